@@ -1,0 +1,52 @@
+"""`coop`: the headless face of Coop Desktop, built on the same services as the UI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from coop_desktop import __version__
+from coop_desktop.cli import admin, data
+from coop_desktop.cli.base import language, localise_argparse, t
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coop",
+        description=t(lang, "Coop Desktop: acopio, calidad y pagos de una asociación lechera.",
+                      "Coop Desktop: collection, quality and payments of a dairy association."),
+    )
+    parser.add_argument("--version", action="version", version=f"coop-desktop {__version__}")
+    parser.add_argument("--db", metavar="PATH-or-URL",
+                        help=t(lang, "archivo SQLite o URL de PostgreSQL (o variable COOP_DB)",
+                               "SQLite file or PostgreSQL URL (or the COOP_DB variable)"))
+    parser.add_argument("--lang", choices=["es", "en"], default=lang,
+                        help=t(lang, "idioma de los mensajes", "language of the messages"))
+    commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
+    data.register(commands, lang)
+    admin.register(commands, lang)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = language(args_list)
+    localise_argparse(lang)
+    parser = build_parser(lang)
+    args = parser.parse_args(args_list)
+    from coop_desktop.errors import CoopError
+
+    try:
+        code: int = args.handler(args)
+        return code
+    except CoopError as exc:
+        print(f"coop: {exc.render(args.lang)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(t(args.lang, "coop: interrumpido", "coop: interrupted"), file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

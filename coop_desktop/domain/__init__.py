@@ -1,0 +1,1 @@
+"""Pure rules: pricing, settlement, validation. No I/O, no SQL, no Qt."""

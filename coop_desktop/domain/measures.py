@@ -1,0 +1,76 @@
+"""The canonical quality measures: keys, units, storage scale, absurd limits and references.
+
+These keys are used everywhere: the database columns, price schemes, the CLI and imports.
+Reference values follow NTP 202.001 as quoted in DOMAIN.md; associations may edit them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coop_desktop.numbers import D
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    key: str
+    label_es: str
+    label_en: str
+    unit: str
+    scale: int  # decimal places kept (and stored as integer minor units)
+    minimum: Decimal | None  # below this a value is absurd and refused
+    maximum: Decimal | None  # above this a value is absurd and refused
+    boolean: bool = False  # pass/fail tests: True means positive (bad)
+    ref_low: Decimal | None = None  # reference range for highlighting and statements
+    ref_high: Decimal | None = None
+
+
+def _m(key: str, es: str, en: str, unit: str, scale: int, lo: str | None, hi: str | None,
+       ref_low: str | None = None, ref_high: str | None = None) -> Measure:
+    return Measure(
+        key, es, en, unit, scale,
+        D(lo) if lo is not None else None,
+        D(hi) if hi is not None else None,
+        False,
+        D(ref_low) if ref_low is not None else None,
+        D(ref_high) if ref_high is not None else None,
+    )
+
+
+MEASURES: dict[str, Measure] = {
+    m.key: m
+    for m in (
+        _m("fat", "Grasa", "Fat", "%", 2, "0", "20", "3.2", None),
+        _m("protein", "Proteína", "Protein", "%", 2, "0", "15", "2.9", None),
+        _m("st", "Sólidos totales", "Total solids", "%", 2, "0", "30", "11.4", None),
+        _m("snf", "Sólidos no grasos", "Solids-not-fat", "%", 2, "0", "20", "8.2", None),
+        _m("density", "Densidad", "Density", "g/mL", 4, "0.9", "1.1", "1.0296", "1.0340"),
+        _m("acidity", "Acidez", "Acidity", "g ác. láctico/100 g", 3, "0", "2", "0.13", "0.17"),
+        _m("ufc", "Recuento bacteriano", "Bacterial count", "UFC/mL", 0, "0", "100000000",
+           None, "1000000"),
+        _m("scc", "Células somáticas", "Somatic cells", "cél./mL", 0, "0", "20000000",
+           None, "500000"),
+        _m("tram", "TRAM (reductasa)", "Reductase time", "h", 2, "0", "24", "4", None),
+        _m("temperature", "Temperatura", "Temperature", "°C", 1, "-5", "60"),
+        _m("added_water", "Agua añadida", "Added water", "%", 2, "0", "100", None, "0"),
+        Measure("alcohol", "Prueba de alcohol", "Alcohol test", "", 0, None, None, True),
+        Measure("antibiotics", "Antibióticos", "Antibiotics", "", 0, None, None, True),
+    )
+}
+
+NUMERIC_KEYS: tuple[str, ...] = tuple(k for k, m in MEASURES.items() if not m.boolean)
+BOOLEAN_KEYS: tuple[str, ...] = tuple(k for k, m in MEASURES.items() if m.boolean)
+
+
+def label(key: str, lang: str = "es") -> str:
+    measure = MEASURES[key]
+    return measure.label_en if lang == "en" else measure.label_es
+
+
+def out_of_reference(key: str, value: Decimal) -> bool:
+    """True when a plausible value is outside the reference range (to highlight it)."""
+    m = MEASURES[key]
+    if m.ref_low is not None and value < m.ref_low:
+        return True
+    return m.ref_high is not None and value > m.ref_high

@@ -1,0 +1,159 @@
+"""Validation of what people type: identities, quantities, dates and quality measures.
+
+Each function returns the clean value or raises `ValidationError` naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from stdnum.pe import ruc as stdnum_ruc
+from stdnum.pe import cui as stdnum_cui
+
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.errors import ValidationError
+from coop_desktop.numbers import D, fits_scale
+
+SHIFTS = ("am", "pm")
+UNITS = ("L", "kg")
+GENDERS = ("f", "m")
+MEMBER_STATUSES = ("active", "suspended", "retired")
+PAYMENT_METHODS = ("cash", "bank", "wallet")
+CYCLES = ("month", "fortnight", "decade", "week")
+MAX_DELIVERY_QUANTITY = D(500)  # litres or kg in one delivery of one member; more is a typo
+QUANTITY_SCALE = 3  # to the gram and the millilitre
+
+
+def required_text(value: str | None, field: str, max_len: int = 200) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError("required", field)
+    if len(text) > max_len:
+        raise ValidationError("out_of_range", field, value=len(text), minimum=1, maximum=max_len)
+    return text
+
+
+def optional_text(value: str | None) -> str | None:
+    text = (value or "").strip()
+    return text or None
+
+
+def dni(value: str | None, field: str = "dni") -> str | None:
+    """A Peruvian DNI: exactly 8 digits (python-stdnum's CUI without its check character)."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    compact = stdnum_cui.compact(text)
+    if not (len(compact) == 8 and compact.isdigit()):
+        raise ValidationError("invalid_dni", field, value=text)
+    return compact
+
+
+def ruc(value: str | None, field: str = "ruc") -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        return str(stdnum_ruc.validate(text))
+    except Exception:  # stdnum raises several ValidationError subclasses
+        raise ValidationError("invalid_ruc", field, value=text) from None
+
+
+_PHONE = re.compile(r"^\+?[0-9]{6,15}$")
+
+
+def phone(value: str | None, field: str = "phone") -> str | None:
+    text = re.sub(r"[\s\-()]", "", value or "")
+    if not text:
+        return None
+    if not _PHONE.match(text):
+        raise ValidationError("invalid_phone", field, value=value)
+    return text
+
+
+def choice(value: str | None, valid: tuple[str, ...], field: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError("required", field)
+    for option in valid:
+        if text.lower() == option.lower():
+            return option
+    raise ValidationError("bad_choice", field, value=text, valid=", ".join(valid))
+
+
+def decimal(value: object, field: str, scale: int) -> Decimal:
+    """Parse a typed number (str, int or Decimal; never float) with at most `scale` decimals."""
+    if isinstance(value, float):
+        raise TypeError("floats are not accepted for exact values")
+    try:
+        number = D(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        raise ValidationError("not_a_number", field, value=value) from None
+    if not fits_scale(number, scale):
+        if scale == 0:
+            raise ValidationError("not_an_integer", field, value=value)
+        raise ValidationError("too_many_decimals", field, value=value, scale=scale)
+    return number
+
+
+def quantity(value: object, field: str = "quantity") -> Decimal:
+    number = decimal(value, field, QUANTITY_SCALE)
+    if number <= 0:
+        raise ValidationError("not_positive", field, value=value)
+    if number > MAX_DELIVERY_QUANTITY:
+        raise ValidationError("absurd_quantity", field, value=value, maximum=MAX_DELIVERY_QUANTITY)
+    return number
+
+
+def iso_date(value: str | date, field: str = "date") -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        raise ValidationError("bad_date", field, value=value) from None
+
+
+def not_future(day: date, today: date, field: str = "date") -> date:
+    if day > today:
+        raise ValidationError("future_date", field, value=day.isoformat())
+    return day
+
+
+_TRUE = {"fail", "positive", "positivo", "pos", "+", "1", "true", "si", "sí", "yes", "x"}
+_FALSE = {"pass", "negative", "negativo", "neg", "-", "0", "false", "no", "ok"}
+
+
+def measure(key: str, value: object) -> Decimal | bool:
+    """Validate one measure by its canonical key; booleans are True when positive (bad)."""
+    spec = MEASURES.get(key)
+    if spec is None:
+        raise ValidationError("unknown_measure", "measure", value=key, valid=", ".join(MEASURES))
+    if spec.boolean:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise ValidationError("bad_boolean", key, value=value)
+    number = decimal(value, key, spec.scale)
+    if (spec.minimum is not None and number < spec.minimum) or (
+        spec.maximum is not None and number > spec.maximum
+    ):
+        raise ValidationError(
+            "out_of_range", key, value=value, minimum=spec.minimum, maximum=spec.maximum
+        )
+    return number
+
+
+def measure_assignment(text: str) -> tuple[str, Decimal | bool]:
+    """Parse `KEY=VALUE` as typed on the command line."""
+    if "=" not in text:
+        raise ValidationError("bad_measure_syntax", "measure", value=text)
+    key, _, raw = text.partition("=")
+    key = key.strip().lower()
+    return key, measure(key, raw.strip())

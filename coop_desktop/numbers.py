@@ -1,0 +1,76 @@
+"""The one way to make exact numbers: Decimal only, floats refused, rounding in one place.
+
+Money, quantities and quality measures never pass through float. Every Decimal the program
+uses is built by `D()`, and every rounding goes through `quantize()` with ROUND_HALF_UP.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+CENT = Decimal("0.01")
+GRAM = Decimal("0.001")
+
+Number = Decimal | int | str
+
+
+def D(value: Number | None) -> Decimal:  # noqa: N802 - short, like beancount's D
+    """Build a Decimal from an int, a str or a Decimal; floats are refused."""
+    if value is None:
+        raise TypeError("None is not a number")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a bool is not a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", ".") if value.count(",") == 1 and "." not in value else value.strip()
+        text = text.replace("_", "")
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"not a number: {value!r}") from None
+        if not result.is_finite():
+            raise ValueError(f"not a finite number: {value!r}")
+        return result
+    raise TypeError(f"{type(value).__name__} is not accepted as an exact number; use str or Decimal")
+
+
+def quantize(value: Decimal, step: Decimal = CENT) -> Decimal:
+    """Round half up to `step` (a power of ten such as 0.01)."""
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return value.quantize(step, rounding=ROUND_HALF_UP)
+
+
+def floor_to(value: Decimal, step: Decimal) -> Decimal:
+    """Round down to a multiple of `step` (used for "per full 0.1 point" steps)."""
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return (value / step).to_integral_value(rounding=ROUND_FLOOR) * step
+
+
+def money(value: Number) -> Decimal:
+    """A money amount rounded half up to the céntimo."""
+    return quantize(D(value), CENT)
+
+
+def exponent_of(step: Decimal) -> int:
+    exp = step.as_tuple().exponent
+    assert isinstance(exp, int)
+    return exp
+
+
+def fits_scale(value: Decimal, scale: int) -> bool:
+    """True when `value` has no more than `scale` decimal places (trailing zeros aside)."""
+    exp = value.normalize().as_tuple().exponent
+    assert isinstance(exp, int)
+    return -exp <= scale if exp < 0 else True
+
+
+def fmt_plain(value: Decimal, places: int = 2) -> str:
+    """A decimal string with exactly `places` decimals, for JSON and CSV output."""
+    return str(quantize(value, Decimal(1).scaleb(-places)))

@@ -1,0 +1,1 @@
+"""Use cases: one function is one unit of work; they return plain DTOs, never ORM objects."""

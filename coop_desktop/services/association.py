@@ -1,0 +1,61 @@
+"""The association: created once per database, read by every screen and document."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coop_desktop.domain import validation as v
+from coop_desktop.errors import NotFound, Refused
+from coop_desktop.services.context import audit, now, row_dict
+from coop_desktop.services.dto import AssociationInfo
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Association
+
+
+def _info(a: Association) -> AssociationInfo:
+    return AssociationInfo(
+        a.id, a.name, a.ruc, a.address, a.district, a.province, a.department, a.language,
+        a.currency, a.cycle, a.receipt_series, a.settlement_series, a.ticket_series,
+        a.logo is not None,
+    )
+
+
+def create_association(db: Database, name: str, ruc: str | None = None, *,
+                       address: str | None = None, district: str | None = None,
+                       province: str | None = None, department: str | None = "Puno",
+                       cycle: str = "month", language: str = "es",
+                       receipt_series: str = "R001", settlement_series: str = "L001",
+                       logo: bytes | None = None) -> AssociationInfo:
+    clean_name = v.required_text(name, "name")
+    clean_ruc = v.ruc(ruc)
+    clean_cycle = v.choice(cycle, v.CYCLES, "cycle")
+    with db.write() as session:
+        existing = session.scalars(select(Association)).first()
+        if existing is not None:
+            raise Refused("association_exists", value=existing.name)
+        a = Association(
+            name=clean_name, ruc=clean_ruc, address=v.optional_text(address),
+            district=v.optional_text(district), province=v.optional_text(province),
+            department=v.optional_text(department), language=language, currency="PEN",
+            cycle=clean_cycle, receipt_series=receipt_series,
+            settlement_series=settlement_series, ticket_series="T001", logo=logo,
+            created_at=now(),
+        )
+        session.add(a)
+        session.flush()
+        audit(session, "create", "association", a.id, after=row_dict(a))
+        return _info(a)
+
+
+def load_association(session: Session) -> Association:
+    a = session.scalars(select(Association)).first()
+    if a is None:
+        raise NotFound("no_association")
+    return a
+
+
+def get_association(db: Database) -> AssociationInfo | None:
+    with db.read() as session:
+        a = session.scalars(select(Association)).first()
+        return None if a is None else _info(a)

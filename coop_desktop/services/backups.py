@@ -1,0 +1,44 @@
+"""Backups and restores of the SQLite database, safe while the app is running."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from coop_desktop.errors import StorageError
+from coop_desktop.storage import backup as raw
+from coop_desktop.storage.connect import open_database
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.location import data_dir
+from coop_desktop.storage.migrate import alembic_config
+
+
+def backup(db: Database, target: Path) -> Path:
+    if db.location.path is None:
+        raise StorageError("backup_sqlite_only")
+    target = target.expanduser().resolve()
+    raw.online_backup(db.location.path, target)
+    return target
+
+
+def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[Path, Path]:
+    """Replace the current data with `source` after validating it; keep the current data.
+
+    Returns (the validated source, the backup of what was there before).
+    """
+    if db.location.path is None:
+        raise StorageError("backup_sqlite_only")
+    source = source.expanduser().resolve()
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    raw.validate_backup_file(source, known)
+    folder = keep_dir or data_dir() / "backups"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = folder / f"{db.location.path.stem}-before-restore-{stamp}.db"
+    raw.online_backup(db.location.path, kept)
+    db.dispose()
+    raw.copy_into(source, db.location.path)
+    # Bring an older backup's schema up to date (with its own safety backup).
+    open_database(str(db.location.path), backup_dir=folder).dispose()
+    return source, kept

@@ -1,0 +1,83 @@
+"""Deliveries: the twice-daily collection, one row per member and shift."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from coop_desktop.domain import validation as v
+from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.services.context import actor, audit, now, row_dict
+from coop_desktop.services.dto import DeliveryInfo
+from coop_desktop.services.members import member_by_code
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Delivery, Member
+
+
+def _info(d: Delivery, m: Member) -> DeliveryInfo:
+    return DeliveryInfo(
+        d.id, d.member_id, m.code, f"{m.given_names} {m.surnames}", d.date, d.shift,
+        d.centre_id, d.quantity, d.unit, d.temperature, d.density, d.alcohol_positive,
+        d.cooled, d.rejected, d.reject_reason, d.recorded_by, d.recorded_at,
+    )
+
+
+def add_delivery(db: Database, member_code: str, quantity: object, unit: str, day: date | str,
+                 shift: str, *, reject_reason: str | None = None, rejected: bool | None = None,
+                 temperature: object = None, density: object = None,
+                 alcohol_positive: bool | None = None, cooled: bool = False,
+                 centre_id: int | None = None, today: date | None = None) -> DeliveryInfo:
+    """Record one delivery. A rejected delivery needs its reason."""
+    clean_qty = v.quantity(quantity)
+    clean_unit = v.choice(unit, v.UNITS, "unit")
+    clean_day = v.not_future(v.iso_date(day), today or date.today())
+    clean_shift = v.choice(shift, v.SHIFTS, "shift")
+    reason = v.optional_text(reject_reason)
+    is_rejected = bool(reason) if rejected is None else rejected
+    if is_rejected and not reason:
+        raise ValidationError("reason_required", "reject_reason")
+    temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
+    dens = v.measure("density", density) if density not in (None, "") else None
+    assert temp is None or isinstance(temp, Decimal)
+    assert dens is None or isinstance(dens, Decimal)
+    with db.write() as session:
+        member = member_by_code(session, member_code)
+        if member.status != "active":
+            raise Refused("member_not_active", "member", value=member.code, status=member.status)
+        d = Delivery(
+            member_id=member.id, date=clean_day, shift=clean_shift, centre_id=centre_id,
+            quantity=clean_qty, unit=clean_unit, temperature=temp, density=dens,
+            alcohol_positive=alcohol_positive, cooled=cooled, rejected=is_rejected,
+            reject_reason=reason if is_rejected else None, recorded_by=actor(),
+            recorded_at=now(),
+        )
+        session.add(d)
+        session.flush()
+        audit(session, "create", "delivery", d.id, after=row_dict(d))
+        return _info(d, member)
+
+
+def get_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
+    with db.read() as session:
+        row = session.execute(
+            select(Delivery, Member).join(Member).where(Delivery.id == delivery_id)
+        ).first()
+        if row is None:
+            raise NotFound("unknown_delivery", "delivery", value=delivery_id)
+        return _info(row[0], row[1])
+
+
+def list_deliveries(db: Database, day: date | None = None, member_code: str | None = None,
+                    limit: int | None = None) -> list[DeliveryInfo]:
+    query = select(Delivery, Member).join(Member).order_by(
+        Delivery.date, Delivery.shift, Member.code, Delivery.id)
+    with db.read() as session:
+        if day is not None:
+            query = query.where(Delivery.date == day)
+        if member_code is not None:
+            query = query.where(Delivery.member_id == member_by_code(session, member_code).id)
+        if limit:
+            query = query.limit(limit)
+        return [_info(d, m) for d, m in session.execute(query)]

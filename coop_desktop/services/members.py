@@ -1,0 +1,138 @@
+"""Members: create, edit, retire (never delete one with history), list and search."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from coop_desktop.domain import validation as v
+from coop_desktop.domain.text import fold, member_search_key
+from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.services.association import load_association
+from coop_desktop.services.context import audit, now, row_dict
+from coop_desktop.services.dto import MemberDraft, MemberInfo
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Member
+
+
+def info(m: Member) -> MemberInfo:
+    return MemberInfo(
+        m.id, m.code, m.given_names, m.surnames, m.dni, m.gender, m.community, m.district,
+        m.province, m.department, m.phone, m.payment_method, m.account, m.joined_on, m.status,
+        m.herd_size, m.cert_herd_health, m.cert_organic, m.cert_regenerative, m.centre_id,
+        m.route_order,
+    )
+
+
+def clean_draft(draft: MemberDraft) -> MemberDraft:
+    """Validate every field of a draft; the first problem raises, naming its field."""
+    gender = v.choice(draft.gender, v.GENDERS, "gender") if draft.gender else None
+    if draft.herd_size is not None and draft.herd_size < 0:
+        raise ValidationError("negative", "herd_size", value=draft.herd_size)
+    return replace(
+        draft,
+        code=v.required_text(draft.code, "code", 20),
+        given_names=v.required_text(draft.given_names, "given_names", 120),
+        surnames=v.required_text(draft.surnames, "surnames", 120),
+        dni=v.dni(draft.dni),
+        gender=gender,
+        phone=v.phone(draft.phone),
+        payment_method=v.choice(draft.payment_method, v.PAYMENT_METHODS, "payment_method"),
+        community=v.optional_text(draft.community),
+        district=v.optional_text(draft.district),
+        province=v.optional_text(draft.province),
+        department=v.optional_text(draft.department),
+        address=v.optional_text(draft.address),
+        account=v.optional_text(draft.account),
+    )
+
+
+def _check_unique(session: Session, draft: MemberDraft, member_id: int | None) -> None:
+    same_code = session.scalars(select(Member).where(func.lower(Member.code) == draft.code.lower())
+                                ).first()
+    if same_code is not None and same_code.id != member_id:
+        raise ValidationError("duplicate_code", "code", value=draft.code)
+    if draft.dni:
+        same_dni = session.scalars(select(Member).where(Member.dni == draft.dni)).first()
+        if same_dni is not None and same_dni.id != member_id:
+            raise ValidationError("duplicate_dni", "dni", value=draft.dni, other=same_dni.code)
+
+
+def _apply(m: Member, d: MemberDraft) -> None:
+    for name in MemberDraft.__dataclass_fields__:
+        setattr(m, name, getattr(d, name))
+    m.search_key = member_search_key(d.code, d.given_names, d.surnames, d.dni, d.community)
+
+
+def add_member(db: Database, draft: MemberDraft) -> MemberInfo:
+    clean = clean_draft(draft)
+    with db.write() as session:
+        association = load_association(session)
+        _check_unique(session, clean, None)
+        m = Member(created_at=now(), status="active")
+        _apply(m, clean)
+        if m.department is None:
+            m.department = association.department
+        session.add(m)
+        session.flush()
+        audit(session, "create", "member", m.id, after=row_dict(m))
+        return info(m)
+
+
+def update_member(db: Database, member_id: int, draft: MemberDraft) -> MemberInfo:
+    clean = clean_draft(draft)
+    with db.write() as session:
+        m = session.get(Member, member_id)
+        if m is None:
+            raise NotFound("unknown_member", value=member_id)
+        _check_unique(session, clean, member_id)
+        before = row_dict(m)
+        _apply(m, clean)
+        session.flush()
+        audit(session, "update", "member", m.id, before=before, after=row_dict(m))
+        return info(m)
+
+
+def set_status(db: Database, member_id: int, status: str) -> MemberInfo:
+    """Suspend, retire or reactivate: members with history are never deleted."""
+    clean = v.choice(status, v.MEMBER_STATUSES, "status")
+    with db.write() as session:
+        m = session.get(Member, member_id)
+        if m is None:
+            raise NotFound("unknown_member", value=member_id)
+        before = row_dict(m)
+        m.status = clean
+        session.flush()
+        audit(session, "status", "member", m.id, before=before, after=row_dict(m))
+        return info(m)
+
+
+def member_by_code(session: Session, code: str) -> Member:
+    m = session.scalars(select(Member).where(func.lower(Member.code) == code.strip().lower())
+                        ).first()
+    if m is None:
+        raise NotFound("unknown_member", "member", value=code)
+    return m
+
+
+def get_member(db: Database, code: str) -> MemberInfo:
+    with db.read() as session:
+        return info(member_by_code(session, code))
+
+
+def list_members(db: Database, search: str = "", status: str | None = None,
+                 district: str | None = None, limit: int | None = None) -> list[MemberInfo]:
+    """Members by code; `search` matches code, names, DNI or community, ignoring accents."""
+    query = select(Member).order_by(Member.code)
+    for word in fold(search).split():
+        query = query.where(Member.search_key.contains(word, autoescape=True))
+    if status:
+        query = query.where(Member.status == status)
+    if district:
+        query = query.where(or_(Member.district == district))
+    if limit:
+        query = query.limit(limit)
+    with db.read() as session:
+        return [info(m) for m in session.scalars(query)]

@@ -1,0 +1,47 @@
+"""Quality tests: lab results per delivery or per member sample date."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from coop_desktop.domain import validation as v
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.services.context import actor, audit, now, row_dict
+from coop_desktop.services.dto import QualityTestInfo
+from coop_desktop.services.members import member_by_code
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Delivery, QualityTest
+
+
+def clean_measures(raw: dict[str, object]) -> dict[str, Decimal | bool]:
+    if not raw:
+        raise ValidationError("no_measures", "measure")
+    return {key: v.measure(key, value) for key, value in raw.items()}
+
+
+def add_test(db: Database, member_code: str, sample_date: date | str,
+             measures: dict[str, object], *, delivery_id: int | None = None,
+             lab: str | None = None, today: date | None = None) -> QualityTestInfo:
+    clean = clean_measures(measures)
+    day = v.not_future(v.iso_date(sample_date), today or date.today())
+    with db.write() as session:
+        member = member_by_code(session, member_code)
+        if delivery_id is not None:
+            delivery = session.get(Delivery, delivery_id)
+            if delivery is None:
+                raise NotFound("unknown_delivery", "delivery", value=delivery_id)
+            if delivery.member_id != member.id:
+                raise ValidationError("delivery_member_mismatch", "delivery", value=delivery_id,
+                                      other=member.code)
+        t = QualityTest(member_id=member.id, sample_date=day, delivery_id=delivery_id,
+                        lab=v.optional_text(lab), recorded_by=actor(), recorded_at=now())
+        for key, value in clean.items():
+            setattr(t, key, value)
+        session.add(t)
+        session.flush()
+        audit(session, "create", "quality_test", t.id, after=row_dict(t))
+        return QualityTestInfo(t.id, member.id, member.code, day, delivery_id,
+                               {k: getattr(t, k) for k in MEASURES if getattr(t, k) is not None},
+                               t.lab)

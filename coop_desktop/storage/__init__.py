@@ -1,0 +1,1 @@
+"""SQLAlchemy tables, engine, unit of work, Alembic migrations and backups."""

@@ -1,0 +1,54 @@
+"""Bulk inserts without ORM objects, for demo data, imports and benchmarks.
+
+Rows hold values already in storage form: integers in minor units, dates, booleans. Dates and
+times are turned into what each engine stores (ISO text on SQLite, as SQLAlchemy does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+
+def sqlite_date(value: date) -> str:
+    return value.isoformat()
+
+
+def sqlite_datetime(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def adapt_row(row: Sequence[Any], sqlite: bool) -> tuple[Any, ...]:
+    if not sqlite:
+        return tuple(row)
+    out = []
+    for value in row:
+        if isinstance(value, datetime):
+            out.append(sqlite_datetime(value))
+        elif isinstance(value, date):
+            out.append(sqlite_date(value))
+        else:
+            out.append(value)
+    return tuple(out)
+
+
+def insert_rows(conn: Connection, table: str, columns: Sequence[str],
+                rows: Iterable[Sequence[Any]], *, adapted: bool = False) -> int:
+    """INSERT many rows with the driver's executemany; returns the count.
+
+    `adapted=True` says the caller already gave SQLite-ready values (fast path).
+    """
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+    data = list(rows) if adapted else [adapt_row(r, sqlite) for r in rows]
+    if data:
+        conn.exec_driver_sql(sql, data)
+    return len(data)
+
+
+def max_id(conn: Connection, table: str) -> int:
+    return int(conn.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) FROM {table}").scalar_one())

@@ -1,0 +1,109 @@
+"""Schema migrations at start-up: check the file, back it up online, then upgrade.
+
+SQLite batch migrations copy tables; with foreign keys on, ON DELETE CASCADE children would be
+silently deleted, so migrations run with foreign keys off and a `foreign_key_check` after.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+from coop_desktop.errors import StorageError
+from coop_desktop.storage.location import Location, data_dir
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not SQLite at all, before SQLite touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise StorageError("not_a_database", value=str(path))
+
+
+def check_ours(engine: Engine, location: Location) -> str | None:
+    """The schema revision, or None for an empty database; refuse foreign or newer ones."""
+    try:
+        tables = set(inspect(engine).get_table_names())
+    except Exception as exc:  # a damaged file surfaces here
+        raise StorageError("not_a_database", value=location.describe()) from exc
+    if not tables:
+        return None
+    if "alembic_version" not in tables:
+        raise StorageError("not_a_database", value=location.describe())
+    revision = current_revision(engine)
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision is not None and revision not in known:
+        raise StorageError("newer_schema", value=location.describe())
+    return revision
+
+
+def _run_upgrade(engine: Engine, location: Location, target: str) -> None:
+    with engine.connect() as conn:
+        if location.is_sqlite:
+            raw: Any = conn.connection.driver_connection
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            command.upgrade(alembic_config(conn), target)
+            conn.commit()
+            if location.is_sqlite:
+                problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise StorageError(
+                        "cannot_open_db", value=location.describe(),
+                        reason=f"foreign key check failed after migration: {problems[:5]}",
+                    )
+        finally:
+            if location.is_sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def upgrade(engine: Engine, location: Location, backup_dir: Path | None = None,
+            target: str = "head") -> Path | None:
+    """Bring the schema to `target`; back up a SQLite file with data first. Returns the backup."""
+    revision = check_ours(engine, location)
+    head = head_revision() if target == "head" else target
+    if revision == head:
+        return None
+    backup: Path | None = None
+    if revision is not None and location.path is not None:
+        from coop_desktop.storage.backup import online_backup
+
+        folder = backup_dir or data_dir() / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = folder / f"{location.path.stem}-before-{head}-{stamp}.db"
+        online_backup(location.path, backup)
+    _run_upgrade(engine, location, target)
+    return backup

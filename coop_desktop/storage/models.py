@@ -1,0 +1,270 @@
+"""The data model: SQLAlchemy 2.0 typed tables. Exact values use `Fixed` (integer minor units).
+
+Column names for quality measures are the canonical measure keys of `domain.measures`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from coop_desktop.storage.types import DENSITY, MONEY, PERCENT, QUANTITY, UNIT_PRICE, Fixed
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Association(Base):
+    __tablename__ = "association"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    ruc: Mapped[str | None] = mapped_column(String(11))
+    address: Mapped[str | None] = mapped_column(String(300))
+    district: Mapped[str | None] = mapped_column(String(100))
+    province: Mapped[str | None] = mapped_column(String(100))
+    department: Mapped[str | None] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(5), default="es")
+    currency: Mapped[str] = mapped_column(String(3), default="PEN")
+    cycle: Mapped[str] = mapped_column(String(10), default="month")
+    receipt_series: Mapped[str] = mapped_column(String(4), default="R001")
+    settlement_series: Mapped[str] = mapped_column(String(4), default="L001")
+    ticket_series: Mapped[str] = mapped_column(String(4), default="T001")
+    logo: Mapped[bytes | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Setting(Base):
+    """Business settings that belong to the association's data (not UI state)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Centre(Base):
+    __tablename__ = "centre"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    district: Mapped[str | None] = mapped_column(String(100))
+    community: Mapped[str | None] = mapped_column(String(100))
+
+
+class Member(Base):
+    __tablename__ = "member"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    given_names: Mapped[str] = mapped_column(String(120))
+    surnames: Mapped[str] = mapped_column(String(120))
+    dni: Mapped[str | None] = mapped_column(String(8), unique=True)
+    gender: Mapped[str | None] = mapped_column(String(1))
+    community: Mapped[str | None] = mapped_column(String(100))
+    district: Mapped[str | None] = mapped_column(String(100))
+    province: Mapped[str | None] = mapped_column(String(100))
+    department: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    payment_method: Mapped[str] = mapped_column(String(10), default="cash")
+    account: Mapped[str | None] = mapped_column(String(60))
+    joined_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    herd_size: Mapped[int | None] = mapped_column(Integer)
+    cert_herd_health: Mapped[bool] = mapped_column(Boolean, default=False)
+    cert_organic: Mapped[bool] = mapped_column(Boolean, default=False)
+    cert_regenerative: Mapped[bool] = mapped_column(Boolean, default=False)
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))
+    route_order: Mapped[int | None] = mapped_column(Integer)
+    # Lower-case, accent-free "code names surnames dni community" for instant search.
+    search_key: Mapped[str] = mapped_column(String(600), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Delivery(Base):
+    __tablename__ = "delivery"
+    __table_args__ = (
+        Index("ix_delivery_date_shift", "date", "shift"),
+        Index("ix_delivery_member_date", "member_id", "date"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    date: Mapped[date] = mapped_column(Date)
+    shift: Mapped[str] = mapped_column(String(2))
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))
+    quantity: Mapped[Decimal] = mapped_column(Fixed(QUANTITY))
+    unit: Mapped[str] = mapped_column(String(2))
+    temperature: Mapped[Decimal | None] = mapped_column(Fixed(1))
+    density: Mapped[Decimal | None] = mapped_column(Fixed(DENSITY))
+    alcohol_positive: Mapped[bool | None] = mapped_column(Boolean)
+    cooled: Mapped[bool] = mapped_column(Boolean, default=False)
+    rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    reject_reason: Mapped[str | None] = mapped_column(String(200))
+    recorded_by: Mapped[str] = mapped_column(String(60))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class QualityTest(Base):
+    __tablename__ = "quality_test"
+    __table_args__ = (Index("ix_quality_test_member_date", "member_id", "sample_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    sample_date: Mapped[date] = mapped_column(Date)
+    delivery_id: Mapped[int | None] = mapped_column(ForeignKey("delivery.id"), index=True)
+    fat: Mapped[Decimal | None] = mapped_column(Fixed(PERCENT))
+    protein: Mapped[Decimal | None] = mapped_column(Fixed(PERCENT))
+    st: Mapped[Decimal | None] = mapped_column(Fixed(PERCENT))
+    snf: Mapped[Decimal | None] = mapped_column(Fixed(PERCENT))
+    density: Mapped[Decimal | None] = mapped_column(Fixed(DENSITY))
+    acidity: Mapped[Decimal | None] = mapped_column(Fixed(3))
+    ufc: Mapped[Decimal | None] = mapped_column(Fixed(0))
+    scc: Mapped[Decimal | None] = mapped_column(Fixed(0))
+    tram: Mapped[Decimal | None] = mapped_column(Fixed(2))
+    temperature: Mapped[Decimal | None] = mapped_column(Fixed(1))
+    added_water: Mapped[Decimal | None] = mapped_column(Fixed(PERCENT))
+    alcohol: Mapped[bool | None] = mapped_column(Boolean)
+    antibiotics: Mapped[bool | None] = mapped_column(Boolean)
+    lab: Mapped[str | None] = mapped_column(String(100))
+    recorded_by: Mapped[str] = mapped_column(String(60))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PriceScheme(Base):
+    __tablename__ = "price_scheme"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class PriceSchemeVersion(Base):
+    """One version of a scheme: a JSON definition in force from `effective_from`."""
+
+    __tablename__ = "price_scheme_version"
+    __table_args__ = (UniqueConstraint("scheme_id", "effective_from"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scheme_id: Mapped[int] = mapped_column(ForeignKey("price_scheme.id"))
+    effective_from: Mapped[date] = mapped_column(Date, index=True)
+    definition: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Period(Base):
+    __tablename__ = "period"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(60))
+
+
+class Product(Base):
+    """An input sold to members on credit (concentrate, wheat bran, mineral salt, …)."""
+
+    __tablename__ = "product"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    unit: Mapped[str] = mapped_column(String(20), default="unidad")
+    price: Mapped[Decimal] = mapped_column(Fixed(UNIT_PRICE))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class LedgerEntry(Base):
+    """One movement of a member's account. Credits are positive, debits negative."""
+
+    __tablename__ = "ledger_entry"
+    __table_args__ = (Index("ix_ledger_entry_member_date", "member_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    quantity: Mapped[Decimal | None] = mapped_column(Fixed(QUANTITY))
+    unit_price: Mapped[Decimal | None] = mapped_column(Fixed(UNIT_PRICE))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"))
+    settlement_id: Mapped[int | None] = mapped_column(ForeignKey("settlement.id"))
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    recorded_by: Mapped[str] = mapped_column(String(60))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Settlement(Base):
+    __tablename__ = "settlement"
+    __table_args__ = (UniqueConstraint("series", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    series: Mapped[str] = mapped_column(String(4))
+    number: Mapped[int] = mapped_column(Integer)
+    kg: Mapped[Decimal] = mapped_column(Fixed(QUANTITY))
+    litres: Mapped[Decimal] = mapped_column(Fixed(QUANTITY))
+    gross: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    credits: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    deductions: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    carried_in: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    carried_out: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    net: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    status: Mapped[str] = mapped_column(String(10), default="issued")
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    payment_method: Mapped[str | None] = mapped_column(String(10))
+    payment_reference: Mapped[str | None] = mapped_column(String(100))
+    void_reason: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SettlementLine(Base):
+    __tablename__ = "settlement_line"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlement.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[Decimal | None] = mapped_column(Fixed(QUANTITY))
+    unit_price: Mapped[Decimal | None] = mapped_column(Fixed(UNIT_PRICE))
+    amount: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+
+
+class DocumentCounter(Base):
+    """Gapless numbering: the last number used per series, bumped in the writing transaction."""
+
+    __tablename__ = "document_counter"
+    series: Mapped[str] = mapped_column(String(10), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditLog(Base):
+    """Append-only: database triggers refuse UPDATE and DELETE on both engines."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(40))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
