@@ -16,7 +16,7 @@ GRAM = Decimal("0.001")
 Number = Decimal | int | str
 
 
-def D(value: Number | None) -> Decimal:  # noqa: N802 - short, like beancount's D
+def D(value: Number | None) -> Decimal:
     """Build a Decimal from an int, a str or a Decimal; floats are refused."""
     if value is None:
         raise TypeError("None is not a number")
@@ -27,7 +27,11 @@ def D(value: Number | None) -> Decimal:  # noqa: N802 - short, like beancount's 
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, str):
-        text = value.strip().replace(",", ".") if value.count(",") == 1 and "." not in value else value.strip()
+        text = (
+            value.strip().replace(",", ".")
+            if value.count(",") == 1 and "." not in value
+            else value.strip()
+        )
         text = text.replace("_", "")
         try:
             result = Decimal(text)
@@ -36,7 +40,9 @@ def D(value: Number | None) -> Decimal:  # noqa: N802 - short, like beancount's 
         if not result.is_finite():
             raise ValueError(f"not a finite number: {value!r}")
         return result
-    raise TypeError(f"{type(value).__name__} is not accepted as an exact number; use str or Decimal")
+    raise TypeError(
+        f"{type(value).__name__} is not accepted as an exact number; use str or Decimal"
+    )
 
 
 def quantize(value: Decimal, step: Decimal = CENT) -> Decimal:

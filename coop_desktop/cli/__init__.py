@@ -14,15 +14,28 @@ from coop_desktop.cli.base import language, localise_argparse, t
 def build_parser(lang: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coop",
-        description=t(lang, "Coop Desktop: acopio, calidad y pagos de una asociación lechera.",
-                      "Coop Desktop: collection, quality and payments of a dairy association."),
+        description=t(
+            lang,
+            "Coop Desktop: acopio, calidad y pagos de una asociación lechera.",
+            "Coop Desktop: collection, quality and payments of a dairy association.",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"coop-desktop {__version__}")
-    parser.add_argument("--db", metavar="PATH-or-URL",
-                        help=t(lang, "archivo SQLite o URL de PostgreSQL (o variable COOP_DB)",
-                               "SQLite file or PostgreSQL URL (or the COOP_DB variable)"))
-    parser.add_argument("--lang", choices=["es", "en"], default=lang,
-                        help=t(lang, "idioma de los mensajes", "language of the messages"))
+    parser.add_argument(
+        "--db",
+        metavar="PATH-or-URL",
+        help=t(
+            lang,
+            "archivo SQLite o URL de PostgreSQL (o variable COOP_DB)",
+            "SQLite file or PostgreSQL URL (or the COOP_DB variable)",
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["es", "en"],
+        default=lang,
+        help=t(lang, "idioma de los mensajes", "language of the messages"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
     data.register(commands, lang)
     admin.register(commands, lang)

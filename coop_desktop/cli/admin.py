@@ -11,15 +11,18 @@ from coop_desktop.cli.base import open_db, t
 
 
 def register(commands: Any, lang: str) -> None:
-    p = commands.add_parser("check", help=t(lang, "verifica la base de datos",
-                                            "check the database"))
+    p = commands.add_parser(
+        "check", help=t(lang, "verifica la base de datos", "check the database")
+    )
     p.set_defaults(handler=cmd_check)
-    p = commands.add_parser("backup", help=t(lang, "copia de seguridad en caliente",
-                                             "online backup"))
+    p = commands.add_parser(
+        "backup", help=t(lang, "copia de seguridad en caliente", "online backup")
+    )
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_backup)
-    p = commands.add_parser("restore", help=t(lang, "restaura una copia de seguridad",
-                                              "restore a backup"))
+    p = commands.add_parser(
+        "restore", help=t(lang, "restaura una copia de seguridad", "restore a backup")
+    )
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_restore)
 
@@ -29,8 +32,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     problems = run_checks(open_db(args))
     if problems:
-        print(t(args.lang, f"Se encontraron {len(problems)} problemas:",
-                f"{len(problems)} problems found:"), file=sys.stderr)
+        print(
+            t(
+                args.lang,
+                f"Se encontraron {len(problems)} problemas:",
+                f"{len(problems)} problems found:",
+            ),
+            file=sys.stderr,
+        )
         for p in problems:
             print(f"  - {p}", file=sys.stderr)
         return 1
@@ -50,6 +59,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from coop_desktop.services.backups import restore
 
     source, kept = restore(open_db(args), Path(args.file))
-    print(t(args.lang, f"Restaurado desde {source}. Los datos anteriores quedaron en {kept}",
-            f"Restored from {source}. The previous data was kept in {kept}"))
+    print(
+        t(
+            args.lang,
+            f"Restaurado desde {source}. Los datos anteriores quedaron en {kept}",
+            f"Restored from {source}. The previous data was kept in {kept}",
+        )
+    )
     return 0

@@ -18,8 +18,9 @@ _ARGPARSE_ES = {
     "usage: ": "uso: ",
     "the following arguments are required: %s": "faltan los argumentos obligatorios: %s",
     "unrecognized arguments: %s": "argumentos no reconocidos: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "opción no válida: %(value)r (elija entre %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "opción no válida: %(value)r (elija entre %(choices)s)"
+    ),
     "expected one argument": "se esperaba un valor",
     "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
     "%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",

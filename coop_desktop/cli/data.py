@@ -21,8 +21,7 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--address")
     p.set_defaults(handler=cmd_init)
 
-    p = commands.add_parser("demo", help=t(lang, "carga datos de demostración",
-                                           "load demo data"))
+    p = commands.add_parser("demo", help=t(lang, "carga datos de demostración", "load demo data"))
     p.add_argument("--members", type=int, default=50)
     p.add_argument("--days", type=int, default=31)
     p.add_argument("--start", help="YYYY-MM-DD")
@@ -82,9 +81,16 @@ def cmd_init(args: argparse.Namespace) -> int:
     from coop_desktop.services.association import create_association
 
     db = open_db(args)
-    a = create_association(db, args.name, args.ruc, cycle=args.cycle, district=args.district,
-                           province=args.province, department=args.department,
-                           address=args.address)
+    a = create_association(
+        db,
+        args.name,
+        args.ruc,
+        cycle=args.cycle,
+        district=args.district,
+        province=args.province,
+        department=args.department,
+        address=args.address,
+    )
     print(t(args.lang, f"Asociación creada: {a.name}", f"Association created: {a.name}"))
     print(t(args.lang, f"Datos en: {db.location.describe()}", f"Data in: {db.location.describe()}"))
     return 0
@@ -97,12 +103,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db = open_db(args)
     start = iso_date(args.start, "date") if args.start else None
     s = load_demo(db, members=args.members, days=args.days, start=start, seed=args.seed)
-    print(t(args.lang,
+    print(
+        t(
+            args.lang,
             f"Demostración: {s.members} socios, {s.deliveries} entregas ({s.rejected} "
             f"rechazadas), {s.tests} análisis, {s.ledger_entries} movimientos, "
             f"del {s.start:%d/%m/%Y} al {s.end:%d/%m/%Y}.",
             f"Demo: {s.members} members, {s.deliveries} deliveries ({s.rejected} rejected), "
-            f"{s.tests} tests, {s.ledger_entries} ledger entries, {s.start} to {s.end}."))
+            f"{s.tests} tests, {s.ledger_entries} ledger entries, {s.start} to {s.end}.",
+        )
+    )
     return 0
 
 
@@ -111,16 +121,31 @@ def cmd_members_list(args: argparse.Namespace) -> int:
 
     members = list_members(open_db(args), search=args.search, status=args.status)
     if args.json:
-        print_json([{
-            "code": m.code, "given_names": m.given_names, "surnames": m.surnames, "dni": m.dni,
-            "gender": m.gender, "community": m.community, "district": m.district,
-            "province": m.province, "status": m.status,
-        } for m in members])
+        print_json(
+            [
+                {
+                    "code": m.code,
+                    "given_names": m.given_names,
+                    "surnames": m.surnames,
+                    "dni": m.dni,
+                    "gender": m.gender,
+                    "community": m.community,
+                    "district": m.district,
+                    "province": m.province,
+                    "status": m.status,
+                }
+                for m in members
+            ]
+        )
         return 0
-    headers = (["Código", "Nombre", "DNI", "Comunidad", "Distrito", "Estado"] if args.lang == "es"
-               else ["Code", "Name", "DNI", "Community", "District", "Status"])
-    print_table(headers, [(m.code, m.full_name, m.dni, m.community, m.district, m.status)
-                          for m in members])
+    headers = (
+        ["Código", "Nombre", "DNI", "Comunidad", "Distrito", "Estado"]
+        if args.lang == "es"
+        else ["Code", "Name", "DNI", "Community", "District", "Status"]
+    )
+    print_table(
+        headers, [(m.code, m.full_name, m.dni, m.community, m.district, m.status) for m in members]
+    )
     return 0
 
 
@@ -128,23 +153,46 @@ def cmd_members_add(args: argparse.Namespace) -> int:
     from coop_desktop.services.dto import MemberDraft
     from coop_desktop.services.members import add_member
 
-    m = add_member(open_db(args), MemberDraft(
-        code=args.code, given_names=args.name, surnames=args.surnames, dni=args.dni,
-        gender=args.gender, community=args.community, district=args.district,
-        province=args.province, phone=args.phone,
-    ))
-    print(t(args.lang, f"Socio registrado: {m.code} {m.full_name}",
-            f"Member added: {m.code} {m.full_name}"))
+    m = add_member(
+        open_db(args),
+        MemberDraft(
+            code=args.code,
+            given_names=args.name,
+            surnames=args.surnames,
+            dni=args.dni,
+            gender=args.gender,
+            community=args.community,
+            district=args.district,
+            province=args.province,
+            phone=args.phone,
+        ),
+    )
+    print(
+        t(
+            args.lang,
+            f"Socio registrado: {m.code} {m.full_name}",
+            f"Member added: {m.code} {m.full_name}",
+        )
+    )
     return 0
 
 
 def cmd_deliveries_add(args: argparse.Namespace) -> int:
     from coop_desktop.services.deliveries import add_delivery
 
-    d = add_delivery(open_db(args), args.member_code, args.quantity, args.unit, args.date,
-                     args.shift, reject_reason=args.reject,
-                     rejected=True if args.reject is not None else None,
-                     temperature=args.temperature, density=args.density, cooled=args.cooled)
+    d = add_delivery(
+        open_db(args),
+        args.member_code,
+        args.quantity,
+        args.unit,
+        args.date,
+        args.shift,
+        reject_reason=args.reject,
+        rejected=True if args.reject is not None else None,
+        temperature=args.temperature,
+        density=args.density,
+        cooled=args.cooled,
+    )
     print(d.id)
     return 0
 
@@ -156,18 +204,43 @@ def cmd_deliveries_list(args: argparse.Namespace) -> int:
     day: date | None = iso_date(args.date, "date") if args.date else None
     rows = list_deliveries(open_db(args), day=day, member_code=args.member)
     if args.json:
-        print_json([{
-            "id": d.id, "member": d.member_code, "name": d.member_name, "date": d.date,
-            "shift": d.shift, "quantity": d.quantity, "unit": d.unit, "rejected": d.rejected,
-            "reject_reason": d.reject_reason,
-        } for d in rows])
+        print_json(
+            [
+                {
+                    "id": d.id,
+                    "member": d.member_code,
+                    "name": d.member_name,
+                    "date": d.date,
+                    "shift": d.shift,
+                    "quantity": d.quantity,
+                    "unit": d.unit,
+                    "rejected": d.rejected,
+                    "reject_reason": d.reject_reason,
+                }
+                for d in rows
+            ]
+        )
         return 0
-    headers = (["Id", "Fecha", "Turno", "Socio", "Nombre", "Cantidad", "Rechazo"]
-               if args.lang == "es" else
-               ["Id", "Date", "Shift", "Member", "Name", "Quantity", "Rejection"])
-    print_table(headers, [(d.id, d.date.strftime("%d/%m/%Y"), d.shift, d.member_code,
-                           d.member_name, f"{d.quantity} {d.unit}", d.reject_reason or "")
-                          for d in rows])
+    headers = (
+        ["Id", "Fecha", "Turno", "Socio", "Nombre", "Cantidad", "Rechazo"]
+        if args.lang == "es"
+        else ["Id", "Date", "Shift", "Member", "Name", "Quantity", "Rejection"]
+    )
+    print_table(
+        headers,
+        [
+            (
+                d.id,
+                d.date.strftime("%d/%m/%Y"),
+                d.shift,
+                d.member_code,
+                d.member_name,
+                f"{d.quantity} {d.unit}",
+                d.reject_reason or "",
+            )
+            for d in rows
+        ],
+    )
     return 0
 
 
@@ -179,8 +252,14 @@ def cmd_tests_add(args: argparse.Namespace) -> int:
     for text in args.measure:
         key, value = measure_assignment(text)
         measures[key] = value
-    test = add_test(open_db(args), args.member_code, args.date, measures,
-                    delivery_id=args.delivery, lab=args.lab)
+    test = add_test(
+        open_db(args),
+        args.member_code,
+        args.date,
+        measures,
+        delivery_id=args.delivery,
+        lab=args.lab,
+    )
     print(test.id)
     sys.stdout.flush()
     return 0

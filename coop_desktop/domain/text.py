@@ -13,6 +13,7 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.casefold().split())
 
 
-def member_search_key(code: str, given_names: str, surnames: str, dni: str | None,
-                      community: str | None) -> str:
+def member_search_key(
+    code: str, given_names: str, surnames: str, dni: str | None, community: str | None
+) -> str:
     return fold(" ".join(p for p in (code, given_names, surnames, dni or "", community or "") if p))

@@ -9,8 +9,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from stdnum.pe import ruc as stdnum_ruc
 from stdnum.pe import cui as stdnum_cui
+from stdnum.pe import ruc as stdnum_ruc
 
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.errors import ValidationError

@@ -15,18 +15,38 @@ from coop_desktop.storage.models import Association
 
 def _info(a: Association) -> AssociationInfo:
     return AssociationInfo(
-        a.id, a.name, a.ruc, a.address, a.district, a.province, a.department, a.language,
-        a.currency, a.cycle, a.receipt_series, a.settlement_series, a.ticket_series,
+        a.id,
+        a.name,
+        a.ruc,
+        a.address,
+        a.district,
+        a.province,
+        a.department,
+        a.language,
+        a.currency,
+        a.cycle,
+        a.receipt_series,
+        a.settlement_series,
+        a.ticket_series,
         a.logo is not None,
     )
 
 
-def create_association(db: Database, name: str, ruc: str | None = None, *,
-                       address: str | None = None, district: str | None = None,
-                       province: str | None = None, department: str | None = "Puno",
-                       cycle: str = "month", language: str = "es",
-                       receipt_series: str = "R001", settlement_series: str = "L001",
-                       logo: bytes | None = None) -> AssociationInfo:
+def create_association(
+    db: Database,
+    name: str,
+    ruc: str | None = None,
+    *,
+    address: str | None = None,
+    district: str | None = None,
+    province: str | None = None,
+    department: str | None = "Puno",
+    cycle: str = "month",
+    language: str = "es",
+    receipt_series: str = "R001",
+    settlement_series: str = "L001",
+    logo: bytes | None = None,
+) -> AssociationInfo:
     clean_name = v.required_text(name, "name")
     clean_ruc = v.ruc(ruc)
     clean_cycle = v.choice(cycle, v.CYCLES, "cycle")
@@ -35,11 +55,19 @@ def create_association(db: Database, name: str, ruc: str | None = None, *,
         if existing is not None:
             raise Refused("association_exists", value=existing.name)
         a = Association(
-            name=clean_name, ruc=clean_ruc, address=v.optional_text(address),
-            district=v.optional_text(district), province=v.optional_text(province),
-            department=v.optional_text(department), language=language, currency="PEN",
-            cycle=clean_cycle, receipt_series=receipt_series,
-            settlement_series=settlement_series, ticket_series="T001", logo=logo,
+            name=clean_name,
+            ruc=clean_ruc,
+            address=v.optional_text(address),
+            district=v.optional_text(district),
+            province=v.optional_text(province),
+            department=v.optional_text(department),
+            language=language,
+            currency="PEN",
+            cycle=clean_cycle,
+            receipt_series=receipt_series,
+            settlement_series=settlement_series,
+            ticket_series="T001",
+            logo=logo,
             created_at=now(),
         )
         session.add(a)

@@ -33,19 +33,25 @@ def sqlite_integrity(conn: Connection) -> list[str]:
 def deliveries_valid(conn: Connection) -> list[str]:
     problems = []
     max_minor = int(MAX_DELIVERY_QUANTITY * 1000)
-    for row in conn.execute(text(
-        "SELECT id, quantity FROM delivery WHERE quantity <= 0 OR quantity > :mx"
-    ), {"mx": max_minor}):
+    for row in conn.execute(
+        text("SELECT id, quantity FROM delivery WHERE quantity <= 0 OR quantity > :mx"),
+        {"mx": max_minor},
+    ):
         problems.append(f"entrega {row[0]}: cantidad imposible ({row[1] / 1000})")
-    for row in conn.execute(text(
-        "SELECT id FROM delivery WHERE rejected = :t AND (reject_reason IS NULL "
-        "OR reject_reason = '')"
-    ), {"t": True}):
+    for row in conn.execute(
+        text(
+            "SELECT id FROM delivery WHERE rejected = :t AND (reject_reason IS NULL "
+            "OR reject_reason = '')"
+        ),
+        {"t": True},
+    ):
         problems.append(f"entrega {row[0]}: rechazada sin motivo")
-    for row in conn.execute(text(
-        "SELECT id, unit, shift FROM delivery WHERE unit NOT IN ('L', 'kg') "
-        "OR shift NOT IN ('am', 'pm')"
-    )):
+    for row in conn.execute(
+        text(
+            "SELECT id, unit, shift FROM delivery WHERE unit NOT IN ('L', 'kg') "
+            "OR shift NOT IN ('am', 'pm')"
+        )
+    ):
         problems.append(f"entrega {row[0]}: unidad o turno inválido ({row[1]}, {row[2]})")
     return problems
 
@@ -55,11 +61,12 @@ def quality_in_range(conn: Connection) -> list[str]:
     for key, m in MEASURES.items():
         if m.boolean or m.minimum is None or m.maximum is None:
             continue
-        factor = 10 ** m.scale
+        factor = 10**m.scale
         lo, hi = int(m.minimum * factor), int(m.maximum * factor)
-        for row in conn.execute(text(
-            f"SELECT id, {key} FROM quality_test WHERE {key} < :lo OR {key} > :hi"
-        ), {"lo": lo, "hi": hi}):
+        for row in conn.execute(
+            text(f"SELECT id, {key} FROM quality_test WHERE {key} < :lo OR {key} > :hi"),
+            {"lo": lo, "hi": hi},
+        ):
             problems.append(f"análisis {row[0]}: {m.label_es} imposible ({row[1] / factor})")
     return problems
 
@@ -76,17 +83,24 @@ def schemes_parse(conn: Connection) -> list[str]:
 
 def numbering_gapless(conn: Connection) -> list[str]:
     problems = []
-    counters = dict(conn.execute(text("SELECT series, last_number FROM document_counter")).all())
-    for series, count, low, high in conn.execute(text(
-        "SELECT series, COUNT(*), MIN(number), MAX(number) FROM settlement GROUP BY series"
-    )):
+    counters: dict[str, int] = dict(
+        conn.execute(text("SELECT series, last_number FROM document_counter")).all()
+    )
+    for series, count, low, high in conn.execute(
+        text("SELECT series, COUNT(*), MIN(number), MAX(number) FROM settlement GROUP BY series")
+    ):
         if (low, high) != (1, count) or counters.get(series) != high:
             problems.append(f"serie {series}: numeración con saltos o contador desfasado")
     return problems
 
 
-CHECKS: list[Check] = [sqlite_integrity, deliveries_valid, quality_in_range, schemes_parse,
-                       numbering_gapless]
+CHECKS: list[Check] = [
+    sqlite_integrity,
+    deliveries_valid,
+    quality_in_range,
+    schemes_parse,
+    numbering_gapless,
+]
 
 
 def run_checks(db: Database) -> list[str]:

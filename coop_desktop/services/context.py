@@ -39,12 +39,25 @@ def row_dict(obj: Any) -> dict[str, Any]:
     return {c.key: _jsonable(getattr(obj, c.key)) for c in obj.__table__.columns}
 
 
-def audit(session: Session, action: str, entity: str, entity_id: object,
-          before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> None:
+def audit(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: object,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
     """Append one audit record in the caller's transaction."""
-    session.add(AuditLog(
-        at=now(), actor=actor(), action=action, entity=entity,
-        entity_id=None if entity_id is None else str(entity_id),
-        before=None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True),
-        after=None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True),
-    ))
+    session.add(
+        AuditLog(
+            at=now(),
+            actor=actor(),
+            action=action,
+            entity=entity,
+            entity_id=None if entity_id is None else str(entity_id),
+            before=None
+            if before is None
+            else json.dumps(before, ensure_ascii=False, sort_keys=True),
+            after=None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True),
+        )
+    )

@@ -18,17 +18,43 @@ from coop_desktop.storage.models import Delivery, Member
 
 def _info(d: Delivery, m: Member) -> DeliveryInfo:
     return DeliveryInfo(
-        d.id, d.member_id, m.code, f"{m.given_names} {m.surnames}", d.date, d.shift,
-        d.centre_id, d.quantity, d.unit, d.temperature, d.density, d.alcohol_positive,
-        d.cooled, d.rejected, d.reject_reason, d.recorded_by, d.recorded_at,
+        d.id,
+        d.member_id,
+        m.code,
+        f"{m.given_names} {m.surnames}",
+        d.date,
+        d.shift,
+        d.centre_id,
+        d.quantity,
+        d.unit,
+        d.temperature,
+        d.density,
+        d.alcohol_positive,
+        d.cooled,
+        d.rejected,
+        d.reject_reason,
+        d.recorded_by,
+        d.recorded_at,
     )
 
 
-def add_delivery(db: Database, member_code: str, quantity: object, unit: str, day: date | str,
-                 shift: str, *, reject_reason: str | None = None, rejected: bool | None = None,
-                 temperature: object = None, density: object = None,
-                 alcohol_positive: bool | None = None, cooled: bool = False,
-                 centre_id: int | None = None, today: date | None = None) -> DeliveryInfo:
+def add_delivery(
+    db: Database,
+    member_code: str,
+    quantity: object,
+    unit: str,
+    day: date | str,
+    shift: str,
+    *,
+    reject_reason: str | None = None,
+    rejected: bool | None = None,
+    temperature: object = None,
+    density: object = None,
+    alcohol_positive: bool | None = None,
+    cooled: bool = False,
+    centre_id: int | None = None,
+    today: date | None = None,
+) -> DeliveryInfo:
     """Record one delivery. A rejected delivery needs its reason."""
     clean_qty = v.quantity(quantity)
     clean_unit = v.choice(unit, v.UNITS, "unit")
@@ -47,10 +73,19 @@ def add_delivery(db: Database, member_code: str, quantity: object, unit: str, da
         if member.status != "active":
             raise Refused("member_not_active", "member", value=member.code, status=member.status)
         d = Delivery(
-            member_id=member.id, date=clean_day, shift=clean_shift, centre_id=centre_id,
-            quantity=clean_qty, unit=clean_unit, temperature=temp, density=dens,
-            alcohol_positive=alcohol_positive, cooled=cooled, rejected=is_rejected,
-            reject_reason=reason if is_rejected else None, recorded_by=actor(),
+            member_id=member.id,
+            date=clean_day,
+            shift=clean_shift,
+            centre_id=centre_id,
+            quantity=clean_qty,
+            unit=clean_unit,
+            temperature=temp,
+            density=dens,
+            alcohol_positive=alcohol_positive,
+            cooled=cooled,
+            rejected=is_rejected,
+            reject_reason=reason if is_rejected else None,
+            recorded_by=actor(),
             recorded_at=now(),
         )
         session.add(d)
@@ -69,10 +104,14 @@ def get_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
         return _info(row[0], row[1])
 
 
-def list_deliveries(db: Database, day: date | None = None, member_code: str | None = None,
-                    limit: int | None = None) -> list[DeliveryInfo]:
-    query = select(Delivery, Member).join(Member).order_by(
-        Delivery.date, Delivery.shift, Member.code, Delivery.id)
+def list_deliveries(
+    db: Database, day: date | None = None, member_code: str | None = None, limit: int | None = None
+) -> list[DeliveryInfo]:
+    query = (
+        select(Delivery, Member)
+        .join(Member)
+        .order_by(Delivery.date, Delivery.shift, Member.code, Delivery.id)
+    )
     with db.read() as session:
         if day is not None:
             query = query.where(Delivery.date == day)

@@ -44,9 +44,10 @@ def _names() -> dict[str, Any]:
     return data
 
 
-def _member_rows(rng: random.Random, count: int, names: dict[str, Any], start: date,
-                 now: datetime) -> list[tuple[Any, ...]]:
-    rows = []
+def _member_rows(
+    rng: random.Random, count: int, names: dict[str, Any], start: date, now: datetime
+) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
     used_dni: set[str] = set()
     places = names["places"]
     for i in range(1, count + 1):
@@ -63,41 +64,118 @@ def _member_rows(rng: random.Random, count: int, names: dict[str, Any], start: d
         community = rng.choice(place["communities"])
         code = f"S{i:04d}"
         method = rng.choices(["cash", "bank", "wallet"], [70, 20, 10])[0]
-        account = (f"{rng.randrange(10**13, 10**14)}" if method == "bank" else
-                   f"9{rng.randrange(10**7, 10**8)}" if method == "wallet" else None)
-        rows.append((
-            code, given, surnames, dni, "f" if female else "m", community, place["district"],
-            place["province"], "Puno", f"9{rng.randrange(10**7, 10**8)}", method, account,
-            start - timedelta(days=rng.randrange(30, 3650)), "active", rng.randint(1, 12),
-            rng.random() < 0.3, rng.random() < 0.05, rng.random() < 0.05,
-            (i - 1) % len(places) + 1, i,
-            member_search_key(code, given, surnames, dni, community), now,
-        ))
+        account = (
+            f"{rng.randrange(10**13, 10**14)}"
+            if method == "bank"
+            else f"9{rng.randrange(10**7, 10**8)}"
+            if method == "wallet"
+            else None
+        )
+        rows.append(
+            (
+                code,
+                given,
+                surnames,
+                dni,
+                "f" if female else "m",
+                community,
+                place["district"],
+                place["province"],
+                "Puno",
+                f"9{rng.randrange(10**7, 10**8)}",
+                method,
+                account,
+                start - timedelta(days=rng.randrange(30, 3650)),
+                "active",
+                rng.randint(1, 12),
+                rng.random() < 0.3,
+                rng.random() < 0.05,
+                rng.random() < 0.05,
+                (i - 1) % len(places) + 1,
+                i,
+                member_search_key(code, given, surnames, dni, community),
+                now,
+            )
+        )
     return rows
 
 
 MEMBER_COLUMNS = (
-    "code", "given_names", "surnames", "dni", "gender", "community", "district", "province",
-    "department", "phone", "payment_method", "account", "joined_on", "status", "herd_size",
-    "cert_herd_health", "cert_organic", "cert_regenerative", "centre_id", "route_order",
-    "search_key", "created_at",
+    "code",
+    "given_names",
+    "surnames",
+    "dni",
+    "gender",
+    "community",
+    "district",
+    "province",
+    "department",
+    "phone",
+    "payment_method",
+    "account",
+    "joined_on",
+    "status",
+    "herd_size",
+    "cert_herd_health",
+    "cert_organic",
+    "cert_regenerative",
+    "centre_id",
+    "route_order",
+    "search_key",
+    "created_at",
 )
 DELIVERY_COLUMNS = (
-    "member_id", "date", "shift", "centre_id", "quantity", "unit", "temperature", "density",
-    "alcohol_positive", "cooled", "rejected", "reject_reason", "recorded_by", "recorded_at",
+    "member_id",
+    "date",
+    "shift",
+    "centre_id",
+    "quantity",
+    "unit",
+    "temperature",
+    "density",
+    "alcohol_positive",
+    "cooled",
+    "rejected",
+    "reject_reason",
+    "recorded_by",
+    "recorded_at",
 )
 TEST_COLUMNS = (
-    "member_id", "sample_date", "fat", "protein", "st", "snf", "density", "ufc", "scc", "tram",
-    "lab", "recorded_by", "recorded_at",
+    "member_id",
+    "sample_date",
+    "fat",
+    "protein",
+    "st",
+    "snf",
+    "density",
+    "ufc",
+    "scc",
+    "tram",
+    "lab",
+    "recorded_by",
+    "recorded_at",
 )
 LEDGER_COLUMNS = (
-    "member_id", "date", "kind", "description", "amount", "quantity", "unit_price",
-    "product_id", "recorded_by", "recorded_at",
+    "member_id",
+    "date",
+    "kind",
+    "description",
+    "amount",
+    "quantity",
+    "unit_price",
+    "product_id",
+    "recorded_by",
+    "recorded_at",
 )
 
 
-def _delivery_rows(rng: random.Random, members: list[tuple[int, int, float]], days: list[date],
-                   reasons: list[str], sqlite: bool) -> Iterator[tuple[Any, ...]]:
+def _delivery_rows(
+    rng: random.Random,
+    members: list[tuple[int, int, float]],
+    days: list[date],
+    reasons: list[str],
+    sqlite: bool,
+) -> Iterator[tuple[Any, ...]]:
     """Two shifts a day for each member; `members` holds (id, centre id, usual litres)."""
     for day in days:
         day_value: Any = day.isoformat() if sqlite else day
@@ -112,13 +190,28 @@ def _delivery_rows(rng: random.Random, members: list[tuple[int, int, float]], da
                 reason = reasons[int(roll * 1000) % len(reasons)] if rejected else None
                 alcohol = True if rejected and reason == reasons[0] else None
                 cooled = centre_id == 1
-                yield (member_id, day_value, shift, centre_id, ml, "L", None, None, alcohol,
-                       cooled, rejected, reason, DEMO_USER, at)
+                yield (
+                    member_id,
+                    day_value,
+                    shift,
+                    centre_id,
+                    ml,
+                    "L",
+                    None,
+                    None,
+                    alcohol,
+                    cooled,
+                    rejected,
+                    reason,
+                    DEMO_USER,
+                    at,
+                )
 
 
-def _test_rows(rng: random.Random, members: list[tuple[int, int, float]],
-               sample_days: list[date]) -> list[tuple[Any, ...]]:
-    rows = []
+def _test_rows(
+    rng: random.Random, members: list[tuple[int, int, float]], sample_days: list[date]
+) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
     for member_id, _centre, _usual in members:
         fat0 = rng.uniform(3.1, 4.3)
         st0 = rng.uniform(11.0, 12.9)
@@ -129,17 +222,34 @@ def _test_rows(rng: random.Random, members: list[tuple[int, int, float]],
             protein = round(rng.uniform(2.9, 3.4) * 100)
             ufc = int(10 ** min(6.3, max(4.7, hygiene + rng.gauss(0, 0.15))) // 1000 * 1000)
             scc = rng.randrange(100, 900) * 1000
-            rows.append((member_id, day, fat, protein, st, st - fat,
-                         rng.randrange(10280, 10340), ufc, scc, rng.randrange(200, 800),
-                         "Laboratorio de la planta", DEMO_USER,
-                         datetime(day.year, day.month, day.day, 10, 0)))
+            rows.append(
+                (
+                    member_id,
+                    day,
+                    fat,
+                    protein,
+                    st,
+                    st - fat,
+                    rng.randrange(10280, 10340),
+                    ufc,
+                    scc,
+                    rng.randrange(200, 800),
+                    "Laboratorio de la planta",
+                    DEMO_USER,
+                    datetime(day.year, day.month, day.day, 10, 0),
+                )
+            )
     return rows
 
 
-def _ledger_rows(rng: random.Random, members: list[tuple[int, int, float]], days: list[date],
-                 products: list[tuple[int, str, int]]) -> list[tuple[Any, ...]]:
+def _ledger_rows(
+    rng: random.Random,
+    members: list[tuple[int, int, float]],
+    days: list[date],
+    products: list[tuple[int, str, int]],
+) -> list[tuple[Any, ...]]:
     """Some advances in cash and some inputs sold on credit, about once a month each."""
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     bran = next(p for p in products if p[1] == "Afrecho de trigo")
     months = sorted({(d.year, d.month) for d in days})
     for member_id, _centre, _usual in members:
@@ -148,15 +258,38 @@ def _ledger_rows(rng: random.Random, members: list[tuple[int, int, float]], days
             if rng.random() < 0.3:
                 day = rng.choice(in_month)
                 amount = rng.choice([50, 100, 150, 200]) * 100
-                rows.append((member_id, day, "advance", "Adelanto en efectivo", -amount, None,
-                             None, None, DEMO_USER, datetime(day.year, day.month, day.day, 12)))
+                rows.append(
+                    (
+                        member_id,
+                        day,
+                        "advance",
+                        "Adelanto en efectivo",
+                        -amount,
+                        None,
+                        None,
+                        None,
+                        DEMO_USER,
+                        datetime(day.year, day.month, day.day, 12),
+                    )
+                )
             if rng.random() < 0.2:
                 day = rng.choice(in_month)
                 product = bran if rng.random() < 0.6 else rng.choice(products)
                 qty = rng.randint(1, 2)
-                rows.append((member_id, day, "input", f"{product[1]} × {qty}",
-                             -(product[2] // 100) * qty, qty * 1000, product[2], product[0],
-                             DEMO_USER, datetime(day.year, day.month, day.day, 12)))
+                rows.append(
+                    (
+                        member_id,
+                        day,
+                        "input",
+                        f"{product[1]} × {qty}",
+                        -(product[2] // 100) * qty,
+                        qty * 1000,
+                        product[2],
+                        product[0],
+                        DEMO_USER,
+                        datetime(day.year, day.month, day.day, 12),
+                    )
+                )
     return rows
 
 
@@ -166,18 +299,27 @@ def _seed_scheme(conn: Any, effective: date, stamp: datetime) -> None:
     title = json.loads(definition)["title"]
     insert_rows(conn, "price_scheme", ("name", "description"), [("peru-additive", title)])
     scheme_id = conn.exec_driver_sql("SELECT MAX(id) FROM price_scheme").scalar_one()
-    insert_rows(conn, "price_scheme_version",
-                ("scheme_id", "effective_from", "definition", "created_by", "created_at"),
-                [(scheme_id, effective, definition, DEMO_USER, stamp)])
+    insert_rows(
+        conn,
+        "price_scheme_version",
+        ("scheme_id", "effective_from", "definition", "created_by", "created_at"),
+        [(scheme_id, effective, definition, DEMO_USER, stamp)],
+    )
 
 
-def load_demo(db: Database, *, members: int = 50, days: int = 31, start: date | None = None,
-              seed: int = 1, progress: Progress | None = None,
-              today: date | None = None) -> DemoSummary:
+def load_demo(
+    db: Database,
+    *,
+    members: int = 50,
+    days: int = 31,
+    start: date | None = None,
+    seed: int = 1,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> DemoSummary:
     """Fill an empty database with a deterministic, realistic association."""
     if members < 1 or members > 100_000:
-        raise ValidationError("out_of_range", "members", value=members, minimum=1,
-                              maximum=100_000)
+        raise ValidationError("out_of_range", "members", value=members, minimum=1, maximum=100_000)
     if days < 1 or days > 3660:
         raise ValidationError("out_of_range", "days", value=days, minimum=1, maximum=3660)
     today = today or date.today()
@@ -191,31 +333,58 @@ def load_demo(db: Database, *, members: int = 50, days: int = 31, start: date | 
         if session.scalar(select(func.count()).select_from(Member)):
             raise Refused("demo_not_empty")
     if get_association(db) is None:
-        create_association(db, "Asociación de Productores Lecheros Huaychani", None,
-                           district="Ácora",
-                           province="Puno", department="Puno",
-                           address="Comunidad Huaychani s/n")
+        create_association(
+            db,
+            "Asociación de Productores Lecheros Huaychani",
+            None,
+            district="Ácora",
+            province="Puno",
+            department="Puno",
+            address="Comunidad Huaychani s/n",
+        )
     stamp = datetime.now().replace(microsecond=0)
     with db.write_connection() as conn:
         sqlite = conn.dialect.name == "sqlite"
-        centres = [(i + 1, f"C{i + 1:02d}", f"Centro de acopio {p['communities'][0]}",
-                    p["district"], p["communities"][0]) for i, p in enumerate(names["places"])]
+        centres = [
+            (
+                i + 1,
+                f"C{i + 1:02d}",
+                f"Centro de acopio {p['communities'][0]}",
+                p["district"],
+                p["communities"][0],
+            )
+            for i, p in enumerate(names["places"])
+        ]
         insert_rows(conn, "centre", ("id", "code", "name", "district", "community"), centres)
-        insert_rows(conn, "member", MEMBER_COLUMNS,
-                    _member_rows(rng, members, names, first, stamp))
+        insert_rows(conn, "member", MEMBER_COLUMNS, _member_rows(rng, members, names, first, stamp))
         ids = conn.exec_driver_sql("SELECT id, centre_id FROM member ORDER BY id").all()
         herd = [(int(i), int(c), rng.uniform(6.0, 25.0)) for i, c in ids]
-        insert_rows(conn, "product", ("name", "unit", "price", "active"),
-                    [(p["name"], p["unit"], int(p["price"].replace(".", "")) * 100, True)
-                     for p in names["products"]])
-        products = [(int(r[0]), str(r[1]), int(r[2])) for r in
-                    conn.exec_driver_sql("SELECT id, name, price FROM product").all()]
+        insert_rows(
+            conn,
+            "product",
+            ("name", "unit", "price", "active"),
+            [
+                (p["name"], p["unit"], int(p["price"].replace(".", "")) * 100, True)
+                for p in names["products"]
+            ],
+        )
+        products = [
+            (int(r[0]), str(r[1]), int(r[2]))
+            for r in conn.exec_driver_sql("SELECT id, name, price FROM product").all()
+        ]
         total = len(herd) * len(day_list) * 2
         done = 0
         rejected = 0
         for offset in range(0, len(day_list), CHUNK_DAYS):
-            chunk = list(_delivery_rows(rng, herd, day_list[offset:offset + CHUNK_DAYS],
-                                        names["reject_reasons"], sqlite))
+            chunk = list(
+                _delivery_rows(
+                    rng,
+                    herd,
+                    day_list[offset : offset + CHUNK_DAYS],
+                    names["reject_reasons"],
+                    sqlite,
+                )
+            )
             rejected += sum(1 for r in chunk if r[10])
             insert_rows(conn, "delivery", DELIVERY_COLUMNS, chunk, adapted=sqlite)
             done += len(chunk)
@@ -227,5 +396,6 @@ def load_demo(db: Database, *, members: int = 50, days: int = 31, start: date | 
         ledger = _ledger_rows(rng, herd, day_list, products)
         insert_rows(conn, "ledger_entry", LEDGER_COLUMNS, ledger)
         _seed_scheme(conn, first, stamp)
-    return DemoSummary(len(herd), done, rejected, len(tests), len(ledger), day_list[0],
-                       day_list[-1])
+    return DemoSummary(
+        len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]
+    )

@@ -19,9 +19,26 @@ from coop_desktop.storage.models import Member
 
 def info(m: Member) -> MemberInfo:
     return MemberInfo(
-        m.id, m.code, m.given_names, m.surnames, m.dni, m.gender, m.community, m.district,
-        m.province, m.department, m.phone, m.payment_method, m.account, m.joined_on, m.status,
-        m.herd_size, m.cert_herd_health, m.cert_organic, m.cert_regenerative, m.centre_id,
+        m.id,
+        m.code,
+        m.given_names,
+        m.surnames,
+        m.dni,
+        m.gender,
+        m.community,
+        m.district,
+        m.province,
+        m.department,
+        m.phone,
+        m.payment_method,
+        m.account,
+        m.joined_on,
+        m.status,
+        m.herd_size,
+        m.cert_herd_health,
+        m.cert_organic,
+        m.cert_regenerative,
+        m.centre_id,
         m.route_order,
     )
 
@@ -50,8 +67,9 @@ def clean_draft(draft: MemberDraft) -> MemberDraft:
 
 
 def _check_unique(session: Session, draft: MemberDraft, member_id: int | None) -> None:
-    same_code = session.scalars(select(Member).where(func.lower(Member.code) == draft.code.lower())
-                                ).first()
+    same_code = session.scalars(
+        select(Member).where(func.lower(Member.code) == draft.code.lower())
+    ).first()
     if same_code is not None and same_code.id != member_id:
         raise ValidationError("duplicate_code", "code", value=draft.code)
     if draft.dni:
@@ -110,8 +128,9 @@ def set_status(db: Database, member_id: int, status: str) -> MemberInfo:
 
 
 def member_by_code(session: Session, code: str) -> Member:
-    m = session.scalars(select(Member).where(func.lower(Member.code) == code.strip().lower())
-                        ).first()
+    m = session.scalars(
+        select(Member).where(func.lower(Member.code) == code.strip().lower())
+    ).first()
     if m is None:
         raise NotFound("unknown_member", "member", value=code)
     return m
@@ -122,8 +141,13 @@ def get_member(db: Database, code: str) -> MemberInfo:
         return info(member_by_code(session, code))
 
 
-def list_members(db: Database, search: str = "", status: str | None = None,
-                 district: str | None = None, limit: int | None = None) -> list[MemberInfo]:
+def list_members(
+    db: Database,
+    search: str = "",
+    status: str | None = None,
+    district: str | None = None,
+    limit: int | None = None,
+) -> list[MemberInfo]:
     """Members by code; `search` matches code, names, DNI or community, ignoring accents."""
     query = select(Member).order_by(Member.code)
     for word in fold(search).split():

@@ -21,9 +21,16 @@ def clean_measures(raw: dict[str, object]) -> dict[str, Decimal | bool]:
     return {key: v.measure(key, value) for key, value in raw.items()}
 
 
-def add_test(db: Database, member_code: str, sample_date: date | str,
-             measures: dict[str, object], *, delivery_id: int | None = None,
-             lab: str | None = None, today: date | None = None) -> QualityTestInfo:
+def add_test(
+    db: Database,
+    member_code: str,
+    sample_date: date | str,
+    measures: dict[str, object],
+    *,
+    delivery_id: int | None = None,
+    lab: str | None = None,
+    today: date | None = None,
+) -> QualityTestInfo:
     clean = clean_measures(measures)
     day = v.not_future(v.iso_date(sample_date), today or date.today())
     with db.write() as session:
@@ -33,15 +40,28 @@ def add_test(db: Database, member_code: str, sample_date: date | str,
             if delivery is None:
                 raise NotFound("unknown_delivery", "delivery", value=delivery_id)
             if delivery.member_id != member.id:
-                raise ValidationError("delivery_member_mismatch", "delivery", value=delivery_id,
-                                      other=member.code)
-        t = QualityTest(member_id=member.id, sample_date=day, delivery_id=delivery_id,
-                        lab=v.optional_text(lab), recorded_by=actor(), recorded_at=now())
+                raise ValidationError(
+                    "delivery_member_mismatch", "delivery", value=delivery_id, other=member.code
+                )
+        t = QualityTest(
+            member_id=member.id,
+            sample_date=day,
+            delivery_id=delivery_id,
+            lab=v.optional_text(lab),
+            recorded_by=actor(),
+            recorded_at=now(),
+        )
         for key, value in clean.items():
             setattr(t, key, value)
         session.add(t)
         session.flush()
         audit(session, "create", "quality_test", t.id, after=row_dict(t))
-        return QualityTestInfo(t.id, member.id, member.code, day, delivery_id,
-                               {k: getattr(t, k) for k in MEASURES if getattr(t, k) is not None},
-                               t.lab)
+        return QualityTestInfo(
+            t.id,
+            member.id,
+            member.code,
+            day,
+            delivery_id,
+            {k: getattr(t, k) for k in MEASURES if getattr(t, k) is not None},
+            t.lab,
+        )

@@ -39,7 +39,9 @@ def validate_backup_file(path: Path, known_revisions: set[str]) -> str:
         try:
             if conn.execute("PRAGMA integrity_check").fetchone() != ("ok",):
                 raise StorageError("not_a_database", value=str(path))
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if not {"alembic_version", "association", "member", "delivery"} <= tables:
                 raise StorageError("not_a_database", value=str(path))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()

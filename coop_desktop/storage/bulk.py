@@ -35,8 +35,14 @@ def adapt_row(row: Sequence[Any], sqlite: bool) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def insert_rows(conn: Connection, table: str, columns: Sequence[str],
-                rows: Iterable[Sequence[Any]], *, adapted: bool = False) -> int:
+def insert_rows(
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    adapted: bool = False,
+) -> int:
     """INSERT many rows with the driver's executemany; returns the count.
 
     `adapted=True` says the caller already gave SQLite-ready values (fast path).

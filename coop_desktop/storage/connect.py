@@ -12,8 +12,9 @@ from coop_desktop.storage.engine import Database, make_engine
 from coop_desktop.storage.migrate import check_sqlite_file, upgrade
 
 
-def open_database(db: str | None = None, *, migrate: bool = True,
-                  backup_dir: Path | None = None) -> Database:
+def open_database(
+    db: str | None = None, *, migrate: bool = True, backup_dir: Path | None = None
+) -> Database:
     """Open (creating if needed) the database named by `db`, `COOP_DB` or the default file."""
     location = loc.resolve(db)
     loc.refuse_network_share(location)
@@ -26,8 +27,9 @@ def open_database(db: str | None = None, *, migrate: bool = True,
             upgrade(engine, location, backup_dir=backup_dir)
     except OperationalError as exc:
         engine.dispose()
-        raise StorageError("cannot_open_db", value=location.describe(),
-                           reason=str(exc.orig)) from exc
+        raise StorageError(
+            "cannot_open_db", value=location.describe(), reason=str(exc.orig)
+        ) from exc
     except BaseException:
         engine.dispose()
         raise

@@ -16,8 +16,23 @@ from coop_desktop.errors import StorageError
 
 APP_NAME = "CoopDesktop"
 ENV_VAR = "COOP_DB"
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p", "afs",
-              "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "fuse.rclone"}
+NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smbfs",
+    "smb3",
+    "sshfs",
+    "fuse.sshfs",
+    "9p",
+    "afs",
+    "ncpfs",
+    "davfs",
+    "fuse.davfs2",
+    "glusterfs",
+    "ceph",
+    "fuse.rclone",
+}
 
 
 def data_dir() -> Path:
@@ -85,8 +100,9 @@ def read_mounts(text: str) -> list[tuple[str, str]]:
     return result
 
 
-def is_network_path(path: Path, mounts: list[tuple[str, str]] | None = None,
-                    platform: str = sys.platform) -> bool:
+def is_network_path(
+    path: Path, mounts: list[tuple[str, str]] | None = None, platform: str = sys.platform
+) -> bool:
     """True when `path` is on a network share (UNC path or mapped drive, NFS, SMB, …)."""
     text = str(path)
     if platform == "win32" or text.startswith("\\\\"):

@@ -81,7 +81,8 @@ def _run_upgrade(engine: Engine, location: Location, target: str) -> None:
                 problems = raw.execute("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise StorageError(
-                        "cannot_open_db", value=location.describe(),
+                        "cannot_open_db",
+                        value=location.describe(),
                         reason=f"foreign key check failed after migration: {problems[:5]}",
                     )
         finally:
@@ -89,8 +90,9 @@ def _run_upgrade(engine: Engine, location: Location, target: str) -> None:
                 raw.execute("PRAGMA foreign_keys=ON")
 
 
-def upgrade(engine: Engine, location: Location, backup_dir: Path | None = None,
-            target: str = "head") -> Path | None:
+def upgrade(
+    engine: Engine, location: Location, backup_dir: Path | None = None, target: str = "head"
+) -> Path | None:
     """Bring the schema to `target`; back up a SQLite file with data first. Returns the backup."""
     revision = check_ours(engine, location)
     head = head_revision() if target == "head" else target

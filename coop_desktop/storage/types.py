@@ -36,7 +36,7 @@ class Fixed(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
         if value is None:
             return None
-        if isinstance(value, float) or isinstance(value, bool):
+        if isinstance(value, (float, bool)):
             raise TypeError(f"{type(value).__name__} refused for an exact column; use Decimal")
         if isinstance(value, int):
             return value * int(self._factor)

@@ -16,6 +16,7 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
         return "sa.BigInteger()"
     return False
 
+
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only reached through `alembic` on the command line

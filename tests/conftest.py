@@ -1,0 +1,102 @@
+"""Shared fixtures: databases on SQLite and (when a server is given) PostgreSQL.
+
+PostgreSQL tests use the server in COOP_TEST_PG_URL. Locally they skip without it; under CI
+(CI=true) a missing server is a failure, so the PostgreSQL half can never silently vanish.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from coop_desktop.storage.connect import open_database
+from coop_desktop.storage.engine import Database
+
+PG_ENV = "COOP_TEST_PG_URL"
+TODAY = date(2026, 11, 27)
+
+
+def pg_server_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{PG_ENV} is not set: CI must start a PostgreSQL server")
+        pytest.skip(f"no PostgreSQL server ({PG_ENV} not set)")
+    return url
+
+
+def _admin_execute(server_url: str, sql: str) -> None:
+    import psycopg
+
+    conninfo = server_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+def _with_database(server_url: str, name: str) -> str:
+    base, _, _ = server_url.rpartition("/")
+    return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> str:
+    """A migrated template database; each test copies it (fast CREATE DATABASE … TEMPLATE)."""
+    server = pg_server_url()
+    name = f"coop_tmpl_{uuid.uuid4().hex[:8]}"
+    _admin_execute(server, f"CREATE DATABASE {name}")
+    db = open_database(_with_database(server, name))
+    db.dispose()
+    yield name
+    _admin_execute(server, f"DROP DATABASE IF EXISTS {name}")
+
+
+def _fresh_pg(template: str) -> Iterator[Database]:
+    server = pg_server_url()
+    name = f"coop_t_{uuid.uuid4().hex[:10]}"
+    _admin_execute(server, f"CREATE DATABASE {name} TEMPLATE {template}")
+    db = open_database(_with_database(server, name))
+    try:
+        yield db
+    finally:
+        db.dispose()
+        _admin_execute(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The same test on both engines."""
+    if request.param == "sqlite":
+        database = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups")
+        yield database
+        database.dispose()
+    else:
+        template = request.getfixturevalue("pg_template")
+        yield from _fresh_pg(template)
+
+
+@pytest.fixture
+def association(db: Database) -> Database:
+    from coop_desktop.services.association import create_association
+
+    create_association(
+        db,
+        "Asociación de Productores Lecheros Huaychani",
+        "20131312955",
+        district="Ácora",
+        province="Puno",
+    )
+    return db

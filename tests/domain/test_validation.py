@@ -1,0 +1,67 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from coop_desktop.domain import validation as v
+from coop_desktop.errors import ValidationError
+
+
+def test_dni_is_eight_digits() -> None:
+    assert v.dni(" 41234567 ") == "41234567"
+    assert v.dni("") is None
+    for bad in ("1234567", "123456789", "4123456A"):
+        with pytest.raises(ValidationError) as err:
+            v.dni(bad)
+        assert err.value.field == "dni"
+        assert "DNI inválido" in err.value.render("es")
+
+
+def test_ruc_check_digit() -> None:
+    assert v.ruc("20131312955") == "20131312955"
+    with pytest.raises(ValidationError) as err:
+        v.ruc("20131312956")
+    assert err.value.field == "ruc"
+    assert "Invalid RUC" in err.value.render("en")
+
+
+@pytest.mark.parametrize("raw", ["doce", "-3", "0", "501", "12.3456"])
+def test_bad_quantities_name_the_field(raw: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        v.quantity(raw)
+    assert err.value.field == "quantity"
+    assert err.value.render("es").startswith("Cantidad")
+
+
+def test_good_quantity_keeps_millilitres() -> None:
+    assert v.quantity("15.125") == Decimal("15.125")
+    assert v.quantity("12,5") == Decimal("12.5")
+
+
+def test_measures_are_validated_by_key() -> None:
+    assert v.measure("fat", "3.6") == Decimal("3.6")
+    assert v.measure("alcohol", "positivo") is True
+    assert v.measure("antibiotics", "pass") is False
+    with pytest.raises(ValidationError) as err:
+        v.measure("fat", "101")
+    assert err.value.field == "fat" and "Grasa" in err.value.render("es")
+    with pytest.raises(ValidationError) as err:
+        v.measure("lactose", "4")
+    assert "lactose" in err.value.render("es")
+    with pytest.raises(ValidationError):
+        v.measure("ufc", "1.5")  # counts are whole numbers
+
+
+def test_measure_assignment_syntax() -> None:
+    assert v.measure_assignment("st=12.1") == ("st", Decimal("12.1"))
+    with pytest.raises(ValidationError):
+        v.measure_assignment("st12.1")
+
+
+def test_dates() -> None:
+    assert v.iso_date("2026-10-01") == date(2026, 10, 1)
+    with pytest.raises(ValidationError):
+        v.iso_date("01/10/2026")
+    with pytest.raises(ValidationError) as err:
+        v.not_future(date(2026, 12, 1), date(2026, 11, 27))
+    assert "futura" in err.value.render("es")

@@ -1,0 +1,50 @@
+from PySide6.QtCore import QLocale, Qt
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.services.association import get_association
+from coop_desktop.services.members import list_members
+from coop_desktop.storage.engine import Database
+from ui.app import install_translations, parse_args, prepare_window
+from ui.first_run import FirstRunDialog
+from ui.main_window import MainWindow
+
+
+def test_first_run_creates_the_association(qtbot: QtBot, sqlite_db: Database) -> None:
+    dialog = prepare_window(sqlite_db)
+    assert isinstance(dialog, FirstRunDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.create_button.text() == "Crear asociación"
+    assert dialog.demo_button.text() == "Cargar datos de demostración"
+    qtbot.keyClicks(dialog.ruc, "123")
+    qtbot.keyClicks(dialog.name, "Asociacion Lechera Llalli")  # QTest types ASCII only
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "RUC inválido" in dialog.error.text()
+    assert get_association(sqlite_db) is None
+    dialog.ruc.clear()
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+    info = get_association(sqlite_db)
+    assert info is not None and info.name == "Asociacion Lechera Llalli"
+    assert prepare_window(sqlite_db) is None
+
+
+def test_demo_button_loads_members(qtbot: QtBot, sqlite_db: Database) -> None:
+    dialog = FirstRunDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+    assert len(list_members(sqlite_db)) == 50
+
+
+def test_main_window_shows_association_and_database(qtbot: QtBot, association: Database) -> None:
+    window = MainWindow(association)
+    qtbot.addWidget(window)
+    assert window.association_label.text() == "Asociación de Productores Lecheros Huaychani"
+    assert association.location.describe() in window.location_label.text()
+    assert "Base de datos" in window.location_label.text()
+
+
+def test_spanish_peru_locale(qapp) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, "es")
+    assert QLocale().name() == "es_PE"
+    assert parse_args(["--db", "x.db"]).db == "x.db"
