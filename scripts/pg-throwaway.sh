@@ -4,11 +4,11 @@
 set -euo pipefail
 action=${1:?start|stop}
 dir=${2:?data folder}
-port=${PGPORT_THROWAWAY:-55432}
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case "$action" in
   start)
+    port=${PGPORT_THROWAWAY:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_pg "$bindir/initdb" -D "$dir/data" -U coop --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
