@@ -34,6 +34,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "members": ("socios", "members"),
     "days": ("días", "days"),
     "centre": ("centro de acopio", "collection centre"),
+    "period": ("periodo", "period"),
 }
 
 _CATALOGUE: dict[str, tuple[str, str]] = {
@@ -177,6 +178,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "file_not_found": (
         "No se encontró el archivo «{value}».",
         "File «{value}» was not found.",
+    ),
+    "bad_period": (
+        "Periodo «{value}» no válido; use 2026-10, 2026-10-q1, 2026-10-d2 o 2026-W43.",
+        "Invalid period «{value}»; use 2026-10, 2026-10-q1, 2026-10-d2 or 2026-W43.",
     ),
     "cancelled": ("Operación cancelada; no se guardó nada.", "Cancelled; nothing was saved."),
     "check_failed": (

@@ -80,3 +80,12 @@ def fits_scale(value: Decimal, scale: int) -> bool:
 def fmt_plain(value: Decimal, places: int = 2) -> str:
     """A decimal string with exactly `places` decimals, for JSON and CSV output."""
     return str(quantize(value, Decimal(1).scaleb(-places)))
+
+
+def trim(value: Decimal, min_places: int = 2) -> str:
+    """At least `min_places` decimals, and no trailing zeros beyond: 1.2800 → "1.28",
+    1.476 → "1.476", 5 → "5.00". For unit prices and rates as people read them."""
+    text = format(value.normalize(), "f")
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0").ljust(min_places, "0")
+    return f"{whole}.{frac}" if frac else whole

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from coop_desktop import __version__
-from coop_desktop.cli import admin, data
+from coop_desktop.cli import admin, data, pricing
 from coop_desktop.cli.base import language, localise_argparse, t
 
 
@@ -38,6 +38,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
     data.register(commands, lang)
+    pricing.register(commands, lang)
     admin.register(commands, lang)
     return parser
 

@@ -46,6 +46,7 @@ class MemberInfo:
     cert_herd_health: bool
     cert_organic: bool
     cert_regenerative: bool
+    cert_good_practice: bool
     centre_id: int | None
     route_order: int | None
 
@@ -76,6 +77,7 @@ class MemberDraft:
     cert_herd_health: bool = False
     cert_organic: bool = False
     cert_regenerative: bool = False
+    cert_good_practice: bool = False
     centre_id: int | None = None
     route_order: int | None = None
 

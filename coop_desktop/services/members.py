@@ -38,6 +38,7 @@ def info(m: Member) -> MemberInfo:
         m.cert_herd_health,
         m.cert_organic,
         m.cert_regenerative,
+        m.cert_good_practice,
         m.centre_id,
         m.route_order,
     )

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -95,6 +96,7 @@ class Member(Base):
     cert_herd_health: Mapped[bool] = mapped_column(Boolean, default=False)
     cert_organic: Mapped[bool] = mapped_column(Boolean, default=False)
     cert_regenerative: Mapped[bool] = mapped_column(Boolean, default=False)
+    cert_good_practice: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))
     route_order: Mapped[int | None] = mapped_column(Integer)
     # Lower-case, accent-free "code names surnames dni community" for instant search.

@@ -1,0 +1,254 @@
+"""`coop scheme …` and `coop price …`: price schemes as data, and pricing one delivery."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.errors import NotFound
+
+
+def register(commands: Any, lang: str) -> None:
+    scheme = commands.add_parser("scheme", help=t(lang, "esquemas de precios", "price schemes"))
+    sub = scheme.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    p = sub.add_parser(
+        "import",
+        help=t(lang, "importa un esquema (valida primero)", "import a scheme (validated first)"),
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--effective", help="YYYY-MM-DD")
+    p.set_defaults(handler=cmd_import)
+    p = sub.add_parser(
+        "list", help=t(lang, "lista esquemas y versiones", "list schemes and versions")
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+    p = sub.add_parser(
+        "export", help=t(lang, "exporta un esquema a un archivo", "export a scheme to a file")
+    )
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--effective", help="YYYY-MM-DD")
+    p.set_defaults(handler=cmd_export)
+    p = sub.add_parser(
+        "simulate",
+        help=t(
+            lang,
+            "simula un esquema sobre un periodo pasado",
+            "simulate a scheme over a past period",
+        ),
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("period", metavar="PERIOD")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_simulate)
+
+    p = commands.add_parser(
+        "price", help=t(lang, "calcula el precio de una entrega", "price one delivery")
+    )
+    p.add_argument("--scheme", required=True, metavar="FILE")
+    p.add_argument("--quantity", required=True)
+    p.add_argument("--unit", required=True, choices=["L", "kg"])
+    p.add_argument("--measure", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument(
+        "--flag",
+        action="append",
+        default=[],
+        choices=["cooled", "herd_health", "organic", "regenerative", "good_practice"],
+    )
+    p.add_argument(
+        "--volume",
+        help=t(
+            lang, "volumen del periodo para tramos por volumen", "period volume for volume tiers"
+        ),
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_price)
+
+
+def _read(path: str) -> str:
+    file = Path(path)
+    if not file.is_file():
+        raise NotFound("file_not_found", "file", value=path)
+    return file.read_text(encoding="utf-8")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coop_desktop.domain.validation import iso_date
+    from coop_desktop.services.schemes import import_scheme
+
+    effective = iso_date(args.effective, "date") if args.effective else None
+    info = import_scheme(open_db(args), _read(args.file), effective)
+    print(
+        t(
+            args.lang,
+            f"Esquema «{info.name}» vigente desde el {info.effective_from:%d/%m/%Y}.",
+            f"Scheme «{info.name}» in force from {info.effective_from}.",
+        )
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from coop_desktop.services.schemes import list_schemes
+
+    rows = list_schemes(open_db(args))
+    if args.json:
+        print_json(
+            [
+                {
+                    "name": r.name,
+                    "title": r.title,
+                    "effective_from": r.effective_from,
+                    "currency": r.currency,
+                    "unit": r.unit,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    headers = (
+        ["Esquema", "Vigente desde", "Moneda", "Unidad", "Título"]
+        if args.lang == "es"
+        else ["Scheme", "In force from", "Currency", "Unit", "Title"]
+    )
+    print_table(
+        headers,
+        [
+            (r.name, r.effective_from.strftime("%d/%m/%Y"), r.currency, r.unit, r.title)
+            for r in rows
+        ],
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from coop_desktop.domain.validation import iso_date
+    from coop_desktop.services.schemes import export_scheme
+
+    effective = iso_date(args.effective, "date") if args.effective else None
+    Path(args.file).write_text(export_scheme(open_db(args), args.name, effective), encoding="utf-8")
+    print(t(args.lang, f"Esquema guardado en {args.file}", f"Scheme saved to {args.file}"))
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from coop_desktop.services.whatif import simulate
+
+    sim = simulate(open_db(args), _read(args.file), args.period)
+    fields = ("kg", "litres", "current", "simulated", "difference")
+    if args.json:
+        print_json(
+            {
+                "period": sim.period,
+                "scheme": sim.scheme,
+                "currency": sim.currency,
+                "members": [
+                    {
+                        "code": m.code,
+                        "name": m.name,
+                        "kg": m.kg,
+                        "litres": m.litres,
+                        "current": m.current,
+                        "simulated": m.simulated,
+                        "difference": m.difference,
+                        "missing_tests": m.missing_tests,
+                    }
+                    for m in sim.members
+                ],
+                "totals": {f: sim.total(f) for f in fields},
+            }
+        )
+        return 0
+    headers = (
+        ["Socio", "Nombre", "kg", "Actual", "Simulado", "Diferencia"]
+        if args.lang == "es"
+        else ["Member", "Name", "kg", "Current", "Simulated", "Difference"]
+    )
+    rows: list[tuple[Any, ...]] = [
+        (m.code, m.name, m.kg, m.current, m.simulated, f"{m.difference:+}") for m in sim.members
+    ]
+    rows.append(
+        (
+            t(args.lang, "TOTAL", "TOTAL"),
+            "",
+            sim.total("kg"),
+            sim.total("current"),
+            sim.total("simulated"),
+            f"{sim.total('difference'):+}",
+        )
+    )
+    print_table(headers, rows)
+    return 0
+
+
+def cmd_price(args: argparse.Namespace) -> int:
+    from coop_desktop.domain import validation as v
+    from coop_desktop.domain.pricing import schema
+    from coop_desktop.domain.pricing.engine import Pricer
+    from coop_desktop.numbers import trim
+
+    scheme = schema.loads(_read(args.scheme))[0]
+    quantity = v.quantity(args.quantity)
+    measures = dict(v.measure_assignment(text) for text in args.measure)
+    volume = v.decimal(args.volume, "volume", 3) if args.volume else None
+    result = Pricer(scheme).price(quantity, args.unit, measures, frozenset(args.flag), volume)
+    if args.json:
+        print_json(
+            {
+                "scheme": scheme.name,
+                "currency": result.currency,
+                "unit": result.unit,
+                "quantity": result.quantity,
+                "kg": result.kg,
+                "litres": result.litres,
+                "unit_price": trim(result.unit_price),
+                "amount": result.amount,
+                "rejected": result.rejected,
+                "reason": result.reason,
+                "lines": [
+                    {
+                        "kind": ln.kind,
+                        "label": ln.label,
+                        "measure": ln.measure,
+                        "value": ln.value,
+                        "rule": ln.rule,
+                        "per_unit": _per_unit(ln.per_unit),
+                        "amount": ln.amount,
+                        "note": ln.note,
+                    }
+                    for ln in result.lines
+                ],
+                "warnings": list(result.warnings),
+            }
+        )
+        return 0
+    print(f"{scheme.title}")
+    for ln in result.lines:
+        value = "" if ln.value is None else f" ({ln.value})"
+        print(
+            f"  {ln.label}{value}: {ln.rule}  {_per_unit(ln.per_unit)}/{result.unit}"
+            f"  = {ln.amount}{'  ' + ln.note if ln.note else ''}"
+        )
+    print(
+        t(
+            args.lang,
+            f"Precio: {trim(result.unit_price)} {result.currency}/{result.unit} × "
+            f"{result.quantity} {result.unit} = {result.amount} {result.currency}",
+            f"Price: {trim(result.unit_price)} {result.currency}/{result.unit} × "
+            f"{result.quantity} {result.unit} = {result.amount} {result.currency}",
+        )
+    )
+    if result.rejected:
+        print(t(args.lang, f"RECHAZADA: {result.reason}", f"REJECTED: {result.reason}"))
+    return 0
+
+
+def _per_unit(value: Decimal) -> str:
+    """An amount per unit as people read it: up to 6 decimals, at least 2."""
+    from coop_desktop.numbers import quantize, trim
+
+    return trim(quantize(value, Decimal("0.000001")))

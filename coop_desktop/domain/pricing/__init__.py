@@ -1,0 +1,1 @@
+"""Quality-adjusted pricing: schemes as data, a compiled engine, explanations."""

@@ -1,0 +1,447 @@
+"""The pricing engine: a scheme, compiled once, turns quantity and quality into money.
+
+Rounding, in this order and nowhere else:
+1. litres ↔ kg (and lb) per delivery, half up to the gram or millilitre;
+2. the unit price, half up to 1/10000 of the currency (what the database keeps);
+3. an amount, quantity × unit price, half up to the céntimo.
+A breakdown's lines (quantity × each component's amount per unit, each rounded to the céntimo)
+add up exactly to the amount: any difference is put on a visible "Redondeo" line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coop_desktop.domain.pricing import messages as _messages  # noqa: F401 - registers texts
+from coop_desktop.domain.pricing import model as m
+from coop_desktop.errors import Refused
+from coop_desktop.numbers import GRAM, ZERO, floor_to, quantize, trim
+
+PRICE_STEP = Decimal("0.0001")
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+Measures = Mapping[str, Decimal | bool]
+
+
+class MissingQuality(Refused):
+    """A measure the scheme needs is missing and the scheme says to stop."""
+
+    def __init__(self, measures: list[str], what: str = "la entrega") -> None:
+        super().__init__("missing_quality", measures=", ".join(measures), what=what)
+        self.measures = measures
+
+
+@dataclass(frozen=True, slots=True)
+class PriceLine:
+    kind: str
+    label: str
+    measure: str | None
+    value: Decimal | None  # the measure value used (None when missing or not a measure)
+    rule: str  # the band label, the rate, or the step rule, for the member to read
+    per_unit: Decimal  # amount per pricing unit
+    amount: Decimal  # quantity × per_unit, rounded to the céntimo
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PriceResult:
+    currency: str
+    unit: str  # the scheme's pricing unit
+    quantity: Decimal  # in the pricing unit
+    kg: Decimal
+    litres: Decimal
+    unit_price: Decimal
+    amount: Decimal
+    rejected: bool
+    reason: str | None
+    lines: tuple[PriceLine, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One component evaluated per unit (cached per quality key)."""
+
+    component: m.Component
+    kind: str
+    measure: str | None
+    value: Decimal | None
+    rule: str
+    per_unit: Decimal
+    note: str = ""
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value >= 0 else "") + trim(value)
+
+
+class Pricer:
+    """A compiled scheme. `price()` explains; `amount()` is the fast path for totals."""
+
+    def __init__(self, scheme: m.Scheme) -> None:
+        self.scheme = scheme
+        self.needed = scheme.measures()
+        base = scheme.unit.removeprefix("100")
+        self._base = base
+        self._hundred = scheme.unit.startswith("100")
+        self._mass_per_unit = (scheme.density if base == "L" else Decimal(1)) * (
+            HUNDRED if self._hundred else Decimal(1)
+        )
+        self._cache: dict[tuple[object, ...], tuple[Decimal, tuple[_Part, ...]]] = {}
+        self._flag_names = frozenset(c.flag for c in scheme.components if isinstance(c, m.Flag))
+        self._has_volume = any(isinstance(c, m.VolumeTiers) for c in scheme.components)
+        self._reject_keys = tuple(dict.fromkeys(r.measure for r in scheme.rejections))
+
+    # -- quantities ----------------------------------------------------------------------
+    def quantities(self, quantity: Decimal, unit: str) -> tuple[Decimal, Decimal, Decimal]:
+        """(quantity in the pricing unit, kg, litres) for a delivery given in L or kg."""
+        density = self.scheme.density
+        if unit == "L":
+            litres, kg = quantize(quantity, GRAM), quantize(quantity * density, GRAM)
+        else:
+            kg, litres = quantize(quantity, GRAM), quantize(quantity / density, GRAM)
+        if self._base == "kg":
+            q = kg
+        elif self._base == "L":
+            q = litres
+        else:
+            q = quantize(kg / m.KG_PER_LB, GRAM)
+        return (q / HUNDRED if self._hundred else q), kg, litres
+
+    # -- rejection -----------------------------------------------------------------------
+    def rejection(self, own: Measures) -> m.Rejection | None:
+        for rule in self.scheme.rejections:
+            value = own.get(rule.measure)
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                if rule.positive and value:
+                    return rule
+                continue
+            if (rule.above is not None and value > rule.above) or (
+                rule.below is not None and value < rule.below
+            ):
+                return rule
+        return None
+
+    # -- per-unit evaluation -------------------------------------------------------------
+    def _key(
+        self, measures: Measures, flags: frozenset[str], volume: Decimal | None
+    ) -> tuple[object, ...]:
+        return (
+            tuple(measures.get(k) for k in self.needed),
+            flags & self._flag_names,
+            volume if self._has_volume else None,
+        )
+
+    def unit_price(
+        self, measures: Measures, flags: frozenset[str] = frozenset(), volume: Decimal | None = None
+    ) -> Decimal:
+        return self._evaluate(measures, flags, volume)[0]
+
+    def _evaluate(
+        self, measures: Measures, flags: frozenset[str], volume: Decimal | None
+    ) -> tuple[Decimal, tuple[_Part, ...]]:
+        key = self._key(measures, flags, volume)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        parts: list[_Part] = []
+        missing: list[str] = []
+        for component in self.scheme.components:
+            part = self._part(component, measures, flags, volume, missing)
+            if part is not None:
+                parts.append(part)
+        if missing:
+            raise MissingQuality(missing)
+        raw = sum((p.per_unit for p in parts), ZERO)
+        clamp = (
+            self.scheme.min_price
+            if (self.scheme.min_price is not None and raw < self.scheme.min_price)
+            else None
+        )
+        if clamp is None and self.scheme.max_price is not None and raw > self.scheme.max_price:
+            clamp = self.scheme.max_price
+        if clamp is not None:
+            label = "Precio mínimo" if clamp == self.scheme.min_price else "Precio máximo"
+            parts.append(_Part(m.Base(label, clamp), "clamp", None, None, _fmt(clamp), clamp - raw))
+            raw = clamp
+        result = (quantize(raw, PRICE_STEP), tuple(parts))
+        if len(self._cache) < 200_000:
+            self._cache[key] = result
+        return result
+
+    def _value(self, measures: Measures, key: str) -> Decimal | None:
+        if key == "other_solids":
+            st, fat, protein = (measures.get(k) for k in ("st", "fat", "protein"))
+            if (
+                isinstance(st, Decimal)
+                and isinstance(fat, Decimal)
+                and isinstance(protein, Decimal)
+            ):
+                return st - fat - protein
+            return None
+        value = measures.get(key)
+        return value if isinstance(value, Decimal) else None
+
+    def _missing(
+        self,
+        c: m.Component,
+        kind: str,
+        measure: str,
+        policy: m.Missing,
+        missing: list[str],
+        why: str = "sin análisis",
+    ) -> _Part | Decimal | None:
+        """Apply the component's policy; a Decimal return means "price with this value"."""
+        if policy.action == "use" and policy.value is not None:
+            return policy.value
+        if policy.action == "amount" and policy.value is not None:
+            return _Part(c, kind, measure, None, why, policy.value, why)
+        if policy.action == "warn":
+            return _Part(c, kind, measure, None, why, ZERO, f"{why}: no suma ni resta")
+        missing.append(measure)
+        return None
+
+    def _part(
+        self,
+        c: m.Component,
+        measures: Measures,
+        flags: frozenset[str],
+        volume: Decimal | None,
+        missing: list[str],
+    ) -> _Part | None:
+        if isinstance(c, m.Base):
+            return _Part(c, "base", None, None, trim(c.rate), c.rate)
+        if isinstance(c, m.Flag):
+            on = c.flag in flags
+            return _Part(c, "flag", None, None, "sí" if on else "no", c.amount if on else ZERO)
+        if isinstance(c, m.PerVolume):
+            return _Part(
+                c, "per_volume", None, None, f"{_signed(c.amount)} por {c.per}", self._per_volume(c)
+            )
+        if isinstance(c, m.VolumeTiers):
+            v = volume if volume is not None else ZERO
+            band = next((b for b in c.tiers if b.contains(v)), None)
+            amount = band.amount if band else ZERO
+            return _Part(c, "volume", None, v, band.label if band else "", amount)
+        if isinstance(c, m.Chart):
+            return self._chart(c, measures, missing)
+        measure = c.measure  # type: ignore[attr-defined]
+        policy: m.Missing = c.missing  # type: ignore[attr-defined]
+        value = self._value(measures, measure)
+        note = ""
+        if value is None:
+            got = self._missing(c, self._kind(c), measure, policy, missing)
+            if not isinstance(got, Decimal):
+                return got
+            value, note = got, f"sin análisis: se usó {_fmt(got)}"
+        part = self._measured(c, value, missing)
+        if part is not None and note:
+            return _Part(
+                part.component, part.kind, part.measure, part.value, part.rule, part.per_unit, note
+            )
+        return part
+
+    @staticmethod
+    def _kind(c: m.Component) -> str:
+        return {
+            m.Steps: "steps",
+            m.Bands: "bands",
+            m.PerComponent: "component",
+            m.Linear: "linear",
+        }[type(c)]
+
+    def _measured(self, c: m.Component, value: Decimal, missing: list[str]) -> _Part | None:
+        if isinstance(c, m.Steps):
+            diff = value - c.reference
+            if diff >= 0:
+                amount = floor_to(diff, c.step) / c.step * c.bonus
+                if c.max_bonus is not None:
+                    amount = min(amount, c.max_bonus)
+            else:
+                amount = -(floor_to(-diff, c.step) / c.step * c.penalty)
+                if c.max_penalty is not None:
+                    amount = max(amount, -c.max_penalty)
+            rule = f"+{trim(c.bonus)} por cada {_fmt(c.step)} sobre {_fmt(c.reference)}"
+            if c.penalty:
+                rule += f"; −{trim(c.penalty)} por cada {_fmt(c.step)} bajo {_fmt(c.reference)}"
+            return _Part(c, "steps", c.measure, value, rule, amount)
+        if isinstance(c, m.Bands):
+            band = next((b for b in c.bands if b.contains(value)), None)
+            if band is None:
+                got = self._missing(c, "bands", c.measure, c.missing, missing, "fuera de bandas")
+                if isinstance(got, Decimal):
+                    band = next((b for b in c.bands if b.contains(got)), None)
+                    if band is None:
+                        missing.append(c.measure)
+                        return None
+                    return _Part(
+                        c,
+                        "bands",
+                        c.measure,
+                        value,
+                        band.label,
+                        band.amount,
+                        f"fuera de bandas: se usó {_fmt(got)}",
+                    )
+                return got
+            return _Part(c, "bands", c.measure, value, band.label or _band_text(band), band.amount)
+        if isinstance(c, m.PerComponent):
+            amount = value / HUNDRED * self._mass_per_unit * c.rate
+            return _Part(c, "component", c.measure, value, f"{trim(c.rate)} por kg", amount)
+        if isinstance(c, m.Linear):
+            amount = c.rate * (c.reference - value / c.divisor)
+            if c.minimum is not None:
+                amount = max(amount, c.minimum)
+            if c.maximum is not None:
+                amount = min(amount, c.maximum)
+            return _Part(
+                c,
+                "linear",
+                c.measure,
+                value,
+                f"{_fmt(c.rate)} × ({_fmt(c.reference)} − valor/{_fmt(c.divisor)})",
+                amount,
+            )
+        raise TypeError(type(c).__name__)  # pragma: no cover - parse() allows no other type
+
+    def _chart(self, c: m.Chart, measures: Measures, missing: list[str]) -> _Part | None:
+        row_v, col_v = self._value(measures, c.row_measure), self._value(measures, c.col_measure)
+        if row_v is None or col_v is None:
+            absent = c.row_measure if row_v is None else c.col_measure
+            got = self._missing(c, "chart", absent, c.missing, missing)
+            if not isinstance(got, Decimal):
+                return got
+            row_v = row_v if row_v is not None else got
+            col_v = col_v if col_v is not None else got
+        i = _find(c.row_edges, row_v)
+        j = _find(c.col_edges, col_v)
+        if i is None or j is None:
+            got = self._missing(
+                c,
+                "chart",
+                c.row_measure if i is None else c.col_measure,
+                c.missing,
+                missing,
+                "fuera de la tabla",
+            )
+            return got if not isinstance(got, Decimal) else None
+        rate = c.rates[i][j]
+        return _Part(
+            c,
+            "chart",
+            c.row_measure,
+            row_v,
+            f"{_fmt(c.row_edges[i])}–{_fmt(c.row_edges[i + 1])} × "
+            f"{_fmt(c.col_edges[j])}–{_fmt(c.col_edges[j + 1])}",
+            rate,
+            f"{c.col_measure} {_fmt(col_v)}",
+        )
+
+    def _kg_per(self, unit: str) -> Decimal:
+        """Kilograms of milk in one `unit` (kg, L, lb, or 100 of them)."""
+        base = unit.removeprefix("100")
+        kg = {"kg": Decimal(1), "L": self.scheme.density, "lb": m.KG_PER_LB}[base]
+        return kg * HUNDRED if unit.startswith("100") else kg
+
+    def _per_volume(self, c: m.PerVolume) -> Decimal:
+        """An amount per `c.per` (litre, kg, lb, 100 lb…) expressed per pricing unit."""
+        if c.per == self.scheme.unit:
+            return c.amount
+        return c.amount * self._kg_per(self.scheme.unit) / self._kg_per(c.per)
+
+    # -- results -------------------------------------------------------------------------
+    def amount(
+        self,
+        quantity: Decimal,
+        unit: str,
+        measures: Measures,
+        flags: frozenset[str] = frozenset(),
+        volume: Decimal | None = None,
+        own: Measures | None = None,
+    ) -> Decimal:
+        """The amount only (fast path): quantity × unit price, to the céntimo."""
+        if self._reject_keys:
+            rule = self.rejection(measures if own is None else own)
+            if rule is not None:
+                q = self.quantities(quantity, unit)[0]
+                return quantize(q * rule.price, CENT)
+        q = self.quantities(quantity, unit)[0]
+        return quantize(q * self._evaluate(measures, flags, volume)[0], CENT)
+
+    def price(
+        self,
+        quantity: Decimal,
+        unit: str,
+        measures: Measures,
+        flags: frozenset[str] = frozenset(),
+        volume: Decimal | None = None,
+        own: Measures | None = None,
+    ) -> PriceResult:
+        """Price one delivery (or a sum of deliveries at one quality) with its breakdown."""
+        q, kg, litres = self.quantities(quantity, unit)
+        s = self.scheme
+        rule = self.rejection(measures if own is None else own) if self._reject_keys else None
+        if rule is not None:
+            amount = quantize(q * rule.price, CENT)
+            line = PriceLine(
+                "rejection", "Rechazo", rule.measure, None, rule.reason, rule.price, amount
+            )
+            return PriceResult(
+                s.currency, s.unit, q, kg, litres, rule.price, amount, True, rule.reason, (line,)
+            )
+        unit_price, parts = self._evaluate(
+            measures, flags, q if volume is None and self._has_volume else volume
+        )
+        amount = quantize(q * unit_price, CENT)
+        lines = [
+            PriceLine(
+                p.kind,
+                p.component.label,
+                p.measure,
+                p.value,
+                p.rule,
+                p.per_unit,
+                quantize(q * p.per_unit, CENT),
+                p.note,
+            )
+            for p in parts
+        ]
+        remainder = amount - sum((ln.amount for ln in lines), ZERO)
+        if remainder:
+            lines.append(PriceLine("rounding", "Redondeo", None, None, "", ZERO, remainder))
+        warnings = tuple(f"{p.component.label}: {p.note}" for p in parts if p.note)
+        return PriceResult(
+            s.currency,
+            s.unit,
+            q,
+            kg,
+            litres,
+            unit_price,
+            amount,
+            False,
+            None,
+            tuple(lines),
+            warnings,
+        )
+
+
+def _find(edges: tuple[Decimal, ...], value: Decimal) -> int | None:
+    for i in range(len(edges) - 1):
+        if edges[i] <= value < edges[i + 1]:
+            return i
+    return None
+
+
+def _band_text(band: m.Band) -> str:
+    low = "" if band.low is None else _fmt(band.low)
+    high = "" if band.high is None else _fmt(band.high)
+    return f"[{low}, {high})"

@@ -1,0 +1,107 @@
+"""Messages of the pricing rules (registered into the shared catalogue on import)."""
+
+from coop_desktop.messages import add_messages
+
+add_messages(
+    {
+        "scheme_not_object": (
+            "{path}: se esperaba un objeto {{…}}.",
+            "{path}: an object {{…}} was expected.",
+        ),
+        "scheme_required": ("{path}: falta este dato.", "{path}: this value is missing."),
+        "scheme_not_number": (
+            "{path}: «{value}» no es un número.",
+            "{path}: «{value}» is not a number.",
+        ),
+        "scheme_not_positive": (
+            "{path}: debe ser mayor que cero (es {value}).",
+            "{path}: must be greater than zero (is {value}).",
+        ),
+        "scheme_negative": (
+            "{path}: no puede ser negativo (es {value}).",
+            "{path}: cannot be negative (is {value}).",
+        ),
+        "scheme_not_text": ("{path}: se esperaba un texto.", "{path}: a text was expected."),
+        "scheme_bad_choice": (
+            "{path}: «{value}» no es válido; opciones: {valid}.",
+            "{path}: «{value}» is not valid; choices: {valid}.",
+        ),
+        "scheme_unknown_measure": (
+            "{path}: medida desconocida «{value}»; válidas: {valid}.",
+            "{path}: unknown measure «{value}»; valid: {valid}.",
+        ),
+        "scheme_bad_missing": (
+            '{path}: use "stop", "warn", {{"use": valor}} o {{"amount": monto}}.',
+            '{path}: use "stop", "warn", {{"use": value}} or {{"amount": amount}}.',
+        ),
+        "scheme_empty_list": (
+            "{path}: se esperaba una lista con al menos un elemento.",
+            "{path}: a list with at least one item was expected.",
+        ),
+        "scheme_band_empty": (
+            "{path}: el límite superior {high} debe ser mayor que {low}.",
+            "{path}: the upper limit {high} must be greater than {low}.",
+        ),
+        "scheme_band_gap": (
+            "{path}: hay un hueco entre {low} y {high}; las bandas deben ser "
+            "contiguas [desde, hasta).",
+            "{path}: there is a gap between {low} and {high}; bands must be "
+            "contiguous [low, high).",
+        ),
+        "scheme_band_overlap": (
+            "{path}: {value} se superpone con la banda anterior (que llega a {previous}).",
+            "{path}: {value} overlaps the previous band (which ends at {previous}).",
+        ),
+        "scheme_chart_edges": (
+            "{path}: se esperan al menos dos límites.",
+            "{path}: at least two edges are expected.",
+        ),
+        "scheme_chart_order": (
+            "{path}: {value} debe ser mayor que {previous}.",
+            "{path}: {value} must be greater than {previous}.",
+        ),
+        "scheme_chart_shape": (
+            "{path}: la tabla debe tener {rows} filas de {cols} valores.",
+            "{path}: the chart must have {rows} rows of {cols} values.",
+        ),
+        "scheme_chart_hole": (
+            "{path}: la tabla tiene un casillero vacío.",
+            "{path}: the chart has an empty cell.",
+        ),
+        "scheme_weights_sum": (
+            "{path}: los pesos deben sumar 1 (suman {total}).",
+            "{path}: the weights must add up to 1 (they add up to {total}).",
+        ),
+        "scheme_rejection_rule": (
+            "{path}: indique «positive» para pruebas sí/no, o «above»/«below» para valores.",
+            "{path}: give «positive» for pass/fail tests, or «above»/«below» for values.",
+        ),
+        "scheme_bad_name": (
+            "{path}: «{value}» no sirve como nombre; use minúsculas, números y guiones.",
+            "{path}: «{value}» cannot be a name; use lower case, digits and dashes.",
+        ),
+        "scheme_bad_currency": (
+            "{path}: «{value}» no es un código de moneda (PEN, USD, EUR…).",
+            "{path}: «{value}» is not a currency code (PEN, USD, EUR…).",
+        ),
+        "scheme_bad_json": (
+            "El archivo no es JSON válido: {reason}",
+            "The file is not valid JSON: {reason}",
+        ),
+        "missing_quality": (
+            "Falta el análisis de {measures} para {what}; el esquema no dice qué hacer "
+            "(agregue el análisis o defina «if_missing» en el esquema).",
+            "The {measures} test is missing for {what}; the scheme does not say what to do "
+            "(add the test or set «if_missing» in the scheme).",
+        ),
+        "no_scheme_in_force": (
+            "No hay un esquema de precios vigente el {value}.",
+            "No price scheme is in force on {value}.",
+        ),
+        "unknown_scheme": ("No existe el esquema «{value}».", "There is no scheme «{value}»."),
+        "scheme_version_exists": (
+            "Ya hay un esquema vigente desde el {value} («{other}»); elija otra fecha.",
+            "A scheme already takes effect on {value} («{other}»); choose another date.",
+        ),
+    }
+)
