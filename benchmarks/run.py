@@ -40,7 +40,49 @@ def demo_1m(workdir: Path, quick: bool) -> dict[str, Any]:
     return {"demo_1m_s": round(elapsed, 2), "demo_deliveries": summary.deliveries}
 
 
-METRICS: dict[str, Metric] = {"demo_1m_s": demo_1m}
+def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
+    """Pure pricing on one core, over demo deliveries with their period-average quality:
+    amounts only (`price_per_s`) and full breakdowns (`price_breakdown_per_s`)."""
+    from coop_desktop.domain.periods import period_of
+    from coop_desktop.services.period_data import load_period
+    from coop_desktop.services.schemes import load_timeline
+
+    members, days = (300, 31) if quick else (2000, 75)
+    db = open_database(str(workdir / "pricing.db"))
+    start = date.today() - timedelta(days=days + 1)
+    load_demo(db, members=members, days=days, start=start, seed=2)
+    span = period_of(start + timedelta(days=days // 2), "month")
+    with db.engine.connect() as conn:
+        data = load_period(conn, span)
+    with db.read() as session:
+        pricer = load_timeline(session).at(span.end)
+    work = []
+    for member_id, deliveries in data.deliveries.items():
+        volumes: dict[date, Any] = {}
+        for d in deliveries:
+            volumes[d.day] = volumes.get(d.day, 0) + d.quantity
+        quality = data.quality[member_id].period_average(span.start, span.end, volumes)
+        flags = data.members[member_id].flags
+        work += [(d.quantity, d.unit, quality, flags) for d in deliveries if not d.rejected]
+    db.dispose()
+    amount = pricer.amount
+    began = time.perf_counter()
+    for qty, unit, quality, flags in work:
+        amount(qty, unit, quality, flags)
+    amounts_s = time.perf_counter() - began
+    price = pricer.price
+    began = time.perf_counter()
+    for qty, unit, quality, flags in work:
+        price(qty, unit, quality, flags)
+    breakdown_s = time.perf_counter() - began
+    return {
+        "price_per_s": round(len(work) / amounts_s),
+        "price_breakdown_per_s": round(len(work) / breakdown_s),
+        "price_deliveries": len(work),
+    }
+
+
+METRICS: dict[str, Metric] = {"demo_1m_s": demo_1m, "price_per_s": pricing}
 
 
 def main() -> int:

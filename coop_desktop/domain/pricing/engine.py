@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from coop_desktop.domain.pricing import messages as _messages  # noqa: F401 - registers texts
 from coop_desktop.domain.pricing import model as m
@@ -34,8 +35,9 @@ class MissingQuality(Refused):
         self.measures = measures
 
 
-@dataclass(frozen=True, slots=True)
-class PriceLine:
+class PriceLine(NamedTuple):
+    """One factor of a price (a NamedTuple: immutable and cheap to build by the thousand)."""
+
     kind: str
     label: str
     measure: str | None
@@ -389,7 +391,10 @@ class Pricer:
         """Price one delivery (or a sum of deliveries at one quality) with its breakdown."""
         q, kg, litres = self.quantities(quantity, unit)
         s = self.scheme
-        rule = self.rejection(measures if own is None else own) if self._reject_keys else None
+        tests = measures if own is None else own
+        rule = None
+        if self._reject_keys and any(k in tests for k in self._reject_keys):
+            rule = self.rejection(tests)
         if rule is not None:
             amount = quantize(q * rule.price, CENT)
             line = PriceLine(
@@ -401,7 +406,7 @@ class Pricer:
         unit_price, parts = self._evaluate(
             measures, flags, q if volume is None and self._has_volume else volume
         )
-        amount = quantize(q * unit_price, CENT)
+        amount = (q * unit_price).quantize(CENT, rounding=ROUND_HALF_UP)
         lines = [
             PriceLine(
                 p.kind,
@@ -410,15 +415,15 @@ class Pricer:
                 p.value,
                 p.rule,
                 p.per_unit,
-                quantize(q * p.per_unit, CENT),
+                (q * p.per_unit).quantize(CENT, rounding=ROUND_HALF_UP),
                 p.note,
             )
             for p in parts
         ]
-        remainder = amount - sum((ln.amount for ln in lines), ZERO)
+        remainder = amount - sum([ln.amount for ln in lines])
         if remainder:
             lines.append(PriceLine("rounding", "Redondeo", None, None, "", ZERO, remainder))
-        warnings = tuple(f"{p.component.label}: {p.note}" for p in parts if p.note)
+        warnings = tuple([f"{p.component.label}: {p.note}" for p in parts if p.note])
         return PriceResult(
             s.currency,
             s.unit,

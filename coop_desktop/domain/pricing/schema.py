@@ -50,10 +50,7 @@ class _Reader:
             if required:
                 self.fail(where, "scheme_required")
             return default
-        if (
-            isinstance(raw, (bool, float))
-            or not isinstance(raw, (str, int, Decimal))
-        ):
+        if isinstance(raw, (bool, float)) or not isinstance(raw, (str, int, Decimal)):
             self.fail(where, "scheme_not_number", value=raw)
             return default
         try:
