@@ -35,6 +35,14 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "days": ("días", "days"),
     "centre": ("centro de acopio", "collection centre"),
     "period": ("periodo", "period"),
+    "amount": ("monto", "amount"),
+    "price": ("precio", "price"),
+    "instalments": ("cuotas", "instalments"),
+    "reason": ("motivo", "reason"),
+    "product": ("producto", "product"),
+    "kind": ("tipo", "kind"),
+    "per": ("aplicación", "applies per"),
+    "priority": ("orden de descuentos", "deduction order"),
 }
 
 _CATALOGUE: dict[str, tuple[str, str]] = {
@@ -183,6 +191,46 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Periodo «{value}» no válido; use 2026-10, 2026-10-q1, 2026-10-d2 o 2026-W43.",
         "Invalid period «{value}»; use 2026-10, 2026-10-q1, 2026-10-d2 or 2026-W43.",
     ),
+    "period_closed": (
+        "{value} está en el periodo {period}, que ya está cerrado; registre un ajuste en el "
+        "periodo abierto.",
+        "{value} falls in period {period}, which is closed; record an adjustment in the open "
+        "period instead.",
+    ),
+    "period_overlap": (
+        "El periodo {value} se superpone con {other}; use el ciclo de la asociación.",
+        "Period {value} overlaps {other}; use the association's cycle.",
+    ),
+    "period_already_closed": (
+        "El periodo {value} ya está cerrado.",
+        "Period {value} is already closed.",
+    ),
+    "period_not_closed": ("El periodo {value} no está cerrado.", "Period {value} is not closed."),
+    "period_paid": (
+        "El periodo {value} ya fue pagado; no se puede reabrir. Registre un ajuste.",
+        "Period {value} has been paid; it cannot be reopened. Record an adjustment.",
+    ),
+    "later_period_closed": (
+        "El periodo {other}, posterior a {value}, está cerrado; reábralo primero.",
+        "Period {other}, after {value}, is closed; reopen it first.",
+    ),
+    "close_missing_tests": (
+        "No se puede cerrar {value}: {count} entregas no tienen el análisis que el esquema "
+        "necesita:\n{items}",
+        "{value} cannot be closed: {count} deliveries lack the test the scheme needs:\n{items}",
+    ),
+    "nothing_to_close": (
+        "El periodo {value} no tiene movimientos.",
+        "Period {value} has no activity.",
+    ),
+    "no_settlement": (
+        "El socio {value} no tiene liquidación en el periodo {period}.",
+        "Member {value} has no settlement in period {period}.",
+    ),
+    "unknown_product": ("No existe el producto «{value}».", "There is no product «{value}»."),
+    "duplicate_product": ("Ya existe el producto «{value}».", "Product «{value}» already exists."),
+    "unknown_entry": ("No existe el movimiento {value}.", "There is no ledger entry {value}."),
+    "reason_missing": ("Indique el motivo.", "Give the reason."),
     "cancelled": ("Operación cancelada; no se guardó nada.", "Cancelled; nothing was saved."),
     "check_failed": (
         "La verificación encontró {count} problemas.",

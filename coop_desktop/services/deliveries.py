@@ -12,6 +12,7 @@ from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.members import member_by_code
+from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, Member
 
@@ -69,6 +70,7 @@ def add_delivery(
     assert temp is None or isinstance(temp, Decimal)
     assert dens is None or isinstance(dens, Decimal)
     with db.write() as session:
+        refuse_if_closed(session, clean_day)
         member = member_by_code(session, member_code)
         if member.status != "active":
             raise Refused("member_not_active", "member", value=member.code, status=member.status)

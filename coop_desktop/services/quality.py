@@ -11,6 +11,7 @@ from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import QualityTestInfo
 from coop_desktop.services.members import member_by_code
+from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, QualityTest
 
@@ -34,6 +35,7 @@ def add_test(
     clean = clean_measures(measures)
     day = v.not_future(v.iso_date(sample_date), today or date.today())
     with db.write() as session:
+        refuse_if_closed(session, day)
         member = member_by_code(session, member_code)
         if delivery_id is not None:
             delivery = session.get(Delivery, delivery_id)

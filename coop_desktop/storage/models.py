@@ -181,6 +181,35 @@ class Period(Base):
     status: Mapped[str] = mapped_column(String(10), default="open")
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_by: Mapped[str | None] = mapped_column(String(60))
+    # Control totals written by the close (JSON, amounts as decimal strings); `coop check`
+    # recomputes them from the data and compares.
+    totals: Mapped[str | None] = mapped_column(Text)
+
+
+class Charge(Base):
+    """A recurring charge applied by every close: dues per period, transport per litre, …"""
+
+    __tablename__ = "charge"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(100))
+    amount: Mapped[Decimal] = mapped_column(Fixed(UNIT_PRICE))
+    per: Mapped[str] = mapped_column(String(10))  # period | litre
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+
+class Loan(Base):
+    """A loan to a member, repaid by equal instalments deducted by each close."""
+
+    __tablename__ = "loan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    description: Mapped[str] = mapped_column(String(200))
+    principal: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    instalments: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Product(Base):
@@ -208,7 +237,9 @@ class LedgerEntry(Base):
     quantity: Mapped[Decimal | None] = mapped_column(Fixed(QUANTITY))
     unit_price: Mapped[Decimal | None] = mapped_column(Fixed(UNIT_PRICE))
     product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"))
-    settlement_id: Mapped[int | None] = mapped_column(ForeignKey("settlement.id"))
+    settlement_id: Mapped[int | None] = mapped_column(ForeignKey("settlement.id"), index=True)
+    loan_id: Mapped[int | None] = mapped_column(ForeignKey("loan.id"))
+    charge_id: Mapped[int | None] = mapped_column(ForeignKey("charge.id"))
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)

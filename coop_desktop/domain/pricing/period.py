@@ -55,6 +55,7 @@ class MilkLine:
     amount: Decimal
     deliveries: int
     rejected: bool
+    reason: str = ""  # for a line of rejected milk
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +94,20 @@ def milk_lines(priced: Sequence[PricedDelivery]) -> tuple[MilkLine, ...]:
     for p in priced:
         groups[(p.rejected, p.scheme, p.unit, p.unit_price, p.reason or "")].append(p)
     lines = []
-    for (rejected, scheme, unit, price, _reason), items in sorted(
+    for (rejected, scheme, unit, price, reason), items in sorted(
         groups.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[0][3], kv[0][4])
     ):
         total = sum((p.quantity for p in items), ZERO)
         lines.append(
             MilkLine(
-                scheme, unit, price, total, quantize(total * price, CENT), len(items), rejected
+                scheme,
+                unit,
+                price,
+                total,
+                quantize(total * price, CENT),
+                len(items),
+                rejected,
+                reason if rejected else "",
             )
         )
     return tuple(lines)

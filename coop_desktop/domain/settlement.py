@@ -1,0 +1,138 @@
+"""A member's settlement: milk and credits, minus deductions in priority order, never below
+zero. What a period cannot cover is carried to the next one as debt, item by item."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coop_desktop.errors import ValidationError
+from coop_desktop.numbers import CENT, ZERO, quantize
+
+# Deduction kinds in their default priority (first is covered first).
+DEDUCTION_KINDS = (
+    "carried",
+    "loan",
+    "dues",
+    "fee",
+    "transport",
+    "input",
+    "advance",
+    "penalty",
+    "adjustment",
+    "other",
+)
+CREDIT_KINDS = ("bonus", "adjustment")
+CHARGE_KINDS = ("dues", "fee", "transport", "other")
+# Ledger kinds the close does not treat as deductions or credits of the period.
+NOT_SETTLED = ("milk", "payment")
+
+KIND_LABELS = {
+    "milk": ("Leche", "Milk"),
+    "carried": ("Deuda anterior", "Carried debt"),
+    "loan": ("Cuota de préstamo", "Loan instalment"),
+    "dues": ("Cuota social", "Dues"),
+    "fee": ("Aporte a la asociación", "Association fee"),
+    "transport": ("Transporte", "Transport"),
+    "input": ("Insumos al crédito", "Inputs on credit"),
+    "advance": ("Adelanto", "Advance"),
+    "penalty": ("Castigo", "Penalty"),
+    "bonus": ("Bonificación", "Bonus"),
+    "adjustment": ("Ajuste", "Adjustment"),
+    "payment": ("Pago", "Payment"),
+    "other": ("Otro", "Other"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A deduction due or a credit, always a positive amount."""
+
+    kind: str
+    description: str
+    amount: Decimal
+    entry_id: int | None = None  # the ledger entry it comes from, if any
+    loan_id: int | None = None
+    charge_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    item: Item
+    applied: Decimal
+    uncovered: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementCalc:
+    gross: Decimal
+    credits: tuple[Item, ...]
+    deductions: tuple[Applied, ...]
+
+    @property
+    def credit_total(self) -> Decimal:
+        return sum((c.amount for c in self.credits), ZERO)
+
+    @property
+    def applied_total(self) -> Decimal:
+        return sum((d.applied for d in self.deductions), ZERO)
+
+    @property
+    def carried_in(self) -> Decimal:
+        return sum((d.item.amount for d in self.deductions if d.item.kind == "carried"), ZERO)
+
+    @property
+    def carried_out(self) -> Decimal:
+        return sum((d.uncovered for d in self.deductions), ZERO)
+
+    @property
+    def net(self) -> Decimal:
+        return self.gross + self.credit_total - self.applied_total
+
+    def applied_by_kind(self) -> dict[str, Decimal]:
+        result: dict[str, Decimal] = {}
+        for d in self.deductions:
+            result[d.item.kind] = result.get(d.item.kind, ZERO) + d.applied
+        return result
+
+
+def parse_priority(kinds: Sequence[str]) -> tuple[str, ...]:
+    """A priority order: every deduction kind exactly once (missing ones go last)."""
+    unknown = [k for k in kinds if k not in DEDUCTION_KINDS]
+    if unknown:
+        raise ValidationError(
+            "bad_choice", "priority", value=", ".join(unknown), valid=", ".join(DEDUCTION_KINDS)
+        )
+    ordered = list(dict.fromkeys(kinds))
+    return tuple(ordered + [k for k in DEDUCTION_KINDS if k not in ordered])
+
+
+def settle(
+    gross: Decimal,
+    credits: Sequence[Item],
+    deductions: Sequence[Item],
+    priority: Sequence[str] = DEDUCTION_KINDS,
+) -> SettlementCalc:
+    """Apply deductions in priority order (stable within a kind) up to what is available."""
+    rank = {k: i for i, k in enumerate(priority)}
+    available = gross + sum((c.amount for c in credits), ZERO)
+    applied = []
+    for item in sorted(deductions, key=lambda d: rank.get(d.kind, len(rank))):
+        take = min(item.amount, max(available, ZERO))
+        available -= take
+        applied.append(Applied(item, take, item.amount - take))
+    return SettlementCalc(gross, tuple(credits), tuple(applied))
+
+
+def per_litre_charge(rate: Decimal, litres: Decimal) -> Decimal:
+    """A per-litre charge on the period's accepted litres, rounded to the céntimo."""
+    return quantize(rate * litres, CENT)
+
+
+def instalments(principal: Decimal, count: int) -> list[Decimal]:
+    """Equal instalments rounded to the céntimo; the last one takes the difference."""
+    if count < 1:
+        raise ValidationError("not_positive", "instalments", value=count)
+    each = quantize(principal / count, CENT)
+    return [each] * (count - 1) + [principal - each * (count - 1)]

@@ -1,0 +1,240 @@
+"""Member accounts: advances, inputs sold on credit, recurring charges, loans, adjustments,
+and each member's ledger with its running balance (positive: the association owes the member).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coop_desktop.domain import validation as v
+from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS, instalments
+from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.numbers import CENT, ZERO, quantize
+from coop_desktop.services.context import actor, audit, now, row_dict
+from coop_desktop.services.members import member_by_code
+from coop_desktop.services.periods import refuse_if_closed
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Charge, LedgerEntry, Loan, Product
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    id: int
+    date: date
+    kind: str
+    description: str
+    amount: Decimal
+    balance: Decimal
+    settlement_id: int | None
+    corrects_id: int | None
+
+
+def money_amount(value: object, field: str = "amount") -> Decimal:
+    amount = v.decimal(value, field, 2)
+    if amount <= 0:
+        raise ValidationError("not_positive", field, value=value)
+    return amount
+
+
+def _entry(
+    session: Session,
+    member_id: int,
+    day: date,
+    kind: str,
+    description: str,
+    amount: Decimal,
+    **extra: object,
+) -> LedgerEntry:
+    refuse_if_closed(session, day)
+    entry = LedgerEntry(
+        member_id=member_id,
+        date=day,
+        kind=kind,
+        description=description,
+        amount=amount,
+        recorded_by=actor(),
+        recorded_at=now(),
+        **extra,
+    )
+    session.add(entry)
+    session.flush()
+    audit(session, "create", "ledger_entry", entry.id, after=row_dict(entry))
+    return entry
+
+
+def add_advance(
+    db: Database,
+    member_code: str,
+    amount: object,
+    day: date | str | None = None,
+    today: date | None = None,
+) -> int:
+    """An advance paid in cash: a debit the next close deducts."""
+    value = money_amount(amount)
+    when = v.not_future(v.iso_date(day or today or date.today()), today or date.today())
+    with db.write() as session:
+        member = member_by_code(session, member_code)
+        return _entry(session, member.id, when, "advance", "Adelanto en efectivo", -value).id
+
+
+def add_product(db: Database, name: str, price: object, unit: str = "unidad") -> int:
+    clean = v.required_text(name, "name", 100)
+    value = v.decimal(price, "price", 4)
+    if value <= 0:
+        raise ValidationError("not_positive", "price", value=price)
+    with db.write() as session:
+        if session.scalars(
+            select(Product).where(func.lower(Product.name) == clean.lower())
+        ).first():
+            raise ValidationError("duplicate_product", "name", value=clean)
+        product = Product(name=clean, unit=v.required_text(unit, "unit", 20), price=value)
+        session.add(product)
+        session.flush()
+        audit(session, "create", "product", product.id, after=row_dict(product))
+        return product.id
+
+
+def sell_input(
+    db: Database,
+    member_code: str,
+    product_name: str,
+    quantity: object,
+    day: date | str | None = None,
+    today: date | None = None,
+) -> int:
+    """An input sold on credit: quantity × unit price, rounded to the céntimo."""
+    qty = v.decimal(quantity, "quantity", 3)
+    if qty <= 0:
+        raise ValidationError("not_positive", "quantity", value=quantity)
+    when = v.not_future(v.iso_date(day or today or date.today()), today or date.today())
+    with db.write() as session:
+        member = member_by_code(session, member_code)
+        product = session.scalars(
+            select(Product).where(func.lower(Product.name) == product_name.strip().lower())
+        ).first()
+        if product is None:
+            raise NotFound("unknown_product", "product", value=product_name)
+        amount = quantize(qty * product.price, CENT)
+        description = f"{product.name} × {qty.normalize():f} {product.unit}"
+        return _entry(
+            session,
+            member.id,
+            when,
+            "input",
+            description,
+            -amount,
+            quantity=qty,
+            unit_price=product.price,
+            product_id=product.id,
+        ).id
+
+
+def add_charge(
+    db: Database,
+    kind: str,
+    amount: object,
+    per: str,
+    name: str | None = None,
+    start: date | str | None = None,
+) -> int:
+    """A recurring charge every close applies: dues per period, transport per litre, …"""
+    clean_kind = v.choice(kind, CHARGE_KINDS, "kind")
+    clean_per = v.choice(per, ("period", "litre"), "per")
+    value = v.decimal(amount, "amount", 4 if clean_per == "litre" else 2)
+    if value <= 0:
+        raise ValidationError("not_positive", "amount", value=amount)
+    label = v.optional_text(name) or KIND_LABELS[clean_kind][0]
+    with db.write() as session:
+        charge = Charge(
+            kind=clean_kind,
+            name=label,
+            amount=value,
+            per=clean_per,
+            start_date=v.iso_date(start or date.today()),
+        )
+        session.add(charge)
+        session.flush()
+        audit(session, "create", "charge", charge.id, after=row_dict(charge))
+        return charge.id
+
+
+def add_loan(
+    db: Database,
+    member_code: str,
+    principal: object,
+    count: int,
+    description: str = "Préstamo",
+    start: date | str | None = None,
+) -> list[Decimal]:
+    """A loan repaid by `count` instalments, one deducted by each close from `start`."""
+    value = money_amount(principal)
+    schedule = instalments(value, count)
+    with db.write() as session:
+        member = member_by_code(session, member_code)
+        loan = Loan(
+            member_id=member.id,
+            description=v.required_text(description, "name"),
+            principal=value,
+            instalments=count,
+            start_date=v.iso_date(start or date.today()),
+            created_at=now(),
+        )
+        session.add(loan)
+        session.flush()
+        audit(session, "create", "loan", loan.id, after=row_dict(loan))
+    return schedule
+
+
+def add_adjustment(
+    db: Database,
+    member_code: str,
+    amount: object,
+    reason: str,
+    corrects: int | None = None,
+    day: date | str | None = None,
+    today: date | None = None,
+) -> int:
+    """A correction in an open period (positive: in the member's favour), optionally naming
+    the entry it corrects."""
+    value = v.decimal(amount, "amount", 2)
+    if value == 0:
+        raise ValidationError("not_positive", "amount", value=amount)
+    text = v.required_text(reason, "reason")
+    when = v.iso_date(day or today or date.today())
+    with db.write() as session:
+        member = member_by_code(session, member_code)
+        if corrects is not None and session.get(LedgerEntry, corrects) is None:
+            raise NotFound("unknown_entry", "corrects", value=corrects)
+        return _entry(session, member.id, when, "adjustment", text, value, corrects_id=corrects).id
+
+
+def ledger(db: Database, member_code: str) -> list[LedgerLine]:
+    with db.read() as session:
+        member = member_by_code(session, member_code)
+        entries = session.scalars(
+            select(LedgerEntry)
+            .where(LedgerEntry.member_id == member.id)
+            .order_by(LedgerEntry.date, LedgerEntry.id)
+        ).all()
+        balance = ZERO
+        lines = []
+        for e in entries:
+            balance += e.amount
+            lines.append(
+                LedgerLine(
+                    e.id,
+                    e.date,
+                    e.kind,
+                    e.description,
+                    e.amount,
+                    balance,
+                    e.settlement_id,
+                    e.corrects_id,
+                )
+            )
+        return lines

@@ -1,0 +1,193 @@
+"""Everything a close needs for one period, read with plain SQL into domain values."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection
+
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.domain.pricing.basis import MemberQuality, Sample
+from coop_desktop.domain.pricing.bulk import COLUMNS
+from coop_desktop.domain.settlement import NOT_SETTLED, Item, instalments, per_litre_charge
+from coop_desktop.storage.bulk import fetch_raw
+
+_NUMERIC = [k for k, m in MEASURES.items() if not m.boolean]
+_SCALE = {k: Decimal(1).scaleb(-MEASURES[k].scale) for k in _NUMERIC}
+CENTS = Decimal("0.01")
+TEN_THOUSANDTH = Decimal("0.0001")
+SAMPLE_LOOKBACK_DAYS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class MemberInfoRow:
+    id: int
+    code: str
+    name: str
+    dni: str | None
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeRow:
+    id: int
+    kind: str
+    name: str
+    amount: Decimal
+    per: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoanRow:
+    id: int
+    member_id: int
+    description: str
+    principal: Decimal
+    instalments: int
+    done: int
+
+
+def _param(conn: Connection, day: date) -> object:
+    return day.isoformat() if conn.dialect.name == "sqlite" else day
+
+
+def to_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def delivery_rows(conn: Connection, span: PeriodSpan) -> list[tuple[Any, ...]]:
+    return fetch_raw(
+        conn,
+        f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?",
+        (_param(conn, span.start), _param(conn, span.end)),
+    )
+
+
+def members(conn: Connection) -> dict[int, MemberInfoRow]:
+    result = {}
+    for row in fetch_raw(
+        conn,
+        "SELECT id, code, given_names, surnames, dni, cert_herd_health, "
+        "cert_organic, cert_regenerative, cert_good_practice FROM member",
+        (),
+    ):
+        flags = frozenset(
+            name
+            for name, on in zip(
+                ("herd_health", "organic", "regenerative", "good_practice"), row[5:9], strict=True
+            )
+            if on
+        )
+        result[row[0]] = MemberInfoRow(row[0], row[1], f"{row[2]} {row[3]}", row[4], flags)
+    return result
+
+
+def samples(conn: Connection, span: PeriodSpan, wanted: set[int]) -> dict[int, MemberQuality]:
+    columns = ", ".join([*_NUMERIC, "alcohol", "antibiotics"])
+    found: dict[int, list[Sample]] = defaultdict(list)
+    start = span.start - timedelta(days=SAMPLE_LOOKBACK_DAYS)
+    for row in fetch_raw(
+        conn,
+        f"SELECT member_id, sample_date, delivery_id, {columns} "
+        "FROM quality_test WHERE sample_date >= ? AND sample_date <= ?",
+        (_param(conn, start), _param(conn, span.end)),
+    ):
+        if row[0] not in wanted:
+            continue
+        measures: dict[str, Decimal | bool] = {}
+        for key, raw in zip(_NUMERIC, row[3 : 3 + len(_NUMERIC)], strict=True):
+            if raw is not None:
+                measures[key] = Decimal(raw) * _SCALE[key]
+        for key, raw in zip(("alcohol", "antibiotics"), row[3 + len(_NUMERIC) :], strict=True):
+            if raw is not None:
+                measures[key] = bool(raw)
+        found[row[0]].append(Sample(to_date(row[1]), measures, row[2]))
+    return {m: MemberQuality(found.get(m, [])) for m in wanted}
+
+
+def ledger_items(
+    conn: Connection, span: PeriodSpan
+) -> tuple[dict[int, list[Item]], dict[int, list[Item]]]:
+    """(credits, deductions) per member from the ledger entries dated in the period."""
+    credits: dict[int, list[Item]] = defaultdict(list)
+    debits: dict[int, list[Item]] = defaultdict(list)
+    for row in fetch_raw(
+        conn,
+        "SELECT id, member_id, kind, description, amount FROM "
+        "ledger_entry WHERE date >= ? AND date <= ? ORDER BY date, id",
+        (_param(conn, span.start), _param(conn, span.end)),
+    ):
+        entry_id, member, kind, description, amount = row
+        if kind in NOT_SETTLED:
+            continue
+        value = Decimal(amount) * CENTS
+        if value > 0:
+            credits[member].append(Item(kind, description, value, entry_id))
+        elif value < 0:
+            debits[member].append(Item(kind, description, -value, entry_id))
+    return credits, debits
+
+
+def charges(conn: Connection, span: PeriodSpan) -> list[ChargeRow]:
+    rows = fetch_raw(
+        conn,
+        "SELECT id, kind, name, amount, per FROM charge WHERE start_date <= ? "
+        "AND (end_date IS NULL OR end_date >= ?) ORDER BY id",
+        (_param(conn, span.end), _param(conn, span.start)),
+    )
+    return [ChargeRow(r[0], r[1], r[2], Decimal(r[3]) * TEN_THOUSANDTH, r[4]) for r in rows]
+
+
+def loans(conn: Connection, span: PeriodSpan) -> dict[int, list[LoanRow]]:
+    done = dict(
+        fetch_raw(
+            conn,
+            "SELECT loan_id, COUNT(*) FROM ledger_entry WHERE loan_id IS NOT NULL GROUP BY loan_id",
+            (),
+        )
+    )
+    result: dict[int, list[LoanRow]] = defaultdict(list)
+    for r in fetch_raw(
+        conn,
+        "SELECT id, member_id, description, principal, instalments FROM "
+        "loan WHERE start_date <= ? ORDER BY id",
+        (_param(conn, span.end),),
+    ):
+        loan = LoanRow(r[0], r[1], r[2], Decimal(r[3]) * CENTS, r[4], int(done.get(r[0], 0)))
+        if loan.done < loan.instalments:
+            result[loan.member_id].append(loan)
+    return result
+
+
+def generated_items(
+    member: int, litres: Decimal, charge_rows: list[ChargeRow], loan_rows: dict[int, list[LoanRow]]
+) -> list[Item]:
+    """The deductions a close adds by itself: recurring charges and loan instalments."""
+    items = []
+    for c in charge_rows:
+        amount = (
+            per_litre_charge(c.amount, litres) if c.per == "litre" else c.amount.quantize(CENTS)
+        )
+        if amount > 0:
+            label = (
+                f"{c.name} ({c.amount.normalize():f} × {litres.normalize():f} L)"
+                if (c.per == "litre")
+                else c.name
+            )
+            items.append(Item(c.kind, label, amount, charge_id=c.id))
+    for loan in loan_rows.get(member, []):
+        amount = instalments(loan.principal, loan.instalments)[loan.done]
+        items.append(
+            Item(
+                "loan",
+                f"{loan.description}: cuota {loan.done + 1} de {loan.instalments}",
+                amount,
+                loan_id=loan.id,
+            )
+        )
+    return items

@@ -1,0 +1,225 @@
+"""After the close: reading settlements, reopening a period, recording payments."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from coop_desktop.domain import validation as v
+from coop_desktop.domain.periods import parse_period
+from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.services.context import actor, audit, now
+from coop_desktop.services.members import member_by_code
+from coop_desktop.services.periods import get_or_create, refuse_if_closed
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import LedgerEntry, Member, Period, Settlement, SettlementLine
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    kind: str
+    description: str
+    quantity: Decimal | None
+    unit_price: Decimal | None
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementView:
+    id: int
+    number: str
+    period: str
+    member_code: str
+    member_name: str
+    kg: Decimal
+    litres: Decimal
+    gross: Decimal
+    credits: Decimal
+    deductions: Decimal
+    carried_in: Decimal
+    carried_out: Decimal
+    net: Decimal
+    status: str
+    paid_on: date | None
+    payment_method: str | None
+    void_reason: str | None
+    lines: tuple[LineView, ...]
+
+
+def _view(session: Session, s: Settlement, period: Period, m: Member) -> SettlementView:
+    lines = session.scalars(
+        select(SettlementLine)
+        .where(SettlementLine.settlement_id == s.id)
+        .order_by(SettlementLine.position)
+    ).all()
+    return SettlementView(
+        s.id,
+        f"{s.series}-{s.number:08d}",
+        period.code,
+        m.code,
+        f"{m.given_names} {m.surnames}",
+        s.kg,
+        s.litres,
+        s.gross,
+        s.credits,
+        s.deductions,
+        s.carried_in,
+        s.carried_out,
+        s.net,
+        s.status,
+        s.paid_on,
+        s.payment_method,
+        s.void_reason,
+        tuple(
+            LineView(ln.kind, ln.description, ln.quantity, ln.unit_price, ln.amount) for ln in lines
+        ),
+    )
+
+
+def settlement_for(db: Database, member_code: str, code: str) -> SettlementView:
+    """The member's current settlement of the period (voided ones only if nothing else)."""
+    span = parse_period(code)
+    with db.read() as session:
+        member = member_by_code(session, member_code)
+        row = session.execute(
+            select(Settlement, Period)
+            .join(Period)
+            .where(Period.code == span.code, Settlement.member_id == member.id)
+            .order_by((Settlement.status == "void").asc(), Settlement.id.desc())
+        ).first()
+        if row is None:
+            raise NotFound("no_settlement", "member", value=member.code, period=span.code)
+        return _view(session, row[0], row[1], member)
+
+
+def reopen_period(db: Database, code: str, reason: str) -> int:
+    """Reopen a closed period: its settlements stay, marked void with the reason; the ledger
+    entries the close generated are removed. Returns how many settlements were voided."""
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("reason_missing", "reason")
+    span = parse_period(code)
+    with db.write() as session:
+        period = get_or_create(session, span)
+        if period.status == "open":
+            raise Refused("period_not_closed", "period", value=span.code)
+        if period.status == "paid":
+            raise Refused("period_paid", "period", value=span.code)
+        later = session.scalars(
+            select(Period).where(Period.start_date > period.end_date, Period.status != "open")
+        ).first()
+        if later is not None:
+            raise Refused("later_period_closed", "period", value=span.code, other=later.code)
+        before = period.totals
+        period.status = "open"
+        session.flush()
+        settlements = session.scalars(
+            select(Settlement).where(Settlement.period_id == period.id, Settlement.status != "void")
+        ).all()
+        ids = [s.id for s in settlements]
+        removed = 0
+        if ids:
+            gone = session.scalars(
+                delete(LedgerEntry)
+                .where(LedgerEntry.settlement_id.in_(ids))
+                .returning(LedgerEntry.id)
+            ).all()
+            removed = len(gone)
+        for s in settlements:
+            s.status = "void"
+            s.void_reason = text
+        period.totals = None
+        period.closed_at = None
+        period.closed_by = None
+        audit(
+            session,
+            "reopen",
+            "period",
+            span.code,
+            before={"totals": before},
+            after={"reason": text, "voided": len(ids), "ledger_entries_removed": removed},
+        )
+        return len(ids)
+
+
+def pay(
+    db: Database,
+    code: str,
+    method: str,
+    member_code: str | None = None,
+    reference: str | None = None,
+    day: date | None = None,
+) -> int:
+    """Mark settlements paid; the period is paid when all are. Returns how many were marked."""
+    clean_method = v.choice(method, v.PAYMENT_METHODS, "payment_method")
+    span = parse_period(code)
+    when = day or date.today()
+    with db.write() as session:
+        period = get_or_create(session, span)
+        if period.status == "open":
+            raise Refused("period_not_closed", "period", value=span.code)
+        query = select(Settlement).where(
+            Settlement.period_id == period.id, Settlement.status == "issued"
+        )
+        if member_code is not None:
+            query = query.where(Settlement.member_id == member_by_code(session, member_code).id)
+        settlements = session.scalars(query).all()
+        # The payment entry cannot be dated inside the closed period it pays.
+        entry_day = max(when, period.end_date + timedelta(days=1))
+        if settlements:
+            refuse_if_closed(session, entry_day)
+        stamp, who = now(), actor()
+        for s in settlements:
+            s.status = "paid"
+            s.paid_on = when
+            s.payment_method = clean_method
+            s.payment_reference = v.optional_text(reference)
+            if s.net:
+                session.add(
+                    LedgerEntry(
+                        member_id=s.member_id,
+                        date=entry_day,
+                        kind="payment",
+                        description=f"Pago de la liquidación {s.series}-{s.number:08d}",
+                        amount=-s.net,
+                        settlement_id=s.id,
+                        recorded_by=who,
+                        recorded_at=stamp,
+                    )
+                )
+        remaining = session.scalars(
+            select(Settlement.id).where(
+                Settlement.period_id == period.id, Settlement.status == "issued"
+            )
+        ).first()
+        if remaining is None:
+            period.status = "paid"
+        audit(
+            session,
+            "pay",
+            "period",
+            span.code,
+            after={
+                "settlements": [s.id for s in settlements],
+                "method": clean_method,
+                "date": when.isoformat(),
+                "period_paid": remaining is None,
+            },
+        )
+        return len(settlements)
+
+
+def stored_totals(db: Database, code: str) -> dict[str, Any] | None:
+    """The control totals the close stored on the period (None while it is open)."""
+    with db.read() as session:
+        period = session.scalars(select(Period).where(Period.code == code)).first()
+        if period is None or period.totals is None:
+            return None
+        totals: dict[str, Any] = json.loads(period.totals)
+        return totals
