@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 ZERO = Decimal(0)
+ZERO_MONEY = Decimal("0.00")  # the start of money sums, so an empty sum prints 0.00
 ONE = Decimal(1)
 CENT = Decimal("0.01")
 GRAM = Decimal("0.001")

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from coop_desktop import __version__
-from coop_desktop.cli import admin, data, pricing
+from coop_desktop.cli import accounts, admin, closeout, data, pricing
 from coop_desktop.cli.base import language, localise_argparse, t
 
 
@@ -39,6 +39,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
     data.register(commands, lang)
     pricing.register(commands, lang)
+    accounts.register(commands, lang)
+    closeout.register(commands, lang)
     admin.register(commands, lang)
     return parser
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import CENT, ZERO, quantize
+from coop_desktop.numbers import CENT, ZERO_MONEY, quantize
 
 # Deduction kinds in their default priority (first is covered first).
 DEDUCTION_KINDS = (
@@ -72,19 +72,19 @@ class SettlementCalc:
 
     @property
     def credit_total(self) -> Decimal:
-        return sum((c.amount for c in self.credits), ZERO)
+        return sum((c.amount for c in self.credits), ZERO_MONEY)
 
     @property
     def applied_total(self) -> Decimal:
-        return sum((d.applied for d in self.deductions), ZERO)
+        return sum((d.applied for d in self.deductions), ZERO_MONEY)
 
     @property
     def carried_in(self) -> Decimal:
-        return sum((d.item.amount for d in self.deductions if d.item.kind == "carried"), ZERO)
+        return sum((d.item.amount for d in self.deductions if d.item.kind == "carried"), ZERO_MONEY)
 
     @property
     def carried_out(self) -> Decimal:
-        return sum((d.uncovered for d in self.deductions), ZERO)
+        return sum((d.uncovered for d in self.deductions), ZERO_MONEY)
 
     @property
     def net(self) -> Decimal:
@@ -93,7 +93,7 @@ class SettlementCalc:
     def applied_by_kind(self) -> dict[str, Decimal]:
         result: dict[str, Decimal] = {}
         for d in self.deductions:
-            result[d.item.kind] = result.get(d.item.kind, ZERO) + d.applied
+            result[d.item.kind] = result.get(d.item.kind, ZERO_MONEY) + d.applied
         return result
 
 
@@ -116,10 +116,10 @@ def settle(
 ) -> SettlementCalc:
     """Apply deductions in priority order (stable within a kind) up to what is available."""
     rank = {k: i for i, k in enumerate(priority)}
-    available = gross + sum((c.amount for c in credits), ZERO)
+    available = gross + sum((c.amount for c in credits), ZERO_MONEY)
     applied = []
     for item in sorted(deductions, key=lambda d: rank.get(d.kind, len(rank))):
-        take = min(item.amount, max(available, ZERO))
+        take = min(item.amount, max(available, ZERO_MONEY))
         available -= take
         applied.append(Applied(item, take, item.amount - take))
     return SettlementCalc(gross, tuple(credits), tuple(applied))

@@ -94,7 +94,14 @@ def numbering_gapless(conn: Connection) -> list[str]:
     return problems
 
 
+def closed_periods(conn: Connection) -> list[str]:
+    from coop_desktop.services.check_periods import closed_periods_match, triggers_present
+
+    return triggers_present(conn) + closed_periods_match(conn)
+
+
 CHECKS: list[Check] = [
+    closed_periods,
     sqlite_integrity,
     deliveries_valid,
     quality_in_range,

@@ -21,7 +21,7 @@ from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.bulk import Milk, price_period
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
 from coop_desktop.errors import Refused
-from coop_desktop.numbers import ZERO
+from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.schemes import load_timeline
@@ -30,6 +30,7 @@ from coop_desktop.storage.models import Period, Setting
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 PRIORITY_SETTING = "deduction_priority"
+NO_MILK = Decimal("0.000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +56,19 @@ class CloseResult:
         by_kind: dict[str, Decimal] = {}
         for m in ms:
             for kind, amount in m.calc.applied_by_kind().items():
-                by_kind[kind] = by_kind.get(kind, ZERO) + amount
+                by_kind[kind] = by_kind.get(kind, ZERO_MONEY) + amount
         return {
             "members": len(ms),
             "kg": sum((m.milk.kg for m in ms), ZERO),
             "litres": sum((m.milk.litres for m in ms), ZERO),
             "rejected_litres": sum((m.milk.rejected_litres for m in ms), ZERO),
-            "gross": sum((m.calc.gross for m in ms), ZERO),
-            "credits": sum((m.calc.credit_total for m in ms), ZERO),
+            "gross": sum((m.calc.gross for m in ms), ZERO_MONEY),
+            "credits": sum((m.calc.credit_total for m in ms), ZERO_MONEY),
             "deductions": {k: by_kind[k] for k in DEDUCTION_KINDS if k in by_kind},
-            "deductions_total": sum((m.calc.applied_total for m in ms), ZERO),
-            "carried_in": sum((m.calc.carried_in for m in ms), ZERO),
-            "carried_out": sum((m.calc.carried_out for m in ms), ZERO),
-            "net": sum((m.calc.net for m in ms), ZERO),
+            "deductions_total": sum((m.calc.applied_total for m in ms), ZERO_MONEY),
+            "carried_in": sum((m.calc.carried_in for m in ms), ZERO_MONEY),
+            "carried_out": sum((m.calc.carried_out for m in ms), ZERO_MONEY),
+            "net": sum((m.calc.net for m in ms), ZERO_MONEY),
         }
 
 
@@ -108,7 +109,7 @@ def compute(
     missing = []
     for member_id in sorted(active, key=lambda m: member_rows[m].code):
         info = member_rows[member_id]
-        m = milk.get(member_id) or Milk(member_id, ZERO, ZERO, ZERO, 0, (), ())
+        m = milk.get(member_id) or Milk(member_id, NO_MILK, NO_MILK, NO_MILK, 0, (), ())
         due = debits.get(member_id, []) + data.generated_items(
             member_id, m.litres, charge_rows, loan_rows
         )

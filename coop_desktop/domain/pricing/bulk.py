@@ -20,7 +20,7 @@ from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.engine import CENT, MissingQuality, Pricer
 from coop_desktop.domain.pricing.period import MilkLine, Timeline
-from coop_desktop.numbers import ZERO, quantize
+from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
 
 MILLI = Decimal("0.001")
 
@@ -57,7 +57,7 @@ class Milk:
 
     @property
     def gross(self) -> Decimal:
-        return sum((ln.amount for ln in self.lines), ZERO)
+        return sum((ln.amount for ln in self.lines), ZERO_MONEY)
 
 
 class _Acc:

@@ -14,7 +14,7 @@ from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.engine import CENT, MissingQuality, Pricer
 from coop_desktop.errors import Refused
-from coop_desktop.numbers import ZERO, quantize
+from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ class MemberMilk:
 
     @property
     def gross(self) -> Decimal:
-        return sum((ln.amount for ln in self.lines), ZERO)
+        return sum((ln.amount for ln in self.lines), ZERO_MONEY)
 
 
 class Timeline:

@@ -1,0 +1,201 @@
+"""`coop close | reopen | settlement | pay`: the moment of truth."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from coop_desktop.cli.base import open_db, print_json, print_table, t
+
+
+def register(commands: Any, lang: str) -> None:
+    p = commands.add_parser("close", help=t(lang, "cierra un periodo", "close a period"))
+    p.add_argument("period", metavar="PERIOD")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help=t(lang, "calcula sin cerrar", "compute without closing"),
+    )
+    p.set_defaults(handler=cmd_close)
+    p = commands.add_parser("reopen", help=t(lang, "reabre un periodo", "reopen a period"))
+    p.add_argument("period", metavar="PERIOD")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_reopen)
+    p = commands.add_parser(
+        "settlement", help=t(lang, "liquidación de un socio", "a member's settlement")
+    )
+    p.add_argument("member_code", metavar="MEMBER_CODE")
+    p.add_argument("period", metavar="PERIOD")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_settlement)
+    p = commands.add_parser("pay", help=t(lang, "registra el pago", "record payment"))
+    p.add_argument("period", metavar="PERIOD")
+    p.add_argument("--member")
+    p.add_argument("--method", required=True, choices=["cash", "bank", "wallet"])
+    p.add_argument("--reference")
+    p.add_argument("--date", help="YYYY-MM-DD")
+    p.set_defaults(handler=cmd_pay)
+
+
+def close_json(result: Any) -> dict[str, Any]:
+    from coop_desktop.domain.settlement import DEDUCTION_KINDS
+
+    rows = []
+    for m in result.members:
+        applied = m.calc.applied_by_kind()
+        rows.append(
+            {
+                "code": m.code,
+                "name": m.name,
+                "kg": m.milk.kg,
+                "litres": m.milk.litres,
+                "rejected_litres": m.milk.rejected_litres,
+                "gross": m.calc.gross,
+                "credits": m.calc.credit_total,
+                "deductions": {k: applied[k] for k in DEDUCTION_KINDS if k in applied},
+                "deductions_total": m.calc.applied_total,
+                "carried_in": m.calc.carried_in,
+                "carried_out": m.calc.carried_out,
+                "net": m.calc.net,
+                "settlement": m.number,
+            }
+        )
+    return {
+        "period": result.span.code,
+        "start": result.span.start,
+        "end": result.span.end,
+        "members": rows,
+        "totals": result.totals(),
+    }
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    from coop_desktop.services.closeout import close_period, preview_close
+
+    db = open_db(args)
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if not args.json:
+            print(f"  {phase}: {done}/{total}", file=sys.stderr)
+
+    result = (
+        preview_close(db, args.period) if args.preview else close_period(db, args.period, progress)
+    )
+    if args.json:
+        print_json(close_json(result))
+        return 0
+    totals = result.totals()
+    headers = (
+        ["Socio", "Nombre", "kg", "Bruto", "Descuentos", "Pasa", "Neto", "Liquidación"]
+        if args.lang == "es"
+        else ["Member", "Name", "kg", "Gross", "Deductions", "Carried", "Net", "Settlement"]
+    )
+    rows: list[tuple[Any, ...]] = [
+        (
+            m.code,
+            m.name,
+            m.milk.kg,
+            m.calc.gross,
+            m.calc.applied_total,
+            m.calc.carried_out,
+            m.calc.net,
+            m.number or "",
+        )
+        for m in result.members
+    ]
+    rows.append(
+        (
+            "TOTAL",
+            "",
+            totals["kg"],
+            totals["gross"],
+            totals["deductions_total"],
+            totals["carried_out"],
+            totals["net"],
+            "",
+        )
+    )
+    print_table(headers, rows)
+    if not args.preview:
+        print(
+            t(
+                args.lang,
+                f"Periodo {result.span.code} cerrado.",
+                f"Period {result.span.code} closed.",
+            )
+        )
+    return 0
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    from coop_desktop.services.settlements import reopen_period
+
+    count = reopen_period(open_db(args), args.period, args.reason)
+    print(
+        t(
+            args.lang,
+            f"Periodo {args.period} reabierto; {count} liquidaciones anuladas.",
+            f"Period {args.period} reopened; {count} settlements voided.",
+        )
+    )
+    return 0
+
+
+def cmd_settlement(args: argparse.Namespace) -> int:
+    from coop_desktop.services.settlements import settlement_for
+
+    s = settlement_for(open_db(args), args.member_code, args.period)
+    if args.json:
+        print_json(
+            {
+                "number": s.number,
+                "period": s.period,
+                "member": s.member_code,
+                "name": s.member_name,
+                "kg": s.kg,
+                "litres": s.litres,
+                "gross": s.gross,
+                "credits": s.credits,
+                "deductions": s.deductions,
+                "carried_in": s.carried_in,
+                "carried_out": s.carried_out,
+                "net": s.net,
+                "status": s.status,
+                "paid_on": s.paid_on,
+                "payment_method": s.payment_method,
+                "void_reason": s.void_reason,
+                "lines": [
+                    {
+                        "kind": ln.kind,
+                        "description": ln.description,
+                        "quantity": ln.quantity,
+                        "unit_price": ln.unit_price,
+                        "amount": ln.amount,
+                    }
+                    for ln in s.lines
+                ],
+            }
+        )
+        return 0
+    print(f"{s.number}  {s.member_code} {s.member_name}  ({s.period}, {s.status})")
+    print_table(["", "", ""], [(ln.description, ln.quantity or "", ln.amount) for ln in s.lines])
+    print(t(args.lang, f"Neto a pagar: S/ {s.net}", f"Net to pay: S/ {s.net}"))
+    return 0
+
+
+def cmd_pay(args: argparse.Namespace) -> int:
+    from coop_desktop.domain.validation import iso_date
+    from coop_desktop.services.settlements import pay
+
+    day = iso_date(args.date, "date") if args.date else None
+    count = pay(open_db(args), args.period, args.method, args.member, args.reference, day)
+    print(
+        t(
+            args.lang,
+            f"{count} liquidaciones marcadas como pagadas.",
+            f"{count} settlements marked paid.",
+        )
+    )
+    return 0
