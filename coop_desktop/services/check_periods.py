@@ -4,13 +4,16 @@ the settlements must equal the deliveries priced again with the schemes in force
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.pricing.bulk import price_period
+from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.settlement import DEDUCTION_KINDS
 from coop_desktop.services import close_data as data
 from coop_desktop.services.schemes import load_timeline
@@ -110,9 +113,9 @@ def closed_periods_match(conn: Connection) -> list[str]:
 def _reprice(
     conn: Connection,
     code: str,
-    rows: list,
-    timeline: object,  # type: ignore[type-arg]
-    stored: dict[str, object],
+    rows: Sequence[Any],
+    timeline: Timeline,
+    stored: dict[str, Any],
 ) -> list[str]:
     span = parse_period(code)
     deliveries = data.delivery_rows(conn, span)

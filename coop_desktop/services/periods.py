@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.periods import PeriodSpan
@@ -41,9 +42,19 @@ def get_or_create(session: Session, span: PeriodSpan, lock: bool = True) -> Peri
         ).first()
         if overlap is not None:
             raise Refused("period_overlap", "period", value=span.code, other=overlap.code)
-        period = Period(code=span.code, start_date=span.start, end_date=span.end, status="open")
-        session.add(period)
-        session.flush()
-        if lock:
-            period = session.scalars(query).one()
+        insert_once(
+            session, Period(code=span.code, start_date=span.start, end_date=span.end, status="open")
+        )
+        period = session.scalars(query).one()
     return period
+
+
+def insert_once(session: Session, row: object) -> None:
+    """Insert a row that another transaction may be inserting at the same moment: on a
+    unique-key clash (the other one committed first) theirs is kept."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        pass
