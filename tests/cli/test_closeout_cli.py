@@ -8,20 +8,71 @@ from coop_desktop.resources import resource_path
 
 def _setup(coop) -> None:  # type: ignore[no-untyped-def]
     coop("init", "--name", "Asociación de Productores Lecheros Huaychani", "--cycle", "fortnight")
-    coop("scheme", "import", str(resource_path("schemes/peru-additive.json")), "--effective",
-         "2026-01-01")
-    coop("members", "add", "--code", "S0001", "--name", "Rosa", "--surnames", "Mamani Quispe",
-         "--dni", "41234567")
+    coop(
+        "scheme",
+        "import",
+        str(resource_path("schemes/peru-additive.json")),
+        "--effective",
+        "2026-01-01",
+    )
+    coop(
+        "members",
+        "add",
+        "--code",
+        "S0001",
+        "--name",
+        "Rosa",
+        "--surnames",
+        "Mamani Quispe",
+        "--dni",
+        "41234567",
+    )
     for day in range(1, 16):
-        code, _, err = coop("deliveries", "add", "S0001", "15", "--unit", "L", "--date",
-                            f"2026-10-{day:02d}", "--shift", "am")
+        code, _, err = coop(
+            "deliveries",
+            "add",
+            "S0001",
+            "15",
+            "--unit",
+            "L",
+            "--date",
+            f"2026-10-{day:02d}",
+            "--shift",
+            "am",
+        )
         assert code == 0, err
-    assert coop("tests", "add", "S0001", "--date", "2026-10-07", "--measure", "st=12.1",
-                "--measure", "ufc=250000")[0] == 0
-    assert coop("charge", "add", "dues", "5.00", "--per", "period", "--name", "Cuota social",
-                "--from", "2026-01-01")[0] == 0
-    assert coop("charge", "add", "transport", "0.05", "--per", "litre", "--from",
-                "2026-01-01")[0] == 0
+    assert (
+        coop(
+            "tests",
+            "add",
+            "S0001",
+            "--date",
+            "2026-10-07",
+            "--measure",
+            "st=12.1",
+            "--measure",
+            "ufc=250000",
+        )[0]
+        == 0
+    )
+    assert (
+        coop(
+            "charge",
+            "add",
+            "dues",
+            "5.00",
+            "--per",
+            "period",
+            "--name",
+            "Cuota social",
+            "--from",
+            "2026-01-01",
+        )[0]
+        == 0
+    )
+    assert (
+        coop("charge", "add", "transport", "0.05", "--per", "litre", "--from", "2026-01-01")[0] == 0
+    )
     assert coop("product", "add", "Afrecho de trigo", "65.00", "--unit", "saco")[0] == 0
     assert coop("sale", "S0001", "Afrecho de trigo", "1", "--date", "2026-10-05")[0] == 0
     assert coop("advance", "S0001", "50", "--date", "2026-10-08")[0] == 0
@@ -34,11 +85,19 @@ def test_worked_example_through_the_cli(coop) -> None:  # type: ignore[no-untype
     data = json.loads(out)
     (row,) = data["members"]
     assert (row["kg"], row["litres"], row["gross"], row["net"], row["settlement"]) == (
-        "232.200", "225.000", "297.22", "165.97", "L001-00000001")
-    assert row["deductions"] == {"dues": "5.00", "transport": "11.25", "input": "65.00",
-                                 "advance": "50.00"}
-    for key in ("kg", "litres", "gross", "net", "carried_in", "carried_out",
-                "deductions_total"):
+        "232.200",
+        "225.000",
+        "297.22",
+        "165.97",
+        "L001-00000001",
+    )
+    assert row["deductions"] == {
+        "dues": "5.00",
+        "transport": "11.25",
+        "input": "65.00",
+        "advance": "50.00",
+    }
+    for key in ("kg", "litres", "gross", "net", "carried_in", "carried_out", "deductions_total"):
         assert Decimal(data["totals"][key]) == sum(Decimal(m[key]) for m in data["members"])
     code, out, _ = coop("settlement", "S0001", "2026-10-q1", "--json")
     assert json.loads(out)["net"] == "165.97"
@@ -46,8 +105,9 @@ def test_worked_example_through_the_cli(coop) -> None:  # type: ignore[no-untype
     assert "Neto a pagar: S/ 165.97" in out
     code, _, err = coop("close", "2026-10-q1")
     assert code == 1 and "ya está cerrado" in err
-    code, _, err = coop("deliveries", "add", "S0001", "5", "--unit", "L", "--date",
-                        "2026-10-09", "--shift", "pm")
+    code, _, err = coop(
+        "deliveries", "add", "S0001", "5", "--unit", "L", "--date", "2026-10-09", "--shift", "pm"
+    )
     assert code == 1 and "2026-10-q1" in err and "cerrado" in err
     assert coop("check")[0] == 0
     code, out, _ = coop("pay", "2026-10-q1", "--method", "cash", "--date", "2026-10-16")

@@ -18,22 +18,38 @@ D = Decimal
 
 
 def test_worked_example() -> None:
-    calc = settle(D("297.22"), [], [
-        Item("advance", "Adelanto", D("50.00")), Item("input", "Afrecho", D("65.00")),
-        Item("dues", "Cuota", D("5.00")),
-        Item("transport", "Transporte", per_litre_charge(D("0.05"), D("225")))])
+    calc = settle(
+        D("297.22"),
+        [],
+        [
+            Item("advance", "Adelanto", D("50.00")),
+            Item("input", "Afrecho", D("65.00")),
+            Item("dues", "Cuota", D("5.00")),
+            Item("transport", "Transporte", per_litre_charge(D("0.05"), D("225"))),
+        ],
+    )
     assert calc.applied_total == D("131.25") and calc.net == D("165.97")
     assert calc.carried_out == 0
 
 
 def test_priority_and_carried_debt_itemised() -> None:
-    calc = settle(D("100.00"), [Item("bonus", "Bono", D("10.00"))], [
-        Item("advance", "Adelanto", D("80.00")), Item("carried", "Deuda", D("20.00")),
-        Item("dues", "Cuota", D("5.00")), Item("input", "Concentrado", D("30.00"))])
+    calc = settle(
+        D("100.00"),
+        [Item("bonus", "Bono", D("10.00"))],
+        [
+            Item("advance", "Adelanto", D("80.00")),
+            Item("carried", "Deuda", D("20.00")),
+            Item("dues", "Cuota", D("5.00")),
+            Item("input", "Concentrado", D("30.00")),
+        ],
+    )
     # order: carried 20, dues 5, input 30, advance 80 → 55 available for the advance
     assert [(d.item.kind, d.applied, d.uncovered) for d in calc.deductions] == [
-        ("carried", D("20.00"), 0), ("dues", D("5.00"), 0), ("input", D("30.00"), 0),
-        ("advance", D("55.00"), D("25.00"))]
+        ("carried", D("20.00"), 0),
+        ("dues", D("5.00"), 0),
+        ("input", D("30.00"), 0),
+        ("advance", D("55.00"), D("25.00")),
+    ]
     assert (calc.net, calc.carried_in, calc.carried_out) == (0, D("20.00"), D("25.00"))
 
 
@@ -55,8 +71,9 @@ items = st.lists(st.tuples(st.sampled_from(DEDUCTION_KINDS), money), max_size=12
 
 
 @given(money, st.lists(money, max_size=3), items)
-def test_settlement_invariants(gross: Decimal, credits: list[Decimal],
-                               debts: list[tuple[str, Decimal]]) -> None:
+def test_settlement_invariants(
+    gross: Decimal, credits: list[Decimal], debts: list[tuple[str, Decimal]]
+) -> None:
     c = [Item("bonus", "b", x) for x in credits]
     d = [Item(kind, kind, x) for kind, x in debts]
     calc = settle(gross, c, d)

@@ -42,25 +42,32 @@ except CoopError as exc:
 
 
 def _demo(db: Database) -> None:
-    load_demo(db, members=MEMBERS, days=15, start=date(2026, 10, 1), seed=5,
-              today=date(2026, 11, 27))
+    load_demo(
+        db, members=MEMBERS, days=15, start=date(2026, 10, 1), seed=5, today=date(2026, 11, 27)
+    )
 
 
 def _counts(db: Database) -> tuple[int, int, int, str | None]:
     with db.engine.connect() as conn:
         settlements = conn.execute(text("SELECT COUNT(*) FROM settlement")).scalar_one()
         lines = conn.execute(text("SELECT COUNT(*) FROM settlement_line")).scalar_one()
-        generated = conn.execute(text(
-            "SELECT COUNT(*) FROM ledger_entry WHERE settlement_id IS NOT NULL")).scalar_one()
-        status = conn.execute(text("SELECT status FROM period WHERE code = :c"),
-                              {"c": PERIOD}).scalar()
+        generated = conn.execute(
+            text("SELECT COUNT(*) FROM ledger_entry WHERE settlement_id IS NOT NULL")
+        ).scalar_one()
+        status = conn.execute(
+            text("SELECT status FROM period WHERE code = :c"), {"c": PERIOD}
+        ).scalar()
     return settlements, lines, generated, status
 
 
 def test_kill_during_close_leaves_nothing_half_written(db: Database) -> None:
     _demo(db)
-    run = subprocess.run([sys.executable, "-c", KILL_MID_WRITE, db.location.url, PERIOD],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", KILL_MID_WRITE, db.location.url, PERIOD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == -9, run.stderr
     assert "not killed" not in run.stdout
     settlements, lines, generated, status = _counts(db)
@@ -75,9 +82,15 @@ def test_kill_during_close_leaves_nothing_half_written(db: Database) -> None:
 
 def test_two_closes_at_once_one_wins(db: Database) -> None:
     _demo(db)
-    procs = [subprocess.Popen([sys.executable, "-c", CLOSE, db.location.url, PERIOD],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CLOSE, db.location.url, PERIOD],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outs = sorted(p.communicate(timeout=120)[0].strip() for p in procs)
     assert outs == [f"ok {MEMBERS}", "refused period_already_closed"], outs
     with db.engine.connect() as conn:

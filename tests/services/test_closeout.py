@@ -45,8 +45,16 @@ def example(association: Database) -> Database:
     for day in range(1, 16):
         add_delivery(db, "S0001", "15", "L", date(2026, 10, day), "am", today=TODAY)
     add_delivery(db, "S0002", "20", "L", date(2026, 10, 2), "am", today=TODAY)
-    add_delivery(db, "S0002", "10", "L", date(2026, 10, 3), "pm", today=TODAY,
-                 reject_reason="Prueba de alcohol positiva")
+    add_delivery(
+        db,
+        "S0002",
+        "10",
+        "L",
+        date(2026, 10, 3),
+        "pm",
+        today=TODAY,
+        reject_reason="Prueba de alcohol positiva",
+    )
     add_test(db, "S0001", "2026-10-07", {"st": "12.1", "ufc": "250000"}, today=TODAY)
     add_test(db, "S0002", "2026-10-07", {"st": "11.4", "ufc": "50000"}, today=TODAY)
     add_charge(db, "dues", "5.00", "period", "Cuota social", "2026-01-01")
@@ -62,23 +70,41 @@ def test_worked_example_closes_to_165_97(example: Database) -> None:
     preview = preview_close(example, Q1)
     result = close_period(example, Q1)
     rosa, juan = result.members
-    assert (rosa.code, rosa.milk.kg, rosa.calc.gross, rosa.calc.applied_total,
-            rosa.calc.net) == ("S0001", D("232.200"), D("297.22"), D("131.25"), D("165.97"))
+    assert (rosa.code, rosa.milk.kg, rosa.calc.gross, rosa.calc.applied_total, rosa.calc.net) == (
+        "S0001",
+        D("232.200"),
+        D("297.22"),
+        D("131.25"),
+        D("165.97"),
+    )
     assert rosa.number == "L001-00000001" and juan.number == "L001-00000002"
     # Juan: 20 L = 20.640 kg × 1.23 = 25.39; dues 5.00, transport 1.00, advance 40 → short
     assert (juan.calc.gross, juan.calc.net, juan.calc.carried_out) == (
-        D("25.39"), D("0.00"), D("20.61"))
+        D("25.39"),
+        D("0.00"),
+        D("20.61"),
+    )
     assert juan.milk.rejected_litres == D("10.000")
     assert [(m.calc.net, m.milk.kg) for m in preview.members] == [
-        (m.calc.net, m.milk.kg) for m in result.members]
+        (m.calc.net, m.milk.kg) for m in result.members
+    ]
     totals = stored_totals(example, Q1)
     assert totals is not None and totals["net"] == "165.97" and totals["carried_out"] == "20.61"
-    assert totals["deductions"] == {"dues": "10.00", "transport": "12.25", "input": "65.00",
-                                    "advance": "69.39"}
+    assert totals["deductions"] == {
+        "dues": "10.00",
+        "transport": "12.25",
+        "input": "65.00",
+        "advance": "69.39",
+    }
     view = settlement_for(example, "S0001", Q1)
     assert view.net == D("165.97") and view.number == "L001-00000001"
-    assert [ln.amount for ln in view.lines] == [D("297.22"), D("-5.00"), D("-11.25"),
-                                                D("-65.00"), D("-50.00")]
+    assert [ln.amount for ln in view.lines] == [
+        D("297.22"),
+        D("-5.00"),
+        D("-11.25"),
+        D("-65.00"),
+        D("-50.00"),
+    ]
     assert run_checks(example) == []
 
 
@@ -105,8 +131,15 @@ def test_closed_period_is_immutable(example: Database) -> None:
     assert run_checks(example) == []
     # A correction goes into the next open period, referencing what it corrects.
     advance_id = next(e.id for e in ledger(example, "S0001") if e.kind == "advance")
-    add_adjustment(example, "S0001", "50", "Adelanto registrado dos veces",
-                   corrects=advance_id, day="2026-10-16", today=TODAY)
+    add_adjustment(
+        example,
+        "S0001",
+        "50",
+        "Adelanto registrado dos veces",
+        corrects=advance_id,
+        day="2026-10-16",
+        today=TODAY,
+    )
 
 
 def test_close_twice_reopen_and_reclose(example: Database) -> None:
@@ -170,8 +203,9 @@ def test_missing_tests_stop_the_close(example: Database) -> None:
 def test_check_detects_tampering(example: Database) -> None:
     close_period(example, Q1)
     with example.write() as s:
-        s.execute(text("UPDATE settlement SET gross = gross + 100, net = net + 100 "
-                       "WHERE number = 1"))
+        s.execute(
+            text("UPDATE settlement SET gross = gross + 100, net = net + 100 WHERE number = 1")
+        )
     problems = run_checks(example)
     assert any("total de control" in p for p in problems)
     assert any("entregas valorizadas" in p for p in problems)
