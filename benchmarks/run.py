@@ -82,7 +82,67 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     }
 
 
-METRICS: dict[str, Metric] = {"demo_1m_s": demo_1m, "price_per_s": pricing}
+def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, int]:
+    """(close seconds, plain sqlite3 read seconds, deliveries) for one demo month."""
+    import shutil
+    import sqlite3
+
+    from coop_desktop.services.closeout import close_period
+
+    source = workdir / f"close-{members}.db"
+    db = open_database(str(source))
+    load_demo(
+        db, members=members, days=days, start=date(2026, 10, 1), seed=3, today=date(2026, 11, 27)
+    )
+    db.dispose()
+    query = (
+        "SELECT id, member_id, date, quantity, unit, rejected, reject_reason, cooled, "
+        "alcohol_positive FROM delivery WHERE date >= ? AND date <= ?"
+    )
+    reads = []
+    for _ in range(3):
+        conn = sqlite3.connect(source)
+        began = time.perf_counter()
+        count = len(conn.execute(query, ("2026-10-01", "2026-10-31")).fetchall())
+        reads.append(time.perf_counter() - began)
+        conn.close()
+    closes = []
+    for attempt in range(2):
+        copy = workdir / f"close-{members}-{attempt}.db"
+        shutil.copy(source, copy)
+        db = open_database(str(copy))
+        began = time.perf_counter()
+        close_period(db, "2026-10")
+        closes.append(time.perf_counter() - began)
+        db.dispose()
+    return min(closes), min(reads), count
+
+
+def closeout(workdir: Path, quick: bool) -> dict[str, Any]:
+    """Closing a month on SQLite: 2,000 members × 25 days × 2 shifts (100k deliveries) and
+    16,130 members × 31 days × 2 (1M); the ratio is close time / plain sqlite3 read time of
+    the same deliveries, both measured here (best of runs)."""
+    close_100k, read_100k, n_100k = _close_once(workdir, 2000, 25)
+    result: dict[str, Any] = {
+        "close_100k_s": round(close_100k, 2),
+        "close_100k_deliveries": n_100k,
+        "read_100k_s": round(read_100k, 3),
+    }
+    if quick:
+        result["close_vs_read_ratio"] = round(close_100k / read_100k, 2)
+        return result
+    close_1m, read_1m, n_1m = _close_once(workdir, 16130, 31)
+    result |= {
+        "close_1m_s": round(close_1m, 2),
+        "close_1m_deliveries": n_1m,
+        "read_1m_s": round(read_1m, 3),
+        "close_vs_read_ratio": round(close_1m / read_1m, 2),
+        "close_vs_read_ratio_100k": round(close_100k / read_100k, 2),
+    }
+    return result
+
+
+METRICS: dict[str, Metric] = {"demo_1m_s": demo_1m, "price_per_s": pricing, "close_1m_s": closeout}
 
 
 def main() -> int:

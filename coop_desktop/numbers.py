@@ -6,7 +6,7 @@ uses is built by `D()`, and every rounding goes through `quantize()` with ROUND_
 
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 ZERO = Decimal(0)
 ZERO_MONEY = Decimal("0.00")  # the start of money sums, so an empty sum prints 0.00
@@ -56,9 +56,7 @@ def quantize(value: Decimal, step: Decimal = CENT) -> Decimal:
 
 def floor_to(value: Decimal, step: Decimal) -> Decimal:
     """Round down to a multiple of `step` (used for "per full 0.1 point" steps)."""
-    with localcontext() as ctx:
-        ctx.prec = 40
-        return (value / step).to_integral_value(rounding=ROUND_FLOOR) * step
+    return (value / step).to_integral_value(rounding=ROUND_FLOOR) * step
 
 
 def money(value: Number) -> Decimal:

@@ -66,25 +66,29 @@ class Applied:
 
 @dataclass(frozen=True, slots=True)
 class SettlementCalc:
+    """The result of `settle`; the totals are computed once, when it is built."""
+
     gross: Decimal
     credits: tuple[Item, ...]
     deductions: tuple[Applied, ...]
+    credit_total: Decimal = ZERO_MONEY
+    applied_total: Decimal = ZERO_MONEY
+    carried_in: Decimal = ZERO_MONEY
+    carried_out: Decimal = ZERO_MONEY
 
-    @property
-    def credit_total(self) -> Decimal:
-        return sum((c.amount for c in self.credits), ZERO_MONEY)
-
-    @property
-    def applied_total(self) -> Decimal:
-        return sum((d.applied for d in self.deductions), ZERO_MONEY)
-
-    @property
-    def carried_in(self) -> Decimal:
-        return sum((d.item.amount for d in self.deductions if d.item.kind == "carried"), ZERO_MONEY)
-
-    @property
-    def carried_out(self) -> Decimal:
-        return sum((d.uncovered for d in self.deductions), ZERO_MONEY)
+    @classmethod
+    def build(
+        cls, gross: Decimal, credits: tuple[Item, ...], deductions: tuple[Applied, ...]
+    ) -> SettlementCalc:
+        return cls(
+            gross,
+            credits,
+            deductions,
+            sum((c.amount for c in credits), ZERO_MONEY),
+            sum((d.applied for d in deductions), ZERO_MONEY),
+            sum((d.item.amount for d in deductions if d.item.kind == "carried"), ZERO_MONEY),
+            sum((d.uncovered for d in deductions), ZERO_MONEY),
+        )
 
     @property
     def net(self) -> Decimal:
@@ -122,7 +126,7 @@ def settle(
         take = min(item.amount, max(available, ZERO_MONEY))
         available -= take
         applied.append(Applied(item, take, item.amount - take))
-    return SettlementCalc(gross, tuple(credits), tuple(applied))
+    return SettlementCalc.build(gross, tuple(credits), tuple(applied))
 
 
 def per_litre_charge(rate: Decimal, litres: Decimal) -> Decimal:

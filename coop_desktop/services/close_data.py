@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -87,23 +88,31 @@ def members(conn: Connection) -> dict[int, MemberInfoRow]:
     return result
 
 
-def samples(conn: Connection, span: PeriodSpan, wanted: set[int]) -> dict[int, MemberQuality]:
-    columns = ", ".join([*_NUMERIC, "alcohol", "antibiotics"])
+def samples(
+    conn: Connection, span: PeriodSpan, wanted: set[int], keys: Iterable[str] | None = None
+) -> dict[int, MemberQuality]:
+    """Members' quality samples up to the period's end (and a year before, for `latest` and
+    `rolling`); `keys` limits the measures read to those the schemes use."""
+    numeric = [k for k in _NUMERIC if keys is None or k in keys]
+    flags = [k for k in ("alcohol", "antibiotics") if keys is None or k in keys]
+    columns = ", ".join(["member_id", "sample_date", "delivery_id", *numeric, *flags])
+    scales = [_SCALE[k] for k in numeric]
     found: dict[int, list[Sample]] = defaultdict(list)
     start = span.start - timedelta(days=SAMPLE_LOOKBACK_DAYS)
+    n = len(numeric)
     for row in fetch_raw(
         conn,
-        f"SELECT member_id, sample_date, delivery_id, {columns} "
-        "FROM quality_test WHERE sample_date >= ? AND sample_date <= ?",
+        f"SELECT {columns} FROM quality_test WHERE sample_date >= ? AND sample_date <= ?",
         (_param(conn, start), _param(conn, span.end)),
     ):
         if row[0] not in wanted:
             continue
-        measures: dict[str, Decimal | bool] = {}
-        for key, raw in zip(_NUMERIC, row[3 : 3 + len(_NUMERIC)], strict=True):
-            if raw is not None:
-                measures[key] = Decimal(raw) * _SCALE[key]
-        for key, raw in zip(("alcohol", "antibiotics"), row[3 + len(_NUMERIC) :], strict=True):
+        measures: dict[str, Decimal | bool] = {
+            key: Decimal(raw) * scale
+            for key, raw, scale in zip(numeric, row[3 : 3 + n], scales, strict=True)
+            if raw is not None
+        }
+        for key, raw in zip(flags, row[3 + n :], strict=True):
             if raw is not None:
                 measures[key] = bool(raw)
         found[row[0]].append(Sample(to_date(row[1]), measures, row[2]))

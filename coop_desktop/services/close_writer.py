@@ -9,14 +9,15 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.numbers import trim
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
-from coop_desktop.storage.models import DocumentCounter, LedgerEntry, Period, Settlement
-from coop_desktop.storage.models import SettlementLine as LineRow
+from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
+from coop_desktop.storage.models import DocumentCounter, Period
+from coop_desktop.storage.types import MONEY, QUANTITY, UNIT_PRICE, Fixed
 
 CHUNK = 500
 
@@ -100,101 +101,117 @@ def _lines(m: Any) -> list[dict[str, Any]]:
     return lines
 
 
+SETTLEMENT_COLUMNS = (
+    "period_id",
+    "member_id",
+    "series",
+    "number",
+    "kg",
+    "litres",
+    "gross",
+    "credits",
+    "deductions",
+    "carried_in",
+    "carried_out",
+    "net",
+    "status",
+    "created_at",
+)
+LINE_COLUMNS = (
+    "settlement_id",
+    "position",
+    "kind",
+    "description",
+    "quantity",
+    "unit_price",
+    "amount",
+)
+ENTRY_COLUMNS = (
+    "member_id",
+    "settlement_id",
+    "date",
+    "kind",
+    "description",
+    "amount",
+    "loan_id",
+    "charge_id",
+    "recorded_by",
+    "recorded_at",
+)
+_Q, _M, _P = Fixed(QUANTITY), Fixed(MONEY), Fixed(UNIT_PRICE)
+
+
+def _minor(kind: Fixed, value: Decimal | None) -> int | None:
+    return None if value is None else kind.to_minor(value)
+
+
 def write_close(session: Session, period: Period, result: Any, progress: Any) -> Any:
+    """Write everything with executemany in integer minor units (no ORM object per row)."""
     association = load_association(session)
     series = association.settlement_series
     first = reserve_numbers(session, series, len(result.members))
     stamp, who = now(), actor()
     members = [replace(m, number=f"{series}-{first + i:08d}") for i, m in enumerate(result.members)]
-    next_start = period.end_date + timedelta(days=1)
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    # Dates in storage form once (ISO text on SQLite), not once per row.
+    end: Any = sqlite_date(period.end_date) if sqlite else period.end_date
+    next_start: Any = period.end_date + timedelta(days=1)
+    next_start = sqlite_date(next_start) if sqlite else next_start
+    when: Any = sqlite_datetime(stamp) if sqlite else stamp
+    insert_rows(
+        conn,
+        "settlement",
+        SETTLEMENT_COLUMNS,
+        [
+            (
+                period.id,
+                m.member_id,
+                series,
+                first + i,
+                _Q.to_minor(m.milk.kg),
+                _Q.to_minor(m.milk.litres),
+                _M.to_minor(m.calc.gross),
+                _M.to_minor(m.calc.credit_total),
+                _M.to_minor(m.calc.applied_total),
+                _M.to_minor(m.calc.carried_in),
+                _M.to_minor(m.calc.carried_out),
+                _M.to_minor(m.calc.net),
+                "issued",
+                stamp,
+            )
+            for i, m in enumerate(members)
+        ],
+    )
+    ids = dict(
+        fetch_raw(
+            conn,
+            "SELECT member_id, id FROM settlement WHERE period_id = ? AND "
+            "series = ? AND number >= ?",
+            (period.id, series, first),
+        )
+    )
     total = len(members)
     for offset in range(0, total, CHUNK):
-        chunk = members[offset : offset + CHUNK]
-        ids = session.scalars(
-            insert(Settlement).returning(Settlement.id, sort_by_parameter_order=True),
-            [
-                {
-                    "period_id": period.id,
-                    "member_id": m.member_id,
-                    "series": series,
-                    "number": first + offset + i,
-                    "kg": m.milk.kg,
-                    "litres": m.milk.litres,
-                    "gross": m.calc.gross,
-                    "credits": m.calc.credit_total,
-                    "deductions": m.calc.applied_total,
-                    "carried_in": m.calc.carried_in,
-                    "carried_out": m.calc.carried_out,
-                    "net": m.calc.net,
-                    "status": "issued",
-                    "created_at": stamp,
-                }
-                for i, m in enumerate(chunk)
-            ],
-        ).all()
-        line_rows: list[dict[str, Any]] = []
-        entries: list[dict[str, Any]] = []
-        for settlement_id, m in zip(ids, chunk, strict=True):
-            for position, line in enumerate(_lines(m), start=1):
-                line_rows.append({"settlement_id": settlement_id, "position": position, **line})
-            base = {
-                "member_id": m.member_id,
-                "settlement_id": settlement_id,
-                "recorded_by": who,
-                "recorded_at": stamp,
-                "quantity": None,
-                "unit_price": None,
-                "product_id": None,
-                "corrects_id": None,
-                "loan_id": None,
-                "charge_id": None,
-            }
-            if m.calc.gross:
-                entries.append(
-                    {
-                        **base,
-                        "date": period.end_date,
-                        "kind": "milk",
-                        "description": f"Leche del periodo {period.code}",
-                        "amount": m.calc.gross,
-                    }
+        line_rows: list[tuple[Any, ...]] = []
+        entries: list[tuple[Any, ...]] = []
+        for m in members[offset : offset + CHUNK]:
+            sid = ids[m.member_id]
+            for position, ln in enumerate(_lines(m), start=1):
+                line_rows.append(
+                    (
+                        sid,
+                        position,
+                        ln["kind"],
+                        ln["description"],
+                        _minor(_Q, ln["quantity"]),
+                        _minor(_P, ln["unit_price"]),
+                        _M.to_minor(ln["amount"]),
+                    )
                 )
-            for d in m.calc.deductions:
-                item = d.item
-                if item.entry_id is None:  # generated by the close: charges and loans
-                    entries.append(
-                        {
-                            **base,
-                            "date": period.end_date,
-                            "kind": item.kind,
-                            "description": item.description,
-                            "amount": -item.amount,
-                            "loan_id": item.loan_id,
-                            "charge_id": item.charge_id,
-                        }
-                    )
-                if d.uncovered:
-                    entries.append(
-                        {
-                            **base,
-                            "date": period.end_date,
-                            "kind": "carried",
-                            "description": f"Pasa al periodo siguiente: {item.description}",
-                            "amount": d.uncovered,
-                        }
-                    )
-                    entries.append(
-                        {
-                            **base,
-                            "date": next_start,
-                            "kind": "carried",
-                            "description": f"Saldo de {period.code}: {item.description}",
-                            "amount": -d.uncovered,
-                        }
-                    )
-        session.execute(insert(LineRow), line_rows)
-        if entries:
-            session.execute(insert(LedgerEntry), entries)
+            entries += _entries(m, sid, period.code, end, next_start, who, when)
+        insert_rows(conn, "settlement_line", LINE_COLUMNS, line_rows, adapted=sqlite)
+        insert_rows(conn, "ledger_entry", ENTRY_COLUMNS, entries, adapted=sqlite)
         if progress:
             progress("write", min(offset + CHUNK, total), total)
     totals = result.totals()
@@ -211,3 +228,75 @@ def write_close(session: Session, period: Period, result: Any, progress: Any) ->
     )
     session.flush()
     return replace(result, members=tuple(members))
+
+
+def _entries(
+    m: Any, sid: int, code: str, end: Any, next_start: Any, who: str, stamp: Any
+) -> list[tuple[Any, ...]]:
+    """The ledger entries a close generates: the milk credit, the charges and instalments it
+    applied by itself, and each uncovered debt carried to the next period (dates and times
+    already in storage form)."""
+    rows: list[tuple[Any, ...]] = []
+    if m.calc.gross:
+        rows.append(
+            (
+                m.member_id,
+                sid,
+                end,
+                "milk",
+                f"Leche del periodo {code}",
+                _M.to_minor(m.calc.gross),
+                None,
+                None,
+                who,
+                stamp,
+            )
+        )
+    for d in m.calc.deductions:
+        item = d.item
+        if item.entry_id is None:
+            rows.append(
+                (
+                    m.member_id,
+                    sid,
+                    end,
+                    item.kind,
+                    item.description,
+                    -_M.to_minor(item.amount),
+                    item.loan_id,
+                    item.charge_id,
+                    who,
+                    stamp,
+                )
+            )
+        if d.uncovered:
+            left = _M.to_minor(d.uncovered)
+            rows.append(
+                (
+                    m.member_id,
+                    sid,
+                    end,
+                    "carried",
+                    f"Pasa al periodo siguiente: {item.description}",
+                    left,
+                    None,
+                    None,
+                    who,
+                    stamp,
+                )
+            )
+            rows.append(
+                (
+                    m.member_id,
+                    sid,
+                    next_start,
+                    "carried",
+                    f"Saldo de {code}: {item.description}",
+                    -left,
+                    None,
+                    None,
+                    who,
+                    stamp,
+                )
+            )
+    return rows

@@ -92,8 +92,13 @@ def compute(
     member_rows = data.members(conn)
     credits, debits = data.ledger_items(conn, span)
     active = {r[1] for r in rows} | set(credits) | set(debits)
-    quality = data.samples(conn, span, active)
     timeline = load_timeline(session)
+    keys = {
+        k
+        for p in timeline.pricers()
+        for k in (*p.needed, *(r.measure for r in p.scheme.rejections))
+    }
+    quality = data.samples(conn, span, active, keys)
     flags = {m: member_rows[m].flags for m in active}
     milk = (
         price_period(

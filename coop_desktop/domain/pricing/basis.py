@@ -13,8 +13,8 @@ Averages are rounded half up to each measure's own precision, the precision lab 
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -35,12 +35,15 @@ def _round(key: str, value: Decimal) -> Decimal:
     return quantize(value, Decimal(1).scaleb(-MEASURES[key].scale))
 
 
-def weighted(samples: Sequence[Sample], weights: Sequence[Decimal]) -> dict[str, Decimal | bool]:
+def weighted(
+    samples: Sequence[Sample], weights: Sequence[Decimal | int], keys: Iterable[str] | None = None
+) -> dict[str, Decimal | bool]:
     """Per measure: the weighted mean over the samples that have it (weights renormalised).
-    Pass/fail measures are positive when any sample with weight is positive."""
+    Pass/fail measures are positive when any sample with weight is positive. `keys` limits
+    the work to the measures a scheme uses."""
     result: dict[str, Decimal | bool] = {}
-    keys = {k for s in samples for k in s.measures}
-    for key in keys:
+    wanted = keys if keys is not None else {k for s in samples for k in s.measures}
+    for key in wanted:
         if MEASURES[key].boolean:
             flags = [
                 bool(s.measures[key])
@@ -51,7 +54,7 @@ def weighted(samples: Sequence[Sample], weights: Sequence[Decimal]) -> dict[str,
                 result[key] = any(flags)
             continue
         total = ZERO
-        weight = ZERO
+        weight: Decimal | int = 0
         for s, w in zip(samples, weights, strict=True):
             value = s.measures.get(key)
             if isinstance(value, Decimal) and not isinstance(value, bool):
@@ -85,21 +88,25 @@ class MemberQuality:
         return weighted(recent, list(weights[: len(recent)])) if recent else {}
 
     def period_average(
-        self, start: date, end: date, volumes: Mapping[date, Decimal]
+        self,
+        start: date,
+        end: date,
+        volumes: Mapping[date, Decimal | int],
+        keys: Iterable[str] | None = None,
     ) -> dict[str, Decimal | bool]:
         """Samples within [start, end], weighted by the accepted volume each covers."""
         inside = [s for s in self.samples if start <= s.day <= end]
         if not inside:
             return {}
-        weights = []
-        previous = start - timedelta(days=1)
-        for n, sample in enumerate(inside):
-            last = end if n == len(inside) - 1 else sample.day
-            weights.append(sum((v for d, v in volumes.items() if previous < d <= last), ZERO))
-            previous = sample.day
-        if sum(weights) == 0:
-            weights = [Decimal(1)] * len(inside)
-        return weighted(inside, weights)
+        days = [s.day for s in inside]
+        weights: list[Decimal | int] = [0] * len(inside)
+        last = len(inside) - 1
+        for day, volume in volumes.items():
+            if start <= day <= end:
+                weights[min(bisect_left(days, day), last)] += volume
+        if not any(weights):
+            weights = [1] * len(inside)
+        return weighted(inside, weights, keys)
 
 
 def quality_for(

@@ -89,6 +89,7 @@ class _Version:
         self.dens = int(scheme.density * 10000)
         self.exact = Decimal(self.dens) / 10000 == scheme.density
         self.base = scheme.unit.removeprefix("100")
+        self.is_lb = self.base == "lb"
         self.hundred = scheme.unit.startswith("100")
         self.per_day = scheme.basis.kind in ("latest", "rolling")
         self.per_delivery = scheme.basis.kind == "delivery"
@@ -119,12 +120,15 @@ def price_period(
 ) -> dict[int, Milk]:
     versions: dict[int, _Version] = {}
     day_version: dict[object, tuple[int, _Version, date]] = {}
-    # (member, version, cooled, day or None, delivery id or None) -> [quantity, grams, ml, n]
+    # (member, version, cooled, day or None, delivery id or None) -> sums
     groups: dict[tuple[object, ...], _Acc] = {}
     rejected: dict[tuple[int, int, str], _Acc] = {}
-    volumes: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    daily: dict[tuple[int, date], int] = {}
     special: dict[int, Row] = {}
-    for r in rows:
+    linked = {d for mq in quality.values() for d in mq.by_delivery}
+    need_daily = any(p.scheme.basis.kind == "period_average" for p in timeline.pricers())
+    groups_get, rejected_get, daily_get = groups.get, rejected.get, daily.get
+    for r in rows:  # the hot loop: integers and dict lookups only
         rid, member, raw_day, qty, unit, is_rejected, reason, cooled, alcohol = r
         hit = day_version.get(raw_day)
         if hit is None:
@@ -139,41 +143,41 @@ def price_period(
             grams, ml = qty, (qty * 20000 + v.dens) // (2 * v.dens)
         if is_rejected:
             key_r = (member, vid, reason or "Rechazada")
-            acc = rejected.get(key_r)
+            acc = rejected_get(key_r)
             if acc is None:
                 acc = rejected[key_r] = _Acc()
-            if v.base == "lb":
-                acc.lb += v.lb(qty, unit)
-            acc.grams += grams
-            acc.ml += ml
-            acc.n += 1
-            continue
-        volumes[member][day] += qty
-        if v.per_delivery or (
-            v.rules and (alcohol is not None or rid in quality[member].by_delivery)
-        ):
-            special[rid] = Row(
-                rid,
-                member,
-                day,
-                qty,
-                unit,
-                bool(is_rejected),
-                reason,
-                bool(cooled),
-                None if alcohol is None else bool(alcohol),
-            )
-            key: tuple[object, ...] = (member, vid, bool(cooled), day, rid)
         else:
-            key = (member, vid, bool(cooled), day if v.per_day else None, None)
-        acc = groups.get(key)
-        if acc is None:
-            acc = groups[key] = _Acc()
-        if v.base == "lb":
+            if need_daily:
+                day_key = (member, day)
+                daily[day_key] = daily_get(day_key, 0) + qty
+            if v.per_delivery or (v.rules and (alcohol is not None or rid in linked)):
+                special[rid] = Row(
+                    rid,
+                    member,
+                    day,
+                    qty,
+                    unit,
+                    False,
+                    reason,
+                    bool(cooled),
+                    None if alcohol is None else bool(alcohol),
+                )
+                key: tuple[object, ...] = (member, vid, bool(cooled), day, rid)
+            elif v.per_day:
+                key = (member, vid, bool(cooled), day, None)
+            else:
+                key = (member, vid, bool(cooled), None, None)
+            acc = groups_get(key)
+            if acc is None:
+                acc = groups[key] = _Acc()
+        if v.is_lb:
             acc.lb += v.lb(qty, unit)
         acc.grams += grams
         acc.ml += ml
         acc.n += 1
+    volumes: dict[int, dict[date, int]] = defaultdict(dict)
+    for (member, day), qty in daily.items():
+        volumes[member][day] = qty
     return _settle_groups(
         groups, rejected, volumes, special, versions, quality, flags, span, collect_missing
     )
@@ -212,8 +216,9 @@ def _settle_groups(
         if scheme.basis.kind == "period_average":
             avg = averages.get((member, vid))
             if avg is None:
-                daily = {d: Decimal(q) * MILLI for d, q in volumes[member].items()}
-                avg = averages[(member, vid)] = mq.period_average(span.start, span.end, daily)
+                avg = averages[(member, vid)] = mq.period_average(
+                    span.start, span.end, volumes[member], pricer.needed
+                )
         else:
             avg = {}
         row = special.get(delivery_id) if isinstance(delivery_id, int) else None

@@ -100,6 +100,7 @@ class Pricer:
         self._flag_names = frozenset(c.flag for c in scheme.components if isinstance(c, m.Flag))
         self._has_volume = any(isinstance(c, m.VolumeTiers) for c in scheme.components)
         self._reject_keys = tuple(dict.fromkeys(r.measure for r in scheme.rejections))
+        self._rules = {id(c): _rule_text(c) for c in scheme.components}
 
     # -- quantities ----------------------------------------------------------------------
     def quantities(self, quantity: Decimal, unit: str) -> tuple[Decimal, Decimal, Decimal]:
@@ -221,7 +222,7 @@ class Pricer:
         missing: list[str],
     ) -> _Part | None:
         if isinstance(c, m.Base):
-            return _Part(c, "base", None, None, trim(c.rate), c.rate)
+            return _Part(c, "base", None, None, self._rules[id(c)], c.rate)
         if isinstance(c, m.Flag):
             on = c.flag in flags
             return _Part(c, "flag", None, None, "sí" if on else "no", c.amount if on else ZERO)
@@ -272,9 +273,7 @@ class Pricer:
                 amount = -(floor_to(-diff, c.step) / c.step * c.penalty)
                 if c.max_penalty is not None:
                     amount = max(amount, -c.max_penalty)
-            rule = f"+{trim(c.bonus)} por cada {_fmt(c.step)} sobre {_fmt(c.reference)}"
-            if c.penalty:
-                rule += f"; −{trim(c.penalty)} por cada {_fmt(c.step)} bajo {_fmt(c.reference)}"
+            rule = self._rules[id(c)]
             return _Part(c, "steps", c.measure, value, rule, amount)
         if isinstance(c, m.Bands):
             band = next((b for b in c.bands if b.contains(value)), None)
@@ -298,7 +297,7 @@ class Pricer:
             return _Part(c, "bands", c.measure, value, band.label or _band_text(band), band.amount)
         if isinstance(c, m.PerComponent):
             amount = value / HUNDRED * self._mass_per_unit * c.rate
-            return _Part(c, "component", c.measure, value, f"{trim(c.rate)} por kg", amount)
+            return _Part(c, "component", c.measure, value, self._rules[id(c)], amount)
         if isinstance(c, m.Linear):
             amount = c.rate * (c.reference - value / c.divisor)
             if c.minimum is not None:
@@ -310,7 +309,7 @@ class Pricer:
                 "linear",
                 c.measure,
                 value,
-                f"{_fmt(c.rate)} × ({_fmt(c.reference)} − valor/{_fmt(c.divisor)})",
+                self._rules[id(c)],
                 amount,
             )
         raise TypeError(type(c).__name__)  # pragma: no cover - parse() allows no other type
@@ -444,6 +443,22 @@ def _find(edges: tuple[Decimal, ...], value: Decimal) -> int | None:
         if edges[i] <= value < edges[i + 1]:
             return i
     return None
+
+
+def _rule_text(c: m.Component) -> str:
+    """The rule of a component as the member reads it (built once per scheme)."""
+    if isinstance(c, m.Base):
+        return trim(c.rate)
+    if isinstance(c, m.Steps):
+        rule = f"+{trim(c.bonus)} por cada {_fmt(c.step)} sobre {_fmt(c.reference)}"
+        if c.penalty:
+            rule += f"; −{trim(c.penalty)} por cada {_fmt(c.step)} bajo {_fmt(c.reference)}"
+        return rule
+    if isinstance(c, m.PerComponent):
+        return f"{trim(c.rate)} por kg"
+    if isinstance(c, m.Linear):
+        return f"{_fmt(c.rate)} × ({_fmt(c.reference)} − valor/{_fmt(c.divisor)})"
+    return ""
 
 
 def _band_text(band: m.Band) -> str:

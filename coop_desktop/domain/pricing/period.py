@@ -81,6 +81,9 @@ class Timeline:
         self._days = [v[0] for v in ordered]
         self._pricers = [v[1] for v in ordered]
 
+    def pricers(self) -> tuple[Pricer, ...]:
+        return tuple(self._pricers)
+
     def at(self, day: date) -> Pricer:
         i = bisect_right(self._days, day)
         if i == 0:
