@@ -209,3 +209,17 @@ def test_check_detects_tampering(example: Database) -> None:
     problems = run_checks(example)
     assert any("total de control" in p for p in problems)
     assert any("entregas valorizadas" in p for p in problems)
+
+
+def test_simulation_of_a_closed_period_compares_with_what_was_paid(example: Database) -> None:
+    from coop_desktop.services.whatif import simulate
+
+    close_period(example, Q1)
+    with example.write() as s:  # S/ 100 less stored (minor units) than a fresh pricing
+        s.execute(
+            text("UPDATE settlement SET gross = gross - 100, net = net - 100 WHERE number = 1")
+        )
+    same = resource_path("schemes/peru-additive.json").read_text()
+    sim = simulate(example, same, Q1)
+    rosa = next(m for m in sim.members if m.code == "S0001")
+    assert rosa.current == D("197.22") and rosa.simulated == D("297.22")
