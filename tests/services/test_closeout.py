@@ -217,7 +217,7 @@ def test_simulation_of_a_closed_period_compares_with_what_was_paid(example: Data
     close_period(example, Q1)
     with example.write() as s:  # S/ 100 less stored (minor units) than a fresh pricing
         s.execute(
-            text("UPDATE settlement SET gross = gross - 100, net = net - 100 WHERE number = 1")
+            text("UPDATE settlement SET gross = gross - 10000, net = net - 10000 WHERE number = 1")
         )
     same = resource_path("schemes/peru-additive.json").read_text()
     sim = simulate(example, same, Q1)
