@@ -402,9 +402,23 @@ class Pricer:
             return PriceResult(
                 s.currency, s.unit, q, kg, litres, rule.price, amount, True, rule.reason, (line,)
             )
-        unit_price, parts = self._evaluate(
-            measures, flags, q if volume is None and self._has_volume else volume
+        unit_price, amount, explained, warnings = self.explain(
+            q, measures, flags, q if volume is None and self._has_volume else volume
         )
+        return PriceResult(
+            s.currency, s.unit, q, kg, litres, unit_price, amount, False, None, explained, warnings
+        )
+
+    def explain(
+        self,
+        q: Decimal,
+        measures: Measures,
+        flags: frozenset[str] = frozenset(),
+        volume: Decimal | None = None,
+    ) -> tuple[Decimal, Decimal, tuple[PriceLine, ...], tuple[str, ...]]:
+        """(unit price, amount, lines, warnings) for `q` already in the pricing unit: also the
+        breakdown of a settlement's milk line, whose lines add up to its amount exactly."""
+        unit_price, parts = self._evaluate(measures, flags, volume)
         amount = (q * unit_price).quantize(CENT, rounding=ROUND_HALF_UP)
         lines = [
             PriceLine(
@@ -423,19 +437,7 @@ class Pricer:
         if remainder:
             lines.append(PriceLine("rounding", "Redondeo", None, None, "", ZERO, remainder))
         warnings = tuple([f"{p.component.label}: {p.note}" for p in parts if p.note])
-        return PriceResult(
-            s.currency,
-            s.unit,
-            q,
-            kg,
-            litres,
-            unit_price,
-            amount,
-            False,
-            None,
-            tuple(lines),
-            warnings,
-        )
+        return unit_price, amount, tuple(lines), warnings
 
 
 def _find(edges: tuple[Decimal, ...], value: Decimal) -> int | None:

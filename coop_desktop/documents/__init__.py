@@ -1,0 +1,1 @@
+"""ReportLab renderers: one class per document, a DTO in, PDF bytes out."""

@@ -1,0 +1,105 @@
+"""Batches: all receipts or statements of a period into one PDF, or one file per member into a
+folder, on both cores, with progress reporting and cancellation."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+
+from coop_desktop.errors import Refused
+
+Progress = Callable[[int, int], None]
+CHUNK = 25
+
+
+def _render_chunk(renderer: Any, docs: Sequence[Any]) -> list[bytes]:
+    return [renderer.render(doc) for doc in docs]
+
+
+def render_all(
+    renderer: Any,
+    docs: Sequence[Any],
+    *,
+    workers: int = 2,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[bytes]:
+    """Render every document, in order, on `workers` processes (1: in this process)."""
+    chunks = [docs[i : i + CHUNK] for i in range(0, len(docs), CHUNK)]
+    results: list[list[bytes]] = [[] for _ in chunks]
+    done = 0
+    if workers <= 1 or len(chunks) <= 1:
+        for i, chunk in enumerate(chunks):
+            if cancel is not None and cancel.is_set():
+                raise Refused("cancelled")
+            results[i] = _render_chunk(renderer, chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, len(docs))
+        return [pdf for chunk in results for pdf in chunk]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: dict[Future[list[bytes]], int] = {
+            pool.submit(_render_chunk, renderer, chunk): i for i, chunk in enumerate(chunks)
+        }
+        try:
+            for future in _as_done(futures):
+                if cancel is not None and cancel.is_set():
+                    raise Refused("cancelled")
+                results[futures[future]] = future.result()
+                done += len(chunks[futures[future]])
+                if progress:
+                    progress(done, len(docs))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return [pdf for chunk in results for pdf in chunk]
+
+
+def _as_done(futures: dict[Future[list[bytes]], int]) -> Any:
+    from concurrent.futures import as_completed
+
+    return as_completed(futures)
+
+
+def merge(pdfs: Sequence[bytes]) -> bytes:
+    """One PDF with the pages of every document, in order."""
+    writer = PdfWriter()
+    for pdf in pdfs:
+        for page in PdfReader(io.BytesIO(pdf)).pages:
+            writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_batch(
+    renderer: Any,
+    docs: Sequence[Any],
+    target: Path,
+    names: Sequence[str],
+    *,
+    workers: int = 2,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[Path]:
+    """Render `docs` into one file `target` (a .pdf) or, when `target` is a folder, one file
+    per document named by `names`. Nothing is written if the batch is cancelled."""
+    pdfs = render_all(renderer, docs, workers=workers, progress=progress, cancel=cancel)
+    if target.suffix.lower() == ".pdf":
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(merge(pdfs))
+        return [target]
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, pdf in zip(names, pdfs, strict=True):
+        path = target / f"{name}.pdf"
+        path.write_bytes(pdf)
+        written.append(path)
+    return written

@@ -1,0 +1,77 @@
+"""A fast table for long lists (a statement's deliveries): one line per row, drawn with plain
+canvas calls, split across pages with the header repeated. ReportLab's Table styles every
+cell, which made it most of a statement's rendering time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+
+from coop_desktop.documents import fonts
+
+ROW = 10.2
+SHADE = colors.HexColor("#e8edf2")
+ZEBRA = colors.HexColor("#f6f8fa")
+RED = colors.HexColor("#a31515")
+
+
+class Rows(Flowable):  # type: ignore[misc]
+    """`rows` are (cells, emphasis) pairs; emphasis: "" | "bold" | "red"."""
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        rows: Sequence[tuple[Sequence[str], str]],
+        widths: Sequence[float],
+        right: Sequence[bool],
+        size: float = 8,
+    ) -> None:
+        super().__init__()
+        self.header = list(header)
+        self.rows = list(rows)
+        self.widths = list(widths)
+        self.right = list(right)
+        self.size = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return sum(self.widths), ROW * (len(self.rows) + 1)
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        fit = int(available_height // ROW) - 1
+        if fit < 3 or fit >= len(self.rows):
+            return [] if fit < 3 else [self]
+        return [
+            Rows(self.header, self.rows[:fit], self.widths, self.right, self.size),
+            Rows(self.header, self.rows[fit:], self.widths, self.right, self.size),
+        ]
+
+    def draw(self) -> None:
+        c = self.canv
+        width = sum(self.widths)
+        top = ROW * (len(self.rows) + 1)
+        c.setFillColor(SHADE)
+        c.rect(0, top - ROW, width, ROW, stroke=0, fill=1)
+        self._line(self.header, top - ROW, fonts.CONDENSED_BOLD, colors.black)
+        for i, (cells, emphasis) in enumerate(self.rows):
+            y = top - ROW * (i + 2)
+            if i % 2:
+                c.setFillColor(ZEBRA)
+                c.rect(0, y, width, ROW, stroke=0, fill=1)
+            font = fonts.CONDENSED_BOLD if emphasis == "bold" else fonts.CONDENSED
+            self._line(cells, y, font, RED if emphasis == "red" else colors.black)
+
+    def _line(self, cells: Sequence[str], y: float, font: str, colour: Any) -> None:
+        c = self.canv
+        c.setFillColor(colour)
+        c.setFont(font, self.size)
+        x = 0.0
+        base = y + (ROW - self.size) / 2 + 1
+        for text, width, right in zip(cells, self.widths, self.right, strict=True):
+            if right:
+                c.drawRightString(x + width - 2, base, text)
+            else:
+                c.drawString(x + 2, base, text)
+            x += width

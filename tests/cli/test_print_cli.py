@@ -1,0 +1,39 @@
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def _text(path: Path) -> str:
+    return " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages).split()
+    )
+
+
+def test_print_commands(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    coop("init", "--name", "Asociación Llalli", "--ruc", "20131312955")
+    coop("demo", "--members", "3", "--days", "30", "--start", "2026-10-01")
+    code, _, err = coop("print", "receipts", "2026-10", "-o", str(tmp_path / "r.pdf"))
+    assert code == 1 and "no está cerrado" in err
+    code, _, _ = coop("print", "statements", "2026-10", "-o", str(tmp_path / "draft.pdf"))
+    assert code == 0 and "BORRADOR" in _text(tmp_path / "draft.pdf")
+    code, out, err = coop("close", "2026-10", "--json")
+    assert code == 0, err
+    assert coop("print", "receipts", "2026-10", "-o", str(tmp_path / "r.pdf"))[0] == 0
+    assert "L001-00000003" in _text(tmp_path / "r.pdf")
+    assert (
+        coop("print", "receipts", "2026-10", "-o", str(tmp_path / "dir"), "--size", "80mm")[0] == 0
+    )
+    assert sorted(p.name for p in (tmp_path / "dir").iterdir())[0] == "L001-00000001-S0001.pdf"
+    assert (
+        coop("print", "statements", "2026-10", "-o", str(tmp_path / "s"), "--member", "S0002")[0]
+        == 0
+    )
+    assert [p.name for p in (tmp_path / "s").iterdir()] == ["2026-10-S0002.pdf"]
+    assert coop("print", "payroll", "2026-10", "-o", str(tmp_path / "p.pdf"))[0] == 0
+    assert "PLANILLA DE PAGO" in _text(tmp_path / "p.pdf")
+    assert coop("print", "collection", "2026-10-02", "-o", str(tmp_path / "c.pdf"))[0] == 0
+    assert coop("print", "ticket", "1", "-o", str(tmp_path / "t.pdf"), "--width", "58")[0] == 0
+    assert "TICKET DE ENTREGA" in _text(tmp_path / "t.pdf")
+    code, _, err = coop("print", "ticket", "99999", "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and "No existe la entrega número 99999" in err
