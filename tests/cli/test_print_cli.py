@@ -17,7 +17,7 @@ def test_print_commands(coop, tmp_path: Path) -> None:  # type: ignore[no-untype
     assert code == 1 and "no está cerrado" in err
     code, _, _ = coop("print", "statements", "2026-10", "-o", str(tmp_path / "draft.pdf"))
     assert code == 0 and "BORRADOR" in _text(tmp_path / "draft.pdf")
-    code, out, err = coop("close", "2026-10", "--json")
+    code, _, err = coop("close", "2026-10", "--json")
     assert code == 0, err
     assert coop("print", "receipts", "2026-10", "-o", str(tmp_path / "r.pdf"))[0] == 0
     assert "L001-00000003" in _text(tmp_path / "r.pdf")
