@@ -17,7 +17,7 @@ from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
 from coop_desktop.storage.models import DocumentCounter, Period
-from coop_desktop.storage.types import MONEY, QUANTITY, UNIT_PRICE, Fixed
+from coop_desktop.storage.types import MONEY, QUANTITY, UNIT_PRICE
 
 CHUNK = 500
 
@@ -138,10 +138,27 @@ ENTRY_COLUMNS = (
     "recorded_by",
     "recorded_at",
 )
-_Q, _M, _P = Fixed(QUANTITY), Fixed(MONEY), Fixed(UNIT_PRICE)
 
 
-def _minor(kind: Fixed, value: Decimal | None) -> int | None:
+class _Minor:
+    """Decimal → integer minor units for the bulk writes: exact values only, like `Fixed`,
+    without SQLAlchemy's per-value machinery (a close converts hundreds of thousands)."""
+
+    def __init__(self, scale: int) -> None:
+        self.factor = Decimal(10) ** scale
+
+    def to_minor(self, value: Decimal) -> int:
+        scaled = value * self.factor
+        minor = int(scaled)
+        if minor != scaled:
+            raise ValueError(f"{value} has more places than the column keeps")
+        return minor
+
+
+_Q, _M, _P = _Minor(QUANTITY), _Minor(MONEY), _Minor(UNIT_PRICE)
+
+
+def _minor(kind: _Minor, value: Decimal | None) -> int | None:
     return None if value is None else kind.to_minor(value)
 
 

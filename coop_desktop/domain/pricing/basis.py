@@ -101,9 +101,12 @@ class MemberQuality:
         days = [s.day for s in inside]
         weights: list[Decimal | int] = [0] * len(inside)
         last = len(inside) - 1
-        for day, volume in volumes.items():
-            if start <= day <= end:
-                weights[min(bisect_left(days, day), last)] += volume
+        if last == 0:
+            weights[0] = 1  # one sample: it is the average, whatever the volumes
+        else:
+            for day, volume in volumes.items():
+                if start <= day <= end:
+                    weights[min(bisect_left(days, day), last)] += volume
         if not any(weights):
             weights = [1] * len(inside)
         return weighted(inside, weights, keys)

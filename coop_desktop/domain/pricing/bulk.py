@@ -23,6 +23,8 @@ from coop_desktop.domain.pricing.period import MilkLine, Timeline
 from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
 
 MILLI = Decimal("0.001")
+NO_FLAGS: frozenset[str] = frozenset()
+COOLED = frozenset({"cooled"})
 
 
 class Row(NamedTuple):
@@ -93,6 +95,7 @@ class _Version:
         self.hundred = scheme.unit.startswith("100")
         self.per_day = scheme.basis.kind in ("latest", "rolling")
         self.per_delivery = scheme.basis.kind == "delivery"
+        self.daily_tiers = any(getattr(c, "on", None) == "daily_average" for c in scheme.components)
         self.rules = bool(scheme.rejections)
 
     def lb(self, quantity: int, unit: str) -> Decimal:
@@ -244,9 +247,11 @@ def _settle_groups(
                 price, reason, is_rejected = rule.price, rule.reason, True
         if price is None:
             volume = totals[(member, vid)]
-            if any(getattr(c, "on", None) == "daily_average" for c in scheme.components):
+            if v.daily_tiers:
                 volume = quantize(volume / days_delivered.get(member, 1), MILLI)
-            all_flags = flags.get(member, frozenset()) | ({"cooled"} if cooled else frozenset())
+            all_flags = flags.get(member, NO_FLAGS)
+            if cooled:
+                all_flags = all_flags | COOLED
             try:
                 price = pricer.unit_price(measures, all_flags, volume)
             except MissingQuality as exc:

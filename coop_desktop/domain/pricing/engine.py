@@ -63,9 +63,8 @@ class PriceResult:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """One component evaluated per unit (cached per quality key)."""
+class _Part(NamedTuple):
+    """One component evaluated per unit (cached per quality key; cheap to build)."""
 
     component: m.Component
     kind: str
@@ -276,7 +275,13 @@ class Pricer:
             rule = self._rules[id(c)]
             return _Part(c, "steps", c.measure, value, rule, amount)
         if isinstance(c, m.Bands):
-            band = next((b for b in c.bands if b.contains(value)), None)
+            band = None
+            for candidate in c.bands:
+                if (candidate.low is None or value >= candidate.low) and (
+                    candidate.high is None or value < candidate.high
+                ):
+                    band = candidate
+                    break
             if band is None:
                 got = self._missing(c, "bands", c.measure, c.missing, missing, "fuera de bandas")
                 if isinstance(got, Decimal):
