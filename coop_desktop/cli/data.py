@@ -19,6 +19,17 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--province")
     p.add_argument("--department", default="Puno")
     p.add_argument("--address")
+    p.add_argument(
+        "--language",
+        choices=["es", "en"],
+        default="es",
+        help=t(lang, "idioma de los documentos", "language of the documents"),
+    )
+    p.add_argument(
+        "--logo",
+        metavar="FILE",
+        help=t(lang, "logo (PNG o JPG) para los documentos", "logo (PNG or JPG) for the documents"),
+    )
     p.set_defaults(handler=cmd_init)
 
     p = commands.add_parser("demo", help=t(lang, "carga datos de demostración", "load demo data"))
@@ -78,8 +89,16 @@ def register(commands: Any, lang: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from coop_desktop.errors import NotFound
     from coop_desktop.services.association import create_association
 
+    logo = None
+    if args.logo:
+        if not Path(args.logo).is_file():
+            raise NotFound("file_not_found", "logo", value=args.logo)
+        logo = Path(args.logo).read_bytes()
     db = open_db(args)
     a = create_association(
         db,
@@ -90,6 +109,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         province=args.province,
         department=args.department,
         address=args.address,
+        language=args.language,
+        logo=logo,
     )
     print(t(args.lang, f"Asociación creada: {a.name}", f"Association created: {a.name}"))
     print(t(args.lang, f"Datos en: {db.location.describe()}", f"Data in: {db.location.describe()}"))

@@ -37,3 +37,34 @@ def test_print_commands(coop, tmp_path: Path) -> None:  # type: ignore[no-untype
     assert "TICKET DE ENTREGA" in _text(tmp_path / "t.pdf")
     code, _, err = coop("print", "ticket", "99999", "-o", str(tmp_path / "x.pdf"))
     assert code == 1 and "No existe la entrega número 99999" in err
+
+
+def test_logo_and_close_json_agree_with_receipts(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from decimal import Decimal
+
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 60), (20, 90, 160)).save(logo)
+    assert coop("init", "--name", "Asociación Cupi", "--logo", str(logo))[0] == 0
+    coop("demo", "--members", "4", "--days", "15", "--start", "2026-10-01")
+    code, out, _ = coop("close", "2026-10-q1", "--json")
+    rows = json.loads(out)["members"]
+    assert coop("print", "receipts", "2026-10-q1", "-o", str(tmp_path / "r"))[0] == 0
+    for row in rows:
+        pdf = tmp_path / "r" / f"{row['settlement']}-{row['code']}.pdf"
+        text = _text(pdf)
+        assert f"S/ {Decimal(row['net']):,.2f}" in text
+        assert f"{Decimal(row['gross']):,.2f}" in text
+        images = [img for page in PdfReader(str(pdf)).pages for img in page.images]
+        assert images, "the logo is printed"
+    code, _, err = coop(
+        "init",
+        "--name",
+        "Otra",
+        "--logo",
+        str(tmp_path / "no.png"),
+        db_arg=str(tmp_path / "otra.db"),
+    )
+    assert code == 1 and "no.png" in err
