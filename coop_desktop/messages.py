@@ -45,6 +45,12 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "priority": ("orden de descuentos", "deduction order"),
 }
 
+STATUS_NAMES = {
+    "active": ("activo(a)", "active"),
+    "suspended": ("suspendido(a)", "suspended"),
+    "retired": ("retirado(a)", "retired"),
+}
+
 _CATALOGUE: dict[str, tuple[str, str]] = {
     "many_errors": ("Se encontraron {count} problemas:", "{count} problems were found:"),
     "required": ("Falta {field_name}.", "{field_name} is required."),
@@ -131,6 +137,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown_member": (
         "No existe un socio con el código «{value}».",
         "There is no member with code «{value}».",
+    ),
+    "ambiguous_member": (
+        "Varios socios coinciden con «{value}»; escriba el código o más letras del nombre.",
+        "Several members match «{value}»; type the code or more of the name.",
     ),
     "unknown_delivery": (
         "No existe la entrega número {value}.",
@@ -257,6 +267,8 @@ def render(code: str, lang: str = "es", field: str | None = None, **params: Any)
         return f"{code}: {params}"
     template = templates[1] if lang == "en" else templates[0]
     name = field_name(field, lang)
+    if params.get("status") in STATUS_NAMES:
+        params["status"] = STATUS_NAMES[params["status"]][1 if lang == "en" else 0]
     if template.startswith("{field_name}"):
         name = name[:1].upper() + name[1:]
     return template.format(field_name=name, **params)

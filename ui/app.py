@@ -62,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Coop Desktop")
     app.setOrganizationName("CoopDesktop")
     install_translations(app)
+    from ui.errors import install_excepthook, setup_logging
+
+    setup_logging()
+    install_excepthook()
     db = open_or_explain(args.db)
     if db is None:
         return 1

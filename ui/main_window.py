@@ -1,12 +1,52 @@
-"""The main window. For now it shows the association and where its data lives."""
+"""The main window: a navigation on the left, one screen per section, the association, the
+open period and the database in the status bar. Window state is remembered (QSettings, INI)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from datetime import date
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
+from ui.home_view import HomeView
+
+
+def ui_settings() -> QSettings:
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CoopDesktop", "coop-desktop"
+    )
+
+
+class Placeholder(QWidget):
+    """A section not built yet says so plainly, and points to the command line."""
+
+    def __init__(self, title: str, command: str) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            self.tr(
+                "<h2>%1</h2><p>Esta pantalla llega en una próxima versión. "
+                "Mientras tanto, la misma tarea se hace con <code>%2</code> "
+                "(vea el README).</p>"
+            )
+            .replace("%1", title)
+            .replace("%2", command)
+        )
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(label)
 
 
 class MainWindow(QMainWindow):
@@ -15,23 +55,117 @@ class MainWindow(QMainWindow):
         self.db = db
         association = get_association(db)
         name = association.name if association else self.tr("(sin asociación)")
+        self.association_name = name
         self.setWindowTitle(self.tr("Coop Desktop — %1").replace("%1", name))
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        self.association_label = QLabel(name)
-        self.association_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.association_label.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.association_label.setFont(font)
-        self.location_label = QLabel(
-            self.tr("Base de datos: %1").replace("%1", db.location.describe())
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 11pt; border: none; "
+            "background: #eef2f6; } QListWidget::item { padding: 7px 10px; }"
+            " QListWidget::item:selected { background: #2d5f8a; "
+            "color: white; }"
         )
-        self.location_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch()
-        layout.addWidget(self.association_label)
-        layout.addWidget(self.location_label)
-        layout.addStretch()
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        self._add("home", self.tr("Inicio"), HomeView(db))
+        self._add_lazy("members", self.tr("Socios"))
+        self._add_lazy("collection", self.tr("Acopio"))
+        for key, title, command in (
+            ("quality", self.tr("Calidad"), "coop tests add"),
+            ("prices", self.tr("Precios"), "coop scheme"),
+            ("accounts", self.tr("Cuentas"), "coop advance / sale / charge / loan"),
+            ("closeout", self.tr("Cierre"), "coop close"),
+            ("documents", self.tr("Documentos"), "coop print"),
+            ("settings", self.tr("Configuración"), "coop --db"),
+        ):
+            self._add(key, title, Placeholder(title, command))
+        self.nav.currentRowChanged.connect(self._show)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(db.location.describe())
-        self.resize(900, 600)
+        self._menus()
+        self.period_label = QLabel()
+        self.statusBar().addWidget(QLabel(name))
+        self.statusBar().addWidget(self.period_label)
+        self.statusBar().addPermanentWidget(
+            QLabel(self.tr("Base de datos: %1").replace("%1", db.location.describe()))
+        )
+        if association is not None:
+            span = period_of(date.today(), association.cycle)
+            self.period_label.setText(self.tr("Periodo abierto: %1").replace("%1", span.code))
+        self.resize(1100, 700)
+        settings = ui_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        section = settings.value("window/section", 0)
+        self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
+
+    def _add(self, key: str, title: str, widget: QWidget) -> None:
+        self.views[key] = widget
+        self.nav.addItem(title)
+        self.stack.addWidget(widget)
+
+    def _add_lazy(self, key: str, title: str) -> None:
+        """Screens that read many rows are built the first time they are shown."""
+        holder = QWidget()
+        holder.setObjectName(f"lazy-{key}")
+        self._add(key, title, holder)
+
+    def _show(self, row: int) -> None:
+        key = list(self.views)[row]
+        widget = self.views[key]
+        if widget.objectName().startswith("lazy-"):
+            widget = self._build(key)
+            self.stack.removeWidget(self.views[key])
+            self.stack.insertWidget(row, widget)
+            self.views[key] = widget
+        self.stack.setCurrentIndex(row)
+        if key == "collection":
+            widget.member.setFocus()  # type: ignore[attr-defined]
+
+    def _build(self, key: str) -> QWidget:
+        if key == "members":
+            from ui.members_view import MembersView
+
+            return MembersView(self.db)
+        from ui.collection_view import CollectionView
+
+        return CollectionView(self.db)
+
+    def open_section(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(list(self.views).index(key))
+        return self.views[key]
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        quit_action = QAction(self.tr("&Salir"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go = self.menuBar().addMenu(self.tr("&Ir a"))
+        for row in range(self.nav.count()):
+            action = QAction(self.nav.item(row).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _c=False, r=row: self.nav.setCurrentRow(r))
+            go.addAction(action)
+        edit = self.menuBar().addMenu(self.tr("&Editar"))
+        undo = QAction(self.tr("&Deshacer entrega"), self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self.undo)
+        edit.addAction(undo)
+
+    def undo(self) -> None:
+        view = self.views.get("collection")
+        stack = getattr(view, "undo_stack", None)
+        if stack is not None and stack.canUndo():
+            stack.undo()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = ui_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/section", self.nav.currentRow())
+        super().closeEvent(event)

@@ -122,3 +122,31 @@ def list_deliveries(
         if limit:
             query = query.limit(limit)
         return [_info(d, m) for d, m in session.execute(query)]
+
+
+def delete_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
+    """Delete a delivery of an open period (the undo of a save); audited with its values."""
+    with db.write() as session:
+        row = session.execute(
+            select(Delivery, Member).join(Member).where(Delivery.id == delivery_id)
+        ).first()
+        if row is None:
+            raise NotFound("unknown_delivery", "delivery", value=delivery_id)
+        d, m = row
+        refuse_if_closed(session, d.date)
+        info = _info(d, m)
+        audit(session, "delete", "delivery", d.id, before=row_dict(d))
+        session.delete(d)
+        return info
+
+
+def shift_exists(db: Database, member_code: str, day: date, shift: str) -> bool:
+    """True when the member already delivered in that shift (to ask before a duplicate)."""
+    with db.read() as session:
+        member = member_by_code(session, member_code)
+        found = session.scalars(
+            select(Delivery.id).where(
+                Delivery.member_id == member.id, Delivery.date == day, Delivery.shift == shift
+            )
+        ).first()
+        return found is not None

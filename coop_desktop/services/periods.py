@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.errors import Refused
+from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Period
 
 
@@ -58,3 +59,10 @@ def insert_once(session: Session, row: object) -> None:
             session.flush()
     except IntegrityError:
         pass
+
+
+def closed_code_at(db: Database, day: date) -> str | None:
+    """The code of the closed period holding `day`, or None when the day is open."""
+    with db.read() as session:
+        period = closed_period_at(session, day)
+        return None if period is None else period.code

@@ -36,12 +36,33 @@ def test_demo_button_loads_members(qtbot: QtBot, sqlite_db: Database) -> None:
     assert len(list_members(sqlite_db)) == 50
 
 
-def test_main_window_shows_association_and_database(qtbot: QtBot, association: Database) -> None:
+def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
     window = MainWindow(association)
     qtbot.addWidget(window)
-    assert window.association_label.text() == "Asociación de Productores Lecheros Huaychani"
-    assert association.location.describe() in window.location_label.text()
-    assert "Base de datos" in window.location_label.text()
+    window.show()
+    home = window.views["home"]
+    assert home.title.text() == "Asociación de Productores Lecheros Huaychani"  # type: ignore[attr-defined]
+    assert association.location.describe() in home.location.text()  # type: ignore[attr-defined]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Inicio",
+        "Socios",
+        "Acopio",
+        "Calidad",
+        "Precios",
+        "Cuentas",
+        "Cierre",
+        "Documentos",
+        "Configuración",
+    ]
+    # Offscreen windows are not activated, so shortcuts are triggered through their actions.
+    shortcuts = {
+        a.shortcut().toString(): a for m in window.menuBar().actions() for a in m.menu().actions()
+    }
+    shortcuts["Ctrl+2"].trigger()
+    assert type(window.stack.currentWidget()).__name__ == "MembersView"
+    shortcuts["Ctrl+3"].trigger()
+    assert type(window.stack.currentWidget()).__name__ == "CollectionView"
+    assert "Periodo abierto" in window.period_label.text()
 
 
 def test_spanish_peru_locale(qapp) -> None:  # type: ignore[no-untyped-def]

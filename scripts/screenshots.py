@@ -1,0 +1,48 @@
+"""Save one PNG per main view, with demo data, offscreen: `python scripts/screenshots.py OUTDIR`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from coop_desktop.services.demo import load_demo
+    from coop_desktop.storage.connect import open_database
+    from ui.app import install_translations
+    from ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    install_translations(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        db = open_database(str(Path(tmp) / "demo.db"))
+        load_demo(db, members=60, days=45, start=date.today() - timedelta(days=45), seed=1)
+        window = MainWindow(db)
+        window.resize(1200, 720)
+        window.show()
+        for key in list(window.views):
+            view = window.open_section(key)
+            if key == "collection":
+                view.day.setDate(view.day.date().addDays(-1))  # type: ignore[attr-defined]
+            app.processEvents()
+            window.grab().save(str(out / f"{key}.png"))
+            print(out / f"{key}.png")
+        window.close()
+        db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""The collection screen driven by keystrokes, as a treasurer types a shift."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.services.deliveries import list_deliveries
+from coop_desktop.services.dto import MemberDraft
+from coop_desktop.services.members import add_member, set_status
+from coop_desktop.storage.engine import Database
+from ui.collection_view import CollectionView
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, sqlite_db: Database) -> CollectionView:
+    from coop_desktop.services.association import create_association
+
+    create_association(sqlite_db, "Asociación Umachiri")
+    for i in range(1, 31):
+        add_member(
+            sqlite_db, MemberDraft(code=f"S{i:04d}", given_names="Rosa", surnames=f"Quispe {i}")
+        )
+    add_member(sqlite_db, MemberDraft(code="N0001", given_names="Justina", surnames="Ñuñez Ccama"))
+    widget = CollectionView(sqlite_db)
+    qtbot.addWidget(widget)
+    widget.shift.setCurrentIndex(0)
+    return widget
+
+
+def type_row(qtbot: QtBot, view: CollectionView, member: str, quantity: str) -> None:
+    view.member.setFocus()
+    qtbot.keyClicks(view.member, member)
+    qtbot.keyClick(view.member, Qt.Key.Key_Tab)
+    qtbot.keyClicks(view.quantity, quantity)
+    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
+
+
+def test_a_shift_of_thirty_deliveries_typed_end_to_end(qtbot: QtBot, view: CollectionView) -> None:
+    for i in range(1, 31):
+        type_row(qtbot, view, f"s{i:04d}", f"{10 + i % 7}.5")
+    assert view.error.text() == ""
+    assert len(view.model.rows) == 30
+    saved = list_deliveries(view.db, day=TODAY)
+    assert len(saved) == 30 and all(d.shift == "am" for d in saved)
+    total = sum(float(d.quantity) for d in saved)  # only to build the expected label text
+    assert f"Turno: 30 entregas, {total:,.1f} L" in view.totals.text()
+    assert view.member.text() == "" and view.focusWidget() is view.member
+
+
+def test_unaccented_name_finds_the_member(qtbot: QtBot, view: CollectionView) -> None:
+    type_row(qtbot, view, "nunez", "12")
+    assert view.error.text() == ""
+    assert [d.member_code for d in view.model.rows] == ["N0001"]
+
+
+def test_bad_rows_keep_what_was_typed(qtbot: QtBot, view: CollectionView) -> None:
+    type_row(qtbot, view, "S0001", "doce")
+    assert "no es un número" in view.error.text()
+    assert view.quantity.text() == "doce" and view.member.text() == "S0001"
+    view.quantity.clear()
+    qtbot.keyClicks(view.quantity, "-4")
+    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
+    assert "mayor que cero" in view.error.text()
+    view.member.clear()
+    view.quantity.clear()
+    type_row(qtbot, view, "X9999", "10")
+    assert "No existe un socio" in view.error.text()
+    set_status(view.db, 2, "retired")
+    view.member.clear()
+    view.quantity.clear()
+    type_row(qtbot, view, "S0002", "10")
+    assert "retirado(a)" in view.error.text()
+    assert list_deliveries(view.db, day=TODAY) == []
+
+
+def test_rejection_with_reason(qtbot: QtBot, view: CollectionView) -> None:
+    view.member.setFocus()
+    qtbot.keyClicks(view.member, "S0003")
+    qtbot.keyClick(view.member, Qt.Key.Key_Tab)
+    qtbot.keyClicks(view.quantity, "8")
+    qtbot.keyClicks(view.temperature, "18")
+    qtbot.keyClicks(view.reason, "Acidez alta")
+    qtbot.keyClick(view.reason, Qt.Key.Key_Return)
+    (row,) = list_deliveries(view.db, day=TODAY)
+    assert row.rejected and row.reject_reason == "Acidez alta" and str(row.temperature) == "18.0"
+
+
+def test_duplicate_asks_and_undo_removes(
+    qtbot: QtBot, view: CollectionView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_row(qtbot, view, "S0004", "10")
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
+    type_row(qtbot, view, "S0004", "11")
+    assert len(view.model.rows) == 1 and view.quantity.text() == "11"  # declined, kept
+    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
+    assert len(view.model.rows) == 2
+    view.undo_stack.undo()
+    assert [str(d.quantity) for d in view.model.rows] == ["10.000"]
+    view.undo_stack.redo()
+    assert len(view.model.rows) == 2
+
+
+def test_closed_period_is_announced_and_refused(qtbot: QtBot, view: CollectionView) -> None:
+    from coop_desktop.resources import resource_path
+    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.deliveries import add_delivery
+    from coop_desktop.services.quality import add_test
+    from coop_desktop.services.schemes import import_scheme
+
+    day = TODAY - timedelta(days=40)
+    import_scheme(
+        view.db, resource_path("schemes/peru-additive.json").read_text(), day - timedelta(days=400)
+    )
+    add_delivery(view.db, "S0001", "10", "L", day, "am")
+    add_test(view.db, "S0001", day, {"st": "12", "ufc": "90000"})
+    close_period(view.db, f"{day:%Y-%m}")
+    view.day.setDate(QDate(day.year, day.month, day.day))
+    assert view.closed.isVisibleTo(view) and "cerrado" in view.closed.text()
+    type_row(qtbot, view, "S0005", "10")
+    assert "cerrado" in view.error.text() and "ajuste" in view.error.text()

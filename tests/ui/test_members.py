@@ -1,0 +1,46 @@
+"""Members: created, found by an unaccented search, edited and retired, by keystrokes."""
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.services.members import list_members
+from coop_desktop.storage.engine import Database
+from ui.member_dialog import MemberDialog
+from ui.members_view import MembersView
+
+
+def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
+    view = MembersView(association)
+    qtbot.addWidget(view)
+    dialog = MemberDialog(association, parent=view)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.fields["code"], "S0100")
+    qtbot.keyClicks(dialog.fields["given_names"], "Felicitas")
+    dialog.fields["surnames"].setText("Ñuñez Ch'uqi")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.fields["dni"], "4123")
+    dialog.save()
+    assert dialog.errors["dni"].isVisibleTo(dialog)
+    assert "DNI inválido" in dialog.errors["dni"].text()
+    qtbot.keyClicks(dialog.fields["dni"], "4567")
+    qtbot.keyClicks(dialog.fields["community"], "Huaychani")
+    dialog.save()
+    assert dialog.result() == MemberDialog.DialogCode.Accepted
+    view.reload()
+    qtbot.keyClicks(view.search, "nunez ch")
+    assert view.model.rowCount() == 1
+    assert view.model.member(0).full_name == "Felicitas Ñuñez Ch'uqi"
+    view.table.selectRow(0)
+    edit = MemberDialog(association, view.selected(), parent=view)
+    qtbot.addWidget(edit)
+    edit.fields["phone"].setText("951 234 567")
+    edit.save()
+    assert edit.result() == MemberDialog.DialogCode.Accepted
+    view.reload()
+    view.table.selectRow(0)
+    qtbot.mouseClick(view.retire_button, Qt.MouseButton.LeftButton)
+    (member,) = list_members(association)
+    assert member.status == "retired" and member.phone == "951234567"
+    view.status.setCurrentIndex(1)  # active only
+    assert view.model.rowCount() == 0
+    view.status.setCurrentIndex(3)  # retired
+    assert view.model.rowCount() == 1

@@ -1,0 +1,313 @@
+"""Acopio: the daily collection, typed not clicked. Pick the date and shift once; then for
+each delivery type the member (code or part of the name) → Tab → quantity → optional quick
+tests and rejection → Enter saves and starts the next row. Ctrl+Z undoes a save."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.errors import CoopError
+from coop_desktop.numbers import ZERO
+from coop_desktop.services import deliveries as svc
+from coop_desktop.services.dto import DeliveryInfo
+from coop_desktop.services.members import list_members
+from coop_desktop.services.periods import closed_code_at
+from coop_desktop.storage.engine import Database
+from ui import errors
+from ui.member_lookup import MemberField, MemberIndex
+from ui.tables import tidy
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ShiftModel(QAbstractTableModel):
+    """The deliveries of the chosen date and shift."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DeliveryInfo] = []
+        self.headers = [
+            self.tr("N°"),
+            self.tr("Código"),
+            self.tr("Socio"),
+            self.tr("Cantidad"),
+            self.tr("Temp."),
+            self.tr("Estado"),
+        ]
+
+    def set_rows(self, rows: list[DeliveryInfo]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        d = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            status = (
+                (self.tr("Rechazada: ") + (d.reject_reason or ""))
+                if d.rejected
+                else (self.tr("Aceptada"))
+            )
+            return (
+                str(index.row() + 1),
+                d.member_code,
+                d.member_name,
+                f"{d.quantity.normalize():f} {d.unit}",
+                "" if d.temperature is None else f"{d.temperature} °C",
+                status,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and d.rejected:
+            from PySide6.QtGui import QColor
+
+            return QColor("#a31515")
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+class SaveDelivery(QUndoCommand):
+    """A saved delivery; undo deletes it, redo records it again."""
+
+    def __init__(self, view: CollectionView, saved: DeliveryInfo, args: dict[str, Any]) -> None:
+        super().__init__(view.tr("Entrega de %s") % saved.member_code)
+        self.view = view
+        self.saved = saved
+        self.args = args
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:  # the save already happened when the row was typed
+            self.first = False
+            return
+        self.saved = svc.add_delivery(self.view.db, **self.args)
+        self.view.refresh()
+
+    def undo(self) -> None:
+        svc.delete_delivery(self.view.db, self.saved.id)
+        self.view.refresh()
+
+
+class CollectionView(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = QUndoStack(self)
+        self.index = MemberIndex([m for m in list_members(db) if m.status == "active"])
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setCalendarPopup(True)
+        self.day.setMaximumDate(QDate.currentDate())
+        self.shift = QComboBox()
+        self.shift.addItem(self.tr("Mañana"), "am")
+        self.shift.addItem(self.tr("Tarde"), "pm")
+        if QDate.currentDate() == self.day.date() and _afternoon():
+            self.shift.setCurrentIndex(1)
+        self.totals = QLabel()
+        self.closed = QLabel()
+        self.closed.setStyleSheet("color: #a31515; font-weight: bold")
+        for w in (QLabel(self.tr("Fecha:")), self.day, QLabel(self.tr("Turno:")), self.shift):
+            top.addWidget(w)
+        top.addStretch()
+        top.addWidget(self.totals)
+        layout.addLayout(top)
+        layout.addWidget(self.closed)
+        grid = QGridLayout()
+        self.member = MemberField(self.index)
+        self.member_name = QLabel()
+        self.quantity = QLineEdit()
+        self.quantity.setPlaceholderText(self.tr("Litros"))
+        self.unit = QComboBox()
+        self.unit.addItems(["L", "kg"])
+        self.temperature = QLineEdit()
+        self.temperature.setPlaceholderText(self.tr("°C (opcional)"))
+        self.alcohol = QCheckBox(self.tr("Alcohol positivo"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Motivo de rechazo (vacío: aceptada)"))
+        self.save_button = QPushButton(self.tr("Guardar (Enter)"))
+        headers = (
+            self.tr("Socio"),
+            self.tr("Cantidad"),
+            "",
+            self.tr("Temperatura"),
+            "",
+            self.tr("Rechazo"),
+            "",
+        )
+        for col, text in enumerate(headers):
+            grid.addWidget(QLabel(text), 0, col)
+        widget: QWidget
+        for col, widget in enumerate(
+            (
+                self.member,
+                self.quantity,
+                self.unit,
+                self.temperature,
+                self.alcohol,
+                self.reason,
+                self.save_button,
+            )
+        ):
+            grid.addWidget(widget, 1, col)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(5, 2)
+        layout.addLayout(grid)
+        self.member_name.setStyleSheet("color: #2d5f8a")
+        layout.addWidget(self.member_name)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.model = ShiftModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        tidy(self.table, stretch=2)
+        layout.addWidget(self.table)
+        self.setTabOrder(self.member, self.quantity)
+        self.setTabOrder(self.quantity, self.temperature)
+        self.setTabOrder(self.temperature, self.alcohol)
+        self.setTabOrder(self.alcohol, self.reason)
+        for edit in (self.member, self.quantity, self.temperature, self.reason):
+            edit.returnPressed.connect(self.save)
+        self.save_button.clicked.connect(self.save)
+        self.member.editingFinished.connect(self.show_member)
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.shift.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    def chosen_day(self) -> date:
+        qdate = self.day.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def show_member(self) -> None:
+        if not self.member.text().strip():
+            self.member_name.clear()
+            return
+        try:
+            m = self.index.resolve(self.member.text())
+        except CoopError as exc:
+            self.member_name.setText(exc.render("es"))
+            return
+        self.member_name.setText(
+            f"{m.code} — {m.full_name}" + (f" ({m.community})" if m.community else "")
+        )
+
+    def refresh(self) -> None:
+        day = self.chosen_day()
+        rows = svc.list_deliveries(self.db, day=day)
+        shift = self.shift.currentData()
+        self.model.set_rows([d for d in rows if d.shift == shift])
+        self.table.scrollToBottom()
+        shift_l = sum((d.quantity for d in self.model.rows if not d.rejected), ZERO)
+        day_l = sum((d.quantity for d in rows if not d.rejected), ZERO)
+        self.totals.setText(
+            self.tr("Turno: %1 entregas, %2 L · Día: %3 L")
+            .replace("%1", str(len(self.model.rows)))
+            .replace("%2", _litres(shift_l))
+            .replace("%3", _litres(day_l))
+        )
+        closed = closed_code_at(self.db, day)
+        self.closed.setText(
+            self.tr(
+                "El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. "
+                "Registre un ajuste en el periodo abierto."
+            ).replace("%1", closed)
+            if closed
+            else ""
+        )
+        self.closed.setVisible(bool(closed))
+
+    def save(self) -> None:
+        """Save the typed row; on any problem keep what was typed and say what is wrong."""
+        self.error.clear()
+        try:
+            member = self.index.resolve(self.member.text())
+            args: dict[str, Any] = {
+                "member_code": member.code,
+                "quantity": self.quantity.text(),
+                "unit": self.unit.currentText(),
+                "day": self.chosen_day(),
+                "shift": self.shift.currentData(),
+                "reject_reason": self.reason.text() or None,
+                "temperature": self.temperature.text() or None,
+                "alcohol_positive": True if self.alcohol.isChecked() else None,
+            }
+            if svc.shift_exists(self.db, member.code, args["day"], args["shift"]):
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Entrega repetida"),
+                    self.tr("%1 ya entregó en este turno. ¿Registrar otra entrega?").replace(
+                        "%1", f"{member.code} {member.full_name}"
+                    ),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+            saved = svc.add_delivery(self.db, **args)
+        except CoopError as exc:
+            self.error.setText(exc.render("es"))
+            widget = {
+                "quantity": self.quantity,
+                "temperature": self.temperature,
+                "reject_reason": self.reason,
+            }.get(exc.field or "", self.member)
+            widget.setFocus()
+            widget.selectAll()
+            return
+        except Exception as exc:  # a lost connection or a locked file: nothing typed is lost
+            self.error.setText(errors.message(exc))
+            return
+        self.undo_stack.push(SaveDelivery(self, saved, args))
+        for edit in (self.member, self.quantity, self.temperature, self.reason):
+            edit.clear()
+        self.alcohol.setChecked(False)
+        self.member_name.clear()
+        self.refresh()
+        self.member.setFocus()
+
+
+def _litres(value: Decimal) -> str:
+    return f"{value:,.1f}"
+
+
+def _afternoon() -> bool:
+    from datetime import datetime
+
+    return datetime.now().hour >= 12

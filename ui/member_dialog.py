@@ -1,0 +1,140 @@
+"""Create or edit a member: every field validated by the same rules as the service, and the
+problem shown next to the field it concerns."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.errors import CoopError
+from coop_desktop.services.dto import MemberDraft, MemberInfo
+from coop_desktop.services.members import add_member, clean_draft, update_member
+from coop_desktop.storage.engine import Database
+
+
+class MemberDialog(QDialog):
+    def __init__(
+        self, db: Database, member: MemberInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.member = member
+        self.saved: MemberInfo | None = None
+        self.setWindowTitle(self.tr("Editar socio") if member else self.tr("Nuevo socio"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        labels = {
+            "code": self.tr("Código"),
+            "given_names": self.tr("Nombres"),
+            "surnames": self.tr("Apellidos"),
+            "dni": self.tr("DNI"),
+            "phone": self.tr("Teléfono"),
+            "community": self.tr("Comunidad"),
+            "district": self.tr("Distrito"),
+            "province": self.tr("Provincia"),
+        }
+        self.errors: dict[str, QLabel] = {}
+        for key, text in labels.items():
+            edit = QLineEdit(getattr(member, key) or "" if member else "")
+            edit.setObjectName(key)
+            error = QLabel()
+            error.setStyleSheet("color: #b00020")
+            error.setVisible(False)
+            self.fields[key] = edit
+            self.errors[key] = error
+            form.addRow(text, edit)
+            form.addRow("", error)
+            edit.editingFinished.connect(self.validate)
+        self.fields["dni"].setMaxLength(8)
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("Mujer"), "f")
+        self.gender.addItem(self.tr("Hombre"), "m")
+        if member and member.gender == "m":
+            self.gender.setCurrentIndex(1)
+        form.addRow(self.tr("Sexo"), self.gender)
+        layout.addLayout(form)
+        self.general = QLabel()
+        self.general.setStyleSheet("color: #b00020")
+        self.general.setWordWrap(True)
+        layout.addWidget(self.general)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Guardar"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def draft(self) -> MemberDraft:
+        values = {k: e.text() for k, e in self.fields.items()}
+        base = MemberDraft(
+            code=values["code"], given_names=values["given_names"], surnames=values["surnames"]
+        )
+        if self.member is not None:  # keep what this form does not show
+            kept = {
+                f: getattr(self.member, f)
+                for f in MemberDraft.__dataclass_fields__
+                if hasattr(self.member, f)
+            }
+            base = replace(
+                MemberDraft(**kept),
+                code=values["code"],
+                given_names=values["given_names"],
+                surnames=values["surnames"],
+            )
+        return replace(
+            base,
+            dni=values["dni"] or None,
+            phone=values["phone"] or None,
+            community=values["community"] or None,
+            district=values["district"] or None,
+            province=values["province"] or None,
+            gender=self.gender.currentData(),
+        )
+
+    def show_error(self, error: CoopError) -> None:
+        for shown in self.errors.values():
+            shown.setVisible(False)
+        label = self.errors.get(error.field or "")
+        if label is not None:
+            label.setText(error.render("es"))
+            label.setVisible(True)
+            self.fields[error.field or ""].setFocus()
+            self.general.clear()
+        else:
+            self.general.setText(error.render("es"))
+
+    def validate(self) -> bool:
+        """Inline check of what is typed so far (required fields only when saving)."""
+        try:
+            clean_draft(self.draft())
+        except CoopError as exc:
+            if exc.code != "required":
+                self.show_error(exc)
+                return False
+        for label in self.errors.values():
+            label.setVisible(False)
+        return True
+
+    def save(self) -> None:
+        try:
+            if self.member is None:
+                self.saved = add_member(self.db, self.draft())
+            else:
+                self.saved = update_member(self.db, self.member.id, self.draft())
+        except CoopError as exc:
+            self.show_error(exc)
+            return
+        self.accept()

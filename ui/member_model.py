@@ -1,0 +1,98 @@
+"""Members in a table: all loaded once, filtered in memory as the user types (accent- and
+case-insensitive), so a search over ten thousand members answers within a keystroke."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from coop_desktop.domain.text import fold, member_search_key
+from coop_desktop.services.dto import MemberInfo
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_ES = {"active": "Activo(a)", "suspended": "Suspendido(a)", "retired": "Retirado(a)"}
+
+
+class MemberModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[tuple[str, MemberInfo]] = []
+        self._rows: list[MemberInfo] = []
+        self._search = ""
+        self._status: str | None = None
+        self._district: str | None = None
+        self.headers = [
+            self.tr("Código"),
+            self.tr("Nombres y apellidos"),
+            self.tr("DNI"),
+            self.tr("Comunidad"),
+            self.tr("Distrito"),
+            self.tr("Estado"),
+        ]
+
+    def set_members(self, members: list[MemberInfo]) -> None:
+        self._all = [
+            (member_search_key(m.code, m.given_names, m.surnames, m.dni, m.community), m)
+            for m in members
+        ]
+        self._refilter()
+
+    def set_filter(
+        self, search: str | None = None, status: str | None = "", district: str | None = ""
+    ) -> None:
+        if search is not None:
+            self._search = search
+        if status != "":
+            self._status = status
+        if district != "":
+            self._district = district
+        self._refilter()
+
+    def _refilter(self) -> None:
+        words = fold(self._search).split()
+        self.beginResetModel()
+        self._rows = [
+            m
+            for key, m in self._all
+            if all(w in key for w in words)
+            and (self._status is None or m.status == self._status)
+            and (self._district is None or m.district == self._district)
+        ]
+        self.endResetModel()
+
+    def member(self, row: int) -> MemberInfo:
+        return self._rows[row]
+
+    def districts(self) -> list[str]:
+        return sorted({m.district for _, m in self._all if m.district})
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        m = self._rows[index.row()]
+        return (
+            m.code,
+            m.full_name,
+            m.dni or "",
+            m.community or "",
+            m.district or "",
+            STATUS_ES.get(m.status, m.status),
+        )[index.column()]
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None

@@ -1,0 +1,116 @@
+"""Socios: instant search, filters by status and district, create, edit, change status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.services.dto import MemberInfo
+from coop_desktop.services.members import list_members, set_status
+from coop_desktop.storage.engine import Database
+from ui import errors
+from ui.member_dialog import MemberDialog
+from ui.member_model import MemberModel
+from ui.tables import tidy
+
+
+class MembersView(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model = MemberModel(self)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Buscar por código, nombre, DNI o comunidad"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.model.set_filter(search=text))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Todos los estados"), None)
+        self.status.addItem(self.tr("Activos"), "active")
+        self.status.addItem(self.tr("Suspendidos"), "suspended")
+        self.status.addItem(self.tr("Retirados"), "retired")
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.model.set_filter(status=self.status.currentData())
+        )
+        self.district = QComboBox()
+        self.district.currentIndexChanged.connect(
+            lambda _i: self.model.set_filter(district=self.district.currentData())
+        )
+        self.new_button = QPushButton(self.tr("Nuevo socio"))
+        self.new_button.clicked.connect(self.create_member)
+        self.edit_button = QPushButton(self.tr("Editar"))
+        self.edit_button.clicked.connect(self.edit)
+        self.retire_button = QPushButton(self.tr("Retirar"))
+        self.retire_button.clicked.connect(lambda: self.change_status("retired"))
+        for w in (
+            self.search,
+            self.status,
+            self.district,
+            self.new_button,
+            self.edit_button,
+            self.retire_button,
+        ):
+            bar.addWidget(w)
+        bar.setStretch(0, 1)
+        layout.addLayout(bar)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        tidy(self.table, stretch=1)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_members(list_members(self.db))
+        current = self.district.currentData()
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(self.tr("Todos los distritos"), None)
+        for name in self.model.districts():
+            self.district.addItem(name, name)
+        self.district.setCurrentIndex(max(0, self.district.findData(current)))
+        self.district.blockSignals(False)
+
+    def selected(self) -> MemberInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.member(rows[0].row()) if rows else None
+
+    def create_member(self) -> None:
+        dialog = MemberDialog(self.db, parent=self)
+        if dialog.exec() == MemberDialog.DialogCode.Accepted:
+            self.reload()
+
+    def edit(self) -> None:
+        member = self.selected()
+        if member is None:
+            return
+        dialog = MemberDialog(self.db, member, parent=self)
+        if dialog.exec() == MemberDialog.DialogCode.Accepted:
+            self.reload()
+
+    def change_status(self, status: str) -> None:
+        """Members with history are never deleted: their status changes."""
+        member = self.selected()
+        if member is None:
+            return
+        try:
+            set_status(self.db, member.id, status)
+        except Exception as exc:  # shown to the user, in Spanish
+            errors.show(self, exc)
+            return
+        self.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
