@@ -22,8 +22,21 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def ui_language() -> str:
+    """Spanish unless COOP_LANG or the saved UI setting says English."""
+    import os
+
+    from ui.main_window import ui_settings
+
+    chosen = os.environ.get("COOP_LANG") or str(ui_settings().value("ui/language", "es"))
+    return "en" if chosen.lower().startswith("en") else "es"
+
+
 def install_translations(app: QApplication, lang: str = "es") -> list[QTranslator]:
-    """Spanish (Peru) by default: Qt's own strings too, and es_PE number and date formats."""
+    """Spanish (Peru) by default, with Qt's own strings in Spanish and es_PE number and date
+    formats; English from resources/translations/coop_en.qm. The code's text is Spanish."""
+    for old in getattr(app, "_coop_translators", []):
+        app.removeTranslator(old)
     QLocale.setDefault(
         QLocale(QLocale.Language.Spanish, QLocale.Country.Peru)
         if lang == "es"
@@ -33,8 +46,16 @@ def install_translations(app: QApplication, lang: str = "es") -> list[QTranslato
     if lang == "es":
         qt = QTranslator(app)
         if qt.load("qtbase_es", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
             translators.append(qt)
+    else:
+        from coop_desktop.resources import resource_path
+
+        ours = QTranslator(app)
+        if ours.load(str(resource_path("translations/coop_en.qm"))):
+            translators.append(ours)
+    for translator in translators:
+        app.installTranslator(translator)
+    app._coop_translators = translators  # type: ignore[attr-defined]
     return translators
 
 
@@ -61,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Coop Desktop")
     app.setOrganizationName("CoopDesktop")
-    install_translations(app)
+    install_translations(app, ui_language())
     from ui.errors import install_excepthook, setup_logging
 
     setup_logging()

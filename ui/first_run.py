@@ -17,6 +17,8 @@ from coop_desktop.errors import CoopError
 from coop_desktop.services.association import create_association
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
+from ui.errors import message
+from ui.runner import OpContext, OpRunner
 
 
 class FirstRunDialog(QDialog):
@@ -25,6 +27,7 @@ class FirstRunDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = OpRunner(self)
         self.setWindowTitle(self.tr("Bienvenido a Coop Desktop"))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -69,9 +72,30 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def demo_clicked(self) -> None:
-        try:
-            load_demo(self.db, members=50, days=31, seed=1)
-        except CoopError as exc:
-            self.error.setText(exc.render("es"))
-            return
-        self.accept()
+        """Demo data loads in the background op runner, with progress and cancel."""
+        db = self.db
+
+        def op(context: OpContext) -> object:
+            def progress(done: int, total: int) -> bool:
+                context.progress(done, total)
+                return not context.cancelled.is_set()
+
+            return load_demo(db, members=50, days=31, seed=1, progress=progress)
+
+        def failed(error: BaseException) -> None:
+            self.demo_button.setEnabled(True)
+            self.error.setText(message(error))
+
+        self.demo_button.setEnabled(False)
+        self.runner.run(
+            op,
+            lambda _summary: self.accept(),
+            failed,
+            label=self.tr("Cargando datos de demostración…"),
+            parent=self,
+            cancellable=True,
+        )
+
+    def done(self, result: int) -> None:
+        self.runner.shutdown()
+        super().done(result)

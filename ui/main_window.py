@@ -70,8 +70,8 @@ class MainWindow(QMainWindow):
         self._add("home", self.tr("Inicio"), HomeView(db))
         self._add_lazy("members", self.tr("Socios"))
         self._add_lazy("collection", self.tr("Acopio"))
+        self._add_lazy("quality", self.tr("Calidad"))
         for key, title, command in (
-            ("quality", self.tr("Calidad"), "coop tests add"),
             ("prices", self.tr("Precios"), "coop scheme"),
             ("accounts", self.tr("Cuentas"), "coop advance / sale / charge / loan"),
             ("closeout", self.tr("Cierre"), "coop close"),
@@ -132,6 +132,10 @@ class MainWindow(QMainWindow):
             from ui.members_view import MembersView
 
             return MembersView(self.db)
+        if key == "quality":
+            from ui.quality_view import QualityView
+
+            return QualityView(self.db)
         from ui.collection_view import CollectionView
 
         return CollectionView(self.db)

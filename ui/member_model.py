@@ -12,8 +12,6 @@ from coop_desktop.services.dto import MemberInfo
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_ES = {"active": "Activo(a)", "suspended": "Suspendido(a)", "retired": "Retirado(a)"}
-
 
 class MemberModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
@@ -23,6 +21,11 @@ class MemberModel(QAbstractTableModel):
         self._search = ""
         self._status: str | None = None
         self._district: str | None = None
+        self.status_names = {
+            "active": self.tr("Activo(a)"),
+            "suspended": self.tr("Suspendido(a)"),
+            "retired": self.tr("Retirado(a)"),
+        }
         self.headers = [
             self.tr("Código"),
             self.tr("Nombres y apellidos"),
@@ -84,7 +87,7 @@ class MemberModel(QAbstractTableModel):
             m.dni or "",
             m.community or "",
             m.district or "",
-            STATUS_ES.get(m.status, m.status),
+            self.status_names.get(m.status, m.status),
         )[index.column()]
 
     def headerData(

@@ -67,3 +67,30 @@ def add_test(
             {k: getattr(t, k) for k in MEASURES if getattr(t, k) is not None},
             t.lab,
         )
+
+
+def list_tests(db: Database, day: date) -> list[QualityTestInfo]:
+    """The quality tests of a sample date, by member code."""
+    from sqlalchemy import select
+
+    from coop_desktop.storage.models import Member
+
+    with db.read() as session:
+        rows = session.execute(
+            select(QualityTest, Member)
+            .join(Member)
+            .where(QualityTest.sample_date == day)
+            .order_by(Member.code, QualityTest.id)
+        ).all()
+        return [
+            QualityTestInfo(
+                t.id,
+                m.id,
+                m.code,
+                t.sample_date,
+                t.delivery_id,
+                {k: getattr(t, k) for k in MEASURES if getattr(t, k) is not None},
+                t.lab,
+            )
+            for t, m in rows
+        ]

@@ -31,8 +31,8 @@ def test_first_run_creates_the_association(qtbot: QtBot, sqlite_db: Database) ->
 def test_demo_button_loads_members(qtbot: QtBot, sqlite_db: Database) -> None:
     dialog = FirstRunDialog(sqlite_db)
     qtbot.addWidget(dialog)
-    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)  # runs in the background
+    qtbot.waitUntil(lambda: dialog.result() == FirstRunDialog.DialogCode.Accepted, timeout=20000)
     assert len(list_members(sqlite_db)) == 50
 
 

@@ -1,0 +1,570 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CollectionView</name>
+    <message>
+        <location filename="../../ui/collection_view.py" line="140" />
+        <source>Mañana</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="141" />
+        <source>Tarde</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="147" />
+        <source>Fecha:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="147" />
+        <source>Turno:</source>
+        <translation>Shift:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="157" />
+        <source>Litros</source>
+        <translation>Litres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="161" />
+        <source>°C (opcional)</source>
+        <translation>°C (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="162" />
+        <source>Alcohol positivo</source>
+        <translation>Alcohol positive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="164" />
+        <source>Motivo de rechazo (vacío: aceptada)</source>
+        <translation>Rejection reason (empty: accepted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="165" />
+        <source>Guardar (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="167" />
+        <source>Socio</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="168" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="170" />
+        <source>Temperatura</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="172" />
+        <source>Rechazo</source>
+        <translation>Rejection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="242" />
+        <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
+        <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="250" />
+        <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
+        <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="276" />
+        <source>Entrega repetida</source>
+        <translation>Repeated delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="277" />
+        <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
+        <translation>%1 already delivered in this shift. Record another delivery?</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="31" />
+        <source>Bienvenido a Coop Desktop</source>
+        <translation>Welcome to Coop Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="35" />
+        <source>No hay una asociación en esta base de datos.
+Cree su asociación o cargue datos de demostración para conocer el programa.</source>
+        <translation>There is no association in this database.
+Create yours, or load demo data to get to know the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="43" />
+        <source>Asociación de Productores Lecheros …</source>
+        <translation>Dairy Producers Association …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="45" />
+        <source>11 dígitos (opcional)</source>
+        <translation>11 digits (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="47" />
+        <source>Nombre de la asociación:</source>
+        <translation>Association name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="48" />
+        <source>RUC:</source>
+        <translation>RUC:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="55" />
+        <source>Crear asociación</source>
+        <translation>Create association</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="56" />
+        <source>Cargar datos de demostración</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="94" />
+        <source>Cargando datos de demostración…</source>
+        <translation>Loading demo data…</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../ui/home_view.py" line="38" />
+        <source>Base de datos: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="46" />
+        <source>Hoy: mañana %1 L, tarde %2 L (%3 entregas)</source>
+        <translation>Today: morning %1 L, afternoon %2 L (%3 deliveries)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="57" />
+        <source>(sin asociación)</source>
+        <translation>(no association)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59" />
+        <source>Coop Desktop — %1</source>
+        <translation>Coop Desktop — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70" />
+        <source>Inicio</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71" />
+        <source>Socios</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72" />
+        <source>Acopio</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>Calidad</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
+        <source>Precios</source>
+        <translation>Prices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="76" />
+        <source>Cuentas</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
+        <source>Cierre</source>
+        <translation>Closeout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="78" />
+        <source>Documentos</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79" />
+        <source>Configuración</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94" />
+        <source>Base de datos: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98" />
+        <source>Periodo abierto: %1</source>
+        <translation>Open period: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>&amp;Archivo</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149" />
+        <source>&amp;Salir</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>&amp;Ir a</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>&amp;Editar</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160" />
+        <source>&amp;Deshacer entrega</source>
+        <translation>&amp;Undo delivery</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="33" />
+        <source>Editar socio</source>
+        <translation>Edit member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="33" />
+        <source>Nuevo socio</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="38" />
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="39" />
+        <source>Nombres</source>
+        <translation>Given names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="40" />
+        <source>Apellidos</source>
+        <translation>Surnames</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="41" />
+        <source>DNI</source>
+        <translation>DNI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="42" />
+        <source>Teléfono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="43" />
+        <source>Comunidad</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="44" />
+        <source>Distrito</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="45" />
+        <source>Provincia</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="61" />
+        <source>Mujer</source>
+        <translation>Woman</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="62" />
+        <source>Hombre</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="65" />
+        <source>Sexo</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="74" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="75" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MemberField</name>
+    <message>
+        <location filename="../../ui/member_lookup.py" line="57" />
+        <source>Código o nombre del socio</source>
+        <translation>Member code or name</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <location filename="../../ui/member_model.py" line="25" />
+        <source>Activo(a)</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_model.py" line="26" />
+        <source>Suspendido(a)</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_model.py" line="27" />
+        <source>Retirado(a)</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_model.py" line="30" />
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_model.py" line="31" />
+        <source>Nombres y apellidos</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_model.py" line="32" />
+        <source>DNI</source>
+        <translation>DNI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_model.py" line="33" />
+        <source>Comunidad</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_model.py" line="34" />
+        <source>Distrito</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_model.py" line="35" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <location filename="../../ui/members_view.py" line="34" />
+        <source>Buscar por código, nombre, DNI o comunidad</source>
+        <translation>Search by code, name, DNI or community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="38" />
+        <source>Todos los estados</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="39" />
+        <source>Activos</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="40" />
+        <source>Suspendidos</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="41" />
+        <source>Retirados</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="49" />
+        <source>Nuevo socio</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="51" />
+        <source>Editar</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="53" />
+        <source>Retirar</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="79" />
+        <source>Todos los distritos</source>
+        <translation>All districts</translation>
+    </message>
+</context>
+<context>
+    <name>OpRunner</name>
+    <message>
+        <location filename="../../ui/runner.py" line="55" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholder</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="40" />
+        <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;Esta pantalla llega en una próxima versión. Mientras tanto, la misma tarea se hace con &lt;code&gt;%2&lt;/code&gt; (vea el README).&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;This screen comes in a later version. Meanwhile the same task is done with &lt;code&gt;%2&lt;/code&gt; (see the README).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>QualityView</name>
+    <message>
+        <location filename="../../ui/quality_view.py" line="61" />
+        <source>Laboratorio (opcional)</source>
+        <translation>Laboratory (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="62" />
+        <source>Fecha de muestra:</source>
+        <translation>Sample date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="68" />
+        <location filename="../../ui/quality_view.py" line="99" />
+        <source>Socio</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="71" />
+        <source>Grasa %</source>
+        <translation>Fat %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="72" />
+        <source>Proteína %</source>
+        <translation>Protein %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="73" />
+        <source>ST %</source>
+        <translation>TS %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="74" />
+        <source>SNF %</source>
+        <translation>SNF %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="75" />
+        <source>Densidad</source>
+        <translation>Density</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="76" />
+        <source>Acidez</source>
+        <translation>Acidity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="77" />
+        <source>UFC/mL</source>
+        <translation>CFU/mL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="78" />
+        <source>CCS/mL</source>
+        <translation>SCC/mL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="79" />
+        <source>TRAM h</source>
+        <translation>MBRT h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="80" />
+        <source>Agua %</source>
+        <translation>Water %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="127" />
+        <source>Fuera del valor de referencia</source>
+        <translation>Outside the reference value</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftModel</name>
+    <message>
+        <location filename="../../ui/collection_view.py" line="49" />
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="50" />
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="51" />
+        <source>Socio</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="52" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="53" />
+        <source>Temp.</source>
+        <translation>Temp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="54" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="74" />
+        <source>Rechazada: </source>
+        <translation>Rejected: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="76" />
+        <source>Aceptada</source>
+        <translation>Accepted</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../ui/collection_view.py" line="109" />
+        <source>Entrega de %s</source>
+        <translation>Delivery of %s</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,35 @@
+"""Lab results typed in the quality grid; references highlighted, absurd values refused."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.services.dto import MemberDraft
+from coop_desktop.services.members import add_member
+from coop_desktop.services.quality import list_tests
+from coop_desktop.storage.engine import Database
+from ui.quality_view import AMBER, RED, QualityView
+
+
+def test_lab_results_by_keystrokes(qtbot: QtBot, association: Database) -> None:
+    add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
+    view = QualityView(association)
+    qtbot.addWidget(view)
+    view.member.setFocus()
+    qtbot.keyClicks(view.member, "apaza")
+    qtbot.keyClicks(view.fields["fat"], "3.05")
+    assert view.fields["fat"].styleSheet() == AMBER  # below the 3.2 reference
+    qtbot.keyClicks(view.fields["st"], "12.1")
+    assert view.fields["st"].styleSheet() == ""
+    qtbot.keyClicks(view.fields["ufc"], "250000")
+    qtbot.keyClicks(view.fields["acidity"], "5")
+    assert view.fields["acidity"].styleSheet() == RED  # impossible: above 2
+    qtbot.keyClick(view.fields["ufc"], Qt.Key.Key_Return)
+    assert "Acidez" in view.error.text()
+    assert list_tests(association, date.today()) == []
+    view.fields["acidity"].clear()
+    qtbot.keyClick(view.fields["ufc"], Qt.Key.Key_Return)
+    (test,) = list_tests(association, date.today())
+    assert str(test.measures["fat"]) == "3.05" and str(test.measures["ufc"]) == "250000"
+    assert view.model.rowCount() == 1 and view.member.text() == ""

@@ -1,0 +1,39 @@
+"""The op runner: results and errors come back on the GUI thread; cancel reaches the op."""
+
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.errors import Refused
+from ui.errors import message
+from ui.runner import OpContext, OpRunner
+
+
+def test_results_errors_and_cancel(qtbot: QtBot) -> None:
+    runner = OpRunner()
+    seen: list[object] = []
+    gui = threading.current_thread()
+
+    def record(value: object) -> None:
+        assert threading.current_thread() is gui
+        seen.append(value)
+
+    runner.run(lambda _c: 41 + 1, record, record)
+    runner.run(
+        lambda _c: (_ for _ in ()).throw(Refused("period_already_closed", value="2026-10")),
+        record,
+        record,
+    )
+    runner.run(lambda _c: 1 / 0, record, record)
+
+    def cancellable(context: OpContext) -> str:
+        context.cancelled.set()  # as the dialog's Cancel button does
+        return "cancelled" if context.cancelled.is_set() else "ran"
+
+    runner.run(cancellable, record, record)
+    qtbot.waitUntil(lambda: len(seen) == 4, timeout=5000)
+    runner.shutdown()
+    assert seen[0] == 42 and seen[3] == "cancelled"
+    assert message(seen[1]) == "El periodo 2026-10 ya está cerrado."  # type: ignore[arg-type]
+    assert "error inesperado (ZeroDivisionError)" in message(seen[2])  # type: ignore[arg-type]
+    assert runner.busy == 0

@@ -1,0 +1,177 @@
+"""Calidad: lab results typed in a row as fast as deliveries. Values outside the reference
+(DOMAIN.md, NTP 202.001) turn amber as you type; impossible values turn red and are refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.domain import validation as v
+from coop_desktop.domain.measures import MEASURES, out_of_reference
+from coop_desktop.errors import CoopError
+from coop_desktop.services.members import list_members
+from coop_desktop.services.quality import add_test, list_tests
+from coop_desktop.storage.engine import Database
+from ui import errors
+from ui.member_lookup import MemberField, MemberIndex
+from ui.tables import tidy
+
+KEYS = ("fat", "protein", "st", "snf", "density", "acidity", "ufc", "scc", "tram", "added_water")
+SHORT = {
+    "fat": "Grasa %",
+    "protein": "Proteína %",
+    "st": "ST %",
+    "snf": "SNF %",
+    "density": "Densidad",
+    "acidity": "Acidez",
+    "ufc": "UFC/mL",
+    "scc": "CCS/mL",
+    "tram": "TRAM h",
+    "added_water": "Agua %",
+}
+AMBER = "background: #fff1c2"
+RED = "background: #ffd6d6"
+
+
+class QualityView(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.index = MemberIndex(list_members(db))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setCalendarPopup(True)
+        self.day.setMaximumDate(QDate.currentDate())
+        self.lab = QLineEdit()
+        self.lab.setPlaceholderText(self.tr("Laboratorio (opcional)"))
+        for w in (QLabel(self.tr("Fecha de muestra:")), self.day, self.lab):
+            top.addWidget(w)
+        top.addStretch()
+        layout.addLayout(top)
+        grid = QGridLayout()
+        self.member = MemberField(self.index)
+        grid.addWidget(QLabel(self.tr("Socio")), 0, 0)
+        grid.addWidget(self.member, 1, 0)
+        short = {
+            "fat": self.tr("Grasa %"),
+            "protein": self.tr("Proteína %"),
+            "st": self.tr("ST %"),
+            "snf": self.tr("SNF %"),
+            "density": self.tr("Densidad"),
+            "acidity": self.tr("Acidez"),
+            "ufc": self.tr("UFC/mL"),
+            "scc": self.tr("CCS/mL"),
+            "tram": self.tr("TRAM h"),
+            "added_water": self.tr("Agua %"),
+        }
+        self.fields: dict[str, QLineEdit] = {}
+        for col, key in enumerate(KEYS, start=1):
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            edit.setMaximumWidth(80)
+            edit.textChanged.connect(lambda _t, k=key: self.check(k))
+            edit.returnPressed.connect(self.save)
+            grid.addWidget(QLabel(short[key]), 0, col)
+            grid.addWidget(edit, 1, col)
+            self.fields[key] = edit
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        self.member.returnPressed.connect(self.save)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error)
+        self.model = QStandardItemModel(0, len(KEYS) + 1, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Socio"), *(short[k] for k in KEYS)])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        tidy(self.table, stretch=0)
+        layout.addWidget(self.table)
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.refresh()
+
+    def chosen_day(self) -> date:
+        qdate = self.day.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def check(self, key: str) -> bool:
+        """Colour a field: amber outside the reference, red when impossible."""
+        edit = self.fields[key]
+        text = edit.text().strip()
+        if not text:
+            edit.setStyleSheet("")
+            edit.setToolTip("")
+            return True
+        try:
+            value = v.measure(key, text)
+        except CoopError as exc:
+            edit.setStyleSheet(RED)
+            edit.setToolTip(exc.render("es"))
+            return False
+        amber = not isinstance(value, bool) and out_of_reference(key, value)
+        edit.setStyleSheet(AMBER if amber else "")
+        edit.setToolTip(self.tr("Fuera del valor de referencia") if amber else "")
+        return True
+
+    def save(self) -> None:
+        self.error.clear()
+        measures: dict[str, object] = {
+            k: e.text() for k, e in self.fields.items() if e.text().strip()
+        }
+        try:
+            member = self.index.resolve(self.member.text())
+            add_test(self.db, member.code, self.chosen_day(), measures, lab=self.lab.text() or None)
+        except CoopError as exc:
+            self.error.setText(exc.render("es"))
+            target = self.fields.get(exc.field or "", self.member)
+            target.setFocus()
+            return
+        except Exception as exc:  # nothing typed is lost
+            self.error.setText(errors.message(exc))
+            return
+        for edit in (self.member, *self.fields.values()):
+            edit.clear()
+        self.refresh()
+        self.member.setFocus()
+
+    def refresh(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        for test in list_tests(self.db, self.chosen_day()):
+            row: list[Any] = [QStandardItem(test.member_code)]
+            for key in KEYS:
+                value = test.measures.get(key)
+                item = QStandardItem("" if value is None else _shown(key, value))
+                if (
+                    value is not None
+                    and not isinstance(value, bool)
+                    and out_of_reference(key, value)
+                ):
+                    item.setBackground(_amber())
+                row.append(item)
+            self.model.appendRow(row)
+
+
+def _shown(key: str, value: object) -> str:
+    if MEASURES[key].scale == 0:
+        return f"{value:,.0f}"
+    return str(value)
+
+
+def _amber() -> Any:
+    from PySide6.QtGui import QColor
+
+    return QColor("#fff1c2")
