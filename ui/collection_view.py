@@ -128,6 +128,7 @@ class CollectionView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.day_litres = ZERO
         self.undo_stack = QUndoStack(self)
         self.index = MemberIndex([m for m in list_members(db) if m.status == "active"])
         layout = QVBoxLayout(self)
@@ -231,19 +232,13 @@ class CollectionView(QWidget):
         )
 
     def refresh(self) -> None:
+        """Reload the chosen date and shift (after a change of date, shift or an undo)."""
         day = self.chosen_day()
         rows = svc.list_deliveries(self.db, day=day)
         shift = self.shift.currentData()
         self.model.set_rows([d for d in rows if d.shift == shift])
-        self.table.scrollToBottom()
-        shift_l = sum((d.quantity for d in self.model.rows if not d.rejected), ZERO)
-        day_l = sum((d.quantity for d in rows if not d.rejected), ZERO)
-        self.totals.setText(
-            self.tr("Turno: %1 entregas, %2 L · Día: %3 L")
-            .replace("%1", str(len(self.model.rows)))
-            .replace("%2", _litres(shift_l))
-            .replace("%3", _litres(day_l))
-        )
+        self.day_litres = sum((d.quantity for d in rows if not d.rejected), ZERO)
+        self._totals()
         closed = closed_code_at(self.db, day)
         self.closed.setText(
             self.tr(
@@ -254,6 +249,26 @@ class CollectionView(QWidget):
             else ""
         )
         self.closed.setVisible(bool(closed))
+
+    def _totals(self) -> None:
+        self.table.scrollToBottom()
+        shift_l = sum((d.quantity for d in self.model.rows if not d.rejected), ZERO)
+        self.totals.setText(
+            self.tr("Turno: %1 entregas, %2 L · Día: %3 L")
+            .replace("%1", str(len(self.model.rows)))
+            .replace("%2", _litres(shift_l))
+            .replace("%3", _litres(self.day_litres))
+        )
+
+    def added(self, saved: DeliveryInfo) -> None:
+        """Show a new delivery without reading the day again (a save must take a blink)."""
+        row = len(self.model.rows)
+        self.model.beginInsertRows(QModelIndex(), row, row)
+        self.model.rows.append(saved)
+        self.model.endInsertRows()
+        if not saved.rejected:
+            self.day_litres += saved.quantity
+        self._totals()
 
     def save(self) -> None:
         """Save the typed row; on any problem keep what was typed and say what is wrong."""
@@ -299,7 +314,7 @@ class CollectionView(QWidget):
             edit.clear()
         self.alcohol.setChecked(False)
         self.member_name.clear()
-        self.refresh()
+        self.added(saved)
         self.member.setFocus()
 
 
