@@ -35,10 +35,16 @@ def main() -> int:
         for key in list(window.views):
             view = window.open_section(key)
             if key == "collection":
-                view.day.setDate(view.day.date().addDays(-1))  # type: ignore[attr-defined]
+                entry = view.collection  # type: ignore[attr-defined]
+                entry.day.setDate(entry.day.date().addDays(-1))
             app.processEvents()
             window.grab().save(str(out / f"{key}.png"))
             print(out / f"{key}.png")
+            if key == "collection":
+                view.setCurrentIndex(1)  # type: ignore[attr-defined]
+                app.processEvents()
+                window.grab().save(str(out / "deliveries.png"))
+                print(out / "deliveries.png")
         window.close()
         db.dispose()
     return 0

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             self.views[key] = widget
         self.stack.setCurrentIndex(row)
         if key == "collection":
-            widget.member.setFocus()  # type: ignore[attr-defined]
+            widget.collection.member.setFocus()  # type: ignore[attr-defined]
 
     def _build(self, key: str) -> QWidget:
         if key == "members":
@@ -136,9 +136,9 @@ class MainWindow(QMainWindow):
             from ui.quality_view import QualityView
 
             return QualityView(self.db)
-        from ui.collection_view import CollectionView
+        from ui.collection_section import CollectionSection
 
-        return CollectionView(self.db)
+        return CollectionSection(self.db)
 
     def open_section(self, key: str) -> QWidget:
         self.nav.setCurrentRow(list(self.views).index(key))
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
 
     def undo(self) -> None:
-        view = self.views.get("collection")
+        view = getattr(self.views.get("collection"), "collection", None)
         stack = getattr(view, "undo_stack", None)
         if stack is not None and stack.canUndo():
             stack.undo()

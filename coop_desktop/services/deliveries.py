@@ -150,3 +150,24 @@ def shift_exists(db: Database, member_code: str, day: date, shift: str) -> bool:
             )
         ).first()
         return found is not None
+
+
+def page_deliveries(
+    db: Database, before_id: int | None = None, limit: int = 500, member_code: str | None = None
+) -> list[DeliveryInfo]:
+    """Deliveries newest first (by entry), a page at a time: keyset paging on the primary key,
+    so the thousandth page costs what the first one does."""
+    query = select(Delivery, Member).join(Member).order_by(Delivery.id.desc()).limit(limit)
+    if before_id is not None:
+        query = query.where(Delivery.id < before_id)
+    with db.read() as session:
+        if member_code:
+            query = query.where(Delivery.member_id == member_by_code(session, member_code).id)
+        return [_info(d, m) for d, m in session.execute(query)]
+
+
+def count_deliveries(db: Database) -> int:
+    from sqlalchemy import func
+
+    with db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(Delivery)) or 0)

@@ -1,91 +1,113 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CollectionSection</name>
+    <message>
+        <location filename="../../ui/collection_section.py" line="16" />
+        <source>Registro del turno</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_section.py" line="17" />
+        <location filename="../../ui/collection_section.py" line="30" />
+        <source>Todas las entregas</source>
+        <translation>All deliveries</translation>
+    </message>
+</context>
+<context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="140" />
+        <location filename="../../ui/collection_view.py" line="141" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="141" />
+        <location filename="../../ui/collection_view.py" line="142" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="147" />
+        <location filename="../../ui/collection_view.py" line="148" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="147" />
+        <location filename="../../ui/collection_view.py" line="148" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="157" />
+        <location filename="../../ui/collection_view.py" line="158" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="161" />
+        <location filename="../../ui/collection_view.py" line="162" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="162" />
+        <location filename="../../ui/collection_view.py" line="163" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="164" />
+        <location filename="../../ui/collection_view.py" line="165" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="165" />
+        <location filename="../../ui/collection_view.py" line="166" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="167" />
+        <location filename="../../ui/collection_view.py" line="168" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="168" />
+        <location filename="../../ui/collection_view.py" line="169" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="170" />
+        <location filename="../../ui/collection_view.py" line="171" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="172" />
+        <location filename="../../ui/collection_view.py" line="173" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="242" />
+        <location filename="../../ui/collection_view.py" line="257" />
         <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="250" />
+        <location filename="../../ui/collection_view.py" line="245" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="276" />
+        <location filename="../../ui/collection_view.py" line="291" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="277" />
+        <location filename="../../ui/collection_view.py" line="292" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesView</name>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="95" />
+        <source>%1 entregas registradas</source>
+        <translation>%1 deliveries recorded</translation>
     </message>
 </context>
 <context>
@@ -149,6 +171,64 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/home_view.py" line="46" />
         <source>Hoy: mañana %1 L, tarde %2 L (%3 entregas)</source>
         <translation>Today: morning %1 L, afternoon %2 L (%3 deliveries)</translation>
+    </message>
+</context>
+<context>
+    <name>LazyDeliveries</name>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="27" />
+        <source>N° entrega</source>
+        <translation>Delivery No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="28" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="29" />
+        <source>Turno</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="30" />
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="31" />
+        <source>Socio</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="32" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="33" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="35" />
+        <source>mañana</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="35" />
+        <source>tarde</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="65" />
+        <source>Rechazada: </source>
+        <translation>Rejected: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="67" />
+        <source>Aceptada</source>
+        <translation>Accepted</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@ def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
     shortcuts["Ctrl+2"].trigger()
     assert type(window.stack.currentWidget()).__name__ == "MembersView"
     shortcuts["Ctrl+3"].trigger()
-    assert type(window.stack.currentWidget()).__name__ == "CollectionView"
+    assert type(window.stack.currentWidget()).__name__ == "CollectionSection"
     assert "Periodo abierto" in window.period_label.text()
 
 
