@@ -142,6 +142,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Varios socios coinciden con «{value}»; escriba el código o más letras del nombre.",
         "Several members match «{value}»; type the code or more of the name.",
     ),
+    "bad_series": (
+        "Serie «{value}» no válida: una letra y tres letras o números, como L001.",
+        "Invalid series «{value}»: a letter and three letters or digits, like L001.",
+    ),
     "unknown_delivery": (
         "No existe la entrega número {value}.",
         "There is no delivery number {value}.",

@@ -59,9 +59,21 @@ def install_translations(app: QApplication, lang: str = "es") -> list[QTranslato
     return translators
 
 
+def chosen_location(db_arg: str | None) -> str | None:
+    """--db, else COOP_DB, else the location saved in Configuración, else the default."""
+    import os
+
+    from ui.main_window import ui_settings
+
+    if db_arg or os.environ.get("COOP_DB"):
+        return db_arg
+    saved = str(ui_settings().value("db/location", "") or "").strip()
+    return saved or None
+
+
 def open_or_explain(db_arg: str | None) -> Database | None:
     try:
-        return open_database(db_arg)
+        return open_database(chosen_location(db_arg))
     except CoopError as exc:
         QMessageBox.critical(None, "Coop Desktop", exc.render("es"))
         return None

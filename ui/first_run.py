@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -46,6 +51,34 @@ class FirstRunDialog(QDialog):
         self.ruc.setMaxLength(11)
         form.addRow(self.tr("Nombre de la asociación:"), self.name)
         form.addRow(self.tr("RUC:"), self.ruc)
+        self.address = QLineEdit()
+        self.district = QLineEdit()
+        self.province = QLineEdit()
+        self.department = QLineEdit("Puno")
+        form.addRow(self.tr("Dirección:"), self.address)
+        form.addRow(self.tr("Distrito:"), self.district)
+        form.addRow(self.tr("Provincia:"), self.province)
+        form.addRow(self.tr("Departamento:"), self.department)
+        self.cycle = QComboBox()
+        for value, text in (
+            ("month", self.tr("Mensual")),
+            ("fortnight", self.tr("Quincenal (1–15 y 16–fin de mes)")),
+            ("decade", self.tr("Por décadas (cada 10 días)")),
+            ("week", self.tr("Semanal")),
+        ):
+            self.cycle.addItem(text, value)
+        form.addRow(self.tr("Ciclo de pago:"), self.cycle)
+        self.series = QLineEdit("L001")
+        self.series.setMaxLength(4)
+        form.addRow(self.tr("Serie de liquidaciones:"), self.series)
+        logo_row = QHBoxLayout()
+        self.logo_label = QLabel(self.tr("(sin logo)"))
+        choose = QPushButton(self.tr("Elegir logo…"))
+        choose.clicked.connect(self.choose_logo)
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(choose)
+        form.addRow(self.tr("Logo:"), logo_row)
+        self.logo: bytes | None = None
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
@@ -62,9 +95,31 @@ class FirstRunDialog(QDialog):
         self.demo_button.clicked.connect(self.demo_clicked)
         layout.addWidget(buttons)
 
+    def choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Logo de la asociación"), "", self.tr("Imágenes (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.set_logo(Path(path))
+
+    def set_logo(self, path: Path) -> None:
+        self.logo = path.read_bytes()
+        self.logo_label.setText(path.name)
+
     def create_clicked(self) -> None:
         try:
-            create_association(self.db, self.name.text(), self.ruc.text() or None)
+            create_association(
+                self.db,
+                self.name.text(),
+                self.ruc.text() or None,
+                address=self.address.text() or None,
+                district=self.district.text() or None,
+                province=self.province.text() or None,
+                department=self.department.text() or None,
+                cycle=self.cycle.currentData(),
+                settlement_series=self.series.text().strip().upper() or "L001",
+                logo=self.logo,
+            )
         except CoopError as exc:
             self.error.setText(exc.render("es"))
             (self.ruc if exc.field == "ruc" else self.name).setFocus()

@@ -76,9 +76,9 @@ class MainWindow(QMainWindow):
             ("accounts", self.tr("Cuentas"), "coop advance / sale / charge / loan"),
             ("closeout", self.tr("Cierre"), "coop close"),
             ("documents", self.tr("Documentos"), "coop print"),
-            ("settings", self.tr("Configuración"), "coop --db"),
         ):
             self._add(key, title, Placeholder(title, command))
+        self._add_lazy("settings", self.tr("Configuración"))
         self.nav.currentRowChanged.connect(self._show)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -132,6 +132,10 @@ class MainWindow(QMainWindow):
             from ui.members_view import MembersView
 
             return MembersView(self.db)
+        if key == "settings":
+            from ui.settings_view import SettingsView
+
+            return SettingsView(self.db)
         if key == "quality":
             from ui.quality_view import QualityView
 

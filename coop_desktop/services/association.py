@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
-from coop_desktop.errors import NotFound, Refused
+from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.context import audit, now, row_dict
 from coop_desktop.services.dto import AssociationInfo
 from coop_desktop.storage.engine import Database
@@ -50,6 +52,12 @@ def create_association(
     clean_name = v.required_text(name, "name")
     clean_ruc = v.ruc(ruc)
     clean_cycle = v.choice(cycle, v.CYCLES, "cycle")
+    for field, series in (
+        ("receipt_series", receipt_series),
+        ("settlement_series", settlement_series),
+    ):
+        if not re.fullmatch(r"[A-Z][A-Z0-9]{3}", series or ""):
+            raise ValidationError("bad_series", field, value=series)
     with db.write() as session:
         existing = session.scalars(select(Association)).first()
         if existing is not None:

@@ -113,49 +113,124 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="31" />
+        <location filename="../../ui/first_run.py" line="36" />
         <source>Bienvenido a Coop Desktop</source>
         <translation>Welcome to Coop Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="35" />
+        <location filename="../../ui/first_run.py" line="40" />
         <source>No hay una asociación en esta base de datos.
 Cree su asociación o cargue datos de demostración para conocer el programa.</source>
         <translation>There is no association in this database.
 Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="43" />
+        <location filename="../../ui/first_run.py" line="48" />
         <source>Asociación de Productores Lecheros …</source>
         <translation>Dairy Producers Association …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="45" />
+        <location filename="../../ui/first_run.py" line="50" />
         <source>11 dígitos (opcional)</source>
         <translation>11 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47" />
+        <location filename="../../ui/first_run.py" line="52" />
         <source>Nombre de la asociación:</source>
         <translation>Association name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="48" />
+        <location filename="../../ui/first_run.py" line="53" />
         <source>RUC:</source>
         <translation>RUC:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="55" />
+        <location filename="../../ui/first_run.py" line="58" />
+        <source>Dirección:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="59" />
+        <source>Distrito:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="60" />
+        <source>Provincia:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="61" />
+        <source>Departamento:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="64" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="65" />
+        <source>Quincenal (1–15 y 16–fin de mes)</source>
+        <translation>Fortnightly (1–15 and 16–end of month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="66" />
+        <source>Por décadas (cada 10 días)</source>
+        <translation>By ten days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="67" />
+        <source>Semanal</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="70" />
+        <source>Ciclo de pago:</source>
+        <translation>Payment cycle:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="73" />
+        <source>Serie de liquidaciones:</source>
+        <translation>Settlement series:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="75" />
+        <source>(sin logo)</source>
+        <translation>(no logo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="76" />
+        <source>Elegir logo…</source>
+        <translation>Choose logo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="80" />
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="88" />
         <source>Crear asociación</source>
         <translation>Create association</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="56" />
+        <location filename="../../ui/first_run.py" line="89" />
         <source>Cargar datos de demostración</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="94" />
+        <location filename="../../ui/first_run.py" line="100" />
+        <source>Logo de la asociación</source>
+        <translation>Association logo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="100" />
+        <source>Imágenes (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="149" />
         <source>Cargando datos de demostración…</source>
         <translation>Loading demo data…</translation>
     </message>
@@ -284,7 +359,7 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
@@ -299,27 +374,27 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -594,6 +669,54 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/quality_view.py" line="127" />
         <source>Fuera del valor de referencia</source>
         <translation>Outside the reference value</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../ui/settings_view.py" line="39" />
+        <source>Idioma de las pantallas:</source>
+        <translation>Screen language:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="42" />
+        <source>Datos (archivo o servidor):</source>
+        <translation>Data (file or server):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="45" />
+        <source>Vacío: el archivo de siempre en la carpeta de datos. Para compartir los datos entre varias PC use un servidor PostgreSQL, por ejemplo postgresql://tesoreria:clave@192.168.1.10/coop</source>
+        <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="54" />
+        <source>Probar conexión</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="56" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="71" />
+        <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
+        <translation>Saved. It applies the next time you open the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="77" />
+        <source>Probando…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="84" />
+        <source>%1 (se creará al abrir el programa)</source>
+        <translation>%1 (will be created when the program opens)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="95" />
+        <source>Conexión correcta: %1</source>
+        <translation>Connection works: %1</translation>
     </message>
 </context>
 <context>

@@ -69,3 +69,32 @@ def test_spanish_peru_locale(qapp) -> None:  # type: ignore[no-untyped-def]
     install_translations(qapp, "es")
     assert QLocale().name() == "es_PE"
     assert parse_args(["--db", "x.db"]).db == "x.db"
+
+
+def test_first_run_assistant_fields(qtbot: QtBot, sqlite_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 40), (10, 120, 60)).save(logo)
+    dialog = FirstRunDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Asociacion Cupi")
+    qtbot.keyClicks(dialog.ruc, "20131312955")
+    qtbot.keyClicks(dialog.district, "Cupi")
+    qtbot.keyClicks(dialog.province, "Melgar")
+    dialog.cycle.setCurrentIndex(dialog.cycle.findData("fortnight"))
+    dialog.set_logo(logo)
+    dialog.series.setText("9X")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "Serie" in dialog.error.text() and get_association(sqlite_db) is None
+    dialog.series.setText("L002")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    info = get_association(sqlite_db)
+    assert info is not None
+    assert (info.cycle, info.district, info.province, info.settlement_series, info.has_logo) == (
+        "fortnight",
+        "Cupi",
+        "Melgar",
+        "L002",
+        True,
+    )
