@@ -41,10 +41,11 @@ def main() -> int:
             window.grab().save(str(out / f"{key}.png"))
             print(out / f"{key}.png")
             if key == "collection":
-                view.setCurrentIndex(1)  # type: ignore[attr-defined]
-                app.processEvents()
-                window.grab().save(str(out / "deliveries.png"))
-                print(out / "deliveries.png")
+                for tab, name in ((1, "route"), (2, "deliveries")):
+                    view.setCurrentIndex(tab)  # type: ignore[attr-defined]
+                    app.processEvents()
+                    window.grab().save(str(out / f"{name}.png"))
+                    print(out / f"{name}.png")
         window.close()
         db.dispose()
     return 0

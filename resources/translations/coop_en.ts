@@ -8,8 +8,13 @@
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_section.py" line="17" />
-        <location filename="../../ui/collection_section.py" line="30" />
+        <location filename="../../ui/collection_section.py" line="20" />
+        <source>Por ruta</source>
+        <translation>By route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_section.py" line="21" />
+        <location filename="../../ui/collection_section.py" line="36" />
         <source>Todas las entregas</source>
         <translation>All deliveries</translation>
     </message>
@@ -669,6 +674,49 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/quality_view.py" line="127" />
         <source>Fuera del valor de referencia</source>
         <translation>Outside the reference value</translation>
+    </message>
+</context>
+<context>
+    <name>RouteView</name>
+    <message>
+        <location filename="../../ui/route_view.py" line="40" />
+        <source>Centro de acopio:</source>
+        <translation>Collection centre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="49" />
+        <source>Orden</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="50" />
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="51" />
+        <source>Socio</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="52" />
+        <source>Últimas entregas</source>
+        <translation>Last deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="53" />
+        <source>Cantidad (L)</source>
+        <translation>Quantity (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="54" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="88" />
+        <source>Registrada</source>
+        <translation>Recorded</translation>
     </message>
 </context>
 <context>

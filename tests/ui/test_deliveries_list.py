@@ -29,5 +29,5 @@ def test_section_loads_the_list_on_demand(qtbot: QtBot, association: Database) -
     section = CollectionSection(association)
     qtbot.addWidget(section)
     assert not section.all_loaded
-    section.setCurrentIndex(1)
-    assert section.all_loaded and isinstance(section.widget(1), DeliveriesView)
+    section.setCurrentIndex(2)
+    assert section.all_loaded and isinstance(section.widget(2), DeliveriesView)
