@@ -124,11 +124,36 @@ class SaveDelivery(QUndoCommand):
         self.view.refresh()
 
 
+class EditDelivery(QUndoCommand):
+    """A corrected delivery; undo puts the old values back."""
+
+    def __init__(self, view: CollectionView, before: DeliveryInfo, after: DeliveryInfo) -> None:
+        super().__init__(view.tr("Corrección de %s") % before.member_code)
+        self.view = view
+        self.before = before
+        self.after = after
+        self.first = True
+
+    def _apply(self, d: DeliveryInfo) -> None:
+        svc.update_delivery(self.view.db, d.id, d.quantity, d.reject_reason, d.temperature)
+        self.view.refresh()
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+
 class CollectionView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.day_litres = ZERO
+        self.closed_code: str | None = None
         self.undo_stack = QUndoStack(self)
         self.index = MemberIndex([m for m in list_members(db) if m.status == "active"])
         layout = QVBoxLayout(self)
@@ -150,7 +175,12 @@ class CollectionView(QWidget):
         top.addStretch()
         top.addWidget(self.totals)
         layout.addLayout(top)
-        layout.addWidget(self.closed)
+        closed_row = QHBoxLayout()
+        closed_row.addWidget(self.closed, 1)
+        self.adjust_button = QPushButton(self.tr("Registrar ajuste…"))
+        self.adjust_button.clicked.connect(self.adjust)
+        closed_row.addWidget(self.adjust_button)
+        layout.addLayout(closed_row)
         grid = QGridLayout()
         self.member = MemberField(self.index)
         self.member_name = QLabel()
@@ -210,6 +240,7 @@ class CollectionView(QWidget):
             edit.returnPressed.connect(self.save)
         self.save_button.clicked.connect(self.save)
         self.member.editingFinished.connect(self.show_member)
+        self.table.doubleClicked.connect(self.edit_row)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.shift.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
@@ -249,6 +280,25 @@ class CollectionView(QWidget):
             else ""
         )
         self.closed.setVisible(bool(closed))
+        self.adjust_button.setVisible(bool(closed))
+        self.closed_code = closed
+
+    def edit_row(self, index: QModelIndex) -> None:
+        """Correct a delivery of an open period (double-click); undoable."""
+        if self.closed_code or not index.isValid():
+            return
+        from ui.delivery_dialogs import EditDeliveryDialog
+
+        before = self.model.rows[index.row()]
+        dialog = EditDeliveryDialog(self.db, before, parent=self)
+        if dialog.exec() == EditDeliveryDialog.DialogCode.Accepted and dialog.saved:
+            self.undo_stack.push(EditDelivery(self, before, dialog.saved))
+            self.refresh()
+
+    def adjust(self) -> None:
+        from ui.delivery_dialogs import AdjustmentDialog
+
+        AdjustmentDialog(self.db, self.index, self.closed_code or "", parent=self).exec()
 
     def _totals(self) -> None:
         self.table.scrollToBottom()

@@ -50,6 +50,8 @@ class MembersView(QWidget):
         self.new_button.clicked.connect(self.create_member)
         self.edit_button = QPushButton(self.tr("Editar"))
         self.edit_button.clicked.connect(self.edit)
+        self.page_button = QPushButton(self.tr("Ficha"))
+        self.page_button.clicked.connect(self.open_page)
         self.retire_button = QPushButton(self.tr("Retirar"))
         self.retire_button.clicked.connect(lambda: self.change_status("retired"))
         for w in (
@@ -58,6 +60,7 @@ class MembersView(QWidget):
             self.district,
             self.new_button,
             self.edit_button,
+            self.page_button,
             self.retire_button,
         ):
             bar.addWidget(w)
@@ -98,6 +101,14 @@ class MembersView(QWidget):
         dialog = MemberDialog(self.db, member, parent=self)
         if dialog.exec() == MemberDialog.DialogCode.Accepted:
             self.reload()
+
+    def open_page(self) -> None:
+        member = self.selected()
+        if member is None:
+            return
+        from ui.member_page import MemberPage
+
+        MemberPage(self.db, member, parent=self).exec()
 
     def change_status(self, status: str) -> None:
         """Members with history are never deleted: their status changes."""

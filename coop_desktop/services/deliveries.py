@@ -171,3 +171,34 @@ def count_deliveries(db: Database) -> int:
 
     with db.read() as session:
         return int(session.scalar(select(func.count()).select_from(Delivery)) or 0)
+
+
+def update_delivery(
+    db: Database,
+    delivery_id: int,
+    quantity: object,
+    reject_reason: str | None = None,
+    temperature: object = None,
+) -> DeliveryInfo:
+    """Correct a delivery of an open period (quantity, rejection, temperature); audited with
+    the values before and after. Deliveries of a closed period are corrected by adjustments."""
+    clean_qty = v.quantity(quantity)
+    reason = v.optional_text(reject_reason)
+    temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
+    assert temp is None or isinstance(temp, Decimal)
+    with db.write() as session:
+        row = session.execute(
+            select(Delivery, Member).join(Member).where(Delivery.id == delivery_id)
+        ).first()
+        if row is None:
+            raise NotFound("unknown_delivery", "delivery", value=delivery_id)
+        d, m = row
+        refuse_if_closed(session, d.date)
+        before = row_dict(d)
+        d.quantity = clean_qty
+        d.rejected = reason is not None
+        d.reject_reason = reason
+        d.temperature = temp
+        session.flush()
+        audit(session, "update", "delivery", d.id, before=before, after=row_dict(d))
+        return _info(d, m)

@@ -94,3 +94,29 @@ def list_tests(db: Database, day: date) -> list[QualityTestInfo]:
             )
             for t, m in rows
         ]
+
+
+def member_tests(db: Database, member_code: str, limit: int = 60) -> list[QualityTestInfo]:
+    """A member's latest quality tests, newest first (the quality trend)."""
+    from sqlalchemy import select
+
+    with db.read() as session:
+        member = member_by_code(session, member_code)
+        tests = session.scalars(
+            select(QualityTest)
+            .where(QualityTest.member_id == member.id)
+            .order_by(QualityTest.sample_date.desc(), QualityTest.id.desc())
+            .limit(limit)
+        ).all()
+        return [
+            QualityTestInfo(
+                t.id,
+                member.id,
+                member.code,
+                t.sample_date,
+                t.delivery_id,
+                {k: getattr(t, k) for k in MEASURES if getattr(t, k) is not None},
+                t.lab,
+            )
+            for t in tests
+        ]

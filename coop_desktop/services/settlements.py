@@ -223,3 +223,28 @@ def stored_totals(db: Database, code: str) -> dict[str, Any] | None:
             return None
         totals: dict[str, Any] = json.loads(period.totals)
         return totals
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementRow:
+    number: str
+    period: str
+    gross: Decimal
+    net: Decimal
+    status: str
+
+
+def member_settlements(db: Database, member_code: str) -> list[SettlementRow]:
+    """A member's settlements, newest first (voided ones included, marked)."""
+    with db.read() as session:
+        member = member_by_code(session, member_code)
+        rows = session.execute(
+            select(Settlement, Period)
+            .join(Period)
+            .where(Settlement.member_id == member.id)
+            .order_by(Period.start_date.desc(), Settlement.number.desc())
+        ).all()
+        return [
+            SettlementRow(f"{s.series}-{s.number:08d}", p.code, s.gross, s.net, s.status)
+            for s, p in rows
+        ]

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdjustmentDialog</name>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="92" />
+        <source>Registrar ajuste</source>
+        <translation>Record adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="99" />
+        <source>El periodo %1 está cerrado. El ajuste se registra hoy, en el periodo abierto, y se liquida en el próximo cierre.</source>
+        <translation>Period %1 is closed. The adjustment is recorded today, in the open period, and settled at the next closeout.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="106" />
+        <source>Positivo: a favor del socio</source>
+        <translation>Positive: in the member's favour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="108" />
+        <source>Socio:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="109" />
+        <source>Monto S/:</source>
+        <translation>Amount S/:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="110" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
     <name>CollectionSection</name>
     <message>
         <location filename="../../ui/collection_section.py" line="16" />
@@ -22,87 +55,92 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="141" />
+        <location filename="../../ui/collection_view.py" line="166" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="142" />
+        <location filename="../../ui/collection_view.py" line="167" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="148" />
+        <location filename="../../ui/collection_view.py" line="173" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="148" />
+        <location filename="../../ui/collection_view.py" line="173" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="158" />
+        <location filename="../../ui/collection_view.py" line="180" />
+        <source>Registrar ajuste…</source>
+        <translation>Record adjustment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="188" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="162" />
+        <location filename="../../ui/collection_view.py" line="192" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="163" />
+        <location filename="../../ui/collection_view.py" line="193" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="165" />
+        <location filename="../../ui/collection_view.py" line="195" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="166" />
+        <location filename="../../ui/collection_view.py" line="196" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="168" />
+        <location filename="../../ui/collection_view.py" line="198" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="169" />
+        <location filename="../../ui/collection_view.py" line="199" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="171" />
+        <location filename="../../ui/collection_view.py" line="201" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="173" />
+        <location filename="../../ui/collection_view.py" line="203" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="257" />
+        <location filename="../../ui/collection_view.py" line="307" />
         <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="245" />
+        <location filename="../../ui/collection_view.py" line="276" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="291" />
+        <location filename="../../ui/collection_view.py" line="341" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="292" />
+        <location filename="../../ui/collection_view.py" line="342" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -113,6 +151,29 @@
         <location filename="../../ui/deliveries_view.py" line="95" />
         <source>%1 entregas registradas</source>
         <translation>%1 deliveries recorded</translation>
+    </message>
+</context>
+<context>
+    <name>EditDeliveryDialog</name>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="52" />
+        <source>Corregir entrega %1</source>
+        <translation>Correct delivery %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="67" />
+        <source>Cantidad (%1):</source>
+        <translation>Quantity (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="68" />
+        <source>Temperatura:</source>
+        <translation>Temperature:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="69" />
+        <source>Motivo de rechazo:</source>
+        <translation>Rejection reason:</translation>
     </message>
 </context>
 <context>
@@ -539,6 +600,132 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>MemberPage</name>
+    <message>
+        <location filename="../../ui/member_page.py" line="40" />
+        <source>Ficha de %1</source>
+        <translation>Record of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="52" />
+        <location filename="../../ui/member_page.py" line="73" />
+        <location filename="../../ui/member_page.py" line="95" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="52" />
+        <source>Turno</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="52" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="52" />
+        <location filename="../../ui/member_page.py" line="117" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="58" />
+        <source>Rechazada: </source>
+        <translation>Rejected: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="60" />
+        <source>Aceptada</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="66" />
+        <source>Entregas</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="74" />
+        <source>Grasa %</source>
+        <translation>Fat %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="75" />
+        <source>ST %</source>
+        <translation>TS %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="76" />
+        <source>SNF %</source>
+        <translation>SNF %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="77" />
+        <source>Proteína %</source>
+        <translation>Protein %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="78" />
+        <source>UFC/mL</source>
+        <translation>CFU/mL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="79" />
+        <source>CCS/mL</source>
+        <translation>SCC/mL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="90" />
+        <source>Calidad</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="95" />
+        <source>Detalle</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="95" />
+        <source>Monto S/</source>
+        <translation>Amount S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="95" />
+        <source>Saldo S/</source>
+        <translation>Balance S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="107" />
+        <source>Cuenta</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="113" />
+        <source>Liquidación</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="114" />
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="115" />
+        <source>Bruto S/</source>
+        <translation>Gross S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="116" />
+        <source>Neto S/</source>
+        <translation>Net S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_page.py" line="125" />
+        <source>Documentos</source>
+        <translation>Documents</translation>
+    </message>
+</context>
+<context>
     <name>MembersView</name>
     <message>
         <location filename="../../ui/members_view.py" line="34" />
@@ -577,11 +764,16 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/members_view.py" line="53" />
+        <source>Ficha</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="55" />
         <source>Retirar</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="79" />
+        <location filename="../../ui/members_view.py" line="82" />
         <source>Todos los distritos</source>
         <translation>All districts</translation>
     </message>
@@ -811,11 +1003,29 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="40" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialogs.py" line="41" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>view</name>
     <message>
         <location filename="../../ui/collection_view.py" line="109" />
         <source>Entrega de %s</source>
         <translation>Delivery of %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="131" />
+        <source>Corrección de %s</source>
+        <translation>Correction of %s</translation>
     </message>
 </context>
 </TS>

@@ -124,3 +124,53 @@ def test_closed_period_is_announced_and_refused(qtbot: QtBot, view: CollectionVi
     assert view.closed.isVisibleTo(view) and "cerrado" in view.closed.text()
     type_row(qtbot, view, "S0005", "10")
     assert "cerrado" in view.error.text() and "ajuste" in view.error.text()
+
+
+def test_correct_a_delivery_and_undo(qtbot: QtBot, view: CollectionView) -> None:
+    from ui.delivery_dialogs import EditDeliveryDialog
+
+    type_row(qtbot, view, "S0006", "10")
+    (saved,) = view.model.rows
+    dialog = EditDeliveryDialog(view.db, saved)
+    qtbot.addWidget(dialog)
+    dialog.quantity.setText("abc")
+    dialog.save()
+    assert "no es un número" in dialog.error.text()
+    dialog.quantity.setText("12.5")
+    dialog.reason.setText("Acidez")
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.rejected
+    from ui.collection_view import EditDelivery
+
+    view.undo_stack.push(EditDelivery(view, saved, dialog.saved))
+    view.refresh()
+    assert str(view.model.rows[0].quantity) == "12.500" and view.model.rows[0].rejected
+    view.undo_stack.undo()
+    assert str(view.model.rows[0].quantity) == "10.000" and not view.model.rows[0].rejected
+
+
+def test_adjustment_offered_in_a_closed_period(qtbot: QtBot, view: CollectionView) -> None:
+    from coop_desktop.resources import resource_path
+    from coop_desktop.services.accounts import ledger
+    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.deliveries import add_delivery
+    from coop_desktop.services.quality import add_test
+    from coop_desktop.services.schemes import import_scheme
+    from ui.delivery_dialogs import AdjustmentDialog
+
+    day = TODAY - timedelta(days=40)
+    import_scheme(view.db, resource_path("schemes/peru-additive.json").read_text(),
+                  day - timedelta(days=400))
+    add_delivery(view.db, "S0001", "10", "L", day, "am")
+    add_test(view.db, "S0001", day, {"st": "12", "ufc": "90000"})
+    close_period(view.db, f"{day:%Y-%m}")
+    view.day.setDate(QDate(day.year, day.month, day.day))
+    assert view.adjust_button.isVisibleTo(view)
+    dialog = AdjustmentDialog(view.db, view.index, view.closed_code or "")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.member, "S0001")
+    qtbot.keyClicks(dialog.amount, "12.80")
+    qtbot.keyClicks(dialog.reason, "Entrega del 3 no registrada")
+    dialog.save()
+    assert dialog.entry is not None
+    assert ledger(view.db, "S0001")[-1].kind == "adjustment"

@@ -44,3 +44,27 @@ def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
     assert view.model.rowCount() == 0
     view.status.setCurrentIndex(3)  # retired
     assert view.model.rowCount() == 1
+
+
+def test_member_page_shows_deliveries_quality_account_and_documents(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    from datetime import date, timedelta
+
+    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.demo import load_demo
+    from ui.member_page import MemberPage
+
+    start = date.today() - timedelta(days=70)
+    load_demo(sqlite_db, members=4, days=40, start=start)
+    close_period(sqlite_db, f"{start:%Y-%m}")
+    member = list_members(sqlite_db)[0]
+    page = MemberPage(sqlite_db, member)
+    qtbot.addWidget(page)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles == ["Entregas", "Calidad", "Cuenta", "Documentos"]
+    deliveries, quality, account, documents = (page.tabs.widget(i) for i in range(4))
+    assert deliveries.rowCount() == 80  # type: ignore[attr-defined]
+    assert quality.rowCount() >= 2  # type: ignore[attr-defined]
+    assert account.rowCount() >= 1  # type: ignore[attr-defined]
+    assert documents.item(0, 0).text() == "L001-00000001"  # type: ignore[attr-defined]
