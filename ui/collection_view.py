@@ -154,6 +154,7 @@ class CollectionView(QWidget):
         self.db = db
         self.day_litres = ZERO
         self.closed_code: str | None = None
+        self.ticket_pdf: str | None = None  # print into a PDF file instead (tests)
         self.undo_stack = QUndoStack(self)
         self.index = MemberIndex([m for m in list_members(db) if m.status == "active"])
         layout = QVBoxLayout(self)
@@ -366,6 +367,29 @@ class CollectionView(QWidget):
         self.member_name.clear()
         self.added(saved)
         self.member.setFocus()
+        self.print_ticket(saved)
+
+    def print_ticket(self, saved: DeliveryInfo) -> None:
+        """Print the ticket on the configured printer, without dialogs. The delivery is
+        already saved: a printer problem is reported and can be reprinted later."""
+        from ui.main_window import ui_settings
+
+        settings = ui_settings()
+        printer = str(settings.value("printing/ticket_printer", "") or "")
+        if not printer:
+            return
+        from coop_desktop.services.documents import ticket
+        from ui.ticket_printer import print_ticket
+
+        try:
+            width = int(str(settings.value("printing/ticket_width", 80)))
+            print_ticket(ticket(self.db, saved.id), printer, width, self.ticket_pdf)
+        except Exception as exc:  # the save stands; say why the ticket did not print
+            self.error.setText(
+                self.tr("Entrega guardada; el ticket no se imprimió: %1").replace(
+                    "%1", errors.message(exc)
+                )
+            )
 
 
 def _litres(value: Decimal) -> str:

@@ -4,6 +4,7 @@ start. Business settings live in the database."""
 
 from __future__ import annotations
 
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -49,6 +50,27 @@ class SettingsView(QWidget):
         )
         hint.setWordWrap(True)
         form.addRow("", hint)
+        self.printer = QComboBox()
+        self.printer.addItem(self.tr("(no imprimir tickets al guardar)"), "")
+        for name in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(name, name)
+        saved_printer = str(self.settings.value("printing/ticket_printer", "") or "")
+        if saved_printer and self.printer.findData(saved_printer) < 0:
+            self.printer.addItem(saved_printer, saved_printer)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(saved_printer)))
+        form.addRow(self.tr("Impresora de tickets:"), self.printer)
+        self.ticket_width = QComboBox()
+        self.ticket_width.addItem("80 mm", 80)
+        self.ticket_width.addItem("58 mm", 58)
+        self.ticket_width.setCurrentIndex(
+            max(
+                0,
+                self.ticket_width.findData(
+                    int(str(self.settings.value("printing/ticket_width", 80)))
+                ),
+            )
+        )
+        form.addRow(self.tr("Ancho del ticket:"), self.ticket_width)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Probar conexión"))
@@ -67,6 +89,8 @@ class SettingsView(QWidget):
     def save(self) -> None:
         self.settings.setValue("ui/language", self.language.currentData())
         self.settings.setValue("db/location", self.location.text().strip())
+        self.settings.setValue("printing/ticket_printer", self.printer.currentData())
+        self.settings.setValue("printing/ticket_width", self.ticket_width.currentData())
         self.settings.sync()
         self.status.setText(self.tr("Guardado. Se aplica la próxima vez que abra el programa."))
 

@@ -55,92 +55,97 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="166" />
+        <location filename="../../ui/collection_view.py" line="167" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="167" />
+        <location filename="../../ui/collection_view.py" line="168" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="173" />
+        <location filename="../../ui/collection_view.py" line="174" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="173" />
+        <location filename="../../ui/collection_view.py" line="174" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="180" />
+        <location filename="../../ui/collection_view.py" line="181" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="188" />
+        <location filename="../../ui/collection_view.py" line="189" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="192" />
+        <location filename="../../ui/collection_view.py" line="193" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="193" />
+        <location filename="../../ui/collection_view.py" line="194" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="195" />
+        <location filename="../../ui/collection_view.py" line="196" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="196" />
+        <location filename="../../ui/collection_view.py" line="197" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="198" />
+        <location filename="../../ui/collection_view.py" line="199" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="199" />
+        <location filename="../../ui/collection_view.py" line="200" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="201" />
+        <location filename="../../ui/collection_view.py" line="202" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="203" />
+        <location filename="../../ui/collection_view.py" line="204" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="307" />
+        <location filename="../../ui/collection_view.py" line="308" />
         <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="276" />
+        <location filename="../../ui/collection_view.py" line="389" />
+        <source>Entrega guardada; el ticket no se imprimió: %1</source>
+        <translation>Delivery saved; the ticket was not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="277" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="341" />
+        <location filename="../../ui/collection_view.py" line="342" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="342" />
+        <location filename="../../ui/collection_view.py" line="343" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -914,47 +919,62 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/settings_view.py" line="39" />
+        <location filename="../../ui/settings_view.py" line="40" />
         <source>Idioma de las pantallas:</source>
         <translation>Screen language:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="42" />
+        <location filename="../../ui/settings_view.py" line="43" />
         <source>Datos (archivo o servidor):</source>
         <translation>Data (file or server):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="45" />
+        <location filename="../../ui/settings_view.py" line="46" />
         <source>Vacío: el archivo de siempre en la carpeta de datos. Para compartir los datos entre varias PC use un servidor PostgreSQL, por ejemplo postgresql://tesoreria:clave@192.168.1.10/coop</source>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
         <location filename="../../ui/settings_view.py" line="54" />
+        <source>(no imprimir tickets al guardar)</source>
+        <translation>(do not print tickets when saving)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="61" />
+        <source>Impresora de tickets:</source>
+        <translation>Ticket printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="68" />
+        <source>Ancho del ticket:</source>
+        <translation>Ticket width:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="71" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="56" />
+        <location filename="../../ui/settings_view.py" line="73" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="71" />
+        <location filename="../../ui/settings_view.py" line="90" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="77" />
+        <location filename="../../ui/settings_view.py" line="96" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="84" />
+        <location filename="../../ui/settings_view.py" line="103" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="95" />
+        <location filename="../../ui/settings_view.py" line="114" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>

@@ -159,8 +159,9 @@ def test_adjustment_offered_in_a_closed_period(qtbot: QtBot, view: CollectionVie
     from ui.delivery_dialogs import AdjustmentDialog
 
     day = TODAY - timedelta(days=40)
-    import_scheme(view.db, resource_path("schemes/peru-additive.json").read_text(),
-                  day - timedelta(days=400))
+    import_scheme(
+        view.db, resource_path("schemes/peru-additive.json").read_text(), day - timedelta(days=400)
+    )
     add_delivery(view.db, "S0001", "10", "L", day, "am")
     add_test(view.db, "S0001", day, {"st": "12", "ufc": "90000"})
     close_period(view.db, f"{day:%Y-%m}")
@@ -174,3 +175,44 @@ def test_adjustment_offered_in_a_closed_period(qtbot: QtBot, view: CollectionVie
     dialog.save()
     assert dialog.entry is not None
     assert ledger(view.db, "S0001")[-1].kind == "adjustment"
+
+
+def test_ticket_printed_on_save_and_printer_problems_reported(
+    qtbot: QtBot, view: CollectionView, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pypdf import PdfReader
+
+    from ui.main_window import ui_settings
+
+    settings = ui_settings()
+    settings.setValue("printing/ticket_printer", "Termica-80")
+    settings.setValue("printing/ticket_width", 58)
+    view.ticket_pdf = str(tmp_path / "ticket.pdf")
+    type_row(qtbot, view, "S0007", "13.5")
+    raw = PdfReader(io.BytesIO((tmp_path / "ticket.pdf").read_bytes())).pages[0].extract_text()
+    text = " ".join(raw.split())
+    assert "TICKET DE ENTREGA" in text and "S0007" in text and "13.5 L" in text
+    page = PdfReader(str(tmp_path / "ticket.pdf")).pages[0]
+    assert abs(float(page.mediabox.width) - 58 / 25.4 * 72) < 1
+    view.ticket_pdf = str(tmp_path / "no-such-folder" / "x" / "ticket.pdf")
+    type_row(qtbot, view, "S0008", "9")
+    assert len(view.model.rows) == 2  # saved even if the ticket could not be printed
+    settings.setValue("printing/ticket_printer", "")
+
+
+def test_lost_database_keeps_what_was_typed(
+    qtbot: QtBot, view: CollectionView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from coop_desktop.services import deliveries
+
+    def down(*_a: object, **_k: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(deliveries, "add_delivery", down)
+    type_row(qtbot, view, "S0009", "11")
+    assert "error inesperado" in view.error.text()
+    assert view.member.text() == "S0009" and view.quantity.text() == "11"
