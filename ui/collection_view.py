@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -121,6 +121,38 @@ class SaveDelivery(QUndoCommand):
 
     def undo(self) -> None:
         svc.delete_delivery(self.view.db, self.saved.id)
+        self.view.refresh()
+
+
+class DeleteDelivery(QUndoCommand):
+    """A deleted delivery; undo records it again with the same values."""
+
+    def __init__(self, view: CollectionView, deleted: DeliveryInfo) -> None:
+        super().__init__(view.tr("Borrado de %s") % deleted.member_code)
+        self.view = view
+        self.deleted = deleted
+
+    def redo(self) -> None:
+        svc.delete_delivery(self.view.db, self.deleted.id)
+        self.view.refresh()
+
+    def undo(self) -> None:
+        d = self.deleted
+        self.deleted = svc.add_delivery(
+            self.view.db,
+            d.member_code,
+            d.quantity,
+            d.unit,
+            d.date,
+            d.shift,
+            reject_reason=d.reject_reason,
+            rejected=d.rejected,
+            temperature=d.temperature,
+            density=d.density,
+            alcohol_positive=d.alcohol_positive,
+            cooled=d.cooled,
+            centre_id=d.centre_id,
+        )
         self.view.refresh()
 
 
@@ -242,6 +274,8 @@ class CollectionView(QWidget):
         self.save_button.clicked.connect(self.save)
         self.member.editingFinished.connect(self.show_member)
         self.table.doubleClicked.connect(self.edit_row)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.activated.connect(self.delete_selected)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.shift.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
@@ -295,6 +329,17 @@ class CollectionView(QWidget):
         if dialog.exec() == EditDeliveryDialog.DialogCode.Accepted and dialog.saved:
             self.undo_stack.push(EditDelivery(self, before, dialog.saved))
             self.refresh()
+
+    def delete_selected(self) -> None:
+        """Delete the selected delivery of an open period (Supr); Ctrl+Z brings it back."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if self.closed_code or not rows:
+            return
+        target = self.model.rows[rows[0].row()]
+        try:
+            self.undo_stack.push(DeleteDelivery(self, target))
+        except CoopError as exc:
+            self.error.setText(exc.render("es"))
 
     def adjust(self) -> None:
         from ui.delivery_dialogs import AdjustmentDialog

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.measures import MEASURES, out_of_reference
-from coop_desktop.errors import CoopError
+from coop_desktop.errors import CoopError, ValidationError
 from coop_desktop.services.members import list_members
 from coop_desktop.services.quality import add_test, list_tests
 from coop_desktop.storage.engine import Database
@@ -59,7 +59,10 @@ class QualityView(QWidget):
         self.day.setMaximumDate(QDate.currentDate())
         self.lab = QLineEdit()
         self.lab.setPlaceholderText(self.tr("Laboratorio (opcional)"))
-        for w in (QLabel(self.tr("Fecha de muestra:")), self.day, self.lab):
+        self.delivery = QLineEdit()
+        self.delivery.setPlaceholderText(self.tr("N° de entrega (opcional)"))
+        self.delivery.setMaximumWidth(170)
+        for w in (QLabel(self.tr("Fecha de muestra:")), self.day, self.lab, self.delivery):
             top.addWidget(w)
         top.addStretch()
         layout.addLayout(top)
@@ -134,7 +137,17 @@ class QualityView(QWidget):
         }
         try:
             member = self.index.resolve(self.member.text())
-            add_test(self.db, member.code, self.chosen_day(), measures, lab=self.lab.text() or None)
+            delivery = self.delivery.text().strip()
+            if delivery and not delivery.isdigit():
+                raise ValidationError("not_an_integer", "delivery", value=delivery)
+            add_test(
+                self.db,
+                member.code,
+                self.chosen_day(),
+                measures,
+                lab=self.lab.text() or None,
+                delivery_id=int(delivery) if delivery else None,
+            )
         except CoopError as exc:
             self.error.setText(exc.render("es"))
             target = self.fields.get(exc.field or "", self.member)
@@ -143,7 +156,7 @@ class QualityView(QWidget):
         except Exception as exc:  # nothing typed is lost
             self.error.setText(errors.message(exc))
             return
-        for edit in (self.member, *self.fields.values()):
+        for edit in (self.member, self.delivery, *self.fields.values()):
             edit.clear()
         self.refresh()
         self.member.setFocus()

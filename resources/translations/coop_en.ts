@@ -55,97 +55,97 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="167" />
+        <location filename="../../ui/collection_view.py" line="199" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="168" />
+        <location filename="../../ui/collection_view.py" line="200" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="174" />
+        <location filename="../../ui/collection_view.py" line="206" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="174" />
+        <location filename="../../ui/collection_view.py" line="206" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="181" />
+        <location filename="../../ui/collection_view.py" line="213" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="189" />
+        <location filename="../../ui/collection_view.py" line="221" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="193" />
+        <location filename="../../ui/collection_view.py" line="225" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="194" />
+        <location filename="../../ui/collection_view.py" line="226" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="196" />
+        <location filename="../../ui/collection_view.py" line="228" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="197" />
+        <location filename="../../ui/collection_view.py" line="229" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="199" />
+        <location filename="../../ui/collection_view.py" line="231" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="200" />
+        <location filename="../../ui/collection_view.py" line="232" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="202" />
+        <location filename="../../ui/collection_view.py" line="234" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="204" />
+        <location filename="../../ui/collection_view.py" line="236" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="308" />
+        <location filename="../../ui/collection_view.py" line="353" />
         <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="389" />
+        <location filename="../../ui/collection_view.py" line="434" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="277" />
+        <location filename="../../ui/collection_view.py" line="311" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="342" />
+        <location filename="../../ui/collection_view.py" line="387" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="343" />
+        <location filename="../../ui/collection_view.py" line="388" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -807,68 +807,73 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Laboratory (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="62" />
+        <location filename="../../ui/quality_view.py" line="63" />
+        <source>N° de entrega (opcional)</source>
+        <translation>Delivery No. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality_view.py" line="65" />
         <source>Fecha de muestra:</source>
         <translation>Sample date:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="68" />
-        <location filename="../../ui/quality_view.py" line="99" />
+        <location filename="../../ui/quality_view.py" line="71" />
+        <location filename="../../ui/quality_view.py" line="102" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="71" />
+        <location filename="../../ui/quality_view.py" line="74" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="72" />
+        <location filename="../../ui/quality_view.py" line="75" />
         <source>Proteína %</source>
         <translation>Protein %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="73" />
+        <location filename="../../ui/quality_view.py" line="76" />
         <source>ST %</source>
         <translation>TS %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="74" />
+        <location filename="../../ui/quality_view.py" line="77" />
         <source>SNF %</source>
         <translation>SNF %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="75" />
+        <location filename="../../ui/quality_view.py" line="78" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="76" />
+        <location filename="../../ui/quality_view.py" line="79" />
         <source>Acidez</source>
         <translation>Acidity</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="77" />
+        <location filename="../../ui/quality_view.py" line="80" />
         <source>UFC/mL</source>
         <translation>CFU/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="78" />
+        <location filename="../../ui/quality_view.py" line="81" />
         <source>CCS/mL</source>
         <translation>SCC/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="79" />
+        <location filename="../../ui/quality_view.py" line="82" />
         <source>TRAM h</source>
         <translation>MBRT h</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="80" />
+        <location filename="../../ui/quality_view.py" line="83" />
         <source>Agua %</source>
         <translation>Water %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="127" />
+        <location filename="../../ui/quality_view.py" line="130" />
         <source>Fuera del valor de referencia</source>
         <translation>Outside the reference value</translation>
     </message>
@@ -944,37 +949,37 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Ticket printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="68" />
+        <location filename="../../ui/settings_view.py" line="73" />
         <source>Ancho del ticket:</source>
         <translation>Ticket width:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="71" />
+        <location filename="../../ui/settings_view.py" line="76" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="73" />
+        <location filename="../../ui/settings_view.py" line="78" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="90" />
+        <location filename="../../ui/settings_view.py" line="95" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="96" />
+        <location filename="../../ui/settings_view.py" line="101" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="103" />
+        <location filename="../../ui/settings_view.py" line="108" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="114" />
+        <location filename="../../ui/settings_view.py" line="119" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -1044,6 +1049,11 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/collection_view.py" line="131" />
+        <source>Borrado de %s</source>
+        <translation>Deletion of %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="163" />
         <source>Corrección de %s</source>
         <translation>Correction of %s</translation>
     </message>

@@ -70,7 +70,7 @@ def test_every_screen_in_both_languages(
         window = MainWindow(association)
         qtbot.addWidget(window)
         texts = [window.nav.item(i).text() for i in range(window.nav.count())]
-        for key in ("members", "collection", "quality"):
+        for key in ("members", "collection", "quality", "settings"):
             window.open_section(key)  # built on first show
         for widget in window.findChildren(QPushButton) + window.findChildren(QLabel):
             texts.append(widget.text())
@@ -80,6 +80,27 @@ def test_every_screen_in_both_languages(
         member = MemberDialog(association)
         qtbot.addWidget(member)
         texts.append(member.windowTitle())
+        from datetime import date
+
+        from coop_desktop.services.deliveries import add_delivery
+        from coop_desktop.services.dto import MemberDraft
+        from coop_desktop.services.members import add_member, list_members
+        from ui.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
+        from ui.member_lookup import MemberIndex
+        from ui.member_page import MemberPage
+
+        if not list_members(association):
+            add_member(association, MemberDraft(code="S1", given_names="Rosa", surnames="Quispe"))
+            add_delivery(association, "S1", "10", "L", date.today(), "am")
+        from coop_desktop.services.deliveries import get_delivery
+
+        for dialog_ in (
+            EditDeliveryDialog(association, get_delivery(association, 1)),
+            AdjustmentDialog(association, MemberIndex([]), "2026-10"),
+            MemberPage(association, list_members(association)[0]),
+        ):
+            qtbot.addWidget(dialog_)
+            texts.append(dialog_.windowTitle())
         for word in words:
             assert word in texts, word
     finally:

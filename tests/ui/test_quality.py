@@ -33,3 +33,21 @@ def test_lab_results_by_keystrokes(qtbot: QtBot, association: Database) -> None:
     (test,) = list_tests(association, date.today())
     assert str(test.measures["fat"]) == "3.05" and str(test.measures["ufc"]) == "250000"
     assert view.model.rowCount() == 1 and view.member.text() == ""
+
+
+def test_result_of_one_delivery(qtbot: QtBot, association: Database) -> None:
+    from coop_desktop.services.deliveries import add_delivery
+
+    add_member(association, MemberDraft(code="S0002", given_names="Juan", surnames="Pari"))
+    d = add_delivery(association, "S0002", "10", "L", date.today(), "am")
+    view = QualityView(association)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.member, "S0002")
+    qtbot.keyClicks(view.delivery, "x1")
+    qtbot.keyClicks(view.fields["fat"], "3.6")
+    qtbot.keyClick(view.fields["fat"], Qt.Key.Key_Return)
+    assert "entrega" in view.error.text().lower()
+    view.delivery.setText(str(d.id))
+    qtbot.keyClick(view.fields["fat"], Qt.Key.Key_Return)
+    (test,) = list_tests(association, date.today())
+    assert test.delivery_id == d.id
