@@ -74,10 +74,11 @@ class MainWindow(QMainWindow):
         for key, title, command in (
             ("prices", self.tr("Precios"), "coop scheme"),
             ("accounts", self.tr("Cuentas"), "coop advance / sale / charge / loan"),
-            ("closeout", self.tr("Cierre"), "coop close"),
-            ("documents", self.tr("Documentos"), "coop print"),
         ):
             self._add(key, title, Placeholder(title, command))
+        self._add_lazy("closeout", self.tr("Cierre"))
+        documents = self.tr("Documentos")
+        self._add("documents", documents, Placeholder(documents, "coop print"))
         self._add_lazy("settings", self.tr("Configuración"))
         self.nav.currentRowChanged.connect(self._show)
         central = QWidget()
@@ -132,6 +133,10 @@ class MainWindow(QMainWindow):
             from ui.members_view import MembersView
 
             return MembersView(self.db)
+        if key == "closeout":
+            from ui.closeout_view import CloseoutView
+
+            return CloseoutView(self.db)
         if key == "settings":
             from ui.settings_view import SettingsView
 

@@ -100,12 +100,14 @@ class SettingsView(QWidget):
         target = self.location.text().strip() or None
         self.status.setText(self.tr("Probando…"))
         self.test_button.setEnabled(False)
+        # Ops run on the worker thread and must not touch widgets, self.tr() included.
+        will_create = self.tr("%1 (se creará al abrir el programa)")
 
         def op(_context: OpContext) -> str:
             where = resolve(target)
             refuse_network_share(where)
             if where.path is not None and not where.path.exists():
-                return self.tr("%1 (se creará al abrir el programa)").replace("%1", str(where.path))
+                return will_create.replace("%1", str(where.path))
             database = open_database(target, migrate=False)
             try:
                 with database.engine.connect() as conn:

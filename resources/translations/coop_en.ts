@@ -34,6 +34,179 @@
     </message>
 </context>
 <context>
+    <name>CloseoutView</name>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="66" />
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="67" />
+        <source>Cerrar periodo</source>
+        <translation>Close period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="68" />
+        <source>Reabrir…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="69" />
+        <source>Imprimir…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="70" />
+        <source>Registrar pagos…</source>
+        <translation>Record payments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="71" />
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="120" />
+        <source>Calculando…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="125" />
+        <source>Calculando la vista previa…</source>
+        <translation>Computing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="149" />
+        <source>%1: la entrega %2 no tiene %3</source>
+        <translation>%1: delivery %2 lacks %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="157" />
+        <source>%1: %2 L rechazados</source>
+        <translation>%1: %2 L rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="163" />
+        <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
+        <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="169" />
+        <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
+        <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="178" />
+        <source>Periodo %1 cerrado.</source>
+        <translation>Period %1 closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="180" />
+        <source>Vista previa de %1: nada se ha guardado.</source>
+        <translation>Preview of %1: nothing has been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="192" />
+        <source>Cerrar con avisos</source>
+        <translation>Close with warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="194" />
+        <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
+        <translation>The preview has %1 warnings. Close the period anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="214" />
+        <source>Cerrando el periodo…</source>
+        <translation>Closing the period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="222" />
+        <source>Reabrir periodo</source>
+        <translation>Reopen period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="222" />
+        <source>Motivo para reabrir %1:</source>
+        <translation>Reason to reopen %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="232" />
+        <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
+        <translation>Period %1 reopened; %2 settlements voided.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="240" />
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="241" />
+        <source>Transferencia bancaria</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="242" />
+        <source>Billetera móvil</source>
+        <translation>Mobile wallet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="245" />
+        <source>Registrar pagos</source>
+        <translation>Record payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="245" />
+        <source>Forma de pago:</source>
+        <translation>Payment method:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="255" />
+        <source>%1 liquidaciones marcadas como pagadas.</source>
+        <translation>%1 settlements marked paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="262" />
+        <source>Recibos</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="263" />
+        <source>Estados de cuenta</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="264" />
+        <source>Planilla de pago</source>
+        <translation>Payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="268" />
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="268" />
+        <source>Documento:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="275" />
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="314" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="321" />
+        <source>Preparando los documentos…</source>
+        <translation>Preparing the documents…</translation>
+    </message>
+</context>
+<context>
     <name>CollectionSection</name>
     <message>
         <location filename="../../ui/collection_section.py" line="16" />
@@ -420,52 +593,52 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -786,7 +959,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>OpRunner</name>
     <message>
-        <location filename="../../ui/runner.py" line="55" />
+        <location filename="../../ui/runner.py" line="68" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -974,12 +1147,12 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="108" />
+        <location filename="../../ui/settings_view.py" line="104" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="119" />
+        <location filename="../../ui/settings_view.py" line="121" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>

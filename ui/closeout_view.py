@@ -1,0 +1,324 @@
+"""Cierre: preview every settlement with its warnings, close in the background (cancelling
+leaves the period open), then print the batch and record payments. The previewed numbers are
+the closed numbers: both come from the same computation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.domain.periods import period_of
+from coop_desktop.errors import Refused
+from coop_desktop.services.association import get_association
+from coop_desktop.services.closeout import CloseResult, close_period, preview_close
+from coop_desktop.services.settlements import pay, reopen_period
+from coop_desktop.storage.engine import Database
+from ui.errors import message
+from ui.runner import OpContext, OpRunner
+from ui.tables import tidy
+
+COLUMNS = (
+    "Código",
+    "Socio",
+    "kg",
+    "Bruto S/",
+    "Descuentos S/",
+    "Pasa S/",
+    "Neto S/",
+    "Liquidación",
+)
+
+
+def default_period(db: Database) -> str:
+    """The period before the current one: the one a treasurer closes next."""
+    association = get_association(db)
+    cycle = association.cycle if association else "month"
+    current = period_of(date.today(), cycle)
+    return period_of(current.start - timedelta(days=1), cycle).code
+
+
+class CloseoutView(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.runner = OpRunner(self)
+        self.result: CloseResult | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.period = QLineEdit(default_period(db))
+        self.period.setMaximumWidth(140)
+        self.preview_button = QPushButton(self.tr("Vista previa"))
+        self.close_button = QPushButton(self.tr("Cerrar periodo"))
+        self.reopen_button = QPushButton(self.tr("Reabrir…"))
+        self.print_button = QPushButton(self.tr("Imprimir…"))
+        self.pay_button = QPushButton(self.tr("Registrar pagos…"))
+        top.addWidget(QLabel(self.tr("Periodo:")))
+        for w in (
+            self.period,
+            self.preview_button,
+            self.close_button,
+            self.reopen_button,
+            self.print_button,
+            self.pay_button,
+        ):
+            top.addWidget(w)
+        top.addStretch()
+        layout.addLayout(top)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.warnings = QListWidget()
+        self.warnings.setMaximumHeight(110)
+        layout.addWidget(self.warnings)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        tidy(self.table, stretch=1)
+        layout.addWidget(self.table)
+        self.totals = QLabel()
+        layout.addWidget(self.totals)
+        self.preview_button.clicked.connect(self.preview)
+        self.close_button.clicked.connect(self.close_period)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.pay_button.clicked.connect(self.record_payments)
+        self.print_button.clicked.connect(self.print_batch)
+
+    def _busy(self, busy: bool) -> None:
+        for b in (
+            self.preview_button,
+            self.close_button,
+            self.reopen_button,
+            self.print_button,
+            self.pay_button,
+        ):
+            b.setEnabled(not busy)
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self.status.setText(message(error))
+
+    def preview(self) -> None:
+        code = self.period.text().strip()
+        db = self.db  # ops run on the worker thread and touch no widget
+        self._busy(True)
+        self.status.setText(self.tr("Calculando…"))
+        self.runner.run(
+            lambda _c: preview_close(db, code),
+            self.show_result,
+            self._failed,
+            label=self.tr("Calculando la vista previa…"),
+            parent=self,
+        )
+
+    def show_result(self, result: CloseResult) -> None:
+        self._busy(False)
+        self.result = result
+        self.table.setRowCount(len(result.members))
+        for row, m in enumerate(result.members):
+            cells = (
+                m.code,
+                m.name,
+                f"{m.milk.kg:,.3f}",
+                f"{m.calc.gross:,.2f}",
+                f"{m.calc.applied_total:,.2f}",
+                f"{m.calc.carried_out:,.2f}",
+                f"{m.calc.net:,.2f}",
+                m.number or "",
+            )
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.warnings.clear()
+        for code, delivery, measures in result.missing:
+            self.warnings.addItem(
+                self.tr("%1: la entrega %2 no tiene %3")
+                .replace("%1", code)
+                .replace("%2", str(delivery))
+                .replace("%3", ", ".join(measures))
+            )
+        for m in result.members:
+            if m.milk.rejected_litres:
+                self.warnings.addItem(
+                    self.tr("%1: %2 L rechazados")
+                    .replace("%1", m.code)
+                    .replace("%2", f"{m.milk.rejected_litres:,.1f}")
+                )
+            if m.calc.carried_out:
+                self.warnings.addItem(
+                    self.tr("%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente")
+                    .replace("%1", m.code)
+                    .replace("%2", f"{m.calc.carried_out:,.2f}")
+                )
+        totals = result.totals()
+        self.totals.setText(
+            self.tr("%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5")
+            .replace("%1", str(totals["members"]))
+            .replace("%2", f"{totals['kg']:,.3f}")
+            .replace("%3", f"{totals['gross']:,.2f}")
+            .replace("%4", f"{totals['deductions_total']:,.2f}")
+            .replace("%5", f"{totals['net']:,.2f}")
+        )
+        closed = any(m.number for m in result.members)
+        self.status.setText(
+            self.tr("Periodo %1 cerrado.").replace("%1", result.span.code)
+            if closed
+            else self.tr("Vista previa de %1: nada se ha guardado.").replace("%1", result.span.code)
+        )
+
+    def close_period(self) -> None:
+        """Close in the background; warnings are confirmed once; Cancel leaves it open."""
+        code = self.period.text().strip()
+        db = self.db  # ops run on the worker thread and touch no widget
+        count = self.warnings.count()
+        if (
+            count
+            and QMessageBox.question(
+                self,
+                self.tr("Cerrar con avisos"),
+                self.tr(
+                    "Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?"
+                ).replace("%1", str(count)),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+
+        def op(context: OpContext) -> CloseResult:
+            def progress(_phase: str, done: int, total: int) -> None:
+                context.progress(done, total)
+                if context.cancelled.is_set():
+                    raise Refused("cancelled")  # rolls the whole close back
+
+            return close_period(db, code, progress)
+
+        self._busy(True)
+        self.runner.run(
+            op,
+            self.show_result,
+            self._failed,
+            label=self.tr("Cerrando el periodo…"),
+            parent=self,
+            cancellable=True,
+        )
+
+    def reopen(self) -> None:
+        code = self.period.text().strip()
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Reabrir periodo"), self.tr("Motivo para reabrir %1:").replace("%1", code)
+        )
+        if not ok:
+            return
+        try:
+            count = reopen_period(self.db, code, reason)
+        except Exception as exc:  # shown in the user's words
+            self._failed(exc)
+            return
+        self.status.setText(
+            self.tr("Periodo %1 reabierto; %2 liquidaciones anuladas.")
+            .replace("%1", code)
+            .replace("%2", str(count))
+        )
+
+    def record_payments(self) -> None:
+        code = self.period.text().strip()
+        methods = {
+            self.tr("Efectivo"): "cash",
+            self.tr("Transferencia bancaria"): "bank",
+            self.tr("Billetera móvil"): "wallet",
+        }
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Registrar pagos"), self.tr("Forma de pago:"), list(methods), 0, False
+        )
+        if not ok:
+            return
+        try:
+            count = pay(self.db, code, methods[choice])
+        except Exception as exc:  # shown in the user's words
+            self._failed(exc)
+            return
+        self.status.setText(
+            self.tr("%1 liquidaciones marcadas como pagadas.").replace("%1", str(count))
+        )
+
+    def print_batch(self, target: str | None = None, kind: str | None = None) -> None:
+        """Receipts, statements or the payroll of the period into one PDF, in the background."""
+        code = self.period.text().strip()
+        kinds = {
+            self.tr("Recibos"): "receipts",
+            self.tr("Estados de cuenta"): "statements",
+            self.tr("Planilla de pago"): "payroll",
+        }
+        if kind is None:
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("Imprimir"), self.tr("Documento:"), list(kinds), 0, False
+            )
+            if not ok:
+                return
+            kind = kinds[choice]
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Guardar PDF"), f"{kind}-{code}.pdf", "PDF (*.pdf)"
+            )
+            if not target:
+                return
+        path = Path(target)
+        db = self.db
+
+        def op(context: OpContext) -> Any:
+            from coop_desktop.documents.batch import write_batch
+
+            if kind == "payroll":
+                from coop_desktop.documents.payroll import PayrollRenderer
+                from coop_desktop.services.documents import payroll
+
+                path.write_bytes(PayrollRenderer().render(payroll(db, code)))
+                return [path]
+            if kind == "receipts":
+                from coop_desktop.documents.receipt import ReceiptRenderer
+                from coop_desktop.services.documents import receipts
+
+                docs: list[Any] = receipts(db, code)
+                renderer: Any = ReceiptRenderer()
+            else:
+                from coop_desktop.documents.statement import StatementRenderer
+                from coop_desktop.services.statements import statements
+
+                docs = statements(db, code)
+                renderer = StatementRenderer()
+            return write_batch(
+                renderer,
+                docs,
+                path,
+                [str(i) for i in range(len(docs))],
+                progress=context.progress,
+                cancel=context.cancelled,
+            )
+
+        def done(paths: list[Path]) -> None:
+            self._busy(False)
+            self.status.setText(self.tr("Guardado en %1").replace("%1", str(paths[0])))
+
+        self._busy(True)
+        self.runner.run(
+            op,
+            done,
+            self._failed,
+            label=self.tr("Preparando los documentos…"),
+            parent=self,
+            cancellable=True,
+        )
