@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,16 +34,14 @@ from coop_desktop.services.periods import closed_code_at
 from coop_desktop.storage.engine import Database
 from ui import errors
 from ui.member_lookup import MemberField, MemberIndex
-from ui.tables import tidy
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.tables import Index, RowsModel, tidy
 
 
-class ShiftModel(QAbstractTableModel):
+class ShiftModel(RowsModel):
     """The deliveries of the chosen date and shift."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__([])
         self.rows: list[DeliveryInfo] = []
         self.headers = [
             self.tr("N°"),
@@ -58,12 +56,6 @@ class ShiftModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -89,16 +81,6 @@ class ShiftModel(QAbstractTableModel):
             return QColor("#a31515")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
         return None
 
 

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from coop_desktop.services.deliveries import count_deliveries, page_deliveries
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
-from ui.tables import tidy
+from ui.tables import Index, RowsModel, tidy
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 500
 
 
-class LazyDeliveries(QAbstractTableModel):
+class LazyDeliveries(RowsModel):
     def __init__(self, db: Database) -> None:
-        super().__init__()
+        super().__init__([])
         self.db = db
         self.rows: list[DeliveryInfo] = []
         self.done = False
@@ -51,12 +50,6 @@ class LazyDeliveries(QAbstractTableModel):
             self.rows.extend(page)
             self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -75,16 +68,6 @@ class LazyDeliveries(QAbstractTableModel):
             f"{d.quantity.normalize():f} {d.unit}",
             status,
         )[index.column()]
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
 
 class DeliveriesView(QWidget):

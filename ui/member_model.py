@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from coop_desktop.domain.text import fold, member_search_key
 from coop_desktop.services.dto import MemberInfo
+from ui.tables import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class MemberModel(QAbstractTableModel):
+class MemberModel(RowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([], parent)
         self._all: list[tuple[str, MemberInfo]] = []
-        self._rows: list[MemberInfo] = []
         self._search = ""
         self._status: str | None = None
         self._district: str | None = None
@@ -56,7 +54,7 @@ class MemberModel(QAbstractTableModel):
     def _refilter(self) -> None:
         words = fold(self._search).split()
         self.beginResetModel()
-        self._rows = [
+        self.rows = [
             m
             for key, m in self._all
             if all(w in key for w in words)
@@ -66,21 +64,16 @@ class MemberModel(QAbstractTableModel):
         self.endResetModel()
 
     def member(self, row: int) -> MemberInfo:
-        return self._rows[row]
+        member: MemberInfo = self.rows[row]
+        return member
 
     def districts(self) -> list[str]:
         return sorted({m.district for _, m in self._all if m.district})
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        m = self._rows[index.row()]
+        m = self.rows[index.row()]
         return (
             m.code,
             m.full_name,
@@ -89,13 +82,3 @@ class MemberModel(QAbstractTableModel):
             m.district or "",
             self.status_names.get(m.status, m.status),
         )[index.column()]
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None

@@ -137,11 +137,11 @@ class Pricer:
     def _key(
         self, measures: Measures, flags: frozenset[str], volume: Decimal | None
     ) -> tuple[object, ...]:
-        return (
-            tuple(measures.get(k) for k in self.needed),
-            flags & self._flag_names,
-            volume if self._has_volume else None,
-        )
+        get = measures.get
+        values = tuple([get(k) for k in self.needed])
+        if self._flag_names:
+            return (values, flags & self._flag_names, volume if self._has_volume else None)
+        return (values, None, volume if self._has_volume else None)
 
     def unit_price(
         self, measures: Measures, flags: frozenset[str] = frozenset(), volume: Decimal | None = None
@@ -365,6 +365,14 @@ class Pricer:
         return c.amount * self._kg_per(self.scheme.unit) / self._kg_per(c.per)
 
     # -- results -------------------------------------------------------------------------
+    def pricing_quantity(self, quantity: Decimal, unit: str) -> Decimal:
+        """The quantity in the pricing unit only (the fast path of `quantities`)."""
+        if unit == "L" and self._base == "kg" and not self._hundred:
+            return (quantity * self.scheme.density).quantize(GRAM, rounding=ROUND_HALF_UP)
+        if unit == self._base and not self._hundred:
+            return quantity.quantize(GRAM, rounding=ROUND_HALF_UP)
+        return self.quantities(quantity, unit)[0]
+
     def amount(
         self,
         quantity: Decimal,
@@ -375,13 +383,20 @@ class Pricer:
         own: Measures | None = None,
     ) -> Decimal:
         """The amount only (fast path): quantity × unit price, to the céntimo."""
-        if self._reject_keys:
-            rule = self.rejection(measures if own is None else own)
-            if rule is not None:
-                q = self.quantities(quantity, unit)[0]
-                return quantize(q * rule.price, CENT)
-        q = self.quantities(quantity, unit)[0]
-        return quantize(q * self._evaluate(measures, flags, volume)[0], CENT)
+        q = self.pricing_quantity(quantity, unit)
+        rule = self._rejected(measures if own is None else own)
+        if rule is not None:
+            return (q * rule.price).quantize(CENT, rounding=ROUND_HALF_UP)
+        hit = self._cache.get(self._key(measures, flags, volume))
+        price = hit[0] if hit is not None else self._evaluate(measures, flags, volume)[0]
+        return (q * price).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    def _rejected(self, tests: Measures) -> m.Rejection | None:
+        """The rejection rule a delivery's own tests trigger, checked only when they have a
+        measure some rule looks at."""
+        if self._reject_keys and any(k in tests for k in self._reject_keys):
+            return self.rejection(tests)
+        return None
 
     def price(
         self,
@@ -395,10 +410,7 @@ class Pricer:
         """Price one delivery (or a sum of deliveries at one quality) with its breakdown."""
         q, kg, litres = self.quantities(quantity, unit)
         s = self.scheme
-        tests = measures if own is None else own
-        rule = None
-        if self._reject_keys and any(k in tests for k in self._reject_keys):
-            rule = self.rejection(tests)
+        rule = self._rejected(measures if own is None else own)
         if rule is not None:
             amount = quantize(q * rule.price, CENT)
             line = PriceLine(
