@@ -205,6 +205,8 @@ class CollectionView(QWidget):
         self.unit.addItems(["L", "kg"])
         self.temperature = QLineEdit()
         self.temperature.setPlaceholderText(self.tr("°C (opcional)"))
+        self.density = QLineEdit()
+        self.density.setPlaceholderText(self.tr("1.030 (opcional)"))
         self.alcohol = QCheckBox(self.tr("Alcohol positivo"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Motivo de rechazo (vacío: aceptada)"))
@@ -214,6 +216,7 @@ class CollectionView(QWidget):
             self.tr("Cantidad"),
             "",
             self.tr("Temperatura"),
+            self.tr("Densidad"),
             "",
             self.tr("Rechazo"),
             "",
@@ -227,6 +230,7 @@ class CollectionView(QWidget):
                 self.quantity,
                 self.unit,
                 self.temperature,
+                self.density,
                 self.alcohol,
                 self.reason,
                 self.save_button,
@@ -234,7 +238,7 @@ class CollectionView(QWidget):
         ):
             grid.addWidget(widget, 1, col)
         grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(5, 2)
+        grid.setColumnStretch(6, 2)
         layout.addLayout(grid)
         self.member_name.setStyleSheet("color: #2d5f8a")
         layout.addWidget(self.member_name)
@@ -249,9 +253,10 @@ class CollectionView(QWidget):
         layout.addWidget(self.table)
         self.setTabOrder(self.member, self.quantity)
         self.setTabOrder(self.quantity, self.temperature)
-        self.setTabOrder(self.temperature, self.alcohol)
+        self.setTabOrder(self.temperature, self.density)
+        self.setTabOrder(self.density, self.alcohol)
         self.setTabOrder(self.alcohol, self.reason)
-        for edit in (self.member, self.quantity, self.temperature, self.reason):
+        for edit in (self.member, self.quantity, self.temperature, self.density, self.reason):
             edit.returnPressed.connect(self.save)
         self.save_button.clicked.connect(self.save)
         self.member.editingFinished.connect(self.show_member)
@@ -361,6 +366,7 @@ class CollectionView(QWidget):
                 "shift": self.shift.currentData(),
                 "reject_reason": self.reason.text() or None,
                 "temperature": self.temperature.text() or None,
+                "density": self.density.text() or None,
                 "alcohol_positive": True if self.alcohol.isChecked() else None,
             }
             if svc.shift_exists(self.db, member.code, args["day"], args["shift"]):
@@ -379,6 +385,7 @@ class CollectionView(QWidget):
             widget = {
                 "quantity": self.quantity,
                 "temperature": self.temperature,
+                "density": self.density,
                 "reject_reason": self.reason,
             }.get(exc.field or "", self.member)
             widget.setFocus()
@@ -388,7 +395,7 @@ class CollectionView(QWidget):
             self.error.setText(errors.message(exc))
             return
         self.undo_stack.push(SaveDelivery(self, saved, args))
-        for edit in (self.member, self.quantity, self.temperature, self.reason):
+        for edit in (self.member, self.quantity, self.temperature, self.density, self.reason):
             edit.clear()
         self.alcohol.setChecked(False)
         self.member_name.clear()

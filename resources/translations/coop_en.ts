@@ -228,97 +228,107 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="199" />
+        <location filename="../../ui/collection_view.py" line="181" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="200" />
+        <location filename="../../ui/collection_view.py" line="182" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="206" />
+        <location filename="../../ui/collection_view.py" line="188" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="206" />
+        <location filename="../../ui/collection_view.py" line="188" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="213" />
+        <location filename="../../ui/collection_view.py" line="195" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="221" />
+        <location filename="../../ui/collection_view.py" line="203" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="225" />
+        <location filename="../../ui/collection_view.py" line="207" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="226" />
+        <location filename="../../ui/collection_view.py" line="209" />
+        <source>1.030 (opcional)</source>
+        <translation>1.030 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="210" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="228" />
+        <location filename="../../ui/collection_view.py" line="212" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="229" />
+        <location filename="../../ui/collection_view.py" line="213" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="231" />
+        <location filename="../../ui/collection_view.py" line="215" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="232" />
+        <location filename="../../ui/collection_view.py" line="216" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="234" />
+        <location filename="../../ui/collection_view.py" line="218" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="236" />
+        <location filename="../../ui/collection_view.py" line="219" />
+        <source>Densidad</source>
+        <translation>Density</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="221" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="353" />
+        <location filename="../../ui/collection_view.py" line="340" />
         <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="434" />
+        <location filename="../../ui/collection_view.py" line="423" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="311" />
+        <location filename="../../ui/collection_view.py" line="298" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="387" />
+        <location filename="../../ui/collection_view.py" line="375" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="388" />
+        <location filename="../../ui/collection_view.py" line="376" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -326,7 +336,7 @@
 <context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="95" />
+        <location filename="../../ui/deliveries_view.py" line="78" />
         <source>%1 entregas registradas</source>
         <translation>%1 deliveries recorded</translation>
     </message>
@@ -495,57 +505,57 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>LazyDeliveries</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="27" />
+        <location filename="../../ui/deliveries_view.py" line="26" />
         <source>N° entrega</source>
         <translation>Delivery No.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="28" />
+        <location filename="../../ui/deliveries_view.py" line="27" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="29" />
+        <location filename="../../ui/deliveries_view.py" line="28" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="30" />
+        <location filename="../../ui/deliveries_view.py" line="29" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="31" />
+        <location filename="../../ui/deliveries_view.py" line="30" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="32" />
+        <location filename="../../ui/deliveries_view.py" line="31" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="33" />
+        <location filename="../../ui/deliveries_view.py" line="32" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="35" />
+        <location filename="../../ui/deliveries_view.py" line="34" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="35" />
+        <location filename="../../ui/deliveries_view.py" line="34" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="65" />
+        <location filename="../../ui/deliveries_view.py" line="58" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="67" />
+        <location filename="../../ui/deliveries_view.py" line="60" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -732,47 +742,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../../ui/member_model.py" line="25" />
+        <location filename="../../ui/member_model.py" line="23" />
         <source>Activo(a)</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/member_model.py" line="26" />
+        <location filename="../../ui/member_model.py" line="24" />
         <source>Suspendido(a)</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/member_model.py" line="27" />
+        <location filename="../../ui/member_model.py" line="25" />
         <source>Retirado(a)</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/member_model.py" line="30" />
+        <location filename="../../ui/member_model.py" line="28" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/member_model.py" line="31" />
+        <location filename="../../ui/member_model.py" line="29" />
         <source>Nombres y apellidos</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/member_model.py" line="32" />
+        <location filename="../../ui/member_model.py" line="30" />
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../ui/member_model.py" line="33" />
+        <location filename="../../ui/member_model.py" line="31" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/member_model.py" line="34" />
+        <location filename="../../ui/member_model.py" line="32" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/member_model.py" line="35" />
+        <location filename="../../ui/member_model.py" line="33" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
@@ -1160,42 +1170,42 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="49" />
+        <location filename="../../ui/collection_view.py" line="47" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="50" />
+        <location filename="../../ui/collection_view.py" line="48" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="51" />
+        <location filename="../../ui/collection_view.py" line="49" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="52" />
+        <location filename="../../ui/collection_view.py" line="50" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="53" />
+        <location filename="../../ui/collection_view.py" line="51" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="54" />
+        <location filename="../../ui/collection_view.py" line="52" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="74" />
+        <location filename="../../ui/collection_view.py" line="66" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="76" />
+        <location filename="../../ui/collection_view.py" line="68" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -1216,17 +1226,17 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="109" />
+        <location filename="../../ui/collection_view.py" line="91" />
         <source>Entrega de %s</source>
         <translation>Delivery of %s</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="131" />
+        <location filename="../../ui/collection_view.py" line="113" />
         <source>Borrado de %s</source>
         <translation>Deletion of %s</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="163" />
+        <location filename="../../ui/collection_view.py" line="145" />
         <source>Corrección de %s</source>
         <translation>Correction of %s</translation>
     </message>

@@ -84,10 +84,12 @@ def test_rejection_with_reason(qtbot: QtBot, view: CollectionView) -> None:
     qtbot.keyClick(view.member, Qt.Key.Key_Tab)
     qtbot.keyClicks(view.quantity, "8")
     qtbot.keyClicks(view.temperature, "18")
+    qtbot.keyClicks(view.density, "1.0305")
     qtbot.keyClicks(view.reason, "Acidez alta")
     qtbot.keyClick(view.reason, Qt.Key.Key_Return)
     (row,) = list_deliveries(view.db, day=TODAY)
     assert row.rejected and row.reject_reason == "Acidez alta" and str(row.temperature) == "18.0"
+    assert str(row.density) == "1.0305"
 
 
 def test_duplicate_asks_and_undo_removes(
