@@ -37,6 +37,14 @@ def main() -> int:
             if key == "collection":
                 entry = view.collection  # type: ignore[attr-defined]
                 entry.day.setDate(entry.day.date().addDays(-1))
+            if key == "closeout":  # show a preview, computed in the background
+                import time
+
+                view.preview()  # type: ignore[attr-defined]
+                deadline = time.monotonic() + 20
+                while view.table.rowCount() == 0 and time.monotonic() < deadline:  # type: ignore[attr-defined]
+                    app.processEvents()
+                view.runner.shutdown()  # type: ignore[attr-defined]
             app.processEvents()
             window.grab().save(str(out / f"{key}.png"))
             print(out / f"{key}.png")
