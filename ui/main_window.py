@@ -71,11 +71,9 @@ class MainWindow(QMainWindow):
         self._add_lazy("members", self.tr("Socios"))
         self._add_lazy("collection", self.tr("Acopio"))
         self._add_lazy("quality", self.tr("Calidad"))
-        for key, title, command in (
-            ("prices", self.tr("Precios"), "coop scheme"),
-            ("accounts", self.tr("Cuentas"), "coop advance / sale / charge / loan"),
-        ):
+        for key, title, command in (("prices", self.tr("Precios"), "coop scheme"),):
             self._add(key, title, Placeholder(title, command))
+        self._add_lazy("accounts", self.tr("Cuentas"))
         self._add_lazy("closeout", self.tr("Cierre"))
         documents = self.tr("Documentos")
         self._add("documents", documents, Placeholder(documents, "coop print"))
@@ -133,6 +131,10 @@ class MainWindow(QMainWindow):
             from ui.members_view import MembersView
 
             return MembersView(self.db)
+        if key == "accounts":
+            from ui.accounts_view import AccountsView
+
+            return AccountsView(self.db)
         if key == "closeout":
             from ui.closeout_view import CloseoutView
 

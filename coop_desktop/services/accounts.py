@@ -238,3 +238,39 @@ def ledger(db: Database, member_code: str) -> list[LedgerLine]:
                 )
             )
         return lines
+
+
+@dataclass(frozen=True, slots=True)
+class ProductInfo:
+    id: int
+    name: str
+    unit: str
+    price: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeInfo:
+    id: int
+    kind: str
+    name: str
+    amount: Decimal
+    per: str
+    start_date: date
+
+
+def list_products(db: Database) -> list[ProductInfo]:
+    with db.read() as session:
+        return [
+            ProductInfo(p.id, p.name, p.unit, p.price)
+            for p in session.scalars(
+                select(Product).where(Product.active.is_(True)).order_by(Product.name)
+            )
+        ]
+
+
+def list_charges(db: Database) -> list[ChargeInfo]:
+    with db.read() as session:
+        return [
+            ChargeInfo(c.id, c.kind, c.name, c.amount, c.per, c.start_date)
+            for c in session.scalars(select(Charge).order_by(Charge.id))
+        ]

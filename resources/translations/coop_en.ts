@@ -1,6 +1,151 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="42" />
+        <source>Ver cuenta</source>
+        <translation>Show account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="52" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="53" />
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="54" />
+        <source>Detalle</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="55" />
+        <source>Monto S/</source>
+        <translation>Amount S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="56" />
+        <source>Saldo S/</source>
+        <translation>Balance S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="70" />
+        <source>Adelanto en efectivo</source>
+        <translation>Cash advance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="71" />
+        <location filename="../../ui/accounts_view.py" line="95" />
+        <location filename="../../ui/accounts_view.py" line="109" />
+        <source>Monto S/:</source>
+        <translation>Amount S/:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="72" />
+        <source>Registrar adelanto</source>
+        <translation>Record advance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="79" />
+        <source>Insumo al crédito</source>
+        <translation>Input on credit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="80" />
+        <source>Producto:</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="80" />
+        <source>Cantidad:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="81" />
+        <source>Registrar venta</source>
+        <translation>Record sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="87" />
+        <source>Positivo: a favor del socio</source>
+        <translation>Positive: in the member's favour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="90" />
+        <source>N° de movimiento (opcional)</source>
+        <translation>Entry No. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="93" />
+        <source>Ajuste</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="96" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="97" />
+        <source>Corrige:</source>
+        <translation>Corrects:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="99" />
+        <source>Registrar ajuste</source>
+        <translation>Record adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="108" />
+        <source>Préstamo</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="109" />
+        <source>Cuotas:</source>
+        <translation>Instalments:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="110" />
+        <source>Registrar préstamo</source>
+        <translation>Record loan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="115" />
+        <source>Cargos recurrentes (los aplica cada cierre)</source>
+        <translation>Recurring charges (applied by every close)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="155" />
+        <source>Cuotas: %1</source>
+        <translation>Instalments: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="167" />
+        <source>Registrado.</source>
+        <translation>Recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="178" />
+        <source>por litro</source>
+        <translation>per litre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="178" />
+        <source>por periodo</source>
+        <translation>per period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="181" />
+        <source>Ninguno (coop charge add …)</source>
+        <translation>None (coop charge add …)</translation>
+    </message>
+</context>
+<context>
     <name>AdjustmentDialog</name>
     <message>
         <location filename="../../ui/delivery_dialogs.py" line="92" />
@@ -36,172 +181,172 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="66" />
+        <location filename="../../ui/closeout_view.py" line="67" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="67" />
+        <location filename="../../ui/closeout_view.py" line="68" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="68" />
+        <location filename="../../ui/closeout_view.py" line="69" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="69" />
+        <location filename="../../ui/closeout_view.py" line="70" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="71" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="72" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="120" />
+        <location filename="../../ui/closeout_view.py" line="121" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="125" />
+        <location filename="../../ui/closeout_view.py" line="126" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="149" />
+        <location filename="../../ui/closeout_view.py" line="155" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="157" />
+        <location filename="../../ui/closeout_view.py" line="163" />
         <source>%1: %2 L rechazados</source>
         <translation>%1: %2 L rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="163" />
+        <location filename="../../ui/closeout_view.py" line="169" />
         <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="169" />
+        <location filename="../../ui/closeout_view.py" line="175" />
         <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
         <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="178" />
+        <location filename="../../ui/closeout_view.py" line="184" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="180" />
+        <location filename="../../ui/closeout_view.py" line="186" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="192" />
+        <location filename="../../ui/closeout_view.py" line="198" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="194" />
+        <location filename="../../ui/closeout_view.py" line="200" />
         <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1 warnings. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="214" />
+        <location filename="../../ui/closeout_view.py" line="220" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="222" />
+        <location filename="../../ui/closeout_view.py" line="228" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="222" />
+        <location filename="../../ui/closeout_view.py" line="228" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="232" />
+        <location filename="../../ui/closeout_view.py" line="238" />
         <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
         <translation>Period %1 reopened; %2 settlements voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="240" />
+        <location filename="../../ui/closeout_view.py" line="246" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="241" />
+        <location filename="../../ui/closeout_view.py" line="247" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="242" />
+        <location filename="../../ui/closeout_view.py" line="248" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="245" />
+        <location filename="../../ui/closeout_view.py" line="251" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="245" />
+        <location filename="../../ui/closeout_view.py" line="251" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="255" />
+        <location filename="../../ui/closeout_view.py" line="261" />
         <source>%1 liquidaciones marcadas como pagadas.</source>
         <translation>%1 settlements marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="262" />
+        <location filename="../../ui/closeout_view.py" line="268" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="263" />
+        <location filename="../../ui/closeout_view.py" line="269" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="264" />
+        <location filename="../../ui/closeout_view.py" line="270" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="268" />
+        <location filename="../../ui/closeout_view.py" line="274" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="268" />
+        <location filename="../../ui/closeout_view.py" line="274" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="275" />
+        <location filename="../../ui/closeout_view.py" line="281" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="314" />
+        <location filename="../../ui/closeout_view.py" line="320" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="321" />
+        <location filename="../../ui/closeout_view.py" line="327" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -593,7 +738,7 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
@@ -603,52 +748,52 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
