@@ -99,6 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging()
     install_excepthook()
+    from ui.collector import GuiCollector
+
+    app._coop_collector = GuiCollector(app)  # type: ignore[attr-defined]
     db = open_or_explain(args.db)
     if db is None:
         return 1

@@ -2,7 +2,10 @@
 results and errors delivered back on the GUI thread, progress and cancel in a dialog.
 
 The worker never touches a Qt object: it puts plain messages on a queue, and a timer on the
-GUI thread delivers them. (Qt objects used or released off the GUI thread crash at random.)"""
+GUI thread delivers them. (Qt objects used or released off the GUI thread crash at random.)
+For the same reason the app runs the cyclic garbage collector itself, on the GUI thread
+(ui/collector.py): a collection started by the worker's allocations could destroy
+unreachable Qt wrappers on the worker thread."""
 
 from __future__ import annotations
 
