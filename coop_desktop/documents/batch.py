@@ -7,6 +7,7 @@ import io
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,9 @@ def render_all(
             if progress:
                 progress(done, len(docs))
         return [pdf for chunk in results for pdf in chunk]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn", not fork: the desktop app calls this from a worker thread of a Qt process, and a
+    # forked copy of a multithreaded Qt process can crash (it is also Windows' only way).
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         futures: dict[Future[list[bytes]], int] = {
             pool.submit(_render_chunk, renderer, chunk): i for i, chunk in enumerate(chunks)
         }
