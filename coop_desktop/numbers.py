@@ -59,27 +59,11 @@ def floor_to(value: Decimal, step: Decimal) -> Decimal:
     return (value / step).to_integral_value(rounding=ROUND_FLOOR) * step
 
 
-def money(value: Number) -> Decimal:
-    """A money amount rounded half up to the céntimo."""
-    return quantize(D(value), CENT)
-
-
-def exponent_of(step: Decimal) -> int:
-    exp = step.as_tuple().exponent
-    assert isinstance(exp, int)
-    return exp
-
-
 def fits_scale(value: Decimal, scale: int) -> bool:
     """True when `value` has no more than `scale` decimal places (trailing zeros aside)."""
     exp = value.normalize().as_tuple().exponent
     assert isinstance(exp, int)
     return -exp <= scale if exp < 0 else True
-
-
-def fmt_plain(value: Decimal, places: int = 2) -> str:
-    """A decimal string with exactly `places` decimals, for JSON and CSV output."""
-    return str(quantize(value, Decimal(1).scaleb(-places)))
 
 
 def trim(value: Decimal, min_places: int = 2) -> str:

@@ -91,12 +91,6 @@ MEASURES: dict[str, Measure] = {
 }
 
 NUMERIC_KEYS: tuple[str, ...] = tuple(k for k, m in MEASURES.items() if not m.boolean)
-BOOLEAN_KEYS: tuple[str, ...] = tuple(k for k, m in MEASURES.items() if m.boolean)
-
-
-def label(key: str, lang: str = "es") -> str:
-    measure = MEASURES[key]
-    return measure.label_en if lang == "en" else measure.label_es
 
 
 def out_of_reference(key: str, value: Decimal) -> bool:

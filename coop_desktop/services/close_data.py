@@ -11,14 +11,14 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample
 from coop_desktop.domain.pricing.bulk import COLUMNS
 from coop_desktop.domain.settlement import NOT_SETTLED, Item, instalments, per_litre_charge
 from coop_desktop.storage.bulk import fetch_raw
 
-_NUMERIC = [k for k, m in MEASURES.items() if not m.boolean]
+_NUMERIC = NUMERIC_KEYS
 _SCALE = {k: Decimal(1).scaleb(-MEASURES[k].scale) for k in _NUMERIC}
 CENTS = Decimal("0.01")
 TEN_THOUSANDTH = Decimal("0.0001")
@@ -53,7 +53,8 @@ class LoanRow:
     done: int
 
 
-def _param(conn: Connection, day: date) -> object:
+def date_param(conn: Connection, day: date) -> object:
+    """A date as each engine's driver takes it in a raw query (ISO text on SQLite)."""
     return day.isoformat() if conn.dialect.name == "sqlite" else day
 
 
@@ -65,7 +66,7 @@ def delivery_rows(conn: Connection, span: PeriodSpan) -> list[tuple[Any, ...]]:
     return fetch_raw(
         conn,
         f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?",
-        (_param(conn, span.start), _param(conn, span.end)),
+        (date_param(conn, span.start), date_param(conn, span.end)),
     )
 
 
@@ -103,7 +104,7 @@ def samples(
     for row in fetch_raw(
         conn,
         f"SELECT {columns} FROM quality_test WHERE sample_date >= ? AND sample_date <= ?",
-        (_param(conn, start), _param(conn, span.end)),
+        (date_param(conn, start), date_param(conn, span.end)),
     ):
         if row[0] not in wanted:
             continue
@@ -129,7 +130,7 @@ def ledger_items(
         conn,
         "SELECT id, member_id, kind, description, amount FROM "
         "ledger_entry WHERE date >= ? AND date <= ? ORDER BY date, id",
-        (_param(conn, span.start), _param(conn, span.end)),
+        (date_param(conn, span.start), date_param(conn, span.end)),
     ):
         entry_id, member, kind, description, amount = row
         if kind in NOT_SETTLED:
@@ -147,7 +148,7 @@ def charges(conn: Connection, span: PeriodSpan) -> list[ChargeRow]:
         conn,
         "SELECT id, kind, name, amount, per FROM charge WHERE start_date <= ? "
         "AND (end_date IS NULL OR end_date >= ?) ORDER BY id",
-        (_param(conn, span.end), _param(conn, span.start)),
+        (date_param(conn, span.end), date_param(conn, span.start)),
     )
     return [ChargeRow(r[0], r[1], r[2], Decimal(r[3]) * TEN_THOUSANDTH, r[4]) for r in rows]
 
@@ -165,7 +166,7 @@ def loans(conn: Connection, span: PeriodSpan) -> dict[int, list[LoanRow]]:
         conn,
         "SELECT id, member_id, description, principal, instalments FROM "
         "loan WHERE start_date <= ? ORDER BY id",
-        (_param(conn, span.end),),
+        (date_param(conn, span.end),),
     ):
         loan = LoanRow(r[0], r[1], r[2], Decimal(r[3]) * CENTS, r[4], int(done.get(r[0], 0)))
         if loan.done < loan.instalments:

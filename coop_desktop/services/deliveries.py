@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
 from coop_desktop.errors import NotFound, Refused, ValidationError
@@ -98,12 +99,16 @@ def add_delivery(
 
 def get_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
     with db.read() as session:
-        row = session.execute(
-            select(Delivery, Member).join(Member).where(Delivery.id == delivery_id)
-        ).first()
-        if row is None:
-            raise NotFound("unknown_delivery", "delivery", value=delivery_id)
-        return _info(row[0], row[1])
+        return _info(*_load(session, delivery_id))
+
+
+def _load(session: Session, delivery_id: int) -> tuple[Delivery, Member]:
+    row = session.execute(
+        select(Delivery, Member).join(Member).where(Delivery.id == delivery_id)
+    ).first()
+    if row is None:
+        raise NotFound("unknown_delivery", "delivery", value=delivery_id)
+    return row[0], row[1]
 
 
 def list_deliveries(
@@ -127,12 +132,7 @@ def list_deliveries(
 def delete_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
     """Delete a delivery of an open period (the undo of a save); audited with its values."""
     with db.write() as session:
-        row = session.execute(
-            select(Delivery, Member).join(Member).where(Delivery.id == delivery_id)
-        ).first()
-        if row is None:
-            raise NotFound("unknown_delivery", "delivery", value=delivery_id)
-        d, m = row
+        d, m = _load(session, delivery_id)
         refuse_if_closed(session, d.date)
         info = _info(d, m)
         audit(session, "delete", "delivery", d.id, before=row_dict(d))
@@ -187,12 +187,7 @@ def update_delivery(
     temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
     assert temp is None or isinstance(temp, Decimal)
     with db.write() as session:
-        row = session.execute(
-            select(Delivery, Member).join(Member).where(Delivery.id == delivery_id)
-        ).first()
-        if row is None:
-            raise NotFound("unknown_delivery", "delivery", value=delivery_id)
-        d, m = row
+        d, m = _load(session, delivery_id)
         refuse_if_closed(session, d.date)
         before = row_dict(d)
         d.quantity = clean_qty

@@ -121,7 +121,7 @@ def _closed_period(session: Session, span: PeriodSpan) -> Period:
     return period
 
 
-def _settlement_amounts(
+def settlement_amounts(
     lines: list[SettlementLine],
 ) -> tuple[tuple[Amount, ...], tuple[Amount, ...]]:
     credits = tuple(
@@ -152,10 +152,10 @@ def receipts(db: Database, code: str, member_code: str | None = None) -> list[Re
         if member_code is not None:
             query = query.where(func.lower(Member.code) == member_code.strip().lower())
         rows = session.execute(query).all()
-        lines = _lines_by_settlement(session, [s.id for s, _ in rows])
+        lines = lines_by_settlement(session, [s.id for s, _ in rows])
         docs = []
         for s, m in rows:
-            credits, deductions = _settlement_amounts(lines[s.id])
+            credits, deductions = settlement_amounts(lines[s.id])
             number = f"{s.series}-{s.number:08d}"
             mark = (
                 "ANULADO"
@@ -187,7 +187,7 @@ def receipts(db: Database, code: str, member_code: str | None = None) -> list[Re
         return docs
 
 
-def _lines_by_settlement(session: Session, ids: list[int]) -> dict[int, list[SettlementLine]]:
+def lines_by_settlement(session: Session, ids: list[int]) -> dict[int, list[SettlementLine]]:
     found: dict[int, list[SettlementLine]] = defaultdict(list)
     for chunk in range(0, len(ids), 900):
         for ln in session.scalars(

@@ -137,11 +137,6 @@ def member_by_code(session: Session, code: str) -> Member:
     return m
 
 
-def get_member(db: Database, code: str) -> MemberInfo:
-    with db.read() as session:
-        return info(member_by_code(session, code))
-
-
 def list_members(
     db: Database,
     search: str = "",

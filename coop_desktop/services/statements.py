@@ -28,11 +28,11 @@ from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
 from coop_desktop.services.closeout import compute
 from coop_desktop.services.documents import (
-    _lines_by_settlement,
-    _settlement_amounts,
     header,
+    lines_by_settlement,
     member_block,
     previous_span,
+    settlement_amounts,
 )
 from coop_desktop.services.period_data import PeriodData, load_period
 from coop_desktop.services.schemes import load_timeline
@@ -189,7 +189,7 @@ def statements(db: Database, code: str, member_code: str | None = None) -> list[
                 )
             ).all()
             settled = {s.member_id: (None, s) for s in rows}
-            lines = _lines_by_settlement(session, [s.id for s in rows])
+            lines = lines_by_settlement(session, [s.id for s in rows])
         else:
             result = compute(conn, session, span)
             settled = {mc.member_id: (mc.calc, None) for mc in result.members}
@@ -260,7 +260,7 @@ def _statement(
         for p in milk.deliveries
     )
     if settlement is not None:
-        credits, deductions = _settlement_amounts(lines)
+        credits, deductions = settlement_amounts(lines)
         gross, net = settlement.gross, settlement.net
         carried_in, carried_out = settlement.carried_in, settlement.carried_out
         number: str | None = f"{settlement.series}-{settlement.number:08d}"

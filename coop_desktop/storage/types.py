@@ -52,9 +52,3 @@ class Fixed(TypeDecorator[Decimal]):
         if value is None:
             return None
         return (Decimal(int(value)) / self._factor).quantize(self._exp)
-
-    def to_minor(self, value: Decimal) -> int:
-        """The stored integer for a value (for bulk paths that bypass the ORM)."""
-        result = self.process_bind_param(value, None)  # type: ignore[arg-type]
-        assert result is not None
-        return result

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coop_desktop.numbers import CENT, D, fits_scale, floor_to, money, quantize
+from coop_desktop.numbers import CENT, D, fits_scale, floor_to, quantize
 
 
 def test_d_accepts_exact_inputs_and_refuses_floats() -> None:
@@ -22,10 +22,10 @@ def test_d_accepts_exact_inputs_and_refuses_floats() -> None:
 
 
 def test_rounding_is_half_up_to_the_centimo() -> None:
-    assert money("297.216") == Decimal("297.22")
-    assert money("0.005") == Decimal("0.01")
-    assert money("0.004999") == Decimal("0.00")
-    assert money("-0.005") == Decimal("-0.01")
+    assert quantize(D("297.216")) == Decimal("297.22")
+    assert quantize(D("0.005")) == Decimal("0.01")
+    assert quantize(D("0.004999")) == Decimal("0.00")
+    assert quantize(D("-0.005")) == Decimal("-0.01")
     assert quantize(Decimal("232.2") * Decimal("1.28")) == Decimal("297.22")
 
 
@@ -37,6 +37,6 @@ def test_floor_to_counts_full_steps_only() -> None:
 
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=False))
 def test_money_is_within_half_a_centimo(value: Decimal) -> None:
-    rounded = money(value)
+    rounded = quantize(value)
     assert abs(rounded - value) <= CENT / 2
     assert fits_scale(rounded, 2)

@@ -77,3 +77,12 @@ def test_installed_wheel_runs_and_finds_resources(wheel: Path, tmp_path: Path) -
         cwd=tmp_path,
     ).stdout.split()
     assert lines[0].startswith(str(env_dir)) and lines[1] == "True"
+
+
+def test_python_m_coop_desktop_runs_the_installed_app_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    import ui.app
+
+    (entry,) = entry_points(group="gui_scripts", name="coop-desktop")
+    assert entry.load() is ui.app.main
