@@ -12,6 +12,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def wait(app: object, view: object, table: object) -> None:
+    """Let a background op fill `table` (at most 20 s), then stop the view's runner."""
+    import time
+
+    deadline = time.monotonic() + 20
+    while table.rowCount() == 0 and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        app.processEvents()  # type: ignore[attr-defined]
+    view.runner.shutdown()  # type: ignore[attr-defined]
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -38,13 +48,11 @@ def main() -> int:
                 entry = view.collection  # type: ignore[attr-defined]
                 entry.day.setDate(entry.day.date().addDays(-1))
             if key == "closeout":  # show a preview, computed in the background
-                import time
-
                 view.preview()  # type: ignore[attr-defined]
-                deadline = time.monotonic() + 20
-                while view.table.rowCount() == 0 and time.monotonic() < deadline:  # type: ignore[attr-defined]
-                    app.processEvents()
-                view.runner.shutdown()  # type: ignore[attr-defined]
+                wait(app, view, view.table)  # type: ignore[attr-defined]
+            if key == "prices":  # simulate the scheme in force on the last period
+                view.whatif.run()  # type: ignore[attr-defined]
+                wait(app, view, view.whatif.table)  # type: ignore[attr-defined]
             app.processEvents()
             window.grab().save(str(out / f"{key}.png"))
             print(out / f"{key}.png")

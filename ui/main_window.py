@@ -71,8 +71,7 @@ class MainWindow(QMainWindow):
         self._add_lazy("members", self.tr("Socios"))
         self._add_lazy("collection", self.tr("Acopio"))
         self._add_lazy("quality", self.tr("Calidad"))
-        for key, title, command in (("prices", self.tr("Precios"), "coop scheme"),):
-            self._add(key, title, Placeholder(title, command))
+        self._add_lazy("prices", self.tr("Precios"))
         self._add_lazy("accounts", self.tr("Cuentas"))
         self._add_lazy("closeout", self.tr("Cierre"))
         documents = self.tr("Documentos")
@@ -143,6 +142,10 @@ class MainWindow(QMainWindow):
             from ui.settings_view import SettingsView
 
             return SettingsView(self.db)
+        if key == "prices":
+            from ui.prices_view import PricesView
+
+            return PricesView(self.db)
         if key == "quality":
             from ui.quality_view import QualityView
 

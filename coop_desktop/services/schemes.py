@@ -16,6 +16,7 @@ from coop_desktop.domain.pricing.engine import Pricer
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.errors import NotFound, Refused
+from coop_desktop.resources import resource_path
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import PriceScheme, PriceSchemeVersion
@@ -137,3 +138,23 @@ def load_timeline(session: Session) -> Timeline:
 def scheme_in_force(db: Database, day: date) -> Scheme:
     with db.read() as session:
         return load_timeline(session).at(day).scheme
+
+
+def version_definition(db: Database, version_id: int) -> str:
+    """The stored definition of one scheme version (as imported)."""
+    with db.read() as session:
+        version = session.get(PriceSchemeVersion, version_id)
+        if version is None:
+            raise NotFound("unknown_scheme", "scheme", value=str(version_id))
+        return version.definition
+
+
+def preset_names() -> list[str]:
+    """The bundled presets (resources/schemes), to start a scheme from."""
+    return sorted(p.stem for p in resource_path("schemes").glob("*.json"))
+
+
+def preset_text(name: str) -> str:
+    if name not in preset_names():
+        raise NotFound("unknown_scheme", "scheme", value=name)
+    return resource_path(f"schemes/{name}.json").read_text("utf-8")

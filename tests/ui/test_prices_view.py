@@ -1,0 +1,137 @@
+"""Precios: editing a scheme changes the calculator at once and the what-if on the next run;
+an invalid scheme shows the engine's message on the field and cannot be saved; presets,
+import and export round-trip; a saved scheme becomes a new version."""
+
+import json
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.domain.pricing import schema
+from coop_desktop.services.demo import load_demo
+from coop_desktop.services.schemes import list_schemes
+from coop_desktop.storage.engine import Database
+from ui.prices_view import PricesView
+
+START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
+PERIOD = f"{START:%Y-%m}"
+
+
+def field(view: PricesView, name: str) -> QLineEdit:
+    found = view.editor.findChild(QLineEdit, f"field-{name}")
+    assert found is not None, name
+    return found
+
+
+def total(view: PricesView) -> str:
+    return view.calculator.total.text()
+
+
+def test_editing_changes_calculator_and_whatif(qtbot: QtBot, sqlite_db: Database) -> None:
+    load_demo(sqlite_db, members=6, days=31, start=START)
+    view = PricesView(sqlite_db)
+    qtbot.addWidget(view)
+    # the version in force is open: peru-additive, base 1.20 + ST steps + hygiene bands
+    assert view.editor.data["name"] == "peru-additive"
+    view.calculator.quantity.setText("100")
+    view.calculator.inputs["st"].setText("12.00")  # type: ignore[union-attr]
+    view.calculator.inputs["ufc"].setText("150000")  # type: ignore[union-attr]
+    view.calculator.recompute()
+    assert "127.00 PEN" in total(view)  # 1.20 + 0.06 + 0.01 per kg × 100 kg
+
+    view.whatif.period.setText(PERIOD)
+    view.whatif.run()
+    qtbot.waitUntil(lambda: view.whatif.table.rowCount() == 6, timeout=10000)
+    assert "diferencia <b>S/ +0.00</b>" in view.whatif.total.text()
+
+    view.editor.components.setCurrentRow(0)  # Precio base
+    rate = field(view, "rate")
+    rate.setText("1.30")
+    rate.textEdited.emit("1.30")
+    assert view.editor.data["components"][0]["rate"] == "1.30"
+    assert "137.00 PEN" in total(view)  # the calculator follows every edit
+    assert "vuelva" in view.whatif.total.text() or "Simular" in view.whatif.total.text()
+
+    before = view.whatif.simulation
+    view.whatif.run()
+    qtbot.waitUntil(lambda: view.whatif.simulation is not before, timeout=10000)
+    sim = view.whatif.simulation
+    assert sim is not None
+    kg = sum((m.kg for m in sim.members), Decimal(0))
+    # ten céntimos more per kg, for every kg of the period (rounded per member)
+    assert abs(sim.total("difference") - kg * Decimal("0.10")) <= Decimal("0.005") * len(
+        sim.members
+    )
+    assert sim.total("difference") > 0
+    assert f"{sim.total('difference'):+,.2f}" in view.whatif.total.text()
+
+
+def test_invalid_scheme_names_the_field_and_cannot_be_saved(
+    qtbot: QtBot, association: Database
+) -> None:
+    view = PricesView(association)
+    qtbot.addWidget(view)
+    view.preset.setCurrentText("peru-additive")
+    view.use_preset()
+    assert view.save_button.isEnabled()
+    view.editor.components.setCurrentRow(2)  # Higiene: bands
+    form = view.editor.component_form
+    assert form is not None
+    table = form.editors[2].table  # type: ignore[attr-defined]
+    table.item(1, 0).setText("120000")  # leaves a gap after the first band (0–100000)
+    assert not view.save_button.isEnabled()
+    problems = [view.editor.problems.item(i).text() for i in range(view.editor.problems.count())]
+    assert problems == [
+        "components[2].bands[1].low: hay un hueco entre 100000 y 120000; las bandas deben ser "
+        "contiguas [desde, hasta)."
+    ]
+    assert table.item(1, 0).background().color().name() == "#f5b7b1"  # the cell is marked
+    assert form.editors[2].note.text()  # and the message is under the table
+    before = len(list_schemes(association))
+    view.save()
+    assert len(list_schemes(association)) == before
+    assert "no se guardó" in view.status.text()
+    table.item(1, 0).setText("100000")
+    assert view.save_button.isEnabled() and not view.editor.problems.isVisibleTo(view)
+
+
+def test_preset_export_import_and_save_as_version(
+    qtbot: QtBot, association: Database, tmp_path: Path
+) -> None:
+    view = PricesView(association)
+    qtbot.addWidget(view)
+    view.preset.setCurrentText("india-fat-snf-chart")
+    view.use_preset()
+    assert view.editor.scheme is not None and view.editor.scheme.name == "india-fat-snf-chart"
+    out = tmp_path / "chart.json"
+    view.export_path(out)
+    data = json.loads(out.read_text("utf-8"))
+    assert schema.parse(data).components == view.editor.scheme.components
+    data["name"] = "mi-esquema"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    view.import_path(out)
+    assert view.editor.scheme is not None and view.editor.scheme.name == "mi-esquema"
+    view.effective.setDate(date(2026, 1, 1))
+    view.save()
+    saved = [s for s in list_schemes(association) if s.name == "mi-esquema"]
+    assert [s.effective_from for s in saved] == [date(2026, 1, 1)]
+    assert "Guardado" in view.status.text()
+    assert view.versions.topLevelItemCount() >= 1
+
+
+def test_every_family_can_be_added_and_edited(qtbot: QtBot, association: Database) -> None:
+    view = PricesView(association)
+    qtbot.addWidget(view)
+    view.use_preset()
+    for i in range(view.editor.family.count()):
+        view.editor.family.setCurrentIndex(i)
+        view.editor.add_component()
+        assert view.editor.component_form is not None
+    assert view.editor.scheme is not None, view.editor.errors  # new components are valid
+    assert len(view.editor.scheme.components) == len(view.editor._component_list())
+    view.editor.move_component(-1)
+    view.editor.remove_component()
+    assert view.editor.scheme is not None

@@ -1,0 +1,268 @@
+"""Beside the scheme editor: a price calculator that shows the breakdown for a sample quality
+as the scheme is edited, and a what-if panel that prices a past period with the edited scheme
+and compares it member by member with what the schemes in force pay (or what was paid)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.domain import validation as v
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.pricing import model as m
+from coop_desktop.domain.pricing.engine import Pricer
+from coop_desktop.errors import CoopError
+from coop_desktop.numbers import trim
+from coop_desktop.services.whatif import Simulation, simulate
+from coop_desktop.storage.engine import Database
+from ui.errors import message
+from ui.runner import OpRunner
+from ui.scheme_form import choice_label
+from ui.tables import tidy
+
+SAMPLE = {
+    "fat": "3.60",
+    "protein": "3.10",
+    "st": "12.00",
+    "snf": "8.40",
+    "density": "1.0310",
+    "acidity": "0.150",
+    "ufc": "150000",
+    "scc": "350000",
+    "tram": "5.00",
+    "added_water": "0.00",
+    "temperature": "8.0",
+}
+
+
+def _cell(text: str, right: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class PriceCalculator(QGroupBox):
+    """The breakdown of one sample delivery under the edited scheme, recomputed on each edit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Calculadora de precio"))
+        self.scheme: m.Scheme | None = None
+        self.values: dict[str, str] = dict(SAMPLE)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.quantity = QLineEdit("100")
+        self.unit = QComboBox()
+        self.unit.addItems(["kg", "L"])
+        row.addWidget(QLabel(self.tr("Cantidad:")))
+        row.addWidget(self.quantity)
+        row.addWidget(self.unit)
+        layout.addLayout(row)
+        self.measures_form = QFormLayout()
+        layout.addLayout(self.measures_form)
+        self.inputs: dict[str, QLineEdit | QCheckBox] = {}
+        flags = QGridLayout()
+        self.flags: dict[str, QCheckBox] = {}
+        for flag in m.FLAGS:
+            box = QCheckBox(choice_label(flag))
+            box.toggled.connect(self.recompute)
+            self.flags[flag] = box
+            flags.addWidget(box, len(self.flags) // 3, len(self.flags) % 3)
+        layout.addLayout(flags)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("calculator-lines")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Factor"), self.tr("Regla"), self.tr("Por unidad"), self.tr("Monto")]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        tidy(self.table, stretch=1)
+        layout.addWidget(self.table)
+        self.total = QLabel()
+        self.total.setObjectName("calculator-total")
+        self.total.setWordWrap(True)
+        layout.addWidget(self.total)
+        self.quantity.textEdited.connect(lambda _t: self.recompute())
+        self.unit.activated.connect(lambda _i: self.recompute())
+
+    def set_scheme(self, scheme: m.Scheme | None) -> None:
+        wanted: tuple[str, ...] = ()
+        if scheme is not None:
+            keys = [*scheme.measures(), *(r.measure for r in scheme.rejections)]
+            wanted = tuple(dict.fromkeys(k for k in keys if k in MEASURES))
+        if scheme is None or wanted != tuple(self.inputs):
+            self._rebuild(wanted)
+        self.scheme = scheme
+        self.recompute()
+
+    def _rebuild(self, keys: tuple[str, ...]) -> None:
+        while self.measures_form.rowCount():
+            self.measures_form.removeRow(0)
+        self.inputs = {}
+        for key in keys:
+            spec = MEASURES[key]
+            widget: QLineEdit | QCheckBox
+            if spec.boolean:
+                widget = QCheckBox(self.tr("positiva"))
+                widget.toggled.connect(self.recompute)
+            else:
+                widget = QLineEdit(self.values.get(key, ""))
+                widget.textEdited.connect(lambda text, k=key: self._typed(k, text))
+            widget.setObjectName(f"sample-{key}")
+            self.inputs[key] = widget
+            unit = f" ({spec.unit})" if spec.unit else ""
+            self.measures_form.addRow(f"{spec.label_es}{unit}:", widget)
+
+    def _typed(self, key: str, text: str) -> None:
+        self.values[key] = text
+        self.recompute()
+
+    def _measures(self) -> dict[str, Decimal | bool]:
+        measures: dict[str, Decimal | bool] = {}
+        for key, widget in self.inputs.items():
+            if isinstance(widget, QCheckBox):
+                measures[key] = widget.isChecked()
+            elif widget.text().strip():
+                measures[key] = v.measure(key, widget.text().strip())
+        return measures
+
+    def recompute(self) -> None:
+        self.table.setRowCount(0)
+        if self.scheme is None:
+            self.total.setText(self.tr("Corrija el esquema para ver el precio."))
+            return
+        try:
+            quantity = v.quantity(self.quantity.text().strip(), "quantity")
+            flags = frozenset(f for f, box in self.flags.items() if box.isChecked())
+            result = Pricer(self.scheme).price(
+                quantity, self.unit.currentText(), self._measures(), flags
+            )
+        except CoopError as exc:
+            self.total.setText(message(exc))
+            return
+        self.table.setRowCount(len(result.lines))
+        for row, line in enumerate(result.lines):
+            value = "" if line.value is None else f" ({line.value})"
+            self.table.setItem(row, 0, _cell(f"{line.label}{value}", right=False))
+            self.table.setItem(row, 1, _cell(line.rule, right=False))
+            self.table.setItem(row, 2, _cell(trim(line.per_unit, 4)))
+            self.table.setItem(row, 3, _cell(f"{line.amount:,.2f}"))
+        warnings = "".join(f"<br><i>{w}</i>" for w in result.warnings)
+        self.total.setText(
+            self.tr("<b>%1 %2/%3</b> × %4 %3 = <b>%5 %2</b>")
+            .replace("%1", trim(result.unit_price, 4))
+            .replace("%2", result.currency)
+            .replace("%3", result.unit)
+            .replace("%4", f"{result.quantity:,}")
+            .replace("%5", f"{result.amount:,.2f}")
+            + warnings
+        )
+
+
+class WhatIfPanel(QGroupBox):
+    """Simulate the edited scheme on a period, in the background; stale after any edit."""
+
+    def __init__(self, db: Database, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("¿Y si…? Simular en un periodo"))
+        self.db = db
+        self.runner = runner
+        self.text = ""
+        self.simulation: Simulation | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.period = QLineEdit()
+        self.period.setPlaceholderText("2026-10")
+        self.run_button = QPushButton(self.tr("Simular"))
+        self.run_button.clicked.connect(self.run)
+        row.addWidget(QLabel(self.tr("Periodo:")))
+        row.addWidget(self.period)
+        row.addWidget(self.run_button)
+        layout.addLayout(row)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("whatif-members")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Código"),
+                self.tr("Litros"),
+                self.tr("Actual S/"),
+                self.tr("Simulado S/"),
+                self.tr("Diferencia S/"),
+                self.tr("Socio"),
+            ]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        tidy(self.table, stretch=5)
+        layout.addWidget(self.table)
+        self.total = QLabel()
+        self.total.setObjectName("whatif-total")
+        self.total.setWordWrap(True)
+        layout.addWidget(self.total)
+
+    def set_scheme_text(self, text: str, valid: bool) -> None:
+        self.text = text
+        self.run_button.setEnabled(valid)
+        if self.simulation is not None:
+            self.total.setText(
+                self.tr("El esquema cambió: pulse Simular para ver la nueva diferencia.")
+            )
+
+    def run(self) -> None:
+        db, text, code = self.db, self.text, self.period.text().strip()
+        self.run_button.setEnabled(False)
+        self.total.setText(self.tr("Simulando…"))
+        self.runner.run(
+            lambda _c: simulate(db, text, code),
+            self.show_simulation,
+            self._failed,
+            label=self.tr("Simulando el esquema…"),
+            parent=self,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.run_button.setEnabled(True)
+        self.total.setText(message(error))
+
+    def show_simulation(self, sim: Simulation) -> None:
+        self.run_button.setEnabled(True)
+        self.simulation = sim
+        rows: list[tuple[Any, ...]] = [
+            (
+                c.code,
+                f"{c.litres:,.1f}",
+                f"{c.current:,.2f}",
+                f"{c.simulated:,.2f}",
+                f"{c.difference:+,.2f}",
+                c.name,
+            )
+            for c in sim.members
+        ]
+        self.table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, _cell(text, right=1 <= c <= 4))
+        diff = sim.total("difference")
+        self.total.setText(
+            self.tr("%1 socios: actual S/ %2, simulado S/ %3, diferencia <b>S/ %4</b>")
+            .replace("%1", str(len(sim.members)))
+            .replace("%2", f"{sim.total('current'):,.2f}")
+            .replace("%3", f"{sim.total('simulated'):,.2f}")
+            .replace("%4", f"{diff:+,.2f}")
+        )
