@@ -245,6 +245,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "duplicate_product": ("Ya existe el producto «{value}».", "Product «{value}» already exists."),
     "unknown_entry": ("No existe el movimiento {value}.", "There is no ledger entry {value}."),
     "reason_missing": ("Indique el motivo.", "Give the reason."),
+    "unknown_settlement": (
+        "No existe la liquidación {value}.",
+        "There is no settlement {value}.",
+    ),
+    "settlement_void": (
+        "La liquidación {value} ya está anulada.",
+        "Settlement {value} is already void.",
+    ),
     "cancelled": ("Operación cancelada; no se guardó nada.", "Cancelled; nothing was saved."),
     "check_failed": (
         "La verificación encontró {count} problemas.",

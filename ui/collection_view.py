@@ -406,17 +406,14 @@ class CollectionView(QWidget):
     def print_ticket(self, saved: DeliveryInfo) -> None:
         """Print the ticket on the configured printer, without dialogs. The delivery is
         already saved: a printer problem is reported and can be reprinted later."""
-        from ui.main_window import ui_settings
+        from ui.ticket_printer import print_ticket, ticket_printer_settings
 
-        settings = ui_settings()
-        printer = str(settings.value("printing/ticket_printer", "") or "")
+        printer, width = ticket_printer_settings()
         if not printer:
             return
         from coop_desktop.services.documents import ticket
-        from ui.ticket_printer import print_ticket
 
         try:
-            width = int(str(settings.value("printing/ticket_width", 80)))
             print_ticket(ticket(self.db, saved.id), printer, width, self.ticket_pdf)
         except Exception as exc:  # the save stands; say why the ticket did not print
             self.error.setText(

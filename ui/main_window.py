@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,26 +26,6 @@ def ui_settings() -> QSettings:
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CoopDesktop", "coop-desktop"
     )
-
-
-class Placeholder(QWidget):
-    """A section not built yet says so plainly, and points to the command line."""
-
-    def __init__(self, title: str, command: str) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        label = QLabel(
-            self.tr(
-                "<h2>%1</h2><p>Esta pantalla llega en una próxima versión. "
-                "Mientras tanto, la misma tarea se hace con <code>%2</code> "
-                "(vea el README).</p>"
-            )
-            .replace("%1", title)
-            .replace("%2", command)
-        )
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(label)
 
 
 class MainWindow(QMainWindow):
@@ -74,8 +53,7 @@ class MainWindow(QMainWindow):
         self._add_lazy("prices", self.tr("Precios"))
         self._add_lazy("accounts", self.tr("Cuentas"))
         self._add_lazy("closeout", self.tr("Cierre"))
-        documents = self.tr("Documentos")
-        self._add("documents", documents, Placeholder(documents, "coop print"))
+        self._add_lazy("documents", self.tr("Documentos"))
         self._add_lazy("settings", self.tr("Configuración"))
         self.nav.currentRowChanged.connect(self._show)
         central = QWidget()
@@ -146,6 +124,10 @@ class MainWindow(QMainWindow):
             from ui.prices_view import PricesView
 
             return PricesView(self.db)
+        if key == "documents":
+            from ui.documents_view import DocumentsView
+
+            return DocumentsView(self.db)
         if key == "quality":
             from ui.quality_view import QualityView
 

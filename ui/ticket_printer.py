@@ -40,6 +40,16 @@ def ticket_html(t: TicketDoc) -> str:
     )
 
 
+def ticket_printer_settings() -> tuple[str, int]:
+    """(printer name, width in mm) configured on this PC; no name when none is set."""
+    from ui.main_window import ui_settings
+
+    settings = ui_settings()
+    name = str(settings.value("printing/ticket_printer", "") or "")
+    width = str(settings.value("printing/ticket_width", 80))
+    return name, int(width) if width.isdigit() else 80
+
+
 def print_ticket(
     t: TicketDoc, printer_name: str, width_mm: int = 80, pdf_file: str | None = None
 ) -> None:

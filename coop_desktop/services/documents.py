@@ -62,18 +62,20 @@ def member_block(m: Member) -> MemberBlock:
     )
 
 
-def printed_before(session: Session, kind: str, key: str) -> bool:
-    """Record this print in the audit log; True when the document was printed before."""
+def printed_before(session: Session, kind: str, key: str, record: bool = True) -> bool:
+    """True when the document was printed before; with `record`, this print is recorded in
+    the audit log (a preview on screen is not a print and records nothing)."""
     seen = session.scalar(
         select(func.count())
         .select_from(AuditLog)
         .where(AuditLog.action == "print", AuditLog.entity == kind, AuditLog.entity_id == key)
     )
-    audit(session, "print", kind, key)
+    if record:
+        audit(session, "print", kind, key)
     return bool(seen)
 
 
-def ticket(db: Database, delivery_id: int) -> TicketDoc:
+def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
     with db.write() as session:
         d = session.get(Delivery, delivery_id)
         if d is None:
@@ -94,7 +96,7 @@ def ticket(db: Database, delivery_id: int) -> TicketDoc:
             (x.quantity for x in earlier if (x.date, x.shift, x.id) <= (d.date, d.shift, d.id)),
             ZERO,
         )
-        copy = printed_before(session, "ticket", str(d.id))
+        copy = printed_before(session, "ticket", str(d.id), record)
         return TicketDoc(
             header(session),
             f"{a.ticket_series}-{d.id:08d}",
@@ -137,7 +139,9 @@ def settlement_amounts(
     return credits, deductions
 
 
-def receipts(db: Database, code: str, member_code: str | None = None) -> list[ReceiptDoc]:
+def receipts(
+    db: Database, code: str, member_code: str | None = None, record: bool = True
+) -> list[ReceiptDoc]:
     """The receipts of a closed period (void ones marked ANULADO, reprints COPIA)."""
     span = parse_period(code)
     with db.write() as session:
@@ -160,7 +164,7 @@ def receipts(db: Database, code: str, member_code: str | None = None) -> list[Re
             mark = (
                 "ANULADO"
                 if s.status == "void"
-                else ("COPIA" if printed_before(session, "settlement", number) else "")
+                else ("COPIA" if printed_before(session, "settlement", number, record) else "")
             )
             average = quantize(s.gross / s.kg, PRICE_STEP) if s.kg else ZERO
             docs.append(

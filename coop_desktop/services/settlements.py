@@ -123,11 +123,15 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
             select(Settlement).where(Settlement.period_id == period.id, Settlement.status != "void")
         ).all()
         ids = [s.id for s in settlements]
+        # Entries the close generated point at the settlement it issued, which a reissued
+        # receipt (void_receipt) may have replaced: every settlement of the period counts.
+        every = session.scalars(select(Settlement.id).where(Settlement.period_id == period.id))
+        linked = list(every)
         removed = 0
-        if ids:
+        if linked:
             gone = session.scalars(
                 delete(LedgerEntry)
-                .where(LedgerEntry.settlement_id.in_(ids))
+                .where(LedgerEntry.settlement_id.in_(linked))
                 .returning(LedgerEntry.id)
             ).all()
             removed = len(gone)
@@ -248,3 +252,61 @@ def member_settlements(db: Database, member_code: str) -> list[SettlementRow]:
             SettlementRow(f"{s.series}-{s.number:08d}", p.code, s.gross, s.net, s.status)
             for s, p in rows
         ]
+
+
+def void_receipt(db: Database, number: str, reason: str) -> str:
+    """Void a spoiled or lost receipt and issue its replacement: the settlement keeps every
+    amount and line under the next number of the series; the voided one stays, marked with
+    the reason (its number is not reused). Returns the new number. Amounts that are wrong are
+    corrected by reopening the period instead."""
+    from coop_desktop.services.close_writer import reserve_numbers
+
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("reason_missing", "reason")
+    series, _, digits = number.strip().upper().partition("-")
+    with db.write() as session:
+        old = (
+            session.scalars(
+                select(Settlement).where(
+                    Settlement.series == series, Settlement.number == int(digits)
+                )
+            ).first()
+            if digits.isdigit()
+            else None
+        )
+        if old is None:
+            raise NotFound("unknown_settlement", "number", value=number)
+        if old.status == "void":
+            raise Refused("settlement_void", "number", value=number)
+        new_number = reserve_numbers(session, old.series, 1)
+        columns = [c.key for c in Settlement.__table__.columns if c.key not in ("id", "number")]
+        new = Settlement(**{c: getattr(old, c) for c in columns}, number=new_number)
+        new.created_at = now()
+        session.add(new)
+        session.flush()
+        for line in session.scalars(
+            select(SettlementLine).where(SettlementLine.settlement_id == old.id)
+        ):
+            session.add(
+                SettlementLine(
+                    settlement_id=new.id,
+                    position=line.position,
+                    kind=line.kind,
+                    description=line.description,
+                    quantity=line.quantity,
+                    unit_price=line.unit_price,
+                    amount=line.amount,
+                )
+            )
+        old.status = "void"
+        old.void_reason = text
+        replacement = f"{new.series}-{new_number:08d}"
+        audit(
+            session,
+            "void",
+            "settlement",
+            f"{old.series}-{old.number:08d}",
+            after={"reason": text, "replaced_by": replacement},
+        )
+        return replacement

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from coop_desktop.errors import Refused
+from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.resources import resource_path
 from coop_desktop.services.accounts import (
     add_adjustment,
@@ -26,7 +26,13 @@ from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member
 from coop_desktop.services.quality import add_test
 from coop_desktop.services.schemes import import_scheme
-from coop_desktop.services.settlements import pay, reopen_period, settlement_for, stored_totals
+from coop_desktop.services.settlements import (
+    pay,
+    reopen_period,
+    settlement_for,
+    stored_totals,
+    void_receipt,
+)
 from coop_desktop.storage.engine import Database
 
 D = Decimal
@@ -223,3 +229,27 @@ def test_simulation_of_a_closed_period_compares_with_what_was_paid(example: Data
     sim = simulate(example, same, Q1)
     rosa = next(m for m in sim.members if m.code == "S0001")
     assert rosa.current == D("197.22") and rosa.simulated == D("297.22")
+
+
+def test_void_receipt_reissues_it_and_reopen_still_undoes_the_close(example: Database) -> None:
+    close_period(example, Q1)
+    before = settlement_for(example, "S0001", Q1)
+    entries = [e.kind for e in ledger(example, "S0002")]
+    with pytest.raises(ValidationError):
+        void_receipt(example, before.number, "  ")
+    with pytest.raises(NotFound):
+        void_receipt(example, "L001-00000099", "Se perdió")
+    assert void_receipt(example, before.number, "Se mojó el recibo") == "L001-00000003"
+    with pytest.raises(Refused) as err:
+        void_receipt(example, before.number, "otra vez")
+    assert err.value.code == "settlement_void"
+    after = settlement_for(example, "S0001", Q1)
+    assert after.number == "L001-00000003" and after.status == "issued"
+    assert (after.net, after.gross, after.lines) == (before.net, before.gross, before.lines)
+    assert run_checks(example) == []  # same totals, gapless numbering
+    # the ledger entries the close wrote (immutable) still point at the voided settlement:
+    # reopening removes them all the same
+    assert reopen_period(example, Q1, "Faltó una entrega") == 2
+    assert [e.kind for e in ledger(example, "S0002")] == ["advance"]
+    assert entries != ["advance"]
+    assert run_checks(example) == []

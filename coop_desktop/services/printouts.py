@@ -1,0 +1,82 @@
+"""One document as PDF bytes, by kind, for the screen that previews, prints and saves it.
+
+`record=False` builds the preview: it shows COPIA when the document was printed before but
+does not count as a print; printing or saving builds it again with `record=True`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coop_desktop.domain import validation as v
+from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.services import documents as docs
+from coop_desktop.services.statements import statements
+from coop_desktop.storage.engine import Database
+
+KINDS = ("receipt", "statement", "payroll", "ticket", "collection")
+
+
+@dataclass(frozen=True, slots=True)
+class Printout:
+    kind: str
+    title: str  # also the suggested file name
+    pdf: bytes
+    number: str = ""  # a receipt's settlement number (what can be voided)
+    mark: str = ""  # COPIA, ANULADO, BORRADOR or nothing
+
+
+def render(
+    db: Database,
+    kind: str,
+    key: str,
+    member: str = "",
+    *,
+    record: bool = False,
+    receipt_size: str = "A5",
+    ticket_width: int = 80,
+) -> Printout:
+    """`key` is the period code (receipt, statement, payroll), the delivery number (ticket) or
+    the day YYYY-MM-DD (collection); `member` the member code of a receipt or statement."""
+    key = key.strip()
+    member = member.strip()
+    if kind == "ticket":
+        from coop_desktop.documents.ticket import TicketRenderer
+
+        if not key.isdigit():
+            raise ValidationError("not_an_integer", "delivery", value=key)
+        t = docs.ticket(db, int(key), record)
+        return Printout(
+            kind, f"ticket-{t.number}", TicketRenderer(ticket_width).render(t), "", t.mark
+        )
+    if kind == "collection":
+        from coop_desktop.documents.collection import CollectionRenderer
+
+        day = v.iso_date(key, "date")
+        doc = docs.collection(db, day)
+        return Printout(kind, f"acopio-{day.isoformat()}", CollectionRenderer().render(doc))
+    if kind == "payroll":
+        from coop_desktop.documents.payroll import PayrollRenderer
+
+        return Printout(kind, f"planilla-{key}", PayrollRenderer().render(docs.payroll(db, key)))
+    if not member:
+        raise ValidationError("required", "member")
+    if kind == "receipt":
+        from coop_desktop.documents.receipt import ReceiptRenderer
+
+        found = docs.receipts(db, key, member, record)
+        if not found:
+            raise NotFound("no_settlement", "member", value=member, period=key)
+        r = found[-1]  # the newest: a reissued receipt comes after the one it replaced
+        pdf = ReceiptRenderer(receipt_size).render(r)
+        return Printout(kind, f"{r.number}-{r.member.code}", pdf, r.number, r.mark)
+    if kind == "statement":
+        from coop_desktop.documents.statement import StatementRenderer
+
+        found_s = statements(db, key, member)
+        if not found_s:
+            raise NotFound("no_settlement", "member", value=member, period=key)
+        s = found_s[0]
+        title = f"estado-{key}-{s.member.code}"
+        return Printout(kind, title, StatementRenderer().render(s), "", s.mark)
+    raise ValidationError("bad_choice", "kind", value=kind, valid=", ".join(KINDS))

@@ -1,0 +1,140 @@
+"""Documentos: preview a statement in QPdfView and print it through QPrinter to a PDF file that
+reads back; reprints are COPIA; a receipt voided with a reason is reissued under the next
+number and the books still check; with no printer, printing offers to save a PDF."""
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.services.check import run_checks
+from coop_desktop.services.closeout import close_period
+from coop_desktop.services.demo import load_demo
+from coop_desktop.services.settlements import settlement_for, stored_totals
+from coop_desktop.storage.engine import Database
+from ui.documents_view import DocumentsView
+from ui.pdf_print import load_pdf, print_to
+
+START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
+PERIOD = f"{START:%Y-%m}"
+
+
+@pytest.fixture
+def closed(sqlite_db: Database) -> Database:
+    load_demo(sqlite_db, members=4, days=31, start=START)
+    close_period(sqlite_db, PERIOD)
+    return sqlite_db
+
+
+def preview(qtbot: QtBot, view: DocumentsView, kind: str, member: str = "S0001") -> None:
+    view.kind.setCurrentIndex(view.kind.findData(kind))
+    view.key.setText(PERIOD)
+    view.member.setText(member)
+    view.preview()
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+
+
+def ink(image: QImage) -> float:
+    """The share of dark pixels of a rendered page, drawn on white paper."""
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor("white"))
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    small = paper.scaled(QSize(150, 212)).convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = [small.pixelColor(x, y).value() for x in range(150) for y in range(212)]
+    return sum(p < 128 for p in pixels) / len(pixels)
+
+
+def test_statement_preview_and_print_through_qprinter(
+    qtbot: QtBot, closed: Database, tmp_path: Path
+) -> None:
+    view = DocumentsView(closed)
+    qtbot.addWidget(view)
+    preview(qtbot, view, "statement")
+    assert view.printout is not None and view.document is not None
+    assert view.document.pageCount() >= 1
+    assert view.view.document() is view.document
+    name = settlement_for(closed, "S0001", PERIOD).member_name
+    net = f"{settlement_for(closed, 'S0001', PERIOD).net:,.2f}"
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "estado.pdf"))
+    assert print_to(printer, view.printout.pdf) == view.document.pageCount()
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "estado.pdf").pages)
+    assert name in text and net in text
+
+    # the path a real printer takes: every page rendered at the printer's resolution
+    printer.setOutputFileName(str(tmp_path / "impreso.pdf"))
+    assert print_to(printer, view.printout.pdf, raster=True) == view.document.pageCount()
+    printed = load_pdf((tmp_path / "impreso.pdf").read_bytes())
+    assert printed.pageCount() == view.document.pageCount()
+    original = ink(view.document.render(0, QSize(600, 850)))
+    again = ink(printed.render(0, QSize(600, 850)))
+    assert original > 0.01  # the page has ink
+    assert 0.6 < again / original < 1.2  # the printed page carries the same ink (less margins)
+
+
+def test_reprint_is_copia_and_void_reissues(
+    qtbot: QtBot, closed: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = DocumentsView(closed)
+    qtbot.addWidget(view)
+    preview(qtbot, view, "receipt")
+    assert view.printout is not None
+    first = view.printout.number
+    assert view.printout.mark == ""  # a preview is not a print
+    target = tmp_path / "recibo.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.save_document()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "COPIA" not in "".join(p.extract_text() for p in PdfReader(target).pages)
+    view.printout = None
+    view.preview()
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    assert view.printout.mark == "COPIA"
+
+    before = stored_totals(closed, PERIOD)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    view.void()
+    assert "motivo" in view.status.text().lower()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Se mojó el recibo", True))
+    view.void()
+    qtbot.waitUntil(
+        lambda: view.printout is not None and view.printout.number != first, timeout=10000
+    )
+    assert "anulado" in view.status.text()
+    replacement = view.printout.number
+    assert int(replacement.split("-")[1]) == 5  # 4 members closed: the next number
+    assert settlement_for(closed, "S0001", PERIOD).number == replacement
+    assert stored_totals(closed, PERIOD) == before
+    assert run_checks(closed) == []
+
+
+def test_no_printer_offers_to_save_a_pdf(
+    qtbot: QtBot, closed: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = DocumentsView(closed)
+    qtbot.addWidget(view)
+    preview(qtbot, view, "payroll")
+    asked: list[str] = []
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+
+    def question(_parent, _title, text, *a, **k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    target = tmp_path / "planilla.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.print_document()
+    assert asked and "PDF" in asked[0]
+    assert PdfReader(target).pages
+    assert str(target) in view.status.text()

@@ -1,0 +1,207 @@
+"""Documentos: preview any document in the app (QtPdf), print it through the print dialog (a
+ticket goes straight to the ticket printer), save it as PDF, and void a receipt with a reason.
+
+The preview is built without counting as a print; printing and saving build the document
+again, recorded, so a reprint comes out marked COPIA.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.errors import CoopError
+from coop_desktop.services.members import list_members
+from coop_desktop.services.printouts import Printout, render
+from coop_desktop.services.settlements import void_receipt
+from coop_desktop.storage.engine import Database
+from ui.closeout_view import default_period
+from ui.errors import message
+from ui.member_lookup import MemberField, MemberIndex
+from ui.pdf_print import load_pdf, print_with_dialog, save_pdf
+from ui.runner import OpRunner
+
+
+class DocumentsView(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.runner = OpRunner(self)
+        self.printout: Printout | None = None
+        self.notice = ""  # said once, with the next preview
+        self.document: QPdfDocument | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.kind = QComboBox()
+        for kind, text in (
+            ("receipt", self.tr("Liquidación (recibo)")),
+            ("statement", self.tr("Estado de cuenta")),
+            ("payroll", self.tr("Planilla de pago")),
+            ("ticket", self.tr("Ticket de entrega")),
+            ("collection", self.tr("Parte diario de acopio")),
+        ):
+            self.kind.addItem(text, kind)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.key_label = QLabel()
+        self.key = QLineEdit()
+        self.member_label = QLabel(self.tr("Socio:"))
+        self.member = MemberField(MemberIndex(list_members(db)))
+        self.preview_button = QPushButton(self.tr("Vista previa"))
+        self.preview_button.clicked.connect(self.preview)
+        self.key.returnPressed.connect(self.preview)
+        self.member.returnPressed.connect(self.preview)
+        for w in (self.kind, self.key_label, self.key, self.member_label):
+            row.addWidget(w)
+        row.addWidget(self.member, 1)
+        row.addWidget(self.preview_button)
+        layout.addLayout(row)
+        self.view = QPdfView()
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(self.view, 1)
+        actions = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Imprimir…"))
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton(self.tr("Guardar PDF…"))
+        self.save_button.clicked.connect(self.save_document)
+        self.void_button = QPushButton(self.tr("Anular recibo…"))
+        self.void_button.clicked.connect(self.void)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        actions.addWidget(self.status, 1)
+        for b in (self.void_button, self.save_button, self.print_button):
+            actions.addWidget(b)
+        layout.addLayout(actions)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        labels = {
+            "ticket": self.tr("Entrega N.º:"),
+            "collection": self.tr("Día (AAAA-MM-DD):"),
+        }
+        self.key_label.setText(labels.get(kind, self.tr("Periodo:")))
+        if kind == "collection":
+            self.key.setText(date.today().isoformat())
+        elif kind == "ticket":
+            self.key.clear()
+        else:
+            self.key.setText(default_period(self.db))
+        needs_member = kind in ("receipt", "statement")
+        self.member.setVisible(needs_member)
+        self.member_label.setVisible(needs_member)
+        self._show(None)
+
+    def _request(self) -> tuple[str, str, str]:
+        return str(self.kind.currentData()), self.key.text(), self.member.text().split(" ")[0]
+
+    def preview(self) -> None:
+        db, (kind, key, member) = self.db, self._request()
+        self.status.setText(self.tr("Preparando el documento…"))
+        self.runner.run(
+            lambda _c: render(db, kind, key, member),
+            self._show,
+            self._failed,
+            label=self.tr("Preparando el documento…"),
+            parent=self,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self._show(None)
+        self.status.setText(message(error))
+
+    def _show(self, printout: Printout | None) -> None:
+        self.printout = printout
+        old = self.document
+        self.document = load_pdf(printout.pdf, self) if printout else None
+        self.view.setDocument(self.document)  # type: ignore[arg-type]
+        if old is not None:
+            old.deleteLater()
+        for b in (self.print_button, self.save_button):
+            b.setEnabled(printout is not None)
+        self.void_button.setEnabled(
+            printout is not None and printout.kind == "receipt" and printout.mark != "ANULADO"
+        )
+        if printout is not None:
+            pages = self.document.pageCount() if self.document else 0
+            mark = f" — {printout.mark}" if printout.mark else ""
+            shown = (
+                self.tr("%1: %2 página(s)%3")
+                .replace("%1", printout.title)
+                .replace("%2", str(pages))
+                .replace("%3", mark)
+            )
+            self.status.setText(f"{self.notice} {shown}".strip())
+            self.notice = ""
+        else:
+            self.status.setText("")
+
+    def recorded(self) -> Printout:
+        """The document built again as a print (recorded: the next one is a COPIA)."""
+        kind, key, member = self._request()
+        return render(self.db, kind, key, member, record=True)
+
+    def print_document(self) -> None:
+        try:
+            printout = self.recorded()
+            if printout.kind == "ticket":
+                self.status.setText(self._print_ticket(printout))
+                return
+            self.status.setText(print_with_dialog(self, printout.pdf, printout.title))
+        except CoopError as exc:
+            self.status.setText(message(exc))
+
+    def _print_ticket(self, printout: Printout) -> str:
+        """Tickets go straight to the configured ticket printer, without a dialog."""
+        from coop_desktop.services.documents import ticket
+        from ui.ticket_printer import print_ticket, ticket_printer_settings
+
+        name, width = ticket_printer_settings()
+        if not name:
+            return print_with_dialog(self, printout.pdf, printout.title)
+        print_ticket(ticket(self.db, int(self.key.text()), record=False), name, width)
+        return self.tr("Ticket enviado a %1.").replace("%1", name)
+
+    def save_document(self) -> None:
+        try:
+            printout = self.recorded()
+        except CoopError as exc:
+            self.status.setText(message(exc))
+            return
+        saved = save_pdf(self, printout.pdf, printout.title)
+        if saved is not None:
+            self.status.setText(self.tr("Guardado en %1").replace("%1", str(saved)))
+
+    def void(self) -> None:
+        if self.printout is None or not self.printout.number:
+            return
+        number = self.printout.number
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Anular recibo"),
+            self.tr(
+                "Motivo para anular %1 (se emite uno nuevo con los mismos montos y el "
+                "siguiente número):"
+            ).replace("%1", number),
+        )
+        if not ok:
+            return
+        try:
+            new = void_receipt(self.db, number, reason)
+        except CoopError as exc:
+            self.status.setText(message(exc))
+            return
+        self.notice = self.tr("%1 anulado; se emitió %2.").replace("%1", number).replace("%2", new)
+        self.preview()
