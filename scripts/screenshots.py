@@ -5,21 +5,33 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def wait(app: object, view: object, table: object) -> None:
-    """Let a background op fill `table` (at most 20 s), then stop the view's runner."""
+def wait(app: object, view: Any, ready: Callable[[Any], bool]) -> None:
+    """Let the view's background ops finish (at most 20 s), then stop its runner."""
     import time
 
     deadline = time.monotonic() + 20
-    while table.rowCount() == 0 and time.monotonic() < deadline:  # type: ignore[attr-defined]
+    while not ready(view) and time.monotonic() < deadline:
         app.processEvents()  # type: ignore[attr-defined]
-    view.runner.shutdown()  # type: ignore[attr-defined]
+    view.runner.shutdown()
+    app.processEvents()  # type: ignore[attr-defined]
+
+
+def settle(app: object, seconds: float = 1.5) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.02)
 
 
 def main() -> int:
@@ -47,12 +59,20 @@ def main() -> int:
             if key == "collection":
                 entry = view.collection  # type: ignore[attr-defined]
                 entry.day.setDate(entry.day.date().addDays(-1))
+            if key == "home":  # the dashboard and the payroll estimate load in the background
+                wait(app, view, lambda v: v.estimate is not None)
+            if key == "documents":  # a statement of the last period, previewed
+                view.kind.setCurrentIndex(1)  # type: ignore[attr-defined]
+                view.member.setText("S0001")  # type: ignore[attr-defined]
+                view.preview()  # type: ignore[attr-defined]
+                wait(app, view, lambda v: v.printout is not None)
+                settle(app)  # QPdfView renders its pages asynchronously
             if key == "closeout":  # show a preview, computed in the background
                 view.preview()  # type: ignore[attr-defined]
-                wait(app, view, view.table)  # type: ignore[attr-defined]
+                wait(app, view, lambda v: v.table.rowCount() > 0)
             if key == "prices":  # simulate the scheme in force on the last period
                 view.whatif.run()  # type: ignore[attr-defined]
-                wait(app, view, view.whatif.table)  # type: ignore[attr-defined]
+                wait(app, view, lambda v: v.whatif.table.rowCount() > 0)
             app.processEvents()
             window.grab().save(str(out / f"{key}.png"))
             print(out / f"{key}.png")

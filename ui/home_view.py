@@ -1,22 +1,57 @@
-"""Inicio: the association and today's collection at a glance."""
+"""Inicio: today's litres by shift, the open period's litres and estimated payroll, average
+quality against the references, the alerts that need the treasurer (each with the button that
+fixes it), and charts of the last 60 days drawn with pyqtgraph.
+
+Everything is read in the background; the charts are built when the first data arrives, so
+the window opens at once."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from coop_desktop.numbers import ZERO
+from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
-from coop_desktop.services.deliveries import list_deliveries
+from coop_desktop.services.backups import backup
+from coop_desktop.services.closeout import CloseResult, preview_close
+from coop_desktop.services.dashboard import Alert, Dashboard, dashboard
 from coop_desktop.storage.engine import Database
+from ui.errors import message
+from ui.runner import OpRunner
+
+
+def _litres(value: Decimal) -> str:
+    return f"{value:,.1f} L"
+
+
+def _timestamp(day: Any) -> float:
+    """Chart x coordinate (seconds) of a day: display only, never a stored or paid value."""
+    return datetime.combine(day, time(12)).timestamp()
 
 
 class HomeView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = OpRunner(self)
+        self.data: Dashboard | None = None
+        self.estimate: CloseResult | None = None
+        self.open_section: Callable[[str], object] | None = None  # set by the main window
         layout = QVBoxLayout(self)
         self.title = QLabel()
         font = self.title.font()
@@ -24,12 +59,30 @@ class HomeView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.location = QLabel()
-        self.today = QLabel()
-        for w in (self.title, self.location, self.today):
-            w.setAlignment(Qt.AlignmentFlag.AlignLeft)
-            layout.addWidget(w)
-        layout.addStretch()
+        layout.addWidget(self.title)
+        layout.addWidget(self.location)
+        cards = QHBoxLayout()
+        self.today = self._card(cards, self.tr("Hoy"))
+        self.period = self._card(cards, self.tr("Periodo abierto"))
+        self.quality = self._card(cards, self.tr("Calidad del periodo"))
+        layout.addLayout(cards)
+        self.alerts_box = QGroupBox(self.tr("Avisos"))
+        self.alerts = QVBoxLayout(self.alerts_box)
+        layout.addWidget(self.alerts_box)
+        self.charts = QGridLayout()
+        layout.addLayout(self.charts, 1)
+        self.plots: dict[str, Any] = {}
         self.refresh()
+
+    def _card(self, row: QHBoxLayout, title: str) -> QLabel:
+        box = QGroupBox(title)
+        label = QLabel(self.tr("Cargando…"))
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        label.setWordWrap(True)
+        QVBoxLayout(box).addWidget(label)
+        row.addWidget(box, 1)
+        return label
 
     def refresh(self) -> None:
         association = get_association(self.db)
@@ -37,14 +90,197 @@ class HomeView(QWidget):
         self.location.setText(
             self.tr("Base de datos: %1").replace("%1", self.db.location.describe())
         )
-        rows = list_deliveries(self.db, day=date.today())
-        by_shift = {
-            s: sum((d.quantity for d in rows if d.shift == s and not d.rejected), ZERO)
-            for s in ("am", "pm")
-        }
+        if association is None:
+            return
+        db = self.db
+        self.runner.run(lambda _c: dashboard(db), self.show_dashboard, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.today.setText(message(error))
+
+    def show_dashboard(self, data: Dashboard) -> None:
+        self.data = data
         self.today.setText(
-            self.tr("Hoy: mañana %1 L, tarde %2 L (%3 entregas)")
-            .replace("%1", f"{by_shift['am']:,.1f}")
-            .replace("%2", f"{by_shift['pm']:,.1f}")
-            .replace("%3", str(len(rows)))
+            self.tr("Mañana: <b>%1</b><br>Tarde: <b>%2</b><br>%3 entregas")
+            .replace("%1", _litres(data.by_shift["am"]))
+            .replace("%2", _litres(data.by_shift["pm"]))
+            .replace("%3", str(data.deliveries_today))
         )
+        self._show_period()
+        self._show_quality(data.quality)
+        self._show_alerts(data.alerts)
+        self._draw(data)
+        db, code = self.db, data.period.code
+        self.runner.run(lambda _c: preview_close(db, code), self.show_estimate, self._no_estimate)
+
+    def _show_period(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        if self.estimate is None:
+            payroll = self.tr("calculando…")
+        else:
+            totals = self.estimate.totals()
+            payroll = (
+                self.tr("bruto S/ %1, neto S/ %2 (%3 socios)")
+                .replace("%1", f"{totals['gross']:,.2f}")
+                .replace("%2", f"{totals['net']:,.2f}")
+                .replace("%3", str(totals["members"]))
+            )
+        self.period.setText(
+            self.tr("<b>%1</b>: %2<br>Planilla estimada: %3")
+            .replace("%1", data.period.code)
+            .replace("%2", _litres(data.period_litres))
+            .replace("%3", payroll)
+        )
+
+    def show_estimate(self, result: CloseResult) -> None:
+        self.estimate = result
+        self._show_period()
+
+    def _no_estimate(self, error: BaseException) -> None:
+        self.estimate = None
+        if self.data is not None:
+            self.period.setText(
+                self.tr("<b>%1</b>: %2<br>Planilla estimada: %3")
+                .replace("%1", self.data.period.code)
+                .replace("%2", _litres(self.data.period_litres))
+                .replace("%3", message(error))
+            )
+
+    def _show_quality(self, averages: dict[str, Decimal]) -> None:
+        lines = []
+        for key, value in averages.items():
+            spec = MEASURES[key]
+            low, high = spec.ref_low, spec.ref_high
+            outside = (low is not None and value < low) or (high is not None and value > high)
+            reference = f"≥ {low}" if low is not None else f"≤ {high:,}" if high else ""
+            color = "#c0392b" if outside else "#1e7e34"
+            lines.append(
+                f"{spec.label_es}: <b style='color:{color}'>{value:,}</b> {spec.unit} "
+                f"<span style='color:#666'>({self.tr('referencia')} {reference})</span>"
+            )
+        self.quality.setText("<br>".join(lines) or self.tr("Sin muestras en el periodo."))
+
+    def _show_alerts(self, alerts: tuple[Alert, ...]) -> None:
+        while self.alerts.count():
+            item = self.alerts.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        texts = {
+            "close_period": (
+                self.tr("El periodo %1 sigue abierto: ciérrelo."),
+                self.tr("Ir a Cierre"),
+            ),
+            "missing_tests": (
+                self.tr("%1 socios entregan en este periodo sin ninguna muestra de calidad."),
+                self.tr("Ir a Calidad"),
+            ),
+            "backup": (self.tr("Última copia de seguridad: %1."), self.tr("Hacer copia ahora")),
+        }
+        for alert in alerts:
+            text, action = texts[alert.kind]
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            label = QLabel("⚠ " + text.replace("%1", alert.value or self.tr("nunca")))
+            label.setObjectName(f"alert-{alert.kind}")
+            button = QPushButton(action)
+            button.clicked.connect(lambda _c=False, target=alert.target: self.act(target))
+            line.addWidget(label, 1)
+            line.addWidget(button)
+            self.alerts.addWidget(row)
+        if not alerts:
+            self.alerts.addWidget(QLabel(self.tr("Todo en orden.")))
+
+    def act(self, target: str) -> None:
+        if target == "backup":
+            self.backup_now()
+        elif self.open_section is not None:
+            self.open_section(target)
+
+    def backup_now(self, path: str | None = None) -> None:
+        if path is None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Copia de seguridad"), f"coop-{stamp}.db", "SQLite (*.db)"
+            )
+        if not path:
+            return
+        db, target = self.db, Path(path)
+        self.runner.run(
+            lambda _c: backup(db, target),
+            lambda _p: self.refresh(),
+            self._failed,
+            label=self.tr("Copiando…"),
+            parent=self,
+        )
+
+    def _draw(self, data: Dashboard) -> None:
+        import pyqtgraph as pg
+
+        if not self.plots:
+            pg.setConfigOptions(antialias=True, background="w", foreground="#333")
+            for key, title, row, col in (
+                ("litres", self.tr("Litros por día (60 días)"), 0, 0),
+                ("solids", self.tr("Grasa y sólidos totales, %"), 0, 1),
+                ("hygiene", self.tr("Higiene: UFC/mL (miles)"), 1, 1),
+            ):
+                plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+                plot.setTitle(title)
+                plot.showGrid(y=True, alpha=0.25)
+                plot.setMinimumHeight(150)
+                plot.setMouseEnabled(x=False, y=False)
+                self.plots[key] = plot
+                self.charts.addWidget(plot, row, col, 2 if key == "litres" else 1, 1)
+            self.plots["solids"].addLegend(offset=(5, 5))
+        xs = [_timestamp(p.day) for p in data.series]
+        litres = self.plots["litres"]
+        litres.clear()
+        litres.addItem(
+            pg.BarGraphItem(
+                x=xs, height=[float(p.litres) for p in data.series], width=60000, brush="#2d5f8a"
+            )
+        )
+        solids = self.plots["solids"]
+        solids.clear()
+        for name, attr, color in (
+            (self.tr("Grasa"), "fat", "#d68910"),
+            (self.tr("Sólidos totales"), "st", "#1e7e34"),
+        ):
+            points = [(x, getattr(p, attr)) for x, p in zip(xs, data.series, strict=True)]
+            shown = [(x, float(v)) for x, v in points if v is not None]
+            if shown:
+                solids.plot(
+                    [x for x, _ in shown],
+                    [v for _, v in shown],
+                    pen=pg.mkPen(color, width=2),
+                    symbol="o",
+                    symbolSize=4,
+                    symbolBrush=color,
+                    name=name,
+                )
+        hygiene = self.plots["hygiene"]
+        hygiene.clear()
+        shown_ufc = [
+            (x, float(p.ufc) / 1000) for x, p in zip(xs, data.series, strict=True) if p.ufc
+        ]
+        if shown_ufc:
+            hygiene.plot(
+                [x for x, _ in shown_ufc],
+                [v for _, v in shown_ufc],
+                pen=pg.mkPen("#8e44ad", width=2),
+                symbol="o",
+                symbolSize=4,
+                symbolBrush="#8e44ad",
+            )
+        limit = MEASURES["ufc"].ref_high
+        if limit is not None:
+            hygiene.addItem(
+                pg.InfiniteLine(
+                    pos=float(limit) / 1000,
+                    angle=0,
+                    pen=pg.mkPen("#c0392b", style=Qt.PenStyle.DashLine),
+                )
+            )

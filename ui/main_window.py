@@ -46,7 +46,9 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
-        self._add("home", self.tr("Inicio"), HomeView(db))
+        home = HomeView(db)
+        home.open_section = self.open_section
+        self._add("home", self.tr("Inicio"), home)
         self._add_lazy("members", self.tr("Socios"))
         self._add_lazy("collection", self.tr("Acopio"))
         self._add_lazy("quality", self.tr("Calidad"))

@@ -13,6 +13,9 @@ from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.location import data_dir
 from coop_desktop.storage.migrate import alembic_config
+from coop_desktop.storage.models import Setting
+
+LAST_BACKUP = "last_backup_at"
 
 
 def backup(db: Database, target: Path) -> Path:
@@ -20,7 +23,19 @@ def backup(db: Database, target: Path) -> Path:
         raise StorageError("backup_sqlite_only")
     target = target.expanduser().resolve()
     raw.online_backup(db.location.path, target)
+    record_backup(db)
     return target
+
+
+def record_backup(db: Database, when: datetime | None = None) -> None:
+    """Remember when the last backup was made (the Inicio screen warns when it is old)."""
+    stamp = (when or datetime.now()).isoformat(timespec="seconds")
+    with db.write() as session:
+        row = session.get(Setting, LAST_BACKUP)
+        if row is None:
+            session.add(Setting(key=LAST_BACKUP, value=stamp))
+        else:
+            row.value = stamp
 
 
 def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[Path, Path]:

@@ -1,0 +1,165 @@
+"""What the Inicio screen shows: today's litres by shift, the open period, average quality
+against the references, daily series for the charts, and the alerts a treasurer acts on.
+
+Sums and averages are computed from integer minor units (SUM and COUNT in SQL, the division
+in Decimal): no float on the way, not even for a dashboard.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Connection, select
+
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.periods import PeriodSpan, period_of
+from coop_desktop.services.association import load_association
+from coop_desktop.services.backups import LAST_BACKUP
+from coop_desktop.services.close_data import date_param, to_date
+from coop_desktop.services.schemes import load_timeline
+from coop_desktop.storage.bulk import fetch_raw
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Period, Setting
+
+MILLI = Decimal("0.001")
+QUALITY_KEYS = ("fat", "st", "ufc", "scc")
+BACKUP_MAX_AGE_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class DayPoint:
+    day: date
+    litres: Decimal
+    fat: Decimal | None
+    st: Decimal | None
+    ufc: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    kind: str  # close_period | missing_tests | backup (the screen words it)
+    value: str  # the period code, the number of members, the last backup's date or ""
+    target: str  # what fixes it: the closeout or quality screen, or a backup
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    today: date
+    by_shift: dict[str, Decimal]  # accepted litres today, "am" and "pm"
+    deliveries_today: int
+    period: PeriodSpan
+    period_litres: Decimal
+    quality: dict[str, Decimal]  # the open period's average per measure
+    series: tuple[DayPoint, ...]  # the last 60 days, every day (zero litres when none)
+    alerts: tuple[Alert, ...]
+
+
+def _litres(
+    conn: Connection, start: date, end: date, density: Decimal
+) -> dict[tuple[date, str], Decimal]:
+    """Accepted litres per (day, shift); kg deliveries converted with the scheme's density."""
+    out: dict[tuple[date, str], Decimal] = defaultdict(Decimal)
+    for day, shift, unit, total in fetch_raw(
+        conn,
+        "SELECT date, shift, unit, SUM(quantity) FROM delivery WHERE date >= ? AND date <= ? "
+        "AND NOT rejected GROUP BY date, shift, unit",
+        (date_param(conn, start), date_param(conn, end)),
+    ):
+        value = Decimal(int(total)) * MILLI
+        if unit != "L":
+            value = (value / density).quantize(MILLI)
+        out[(to_date(day), shift)] += value
+    return out
+
+
+def _quality(
+    conn: Connection, start: date, end: date, by_day: bool
+) -> dict[date | None, dict[str, Decimal]]:
+    """Average of the samples per measure (per day, or over the range under key None)."""
+    sums = ", ".join(f"SUM({k}), COUNT({k})" for k in QUALITY_KEYS)
+    column, group = ("sample_date", " GROUP BY sample_date") if by_day else ("NULL", "")
+    result: dict[date | None, dict[str, Decimal]] = {}
+    for row in fetch_raw(
+        conn,
+        f"SELECT {column}, {sums} FROM quality_test WHERE sample_date >= ? AND sample_date <= ?"
+        f"{group}",
+        (date_param(conn, start), date_param(conn, end)),
+    ):
+        averages = {}
+        for i, key in enumerate(QUALITY_KEYS):
+            total, count = row[1 + 2 * i], row[2 + 2 * i]
+            if count:
+                scale = MEASURES[key].scale
+                step = Decimal(1).scaleb(-scale)
+                averages[key] = (Decimal(int(total)).scaleb(-scale) / count).quantize(step)
+        result[to_date(row[0]) if by_day else None] = averages
+    return result
+
+
+def _alerts(conn: Connection, db: Database, today: date, cycle: str) -> list[Alert]:
+    alerts = []
+    current = period_of(today, cycle)
+    previous = period_of(current.start - timedelta(days=1), cycle)
+    stored = conn.execute(select(Period.status).where(Period.code == previous.code)).first()
+    had_milk = fetch_raw(
+        conn,
+        "SELECT 1 FROM delivery WHERE date >= ? AND date <= ? LIMIT 1",
+        (date_param(conn, previous.start), date_param(conn, previous.end)),
+    )
+    if had_milk and (stored is None or stored[0] == "open"):
+        alerts.append(Alert("close_period", previous.code, "closeout"))
+    lacking = fetch_raw(
+        conn,
+        "SELECT COUNT(DISTINCT d.member_id) FROM delivery d WHERE d.date >= ? AND d.date <= ? "
+        "AND NOT d.rejected AND NOT EXISTS (SELECT 1 FROM quality_test q WHERE "
+        "q.member_id = d.member_id AND q.sample_date >= ? AND q.sample_date <= ?)",
+        (date_param(conn, current.start), date_param(conn, current.end)) * 2,
+    )[0][0]
+    if lacking:
+        alerts.append(Alert("missing_tests", str(lacking), "quality"))
+    if db.location.path is not None:
+        seen = conn.execute(select(Setting.value).where(Setting.key == LAST_BACKUP)).first()
+        last = datetime.fromisoformat(seen[0]) if seen else None
+        if last is None or (today - last.date()).days > BACKUP_MAX_AGE_DAYS:
+            when = last.strftime("%d/%m/%Y") if last else ""
+            alerts.append(Alert("backup", when, "backup"))
+    return alerts
+
+
+def dashboard(db: Database, today: date | None = None, days: int = 60) -> Dashboard:
+    day = today or date.today()
+    with db.read() as session:
+        conn = session.connection()
+        association = load_association(session)
+        span = period_of(day, association.cycle)
+        density = load_timeline(session).at(day).scheme.density
+        first = day - timedelta(days=days - 1)
+        litres = _litres(conn, min(first, span.start), day, density)
+        daily_quality = _quality(conn, first, day, by_day=True)
+        period_quality = _quality(conn, span.start, span.end, by_day=False).get(None, {})
+        today_count = fetch_raw(
+            conn, "SELECT COUNT(*) FROM delivery WHERE date = ?", (date_param(conn, day),)
+        )[0][0]
+        alerts = _alerts(conn, db, day, association.cycle)
+    series = []
+    for i in range(days):
+        d = first + timedelta(days=i)
+        q = daily_quality.get(d, {})
+        total = litres.get((d, "am"), Decimal(0)) + litres.get((d, "pm"), Decimal(0))
+        series.append(DayPoint(d, total, q.get("fat"), q.get("st"), q.get("ufc")))
+    period_litres = sum(
+        (v for (d, _s), v in litres.items() if span.start <= d <= span.end), Decimal(0)
+    )
+    return Dashboard(
+        day,
+        {s: litres.get((day, s), Decimal(0)) for s in ("am", "pm")},
+        int(today_count),
+        span,
+        period_litres,
+        period_quality,
+        tuple(series),
+        tuple(alerts),
+    )

@@ -1,0 +1,50 @@
+"""Inicio: the cards, the alerts with the button that fixes each, the pyqtgraph charts, and
+the estimated payroll equal to the close preview of the open period."""
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.domain.periods import period_of
+from coop_desktop.services.closeout import preview_close
+from coop_desktop.services.demo import load_demo
+from coop_desktop.storage.engine import Database
+from ui.main_window import MainWindow
+
+
+def test_dashboard_cards_alerts_and_charts(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    load_demo(sqlite_db, members=5, days=40, start=date.today() - timedelta(days=40))
+    window = MainWindow(sqlite_db)
+    qtbot.addWidget(window)
+    home = window.views["home"]
+    qtbot.waitUntil(lambda: home.estimate is not None, timeout=15000)  # type: ignore[attr-defined]
+    data = home.data  # type: ignore[attr-defined]
+    span = period_of(date.today(), "month")
+    assert data.period.code == span.code
+    totals = preview_close(sqlite_db, span.code).totals()
+    assert f"{totals['net']:,.2f}" in home.period.text()  # type: ignore[attr-defined]
+    assert f"{data.period_litres:,.1f} L" in home.period.text()  # type: ignore[attr-defined]
+    assert "Grasa" in home.quality.text()  # type: ignore[attr-defined]
+
+    plots = home.plots  # type: ignore[attr-defined]
+    bars = [i for i in plots["litres"].getPlotItem().items if type(i).__name__ == "BarGraphItem"]
+    assert len(bars) == 1 and len(bars[0].opts["height"]) == 60
+    assert bars[0].opts["height"][-2] == float(data.series[-2].litres) > 0
+    assert plots["solids"].getPlotItem().listDataItems()
+
+    labels = [w.objectName() for w in home.findChildren(QLabel)]
+    assert "alert-close_period" in labels and "alert-backup" in labels
+    go = [b for b in home.findChildren(QPushButton) if b.text() == "Ir a Cierre"]
+    go[0].click()
+    assert window.stack.currentWidget() is window.views["closeout"]
+
+    home.backup_now(str(tmp_path / "copia.db"))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: (tmp_path / "copia.db").exists(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: "alert-backup" not in [w.objectName() for w in home.findChildren(QLabel)],
+        timeout=10000,
+    )
