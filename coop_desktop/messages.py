@@ -245,6 +245,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "duplicate_product": ("Ya existe el producto «{value}».", "Product «{value}» already exists."),
     "unknown_entry": ("No existe el movimiento {value}.", "There is no ledger entry {value}."),
     "reason_missing": ("Indique el motivo.", "Give the reason."),
+    "unknown_receipt": ("No existe el recibo {value}.", "There is no receipt {value}."),
     "unknown_settlement": (
         "No existe la liquidación {value}.",
         "There is no settlement {value}.",

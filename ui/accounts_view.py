@@ -4,9 +4,12 @@ records: advances, inputs sold on credit, adjustments, loans; and the recurring 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,12 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS
 from coop_desktop.errors import CoopError
 from coop_desktop.services import accounts as svc
 from coop_desktop.services.members import list_members
+from coop_desktop.services.printouts import render
 from coop_desktop.storage.engine import Database
 from ui.errors import message
 from ui.member_lookup import MemberField, MemberIndex
+from ui.pdf_print import print_with_dialog
 from ui.tables import tidy
 
 
@@ -70,7 +76,7 @@ class AccountsView(QWidget):
             self.tr("Adelanto en efectivo"),
             [(self.tr("Monto S/:"), self.advance_amount)],
             self.tr("Registrar adelanto"),
-            lambda code: svc.add_advance(self.db, code, self.advance_amount.text()),
+            self._advance,
         )
         self.product = QComboBox()
         self.quantity = QLineEdit("1")
@@ -110,10 +116,31 @@ class AccountsView(QWidget):
             self.tr("Registrar préstamo"),
             self._loan,
         )
+        self.charge_kind = QComboBox()
+        for kind in CHARGE_KINDS:
+            self.charge_kind.addItem(KIND_LABELS[kind][0], kind)
+        self.charge_name = QLineEdit()
+        self.charge_name.setPlaceholderText(self.tr("Nombre en la liquidación (opcional)"))
+        self.charge_amount = QLineEdit()
+        self.charge_per = QComboBox()
+        self.charge_per.addItem(self.tr("por periodo"), "period")
+        self.charge_per.addItem(self.tr("por litro"), "litre")
+        self.charge_from = QDateEdit(QDate.currentDate())
+        self.charge_from.setCalendarPopup(True)
+        self.charge_from.setDisplayFormat("dd/MM/yyyy")
         self.charges = QLabel()
         self.charges.setWordWrap(True)
         charges_box = QGroupBox(self.tr("Cargos recurrentes (los aplica cada cierre)"))
-        QVBoxLayout(charges_box).addWidget(self.charges)
+        charge_form = QFormLayout(charges_box)
+        charge_form.addRow(self.charges)
+        charge_form.addRow(self.tr("Tipo:"), self.charge_kind)
+        charge_form.addRow(self.tr("Nombre:"), self.charge_name)
+        charge_form.addRow(self.tr("Monto S/:"), self.charge_amount)
+        charge_form.addRow(self.tr("Se cobra:"), self.charge_per)
+        charge_form.addRow(self.tr("Desde:"), self.charge_from)
+        add_charge = QPushButton(self.tr("Agregar cargo"))
+        add_charge.clicked.connect(self.add_charge)
+        charge_form.addRow(add_charge)
         right.addWidget(charges_box)
         right.addStretch()
         layout.addLayout(right, 2)
@@ -150,6 +177,18 @@ class AccountsView(QWidget):
             int(corrects) if corrects else None,
         )
 
+    def _advance(self, code: str) -> str:
+        """Record the advance, then print the receipt the member signs."""
+        entry_id = svc.add_advance(self.db, code, self.advance_amount.text())
+        number = next(ln.document_number for ln in svc.ledger(self.db, code) if ln.id == entry_id)
+        printout = render(self.db, "advance", number or "", record=True)
+        said = print_with_dialog(self, printout.pdf, printout.title)
+        return (
+            self.tr("Adelanto registrado, recibo %1. %2")
+            .replace("%1", number or "")
+            .replace("%2", said)
+        )
+
     def _loan(self, code: str) -> str:
         schedule = svc.add_loan(self.db, code, self.loan_amount.text(), self.loan_count.value())
         return self.tr("Cuotas: %1").replace("%1", " · ".join(f"{x:,.2f}" for x in schedule))
@@ -167,6 +206,26 @@ class AccountsView(QWidget):
         self.status.setText(said if isinstance(said, str) else self.tr("Registrado."))
         self.show_ledger()
 
+    def add_charge(self) -> None:
+        """A recurring charge for every member (dues, association fee, transport per litre)."""
+        day = self.charge_from.date().toPython()
+        try:
+            svc.add_charge(
+                self.db,
+                str(self.charge_kind.currentData()),
+                self.charge_amount.text(),
+                str(self.charge_per.currentData()),
+                self.charge_name.text(),
+                day if isinstance(day, date) else None,
+            )
+        except CoopError as exc:
+            self.status.setText(message(exc))
+            return
+        self.charge_amount.clear()
+        self.charge_name.clear()
+        self.status.setText(self.tr("Cargo agregado: lo aplica cada cierre desde esa fecha."))
+        self.refresh_lists()
+
     def refresh_lists(self) -> None:
         self.product.clear()
         for p in svc.list_products(self.db):
@@ -178,7 +237,7 @@ class AccountsView(QWidget):
                 + (self.tr("por litro") if c.per == "litre" else self.tr("por periodo"))
                 for c in charges
             )
-            or self.tr("Ninguno (coop charge add …)")
+            or self.tr("Ninguno todavía.")
         )
 
     def show_ledger(self) -> None:

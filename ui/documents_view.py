@@ -51,6 +51,7 @@ class DocumentsView(QWidget):
             ("payroll", self.tr("Planilla de pago")),
             ("ticket", self.tr("Ticket de entrega")),
             ("collection", self.tr("Parte diario de acopio")),
+            ("advance", self.tr("Recibo de adelanto")),
         ):
             self.kind.addItem(text, kind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -91,11 +92,12 @@ class DocumentsView(QWidget):
         labels = {
             "ticket": self.tr("Entrega N.º:"),
             "collection": self.tr("Día (AAAA-MM-DD):"),
+            "advance": self.tr("Recibo N.º:"),
         }
         self.key_label.setText(labels.get(kind, self.tr("Periodo:")))
         if kind == "collection":
             self.key.setText(date.today().isoformat())
-        elif kind == "ticket":
+        elif kind in ("ticket", "advance"):
             self.key.clear()
         else:
             self.key.setText(default_period(self.db))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
-from coop_desktop.services.backups import backup
+from coop_desktop.services.backups import backup_and_record
 from coop_desktop.services.closeout import CloseResult, preview_close
 from coop_desktop.services.dashboard import Alert, Dashboard, dashboard
 from coop_desktop.storage.engine import Database
@@ -210,7 +210,7 @@ class HomeView(QWidget):
             return
         db, target = self.db, Path(path)
         self.runner.run(
-            lambda _c: backup(db, target),
+            lambda _c: backup_and_record(db, target),
             lambda _p: self.refresh(),
             self._failed,
             label=self.tr("Copiando…"),

@@ -48,9 +48,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from coop_desktop.services.backups import backup
+    from coop_desktop.services.backups import backup_and_record
 
-    target = backup(open_db(args), Path(args.file))
+    target = backup_and_record(open_db(args), Path(args.file))
     print(t(args.lang, f"Copia guardada en {target}", f"Backup saved to {target}"))
     return 0
 

@@ -161,3 +161,16 @@ class CollectionDoc:
     header: Header
     day: date
     rows: tuple[CollectionRow, ...]
+
+
+@dataclass(frozen=True)
+class AdvanceDoc:
+    """The receipt a member signs for an advance paid in cash."""
+
+    header: Header
+    number: str
+    member: MemberBlock
+    day: date
+    amount: Decimal
+    period: str  # the period whose close deducts it
+    mark: str = ""  # "" | COPIA

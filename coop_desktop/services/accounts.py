@@ -32,6 +32,7 @@ class LedgerLine:
     balance: Decimal
     settlement_id: int | None
     corrects_id: int | None
+    document_number: str | None = None  # the receipt it was printed on (advances)
 
 
 def money_amount(value: object, field: str = "amount") -> Decimal:
@@ -74,12 +75,26 @@ def add_advance(
     day: date | str | None = None,
     today: date | None = None,
 ) -> int:
-    """An advance paid in cash: a debit the next close deducts."""
+    """An advance paid in cash: a debit the next close deducts. It gets the next number of
+    the association's receipt series, the number of the receipt the member signs."""
+    from coop_desktop.services.association import load_association
+    from coop_desktop.services.close_writer import reserve_numbers
+
     value = money_amount(amount)
     when = v.not_future(v.iso_date(day or today or date.today()), today or date.today())
     with db.write() as session:
         member = member_by_code(session, member_code)
-        return _entry(session, member.id, when, "advance", "Adelanto en efectivo", -value).id
+        series = load_association(session).receipt_series
+        number = f"{series}-{reserve_numbers(session, series, 1):08d}"
+        return _entry(
+            session,
+            member.id,
+            when,
+            "advance",
+            f"Adelanto en efectivo (recibo {number})",
+            -value,
+            document_number=number,
+        ).id
 
 
 def add_product(db: Database, name: str, price: object, unit: str = "unidad") -> int:
@@ -235,6 +250,7 @@ def ledger(db: Database, member_code: str) -> list[LedgerLine]:
                     balance,
                     e.settlement_id,
                     e.corrects_id,
+                    e.document_number,
                 )
             )
         return lines

@@ -23,8 +23,16 @@ def backup(db: Database, target: Path) -> Path:
         raise StorageError("backup_sqlite_only")
     target = target.expanduser().resolve()
     raw.online_backup(db.location.path, target)
-    record_backup(db)
     return target
+
+
+def backup_and_record(db: Database, target: Path) -> Path:
+    """A backup asked for by the treasurer (CLI or app): made, then remembered for the
+    Inicio alert. (`backup` alone also runs inside other transactions, e.g. before a
+    migration or a restore, where it must not write.)"""
+    made = backup(db, target)
+    record_backup(db)
+    return made
 
 
 def record_backup(db: Database, when: datetime | None = None) -> None:

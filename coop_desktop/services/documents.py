@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coop_desktop.documents.dto import (
+    AdvanceDoc,
     Amount,
     CollectionDoc,
     CollectionRow,
@@ -33,6 +34,7 @@ from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import (
     AuditLog,
     Delivery,
+    LedgerEntry,
     Member,
     Period,
     QualityTest,
@@ -112,6 +114,32 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
             d.alcohol_positive,
             d.rejected,
             d.reject_reason,
+            "COPIA" if copy else "",
+        )
+
+
+def advance_receipt(db: Database, number: str, record: bool = True) -> AdvanceDoc:
+    """The receipt of an advance, by its number (R001-00000001); reprints are COPIA."""
+    key = number.strip().upper()
+    with db.write() as session:
+        entry = session.scalars(
+            select(LedgerEntry).where(
+                LedgerEntry.document_number == key, LedgerEntry.kind == "advance"
+            )
+        ).first()
+        if entry is None:
+            raise NotFound("unknown_receipt", "number", value=number)
+        m = session.get(Member, entry.member_id)
+        assert m is not None
+        span = period_of(entry.date, load_association(session).cycle)
+        copy = printed_before(session, "advance", key, record)
+        return AdvanceDoc(
+            header(session),
+            key,
+            member_block(m),
+            entry.date,
+            -entry.amount,
+            span.code,
             "COPIA" if copy else "",
         )
 

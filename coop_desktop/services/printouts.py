@@ -14,7 +14,7 @@ from coop_desktop.services import documents as docs
 from coop_desktop.services.statements import statements
 from coop_desktop.storage.engine import Database
 
-KINDS = ("receipt", "statement", "payroll", "ticket", "collection")
+KINDS = ("receipt", "statement", "payroll", "ticket", "collection", "advance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +36,9 @@ def render(
     receipt_size: str = "A5",
     ticket_width: int = 80,
 ) -> Printout:
-    """`key` is the period code (receipt, statement, payroll), the delivery number (ticket) or
-    the day YYYY-MM-DD (collection); `member` the member code of a receipt or statement."""
+    """`key` is the period code (receipt, statement, payroll), the delivery number (ticket),
+    the day YYYY-MM-DD (collection) or the advance receipt's number; `member` the member code
+    of a settlement receipt or a statement."""
     key = key.strip()
     member = member.strip()
     if kind == "ticket":
@@ -49,6 +50,11 @@ def render(
         return Printout(
             kind, f"ticket-{t.number}", TicketRenderer(ticket_width).render(t), "", t.mark
         )
+    if kind == "advance":
+        from coop_desktop.documents.advance import AdvanceRenderer
+
+        a = docs.advance_receipt(db, key, record)
+        return Printout(kind, f"adelanto-{a.number}", AdvanceRenderer().render(a), "", a.mark)
     if kind == "collection":
         from coop_desktop.documents.collection import CollectionRenderer
 

@@ -241,6 +241,7 @@ class LedgerEntry(Base):
     loan_id: Mapped[int | None] = mapped_column(ForeignKey("loan.id"))
     charge_id: Mapped[int | None] = mapped_column(ForeignKey("charge.id"))
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    document_number: Mapped[str | None] = mapped_column(String(20))  # its printed receipt
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 

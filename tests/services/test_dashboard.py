@@ -7,7 +7,7 @@ from pathlib import Path
 
 from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association
-from coop_desktop.services.backups import backup, record_backup
+from coop_desktop.services.backups import backup_and_record, record_backup
 from coop_desktop.services.closeout import close_period
 from coop_desktop.services.dashboard import dashboard
 from coop_desktop.services.deliveries import add_delivery
@@ -63,7 +63,7 @@ def test_alerts_clear_when_done(sqlite_db: Database, tmp_path: Path) -> None:
     add_test(sqlite_db, "S3", "2026-11-19", {"fat": "3.40"}, today=TODAY)
     add_test(sqlite_db, "S1", "2026-10-30", {"st": "12", "ufc": "90000"}, today=TODAY)
     close_period(sqlite_db, "2026-10")
-    backup(sqlite_db, tmp_path / "copia.db")
+    backup_and_record(sqlite_db, tmp_path / "copia.db")
     assert dashboard(sqlite_db, TODAY).alerts == ()
     record_backup(sqlite_db, datetime(2026, 11, 1, 9, 0))
     assert [(a.kind, a.value) for a in dashboard(sqlite_db, TODAY).alerts] == [

@@ -1,19 +1,31 @@
 """Cuentas: advances, sales, adjustments and loans recorded from the screen land in the
 member's ledger, with its running balance."""
 
+import io
 from decimal import Decimal
 
+import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from coop_desktop.services.accounts import add_charge, add_product, ledger
+from coop_desktop.services.accounts import add_charge, add_product, ledger, list_charges
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member
 from coop_desktop.storage.engine import Database
 from ui.accounts_view import AccountsView
 
 
-def test_advance_sale_adjustment_and_loan(qtbot: QtBot, association: Database) -> None:
+def test_advance_sale_adjustment_and_loan(
+    qtbot: QtBot, association: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed: list[tuple[bytes, str]] = []
+
+    def fake_print(_parent: object, pdf: bytes, name: str) -> str:
+        printed.append((pdf, name))
+        return "Enviado."
+
+    monkeypatch.setattr("ui.accounts_view.print_with_dialog", fake_print)
     add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
     add_product(association, "Afrecho de trigo", "65.00", "saco 40 kg")
     add_charge(association, "dues", "5.00", "period", "Cuota social", "2026-01-01")
@@ -27,6 +39,12 @@ def test_advance_sale_adjustment_and_loan(qtbot: QtBot, association: Database) -
     assert "mayor que cero" in view.status.text()
     view.advance_amount.setText("50")
     buttons["Registrar adelanto"].click()
+    assert "recibo R001-00000001" in view.status.text()
+    [(pdf, name)] = printed  # the receipt the member signs, printed on recording
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert name == "adelanto-R001-00000001"
+    assert "RECIBO DE ADELANTO" in text and "R001-00000001" in text and "S/ 50.00" in text
+    assert "Rosa Apaza" in text and "cincuenta" in text.lower()
     view.quantity.setText("2")
     buttons["Registrar venta"].click()
     view.adjust_amount.setText("10")
@@ -43,3 +61,22 @@ def test_advance_sale_adjustment_and_loan(qtbot: QtBot, association: Database) -
         ("adjustment", Decimal("10.00")),
     ]
     assert view.ledger.rowCount() == 3 and view.ledger.item(2, 4).text() == "-170.00"
+
+
+def test_recurring_charges_are_configured_on_the_screen(
+    qtbot: QtBot, association: Database
+) -> None:
+    view = AccountsView(association)
+    qtbot.addWidget(view)
+    assert "Ninguno" in view.charges.text()
+    view.charge_kind.setCurrentIndex(view.charge_kind.findData("transport"))
+    view.charge_per.setCurrentIndex(view.charge_per.findData("litre"))
+    view.charge_amount.setText("cinco")
+    view.add_charge()
+    assert "número" in view.status.text()  # the field is named, nothing is saved
+    assert list_charges(association) == []
+    view.charge_amount.setText("0,05")  # a decimal comma, as typed in Peru
+    view.add_charge()
+    [charge] = list_charges(association)
+    assert (charge.kind, charge.amount, charge.per) == ("transport", Decimal("0.05"), "litre")
+    assert "Transporte: S/ 0.05 por litro" in view.charges.text()
