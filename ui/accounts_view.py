@@ -240,6 +240,10 @@ class AccountsView(QWidget):
             or self.tr("Ninguno todavía.")
         )
 
+    def focus_on(self, member_code: str, _delivery_id: int | None = None) -> None:
+        self.member.setText(member_code)
+        self.show_ledger()
+
     def show_ledger(self) -> None:
         try:
             member = self.index.resolve(self.member.text())

@@ -4,6 +4,7 @@ the closed numbers: both come from the same computation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -86,7 +88,17 @@ class CloseoutView(QWidget):
         layout.addWidget(self.status)
         self.warnings = QListWidget()
         self.warnings.setMaximumHeight(110)
-        layout.addWidget(self.warnings)
+        self.warnings.setToolTip(self.tr("Doble clic: ir a la pantalla que lo corrige"))
+        self.warnings.itemActivated.connect(self.fix)
+        self.warnings.itemDoubleClicked.connect(self.fix)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.warnings, 1)
+        self.fix_button = QPushButton(self.tr("Corregir…"))
+        self.fix_button.clicked.connect(lambda: self.fix(self.warnings.currentItem()))
+        fix_row.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(fix_row)
+        # set by the main window: open a section by key and return its screen
+        self.open_section: Callable[[str], QWidget] | None = None
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -151,25 +163,33 @@ class CloseoutView(QWidget):
                 self.table.setItem(row, col, item)
         self.warnings.clear()
         for code, delivery, measures in result.missing:
-            self.warnings.addItem(
+            text = (
                 self.tr("%1: la entrega %2 no tiene %3")
-                .replace("%1", code)
+                if delivery
+                else self.tr("%1: ninguna muestra del periodo tiene %3")
+            )
+            self._warn(
+                text.replace("%1", code)
                 .replace("%2", str(delivery))
-                .replace("%3", ", ".join(measures))
+                .replace("%3", ", ".join(measures)),
+                ("quality", code, delivery or None),
             )
         for m in result.members:
             if m.milk.rejected_litres:
-                self.warnings.addItem(
+                self._warn(
                     self.tr("%1: %2 L rechazados")
                     .replace("%1", m.code)
-                    .replace("%2", f"{m.milk.rejected_litres:,.1f}")
+                    .replace("%2", f"{m.milk.rejected_litres:,.1f}"),
+                    ("members", m.code, None),
                 )
             if m.calc.carried_out:
-                self.warnings.addItem(
+                self._warn(
                     self.tr("%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente")
                     .replace("%1", m.code)
-                    .replace("%2", f"{m.calc.carried_out:,.2f}")
+                    .replace("%2", f"{m.calc.carried_out:,.2f}"),
+                    ("accounts", m.code, None),
                 )
+        self.fix_button.setEnabled(self.warnings.count() > 0)
         totals = result.totals()
         self.totals.setText(
             self.tr("%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5")
@@ -185,6 +205,19 @@ class CloseoutView(QWidget):
             if closed
             else self.tr("Vista previa de %1: nada se ha guardado.").replace("%1", result.span.code)
         )
+
+    def _warn(self, text: str, target: tuple[str, str, int | None]) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, target)
+        self.warnings.addItem(item)
+
+    def fix(self, item: QListWidgetItem | None) -> None:
+        """Open the screen that fixes a warning, on the member (and delivery) it names."""
+        if item is None or self.open_section is None:
+            return
+        section, code, delivery = item.data(Qt.ItemDataRole.UserRole)
+        screen = self.open_section(section)
+        screen.focus_on(code, delivery)  # type: ignore[attr-defined]
 
     def close_period(self) -> None:
         """Close in the background; warnings are confirmed once; Cancel leaves it open."""

@@ -117,7 +117,9 @@ class MainWindow(QMainWindow):
         if key == "closeout":
             from ui.closeout_view import CloseoutView
 
-            return CloseoutView(self.db)
+            closeout = CloseoutView(self.db)
+            closeout.open_section = self.open_section
+            return closeout
         if key == "settings":
             from ui.settings_view import SettingsView
 

@@ -74,6 +74,12 @@ class MembersView(QWidget):
         layout.addWidget(self.table)
         self.reload()
 
+    def focus_on(self, member_code: str, _delivery_id: int | None = None) -> None:
+        """Show the member (the record opens with Enter or a double click)."""
+        self.search.setText(member_code)
+        self.table.selectRow(0)
+        self.table.setFocus()
+
     def reload(self) -> None:
         self.model.set_members(list_members(self.db))
         current = self.district.currentData()

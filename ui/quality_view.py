@@ -130,6 +130,17 @@ class QualityView(QWidget):
         edit.setToolTip(self.tr("Fuera del valor de referencia") if amber else "")
         return True
 
+    def focus_on(self, member_code: str, delivery_id: int | None = None) -> None:
+        """Ready to record the test a warning asks for: the member, the delivery and its day."""
+        self.member.setText(member_code)
+        if delivery_id:
+            from coop_desktop.services.deliveries import get_delivery
+
+            self.delivery.setText(str(delivery_id))
+            day = get_delivery(self.db, delivery_id).date
+            self.day.setDate(QDate(day.year, day.month, day.day))
+        self.member.setFocus()
+
     def save(self) -> None:
         self.error.clear()
         measures: dict[str, object] = {

@@ -158,7 +158,10 @@ def close_period(db: Database, code: str, progress: Progress | None = None) -> C
         )
         if result.missing:
             shown = "\n".join(
-                f"  - {c}: entrega {d} ({', '.join(ms)})" for c, d, ms in result.missing[:20]
+                f"  - {c}: "
+                + (f"entrega {d}" if d else "muestras del periodo")
+                + f" ({', '.join(ms)})"
+                for c, d, ms in result.missing[:20]
             )
             more = len(result.missing) - 20
             raise Refused(

@@ -3,146 +3,189 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/accounts_view.py" line="42" />
+        <location filename="../../ui/accounts_view.py" line="48" />
         <source>Ver cuenta</source>
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="52" />
+        <location filename="../../ui/accounts_view.py" line="58" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="53" />
+        <location filename="../../ui/accounts_view.py" line="59" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="54" />
+        <location filename="../../ui/accounts_view.py" line="60" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="55" />
+        <location filename="../../ui/accounts_view.py" line="61" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="56" />
+        <location filename="../../ui/accounts_view.py" line="62" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="70" />
+        <location filename="../../ui/accounts_view.py" line="76" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="71" />
-        <location filename="../../ui/accounts_view.py" line="95" />
-        <location filename="../../ui/accounts_view.py" line="109" />
+        <location filename="../../ui/accounts_view.py" line="77" />
+        <location filename="../../ui/accounts_view.py" line="101" />
+        <location filename="../../ui/accounts_view.py" line="115" />
+        <location filename="../../ui/accounts_view.py" line="138" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="72" />
+        <location filename="../../ui/accounts_view.py" line="78" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="79" />
+        <location filename="../../ui/accounts_view.py" line="85" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="80" />
+        <location filename="../../ui/accounts_view.py" line="86" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="80" />
+        <location filename="../../ui/accounts_view.py" line="86" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="81" />
+        <location filename="../../ui/accounts_view.py" line="87" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="87" />
+        <location filename="../../ui/accounts_view.py" line="93" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="90" />
+        <location filename="../../ui/accounts_view.py" line="96" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="93" />
+        <location filename="../../ui/accounts_view.py" line="99" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="96" />
+        <location filename="../../ui/accounts_view.py" line="102" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="97" />
+        <location filename="../../ui/accounts_view.py" line="103" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="99" />
+        <location filename="../../ui/accounts_view.py" line="105" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="108" />
+        <location filename="../../ui/accounts_view.py" line="114" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="109" />
+        <location filename="../../ui/accounts_view.py" line="115" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="110" />
+        <location filename="../../ui/accounts_view.py" line="116" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="115" />
+        <location filename="../../ui/accounts_view.py" line="123" />
+        <source>Nombre en la liquidación (opcional)</source>
+        <translation>Name on the settlement (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="133" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="155" />
+        <location filename="../../ui/accounts_view.py" line="136" />
+        <source>Tipo:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="137" />
+        <source>Nombre:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="139" />
+        <source>Se cobra:</source>
+        <translation>Charged:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="140" />
+        <source>Desde:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="141" />
+        <source>Agregar cargo</source>
+        <translation>Add charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="187" />
+        <source>Adelanto registrado, recibo %1. %2</source>
+        <translation>Advance recorded, receipt %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="194" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="167" />
+        <location filename="../../ui/accounts_view.py" line="206" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="178" />
+        <location filename="../../ui/accounts_view.py" line="226" />
+        <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
+        <translation>Charge added: every close applies it from that date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="240" />
+        <source>Ninguno todavía.</source>
+        <translation>None yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="127" />
+        <location filename="../../ui/accounts_view.py" line="237" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="178" />
+        <location filename="../../ui/accounts_view.py" line="126" />
+        <location filename="../../ui/accounts_view.py" line="237" />
         <source>por periodo</source>
         <translation>per period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_view.py" line="181" />
-        <source>Ninguno (coop charge add …)</source>
-        <translation>None (coop charge add …)</translation>
     </message>
 </context>
 <context>
@@ -181,172 +224,187 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="67" />
+        <location filename="../../ui/closeout_view.py" line="69" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="68" />
+        <location filename="../../ui/closeout_view.py" line="70" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="69" />
+        <location filename="../../ui/closeout_view.py" line="71" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="72" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="73" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="72" />
+        <location filename="../../ui/closeout_view.py" line="74" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="121" />
+        <location filename="../../ui/closeout_view.py" line="91" />
+        <source>Doble clic: ir a la pantalla que lo corrige</source>
+        <translation>Double-click: go to the screen that fixes it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="96" />
+        <source>Corregir…</source>
+        <translation>Fix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="133" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="126" />
+        <location filename="../../ui/closeout_view.py" line="138" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="155" />
+        <location filename="../../ui/closeout_view.py" line="167" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="163" />
+        <location filename="../../ui/closeout_view.py" line="169" />
+        <source>%1: ninguna muestra del periodo tiene %3</source>
+        <translation>%1: no sample of the period has %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="180" />
         <source>%1: %2 L rechazados</source>
         <translation>%1: %2 L rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="169" />
+        <location filename="../../ui/closeout_view.py" line="187" />
         <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="175" />
+        <location filename="../../ui/closeout_view.py" line="195" />
         <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
         <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="184" />
+        <location filename="../../ui/closeout_view.py" line="204" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="186" />
+        <location filename="../../ui/closeout_view.py" line="206" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="198" />
+        <location filename="../../ui/closeout_view.py" line="231" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="200" />
+        <location filename="../../ui/closeout_view.py" line="233" />
         <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1 warnings. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="220" />
+        <location filename="../../ui/closeout_view.py" line="253" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="228" />
+        <location filename="../../ui/closeout_view.py" line="261" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="228" />
+        <location filename="../../ui/closeout_view.py" line="261" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="238" />
+        <location filename="../../ui/closeout_view.py" line="271" />
         <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
         <translation>Period %1 reopened; %2 settlements voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="246" />
+        <location filename="../../ui/closeout_view.py" line="279" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="247" />
+        <location filename="../../ui/closeout_view.py" line="280" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="248" />
+        <location filename="../../ui/closeout_view.py" line="281" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="251" />
+        <location filename="../../ui/closeout_view.py" line="284" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="251" />
+        <location filename="../../ui/closeout_view.py" line="284" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="294" />
         <source>%1 liquidaciones marcadas como pagadas.</source>
         <translation>%1 settlements marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="268" />
+        <location filename="../../ui/closeout_view.py" line="301" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="269" />
+        <location filename="../../ui/closeout_view.py" line="302" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="270" />
+        <location filename="../../ui/closeout_view.py" line="303" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="274" />
+        <location filename="../../ui/closeout_view.py" line="307" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="274" />
+        <location filename="../../ui/closeout_view.py" line="307" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="281" />
+        <location filename="../../ui/closeout_view.py" line="314" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="320" />
+        <location filename="../../ui/closeout_view.py" line="353" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="327" />
+        <location filename="../../ui/closeout_view.py" line="360" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -458,7 +516,7 @@
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="423" />
+        <location filename="../../ui/collection_view.py" line="420" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
@@ -484,6 +542,120 @@
         <location filename="../../ui/deliveries_view.py" line="78" />
         <source>%1 entregas registradas</source>
         <translation>%1 deliveries recorded</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <location filename="../../ui/documents_view.py" line="49" />
+        <source>Liquidación (recibo)</source>
+        <translation>Settlement (receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="50" />
+        <source>Estado de cuenta</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="51" />
+        <source>Planilla de pago</source>
+        <translation>Payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="52" />
+        <source>Ticket de entrega</source>
+        <translation>Delivery ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="53" />
+        <source>Parte diario de acopio</source>
+        <translation>Daily collection sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="54" />
+        <source>Recibo de adelanto</source>
+        <translation>Advance receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="60" />
+        <source>Socio:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="62" />
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="76" />
+        <source>Imprimir…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="78" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="80" />
+        <source>Anular recibo…</source>
+        <translation>Void receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="93" />
+        <source>Entrega N.º:</source>
+        <translation>Delivery No.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="94" />
+        <source>Día (AAAA-MM-DD):</source>
+        <translation>Day (YYYY-MM-DD):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="95" />
+        <source>Recibo N.º:</source>
+        <translation>Receipt No.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="97" />
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="114" />
+        <location filename="../../ui/documents_view.py" line="119" />
+        <source>Preparando el documento…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="143" />
+        <source>%1: %2 página(s)%3</source>
+        <translation>%1: %2 page(s)%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="177" />
+        <source>Ticket enviado a %1.</source>
+        <translation>Ticket sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="187" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="195" />
+        <source>Anular recibo</source>
+        <translation>Void receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="197" />
+        <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
+        <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="208" />
+        <source>%1 anulado; se emitió %2.</source>
+        <translation>%1 voided; %2 issued.</translation>
     </message>
 </context>
 <context>
@@ -637,14 +809,135 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home_view.py" line="38" />
+        <location filename="../../ui/home_view.py" line="65" />
+        <source>Hoy</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="66" />
+        <source>Periodo abierto</source>
+        <translation>Open period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="67" />
+        <source>Calidad del periodo</source>
+        <translation>Quality of the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="69" />
+        <source>Avisos</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="79" />
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="91" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="46" />
-        <source>Hoy: mañana %1 L, tarde %2 L (%3 entregas)</source>
-        <translation>Today: morning %1 L, afternoon %2 L (%3 deliveries)</translation>
+        <location filename="../../ui/home_view.py" line="104" />
+        <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 entregas</source>
+        <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="121" />
+        <source>calculando…</source>
+        <translation>calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="125" />
+        <source>bruto S/ %1, neto S/ %2 (%3 socios)</source>
+        <translation>gross S/ %1, net S/ %2 (%3 members)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="131" />
+        <location filename="../../ui/home_view.py" line="145" />
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="163" />
+        <source>Sin muestras en el periodo.</source>
+        <translation>No samples in the period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="173" />
+        <source>El periodo %1 sigue abierto: ciérrelo.</source>
+        <translation>Period %1 is still open: close it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="174" />
+        <source>Ir a Cierre</source>
+        <translation>Go to Closeout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="177" />
+        <source>%1 socios entregan en este periodo sin ninguna muestra de calidad.</source>
+        <translation>%1 members deliver this period without any quality sample.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="178" />
+        <source>Ir a Calidad</source>
+        <translation>Go to Quality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="180" />
+        <source>Última copia de seguridad: %1.</source>
+        <translation>Last backup: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="180" />
+        <source>Hacer copia ahora</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="187" />
+        <source>nunca</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="195" />
+        <source>Todo en orden.</source>
+        <translation>All in order.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="207" />
+        <source>Copia de seguridad</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="216" />
+        <source>Copiando…</source>
+        <translation>Copying…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="226" />
+        <source>Litros por día (60 días)</source>
+        <translation>Litres per day (60 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="227" />
+        <source>Grasa y sólidos totales, %</source>
+        <translation>Fat and total solids, %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="228" />
+        <source>Higiene: UFC/mL (miles)</source>
+        <translation>Hygiene: CFU/mL (thousands)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="249" />
+        <source>Grasa</source>
+        <translation>Fat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="250" />
+        <source>Sólidos totales</source>
+        <translation>Total solids</translation>
     </message>
 </context>
 <context>
@@ -708,92 +1001,92 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -1106,7 +1399,7 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="82" />
+        <location filename="../../ui/members_view.py" line="88" />
         <source>Todos los distritos</source>
         <translation>All districts</translation>
     </message>
@@ -1114,17 +1407,190 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>OpRunner</name>
     <message>
-        <location filename="../../ui/runner.py" line="68" />
+        <location filename="../../ui/runner.py" line="71" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
-    <name>Placeholder</name>
+    <name>PdfPrint</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
-        <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;Esta pantalla llega en una próxima versión. Mientras tanto, la misma tarea se hace con &lt;code&gt;%2&lt;/code&gt; (vea el README).&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;This screen comes in a later version. Meanwhile the same task is done with &lt;code&gt;%2&lt;/code&gt; (see the README).&lt;/p&gt;</translation>
+        <location filename="../../ui/pdf_print.py" line="74" />
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_print.py" line="76" />
+        <source>Documentos PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_print.py" line="91" />
+        <source>Sin impresora</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_print.py" line="92" />
+        <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
+        <translation>No printer is installed. Save the document as a PDF?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_print.py" line="99" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_print.py" line="100" />
+        <location filename="../../ui/pdf_print.py" line="105" />
+        <source>No se imprimió.</source>
+        <translation>Not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_print.py" line="108" />
+        <source>%1 páginas enviadas a %2.</source>
+        <translation>%1 pages sent to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceCalculator</name>
+    <message>
+        <location filename="../../ui/price_tools.py" line="67" />
+        <source>Calculadora de precio</source>
+        <translation>Price calculator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="75" />
+        <source>Cantidad:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="93" />
+        <source>Factor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="93" />
+        <source>Regla</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="93" />
+        <source>Por unidad</source>
+        <translation>Per unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="93" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="123" />
+        <source>positiva</source>
+        <translation>positive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="149" />
+        <source>Corrija el esquema para ver el precio.</source>
+        <translation>Fix the scheme to see the price.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="169" />
+        <source>&lt;b&gt;%1 %2/%3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 %2/%3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PricesView</name>
+    <message>
+        <location filename="../../ui/prices_view.py" line="54" />
+        <source>&lt;b&gt;Esquemas y versiones&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schemes and versions&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="56" />
+        <source>Empezar de</source>
+        <translation>Start from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="60" />
+        <source>Usar plantilla</source>
+        <translation>Use preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="62" />
+        <source>Importar archivo…</source>
+        <translation>Import file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="81" />
+        <source>Guardar como versión</source>
+        <translation>Save as version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="83" />
+        <source>Exportar…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="85" />
+        <source>En vigor desde:</source>
+        <translation>In force from:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="126" />
+        <source>desde %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="128" />
+        <source> (en vigor)</source>
+        <translation> (in force)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="153" />
+        <source>Versión abierta: al guardar se crea una nueva.</source>
+        <translation>Version opened: saving creates a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="158" />
+        <source>Plantilla %1 abierta.</source>
+        <translation>Preset %1 opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="163" />
+        <source>Importar esquema</source>
+        <translation>Import scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="163" />
+        <location filename="../../ui/prices_view.py" line="175" />
+        <source>Esquemas (*.json)</source>
+        <translation>Schemes (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="170" />
+        <source>Archivo abierto: %1</source>
+        <translation>File opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="175" />
+        <source>Exportar esquema</source>
+        <translation>Export scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="182" />
+        <source>Exportado a %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="191" />
+        <source>El esquema tiene problemas: no se guardó.</source>
+        <translation>The scheme has problems: not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="202" />
+        <source>Guardado: %1, en vigor desde %2.</source>
+        <translation>Saved: %1, in force from %2.</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1716,441 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>SchemeEditor</name>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="81" />
+        <source>Esquema</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="87" />
+        <source>Componentes del precio</source>
+        <translation>Price components</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="100" />
+        <source>Agregar</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="102" />
+        <source>Quitar</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="105" />
+        <source>Subir</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="108" />
+        <source>Bajar</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="124" />
+        <source>Rechazos</source>
+        <translation>Rejections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="273" />
+        <source>Esquema válido.</source>
+        <translation>Valid scheme.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_editor.py" line="275" />
+        <source>%1 problemas: corríjalos para poder guardar.</source>
+        <translation>%1 problems: fix them to be able to save.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeForm</name>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="167" />
+        <source>detener el cierre</source>
+        <translation>stop the close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="168" />
+        <source>avisar y pagar sin este factor</source>
+        <translation>warn and pay without this factor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="169" />
+        <source>usar el valor</source>
+        <translation>use the value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="170" />
+        <source>aplicar el monto</source>
+        <translation>apply the amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="176" />
+        <source>valor</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="227" />
+        <source>Agregar fila</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="228" />
+        <source>Quitar fila</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="311" />
+        <source>Límites de filas:</source>
+        <translation>Row edges:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="312" />
+        <source>Límites de columnas:</source>
+        <translation>Column edges:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="391" />
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="392" />
+        <source>Hasta (sin incluir)</source>
+        <translation>Up to (excluded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="393" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="394" />
+        <source>Etiqueta</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="397" />
+        <source>Medida</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="398" />
+        <source>Si es positiva</source>
+        <translation>If positive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="399" />
+        <source>Sobre</source>
+        <translation>Above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="400" />
+        <source>Bajo</source>
+        <translation>Below</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="401" />
+        <source>Precio</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="402" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="406" />
+        <source>la prueba de cada entrega</source>
+        <translation>each delivery's test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="407" />
+        <source>la última muestra</source>
+        <translation>the latest sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="408" />
+        <source>el promedio de muestras del periodo</source>
+        <translation>the average of the period's samples</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="409" />
+        <source>las últimas muestras, ponderadas</source>
+        <translation>the latest samples, weighted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="410" />
+        <source>el total del periodo</source>
+        <translation>the period total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="411" />
+        <source>el promedio diario</source>
+        <translation>the daily average</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="412" />
+        <source>leche enfriada</source>
+        <translation>cooled milk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="413" />
+        <source>hato saneado</source>
+        <translation>healthy herd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="414" />
+        <source>orgánica</source>
+        <translation>organic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="415" />
+        <source>regenerativa</source>
+        <translation>regenerative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="416" />
+        <source>buenas prácticas</source>
+        <translation>good practice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="425" />
+        <source>Nombre en la boleta:</source>
+        <translation>Name on the statement:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="426" />
+        <source>Si falta la medida:</source>
+        <translation>If the measure is missing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="430" />
+        <source>Precio base</source>
+        <translation>Base price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="431" />
+        <source>Precio por unidad:</source>
+        <translation>Price per unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="434" />
+        <source>Escalones sobre una referencia</source>
+        <translation>Steps around a reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="438" />
+        <location filename="../../ui/scheme_form.py" line="460" />
+        <location filename="../../ui/scheme_form.py" line="526" />
+        <source>Medida:</source>
+        <translation>Measure:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="440" />
+        <location filename="../../ui/scheme_form.py" line="528" />
+        <source>Referencia:</source>
+        <translation>Reference:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="441" />
+        <source>Tamaño del escalón:</source>
+        <translation>Step size:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="443" />
+        <source>Bonificación por escalón:</source>
+        <translation>Bonus per step:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="446" />
+        <source>Castigo por escalón:</source>
+        <translation>Penalty per step:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="449" />
+        <source>Bonificación máxima:</source>
+        <translation>Maximum bonus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="451" />
+        <source>Castigo máximo:</source>
+        <translation>Maximum penalty:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="456" />
+        <source>Bandas (higiene, células)</source>
+        <translation>Bands (hygiene, cells)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="462" />
+        <source>Bandas:</source>
+        <translation>Bands:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="467" />
+        <source>Bonificación por condición</source>
+        <translation>Bonus for a condition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="470" />
+        <source>Condición:</source>
+        <translation>Condition:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="471" />
+        <location filename="../../ui/scheme_form.py" line="542" />
+        <source>Monto:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="475" />
+        <source>Tramos por volumen</source>
+        <translation>Volume tiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="480" />
+        <source>Según:</source>
+        <translation>On:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="484" />
+        <source>Tramos:</source>
+        <translation>Tiers:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="488" />
+        <source>Pago por kg de componente</source>
+        <translation>Payment per kg of component</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="493" />
+        <source>Componente:</source>
+        <translation>Component:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="497" />
+        <source>Precio por kg:</source>
+        <translation>Price per kg:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="502" />
+        <source>Tabla grasa × SNG</source>
+        <translation>Fat × SNF chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="507" />
+        <source>Medida de las filas:</source>
+        <translation>Row measure:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="513" />
+        <source>Medida de las columnas:</source>
+        <translation>Column measure:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="517" />
+        <source>Precios:</source>
+        <translation>Prices:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="522" />
+        <source>Ajuste lineal</source>
+        <translation>Linear adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="529" />
+        <source>Monto por unidad de diferencia:</source>
+        <translation>Amount per unit of difference:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="531" />
+        <source>Unidad de diferencia:</source>
+        <translation>Unit of difference:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="533" />
+        <source>Mínimo:</source>
+        <translation>Minimum:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="534" />
+        <source>Máximo:</source>
+        <translation>Maximum:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="539" />
+        <source>Monto por volumen</source>
+        <translation>Amount per volume</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="543" />
+        <source>Por:</source>
+        <translation>Per:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="549" />
+        <source>Identificador:</source>
+        <translation>Identifier:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="550" />
+        <source>Título:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="551" />
+        <source>Descripción:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="552" />
+        <source>Moneda:</source>
+        <translation>Currency:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="553" />
+        <source>Unidad de precio:</source>
+        <translation>Price unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="554" />
+        <source>Densidad (kg/L):</source>
+        <translation>Density (kg/L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="556" />
+        <source>Base de calidad:</source>
+        <translation>Quality basis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="560" />
+        <source>Antigüedad máxima (días):</source>
+        <translation>Maximum age (days):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="565" />
+        <source>Pesos (0.6; 0.3; 0.1):</source>
+        <translation>Weights (0.6; 0.3; 0.1):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="569" />
+        <source>Precio mínimo:</source>
+        <translation>Minimum price:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="570" />
+        <source>Precio máximo:</source>
+        <translation>Maximum price:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="572" />
+        <source>Reglas de rechazo:</source>
+        <translation>Rejection rules:</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../ui/settings_view.py" line="40" />
@@ -1353,6 +2254,74 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/collection_view.py" line="68" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <location filename="../../ui/price_tools.py" line="184" />
+        <source>¿Y si…? Simular en un periodo</source>
+        <translation>What if…? Simulate on a period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="193" />
+        <source>Simular</source>
+        <translation>Simulate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="195" />
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="203" />
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="204" />
+        <source>Litros</source>
+        <translation>Litres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="205" />
+        <source>Actual S/</source>
+        <translation>Current S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="206" />
+        <source>Simulado S/</source>
+        <translation>Simulated S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="207" />
+        <source>Diferencia S/</source>
+        <translation>Difference S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="208" />
+        <source>Socio</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="224" />
+        <source>El esquema cambió: pulse Simular para ver la nueva diferencia.</source>
+        <translation>The scheme changed: press Simulate to see the new difference.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="230" />
+        <source>Simulando…</source>
+        <translation>Simulating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="235" />
+        <source>Simulando el esquema…</source>
+        <translation>Simulating the scheme…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="263" />
+        <source>%1 socios: actual S/ %2, simulado S/ %3, diferencia &lt;b&gt;S/ %4&lt;/b&gt;</source>
+        <translation>%1 members: current S/ %2, simulated S/ %3, difference &lt;b&gt;S/ %4&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -101,3 +101,56 @@ def test_print_batch_and_payments(qtbot: QtBot, sqlite_db: Database, tmp_path: P
     qtbot.waitUntil(lambda: "Guardado en" in view.status.text(), timeout=15000)
     assert (tmp_path / "recibos.pdf").stat().st_size > 1000
     view.runner.shutdown()
+
+
+def test_warnings_jump_to_the_screen_that_fixes_them(
+    qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coop_desktop.services.accounts import add_advance
+    from coop_desktop.services.deliveries import add_delivery
+    from coop_desktop.services.dto import MemberDraft
+    from coop_desktop.services.members import add_member
+    from ui.main_window import MainWindow
+
+    load_demo(sqlite_db, members=3, days=31, start=START)
+    add_member(sqlite_db, MemberDraft(code="S0099", given_names="Eva", surnames="Mamani"))
+    delivery = add_delivery(sqlite_db, "S0099", "12", "L", START + timedelta(days=3), "am")
+    add_advance(sqlite_db, "S0099", "900", START + timedelta(days=4))
+    window = MainWindow(sqlite_db)
+    qtbot.addWidget(window)
+    view = window.open_section("closeout")
+    assert isinstance(view, CloseoutView)
+    view.period.setText(PERIOD)
+    view.preview()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 4, timeout=10000)
+    texts = [view.warnings.item(i).text() for i in range(view.warnings.count())]
+    # the scheme prices on the period's average: the member lacks samples, not one delivery
+    missing = texts.index("S0099: ninguna muestra del periodo tiene st, ufc")
+    debt = next(i for i, t in enumerate(texts) if "superan la leche" in t)
+
+    view.fix(view.warnings.item(missing))
+    quality = window.stack.currentWidget()
+    assert quality is window.views["quality"]
+    assert quality.member.text() == "S0099"  # type: ignore[attr-defined]
+    assert quality.delivery.text() == ""  # type: ignore[attr-defined]
+    quality.focus_on("S0099", delivery.id)  # type: ignore[attr-defined]  # a per-delivery warning
+    assert quality.delivery.text() == str(delivery.id)  # type: ignore[attr-defined]
+    assert quality.day.date().toPython() == delivery.date  # type: ignore[attr-defined]
+
+    view.fix(view.warnings.item(debt))
+    accounts = window.stack.currentWidget()
+    assert accounts is window.views["accounts"]
+    assert "S0099" in accounts.title.text()  # type: ignore[attr-defined]
+    assert accounts.ledger.rowCount() == 1  # type: ignore[attr-defined]
+
+    asked: list[str] = []
+
+    def no(_parent, _title, text, *a, **k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
+    view.close_period()  # warnings unresolved: asked once, and "No" closes nothing
+    assert len(asked) == 1 and f"{view.warnings.count()} avisos" in asked[0]
+    assert stored_totals(sqlite_db, PERIOD) is None
+    view.runner.shutdown()

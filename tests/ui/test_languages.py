@@ -41,6 +41,9 @@ def test_translation_file_is_complete() -> None:
                 "Nuevo socio",
                 "Crear asociación",
                 "Fecha de muestra:",
+                "Usar plantilla",
+                "Guardar PDF…",
+                "Agregar cargo",
             ],
         ),
         (
@@ -54,6 +57,9 @@ def test_translation_file_is_complete() -> None:
                 "New member",
                 "Create association",
                 "Sample date:",
+                "Use preset",
+                "Save PDF…",
+                "Add charge",
             ],
         ),
     ],
@@ -70,7 +76,16 @@ def test_every_screen_in_both_languages(
         window = MainWindow(association)
         qtbot.addWidget(window)
         texts = [window.nav.item(i).text() for i in range(window.nav.count())]
-        for key in ("members", "collection", "quality", "settings"):
+        for key in (
+            "members",
+            "collection",
+            "quality",
+            "prices",
+            "accounts",
+            "closeout",
+            "documents",
+            "settings",
+        ):
             window.open_section(key)  # built on first show
         for widget in window.findChildren(QPushButton) + window.findChildren(QLabel):
             texts.append(widget.text())
