@@ -67,6 +67,9 @@ def main() -> int:
                 view.preview()  # type: ignore[attr-defined]
                 wait(app, view, lambda v: v.printout is not None)
                 settle(app)  # QPdfView renders its pages asynchronously
+            if key == "accounts":
+                view.member.setText("S0001")  # type: ignore[attr-defined]
+                view.show_ledger()  # type: ignore[attr-defined]
             if key == "closeout":  # show a preview, computed in the background
                 view.preview()  # type: ignore[attr-defined]
                 wait(app, view, lambda v: v.table.rowCount() > 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -69,7 +70,8 @@ class AccountsView(QWidget):
         self.status.setWordWrap(True)
         left.addWidget(self.status)
         layout.addLayout(left, 3)
-        right = QVBoxLayout()
+        panel = QWidget()
+        right = QVBoxLayout(panel)
         self.advance_amount = QLineEdit()
         self._box(
             right,
@@ -143,7 +145,11 @@ class AccountsView(QWidget):
         charge_form.addRow(add_charge)
         right.addWidget(charges_box)
         right.addStretch()
-        layout.addLayout(right, 2)
+        scroll = QScrollArea()  # the forms fit a 768-pixel-high screen by scrolling
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panel)
+        layout.addWidget(scroll, 2)
         self.refresh_lists()
 
     def _box(

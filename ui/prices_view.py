@@ -101,7 +101,7 @@ class PricesView(QWidget):
         right_layout.addWidget(self.calculator)
         right_layout.addWidget(self.whatif, 1)
         splitter.addWidget(right)
-        splitter.setSizes([190, 520, 490])
+        splitter.setSizes([170, 500, 530])
 
         self.editor.changed.connect(self._edited)
         self.refresh()

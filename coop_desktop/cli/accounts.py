@@ -76,10 +76,18 @@ def register(commands: Any, lang: str) -> None:
 
 
 def cmd_advance(args: argparse.Namespace) -> int:
-    from coop_desktop.services.accounts import add_advance
+    from coop_desktop.services.accounts import add_advance, ledger
 
-    entry = add_advance(open_db(args), args.member_code, args.amount, args.date)
-    print(entry)
+    db = open_db(args)
+    entry = add_advance(db, args.member_code, args.amount, args.date)
+    number = next(ln.document_number for ln in ledger(db, args.member_code) if ln.id == entry)
+    print(
+        t(
+            args.lang,
+            f"Adelanto {entry} registrado; recibo {number} (coop print advance {number} -o …)",
+            f"Advance {entry} recorded; receipt {number} (coop print advance {number} -o …)",
+        )
+    )
     return 0
 
 

@@ -24,6 +24,17 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_reopen)
     p = commands.add_parser(
+        "void",
+        help=t(
+            lang,
+            "anula un recibo y lo reemite con el siguiente número",
+            "void a receipt and reissue it under the next number",
+        ),
+    )
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_void)
+    p = commands.add_parser(
         "settlement", help=t(lang, "liquidación de un socio", "a member's settlement")
     )
     p.add_argument("member_code", metavar="MEMBER_CODE")
@@ -126,6 +137,20 @@ def cmd_close(args: argparse.Namespace) -> int:
                 f"Period {result.span.code} closed.",
             )
         )
+    return 0
+
+
+def cmd_void(args: argparse.Namespace) -> int:
+    from coop_desktop.services.settlements import void_receipt
+
+    new = void_receipt(open_db(args), args.number, args.reason)
+    print(
+        t(
+            args.lang,
+            f"{args.number} anulado; se emitió {new}.",
+            f"{args.number} voided; {new} issued.",
+        )
+    )
     return 0
 
 

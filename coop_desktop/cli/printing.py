@@ -37,6 +37,10 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("period", metavar="PERIOD")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_payroll)
+    p = sub.add_parser("advance", help=t(lang, "recibo de adelanto", "advance receipt"))
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_advance)
     p = sub.add_parser(
         "collection", help=t(lang, "parte diario de acopio", "daily collection sheet")
     )
@@ -104,6 +108,14 @@ def cmd_payroll(args: argparse.Namespace) -> int:
     from coop_desktop.services.documents import payroll
 
     Path(args.output).write_bytes(PayrollRenderer().render(payroll(open_db(args), args.period)))
+    return _done(args, [Path(args.output)])
+
+
+def cmd_advance(args: argparse.Namespace) -> int:
+    from coop_desktop.services.printouts import render
+
+    printout = render(open_db(args), "advance", args.number, record=True)
+    Path(args.output).write_bytes(printout.pdf)
     return _done(args, [Path(args.output)])
 
 

@@ -137,3 +137,19 @@ def test_preview_reopen_and_errors(coop) -> None:  # type: ignore[no-untyped-def
     assert code == 1 and "mayor que cero" in err
     code, _, err = coop("sale", "S0001", "Maíz", "1")
     assert code == 1 and "No existe el producto" in err
+
+
+def test_advance_receipt_and_void_through_the_cli(coop, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _setup(coop)
+    code, out, _ = coop("close", "2026-10-q1")
+    assert code == 0
+    code, out, _ = coop("print", "advance", "R001-00000001", "-o", str(tmp_path / "a.pdf"))
+    assert code == 0 and (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    code, out, _ = coop("void", "L001-00000001", "--reason", "Se mojó el recibo")
+    assert code == 0 and "L001-00000002" in out
+    code, _, err = coop("void", "L001-00000001", "--reason", "otra vez")
+    assert code != 0 and "ya está anulada" in err
+    code, out, _ = coop("settlement", "S0001", "2026-10-q1", "--json")
+    data = json.loads(out)
+    assert data["number"] == "L001-00000002" and data["net"] == "165.97"
+    assert coop("check")[0] == 0
