@@ -7,16 +7,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any
 
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample
 from coop_desktop.domain.pricing.bulk import COLUMNS
 from coop_desktop.domain.settlement import NOT_SETTLED, Item, instalments, per_litre_charge
-from coop_desktop.storage.bulk import fetch_raw
+from coop_desktop.storage.bulk import fetch_raw, is_sqlite
+
+if TYPE_CHECKING:  # imported by the closeout's worker process, which has no SQLAlchemy
+    import sqlite3
+
+    from sqlalchemy import Connection
 
 _NUMERIC = NUMERIC_KEYS
 _SCALE = {k: Decimal(1).scaleb(-MEASURES[k].scale) for k in _NUMERIC}
@@ -53,24 +56,30 @@ class LoanRow:
     done: int
 
 
-def date_param(conn: Connection, day: date) -> object:
+def date_param(conn: Connection | sqlite3.Connection, day: date) -> object:
     """A date as each engine's driver takes it in a raw query (ISO text on SQLite)."""
-    return day.isoformat() if conn.dialect.name == "sqlite" else day
+    return day.isoformat() if is_sqlite(conn) else day
 
 
 def to_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def delivery_rows(conn: Connection, span: PeriodSpan) -> list[tuple[Any, ...]]:
+def delivery_rows(
+    conn: Connection | sqlite3.Connection, span: PeriodSpan, share: int = 0, shares: int = 1
+) -> list[tuple[Any, ...]]:
+    """The period's deliveries as tuples; with `shares` > 1, those of the members whose id
+    leaves remainder `share` (the closeout prices each share in its own process)."""
+    split = " AND member_id % ? = ?" if shares > 1 else ""
     return fetch_raw(
         conn,
-        f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?",
-        (date_param(conn, span.start), date_param(conn, span.end)),
+        f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?{split}",
+        (date_param(conn, span.start), date_param(conn, span.end))
+        + ((shares, share) if shares > 1 else ()),
     )
 
 
-def members(conn: Connection) -> dict[int, MemberInfoRow]:
+def members(conn: Connection | sqlite3.Connection) -> dict[int, MemberInfoRow]:
     result = {}
     for row in fetch_raw(
         conn,
@@ -90,7 +99,10 @@ def members(conn: Connection) -> dict[int, MemberInfoRow]:
 
 
 def samples(
-    conn: Connection, span: PeriodSpan, wanted: set[int], keys: Iterable[str] | None = None
+    conn: Connection | sqlite3.Connection,
+    span: PeriodSpan,
+    wanted: set[int],
+    keys: Iterable[str] | None = None,
 ) -> dict[int, MemberQuality]:
     """Members' quality samples up to the period's end (and a year before, for `latest` and
     `rolling`); `keys` limits the measures read to those the schemes use."""

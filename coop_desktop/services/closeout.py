@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -18,13 +18,15 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.periods import PeriodSpan, parse_period
-from coop_desktop.domain.pricing.bulk import Milk, price_period
+from coop_desktop.domain.pricing.bulk import Milk
+from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
 from coop_desktop.errors import Refused
 from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
-from coop_desktop.services.schemes import load_timeline
+from coop_desktop.services.close_shares import OtherShare, ShareJob, price_share, worth_splitting
+from coop_desktop.services.schemes import scheme_definitions
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Period, Setting
 
@@ -85,28 +87,30 @@ def compute(
     collect_missing: bool = True,
     progress: Progress | None = None,
 ) -> CloseResult:
-    """Every member with activity in the period, settled (nothing is written)."""
-    rows = data.delivery_rows(conn, span)
-    if progress:
-        progress("read", len(rows), len(rows))
-    member_rows = data.members(conn)
-    credits, debits = data.ledger_items(conn, span)
-    active = {r[1] for r in rows} | set(credits) | set(debits)
-    timeline = load_timeline(session)
-    keys = {
+    """Every member with activity in the period, settled (nothing is written). A large
+    period on SQLite is priced on both cores (`close_shares`)."""
+    versions = tuple(scheme_definitions(session))
+    timeline = Timeline.from_definitions(versions)
+    keys = frozenset(
         k
         for p in timeline.pricers()
         for k in (*p.needed, *(r.measure for r in p.scheme.rejections))
-    }
-    quality = data.samples(conn, span, active, keys)
-    flags = {m: member_rows[m].flags for m in active}
-    milk = (
-        price_period(
-            rows, timeline, quality, flags, span, data.to_date, collect_missing=collect_missing
-        )
-        if rows
-        else {}
     )
+    job = ShareJob("", span, versions, keys, collect_missing)
+    other = OtherShare(conn, job) if worth_splitting(conn, span) else None
+    try:
+        member_rows = data.members(conn)
+        credits, debits = data.ledger_items(conn, span)
+        flags = {m: info.flags for m, info in member_rows.items()}
+        mine = price_share(replace(job, flags=flags, shares=2 if other else 1), conn)
+        milk = (mine | other.join(conn)) if other is not None else mine
+    finally:
+        if other is not None:
+            other.cancel()
+    count = sum(m.deliveries for m in milk.values())
+    if progress:
+        progress("read", count, count)
+    active = set(milk) | set(credits) | set(debits)
     charge_rows = data.charges(conn, span)
     loan_rows = data.loans(conn, span)
     order = priority(session)

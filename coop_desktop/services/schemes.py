@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.pricing import schema
-from coop_desktop.domain.pricing.engine import Pricer
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.errors import NotFound, Refused
@@ -128,11 +127,16 @@ def export_scheme(db: Database, name: str, effective: date | None = None) -> str
         return version.definition
 
 
-def load_timeline(session: Session) -> Timeline:
-    versions = session.execute(
+def scheme_definitions(session: Session) -> list[tuple[date, str]]:
+    """Every stored version as (effective date, scheme JSON)."""
+    rows = session.execute(
         select(PriceSchemeVersion.effective_from, PriceSchemeVersion.definition)
     ).all()
-    return Timeline([(day, Pricer(schema.loads(text)[0])) for day, text in versions])
+    return [(day, text) for day, text in rows]
+
+
+def load_timeline(session: Session) -> Timeline:
+    return Timeline.from_definitions(scheme_definitions(session))
 
 
 def scheme_in_force(db: Database, day: date) -> Scheme:

@@ -6,11 +6,13 @@ times are turned into what each engine stores (ISO text on SQLite, as SQLAlchemy
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:  # the closeout's worker process reads with sqlite3 alone, without SQLAlchemy
+    from sqlalchemy import Connection
 
 
 def sqlite_date(value: date) -> str:
@@ -60,9 +62,18 @@ def max_id(conn: Connection, table: str) -> int:
     return int(conn.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) FROM {table}").scalar_one())
 
 
-def fetch_raw(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+def is_sqlite(conn: Connection | sqlite3.Connection) -> bool:
+    return isinstance(conn, sqlite3.Connection) or conn.dialect.name == "sqlite"
+
+
+def fetch_raw(
+    conn: Connection | sqlite3.Connection, sql: str, params: Sequence[Any]
+) -> list[tuple[Any, ...]]:
     """Run a SELECT written with `?` placeholders on the DBAPI cursor and return plain tuples
-    (no Row objects: the closeout reads a million rows this way)."""
+    (no Row objects: the closeout reads a million rows this way). `conn` is a SQLAlchemy
+    connection or a bare sqlite3 one."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn.execute(sql, tuple(params)).fetchall()
     if conn.dialect.paramstyle != "qmark":
         sql = sql.replace("?", "%s")
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]

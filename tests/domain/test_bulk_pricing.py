@@ -69,18 +69,34 @@ def _timelines() -> list[Timeline]:
         rejections=[{"measure": "alcohol", "positive": True, "reason": "Alcohol"}],
     )
     per_litre = scheme([{"type": "base", "rate": "1.50"}], unit="L", name="litre")
+    daily_tiers = scheme(  # the daily average: total over the days with accepted milk
+        [
+            {"type": "base", "rate": "1.20"},
+            {
+                "type": "volume",
+                "on": "daily_average",
+                "tiers": [
+                    {"low": "0", "high": "20", "amount": "0"},
+                    {"low": "20", "high": None, "amount": "0.03"},
+                ],
+            },
+        ],
+        basis={"kind": "latest", "max_age_days": 40},
+        name="daily",
+    )
     return [
         Timeline([(date(2026, 1, 1), peru)]),
         Timeline([(date(2026, 1, 1), peru), (date(2026, 10, 12), latest)]),
         Timeline([(date(2026, 1, 1), per_litre)]),
+        Timeline([(date(2026, 1, 1), daily_tiers)]),
     ]
 
 
 TIMELINES = _timelines()
 
 
-@settings(max_examples=80, deadline=None)
-@given(deliveries, samples, st.sampled_from([0, 1, 2]))
+@settings(max_examples=120, deadline=None)
+@given(deliveries, samples, st.sampled_from([0, 1, 2, 3]))
 def test_bulk_equals_one_by_one(
     raw: list[tuple],
     raw_samples: list[tuple],  # type: ignore[type-arg]

@@ -13,7 +13,7 @@ Averages are rounded half up to each measure's own precision, the precision lab 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -95,18 +95,33 @@ class MemberQuality:
         keys: Iterable[str] | None = None,
     ) -> dict[str, Decimal | bool]:
         """Samples within [start, end], weighted by the accepted volume each covers."""
+        by_day: list[Decimal | int] = [0] * ((end - start).days + 1)
+        for day, volume in volumes.items():
+            if start <= day <= end:
+                by_day[(day - start).days] += volume
+        return self.period_average_by_day(start, by_day, keys)
+
+    def period_average_by_day(
+        self,
+        start: date,
+        by_day: Sequence[Decimal | int],
+        keys: Iterable[str] | None = None,
+    ) -> dict[str, Decimal | bool]:
+        """The same, with the accepted volume of each day of the period in a list
+        (`by_day[i]` is day `start + i`; the period has `len(by_day)` days). Sample i covers
+        the days after sample i−1 up to its own; the last also covers the days after it."""
+        end = start + timedelta(days=len(by_day) - 1)
         inside = [s for s in self.samples if start <= s.day <= end]
         if not inside:
             return {}
-        days = [s.day for s in inside]
-        weights: list[Decimal | int] = [0] * len(inside)
-        last = len(inside) - 1
-        if last == 0:
-            weights[0] = 1  # one sample: it is the average, whatever the volumes
-        else:
-            for day, volume in volumes.items():
-                if start <= day <= end:
-                    weights[min(bisect_left(days, day), last)] += volume
+        if len(inside) == 1:
+            return weighted(inside, [1], keys)  # one sample is the average, whatever the volume
+        weights: list[Decimal | int] = []
+        low = 0
+        for i, sample in enumerate(inside):
+            high = len(by_day) if i == len(inside) - 1 else (sample.day - start).days + 1
+            weights.append(sum(by_day[low:high]))
+            low = high
         if not any(weights):
             weights = [1] * len(inside)
         return weighted(inside, weights, keys)

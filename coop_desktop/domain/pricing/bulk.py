@@ -122,24 +122,76 @@ def price_period(
     collect_missing: bool = False,
 ) -> dict[int, Milk]:
     versions: dict[int, _Version] = {}
-    day_version: dict[object, tuple[int, _Version, date]] = {}
+    # raw day -> (version id, version, day, the fast path's key parts or -1)
+    day_version: dict[object, tuple[int, _Version, date, int, int]] = {}
     # (member, version, cooled, day or None, delivery id or None) -> sums
     groups: dict[tuple[object, ...], _Acc] = {}
     rejected: dict[tuple[int, int, str], _Acc] = {}
-    daily: dict[tuple[int, date], int] = {}
     special: dict[int, Row] = {}
+    # The fast path (an accepted delivery in litres with nothing to check one by one, under
+    # a scheme that groups per period) keys its sums by a plain integer, which hashes and
+    # compares far faster than a tuple holding a date string:
+    #   plain[(member × 64 + version number) × 2 + cooled] = [mL, g, deliveries]
+    plain: dict[int, list[int]] = {}
+    # accepted quantity per member and day of the period (for period averages and daily tiers)
+    daily: dict[int, list[int]] = {}
+    numbered: list[_Version] = []  # version number -> version
+    origin = span.start.toordinal()
+    span_days = (span.end - span.start).days  # rows outside the span take the general path
     linked = {d for mq in quality.values() for d in mq.by_delivery}
-    need_daily = any(p.scheme.basis.kind == "period_average" for p in timeline.pricers())
-    groups_get, rejected_get, daily_get = groups.get, rejected.get, daily.get
+    need_daily = any(
+        p.scheme.basis.kind == "period_average"
+        or any(getattr(c, "on", None) == "daily_average" for c in p.scheme.components)
+        for p in timeline.pricers()
+    )
+    groups_get, rejected_get, daily_get, plain_get = groups.get, rejected.get, daily.get, plain.get
+    no_days = [0] * (span_days + 1)
     for r in rows:  # the hot loop: integers and dict lookups only
         rid, member, raw_day, qty, unit, is_rejected, reason, cooled, alcohol = r
         hit = day_version.get(raw_day)
         if hit is None:
             day = to_date(raw_day)
             pricer = timeline.at(day)
-            version = versions.setdefault(id(pricer), _Version(pricer))
-            hit = day_version[raw_day] = (id(pricer), version, day)
-        vid, v, day = hit
+            version = versions.get(id(pricer))
+            if version is None:
+                version = versions[id(pricer)] = _Version(pricer)
+                numbered.append(version)
+            number = numbered.index(version)
+            offset = day.toordinal() - origin
+            fast = (
+                not (version.per_day or version.per_delivery or version.is_lb)
+                and number < 64
+                and 0 <= offset <= span_days < 4096
+            )
+            hit = day_version[raw_day] = (
+                id(pricer),
+                version,
+                day,
+                number if fast else -1,
+                offset,
+            )
+        vid, v, day, number, offset = hit
+        if (
+            number >= 0
+            and unit == "L"
+            and not is_rejected
+            and alcohol is None
+            and not (v.rules and rid in linked)
+        ):
+            if need_daily:
+                by_day = daily_get(member)
+                if by_day is None:
+                    by_day = daily[member] = no_days.copy()
+                by_day[offset] += qty
+            plain_key = (member * 64 + number) * 2 + cooled
+            sums = plain_get(plain_key)
+            if sums is None:
+                plain[plain_key] = [qty, (qty * v.dens + 5000) // 10000, 1]
+            else:
+                sums[0] += qty
+                sums[1] += (qty * v.dens + 5000) // 10000
+                sums[2] += 1
+            continue
         if unit == "L":
             grams, ml = (qty * v.dens + 5000) // 10000, qty
         else:
@@ -150,9 +202,11 @@ def price_period(
             if acc is None:
                 acc = rejected[key_r] = _Acc()
         else:
-            if need_daily:
-                day_key = (member, day)
-                daily[day_key] = daily_get(day_key, 0) + qty
+            if need_daily and 0 <= offset <= span_days:
+                by_day = daily_get(member)
+                if by_day is None:
+                    by_day = daily[member] = no_days.copy()
+                by_day[offset] += qty
             if v.per_delivery or (v.rules and (alcohol is not None or rid in linked)):
                 special[rid] = Row(
                     rid,
@@ -178,18 +232,25 @@ def price_period(
         acc.grams += grams
         acc.ml += ml
         acc.n += 1
-    volumes: dict[int, dict[date, int]] = defaultdict(dict)
-    for (member, day), qty in daily.items():
-        volumes[member][day] = qty
+    for plain_key, (ml, grams, n) in plain.items():
+        member, cooled = plain_key // 128, plain_key % 2
+        version = numbered[(plain_key // 2) % 64]
+        key = (member, id(version.pricer), bool(cooled), None, None)
+        acc = groups_get(key)
+        if acc is None:
+            acc = groups[key] = _Acc()
+        acc.grams += grams
+        acc.ml += ml
+        acc.n += n
     return _settle_groups(
-        groups, rejected, volumes, special, versions, quality, flags, span, collect_missing
+        groups, rejected, daily, special, versions, quality, flags, span, collect_missing
     )
 
 
 def _settle_groups(
     groups: dict[tuple[object, ...], _Acc],
     rejected: dict[tuple[int, int, str], _Acc],
-    volumes: dict[int, dict[date, int]],
+    daily: dict[int, list[int]],
     special: dict[int, Row],
     versions: dict[int, _Version],
     quality: Mapping[int, MemberQuality],
@@ -208,7 +269,8 @@ def _settle_groups(
         assert isinstance(member, int) and isinstance(vid, int)
         totals[(member, vid)] += versions[vid].quantity(acc)
     averages: dict[tuple[int, int], Mapping[str, Decimal | bool]] = {}
-    days_delivered = {m: len(v) or 1 for m, v in volumes.items()}
+    days_delivered = {m: (len(v) - v.count(0)) or 1 for m, v in daily.items()}
+    no_days = [0] * ((span.end - span.start).days + 1)
     for key, acc in groups.items():
         member, vid, cooled, day, delivery_id = key
         assert isinstance(member, int) and isinstance(vid, int)
@@ -219,8 +281,8 @@ def _settle_groups(
         if scheme.basis.kind == "period_average":
             avg = averages.get((member, vid))
             if avg is None:
-                avg = averages[(member, vid)] = mq.period_average(
-                    span.start, span.end, volumes[member], pricer.needed
+                avg = averages[(member, vid)] = mq.period_average_by_day(
+                    span.start, daily.get(member) or no_days, pricer.needed
                 )
         else:
             avg = {}

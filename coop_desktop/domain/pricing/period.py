@@ -81,6 +81,13 @@ class Timeline:
         self._days = [v[0] for v in ordered]
         self._pricers = [v[1] for v in ordered]
 
+    @classmethod
+    def from_definitions(cls, versions: Sequence[tuple[date, str]]) -> Timeline:
+        """From stored (effective date, scheme JSON) pairs."""
+        from coop_desktop.domain.pricing.schema import loads
+
+        return cls([(day, Pricer(loads(text)[0])) for day, text in versions])
+
     def pricers(self) -> tuple[Pricer, ...]:
         return tuple(self._pricers)
 

@@ -1,0 +1,55 @@
+"""A large period on SQLite is priced in two processes (members split by id parity); the
+result is exactly the one-process result, and a child that cannot run changes nothing."""
+
+from datetime import date
+
+import pytest
+
+from coop_desktop.services import close_shares
+from coop_desktop.services.closeout import close_period, preview_close
+from coop_desktop.services.demo import load_demo
+from coop_desktop.services.settlements import stored_totals
+from coop_desktop.storage.engine import Database
+
+START = date(2026, 9, 1)
+
+
+def numbers(db: Database) -> list[tuple[object, ...]]:
+    result = preview_close(db, "2026-09")
+    return [
+        (m.code, m.milk.kg, m.milk.litres, m.milk.lines, m.milk.missing, m.calc.net)
+        for m in result.members
+    ]
+
+
+def test_two_processes_give_the_one_process_numbers(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_demo(sqlite_db, members=9, days=30, start=START, today=date(2026, 11, 27))
+    alone = numbers(sqlite_db)
+    started: list[object] = []
+    real_start = close_shares._start
+
+    def start(job: close_shares.ShareJob) -> object:
+        child = real_start(job)
+        started.append(child)
+        return child
+
+    monkeypatch.setattr(close_shares, "SPLIT_FROM_DELIVERIES", 10)
+    monkeypatch.setattr(close_shares, "_start", start)
+    split = numbers(sqlite_db)
+    assert started and started[0] is not None  # a child really priced half the members
+    assert split == alone and len(split) == 9
+    close_period(sqlite_db, "2026-09")
+    totals = stored_totals(sqlite_db, "2026-09")
+    assert totals is not None and totals["members"] == 9
+
+
+def test_a_child_that_cannot_run_changes_nothing(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_demo(sqlite_db, members=5, days=30, start=START, today=date(2026, 11, 27))
+    alone = numbers(sqlite_db)
+    monkeypatch.setattr(close_shares, "SPLIT_FROM_DELIVERIES", 10)
+    monkeypatch.setattr(close_shares.sys, "executable", "/no/such/python")
+    assert numbers(sqlite_db) == alone
