@@ -2,8 +2,7 @@
 
 Python's cyclic collector runs in whichever thread happens to allocate; if that is the op
 runner's worker, unreachable Qt wrappers get destroyed off the GUI thread and the process can
-crash later. So automatic collection is off and a timer collects on the GUI thread instead
-(Anki does the same)."""
+crash later. So automatic collection is off and a timer collects on the GUI thread instead."""
 
 from __future__ import annotations
 

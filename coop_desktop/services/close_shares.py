@@ -27,6 +27,7 @@ from urllib.parse import quote
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.bulk import Milk, price_period
 from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.gc_pause import paused_gc
 from coop_desktop.services import close_data as data
 from coop_desktop.storage.bulk import fetch_raw
 
@@ -146,7 +147,8 @@ def main() -> None:
     job: ShareJob = pickle.load(sys.stdin.buffer)
     conn = sqlite3.connect(f"file:{quote(job.path)}?mode=ro", uri=True)
     try:
-        result: tuple[str, Any] = ("ok", price_share(job, conn))
+        with paused_gc():
+            result: tuple[str, Any] = ("ok", price_share(job, conn))
     except Exception as exc:  # reported to the parent, which then prices this share itself
         result = ("error", repr(exc))
     finally:

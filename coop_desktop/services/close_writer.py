@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop.gc_pause import paused_gc
 from coop_desktop.numbers import trim
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
@@ -162,6 +163,7 @@ def _minor(kind: _Minor, value: Decimal | None) -> int | None:
     return None if value is None else kind.to_minor(value)
 
 
+@paused_gc()
 def write_close(session: Session, period: Period, result: Any, progress: Any) -> Any:
     """Write everything with executemany in integer minor units (no ORM object per row)."""
     association = load_association(session)
@@ -195,10 +197,11 @@ def write_close(session: Session, period: Period, result: Any, progress: Any) ->
                 _M.to_minor(m.calc.carried_out),
                 _M.to_minor(m.calc.net),
                 "issued",
-                stamp,
+                when,
             )
             for i, m in enumerate(members)
         ],
+        adapted=sqlite,
     )
     ids = dict(
         fetch_raw(

@@ -22,6 +22,7 @@ from coop_desktop.domain.pricing.bulk import Milk
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
 from coop_desktop.errors import Refused
+from coop_desktop.gc_pause import paused_gc
 from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
@@ -79,6 +80,7 @@ def priority(session: Session) -> tuple[str, ...]:
     return parse_priority(json.loads(row.value)) if row else DEDUCTION_KINDS
 
 
+@paused_gc()
 def compute(
     conn: Connection,
     session: Session,

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from coop_desktop.domain.text import member_search_key
 from coop_desktop.errors import Refused, ValidationError
+from coop_desktop.gc_pause import paused_gc
 from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association, get_association
 from coop_desktop.storage.bulk import insert_rows
@@ -309,6 +310,7 @@ def _seed_scheme(conn: Any, effective: date, stamp: datetime) -> None:
     )
 
 
+@paused_gc()
 def load_demo(
     db: Database,
     *,
