@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QBuffer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from coop_desktop.storage.engine import Database
 from ui.closeout_view import default_period
 from ui.errors import message
 from ui.member_lookup import MemberField, MemberIndex
-from ui.pdf_print import load_pdf, print_with_dialog, save_pdf
+from ui.pdf_print import pdf_buffer, print_with_dialog, save_pdf
 from ui.runner import OpRunner
 
 
@@ -41,7 +42,10 @@ class DocumentsView(QWidget):
         self.runner = OpRunner(self)
         self.printout: Printout | None = None
         self.notice = ""  # said once, with the next preview
-        self.document: QPdfDocument | None = None
+        # One document for the viewer, loaded again for each preview: replacing the viewer's
+        # document object on every preview deadlocked inside QPdfView.setDocument.
+        self.document = QPdfDocument(self)
+        self.buffer: QBuffer | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.kind = QComboBox()
@@ -71,6 +75,7 @@ class DocumentsView(QWidget):
         self.view = QPdfView()
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
         layout.addWidget(self.view, 1)
         actions = QHBoxLayout()
         self.print_button = QPushButton(self.tr("Imprimir…"))
@@ -126,18 +131,21 @@ class DocumentsView(QWidget):
 
     def _show(self, printout: Printout | None) -> None:
         self.printout = printout
-        old = self.document
-        self.document = load_pdf(printout.pdf, self) if printout else None
-        self.view.setDocument(self.document)  # type: ignore[arg-type]
-        if old is not None:
-            old.deleteLater()
+        self.document.close()
+        if self.buffer is not None:
+            self.buffer.close()
+            self.buffer.deleteLater()
+            self.buffer = None
+        if printout is not None:
+            self.buffer = pdf_buffer(printout.pdf, self)
+            self.document.load(self.buffer)
         for b in (self.print_button, self.save_button):
             b.setEnabled(printout is not None)
         self.void_button.setEnabled(
             printout is not None and printout.kind == "receipt" and printout.mark != "ANULADO"
         )
         if printout is not None:
-            pages = self.document.pageCount() if self.document else 0
+            pages = self.document.pageCount()
             mark = f" — {printout.mark}" if printout.mark else ""
             shown = (
                 self.tr("%1: %2 página(s)%3")

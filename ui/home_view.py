@@ -32,6 +32,7 @@ from coop_desktop.services.closeout import CloseResult, preview_close
 from coop_desktop.services.dashboard import Alert, Dashboard, dashboard
 from coop_desktop.storage.engine import Database
 from ui.errors import message
+from ui.measure_names import measure_name
 from ui.runner import OpRunner
 
 
@@ -157,7 +158,7 @@ class HomeView(QWidget):
             reference = f"≥ {low}" if low is not None else f"≤ {high:,}" if high else ""
             color = "#c0392b" if outside else "#1e7e34"
             lines.append(
-                f"{spec.label_es}: <b style='color:{color}'>{value:,}</b> {spec.unit} "
+                f"{measure_name(spec)}: <b style='color:{color}'>{value:,}</b> {spec.unit} "
                 f"<span style='color:#666'>({self.tr('referencia')} {reference})</span>"
             )
         self.quality.setText("<br>".join(lines) or self.tr("Sin muestras en el periodo."))

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QObject,
+    QRect,
+    QSize,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -18,14 +26,18 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 translate = QCoreApplication.translate
 
 
-def load_pdf(pdf: bytes, parent: QWidget | None = None) -> QPdfDocument:
-    """A QPdfDocument over `pdf`; the buffer lives as long as the document."""
-    document = QPdfDocument(parent)
-    buffer = QBuffer(document)
+def pdf_buffer(pdf: bytes, parent: QObject) -> QBuffer:
+    """`pdf` as an open, read-only device for QPdfDocument.load."""
+    buffer = QBuffer(parent)
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    document._coop_buffer = buffer  # type: ignore[attr-defined]
+    return buffer
+
+
+def load_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
+    """A QPdfDocument over `pdf`; the buffer is the document's child and lives as long."""
+    document = QPdfDocument(parent)
+    document.load(pdf_buffer(pdf, document))
     return document
 
 

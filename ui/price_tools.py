@@ -33,6 +33,7 @@ from coop_desktop.numbers import trim
 from coop_desktop.services.whatif import Simulation, simulate
 from coop_desktop.storage.engine import Database
 from ui.errors import message
+from ui.measure_names import measure_name
 from ui.runner import OpRunner
 from ui.scheme_form import choice_label
 from ui.tables import tidy
@@ -128,7 +129,7 @@ class PriceCalculator(QGroupBox):
             widget.setObjectName(f"sample-{key}")
             self.inputs[key] = widget
             unit = f" ({spec.unit})" if spec.unit else ""
-            self.measures_form.addRow(f"{spec.label_es}{unit}:", widget)
+            self.measures_form.addRow(f"{measure_name(spec)}{unit}:", widget)
 
     def _typed(self, key: str, text: str) -> None:
         self.values[key] = text

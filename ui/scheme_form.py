@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.pricing import model as m
+from ui.measure_names import measure_name
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 ERROR_BRUSH = QBrush(QColor("#f5b7b1"))
@@ -134,7 +135,7 @@ class ChoiceEditor(_Editor):
             combo.addItem("—", "")
         for value in field.choices:
             spec = MEASURES.get(value) if field.kind == "measure" else None
-            combo.addItem(f"{value} — {spec.label_es}" if spec else choice_label(value), value)
+            combo.addItem(f"{value} — {measure_name(spec)}" if spec else choice_label(value), value)
         combo.activated.connect(lambda _i: on_change())
         super().__init__(field, combo, note)
         self.combo = combo

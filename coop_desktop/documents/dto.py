@@ -143,6 +143,11 @@ class StatementDoc:
     draft: bool = False
     mark: str = ""
 
+    @property
+    def shown_mark(self) -> str:
+        """What is stamped across the page: BORRADOR on an open period's statement."""
+        return "BORRADOR" if self.draft and not self.mark else self.mark
+
 
 @dataclass(frozen=True)
 class CollectionRow:

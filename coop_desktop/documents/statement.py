@@ -27,7 +27,7 @@ class StatementRenderer:
         self.invariant = invariant
 
     def render(self, s: StatementDoc) -> bytes:
-        mark = "BORRADOR" if s.draft and not s.mark else s.mark
+        mark = s.shown_mark
         return build(
             self.story(s),
             A4,

@@ -84,5 +84,5 @@ def render(
             raise NotFound("no_settlement", "member", value=member, period=key)
         s = found_s[0]
         title = f"estado-{key}-{s.member.code}"
-        return Printout(kind, title, StatementRenderer().render(s), "", s.mark)
+        return Printout(kind, title, StatementRenderer().render(s), "", s.shown_mark)
     raise ValidationError("bad_choice", "kind", value=kind, valid=", ".join(KINDS))

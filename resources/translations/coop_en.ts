@@ -3,187 +3,187 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/accounts_view.py" line="48" />
+        <location filename="../../ui/accounts_view.py" line="49" />
         <source>Ver cuenta</source>
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="58" />
+        <location filename="../../ui/accounts_view.py" line="59" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="59" />
+        <location filename="../../ui/accounts_view.py" line="60" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="60" />
+        <location filename="../../ui/accounts_view.py" line="61" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="61" />
+        <location filename="../../ui/accounts_view.py" line="62" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="62" />
+        <location filename="../../ui/accounts_view.py" line="63" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="76" />
+        <location filename="../../ui/accounts_view.py" line="78" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="77" />
-        <location filename="../../ui/accounts_view.py" line="101" />
-        <location filename="../../ui/accounts_view.py" line="115" />
-        <location filename="../../ui/accounts_view.py" line="138" />
+        <location filename="../../ui/accounts_view.py" line="79" />
+        <location filename="../../ui/accounts_view.py" line="103" />
+        <location filename="../../ui/accounts_view.py" line="117" />
+        <location filename="../../ui/accounts_view.py" line="140" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="78" />
+        <location filename="../../ui/accounts_view.py" line="80" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="85" />
+        <location filename="../../ui/accounts_view.py" line="87" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="86" />
+        <location filename="../../ui/accounts_view.py" line="88" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="86" />
+        <location filename="../../ui/accounts_view.py" line="88" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="87" />
+        <location filename="../../ui/accounts_view.py" line="89" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="93" />
+        <location filename="../../ui/accounts_view.py" line="95" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="96" />
+        <location filename="../../ui/accounts_view.py" line="98" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="99" />
+        <location filename="../../ui/accounts_view.py" line="101" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="102" />
+        <location filename="../../ui/accounts_view.py" line="104" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="103" />
+        <location filename="../../ui/accounts_view.py" line="105" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="105" />
+        <location filename="../../ui/accounts_view.py" line="107" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="114" />
+        <location filename="../../ui/accounts_view.py" line="116" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="115" />
+        <location filename="../../ui/accounts_view.py" line="117" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="116" />
+        <location filename="../../ui/accounts_view.py" line="118" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="123" />
+        <location filename="../../ui/accounts_view.py" line="125" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="133" />
+        <location filename="../../ui/accounts_view.py" line="135" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="136" />
+        <location filename="../../ui/accounts_view.py" line="138" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="137" />
+        <location filename="../../ui/accounts_view.py" line="139" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="139" />
+        <location filename="../../ui/accounts_view.py" line="141" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="140" />
+        <location filename="../../ui/accounts_view.py" line="142" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="141" />
+        <location filename="../../ui/accounts_view.py" line="143" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="187" />
+        <location filename="../../ui/accounts_view.py" line="193" />
         <source>Adelanto registrado, recibo %1. %2</source>
         <translation>Advance recorded, receipt %1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="194" />
+        <location filename="../../ui/accounts_view.py" line="200" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="206" />
+        <location filename="../../ui/accounts_view.py" line="212" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="226" />
+        <location filename="../../ui/accounts_view.py" line="232" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="240" />
+        <location filename="../../ui/accounts_view.py" line="246" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="127" />
-        <location filename="../../ui/accounts_view.py" line="237" />
+        <location filename="../../ui/accounts_view.py" line="129" />
+        <location filename="../../ui/accounts_view.py" line="243" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="126" />
-        <location filename="../../ui/accounts_view.py" line="237" />
+        <location filename="../../ui/accounts_view.py" line="128" />
+        <location filename="../../ui/accounts_view.py" line="243" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -547,113 +547,113 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents_view.py" line="49" />
+        <location filename="../../ui/documents_view.py" line="53" />
         <source>Liquidación (recibo)</source>
         <translation>Settlement (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="50" />
+        <location filename="../../ui/documents_view.py" line="54" />
         <source>Estado de cuenta</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="51" />
+        <location filename="../../ui/documents_view.py" line="55" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="52" />
+        <location filename="../../ui/documents_view.py" line="56" />
         <source>Ticket de entrega</source>
         <translation>Delivery ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="53" />
+        <location filename="../../ui/documents_view.py" line="57" />
         <source>Parte diario de acopio</source>
         <translation>Daily collection sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="54" />
+        <location filename="../../ui/documents_view.py" line="58" />
         <source>Recibo de adelanto</source>
         <translation>Advance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="60" />
+        <location filename="../../ui/documents_view.py" line="64" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="62" />
+        <location filename="../../ui/documents_view.py" line="66" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="76" />
+        <location filename="../../ui/documents_view.py" line="81" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="78" />
+        <location filename="../../ui/documents_view.py" line="83" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="80" />
+        <location filename="../../ui/documents_view.py" line="85" />
         <source>Anular recibo…</source>
         <translation>Void receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="93" />
+        <location filename="../../ui/documents_view.py" line="98" />
         <source>Entrega N.º:</source>
         <translation>Delivery No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="94" />
+        <location filename="../../ui/documents_view.py" line="99" />
         <source>Día (AAAA-MM-DD):</source>
         <translation>Day (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="95" />
+        <location filename="../../ui/documents_view.py" line="100" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="97" />
+        <location filename="../../ui/documents_view.py" line="102" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="114" />
         <location filename="../../ui/documents_view.py" line="119" />
+        <location filename="../../ui/documents_view.py" line="124" />
         <source>Preparando el documento…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="143" />
+        <location filename="../../ui/documents_view.py" line="151" />
         <source>%1: %2 página(s)%3</source>
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="177" />
+        <location filename="../../ui/documents_view.py" line="185" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="187" />
+        <location filename="../../ui/documents_view.py" line="195" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="195" />
+        <location filename="../../ui/documents_view.py" line="203" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="197" />
+        <location filename="../../ui/documents_view.py" line="205" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="208" />
+        <location filename="../../ui/documents_view.py" line="216" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -809,133 +809,133 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home_view.py" line="65" />
+        <location filename="../../ui/home_view.py" line="66" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="66" />
+        <location filename="../../ui/home_view.py" line="67" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="67" />
+        <location filename="../../ui/home_view.py" line="68" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="69" />
+        <location filename="../../ui/home_view.py" line="70" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="79" />
+        <location filename="../../ui/home_view.py" line="80" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="91" />
+        <location filename="../../ui/home_view.py" line="92" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="104" />
+        <location filename="../../ui/home_view.py" line="105" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 entregas</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="121" />
+        <location filename="../../ui/home_view.py" line="122" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="125" />
+        <location filename="../../ui/home_view.py" line="126" />
         <source>bruto S/ %1, neto S/ %2 (%3 socios)</source>
         <translation>gross S/ %1, net S/ %2 (%3 members)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="131" />
-        <location filename="../../ui/home_view.py" line="145" />
+        <location filename="../../ui/home_view.py" line="132" />
+        <location filename="../../ui/home_view.py" line="146" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="163" />
+        <location filename="../../ui/home_view.py" line="164" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="173" />
+        <location filename="../../ui/home_view.py" line="174" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="174" />
+        <location filename="../../ui/home_view.py" line="175" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="177" />
+        <location filename="../../ui/home_view.py" line="178" />
         <source>%1 socios entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 members deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="178" />
+        <location filename="../../ui/home_view.py" line="179" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="180" />
+        <location filename="../../ui/home_view.py" line="181" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="180" />
+        <location filename="../../ui/home_view.py" line="181" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="187" />
+        <location filename="../../ui/home_view.py" line="188" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="195" />
+        <location filename="../../ui/home_view.py" line="196" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="207" />
+        <location filename="../../ui/home_view.py" line="208" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="216" />
+        <location filename="../../ui/home_view.py" line="217" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="226" />
+        <location filename="../../ui/home_view.py" line="227" />
         <source>Litros por día (60 días)</source>
         <translation>Litres per day (60 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="227" />
+        <location filename="../../ui/home_view.py" line="228" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="228" />
+        <location filename="../../ui/home_view.py" line="229" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="249" />
+        <location filename="../../ui/home_view.py" line="250" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="250" />
+        <location filename="../../ui/home_view.py" line="251" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -1415,38 +1415,38 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../ui/pdf_print.py" line="74" />
+        <location filename="../../ui/pdf_print.py" line="86" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_print.py" line="76" />
+        <location filename="../../ui/pdf_print.py" line="88" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_print.py" line="91" />
+        <location filename="../../ui/pdf_print.py" line="103" />
         <source>Sin impresora</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_print.py" line="92" />
+        <location filename="../../ui/pdf_print.py" line="104" />
         <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
         <translation>No printer is installed. Save the document as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_print.py" line="99" />
+        <location filename="../../ui/pdf_print.py" line="111" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_print.py" line="100" />
-        <location filename="../../ui/pdf_print.py" line="105" />
+        <location filename="../../ui/pdf_print.py" line="112" />
+        <location filename="../../ui/pdf_print.py" line="117" />
         <source>No se imprimió.</source>
         <translation>Not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_print.py" line="108" />
+        <location filename="../../ui/pdf_print.py" line="120" />
         <source>%1 páginas enviadas a %2.</source>
         <translation>%1 pages sent to %2.</translation>
     </message>
@@ -1454,47 +1454,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PriceCalculator</name>
     <message>
-        <location filename="../../ui/price_tools.py" line="67" />
+        <location filename="../../ui/price_tools.py" line="68" />
         <source>Calculadora de precio</source>
         <translation>Price calculator</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="75" />
+        <location filename="../../ui/price_tools.py" line="76" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="93" />
+        <location filename="../../ui/price_tools.py" line="94" />
         <source>Factor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="93" />
+        <location filename="../../ui/price_tools.py" line="94" />
         <source>Regla</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="93" />
+        <location filename="../../ui/price_tools.py" line="94" />
         <source>Por unidad</source>
         <translation>Per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="93" />
+        <location filename="../../ui/price_tools.py" line="94" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="123" />
+        <location filename="../../ui/price_tools.py" line="124" />
         <source>positiva</source>
         <translation>positive</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="149" />
+        <location filename="../../ui/price_tools.py" line="150" />
         <source>Corrija el esquema para ver el precio.</source>
         <translation>Fix the scheme to see the price.</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="169" />
+        <location filename="../../ui/price_tools.py" line="170" />
         <source>&lt;b&gt;%1 %2/%3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 %2/%3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</translation>
     </message>
@@ -1766,386 +1766,386 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SchemeForm</name>
     <message>
-        <location filename="../../ui/scheme_form.py" line="167" />
+        <location filename="../../ui/scheme_form.py" line="168" />
         <source>detener el cierre</source>
         <translation>stop the close</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="168" />
+        <location filename="../../ui/scheme_form.py" line="169" />
         <source>avisar y pagar sin este factor</source>
         <translation>warn and pay without this factor</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="169" />
+        <location filename="../../ui/scheme_form.py" line="170" />
         <source>usar el valor</source>
         <translation>use the value</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="170" />
+        <location filename="../../ui/scheme_form.py" line="171" />
         <source>aplicar el monto</source>
         <translation>apply the amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="176" />
+        <location filename="../../ui/scheme_form.py" line="177" />
         <source>valor</source>
         <translation>value</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="227" />
+        <location filename="../../ui/scheme_form.py" line="228" />
         <source>Agregar fila</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="228" />
+        <location filename="../../ui/scheme_form.py" line="229" />
         <source>Quitar fila</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="311" />
+        <location filename="../../ui/scheme_form.py" line="312" />
         <source>Límites de filas:</source>
         <translation>Row edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="312" />
+        <location filename="../../ui/scheme_form.py" line="313" />
         <source>Límites de columnas:</source>
         <translation>Column edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="391" />
+        <location filename="../../ui/scheme_form.py" line="392" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="392" />
+        <location filename="../../ui/scheme_form.py" line="393" />
         <source>Hasta (sin incluir)</source>
         <translation>Up to (excluded)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="393" />
+        <location filename="../../ui/scheme_form.py" line="394" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="394" />
+        <location filename="../../ui/scheme_form.py" line="395" />
         <source>Etiqueta</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="397" />
+        <location filename="../../ui/scheme_form.py" line="398" />
         <source>Medida</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="398" />
+        <location filename="../../ui/scheme_form.py" line="399" />
         <source>Si es positiva</source>
         <translation>If positive</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="399" />
+        <location filename="../../ui/scheme_form.py" line="400" />
         <source>Sobre</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="400" />
+        <location filename="../../ui/scheme_form.py" line="401" />
         <source>Bajo</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="401" />
+        <location filename="../../ui/scheme_form.py" line="402" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="402" />
+        <location filename="../../ui/scheme_form.py" line="403" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="406" />
+        <location filename="../../ui/scheme_form.py" line="407" />
         <source>la prueba de cada entrega</source>
         <translation>each delivery's test</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="407" />
+        <location filename="../../ui/scheme_form.py" line="408" />
         <source>la última muestra</source>
         <translation>the latest sample</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="408" />
+        <location filename="../../ui/scheme_form.py" line="409" />
         <source>el promedio de muestras del periodo</source>
         <translation>the average of the period's samples</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="409" />
+        <location filename="../../ui/scheme_form.py" line="410" />
         <source>las últimas muestras, ponderadas</source>
         <translation>the latest samples, weighted</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="410" />
+        <location filename="../../ui/scheme_form.py" line="411" />
         <source>el total del periodo</source>
         <translation>the period total</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="411" />
+        <location filename="../../ui/scheme_form.py" line="412" />
         <source>el promedio diario</source>
         <translation>the daily average</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="412" />
+        <location filename="../../ui/scheme_form.py" line="413" />
         <source>leche enfriada</source>
         <translation>cooled milk</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="413" />
+        <location filename="../../ui/scheme_form.py" line="414" />
         <source>hato saneado</source>
         <translation>healthy herd</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="414" />
+        <location filename="../../ui/scheme_form.py" line="415" />
         <source>orgánica</source>
         <translation>organic</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="415" />
+        <location filename="../../ui/scheme_form.py" line="416" />
         <source>regenerativa</source>
         <translation>regenerative</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="416" />
+        <location filename="../../ui/scheme_form.py" line="417" />
         <source>buenas prácticas</source>
         <translation>good practice</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="425" />
+        <location filename="../../ui/scheme_form.py" line="426" />
         <source>Nombre en la boleta:</source>
         <translation>Name on the statement:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="426" />
+        <location filename="../../ui/scheme_form.py" line="427" />
         <source>Si falta la medida:</source>
         <translation>If the measure is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="430" />
+        <location filename="../../ui/scheme_form.py" line="431" />
         <source>Precio base</source>
         <translation>Base price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="431" />
+        <location filename="../../ui/scheme_form.py" line="432" />
         <source>Precio por unidad:</source>
         <translation>Price per unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="434" />
+        <location filename="../../ui/scheme_form.py" line="435" />
         <source>Escalones sobre una referencia</source>
         <translation>Steps around a reference</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="438" />
-        <location filename="../../ui/scheme_form.py" line="460" />
-        <location filename="../../ui/scheme_form.py" line="526" />
+        <location filename="../../ui/scheme_form.py" line="439" />
+        <location filename="../../ui/scheme_form.py" line="461" />
+        <location filename="../../ui/scheme_form.py" line="527" />
         <source>Medida:</source>
         <translation>Measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="440" />
-        <location filename="../../ui/scheme_form.py" line="528" />
+        <location filename="../../ui/scheme_form.py" line="441" />
+        <location filename="../../ui/scheme_form.py" line="529" />
         <source>Referencia:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="441" />
+        <location filename="../../ui/scheme_form.py" line="442" />
         <source>Tamaño del escalón:</source>
         <translation>Step size:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="443" />
+        <location filename="../../ui/scheme_form.py" line="444" />
         <source>Bonificación por escalón:</source>
         <translation>Bonus per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="446" />
+        <location filename="../../ui/scheme_form.py" line="447" />
         <source>Castigo por escalón:</source>
         <translation>Penalty per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="449" />
+        <location filename="../../ui/scheme_form.py" line="450" />
         <source>Bonificación máxima:</source>
         <translation>Maximum bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="451" />
+        <location filename="../../ui/scheme_form.py" line="452" />
         <source>Castigo máximo:</source>
         <translation>Maximum penalty:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="456" />
+        <location filename="../../ui/scheme_form.py" line="457" />
         <source>Bandas (higiene, células)</source>
         <translation>Bands (hygiene, cells)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="462" />
+        <location filename="../../ui/scheme_form.py" line="463" />
         <source>Bandas:</source>
         <translation>Bands:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="467" />
+        <location filename="../../ui/scheme_form.py" line="468" />
         <source>Bonificación por condición</source>
         <translation>Bonus for a condition</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="470" />
+        <location filename="../../ui/scheme_form.py" line="471" />
         <source>Condición:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="471" />
-        <location filename="../../ui/scheme_form.py" line="542" />
+        <location filename="../../ui/scheme_form.py" line="472" />
+        <location filename="../../ui/scheme_form.py" line="543" />
         <source>Monto:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="475" />
+        <location filename="../../ui/scheme_form.py" line="476" />
         <source>Tramos por volumen</source>
         <translation>Volume tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="480" />
+        <location filename="../../ui/scheme_form.py" line="481" />
         <source>Según:</source>
         <translation>On:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="484" />
+        <location filename="../../ui/scheme_form.py" line="485" />
         <source>Tramos:</source>
         <translation>Tiers:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="488" />
+        <location filename="../../ui/scheme_form.py" line="489" />
         <source>Pago por kg de componente</source>
         <translation>Payment per kg of component</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="493" />
+        <location filename="../../ui/scheme_form.py" line="494" />
         <source>Componente:</source>
         <translation>Component:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="497" />
+        <location filename="../../ui/scheme_form.py" line="498" />
         <source>Precio por kg:</source>
         <translation>Price per kg:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="502" />
+        <location filename="../../ui/scheme_form.py" line="503" />
         <source>Tabla grasa × SNG</source>
         <translation>Fat × SNF chart</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="507" />
+        <location filename="../../ui/scheme_form.py" line="508" />
         <source>Medida de las filas:</source>
         <translation>Row measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="513" />
+        <location filename="../../ui/scheme_form.py" line="514" />
         <source>Medida de las columnas:</source>
         <translation>Column measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="517" />
+        <location filename="../../ui/scheme_form.py" line="518" />
         <source>Precios:</source>
         <translation>Prices:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="522" />
+        <location filename="../../ui/scheme_form.py" line="523" />
         <source>Ajuste lineal</source>
         <translation>Linear adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="529" />
+        <location filename="../../ui/scheme_form.py" line="530" />
         <source>Monto por unidad de diferencia:</source>
         <translation>Amount per unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="531" />
+        <location filename="../../ui/scheme_form.py" line="532" />
         <source>Unidad de diferencia:</source>
         <translation>Unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="533" />
+        <location filename="../../ui/scheme_form.py" line="534" />
         <source>Mínimo:</source>
         <translation>Minimum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="534" />
+        <location filename="../../ui/scheme_form.py" line="535" />
         <source>Máximo:</source>
         <translation>Maximum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="539" />
+        <location filename="../../ui/scheme_form.py" line="540" />
         <source>Monto por volumen</source>
         <translation>Amount per volume</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="543" />
+        <location filename="../../ui/scheme_form.py" line="544" />
         <source>Por:</source>
         <translation>Per:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="549" />
+        <location filename="../../ui/scheme_form.py" line="550" />
         <source>Identificador:</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="550" />
+        <location filename="../../ui/scheme_form.py" line="551" />
         <source>Título:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="551" />
+        <location filename="../../ui/scheme_form.py" line="552" />
         <source>Descripción:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="552" />
+        <location filename="../../ui/scheme_form.py" line="553" />
         <source>Moneda:</source>
         <translation>Currency:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="553" />
+        <location filename="../../ui/scheme_form.py" line="554" />
         <source>Unidad de precio:</source>
         <translation>Price unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="554" />
+        <location filename="../../ui/scheme_form.py" line="555" />
         <source>Densidad (kg/L):</source>
         <translation>Density (kg/L):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="556" />
+        <location filename="../../ui/scheme_form.py" line="557" />
         <source>Base de calidad:</source>
         <translation>Quality basis:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="560" />
+        <location filename="../../ui/scheme_form.py" line="561" />
         <source>Antigüedad máxima (días):</source>
         <translation>Maximum age (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="565" />
+        <location filename="../../ui/scheme_form.py" line="566" />
         <source>Pesos (0.6; 0.3; 0.1):</source>
         <translation>Weights (0.6; 0.3; 0.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="569" />
+        <location filename="../../ui/scheme_form.py" line="570" />
         <source>Precio mínimo:</source>
         <translation>Minimum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="570" />
+        <location filename="../../ui/scheme_form.py" line="571" />
         <source>Precio máximo:</source>
         <translation>Maximum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="572" />
+        <location filename="../../ui/scheme_form.py" line="573" />
         <source>Reglas de rechazo:</source>
         <translation>Rejection rules:</translation>
     </message>
@@ -2259,67 +2259,67 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../ui/price_tools.py" line="184" />
+        <location filename="../../ui/price_tools.py" line="185" />
         <source>¿Y si…? Simular en un periodo</source>
         <translation>What if…? Simulate on a period</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="193" />
+        <location filename="../../ui/price_tools.py" line="194" />
         <source>Simular</source>
         <translation>Simulate</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="195" />
+        <location filename="../../ui/price_tools.py" line="196" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="203" />
+        <location filename="../../ui/price_tools.py" line="204" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="204" />
+        <location filename="../../ui/price_tools.py" line="205" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="205" />
+        <location filename="../../ui/price_tools.py" line="206" />
         <source>Actual S/</source>
         <translation>Current S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="206" />
+        <location filename="../../ui/price_tools.py" line="207" />
         <source>Simulado S/</source>
         <translation>Simulated S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="207" />
+        <location filename="../../ui/price_tools.py" line="208" />
         <source>Diferencia S/</source>
         <translation>Difference S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="208" />
+        <location filename="../../ui/price_tools.py" line="209" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="224" />
+        <location filename="../../ui/price_tools.py" line="225" />
         <source>El esquema cambió: pulse Simular para ver la nueva diferencia.</source>
         <translation>The scheme changed: press Simulate to see the new difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="230" />
+        <location filename="../../ui/price_tools.py" line="231" />
         <source>Simulando…</source>
         <translation>Simulating…</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="235" />
+        <location filename="../../ui/price_tools.py" line="236" />
         <source>Simulando el esquema…</source>
         <translation>Simulating the scheme…</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="263" />
+        <location filename="../../ui/price_tools.py" line="264" />
         <source>%1 socios: actual S/ %2, simulado S/ %3, diferencia &lt;b&gt;S/ %4&lt;/b&gt;</source>
         <translation>%1 members: current S/ %2, simulated S/ %3, difference &lt;b&gt;S/ %4&lt;/b&gt;</translation>
     </message>
