@@ -70,6 +70,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field_name}: «{value}» no es un número.",
         "{field_name}: «{value}» is not a number.",
     ),
+    "count_with_separator": (
+        "{field_name}: «{value}» lleva punto o coma; escriba la cantidad entera sin "
+        "separadores (por ejemplo 250000).",
+        "{field_name}: «{value}» has a point or a comma; type the whole number without "
+        "separators (for example 250000).",
+    ),
     "not_an_integer": (
         "{field_name}: «{value}» no es un número entero.",
         "{field_name}: «{value}» is not a whole number.",

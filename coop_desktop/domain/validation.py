@@ -87,6 +87,10 @@ def decimal(value: object, field: str, scale: int) -> Decimal:
     """Parse a typed number (str, int or Decimal; never float) with at most `scale` decimals."""
     if isinstance(value, float):
         raise TypeError("floats are not accepted for exact values")
+    if scale == 0 and isinstance(value, str) and ("," in value or "." in value):
+        # A count typed as "250.000" or "100,000" most likely groups thousands, but one
+        # comma also reads as a decimal point: rather than guess, ask for plain digits.
+        raise ValidationError("count_with_separator", field, value=value)
     try:
         number = D(value)  # type: ignore[arg-type]
     except (ValueError, TypeError):

@@ -65,3 +65,13 @@ def test_dates() -> None:
     with pytest.raises(ValidationError) as err:
         v.not_future(date(2026, 12, 1), date(2026, 11, 27))
     assert "futura" in err.value.render("es")
+
+
+@pytest.mark.parametrize("typed", ["100,000", "250.000", "1,5", "12.0"])
+def test_counts_with_a_separator_are_refused_not_guessed(typed: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        v.measure("ufc", typed)
+    assert err.value.code == "count_with_separator" and err.value.field == "ufc"
+    assert "250000" in err.value.render("es")
+    assert v.measure("ufc", "250000") == Decimal(250000)
+    assert v.measure("fat", "3,6") == Decimal("3.6")  # decimals keep their comma
