@@ -71,7 +71,6 @@ class PricesView(QWidget):
         self.editor = SchemeEditor()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.editor)
         middle_layout.addWidget(scroll, 1)
         save_row = QHBoxLayout()

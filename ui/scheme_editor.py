@@ -109,13 +109,19 @@ class SchemeEditor(QWidget):
         down.clicked.connect(lambda: self.move_component(1))
         for w in (up, down):
             w.setFixedWidth(32)
-        for w in (self.family, add, remove, up, down):
-            buttons.addWidget(w)
-        buttons.addStretch()
+        beside = QVBoxLayout()  # move and remove beside the list, add below it
+        for w in (up, down, remove):
+            beside.addWidget(w)
+        beside.addStretch()
+        listed = QHBoxLayout()
+        listed.addWidget(self.components, 1)
+        listed.addLayout(beside)
+        buttons.addWidget(self.family, 1)
+        buttons.addWidget(add)
         self.component_title = QLabel()
         self.component_box = QVBoxLayout()
         self.component_form: DataForm | None = None
-        parts_layout.addWidget(self.components)
+        parts_layout.addLayout(listed)
         parts_layout.addLayout(buttons)
         parts_layout.addWidget(self.component_title)
         parts_layout.addLayout(self.component_box)
