@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.bulk import Milk, price_period
@@ -145,7 +144,7 @@ def _finish(child: subprocess.Popen[bytes]) -> dict[int, Milk] | None:
 def main() -> None:
     """The child: read a job from stdin, price its share read-only, write the result."""
     job: ShareJob = pickle.load(sys.stdin.buffer)
-    conn = sqlite3.connect(f"file:{quote(job.path)}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{Path(job.path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         with paused_gc():
             result: tuple[str, Any] = ("ok", price_share(job, conn))
