@@ -91,6 +91,19 @@ class AccountsView(QWidget):
                 self.db, code, self.product.currentData() or "", self.quantity.text()
             ),
         )
+        self.product_name = QLineEdit()
+        self.product_unit = QLineEdit()
+        self.product_unit.setPlaceholderText(self.tr("saco 40 kg, frasco, kg…"))
+        self.product_price = QLineEdit()
+        catalogue = QGroupBox(self.tr("Catálogo de insumos"))
+        catalogue_form = QFormLayout(catalogue)
+        catalogue_form.addRow(self.tr("Nombre:"), self.product_name)
+        catalogue_form.addRow(self.tr("Unidad:"), self.product_unit)
+        catalogue_form.addRow(self.tr("Precio S/:"), self.product_price)
+        add_product = QPushButton(self.tr("Agregar al catálogo"))
+        add_product.clicked.connect(self.add_product)
+        catalogue_form.addRow(add_product)
+        right.addWidget(catalogue)
         self.adjust_amount = QLineEdit()
         self.adjust_amount.setPlaceholderText(self.tr("Positivo: a favor del socio"))
         self.adjust_reason = QLineEdit()
@@ -211,6 +224,25 @@ class AccountsView(QWidget):
             return
         self.status.setText(said if isinstance(said, str) else self.tr("Registrado."))
         self.show_ledger()
+
+    def add_product(self) -> None:
+        """A product for sale on credit (concentrate, wheat bran, mineral salt, medicines)."""
+        try:
+            svc.add_product(
+                self.db,
+                self.product_name.text(),
+                self.product_price.text(),
+                self.product_unit.text().strip() or "unidad",
+            )
+        except CoopError as exc:
+            self.status.setText(message(exc))
+            return
+        name = self.product_name.text().strip()
+        for w in (self.product_name, self.product_unit, self.product_price):
+            w.clear()
+        self.refresh_lists()
+        self.product.setCurrentIndex(self.product.findData(name))
+        self.status.setText(self.tr("Producto agregado al catálogo: %1").replace("%1", name))
 
     def add_charge(self) -> None:
         """A recurring charge for every member (dues, association fee, transport per litre)."""

@@ -6,9 +6,10 @@ a tenth of a second).
 Both shares see the same data: `close_period` holds the database's write lock while they
 read, so nothing can be committed in between. A preview takes no lock: a delivery saved
 while it runs shows in the preview or not, member by member (each member is wholly in one
-share), as if the preview had been asked a moment earlier or later. The result is the same as pricing everything in
-one process (a test compares them); if the second process cannot start or fails, its share
-is priced here instead.
+share), as if the preview had been asked a moment earlier or later.
+
+The result is the same as pricing everything in one process (a test compares them); if the
+second process cannot start or fails, its share is priced here instead.
 
 The job and the result travel pickled over the child's stdin and stdout.
 """

@@ -39,9 +39,9 @@
     </message>
     <message>
         <location filename="../../ui/accounts_view.py" line="79" />
-        <location filename="../../ui/accounts_view.py" line="103" />
-        <location filename="../../ui/accounts_view.py" line="117" />
-        <location filename="../../ui/accounts_view.py" line="140" />
+        <location filename="../../ui/accounts_view.py" line="116" />
+        <location filename="../../ui/accounts_view.py" line="130" />
+        <location filename="../../ui/accounts_view.py" line="153" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
@@ -71,119 +71,150 @@
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="95" />
+        <location filename="../../ui/accounts_view.py" line="96" />
+        <source>saco 40 kg, frasco, kg…</source>
+        <translation>40 kg sack, bottle, kg…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="98" />
+        <source>Catálogo de insumos</source>
+        <translation>Input catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="101" />
+        <source>Unidad:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="102" />
+        <source>Precio S/:</source>
+        <translation>Price S/:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="103" />
+        <source>Agregar al catálogo</source>
+        <translation>Add to the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="108" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="98" />
+        <location filename="../../ui/accounts_view.py" line="111" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="101" />
+        <location filename="../../ui/accounts_view.py" line="114" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="104" />
+        <location filename="../../ui/accounts_view.py" line="117" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="105" />
+        <location filename="../../ui/accounts_view.py" line="118" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="107" />
+        <location filename="../../ui/accounts_view.py" line="120" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="116" />
+        <location filename="../../ui/accounts_view.py" line="129" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="117" />
+        <location filename="../../ui/accounts_view.py" line="130" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="118" />
+        <location filename="../../ui/accounts_view.py" line="131" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="125" />
+        <location filename="../../ui/accounts_view.py" line="138" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="135" />
+        <location filename="../../ui/accounts_view.py" line="148" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="138" />
+        <location filename="../../ui/accounts_view.py" line="151" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="139" />
+        <location filename="../../ui/accounts_view.py" line="100" />
+        <location filename="../../ui/accounts_view.py" line="152" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="141" />
+        <location filename="../../ui/accounts_view.py" line="154" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="142" />
+        <location filename="../../ui/accounts_view.py" line="155" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="143" />
+        <location filename="../../ui/accounts_view.py" line="156" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="193" />
+        <location filename="../../ui/accounts_view.py" line="206" />
         <source>Adelanto registrado, recibo %1. %2</source>
         <translation>Advance recorded, receipt %1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="200" />
+        <location filename="../../ui/accounts_view.py" line="213" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="212" />
+        <location filename="../../ui/accounts_view.py" line="225" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="232" />
+        <location filename="../../ui/accounts_view.py" line="245" />
+        <source>Producto agregado al catálogo: %1</source>
+        <translation>Product added to the catalogue: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="264" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="246" />
+        <location filename="../../ui/accounts_view.py" line="278" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="129" />
-        <location filename="../../ui/accounts_view.py" line="243" />
+        <location filename="../../ui/accounts_view.py" line="142" />
+        <location filename="../../ui/accounts_view.py" line="275" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="128" />
-        <location filename="../../ui/accounts_view.py" line="243" />
+        <location filename="../../ui/accounts_view.py" line="141" />
+        <location filename="../../ui/accounts_view.py" line="275" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -1522,73 +1553,73 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="81" />
+        <location filename="../../ui/prices_view.py" line="80" />
         <source>Guardar como versión</source>
         <translation>Save as version</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="83" />
+        <location filename="../../ui/prices_view.py" line="82" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="85" />
+        <location filename="../../ui/prices_view.py" line="84" />
         <source>En vigor desde:</source>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="126" />
+        <location filename="../../ui/prices_view.py" line="125" />
         <source>desde %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="128" />
+        <location filename="../../ui/prices_view.py" line="127" />
         <source> (en vigor)</source>
         <translation> (in force)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="153" />
+        <location filename="../../ui/prices_view.py" line="152" />
         <source>Versión abierta: al guardar se crea una nueva.</source>
         <translation>Version opened: saving creates a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="158" />
+        <location filename="../../ui/prices_view.py" line="157" />
         <source>Plantilla %1 abierta.</source>
         <translation>Preset %1 opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="163" />
+        <location filename="../../ui/prices_view.py" line="162" />
         <source>Importar esquema</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="163" />
-        <location filename="../../ui/prices_view.py" line="175" />
+        <location filename="../../ui/prices_view.py" line="162" />
+        <location filename="../../ui/prices_view.py" line="174" />
         <source>Esquemas (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="170" />
+        <location filename="../../ui/prices_view.py" line="169" />
         <source>Archivo abierto: %1</source>
         <translation>File opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="175" />
+        <location filename="../../ui/prices_view.py" line="174" />
         <source>Exportar esquema</source>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="182" />
+        <location filename="../../ui/prices_view.py" line="181" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="191" />
+        <location filename="../../ui/prices_view.py" line="190" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="202" />
+        <location filename="../../ui/prices_view.py" line="201" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -1748,17 +1779,17 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="124" />
+        <location filename="../../ui/scheme_editor.py" line="130" />
         <source>Rechazos</source>
         <translation>Rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="273" />
+        <location filename="../../ui/scheme_editor.py" line="279" />
         <source>Esquema válido.</source>
         <translation>Valid scheme.</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="275" />
+        <location filename="../../ui/scheme_editor.py" line="281" />
         <source>%1 problemas: corríjalos para poder guardar.</source>
         <translation>%1 problems: fix them to be able to save.</translation>
     </message>

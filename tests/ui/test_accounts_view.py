@@ -80,3 +80,21 @@ def test_recurring_charges_are_configured_on_the_screen(
     [charge] = list_charges(association)
     assert (charge.kind, charge.amount, charge.per) == ("transport", Decimal("0.05"), "litre")
     assert "Transporte: S/ 0.05 por litro" in view.charges.text()
+
+
+def test_products_are_added_to_the_catalogue(qtbot: QtBot, association: Database) -> None:
+    view = AccountsView(association)
+    qtbot.addWidget(view)
+    view.product_name.setText("Sal mineral")
+    view.product_unit.setText("bolsa 2 kg")
+    view.product_price.setText("0")
+    view.add_product()
+    assert "mayor que cero" in view.status.text()
+    view.product_price.setText("18,50")
+    view.add_product()
+    assert view.product.currentData() == "Sal mineral"
+    assert "Sal mineral (bolsa 2 kg) — S/ 18.50" in view.product.currentText()
+    view.product_name.setText("sal MINERAL")
+    view.product_price.setText("20")
+    view.add_product()
+    assert "Ya existe" in view.status.text()
