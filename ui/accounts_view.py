@@ -198,14 +198,11 @@ class AccountsView(QWidget):
 
     def _advance(self, code: str) -> str:
         """Record the advance, then print the receipt the member signs."""
-        entry_id = svc.add_advance(self.db, code, self.advance_amount.text())
-        number = next(ln.document_number for ln in svc.ledger(self.db, code) if ln.id == entry_id)
-        printout = render(self.db, "advance", number or "", record=True)
+        _entry, number = svc.add_advance(self.db, code, self.advance_amount.text())
+        printout = render(self.db, "advance", number, record=True)
         said = print_with_dialog(self, printout.pdf, printout.title)
         return (
-            self.tr("Adelanto registrado, recibo %1. %2")
-            .replace("%1", number or "")
-            .replace("%2", said)
+            self.tr("Adelanto registrado, recibo %1. %2").replace("%1", number).replace("%2", said)
         )
 
     def _loan(self, code: str) -> str:

@@ -5,7 +5,7 @@ the closed numbers: both come from the same computation."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,7 @@ def default_period(db: Database) -> str:
     association = get_association(db)
     cycle = association.cycle if association else "month"
     current = period_of(date.today(), cycle)
-    return period_of(current.start - timedelta(days=1), cycle).code
+    return current.previous().code
 
 
 class CloseoutView(QWidget):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.errors import CoopError
 from coop_desktop.services.members import list_members
-from coop_desktop.services.printouts import Printout, render
+from coop_desktop.services.printouts import Printout, delivery_number, render
 from coop_desktop.services.settlements import void_receipt
 from coop_desktop.storage.engine import Database
 from ui.closeout_view import default_period
@@ -164,25 +164,27 @@ class DocumentsView(QWidget):
         return render(self.db, kind, key, member, record=True)
 
     def print_document(self) -> None:
+        """Tickets go straight to the configured ticket printer; everything else (and a
+        ticket when none is configured) through the print dialog."""
+        from ui.ticket_printer import ticket_printer_settings
+
         try:
-            printout = self.recorded()
-            if printout.kind == "ticket":
-                self.status.setText(self._print_ticket(printout))
+            name, width = ticket_printer_settings()
+            if self.kind.currentData() == "ticket" and name:
+                self.status.setText(self._print_ticket(name, width))
                 return
+            printout = self.recorded()
             self.status.setText(print_with_dialog(self, printout.pdf, printout.title))
         except CoopError as exc:
             self.status.setText(message(exc))
 
-    def _print_ticket(self, printout: Printout) -> str:
-        """Tickets go straight to the configured ticket printer, without a dialog."""
+    def _print_ticket(self, printer: str, width: int) -> str:
         from coop_desktop.services.documents import ticket
-        from ui.ticket_printer import print_ticket, ticket_printer_settings
+        from ui.ticket_printer import print_ticket
 
-        name, width = ticket_printer_settings()
-        if not name:
-            return print_with_dialog(self, printout.pdf, printout.title)
-        print_ticket(ticket(self.db, int(self.key.text()), record=False), name, width)
-        return self.tr("Ticket enviado a %1.").replace("%1", name)
+        doc = ticket(self.db, delivery_number(self.key.text()), record=True)
+        print_ticket(doc, printer, width)
+        return self.tr("Ticket enviado a %1.").replace("%1", printer)
 
     def save_document(self) -> None:
         try:

@@ -45,7 +45,7 @@ class Field:
 
     key: str
     label: str
-    kind: str = "number"  # number, text, choice, measure, bands, missing, chart, list
+    kind: str = "number"  # number, integer, text, choice, measure, bands, missing, chart, list
     choices: tuple[str, ...] = ()
     optional: bool = False
 
@@ -120,8 +120,8 @@ class LineEditor(_Editor):
         value: Any = text
         if self.field.kind == "list":
             value = [p.strip() for p in text.split(";") if p.strip()] if text else None
-        elif self.field.key.endswith("max_age_days") and text.isdigit():
-            value = int(text)
+        elif self.field.kind == "integer" and text.isdigit():
+            value = int(text)  # the schema wants a JSON integer here, not a numeric string
         set_path(data, self.field.key, value)
 
 
@@ -559,6 +559,7 @@ SCHEME_FIELDS = [
     Field(
         "basis.max_age_days",
         QT_TRANSLATE_NOOP("SchemeForm", "Antigüedad máxima (días):"),
+        "integer",
         optional=True,
     ),
     Field(

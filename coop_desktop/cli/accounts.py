@@ -76,11 +76,9 @@ def register(commands: Any, lang: str) -> None:
 
 
 def cmd_advance(args: argparse.Namespace) -> int:
-    from coop_desktop.services.accounts import add_advance, ledger
+    from coop_desktop.services.accounts import add_advance
 
-    db = open_db(args)
-    entry = add_advance(db, args.member_code, args.amount, args.date)
-    number = next(ln.document_number for ln in ledger(db, args.member_code) if ln.id == entry)
+    entry, number = add_advance(open_db(args), args.member_code, args.amount, args.date)
     print(
         t(
             args.lang,

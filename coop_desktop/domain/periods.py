@@ -28,6 +28,10 @@ class PeriodSpan:
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
 
+    def previous(self) -> PeriodSpan:
+        """The period of the same cycle just before this one."""
+        return period_of(self.start - timedelta(days=1), self.kind)
+
 
 def parse_period(code: str) -> PeriodSpan:
     text = (code or "").strip()

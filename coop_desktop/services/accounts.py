@@ -74,9 +74,10 @@ def add_advance(
     amount: object,
     day: date | str | None = None,
     today: date | None = None,
-) -> int:
+) -> tuple[int, str]:
     """An advance paid in cash: a debit the next close deducts. It gets the next number of
-    the association's receipt series, the number of the receipt the member signs."""
+    the association's receipt series, the number of the receipt the member signs.
+    Returns (ledger entry id, receipt number)."""
     from coop_desktop.services.association import load_association
     from coop_desktop.services.close_writer import reserve_numbers
 
@@ -86,7 +87,7 @@ def add_advance(
         member = member_by_code(session, member_code)
         series = load_association(session).receipt_series
         number = f"{series}-{reserve_numbers(session, series, 1):08d}"
-        return _entry(
+        entry = _entry(
             session,
             member.id,
             when,
@@ -94,7 +95,8 @@ def add_advance(
             f"Adelanto en efectivo (recibo {number})",
             -value,
             document_number=number,
-        ).id
+        )
+        return entry.id, number
 
 
 def add_product(db: Database, name: str, price: object, unit: str = "unidad") -> int:

@@ -102,7 +102,7 @@ def _quality(
 def _alerts(conn: Connection, db: Database, today: date, cycle: str) -> list[Alert]:
     alerts = []
     current = period_of(today, cycle)
-    previous = period_of(current.start - timedelta(days=1), cycle)
+    previous = current.previous()
     stored = conn.execute(select(Period.status).where(Period.code == previous.code)).first()
     had_milk = fetch_raw(
         conn,

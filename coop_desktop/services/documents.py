@@ -6,7 +6,7 @@ voided settlement's receipt comes out marked ANULADO, an open period's statement
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -303,8 +303,3 @@ def collection(db: Database, day: date) -> CollectionDoc:
                 )
             )
         return CollectionDoc(header(session), day, tuple(out))
-
-
-def previous_span(span: PeriodSpan) -> PeriodSpan:
-    kind = {"fortnight": "fortnight", "decade": "decade", "week": "week"}.get(span.kind, "month")
-    return period_of(span.start - timedelta(days=1), kind)

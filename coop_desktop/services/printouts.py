@@ -26,6 +26,13 @@ class Printout:
     mark: str = ""  # COPIA, ANULADO, BORRADOR or nothing
 
 
+def delivery_number(key: str) -> int:
+    """A ticket's key: the delivery number as typed."""
+    if not key.strip().isdigit():
+        raise ValidationError("not_an_integer", "delivery", value=key)
+    return int(key)
+
+
 def render(
     db: Database,
     kind: str,
@@ -44,9 +51,7 @@ def render(
     if kind == "ticket":
         from coop_desktop.documents.ticket import TicketRenderer
 
-        if not key.isdigit():
-            raise ValidationError("not_an_integer", "delivery", value=key)
-        t = docs.ticket(db, int(key), record)
+        t = docs.ticket(db, delivery_number(key), record)
         return Printout(
             kind, f"ticket-{t.number}", TicketRenderer(ticket_width).render(t), "", t.mark
         )

@@ -31,7 +31,6 @@ from coop_desktop.services.documents import (
     header,
     lines_by_settlement,
     member_block,
-    previous_span,
     settlement_amounts,
 )
 from coop_desktop.services.period_data import PeriodData, load_period
@@ -194,7 +193,7 @@ def statements(db: Database, code: str, member_code: str | None = None) -> list[
             result = compute(conn, session, span)
             settled = {mc.member_id: (mc.calc, None) for mc in result.members}
         period_data = load_period(conn, span)
-        prev = previous_span(span)
+        prev = span.previous()
         docs = []
         wanted = [
             mid

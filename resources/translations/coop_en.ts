@@ -177,44 +177,44 @@
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="206" />
+        <location filename="../../ui/accounts_view.py" line="205" />
         <source>Adelanto registrado, recibo %1. %2</source>
         <translation>Advance recorded, receipt %1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="213" />
+        <location filename="../../ui/accounts_view.py" line="210" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="225" />
+        <location filename="../../ui/accounts_view.py" line="222" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="245" />
+        <location filename="../../ui/accounts_view.py" line="242" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="264" />
+        <location filename="../../ui/accounts_view.py" line="261" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="278" />
+        <location filename="../../ui/accounts_view.py" line="275" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_view.py" line="142" />
-        <location filename="../../ui/accounts_view.py" line="275" />
+        <location filename="../../ui/accounts_view.py" line="272" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_view.py" line="141" />
-        <location filename="../../ui/accounts_view.py" line="275" />
+        <location filename="../../ui/accounts_view.py" line="272" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -664,27 +664,27 @@
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="185" />
+        <location filename="../../ui/documents_view.py" line="187" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="195" />
+        <location filename="../../ui/documents_view.py" line="197" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="203" />
+        <location filename="../../ui/documents_view.py" line="205" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="205" />
+        <location filename="../../ui/documents_view.py" line="207" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="216" />
+        <location filename="../../ui/documents_view.py" line="218" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -2161,22 +2161,22 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Maximum age (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="566" />
+        <location filename="../../ui/scheme_form.py" line="567" />
         <source>Pesos (0.6; 0.3; 0.1):</source>
         <translation>Weights (0.6; 0.3; 0.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="570" />
+        <location filename="../../ui/scheme_form.py" line="571" />
         <source>Precio mínimo:</source>
         <translation>Minimum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="571" />
+        <location filename="../../ui/scheme_form.py" line="572" />
         <source>Precio máximo:</source>
         <translation>Maximum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="573" />
+        <location filename="../../ui/scheme_form.py" line="574" />
         <source>Reglas de rechazo:</source>
         <translation>Rejection rules:</translation>
     </message>

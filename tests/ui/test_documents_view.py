@@ -138,3 +138,28 @@ def test_no_printer_offers_to_save_a_pdf(
     assert asked and "PDF" in asked[0]
     assert PdfReader(target).pages
     assert str(target) in view.status.text()
+
+
+def test_tickets_go_straight_to_the_ticket_printer(
+    qtbot: QtBot, closed: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coop_desktop.services.deliveries import list_deliveries
+    from ui.main_window import ui_settings
+
+    ui_settings().setValue("printing/ticket_printer", "Termica")
+    sent: list[tuple[str, str, int]] = []
+    monkeypatch.setattr(
+        "ui.ticket_printer.print_ticket",
+        lambda doc, printer, width: sent.append((doc.mark, printer, width)),
+    )
+    view = DocumentsView(closed)
+    qtbot.addWidget(view)
+    view.kind.setCurrentIndex(view.kind.findData("ticket"))
+    view.key.setText("uno")
+    view.print_document()
+    assert "entero" in view.status.text() and sent == []
+    view.key.setText(str(list_deliveries(closed)[0].id))
+    view.print_document()
+    view.print_document()
+    assert sent == [("", "Termica", 80), ("COPIA", "Termica", 80)]
+    assert "Termica" in view.status.text()

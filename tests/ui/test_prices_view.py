@@ -135,3 +135,20 @@ def test_every_family_can_be_added_and_edited(qtbot: QtBot, association: Databas
     view.editor.move_component(-1)
     view.editor.remove_component()
     assert view.editor.scheme is not None
+
+
+def test_latest_sample_basis_takes_its_age_in_days(qtbot: QtBot, association: Database) -> None:
+    view = PricesView(association)
+    qtbot.addWidget(view)
+    view.preset.setCurrentText("peru-additive")
+    view.use_preset()
+    kind = view.editor.top_form.editors[6].combo  # type: ignore[attr-defined]
+    kind.setCurrentIndex(kind.findData("latest"))
+    kind.activated.emit(kind.currentIndex())
+    assert view.editor.scheme is None  # the age is required for this basis
+    age = field(view, "basis.max_age_days")
+    age.setText("15")
+    age.textEdited.emit("15")
+    assert view.editor.scheme is not None
+    assert view.editor.scheme.basis.max_age_days == 15
+    assert view.editor.data["basis"] == {"kind": "latest", "max_age_days": 15}
