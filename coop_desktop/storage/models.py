@@ -65,6 +65,15 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class DataVersion(Base):
+    """One row whose number every committed write raises (storage.engine): a screen polls it
+    to see that another PC or the CLI changed the data."""
+
+    __tablename__ = "data_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Centre(Base):
     __tablename__ = "centre"
     id: Mapped[int] = mapped_column(primary_key=True)
