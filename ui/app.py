@@ -100,16 +100,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     install_excepthook()
     from ui.collector import GuiCollector
+    from ui.runner import runner_busy, stop_app_runner
 
-    app._coop_collector = GuiCollector(app)  # type: ignore[attr-defined]
+    collector = GuiCollector(app, busy=runner_busy)
+    app._coop_collector = collector  # type: ignore[attr-defined]
     db = open_or_explain(args.db)
     if db is None:
         return 1
     dialog = prepare_window(db)
     if dialog is not None and dialog.exec() != QDialog.DialogCode.Accepted:
+        stop_app_runner()
         return 0
+    from PySide6.QtCore import QTimer
+
     from ui.main_window import MainWindow
 
     window = MainWindow(db)
     window.show()
+    QTimer.singleShot(1_000, collector.freeze)  # what the started app holds, never walked again
     return int(app.exec())

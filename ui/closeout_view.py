@@ -33,7 +33,7 @@ from coop_desktop.services.closeout import CloseResult, close_period, preview_cl
 from coop_desktop.services.settlements import pay, reopen_period
 from coop_desktop.storage.engine import Database
 from ui.errors import message
-from ui.runner import OpContext, OpRunner
+from ui.runner import OpContext, app_runner
 from ui.tables import tidy
 
 COLUMNS = (
@@ -60,7 +60,7 @@ class CloseoutView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.runner = OpRunner(self)
+        self.runner = app_runner()
         self.result: CloseResult | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()

@@ -32,14 +32,14 @@ from ui.closeout_view import default_period
 from ui.errors import message
 from ui.member_lookup import MemberField, MemberIndex
 from ui.pdf_print import pdf_buffer, print_with_dialog, save_pdf
-from ui.runner import OpRunner
+from ui.runner import app_runner
 
 
 class DocumentsView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.runner = OpRunner(self)
+        self.runner = app_runner()
         self.printout: Printout | None = None
         self.notice = ""  # said once, with the next preview
         # One document for the viewer, loaded again for each preview: replacing the viewer's

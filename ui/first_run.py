@@ -23,7 +23,7 @@ from coop_desktop.services.association import create_association
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
 from ui.errors import message
-from ui.runner import OpContext, OpRunner
+from ui.runner import OpContext, app_runner
 
 
 class FirstRunDialog(QDialog):
@@ -32,7 +32,7 @@ class FirstRunDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.runner = OpRunner(self)
+        self.runner = app_runner()
         self.setWindowTitle(self.tr("Bienvenido a Coop Desktop"))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -150,7 +150,3 @@ class FirstRunDialog(QDialog):
             parent=self,
             cancellable=True,
         )
-
-    def done(self, result: int) -> None:
-        self.runner.shutdown()
-        super().done(result)

@@ -33,7 +33,7 @@ from coop_desktop.services.dashboard import Alert, Dashboard, dashboard
 from coop_desktop.storage.engine import Database
 from ui.errors import message
 from ui.measure_names import measure_name
-from ui.runner import OpRunner
+from ui.runner import app_runner
 
 
 def _litres(value: Decimal) -> str:
@@ -49,7 +49,7 @@ class HomeView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.runner = OpRunner(self)
+        self.runner = app_runner()
         self.data: Dashboard | None = None
         self.estimate: CloseResult | None = None
         self.open_section: Callable[[str], object] | None = None  # set by the main window

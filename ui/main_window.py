@@ -1,12 +1,16 @@
 """The main window: a navigation on the left, one screen per section, the association, the
-open period and the database in the status bar. Window state is remembered (QSettings, INI)."""
+open period and the database in the status bar. Window state is remembered (QSettings, INI);
+without a saved state it opens maximised on a small screen (1366×768 laptops).
+
+It owns the app's one op runner and the watcher of the data version, and stops both when it
+closes; a screen with unsaved edits (`can_leave()`) is asked before it is left."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +23,12 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
+from ui.changes import ChangeWatcher
 from ui.home_view import HomeView
+from ui.runner import app_runner
+from ui.wheel_guard import guard_wheel
+
+SMALL_SCREEN = (1440, 900)
 
 
 def ui_settings() -> QSettings:
@@ -32,6 +41,8 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.db = db
+        self.runner = app_runner()
+        self.runner.setParent(self)  # the window owns it, and stops it when it closes
         association = get_association(db)
         name = association.name if association else self.tr("(sin asociación)")
         self.association_name = name
@@ -58,6 +69,7 @@ class MainWindow(QMainWindow):
         self._add_lazy("documents", self.tr("Documentos"))
         self._add_lazy("settings", self.tr("Configuración"))
         self.nav.currentRowChanged.connect(self._show)
+        self.shown_row = -1
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -74,13 +86,22 @@ class MainWindow(QMainWindow):
         if association is not None:
             span = period_of(date.today(), association.cycle)
             self.period_label.setText(self.tr("Periodo abierto: %1").replace("%1", span.code))
-        self.resize(1100, 700)
+        self.resize(1280, 720)
         settings = ui_settings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            size = screen.availableGeometry().size() if screen is not None else None
+            if size is None or (
+                size.width() <= SMALL_SCREEN[0] or size.height() <= SMALL_SCREEN[1]
+            ):
+                self.setWindowState(Qt.WindowState.WindowMaximized)
         section = settings.value("window/section", 0)
+        guard_wheel(home)
         self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
+        self.watcher = ChangeWatcher(db, self.runner, self)
 
     def _add(self, key: str, title: str, widget: QWidget) -> None:
         self.views[key] = widget
@@ -93,11 +114,22 @@ class MainWindow(QMainWindow):
         holder.setObjectName(f"lazy-{key}")
         self._add(key, title, holder)
 
+    def _can_leave(self, widget: QWidget | None) -> bool:
+        ask = getattr(widget, "can_leave", None)
+        return ask is None or bool(ask())
+
     def _show(self, row: int) -> None:
+        if 0 <= self.shown_row != row and not self._can_leave(self.stack.currentWidget()):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.shown_row)  # stay: the screen has unsaved edits
+            self.nav.blockSignals(False)
+            return
+        self.shown_row = row
         key = list(self.views)[row]
         widget = self.views[key]
         if widget.objectName().startswith("lazy-"):
             widget = self._build(key)
+            guard_wheel(widget)
             self.stack.removeWidget(self.views[key])
             self.stack.insertWidget(row, widget)
             self.views[key] = widget
@@ -144,6 +176,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(list(self.views).index(key))
         return self.views[key]
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.watcher.poll()  # back from another program: has anyone written meanwhile?
+        super().changeEvent(event)
+
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
         quit_action = QAction(self.tr("&Salir"), self)
@@ -169,7 +206,12 @@ class MainWindow(QMainWindow):
             stack.undo()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(self._can_leave(w) for w in self.views.values()):
+            event.ignore()
+            return
         settings = ui_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/section", self.nav.currentRow())
+        self.watcher.timer.stop()
+        self.runner.shutdown()  # running ops are asked to cancel; nothing arrives after
         super().closeEvent(event)

@@ -31,7 +31,7 @@ from coop_desktop.storage.engine import Database
 from ui.closeout_view import default_period
 from ui.errors import message
 from ui.price_tools import PriceCalculator, WhatIfPanel
-from ui.runner import OpRunner
+from ui.runner import app_runner
 from ui.scheme_editor import SchemeEditor
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
@@ -41,7 +41,7 @@ class PricesView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.runner = OpRunner(self)
+        self.runner = app_runner()
         layout = QHBoxLayout(self)
         splitter = QSplitter()
         layout.addWidget(splitter)

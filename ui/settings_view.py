@@ -20,7 +20,7 @@ from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.location import refuse_network_share, resolve
 from ui.errors import message
-from ui.runner import OpContext, OpRunner
+from ui.runner import OpContext, app_runner
 
 
 class SettingsView(QWidget):
@@ -29,7 +29,7 @@ class SettingsView(QWidget):
         from ui.main_window import ui_settings
 
         self.settings = ui_settings()
-        self.runner = OpRunner(self)
+        self.runner = app_runner()
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language = QComboBox()

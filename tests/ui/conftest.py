@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 
 @pytest.fixture(autouse=True)
@@ -21,3 +22,13 @@ def collect_on_the_gui_thread() -> Iterator[None]:
     yield
     gc.collect()
     gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def stop_the_runner(qtbot: QtBot) -> Iterator[None]:
+    """As the main window does when it closes: the app's op runner stops (running ops are
+    asked to cancel) before the test's widgets are closed, so no op outlives its screen."""
+    yield
+    from ui.runner import stop_app_runner
+
+    stop_app_runner()
