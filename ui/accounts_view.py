@@ -214,7 +214,7 @@ class AccountsView(QWidget):
             member = self.index.resolve(self.member.text())
             said = action(member.code)
         except CoopError as exc:
-            self.status.setText(exc.render("es"))
+            self.status.setText(message(exc))
             return
         except Exception as exc:  # shown in plain words, nothing half-saved
             self.status.setText(message(exc))
@@ -283,7 +283,7 @@ class AccountsView(QWidget):
         try:
             member = self.index.resolve(self.member.text())
         except CoopError as exc:
-            self.status.setText(exc.render("es"))
+            self.status.setText(message(exc))
             return
         lines = svc.ledger(self.db, member.code)
         self.title.setText(f"<b>{member.code} — {member.full_name}</b>")

@@ -75,7 +75,9 @@ def open_or_explain(db_arg: str | None) -> Database | None:
     try:
         return open_database(chosen_location(db_arg))
     except CoopError as exc:
-        QMessageBox.critical(None, "Coop Desktop", exc.render("es"))
+        from ui.errors import message
+
+        QMessageBox.critical(None, "Coop Desktop", message(exc))
         return None
 
 

@@ -1,6 +1,9 @@
 """Cierre: preview every settlement with its warnings, close in the background (cancelling
 leaves the period open), then print the batch and record payments. The previewed numbers are
-the closed numbers: both come from the same computation."""
+the closed numbers: both come from the same computation.
+
+The settlements and the warnings are table models over the result (cells are formatted only
+when painted), so a period of 16,000 members shows at once."""
 
 from __future__ import annotations
 
@@ -9,19 +12,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
+    QListView,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,23 +31,28 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.periods import period_of
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
-from coop_desktop.services.closeout import CloseResult, close_period, preview_close
+from coop_desktop.services.closeout import CloseResult, MemberClose, close_period, preview_close
+from coop_desktop.services.printouts import write_batch
 from coop_desktop.services.settlements import pay, reopen_period
 from coop_desktop.storage.engine import Database
+from ui import fmt
+from ui.changes import follow
+from ui.confirm import ask
 from ui.errors import message
 from ui.runner import OpContext, app_runner
-from ui.tables import tidy
+from ui.tables import Index, RowsModel, tidy
 
 COLUMNS = (
-    "Código",
-    "Socio",
-    "kg",
-    "Bruto S/",
-    "Descuentos S/",
-    "Pasa S/",
-    "Neto S/",
-    "Liquidación",
+    QT_TRANSLATE_NOOP("CloseoutView", "Código"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Socio"),
+    QT_TRANSLATE_NOOP("CloseoutView", "kg"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Bruto S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Descuentos S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Pasa S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Neto S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Liquidación"),
 )
+Target = tuple[str, str, int | None]  # section, member code, delivery
 
 
 def default_period(db: Database) -> str:
@@ -54,6 +61,63 @@ def default_period(db: Database) -> str:
     cycle = association.cycle if association else "month"
     current = period_of(date.today(), cycle)
     return current.previous().code
+
+
+class SettlementsModel(RowsModel):
+    """One row per member of the result; amounts right-aligned, formatted when shown."""
+
+    def __init__(self) -> None:
+        super().__init__([QCoreApplication.translate("CloseoutView", c) for c in COLUMNS])
+        self.rows: list[MemberClose] = []
+
+    def set_rows(self, rows: tuple[MemberClose, ...]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 6:
+            return fmt.RIGHT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        m = self.rows[index.row()]
+        if col == 0:
+            return m.code
+        if col == 1:
+            return m.name
+        if col == 2:
+            return fmt.quantity(m.milk.kg)
+        if col == 7:
+            return m.number or ""
+        calc = m.calc
+        value = (calc.gross, calc.applied_total, calc.carried_out, calc.net)[col - 3]
+        return fmt.amount(value)
+
+
+class WarningsModel(RowsModel):
+    """The preview's warnings, each with the screen (and member) that fixes it."""
+
+    def __init__(self) -> None:
+        super().__init__([""])
+        self.rows: list[tuple[str, Target]] = []
+
+    def set_rows(self, rows: list[tuple[str, Target]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        text, target = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.UserRole:
+            return target
+        return None
 
 
 class CloseoutView(QWidget):
@@ -70,6 +134,9 @@ class CloseoutView(QWidget):
         self.close_button = QPushButton(self.tr("Cerrar periodo"))
         self.reopen_button = QPushButton(self.tr("Reabrir…"))
         self.print_button = QPushButton(self.tr("Imprimir…"))
+        self.print_button.setToolTip(
+            self.tr("Los socios seleccionados en la tabla, o todos si no hay selección")
+        )
         self.pay_button = QPushButton(self.tr("Registrar pagos…"))
         top.addWidget(QLabel(self.tr("Periodo:")))
         for w in (
@@ -86,31 +153,48 @@ class CloseoutView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.warnings = QListWidget()
+        self.warning_rows = WarningsModel()
+        self.warnings = QListView()
+        self.warnings.setModel(self.warning_rows)
+        self.warnings.setUniformItemSizes(True)
         self.warnings.setMaximumHeight(110)
         self.warnings.setToolTip(self.tr("Doble clic: ir a la pantalla que lo corrige"))
-        self.warnings.itemActivated.connect(self.fix)
-        self.warnings.itemDoubleClicked.connect(self.fix)
+        self.warnings.activated.connect(self.fix)
+        self.warnings.doubleClicked.connect(self.fix)
         fix_row = QHBoxLayout()
         fix_row.addWidget(self.warnings, 1)
         self.fix_button = QPushButton(self.tr("Corregir…"))
-        self.fix_button.clicked.connect(lambda: self.fix(self.warnings.currentItem()))
+        self.fix_button.clicked.connect(lambda: self.fix(self.warnings.currentIndex()))
         fix_row.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(fix_row)
         # set by the main window: open a section by key and return its screen
         self.open_section: Callable[[str], QWidget] | None = None
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rows = SettlementsModel()
+        self.table = QTableView()
+        self.table.setModel(self.rows)
         tidy(self.table, stretch=1)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # sized from the first rows, not 16,000
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         self.totals = QLabel()
         layout.addWidget(self.totals)
-        self.preview_button.clicked.connect(self.preview)
-        self.close_button.clicked.connect(self.close_period)
-        self.reopen_button.clicked.connect(self.reopen)
-        self.pay_button.clicked.connect(self.record_payments)
-        self.print_button.clicked.connect(self.print_batch)
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.close_button.clicked.connect(lambda: self.close_period())
+        self.reopen_button.clicked.connect(lambda: self.reopen())
+        self.pay_button.clicked.connect(lambda: self.record_payments())
+        self.print_button.clicked.connect(lambda: self.choose_and_print())
+        self.fix_button.setEnabled(False)
+        follow(
+            self,
+            self.runner,
+            ("deliveries", "quality", "schemes", "ledger", "periods", "members"),
+            self._data_changed,
+        )
+
+    # -- running -------------------------------------------------------------------------
 
     def _busy(self, busy: bool) -> None:
         for b in (
@@ -126,78 +210,85 @@ class CloseoutView(QWidget):
         self._busy(False)
         self.status.setText(message(error))
 
+    def _data_changed(self) -> None:
+        if self.result is not None and self.preview_button.isEnabled():
+            self.status.setText(
+                self.tr("Los datos cambiaron después de la vista previa: vuelva a calcularla.")
+            )
+
     def preview(self) -> None:
         code = self.period.text().strip()
         db = self.db  # ops run on the worker thread and touch no widget
+
+        def op(context: OpContext) -> CloseResult:
+            def progress(_phase: str, done: int, total: int) -> None:
+                context.progress(done, total)
+                if context.cancelled.is_set():
+                    raise Refused("cancelled")
+
+            return preview_close(db, code, progress)
+
         self._busy(True)
         self.status.setText(self.tr("Calculando…"))
         self.runner.run(
-            lambda _c: preview_close(db, code),
+            op,
             self.show_result,
             self._failed,
             label=self.tr("Calculando la vista previa…"),
             parent=self,
+            cancellable=True,
         )
 
     def show_result(self, result: CloseResult) -> None:
         self._busy(False)
         self.result = result
-        self.table.setRowCount(len(result.members))
-        for row, m in enumerate(result.members):
-            cells = (
-                m.code,
-                m.name,
-                f"{m.milk.kg:,.3f}",
-                f"{m.calc.gross:,.2f}",
-                f"{m.calc.applied_total:,.2f}",
-                f"{m.calc.carried_out:,.2f}",
-                f"{m.calc.net:,.2f}",
-                m.number or "",
-            )
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if 2 <= col <= 6:  # amounts line up on the right
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(row, col, item)
-        self.warnings.clear()
+        self.rows.set_rows(result.members)
+        warnings: list[tuple[str, Target]] = []
         for code, delivery, measures in result.missing:
             text = (
                 self.tr("%1: la entrega %2 no tiene %3")
                 if delivery
                 else self.tr("%1: ninguna muestra del periodo tiene %3")
             )
-            self._warn(
-                text.replace("%1", code)
-                .replace("%2", str(delivery))
-                .replace("%3", ", ".join(measures)),
-                ("quality", code, delivery or None),
+            warnings.append(
+                (
+                    text.replace("%1", code)
+                    .replace("%2", str(delivery))
+                    .replace("%3", ", ".join(measures)),
+                    ("quality", code, delivery or None),
+                )
             )
         for m in result.members:
             if m.milk.rejected_litres:
-                self._warn(
-                    self.tr("%1: %2 L rechazados")
-                    .replace("%1", m.code)
-                    .replace("%2", f"{m.milk.rejected_litres:,.1f}"),
-                    ("members", m.code, None),
+                warnings.append(
+                    (
+                        self.tr("%1: %2 rechazados")
+                        .replace("%1", m.code)
+                        .replace("%2", fmt.quantity(m.milk.rejected_litres, "L")),
+                        ("members", m.code, None),
+                    )
                 )
             if m.calc.carried_out:
-                self._warn(
-                    self.tr("%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente")
-                    .replace("%1", m.code)
-                    .replace("%2", f"{m.calc.carried_out:,.2f}"),
-                    ("accounts", m.code, None),
+                warnings.append(
+                    (
+                        self.tr(
+                            "%1: los descuentos superan la leche; pasan %2 al periodo siguiente"
+                        )
+                        .replace("%1", m.code)
+                        .replace("%2", fmt.money(m.calc.carried_out)),
+                        ("accounts", m.code, None),
+                    )
                 )
-        self.fix_button.setEnabled(self.warnings.count() > 0)
+        self.warning_rows.set_rows(warnings)
+        self.fix_button.setEnabled(bool(warnings))
         totals = result.totals()
         self.totals.setText(
-            self.tr("%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5")
-            .replace("%1", str(totals["members"]))
-            .replace("%2", f"{totals['kg']:,.3f}")
-            .replace("%3", f"{totals['gross']:,.2f}")
-            .replace("%4", f"{totals['deductions_total']:,.2f}")
-            .replace("%5", f"{totals['net']:,.2f}")
+            self.tr("%1 · %2 kg · bruto %3 · descuentos %4 · neto %5")
+            .replace("%1", fmt.plural(totals["members"], self.tr("socio"), self.tr("socios")))
+            .replace("%2", fmt.quantity(totals["kg"]))
+            .replace("%3", fmt.money(totals["gross"]))
+            .replace("%4", fmt.money(totals["deductions_total"]))
+            .replace("%5", fmt.money(totals["net"]))
         )
         closed = any(m.number for m in result.members)
         self.status.setText(
@@ -206,16 +297,11 @@ class CloseoutView(QWidget):
             else self.tr("Vista previa de %1: nada se ha guardado.").replace("%1", result.span.code)
         )
 
-    def _warn(self, text: str, target: tuple[str, str, int | None]) -> None:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, target)
-        self.warnings.addItem(item)
-
-    def fix(self, item: QListWidgetItem | None) -> None:
+    def fix(self, index: QModelIndex) -> None:
         """Open the screen that fixes a warning, on the member (and delivery) it names."""
-        if item is None or self.open_section is None:
+        if not index.isValid() or self.open_section is None:
             return
-        section, code, delivery = item.data(Qt.ItemDataRole.UserRole)
+        section, code, delivery = index.data(Qt.ItemDataRole.UserRole)
         screen = self.open_section(section)
         screen.focus_on(code, delivery)  # type: ignore[attr-defined]
 
@@ -223,17 +309,15 @@ class CloseoutView(QWidget):
         """Close in the background; warnings are confirmed once; Cancel leaves it open."""
         code = self.period.text().strip()
         db = self.db  # ops run on the worker thread and touch no widget
-        count = self.warnings.count()
-        if (
-            count
-            and QMessageBox.question(
-                self,
-                self.tr("Cerrar con avisos"),
-                self.tr(
-                    "Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?"
-                ).replace("%1", str(count)),
-            )
-            != QMessageBox.StandardButton.Yes
+        count = self.warning_rows.rowCount()
+        if count and not ask(
+            self,
+            self.tr("Cerrar con avisos"),
+            self.tr("La vista previa tiene %1. ¿Cerrar el periodo de todos modos?").replace(
+                "%1", fmt.plural(count, self.tr("aviso"), self.tr("avisos"))
+            ),
+            self.tr("Cerrar el periodo"),
+            self.tr("No cerrar"),
         ):
             return
 
@@ -253,6 +337,7 @@ class CloseoutView(QWidget):
             label=self.tr("Cerrando el periodo…"),
             parent=self,
             cancellable=True,
+            changes=("periods", "ledger"),
         )
 
     def reopen(self) -> None:
@@ -262,15 +347,24 @@ class CloseoutView(QWidget):
         )
         if not ok:
             return
-        try:
-            count = reopen_period(self.db, code, reason)
-        except Exception as exc:  # shown in the user's words
-            self._failed(exc)
-            return
-        self.status.setText(
-            self.tr("Periodo %1 reabierto; %2 liquidaciones anuladas.")
-            .replace("%1", code)
-            .replace("%2", str(count))
+        db = self.db
+
+        def done(count: int) -> None:
+            self._busy(False)
+            self.status.setText(
+                self.tr("Periodo %1 reabierto; %2 anuladas.")
+                .replace("%1", code)
+                .replace("%2", fmt.plural(count, self.tr("liquidación"), self.tr("liquidaciones")))
+            )
+
+        self._busy(True)
+        self.runner.run(
+            lambda _c: reopen_period(db, code, reason),
+            done,
+            self._failed,
+            label=self.tr("Reabriendo el periodo…"),
+            parent=self,
+            changes=("periods", "ledger"),
         )
 
     def record_payments(self) -> None:
@@ -285,65 +379,68 @@ class CloseoutView(QWidget):
         )
         if not ok:
             return
-        try:
-            count = pay(self.db, code, methods[choice])
-        except Exception as exc:  # shown in the user's words
-            self._failed(exc)
-            return
-        self.status.setText(
-            self.tr("%1 liquidaciones marcadas como pagadas.").replace("%1", str(count))
-        )
+        db, method = self.db, methods[choice]
 
-    def print_batch(self, target: str | None = None, kind: str | None = None) -> None:
-        """Receipts, statements or the payroll of the period into one PDF, in the background."""
+        def done(count: int) -> None:
+            self._busy(False)
+            self.status.setText(
+                self.tr("%1 marcadas como pagadas.").replace(
+                    "%1", fmt.plural(count, self.tr("liquidación"), self.tr("liquidaciones"))
+                )
+            )
+
+        self._busy(True)
+        self.runner.run(lambda _c: pay(db, code, method), done, self._failed, changes=("periods",))
+
+    # -- printing ------------------------------------------------------------------------
+
+    def selected_codes(self) -> list[str] | None:
+        """The members selected in the table, or None (all of them)."""
+        model = self.table.selectionModel()
+        rows = sorted({i.row() for i in model.selectedRows()}) if model else []
+        return [self.rows.rows[r].code for r in rows] or None
+
+    def choose_and_print(self) -> None:
+        """Ask which documents and where, then print them (the Imprimir… button)."""
         code = self.period.text().strip()
         kinds = {
             self.tr("Recibos"): "receipts",
             self.tr("Estados de cuenta"): "statements",
             self.tr("Planilla de pago"): "payroll",
         }
-        if kind is None:
-            choice, ok = QInputDialog.getItem(
-                self, self.tr("Imprimir"), self.tr("Documento:"), list(kinds), 0, False
-            )
-            if not ok:
-                return
-            kind = kinds[choice]
-        if target is None:
-            target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Guardar PDF"), f"{kind}-{code}.pdf", "PDF (*.pdf)"
-            )
-            if not target:
-                return
-        path = Path(target)
-        db = self.db
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Imprimir"), self.tr("Documento:"), list(kinds), 0, False
+        )
+        if not ok:
+            return
+        kind = kinds[choice]
+        names = {
+            "receipts": self.tr("recibos"),
+            "statements": self.tr("estados"),
+            "payroll": self.tr("planilla"),
+        }
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Guardar PDF"),
+            f"{names[kind]}-{code}.pdf",
+            self.tr("Documentos PDF (*.pdf)"),
+        )
+        if target:
+            self.print_batch(Path(target), kind)
 
-        def op(context: OpContext) -> Any:
-            from coop_desktop.documents.batch import write_batch
+    def print_batch(self, target: Path, kind: str) -> None:
+        """Receipts, statements or the payroll of the period (the selected members, or all)
+        into one PDF, in the background."""
+        code = self.period.text().strip()
+        db, members = self.db, self.selected_codes()
 
-            if kind == "payroll":
-                from coop_desktop.documents.payroll import PayrollRenderer
-                from coop_desktop.services.documents import payroll
-
-                path.write_bytes(PayrollRenderer().render(payroll(db, code)))
-                return [path]
-            if kind == "receipts":
-                from coop_desktop.documents.receipt import ReceiptRenderer
-                from coop_desktop.services.documents import receipts
-
-                docs: list[Any] = receipts(db, code)
-                renderer: Any = ReceiptRenderer()
-            else:
-                from coop_desktop.documents.statement import StatementRenderer
-                from coop_desktop.services.statements import statements
-
-                docs = statements(db, code)
-                renderer = StatementRenderer()
+        def op(context: OpContext) -> list[Path]:
             return write_batch(
-                renderer,
-                docs,
-                path,
-                [str(i) for i in range(len(docs))],
+                db,
+                kind,
+                code,
+                target,
+                members,
                 progress=context.progress,
                 cancel=context.cancelled,
             )

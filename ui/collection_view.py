@@ -278,7 +278,7 @@ class CollectionView(QWidget):
         try:
             m = self.index.resolve(self.member.text())
         except CoopError as exc:
-            self.member_name.setText(exc.render("es"))
+            self.member_name.setText(errors.message(exc))
             return
         self.member_name.setText(
             f"{m.code} — {m.full_name}" + (f" ({m.community})" if m.community else "")
@@ -326,7 +326,7 @@ class CollectionView(QWidget):
         try:
             self.undo_stack.push(DeleteDelivery(self, target))
         except CoopError as exc:
-            self.error.setText(exc.render("es"))
+            self.error.setText(errors.message(exc))
 
     def adjust(self) -> None:
         from ui.delivery_dialogs import AdjustmentDialog
@@ -381,7 +381,7 @@ class CollectionView(QWidget):
                     return
             saved = svc.add_delivery(self.db, **args)
         except CoopError as exc:
-            self.error.setText(exc.render("es"))
+            self.error.setText(errors.message(exc))
             widget = {
                 "quantity": self.quantity,
                 "temperature": self.temperature,

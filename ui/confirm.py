@@ -45,9 +45,7 @@ class SafeQuestion(QMessageBox):
         return self.clickedButton() is self.yes
 
 
-def ask(
-    parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None
-) -> bool:
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
     """True only when the person clicked (or deliberately chose) `yes`."""
     box = SafeQuestion(parent, title, text, yes, no)
     box.exec()

@@ -20,6 +20,7 @@ from coop_desktop.services.accounts import add_adjustment
 from coop_desktop.services.deliveries import update_delivery
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
+from ui.errors import message
 from ui.member_lookup import MemberField, MemberIndex
 
 
@@ -78,7 +79,7 @@ class EditDeliveryDialog(_Form):
                 self.temperature.text() or None,
             )
         except CoopError as exc:
-            self.error.setText(exc.render("es"))
+            self.error.setText(message(exc))
             return
         self.accept()
 
@@ -116,6 +117,6 @@ class AdjustmentDialog(_Form):
                 self.db, member.code, self.amount.text(), self.reason.text(), day=date.today()
             )
         except CoopError as exc:
-            self.error.setText(exc.render("es"))
+            self.error.setText(message(exc))
             return
         self.accept()

@@ -1,5 +1,6 @@
-"""Errors shown to people: expected ones (bad input, closed period) in one message box in
-Spanish; unexpected ones logged with their traceback to a file and shown briefly."""
+"""Errors shown to people: expected ones (bad input, closed period) in the screen's language
+(the core's catalogue has both); unexpected ones logged with their traceback to a file and
+shown briefly."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coop_desktop.errors import CoopError
@@ -30,15 +32,21 @@ def setup_logging() -> None:
     )
 
 
-def message(error: BaseException, lang: str = "es") -> str:
-    """The sentence a person reads for an error."""
+def message(error: BaseException, lang: str | None = None) -> str:
+    """The sentence a person reads for an error, in the screen's language."""
     if isinstance(error, CoopError):
-        return error.render(lang)
+        from ui.fmt import lang as screen_lang
+
+        return error.render(lang or screen_lang())
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     log.error("unexpected error\n%s", text)
     return (
-        f"Ocurrió un error inesperado ({type(error).__name__}). No se guardó la operación. "
-        f"El detalle quedó en {log_file()}."
+        QCoreApplication.translate(
+            "Errors",
+            "Ocurrió un error inesperado (%1). No se guardó la operación. El detalle quedó en %2.",
+        )
+        .replace("%1", type(error).__name__)
+        .replace("%2", log_file())
     )
 
 

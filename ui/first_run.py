@@ -121,7 +121,7 @@ class FirstRunDialog(QDialog):
                 logo=self.logo,
             )
         except CoopError as exc:
-            self.error.setText(exc.render("es"))
+            self.error.setText(message(exc))
             (self.ruc if exc.field == "ruc" else self.name).setFocus()
             return
         self.accept()

@@ -20,6 +20,7 @@ from coop_desktop.errors import CoopError
 from coop_desktop.services.dto import MemberDraft, MemberInfo
 from coop_desktop.services.members import add_member, clean_draft, update_member
 from coop_desktop.storage.engine import Database
+from ui.errors import message
 
 
 class MemberDialog(QDialog):
@@ -109,12 +110,12 @@ class MemberDialog(QDialog):
             shown.setVisible(False)
         label = self.errors.get(error.field or "")
         if label is not None:
-            label.setText(error.render("es"))
+            label.setText(message(error))
             label.setVisible(True)
             self.fields[error.field or ""].setFocus()
             self.general.clear()
         else:
-            self.general.setText(error.render("es"))
+            self.general.setText(message(error))
 
     def validate(self) -> bool:
         """Inline check of what is typed so far (required fields only when saving)."""

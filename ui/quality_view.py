@@ -123,7 +123,7 @@ class QualityView(QWidget):
             value = v.measure(key, text)
         except CoopError as exc:
             edit.setStyleSheet(RED)
-            edit.setToolTip(exc.render("es"))
+            edit.setToolTip(errors.message(exc))
             return False
         amber = not isinstance(value, bool) and out_of_reference(key, value)
         edit.setStyleSheet(AMBER if amber else "")
@@ -160,7 +160,7 @@ class QualityView(QWidget):
                 delivery_id=int(delivery) if delivery else None,
             )
         except CoopError as exc:
-            self.error.setText(exc.render("es"))
+            self.error.setText(errors.message(exc))
             target = self.fields.get(exc.field or "", self.member)
             target.setFocus()
             return

@@ -118,7 +118,7 @@ class RouteView(QWidget):
                 self.collection.shift.currentData(),
             )
         except CoopError as exc:
-            self.error.setText(f"{stop.member.code}: {exc.render('es')}")
+            self.error.setText(f"{stop.member.code}: {message(exc)}")
             return
         except Exception as exc:  # nothing typed is lost
             self.error.setText(message(exc))

@@ -45,7 +45,7 @@ class OpContext:
 
 
 class _Pending:
-    __slots__ = ("context", "dialog", "on_done", "on_error", "changes", "shown")
+    __slots__ = ("changes", "context", "dialog", "on_done", "on_error", "shown")
 
     def __init__(
         self,

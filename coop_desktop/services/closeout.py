@@ -132,10 +132,11 @@ def compute(
     return CloseResult(span, tuple(results), tuple(missing))
 
 
-def preview_close(db: Database, code: str) -> CloseResult:
+def preview_close(db: Database, code: str, progress: Progress | None = None) -> CloseResult:
+    """The close, computed and not written; `progress` may raise to cancel it."""
     span = parse_period(code)
     with db.read() as session:
-        return compute(session.connection(), session, span)
+        return compute(session.connection(), session, span, progress=progress)
 
 
 def check_can_close(session: Session, period: Period) -> None:

@@ -4,7 +4,7 @@ period, what a better band would have paid, quality against the references, the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -168,8 +168,11 @@ def _quality_rows(
     return tuple(rows)
 
 
-def statements(db: Database, code: str, member_code: str | None = None) -> list[StatementDoc]:
-    """One statement per member with activity; an open period's are drafts (BORRADOR)."""
+def statements(
+    db: Database, code: str, member_code: str | Collection[str] | None = None
+) -> list[StatementDoc]:
+    """One statement per member with activity (or only of the member code, or codes, given);
+    an open period's are drafts (BORRADOR)."""
     span = parse_period(code)
     with db.read() as session:
         conn = session.connection()
@@ -195,11 +198,15 @@ def statements(db: Database, code: str, member_code: str | None = None) -> list[
         period_data = load_period(conn, span)
         prev = span.previous()
         docs = []
-        wanted = [
-            mid
-            for mid in settled
-            if member_code is None or members[mid].code.lower() == member_code.strip().lower()
-        ]
+        codes = (
+            None
+            if member_code is None
+            else {
+                c.strip().lower()
+                for c in ([member_code] if isinstance(member_code, str) else member_code)
+            }
+        )
+        wanted = [mid for mid in settled if codes is None or members[mid].code.lower() in codes]
         for member_id in sorted(wanted, key=lambda i: members[i].code):
             calc, settlement = settled[member_id]
             m = members[member_id]

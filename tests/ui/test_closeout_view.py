@@ -10,23 +10,31 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import stored_totals
 from coop_desktop.storage.engine import Database
 from ui.closeout_view import CloseoutView
+from ui.confirm import SafeQuestion
 from ui.runner import OpContext, OpRunner
+
+from .driving import answer_dialogs
 
 START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
 
 
 def rows(view: CloseoutView) -> list[tuple[str, ...]]:
-    return [
-        tuple(view.table.item(r, c).text() for c in range(7)) for r in range(view.table.rowCount())
-    ]
+    model = view.table.model()
+    return [tuple(model.index(r, c).data() for c in range(8)) for r in range(model.rowCount())]
+
+
+def yes(dialog: QWidget) -> None:
+    assert isinstance(dialog, SafeQuestion)
+    dialog.yes.click()
 
 
 def test_preview_is_the_close(
@@ -39,15 +47,15 @@ def test_preview_is_the_close(
     view = CloseoutView(sqlite_db)
     qtbot.addWidget(view)
     view.period.setText(PERIOD)
-    view.preview()
-    qtbot.waitUntil(lambda: view.table.rowCount() == 8, timeout=10000)
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 8, timeout=10000)
     previewed = rows(view)
     assert "nada se ha guardado" in view.status.text()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    view.close_period()
+    answer_dialogs([yes])  # the preview has warnings: asked once
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cerrado" in view.status.text(), timeout=15000)
-    assert rows(view) == previewed
-    assert view.table.item(0, 7).text() == "L001-00000001"
+    assert [r[:7] for r in rows(view)] == [r[:7] for r in previewed]
+    assert rows(view)[0][7] == "L001-00000001"
     out = subprocess.run(
         [sys.executable, "-m", "coop_desktop.cli", "--db", str(copy), "close", PERIOD, "--json"],
         capture_output=True,
@@ -58,7 +66,6 @@ def test_preview_is_the_close(
     assert [
         (m["code"], f"{Decimal(m['gross']):,.2f}", f"{Decimal(m['net']):,.2f}") for m in cli
     ] == [(r[0], r[3], r[6]) for r in previewed]
-    view.runner.shutdown()
 
 
 class CancelledRunner(OpRunner):
@@ -89,18 +96,60 @@ def test_cancelled_close_leaves_the_period_open(
     assert stored_totals(sqlite_db, PERIOD) is None
 
 
-def test_print_batch_and_payments(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("choice", "text"),
+    [("Recibos", "LIQUIDACIÓN"), ("Estados de cuenta", "ESTADO DE CUENTA")],
+)
+def test_the_print_button_prints_the_batch(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, choice: str, text: str
+) -> None:
+    """Cierre → Imprimir… → Recibos, clicked: the PDF is written (the button's clicked(bool)
+    once reached the file name and every print failed with a TypeError). Two members are
+    selected in the table, so only theirs are printed."""
+    import io
+
+    from pypdf import PdfReader
+
     from coop_desktop.services.closeout import close_period
 
     load_demo(sqlite_db, members=3, days=31, start=START)
     close_period(sqlite_db, PERIOD)
     view = CloseoutView(sqlite_db)
     qtbot.addWidget(view)
+    view.show()
     view.period.setText(PERIOD)
-    view.print_batch(str(tmp_path / "recibos.pdf"), "receipts")
-    qtbot.waitUntil(lambda: "Guardado en" in view.status.text(), timeout=15000)
-    assert (tmp_path / "recibos.pdf").stat().st_size > 1000
-    view.runner.shutdown()
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.rows.rowCount() == 3, timeout=10000)
+    view.table.selectRow(0)
+    qtbot.mouseClick(
+        view.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        view.table.visualRect(view.rows.index(2, 0)).center(),
+    )
+    target = tmp_path / "lote.pdf"
+
+    def pick(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(choice)
+        dialog.accept()
+
+    def save(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name.text() == f"{'recibos' if choice == 'Recibos' else 'estados'}-{PERIOD}.pdf"
+        name.setText(str(target))
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    answer_dialogs([pick, save])
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Guardado en" in view.status.text(), timeout=20000)
+    assert "error" not in view.status.text(), view.status.text()
+    assert str(target) in view.status.text(), view.status.text()
+    pages = PdfReader(io.BytesIO(target.read_bytes())).pages
+    printed = "".join(page.extract_text() for page in pages)
+    assert text in printed
+    assert "S0001" in printed and "S0003" in printed and "S0002" not in printed
 
 
 def test_warnings_jump_to_the_screen_that_fixes_them(
@@ -118,17 +167,20 @@ def test_warnings_jump_to_the_screen_that_fixes_them(
     add_advance(sqlite_db, "S0099", "900", START + timedelta(days=4))
     window = MainWindow(sqlite_db)
     qtbot.addWidget(window)
+    window.show()
     view = window.open_section("closeout")
     assert isinstance(view, CloseoutView)
     view.period.setText(PERIOD)
-    view.preview()
-    qtbot.waitUntil(lambda: view.table.rowCount() == 4, timeout=10000)
-    texts = [view.warnings.item(i).text() for i in range(view.warnings.count())]
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.rows.rowCount() == 4, timeout=10000)
+    model = view.warning_rows
+    texts = [model.index(i, 0).data() for i in range(model.rowCount())]
     # the scheme prices on the period's average: the member lacks samples, not one delivery
     missing = texts.index("S0099: ninguna muestra del periodo tiene st, ufc")
     debt = next(i for i, t in enumerate(texts) if "superan la leche" in t)
 
-    view.fix(view.warnings.item(missing))
+    view.warnings.setCurrentIndex(model.index(missing, 0))
+    qtbot.mouseClick(view.fix_button, Qt.MouseButton.LeftButton)
     quality = window.stack.currentWidget()
     assert quality is window.views["quality"]
     assert quality.member.text() == "S0099"  # type: ignore[attr-defined]
@@ -137,20 +189,23 @@ def test_warnings_jump_to_the_screen_that_fixes_them(
     assert quality.delivery.text() == str(delivery.id)  # type: ignore[attr-defined]
     assert quality.day.date().toPython() == delivery.date  # type: ignore[attr-defined]
 
-    view.fix(view.warnings.item(debt))
+    window.open_section("closeout")  # back to Cierre, for the next warning
+    view.warnings.setCurrentIndex(model.index(debt, 0))
+    qtbot.keyClick(view.warnings, Qt.Key.Key_Return)  # Enter on a warning opens its screen
     accounts = window.stack.currentWidget()
     assert accounts is window.views["accounts"]
     assert "S0099" in accounts.title.text()  # type: ignore[attr-defined]
     assert accounts.ledger.rowCount() == 1  # type: ignore[attr-defined]
 
-    asked: list[str] = []
+    window.open_section("closeout")
+    texts_seen: list[str] = []
 
-    def no(_parent, _title, text, *a, **k):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return QMessageBox.StandardButton.No
+    def enter(dialog: QWidget) -> None:  # Enter gives the safe answer
+        assert isinstance(dialog, SafeQuestion)
+        texts_seen.append(dialog.text())
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
 
-    monkeypatch.setattr(QMessageBox, "question", no)
-    view.close_period()  # warnings unresolved: asked once, and "No" closes nothing
-    assert len(asked) == 1 and f"{view.warnings.count()} avisos" in asked[0]
+    answer_dialogs([enter], after_ms=700)
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert len(texts_seen) == 1 and f"{model.rowCount()} avisos" in texts_seen[0]
     assert stored_totals(sqlite_db, PERIOD) is None
-    view.runner.shutdown()
