@@ -24,15 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS
+from coop_desktop.domain.settlement import CHARGE_KINDS
 from coop_desktop.errors import CoopError
 from coop_desktop.services import accounts as svc
 from coop_desktop.services.members import list_members
 from coop_desktop.services.printouts import render
 from coop_desktop.storage.engine import Database
+from ui import fmt
+from ui.changes import follow
 from ui.errors import message
-from ui.member_lookup import MemberField, MemberIndex
+from ui.member_lookup import MemberField, MemberIndex, follow_members
 from ui.pdf_print import print_with_dialog
+from ui.runner import app_runner
 from ui.tables import tidy
 
 
@@ -40,7 +43,9 @@ class AccountsView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = app_runner()
         self.index = MemberIndex(list_members(db))
+        follow_members(self, self.index, db)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         pick = QHBoxLayout()
@@ -133,7 +138,7 @@ class AccountsView(QWidget):
         )
         self.charge_kind = QComboBox()
         for kind in CHARGE_KINDS:
-            self.charge_kind.addItem(KIND_LABELS[kind][0], kind)
+            self.charge_kind.addItem(fmt.kind_label(kind), kind)
         self.charge_name = QLineEdit()
         self.charge_name.setPlaceholderText(self.tr("Nombre en la liquidación (opcional)"))
         self.charge_amount = QLineEdit()
@@ -164,6 +169,12 @@ class AccountsView(QWidget):
         scroll.setWidget(panel)
         layout.addWidget(scroll, 2)
         self.refresh_lists()
+        follow(self, self.runner, ("ledger", "periods"), self._ledger_changed)
+
+    def _ledger_changed(self) -> None:
+        self.refresh_lists()
+        if self.title.text():
+            self.show_ledger()
 
     def _box(
         self,
@@ -173,12 +184,24 @@ class AccountsView(QWidget):
         button: str,
         action: Callable[[str], object],
     ) -> None:
+        """One movement's form: Enter in any of its fields records it, like its button;
+        once recorded its typed fields are emptied, so a second click records nothing."""
         box = QGroupBox(title)
         form = QFormLayout(box)
         for label, widget in fields:
             form.addRow(label, widget)
         go = QPushButton(button)
-        go.clicked.connect(lambda: self._record(action))
+        typed = [w for _, w in fields if isinstance(w, QLineEdit)]
+
+        def submit() -> None:
+            if self._record(action):
+                for edit in typed:
+                    edit.setText("" if edit is not self.quantity else "1")
+                self.loan_count.setValue(6)
+
+        go.clicked.connect(lambda: submit())
+        for edit in typed:
+            edit.returnPressed.connect(submit)
         form.addRow(go)
         parent.addWidget(box)
 
@@ -207,20 +230,19 @@ class AccountsView(QWidget):
 
     def _loan(self, code: str) -> str:
         schedule = svc.add_loan(self.db, code, self.loan_amount.text(), self.loan_count.value())
-        return self.tr("Cuotas: %1").replace("%1", " · ".join(f"{x:,.2f}" for x in schedule))
+        return self.tr("Cuotas: %1").replace("%1", " · ".join(fmt.amount(x) for x in schedule))
 
-    def _record(self, action: Callable[[str], object]) -> None:
+    def _record(self, action: Callable[[str], object]) -> bool:
         try:
             member = self.index.resolve(self.member.text())
             said = action(member.code)
-        except CoopError as exc:
-            self.status.setText(message(exc))
-            return
         except Exception as exc:  # shown in plain words, nothing half-saved
             self.status.setText(message(exc))
-            return
+            return False
         self.status.setText(said if isinstance(said, str) else self.tr("Registrado."))
+        self.runner.announce("ledger", source=self)
         self.show_ledger()
+        return True
 
     def add_product(self) -> None:
         """A product for sale on credit (concentrate, wheat bran, mineral salt, medicines)."""
@@ -239,6 +261,7 @@ class AccountsView(QWidget):
             w.clear()
         self.refresh_lists()
         self.product.setCurrentIndex(self.product.findData(name))
+        self.runner.announce("ledger", source=self)
         self.status.setText(self.tr("Producto agregado al catálogo: %1").replace("%1", name))
 
     def add_charge(self) -> None:
@@ -259,16 +282,19 @@ class AccountsView(QWidget):
         self.charge_amount.clear()
         self.charge_name.clear()
         self.status.setText(self.tr("Cargo agregado: lo aplica cada cierre desde esa fecha."))
+        self.runner.announce("ledger", source=self)
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
+        chosen = self.product.currentData()
         self.product.clear()
         for p in svc.list_products(self.db):
-            self.product.addItem(f"{p.name} ({p.unit}) — S/ {p.price:,.2f}", p.name)
+            self.product.addItem(f"{p.name} ({p.unit}) — {fmt.money(p.price)}", p.name)
+        self.product.setCurrentIndex(max(0, self.product.findData(chosen)))
         charges = svc.list_charges(self.db)
         self.charges.setText(
             "\n".join(
-                f"{c.name}: S/ {c.amount.normalize():f} "
+                f"{c.name}: S/ {fmt.unit_price(c.amount)} "
                 + (self.tr("por litro") if c.per == "litre" else self.tr("por periodo"))
                 for c in charges
             )
@@ -291,12 +317,15 @@ class AccountsView(QWidget):
         for row, ln in enumerate(lines):
             for col, text in enumerate(
                 (
-                    ln.date.strftime("%d/%m/%Y"),
-                    ln.kind,
+                    fmt.day(ln.date),
+                    fmt.kind_label(ln.kind),
                     ln.description,
-                    f"{ln.amount:,.2f}",
-                    f"{ln.balance:,.2f}",
+                    fmt.amount(ln.amount),
+                    fmt.amount(ln.balance),
                 )
             ):
-                self.ledger.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col >= 3:
+                    item.setTextAlignment(fmt.RIGHT)
+                self.ledger.setItem(row, col, item)
         self.ledger.scrollToBottom()

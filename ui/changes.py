@@ -36,8 +36,8 @@ class Follower(QObject):
         runner.changed.connect(self._changed)
         widget.installEventFilter(self)
 
-    def _changed(self, topics: frozenset[str]) -> None:
-        if not topics & self.topics:
+    def _changed(self, topics: frozenset[str], source: QObject | None) -> None:
+        if source is self.widget or not topics & self.topics:
             return
         if self.widget.isVisible():
             self.stale = False

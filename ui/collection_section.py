@@ -1,6 +1,9 @@
-"""Acopio: the shift being typed, and (on demand) the list of every delivery."""
+"""Acopio: the shift being typed; by route; the list of every delivery; and the centres and
+their routes. The tabs other than the shift are built the first time they are shown."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -14,25 +17,60 @@ class CollectionSection(QTabWidget):
         self.db = db
         self.collection = CollectionView(db)
         self.addTab(self.collection, self.tr("Registro del turno"))
+        self.builders: dict[int, Callable[[], QWidget]] = {
+            1: self._route,
+            2: self._deliveries,
+            3: self._centres,
+        }
+        for title in (
+            self.tr("Por ruta"),
+            self.tr("Todas las entregas"),
+            self.tr("Centros y rutas"),
+        ):
+            self.addTab(QWidget(), title)
+        self.built: dict[int, QWidget] = {}
+        self.currentChanged.connect(self._build)
+
+    def _route(self) -> QWidget:
         from ui.route_view import RouteView
 
-        self.route = RouteView(db, self.collection)
-        self.addTab(self.route, self.tr("Por ruta"))
-        self.addTab(QWidget(), self.tr("Todas las entregas"))
-        self.all_loaded = False
-        self.currentChanged.connect(self._load_list)
+        return RouteView(self.db, self.collection)
 
-    def _load_list(self, index: int) -> None:
-        """The list reads the database only when it is first shown."""
-        if index == 1:
-            self.route.refresh()
-        if index != 2 or self.all_loaded:
-            return
+    def _deliveries(self) -> QWidget:
         from ui.deliveries_view import DeliveriesView
 
-        self.all_loaded = True
-        self.blockSignals(True)
-        self.removeTab(2)
-        self.addTab(DeliveriesView(self.db), self.tr("Todas las entregas"))
-        self.setCurrentIndex(2)
-        self.blockSignals(False)
+        return DeliveriesView(self.db)
+
+    def _centres(self) -> QWidget:
+        from ui.centres_view import CentresView
+
+        return CentresView(self.db)
+
+    def page(self, index: int) -> QWidget:
+        """The tab's screen, built now if it was not yet."""
+        if index == 0:
+            return self.collection
+        if index not in self.built:
+            widget = self.builders[index]()
+            self.built[index] = widget
+            self.blockSignals(True)
+            title = self.tabText(index)
+            old = self.widget(index)
+            self.removeTab(index)
+            self.insertTab(index, widget, title)
+            old.deleteLater()
+            from ui.wheel_guard import guard_wheel
+
+            guard_wheel(widget)
+            self.blockSignals(False)
+        return self.built[index]
+
+    def _build(self, index: int) -> None:
+        """A tab reads the database only when it is first shown."""
+        if index > 0 and index not in self.built:
+            self.page(index)
+            self.setCurrentIndex(index)
+
+    @property
+    def route(self) -> QWidget:
+        return self.page(1)

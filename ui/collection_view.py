@@ -1,15 +1,16 @@
 """Acopio: the daily collection, typed not clicked. Pick the date and shift once; then for
 each delivery type the member (code or part of the name) → Tab → quantity → optional quick
-tests and rejection → Enter saves and starts the next row. Ctrl+Z undoes a save."""
+tests and rejection → Enter saves and starts the next row. Ctrl+Z undoes a save, even right
+after it (the fields start the next row with no typing history of their own to undo); a
+repeated delivery and Supr ask first, with the safe answer as default."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,8 +32,11 @@ from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.members import list_members
 from coop_desktop.services.periods import closed_code_at
 from coop_desktop.storage.engine import Database
-from ui import errors
-from ui.member_lookup import MemberField, MemberIndex
+from ui import errors, fmt
+from ui.changes import follow
+from ui.confirm import ask
+from ui.member_lookup import MemberField, MemberIndex, follow_members
+from ui.runner import app_runner
 from ui.tables import Index, RowsModel, tidy
 
 
@@ -71,8 +74,8 @@ class ShiftModel(RowsModel):
                 str(index.row() + 1),
                 d.member_code,
                 d.member_name,
-                f"{d.quantity.normalize():f} {d.unit}",
-                "" if d.temperature is None else f"{d.temperature} °C",
+                fmt.quantity(d.quantity, d.unit),
+                "" if d.temperature is None else f"{fmt.number(d.temperature, 1)} °C",
                 status,
             )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and d.rejected:
@@ -80,7 +83,7 @@ class ShiftModel(RowsModel):
 
             return QColor("#a31515")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3, 4):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return fmt.RIGHT
         return None
 
 
@@ -88,7 +91,7 @@ class SaveDelivery(QUndoCommand):
     """A saved delivery; undo deletes it, redo records it again."""
 
     def __init__(self, view: CollectionView, saved: DeliveryInfo, args: dict[str, Any]) -> None:
-        super().__init__(view.tr("Entrega de %s") % saved.member_code)
+        super().__init__(view.tr("Entrega de %1").replace("%1", saved.member_code))
         self.view = view
         self.saved = saved
         self.args = args
@@ -104,13 +107,18 @@ class SaveDelivery(QUndoCommand):
     def undo(self) -> None:
         svc.delete_delivery(self.view.db, self.saved.id)
         self.view.refresh()
+        self.view.said(
+            self.view.tr("Se deshizo la entrega de %1 (%2).")
+            .replace("%1", self.saved.member_code)
+            .replace("%2", fmt.quantity(self.saved.quantity, self.saved.unit))
+        )
 
 
 class DeleteDelivery(QUndoCommand):
     """A deleted delivery; undo records it again with the same values."""
 
     def __init__(self, view: CollectionView, deleted: DeliveryInfo) -> None:
-        super().__init__(view.tr("Borrado de %s") % deleted.member_code)
+        super().__init__(view.tr("Borrado de %1").replace("%1", deleted.member_code))
         self.view = view
         self.deleted = deleted
 
@@ -142,7 +150,7 @@ class EditDelivery(QUndoCommand):
     """A corrected delivery; undo puts the old values back."""
 
     def __init__(self, view: CollectionView, before: DeliveryInfo, after: DeliveryInfo) -> None:
-        super().__init__(view.tr("Corrección de %s") % before.member_code)
+        super().__init__(view.tr("Corrección de %1").replace("%1", before.member_code))
         self.view = view
         self.before = before
         self.after = after
@@ -162,15 +170,38 @@ class EditDelivery(QUndoCommand):
         self._apply(self.before)
 
 
+class UndoPassThrough(QObject):
+    """A line edit claims Ctrl+Z even with nothing of its own to undo; then let the shortcut
+    reach the window's «Deshacer entrega» instead."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, QLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and not watched.isUndoAvailable()
+        ):
+            event.ignore()
+            return True
+        return False
+
+
 class CollectionView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = app_runner()
         self.day_litres = ZERO
         self.closed_code: str | None = None
         self.ticket_pdf: str | None = None  # print into a PDF file instead (tests)
         self.undo_stack = QUndoStack(self)
-        self.index = MemberIndex([m for m in list_members(db) if m.status == "active"])
+        # a save, an undo, a redo, a correction or a deletion: every other screen is told
+        self.undo_stack.indexChanged.connect(
+            lambda _i: self.runner.announce("deliveries", source=self)
+        )
+        self.index = MemberIndex(list_members(db, status="active"))
+        follow_members(self, self.index, db, "active")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.day = QDateEdit(QDate.currentDate())
@@ -256,16 +287,34 @@ class CollectionView(QWidget):
         self.setTabOrder(self.temperature, self.density)
         self.setTabOrder(self.density, self.alcohol)
         self.setTabOrder(self.alcohol, self.reason)
+        self.undo_filter = UndoPassThrough(self)
         for edit in (self.member, self.quantity, self.temperature, self.density, self.reason):
             edit.returnPressed.connect(self.save)
-        self.save_button.clicked.connect(self.save)
+            edit.installEventFilter(self.undo_filter)
+        self.save_button.clicked.connect(lambda: self.save())
         self.member.editingFinished.connect(self.show_member)
         self.table.doubleClicked.connect(self.edit_row)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete.activated.connect(self.delete_selected)
+        self.table.installEventFilter(self)  # Supr on a row: delete it, once confirmed
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.shift.currentIndexChanged.connect(lambda _i: self.refresh())
+        follow(self, self.runner, ("deliveries", "periods"), self.refresh)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def said(self, text: str) -> None:
+        """A calm note under the fields (what was undone or deleted)."""
+        self.error.setStyleSheet("color: #2d5f8a")
+        self.error.setText(text)
 
     def chosen_day(self) -> date:
         qdate = self.day.date()
@@ -318,29 +367,50 @@ class CollectionView(QWidget):
             self.refresh()
 
     def delete_selected(self) -> None:
-        """Delete the selected delivery of an open period (Supr); Ctrl+Z brings it back."""
+        """Delete the selected delivery of an open period (Supr), once confirmed; Ctrl+Z
+        brings it back."""
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if self.closed_code or not rows:
             return
         target = self.model.rows[rows[0].row()]
+        what = (
+            self.tr("la entrega N° %1 de %2 (%3)")
+            .replace("%1", str(target.id))
+            .replace("%2", f"{target.member_code} {target.member_name}")
+            .replace("%3", fmt.quantity(target.quantity, target.unit))
+        )
+        if not ask(
+            self,
+            self.tr("Borrar entrega"),
+            self.tr("¿Borrar %1?").replace("%1", what),
+            self.tr("Borrar"),
+            self.tr("No borrar"),
+        ):
+            return
         try:
             self.undo_stack.push(DeleteDelivery(self, target))
         except CoopError as exc:
             self.error.setText(errors.message(exc))
+            return
+        self.said(self.tr("Se borró %1. Ctrl+Z la recupera.").replace("%1", what))
 
     def adjust(self) -> None:
         from ui.delivery_dialogs import AdjustmentDialog
 
-        AdjustmentDialog(self.db, self.index, self.closed_code or "", parent=self).exec()
+        dialog = AdjustmentDialog(self.db, self.index, self.closed_code or "", parent=self)
+        if dialog.exec() == AdjustmentDialog.DialogCode.Accepted:
+            self.runner.announce("ledger", source=self)
 
     def _totals(self) -> None:
         self.table.scrollToBottom()
         shift_l = sum((d.quantity for d in self.model.rows if not d.rejected), ZERO)
         self.totals.setText(
-            self.tr("Turno: %1 entregas, %2 L · Día: %3 L")
-            .replace("%1", str(len(self.model.rows)))
-            .replace("%2", _litres(shift_l))
-            .replace("%3", _litres(self.day_litres))
+            self.tr("Turno: %1, %2 · Día: %3")
+            .replace(
+                "%1", fmt.plural(len(self.model.rows), self.tr("entrega"), self.tr("entregas"))
+            )
+            .replace("%2", fmt.litres(shift_l))
+            .replace("%3", fmt.litres(self.day_litres))
         )
 
     def added(self, saved: DeliveryInfo) -> None:
@@ -355,6 +425,7 @@ class CollectionView(QWidget):
 
     def save(self) -> None:
         """Save the typed row; on any problem keep what was typed and say what is wrong."""
+        self.error.setStyleSheet("color: #b00020")
         self.error.clear()
         try:
             member = self.index.resolve(self.member.text())
@@ -369,16 +440,17 @@ class CollectionView(QWidget):
                 "density": self.density.text() or None,
                 "alcohol_positive": True if self.alcohol.isChecked() else None,
             }
-            if svc.shift_exists(self.db, member.code, args["day"], args["shift"]):
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Entrega repetida"),
-                    self.tr("%1 ya entregó en este turno. ¿Registrar otra entrega?").replace(
-                        "%1", f"{member.code} {member.full_name}"
-                    ),
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
+            if svc.shift_exists(self.db, member.code, args["day"], args["shift"]) and not ask(
+                self,
+                self.tr("Entrega repetida"),
+                self.tr("%1 ya entregó en este turno. ¿Registrar otra entrega?").replace(
+                    "%1", f"{member.code} {member.full_name}"
+                ),
+                self.tr("Registrar otra entrega"),
+                self.tr("No registrar"),
+            ):
+                self.member.setFocus()
+                return
             saved = svc.add_delivery(self.db, **args)
         except CoopError as exc:
             self.error.setText(errors.message(exc))
@@ -396,7 +468,7 @@ class CollectionView(QWidget):
             return
         self.undo_stack.push(SaveDelivery(self, saved, args))
         for edit in (self.member, self.quantity, self.temperature, self.density, self.reason):
-            edit.clear()
+            edit.setText("")  # unlike clear(), leaves nothing of the saved row to undo
         self.alcohol.setChecked(False)
         self.member_name.clear()
         self.added(saved)
@@ -421,10 +493,6 @@ class CollectionView(QWidget):
                     "%1", errors.message(exc)
                 )
             )
-
-
-def _litres(value: Decimal) -> str:
-    return f"{value:,.1f}"
 
 
 def _afternoon() -> bool:

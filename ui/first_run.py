@@ -71,6 +71,18 @@ class FirstRunDialog(QDialog):
         self.series = QLineEdit("L001")
         self.series.setMaxLength(4)
         form.addRow(self.tr("Serie de liquidaciones:"), self.series)
+        self.centre = QLineEdit()
+        self.centre.setPlaceholderText(self.tr("Centro de acopio Huaychani (opcional)"))
+        form.addRow(self.tr("Primer centro de acopio:"), self.centre)
+        centre_hint = QLabel(
+            self.tr(
+                "Con un centro, Acopio → Por ruta lista a sus socios en el orden del recorrido; "
+                "más centros y el orden de cada ruta, en Acopio → Centros y rutas."
+            )
+        )
+        centre_hint.setWordWrap(True)
+        centre_hint.setStyleSheet("color: #555")
+        form.addRow("", centre_hint)
         logo_row = QHBoxLayout()
         self.logo_label = QLabel(self.tr("(sin logo)"))
         choose = QPushButton(self.tr("Elegir logo…"))
@@ -107,6 +119,7 @@ class FirstRunDialog(QDialog):
         self.logo_label.setText(path.name)
 
     def create_clicked(self) -> None:
+        centre = self.centre.text().strip()
         try:
             create_association(
                 self.db,
@@ -124,6 +137,10 @@ class FirstRunDialog(QDialog):
             self.error.setText(message(exc))
             (self.ruc if exc.field == "ruc" else self.name).setFocus()
             return
+        if centre:
+            from coop_desktop.services.centres import add_centre
+
+            add_centre(self.db, "C01", centre, self.district.text() or None)
         self.accept()
 
     def demo_clicked(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 from coop_desktop import formatting as f
 from coop_desktop.domain.periods import PeriodSpan
 
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def lang() -> str:
@@ -79,3 +79,11 @@ def measure(key: str, value: Decimal | bool) -> str:
         return f.count(value, lang())
     places = spec.scale if spec is not None else 2
     return f.number(value, places, lang())
+
+
+def kind_label(kind: str) -> str:
+    """A ledger or deduction kind as people say it: "advance" → "Adelanto" / "Advance"."""
+    from coop_desktop.domain.settlement import KIND_LABELS
+
+    names = KIND_LABELS.get(kind)
+    return kind if names is None else names[1 if lang() == "en" else 0]

@@ -56,7 +56,7 @@ class MemberDialog(QDialog):
             self.errors[key] = error
             form.addRow(text, edit)
             form.addRow("", error)
-            edit.editingFinished.connect(self.validate)
+            edit.editingFinished.connect(lambda k=key: self.validate(k))
         self.fields["dni"].setMaxLength(8)
         self.gender = QComboBox()
         self.gender.addItem(self.tr("Mujer"), "f")
@@ -105,28 +105,40 @@ class MemberDialog(QDialog):
             gender=self.gender.currentData(),
         )
 
-    def show_error(self, error: CoopError) -> None:
+    def show_error(self, error: CoopError, focus: bool = True) -> None:
+        """The message under its field; on a refused save the field also takes the focus
+        (an inline check never holds it: Tab always moves on)."""
         for shown in self.errors.values():
             shown.setVisible(False)
         label = self.errors.get(error.field or "")
         if label is not None:
             label.setText(message(error))
             label.setVisible(True)
-            self.fields[error.field or ""].setFocus()
+            if focus:
+                self.fields[error.field or ""].setFocus()
             self.general.clear()
         else:
             self.general.setText(message(error))
 
-    def validate(self) -> bool:
-        """Inline check of what is typed so far (required fields only when saving)."""
+    def validate(self, key: str | None = None) -> bool:
+        """Inline check of the field just left (`key`), or of everything typed so far;
+        an empty required field is only reported when saving."""
+        draft = self.draft()
+        filled = replace(
+            draft,
+            code=draft.code or "X",
+            given_names=draft.given_names or "X",
+            surnames=draft.surnames or "X",
+        )
         try:
-            clean_draft(self.draft())
+            clean_draft(filled)
         except CoopError as exc:
-            if exc.code != "required":
-                self.show_error(exc)
+            if key is None or exc.field == key:
+                self.show_error(exc, focus=False)
                 return False
-        for label in self.errors.values():
-            label.setVisible(False)
+        for field, label in self.errors.items():
+            if key is None or field == key:
+                label.setVisible(False)
         return True
 
     def save(self) -> None:

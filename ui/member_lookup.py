@@ -9,12 +9,18 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from coop_desktop.domain.text import fold, member_search_key
 from coop_desktop.errors import ValidationError
 from coop_desktop.services.dto import MemberInfo
+from coop_desktop.storage.engine import Database
 
 MAX_SHOWN = 15
 
 
 class MemberIndex:
     def __init__(self, members: list[MemberInfo]) -> None:
+        self.replace(members)
+
+    def replace(self, members: list[MemberInfo]) -> None:
+        """Take a fresh list (after members change), in place: every field that types into
+        this index finds the new members at once."""
         self.members = members
         self.keys = [
             member_search_key(m.code, m.given_names, m.surnames, m.dni, m.community)
@@ -64,3 +70,23 @@ class MemberField(QLineEdit):
 
     def _suggest(self, text: str) -> None:
         self._model.setStringList([f"{m.code}  {m.full_name}" for m in self.index.matches(text)])
+
+
+def follow_members(
+    owner: QWidget, index: MemberIndex, db: Database, status: str | None = None
+) -> None:
+    """Keep `index` current: when members change (here, on another PC or from the CLI) the
+    list is read again in the background and replaces the index's contents."""
+    from coop_desktop.services.members import list_members
+    from ui.changes import follow
+    from ui.runner import app_runner
+
+    runner = app_runner()
+
+    def reload() -> None:
+        def read(_context: object) -> list[MemberInfo]:
+            return list_members(db, status=status)
+
+        runner.run(read, index.replace, lambda _e: None)
+
+    follow(owner, runner, ("members",), reload)

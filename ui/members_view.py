@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -18,8 +19,11 @@ from coop_desktop.services.dto import MemberInfo
 from coop_desktop.services.members import list_members, set_status
 from coop_desktop.storage.engine import Database
 from ui import errors
+from ui.changes import follow
+from ui.confirm import ask
 from ui.member_dialog import MemberDialog
 from ui.member_model import MemberModel
+from ui.runner import app_runner
 from ui.tables import tidy
 
 
@@ -52,8 +56,10 @@ class MembersView(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.page_button = QPushButton(self.tr("Ficha"))
         self.page_button.clicked.connect(self.open_page)
-        self.retire_button = QPushButton(self.tr("Retirar"))
+        self.retire_button = QPushButton(self.tr("Retirar…"))
         self.retire_button.clicked.connect(lambda: self.change_status("retired"))
+        self.reactivate_button = QPushButton(self.tr("Reactivar"))
+        self.reactivate_button.clicked.connect(lambda: self.change_status("active"))
         for w in (
             self.search,
             self.status,
@@ -62,6 +68,7 @@ class MembersView(QWidget):
             self.edit_button,
             self.page_button,
             self.retire_button,
+            self.reactivate_button,
         ):
             bar.addWidget(w)
         bar.setStretch(0, 1)
@@ -71,8 +78,18 @@ class MembersView(QWidget):
         tidy(self.table, stretch=1)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         layout.addWidget(self.table)
+        self.status_line = QLabel()
+        self.status_line.setWordWrap(True)
+        layout.addWidget(self.status_line)
+        follow(self, app_runner(), ("members",), self.reload)
         self.reload()
+
+    def _selected(self) -> None:
+        member = self.selected()
+        self.retire_button.setEnabled(member is not None and member.status != "retired")
+        self.reactivate_button.setEnabled(member is not None and member.status != "active")
 
     def focus_on(self, member_code: str, _delivery_id: int | None = None) -> None:
         """Show the member (the record opens with Enter or a double click)."""
@@ -81,7 +98,13 @@ class MembersView(QWidget):
         self.table.setFocus()
 
     def reload(self) -> None:
+        chosen = self.selected()
         self.model.set_members(list_members(self.db))
+        if chosen is not None:
+            row = next((r for r, m in enumerate(self.model.rows) if m.id == chosen.id), None)
+            if row is not None:
+                self.table.selectRow(row)
+        self._selected()
         current = self.district.currentData()
         self.district.blockSignals(True)
         self.district.clear()
@@ -98,6 +121,7 @@ class MembersView(QWidget):
     def create_member(self) -> None:
         dialog = MemberDialog(self.db, parent=self)
         if dialog.exec() == MemberDialog.DialogCode.Accepted:
+            app_runner().announce("members", source=self)
             self.reload()
 
     def edit(self) -> None:
@@ -106,6 +130,7 @@ class MembersView(QWidget):
             return
         dialog = MemberDialog(self.db, member, parent=self)
         if dialog.exec() == MemberDialog.DialogCode.Accepted:
+            app_runner().announce("members", source=self)
             self.reload()
 
     def open_page(self) -> None:
@@ -117,16 +142,37 @@ class MembersView(QWidget):
         MemberPage(self.db, member, parent=self).exec()
 
     def change_status(self, status: str) -> None:
-        """Members with history are never deleted: their status changes."""
+        """Members with history are never deleted: their status changes. Retiring asks
+        first (the safe answer is the default); a retired member can be reactivated."""
         member = self.selected()
-        if member is None:
+        if member is None or member.status == status:
+            return
+        who = f"{member.code} {member.full_name}"
+        if status == "retired" and not ask(
+            self,
+            self.tr("Retirar socio"),
+            self.tr(
+                "¿Retirar a %1? Sus entregas y su cuenta se conservan; no podrá registrar "
+                "entregas nuevas hasta que se reactive."
+            ).replace("%1", who),
+            self.tr("Retirar"),
+            self.tr("No retirar"),
+        ):
             return
         try:
             set_status(self.db, member.id, status)
-        except Exception as exc:  # shown to the user, in Spanish
+        except Exception as exc:  # shown to the user, in the screen's language
             errors.show(self, exc)
             return
+        app_runner().announce("members", source=self)
         self.reload()
+        self.status_line.setText(
+            (
+                self.tr("%1 quedó retirado(a).")
+                if status == "retired"
+                else self.tr("%1 está activo(a) otra vez.")
+            ).replace("%1", who)
+        )
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -64,7 +64,7 @@ class _Pending:
 
 
 class OpRunner(QObject):
-    changed = Signal(object)  # frozenset[str] of TOPICS
+    changed = Signal(object, object)  # (frozenset[str] of TOPICS, the announcing widget)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -127,12 +127,13 @@ class OpRunner(QObject):
 
         return self._pool.submit(work)
 
-    def announce(self, *topics: str) -> None:
-        """Tell every screen that a write made on the GUI thread changed `topics`."""
+    def announce(self, *topics: str, source: QObject | None = None) -> None:
+        """Tell every screen that a write made on the GUI thread changed `topics`; the
+        `source` screen has shown its own change already and is not told."""
         changes = frozenset(topics)
         assert changes <= TOPICS, changes - TOPICS
         if changes and not self.stopped:
-            self.changed.emit(changes)
+            self.changed.emit(changes, source)
 
     def _drain(self) -> None:
         while True:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from coop_desktop import __version__
-from coop_desktop.cli import accounts, admin, closeout, data, pricing, printing
+from coop_desktop.cli import accounts, admin, centres, closeout, data, pricing, printing
 from coop_desktop.cli.base import language, localise_argparse, t
 
 
@@ -38,6 +38,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
     data.register(commands, lang)
+    centres.register(commands, lang)
     pricing.register(commands, lang)
     accounts.register(commands, lang)
     closeout.register(commands, lang)

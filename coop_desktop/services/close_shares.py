@@ -11,11 +11,14 @@ share), as if the preview had been asked a moment earlier or later.
 The result is the same as pricing everything in one process (a test compares them); if the
 second process cannot start or fails, its share is priced here instead.
 
-The job and the result travel pickled over the child's stdin and stdout.
+The job and the result travel pickled over the child's stdin and stdout; the result in
+chunks of a few hundred members, each unpickled on its own, so no single call holds the
+interpreter long (the desktop's window keeps painting while a close runs on its worker).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import sqlite3
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 SPLIT_FROM_DELIVERIES = 200_000  # below this, one process is faster than starting another
+RESULT_CHUNK = 400  # members per pickled piece of the child's result
 
 
 @dataclass(frozen=True)
@@ -140,20 +144,34 @@ def _finish(child: subprocess.Popen[bytes]) -> dict[int, Milk] | None:
         code = child.wait()
     if code != 0 or not payload:
         return None
-    kind, value = pickle.loads(payload)
-    return value if kind == "ok" else None
+    stream = io.BytesIO(payload)
+    result: dict[int, Milk] = {}
+    while True:
+        kind, value = pickle.load(stream)
+        if kind == "end":
+            return result
+        if kind != "ok":
+            return None
+        result.update(value)
 
 
 def main() -> None:
     """The child: read a job from stdin, price its share read-only, write the result."""
     job: ShareJob = pickle.load(sys.stdin.buffer)
     conn = sqlite3.connect(f"{Path(job.path).resolve().as_uri()}?mode=ro", uri=True)
+    pieces: list[tuple[str, Any]]
     try:
         with paused_gc():
-            result: tuple[str, Any] = ("ok", price_share(job, conn))
+            milk = price_share(job, conn)
+        items = list(milk.items())
+        pieces = [
+            ("ok", dict(items[i : i + RESULT_CHUNK])) for i in range(0, len(items), RESULT_CHUNK)
+        ]
+        pieces.append(("end", None))
     except Exception as exc:  # reported to the parent, which then prices this share itself
-        result = ("error", repr(exc))
+        pieces = [("error", repr(exc))]
     finally:
         conn.close()
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    for piece in pieces:
+        sys.stdout.buffer.write(pickle.dumps(piece, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()

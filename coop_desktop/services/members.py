@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,18 @@ from coop_desktop.services.context import audit, now, row_dict
 from coop_desktop.services.dto import MemberDraft, MemberInfo
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member
+
+# MemberInfo's fields are Member's columns of the same names: read as plain rows (no ORM
+# objects), a list of 16,000 members comes back in a fraction of the time.
+INFO_COLUMNS = tuple(getattr(Member, f.name) for f in fields(MemberInfo))
+
+
+def infos(
+    session: Session, *where: Any, order: tuple[Any, ...] = (Member.code,)
+) -> list[MemberInfo]:
+    """Members matching `where`, as DTOs read straight from rows."""
+    query = select(*INFO_COLUMNS).where(*where).order_by(*order)
+    return [MemberInfo(*row) for row in session.execute(query)]
 
 
 def info(m: Member) -> MemberInfo:
@@ -145,7 +158,7 @@ def list_members(
     limit: int | None = None,
 ) -> list[MemberInfo]:
     """Members by code; `search` matches code, names, DNI or community, ignoring accents."""
-    query = select(Member).order_by(Member.code)
+    query = select(*INFO_COLUMNS).order_by(Member.code)
     for word in fold(search).split():
         query = query.where(Member.search_key.contains(word, autoescape=True))
     if status:
@@ -155,4 +168,4 @@ def list_members(
     if limit:
         query = query.limit(limit)
     with db.read() as session:
-        return [info(m) for m in session.scalars(query)]
+        return [MemberInfo(*row) for row in session.execute(query)]

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.accounts import add_charge, add_product, ledger, list_charges
@@ -38,8 +40,12 @@ def test_advance_sale_adjustment_and_loan(
     buttons["Registrar adelanto"].click()
     assert "mayor que cero" in view.status.text()
     view.advance_amount.setText("50")
-    buttons["Registrar adelanto"].click()
+    qtbot.mouseClick(buttons["Registrar adelanto"], Qt.MouseButton.LeftButton)
     assert "recibo R001-00000001" in view.status.text()
+    assert view.advance_amount.text() == ""  # recorded: a second click records nothing
+    qtbot.mouseClick(buttons["Registrar adelanto"], Qt.MouseButton.LeftButton)
+    assert "Monto" in view.status.text()  # refused: nothing typed
+    assert [e.kind for e in ledger(association, "S0001")] == ["advance"]
     [(pdf, name)] = printed  # the receipt the member signs, printed on recording
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert name == "adelanto-R001-00000001"
@@ -50,17 +56,19 @@ def test_advance_sale_adjustment_and_loan(
     view.adjust_amount.setText("10")
     view.adjust_reason.setText("Devolución de flete")
     buttons["Registrar ajuste"].click()
-    view.loan_amount.setText("100")
     view.loan_count.setValue(3)
-    buttons["Registrar préstamo"].click()
+    qtbot.keyClicks(view.loan_amount, "100")
+    qtbot.keyClick(view.loan_amount, Qt.Key.Key_Return)  # Enter records, like the button
     assert "33.33 · 33.33 · 33.34" in view.status.text()
+    assert view.loan_amount.text() == "" and view.loan_count.value() == 6
     entries = ledger(association, "S0001")
     assert [(e.kind, e.amount) for e in entries] == [
         ("advance", Decimal("-50.00")),
         ("input", Decimal("-130.00")),
         ("adjustment", Decimal("10.00")),
     ]
-    assert view.ledger.rowCount() == 3 and view.ledger.item(2, 4).text() == "-170.00"
+    assert view.ledger.rowCount() == 3 and view.ledger.item(2, 4).text() == "−170.00"
+    assert view.ledger.item(0, 1).text() == "Adelanto"  # the kind in words, not "advance"
 
 
 def test_recurring_charges_are_configured_on_the_screen(
@@ -98,3 +106,55 @@ def test_products_are_added_to_the_catalogue(qtbot: QtBot, association: Database
     view.product_price.setText("20")
     view.add_product()
     assert "Ya existe" in view.status.text()
+
+
+def test_the_wheel_never_changes_an_unfocused_field(qtbot: QtBot, association: Database) -> None:
+    """Scrolling Cuentas over the instalments changed a loan from 6 to 1; now the wheel
+    scrolls the page unless the field has the focus."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(association)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.open_section("accounts")
+    assert isinstance(view, AccountsView)
+    spin = view.loan_count
+    view.member.setFocus()
+    assert not spin.hasFocus()
+
+    def wheel(widget: QWidget) -> None:
+        centre = QPointF(widget.rect().center())
+        event = QWheelEvent(
+            centre,
+            QPointF(widget.mapToGlobal(widget.rect().center())),
+            QPoint(0, 0),
+            QPoint(0, -120 * 5),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(widget, event)
+
+    for field in (spin, view.charge_kind, view.charge_from):
+        before = (
+            field.value()
+            if field is spin
+            else field.currentIndex()
+            if field is view.charge_kind
+            else field.date()
+        )
+        wheel(field)
+        after = (
+            field.value()
+            if field is spin
+            else field.currentIndex()
+            if field is view.charge_kind
+            else field.date()
+        )
+        assert after == before, field
+    assert spin.value() == 6
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    wheel(spin)  # a focused field is being edited on purpose: the wheel works there
+    assert spin.value() == 1

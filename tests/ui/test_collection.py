@@ -1,10 +1,12 @@
 """The collection screen driven by keystrokes, as a treasurer types a shift."""
 
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.deliveries import list_deliveries
@@ -12,6 +14,9 @@ from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member, set_status
 from coop_desktop.storage.engine import Database
 from ui.collection_view import CollectionView
+from ui.confirm import GRACE_MS, SafeQuestion
+
+from .driving import answer_dialogs
 
 TODAY = date.today()
 
@@ -92,12 +97,17 @@ def test_rejection_with_reason(qtbot: QtBot, view: CollectionView) -> None:
     assert str(row.density) == "1.0305"
 
 
-def test_duplicate_asks_and_undo_removes(
-    qtbot: QtBot, view: CollectionView, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_duplicate_asks_and_undo_removes(qtbot: QtBot, view: CollectionView) -> None:
     type_row(qtbot, view, "S0004", "10")
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
+
+    def decline(dialog: QWidget) -> None:
+        assert isinstance(dialog, SafeQuestion) and "S0004" in dialog.text()
+        qtbot.mouseClick(dialog.no, Qt.MouseButton.LeftButton)
+
+    def accept(dialog: QWidget) -> None:
+        qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    answer_dialogs([decline, accept])
     type_row(qtbot, view, "S0004", "11")
     assert len(view.model.rows) == 1 and view.quantity.text() == "11"  # declined, kept
     qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
@@ -106,6 +116,108 @@ def test_duplicate_asks_and_undo_removes(
     assert [str(d.quantity) for d in view.model.rows] == ["10.000"]
     view.undo_stack.redo()
     assert len(view.model.rows) == 2
+
+
+def test_typing_the_next_code_never_answers_the_duplicate_question(
+    qtbot: QtBot, view: CollectionView
+) -> None:
+    """The treasurer types on: the S of the next member's code (and the Enter after it)
+    reach the question that just appeared; they must not answer Sí."""
+    type_row(qtbot, view, "S0004", "10")
+    seen: list[QWidget] = []
+
+    def type_on(dialog: QWidget) -> None:
+        assert dialog.focusWidget() is dialog.no  # type: ignore[attr-defined]
+        qtbot.keyClicks(dialog.focusWidget(), "S0005")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        seen.append(dialog)
+        assert dialog.isVisible()  # still asking: the typing began before it appeared
+        QTimer.singleShot(
+            GRACE_MS, lambda: qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S)
+        )  # later, S is no answer either (no mnemonic)
+        QTimer.singleShot(
+            GRACE_MS + 50, lambda: qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        )  # a deliberate Enter gives the safe answer
+
+    answer_dialogs([type_on])
+    type_row(qtbot, view, "S0004", "12")
+    assert seen
+    assert [str(d.quantity) for d in list_deliveries(view.db, day=TODAY)] == ["10.000"]
+    assert view.quantity.text() == "12"  # nothing typed is lost
+
+
+def test_ctrl_z_right_after_a_save_undoes_the_save(qtbot: QtBot, sqlite_db: Database) -> None:
+    from coop_desktop.services.association import create_association
+    from ui.main_window import MainWindow
+
+    create_association(sqlite_db, "Asociación Umachiri")
+    add_member(sqlite_db, MemberDraft(code="S0001", given_names="Rosa", surnames="Quispe"))
+    window = MainWindow(sqlite_db)
+    qtbot.addWidget(window)
+    window.show()
+    section = window.open_section("collection")
+    view = section.collection  # type: ignore[attr-defined]
+    view.shift.setCurrentIndex(0)
+    type_row(qtbot, view, "S0001", "15.5")
+    assert len(list_deliveries(sqlite_db, day=TODAY)) == 1
+    assert view.focusWidget() is view.member
+    qtbot.keyClick(view.member, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert list_deliveries(sqlite_db, day=TODAY) == []
+    assert view.member.text() == "" and "Se deshizo la entrega de S0001" in view.error.text()
+    # while typing, Ctrl+Z still undoes the typing in the field
+    qtbot.keyClicks(view.member, "S00")
+    qtbot.keyClick(view.member, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.member.text() == ""
+
+
+def test_delete_asks_first_and_can_be_undone(qtbot: QtBot, view: CollectionView) -> None:
+    type_row(qtbot, view, "S0001", "10")
+    type_row(qtbot, view, "S0002", "11")
+    view.table.setFocus()
+    view.table.selectRow(0)
+
+    def enter(dialog: QWidget) -> None:
+        assert "S0001" in dialog.text()  # type: ignore[attr-defined]
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # the default: do not delete
+
+    answer_dialogs([enter], after_ms=GRACE_MS + 50)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert len(list_deliveries(view.db, day=TODAY)) == 2
+
+    def delete(dialog: QWidget) -> None:
+        qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    answer_dialogs([delete])
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert [d.member_code for d in list_deliveries(view.db, day=TODAY)] == ["S0002"]
+    assert "Ctrl+Z la recupera" in view.error.text()
+    view.undo_stack.undo()
+    assert len(list_deliveries(view.db, day=TODAY)) == 2
+
+
+def test_a_member_added_elsewhere_is_found_without_restarting(
+    qtbot: QtBot, view: CollectionView
+) -> None:
+    """Added in Socios (announced) or from the CLI on another PC (seen by the watcher)."""
+    from ui.changes import ChangeWatcher
+    from ui.runner import app_runner
+
+    view.show()
+    watcher = ChangeWatcher(view.db, app_runner(), view)
+    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=5000)
+    subprocess.run(
+        [
+            *(sys.executable, "-m", "coop_desktop.cli", "--db", str(view.db.location.path)),
+            *("members", "add", "--code", "S0100", "--name", "Delia", "--surnames", "Cutipa"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    watcher.poll()
+    qtbot.waitUntil(lambda: "s0100" in view.index.by_code, timeout=10000)
+    type_row(qtbot, view, "delia cutipa", "9")
+    assert view.error.text() == ""
+    assert [d.member_code for d in view.model.rows] == ["S0100"]
 
 
 def test_closed_period_is_announced_and_refused(qtbot: QtBot, view: CollectionView) -> None:

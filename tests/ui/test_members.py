@@ -1,12 +1,16 @@
 """Members: created, found by an unaccented search, edited and retired, by keystrokes."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.members import list_members
 from coop_desktop.storage.engine import Database
 from ui.member_dialog import MemberDialog
+from ui.confirm import GRACE_MS
 from ui.members_view import MembersView
+
+from .driving import answer_dialogs
 
 
 def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
@@ -37,13 +41,51 @@ def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
     assert edit.result() == MemberDialog.DialogCode.Accepted
     view.reload()
     view.table.selectRow(0)
+    assert not view.reactivate_button.isEnabled()  # already active
+
+    def keep(dialog: QWidget) -> None:  # Enter: the safe answer, nothing changes
+        assert "Felicitas" in dialog.text()  # type: ignore[attr-defined]
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    answer_dialogs([keep], after_ms=GRACE_MS + 50)
+    qtbot.mouseClick(view.retire_button, Qt.MouseButton.LeftButton)
+    assert list_members(association)[0].status == "active"
+
+    def retire(dialog: QWidget) -> None:
+        qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    answer_dialogs([retire])
     qtbot.mouseClick(view.retire_button, Qt.MouseButton.LeftButton)
     (member,) = list_members(association)
     assert member.status == "retired" and member.phone == "951234567"
+    assert "retirado" in view.status_line.text()
     view.status.setCurrentIndex(1)  # active only
     assert view.model.rowCount() == 0
     view.status.setCurrentIndex(3)  # retired
     assert view.model.rowCount() == 1
+    view.table.selectRow(0)
+    assert view.reactivate_button.isEnabled() and not view.retire_button.isEnabled()
+    qtbot.mouseClick(view.reactivate_button, Qt.MouseButton.LeftButton)
+    assert list_members(association)[0].status == "active"
+
+
+def test_tab_leaves_an_invalid_dni(qtbot: QtBot, association: Database) -> None:
+    """The message shows under the field, and Tab still moves on to the next one."""
+    dialog = MemberDialog(association)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.fields["dni"].setFocus()
+    qtbot.waitUntil(dialog.fields["dni"].hasFocus)
+    qtbot.keyClicks(dialog.fields["dni"], "4123")
+    qtbot.keyClick(dialog.fields["dni"], Qt.Key.Key_Tab)
+    assert "DNI inválido" in dialog.errors["dni"].text()
+    assert dialog.errors["dni"].isVisibleTo(dialog)
+    assert dialog.focusWidget() is dialog.fields["phone"]
+    qtbot.keyClicks(dialog.focusWidget(), "951234567")
+    assert dialog.fields["phone"].text() == "951234567"
+    assert dialog.fields["dni"].text() == "4123"
 
 
 def test_member_page_shows_deliveries_quality_account_and_documents(

@@ -88,7 +88,13 @@ def test_first_run_assistant_fields(qtbot: QtBot, sqlite_db: Database, tmp_path)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert "Serie" in dialog.error.text() and get_association(sqlite_db) is None
     dialog.series.setText("L002")
+    qtbot.keyClicks(dialog.centre, "Centro de acopio Cupi")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    from coop_desktop.services.centres import list_centres
+
+    assert [(c.code, c.name, c.district) for c in list_centres(sqlite_db)] == [
+        ("C01", "Centro de acopio Cupi", "Cupi")
+    ]
     info = get_association(sqlite_db)
     assert info is not None
     assert (info.cycle, info.district, info.province, info.settlement_series, info.has_logo) == (
