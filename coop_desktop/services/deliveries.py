@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
@@ -167,10 +169,62 @@ def page_deliveries(
 
 
 def count_deliveries(db: Database) -> int:
-    from sqlalchemy import func
-
     with db.read() as session:
         return int(session.scalar(select(func.count()).select_from(Delivery)) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryFilter:
+    """What the list of every delivery shows: up to a date (the jump), from a date, one
+    member, one shift, accepted or rejected only. Empty fields do not filter."""
+
+    until: date | None = None
+    since: date | None = None
+    member_code: str | None = None
+    shift: str | None = None
+    state: str | None = None  # "accepted" or "rejected"
+
+
+Position = tuple[date, str, int]  # (date, shift, id) of the last row shown
+
+
+def _filtered(session: Session, query: Any, f: DeliveryFilter) -> Any:
+    if f.until is not None:
+        query = query.where(Delivery.date <= f.until)
+    if f.since is not None:
+        query = query.where(Delivery.date >= f.since)
+    if f.member_code:
+        query = query.where(Delivery.member_id == member_by_code(session, f.member_code).id)
+    if f.shift:
+        query = query.where(Delivery.shift == v.choice(f.shift, v.SHIFTS, "shift"))
+    if f.state:
+        state = v.choice(f.state, ("accepted", "rejected"), "status")
+        query = query.where(Delivery.rejected.is_(state == "rejected"))
+    return query
+
+
+def browse_deliveries(
+    db: Database, f: DeliveryFilter, after: Position | None = None, limit: int = 500
+) -> list[DeliveryInfo]:
+    """Deliveries newest first by date, shift and entry, a page at a time after `after`:
+    keyset paging on the (date, shift) index, so jumping to any date of a million rows
+    costs what the first page does."""
+    query = (
+        select(Delivery, Member)
+        .join(Member)
+        .order_by(Delivery.date.desc(), Delivery.shift.desc(), Delivery.id.desc())
+        .limit(limit)
+    )
+    if after is not None:
+        query = query.where(tuple_(Delivery.date, Delivery.shift, Delivery.id) < tuple_(*after))
+    with db.read() as session:
+        return [_info(d, m) for d, m in session.execute(_filtered(session, query, f))]
+
+
+def count_filtered(db: Database, f: DeliveryFilter) -> int:
+    with db.read() as session:
+        query = _filtered(session, select(func.count()).select_from(Delivery), f)
+        return int(session.scalar(query) or 0)
 
 
 def update_delivery(

@@ -32,3 +32,35 @@ def stop_the_runner(qtbot: QtBot) -> Iterator[None]:
     from ui.runner import stop_app_runner
 
     stop_app_runner()
+
+
+@pytest.fixture(autouse=True)
+def no_forgotten_dialog(qtbot: QtBot) -> Iterator[None]:
+    """A modal dialog nobody answers would hang the suite: after 15 s it is closed and the
+    test fails, naming it."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    forgotten: list[str] = []
+    open_since = QElapsedTimer()
+    shown: list[object] = [None]
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            shown[0] = None
+            return
+        if shown[0] is not dialog:
+            shown[0] = dialog
+            open_since.start()
+        elif open_since.elapsed() > 15_000 and isinstance(dialog, QDialog):
+            forgotten.append(f"{type(dialog).__name__}: {dialog.windowTitle()}")
+            dialog.reject()
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(check)
+    timer.start()
+    yield
+    timer.stop()
+    assert not forgotten, f"a dialog was left unanswered: {forgotten}"

@@ -1,33 +1,82 @@
-"""The list of every delivery reads pages as it scrolls, newest first."""
+"""The list of every delivery reads pages in the background as it scrolls, newest first;
+filters and a jump to a date restart it on the same keyset."""
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
 from ui.collection_section import CollectionSection
 from ui.deliveries_view import PAGE, DeliveriesView
 
+START = date.today() - timedelta(days=25)
+
+
+def loaded(view: DeliveriesView) -> bool:
+    return not view.model.loading and "Contando" not in view.count.text()
+
 
 def test_lazy_pages(qtbot: QtBot, sqlite_db: Database) -> None:
-    load_demo(sqlite_db, members=30, days=20, start=date.today() - timedelta(days=25))
+    load_demo(sqlite_db, members=30, days=20, start=START)
     view = DeliveriesView(sqlite_db)
     qtbot.addWidget(view)
     model = view.model
-    assert "1,200 entregas" in view.count.text()
+    qtbot.waitUntil(lambda: loaded(view), timeout=10000)
+    assert view.count.text() == "1,200 entregas"
     assert model.rowCount() == PAGE and model.canFetchMore(model.index(-1, -1))
-    ids = [d.id for d in model.rows]
-    assert ids == sorted(ids, reverse=True) and ids[0] == 1200
+    keys = [(d.date, d.shift, d.id) for d in model.rows]
+    assert keys == sorted(keys, reverse=True)
     model.fetchMore(model.index(-1, -1))
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE, timeout=10000)
     model.fetchMore(model.index(-1, -1))
-    assert model.rowCount() == 1200 and not model.canFetchMore(model.index(-1, -1))
+    qtbot.waitUntil(lambda: model.rowCount() == 1200, timeout=10000)
+    assert not model.canFetchMore(model.index(-1, -1))
     assert len({d.id for d in model.rows}) == 1200
+
+
+def test_filters_and_jump(qtbot: QtBot, sqlite_db: Database) -> None:
+    load_demo(sqlite_db, members=30, days=20, start=START)
+    view = DeliveriesView(sqlite_db)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: loaded(view), timeout=10000)
+    oldest = START + timedelta(days=2)
+    view.until.setDate(QDate(oldest.year, oldest.month, oldest.day))
+    qtbot.mouseClick(view.jump_button, Qt.MouseButton.LeftButton)  # one jump to the old end
+    qtbot.waitUntil(lambda: loaded(view), timeout=10000)
+    assert view.model.rows[0].date == oldest and view.model.rowCount() == 3 * 60
+    assert view.count.text() == "180 entregas"
+    view.clear_filters()
+    qtbot.waitUntil(lambda: loaded(view), timeout=10000)
+    qtbot.keyClicks(view.member, "S0007")
+    qtbot.keyClick(view.member, Qt.Key.Key_Return)
+    for _ in range(2):  # Ambos turnos → Mañana → Tarde, with the arrow keys
+        qtbot.keyClick(view.shift, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: loaded(view), timeout=10000)
+    rows = view.model.rows
+    assert len(rows) == 20 and {(d.member_code, d.shift) for d in rows} == {("S0007", "pm")}
+    assert view.count.text() == "20 entregas con estos filtros"
+    for _ in range(2):
+        qtbot.keyClick(view.state, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: loaded(view), timeout=10000)
+    assert all(d.rejected for d in view.model.rows)
+
+
+def test_keyset_pages_follow_each_other(sqlite_db: Database) -> None:
+    load_demo(sqlite_db, members=5, days=10, start=START)
+    f = DeliveryFilter(until=date.today())
+    first = browse_deliveries(sqlite_db, f, None, 30)
+    second = browse_deliveries(sqlite_db, f, (first[-1].date, first[-1].shift, first[-1].id), 30)
+    whole = browse_deliveries(sqlite_db, f, None, 60)
+    assert [d.id for d in first + second] == [d.id for d in whole]
 
 
 def test_section_loads_the_list_on_demand(qtbot: QtBot, association: Database) -> None:
     section = CollectionSection(association)
     qtbot.addWidget(section)
-    assert not section.all_loaded
+    assert 2 not in section.built
     section.setCurrentIndex(2)
-    assert section.all_loaded and isinstance(section.widget(2), DeliveriesView)
+    assert isinstance(section.widget(2), DeliveriesView) and section.currentIndex() == 2

@@ -6,8 +6,8 @@ from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.members import list_members
 from coop_desktop.storage.engine import Database
-from ui.member_dialog import MemberDialog
 from ui.confirm import GRACE_MS
+from ui.member_dialog import MemberDialog
 from ui.members_view import MembersView
 
 from .driving import answer_dialogs
