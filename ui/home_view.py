@@ -3,12 +3,15 @@ quality against the references, the alerts that need the treasurer (each with th
 fixes it), and charts of the last 60 days drawn with pyqtgraph.
 
 Everything is read in the background; the charts are built when the first data arrives, so
-the window opens at once."""
+the window opens at once. It reads again whenever data changes (here, on another PC or from
+the CLI), and a new association without a price scheme is told where to create one.
+Chart axes are written like every other number: days as dd/mm, values through the formatter."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,18 +34,44 @@ from coop_desktop.services.backups import backup_and_record
 from coop_desktop.services.closeout import CloseResult, preview_close
 from coop_desktop.services.dashboard import Alert, Dashboard, dashboard
 from coop_desktop.storage.engine import Database
+from ui import fmt
+from ui.changes import follow
 from ui.errors import message
 from ui.measure_names import measure_name
-from ui.runner import app_runner
+from ui.runner import TOPICS, app_runner
 
 
-def _litres(value: Decimal) -> str:
-    return f"{value:,.1f} L"
+def _x(day: date) -> float:
+    """Chart x coordinate of a day (its ordinal): display only, never a stored value."""
+    return float(day.toordinal())
 
 
-def _timestamp(day: Any) -> float:
-    """Chart x coordinate (seconds) of a day: display only, never a stored or paid value."""
-    return datetime.combine(day, time(12)).timestamp()
+def _axes(places: int) -> dict[str, Any]:
+    """A day axis (dd/mm) below and a value axis at `places` decimals on the left, both
+    through the formatter instead of pyqtgraph's own ("59.750", "12:00:00", "Oct")."""
+    import pyqtgraph as pg
+
+    class DayAxis(pg.AxisItem):  # type: ignore[misc]
+        def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+            # never raise here: an exception inside a paint brings the whole app down
+            return [
+                fmt.day(date.fromordinal(round(v)))[:5] if 1 <= v < 3_652_059 else ""
+                for v in values
+            ]
+
+        def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+            span = max(maxVal - minVal, 1)
+            major = 7 if span > 21 else 2 if span > 6 else 1
+            return [(major, 0), (1, 0)]
+
+    class ValueAxis(pg.AxisItem):  # type: ignore[misc]
+        def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+            return [
+                fmt.number(Decimal(f"{v:.{places}f}"), places) if math.isfinite(v) else ""
+                for v in values
+            ]
+
+    return {"bottom": DayAxis("bottom"), "left": ValueAxis("left")}
 
 
 class HomeView(QWidget):
@@ -73,6 +102,8 @@ class HomeView(QWidget):
         self.charts = QGridLayout()
         layout.addLayout(self.charts, 1)
         self.plots: dict[str, Any] = {}
+        self.loading = self.again = False
+        follow(self, self.runner, TOPICS, self.refresh)
         self.refresh()
 
     def _card(self, row: QHBoxLayout, title: str) -> QLabel:
@@ -86,6 +117,11 @@ class HomeView(QWidget):
         return label
 
     def refresh(self) -> None:
+        """Read the dashboard, then the payroll estimate, in the background; a change that
+        arrives meanwhile reads once more when they are done."""
+        if self.loading:
+            self.again = True
+            return
         association = get_association(self.db)
         self.title.setText(association.name if association else "")
         self.location.setText(
@@ -94,18 +130,28 @@ class HomeView(QWidget):
         if association is None:
             return
         db = self.db
+        self.loading, self.again = True, False
         self.runner.run(lambda _c: dashboard(db), self.show_dashboard, self._failed)
 
+    def _settled(self) -> None:
+        self.loading = False
+        if self.again:
+            self.refresh()
+
     def _failed(self, error: BaseException) -> None:
-        self.today.setText(message(error))
+        for card in (self.today, self.period, self.quality):
+            card.setText(message(error))
+        self._settled()
 
     def show_dashboard(self, data: Dashboard) -> None:
         self.data = data
         self.today.setText(
-            self.tr("Mañana: <b>%1</b><br>Tarde: <b>%2</b><br>%3 entregas")
-            .replace("%1", _litres(data.by_shift["am"]))
-            .replace("%2", _litres(data.by_shift["pm"]))
-            .replace("%3", str(data.deliveries_today))
+            self.tr("Mañana: <b>%1</b><br>Tarde: <b>%2</b><br>%3")
+            .replace("%1", fmt.litres(data.by_shift["am"]))
+            .replace("%2", fmt.litres(data.by_shift["pm"]))
+            .replace(
+                "%3", fmt.plural(data.deliveries_today, self.tr("entrega"), self.tr("entregas"))
+            )
         )
         self._show_period()
         self._show_quality(data.quality)
@@ -123,31 +169,33 @@ class HomeView(QWidget):
         else:
             totals = self.estimate.totals()
             payroll = (
-                self.tr("bruto S/ %1, neto S/ %2 (%3 socios)")
-                .replace("%1", f"{totals['gross']:,.2f}")
-                .replace("%2", f"{totals['net']:,.2f}")
-                .replace("%3", str(totals["members"]))
+                self.tr("bruto %1, neto %2 (%3)")
+                .replace("%1", fmt.money(totals["gross"]))
+                .replace("%2", fmt.money(totals["net"]))
+                .replace("%3", fmt.plural(totals["members"], self.tr("socio"), self.tr("socios")))
             )
         self.period.setText(
             self.tr("<b>%1</b>: %2<br>Planilla estimada: %3")
-            .replace("%1", data.period.code)
-            .replace("%2", _litres(data.period_litres))
+            .replace("%1", fmt.period(data.period))
+            .replace("%2", fmt.litres(data.period_litres))
             .replace("%3", payroll)
         )
 
     def show_estimate(self, result: CloseResult) -> None:
         self.estimate = result
         self._show_period()
+        self._settled()
 
     def _no_estimate(self, error: BaseException) -> None:
         self.estimate = None
         if self.data is not None:
             self.period.setText(
                 self.tr("<b>%1</b>: %2<br>Planilla estimada: %3")
-                .replace("%1", self.data.period.code)
-                .replace("%2", _litres(self.data.period_litres))
+                .replace("%1", fmt.period(self.data.period))
+                .replace("%2", fmt.litres(self.data.period_litres))
                 .replace("%3", message(error))
             )
+        self._settled()
 
     def _show_quality(self, averages: dict[str, Decimal]) -> None:
         lines = []
@@ -155,10 +203,17 @@ class HomeView(QWidget):
             spec = MEASURES[key]
             low, high = spec.ref_low, spec.ref_high
             outside = (low is not None and value < low) or (high is not None and value > high)
-            reference = f"≥ {low}" if low is not None else f"≤ {high:,}" if high else ""
+            reference = (
+                f"≥ {fmt.measure(key, low)}"
+                if low is not None
+                else f"≤ {fmt.measure(key, high)}"
+                if high is not None
+                else ""
+            )
             color = "#c0392b" if outside else "#1e7e34"
             lines.append(
-                f"{measure_name(spec)}: <b style='color:{color}'>{value:,}</b> {spec.unit} "
+                f"{measure_name(spec)}: <b style='color:{color}'>{fmt.measure(key, value)}</b> "
+                f"{spec.unit} "
                 f"<span style='color:#666'>({self.tr('referencia')} {reference})</span>"
             )
         self.quality.setText("<br>".join(lines) or self.tr("Sin muestras en el periodo."))
@@ -170,22 +225,31 @@ class HomeView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         texts = {
+            "no_scheme": (
+                self.tr("Ningún esquema de precios está en vigor: créelo en Precios."),
+                self.tr("Ir a Precios"),
+            ),
             "close_period": (
                 self.tr("El periodo %1 sigue abierto: ciérrelo."),
                 self.tr("Ir a Cierre"),
             ),
             "missing_tests": (
-                self.tr("%1 socios entregan en este periodo sin ninguna muestra de calidad."),
+                self.tr("%1 entregan en este periodo sin ninguna muestra de calidad."),
                 self.tr("Ir a Calidad"),
             ),
             "backup": (self.tr("Última copia de seguridad: %1."), self.tr("Hacer copia ahora")),
         }
         for alert in alerts:
             text, action = texts[alert.kind]
+            value = alert.value or self.tr("nunca")
+            if alert.kind == "missing_tests" and alert.value.isdigit():
+                value = fmt.plural(int(alert.value), self.tr("socio"), self.tr("socios"))
+            elif alert.kind == "close_period":
+                value = fmt.period(alert.value)
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            label = QLabel("⚠ " + text.replace("%1", alert.value or self.tr("nunca")))
+            label = QLabel("⚠ " + text.replace("%1", value))
             label.setObjectName(f"alert-{alert.kind}")
             button = QPushButton(action)
             button.clicked.connect(lambda _c=False, target=alert.target: self.act(target))
@@ -228,7 +292,7 @@ class HomeView(QWidget):
                 ("solids", self.tr("Grasa y sólidos totales, %"), 0, 1),
                 ("hygiene", self.tr("Higiene: UFC/mL (miles)"), 1, 1),
             ):
-                plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+                plot = pg.PlotWidget(axisItems=_axes(0 if key != "solids" else 1))
                 plot.setTitle(title)
                 plot.showGrid(y=True, alpha=0.25)
                 plot.setMinimumHeight(150)
@@ -236,12 +300,14 @@ class HomeView(QWidget):
                 self.plots[key] = plot
                 self.charts.addWidget(plot, row, col, 2 if key == "litres" else 1, 1)
             self.plots["solids"].addLegend(offset=(5, 5))
-        xs = [_timestamp(p.day) for p in data.series]
+        xs = [_x(p.day) for p in data.series]
+        for plot in self.plots.values():  # the same days under every chart, data or not
+            plot.setXRange(xs[0] - 0.5, xs[-1] + 0.5, padding=0)
         litres = self.plots["litres"]
         litres.clear()
         litres.addItem(
             pg.BarGraphItem(
-                x=xs, height=[float(p.litres) for p in data.series], width=60000, brush="#2d5f8a"
+                x=xs, height=[float(p.litres) for p in data.series], width=0.7, brush="#2d5f8a"
             )
         )
         solids = self.plots["solids"]

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select
 
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, period_of
+from coop_desktop.errors import Refused
 from coop_desktop.services.association import load_association
 from coop_desktop.services.backups import LAST_BACKUP
 from coop_desktop.services.close_data import date_param, to_date
@@ -27,6 +28,7 @@ from coop_desktop.storage.models import Period, Setting
 MILLI = Decimal("0.001")
 QUALITY_KEYS = ("fat", "st", "ufc", "scc")
 BACKUP_MAX_AGE_DAYS = 7
+STANDARD_DENSITY = Decimal("1.032")  # kg per litre, until a scheme says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ class DayPoint:
 
 @dataclass(frozen=True, slots=True)
 class Alert:
-    kind: str  # close_period | missing_tests | backup (the screen words it)
+    kind: str  # no_scheme | close_period | missing_tests | backup (the screen words it)
     value: str  # the period code, the number of members, the last backup's date or ""
     target: str  # what fixes it: the closeout or quality screen, or a backup
 
@@ -135,7 +137,11 @@ def dashboard(db: Database, today: date | None = None, days: int = 60) -> Dashbo
         conn = session.connection()
         association = load_association(session)
         span = period_of(day, association.cycle)
-        density = load_timeline(session).at(day).scheme.density
+        try:
+            density = load_timeline(session).at(day).scheme.density
+            no_scheme = False
+        except Refused:  # a new association: no scheme yet, the standard density meanwhile
+            density, no_scheme = STANDARD_DENSITY, True
         first = day - timedelta(days=days - 1)
         litres = _litres(conn, min(first, span.start), day, density)
         daily_quality = _quality(conn, first, day, by_day=True)
@@ -144,6 +150,8 @@ def dashboard(db: Database, today: date | None = None, days: int = 60) -> Dashbo
             conn, "SELECT COUNT(*) FROM delivery WHERE date = ?", (date_param(conn, day),)
         )[0][0]
         alerts = _alerts(conn, db, day, association.cycle)
+        if no_scheme:
+            alerts.insert(0, Alert("no_scheme", "", "prices"))
     series = []
     for i in range(days):
         d = first + timedelta(days=i)

@@ -26,8 +26,9 @@ def test_dashboard_cards_alerts_and_charts(
     span = period_of(date.today(), "month")
     assert data.period.code == span.code
     totals = preview_close(sqlite_db, span.code).totals()
-    assert f"{totals['net']:,.2f}" in home.period.text()  # type: ignore[attr-defined]
+    assert f"neto S/ {totals['net']:,.2f}" in home.period.text()  # type: ignore[attr-defined]
     assert f"{data.period_litres:,.1f} L" in home.period.text()  # type: ignore[attr-defined]
+    assert "PEN" not in home.period.text()  # type: ignore[attr-defined]
     assert "Grasa" in home.quality.text()  # type: ignore[attr-defined]
 
     plots = home.plots  # type: ignore[attr-defined]
@@ -48,3 +49,39 @@ def test_dashboard_cards_alerts_and_charts(
         lambda: "alert-backup" not in [w.objectName() for w in home.findChildren(QLabel)],
         timeout=10000,
     )
+
+
+def test_a_new_association_is_told_where_to_start_and_follows_changes(
+    qtbot: QtBot, association: Database
+) -> None:
+    """No price scheme yet: the cards show, an alert leads to Precios; saving a scheme and
+    a delivery elsewhere refreshes the cards (nothing stays "Cargando…")."""
+    from coop_desktop.resources import resource_path
+    from coop_desktop.services.deliveries import add_delivery
+    from coop_desktop.services.dto import MemberDraft
+    from coop_desktop.services.members import add_member
+    from coop_desktop.services.schemes import import_scheme
+    from ui.runner import app_runner
+
+    window = MainWindow(association)
+    qtbot.addWidget(window)
+    window.show()
+    home = window.views["home"]
+    qtbot.waitUntil(lambda: not home.loading, timeout=15000)  # type: ignore[attr-defined]
+    texts = [w.text() for w in home.findChildren(QLabel)]
+    assert not [t for t in texts if "Cargando" in t]
+    assert "alert-no_scheme" in [w.objectName() for w in home.findChildren(QLabel)]
+    import_scheme(
+        association,
+        resource_path("schemes/peru-additive.json").read_text(),
+        date.today() - timedelta(days=30),
+    )
+    add_member(association, MemberDraft(code="S1", given_names="Rosa", surnames="Quispe"))
+    add_delivery(association, "S1", "12.5", "L", date.today(), "am")
+    app_runner().announce("schemes", "members", "deliveries")  # as Precios and Acopio do
+    qtbot.waitUntil(
+        lambda: "12.5 L" in home.today.text() and not home.loading,  # type: ignore[attr-defined]
+        timeout=15000,
+    )
+    assert "alert-no_scheme" not in [w.objectName() for w in home.findChildren(QLabel)]
+    assert "1 entrega" in home.today.text() and "1 entregas" not in home.today.text()  # type: ignore[attr-defined]
