@@ -29,9 +29,10 @@ from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.engine import Pricer
 from coop_desktop.errors import CoopError
-from coop_desktop.numbers import trim
+from coop_desktop.formatting import CURRENCY_SYMBOLS
 from coop_desktop.services.whatif import Simulation, simulate
 from coop_desktop.storage.engine import Database
+from ui import fmt
 from ui.errors import message
 from ui.measure_names import measure_name
 from ui.runner import OpRunner
@@ -163,16 +164,17 @@ class PriceCalculator(QGroupBox):
             value = "" if line.value is None else f" ({line.value})"
             self.table.setItem(row, 0, _cell(f"{line.label}{value}", right=False))
             self.table.setItem(row, 1, _cell(line.rule, right=False))
-            self.table.setItem(row, 2, _cell(trim(line.per_unit, 4)))
-            self.table.setItem(row, 3, _cell(f"{line.amount:,.2f}"))
+            self.table.setItem(row, 2, _cell(fmt.unit_price(line.per_unit)))
+            self.table.setItem(row, 3, _cell(fmt.amount(line.amount)))
         warnings = "".join(f"<br><i>{w}</i>" for w in result.warnings)
+        symbol = CURRENCY_SYMBOLS.get(result.currency, result.currency)
         self.total.setText(
-            self.tr("<b>%1 %2/%3</b> × %4 %3 = <b>%5 %2</b>")
-            .replace("%1", trim(result.unit_price, 4))
-            .replace("%2", result.currency)
+            self.tr("<b>%1 %2 por %3</b> × %4 = <b>%5</b>")
+            .replace("%1", symbol)
+            .replace("%2", fmt.unit_price(result.unit_price))
             .replace("%3", result.unit)
-            .replace("%4", f"{result.quantity:,}")
-            .replace("%5", f"{result.amount:,.2f}")
+            .replace("%4", fmt.quantity(result.quantity, result.unit))
+            .replace("%5", fmt.money(result.amount, result.currency))
             + warnings
         )
 
@@ -247,10 +249,10 @@ class WhatIfPanel(QGroupBox):
         rows: list[tuple[Any, ...]] = [
             (
                 c.code,
-                f"{c.litres:,.1f}",
-                f"{c.current:,.2f}",
-                f"{c.simulated:,.2f}",
-                f"{c.difference:+,.2f}",
+                fmt.quantity(c.litres),
+                fmt.amount(c.current),
+                fmt.amount(c.simulated),
+                fmt.signed_amount(c.difference),
                 c.name,
             )
             for c in sim.members
@@ -261,9 +263,9 @@ class WhatIfPanel(QGroupBox):
                 self.table.setItem(r, c, _cell(text, right=1 <= c <= 4))
         diff = sim.total("difference")
         self.total.setText(
-            self.tr("%1 socios: actual S/ %2, simulado S/ %3, diferencia <b>S/ %4</b>")
-            .replace("%1", str(len(sim.members)))
-            .replace("%2", f"{sim.total('current'):,.2f}")
-            .replace("%3", f"{sim.total('simulated'):,.2f}")
-            .replace("%4", f"{diff:+,.2f}")
+            self.tr("%1: actual %2, simulado %3, diferencia <b>%4</b>")
+            .replace("%1", fmt.plural(len(sim.members), self.tr("socio"), self.tr("socios")))
+            .replace("%2", fmt.money(sim.total("current")))
+            .replace("%3", fmt.money(sim.total("simulated")))
+            .replace("%4", ("+" if diff > 0 else "") + fmt.money(diff))
         )

@@ -1,13 +1,17 @@
 """Precios: the schemes and their versions by effective date; the editor (start from a preset,
 a stored version or a file), the calculator and the what-if panel beside it; save the edited
-scheme as a new version in force from a date, or export it to a file."""
+scheme as a new version in force from a date, or export it to a file.
+
+It opens on the association's own scheme (the version in force), or on the Peruvian preset;
+presets have names in the screen's language; edits not yet saved are guarded: replacing them
+or leaving the screen asks first, with "keep editing" as the default."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,13 +32,29 @@ from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.errors import CoopError
 from coop_desktop.services import schemes as svc
 from coop_desktop.storage.engine import Database
+from ui import fmt
+from ui.changes import follow
 from ui.closeout_view import default_period
+from ui.confirm import ask
 from ui.errors import message
 from ui.price_tools import PriceCalculator, WhatIfPanel
 from ui.runner import app_runner
 from ui.scheme_editor import SchemeEditor
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
+PRESET_NAMES = {  # the Peruvian preset first: it is where a Puno association starts
+    "peru-additive": QT_TRANSLATE_NOOP("PricesView", "Aditivo peruano (ejemplo de Puno)"),
+    "colombia-quality": QT_TRANSLATE_NOOP("PricesView", "Pago por calidad (Colombia)"),
+    "india-two-rate": QT_TRANSLATE_NOOP("PricesView", "Dos tarifas: grasa y SNF (India)"),
+    "india-fat-snf-chart": QT_TRANSLATE_NOOP("PricesView", "Tabla grasa × SNF (India)"),
+    "ireland-abc": QT_TRANSLATE_NOOP("PricesView", "A + B − C (Irlanda)"),
+    "us-component": QT_TRANSLATE_NOOP("PricesView", "Pago por componentes (EE. UU.)"),
+}
+
+
+def preset_title(name: str) -> str:
+    shown = PRESET_NAMES.get(name)
+    return QCoreApplication.translate("PricesView", shown) if shown else name
 
 
 class PricesView(QWidget):
@@ -56,7 +76,16 @@ class PricesView(QWidget):
         start = QGroupBox(self.tr("Empezar de"))
         start_layout = QVBoxLayout(start)
         self.preset = QComboBox()
-        self.preset.addItems(svc.preset_names())
+        names = svc.preset_names()
+        for name in sorted(
+            names,
+            key=lambda n: (
+                n not in PRESET_NAMES,
+                list(PRESET_NAMES).index(n) if n in PRESET_NAMES else 0,
+                n,
+            ),
+        ):
+            self.preset.addItem(preset_title(name), name)
         use = QPushButton(self.tr("Usar plantilla"))
         use.clicked.connect(self.use_preset)
         load = QPushButton(self.tr("Importar archivo…"))
@@ -103,8 +132,33 @@ class PricesView(QWidget):
         splitter.setSizes([170, 500, 530])
 
         self.editor.changed.connect(self._edited)
+        self.clean_text = ""  # the editor's text when last opened or saved
         self.refresh()
         self._open_current()
+        follow(self, self.runner, ("schemes",), self.refresh)
+
+    # -- unsaved edits ----------------------------------------------------------------------
+
+    def has_unsaved_edits(self) -> bool:
+        return self.editor.text() != self.clean_text
+
+    def can_leave(self) -> bool:
+        """True when nothing is lost: no unsaved edits, or the person chose to drop them."""
+        if not self.has_unsaved_edits():
+            return True
+        if not ask(
+            self,
+            self.tr("Cambios sin guardar"),
+            self.tr(
+                "El esquema tiene cambios que no se guardaron como versión. "
+                "¿Descartar esos cambios?"
+            ),
+            self.tr("Descartar los cambios"),
+            self.tr("Seguir editando"),
+        ):
+            return False
+        self._load(self.clean_text)  # dropped: back to what was opened or saved
+        return True
 
     def refresh(self) -> None:
         self.versions.clear()
@@ -122,7 +176,7 @@ class PricesView(QWidget):
                 parent = by_name[info.name] = QTreeWidgetItem([info.title])
                 parent.setToolTip(0, info.name)
                 self.versions.addTopLevelItem(parent)
-            text = self.tr("desde %1").replace("%1", info.effective_from.strftime("%d/%m/%Y"))
+            text = self.tr("desde %1").replace("%1", fmt.day(info.effective_from))
             if in_force is not None and info.id == in_force.id:
                 text += self.tr(" (en vigor)")
             child = QTreeWidgetItem([text])
@@ -136,28 +190,41 @@ class PricesView(QWidget):
         infos = [i for i in svc.list_schemes(self.db) if i.effective_from <= today]
         if infos:
             self._load(svc.version_definition(self.db, infos[-1].id))
-        elif self.preset.count():
-            self.use_preset()
+        elif self.preset.count():  # a new association: the Peruvian preset
+            self.preset.setCurrentIndex(0)
+            self._load(svc.preset_text(str(self.preset.currentData())))
+            self.status.setText(
+                self.tr("Plantilla «%1» abierta: ajústela y guárdela como versión.").replace(
+                    "%1", self.preset.currentText()
+                )
+            )
 
-    def _load(self, text: str) -> None:
+    def _load(self, text: str) -> bool:
         try:
             self.editor.load_text(text)
         except (CoopError, ValueError) as exc:
             self.status.setText(message(exc) if isinstance(exc, CoopError) else str(exc))
+            return False
+        self.clean_text = self.editor.text()
+        return True
 
     def open_version(self, item: QTreeWidgetItem) -> None:
         version_id = item.data(0, VERSION_ROLE)
-        if version_id is not None:
+        if version_id is not None and self.can_leave():
             self._load(svc.version_definition(self.db, int(version_id)))
             self.status.setText(self.tr("Versión abierta: al guardar se crea una nueva."))
 
     def use_preset(self) -> None:
-        self._load(svc.preset_text(self.preset.currentText()))
+        if not self.can_leave():
+            return
+        self._load(svc.preset_text(str(self.preset.currentData())))
         self.status.setText(
-            self.tr("Plantilla %1 abierta.").replace("%1", self.preset.currentText())
+            self.tr("Plantilla «%1» abierta.").replace("%1", self.preset.currentText())
         )
 
     def import_file(self) -> None:
+        if not self.can_leave():
+            return
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Importar esquema"), "", self.tr("Esquemas (*.json)")
         )
@@ -165,8 +232,8 @@ class PricesView(QWidget):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        self._load(path.read_text("utf-8"))
-        self.status.setText(self.tr("Archivo abierto: %1").replace("%1", path.name))
+        if self._load(path.read_text("utf-8")):
+            self.status.setText(self.tr("Archivo abierto: %1").replace("%1", path.name))
 
     def export_file(self) -> None:
         name = str(self.editor.data.get("name") or "esquema")
@@ -196,9 +263,11 @@ class PricesView(QWidget):
         except CoopError as exc:
             self.status.setText(message(exc))
             return
+        self.clean_text = self.editor.text()
         self.refresh()
+        self.runner.announce("schemes", source=self)
         self.status.setText(
             self.tr("Guardado: %1, en vigor desde %2.")
             .replace("%1", info.title)
-            .replace("%2", info.effective_from.strftime("%d/%m/%Y"))
+            .replace("%2", fmt.day(info.effective_from))
         )

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.model import Scheme
-from coop_desktop.errors import ValidationErrors
-from ui.scheme_form import FAMILIES, RULES_FIELD, SCHEME_FIELDS, DataForm
+from coop_desktop.errors import ValidationError, ValidationErrors
+from coop_desktop.messages import render
+from ui import fmt
+from ui.scheme_form import FAMILIES, RULES_FIELD, SCHEME_FIELDS, DataForm, describe_path
 
 NEW_COMPONENT: dict[str, dict[str, Any]] = {
     "base": {"rate": "1.00"},
@@ -67,6 +69,12 @@ def scheme_text(data: dict[str, Any]) -> str:
 def family_title(kind: str) -> str:
     title = FAMILIES[kind][0] if kind in FAMILIES else kind
     return QCoreApplication.translate("SchemeForm", title)
+
+
+def component_text(row: int, label: str, kind: str) -> str:
+    """ "2. Sólidos totales — Escalones sobre una referencia" (never the kind's code)."""
+    title = family_title(kind)
+    return f"{row + 1}. {label} — {title}" if label and label != title else f"{row + 1}. {title}"
 
 
 class SchemeEditor(QWidget):
@@ -179,7 +187,7 @@ class SchemeEditor(QWidget):
         for i, c in enumerate(self._component_list()):
             kind = str(c.get("type", "")) if isinstance(c, dict) else ""
             label = str(c.get("label", "")) if isinstance(c, dict) else ""
-            self.components.addItem(QListWidgetItem(f"{i + 1}. {label or kind}  ({kind})"))
+            self.components.addItem(QListWidgetItem(component_text(i, label, kind)))
         self.components.blockSignals(False)
         count = self.components.count()
         self.components.setCurrentRow(min(select, count - 1) if count else -1)
@@ -212,8 +220,9 @@ class SchemeEditor(QWidget):
         item = self.components.item(row)
         component = self._component_list()[row]
         if item is not None:
-            label = component.get("label") or component.get("type")
-            item.setText(f"{row + 1}. {label}  ({component.get('type')})")
+            item.setText(
+                component_text(row, str(component.get("label") or ""), str(component.get("type")))
+            )
         self.validate()
 
     def add_component(self) -> None:
@@ -262,7 +271,7 @@ class SchemeEditor(QWidget):
             self.errors = []
         except ValidationErrors as exc:
             self.scheme = None
-            self.errors = [(e.field or "", e.render()) for e in exc.errors]
+            self.errors = [(e.field or "", self.words(e)) for e in exc.errors]
         top = [(p, t) for p, t in self.errors if not p.startswith(("components[", "rejections"))]
         self.top_form.show_errors(top)
         self.rules_form.show_errors([(p, t) for p, t in self.errors if p.startswith("rejections")])
@@ -285,6 +294,12 @@ class SchemeEditor(QWidget):
         self.status.setStyleSheet("color: #1e7e34;" if self.scheme else "color: #c0392b;")
         self.changed.emit(self.scheme)
         return self.scheme
+
+    def words(self, error: ValidationError) -> str:
+        """The engine's message in the screen's language, its data path in words."""
+        where = describe_path(self.data, error.field or "")
+        params = {**error.params, "path": where}
+        return render(error.code, fmt.lang(), error.field, **params)
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         path = str(item.data(256))

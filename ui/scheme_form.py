@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,7 +135,7 @@ class ChoiceEditor(_Editor):
             combo.addItem("—", "")
         for value in field.choices:
             spec = MEASURES.get(value) if field.kind == "measure" else None
-            combo.addItem(f"{value} — {measure_name(spec)}" if spec else choice_label(value), value)
+            combo.addItem(measure_name(spec) if spec else choice_label(value), value)
         combo.activated.connect(lambda _i: on_change())
         super().__init__(field, combo, note)
         self.combo = combo
@@ -227,7 +227,7 @@ class TableEditor(_Editor):
         buttons = QHBoxLayout()
         add = QPushButton(translate("SchemeForm", "Agregar fila"))
         remove = QPushButton(translate("SchemeForm", "Quitar fila"))
-        add.clicked.connect(lambda: (self.table.insertRow(self.table.rowCount()), on_change()))
+        add.clicked.connect(lambda: (self._add_row(), on_change()))
         remove.clicked.connect(lambda: self._remove(on_change))
         buttons.addWidget(add)
         buttons.addWidget(remove)
@@ -236,6 +236,18 @@ class TableEditor(_Editor):
         layout.addLayout(buttons)
         self._loading = False
         super().__init__(field, box, note)
+
+    def _add_row(self) -> None:
+        row = self.table.rowCount()
+        self._loading = True
+        self.table.insertRow(row)
+        for c, (key, _label) in enumerate(self.columns):
+            if key in CHECK_COLUMNS:
+                cell = QTableWidgetItem("")
+                cell.setFlags(cell.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                cell.setCheckState(Qt.CheckState.Unchecked)
+                self.table.setItem(row, c, cell)
+        self._loading = False
 
     def _remove(self, on_change: Callable[[], None]) -> None:
         row = self.table.currentRow()
@@ -250,7 +262,15 @@ class TableEditor(_Editor):
         for r, item in enumerate(rows):
             for c, (key, _label) in enumerate(self.columns):
                 value = item.get(key) if isinstance(item, dict) else None
-                self.table.setItem(r, c, QTableWidgetItem(as_text(value)))
+                if key in CHECK_COLUMNS:  # a yes/no: a box to tick, never "True"
+                    cell = QTableWidgetItem("")
+                    cell.setFlags(cell.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    cell.setCheckState(
+                        Qt.CheckState.Checked if value is True else Qt.CheckState.Unchecked
+                    )
+                    self.table.setItem(r, c, cell)
+                else:
+                    self.table.setItem(r, c, QTableWidgetItem(as_text(value)))
         self._loading = False
 
     def store(self, data: dict[str, Any]) -> None:
@@ -260,8 +280,8 @@ class TableEditor(_Editor):
             for c, (key, _label) in enumerate(self.columns):
                 item = self.table.item(r, c)
                 text = item.text().strip() if item else ""
-                if key == "positive":
-                    row[key] = text.lower() in ("1", "true", "sí", "si", "x", "yes")
+                if key in CHECK_COLUMNS:
+                    row[key] = item is not None and item.checkState() == Qt.CheckState.Checked
                 elif text:
                     row[key] = text
                 elif key in ("low", "high"):
@@ -394,6 +414,7 @@ BAND_COLUMNS = [
     ("amount", QT_TRANSLATE_NOOP("SchemeForm", "Monto")),
     ("label", QT_TRANSLATE_NOOP("SchemeForm", "Etiqueta")),
 ]
+CHECK_COLUMNS = ("positive",)
 RULE_COLUMNS = [
     ("measure", QT_TRANSLATE_NOOP("SchemeForm", "Medida")),
     ("positive", QT_TRANSLATE_NOOP("SchemeForm", "Si es positiva")),
@@ -415,6 +436,12 @@ CHOICE_LABELS = {
     "organic": QT_TRANSLATE_NOOP("SchemeForm", "orgánica"),
     "regenerative": QT_TRANSLATE_NOOP("SchemeForm", "regenerativa"),
     "good_practice": QT_TRANSLATE_NOOP("SchemeForm", "buenas prácticas"),
+    "weighted": QT_TRANSLATE_NOOP("SchemeForm", "el promedio ponderado de muestras"),
+    "L": QT_TRANSLATE_NOOP("SchemeForm", "litro (L)"),
+    "kg": QT_TRANSLATE_NOOP("SchemeForm", "kilogramo (kg)"),
+    "100lb": QT_TRANSLATE_NOOP("SchemeForm", "100 libras"),
+    "100kg": QT_TRANSLATE_NOOP("SchemeForm", "100 kilogramos"),
+    "lb": QT_TRANSLATE_NOOP("SchemeForm", "libra (lb)"),
 }
 
 
@@ -642,3 +669,76 @@ class DataForm(QWidget):
             ):
                 editor.widget.setFocus()
                 return
+
+
+def _field_label(fields: list[Field], key: str) -> str | None:
+    for field in fields:
+        if field.key == key:
+            return translate("SchemeForm", field.label).rstrip(":")
+    return None
+
+
+def describe_path(data: dict[str, Any], path: str) -> str:
+    """A problem's place in words: `components[2].bands[1].low` → "Componente 3 (Higiene) ›
+    Bandas › fila 2 › Desde"; the engine's own path when nothing better is known."""
+    import re
+
+    parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
+    if not parts:
+        return path
+    words: list[str] = []
+    fields: list[Field] = SCHEME_FIELDS
+    columns: list[tuple[str, str]] = []
+    node: Any = data
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if part == "components" and i + 1 == len(parts):
+            words.append(translate("SchemeForm", "Componentes del precio"))
+            break
+        if part == "components" and parts[i + 1].startswith("["):
+            n = int(parts[i + 1][1:-1])
+            items = data.get("components") if isinstance(data, dict) else None
+            node = items[n] if isinstance(items, list) and n < len(items) else {}
+            kind = str(node.get("type", "")) if isinstance(node, dict) else ""
+            label = str(node.get("label") or "") if isinstance(node, dict) else ""
+            title = translate("SchemeForm", FAMILIES[kind][0]) if kind in FAMILIES else kind
+            words.append(
+                translate("SchemeForm", "Componente %1 (%2)")
+                .replace("%1", str(n + 1))
+                .replace("%2", label or title)
+            )
+            fields = FAMILIES[kind][1] if kind in FAMILIES else []
+            i += 2
+            continue
+        if part.startswith("["):
+            words.append(translate("SchemeForm", "fila %1").replace("%1", str(int(part[1:-1]) + 1)))
+            i += 1
+            continue
+        if columns:
+            name = dict(columns).get(part)
+            words.append(translate("SchemeForm", name) if name else part)
+            i += 1
+            continue
+        if part == "rejections":
+            words.append(translate("SchemeForm", "Rechazos"))
+            columns = RULE_COLUMNS
+            i += 1
+            continue
+        # a dotted key of the current form (basis.kind, clamp.min, rows.edges)
+        joined = ".".join(parts[i : i + 2])
+        label = _field_label(fields, joined) if i + 1 < len(parts) else None
+        if label is not None:
+            words.append(label)
+            i += 2
+            continue
+        label = _field_label(fields, part)
+        if label is not None:
+            words.append(label)
+            kind = next((f.kind for f in fields if f.key == part), "")
+            if kind == "bands":
+                columns = BAND_COLUMNS
+        else:
+            words.append(part)
+        i += 1
+    return " › ".join(words)

@@ -40,19 +40,20 @@ def test_editing_changes_calculator_and_whatif(qtbot: QtBot, sqlite_db: Database
     view.calculator.inputs["st"].setText("12.00")  # type: ignore[union-attr]
     view.calculator.inputs["ufc"].setText("150000")  # type: ignore[union-attr]
     view.calculator.recompute()
-    assert "127.00 PEN" in total(view)  # 1.20 + 0.06 + 0.01 per kg × 100 kg
+    assert "= <b>S/ 127.00</b>" in total(view)  # 1.20 + 0.06 + 0.01 per kg × 100 kg
+    assert "PEN" not in total(view)
 
     view.whatif.period.setText(PERIOD)
     view.whatif.run()
     qtbot.waitUntil(lambda: view.whatif.table.rowCount() == 6, timeout=10000)
-    assert "diferencia <b>S/ +0.00</b>" in view.whatif.total.text()
+    assert "diferencia <b>S/ 0.00</b>" in view.whatif.total.text()
 
     view.editor.components.setCurrentRow(0)  # Precio base
     rate = field(view, "rate")
     rate.setText("1.30")
     rate.textEdited.emit("1.30")
     assert view.editor.data["components"][0]["rate"] == "1.30"
-    assert "137.00 PEN" in total(view)  # the calculator follows every edit
+    assert "S/ 137.00" in total(view)  # the calculator follows every edit
     assert "vuelva" in view.whatif.total.text() or "Simular" in view.whatif.total.text()
 
     before = view.whatif.simulation
@@ -66,7 +67,7 @@ def test_editing_changes_calculator_and_whatif(qtbot: QtBot, sqlite_db: Database
         sim.members
     )
     assert sim.total("difference") > 0
-    assert f"{sim.total('difference'):+,.2f}" in view.whatif.total.text()
+    assert f"+S/ {sim.total('difference'):,.2f}" in view.whatif.total.text()
 
 
 def test_invalid_scheme_names_the_field_and_cannot_be_saved(
@@ -74,7 +75,7 @@ def test_invalid_scheme_names_the_field_and_cannot_be_saved(
 ) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentText("peru-additive")
+    view.preset.setCurrentIndex(view.preset.findData("peru-additive"))
     view.use_preset()
     assert view.save_button.isEnabled()
     view.editor.components.setCurrentRow(2)  # Higiene: bands
@@ -85,8 +86,8 @@ def test_invalid_scheme_names_the_field_and_cannot_be_saved(
     assert not view.save_button.isEnabled()
     problems = [view.editor.problems.item(i).text() for i in range(view.editor.problems.count())]
     assert problems == [
-        "components[2].bands[1].low: hay un hueco entre 100000 y 120000; las bandas deben ser "
-        "contiguas [desde, hasta)."
+        "Componente 3 (Higiene) › Bandas › fila 2 › Desde: hay un hueco entre 100000 y 120000; "
+        "las bandas deben ser contiguas [desde, hasta)."
     ]
     assert table.item(1, 0).background().color().name() == "#f5b7b1"  # the cell is marked
     assert form.editors[2].note.text()  # and the message is under the table
@@ -103,7 +104,7 @@ def test_preset_export_import_and_save_as_version(
 ) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentText("india-fat-snf-chart")
+    view.preset.setCurrentIndex(view.preset.findData("india-fat-snf-chart"))
     view.use_preset()
     assert view.editor.scheme is not None and view.editor.scheme.name == "india-fat-snf-chart"
     out = tmp_path / "chart.json"
@@ -140,7 +141,7 @@ def test_every_family_can_be_added_and_edited(qtbot: QtBot, association: Databas
 def test_latest_sample_basis_takes_its_age_in_days(qtbot: QtBot, association: Database) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentText("peru-additive")
+    view.preset.setCurrentIndex(view.preset.findData("peru-additive"))
     view.use_preset()
     kind = view.editor.top_form.editors[6].combo  # type: ignore[attr-defined]
     kind.setCurrentIndex(kind.findData("latest"))
@@ -152,3 +153,54 @@ def test_latest_sample_basis_takes_its_age_in_days(qtbot: QtBot, association: Da
     assert view.editor.scheme is not None
     assert view.editor.scheme.basis.max_age_days == 15
     assert view.editor.data["basis"] == {"kind": "latest", "max_age_days": 15}
+
+
+def test_precios_fit_for_puno(qtbot: QtBot, association: Database) -> None:
+    """A new association starts on the Peruvian preset in soles; presets and component
+    kinds have names; a rule's yes/no is a box; unsaved edits are guarded when leaving."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from ui.main_window import MainWindow
+
+    from .driving import answer_dialogs
+
+    window = MainWindow(association)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.open_section("prices")
+    assert isinstance(view, PricesView)
+    assert view.editor.data["name"] == "peru-additive" and view.editor.data["currency"] == "PEN"
+    assert view.preset.itemText(0) == "Aditivo peruano (ejemplo de Puno)"
+    names = [view.preset.itemText(i) for i in range(view.preset.count())]
+    assert not [n for n in names if "-" in n.split(" ")[0]]  # no identifiers as names
+    shown = [view.editor.components.item(i).text() for i in range(view.editor.components.count())]
+    assert shown[0] == "1. Precio base"
+    assert shown[2] == "3. Higiene — Bandas (higiene, células)"
+    assert not [t for t in shown if "(bands)" in t or "(component)" in t]
+    rules = view.editor.rules_form.editors[0].table  # type: ignore[attr-defined]
+    texts = [rules.item(r, c).text() for r in range(rules.rowCount()) for c in range(6)]
+    assert "True" not in texts and "False" not in texts
+    assert rules.item(0, 1).flags() & Qt.ItemFlag.ItemIsUserCheckable
+
+    view.editor.components.setCurrentRow(0)
+    rate = field(view, "rate")
+    rate.setFocus()
+    qtbot.keyClicks(rate, "x")  # "1.20x": an edit, and not a number
+    problems = [view.editor.problems.item(i).text() for i in range(view.editor.problems.count())]
+    assert problems == ["Componente 1 (Precio base) › Precio por unidad: «1.20x» no es un número."]
+
+    def stay(dialog: QWidget) -> None:  # Enter: keep editing
+        assert "no se guardaron" in dialog.text()  # type: ignore[attr-defined]
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    answer_dialogs([stay], after_ms=700)
+    window.nav.setCurrentRow(1)  # to Socios
+    assert window.stack.currentWidget() is view and window.nav.currentRow() == 4
+
+    def drop(dialog: QWidget) -> None:
+        qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    answer_dialogs([drop])
+    window.nav.setCurrentRow(1)
+    assert type(window.stack.currentWidget()).__name__ == "MembersView"
