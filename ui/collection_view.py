@@ -483,10 +483,11 @@ class CollectionView(QWidget):
         printer, width = ticket_printer_settings()
         if not printer:
             return
-        from coop_desktop.services.documents import ticket
+        from coop_desktop.services.printouts import render
 
         try:
-            print_ticket(ticket(self.db, saved.id), printer, width, self.ticket_pdf)
+            printout = render(self.db, "ticket", str(saved.id), record=True, ticket_width=width)
+            print_ticket(printout.pdf, printer, self.ticket_pdf)
         except Exception as exc:  # the save stands; say why the ticket did not print
             self.error.setText(
                 self.tr("Entrega guardada; el ticket no se imprimió: %1").replace(

@@ -20,6 +20,7 @@ from coop_desktop.services.accounts import add_adjustment
 from coop_desktop.services.deliveries import update_delivery
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
+from ui import fmt
 from ui.errors import message
 from ui.member_lookup import MemberField, MemberIndex
 
@@ -57,7 +58,7 @@ class EditDeliveryDialog(_Form):
         self.form.addRow(
             QLabel(
                 f"{delivery.member_code} {delivery.member_name} — "
-                f"{delivery.date:%d/%m/%Y} {delivery.shift}"
+                f"{fmt.day(delivery.date)} {fmt.word(delivery.shift)}"
             )
         )
         self.quantity = QLineEdit(f"{delivery.quantity.normalize():f}")

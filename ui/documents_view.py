@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.errors import CoopError
 from coop_desktop.services.members import list_members
-from coop_desktop.services.printouts import Printout, delivery_number, render
+from coop_desktop.services.printouts import Printout, render
 from coop_desktop.services.settlements import void_receipt
 from coop_desktop.storage.engine import Database
 from ui.closeout_view import default_period
 from ui.errors import message
-from ui.member_lookup import MemberField, MemberIndex
+from ui.member_lookup import MemberField, MemberIndex, follow_members
 from ui.pdf_print import pdf_buffer, print_with_dialog, save_pdf
 from ui.runner import app_runner
 
@@ -62,7 +62,9 @@ class DocumentsView(QWidget):
         self.key_label = QLabel()
         self.key = QLineEdit()
         self.member_label = QLabel(self.tr("Socio:"))
-        self.member = MemberField(MemberIndex(list_members(db)))
+        self.index = MemberIndex(list_members(db))
+        follow_members(self, self.index, db)
+        self.member = MemberField(self.index)
         self.preview_button = QPushButton(self.tr("Vista previa"))
         self.preview_button.clicked.connect(self.preview)
         self.key.returnPressed.connect(self.preview)
@@ -112,10 +114,21 @@ class DocumentsView(QWidget):
         self._show(None)
 
     def _request(self) -> tuple[str, str, str]:
-        return str(self.kind.currentData()), self.key.text(), self.member.text().split(" ")[0]
+        """(kind, key, member code); the member may be typed by code or by name."""
+        typed = self.member.text().strip()
+        member = ""
+        kind = str(self.kind.currentData())
+        if typed and kind in ("receipt", "statement"):
+            member = self.index.resolve(typed).code  # refuses unknown or ambiguous names
+        return kind, self.key.text(), member
 
     def preview(self) -> None:
-        db, (kind, key, member) = self.db, self._request()
+        try:
+            request = self._request()
+        except CoopError as exc:
+            self._failed(exc)
+            return
+        db, (kind, key, member) = self.db, request
         self.status.setText(self.tr("Preparando el documento…"))
         self.runner.run(
             lambda _c: render(db, kind, key, member),
@@ -179,11 +192,10 @@ class DocumentsView(QWidget):
             self.status.setText(message(exc))
 
     def _print_ticket(self, printer: str, width: int) -> str:
-        from coop_desktop.services.documents import ticket
         from ui.ticket_printer import print_ticket
 
-        doc = ticket(self.db, delivery_number(self.key.text()), record=True)
-        print_ticket(doc, printer, width)
+        printout = render(self.db, "ticket", self.key.text(), record=True, ticket_width=width)
+        print_ticket(printout.pdf, printer)
         return self.tr("Ticket enviado a %1.").replace("%1", printer)
 
     def save_document(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 
 from coop_desktop import formatting as f
 from coop_desktop.domain.periods import PeriodSpan
@@ -87,3 +87,20 @@ def kind_label(kind: str) -> str:
 
     names = KIND_LABELS.get(kind)
     return kind if names is None else names[1 if lang() == "en" else 0]
+
+
+_WORDS = {
+    "am": QT_TRANSLATE_NOOP("Words", "mañana"),
+    "pm": QT_TRANSLATE_NOOP("Words", "tarde"),
+    "issued": QT_TRANSLATE_NOOP("Words", "emitida"),
+    "paid": QT_TRANSLATE_NOOP("Words", "pagada"),
+    "void": QT_TRANSLATE_NOOP("Words", "anulada"),
+    "open": QT_TRANSLATE_NOOP("Words", "abierto"),
+    "closed": QT_TRANSLATE_NOOP("Words", "cerrado"),
+}
+
+
+def word(code: str) -> str:
+    """A stored code (shift, settlement or period status) in the screen's language."""
+    shown = _WORDS.get(code)
+    return QCoreApplication.translate("Words", shown) if shown else code

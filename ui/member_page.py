@@ -20,15 +20,21 @@ from coop_desktop.services.dto import MemberInfo
 from coop_desktop.services.quality import member_tests
 from coop_desktop.services.settlements import member_settlements
 from coop_desktop.storage.engine import Database
+from ui import fmt
 from ui.tables import tidy
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], stretch: int) -> QTableWidget:
+def _table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], stretch: int, right: Sequence[int] = ()
+) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if c in right:  # numbers line up on the right
+                item.setTextAlignment(fmt.RIGHT)
+            table.setItem(r, c, item)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     tidy(table, stretch)
     return table
@@ -52,9 +58,9 @@ class MemberPage(QDialog):
                 [self.tr("Fecha"), self.tr("Turno"), self.tr("Cantidad"), self.tr("Estado")],
                 [
                     (
-                        d.date.strftime("%d/%m/%Y"),
-                        d.shift,
-                        f"{d.quantity.normalize():f} {d.unit}",
+                        fmt.day(d.date),
+                        fmt.word(d.shift),
+                        fmt.quantity(d.quantity, d.unit),
                         (self.tr("Rechazada: ") + (d.reject_reason or ""))
                         if d.rejected
                         else self.tr("Aceptada"),
@@ -62,6 +68,7 @@ class MemberPage(QDialog):
                     for d in deliveries
                 ],
                 3,
+                (2,),
             ),
             self.tr("Entregas"),
         )
@@ -80,12 +87,16 @@ class MemberPage(QDialog):
                 ],
                 [
                     (
-                        t.sample_date.strftime("%d/%m/%Y"),
-                        *("" if t.measures.get(k) is None else str(t.measures[k]) for k in keys),
+                        fmt.day(t.sample_date),
+                        *(
+                            "" if t.measures.get(k) is None else fmt.measure(k, t.measures[k])
+                            for k in keys
+                        ),
                     )
                     for t in tests
                 ],
                 0,
+                (1, 2, 3, 4, 5, 6),
             ),
             self.tr("Calidad"),
         )
@@ -95,14 +106,15 @@ class MemberPage(QDialog):
                 [self.tr("Fecha"), self.tr("Detalle"), self.tr("Monto S/"), self.tr("Saldo S/")],
                 [
                     (
-                        ln.date.strftime("%d/%m/%Y"),
+                        fmt.day(ln.date),
                         ln.description,
-                        f"{ln.amount:,.2f}",
-                        f"{ln.balance:,.2f}",
+                        fmt.amount(ln.amount),
+                        fmt.amount(ln.balance),
                     )
                     for ln in lines
                 ],
                 1,
+                (2, 3),
             ),
             self.tr("Cuenta"),
         )
@@ -117,10 +129,17 @@ class MemberPage(QDialog):
                     self.tr("Estado"),
                 ],
                 [
-                    (s.number, s.period, f"{s.gross:,.2f}", f"{s.net:,.2f}", s.status)
+                    (
+                        s.number,
+                        fmt.period(s.period),
+                        fmt.amount(s.gross),
+                        fmt.amount(s.net),
+                        fmt.word(s.status),
+                    )
                     for s in documents
                 ],
                 0,
+                (2, 3),
             ),
             self.tr("Documentos"),
         )

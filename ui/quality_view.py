@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -20,28 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.domain import validation as v
-from coop_desktop.domain.measures import MEASURES, out_of_reference
+from coop_desktop.domain.measures import out_of_reference
 from coop_desktop.errors import CoopError, ValidationError
 from coop_desktop.services.members import list_members
 from coop_desktop.services.quality import add_test, list_tests
 from coop_desktop.storage.engine import Database
-from ui import errors
-from ui.member_lookup import MemberField, MemberIndex
+from ui import errors, fmt
+from ui.changes import follow
+from ui.member_lookup import MemberField, MemberIndex, follow_members
+from ui.runner import app_runner
 from ui.tables import tidy
 
 KEYS = ("fat", "protein", "st", "snf", "density", "acidity", "ufc", "scc", "tram", "added_water")
-SHORT = {
-    "fat": "Grasa %",
-    "protein": "Proteína %",
-    "st": "ST %",
-    "snf": "SNF %",
-    "density": "Densidad",
-    "acidity": "Acidez",
-    "ufc": "UFC/mL",
-    "scc": "CCS/mL",
-    "tram": "TRAM h",
-    "added_water": "Agua %",
-}
 AMBER = "background: #fff1c2"
 RED = "background: #ffd6d6"
 
@@ -51,6 +42,7 @@ class QualityView(QWidget):
         super().__init__(parent)
         self.db = db
         self.index = MemberIndex(list_members(db))
+        follow_members(self, self.index, db)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.day = QDateEdit(QDate.currentDate())
@@ -105,6 +97,7 @@ class QualityView(QWidget):
         tidy(self.table, stretch=0)
         layout.addWidget(self.table)
         self.day.dateChanged.connect(lambda _d: self.refresh())
+        follow(self, app_runner(), ("quality", "members"), self.refresh)
         self.refresh()
 
     def chosen_day(self) -> date:
@@ -168,7 +161,8 @@ class QualityView(QWidget):
             self.error.setText(errors.message(exc))
             return
         for edit in (self.member, self.delivery, *self.fields.values()):
-            edit.clear()
+            edit.setText("")
+        app_runner().announce("quality", source=self)
         self.refresh()
         self.member.setFocus()
 
@@ -179,6 +173,7 @@ class QualityView(QWidget):
             for key in KEYS:
                 value = test.measures.get(key)
                 item = QStandardItem("" if value is None else _shown(key, value))
+                item.setTextAlignment(fmt.RIGHT)
                 if (
                     value is not None
                     and not isinstance(value, bool)
@@ -189,10 +184,8 @@ class QualityView(QWidget):
             self.model.appendRow(row)
 
 
-def _shown(key: str, value: object) -> str:
-    if MEASURES[key].scale == 0:
-        return f"{value:,.0f}"
-    return str(value)
+def _shown(key: str, value: Decimal | bool) -> str:
+    return fmt.measure(key, value)
 
 
 def _amber() -> Any:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
@@ -148,10 +148,16 @@ def test_tickets_go_straight_to_the_ticket_printer(
 
     ui_settings().setValue("printing/ticket_printer", "Termica")
     sent: list[tuple[str, str, int]] = []
-    monkeypatch.setattr(
-        "ui.ticket_printer.print_ticket",
-        lambda doc, printer, width: sent.append((doc.mark, printer, width)),
-    )
+
+    def send(pdf: bytes, printer: str) -> None:
+        import io
+
+        page = PdfReader(io.BytesIO(pdf)).pages[0]
+        text = page.extract_text()
+        width_mm = round(float(page.mediabox.width) / 72 * 25.4)
+        sent.append(("COPIA" if "COPIA" in text else "", printer, width_mm))
+
+    monkeypatch.setattr("ui.ticket_printer.print_ticket", send)
     view = DocumentsView(closed)
     qtbot.addWidget(view)
     view.kind.setCurrentIndex(view.kind.findData("ticket"))
@@ -163,3 +169,20 @@ def test_tickets_go_straight_to_the_ticket_printer(
     view.print_document()
     assert sent == [("", "Termica", 80), ("COPIA", "Termica", 80)]
     assert "Termica" in view.status.text()
+
+
+def test_the_member_is_found_by_name(qtbot: QtBot, closed: Database) -> None:
+    from coop_desktop.services.members import list_members
+
+    view = DocumentsView(closed)
+    qtbot.addWidget(view)
+    first = list_members(closed)[0]
+    view.kind.setCurrentIndex(view.kind.findData("statement"))
+    view.key.setText(PERIOD)
+    qtbot.keyClicks(
+        view.member,
+        first.surnames.split()[0].lower() + " " + first.given_names.split()[0][:3].lower(),
+    )
+    qtbot.keyClick(view.member, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    assert first.code in view.printout.title  # type: ignore[union-attr]
