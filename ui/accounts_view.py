@@ -36,7 +36,7 @@ from ui.errors import message
 from ui.member_lookup import MemberField, MemberIndex, follow_members
 from ui.pdf_print import print_with_dialog
 from ui.runner import app_runner
-from ui.tables import tidy
+from ui.tables import stored_text, tidy
 
 
 class AccountsView(QWidget):
@@ -69,6 +69,7 @@ class AccountsView(QWidget):
             ]
         )
         self.ledger.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        stored_text(self.ledger, 2)  # the detail, as recorded
         tidy(self.ledger, stretch=2)
         left.addWidget(self.ledger)
         self.status = QLabel()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -32,6 +33,24 @@ def ui_language() -> str:
     return "en" if chosen.lower().startswith("en") else "es"
 
 
+class QtGaps(QTranslator):
+    """Qt's own words that its Spanish catalogue lacks (the file dialog's labels gained a
+    mnemonic in Qt 6 and lost their translation); consulted after qtbase_es."""
+
+    SPANISH: ClassVar[dict[tuple[str, str], str]] = {
+        ("QFileDialog", "&Look in:"): "&Ver en:",
+        ("QFileDialog", "Files of &type:"): "Ficheros de &tipo:",
+    }
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return self.SPANISH.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translations(app: QApplication, lang: str = "es") -> list[QTranslator]:
     """Spanish (Peru) by default, with Qt's own strings in Spanish and es_PE number and date
     formats; English from resources/translations/coop_en.qm. The code's text is Spanish."""
@@ -44,6 +63,7 @@ def install_translations(app: QApplication, lang: str = "es") -> list[QTranslato
     )
     translators = []
     if lang == "es":
+        translators.append(QtGaps(app))  # installed first: asked after qtbase_es
         qt = QTranslator(app)
         if qt.load("qtbase_es", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)

@@ -21,7 +21,7 @@ from coop_desktop.services.quality import member_tests
 from coop_desktop.services.settlements import member_settlements
 from coop_desktop.storage.engine import Database
 from ui import fmt
-from ui.tables import tidy
+from ui.tables import stored_text, tidy
 
 
 def _table(
@@ -101,23 +101,22 @@ class MemberPage(QDialog):
             self.tr("Calidad"),
         )
         lines = ledger(db, member.code)
-        self.tabs.addTab(
-            _table(
-                [self.tr("Fecha"), self.tr("Detalle"), self.tr("Monto S/"), self.tr("Saldo S/")],
-                [
-                    (
-                        fmt.day(ln.date),
-                        ln.description,
-                        fmt.amount(ln.amount),
-                        fmt.amount(ln.balance),
-                    )
-                    for ln in lines
-                ],
-                1,
-                (2, 3),
-            ),
-            self.tr("Cuenta"),
+        account = _table(
+            [self.tr("Fecha"), self.tr("Detalle"), self.tr("Monto S/"), self.tr("Saldo S/")],
+            [
+                (
+                    fmt.day(ln.date),
+                    ln.description,
+                    fmt.amount(ln.amount),
+                    fmt.amount(ln.balance),
+                )
+                for ln in lines
+            ],
+            1,
+            (2, 3),
         )
+        stored_text(account, 1)  # the detail, as recorded
+        self.tabs.addTab(account, self.tr("Cuenta"))
         documents = member_settlements(db, member.code)
         self.tabs.addTab(
             _table(

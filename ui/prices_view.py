@@ -40,6 +40,7 @@ from ui.errors import message
 from ui.price_tools import PriceCalculator, WhatIfPanel
 from ui.runner import app_runner
 from ui.scheme_editor import SchemeEditor
+from ui.tables import stored_text
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
 PRESET_NAMES = {  # the Peruvian preset first: it is where a Puno association starts
@@ -69,6 +70,7 @@ class PricesView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         self.versions = QTreeWidget()
+        stored_text(self.versions, 0)  # each scheme's own title
         self.versions.setHeaderHidden(True)
         self.versions.itemClicked.connect(self.open_version)
         left_layout.addWidget(QLabel(self.tr("<b>Esquemas y versiones</b>")))

@@ -95,6 +95,7 @@ class SchemeEditor(QWidget):
         parts = QGroupBox(self.tr("Componentes del precio"))
         parts_layout = QVBoxLayout(parts)
         self.components = QListWidget()
+        self.components.setObjectName("scheme-components")  # the scheme's own labels
         self.components.setMaximumHeight(130)
         self.components.currentRowChanged.connect(self._show_component)
         buttons = QHBoxLayout()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.pricing import model as m
 from ui.measure_names import measure_name
+from ui.tables import stored_text
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 ERROR_BRUSH = QBrush(QColor("#f5b7b1"))
@@ -217,6 +218,9 @@ class TableEditor(_Editor):
         self.columns = columns
         self.table = QTableWidget(0, len(columns))
         self.table.setObjectName(f"field-{field.key}")
+        stored_text(  # labels and reasons are the scheme's own words
+            self.table, *(i for i, (key, _l) in enumerate(columns) if key in ("label", "reason"))
+        )
         self.table.setHorizontalHeaderLabels(
             [translate("SchemeForm", label) for _, label in columns]
         )

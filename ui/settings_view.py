@@ -33,6 +33,7 @@ class SettingsView(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language = QComboBox()
+        self.language.setObjectName("language-choice")  # each language named in its own
         self.language.addItem("Español", "es")
         self.language.addItem("English", "en")
         current = str(self.settings.value("ui/language", "es"))

@@ -10,6 +10,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 Index = QModelIndex | QPersistentModelIndex
 
 
+def stored_text(view: QAbstractItemView, *columns: int) -> None:
+    """Mark columns that show text as it was stored (a ledger entry's detail, a scheme's own
+    labels and reasons, a scheme's title): written in the association's language for its
+    documents, shown as written. The translation test reads every other cell."""
+    view.setProperty("data_columns", list(columns))
+
+
 def tidy(table: QTableView, stretch: int) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

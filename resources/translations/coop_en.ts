@@ -3,218 +3,218 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/accounts_view.py" line="49" />
+        <location filename="../../ui/accounts_view.py" line="54" />
         <source>Ver cuenta</source>
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="59" />
+        <location filename="../../ui/accounts_view.py" line="64" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="60" />
+        <location filename="../../ui/accounts_view.py" line="65" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="61" />
+        <location filename="../../ui/accounts_view.py" line="66" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="62" />
+        <location filename="../../ui/accounts_view.py" line="67" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="63" />
+        <location filename="../../ui/accounts_view.py" line="68" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="78" />
+        <location filename="../../ui/accounts_view.py" line="83" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="79" />
-        <location filename="../../ui/accounts_view.py" line="116" />
-        <location filename="../../ui/accounts_view.py" line="130" />
-        <location filename="../../ui/accounts_view.py" line="153" />
+        <location filename="../../ui/accounts_view.py" line="84" />
+        <location filename="../../ui/accounts_view.py" line="121" />
+        <location filename="../../ui/accounts_view.py" line="135" />
+        <location filename="../../ui/accounts_view.py" line="158" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="80" />
+        <location filename="../../ui/accounts_view.py" line="85" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="87" />
+        <location filename="../../ui/accounts_view.py" line="92" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="88" />
+        <location filename="../../ui/accounts_view.py" line="93" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="88" />
+        <location filename="../../ui/accounts_view.py" line="93" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="89" />
+        <location filename="../../ui/accounts_view.py" line="94" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="96" />
+        <location filename="../../ui/accounts_view.py" line="101" />
         <source>saco 40 kg, frasco, kg…</source>
         <translation>40 kg sack, bottle, kg…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="98" />
+        <location filename="../../ui/accounts_view.py" line="103" />
         <source>Catálogo de insumos</source>
         <translation>Input catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="101" />
+        <location filename="../../ui/accounts_view.py" line="106" />
         <source>Unidad:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="102" />
+        <location filename="../../ui/accounts_view.py" line="107" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="103" />
+        <location filename="../../ui/accounts_view.py" line="108" />
         <source>Agregar al catálogo</source>
         <translation>Add to the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="108" />
+        <location filename="../../ui/accounts_view.py" line="113" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="111" />
+        <location filename="../../ui/accounts_view.py" line="116" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="114" />
+        <location filename="../../ui/accounts_view.py" line="119" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="117" />
+        <location filename="../../ui/accounts_view.py" line="122" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="118" />
+        <location filename="../../ui/accounts_view.py" line="123" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="120" />
+        <location filename="../../ui/accounts_view.py" line="125" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="129" />
+        <location filename="../../ui/accounts_view.py" line="134" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="130" />
+        <location filename="../../ui/accounts_view.py" line="135" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="131" />
+        <location filename="../../ui/accounts_view.py" line="136" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="138" />
+        <location filename="../../ui/accounts_view.py" line="143" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="148" />
+        <location filename="../../ui/accounts_view.py" line="153" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="151" />
+        <location filename="../../ui/accounts_view.py" line="156" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="100" />
-        <location filename="../../ui/accounts_view.py" line="152" />
+        <location filename="../../ui/accounts_view.py" line="105" />
+        <location filename="../../ui/accounts_view.py" line="157" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="154" />
+        <location filename="../../ui/accounts_view.py" line="159" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="155" />
+        <location filename="../../ui/accounts_view.py" line="160" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="156" />
+        <location filename="../../ui/accounts_view.py" line="161" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="205" />
+        <location filename="../../ui/accounts_view.py" line="228" />
         <source>Adelanto registrado, recibo %1. %2</source>
         <translation>Advance recorded, receipt %1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="210" />
+        <location filename="../../ui/accounts_view.py" line="233" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="222" />
+        <location filename="../../ui/accounts_view.py" line="242" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="242" />
+        <location filename="../../ui/accounts_view.py" line="265" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="261" />
+        <location filename="../../ui/accounts_view.py" line="284" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="275" />
+        <location filename="../../ui/accounts_view.py" line="301" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="142" />
-        <location filename="../../ui/accounts_view.py" line="272" />
+        <location filename="../../ui/accounts_view.py" line="147" />
+        <location filename="../../ui/accounts_view.py" line="298" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="141" />
-        <location filename="../../ui/accounts_view.py" line="272" />
+        <location filename="../../ui/accounts_view.py" line="146" />
+        <location filename="../../ui/accounts_view.py" line="298" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -222,220 +222,460 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="92" />
+        <location filename="../../ui/delivery_dialogs.py" line="94" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="99" />
+        <location filename="../../ui/delivery_dialogs.py" line="101" />
         <source>El periodo %1 está cerrado. El ajuste se registra hoy, en el periodo abierto, y se liquida en el próximo cierre.</source>
         <translation>Period %1 is closed. The adjustment is recorded today, in the open period, and settled at the next closeout.</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="106" />
+        <location filename="../../ui/delivery_dialogs.py" line="108" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="108" />
+        <location filename="../../ui/delivery_dialogs.py" line="110" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="109" />
+        <location filename="../../ui/delivery_dialogs.py" line="111" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="110" />
+        <location filename="../../ui/delivery_dialogs.py" line="112" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
 </context>
 <context>
+    <name>CentresView</name>
+    <message>
+        <location filename="../../ui/centres_view.py" line="52" />
+        <source>&lt;b&gt;Centros de acopio&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Collection centres&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="56" />
+        <source>Renombrar…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="59" />
+        <source>Nuevo centro de acopio</source>
+        <translation>New collection centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="65" />
+        <source>Centro de acopio Huaychani</source>
+        <translation>Huaychani collection centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="68" />
+        <source>Código:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="69" />
+        <source>Nombre:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="70" />
+        <source>Distrito:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="71" />
+        <source>Comunidad:</source>
+        <translation>Community:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="72" />
+        <source>Agregar centro</source>
+        <translation>Add centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="87" />
+        <source>Subir</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="88" />
+        <source>Bajar</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="89" />
+        <source>Quitar de la ruta</source>
+        <translation>Take off the route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="103" />
+        <source>Agregar a la ruta</source>
+        <translation>Add to the route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="110" />
+        <source>El orden es el del recorrido: Acopio → Por ruta muestra a los socios así. Un socio agregado aquí deja la ruta de otro centro.</source>
+        <translation>The order is the collector's round: Collection → By route lists the members this way. A member added here leaves another centre's route.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="146" />
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="149" />
+        <source>socio</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="149" />
+        <source>socios</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="169" />
+        <source>Centro agregado: %1.</source>
+        <translation>Centre added: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="179" />
+        <source>Renombrar centro</source>
+        <translation>Rename centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="180" />
+        <source>Nuevo nombre de %1:</source>
+        <translation>New name of %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="202" />
+        <source>&lt;b&gt;Ruta de %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Route of %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="204" />
+        <source>Cree un centro de acopio para ordenar su ruta.</source>
+        <translation>Create a collection centre to order its route.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="237" />
+        <source>%1 salió de la ruta.</source>
+        <translation>%1 left the route.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centres_view.py" line="253" />
+        <source>%1 agregado a la ruta, en el lugar %2.</source>
+        <translation>%1 added to the route, in place %2.</translation>
+    </message>
+</context>
+<context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="69" />
+        <location filename="../../ui/closeout_view.py" line="46" />
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="47" />
+        <source>Socio</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="48" />
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="49" />
+        <source>Bruto S/</source>
+        <translation>Gross S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="50" />
+        <source>Descuentos S/</source>
+        <translation>Deductions S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="51" />
+        <source>Pasa S/</source>
+        <translation>Carried S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="52" />
+        <source>Neto S/</source>
+        <translation>Net S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="53" />
+        <source>Liquidación</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="133" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="134" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="135" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="72" />
+        <location filename="../../ui/closeout_view.py" line="136" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="73" />
+        <location filename="../../ui/closeout_view.py" line="138" />
+        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
+        <translation>The members selected in the table, or all of them when none is selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="140" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="74" />
+        <location filename="../../ui/closeout_view.py" line="141" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="91" />
+        <location filename="../../ui/closeout_view.py" line="161" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="96" />
+        <location filename="../../ui/closeout_view.py" line="166" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="133" />
+        <location filename="../../ui/closeout_view.py" line="216" />
+        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
+        <translation>The data changed after the preview: compute it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="232" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="138" />
+        <location filename="../../ui/closeout_view.py" line="237" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="167" />
+        <location filename="../../ui/closeout_view.py" line="249" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="169" />
+        <location filename="../../ui/closeout_view.py" line="251" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="180" />
-        <source>%1: %2 L rechazados</source>
-        <translation>%1: %2 L rejected</translation>
+        <location filename="../../ui/closeout_view.py" line="265" />
+        <source>%1: %2 rechazados</source>
+        <translation>%1: %2 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="187" />
-        <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
-        <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
+        <location filename="../../ui/closeout_view.py" line="275" />
+        <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
+        <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="195" />
-        <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
-        <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
+        <location filename="../../ui/closeout_view.py" line="286" />
+        <source>%1 · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
+        <translation>%1 · %2 kg · gross %3 · deductions %4 · net %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="204" />
+        <location filename="../../ui/closeout_view.py" line="287" />
+        <source>socio</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="287" />
+        <source>socios</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="316" />
+        <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
+        <translation>The preview has %1. Close the period anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="317" />
+        <source>aviso</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="317" />
+        <source>avisos</source>
+        <translation>warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="319" />
+        <source>Cerrar el periodo</source>
+        <translation>Close the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="320" />
+        <source>No cerrar</source>
+        <translation>Do not close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="355" />
+        <source>Periodo %1 reabierto; %2 anuladas.</source>
+        <translation>Period %1 reopened; %2 voided.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="357" />
+        <location filename="../../ui/closeout_view.py" line="388" />
+        <source>liquidación</source>
+        <translation>settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="357" />
+        <location filename="../../ui/closeout_view.py" line="388" />
+        <source>liquidaciones</source>
+        <translation>settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="365" />
+        <source>Reabriendo el periodo…</source>
+        <translation>Reopening the period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="387" />
+        <source>%1 marcadas como pagadas.</source>
+        <translation>%1 marked paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="295" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="206" />
+        <location filename="../../ui/closeout_view.py" line="297" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="231" />
+        <location filename="../../ui/closeout_view.py" line="315" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="233" />
-        <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
-        <translation>The preview has %1 warnings. Close the period anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="253" />
+        <location filename="../../ui/closeout_view.py" line="337" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="346" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="346" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="271" />
-        <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
-        <translation>Period %1 reopened; %2 settlements voided.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="279" />
+        <location filename="../../ui/closeout_view.py" line="373" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="280" />
+        <location filename="../../ui/closeout_view.py" line="374" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="281" />
+        <location filename="../../ui/closeout_view.py" line="375" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="284" />
+        <location filename="../../ui/closeout_view.py" line="378" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="284" />
+        <location filename="../../ui/closeout_view.py" line="378" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="294" />
-        <source>%1 liquidaciones marcadas como pagadas.</source>
-        <translation>%1 settlements marked paid.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="301" />
+        <location filename="../../ui/closeout_view.py" line="407" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="302" />
+        <location filename="../../ui/closeout_view.py" line="408" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="303" />
+        <location filename="../../ui/closeout_view.py" line="409" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="307" />
+        <location filename="../../ui/closeout_view.py" line="412" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="307" />
+        <location filename="../../ui/closeout_view.py" line="412" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="314" />
+        <location filename="../../ui/closeout_view.py" line="418" />
+        <source>recibos</source>
+        <translation>receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="419" />
+        <source>estados</source>
+        <translation>statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="420" />
+        <source>planilla</source>
+        <translation>payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="424" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="353" />
+        <location filename="../../ui/closeout_view.py" line="426" />
+        <source>Documentos PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="450" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="360" />
+        <location filename="../../ui/closeout_view.py" line="457" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -443,126 +683,180 @@
 <context>
     <name>CollectionSection</name>
     <message>
-        <location filename="../../ui/collection_section.py" line="16" />
+        <location filename="../../ui/collection_section.py" line="19" />
         <source>Registro del turno</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_section.py" line="20" />
+        <location filename="../../ui/collection_section.py" line="26" />
         <source>Por ruta</source>
         <translation>By route</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_section.py" line="21" />
-        <location filename="../../ui/collection_section.py" line="36" />
+        <location filename="../../ui/collection_section.py" line="27" />
         <source>Todas las entregas</source>
         <translation>All deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_section.py" line="28" />
+        <source>Centros y rutas</source>
+        <translation>Centres and routes</translation>
     </message>
 </context>
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="181" />
+        <location filename="../../ui/collection_view.py" line="212" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="182" />
+        <location filename="../../ui/collection_view.py" line="213" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="188" />
+        <location filename="../../ui/collection_view.py" line="219" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="188" />
+        <location filename="../../ui/collection_view.py" line="219" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="195" />
+        <location filename="../../ui/collection_view.py" line="226" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="203" />
+        <location filename="../../ui/collection_view.py" line="234" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="207" />
+        <location filename="../../ui/collection_view.py" line="238" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="209" />
+        <location filename="../../ui/collection_view.py" line="240" />
         <source>1.030 (opcional)</source>
         <translation>1.030 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="210" />
+        <location filename="../../ui/collection_view.py" line="241" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="212" />
+        <location filename="../../ui/collection_view.py" line="243" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="213" />
+        <location filename="../../ui/collection_view.py" line="244" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="215" />
+        <location filename="../../ui/collection_view.py" line="246" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="216" />
+        <location filename="../../ui/collection_view.py" line="247" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="218" />
+        <location filename="../../ui/collection_view.py" line="249" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="219" />
+        <location filename="../../ui/collection_view.py" line="250" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="221" />
+        <location filename="../../ui/collection_view.py" line="252" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="340" />
-        <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
-        <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
+        <location filename="../../ui/collection_view.py" line="449" />
+        <source>Registrar otra entrega</source>
+        <translation>Record another delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="420" />
+        <location filename="../../ui/collection_view.py" line="450" />
+        <source>No registrar</source>
+        <translation>Do not record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="493" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="298" />
+        <location filename="../../ui/collection_view.py" line="347" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="375" />
+        <location filename="../../ui/collection_view.py" line="377" />
+        <source>la entrega N° %1 de %2 (%3)</source>
+        <translation>delivery no. %1 of %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="384" />
+        <source>Borrar entrega</source>
+        <translation>Delete delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="385" />
+        <source>¿Borrar %1?</source>
+        <translation>Delete %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="386" />
+        <source>Borrar</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="387" />
+        <source>No borrar</source>
+        <translation>Do not delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="395" />
+        <source>Se borró %1. Ctrl+Z la recupera.</source>
+        <translation>Deleted %1. Ctrl+Z brings it back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="408" />
+        <source>Turno: %1, %2 · Día: %3</source>
+        <translation>Shift: %1, %2 · Day: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="410" />
+        <source>entrega</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="410" />
+        <source>entregas</source>
+        <translation>deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="445" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="376" />
+        <location filename="../../ui/collection_view.py" line="446" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -570,9 +864,84 @@
 <context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="78" />
-        <source>%1 entregas registradas</source>
-        <translation>%1 deliveries recorded</translation>
+        <location filename="../../ui/deliveries_view.py" line="151" />
+        <source>Socio (todos)</source>
+        <translation>Member (all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="154" />
+        <source>Ambos turnos</source>
+        <translation>Both shifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="155" />
+        <source>Mañana</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="156" />
+        <source>Tarde</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="158" />
+        <source>Aceptadas y rechazadas</source>
+        <translation>Accepted and rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="159" />
+        <source>Solo aceptadas</source>
+        <translation>Accepted only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="160" />
+        <source>Solo rechazadas</source>
+        <translation>Rejected only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="161" />
+        <source>Desde:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="167" />
+        <source>Ir a la fecha</source>
+        <translation>Go to date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="168" />
+        <source>Muestra las entregas de esa fecha hacia atrás</source>
+        <translation>Shows the deliveries of that date and older</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="169" />
+        <source>Quitar filtros</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="176" />
+        <source>Hasta:</source>
+        <translation>Until:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="243" />
+        <source>Contando…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="248" />
+        <source>entrega</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="248" />
+        <source>entregas</source>
+        <translation>deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="249" />
+        <source> con estos filtros</source>
+        <translation> with these filters</translation>
     </message>
 </context>
 <context>
@@ -613,78 +982,78 @@
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="66" />
+        <location filename="../../ui/documents_view.py" line="68" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="81" />
+        <location filename="../../ui/documents_view.py" line="83" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="83" />
+        <location filename="../../ui/documents_view.py" line="85" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="85" />
+        <location filename="../../ui/documents_view.py" line="87" />
         <source>Anular recibo…</source>
         <translation>Void receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="98" />
+        <location filename="../../ui/documents_view.py" line="100" />
         <source>Entrega N.º:</source>
         <translation>Delivery No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="99" />
+        <location filename="../../ui/documents_view.py" line="101" />
         <source>Día (AAAA-MM-DD):</source>
         <translation>Day (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="100" />
+        <location filename="../../ui/documents_view.py" line="102" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="102" />
+        <location filename="../../ui/documents_view.py" line="104" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="119" />
-        <location filename="../../ui/documents_view.py" line="124" />
+        <location filename="../../ui/documents_view.py" line="132" />
+        <location filename="../../ui/documents_view.py" line="137" />
         <source>Preparando el documento…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="151" />
+        <location filename="../../ui/documents_view.py" line="164" />
         <source>%1: %2 página(s)%3</source>
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="187" />
+        <location filename="../../ui/documents_view.py" line="199" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="197" />
+        <location filename="../../ui/documents_view.py" line="209" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="205" />
+        <location filename="../../ui/documents_view.py" line="217" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="207" />
+        <location filename="../../ui/documents_view.py" line="219" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="218" />
+        <location filename="../../ui/documents_view.py" line="230" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -692,24 +1061,32 @@
 <context>
     <name>EditDeliveryDialog</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="52" />
+        <location filename="../../ui/delivery_dialogs.py" line="54" />
         <source>Corregir entrega %1</source>
         <translation>Correct delivery %1</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="67" />
+        <location filename="../../ui/delivery_dialogs.py" line="69" />
         <source>Cantidad (%1):</source>
         <translation>Quantity (%1):</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="68" />
+        <location filename="../../ui/delivery_dialogs.py" line="70" />
         <source>Temperatura:</source>
         <translation>Temperature:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="69" />
+        <location filename="../../ui/delivery_dialogs.py" line="71" />
         <source>Motivo de rechazo:</source>
         <translation>Rejection reason:</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="44" />
+        <source>Ocurrió un error inesperado (%1). No se guardó la operación. El detalle quedó en %2.</source>
+        <translation>An unexpected error occurred (%1). Nothing was saved. The details are in %2.</translation>
     </message>
 </context>
 <context>
@@ -798,41 +1175,56 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="75" />
+        <source>Centro de acopio Huaychani (opcional)</source>
+        <translation>Huaychani collection centre (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="76" />
+        <source>Primer centro de acopio:</source>
+        <translation>First collection centre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="79" />
+        <source>Con un centro, Acopio → Por ruta lista a sus socios en el orden del recorrido; más centros y el orden de cada ruta, en Acopio → Centros y rutas.</source>
+        <translation>With a centre, Collection → By route lists its members in the order of the round; more centres and the order of each route in Collection → Centres and routes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="87" />
         <source>(sin logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="76" />
+        <location filename="../../ui/first_run.py" line="88" />
         <source>Elegir logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="80" />
+        <location filename="../../ui/first_run.py" line="92" />
         <source>Logo:</source>
         <translation>Logo:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="88" />
+        <location filename="../../ui/first_run.py" line="100" />
         <source>Crear asociación</source>
         <translation>Create association</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="89" />
+        <location filename="../../ui/first_run.py" line="101" />
         <source>Cargar datos de demostración</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100" />
+        <location filename="../../ui/first_run.py" line="112" />
         <source>Logo de la asociación</source>
         <translation>Association logo</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100" />
+        <location filename="../../ui/first_run.py" line="112" />
         <source>Imágenes (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="149" />
+        <location filename="../../ui/first_run.py" line="166" />
         <source>Cargando datos de demostración…</source>
         <translation>Loading demo data…</translation>
     </message>
@@ -840,133 +1232,165 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home_view.py" line="66" />
+        <location filename="../../ui/home_view.py" line="95" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="67" />
+        <location filename="../../ui/home_view.py" line="96" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="68" />
+        <location filename="../../ui/home_view.py" line="97" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="70" />
+        <location filename="../../ui/home_view.py" line="99" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="80" />
+        <location filename="../../ui/home_view.py" line="111" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="92" />
+        <location filename="../../ui/home_view.py" line="128" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="105" />
-        <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 entregas</source>
-        <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 deliveries</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home_view.py" line="122" />
+        <location filename="../../ui/home_view.py" line="168" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="126" />
-        <source>bruto S/ %1, neto S/ %2 (%3 socios)</source>
-        <translation>gross S/ %1, net S/ %2 (%3 members)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home_view.py" line="132" />
-        <location filename="../../ui/home_view.py" line="146" />
+        <location filename="../../ui/home_view.py" line="178" />
+        <location filename="../../ui/home_view.py" line="193" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="164" />
+        <location filename="../../ui/home_view.py" line="219" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="174" />
+        <location filename="../../ui/home_view.py" line="233" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="175" />
+        <location filename="../../ui/home_view.py" line="234" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="178" />
-        <source>%1 socios entregan en este periodo sin ninguna muestra de calidad.</source>
-        <translation>%1 members deliver this period without any quality sample.</translation>
+        <location filename="../../ui/home_view.py" line="149" />
+        <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</source>
+        <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="179" />
+        <location filename="../../ui/home_view.py" line="153" />
+        <source>entrega</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="153" />
+        <source>entregas</source>
+        <translation>deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="172" />
+        <source>bruto %1, neto %2 (%3)</source>
+        <translation>gross %1, net %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="175" />
+        <location filename="../../ui/home_view.py" line="246" />
+        <source>socio</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="175" />
+        <location filename="../../ui/home_view.py" line="246" />
+        <source>socios</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="229" />
+        <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
+        <translation>No price scheme is in force: create one in Prices.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="230" />
+        <source>Ir a Precios</source>
+        <translation>Go to Prices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="237" />
+        <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
+        <translation>%1 deliver this period without any quality sample.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="238" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="181" />
+        <location filename="../../ui/home_view.py" line="240" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="181" />
+        <location filename="../../ui/home_view.py" line="240" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="188" />
+        <location filename="../../ui/home_view.py" line="244" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="196" />
+        <location filename="../../ui/home_view.py" line="260" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="208" />
+        <location filename="../../ui/home_view.py" line="272" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="217" />
+        <location filename="../../ui/home_view.py" line="281" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="227" />
+        <location filename="../../ui/home_view.py" line="291" />
         <source>Litros por día (60 días)</source>
         <translation>Litres per day (60 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="228" />
+        <location filename="../../ui/home_view.py" line="292" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="229" />
+        <location filename="../../ui/home_view.py" line="293" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="250" />
+        <location filename="../../ui/home_view.py" line="316" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="251" />
+        <location filename="../../ui/home_view.py" line="317" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -974,57 +1398,57 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>LazyDeliveries</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="26" />
+        <location filename="../../ui/deliveries_view.py" line="55" />
         <source>N° entrega</source>
         <translation>Delivery No.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="27" />
+        <location filename="../../ui/deliveries_view.py" line="56" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="28" />
+        <location filename="../../ui/deliveries_view.py" line="57" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="29" />
+        <location filename="../../ui/deliveries_view.py" line="58" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="30" />
+        <location filename="../../ui/deliveries_view.py" line="59" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="31" />
+        <location filename="../../ui/deliveries_view.py" line="60" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="32" />
+        <location filename="../../ui/deliveries_view.py" line="61" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="34" />
+        <location filename="../../ui/deliveries_view.py" line="63" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="34" />
+        <location filename="../../ui/deliveries_view.py" line="63" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="58" />
+        <location filename="../../ui/deliveries_view.py" line="122" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="60" />
+        <location filename="../../ui/deliveries_view.py" line="124" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -1032,92 +1456,92 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="47" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -1125,77 +1549,77 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/member_dialog.py" line="33" />
+        <location filename="../../ui/member_dialog.py" line="34" />
         <source>Editar socio</source>
         <translation>Edit member</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="33" />
+        <location filename="../../ui/member_dialog.py" line="34" />
         <source>Nuevo socio</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="38" />
+        <location filename="../../ui/member_dialog.py" line="39" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="39" />
+        <location filename="../../ui/member_dialog.py" line="40" />
         <source>Nombres</source>
         <translation>Given names</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="40" />
+        <location filename="../../ui/member_dialog.py" line="41" />
         <source>Apellidos</source>
         <translation>Surnames</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="41" />
+        <location filename="../../ui/member_dialog.py" line="42" />
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="42" />
+        <location filename="../../ui/member_dialog.py" line="43" />
         <source>Teléfono</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="43" />
+        <location filename="../../ui/member_dialog.py" line="44" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="44" />
+        <location filename="../../ui/member_dialog.py" line="45" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="45" />
+        <location filename="../../ui/member_dialog.py" line="46" />
         <source>Provincia</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="61" />
+        <location filename="../../ui/member_dialog.py" line="62" />
         <source>Mujer</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="62" />
+        <location filename="../../ui/member_dialog.py" line="63" />
         <source>Hombre</source>
         <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="65" />
+        <location filename="../../ui/member_dialog.py" line="66" />
         <source>Sexo</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="74" />
+        <location filename="../../ui/member_dialog.py" line="75" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="75" />
+        <location filename="../../ui/member_dialog.py" line="76" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -1203,7 +1627,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberField</name>
     <message>
-        <location filename="../../ui/member_lookup.py" line="57" />
+        <location filename="../../ui/member_lookup.py" line="63" />
         <source>Código o nombre del socio</source>
         <translation>Member code or name</translation>
     </message>
@@ -1259,125 +1683,125 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../ui/member_page.py" line="40" />
+        <location filename="../../ui/member_page.py" line="46" />
         <source>Ficha de %1</source>
         <translation>Record of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="52" />
-        <location filename="../../ui/member_page.py" line="73" />
-        <location filename="../../ui/member_page.py" line="95" />
+        <location filename="../../ui/member_page.py" line="58" />
+        <location filename="../../ui/member_page.py" line="80" />
+        <location filename="../../ui/member_page.py" line="106" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="52" />
+        <location filename="../../ui/member_page.py" line="58" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="52" />
+        <location filename="../../ui/member_page.py" line="58" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="52" />
-        <location filename="../../ui/member_page.py" line="117" />
+        <location filename="../../ui/member_page.py" line="58" />
+        <location filename="../../ui/member_page.py" line="129" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="58" />
+        <location filename="../../ui/member_page.py" line="64" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="60" />
+        <location filename="../../ui/member_page.py" line="66" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="66" />
+        <location filename="../../ui/member_page.py" line="73" />
         <source>Entregas</source>
         <translation>Deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="74" />
+        <location filename="../../ui/member_page.py" line="81" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="75" />
+        <location filename="../../ui/member_page.py" line="82" />
         <source>ST %</source>
         <translation>TS %</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="76" />
+        <location filename="../../ui/member_page.py" line="83" />
         <source>SNF %</source>
         <translation>SNF %</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="77" />
+        <location filename="../../ui/member_page.py" line="84" />
         <source>Proteína %</source>
         <translation>Protein %</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="78" />
+        <location filename="../../ui/member_page.py" line="85" />
         <source>UFC/mL</source>
         <translation>CFU/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="79" />
+        <location filename="../../ui/member_page.py" line="86" />
         <source>CCS/mL</source>
         <translation>SCC/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="90" />
+        <location filename="../../ui/member_page.py" line="101" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="95" />
+        <location filename="../../ui/member_page.py" line="106" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="95" />
+        <location filename="../../ui/member_page.py" line="106" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="95" />
+        <location filename="../../ui/member_page.py" line="106" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="107" />
+        <location filename="../../ui/member_page.py" line="119" />
         <source>Cuenta</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="113" />
+        <location filename="../../ui/member_page.py" line="125" />
         <source>Liquidación</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="114" />
+        <location filename="../../ui/member_page.py" line="126" />
         <source>Periodo</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="115" />
+        <location filename="../../ui/member_page.py" line="127" />
         <source>Bruto S/</source>
         <translation>Gross S/</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="116" />
+        <location filename="../../ui/member_page.py" line="128" />
         <source>Neto S/</source>
         <translation>Net S/</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="125" />
+        <location filename="../../ui/member_page.py" line="144" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
@@ -1385,52 +1809,87 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../ui/members_view.py" line="34" />
+        <location filename="../../ui/members_view.py" line="38" />
         <source>Buscar por código, nombre, DNI o comunidad</source>
         <translation>Search by code, name, DNI or community</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="38" />
+        <location filename="../../ui/members_view.py" line="42" />
         <source>Todos los estados</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="39" />
+        <location filename="../../ui/members_view.py" line="43" />
         <source>Activos</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="40" />
+        <location filename="../../ui/members_view.py" line="44" />
         <source>Suspendidos</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="41" />
+        <location filename="../../ui/members_view.py" line="45" />
         <source>Retirados</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="49" />
+        <location filename="../../ui/members_view.py" line="53" />
         <source>Nuevo socio</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="51" />
+        <location filename="../../ui/members_view.py" line="55" />
         <source>Editar</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="53" />
+        <location filename="../../ui/members_view.py" line="57" />
         <source>Ficha</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="55" />
+        <location filename="../../ui/members_view.py" line="59" />
+        <source>Retirar…</source>
+        <translation>Retire…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="61" />
+        <source>Reactivar</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="153" />
+        <source>Retirar socio</source>
+        <translation>Retire member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="155" />
+        <source>¿Retirar a %1? Sus entregas y su cuenta se conservan; no podrá registrar entregas nuevas hasta que se reactive.</source>
+        <translation>Retire %1? Their deliveries and account are kept; no new delivery can be recorded until they are reactivated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="158" />
         <source>Retirar</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="88" />
+        <location filename="../../ui/members_view.py" line="159" />
+        <source>No retirar</source>
+        <translation>Do not retire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="171" />
+        <source>%1 quedó retirado(a).</source>
+        <translation>%1 is now retired.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="173" />
+        <source>%1 está activo(a) otra vez.</source>
+        <translation>%1 is active again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_view.py" line="111" />
         <source>Todos los distritos</source>
         <translation>All districts</translation>
     </message>
@@ -1438,7 +1897,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>OpRunner</name>
     <message>
-        <location filename="../../ui/runner.py" line="71" />
+        <location filename="../../ui/runner.py" line="109" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -1485,141 +1944,196 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PriceCalculator</name>
     <message>
-        <location filename="../../ui/price_tools.py" line="68" />
+        <location filename="../../ui/price_tools.py" line="69" />
         <source>Calculadora de precio</source>
         <translation>Price calculator</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="76" />
+        <location filename="../../ui/price_tools.py" line="77" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="94" />
+        <location filename="../../ui/price_tools.py" line="95" />
         <source>Factor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="94" />
+        <location filename="../../ui/price_tools.py" line="95" />
         <source>Regla</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="94" />
+        <location filename="../../ui/price_tools.py" line="95" />
         <source>Por unidad</source>
         <translation>Per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="94" />
+        <location filename="../../ui/price_tools.py" line="95" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="124" />
+        <location filename="../../ui/price_tools.py" line="125" />
         <source>positiva</source>
         <translation>positive</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="150" />
+        <location filename="../../ui/price_tools.py" line="151" />
         <source>Corrija el esquema para ver el precio.</source>
         <translation>Fix the scheme to see the price.</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="170" />
-        <source>&lt;b&gt;%1 %2/%3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1 %2/%3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</translation>
+        <location filename="../../ui/price_tools.py" line="172" />
+        <source>&lt;b&gt;%1 %2 por %3&lt;/b&gt; × %4 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 %2 per %3&lt;/b&gt; × %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
     <name>PricesView</name>
     <message>
-        <location filename="../../ui/prices_view.py" line="54" />
+        <location filename="../../ui/prices_view.py" line="46" />
+        <source>Aditivo peruano (ejemplo de Puno)</source>
+        <translation>Peruvian additive (Puno example)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="47" />
+        <source>Pago por calidad (Colombia)</source>
+        <translation>Quality payment (Colombia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="48" />
+        <source>Dos tarifas: grasa y SNF (India)</source>
+        <translation>Two rates: fat and SNF (India)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="49" />
+        <source>Tabla grasa × SNF (India)</source>
+        <translation>Fat × SNF chart (India)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="50" />
+        <source>A + B − C (Irlanda)</source>
+        <translation>A + B − C (Ireland)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="51" />
+        <source>Pago por componentes (EE. UU.)</source>
+        <translation>Component pricing (USA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="74" />
         <source>&lt;b&gt;Esquemas y versiones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schemes and versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="56" />
+        <location filename="../../ui/prices_view.py" line="76" />
         <source>Empezar de</source>
         <translation>Start from</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="60" />
+        <location filename="../../ui/prices_view.py" line="89" />
         <source>Usar plantilla</source>
         <translation>Use preset</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="62" />
+        <location filename="../../ui/prices_view.py" line="91" />
         <source>Importar archivo…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="80" />
+        <location filename="../../ui/prices_view.py" line="109" />
         <source>Guardar como versión</source>
         <translation>Save as version</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="82" />
+        <location filename="../../ui/prices_view.py" line="111" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="84" />
+        <location filename="../../ui/prices_view.py" line="113" />
         <source>En vigor desde:</source>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="125" />
+        <location filename="../../ui/prices_view.py" line="151" />
+        <source>Cambios sin guardar</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="153" />
+        <source>El esquema tiene cambios que no se guardaron como versión. ¿Descartar esos cambios?</source>
+        <translation>The scheme has changes not saved as a version. Discard those changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="156" />
+        <source>Descartar los cambios</source>
+        <translation>Discard the changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="157" />
+        <source>Seguir editando</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="179" />
         <source>desde %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="127" />
+        <location filename="../../ui/prices_view.py" line="181" />
         <source> (en vigor)</source>
         <translation> (in force)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="152" />
+        <location filename="../../ui/prices_view.py" line="197" />
+        <source>Plantilla «%1» abierta: ajústela y guárdela como versión.</source>
+        <translation>Preset «%1» opened: adjust it and save it as a version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prices_view.py" line="215" />
         <source>Versión abierta: al guardar se crea una nueva.</source>
         <translation>Version opened: saving creates a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="157" />
-        <source>Plantilla %1 abierta.</source>
-        <translation>Preset %1 opened.</translation>
+        <location filename="../../ui/prices_view.py" line="222" />
+        <source>Plantilla «%1» abierta.</source>
+        <translation>Preset «%1» opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="162" />
+        <location filename="../../ui/prices_view.py" line="229" />
         <source>Importar esquema</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="162" />
-        <location filename="../../ui/prices_view.py" line="174" />
+        <location filename="../../ui/prices_view.py" line="229" />
+        <location filename="../../ui/prices_view.py" line="241" />
         <source>Esquemas (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="169" />
+        <location filename="../../ui/prices_view.py" line="236" />
         <source>Archivo abierto: %1</source>
         <translation>File opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="174" />
+        <location filename="../../ui/prices_view.py" line="241" />
         <source>Exportar esquema</source>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="181" />
+        <location filename="../../ui/prices_view.py" line="248" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="190" />
+        <location filename="../../ui/prices_view.py" line="257" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="201" />
+        <location filename="../../ui/prices_view.py" line="270" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -1627,89 +2141,84 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../ui/quality_view.py" line="61" />
+        <location filename="../../ui/quality_view.py" line="53" />
         <source>Laboratorio (opcional)</source>
         <translation>Laboratory (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="63" />
+        <location filename="../../ui/quality_view.py" line="55" />
         <source>N° de entrega (opcional)</source>
         <translation>Delivery No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="65" />
+        <location filename="../../ui/quality_view.py" line="57" />
         <source>Fecha de muestra:</source>
         <translation>Sample date:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="71" />
-        <location filename="../../ui/quality_view.py" line="102" />
+        <location filename="../../ui/quality_view.py" line="63" />
+        <location filename="../../ui/quality_view.py" line="94" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="74" />
+        <location filename="../../ui/quality_view.py" line="66" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="75" />
+        <location filename="../../ui/quality_view.py" line="67" />
         <source>Proteína %</source>
         <translation>Protein %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="76" />
+        <location filename="../../ui/quality_view.py" line="68" />
         <source>ST %</source>
         <translation>TS %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="77" />
+        <location filename="../../ui/quality_view.py" line="69" />
         <source>SNF %</source>
         <translation>SNF %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="78" />
+        <location filename="../../ui/quality_view.py" line="70" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="79" />
+        <location filename="../../ui/quality_view.py" line="71" />
         <source>Acidez</source>
         <translation>Acidity</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="80" />
+        <location filename="../../ui/quality_view.py" line="72" />
         <source>UFC/mL</source>
         <translation>CFU/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="81" />
+        <location filename="../../ui/quality_view.py" line="73" />
         <source>CCS/mL</source>
         <translation>SCC/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="82" />
+        <location filename="../../ui/quality_view.py" line="74" />
         <source>TRAM h</source>
         <translation>MBRT h</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="83" />
+        <location filename="../../ui/quality_view.py" line="75" />
         <source>Agua %</source>
         <translation>Water %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="130" />
+        <location filename="../../ui/quality_view.py" line="123" />
         <source>Fuera del valor de referencia</source>
         <translation>Outside the reference value</translation>
     </message>
 </context>
 <context>
-    <name>RouteView</name>
-    <message>
-        <location filename="../../ui/route_view.py" line="40" />
-        <source>Centro de acopio:</source>
-        <translation>Collection centre:</translation>
-    </message>
+    <name>RouteModel</name>
     <message>
         <location filename="../../ui/route_view.py" line="49" />
         <source>Orden</source>
@@ -1741,55 +2250,91 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/route_view.py" line="88" />
+        <location filename="../../ui/route_view.py" line="105" />
         <source>Registrada</source>
         <translation>Recorded</translation>
     </message>
 </context>
 <context>
+    <name>RouteView</name>
+    <message>
+        <location filename="../../ui/route_view.py" line="139" />
+        <source>Centro de acopio:</source>
+        <translation>Collection centre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="186" />
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="189" />
+        <source>socio</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="189" />
+        <source>socios</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_view.py" line="197" />
+        <source>No hay centros de acopio todavía: créelos en la pestaña «Centros y rutas».</source>
+        <translation>There are no collection centres yet: create them on the «Centres and routes» tab.</translation>
+    </message>
+</context>
+<context>
+    <name>SafeQuestion</name>
+    <message>
+        <location filename="../../ui/confirm.py" line="27" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="81" />
+        <location filename="../../ui/scheme_editor.py" line="89" />
         <source>Esquema</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="87" />
+        <location filename="../../ui/scheme_editor.py" line="95" />
         <source>Componentes del precio</source>
         <translation>Price components</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="100" />
+        <location filename="../../ui/scheme_editor.py" line="108" />
         <source>Agregar</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="102" />
+        <location filename="../../ui/scheme_editor.py" line="110" />
         <source>Quitar</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="105" />
+        <location filename="../../ui/scheme_editor.py" line="113" />
         <source>Subir</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="108" />
+        <location filename="../../ui/scheme_editor.py" line="116" />
         <source>Bajar</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="130" />
+        <location filename="../../ui/scheme_editor.py" line="138" />
         <source>Rechazos</source>
         <translation>Rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="279" />
+        <location filename="../../ui/scheme_editor.py" line="288" />
         <source>Esquema válido.</source>
         <translation>Valid scheme.</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="281" />
+        <location filename="../../ui/scheme_editor.py" line="290" />
         <source>%1 problemas: corríjalos para poder guardar.</source>
         <translation>%1 problems: fix them to be able to save.</translation>
     </message>
@@ -1832,353 +2377,403 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="312" />
+        <location filename="../../ui/scheme_form.py" line="332" />
         <source>Límites de filas:</source>
         <translation>Row edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="313" />
+        <location filename="../../ui/scheme_form.py" line="333" />
         <source>Límites de columnas:</source>
         <translation>Column edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="392" />
+        <location filename="../../ui/scheme_form.py" line="412" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="393" />
+        <location filename="../../ui/scheme_form.py" line="413" />
         <source>Hasta (sin incluir)</source>
         <translation>Up to (excluded)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="394" />
+        <location filename="../../ui/scheme_form.py" line="414" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="395" />
+        <location filename="../../ui/scheme_form.py" line="415" />
         <source>Etiqueta</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="398" />
+        <location filename="../../ui/scheme_form.py" line="419" />
         <source>Medida</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="399" />
+        <location filename="../../ui/scheme_form.py" line="420" />
         <source>Si es positiva</source>
         <translation>If positive</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="400" />
+        <location filename="../../ui/scheme_form.py" line="421" />
         <source>Sobre</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="401" />
+        <location filename="../../ui/scheme_form.py" line="422" />
         <source>Bajo</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="402" />
+        <location filename="../../ui/scheme_form.py" line="423" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="403" />
+        <location filename="../../ui/scheme_form.py" line="424" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="407" />
+        <location filename="../../ui/scheme_form.py" line="428" />
         <source>la prueba de cada entrega</source>
         <translation>each delivery's test</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="408" />
+        <location filename="../../ui/scheme_form.py" line="429" />
         <source>la última muestra</source>
         <translation>the latest sample</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="409" />
+        <location filename="../../ui/scheme_form.py" line="430" />
         <source>el promedio de muestras del periodo</source>
         <translation>the average of the period's samples</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="410" />
+        <location filename="../../ui/scheme_form.py" line="431" />
         <source>las últimas muestras, ponderadas</source>
         <translation>the latest samples, weighted</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="411" />
+        <location filename="../../ui/scheme_form.py" line="432" />
         <source>el total del periodo</source>
         <translation>the period total</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="412" />
+        <location filename="../../ui/scheme_form.py" line="433" />
         <source>el promedio diario</source>
         <translation>the daily average</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="413" />
+        <location filename="../../ui/scheme_form.py" line="434" />
         <source>leche enfriada</source>
         <translation>cooled milk</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="414" />
+        <location filename="../../ui/scheme_form.py" line="435" />
         <source>hato saneado</source>
         <translation>healthy herd</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="415" />
+        <location filename="../../ui/scheme_form.py" line="436" />
         <source>orgánica</source>
         <translation>organic</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="416" />
+        <location filename="../../ui/scheme_form.py" line="437" />
         <source>regenerativa</source>
         <translation>regenerative</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="417" />
+        <location filename="../../ui/scheme_form.py" line="438" />
         <source>buenas prácticas</source>
         <translation>good practice</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="426" />
+        <location filename="../../ui/scheme_form.py" line="439" />
+        <source>el promedio ponderado de muestras</source>
+        <translation>the weighted average of samples</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="440" />
+        <source>litro (L)</source>
+        <translation>litre (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="441" />
+        <source>kilogramo (kg)</source>
+        <translation>kilogram (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="442" />
+        <source>100 libras</source>
+        <translation>100 pounds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="443" />
+        <source>100 kilogramos</source>
+        <translation>100 kilograms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="444" />
+        <source>libra (lb)</source>
+        <translation>pound (lb)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="453" />
         <source>Nombre en la boleta:</source>
         <translation>Name on the statement:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="427" />
+        <location filename="../../ui/scheme_form.py" line="454" />
         <source>Si falta la medida:</source>
         <translation>If the measure is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="431" />
+        <location filename="../../ui/scheme_form.py" line="458" />
         <source>Precio base</source>
         <translation>Base price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="432" />
+        <location filename="../../ui/scheme_form.py" line="459" />
         <source>Precio por unidad:</source>
         <translation>Price per unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="435" />
+        <location filename="../../ui/scheme_form.py" line="462" />
         <source>Escalones sobre una referencia</source>
         <translation>Steps around a reference</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="439" />
-        <location filename="../../ui/scheme_form.py" line="461" />
-        <location filename="../../ui/scheme_form.py" line="527" />
+        <location filename="../../ui/scheme_form.py" line="466" />
+        <location filename="../../ui/scheme_form.py" line="488" />
+        <location filename="../../ui/scheme_form.py" line="554" />
         <source>Medida:</source>
         <translation>Measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="441" />
-        <location filename="../../ui/scheme_form.py" line="529" />
+        <location filename="../../ui/scheme_form.py" line="468" />
+        <location filename="../../ui/scheme_form.py" line="556" />
         <source>Referencia:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="442" />
+        <location filename="../../ui/scheme_form.py" line="469" />
         <source>Tamaño del escalón:</source>
         <translation>Step size:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="444" />
+        <location filename="../../ui/scheme_form.py" line="471" />
         <source>Bonificación por escalón:</source>
         <translation>Bonus per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="447" />
+        <location filename="../../ui/scheme_form.py" line="474" />
         <source>Castigo por escalón:</source>
         <translation>Penalty per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="450" />
+        <location filename="../../ui/scheme_form.py" line="477" />
         <source>Bonificación máxima:</source>
         <translation>Maximum bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="452" />
+        <location filename="../../ui/scheme_form.py" line="479" />
         <source>Castigo máximo:</source>
         <translation>Maximum penalty:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="457" />
+        <location filename="../../ui/scheme_form.py" line="484" />
         <source>Bandas (higiene, células)</source>
         <translation>Bands (hygiene, cells)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="463" />
+        <location filename="../../ui/scheme_form.py" line="490" />
         <source>Bandas:</source>
         <translation>Bands:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="468" />
+        <location filename="../../ui/scheme_form.py" line="495" />
         <source>Bonificación por condición</source>
         <translation>Bonus for a condition</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="471" />
+        <location filename="../../ui/scheme_form.py" line="498" />
         <source>Condición:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="472" />
-        <location filename="../../ui/scheme_form.py" line="543" />
+        <location filename="../../ui/scheme_form.py" line="499" />
+        <location filename="../../ui/scheme_form.py" line="570" />
         <source>Monto:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="476" />
+        <location filename="../../ui/scheme_form.py" line="503" />
         <source>Tramos por volumen</source>
         <translation>Volume tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="481" />
+        <location filename="../../ui/scheme_form.py" line="508" />
         <source>Según:</source>
         <translation>On:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="485" />
+        <location filename="../../ui/scheme_form.py" line="512" />
         <source>Tramos:</source>
         <translation>Tiers:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="489" />
+        <location filename="../../ui/scheme_form.py" line="516" />
         <source>Pago por kg de componente</source>
         <translation>Payment per kg of component</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="494" />
+        <location filename="../../ui/scheme_form.py" line="521" />
         <source>Componente:</source>
         <translation>Component:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="498" />
+        <location filename="../../ui/scheme_form.py" line="525" />
         <source>Precio por kg:</source>
         <translation>Price per kg:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="503" />
+        <location filename="../../ui/scheme_form.py" line="530" />
         <source>Tabla grasa × SNG</source>
         <translation>Fat × SNF chart</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="508" />
+        <location filename="../../ui/scheme_form.py" line="535" />
         <source>Medida de las filas:</source>
         <translation>Row measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="514" />
+        <location filename="../../ui/scheme_form.py" line="541" />
         <source>Medida de las columnas:</source>
         <translation>Column measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="518" />
+        <location filename="../../ui/scheme_form.py" line="545" />
         <source>Precios:</source>
         <translation>Prices:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="523" />
+        <location filename="../../ui/scheme_form.py" line="550" />
         <source>Ajuste lineal</source>
         <translation>Linear adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="530" />
+        <location filename="../../ui/scheme_form.py" line="557" />
         <source>Monto por unidad de diferencia:</source>
         <translation>Amount per unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="532" />
+        <location filename="../../ui/scheme_form.py" line="559" />
         <source>Unidad de diferencia:</source>
         <translation>Unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="534" />
+        <location filename="../../ui/scheme_form.py" line="561" />
         <source>Mínimo:</source>
         <translation>Minimum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="535" />
+        <location filename="../../ui/scheme_form.py" line="562" />
         <source>Máximo:</source>
         <translation>Maximum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="540" />
+        <location filename="../../ui/scheme_form.py" line="567" />
         <source>Monto por volumen</source>
         <translation>Amount per volume</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="544" />
+        <location filename="../../ui/scheme_form.py" line="571" />
         <source>Por:</source>
         <translation>Per:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="550" />
+        <location filename="../../ui/scheme_form.py" line="577" />
         <source>Identificador:</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="551" />
+        <location filename="../../ui/scheme_form.py" line="578" />
         <source>Título:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="552" />
+        <location filename="../../ui/scheme_form.py" line="579" />
         <source>Descripción:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="553" />
+        <location filename="../../ui/scheme_form.py" line="580" />
         <source>Moneda:</source>
         <translation>Currency:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="554" />
+        <location filename="../../ui/scheme_form.py" line="581" />
         <source>Unidad de precio:</source>
         <translation>Price unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="555" />
+        <location filename="../../ui/scheme_form.py" line="582" />
         <source>Densidad (kg/L):</source>
         <translation>Density (kg/L):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="557" />
+        <location filename="../../ui/scheme_form.py" line="584" />
         <source>Base de calidad:</source>
         <translation>Quality basis:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="561" />
+        <location filename="../../ui/scheme_form.py" line="588" />
         <source>Antigüedad máxima (días):</source>
         <translation>Maximum age (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="567" />
+        <location filename="../../ui/scheme_form.py" line="594" />
         <source>Pesos (0.6; 0.3; 0.1):</source>
         <translation>Weights (0.6; 0.3; 0.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="571" />
+        <location filename="../../ui/scheme_form.py" line="598" />
         <source>Precio mínimo:</source>
         <translation>Minimum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="572" />
+        <location filename="../../ui/scheme_form.py" line="599" />
         <source>Precio máximo:</source>
         <translation>Maximum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="574" />
+        <location filename="../../ui/scheme_form.py" line="601" />
         <source>Reglas de rechazo:</source>
         <translation>Rejection rules:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="697" />
+        <source>Componentes del precio</source>
+        <translation>Price components</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="707" />
+        <source>Componente %1 (%2)</source>
+        <translation>Component %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="715" />
+        <source>fila %1</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="724" />
+        <source>Rechazos</source>
+        <translation>Rejections</translation>
     </message>
 </context>
 <context>
@@ -2247,42 +2842,42 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="47" />
+        <location filename="../../ui/collection_view.py" line="50" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="48" />
+        <location filename="../../ui/collection_view.py" line="51" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="49" />
+        <location filename="../../ui/collection_view.py" line="52" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="50" />
+        <location filename="../../ui/collection_view.py" line="53" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="51" />
+        <location filename="../../ui/collection_view.py" line="54" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="52" />
+        <location filename="../../ui/collection_view.py" line="55" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="66" />
+        <location filename="../../ui/collection_view.py" line="69" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="68" />
+        <location filename="../../ui/collection_view.py" line="71" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -2290,100 +2885,156 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../ui/price_tools.py" line="185" />
+        <location filename="../../ui/price_tools.py" line="187" />
         <source>¿Y si…? Simular en un periodo</source>
         <translation>What if…? Simulate on a period</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="194" />
+        <location filename="../../ui/price_tools.py" line="196" />
         <source>Simular</source>
         <translation>Simulate</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="196" />
+        <location filename="../../ui/price_tools.py" line="198" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="204" />
+        <location filename="../../ui/price_tools.py" line="206" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="205" />
+        <location filename="../../ui/price_tools.py" line="207" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="206" />
+        <location filename="../../ui/price_tools.py" line="208" />
         <source>Actual S/</source>
         <translation>Current S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="207" />
+        <location filename="../../ui/price_tools.py" line="209" />
         <source>Simulado S/</source>
         <translation>Simulated S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="208" />
+        <location filename="../../ui/price_tools.py" line="210" />
         <source>Diferencia S/</source>
         <translation>Difference S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="209" />
+        <location filename="../../ui/price_tools.py" line="211" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="225" />
+        <location filename="../../ui/price_tools.py" line="227" />
         <source>El esquema cambió: pulse Simular para ver la nueva diferencia.</source>
         <translation>The scheme changed: press Simulate to see the new difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="231" />
+        <location filename="../../ui/price_tools.py" line="233" />
         <source>Simulando…</source>
         <translation>Simulating…</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="236" />
+        <location filename="../../ui/price_tools.py" line="238" />
         <source>Simulando el esquema…</source>
         <translation>Simulating the scheme…</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="264" />
-        <source>%1 socios: actual S/ %2, simulado S/ %3, diferencia &lt;b&gt;S/ %4&lt;/b&gt;</source>
-        <translation>%1 members: current S/ %2, simulated S/ %3, difference &lt;b&gt;S/ %4&lt;/b&gt;</translation>
+        <location filename="../../ui/price_tools.py" line="266" />
+        <source>%1: actual %2, simulado %3, diferencia &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>%1: current %2, simulated %3, difference &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="267" />
+        <source>socio</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_tools.py" line="267" />
+        <source>socios</source>
+        <translation>members</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../ui/fmt.py" line="93" />
+        <source>mañana</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="94" />
+        <source>tarde</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="95" />
+        <source>emitida</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="96" />
+        <source>pagada</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="97" />
+        <source>anulada</source>
+        <translation>void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="98" />
+        <source>abierto</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="99" />
+        <source>cerrado</source>
+        <translation>closed</translation>
     </message>
 </context>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="40" />
+        <location filename="../../ui/delivery_dialogs.py" line="42" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="41" />
+        <location filename="../../ui/delivery_dialogs.py" line="43" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>self.view</name>
+    <message>
+        <location filename="../../ui/collection_view.py" line="111" />
+        <source>Se deshizo la entrega de %1 (%2).</source>
+        <translation>Undid the delivery of %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="91" />
-        <source>Entrega de %s</source>
-        <translation>Delivery of %s</translation>
+        <location filename="../../ui/collection_view.py" line="94" />
+        <source>Entrega de %1</source>
+        <translation>Delivery of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="113" />
-        <source>Borrado de %s</source>
-        <translation>Deletion of %s</translation>
+        <location filename="../../ui/collection_view.py" line="121" />
+        <source>Borrado de %1</source>
+        <translation>Deletion of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="145" />
-        <source>Corrección de %s</source>
-        <translation>Correction of %s</translation>
+        <location filename="../../ui/collection_view.py" line="153" />
+        <source>Corrección de %1</source>
+        <translation>Correction of %1</translation>
     </message>
 </context>
 </TS>
