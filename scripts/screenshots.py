@@ -1,10 +1,17 @@
-"""Save one PNG per main view, with demo data, offscreen: `python scripts/screenshots.py OUTDIR`."""
+"""Save one PNG per screen, tab and dialog, in Spanish and in English, at 1366×768 (the
+laptops these associations use), with demo data, offscreen:
+
+    python scripts/screenshots.py OUTDIR [--lang es|en]
+
+Files are named LANG-SCREEN.png (es-home.png, en-closeout.png, …)."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,31 +20,104 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-
-def wait(app: object, view: Any, ready: Callable[[Any], bool]) -> None:
-    """Let the view's background ops finish (at most 20 s), then stop its runner."""
-    import time
-
-    deadline = time.monotonic() + 20
-    while not ready(view) and time.monotonic() < deadline:
-        app.processEvents()  # type: ignore[attr-defined]
-    view.runner.shutdown()
-    app.processEvents()  # type: ignore[attr-defined]
+SIZE = (1366, 768)
 
 
-def settle(app: object, seconds: float = 1.5) -> None:
-    import time
+def settle(app: Any, seconds: float = 0.5) -> None:
+    """Let background ops deliver and the window paint (QPdfView renders asynchronously)."""
+    from ui.runner import app_runner
 
+    app_runner().wait_idle()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        app.processEvents()  # type: ignore[attr-defined]
+        app.processEvents()
         time.sleep(0.02)
+    app_runner().wait_idle()
+    app.processEvents()
+
+
+def shoot(app: Any, widget: Any, path: Path) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
+    """(name, make it current and return what to photograph) for every screen."""
+
+    def section(key: str, then: Callable[[Any], None] | None = None) -> Callable[[], Any]:
+        def show() -> Any:
+            view = window.open_section(key)
+            if then is not None:
+                then(view)
+            return window
+
+        return show
+
+    def tab(index: int, then: Callable[[Any], None] | None = None) -> Callable[[], Any]:
+        def show() -> Any:
+            acopio = window.open_section("collection")
+            acopio.setCurrentIndex(index)
+            if then is not None:
+                then(acopio.page(index))
+            return window
+
+        return show
+
+    def yesterday(view: Any) -> None:
+        entry = view.collection
+        entry.day.setDate(entry.day.date().addDays(-1))
+
+    def statement(view: Any) -> None:
+        view.kind.setCurrentIndex(1)
+        view.member.setText("S0001")
+        view.preview()
+
+    def account(view: Any) -> None:
+        view.member.setText("S0001")
+        view.show_ledger()
+
+    def whatif(view: Any) -> None:
+        view.whatif.run()
+
+    return [
+        ("home", section("home")),
+        ("members", section("members")),
+        ("collection", section("collection", yesterday)),
+        ("route", tab(1)),
+        ("deliveries", tab(2)),
+        ("centres", tab(3)),
+        ("quality", section("quality")),
+        ("prices", section("prices", whatif)),
+        ("accounts", section("accounts", account)),
+        ("closeout", section("closeout", lambda v: v.preview())),
+        ("documents", section("documents", statement)),
+        ("settings", section("settings")),
+    ]
+
+
+def dialogs(db: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from coop_desktop.services.members import list_members
+    from ui.first_run import FirstRunDialog
+    from ui.member_dialog import MemberDialog
+    from ui.member_page import MemberPage
+
+    member = list_members(db)[0]
+    return [
+        ("first-run", lambda: FirstRunDialog(db)),
+        ("member-dialog", lambda: MemberDialog(db, member)),
+        ("member-page", lambda: MemberPage(db, member)),
+    ]
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="screenshots")
+    parser.add_argument("--lang", choices=["es", "en"], action="append")
+    args = parser.parse_args()
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from coop_desktop.services.demo import load_demo
@@ -46,46 +126,24 @@ def main() -> int:
     from ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
-    install_translations(app)
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         db = open_database(str(Path(tmp) / "demo.db"))
         load_demo(db, members=60, days=45, start=date.today() - timedelta(days=45), seed=1)
-        window = MainWindow(db)
-        window.resize(1200, 720)
-        window.show()
-        for key in list(window.views):
-            view = window.open_section(key)
-            if key == "collection":
-                entry = view.collection  # type: ignore[attr-defined]
-                entry.day.setDate(entry.day.date().addDays(-1))
-            if key == "home":  # the dashboard and the payroll estimate load in the background
-                wait(app, view, lambda v: v.estimate is not None)
-            if key == "documents":  # a statement of the last period, previewed
-                view.kind.setCurrentIndex(1)  # type: ignore[attr-defined]
-                view.member.setText("S0001")  # type: ignore[attr-defined]
-                view.preview()  # type: ignore[attr-defined]
-                wait(app, view, lambda v: v.printout is not None)
-                settle(app)  # QPdfView renders its pages asynchronously
-            if key == "accounts":
-                view.member.setText("S0001")  # type: ignore[attr-defined]
-                view.show_ledger()  # type: ignore[attr-defined]
-            if key == "closeout":  # show a preview, computed in the background
-                view.preview()  # type: ignore[attr-defined]
-                wait(app, view, lambda v: v.table.rowCount() > 0)
-            if key == "prices":  # simulate the scheme in force on the last period
-                view.whatif.run()  # type: ignore[attr-defined]
-                wait(app, view, lambda v: v.whatif.table.rowCount() > 0)
-            app.processEvents()
-            window.grab().save(str(out / f"{key}.png"))
-            print(out / f"{key}.png")
-            if key == "collection":
-                for tab, name in ((1, "route"), (2, "deliveries")):
-                    view.setCurrentIndex(tab)  # type: ignore[attr-defined]
-                    app.processEvents()
-                    window.grab().save(str(out / f"{name}.png"))
-                    print(out / f"{name}.png")
-        window.close()
+        for lang in args.lang or ["es", "en"]:
+            install_translations(app, lang)
+            window = MainWindow(db)
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(*SIZE)
+            window.show()
+            for name, show in screens(window):
+                shoot(app, show(), out / f"{lang}-{name}.png")
+            for name, make in dialogs(db):
+                dialog = make()
+                dialog.show()
+                shoot(app, dialog, out / f"{lang}-{name}.png")
+                dialog.close()
+            window.close()
         db.dispose()
     return 0
 

@@ -44,8 +44,9 @@ class QtGaps(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self.SPANISH.get((context, source), "")
+    ) -> str | None:
+        # None, not "": an empty text would be taken as the translation of every string
+        return self.SPANISH.get((context, source))
 
     def isEmpty(self) -> bool:
         return False
