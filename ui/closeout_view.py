@@ -292,9 +292,11 @@ class CloseoutView(QWidget):
         )
         closed = any(m.number for m in result.members)
         self.status.setText(
-            self.tr("Periodo %1 cerrado.").replace("%1", result.span.code)
+            self.tr("Periodo %1 cerrado.").replace("%1", fmt.period(result.span))
             if closed
-            else self.tr("Vista previa de %1: nada se ha guardado.").replace("%1", result.span.code)
+            else self.tr("Vista previa de %1: nada se ha guardado.").replace(
+                "%1", fmt.period(result.span)
+            )
         )
 
     def fix(self, index: QModelIndex) -> None:

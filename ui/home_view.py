@@ -37,7 +37,7 @@ from coop_desktop.storage.engine import Database
 from ui import fmt
 from ui.changes import follow
 from ui.errors import message
-from ui.measure_names import measure_name
+from ui.measure_names import measure_name, measure_unit
 from ui.runner import TOPICS, app_runner
 
 
@@ -199,6 +199,7 @@ class HomeView(QWidget):
 
     def _show_quality(self, averages: dict[str, Decimal]) -> None:
         lines = []
+        reference_word = self.tr("referencia")
         for key, value in averages.items():
             spec = MEASURES[key]
             low, high = spec.ref_low, spec.ref_high
@@ -213,8 +214,8 @@ class HomeView(QWidget):
             color = "#c0392b" if outside else "#1e7e34"
             lines.append(
                 f"{measure_name(spec)}: <b style='color:{color}'>{fmt.measure(key, value)}</b> "
-                f"{spec.unit} "
-                f"<span style='color:#666'>({self.tr('referencia')} {reference})</span>"
+                f"{measure_unit(spec)} "
+                f"<span style='color:#666'>({reference_word} {reference})</span>"
             )
         self.quality.setText("<br>".join(lines) or self.tr("Sin muestras en el periodo."))
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
+from ui import fmt
 from ui.changes import ChangeWatcher
 from ui.home_view import HomeView
 from ui.runner import app_runner
@@ -85,7 +86,9 @@ class MainWindow(QMainWindow):
         )
         if association is not None:
             span = period_of(date.today(), association.cycle)
-            self.period_label.setText(self.tr("Periodo abierto: %1").replace("%1", span.code))
+            self.period_label.setText(
+                self.tr("Periodo abierto: %1").replace("%1", fmt.period(span))
+            )
         self.resize(1280, 720)
         settings = ui_settings()
         geometry = settings.value("window/geometry")

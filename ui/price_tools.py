@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +35,7 @@ from coop_desktop.services.whatif import Simulation, simulate
 from coop_desktop.storage.engine import Database
 from ui import fmt
 from ui.errors import message
-from ui.measure_names import measure_name
+from ui.measure_names import measure_name, measure_unit
 from ui.runner import OpRunner
 from ui.scheme_form import choice_label
 from ui.tables import tidy
@@ -96,6 +97,10 @@ class PriceCalculator(QGroupBox):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         tidy(self.table, stretch=1)
+        self.table.setWordWrap(True)  # a step rule reads whole, on two lines if needed
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # a few rows: each as tall as its wrapped rule
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         self.total = QLabel()
         self.total.setObjectName("calculator-total")
@@ -129,7 +134,7 @@ class PriceCalculator(QGroupBox):
                 widget.textEdited.connect(lambda text, k=key: self._typed(k, text))
             widget.setObjectName(f"sample-{key}")
             self.inputs[key] = widget
-            unit = f" ({spec.unit})" if spec.unit else ""
+            unit = f" ({measure_unit(spec)})" if spec.unit else ""
             self.measures_form.addRow(f"{measure_name(spec)}{unit}:", widget)
 
     def _typed(self, key: str, text: str) -> None:
@@ -199,20 +204,19 @@ class WhatIfPanel(QGroupBox):
         row.addWidget(self.period)
         row.addWidget(self.run_button)
         layout.addLayout(row)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("whatif-members")
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Código"),
+                self.tr("Socio"),
                 self.tr("Litros"),
                 self.tr("Actual S/"),
                 self.tr("Simulado S/"),
                 self.tr("Diferencia S/"),
-                self.tr("Socio"),
             ]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        tidy(self.table, stretch=5)
+        tidy(self.table, stretch=4)  # the member's code (the name on hovering it) whole
         layout.addWidget(self.table)
         self.total = QLabel()
         self.total.setObjectName("whatif-total")
@@ -253,14 +257,16 @@ class WhatIfPanel(QGroupBox):
                 fmt.amount(c.current),
                 fmt.amount(c.simulated),
                 fmt.signed_amount(c.difference),
-                c.name,
             )
             for c in sim.members
         ]
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, _cell(text, right=1 <= c <= 4))
+                self.table.setItem(r, c, _cell(text, right=c > 0))
+            code = self.table.item(r, 0)
+            if code is not None:
+                code.setToolTip(sim.members[r].name)
         diff = sim.total("difference")
         self.total.setText(
             self.tr("%1: actual %2, simulado %3, diferencia <b>%4</b>")

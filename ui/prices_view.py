@@ -8,6 +8,7 @@ or leaving the screen asks first, with "keep editing" as the default."""
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -72,6 +73,9 @@ class PricesView(QWidget):
         self.versions = QTreeWidget()
         stored_text(self.versions, 0)  # each scheme's own title
         self.versions.setHeaderHidden(True)
+        self.versions.setWordWrap(True)  # long scheme titles wrap instead of being cut
+        self.versions.setUniformRowHeights(False)
+        self.versions.header().setStretchLastSection(True)
         self.versions.itemClicked.connect(self.open_version)
         left_layout.addWidget(QLabel(self.tr("<b>Esquemas y versiones</b>")))
         left_layout.addWidget(self.versions, 1)
@@ -131,7 +135,9 @@ class PricesView(QWidget):
         right_layout.addWidget(self.calculator)
         right_layout.addWidget(self.whatif, 1)
         splitter.addWidget(right)
-        splitter.setSizes([170, 500, 530])
+        splitter.setSizes([250, 520, 420])  # fits a 1366-pixel screen beside the menu
+        for pane, stretch in ((0, 0), (1, 1), (2, 1)):
+            splitter.setStretchFactor(pane, stretch)
 
         self.editor.changed.connect(self._edited)
         self.clean_text = ""  # the editor's text when last opened or saved
@@ -175,8 +181,10 @@ class PricesView(QWidget):
         for info in infos:
             parent = by_name.get(info.name)
             if parent is None:
-                parent = by_name[info.name] = QTreeWidgetItem([info.title])
-                parent.setToolTip(0, info.name)
+                # long titles on two or three lines: never cut
+                title = textwrap.fill(info.title, 30)
+                parent = by_name[info.name] = QTreeWidgetItem([title])
+                parent.setToolTip(0, info.title)
                 self.versions.addTopLevelItem(parent)
             text = self.tr("desde %1").replace("%1", fmt.day(info.effective_from))
             if in_force is not None and info.id == in_force.id:

@@ -12,7 +12,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -97,6 +97,8 @@ class SchemeEditor(QWidget):
         self.components = QListWidget()
         self.components.setObjectName("scheme-components")  # the scheme's own labels
         self.components.setMaximumHeight(130)
+        self.components.setWordWrap(True)  # "2. Sólidos totales — Escalones…" in two lines
+        self.components.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.components.currentRowChanged.connect(self._show_component)
         buttons = QHBoxLayout()
         self.family = QComboBox()

@@ -115,6 +115,7 @@ class LineEditor(_Editor):
         if self.field.kind == "list" and isinstance(value, list):
             value = "; ".join(as_text(v) for v in value)
         self.edit.setText(as_text(value))
+        self.edit.setCursorPosition(0)  # a long title shows its beginning
 
     def store(self, data: dict[str, Any]) -> None:
         text = self.edit.text().strip()
@@ -615,6 +616,7 @@ class DataForm(QWidget):
         self.data: dict[str, Any] = {}
         self.editors: list[_Editor] = []
         layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in fields:
             note = QLabel()
             note.setStyleSheet("color: #c0392b;")

@@ -33,188 +33,188 @@
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="83" />
+        <location filename="../../ui/accounts_view.py" line="84" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="84" />
-        <location filename="../../ui/accounts_view.py" line="121" />
-        <location filename="../../ui/accounts_view.py" line="135" />
-        <location filename="../../ui/accounts_view.py" line="158" />
+        <location filename="../../ui/accounts_view.py" line="85" />
+        <location filename="../../ui/accounts_view.py" line="122" />
+        <location filename="../../ui/accounts_view.py" line="136" />
+        <location filename="../../ui/accounts_view.py" line="159" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="85" />
+        <location filename="../../ui/accounts_view.py" line="86" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="92" />
+        <location filename="../../ui/accounts_view.py" line="93" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="93" />
+        <location filename="../../ui/accounts_view.py" line="94" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="93" />
+        <location filename="../../ui/accounts_view.py" line="94" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="94" />
+        <location filename="../../ui/accounts_view.py" line="95" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="101" />
+        <location filename="../../ui/accounts_view.py" line="102" />
         <source>saco 40 kg, frasco, kg…</source>
         <translation>40 kg sack, bottle, kg…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="103" />
+        <location filename="../../ui/accounts_view.py" line="104" />
         <source>Catálogo de insumos</source>
         <translation>Input catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="106" />
+        <location filename="../../ui/accounts_view.py" line="107" />
         <source>Unidad:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="107" />
+        <location filename="../../ui/accounts_view.py" line="108" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="108" />
+        <location filename="../../ui/accounts_view.py" line="109" />
         <source>Agregar al catálogo</source>
         <translation>Add to the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="113" />
+        <location filename="../../ui/accounts_view.py" line="114" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="116" />
+        <location filename="../../ui/accounts_view.py" line="117" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="119" />
+        <location filename="../../ui/accounts_view.py" line="120" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="122" />
+        <location filename="../../ui/accounts_view.py" line="123" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="123" />
+        <location filename="../../ui/accounts_view.py" line="124" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="125" />
+        <location filename="../../ui/accounts_view.py" line="126" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="134" />
+        <location filename="../../ui/accounts_view.py" line="135" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="135" />
+        <location filename="../../ui/accounts_view.py" line="136" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="136" />
+        <location filename="../../ui/accounts_view.py" line="137" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="143" />
+        <location filename="../../ui/accounts_view.py" line="144" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="153" />
+        <location filename="../../ui/accounts_view.py" line="154" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="156" />
+        <location filename="../../ui/accounts_view.py" line="157" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="105" />
-        <location filename="../../ui/accounts_view.py" line="157" />
+        <location filename="../../ui/accounts_view.py" line="106" />
+        <location filename="../../ui/accounts_view.py" line="158" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="159" />
+        <location filename="../../ui/accounts_view.py" line="160" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="160" />
+        <location filename="../../ui/accounts_view.py" line="161" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="161" />
+        <location filename="../../ui/accounts_view.py" line="162" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="228" />
+        <location filename="../../ui/accounts_view.py" line="229" />
         <source>Adelanto registrado, recibo %1. %2</source>
         <translation>Advance recorded, receipt %1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="233" />
+        <location filename="../../ui/accounts_view.py" line="234" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="242" />
+        <location filename="../../ui/accounts_view.py" line="243" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="265" />
+        <location filename="../../ui/accounts_view.py" line="266" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="284" />
+        <location filename="../../ui/accounts_view.py" line="285" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="301" />
+        <location filename="../../ui/accounts_view.py" line="302" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="147" />
-        <location filename="../../ui/accounts_view.py" line="298" />
+        <location filename="../../ui/accounts_view.py" line="148" />
+        <location filename="../../ui/accounts_view.py" line="299" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="146" />
-        <location filename="../../ui/accounts_view.py" line="298" />
+        <location filename="../../ui/accounts_view.py" line="147" />
+        <location filename="../../ui/accounts_view.py" line="299" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -513,54 +513,54 @@
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="316" />
+        <location filename="../../ui/closeout_view.py" line="318" />
         <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="317" />
+        <location filename="../../ui/closeout_view.py" line="319" />
         <source>aviso</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="317" />
+        <location filename="../../ui/closeout_view.py" line="319" />
         <source>avisos</source>
         <translation>warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="319" />
+        <location filename="../../ui/closeout_view.py" line="321" />
         <source>Cerrar el periodo</source>
         <translation>Close the period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="320" />
+        <location filename="../../ui/closeout_view.py" line="322" />
         <source>No cerrar</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="355" />
+        <location filename="../../ui/closeout_view.py" line="357" />
         <source>Periodo %1 reabierto; %2 anuladas.</source>
         <translation>Period %1 reopened; %2 voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="357" />
-        <location filename="../../ui/closeout_view.py" line="388" />
+        <location filename="../../ui/closeout_view.py" line="359" />
+        <location filename="../../ui/closeout_view.py" line="390" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="357" />
-        <location filename="../../ui/closeout_view.py" line="388" />
+        <location filename="../../ui/closeout_view.py" line="359" />
+        <location filename="../../ui/closeout_view.py" line="390" />
         <source>liquidaciones</source>
         <translation>settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="365" />
+        <location filename="../../ui/closeout_view.py" line="367" />
         <source>Reabriendo el periodo…</source>
         <translation>Reopening the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="387" />
+        <location filename="../../ui/closeout_view.py" line="389" />
         <source>%1 marcadas como pagadas.</source>
         <translation>%1 marked paid.</translation>
     </message>
@@ -575,107 +575,107 @@
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="315" />
+        <location filename="../../ui/closeout_view.py" line="317" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="337" />
+        <location filename="../../ui/closeout_view.py" line="339" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="346" />
+        <location filename="../../ui/closeout_view.py" line="348" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="346" />
+        <location filename="../../ui/closeout_view.py" line="348" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="373" />
+        <location filename="../../ui/closeout_view.py" line="375" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="374" />
+        <location filename="../../ui/closeout_view.py" line="376" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="375" />
+        <location filename="../../ui/closeout_view.py" line="377" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="378" />
+        <location filename="../../ui/closeout_view.py" line="380" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="378" />
+        <location filename="../../ui/closeout_view.py" line="380" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="407" />
+        <location filename="../../ui/closeout_view.py" line="409" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="408" />
+        <location filename="../../ui/closeout_view.py" line="410" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="409" />
+        <location filename="../../ui/closeout_view.py" line="411" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="412" />
+        <location filename="../../ui/closeout_view.py" line="414" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="412" />
+        <location filename="../../ui/closeout_view.py" line="414" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="418" />
+        <location filename="../../ui/closeout_view.py" line="420" />
         <source>recibos</source>
         <translation>receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="419" />
+        <location filename="../../ui/closeout_view.py" line="421" />
         <source>estados</source>
         <translation>statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="420" />
+        <location filename="../../ui/closeout_view.py" line="422" />
         <source>planilla</source>
         <translation>payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="424" />
+        <location filename="../../ui/closeout_view.py" line="426" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="426" />
+        <location filename="../../ui/closeout_view.py" line="428" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="450" />
+        <location filename="../../ui/closeout_view.py" line="452" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="457" />
+        <location filename="../../ui/closeout_view.py" line="459" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -1273,17 +1273,17 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="219" />
+        <location filename="../../ui/home_view.py" line="220" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="233" />
+        <location filename="../../ui/home_view.py" line="234" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="234" />
+        <location filename="../../ui/home_view.py" line="235" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
@@ -1309,88 +1309,93 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/home_view.py" line="175" />
-        <location filename="../../ui/home_view.py" line="246" />
+        <location filename="../../ui/home_view.py" line="247" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
         <location filename="../../ui/home_view.py" line="175" />
-        <location filename="../../ui/home_view.py" line="246" />
+        <location filename="../../ui/home_view.py" line="247" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="229" />
+        <location filename="../../ui/home_view.py" line="202" />
+        <source>referencia</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="230" />
         <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
         <translation>No price scheme is in force: create one in Prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="230" />
+        <location filename="../../ui/home_view.py" line="231" />
         <source>Ir a Precios</source>
         <translation>Go to Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="237" />
+        <location filename="../../ui/home_view.py" line="238" />
         <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="238" />
+        <location filename="../../ui/home_view.py" line="239" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="240" />
+        <location filename="../../ui/home_view.py" line="241" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="240" />
+        <location filename="../../ui/home_view.py" line="241" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="244" />
+        <location filename="../../ui/home_view.py" line="245" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="260" />
+        <location filename="../../ui/home_view.py" line="261" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="272" />
+        <location filename="../../ui/home_view.py" line="273" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="281" />
+        <location filename="../../ui/home_view.py" line="282" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="291" />
+        <location filename="../../ui/home_view.py" line="292" />
         <source>Litros por día (60 días)</source>
         <translation>Litres per day (60 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="292" />
+        <location filename="../../ui/home_view.py" line="293" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="293" />
+        <location filename="../../ui/home_view.py" line="294" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="316" />
+        <location filename="../../ui/home_view.py" line="317" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="317" />
+        <location filename="../../ui/home_view.py" line="318" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -1456,92 +1461,92 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="48" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -1690,7 +1695,7 @@ Create yours, or load demo data to get to know the program.</translation>
     <message>
         <location filename="../../ui/member_page.py" line="58" />
         <location filename="../../ui/member_page.py" line="80" />
-        <location filename="../../ui/member_page.py" line="106" />
+        <location filename="../../ui/member_page.py" line="105" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
@@ -1706,7 +1711,7 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/member_page.py" line="58" />
-        <location filename="../../ui/member_page.py" line="129" />
+        <location filename="../../ui/member_page.py" line="128" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
@@ -1761,17 +1766,17 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="106" />
+        <location filename="../../ui/member_page.py" line="105" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="106" />
+        <location filename="../../ui/member_page.py" line="105" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="106" />
+        <location filename="../../ui/member_page.py" line="105" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
@@ -1781,27 +1786,27 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="125" />
+        <location filename="../../ui/member_page.py" line="124" />
         <source>Liquidación</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="126" />
+        <location filename="../../ui/member_page.py" line="125" />
         <source>Periodo</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="127" />
+        <location filename="../../ui/member_page.py" line="126" />
         <source>Bruto S/</source>
         <translation>Gross S/</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="128" />
+        <location filename="../../ui/member_page.py" line="127" />
         <source>Neto S/</source>
         <translation>Net S/</translation>
     </message>
     <message>
-        <location filename="../../ui/member_page.py" line="144" />
+        <location filename="../../ui/member_page.py" line="143" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
@@ -1944,47 +1949,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PriceCalculator</name>
     <message>
-        <location filename="../../ui/price_tools.py" line="69" />
+        <location filename="../../ui/price_tools.py" line="70" />
         <source>Calculadora de precio</source>
         <translation>Price calculator</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="77" />
+        <location filename="../../ui/price_tools.py" line="78" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="95" />
+        <location filename="../../ui/price_tools.py" line="96" />
         <source>Factor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="95" />
+        <location filename="../../ui/price_tools.py" line="96" />
         <source>Regla</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="95" />
+        <location filename="../../ui/price_tools.py" line="96" />
         <source>Por unidad</source>
         <translation>Per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="95" />
+        <location filename="../../ui/price_tools.py" line="96" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="125" />
+        <location filename="../../ui/price_tools.py" line="130" />
         <source>positiva</source>
         <translation>positive</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="151" />
+        <location filename="../../ui/price_tools.py" line="156" />
         <source>Corrija el esquema para ver el precio.</source>
         <translation>Fix the scheme to see the price.</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="172" />
+        <location filename="../../ui/price_tools.py" line="177" />
         <source>&lt;b&gt;%1 %2 por %3&lt;/b&gt; × %4 = &lt;b&gt;%5&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 %2 per %3&lt;/b&gt; × %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
     </message>
@@ -1992,148 +1997,148 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PricesView</name>
     <message>
-        <location filename="../../ui/prices_view.py" line="46" />
+        <location filename="../../ui/prices_view.py" line="48" />
         <source>Aditivo peruano (ejemplo de Puno)</source>
         <translation>Peruvian additive (Puno example)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="47" />
+        <location filename="../../ui/prices_view.py" line="49" />
         <source>Pago por calidad (Colombia)</source>
         <translation>Quality payment (Colombia)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="48" />
+        <location filename="../../ui/prices_view.py" line="50" />
         <source>Dos tarifas: grasa y SNF (India)</source>
         <translation>Two rates: fat and SNF (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="49" />
+        <location filename="../../ui/prices_view.py" line="51" />
         <source>Tabla grasa × SNF (India)</source>
         <translation>Fat × SNF chart (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="50" />
+        <location filename="../../ui/prices_view.py" line="52" />
         <source>A + B − C (Irlanda)</source>
         <translation>A + B − C (Ireland)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="51" />
+        <location filename="../../ui/prices_view.py" line="53" />
         <source>Pago por componentes (EE. UU.)</source>
         <translation>Component pricing (USA)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="74" />
+        <location filename="../../ui/prices_view.py" line="80" />
         <source>&lt;b&gt;Esquemas y versiones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schemes and versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="76" />
+        <location filename="../../ui/prices_view.py" line="82" />
         <source>Empezar de</source>
         <translation>Start from</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="89" />
+        <location filename="../../ui/prices_view.py" line="95" />
         <source>Usar plantilla</source>
         <translation>Use preset</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="91" />
+        <location filename="../../ui/prices_view.py" line="97" />
         <source>Importar archivo…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="109" />
+        <location filename="../../ui/prices_view.py" line="115" />
         <source>Guardar como versión</source>
         <translation>Save as version</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="111" />
+        <location filename="../../ui/prices_view.py" line="117" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="113" />
+        <location filename="../../ui/prices_view.py" line="119" />
         <source>En vigor desde:</source>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="151" />
+        <location filename="../../ui/prices_view.py" line="159" />
         <source>Cambios sin guardar</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="153" />
+        <location filename="../../ui/prices_view.py" line="161" />
         <source>El esquema tiene cambios que no se guardaron como versión. ¿Descartar esos cambios?</source>
         <translation>The scheme has changes not saved as a version. Discard those changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="156" />
+        <location filename="../../ui/prices_view.py" line="164" />
         <source>Descartar los cambios</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="157" />
+        <location filename="../../ui/prices_view.py" line="165" />
         <source>Seguir editando</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="179" />
+        <location filename="../../ui/prices_view.py" line="189" />
         <source>desde %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="181" />
+        <location filename="../../ui/prices_view.py" line="191" />
         <source> (en vigor)</source>
         <translation> (in force)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="197" />
+        <location filename="../../ui/prices_view.py" line="207" />
         <source>Plantilla «%1» abierta: ajústela y guárdela como versión.</source>
         <translation>Preset «%1» opened: adjust it and save it as a version.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="215" />
+        <location filename="../../ui/prices_view.py" line="225" />
         <source>Versión abierta: al guardar se crea una nueva.</source>
         <translation>Version opened: saving creates a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="222" />
+        <location filename="../../ui/prices_view.py" line="232" />
         <source>Plantilla «%1» abierta.</source>
         <translation>Preset «%1» opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="229" />
+        <location filename="../../ui/prices_view.py" line="239" />
         <source>Importar esquema</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="229" />
-        <location filename="../../ui/prices_view.py" line="241" />
+        <location filename="../../ui/prices_view.py" line="239" />
+        <location filename="../../ui/prices_view.py" line="251" />
         <source>Esquemas (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="236" />
+        <location filename="../../ui/prices_view.py" line="246" />
         <source>Archivo abierto: %1</source>
         <translation>File opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="241" />
+        <location filename="../../ui/prices_view.py" line="251" />
         <source>Exportar esquema</source>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="248" />
+        <location filename="../../ui/prices_view.py" line="258" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="257" />
+        <location filename="../../ui/prices_view.py" line="267" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="270" />
+        <location filename="../../ui/prices_view.py" line="280" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -2304,37 +2309,37 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Price components</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="108" />
+        <location filename="../../ui/scheme_editor.py" line="111" />
         <source>Agregar</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="110" />
+        <location filename="../../ui/scheme_editor.py" line="113" />
         <source>Quitar</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="113" />
+        <location filename="../../ui/scheme_editor.py" line="116" />
         <source>Subir</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="116" />
+        <location filename="../../ui/scheme_editor.py" line="119" />
         <source>Bajar</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="138" />
+        <location filename="../../ui/scheme_editor.py" line="141" />
         <source>Rechazos</source>
         <translation>Rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="288" />
+        <location filename="../../ui/scheme_editor.py" line="291" />
         <source>Esquema válido.</source>
         <translation>Valid scheme.</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="290" />
+        <location filename="../../ui/scheme_editor.py" line="293" />
         <source>%1 problemas: corríjalos para poder guardar.</source>
         <translation>%1 problems: fix them to be able to save.</translation>
     </message>
@@ -2342,436 +2347,436 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SchemeForm</name>
     <message>
-        <location filename="../../ui/scheme_form.py" line="168" />
+        <location filename="../../ui/scheme_form.py" line="170" />
         <source>detener el cierre</source>
         <translation>stop the close</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="169" />
+        <location filename="../../ui/scheme_form.py" line="171" />
         <source>avisar y pagar sin este factor</source>
         <translation>warn and pay without this factor</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="170" />
+        <location filename="../../ui/scheme_form.py" line="172" />
         <source>usar el valor</source>
         <translation>use the value</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="171" />
+        <location filename="../../ui/scheme_form.py" line="173" />
         <source>aplicar el monto</source>
         <translation>apply the amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="177" />
+        <location filename="../../ui/scheme_form.py" line="179" />
         <source>valor</source>
         <translation>value</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="228" />
+        <location filename="../../ui/scheme_form.py" line="233" />
         <source>Agregar fila</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="229" />
+        <location filename="../../ui/scheme_form.py" line="234" />
         <source>Quitar fila</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="332" />
+        <location filename="../../ui/scheme_form.py" line="337" />
         <source>Límites de filas:</source>
         <translation>Row edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="333" />
+        <location filename="../../ui/scheme_form.py" line="338" />
         <source>Límites de columnas:</source>
         <translation>Column edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="412" />
+        <location filename="../../ui/scheme_form.py" line="417" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="413" />
+        <location filename="../../ui/scheme_form.py" line="418" />
         <source>Hasta (sin incluir)</source>
         <translation>Up to (excluded)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="414" />
+        <location filename="../../ui/scheme_form.py" line="419" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="415" />
+        <location filename="../../ui/scheme_form.py" line="420" />
         <source>Etiqueta</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="419" />
+        <location filename="../../ui/scheme_form.py" line="424" />
         <source>Medida</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="420" />
+        <location filename="../../ui/scheme_form.py" line="425" />
         <source>Si es positiva</source>
         <translation>If positive</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="421" />
+        <location filename="../../ui/scheme_form.py" line="426" />
         <source>Sobre</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="422" />
+        <location filename="../../ui/scheme_form.py" line="427" />
         <source>Bajo</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="423" />
+        <location filename="../../ui/scheme_form.py" line="428" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="424" />
+        <location filename="../../ui/scheme_form.py" line="429" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="428" />
+        <location filename="../../ui/scheme_form.py" line="433" />
         <source>la prueba de cada entrega</source>
         <translation>each delivery's test</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="429" />
+        <location filename="../../ui/scheme_form.py" line="434" />
         <source>la última muestra</source>
         <translation>the latest sample</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="430" />
+        <location filename="../../ui/scheme_form.py" line="435" />
         <source>el promedio de muestras del periodo</source>
         <translation>the average of the period's samples</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="431" />
+        <location filename="../../ui/scheme_form.py" line="436" />
         <source>las últimas muestras, ponderadas</source>
         <translation>the latest samples, weighted</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="432" />
+        <location filename="../../ui/scheme_form.py" line="437" />
         <source>el total del periodo</source>
         <translation>the period total</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="433" />
+        <location filename="../../ui/scheme_form.py" line="438" />
         <source>el promedio diario</source>
         <translation>the daily average</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="434" />
+        <location filename="../../ui/scheme_form.py" line="439" />
         <source>leche enfriada</source>
         <translation>cooled milk</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="435" />
+        <location filename="../../ui/scheme_form.py" line="440" />
         <source>hato saneado</source>
         <translation>healthy herd</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="436" />
+        <location filename="../../ui/scheme_form.py" line="441" />
         <source>orgánica</source>
         <translation>organic</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="437" />
+        <location filename="../../ui/scheme_form.py" line="442" />
         <source>regenerativa</source>
         <translation>regenerative</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="438" />
+        <location filename="../../ui/scheme_form.py" line="443" />
         <source>buenas prácticas</source>
         <translation>good practice</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="439" />
+        <location filename="../../ui/scheme_form.py" line="444" />
         <source>el promedio ponderado de muestras</source>
         <translation>the weighted average of samples</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="440" />
+        <location filename="../../ui/scheme_form.py" line="445" />
         <source>litro (L)</source>
         <translation>litre (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="441" />
+        <location filename="../../ui/scheme_form.py" line="446" />
         <source>kilogramo (kg)</source>
         <translation>kilogram (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="442" />
+        <location filename="../../ui/scheme_form.py" line="447" />
         <source>100 libras</source>
         <translation>100 pounds</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="443" />
+        <location filename="../../ui/scheme_form.py" line="448" />
         <source>100 kilogramos</source>
         <translation>100 kilograms</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="444" />
+        <location filename="../../ui/scheme_form.py" line="449" />
         <source>libra (lb)</source>
         <translation>pound (lb)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="453" />
+        <location filename="../../ui/scheme_form.py" line="458" />
         <source>Nombre en la boleta:</source>
         <translation>Name on the statement:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="454" />
+        <location filename="../../ui/scheme_form.py" line="459" />
         <source>Si falta la medida:</source>
         <translation>If the measure is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="458" />
+        <location filename="../../ui/scheme_form.py" line="463" />
         <source>Precio base</source>
         <translation>Base price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="459" />
+        <location filename="../../ui/scheme_form.py" line="464" />
         <source>Precio por unidad:</source>
         <translation>Price per unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="462" />
+        <location filename="../../ui/scheme_form.py" line="467" />
         <source>Escalones sobre una referencia</source>
         <translation>Steps around a reference</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="466" />
-        <location filename="../../ui/scheme_form.py" line="488" />
-        <location filename="../../ui/scheme_form.py" line="554" />
+        <location filename="../../ui/scheme_form.py" line="471" />
+        <location filename="../../ui/scheme_form.py" line="493" />
+        <location filename="../../ui/scheme_form.py" line="559" />
         <source>Medida:</source>
         <translation>Measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="468" />
-        <location filename="../../ui/scheme_form.py" line="556" />
+        <location filename="../../ui/scheme_form.py" line="473" />
+        <location filename="../../ui/scheme_form.py" line="561" />
         <source>Referencia:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="469" />
+        <location filename="../../ui/scheme_form.py" line="474" />
         <source>Tamaño del escalón:</source>
         <translation>Step size:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="471" />
+        <location filename="../../ui/scheme_form.py" line="476" />
         <source>Bonificación por escalón:</source>
         <translation>Bonus per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="474" />
+        <location filename="../../ui/scheme_form.py" line="479" />
         <source>Castigo por escalón:</source>
         <translation>Penalty per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="477" />
+        <location filename="../../ui/scheme_form.py" line="482" />
         <source>Bonificación máxima:</source>
         <translation>Maximum bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="479" />
+        <location filename="../../ui/scheme_form.py" line="484" />
         <source>Castigo máximo:</source>
         <translation>Maximum penalty:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="484" />
+        <location filename="../../ui/scheme_form.py" line="489" />
         <source>Bandas (higiene, células)</source>
         <translation>Bands (hygiene, cells)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="490" />
+        <location filename="../../ui/scheme_form.py" line="495" />
         <source>Bandas:</source>
         <translation>Bands:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="495" />
+        <location filename="../../ui/scheme_form.py" line="500" />
         <source>Bonificación por condición</source>
         <translation>Bonus for a condition</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="498" />
+        <location filename="../../ui/scheme_form.py" line="503" />
         <source>Condición:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="499" />
-        <location filename="../../ui/scheme_form.py" line="570" />
+        <location filename="../../ui/scheme_form.py" line="504" />
+        <location filename="../../ui/scheme_form.py" line="575" />
         <source>Monto:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="503" />
+        <location filename="../../ui/scheme_form.py" line="508" />
         <source>Tramos por volumen</source>
         <translation>Volume tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="508" />
+        <location filename="../../ui/scheme_form.py" line="513" />
         <source>Según:</source>
         <translation>On:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="512" />
+        <location filename="../../ui/scheme_form.py" line="517" />
         <source>Tramos:</source>
         <translation>Tiers:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="516" />
+        <location filename="../../ui/scheme_form.py" line="521" />
         <source>Pago por kg de componente</source>
         <translation>Payment per kg of component</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="521" />
+        <location filename="../../ui/scheme_form.py" line="526" />
         <source>Componente:</source>
         <translation>Component:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="525" />
+        <location filename="../../ui/scheme_form.py" line="530" />
         <source>Precio por kg:</source>
         <translation>Price per kg:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="530" />
+        <location filename="../../ui/scheme_form.py" line="535" />
         <source>Tabla grasa × SNG</source>
         <translation>Fat × SNF chart</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="535" />
+        <location filename="../../ui/scheme_form.py" line="540" />
         <source>Medida de las filas:</source>
         <translation>Row measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="541" />
+        <location filename="../../ui/scheme_form.py" line="546" />
         <source>Medida de las columnas:</source>
         <translation>Column measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="545" />
+        <location filename="../../ui/scheme_form.py" line="550" />
         <source>Precios:</source>
         <translation>Prices:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="550" />
+        <location filename="../../ui/scheme_form.py" line="555" />
         <source>Ajuste lineal</source>
         <translation>Linear adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="557" />
+        <location filename="../../ui/scheme_form.py" line="562" />
         <source>Monto por unidad de diferencia:</source>
         <translation>Amount per unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="559" />
+        <location filename="../../ui/scheme_form.py" line="564" />
         <source>Unidad de diferencia:</source>
         <translation>Unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="561" />
+        <location filename="../../ui/scheme_form.py" line="566" />
         <source>Mínimo:</source>
         <translation>Minimum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="562" />
+        <location filename="../../ui/scheme_form.py" line="567" />
         <source>Máximo:</source>
         <translation>Maximum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="567" />
+        <location filename="../../ui/scheme_form.py" line="572" />
         <source>Monto por volumen</source>
         <translation>Amount per volume</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="571" />
+        <location filename="../../ui/scheme_form.py" line="576" />
         <source>Por:</source>
         <translation>Per:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="577" />
+        <location filename="../../ui/scheme_form.py" line="582" />
         <source>Identificador:</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="578" />
+        <location filename="../../ui/scheme_form.py" line="583" />
         <source>Título:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="579" />
+        <location filename="../../ui/scheme_form.py" line="584" />
         <source>Descripción:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="580" />
+        <location filename="../../ui/scheme_form.py" line="585" />
         <source>Moneda:</source>
         <translation>Currency:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="581" />
+        <location filename="../../ui/scheme_form.py" line="586" />
         <source>Unidad de precio:</source>
         <translation>Price unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="582" />
+        <location filename="../../ui/scheme_form.py" line="587" />
         <source>Densidad (kg/L):</source>
         <translation>Density (kg/L):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="584" />
+        <location filename="../../ui/scheme_form.py" line="589" />
         <source>Base de calidad:</source>
         <translation>Quality basis:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="588" />
+        <location filename="../../ui/scheme_form.py" line="593" />
         <source>Antigüedad máxima (días):</source>
         <translation>Maximum age (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="594" />
+        <location filename="../../ui/scheme_form.py" line="599" />
         <source>Pesos (0.6; 0.3; 0.1):</source>
         <translation>Weights (0.6; 0.3; 0.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="598" />
+        <location filename="../../ui/scheme_form.py" line="603" />
         <source>Precio mínimo:</source>
         <translation>Minimum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="599" />
+        <location filename="../../ui/scheme_form.py" line="604" />
         <source>Precio máximo:</source>
         <translation>Maximum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="601" />
+        <location filename="../../ui/scheme_form.py" line="606" />
         <source>Reglas de rechazo:</source>
         <translation>Rejection rules:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="697" />
+        <location filename="../../ui/scheme_form.py" line="703" />
         <source>Componentes del precio</source>
         <translation>Price components</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="707" />
+        <location filename="../../ui/scheme_form.py" line="713" />
         <source>Componente %1 (%2)</source>
         <translation>Component %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="715" />
+        <location filename="../../ui/scheme_form.py" line="721" />
         <source>fila %1</source>
         <translation>row %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="724" />
+        <location filename="../../ui/scheme_form.py" line="730" />
         <source>Rechazos</source>
         <translation>Rejections</translation>
     </message>
@@ -2779,62 +2784,62 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/settings_view.py" line="40" />
+        <location filename="../../ui/settings_view.py" line="41" />
         <source>Idioma de las pantallas:</source>
         <translation>Screen language:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="43" />
+        <location filename="../../ui/settings_view.py" line="44" />
         <source>Datos (archivo o servidor):</source>
         <translation>Data (file or server):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="46" />
+        <location filename="../../ui/settings_view.py" line="47" />
         <source>Vacío: el archivo de siempre en la carpeta de datos. Para compartir los datos entre varias PC use un servidor PostgreSQL, por ejemplo postgresql://tesoreria:clave@192.168.1.10/coop</source>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="54" />
+        <location filename="../../ui/settings_view.py" line="55" />
         <source>(no imprimir tickets al guardar)</source>
         <translation>(do not print tickets when saving)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="61" />
+        <location filename="../../ui/settings_view.py" line="62" />
         <source>Impresora de tickets:</source>
         <translation>Ticket printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="73" />
+        <location filename="../../ui/settings_view.py" line="74" />
         <source>Ancho del ticket:</source>
         <translation>Ticket width:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="76" />
+        <location filename="../../ui/settings_view.py" line="77" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="78" />
+        <location filename="../../ui/settings_view.py" line="79" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="95" />
+        <location filename="../../ui/settings_view.py" line="96" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="101" />
+        <location filename="../../ui/settings_view.py" line="102" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="104" />
+        <location filename="../../ui/settings_view.py" line="105" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="121" />
+        <location filename="../../ui/settings_view.py" line="122" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -2885,44 +2890,39 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../ui/price_tools.py" line="187" />
+        <location filename="../../ui/price_tools.py" line="192" />
         <source>¿Y si…? Simular en un periodo</source>
         <translation>What if…? Simulate on a period</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="196" />
+        <location filename="../../ui/price_tools.py" line="201" />
         <source>Simular</source>
         <translation>Simulate</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="198" />
+        <location filename="../../ui/price_tools.py" line="203" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="206" />
-        <source>Código</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/price_tools.py" line="207" />
+        <location filename="../../ui/price_tools.py" line="212" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="208" />
+        <location filename="../../ui/price_tools.py" line="213" />
         <source>Actual S/</source>
         <translation>Current S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="209" />
+        <location filename="../../ui/price_tools.py" line="214" />
         <source>Simulado S/</source>
         <translation>Simulated S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="210" />
+        <location filename="../../ui/price_tools.py" line="215" />
         <source>Diferencia S/</source>
-        <translation>Difference S/</translation>
+        <translation>Change S/</translation>
     </message>
     <message>
         <location filename="../../ui/price_tools.py" line="211" />
@@ -2930,32 +2930,32 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="227" />
+        <location filename="../../ui/price_tools.py" line="231" />
         <source>El esquema cambió: pulse Simular para ver la nueva diferencia.</source>
         <translation>The scheme changed: press Simulate to see the new difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="233" />
+        <location filename="../../ui/price_tools.py" line="237" />
         <source>Simulando…</source>
         <translation>Simulating…</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="238" />
+        <location filename="../../ui/price_tools.py" line="242" />
         <source>Simulando el esquema…</source>
         <translation>Simulating the scheme…</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="266" />
+        <location filename="../../ui/price_tools.py" line="272" />
         <source>%1: actual %2, simulado %3, diferencia &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>%1: current %2, simulated %3, difference &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="267" />
+        <location filename="../../ui/price_tools.py" line="273" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="267" />
+        <location filename="../../ui/price_tools.py" line="273" />
         <source>socios</source>
         <translation>members</translation>
     </message>

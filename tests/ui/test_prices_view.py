@@ -186,6 +186,7 @@ def test_precios_fit_for_puno(qtbot: QtBot, association: Database) -> None:
     view.editor.components.setCurrentRow(0)
     rate = field(view, "rate")
     rate.setFocus()
+    qtbot.keyClick(rate, Qt.Key.Key_End)
     qtbot.keyClicks(rate, "x")  # "1.20x": an edit, and not a number
     problems = [view.editor.problems.item(i).text() for i in range(view.editor.problems.count())]
     assert problems == ["Componente 1 (Precio base) › Precio por unidad: «1.20x» no es un número."]
