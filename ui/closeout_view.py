@@ -175,7 +175,7 @@ class CloseoutView(QWidget):
         tidy(self.table, stretch=1)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(200)  # sized from the first rows, not 16,000
+        header.setResizeContentsPrecision(30)  # sized from the first rows, not 16,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)

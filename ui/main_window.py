@@ -30,6 +30,38 @@ from ui.runner import app_runner
 from ui.wheel_guard import guard_wheel
 
 SMALL_SCREEN = (1440, 900)
+# Screens are built when first shown; their modules are imported beforehand on the worker,
+# so opening a screen never waits for Python to read and compile them.
+SCREEN_MODULES = (
+    "ui.members_view",
+    "ui.member_dialog",
+    "ui.member_page",
+    "ui.collection_section",
+    "ui.route_view",
+    "ui.deliveries_view",
+    "ui.centres_view",
+    "ui.delivery_dialogs",
+    "ui.quality_view",
+    "ui.prices_view",
+    "ui.accounts_view",
+    "ui.closeout_view",
+    "ui.documents_view",
+    "ui.settings_view",
+    "coop_desktop.services.printouts",
+    "coop_desktop.services.statements",
+    "coop_desktop.documents.batch",
+    "coop_desktop.documents.statement",
+    "coop_desktop.documents.receipt",
+)
+
+
+def prewarm() -> None:
+    """Import the modules of the screens not yet shown (classes only, no Qt object). The Qt
+    modules they need are loaded on the GUI thread first (MainWindow.__init__)."""
+    import importlib
+
+    for name in SCREEN_MODULES:
+        importlib.import_module(name)
 
 
 def ui_settings() -> QSettings:
@@ -105,6 +137,11 @@ class MainWindow(QMainWindow):
         guard_wheel(home)
         self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
         self.watcher = ChangeWatcher(db, self.runner, self)
+        import PySide6.QtPdf
+        import PySide6.QtPdfWidgets
+        import PySide6.QtPrintSupport  # noqa: F401
+
+        self.runner.run(lambda _c: prewarm(), lambda _r: None, lambda _e: None)
 
     def _add(self, key: str, title: str, widget: QWidget) -> None:
         self.views[key] = widget
