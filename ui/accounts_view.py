@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.settlement import CHARGE_KINDS
 from coop_desktop.errors import CoopError
 from coop_desktop.services import accounts as svc
-from coop_desktop.services.members import list_members
 from coop_desktop.services.printouts import render
 from coop_desktop.storage.engine import Database
 from ui import fmt
 from ui.changes import follow
 from ui.errors import message
-from ui.member_lookup import MemberField, MemberIndex, follow_members
+from ui.member_lookup import MemberField, shared_index
 from ui.pdf_print import print_with_dialog
 from ui.runner import app_runner
 from ui.tables import stored_text, tidy
@@ -44,8 +43,7 @@ class AccountsView(QWidget):
         super().__init__(parent)
         self.db = db
         self.runner = app_runner()
-        self.index = MemberIndex(list_members(db))
-        follow_members(self, self.index, db)
+        self.index = shared_index(db)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         pick = QHBoxLayout()

@@ -29,12 +29,11 @@ from coop_desktop.services.centres import (
     set_route,
 )
 from coop_desktop.services.dto import MemberInfo
-from coop_desktop.services.members import list_members
 from coop_desktop.storage.engine import Database
 from ui import fmt
 from ui.changes import follow
 from ui.errors import message
-from ui.member_lookup import MemberField, MemberIndex, follow_members
+from ui.member_lookup import MemberField, shared_index
 from ui.runner import app_runner
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -96,8 +95,7 @@ class CentresView(QWidget):
         listed.addLayout(buttons)
         right.addLayout(listed, 1)
         adding = QHBoxLayout()
-        self.index = MemberIndex(list_members(db, status="active"))
-        follow_members(self, self.index, db, "active")
+        self.index = shared_index(db, "active")
         self.member = MemberField(self.index)
         self.member.returnPressed.connect(self.add_member)
         self.add_member_button = QPushButton(self.tr("Agregar a la ruta"))

@@ -29,13 +29,12 @@ from coop_desktop.errors import CoopError
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import deliveries as svc
 from coop_desktop.services.dto import DeliveryInfo
-from coop_desktop.services.members import list_members
 from coop_desktop.services.periods import closed_code_at
 from coop_desktop.storage.engine import Database
 from ui import errors, fmt
 from ui.changes import follow
 from ui.confirm import ask
-from ui.member_lookup import MemberField, MemberIndex, follow_members
+from ui.member_lookup import MemberField, shared_index
 from ui.runner import app_runner
 from ui.tables import Index, RowsModel, tidy
 
@@ -200,8 +199,7 @@ class CollectionView(QWidget):
         self.undo_stack.indexChanged.connect(
             lambda _i: self.runner.announce("deliveries", source=self)
         )
-        self.index = MemberIndex(list_members(db, status="active"))
-        follow_members(self, self.index, db, "active")
+        self.index = shared_index(db, "active")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.day = QDateEdit(QDate.currentDate())

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries, count_filtered
 from coop_desktop.services.dto import DeliveryInfo
-from coop_desktop.services.members import list_members
 from coop_desktop.storage.engine import Database
 from ui import fmt
 from ui.changes import follow
 from ui.errors import message
-from ui.member_lookup import MemberField, MemberIndex, follow_members
+from ui.member_lookup import MemberField, shared_index
 from ui.runner import app_runner
 from ui.tables import Index, RowsModel, tidy
 
@@ -145,8 +144,7 @@ class DeliveriesView(QWidget):
         self.runner = app_runner()
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.index = MemberIndex(list_members(db))
-        follow_members(self, self.index, db)
+        self.index = shared_index(db)
         self.member = MemberField(self.index)
         self.member.setPlaceholderText(self.tr("Socio (todos)"))
         self.member.returnPressed.connect(self.apply)

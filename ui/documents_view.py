@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.errors import CoopError
-from coop_desktop.services.members import list_members
 from coop_desktop.services.printouts import Printout, render
 from coop_desktop.services.settlements import void_receipt
 from coop_desktop.storage.engine import Database
 from ui.closeout_view import default_period
 from ui.errors import message
-from ui.member_lookup import MemberField, MemberIndex, follow_members
+from ui.member_lookup import MemberField, shared_index
 from ui.pdf_print import pdf_buffer, print_with_dialog, save_pdf
 from ui.runner import app_runner
 
@@ -62,8 +61,7 @@ class DocumentsView(QWidget):
         self.key_label = QLabel()
         self.key = QLineEdit()
         self.member_label = QLabel(self.tr("Socio:"))
-        self.index = MemberIndex(list_members(db))
-        follow_members(self, self.index, db)
+        self.index = shared_index(db)
         self.member = MemberField(self.index)
         self.preview_button = QPushButton(self.tr("Vista previa"))
         self.preview_button.clicked.connect(self.preview)

@@ -3,6 +3,9 @@ completer that lists the matches as you type."""
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -15,8 +18,21 @@ MAX_SHOWN = 15
 
 
 class MemberIndex:
-    def __init__(self, members: list[MemberInfo]) -> None:
-        self.replace(members)
+    """Members to type into. Built from a list, or from a `loader` read in the background
+    (`shared_index`); if typing comes before the background read, it is read then."""
+
+    def __init__(
+        self,
+        members: list[MemberInfo] | None = None,
+        loader: Callable[[], list[MemberInfo]] | None = None,
+    ) -> None:
+        self.loader = loader
+        self.replace(members or [])
+        self.loaded = members is not None
+
+    def ensure(self) -> None:
+        if not self.loaded and self.loader is not None:
+            self.replace(self.loader())
 
     def replace(self, members: list[MemberInfo]) -> None:
         """Take a fresh list (after members change), in place: every field that types into
@@ -27,8 +43,10 @@ class MemberIndex:
             for m in members
         ]
         self.by_code = {m.code.lower(): m for m in members}
+        self.loaded = True
 
     def matches(self, text: str, limit: int = MAX_SHOWN) -> list[MemberInfo]:
+        self.ensure()
         words = fold(text).split()
         if not words:
             return []
@@ -42,6 +60,7 @@ class MemberIndex:
 
     def resolve(self, text: str) -> MemberInfo:
         """The member a typed text means: an exact code, or the only name that matches."""
+        self.ensure()
         typed = text.strip()
         code = typed.split(" ")[0].lower()
         if code in self.by_code:
@@ -72,21 +91,36 @@ class MemberField(QLineEdit):
         self._model.setStringList([f"{m.code}  {m.full_name}" for m in self.index.matches(text)])
 
 
-def follow_members(
-    owner: QWidget, index: MemberIndex, db: Database, status: str | None = None
-) -> None:
-    """Keep `index` current: when members change (here, on another PC or from the CLI) the
-    list is read again in the background and replaces the index's contents."""
+_shared: weakref.WeakValueDictionary[tuple[int, str | None, int], MemberIndex] = (
+    weakref.WeakValueDictionary()
+)
+
+
+def shared_index(db: Database, status: str | None = None) -> MemberIndex:
+    """The app's index of members (or of the active ones): one for every screen, read in the
+    background when first asked for (no screen waits for 16,000 members to open) and again
+    whenever members change — here, on another PC or from the CLI."""
     from coop_desktop.services.members import list_members
-    from ui.changes import follow
     from ui.runner import app_runner
 
     runner = app_runner()
+    key = (id(db), status, id(runner))
+    index = _shared.get(key)
+    if index is not None:
+        return index
+    index = MemberIndex(loader=lambda: list_members(db, status=status))
+    _shared[key] = index
+
+    def read(_context: object) -> list[MemberInfo]:
+        return list_members(db, status=status)
 
     def reload() -> None:
-        def read(_context: object) -> list[MemberInfo]:
-            return list_members(db, status=status)
-
         runner.run(read, index.replace, lambda _e: None)
 
-    follow(owner, runner, ("members",), reload)
+    def changed(topics: frozenset[str], _source: object) -> None:
+        if "members" in topics:
+            reload()
+
+    runner.changed.connect(changed)
+    reload()
+    return index

@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.measures import out_of_reference
 from coop_desktop.errors import CoopError, ValidationError
-from coop_desktop.services.members import list_members
 from coop_desktop.services.quality import add_test, list_tests
 from coop_desktop.storage.engine import Database
 from ui import errors, fmt
 from ui.changes import follow
-from ui.member_lookup import MemberField, MemberIndex, follow_members
+from ui.member_lookup import MemberField, shared_index
 from ui.runner import app_runner
 from ui.tables import tidy
 
@@ -41,8 +40,7 @@ class QualityView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.index = MemberIndex(list_members(db))
-        follow_members(self, self.index, db)
+        self.index = shared_index(db)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.day = QDateEdit(QDate.currentDate())

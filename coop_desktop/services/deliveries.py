@@ -99,6 +99,33 @@ def add_delivery(
         return _info(d, member)
 
 
+# DeliveryInfo read straight from rows (no ORM objects): a day or a page of a large list
+# comes back several times faster.
+INFO_COLUMNS = (
+    Delivery.id,
+    Delivery.member_id,
+    Member.code,
+    (Member.given_names + " " + Member.surnames).label("member_name"),
+    Delivery.date,
+    Delivery.shift,
+    Delivery.centre_id,
+    Delivery.quantity,
+    Delivery.unit,
+    Delivery.temperature,
+    Delivery.density,
+    Delivery.alcohol_positive,
+    Delivery.cooled,
+    Delivery.rejected,
+    Delivery.reject_reason,
+    Delivery.recorded_by,
+    Delivery.recorded_at,
+)
+
+
+def _infos(session: Session, query: Any) -> list[DeliveryInfo]:
+    return [DeliveryInfo(*row) for row in session.execute(query)]
+
+
 def get_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
     with db.read() as session:
         return _info(*_load(session, delivery_id))
@@ -117,8 +144,8 @@ def list_deliveries(
     db: Database, day: date | None = None, member_code: str | None = None, limit: int | None = None
 ) -> list[DeliveryInfo]:
     query = (
-        select(Delivery, Member)
-        .join(Member)
+        select(*INFO_COLUMNS)
+        .join(Member, Member.id == Delivery.member_id)
         .order_by(Delivery.date, Delivery.shift, Member.code, Delivery.id)
     )
     with db.read() as session:
@@ -128,7 +155,7 @@ def list_deliveries(
             query = query.where(Delivery.member_id == member_by_code(session, member_code).id)
         if limit:
             query = query.limit(limit)
-        return [_info(d, m) for d, m in session.execute(query)]
+        return _infos(session, query)
 
 
 def delete_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
@@ -159,13 +186,18 @@ def page_deliveries(
 ) -> list[DeliveryInfo]:
     """Deliveries newest first (by entry), a page at a time: keyset paging on the primary key,
     so the thousandth page costs what the first one does."""
-    query = select(Delivery, Member).join(Member).order_by(Delivery.id.desc()).limit(limit)
+    query = (
+        select(*INFO_COLUMNS)
+        .join(Member, Member.id == Delivery.member_id)
+        .order_by(Delivery.id.desc())
+        .limit(limit)
+    )
     if before_id is not None:
         query = query.where(Delivery.id < before_id)
     with db.read() as session:
         if member_code:
             query = query.where(Delivery.member_id == member_by_code(session, member_code).id)
-        return [_info(d, m) for d, m in session.execute(query)]
+        return _infos(session, query)
 
 
 def count_deliveries(db: Database) -> int:
@@ -210,15 +242,15 @@ def browse_deliveries(
     keyset paging on the (date, shift) index, so jumping to any date of a million rows
     costs what the first page does."""
     query = (
-        select(Delivery, Member)
-        .join(Member)
+        select(*INFO_COLUMNS)
+        .join(Member, Member.id == Delivery.member_id)
         .order_by(Delivery.date.desc(), Delivery.shift.desc(), Delivery.id.desc())
         .limit(limit)
     )
     if after is not None:
         query = query.where(tuple_(Delivery.date, Delivery.shift, Delivery.id) < tuple_(*after))
     with db.read() as session:
-        return [_info(d, m) for d, m in session.execute(_filtered(session, query, f))]
+        return _infos(session, _filtered(session, query, f))
 
 
 def count_filtered(db: Database, f: DeliveryFilter) -> int:
