@@ -100,3 +100,19 @@ def association(db: Database) -> Database:
         province="Puno",
     )
     return db
+
+
+def _drop_protection(session: object) -> None:
+    """What an attacker with raw SQL does first: drop every protective trigger (tests of
+    `coop check` tamper only after this)."""
+    from coop_desktop.storage import protection
+
+    conn = session.connection()  # type: ignore[attr-defined]
+    protection.drop_all(lambda sql: conn.exec_driver_sql(sql), conn.dialect.name)
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
+
+
+@pytest.fixture
+def unprotect() -> object:
+    return _drop_protection

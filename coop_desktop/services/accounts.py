@@ -33,6 +33,7 @@ class LedgerLine:
     settlement_id: int | None
     corrects_id: int | None
     document_number: str | None = None  # the receipt it was printed on (advances)
+    reverses_id: int | None = None  # the entry this one cancels
 
 
 def money_amount(value: object, field: str = "amount") -> Decimal:
@@ -253,6 +254,7 @@ def ledger(db: Database, member_code: str) -> list[LedgerLine]:
                     e.settlement_id,
                     e.corrects_id,
                     e.document_number,
+                    e.reverses_id,
                 )
             )
         return lines

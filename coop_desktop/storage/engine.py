@@ -11,12 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from coop_desktop.storage.failures import holding, note_path, translate
 from coop_desktop.storage.location import Location
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 15_000  # a writer waits this long for another (a close), then says who
+LOCK_TIMEOUT_MS = 15_000  # the same on PostgreSQL
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -43,7 +46,20 @@ def make_engine(location: Location, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(location.url, pool_pre_ping=True, **kwargs)
+    options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+    connect_args = {"application_name": f"coop: {_who()}", "options": options}
+    return create_engine(location.url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+
+
+def _who() -> str:
+    import getpass
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name
+        user = "?"
+    return f"{user}@{socket.gethostname()}"[:50]
 
 
 class Database:
@@ -66,13 +82,45 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._writer() as session, session.begin():
+        with self._failures(), self._writer() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
+        with self._failures(), self._reader() as session, session.begin():
             yield session
+
+    @contextmanager
+    def long_write(self, action: str) -> Iterator[Session]:
+        """A write that may hold the database for seconds (a close, an import, a restore):
+        others who time out waiting are told `action` and who runs it."""
+        with holding(self.location.path, action), self.write() as session:
+            if not self.is_sqlite:
+                session.execute(
+                    text("SELECT set_config('application_name', :n, true)"),
+                    {"n": f"coop: {action} ({_who()})"[:63]},
+                )
+            yield session
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """Driver errors become the user's words (locked, full, damaged, protected)."""
+        try:
+            yield
+        except DBAPIError as exc:
+            found = translate(exc, self.location.describe(), note_path(self.location.path))
+            if found is exc:
+                raise
+            if getattr(found, "code", "") == "db_busy" and not self.is_sqlite:
+                found = self._pg_busy(exc)
+            raise found from exc
+
+    def _pg_busy(self, exc: DBAPIError) -> Exception:
+        try:
+            with self.engine.connect() as conn:
+                return translate(exc, self.location.describe(), None, conn)
+        except Exception:  # cannot even ask: say it is busy without a name
+            return translate(exc, self.location.describe())
 
     def write_connection(self) -> Any:
         """A Core connection in a write transaction (for bulk paths without ORM objects)."""

@@ -109,6 +109,8 @@ class Delivery(Base):
     __table_args__ = (
         Index("ix_delivery_date_shift", "date", "shift"),
         Index("ix_delivery_member_date", "member_id", "date"),
+        # Tickets are numbered from their series' counter, never from the row id.
+        Index("uq_delivery_ticket", "ticket_series", "ticket_number", unique=True),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
@@ -125,6 +127,8 @@ class Delivery(Base):
     reject_reason: Mapped[str | None] = mapped_column(String(200))
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    ticket_series: Mapped[str | None] = mapped_column(String(4))
+    ticket_number: Mapped[int | None] = mapped_column(Integer)
 
 
 class QualityTest(Base):
@@ -224,10 +228,17 @@ class Product(Base):
 
 
 class LedgerEntry(Base):
-    """One movement of a member's account. Credits are positive, debits negative."""
+    """One movement of a member's account. Credits are positive, debits negative.
+
+    Append-only (triggers on both engines): a correction, a reopen or a payment reversal is a
+    new entry whose `reverses_id` names the entry it cancels, for the opposite amount."""
 
     __tablename__ = "ledger_entry"
-    __table_args__ = (Index("ix_ledger_entry_member_date", "member_id", "date"),)
+    __table_args__ = (
+        Index("ix_ledger_entry_member_date", "member_id", "date"),
+        Index("uq_ledger_entry_document_number", "document_number", unique=True),
+        Index("uq_ledger_entry_reverses_id", "reverses_id", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     date: Mapped[date] = mapped_column(Date)
@@ -242,6 +253,7 @@ class LedgerEntry(Base):
     charge_id: Mapped[int | None] = mapped_column(ForeignKey("charge.id"))
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
     document_number: Mapped[str | None] = mapped_column(String(20))  # its printed receipt
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 

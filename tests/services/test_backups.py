@@ -27,7 +27,7 @@ def test_backup_restores_to_an_identical_database(sqlite_db: Database, tmp_path:
     copy = backup(sqlite_db, tmp_path / "copia.db")
     assert _dump(copy) == before
     with sqlite_db.engine.begin() as conn:
-        conn.execute(text("DELETE FROM ledger_entry"))
+        conn.execute(text("DELETE FROM quality_test"))
     assert _dump(sqlite_db.location.path) != before
     _, kept = restore(sqlite_db, copy, keep_dir=tmp_path / "kept")
     assert kept.exists()
