@@ -80,7 +80,7 @@ def add_advance(
     the association's receipt series, the number of the receipt the member signs.
     Returns (ledger entry id, receipt number)."""
     from coop_desktop.services.association import load_association
-    from coop_desktop.services.close_writer import reserve_numbers
+    from coop_desktop.services.numbering import reserve_numbers
 
     value = money_amount(amount)
     when = v.not_future(v.iso_date(day or today or date.today()), today or date.today())

@@ -9,34 +9,18 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.numbers import trim
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
+from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
-from coop_desktop.storage.models import DocumentCounter, Period
+from coop_desktop.storage.models import Period
 from coop_desktop.storage.types import MONEY, QUANTITY, UNIT_PRICE
 
 CHUNK = 500
-
-
-def reserve_numbers(session: Session, series: str, count: int) -> int:
-    """Reserve `count` consecutive numbers of a series; returns the first. The counter row is
-    locked until the transaction ends, so numbering stays gapless under concurrent closes."""
-    counter = session.scalars(
-        select(DocumentCounter).where(DocumentCounter.series == series).with_for_update()
-    ).first()
-    if counter is None:
-        counter = DocumentCounter(series=series, last_number=0)
-        session.add(counter)
-        session.flush()
-    first = counter.last_number + 1
-    counter.last_number += count
-    session.flush()
-    return first
 
 
 def _jsonable(value: Any) -> Any:

@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
 from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.members import member_by_code
+from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, Member
@@ -37,7 +39,15 @@ def _info(d: Delivery, m: Member) -> DeliveryInfo:
         d.reject_reason,
         d.recorded_by,
         d.recorded_at,
+        ticket_label(d),
     )
+
+
+def ticket_label(d: Delivery) -> str | None:
+    """The number printed on the delivery's ticket, e.g. T001-00000042."""
+    if d.ticket_number is None:
+        return None
+    return f"{d.ticket_series}-{d.ticket_number:08d}"
 
 
 def add_delivery(
@@ -75,7 +85,10 @@ def add_delivery(
         member = member_by_code(session, member_code)
         if member.status != "active":
             raise Refused("member_not_active", "member", value=member.code, status=member.status)
+        series = load_association(session).ticket_series
         d = Delivery(
+            ticket_series=series,
+            ticket_number=reserve_numbers(session, series, 1),
             member_id=member.id,
             date=clean_day,
             shift=clean_shift,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from coop_desktop.domain.text import member_search_key
 from coop_desktop.errors import Refused, ValidationError
@@ -142,6 +142,8 @@ DELIVERY_COLUMNS = (
     "reject_reason",
     "recorded_by",
     "recorded_at",
+    "ticket_series",
+    "ticket_number",
 )
 TEST_COLUMNS = (
     "member_id",
@@ -311,6 +313,21 @@ def _seed_scheme(conn: Any, effective: date, stamp: datetime) -> None:
 
 
 @paused_gc()
+def _reserve(conn: Any, series: str, count: int) -> int:
+    """Reserve `count` numbers of a series on a Core connection; returns the first."""
+    last = conn.execute(
+        text("SELECT last_number FROM document_counter WHERE series = :s"), {"s": series}
+    ).scalar()
+    if last is None:
+        insert_rows(conn, "document_counter", ("series", "last_number"), [(series, count)])
+        return 1
+    conn.execute(
+        text("UPDATE document_counter SET last_number = :n WHERE series = :s"),
+        {"n": last + count, "s": series},
+    )
+    return int(last) + 1
+
+
 def load_demo(
     db: Database,
     *,
@@ -377,6 +394,8 @@ def load_demo(
             for r in conn.exec_driver_sql("SELECT id, name, price FROM product").all()
         ]
         total = len(herd) * len(day_list) * 2
+        series = str(conn.exec_driver_sql("SELECT ticket_series FROM association").scalar())
+        first_ticket = _reserve(conn, series, total)
         done = 0
         rejected = 0
         for offset in range(0, len(day_list), CHUNK_DAYS):
@@ -390,6 +409,8 @@ def load_demo(
                 )
             )
             rejected += sum(1 for r in chunk if r[10])
+            ticket = first_ticket + done
+            chunk = [(*r, series, ticket + i) for i, r in enumerate(chunk)]
             insert_rows(conn, "delivery", DELIVERY_COLUMNS, chunk, adapted=sqlite)
             done += len(chunk)
             if progress is not None and not progress(done, total):

@@ -30,6 +30,7 @@ from coop_desktop.errors import NotFound, Refused
 from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import audit
+from coop_desktop.services.deliveries import ticket_label
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import (
     AuditLog,
@@ -101,7 +102,7 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
         copy = printed_before(session, "ticket", str(d.id), record)
         return TicketDoc(
             header(session),
-            f"{a.ticket_series}-{d.id:08d}",
+            ticket_label(d) or f"{a.ticket_series}-{d.id:08d}",
             member_block(m),
             d.date,
             d.shift,

@@ -327,7 +327,7 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
     amount and line under the next number of the series; the voided one stays, marked with
     the reason (its number is not reused). Returns the new number. Amounts that are wrong are
     corrected by reopening the period instead."""
-    from coop_desktop.services.close_writer import reserve_numbers
+    from coop_desktop.services.numbering import reserve_numbers
 
     text = (reason or "").strip()
     if not text:
