@@ -300,6 +300,24 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "necesita:\n{items}",
         "{value} cannot be closed: {count} deliveries lack the test the scheme needs:\n{items}",
     ),
+    "earlier_period_open": (
+        "No se puede cerrar {value}: el periodo anterior {other} sigue abierto. Los periodos "
+        "se cierran en orden; cierre {other} primero.",
+        "{value} cannot be closed: the earlier period {other} is still open. Periods close in "
+        "order; close {other} first.",
+    ),
+    "period_not_ended": (
+        "El periodo {value} todavía no termina (termina el {end}). Ciérrelo antes solo si está "
+        "seguro: confirme el cierre anticipado (en la línea de comandos, --before-end). Lo que "
+        "se entregue después irá al periodo siguiente como ajuste.",
+        "Period {value} has not ended yet (it ends on {end}). Close it early only if you are "
+        "sure: confirm the early close (on the command line, --before-end). Anything delivered "
+        "afterwards goes into the next period as an adjustment.",
+    ),
+    "nothing_open": (
+        "No hay periodos abiertos con movimientos para cerrar.",
+        "There are no open periods with activity to close.",
+    ),
     "nothing_to_close": (
         "El periodo {value} no tiene movimientos.",
         "Period {value} has no activity.",
