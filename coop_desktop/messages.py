@@ -42,6 +42,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "product": ("producto", "product"),
     "kind": ("tipo", "kind"),
     "per": ("aplicación", "applies per"),
+    "start": ("fecha de inicio", "start date"),
     "priority": ("orden de descuentos", "deduction order"),
 }
 
@@ -299,6 +300,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No se puede cerrar {value}: {count} entregas no tienen el análisis que el esquema "
         "necesita:\n{items}",
         "{value} cannot be closed: {count} deliveries lack the test the scheme needs:\n{items}",
+    ),
+    "starts_in_closed": (
+        "{field_name}: {value} cae en o antes del periodo cerrado {period}; los cierres hechos "
+        "no cambian. Use una fecha posterior.",
+        "{field_name}: {value} falls in or before the closed period {period}; closes already "
+        "made do not change. Use a later date.",
+    ),
+    "loan_too_split": (
+        "Un préstamo de {principal} no se puede dividir en {value} cuotas: cada cuota debe ser "
+        "de al menos S/ 0.01 (como máximo {maximum} cuotas).",
+        "A loan of {principal} cannot be split into {value} instalments: each must be at least "
+        "S/ 0.01 (at most {maximum} instalments).",
     ),
     "earlier_period_open": (
         "No se puede cerrar {value}: el periodo anterior {other} sigue abierto. Los periodos "

@@ -17,7 +17,7 @@ from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.numbers import CENT, ZERO, quantize
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
-from coop_desktop.services.periods import refuse_if_closed
+from coop_desktop.services.periods import refuse_before_close, refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Charge, LedgerEntry, Loan, Product
 
@@ -167,13 +167,15 @@ def add_charge(
     if value <= 0:
         raise ValidationError("not_positive", "amount", value=amount)
     label = v.optional_text(name) or KIND_LABELS[clean_kind][0]
+    first_day = v.iso_date(start or date.today())
     with db.write() as session:
+        refuse_before_close(session, first_day, "start")
         charge = Charge(
             kind=clean_kind,
             name=label,
             amount=value,
             per=clean_per,
-            start_date=v.iso_date(start or date.today()),
+            start_date=first_day,
         )
         session.add(charge)
         session.flush()
@@ -192,14 +194,16 @@ def add_loan(
     """A loan repaid by `count` instalments, one deducted by each close from `start`."""
     value = money_amount(principal)
     schedule = instalments(value, count)
+    first_day = v.iso_date(start or date.today())
     with db.write() as session:
+        refuse_before_close(session, first_day, "start")
         member = member_by_code(session, member_code)
         loan = Loan(
             member_id=member.id,
             description=v.required_text(description, "name"),
             principal=value,
             instalments=count,
-            start_date=v.iso_date(start or date.today()),
+            start_date=first_day,
             created_at=now(),
         )
         session.add(loan)

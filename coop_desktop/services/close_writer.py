@@ -86,6 +86,21 @@ def _lines(m: Any) -> list[dict[str, Any]]:
     return lines
 
 
+def line_minor_rows(m: Any) -> list[tuple[Any, ...]]:
+    """A settlement's lines as stored: (kind, quantity, unit price, amount) in integer minor
+    units, then the description. `coop check` compares stored lines with these."""
+    return [
+        (
+            ln["kind"],
+            _minor(_Q, ln["quantity"]),
+            _minor(_P, ln["unit_price"]),
+            _M.to_minor(ln["amount"]),
+            ln["description"],
+        )
+        for ln in _lines(m)
+    ]
+
+
 SETTLEMENT_COLUMNS = (
     "period_id",
     "member_id",
@@ -201,25 +216,15 @@ def write_close(session: Session, period: Period, result: Any, progress: Any) ->
         entries: list[tuple[Any, ...]] = []
         for m in members[offset : offset + CHUNK]:
             sid = ids[m.member_id]
-            for position, ln in enumerate(_lines(m), start=1):
-                line_rows.append(
-                    (
-                        sid,
-                        position,
-                        ln["kind"],
-                        ln["description"],
-                        _minor(_Q, ln["quantity"]),
-                        _minor(_P, ln["unit_price"]),
-                        _M.to_minor(ln["amount"]),
-                    )
-                )
+            for position, row in enumerate(line_minor_rows(m), start=1):
+                line_rows.append((sid, position, row[0], row[4], *row[1:4]))
             entries += _entries(m, sid, period.code, end, next_start, who, when)
         insert_rows(conn, "settlement_line", LINE_COLUMNS, line_rows, adapted=sqlite)
         insert_rows(conn, "ledger_entry", ENTRY_COLUMNS, entries, adapted=sqlite)
         if progress:
             progress("write", min(offset + CHUNK, total), total)
     totals = result.totals()
-    period.totals = totals_json(totals)
+    period.totals = totals_json({**totals, "inputs": result.inputs.to_json()})
     period.status = "closed"
     period.closed_at = stamp
     period.closed_by = who

@@ -50,10 +50,33 @@ class MemberClose:
 
 
 @dataclass(frozen=True)
+class CloseInputs:
+    """What a close used that can change later (the deduction order, members'
+    certifications): stored with the period so `coop check` can price it again as it was."""
+
+    priority: tuple[str, ...] = DEDUCTION_KINDS
+    flags: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "priority": list(self.priority),
+            "flags": {str(m): sorted(f) for m, f in sorted(self.flags.items()) if f},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CloseInputs:
+        return cls(
+            parse_priority(data.get("priority", DEDUCTION_KINDS)),
+            {int(m): frozenset(f) for m, f in data.get("flags", {}).items()},
+        )
+
+
+@dataclass(frozen=True)
 class CloseResult:
     span: PeriodSpan
     members: tuple[MemberClose, ...]
     missing: tuple[tuple[str, int, tuple[str, ...]], ...] = field(default=())
+    inputs: CloseInputs = field(default_factory=CloseInputs)
 
     def totals(self) -> dict[str, Any]:
         """Control totals: each exactly the sum of the member rows."""
@@ -90,9 +113,11 @@ def compute(
     *,
     collect_missing: bool = True,
     progress: Progress | None = None,
+    inputs: CloseInputs | None = None,
 ) -> CloseResult:
     """Every member with activity in the period, settled (nothing is written). A large
-    period on SQLite is priced on both cores (`close_shares`)."""
+    period on SQLite is priced on both cores (`close_shares`). `inputs` replays a close
+    with what it used then (`coop check`)."""
     versions = tuple(scheme_definitions(session))
     timeline = Timeline.from_definitions(versions)
     keys = frozenset(
@@ -101,11 +126,16 @@ def compute(
         for k in (*p.needed, *(r.measure for r in p.scheme.rejections))
     )
     job = ShareJob("", span, versions, keys, collect_missing)
-    other = OtherShare(conn, job) if worth_splitting(conn, span) else None
+    split = inputs is None and worth_splitting(conn, span)
+    other = OtherShare(conn, job) if split else None
     try:
         member_rows = data.members(conn)
         credits, debits = data.ledger_items(conn, span)
-        flags = {m: info.flags for m, info in member_rows.items()}
+        flags = (
+            {m: inputs.flags.get(m, frozenset()) for m in member_rows}
+            if inputs is not None
+            else {m: info.flags for m, info in member_rows.items()}
+        )
         mine = price_share(replace(job, flags=flags, shares=2 if other else 1), conn)
         milk = (mine | other.join(conn)) if other is not None else mine
     finally:
@@ -117,7 +147,7 @@ def compute(
     active = set(milk) | set(credits) | set(debits)
     charge_rows = data.charges(conn, span)
     loan_rows = data.loans(conn, span)
-    order = priority(session)
+    order = inputs.priority if inputs is not None else priority(session)
     results = []
     missing = []
     for member_id in sorted(active, key=lambda m: member_rows[m].code):
@@ -131,7 +161,8 @@ def compute(
         missing += [(info.code, d, measures) for d, measures in m.missing]
     if progress:
         progress("priced", len(results), len(results))
-    return CloseResult(span, tuple(results), tuple(missing))
+    used = CloseInputs(order, {r.member_id: flags.get(r.member_id, frozenset()) for r in results})
+    return CloseResult(span, tuple(results), tuple(missing), used)
 
 
 def preview_close(db: Database, code: str) -> CloseResult:

@@ -144,3 +144,19 @@ def next_open_day(session: Session, day: date) -> date:
     while (closed := closed_period_at(session, current)) is not None:
         current = closed.end_date + timedelta(days=1)
     return current
+
+
+def open_day(db: Database, day: date) -> date:
+    """`next_open_day` in its own read."""
+    with db.read() as session:
+        return next_open_day(session, day)
+
+
+def refuse_before_close(session: Session, day: date, field: str = "date") -> None:
+    """Refuse a start date (of a loan, a recurring charge) on or before the end of a closed
+    period: the closes already made must price the same when `coop check` replays them."""
+    last = session.scalars(
+        select(Period).where(Period.status != "open", Period.end_date >= day)
+    ).first()
+    if last is not None:
+        raise Refused("starts_in_closed", field, value=day.strftime("%d/%m/%Y"), period=last.code)
