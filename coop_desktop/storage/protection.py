@@ -81,7 +81,8 @@ def settlement_update_refused(ne: str) -> str:
     return (
         f"{_changed(_SETTLEMENT_FIXED, ne)} OR OLD.status = 'void' "
         f"OR NOT ({_any_of(_SETTLEMENT_MOVES)}) "
-        f"OR (NEW.status <> 'void' AND NEW.void_reason IS NOT NULL)"
+        f"OR (NEW.status <> 'void' AND NEW.void_reason IS NOT NULL) "
+        f"OR (NEW.status = 'void' AND NEW.void_reason IS NULL)"
     )
 
 
