@@ -31,7 +31,7 @@ Metric = Callable[[Path, bool], dict[str, Any]]
 def demo_1m(workdir: Path, quick: bool) -> dict[str, Any]:
     """Demo generation by bulk inserts: 2,000 members × 250 days × 2 shifts = 1M deliveries."""
     members, days = (200, 50) if quick else (2000, 250)
-    db = open_database(str(workdir / "demo.db"))
+    db = open_database(str(workdir / "demo.db"), create=True)
     start = date.today() - timedelta(days=days + 1)
     began = time.perf_counter()
     summary = load_demo(db, members=members, days=days, start=start, seed=1)
@@ -48,7 +48,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.schemes import load_timeline
 
     members, days = (300, 31) if quick else (2000, 75)
-    db = open_database(str(workdir / "pricing.db"))
+    db = open_database(str(workdir / "pricing.db"), create=True)
     start = date.today() - timedelta(days=days + 1)
     load_demo(db, members=members, days=days, start=start, seed=2)
     span = period_of(start + timedelta(days=days // 2), "month")
@@ -151,7 +151,7 @@ def statements_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.statements import statements
 
     members = 100 if quick else 1000
-    db = open_database(str(workdir / "statements.db"))
+    db = open_database(str(workdir / "statements.db"), create=True)
     load_demo(
         db, members=members, days=30, start=date(2026, 10, 1), seed=4, today=date(2026, 11, 27)
     )
@@ -249,7 +249,7 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     del view
     db.dispose()
 
-    search_db = open_database(str(workdir / "members.db"))
+    search_db = open_database(str(workdir / "members.db"), create=True)
     load_demo(search_db, members=10_000, days=1, start=date.today() - timedelta(days=2), seed=6)
     from coop_desktop.services.members import list_members
 

@@ -239,6 +239,30 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Period {value} cannot be reopened: {members} have been paid. Reverse those payments "
         "first (coop pay {value} --reverse --member CODE --reason …) or record an adjustment.",
     ),
+    "db_not_found": (
+        "No existe la base de datos {value}. Revise la ruta; para crear una nueva use "
+        "«coop init» (o el asistente de primer uso del programa).",
+        "The database {value} does not exist. Check the path; to create a new one use "
+        "«coop init» (or the program's first-run assistant).",
+    ),
+    "output_exists": (
+        "No se sobrescribe {value}: ya existe y no es un PDF hecho por Coop Desktop. Elija "
+        "otro nombre o agregue --force.",
+        "{value} is not overwritten: it exists and is not a PDF made by Coop Desktop. Choose "
+        "another name or add --force.",
+    ),
+    "output_is_database": (
+        "No se escribe en {value}: es una base de datos. Elija otro nombre para el archivo.",
+        "Not writing to {value}: it is a database. Choose another file name.",
+    ),
+    "backup_damaged": (
+        "La copia {value} no está completa o está dañada ({reason}); no se restauró nada.",
+        "The backup {value} is incomplete or damaged ({reason}); nothing was restored.",
+    ),
+    "restore_same_file": (
+        "{value} es la base de datos abierta; elija una copia de seguridad.",
+        "{value} is the open database; choose a backup.",
+    ),
     "closed_period_write": (
         "No se guardó: la fecha cae en un periodo cerrado ({table}). Los periodos cerrados no "
         "cambian; registre un ajuste en el periodo abierto.",

@@ -71,7 +71,7 @@ def _fresh_pg(template: str) -> Iterator[Database]:
 
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups")
+    db = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups", create=True)
     yield db
     db.dispose()
 
@@ -80,7 +80,9 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """The same test on both engines."""
     if request.param == "sqlite":
-        database = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups")
+        database = open_database(
+            str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups", create=True
+        )
         yield database
         database.dispose()
     else:

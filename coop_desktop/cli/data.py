@@ -99,7 +99,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not Path(args.logo).is_file():
             raise NotFound("file_not_found", "logo", value=args.logo)
         logo = Path(args.logo).read_bytes()
-    db = open_db(args)
+    db = open_db(args, create=True)
     a = create_association(
         db,
         args.name,
@@ -121,7 +121,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.demo import load_demo
 
-    db = open_db(args)
+    db = open_db(args, create=True)
     start = iso_date(args.start, "date") if args.start else None
     s = load_demo(db, members=args.members, days=args.days, start=start, seed=args.seed)
     print(

@@ -7,7 +7,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text

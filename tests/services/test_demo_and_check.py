@@ -46,7 +46,7 @@ def test_demo_is_realistic_and_passes_check(db: Database) -> None:
 def test_demo_is_deterministic(tmp_path: Path) -> None:
     prints = []
     for name in ("a.db", "b.db"):
-        db = open_database(str(tmp_path / name))
+        db = open_database(str(tmp_path / name), create=True)
         load_demo(db, members=10, days=5, start=START, seed=3, today=date(2026, 11, 27))
         prints.append(_fingerprint(db))
         db.dispose()

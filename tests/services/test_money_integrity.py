@@ -179,7 +179,7 @@ TAMPERINGS: dict[str, tuple[str, str]] = {
     ),
     "milk_entry_deleted": ("DELETE FROM ledger_entry WHERE kind = 'milk'", "leche abonada"),
     "period_totals": (
-        "UPDATE period SET totals = replace(totals, '\"net\": \"165.97\"', '\"net\": \"1.00\"')",
+        'UPDATE period SET totals = replace(totals, \'"net": "165.97"\', \'"net": "1.00"\')',
         "control",
     ),
     "counter_lowered": (

@@ -27,7 +27,7 @@ def test_network_share_is_refused_with_a_clear_message(
 ) -> None:
     monkeypatch.setattr(loc, "is_network_path", lambda path: True)
     with pytest.raises(StorageError) as err:
-        open_database(str(tmp_path / "coop.db"))
+        open_database(str(tmp_path / "coop.db"), create=True)
     assert "unidad de red" in err.value.render("es")
     assert "PostgreSQL" in err.value.render("es")
     assert not (tmp_path / "coop.db").exists()
