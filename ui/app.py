@@ -72,11 +72,38 @@ def chosen_location(db_arg: str | None) -> str | None:
 
 
 def open_or_explain(db_arg: str | None) -> Database | None:
+    """Open the chosen database. A file that does not exist is created only for the first
+    start at the default place (the first-run assistant follows) or when the treasurer says
+    so for a place they chose: a mistyped path never becomes a new empty database."""
+    from coop_desktop.storage.location import resolve
+
+    chosen = chosen_location(db_arg)
     try:
-        return open_database(chosen_location(db_arg))
+        where = resolve(chosen)
+        create = False
+        if where.path is not None and not where.path.exists():
+            create = chosen is None or _confirm_new(str(where.path))
+            if not create:
+                return None
+        return open_database(chosen, create=create)
     except CoopError as exc:
         QMessageBox.critical(None, "Coop Desktop", exc.render("es"))
         return None
+
+
+def _confirm_new(path: str) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Coop Desktop",
+        QApplication.translate(
+            "app",
+            "No existe una base de datos en %1. ¿Crear una nueva ahí? (Si la ruta está mal "
+            "escrita, elija No y corríjala en Configuración o con --db.)",
+        ).replace("%1", path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def prepare_window(db: Database) -> QDialog | None:

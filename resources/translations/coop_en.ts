@@ -222,32 +222,32 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="92" />
+        <location filename="../../ui/delivery_dialogs.py" line="93" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="99" />
-        <source>El periodo %1 está cerrado. El ajuste se registra hoy, en el periodo abierto, y se liquida en el próximo cierre.</source>
-        <translation>Period %1 is closed. The adjustment is recorded today, in the open period, and settled at the next closeout.</translation>
+        <location filename="../../ui/delivery_dialogs.py" line="100" />
+        <source>El periodo %1 está cerrado. El ajuste se registra en el primer día del periodo abierto siguiente (%2) y se liquida en su cierre.</source>
+        <translation>Period %1 is closed. The adjustment is recorded on the first day of the next open period (%2) and settled when that period closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="106" />
+        <location filename="../../ui/delivery_dialogs.py" line="109" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="108" />
+        <location filename="../../ui/delivery_dialogs.py" line="111" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="109" />
+        <location filename="../../ui/delivery_dialogs.py" line="112" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="110" />
+        <location filename="../../ui/delivery_dialogs.py" line="113" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
@@ -255,187 +255,223 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="69" />
+        <location filename="../../ui/closeout_view.py" line="77" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="78" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="79" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="72" />
+        <location filename="../../ui/closeout_view.py" line="80" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="73" />
+        <location filename="../../ui/closeout_view.py" line="81" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="74" />
+        <location filename="../../ui/closeout_view.py" line="82" />
+        <source>Revertir un pago…</source>
+        <translation>Reverse a payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="83" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="91" />
+        <location filename="../../ui/closeout_view.py" line="101" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="96" />
+        <location filename="../../ui/closeout_view.py" line="106" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="133" />
+        <location filename="../../ui/closeout_view.py" line="145" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="138" />
+        <location filename="../../ui/closeout_view.py" line="150" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="167" />
+        <location filename="../../ui/closeout_view.py" line="179" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="169" />
+        <location filename="../../ui/closeout_view.py" line="181" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="180" />
+        <location filename="../../ui/closeout_view.py" line="192" />
         <source>%1: %2 L rechazados</source>
         <translation>%1: %2 L rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="187" />
+        <location filename="../../ui/closeout_view.py" line="199" />
         <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="195" />
+        <location filename="../../ui/closeout_view.py" line="207" />
         <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
         <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="204" />
+        <location filename="../../ui/closeout_view.py" line="216" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="206" />
+        <location filename="../../ui/closeout_view.py" line="218" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="231" />
+        <location filename="../../ui/closeout_view.py" line="243" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="233" />
+        <location filename="../../ui/closeout_view.py" line="245" />
         <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1 warnings. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="253" />
+        <location filename="../../ui/closeout_view.py" line="268" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="285" />
+        <source>Cerrar antes de tiempo</source>
+        <translation>Close early</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="287" />
+        <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
+        <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="302" />
+        <location filename="../../ui/closeout_view.py" line="306" />
+        <source>Revertir un pago</source>
+        <translation>Reverse a payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="302" />
+        <source>Código del socio:</source>
+        <translation>Member code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="306" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="315" />
+        <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
+        <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="323" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="323" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="271" />
+        <location filename="../../ui/closeout_view.py" line="333" />
         <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
         <translation>Period %1 reopened; %2 settlements voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="279" />
+        <location filename="../../ui/closeout_view.py" line="341" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="280" />
+        <location filename="../../ui/closeout_view.py" line="342" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="281" />
+        <location filename="../../ui/closeout_view.py" line="343" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="284" />
+        <location filename="../../ui/closeout_view.py" line="346" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="284" />
+        <location filename="../../ui/closeout_view.py" line="346" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="294" />
+        <location filename="../../ui/closeout_view.py" line="356" />
         <source>%1 liquidaciones marcadas como pagadas.</source>
         <translation>%1 settlements marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="301" />
+        <location filename="../../ui/closeout_view.py" line="363" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="302" />
+        <location filename="../../ui/closeout_view.py" line="364" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="303" />
+        <location filename="../../ui/closeout_view.py" line="365" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="307" />
+        <location filename="../../ui/closeout_view.py" line="369" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="307" />
+        <location filename="../../ui/closeout_view.py" line="369" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="314" />
+        <location filename="../../ui/closeout_view.py" line="376" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="353" />
+        <location filename="../../ui/closeout_view.py" line="415" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="360" />
+        <location filename="../../ui/closeout_view.py" line="422" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -692,22 +728,22 @@
 <context>
     <name>EditDeliveryDialog</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="52" />
+        <location filename="../../ui/delivery_dialogs.py" line="53" />
         <source>Corregir entrega %1</source>
         <translation>Correct delivery %1</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="67" />
+        <location filename="../../ui/delivery_dialogs.py" line="68" />
         <source>Cantidad (%1):</source>
         <translation>Quantity (%1):</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="68" />
+        <location filename="../../ui/delivery_dialogs.py" line="69" />
         <source>Temperatura:</source>
         <translation>Temperature:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="69" />
+        <location filename="../../ui/delivery_dialogs.py" line="70" />
         <source>Motivo de rechazo:</source>
         <translation>Rejection reason:</translation>
     </message>
@@ -2358,14 +2394,22 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="40" />
+        <location filename="../../ui/delivery_dialogs.py" line="41" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="41" />
+        <location filename="../../ui/delivery_dialogs.py" line="42" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="98" />
+        <source>No existe una base de datos en %1. ¿Crear una nueva ahí? (Si la ruta está mal escrita, elija No y corríjala en Configuración o con --db.)</source>
+        <translation>There is no database at %1. Create a new one there? (If the path is mistyped, choose No and correct it in Settings or with --db.)</translation>
     </message>
 </context>
 <context>
