@@ -90,7 +90,7 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
     from coop_desktop.services.closeout import close_period
 
     source = workdir / f"close-{members}.db"
-    db = open_database(str(source))
+    db = open_database(str(source), create=True)
     load_demo(
         db, members=members, days=days, start=date(2026, 10, 1), seed=3, today=date(2026, 11, 27)
     )
@@ -188,7 +188,7 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     members, days = (200, 50) if quick else (2000, 250)
     path = workdir / "desktop.db"
-    db = open_database(str(path))
+    db = open_database(str(path), create=True)
     load_demo(db, members=members, days=days, start=date.today() - timedelta(days=days + 1), seed=5)
     db.dispose()
     script = (
