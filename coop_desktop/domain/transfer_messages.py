@@ -185,6 +185,10 @@ add_messages(
             "No hay un modelo «{value}»; modelos: {valid}.",
             "There is no model «{value}»; models: {valid}.",
         ),
+        "scale_overload": (
+            "La balanza indica sobrecarga (OL).",
+            "The scale reports an overload (OL).",
+        ),
         "scale_unit": (
             "La balanza envía «{value}»; el acopio se registra en kg.",
             "The scale sends «{value}»; collection is recorded in kg.",
