@@ -16,26 +16,49 @@ PROBLEMS_SHOWN = 200
 def register(commands: Any, lang: str) -> None:
     p = commands.add_parser(
         "import",
-        help=t(lang, "importa socios, entregas o análisis de un archivo CSV o XLSX",
-               "import members, deliveries or tests from a CSV or XLSX file"),
+        help=t(
+            lang,
+            "importa socios, entregas o análisis de un archivo CSV o XLSX",
+            "import members, deliveries or tests from a CSV or XLSX file",
+        ),
     )
     p.add_argument("kind", choices=["members", "deliveries", "tests"])
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true",
-                   help=t(lang, "revisa sin guardar nada", "check without saving anything"))
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=t(lang, "revisa sin guardar nada", "check without saving anything"),
+    )
     p.add_argument("--sheet", help=t(lang, "hoja del libro XLSX", "sheet of the XLSX workbook"))
     p.add_argument("--encoding", choices=["utf-8", "utf-16", "cp1252"])
     p.add_argument("--delimiter", choices=["comma", "semicolon", "tab"])
     p.add_argument("--decimal", choices=["point", "comma"])
-    p.add_argument("--unit", choices=["L", "kg"], default="L",
-                   help=t(lang, "unidad de una columna «cantidad» sin unidad",
-                          "unit of a «cantidad» column without a unit"))
-    p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
-                   help=t(lang, "asigna una columna a un dato (vacío: ignorarla)",
-                          "map a column to a field (empty: ignore it)"))
-    p.add_argument("--save-mapping", action="store_true",
-                   help=t(lang, "recuerda el mapeo para la próxima vez",
-                          "remember the mapping for next time"))
+    p.add_argument(
+        "--unit",
+        choices=["L", "kg"],
+        default="L",
+        help=t(
+            lang,
+            "unidad de una columna «cantidad» sin unidad",
+            "unit of a «cantidad» column without a unit",
+        ),
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help=t(
+            lang,
+            "asigna una columna a un dato (vacío: ignorarla)",
+            "map a column to a field (empty: ignore it)",
+        ),
+    )
+    p.add_argument(
+        "--save-mapping",
+        action="store_true",
+        help=t(lang, "recuerda el mapeo para la próxima vez", "remember the mapping for next time"),
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
@@ -47,8 +70,13 @@ def register(commands: Any, lang: str) -> None:
         "kind",
         choices=["payroll", "ledger", "deliveries", "quality", "members", "purchases", "payments"],
     )
-    p.add_argument("period", metavar="PERIOD-or-range", nargs="?", default=None,
-                   help="2026-10, 2026-10-q1, 2026-10-01..2026-10-31")
+    p.add_argument(
+        "period",
+        metavar="PERIOD-or-range",
+        nargs="?",
+        default=None,
+        help="2026-10, 2026-10-q1, 2026-10-01..2026-10-31",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|.csv")
     p.set_defaults(handler=cmd_export)
 
@@ -107,40 +135,59 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     print(f"{table.file_name}: {detected}")
     if report.earlier_import:
-        print(t(lang, f"Este archivo ya se importó el {report.earlier_import}.",
-                f"This file was already imported on {report.earlier_import}."))
+        print(
+            t(
+                lang,
+                f"Este archivo ya se importó el {report.earlier_import}.",
+                f"This file was already imported on {report.earlier_import}.",
+            )
+        )
     for warning in report.warnings:
         print(t(lang, "Aviso: ", "Note: ") + describe(report, warning, lang))
     if not report.ok:
         print(
-            t(lang, f"No se importó nada: {len(report.problems)} problemas.",
-              f"Nothing was imported: {len(report.problems)} problems."),
+            t(
+                lang,
+                f"No se importó nada: {len(report.problems)} problemas.",
+                f"Nothing was imported: {len(report.problems)} problems.",
+            ),
             file=sys.stderr,
         )
         for problem in report.problems[:PROBLEMS_SHOWN]:
             print("  " + describe(report, problem, lang), file=sys.stderr)
         if len(report.problems) > PROBLEMS_SHOWN:
             rest = len(report.problems) - PROBLEMS_SHOWN
-            print(t(lang, f"  … y {rest} problemas más.", f"  … and {rest} more problems."),
-                  file=sys.stderr)
+            print(
+                t(lang, f"  … y {rest} problemas más.", f"  … and {rest} more problems."),
+                file=sys.stderr,
+            )
         return 1
     if args.dry_run:
-        print(t(lang, f"Revisión: {report.to_write} filas se importarían; "
-                      f"{report.already_imported} ya estaban importadas. No se guardó nada.",
+        print(
+            t(
+                lang,
+                f"Revisión: {report.to_write} filas se importarían; "
+                f"{report.already_imported} ya estaban importadas. No se guardó nada.",
                 f"Check: {report.to_write} rows would be imported; "
-                f"{report.already_imported} were already imported. Nothing was saved."))
+                f"{report.already_imported} were already imported. Nothing was saved.",
+            )
+        )
     else:
-        print(t(lang, f"Importadas {report.written} filas; {report.already_imported} ya estaban "
-                      "importadas y no se repitieron.",
+        print(
+            t(
+                lang,
+                f"Importadas {report.written} filas; {report.already_imported} ya estaban "
+                "importadas y no se repitieron.",
                 f"Imported {report.written} rows; {report.already_imported} were already "
-                "imported and were not repeated."))
+                "imported and were not repeated.",
+            )
+        )
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from coop_desktop.services.exports import export_to_file
 
-    path, rows = export_to_file(open_db(args), args.kind, args.period, Path(args.output),
-                                args.lang)
+    path, rows = export_to_file(open_db(args), args.kind, args.period, Path(args.output), args.lang)
     print(t(args.lang, f"{rows} filas en {path}", f"{rows} rows in {path}"))
     return 0

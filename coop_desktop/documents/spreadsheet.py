@@ -40,7 +40,7 @@ class Column:
 class Sheet:
     title: str
     columns: Sequence[Column]
-    rows: list[Sequence[object]] = field(default_factory=list)
+    rows: Sequence[Sequence[object]] = field(default_factory=list)
     totals: Sequence[object] | None = None  # the totals row (values, aligned to columns)
 
 
@@ -85,7 +85,9 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     return out.getvalue()
 
 
-def _typed_row(ws: object, row: Sequence[object], formats: list[str | None], font: object) -> list[object]:
+def _typed_row(
+    ws: object, row: Sequence[object], formats: list[str | None], font: object
+) -> list[object]:
     from openpyxl.cell import WriteOnlyCell
 
     cells: list[object] = []

@@ -56,11 +56,15 @@ def number_cell(value: Cell, field: str, scale: int | None, decimal_comma: bool 
         match = _COMMA_STYLE.fullmatch(text)
         if match is not None:
             sign, whole, frac = match.groups()
-            canonical = ("-" if sign else "") + whole.replace(".", "") + ("." + frac if frac else "")
+            canonical = (
+                ("-" if sign else "") + whole.replace(".", "") + ("." + frac if frac else "")
+            )
             try:
                 return parse_number(D(canonical), field, scale)
             except ValidationError as exc:  # show what the file says, not the rewrite
-                raise ValidationError(exc.code, exc.field, **{**exc.params, "value": typed}) from None
+                raise ValidationError(
+                    exc.code, exc.field, **{**exc.params, "value": typed}
+                ) from None
     return parse_number(value, field, scale)
 
 

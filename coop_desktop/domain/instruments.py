@@ -61,19 +61,55 @@ def _number(text: str, field: str) -> Decimal:
 # --- Milk analyzers -------------------------------------------------------------------
 
 KEY_NAMES: dict[str, str] = {
-    "fat": "fat", "f": "fat", "grasa": "fat", "mg": "fat",
-    "snf": "snf", "sng": "snf",
-    "density": "density", "dens": "density", "den": "density", "d": "density",
+    "fat": "fat",
+    "f": "fat",
+    "grasa": "fat",
+    "mg": "fat",
+    "snf": "snf",
+    "sng": "snf",
+    "density": "density",
+    "dens": "density",
+    "den": "density",
+    "d": "density",
     "densidad": "density",
-    "protein": "protein", "prot": "protein", "pro": "protein", "proteina": "protein",
-    "water": "added_water", "added water": "added_water", "aw": "added_water", "w": "added_water",
-    "agua": "added_water", "addwater": "added_water",
-    "temp": "temperature", "t": "temperature", "temperature": "temperature",
-    "solids": "st", "ts": "st", "st": "st",
-    "acidity": "acidity", "acidez": "acidity",
+    "protein": "protein",
+    "prot": "protein",
+    "pro": "protein",
+    "proteina": "protein",
+    "water": "added_water",
+    "added water": "added_water",
+    "aw": "added_water",
+    "w": "added_water",
+    "agua": "added_water",
+    "addwater": "added_water",
+    "temp": "temperature",
+    "t": "temperature",
+    "temperature": "temperature",
+    "solids": "st",
+    "ts": "st",
+    "st": "st",
+    "acidity": "acidity",
+    "acidez": "acidity",
 }
-IGNORED_KEYS = {"lactose", "lac", "lact", "salts", "salt", "sal", "fp", "freezing point",
-                "freezing", "ph", "conductivity", "cond", "ec", "lactosa", "mode", "milk", "fpd"}
+IGNORED_KEYS = {
+    "lactose",
+    "lac",
+    "lact",
+    "salts",
+    "salt",
+    "sal",
+    "fp",
+    "freezing point",
+    "freezing",
+    "ph",
+    "conductivity",
+    "cond",
+    "ec",
+    "lactosa",
+    "mode",
+    "milk",
+    "fpd",
+}
 SAMPLE_KEYS = {"sample", "id", "n", "no", "nr", "muestra", "code", "codigo", "supplier"}
 _PAIR = re.compile(r"([A-Za-z][A-Za-z _.]*?)\s*[=:]\s*([-+]?\d+(?:[.,]\d+)?)\s*%?")
 
@@ -95,7 +131,8 @@ class AnalyzerFormat:
 PRESETS: dict[str, AnalyzerFormat] = {
     "pairs": AnalyzerFormat("pairs", "pairs"),
     "lactoscan": AnalyzerFormat(
-        "lactoscan", "columns",
+        "lactoscan",
+        "columns",
         ("fat", "snf", "density", "protein", "-", "-", "added_water", "temperature"),
     ),
     "ekomilk": AnalyzerFormat(
@@ -133,8 +170,9 @@ def parse_analyzer_line(line: str, fmt: AnalyzerFormat) -> AnalyzerReading:
     if fmt.kind == "pairs":
         rest = _PAIR.sub("", text)
         if rest.strip(" ,;\t|"):
-            raise ValidationError("bad_pattern", "pattern", value=text[:60],
-                                  reason=f"«{rest.strip()[:30]}»")
+            raise ValidationError(
+                "bad_pattern", "pattern", value=text[:60], reason=f"«{rest.strip()[:30]}»"
+            )
         for name, value in _PAIR.findall(text):
             key = header_key(name)
             if key in KEY_NAMES:
@@ -142,14 +180,22 @@ def parse_analyzer_line(line: str, fmt: AnalyzerFormat) -> AnalyzerReading:
             elif key in SAMPLE_KEYS:
                 sample = value
             elif key not in IGNORED_KEYS:
-                raise ValidationError("unknown_measure", "measure", value=name,
-                                      valid=", ".join(sorted(set(KEY_NAMES))))
+                raise ValidationError(
+                    "unknown_measure",
+                    "measure",
+                    value=name,
+                    valid=", ".join(sorted(set(KEY_NAMES))),
+                )
     elif fmt.kind == "columns":
         cells = text.split(fmt.separator) if fmt.separator else re.split(r"[\s;,]+", text)
         cells = [c.strip() for c in cells]
         if len(cells) != len(fmt.columns):
-            raise ValidationError("bad_pattern", "pattern", value=text[:60],
-                                  reason=f"{len(cells)} ≠ {len(fmt.columns)}")
+            raise ValidationError(
+                "bad_pattern",
+                "pattern",
+                value=text[:60],
+                reason=f"{len(cells)} ≠ {len(fmt.columns)}",
+            )
         for key, value in zip(fmt.columns, cells, strict=True):
             if key == "sample":
                 sample = value
@@ -183,8 +229,9 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     allowed = set(MEASURES) | {"sample", "weight", "unit", "status", "unstable", "sign"}
     unknown = set(compiled.groupindex) - allowed
     if unknown:
-        raise ValidationError("bad_pattern", "pattern", value=pattern,
-                              reason=", ".join(sorted(unknown)))
+        raise ValidationError(
+            "bad_pattern", "pattern", value=pattern, reason=", ".join(sorted(unknown))
+        )
     return compiled
 
 
@@ -193,10 +240,10 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 SCALE_PRESETS: dict[str, str] = {
     # "ST,GS,+  12.50kg": stability (ST stable, US unstable, OL overload), gross/net, sign.
     "st-gs": r"\s*(?P<status>ST|US|OL)\s*,\s*(?:GS|NT)\s*,?\s*(?P<sign>[+-])?\s*"
-             r"(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g|lb)?\s*",
+    r"(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g|lb)?\s*",
     # "     12.73 g  ?": a trailing "?" while the weight moves.
     "question-mark": r"\s*(?P<sign>-)?\s*(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g|lb)"
-                     r"\s*(?P<unstable>\?)?\s*",
+    r"\s*(?P<unstable>\?)?\s*",
     # A bare number, optionally with its unit: stability by repetition only.
     "number": r"\s*(?P<sign>[+-])?\s*(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g)?\s*",
 }
@@ -275,4 +322,3 @@ class StableWeight:
             return None
         self._offered = reading.weight
         return reading.weight
-

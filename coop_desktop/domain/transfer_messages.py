@@ -134,7 +134,10 @@ add_messages(
             "la fecha {value} está en el periodo cerrado {period}.",
             "the date {value} is in the closed period {period}.",
         ),
-        "row_problem": ("Fila {row}, columna {column}: {reason}", "Row {row}, column {column}: {reason}"),
+        "row_problem": (
+            "Fila {row}, columna {column}: {reason}",
+            "Row {row}, column {column}: {reason}",
+        ),
         "row_problem_nocol": ("Fila {row}: {reason}", "Row {row}: {reason}"),
         "import_refused": (
             "No se importó nada: {count} problemas en «{value}».",

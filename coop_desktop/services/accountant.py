@@ -5,6 +5,9 @@ payment. All three read the stored settlements: nothing is re-priced."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
+
 from sqlalchemy import select
 
 from coop_desktop.documents.spreadsheet import Column, Sheet
@@ -22,6 +25,10 @@ ID_TYPE_DNI = "1"
 # SUNAT, Catálogo 03 (unidades de medida, UN/ECE Rec. 20): KGM = kilogramo.
 UNIT_KG = "KGM"
 DESCRIPTION = ("Leche cruda entera de vaca", "Raw whole cow's milk")
+
+
+def _money_sum(values: Iterable[object]) -> Decimal:
+    return sum((v for v in values if isinstance(v, Decimal)), ZERO_MONEY)
 
 
 def _t(lang: str, es: str, en: str) -> str:
@@ -124,7 +131,7 @@ def purchases_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
     ]
     money = range(10, 17)
     totals = tuple(
-        "TOTAL" if i == 0 else (sum((r[i] for r in rows), ZERO_MONEY) if i in money else None)
+        "TOTAL" if i == 0 else (_money_sum(r[i] for r in rows) if i in money else None)
         for i in range(len(cols))
     )
     return Sheet(_t(lang, f"Compras {code}", f"Purchases {code}"), cols, rows, totals)
@@ -154,11 +161,21 @@ def payments_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
             continue
         where = m.wallet if m.payment_method == "wallet" else m.account
         rows.append(
-            (m.code, f"{m.given_names} {m.surnames}", m.dni or "",
-             methods.get(m.payment_method, m.payment_method),
-             m.bank if m.payment_method == "bank" else None, where or m.account or m.wallet,
-             s.net, f"{s.series}-{s.number:08d}")
+            (
+                m.code,
+                f"{m.given_names} {m.surnames}",
+                m.dni or "",
+                methods.get(m.payment_method, m.payment_method),
+                m.bank if m.payment_method == "bank" else None,
+                where or m.account or m.wallet,
+                s.net,
+                f"{s.series}-{s.number:08d}",
+            )
         )
-    total = sum((r[6] for r in rows), ZERO_MONEY)  # type: ignore[misc]
-    return Sheet(_t(lang, f"Pagos {code}", f"Payments {code}"), cols, rows,
-                 ("TOTAL", None, None, None, None, None, total, None))
+    total = _money_sum(r[6] for r in rows)
+    return Sheet(
+        _t(lang, f"Pagos {code}", f"Payments {code}"),
+        cols,
+        rows,
+        ("TOTAL", None, None, None, None, None, total, None),
+    )

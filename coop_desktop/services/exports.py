@@ -86,13 +86,26 @@ def ledger_sheet(db: Database, span: Span, lang: str) -> Sheet:
             .order_by(LedgerEntry.date, Member.code, LedgerEntry.id)
         ).all()
         rows = [
-            (e.date, m.code, _name(m), KIND_LABELS.get(e.kind, (e.kind, e.kind))[lang == "en"],
-             e.description, e.quantity, e.unit_price, e.amount, e.document_number)
+            (
+                e.date,
+                m.code,
+                _name(m),
+                KIND_LABELS.get(e.kind, (e.kind, e.kind))[lang == "en"],
+                e.description,
+                e.quantity,
+                e.unit_price,
+                e.amount,
+                e.document_number,
+            )
             for e, m in found
         ]
     total = sum((r[7] for r in rows), ZERO_MONEY)
-    return Sheet(_t(lang, "Cuentas", "Ledger"), cols, rows,
-                 ("TOTAL", None, None, None, None, None, None, total, None))
+    return Sheet(
+        _t(lang, "Cuentas", "Ledger"),
+        cols,
+        rows,
+        ("TOTAL", None, None, None, None, None, None, total, None),
+    )
 
 
 def deliveries_sheet(db: Database, span: Span, lang: str) -> Sheet:
@@ -120,9 +133,19 @@ def deliveries_sheet(db: Database, span: Span, lang: str) -> Sheet:
             .order_by(Delivery.date, Delivery.shift, Member.code, Delivery.id)
         ).all()
         rows = [
-            (d.date, shifts[d.shift], code, f"{given} {surnames}",
-             None if d.rejected else d.quantity, d.quantity if d.rejected else None, d.unit,
-             d.temperature, d.density, d.reject_reason, d.id)
+            (
+                d.date,
+                shifts[d.shift],
+                code,
+                f"{given} {surnames}",
+                None if d.rejected else d.quantity,
+                d.quantity if d.rejected else None,
+                d.unit,
+                d.temperature,
+                d.density,
+                d.reject_reason,
+                d.id,
+            )
             for d, code, given, surnames in found
         ]
     accepted = sum((r[4] for r in rows if r[4] is not None), ZERO)
@@ -160,9 +183,7 @@ def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
         rows = []
         for t, m in found:
             values = [getattr(t, k) for k in keys]
-            shown = [
-                verdict[x] if isinstance(x, bool) else x for x in values
-            ]
+            shown = [verdict[x] if isinstance(x, bool) else x for x in values]
             rows.append((t.sample_date, m.code, _name(m), t.delivery_id, *shown, t.lab))
     return Sheet(_t(lang, "Calidad", "Quality"), cols, rows)
 
@@ -189,9 +210,25 @@ def members_sheet(db: Database, span: Span | None, lang: str) -> Sheet:
     ]
     with db.read() as session:
         rows = [
-            (m.code, m.given_names, m.surnames, m.dni, m.gender, m.community, m.district,
-             m.province, m.department, m.phone, m.payment_method, m.bank, m.account, m.wallet,
-             m.joined_on, m.status, m.herd_size)
+            (
+                m.code,
+                m.given_names,
+                m.surnames,
+                m.dni,
+                m.gender,
+                m.community,
+                m.district,
+                m.province,
+                m.department,
+                m.phone,
+                m.payment_method,
+                m.bank,
+                m.account,
+                m.wallet,
+                m.joined_on,
+                m.status,
+                m.herd_size,
+            )
             for m in session.scalars(select(Member).order_by(Member.code))
         ]
     return Sheet(_t(lang, "Socios", "Members"), cols, rows)

@@ -94,7 +94,9 @@ def read_table(
         table.source = "xlsx"
         _read_xlsx(data, options, table)
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        table.problems.append(Problem(None, None, ValidationError("file_xls", "file", value=path.name)))
+        table.problems.append(
+            Problem(None, None, ValidationError("file_xls", "file", value=path.name))
+        )
         return table
     else:
         _read_csv(data, options, table)
@@ -131,8 +133,13 @@ def _decode(data: bytes, options: ReadOptions, table: RawTable) -> str | None:
             return None
         except LookupError:
             table.problems.append(
-                Problem(None, None, ValidationError("bad_choice", "file", value=encoding,
-                                                    valid=", ".join(ENCODINGS)))
+                Problem(
+                    None,
+                    None,
+                    ValidationError(
+                        "bad_choice", "file", value=encoding, valid=", ".join(ENCODINGS)
+                    ),
+                )
             )
             return None
         table.encoding = str(encoding)
@@ -229,8 +236,13 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # a damaged or foreign package
         table.problems.append(
-            Problem(None, None, ValidationError("file_unreadable", "file",
-                                                value=table.file_name, reason=str(exc)[:120]))
+            Problem(
+                None,
+                None,
+                ValidationError(
+                    "file_unreadable", "file", value=table.file_name, reason=str(exc)[:120]
+                ),
+            )
         )
         return
     try:
@@ -238,8 +250,13 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
         name = options.sheet or table.sheets[0]
         if name not in table.sheets:
             table.problems.append(
-                Problem(None, None, ValidationError("unknown_sheet", "sheet", value=name,
-                                                    valid=", ".join(table.sheets)))
+                Problem(
+                    None,
+                    None,
+                    ValidationError(
+                        "unknown_sheet", "sheet", value=name, valid=", ".join(table.sheets)
+                    ),
+                )
             )
             return
         table.sheet = name
@@ -278,4 +295,6 @@ def _find_header(table: RawTable, is_header: Callable[[list[Any]], bool]) -> Non
                 )
             )
     if not table.rows:
-        table.problems.append(Problem(table.header_row, None, ValidationError("file_no_rows", "file")))
+        table.problems.append(
+            Problem(table.header_row, None, ValidationError("file_no_rows", "file"))
+        )

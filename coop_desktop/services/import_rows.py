@@ -141,14 +141,36 @@ def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepar
     prints: dict[str, int] = {}
     for row, values in table.rows:
         r = _Row(row, values, match, out)
-        text = {k: cells.text_cell(r.get(k)) for k in (
-            "code", "given_names", "surnames", "dni", "community", "district", "province",
-            "department", "address", "phone", "bank", "account", "wallet")}
+        text = {
+            k: cells.text_cell(r.get(k))
+            for k in (
+                "code",
+                "given_names",
+                "surnames",
+                "dni",
+                "community",
+                "district",
+                "province",
+                "department",
+                "address",
+                "phone",
+                "bank",
+                "account",
+                "wallet",
+            )
+        }
         gender = r.convert("gender", lambda c: cells.choice_cell(c, "gender"))
         method = r.convert("payment_method", lambda c: cells.choice_cell(c, "payment_method"))
-        joined = r.convert("joined_on", lambda c: cells.date_cell(
-            c, "joined_on", ctx.today, from_workbook=ctx.from_workbook,
-            epoch_1904=ctx.epoch_1904))
+        joined = r.convert(
+            "joined_on",
+            lambda c: cells.date_cell(
+                c,
+                "joined_on",
+                ctx.today,
+                from_workbook=ctx.from_workbook,
+                epoch_1904=ctx.epoch_1904,
+            ),
+        )
         herd = r.convert("herd_size", lambda c: cells.integer_cell(c, "herd_size"))
         if not r.ok:
             continue
@@ -160,11 +182,20 @@ def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepar
                     code=text["code"] or "",
                     given_names=text["given_names"] or "",
                     surnames=text["surnames"] or "",
+                    dni=text["dni"],
                     gender=gender,
+                    community=text["community"],
+                    district=text["district"],
+                    province=text["province"],
+                    department=text["department"],
+                    address=text["address"],
+                    phone=text["phone"],
                     payment_method=method,
+                    account=text["account"],
                     joined_on=joined,
                     herd_size=herd,
-                    **{k: text[k] for k in text if k not in ("code", "given_names", "surnames")},
+                    bank=text["bank"],
+                    wallet=text["wallet"],
                 )
             )
         except CoopError as exc:
@@ -172,11 +203,17 @@ def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepar
             continue
         key = clean.code.lower()
         if key in seen_codes:
-            r.fail(ValidationError("duplicate_in_file", "code", value=clean.code,
-                                   other=seen_codes[key]))
+            r.fail(
+                ValidationError(
+                    "duplicate_in_file", "code", value=clean.code, other=seen_codes[key]
+                )
+            )
         elif clean.dni and clean.dni in seen_dnis:
-            r.fail(ValidationError("duplicate_in_file", "dni", value=clean.dni,
-                                   other=seen_dnis[clean.dni]))
+            r.fail(
+                ValidationError(
+                    "duplicate_in_file", "dni", value=clean.dni, other=seen_dnis[clean.dni]
+                )
+            )
         seen_codes.setdefault(key, row)
         if clean.dni:
             seen_dnis.setdefault(clean.dni, row)
@@ -192,8 +229,11 @@ def prepare_deliveries(
     out = Prepared()
     prints: dict[str, int] = {}
     qty_key = next((k for k in QUANTITY_KEYS if k in match.column_of), None)
-    day_of = _memo(lambda c: cells.date_cell(c, "date", ctx.today, from_workbook=ctx.from_workbook,
-                                             epoch_1904=ctx.epoch_1904))
+    day_of = _memo(
+        lambda c: cells.date_cell(
+            c, "date", ctx.today, from_workbook=ctx.from_workbook, epoch_1904=ctx.epoch_1904
+        )
+    )
     shift_of = _memo(lambda c: cells.choice_cell(c, "shift"))
     qty_of = _memo(lambda c: cells.number_cell(c, "quantity", v.QUANTITY_SCALE, ctx.decimal_comma))
     temp_of = _memo(lambda c: cells.number_cell(c, "temperature", 1, ctx.decimal_comma))
@@ -241,8 +281,10 @@ def prepare_deliveries(
             r.fail(exc, where)
             continue
         if member[2] != "active":
-            r.fail(Refused("member_not_active", "member", value=member[1], status=member[2]),
-                   "member" if "member" in r.columns else "member_dni")
+            r.fail(
+                Refused("member_not_active", "member", value=member[1], status=member[2]),
+                "member" if "member" in r.columns else "member_dni",
+            )
             continue
         _check_day(r, ctx, c.day, out)
         if not r.ok:
@@ -271,9 +313,15 @@ def minor(value: Decimal, scale: int) -> int:
     return int(value.scaleb(scale))
 
 
-def _measure_density(value: Cell, ctx: Context) -> Decimal:
-    number = cells.number_cell(value, "density", None, ctx.decimal_comma)
-    return cells.density_reading(number)
+def _measure_reader(key: str, ctx: Context) -> Callable[[Cell], Decimal]:
+    """A measure cell read by the one number parser (density also in kg/m³ or degrees, as
+    analyzers write it); its scale and range are checked by `clean_measures`."""
+
+    def read(value: Cell) -> Decimal:
+        number = cells.number_cell(value, key, None, ctx.decimal_comma)
+        return cells.density_reading(number) if key == "density" else number
+
+    return read
 
 
 def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared:
@@ -284,8 +332,12 @@ def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared
     for row, values in table.rows:
         r = _Row(row, values, match, out)
         member = _member_of(r, ctx)
-        day = r.convert("date", lambda c: cells.date_cell(
-            c, "date", ctx.today, from_workbook=ctx.from_workbook, epoch_1904=ctx.epoch_1904))
+        day = r.convert(
+            "date",
+            lambda c: cells.date_cell(
+                c, "date", ctx.today, from_workbook=ctx.from_workbook, epoch_1904=ctx.epoch_1904
+            ),
+        )
         if day is None and r.ok:
             r.fail(ValidationError("required", "date"), "date")
         raw: dict[str, object] = {}
@@ -296,11 +348,7 @@ def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared
                 if not cells.is_blank(value):
                     raw[key] = cells.text_cell(value)
                 continue
-            if key == "density":
-                number = r.convert(key, lambda c: _measure_density(c, ctx))
-            else:
-                number = r.convert(key, lambda c, k=key: cells.number_cell(c, k, None,
-                                                                             ctx.decimal_comma))
+            number = r.convert(key, _measure_reader(key, ctx))
             if number is not None:
                 raw[key] = number
         delivery = r.convert("delivery", lambda c: cells.integer_cell(c, "delivery"))
@@ -323,8 +371,13 @@ def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared
         }
         record = (member[0], day, delivery, stored, lab, member[1])
         measures = [f"{k}={stored[k]}" for k in sorted(stored)]
-        out.records.append((row, record, fingerprint(
-            ["test", member[1].lower(), day, delivery, lab, *measures], prints)))
+        out.records.append(
+            (
+                row,
+                record,
+                fingerprint(["test", member[1].lower(), day, delivery, lab, *measures], prints),
+            )
+        )
     if wanted and ctx.deliveries_of is not None:
         owners = ctx.deliveries_of(list(wanted))
         bad: set[int] = set()
@@ -335,8 +388,9 @@ def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared
                 if owner is None:
                     error: CoopError = NotFound("unknown_delivery", "delivery", value=delivery_id)
                 elif owner != record[0]:
-                    error = ValidationError("delivery_member_mismatch", "delivery",
-                                            value=delivery_id, other=record[5])
+                    error = ValidationError(
+                        "delivery_member_mismatch", "delivery", value=delivery_id, other=record[5]
+                    )
                 else:
                     continue
                 out.problems.append(Problem(row, match.column_of.get("delivery"), error))

@@ -73,7 +73,9 @@ def delivery_owners(session: Session, ids: list[int]) -> dict[int, int]:
         owners.update(
             session.execute(
                 select(Delivery.id, Delivery.member_id).where(Delivery.id.in_(ids[i : i + CHUNK]))
-            ).tuples().all()
+            )
+            .tuples()
+            .all()
         )
     return owners
 
@@ -95,7 +97,9 @@ def prepare_members_against(
                 prepared.problems.append(Problem(row, report.match.column_of.get("code"), error))
                 continue
             if clean.dni and clean.dni in dnis:
-                error = ValidationError("duplicate_dni", "dni", value=clean.dni, other=dnis[clean.dni])
+                error = ValidationError(
+                    "duplicate_dni", "dni", value=clean.dni, other=dnis[clean.dni]
+                )
                 prepared.problems.append(Problem(row, report.match.column_of.get("dni"), error))
                 continue
         keep.append((row, clean, fingerprint))
@@ -116,7 +120,9 @@ def same_shift_warnings(
             select(Delivery.member_id, Delivery.date, Delivery.shift).where(
                 Delivery.date >= min(days), Delivery.date <= max(days)
             )
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     codes = dict(session.execute(select(Member.id, Member.code)).tuples().all())
     column = None if match is None else match.column_of.get("member")
@@ -128,13 +134,34 @@ def same_shift_warnings(
         key = (rec[0], rec[1], rec[2])
         shift = "mañana" if rec[2] == "am" else "tarde"
         if key in existing:
-            out.append(Problem(row, column, ValidationError(
-                "same_shift_in_db", "member", value=codes[rec[0]], day=formatting.day(rec[1]),
-                shift=shift)))
+            out.append(
+                Problem(
+                    row,
+                    column,
+                    ValidationError(
+                        "same_shift_in_db",
+                        "member",
+                        value=codes[rec[0]],
+                        day=formatting.day(rec[1]),
+                        shift=shift,
+                    ),
+                )
+            )
         elif key in seen:
-            out.append(Problem(row, column, ValidationError(
-                "same_shift_in_file", "member", value=codes[rec[0]], day=formatting.day(rec[1]),
-                shift=shift, other=seen[key])))
+            out.append(
+                Problem(
+                    row,
+                    column,
+                    ValidationError(
+                        "same_shift_in_file",
+                        "member",
+                        value=codes[rec[0]],
+                        day=formatting.day(rec[1]),
+                        shift=shift,
+                        other=seen[key],
+                    ),
+                )
+            )
         seen.setdefault(key, row)
     return out
 
@@ -171,8 +198,7 @@ def write_all(
                 step(n, total)
     elif kind == "deliveries":
         data = [
-            (m, sqlite_date(d) if sqlite else d, *rest, who, stamp)
-            for _, (m, d, *rest), _ in fresh
+            (m, sqlite_date(d) if sqlite else d, *rest, who, stamp) for _, (m, d, *rest), _ in fresh
         ]
         for i in range(0, total, 20_000):
             insert_rows(conn, "delivery", DELIVERY_COLUMNS, data[i : i + 20_000], adapted=True)
@@ -215,4 +241,3 @@ def write_all(
     )
     step(total, total)
     return total
-

@@ -97,7 +97,9 @@ def read_file(
     report = ImportReport(kind, table, problems=list(table.problems))
     if report.problems and not table.headers:
         return report
-    keyed = {columns.header_key(h): columns.resolve_field(kind, f) for h, f in (mapping or {}).items()}
+    keyed = {
+        columns.header_key(h): columns.resolve_field(kind, f) for h, f in (mapping or {}).items()
+    }
     match = columns.match_columns(kind, table.headers, keyed)
     report.match = match
     report.rows_read = len(table.rows)
@@ -105,11 +107,17 @@ def read_file(
         header = table.headers[i] if i < len(table.headers) else ""
         if key is None and header:
             report.problems.append(
-                Problem(table.header_row, i, ValidationError("unknown_column", "column", value=header))
+                Problem(
+                    table.header_row, i, ValidationError("unknown_column", "column", value=header)
+                )
             )
     for column, code in match.notes:
         report.warnings.append(
-            Problem(table.header_row, column, ValidationError(code, "column", value=table.headers[column]))
+            Problem(
+                table.header_row,
+                column,
+                ValidationError(code, "column", value=table.headers[column]),
+            )
         )
     width = len(table.headers)
     for row, cells in table.rows:
@@ -121,8 +129,11 @@ def read_file(
                 )
                 break
             report.problems.append(
-                Problem(row, None, ValidationError("too_many_cells", "file", count=len(cells),
-                                                   expected=width))
+                Problem(
+                    row,
+                    None,
+                    ValidationError("too_many_cells", "file", count=len(cells), expected=width),
+                )
             )
     _check_required(kind, match, table, report)
     return report
@@ -141,9 +152,9 @@ def _check_required(kind: str, match: ColumnMatch, table: RawTable, report: Impo
                 Problem(table.header_row, None, ValidationError("missing_column", key, found=found))
             )
     seen: dict[str, list[int]] = {}
-    for i, key in enumerate(match.fields):
-        if key is not None and key != IGNORE:
-            seen.setdefault(key, []).append(i)
+    for i, target in enumerate(match.fields):
+        if target is not None and target != IGNORE:
+            seen.setdefault(target, []).append(i)
     if kind == "deliveries":
         quantity_columns = [i for k in columns.QUANTITY_KEYS for i in seen.get(k, [])]
         if len(quantity_columns) > 1:
@@ -154,7 +165,11 @@ def _check_required(kind: str, match: ColumnMatch, table: RawTable, report: Impo
 
             names = " y ".join(f"{column_letter(i)} «{table.headers[i]}»" for i in where)
             report.problems.append(
-                Problem(table.header_row, where[1], ValidationError("duplicate_column", key, value=names))
+                Problem(
+                    table.header_row,
+                    where[1],
+                    ValidationError("duplicate_column", key, value=names),
+                )
             )
     if kind == "tests":
         from coop_desktop.domain.measures import MEASURES
@@ -165,7 +180,9 @@ def _check_required(kind: str, match: ColumnMatch, table: RawTable, report: Impo
             )
 
 
-def _context(session: Session, report: ImportReport, today: date, default_unit: str) -> rows.Context:
+def _context(
+    session: Session, report: ImportReport, today: date, default_unit: str
+) -> rows.Context:
     members: dict[str, tuple[int, str, str]] = {}
     dnis: dict[str, tuple[int, str, str]] = {}
     for member_id, code, status, dni in session.execute(
