@@ -128,7 +128,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             table.source.upper(),
             table.encoding and f"{t(lang, 'codificación', 'encoding')} {table.encoding}",
             table.delimiter and f"{t(lang, 'separador', 'delimiter')} {table.delimiter!r}",
-            f"{t(lang, 'decimal', 'decimal')} {table.decimal}",
+            t(
+                lang,
+                "decimal " + ("coma" if table.decimal == "comma" else "punto"),
+                f"decimal {table.decimal}",
+            ),
             table.sheet and f"{t(lang, 'hoja', 'sheet')} {table.sheet}",
         )
         if x

@@ -240,7 +240,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 SCALE_PRESETS: dict[str, str] = {
     # "ST,GS,+  12.50kg": stability (ST stable, US unstable, OL overload), gross/net, sign.
     "st-gs": r"\s*(?P<status>ST|US|OL)\s*,\s*(?:GS|NT)\s*,?\s*(?P<sign>[+-])?\s*"
-    r"(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g|lb)?\s*",
+    r"(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g|lb)\s*",
     # "     12.73 g  ?": a trailing "?" while the weight moves.
     "question-mark": r"\s*(?P<sign>-)?\s*(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|g|lb)"
     r"\s*(?P<unstable>\?)?\s*",

@@ -100,7 +100,7 @@ def read_table(
         return table
     else:
         _read_csv(data, options, table)
-    if not table.problems:
+    if table.rows or not table.problems:
         _find_header(table, is_header)
     return table
 

@@ -73,9 +73,7 @@ def delivery_owners(session: Session, ids: list[int]) -> dict[int, int]:
         owners.update(
             session.execute(
                 select(Delivery.id, Delivery.member_id).where(Delivery.id.in_(ids[i : i + CHUNK]))
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     return owners
 
@@ -120,11 +118,9 @@ def same_shift_warnings(
             select(Delivery.member_id, Delivery.date, Delivery.shift).where(
                 Delivery.date >= min(days), Delivery.date <= max(days)
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
-    codes = dict(session.execute(select(Member.id, Member.code)).tuples().all())
+    codes = dict(session.execute(select(Member.id, Member.code)).all())
     column = None if match is None else match.column_of.get("member")
     seen: dict[tuple[int, date, str], int] = {}
     out: list[Problem] = []
