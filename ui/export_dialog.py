@@ -107,17 +107,22 @@ class ExportDialog(QDialog):
         super().done(result)
 
 
-def export_button(
-    screen: QWidget, db: Database, kind: str, period: Callable[[], str]
-) -> QPushButton:
+class ExportButton(QPushButton):
     """A screen's Exportar button: opens the dialog with the screen's kind and period (kept
     on the screen as `export_dialog`, so it stays alive while open)."""
-    button = QPushButton(screen.tr("Exportar…"))
 
-    def open_dialog() -> None:
-        dialog = ExportDialog(db, kind, period(), screen)
+    def __init__(self, screen: QWidget, db: Database, kind: str, period: Callable[[], str]) -> None:
+        super().__init__()
+        self.setText(self.tr("Exportar…"))
+        self.clicked.connect(lambda: self.open_dialog(screen, db, kind, period()))
+
+    def open_dialog(self, screen: QWidget, db: Database, kind: str, period: str) -> None:
+        dialog = ExportDialog(db, kind, period, screen)
         screen.export_dialog = dialog  # type: ignore[attr-defined]
         dialog.open()
 
-    button.clicked.connect(open_dialog)
-    return button
+
+def export_button(
+    screen: QWidget, db: Database, kind: str, period: Callable[[], str]
+) -> QPushButton:
+    return ExportButton(screen, db, kind, period)

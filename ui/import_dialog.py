@@ -66,9 +66,10 @@ class ImportDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("Archivo CSV o XLSX"))
-        choose = QPushButton(self.tr("Elegir archivo…"))
-        choose.clicked.connect(self.choose)
-        for w in (QLabel(self.tr("Importar")), self.kind, self.path, choose):
+        self.choose_button = QPushButton(self.tr("Elegir archivo…"))
+        self.choose_button.clicked.connect(self.choose)
+        self.path.returnPressed.connect(self.preview)
+        for w in (QLabel(self.tr("Importar")), self.kind, self.path, self.choose_button):
             row.addWidget(w)
         row.setStretch(2, 1)
         layout.addLayout(row)

@@ -91,8 +91,10 @@ class ScaleControl(QWidget):
             self.status.setText(exc.render("es"))
             return
         shown = formatting.quantity(reading.weight, "kg")
-        self.status.setText(shown if reading.stable is not False else f"{shown} …")
         weight = self.stable.push(reading)
         if weight is not None:
-            self.status.setText(self.tr("%1 estable").replace("%1", shown))
             self.on_weight(weight)
+        if reading.stable is not False and reading.weight == self.stable.offered:
+            self.status.setText(self.tr("%1 estable").replace("%1", shown))
+        else:
+            self.status.setText(shown if reading.stable is not False else f"{shown} …")

@@ -303,6 +303,11 @@ class StableWeight:
     _window: deque[Decimal] = field(default_factory=deque)
     _offered: Decimal | None = None
 
+    @property
+    def offered(self) -> Decimal | None:
+        """The weight last given as the quantity (until the platform empties)."""
+        return self._offered
+
     def push(self, reading: ScaleReading) -> Decimal | None:
         if reading.weight < self.minimum:
             self._window.clear()

@@ -130,24 +130,11 @@ add_messages(
             "{field_name} «{value}» se repite en el archivo (fila {other}).",
             "{field_name} «{value}» is repeated in the file (row {other}).",
         ),
-        "period_closed_import": (
-            "la fecha {value} está en el periodo cerrado {period}.",
-            "the date {value} is in the closed period {period}.",
-        ),
         "row_problem": (
             "Fila {row}, columna {column}: {reason}",
             "Row {row}, column {column}: {reason}",
         ),
         "row_problem_nocol": ("Fila {row}: {reason}", "Row {row}: {reason}"),
-        "import_refused": (
-            "No se importó nada: {count} problemas en «{value}».",
-            "Nothing was imported: {count} problems in «{value}».",
-        ),
-        "more_problems": ("… y {count} problemas más.", "… and {count} more problems."),
-        "same_shift_in_db": (
-            "{value} ya tiene una entrega el {day} ({shift}); se registrará otra.",
-            "{value} already has a delivery on {day} ({shift}); another one will be recorded.",
-        ),
         "same_shift_in_file": (
             "{value} tiene dos entregas el {day} ({shift}) en el archivo (fila {other}).",
             "{value} has two deliveries on {day} ({shift}) in the file (row {other}).",
@@ -155,10 +142,6 @@ add_messages(
         "ignored_known_column": (
             "columna «{value}» ignorada: el programa no guarda ese dato.",
             "column «{value}» ignored: the program does not keep that value.",
-        ),
-        "density_converted": (
-            "densidad «{value}» leída como {reading} g/mL.",
-            "density «{value}» read as {reading} g/mL.",
         ),
         # Exports
         "bad_range": (

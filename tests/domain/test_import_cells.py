@@ -96,7 +96,13 @@ def test_bad_dates_are_named(value: str, code: str) -> None:
 
 
 def test_words_for_shifts_genders_methods_and_flags() -> None:
-    for word, shift in (("Mañana", "am"), ("M", "am"), ("a.m.", "am"), ("TARDE", "pm"), ("pm", "pm")):
+    for word, shift in (
+        ("Mañana", "am"),
+        ("M", "am"),
+        ("a.m.", "am"),
+        ("TARDE", "pm"),
+        ("pm", "pm"),
+    ):
         assert cells.choice_cell(word, "shift") == shift
     assert cells.choice_cell("Mujer", "gender") == "f"
     assert cells.choice_cell("hombre", "gender") == "m"
@@ -118,7 +124,13 @@ def test_density_in_any_unit_an_analyzer_uses() -> None:
 
 def test_column_letters() -> None:
     assert [cells.column_letter(i) for i in (0, 1, 25, 26, 27, 701, 702)] == [
-        "A", "B", "Z", "AA", "AB", "ZZ", "AAA",
+        "A",
+        "B",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
     ]
 
 

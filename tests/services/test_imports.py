@@ -65,11 +65,16 @@ def test_members_from_csv_both_separators_and_xlsx(association: Database) -> Non
     assert found["S0106"].given_names == "Máximo"  # Windows-1252 read right
     rosa = found["S0101"]
     assert (rosa.dni, rosa.gender, rosa.payment_method, rosa.wallet) == (
-        "41234567", "f", "wallet", "951234567"
+        "41234567",
+        "f",
+        "wallet",
+        "951234567",
     )
     juan = found["S0102"]
     assert (juan.payment_method, juan.bank, juan.account) == (
-        "bank", "Banco de la Nación", "04-123-456789"
+        "bank",
+        "Banco de la Nación",
+        "04-123-456789",
     )
     assert found["S0103"].gender == "f" and found["S0104"].payment_method == "cash"
     assert found["S0104"].department == "Puno"  # the association's, as when typed
@@ -90,12 +95,29 @@ def test_deliveries_from_csv_both_separators_and_xlsx(members: Database) -> None
     assert report.ok and report.written == 4
     with members.read() as s:
         rows = s.execute(
-            select(Member.code, Delivery.date, Delivery.shift, Delivery.quantity,
-                   Delivery.unit, Delivery.temperature, Delivery.rejected, Delivery.reject_reason)
-            .join(Member).order_by(Delivery.id)
+            select(
+                Member.code,
+                Delivery.date,
+                Delivery.shift,
+                Delivery.quantity,
+                Delivery.unit,
+                Delivery.temperature,
+                Delivery.rejected,
+                Delivery.reject_reason,
+            )
+            .join(Member)
+            .order_by(Delivery.id)
         ).all()
-    assert rows[0] == ("S0101", date(2026, 10, 1), "am", Decimal("15.500"), "L",
-                       Decimal("8.5"), False, None)
+    assert rows[0] == (
+        "S0101",
+        date(2026, 10, 1),
+        "am",
+        Decimal("15.500"),
+        "L",
+        Decimal("8.5"),
+        False,
+        None,
+    )
     assert rows[3][6:] == (True, "Prueba de alcohol positiva")
     assert rows[8][:4] == ("S0105", date(2026, 10, 1), "am", Decimal("14.500"))  # "14,5"
     assert rows[9][3] == Decimal("8.750")  # "8,75"
@@ -106,22 +128,30 @@ def test_deliveries_from_csv_both_separators_and_xlsx(members: Database) -> None
 def test_one_bad_row_writes_nothing_and_every_bad_row_is_named(
     members: Database, tmp_path: Path
 ) -> None:
-    path = write_csv(tmp_path / "e.csv", (
-        "codigo;fecha;turno;litros\n"
-        "S0101;01/10/2026;mañana;15,5\n"
-        "S0102;31/09/2026;mañana;12\n"
-        "S0103;01/10/2026;noche;9\n"
-        "S9999;01/10/2026;tarde;9\n"
-        "S0104;01/10/2026;tarde;-3\n"
-        "S0101;02/10/2026;tarde;900\n"
-        "S0102;02/10/2026;tarde;12,34567\n"
-    ))
+    path = write_csv(
+        tmp_path / "e.csv",
+        (
+            "codigo;fecha;turno;litros\n"
+            "S0101;01/10/2026;mañana;15,5\n"
+            "S0102;31/09/2026;mañana;12\n"
+            "S0103;01/10/2026;noche;9\n"
+            "S9999;01/10/2026;tarde;9\n"
+            "S0104;01/10/2026;tarde;-3\n"
+            "S0101;02/10/2026;tarde;900\n"
+            "S0102;02/10/2026;tarde;12,34567\n"
+        ),
+    )
     report = run(members, path, "deliveries")
     assert not report.ok and report.written == 0
     assert count(members, Delivery) == 0 and count(members, ImportRow) == 4  # the members
     lines = problem_lines(report)
     assert [(p.row, p.column) for p in report.problems] == [
-        (3, 1), (4, 2), (5, 0), (6, 3), (7, 3), (8, 3)
+        (3, 1),
+        (4, 2),
+        (5, 0),
+        (6, 3),
+        (7, 3),
+        (8, 3),
     ]
     assert lines[0].startswith("Fila 3, columna B «fecha»: ") and "31/09/2026" in lines[0]
     assert "«noche» no es válido" in lines[1]
@@ -139,21 +169,28 @@ def test_reimport_never_duplicates(members: Database, tmp_path: Path) -> None:
     assert first.written == 8 and again.written == 0 and again.already_imported == 8
     assert again.earlier_import is not None
     # the same rows written another way (decimal comma, semicolons, ISO dates, more rows)
-    path = write_csv(tmp_path / "otra.csv", (
-        "Código;Fecha;Turno;Litros;Temperatura;Motivo de rechazo\n"
-        "S0101;2026-10-01;am;15,50;8,5;\n"
-        "S0102;2026-10-03;pm;11;;\n"
-    ))
+    path = write_csv(
+        tmp_path / "otra.csv",
+        (
+            "Código;Fecha;Turno;Litros;Temperatura;Motivo de rechazo\n"
+            "S0101;2026-10-01;am;15,50;8,5;\n"
+            "S0102;2026-10-03;pm;11;;\n"
+        ),
+    )
     report = run(members, path, "deliveries")
     assert (report.written, report.already_imported) == (1, 1)
     assert count(members, Delivery) == 9
     # two identical rows in one file are two deliveries (announced), and stay two
-    twice = write_csv(tmp_path / "twice.csv", "codigo,fecha,turno,litros\n"
-                      "S0103,04/10/2026,am,9\nS0103,04/10/2026,am,9\n")
+    twice = write_csv(
+        tmp_path / "twice.csv",
+        "codigo,fecha,turno,litros\nS0103,04/10/2026,am,9\nS0103,04/10/2026,am,9\n",
+    )
     report = run(members, twice, "deliveries")
-    assert report.written == 2 and "dos entregas" in problem_lines(
-        ImportReport(report.kind, report.table, problems=report.warnings)
-    )[0]
+    assert (
+        report.written == 2
+        and "dos entregas"
+        in problem_lines(ImportReport(report.kind, report.table, problems=report.warnings))[0]
+    )
     assert run(members, twice, "deliveries").already_imported == 2
     assert count(members, Delivery) == 11
 
@@ -170,10 +207,18 @@ def test_closed_periods_and_inactive_members_refused_as_when_typed(
 ) -> None:
     run(members, EXAMPLES / "entregas.csv", "deliveries")
     with members.write() as s:  # closed as a close leaves it (the full close: tests/cli)
-        s.add(Period(code="2026-10", start_date=date(2026, 10, 1), end_date=date(2026, 10, 31),
-                     status="closed"))
-    path = write_csv(tmp_path / "late.csv", "codigo,fecha,turno,litros\n"
-                     "S0101,05/10/2026,am,10\nS0102,01/11/2026,am,10\n")
+        s.add(
+            Period(
+                code="2026-10",
+                start_date=date(2026, 10, 1),
+                end_date=date(2026, 10, 31),
+                status="closed",
+            )
+        )
+    path = write_csv(
+        tmp_path / "late.csv",
+        "codigo,fecha,turno,litros\nS0101,05/10/2026,am,10\nS0102,01/11/2026,am,10\n",
+    )
     report = run(members, path, "deliveries")
     assert [p.row for p in report.problems] == [2]
     assert "cerrado" in problem_lines(report)[0] and "2026-10" in problem_lines(report)[0]
@@ -194,7 +239,11 @@ def test_quality_tests_from_an_analyzer_export(members: Database) -> None:
         t = s.scalars(select(QualityTest).order_by(QualityTest.id)).first()
         assert t is not None
         assert (t.fat, t.snf, t.density, t.protein, t.temperature) == (
-            Decimal("3.62"), Decimal("8.41"), Decimal("1.0289"), Decimal("3.15"), Decimal("18.2")
+            Decimal("3.62"),
+            Decimal("8.41"),
+            Decimal("1.0289"),
+            Decimal("3.15"),
+            Decimal("18.2"),
         )
     assert run(members, EXAMPLES / "analisis-lactoscan.csv", "tests").already_imported == 3
 
@@ -225,15 +274,18 @@ def test_missing_and_extra_columns(members: Database, tmp_path: Path) -> None:
     report = run(members, missing, "deliveries")
     assert only_problem(report) == (1, None, "missing_column")
     assert "turno" in problem_lines(report)[0]
-    extra = write_csv(tmp_path / "x.csv", "codigo,fecha,turno,litros,Color\n"
-                      "S0101,01/10/2026,am,15,azul\n")
+    extra = write_csv(
+        tmp_path / "x.csv", "codigo,fecha,turno,litros,Color\nS0101,01/10/2026,am,15,azul\n"
+    )
     report = run(members, extra, "deliveries")
     assert only_problem(report) == (1, 4, "unknown_column")
     assert "columna E «Color»" in problem_lines(report)[0]
     report = run(members, extra, "deliveries", mapping={"Color": ""})
     assert report.ok and report.written == 1
-    spill = write_csv(tmp_path / "s.csv", "codigo,nombre,fecha,turno,litros\n"
-                      "S0101,Mamani, Rosa,01/10/2026,am,15\n")
+    spill = write_csv(
+        tmp_path / "s.csv",
+        "codigo,nombre,fecha,turno,litros\nS0101,Mamani, Rosa,01/10/2026,am,15\n",
+    )
     report = run(members, spill, "deliveries")
     assert only_problem(report) == (2, None, "too_many_cells")
 
@@ -253,9 +305,10 @@ def test_empty_header_only_and_huge_files(members: Database, tmp_path: Path) -> 
 
 def test_formulas_and_merged_cells(members: Database, tmp_path: Path) -> None:
     head = ["Código", "Fecha", "Turno", "Litros"]
-    formula = write_xlsx(tmp_path / "f.xlsx", [
-        head, ["S0101", date(2026, 10, 1), "am", 15], ["S0102", date(2026, 10, 1), "am", "=D2*2"]
-    ])
+    formula = write_xlsx(
+        tmp_path / "f.xlsx",
+        [head, ["S0101", date(2026, 10, 1), "am", 15], ["S0102", date(2026, 10, 1), "am", "=D2*2"]],
+    )
     report = run(members, formula, "deliveries")
     assert only_problem(report) == (3, 3, "formula_cell")
     assert "Fila 3, columna D «Litros»" in problem_lines(report)[0]
@@ -263,9 +316,11 @@ def test_formulas_and_merged_cells(members: Database, tmp_path: Path) -> None:
     def merge(sheet: Any) -> None:
         sheet.merge_cells("B2:B3")
 
-    merged = write_xlsx(tmp_path / "g.xlsx", [
-        head, ["S0101", date(2026, 10, 1), "am", 15], ["S0102", None, "am", 12]
-    ], merge)
+    merged = write_xlsx(
+        tmp_path / "g.xlsx",
+        [head, ["S0101", date(2026, 10, 1), "am", 15], ["S0102", None, "am", 12]],
+        merge,
+    )
     report = run(members, merged, "deliveries")
     assert (report.problems[0].row, report.problems[0].column) == (2, 1)
     assert report.problems[0].error.code == "merged_cells" and "B2:B3" in problem_lines(report)[0]
@@ -274,18 +329,22 @@ def test_formulas_and_merged_cells(members: Database, tmp_path: Path) -> None:
 
 def test_dates_as_text_or_numbers(members: Database, tmp_path: Path) -> None:
     head = ["Código", "Fecha", "Turno", "Litros"]
-    book = write_xlsx(tmp_path / "d.xlsx", [
-        head,
-        ["S0101", date(2026, 10, 1), "am", 15],
-        ["S0102", 46296, "am", 12],  # a serial number in a cell without a date format
-        ["S0103", "02/10/2026", "am", Decimal("9.5")],  # text
-        ["S0104", "2026-10-02", "pm", 7],
-    ])
+    book = write_xlsx(
+        tmp_path / "d.xlsx",
+        [
+            head,
+            ["S0101", date(2026, 10, 1), "am", 15],
+            ["S0102", 46296, "am", 12],  # a serial number in a cell without a date format
+            ["S0103", "02/10/2026", "am", Decimal("9.5")],  # text
+            ["S0104", "2026-10-02", "pm", 7],
+        ],
+    )
     report = run(members, book, "deliveries")
     assert report.ok and report.written == 4
     with members.read() as s:
         assert {d for (d,) in s.execute(select(Delivery.date))} == {
-            date(2026, 10, 1), date(2026, 10, 2)
+            date(2026, 10, 1),
+            date(2026, 10, 2),
         }
     text = write_csv(tmp_path / "n.csv", "codigo,fecha,turno,litros\nS0101,46300,am,15\n")
     report = run(members, text, "deliveries")
@@ -294,14 +353,17 @@ def test_dates_as_text_or_numbers(members: Database, tmp_path: Path) -> None:
 
 
 def test_duplicate_codes_and_bad_dnis(association: Database, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "s.csv", (
-        "Código,Nombres,Apellidos,DNI\n"
-        "S0201,Rosa,Mamani,41234567\n"
-        "S0202,Juan,Quispe,4123456\n"
-        "S0203,Ana,Pari,4123456A\n"
-        "s0201,Rosa,Mamani Quispe,41234577\n"
-        "S0204,Luis,Apaza,41234567\n"
-    ))
+    path = write_csv(
+        tmp_path / "s.csv",
+        (
+            "Código,Nombres,Apellidos,DNI\n"
+            "S0201,Rosa,Mamani,41234567\n"
+            "S0202,Juan,Quispe,4123456\n"
+            "S0203,Ana,Pari,4123456A\n"
+            "s0201,Rosa,Mamani Quispe,41234577\n"
+            "S0204,Luis,Apaza,41234567\n"
+        ),
+    )
     report = run(association, path, "members")
     got = [(p.row, p.column, p.error.code) for p in report.problems]
     assert got == [
