@@ -135,6 +135,10 @@ add_messages(
             "Row {row}, column {column}: {reason}",
         ),
         "row_problem_nocol": ("Fila {row}: {reason}", "Row {row}: {reason}"),
+        "same_shift_in_db": (
+            "{value} ya tiene una entrega el {day} ({shift}); se registrará otra.",
+            "{value} already has a delivery on {day} ({shift}); another one will be recorded.",
+        ),
         "same_shift_in_file": (
             "{value} tiene dos entregas el {day} ({shift}) en el archivo (fila {other}).",
             "{value} has two deliveries on {day} ({shift}) in the file (row {other}).",

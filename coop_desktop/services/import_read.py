@@ -22,6 +22,7 @@ from coop_desktop.numbers import D
 
 MAX_BYTES = 25 * 1024 * 1024
 HEADER_SCAN = 10  # title rows a sheet may have above its header
+VOTE_ROWS = 2000  # rows looked at to tell a decimal point from a decimal comma
 ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
 DELIMITERS = {",": "coma", ";": "punto y coma", "\t": "tabulador"}
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u2018-\u203a\u0152-\u0178¡-¿]|Â[\u00a0-\u00bf]")
@@ -161,24 +162,27 @@ def _read_csv(data: bytes, options: ReadOptions, table: RawTable) -> None:
     table.delimiter = options.delimiter or _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
     start = 1
-    votes = [0, 0]  # comma, point
-    mojibake_left = 20
+    votes = [0, 0]  # comma, point: counted over the first rows, enough to tell
+    mojibake_left = 20 if table.encoding == "cp1252" else 0
     for record in reader:
         row = start
         start = reader.line_num + 1
         cells: list[Cell] = [c.strip() for c in record]
         if not any(cells):
             continue
-        for i, c in enumerate(record):
-            if _COMMA_ONLY.fullmatch(c.strip()):
-                votes[0] += 1
-            elif _POINT_ONLY.fullmatch(c.strip()):
-                votes[1] += 1
-            if mojibake_left and table.encoding == "cp1252" and _MOJIBAKE.search(c):
-                mojibake_left -= 1
-                table.problems.append(
-                    Problem(row, i, ValidationError("mojibake", "file", value=c.strip()))
-                )
+        if len(table.rows) < VOTE_ROWS:
+            for c in cells:
+                if _COMMA_ONLY.fullmatch(c):  # type: ignore[arg-type]
+                    votes[0] += 1
+                elif _POINT_ONLY.fullmatch(c):  # type: ignore[arg-type]
+                    votes[1] += 1
+        if mojibake_left:
+            for i, c in enumerate(record):
+                if _MOJIBAKE.search(c):
+                    mojibake_left -= 1
+                    table.problems.append(
+                        Problem(row, i, ValidationError("mojibake", "file", value=c.strip()))
+                    )
         table.rows.append((row, cells))
     table.decimal = options.decimal or ("comma" if votes[0] > votes[1] else "point")
 

@@ -19,10 +19,9 @@ from typing import Any
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import Cell
-from coop_desktop.domain.import_columns import QUANTITY_KEYS, ColumnMatch
+from coop_desktop.domain.import_columns import ColumnMatch
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.errors import CoopError, NotFound, Refused, ValidationError
-from coop_desktop.services.deliveries import clean_delivery
+from coop_desktop.errors import CoopError, NotFound, ValidationError
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.import_read import Problem, RawTable
 from coop_desktop.services.members import clean_draft
@@ -220,91 +219,6 @@ def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepar
         if r.ok:
             parts = [getattr(clean, name) for name in MemberDraft.__dataclass_fields__]
             out.records.append((row, clean, fingerprint(["member", *parts], prints)))
-    return out
-
-
-def prepare_deliveries(
-    table: RawTable, match: ColumnMatch, ctx: Context, progress: Progress | None = None
-) -> Prepared:
-    out = Prepared()
-    prints: dict[str, int] = {}
-    qty_key = next((k for k in QUANTITY_KEYS if k in match.column_of), None)
-    day_of = _memo(
-        lambda c: cells.date_cell(
-            c, "date", ctx.today, from_workbook=ctx.from_workbook, epoch_1904=ctx.epoch_1904
-        )
-    )
-    shift_of = _memo(lambda c: cells.choice_cell(c, "shift"))
-    qty_of = _memo(lambda c: cells.number_cell(c, "quantity", v.QUANTITY_SCALE, ctx.decimal_comma))
-    temp_of = _memo(lambda c: cells.number_cell(c, "temperature", 1, ctx.decimal_comma))
-    dens_of = _memo(lambda c: cells.number_cell(c, "density", 4, ctx.decimal_comma))
-    unit_of = _memo(lambda c: v.choice(cells.text_cell(c), v.UNITS, "unit"))
-    default_unit = {"litres": "L", "kg": "kg"}.get(qty_key or "", ctx.default_unit)
-    total = len(table.rows)
-    for n, (row, values) in enumerate(table.rows):
-        if progress is not None and n % 5000 == 0:
-            progress(n, total)
-        r = _Row(row, values, match, out)
-        member = _member_of(r, ctx)
-        day = r.convert("date", day_of)
-        if day is None and r.ok:
-            r.fail(ValidationError("required", "date"), "date")
-        shift = r.convert("shift", shift_of)
-        qty = r.convert(qty_key, qty_of) if qty_key else None
-        if qty is None and r.ok:
-            r.fail(ValidationError("required", "quantity"), qty_key)
-        unit = r.convert("unit", unit_of) or default_unit
-        temp = r.convert("temperature", temp_of)
-        dens = r.convert("density", dens_of)
-        alcohol = r.convert("alcohol_positive", lambda c: cells.flag_cell(c, "alcohol_positive"))
-        cooled = r.convert("cooled", lambda c: cells.flag_cell(c, "cooled")) or False
-        rejected = r.convert("rejected", lambda c: cells.flag_cell(c, "rejected"))
-        reason = cells.text_cell(r.get("reject_reason"))
-        if not r.ok or member is None or day is None:
-            continue
-        try:
-            c = clean_delivery(
-                qty if qty is not None else "",
-                unit,
-                day,
-                shift or "",
-                reject_reason=reason,
-                rejected=rejected,
-                temperature=temp,
-                density=dens,
-                today=ctx.today,
-            )
-        except CoopError as exc:
-            where = {"quantity": qty_key, "reject_reason": "reject_reason"}.get(exc.field or "")
-            if where == "reject_reason" and "reject_reason" not in r.columns:
-                where = "rejected"
-            r.fail(exc, where)
-            continue
-        if member[2] != "active":
-            r.fail(
-                Refused("member_not_active", "member", value=member[1], status=member[2]),
-                "member" if "member" in r.columns else "member_dni",
-            )
-            continue
-        _check_day(r, ctx, c.day, out)
-        if not r.ok:
-            continue
-        record = (
-            member[0],
-            c.day,
-            c.shift,
-            minor(c.quantity, v.QUANTITY_SCALE),
-            c.unit,
-            None if c.temperature is None else minor(c.temperature, 1),
-            None if c.density is None else minor(c.density, 4),
-            alcohol,
-            cooled,
-            c.rejected,
-            c.reject_reason,
-        )
-        out.records.append(
-            (row, record, fingerprint(["delivery", member[1].lower(), *record[1:]], prints))
-        )
     return out
 
 

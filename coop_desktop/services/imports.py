@@ -25,6 +25,7 @@ from coop_desktop.errors import CoopError, Refused, ValidationError
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.services import import_rows as rows
 from coop_desktop.services import import_write as write
+from coop_desktop.services.import_deliveries import prepare_deliveries
 from coop_desktop.services.import_read import Problem, RawTable, ReadOptions, read_table
 from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
@@ -256,7 +257,7 @@ def import_file(
         if kind == "members":
             prepared = write.prepare_members_against(session, report, ctx)
         elif kind == "deliveries":
-            prepared = rows.prepare_deliveries(report.table, report.match, ctx, step)
+            prepared = prepare_deliveries(report.table, report.match, ctx, step)
         else:
             prepared = rows.prepare_tests(report.table, report.match, ctx)
         report.problems.extend(prepared.problems)

@@ -195,6 +195,18 @@ def test_reimport_never_duplicates(members: Database, tmp_path: Path) -> None:
     assert count(members, Delivery) == 11
 
 
+def test_a_second_delivery_in_the_same_shift_is_announced(
+    members: Database, tmp_path: Path
+) -> None:
+    run(members, EXAMPLES / "entregas.csv", "deliveries")
+    path = write_csv(tmp_path / "b.csv", "codigo,fecha,turno,litros\nS0101,01/10/2026,am,14\n")
+    report = run(members, path, "deliveries")
+    assert report.written == 1
+    (warning,) = report.warnings
+    assert warning.error.code == "same_shift_in_db" and warning.row == 2
+    assert "S0101 ya tiene una entrega el 01/10/2026 (am)" in warning.error.render("es")
+
+
 def test_dry_run_checks_everything_and_writes_nothing(members: Database) -> None:
     report = run(members, EXAMPLES / "entregas.csv", "deliveries", dry_run=True)
     assert report.ok and report.to_write == 8 and report.written == 0
