@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +80,11 @@ class AnalyzerPanel(QWidget):
         self.baud.setCurrentIndex(
             self.baud.findData(int(str(settings.value("analyzer/baud", 9600))))
         )
+        self.pattern.setVisible(self.model.currentData() == CUSTOM)
+        self.model.currentIndexChanged.connect(
+            lambda _i: self.pattern.setVisible(self.model.currentData() == CUSTOM)
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.connect_button = QPushButton(self.tr("Conectar analizador"))
         self.connect_button.clicked.connect(self.toggle)
         for w in (
@@ -90,7 +96,7 @@ class AnalyzerPanel(QWidget):
             self.connect_button,
         ):
             row.addWidget(w)
-        row.setStretch(3, 1)
+        row.setStretch(4, 1)
         layout.addLayout(row)
         self.status = QLabel()
         layout.addWidget(self.status)

@@ -225,7 +225,8 @@ class ImportDialog(QDialog):
             box.setCurrentIndex(max(0, box.findData(current)))
             self.table.setCellWidget(0, col, box)
             self.mapping_boxes.append(box)
-        for r, cells in enumerate(rows, start=1):
+        self.table.setVerticalHeaderLabels(["", *(str(row) for row, _ in rows)])  # file rows
+        for r, (_, cells) in enumerate(rows, start=1):
             for c, value in enumerate(cells[: len(t.headers)]):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

@@ -50,6 +50,10 @@ class ScaleControl(QWidget):
         for rate in BAUD_RATES:
             self.baud.addItem(str(rate), rate)
         self.baud.setCurrentIndex(self.baud.findData(int(str(settings.value("scale/baud", 9600)))))
+        self.pattern.setVisible(self.format.currentData() == CUSTOM)
+        self.format.currentIndexChanged.connect(
+            lambda _i: self.pattern.setVisible(self.format.currentData() == CUSTOM)
+        )
         self.connect_button = QPushButton(self.tr("Conectar balanza"))
         self.connect_button.clicked.connect(self.toggle)
         self.status = QLabel()

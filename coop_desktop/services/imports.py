@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting
 from coop_desktop.domain import import_columns as columns
 from coop_desktop.domain.import_columns import IGNORE, ColumnMatch
 from coop_desktop.errors import CoopError, Refused, ValidationError
@@ -54,11 +55,17 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def preview(self, count: int = PREVIEW_ROWS) -> list[list[str]]:
-        """The first data rows as text, for the screen's preview."""
-        return [
-            ["" if c is None else str(c) for c in cells] for _, cells in self.table.rows[:count]
-        ]
+    def preview(self, count: int = PREVIEW_ROWS) -> list[tuple[int, list[str]]]:
+        """The first data rows (file row number, cells as text) for the screen's preview."""
+        return [(row, [_shown(c) for c in cells]) for row, cells in self.table.rows[:count]]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):  # a date cell (datetime included) as people write it
+        return formatting.day(value)
+    return str(value)
 
 
 def load_mapping(db: Database, kind: str) -> dict[str, str]:
