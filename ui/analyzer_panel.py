@@ -96,7 +96,7 @@ class AnalyzerPanel(QWidget):
             self.connect_button,
         ):
             row.addWidget(w)
-        row.setStretch(4, 1)
+        row.addStretch()
         layout.addLayout(row)
         self.status = QLabel()
         layout.addWidget(self.status)
