@@ -268,6 +268,7 @@ def import_file(
         else:
             prepared = rows.prepare_tests(report.table, report.match, ctx)
         report.problems.extend(prepared.problems)
+        report.problems.sort(key=_where)  # by row, then column, as the file reads
         report.warnings.extend(prepared.warnings)
         known = write.known_prints(session, kind, [p for _, _, p in prepared.records])
         fresh = [rec for rec in prepared.records if rec[2] not in known]
@@ -279,6 +280,10 @@ def import_file(
             return report
         report.written = write.write_all(session, kind, report, fresh, step)
     return report
+
+
+def _where(problem: Problem) -> tuple[int, int]:
+    return (problem.row or 0, -1 if problem.column is None else problem.column)
 
 
 def problem_lines(report: ImportReport, lang: str = "es", limit: int | None = None) -> list[str]:

@@ -409,3 +409,28 @@ def test_saved_mapping_and_sheets(members: Database, tmp_path: Path) -> None:
     assert load_mapping(members, "deliveries") == {"dia": "date", "vol": "litres"}
     report = run(members, path, "deliveries", options=ReadOptions(sheet="Octubre"))
     assert report.ok and report.written == 1
+
+
+def test_a_test_names_a_delivery_of_its_own_member(members: Database, tmp_path: Path) -> None:
+    run(members, EXAMPLES / "entregas.csv", "deliveries")
+    with members.read() as s:
+        first = s.scalars(select(Delivery).order_by(Delivery.id)).first()
+        assert first is not None
+    path = write_csv(
+        tmp_path / "t.csv",
+        (
+            "Código;Fecha;Grasa;Entrega\n"
+            f"S0101;01/10/2026;3,6;{first.id}\n"
+            f"S0102;01/10/2026;3,7;{first.id}\n"
+            "S0103;01/10/2026;3,8;99999\n"
+            "S0104;01/10/2026;35;\n"
+        ),
+    )
+    report = run(members, path, "tests")
+    got = [(p.row, p.column, p.error.code) for p in report.problems]
+    assert got == [
+        (5, 2, "out_of_range"),
+        (3, 3, "delivery_member_mismatch"),
+        (4, 3, "unknown_delivery"),
+    ]
+    assert count(members, QualityTest) == 0
