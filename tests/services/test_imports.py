@@ -429,8 +429,8 @@ def test_a_test_names_a_delivery_of_its_own_member(members: Database, tmp_path: 
     report = run(members, path, "tests")
     got = [(p.row, p.column, p.error.code) for p in report.problems]
     assert got == [
-        (5, 2, "out_of_range"),
         (3, 3, "delivery_member_mismatch"),
         (4, 3, "unknown_delivery"),
+        (5, 2, "out_of_range"),
     ]
     assert count(members, QualityTest) == 0
