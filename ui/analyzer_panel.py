@@ -167,6 +167,3 @@ class AnalyzerPanel(QWidget):
         if self.in_form is not None:
             self.on_discard()
             self.used()
-
-    def closeEvent(self, event: object) -> None:  # type: ignore[override]
-        self.reader.close()
