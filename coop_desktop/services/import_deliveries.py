@@ -94,6 +94,11 @@ class _Cleaner:
         flag_cooled = convert("cooled", cooled, lambda c: cells.flag_cell(c, "cooled")) or False
         flag_rejected = convert("rejected", rejected, lambda c: cells.flag_cell(c, "rejected"))
         if failed:
+            if clean_qty is not None:  # say all that is wrong: the quantity's own rule too
+                try:
+                    v.quantity(clean_qty)
+                except CoopError as exc:
+                    failed.append(("quantity", exc))
             return failed
         try:
             c = clean_delivery(

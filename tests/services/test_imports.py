@@ -139,6 +139,7 @@ def test_one_bad_row_writes_nothing_and_every_bad_row_is_named(
             "S0104;01/10/2026;tarde;-3\n"
             "S0101;02/10/2026;tarde;900\n"
             "S0102;02/10/2026;tarde;12,34567\n"
+            "S0103;02/10/26;tarde;-1\n"
         ),
     )
     report = run(members, path, "deliveries")
@@ -152,6 +153,8 @@ def test_one_bad_row_writes_nothing_and_every_bad_row_is_named(
         (6, 3),
         (7, 3),
         (8, 3),
+        (9, 1),  # a row with two problems names both
+        (9, 3),
     ]
     assert lines[0].startswith("Fila 3, columna B «fecha»: ") and "31/09/2026" in lines[0]
     assert "«noche» no es válido" in lines[1]
