@@ -135,8 +135,9 @@ class DocumentPrint:
             if not cups_path:
                 return built, 0, None
             pdf = built if isinstance(built, bytes) else built.pdf
+            name = getattr(built, "title", title)
             try:
-                return built, send_pdf(printer, pdf, title, paper), None
+                return built, send_pdf(printer, pdf, name, paper), None
             except PrintFailed as exc:
                 return built, 0, exc
 
@@ -157,7 +158,7 @@ class DocumentPrint:
         """The QPrinter path: page by page on the GUI thread, the progress dialog alive."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPrinterName(name)
-        printer.setDocName(self.title)
+        printer.setDocName(getattr(self.built, "title", self.title))
         if printer.printerName() != name:
             self._failed(PrintFailed("print_missing", name), name)
             return
@@ -191,8 +192,8 @@ class DocumentPrint:
         self._sent(pages, name)
 
     def _sent(self, pages: int, printer: str) -> None:
-        self.on_sent(self.built)
         self.report(sent_text(pages, printer))
+        self.on_sent(self.built)
 
     def _error(self, error: BaseException) -> None:
         if isinstance(error, PrintFailed):
@@ -223,10 +224,10 @@ class DocumentPrint:
 
             self.runner.run(build, keep, self._error, label=self.label, parent=self.parent)
             return
-        path = save_pdf(self.parent, self._pdf(), self.title)
+        path = save_pdf(self.parent, self._pdf(), getattr(self.built, "title", self.title))
         if path is not None:
-            self.on_sent(self.built)
             self.report(saved_text(path))
+            self.on_sent(self.built)
 
 
 def print_document(

@@ -178,3 +178,30 @@ def print_ticket(
     document, _media = _prepare(printer, t, width_mm, paper, printer_name)
     _paint(printer, document, printer_name)
     return printer_name
+
+
+def sample_ticket(width_mm: int = 80) -> TicketDoc:
+    """A ticket with made-up content, for the test print of Configuración."""
+    from datetime import date
+    from decimal import Decimal
+
+    from coop_desktop.documents.dto import Header, MemberBlock
+
+    header = Header("Coop Desktop", "", "", "", "", "", "es", None)
+    member = MemberBlock("S0000", "Ñusta Quispe Mamani (prueba)", "", "", "Ácora", "Puno", "Puno")
+    return TicketDoc(
+        header,
+        f"PRUEBA-{width_mm}MM",
+        member,
+        date.today(),
+        "am",
+        Decimal("12.5"),
+        "L",
+        "—",
+        Decimal("12.5"),
+        mark="PRUEBA",
+    )
+
+
+def print_sample_ticket(printer_name: str, width_mm: int = 80) -> str:
+    return print_ticket(sample_ticket(width_mm), printer_name, width_mm)
