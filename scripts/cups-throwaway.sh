@@ -22,7 +22,10 @@ case "$action" in
     rm -f "$dir/bin/backend"
     mkdir -p "$dir/bin/backend"
     for b in /usr/lib/cups/backend/*; do ln -sfn "$b" "$dir/bin/backend/"; done
-    install -m 755 "$here/cups/coopfile" "$dir/bin/backend/coopfile"
+    # As root, cupsd runs filters as lp, but a backend readable only by root as root: the
+    # folder may sit under a private temporary folder that lp cannot enter.
+    mode=755; [ "$(id -u)" = 0 ] && mode=700
+    install -m "$mode" "$here/cups/coopfile" "$dir/bin/backend/coopfile"
     chmod 777 "$dir/out" "$dir/spool/tmp"
     chmod 755 "$dir" "$dir/bin" "$dir/bin/backend"
     user=$(id -un); group=$(id -gn)
@@ -64,7 +67,9 @@ MaxJobs 0
   </Limit>
 </Policy>
 CONF
-    cupsd -c "$dir/conf/cupsd.conf" -s "$dir/conf/cups-files.conf"
+    setsid cupsd -f -c "$dir/conf/cupsd.conf" -s "$dir/conf/cups-files.conf" \
+      </dev/null >"$dir/log/cupsd.out" 2>&1 &
+    echo $! >"$dir/cupsd.pid"
     export CUPS_SERVER="$dir/cups.sock"
     for _ in $(seq 100); do lpstat -r >/dev/null 2>&1 && break; sleep 0.05; done
     lpstat -r >/dev/null 2>&1 || { cat "$dir/log/error_log" >&2; exit 1; }
@@ -77,8 +82,9 @@ CONF
     echo "export CUPS_SERVER=$dir/cups.sock"
     ;;
   stop)
-    if [ -f "$dir/state/cupsd.pid" ]; then :; fi
-    pid=$(pgrep -f "cupsd -c $dir/conf/cupsd.conf" || true)
-    [ -n "$pid" ] && kill $pid || true
+    if [ -f "$dir/cupsd.pid" ]; then
+      kill "$(cat "$dir/cupsd.pid")" 2>/dev/null || true
+      rm -f "$dir/cupsd.pid"
+    fi
     ;;
 esac
