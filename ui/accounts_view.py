@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -202,8 +202,13 @@ class AccountsView(QWidget):
     def _advance(self, code: str) -> str:
         """Record the advance, then print the receipt the member signs."""
         _entry, number = svc.add_advance(self.db, code, self.advance_amount.text())
-        db, printout = self.db, render(self.db, "advance", number)
         recorded = self.tr("Adelanto registrado, recibo %1.").replace("%1", number)
+        # printed once the screen has said it was recorded (the print reports after it)
+        QTimer.singleShot(0, lambda: self._print_advance(number, recorded))
+        return recorded
+
+    def _print_advance(self, number: str, recorded: str) -> None:
+        db, printout = self.db, render(self.db, "advance", number)
         self.print_job = print_document(
             self,
             self.runner,
@@ -212,7 +217,6 @@ class AccountsView(QWidget):
             lambda p: record_printout(db, p),  # a COPIA next time only once it was sent
             lambda said: self.status.setText(f"{recorded} {said}"),
         )
-        return recorded
 
     def _loan(self, code: str) -> str:
         schedule = svc.add_loan(self.db, code, self.loan_amount.text(), self.loan_count.value())

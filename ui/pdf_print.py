@@ -168,6 +168,7 @@ def print_to(
                 else QPageLayout.Orientation.Portrait
             )
             set_paper(printer, qt_page_size(printer.printerName(), choice[0]), orientation)
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)  # the documents are black on white
     document = load_pdf(pdf)
     total = document.pageCount()
     painter = QPainter()
@@ -191,9 +192,7 @@ def print_to(
                 sheet.width() / (points.width() * device_per_point),
                 sheet.height() / (points.height() * device_per_point),
             )
-            image = document.render(
-                page, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            ).convertToFormat(QImage.Format.Format_Grayscale8)
+            image = _grey_page(document, page, dpi)
             w = points.width() * device_per_point * scale
             h = points.height() * device_per_point * scale
             target = QRectF((sheet.width() - w) / 2, (sheet.height() - h) / 2, w, h)
@@ -209,6 +208,18 @@ def print_to(
     if not ended or done < total or printer.printerState() == QPrinter.PrinterState.Error:
         raise PrintFailed("print_incomplete", name, done=done, total=total)
     return done
+
+
+def _grey_page(document: QPdfDocument, page: int, dpi: int) -> QImage:
+    """Page `page` at `dpi`, on white paper, in grey (a quarter of the colour bytes)."""
+    points = document.pagePointSize(page)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    paper = QImage(size, QImage.Format.Format_Grayscale8)
+    paper.fill(0xFFFFFFFF)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, document.render(page, size))
+    painter.end()
+    return paper
 
 
 def save_pdf(parent: QWidget, pdf: bytes, name: str) -> Path | None:

@@ -239,25 +239,27 @@ def print_document(
     report: Callable[[str], None],
     label: str = "",
 ) -> DocumentPrint | None:
-    """Ask which printer (the document printer of Configuración first), then print."""
-    printer = choose_printer(parent, document_printer())
-    if printer is None:
-        if not printer_names():
-            job = DocumentPrint(parent, runner, title, build, on_sent, report, label)
-            answer = QMessageBox.question(
-                parent,
-                translate("PrintJobs", "Sin impresora"),
-                translate(
-                    "PrintJobs",
-                    "No hay ninguna impresora instalada. ¿Guardar el documento como PDF?",
-                ),
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                job.save()
-                return job
+    """Ask which printer (the document printer of Configuración first), then print; with
+    no printer installed, offer to save the PDF."""
+    job = DocumentPrint(parent, runner, title, build, on_sent, report, label)
+    if not printer_names():
+        answer = QMessageBox.question(
+            parent,
+            translate("PrintJobs", "Sin impresora"),
+            translate(
+                "PrintJobs",
+                "No hay ninguna impresora instalada. ¿Guardar el documento como PDF?",
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            job.save()
+            return job
         report(translate("PrintJobs", "No se imprimió."))
         return None
-    job = DocumentPrint(parent, runner, title, build, on_sent, report, label)
+    printer = choose_printer(parent, document_printer())
+    if printer is None:
+        report(translate("PrintJobs", "No se imprimió."))
+        return None
     job.start(printer)
     return job
 
