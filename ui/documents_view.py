@@ -170,11 +170,10 @@ class DocumentsView(QWidget):
         try:
             if kind == "ticket" and ticket_settings().configured:
                 where = print_delivery_ticket(self, db, delivery_number(key))
-                self.status.setText(
-                    self.tr("Ticket enviado a %1.").replace("%1", where)
-                    if where
-                    else self.tr("No se imprimió el ticket.")
-                )
+                if where is None:
+                    self.status.setText(self.tr("No se imprimió el ticket."))
+                    return
+                self.status.setText(self.tr("Ticket enviado a %1.").replace("%1", where))
                 self._refresh_mark()
                 return
         except CoopError as exc:

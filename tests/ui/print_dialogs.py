@@ -56,12 +56,15 @@ class Answers:
     def item(self, text: str) -> Answers:
         return self.printer(text)
 
-    def press(self, label: str) -> Answers:
-        """Press the button `label` of a message box (Reintentar, Guardar PDF…, Cancelar…)."""
+    def press(self, label: str, before: Callable[[], object] | None = None) -> Answers:
+        """Press the button `label` of a message box (Reintentar, Guardar PDF…, Cancelar…),
+        having first done `before` (what the user does outside the program meanwhile)."""
 
         def step(dialog: QDialog) -> None:
             assert isinstance(dialog, QMessageBox), type(dialog)
             self.seen.append(dialog.text())
+            if before is not None:
+                before()
             buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
             assert label in buttons, list(buttons)
             self.qtbot.mouseClick(buttons[label], Qt.MouseButton.LeftButton)
