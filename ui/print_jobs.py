@@ -115,6 +115,10 @@ class DocumentPrint:
         self.label = label or translate("PrintJobs", "Preparando los documentos…")
         self.built: Any = None
 
+    def _title(self) -> str:
+        built = self.built
+        return self.title if isinstance(built, bytes) else str(getattr(built, "title", self.title))
+
     def _pdf(self) -> bytes:
         return self.built if isinstance(self.built, bytes) else bytes(self.built.pdf)
 
@@ -135,7 +139,7 @@ class DocumentPrint:
             if not cups_path:
                 return built, 0, None
             pdf = built if isinstance(built, bytes) else built.pdf
-            name = getattr(built, "title", title)
+            name = title if isinstance(built, bytes) else getattr(built, "title", title)
             try:
                 return built, send_pdf(printer, pdf, name, paper), None
             except PrintFailed as exc:
@@ -158,7 +162,7 @@ class DocumentPrint:
         """The QPrinter path: page by page on the GUI thread, the progress dialog alive."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPrinterName(name)
-        printer.setDocName(getattr(self.built, "title", self.title))
+        printer.setDocName(self._title())
         if printer.printerName() != name:
             self._failed(PrintFailed("print_missing", name), name)
             return
@@ -224,7 +228,7 @@ class DocumentPrint:
 
             self.runner.run(build, keep, self._error, label=self.label, parent=self.parent)
             return
-        path = save_pdf(self.parent, self._pdf(), getattr(self.built, "title", self.title))
+        path = save_pdf(self.parent, self._pdf(), self._title())
         if path is not None:
             self.report(saved_text(path))
             self.on_sent(self.built)
