@@ -83,7 +83,10 @@ CONF
     ;;
   stop)
     if [ -f "$dir/cupsd.pid" ]; then
-      kill "$(cat "$dir/cupsd.pid")" 2>/dev/null || true
+      pid=$(cat "$dir/cupsd.pid")
+      kill "$pid" 2>/dev/null || true
+      # wait until it has written its cache and gone, so the folder can be removed
+      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
       rm -f "$dir/cupsd.pid"
     fi
     ;;
