@@ -173,7 +173,9 @@ class DocumentsView(QWidget):
                 if where is None:
                     self.status.setText(self.tr("No se imprimió el ticket."))
                     return
-                self.status.setText(self.tr("Ticket enviado a %1.").replace("%1", where))
+                saved = where.lower().endswith(".pdf")  # Guardar PDF… instead of printing
+                said = self.tr("Guardado en %1") if saved else self.tr("Ticket enviado a %1.")
+                self.status.setText(said.replace("%1", where))
                 self._refresh_mark()
                 return
         except CoopError as exc:
