@@ -1,0 +1,292 @@
+"""Indicators over any date range, for everyone and per group, against a baseline range.
+
+Read only: one `db.read()` unit of work. The range is widened to whole periods (money is
+settled per period): closed periods give what was paid, open ones the close preview, and the
+report says which figures are provisional.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from coop_desktop.domain import indicator_figures as ind
+from coop_desktop.domain.indicator_report import (
+    GroupFigures,
+    IndicatorReport,
+    PeriodRow,
+    RangeFigures,
+)
+from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.errors import Refused, ValidationError
+from coop_desktop.messages import add_messages
+from coop_desktop.numbers import ZERO
+from coop_desktop.services import indicator_data as data
+from coop_desktop.services.association import load_association
+from coop_desktop.services.context import audit
+from coop_desktop.services.schemes import load_timeline
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Setting
+
+REFERENCE_SETTING = "indicator_reference_price"
+PRICE_SCALE = 4
+
+add_messages(
+    {
+        "range_reversed": (
+            "El rango termina ({end}) antes de empezar ({start}).",
+            "The range ends ({end}) before it starts ({start}).",
+        ),
+        "bad_grouping": (
+            "No se puede agrupar por «{value}»; elija entre: {valid}.",
+            "Cannot group by '{value}'; choose from: {valid}.",
+        ),
+        "reference_not_positive": (
+            "El precio de referencia debe ser mayor que cero (se escribió {value}).",
+            "The reference price must be above zero ({value} was given).",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    figures: RangeFigures
+    facts: dict[int, ind.MemberFacts]
+
+
+def reference_price(db: Database) -> Decimal:
+    """The price per kg the report compares with (the national average unless set)."""
+    with db.read() as session:
+        return _stored_reference(session)
+
+
+def _stored_reference(session: Session) -> Decimal:
+    row = session.get(Setting, REFERENCE_SETTING)
+    return Decimal(row.value) if row is not None else ind.NATIONAL_REFERENCE_PRICE
+
+
+def set_reference_price(db: Database, value: object) -> Decimal:
+    price = _positive_price(value)
+    with db.write() as session:
+        row = session.get(Setting, REFERENCE_SETTING)
+        before = None if row is None else {"value": row.value}
+        if row is None:
+            session.add(Setting(key=REFERENCE_SETTING, value=format(price, "f")))
+        else:
+            row.value = format(price, "f")
+        audit(session, "update", "setting", REFERENCE_SETTING, before, {"value": str(price)})
+    return price
+
+
+def _positive_price(value: object) -> Decimal:
+    from coop_desktop.domain.validation import decimal
+
+    price = decimal(value, "price", PRICE_SCALE)
+    if price <= 0:
+        raise ValidationError("reference_not_positive", "price", value=value)
+    return price
+
+
+def indicators(
+    db: Database,
+    start: date,
+    end: date,
+    *,
+    by: Sequence[str] = (),
+    baseline: tuple[date, date] | None = None,
+    reference: object | None = None,
+    today: date | None = None,
+) -> IndicatorReport:
+    """The indicators of [start, end] (widened to whole periods), grouped `by` each of the
+    groupings asked, each figure against the `baseline` range when one is given."""
+    ranges = [(start, end, "to")] + ([(*baseline, "baseline_to")] if baseline else [])
+    for first, last, field in ranges:
+        if last < first:
+            raise ValidationError(
+                "range_reversed", field, start=first.isoformat(), end=last.isoformat()
+            )
+    for grouping in by:
+        if grouping not in ind.GROUPINGS:
+            raise ValidationError(
+                "bad_grouping", "by", value=grouping, valid=", ".join(ind.GROUPINGS)
+            )
+    day = today or date.today()
+    with db.read() as session:
+        association = load_association(session)
+        price = _positive_price(reference) if reference is not None else _stored_reference(session)
+        timeline = load_timeline(session)
+        try:
+            classes = ind.scheme_classes(timeline.at(min(end, day)).scheme)
+        except Refused:
+            classes = ()
+        people = data.members(session.connection())
+        now = _read_range(session, start, end, association.cycle, timeline, classes, people, day)
+        before = (
+            _read_range(session, *baseline, association.cycle, timeline, classes, people, day)
+            if baseline
+            else None
+        )
+    return _report(association.name, now, before, tuple(dict.fromkeys(by)), price, classes)
+
+
+def _read_range(
+    session: Session,
+    start: date,
+    end: date,
+    cycle: str,
+    timeline: Timeline,
+    classes: tuple[ind.QualityClass, ...],
+    people: dict[int, data.MemberRow],
+    today: date,
+) -> _Range:
+    conn = session.connection()
+    planned = data.plan(session, start, end, cycle)
+    first, last = planned[0].span.start, planned[-1].span.end
+    money = data.period_money(session, planned)
+    days = data.delivery_days(conn, first, last)
+    tested = data.samples(conn, first, last, classes)
+    totals: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    premiums: dict[int, Decimal] = {}
+    rows = []
+    for period in money:
+        base = _base(timeline, period.planned.span.end)
+        for member, m in period.members.items():
+            t = totals[member]
+            t["litres"] += m.litres
+            t["kg"] += m.kg
+            t["gross"] += m.gross
+            t["net"] += m.net
+            extra = data.premium(m, base)
+            if extra is not None:
+                premiums[member] = premiums.get(member, ZERO) + extra
+        rows.append(_period_row(period))
+    facts = {}
+    for member in set(totals) | set(days) | set(tested):
+        who = people[member]
+        t = totals.get(member, {})
+        s = tested.get(member)
+        facts[member] = ind.MemberFacts(
+            member,
+            who.gender,
+            who.district,
+            who.community,
+            who.centre,
+            who.flags,
+            days.get(member, 0),
+            t.get("litres", ZERO),
+            t.get("kg", ZERO),
+            t.get("gross", ZERO),
+            t.get("net", ZERO),
+            premiums.get(member),
+            s.samples if s else 0,
+            s.quality if s else {},
+            s.classes if s else (),
+        )
+    counted = (min(last, max(today, first)) - first).days + 1
+    figures = RangeFigures(first, last, start, end, counted, tuple(rows), ind.Figures({}))
+    return _Range(figures, facts)
+
+
+def _base(timeline: Timeline, day: date) -> Decimal | None:
+    try:
+        return ind.base_rate(timeline.at(day).scheme)
+    except Refused:
+        return None
+
+
+def _period_row(period: data.PeriodMoney) -> PeriodRow:
+    ms = period.members.values()
+    kg = sum((m.kg for m in ms), ZERO)
+    gross = sum((m.gross for m in ms), ZERO)
+    price = ind.ratio(gross, kg)
+    span = period.planned.span
+    return PeriodRow(
+        span.code,
+        span.start,
+        span.end,
+        period.planned.provisional,
+        sum(1 for m in ms if m.litres > 0),
+        sum((m.litres for m in ms), ZERO),
+        kg,
+        gross,
+        sum((m.net for m in ms), ZERO),
+        None if price is None else price.quantize(Decimal("0.0001")),
+        period.missing_tests,
+    )
+
+
+def _report(
+    name: str,
+    now: _Range,
+    before: _Range | None,
+    by: tuple[str, ...],
+    price: Decimal,
+    classes: tuple[ind.QualityClass, ...],
+) -> IndicatorReport:
+    def figures(r: _Range, members: list[ind.MemberFacts], base: set[int] | None) -> ind.Figures:
+        return ind.figures(
+            members,
+            days=r.figures.days,
+            reference_price=price,
+            classes=classes,
+            baseline_producers=None if base is None else frozenset(base),
+        )
+
+    def producers(
+        r: _Range | None, members: list[ind.MemberFacts] | None = None
+    ) -> set[int] | None:
+        if r is None:
+            return None
+        pool = r.facts.values() if members is None else members
+        return {m.member_id for m in pool if m.delivered}
+
+    whole = figures(now, list(now.facts.values()), producers(before))
+    base_whole = figures(before, list(before.facts.values()), None) if before else None
+    groups = []
+    for grouping in by:
+        mine = _grouped(now.facts.values(), grouping)
+        theirs = _grouped(before.facts.values(), grouping) if before else {}
+        for key in _ordered(grouping, set(mine) | set(theirs)):
+            group_now = mine.get(key, [])
+            group_before = theirs.get(key, [])
+            f = figures(now, group_now, producers(before, group_before) if before else None)
+            b = figures(before, group_before, None) if before else None
+            groups.append(
+                GroupFigures(grouping, key, f, b, ind.change(f, b) if b is not None else None)
+            )
+    return IndicatorReport(
+        name,
+        _with(now.figures, whole),
+        _with(before.figures, base_whole) if before and base_whole else None,
+        ind.change(whole, base_whole) if base_whole is not None else None,
+        by,
+        tuple(groups),
+    )
+
+
+def _with(r: RangeFigures, f: ind.Figures) -> RangeFigures:
+    return RangeFigures(r.start, r.end, r.requested_start, r.requested_end, r.days, r.periods, f)
+
+
+def _grouped(facts: Iterable[ind.MemberFacts], grouping: str) -> dict[str, list[ind.MemberFacts]]:
+    result: dict[str, list[ind.MemberFacts]] = defaultdict(list)
+    for m in facts:
+        for key in ind.group_of(m, grouping):
+            result[key].append(m)
+    return result
+
+
+def _ordered(grouping: str, keys: set[str]) -> list[str]:
+    if grouping == "gender":
+        order = ["f", "m", "unknown"]
+        return [k for k in order if k in keys]
+    if grouping == "practice":
+        order = [f"{p}:{yes}" for p in ind.PRACTICES for yes in ("yes", "no")]
+        return [k for k in order if k in keys]
+    return sorted(keys, key=lambda k: (k == "", k.casefold()))
