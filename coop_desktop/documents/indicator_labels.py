@@ -110,10 +110,12 @@ SECTIONS: tuple[tuple[tuple[str, str], tuple[str, ...]], ...] = (
             "avg_ufc",
             "avg_scc",
             "share_samples_meeting_fat",
+            "share_samples_meeting_protein",
             "share_samples_meeting_st",
             "share_samples_meeting_ufc",
             "share_samples_meeting_scc",
             "share_producers_meeting_fat",
+            "share_producers_meeting_protein",
             "share_producers_meeting_st",
             "share_producers_meeting_ufc",
             "share_producers_meeting_scc",
@@ -228,8 +230,9 @@ def shown(key: str, value: Value, lang: str = "es", *, signed: bool = False) -> 
 
 
 def _price(value: Decimal, lang: str) -> str:
+    """A price per kg to the 1/10000 sol, as stored unit prices are: "S/ 1.2440"."""
     sign = fmt.MINUS if value < 0 else ""
-    return f"{sign}S/ {fmt.unit_price(abs(value), lang)}"
+    return f"{sign}S/ {fmt.number(abs(value), 4, lang)}"
 
 
 def shown_change(key: str, change: Change | None, lang: str = "es") -> tuple[str, str]:

@@ -296,9 +296,14 @@ def _class_shares(
     return tuple(result)
 
 
+# Differences that may be negative: a relative change of them would mislead.
+NO_RELATIVE_CHANGE = frozenset({"price_vs_reference", "price_vs_reference_pct"})
+
+
 def change(current: Figures, baseline: Figures) -> dict[str, Change]:
     """Each figure against the baseline: the difference (in the figure's own unit; points
-    for shares) and the relative change in percent (None when the baseline is 0 or absent)."""
+    for shares) and the relative change in percent (None when the baseline is 0 or absent,
+    or the figure is itself a difference)."""
     result = {}
     for key in KEYS:
         now, before = current[key], baseline[key]
@@ -306,7 +311,11 @@ def change(current: Figures, baseline: Figures) -> dict[str, Change]:
             result[key] = Change(None, None)
             continue
         diff = now - before
-        pct = None if not before else quantize(Decimal(diff) / Decimal(before) * HUNDRED)
+        pct = (
+            None
+            if not before or key in NO_RELATIVE_CHANGE
+            else quantize(Decimal(diff) / Decimal(before) * HUNDRED)
+        )
         result[key] = Change(diff, pct)
     return result
 

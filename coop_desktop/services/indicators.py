@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -23,6 +23,7 @@ from coop_desktop.domain.indicator_report import (
     RangeFigures,
 )
 from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.text import fold
 from coop_desktop.errors import Refused, ValidationError
 from coop_desktop.messages import add_messages
 from coop_desktop.numbers import ZERO
@@ -289,4 +290,23 @@ def _ordered(grouping: str, keys: set[str]) -> list[str]:
     if grouping == "practice":
         order = [f"{p}:{yes}" for p in ind.PRACTICES for yes in ("yes", "no")]
         return [k for k in order if k in keys]
-    return sorted(keys, key=lambda k: (k == "", k.casefold()))
+    return sorted(keys, key=lambda k: (k == "", fold(k), k))
+
+
+REPORT_FORMATS = ("pdf", "xlsx")
+
+
+def report_file(db: Database, report: IndicatorReport, kind: str, lang: str = "es") -> bytes:
+    """The report as a PDF for the assembly or an XLSX for the project team."""
+    if kind == "xlsx":
+        from coop_desktop.documents.indicator_xlsx import indicators_xlsx
+
+        return indicators_xlsx(report, lang)
+    if kind != "pdf":
+        raise ValidationError("bad_choice", "output", value=kind, valid=", ".join(REPORT_FORMATS))
+    from coop_desktop.documents.indicator_pdf import IndicatorsRenderer
+    from coop_desktop.services.documents import header
+
+    with db.read() as session:
+        head = replace(header(session), lang=lang)
+    return IndicatorsRenderer().render(report, head)
