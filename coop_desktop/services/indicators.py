@@ -25,7 +25,8 @@ from coop_desktop.domain.indicator_report import (
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.text import fold
 from coop_desktop.errors import Refused, ValidationError
-from coop_desktop.messages import add_messages
+from coop_desktop.formatting import day as shown_day
+from coop_desktop.messages import FIELD_NAMES, add_messages
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import indicator_data as data
 from coop_desktop.services.association import load_association
@@ -37,6 +38,16 @@ from coop_desktop.storage.models import Setting
 REFERENCE_SETTING = "indicator_reference_price"
 PRICE_SCALE = 4
 
+FIELD_NAMES.update(
+    {
+        "from": ("fecha inicial (--from)", "start date (--from)"),
+        "to": ("fecha final (--to)", "end date (--to)"),
+        "baseline_from": ("inicio de la línea base", "baseline start"),
+        "baseline_to": ("fin de la línea base", "baseline end"),
+        "by": ("agrupación", "grouping"),
+        "output": ("archivo de salida", "output file"),
+    }
+)
 add_messages(
     {
         "range_reversed": (
@@ -110,7 +121,7 @@ def indicators(
     for first, last, field in ranges:
         if last < first:
             raise ValidationError(
-                "range_reversed", field, start=first.isoformat(), end=last.isoformat()
+                "range_reversed", field, start=shown_day(first), end=shown_day(last)
             )
     for grouping in by:
         if grouping not in ind.GROUPINGS:

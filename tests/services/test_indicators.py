@@ -22,18 +22,18 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from indicator_dataset import TODAY, build  # noqa: E402
+from indicator_dataset import TODAY, build
 
-from coop_desktop.domain.indicator_report import report_json  # noqa: E402
-from coop_desktop.errors import ValidationError  # noqa: E402
-from coop_desktop.services.closeout import preview_close  # noqa: E402
-from coop_desktop.services.indicators import (  # noqa: E402
+from coop_desktop.domain.indicator_report import report_json
+from coop_desktop.errors import ValidationError
+from coop_desktop.services.closeout import preview_close
+from coop_desktop.services.indicators import (
     indicators,
     reference_price,
     set_reference_price,
 )
-from coop_desktop.services.statements import statements  # noqa: E402
-from coop_desktop.storage.engine import Database  # noqa: E402
+from coop_desktop.services.statements import statements
+from coop_desktop.storage.engine import Database
 
 D = Decimal
 OCT_1, NOV_30 = date(2026, 10, 1), date(2026, 11, 30)
@@ -85,7 +85,9 @@ def test_indicators_worked_by_hand(coop: Database) -> None:
     assert f["share_producers_meeting_st"] == D("66.67")  # 12.2 ✓, 11.2 ✗, 11.6 ✓
     # The scheme's hygiene classes: samples A = M1 × 2, B = W1 × 2, D = W2; producers by
     # their average: W1 B, W2 D, M1 A.
-    classes = {c.label: (c.samples, c.share_samples, c.producers, c.share_producers) for c in f.classes}
+    classes = {
+        c.label: (c.samples, c.share_samples, c.producers, c.share_producers) for c in f.classes
+    }
     assert classes == {
         "A": (2, D("40.00"), 1, D("33.33")),
         "B": (2, D("40.00"), 1, D("33.33")),
@@ -285,7 +287,9 @@ def test_statement_shows_the_members_trend(coop: Database) -> None:
     # Six periods back from November; the ones before W1's first milk are left out.
     # Sep paid 24.77 / 20.64 = 1.2001; Oct 39.63 / 30.96 = 1.28004 → 1.2800;
     # Nov (open) 13.42 / 10.32 = 1.30039 → 1.3004.
-    assert [(t.period, t.litres, t.st, t.ufc, t.price_per_kg, t.provisional) for t in doc.trend] == [
+    assert [
+        (t.period, t.litres, t.st, t.ufc, t.price_per_kg, t.provisional) for t in doc.trend
+    ] == [
         ("2026-09", D("20.000"), D("11.40"), D("500000"), D("1.2001"), False),
         ("2026-10", D("30.000"), D("12.10"), D("250000"), D("1.2800"), False),
         ("2026-11", D("10.000"), D("12.30"), D("250000"), D("1.3004"), True),
