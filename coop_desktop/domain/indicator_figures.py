@@ -339,7 +339,7 @@ PRACTICE_LABELS = {
     "good_practice": ("buenas prácticas", "good practices"),
     "regenerative": ("prácticas regenerativas", "regenerative practices"),
     "organic": ("producción orgánica", "organic production"),
-    "herd_health": ("hato libre de brucelosis y TBC", "herd free of brucellosis and TB"),
+    "herd_health": ("hato certificado sano", "certified healthy herd"),
 }
 GROUPING_LABELS = {
     "district": ("Distrito", "District"),

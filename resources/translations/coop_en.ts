@@ -972,6 +972,165 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorsView</name>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="84" />
+        <source>Sin agrupar</source>
+        <translation>No grouping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="85" />
+        <source>Distrito</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="86" />
+        <source>Comunidad</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="87" />
+        <source>Centro de acopio</source>
+        <translation>Collection centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="88" />
+        <source>Sexo</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="89" />
+        <source>Prácticas</source>
+        <translation>Practices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="93" />
+        <location filename="../../ui/indicators_view.py" line="156" />
+        <source>Línea base</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="98" />
+        <source>Calcular</source>
+        <translation>Calculate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="99" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="100" />
+        <source>Guardar Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="109" />
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="111" />
+        <source>hasta</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="113" />
+        <source>Agrupar por</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="115" />
+        <source>Referencia S/ por kg</source>
+        <translation>Reference S/ per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="122" />
+        <source>a</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="129" />
+        <source>Elija el rango y pulse Calcular.</source>
+        <translation>Choose the range and press Calculate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="156" />
+        <source>Indicador</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="156" />
+        <source>Rango</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="156" />
+        <source>Cambio</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="164" />
+        <source>Litros por periodo (claro: provisional)</source>
+        <translation>Litres per period (light: provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="165" />
+        <source>Precio pagado por kg y referencia</source>
+        <translation>Price paid per kg and reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="175" />
+        <source>Resumen</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="184" />
+        <source>Litros por productor y día de entrega</source>
+        <translation>Litres per producer per delivery day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="185" />
+        <source>Precio pagado por kg</source>
+        <translation>Price paid per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="198" />
+        <source>Por grupo</source>
+        <translation>By group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="223" />
+        <source>Calculando indicadores…</source>
+        <translation>Calculating indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="238" />
+        <source>Línea base: %1</source>
+        <translation>Baseline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="279" />
+        <source>Grupo</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="347" />
+        <source>Guardar informe</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="358" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="360" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>LazyDeliveries</name>
     <message>
         <location filename="../../ui/deliveries_view.py" line="26" />
@@ -1087,37 +1246,42 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>Indicadores</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
