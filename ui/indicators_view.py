@@ -7,7 +7,6 @@ op runner, and written through the one formatter; the screen only lays them out.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,22 +34,20 @@ from coop_desktop.documents.indicator_labels import (
     GROUP_COLUMNS,
     SECTIONS,
     label,
+    provisional_text,
+    range_text,
     short,
     shown,
     shown_change,
 )
-from coop_desktop.documents.indicator_pdf import provisional_text, range_text
 from coop_desktop.domain.indicator_report import IndicatorReport
 from coop_desktop.formatting import unit_price
 from coop_desktop.services.indicators import indicators, reference_price, report_file
 from coop_desktop.storage.engine import Database
 from ui.errors import message
+from ui.indicator_plots import draw
 from ui.runner import OpRunner
 from ui.tables import tidy
-
-BAR = "#2d5f8a"
-LIGHT = "#a9c4dd"
-REFERENCE = "#c0392b"
 
 
 def _qdate(day: date) -> QDate:
@@ -60,11 +57,6 @@ def _qdate(day: date) -> QDate:
 def _day(edit: QDateEdit) -> date:
     d = edit.date()
     return date(d.year(), d.month(), d.day())
-
-
-def _float(value: Decimal | int | None) -> float:
-    """Chart coordinates only (drawing, never a shown or stored number)."""
-    return float(value) if value is not None else 0.0
 
 
 class IndicatorsView(QWidget):
@@ -240,7 +232,7 @@ class IndicatorsView(QWidget):
         self.summary.setText("\n".join(lines))
         self._fill_figures(report)
         self._fill_groups(report)
-        self._draw(report)
+        draw(self.plots, report, self.lang)
 
     def _fill_figures(self, report: IndicatorReport) -> None:
         lang = self.lang
@@ -285,56 +277,6 @@ class IndicatorsView(QWidget):
                 item = QTableWidgetItem(shown(key, g.figures[key], lang))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.groups.setItem(r, c, item)
-
-    def _draw(self, report: IndicatorReport) -> None:
-        import pyqtgraph as pg
-
-        periods = report.current.periods
-        ticks = [[(i, p.code) for i, p in enumerate(periods)]]
-        reference = _float(report.current.figures["reference_price_per_kg"])
-        for key, values in (
-            ("litres", [_float(p.litres) for p in periods]),
-            ("price", [_float(p.avg_price_per_kg) for p in periods]),
-        ):
-            plot = self.plots[key]
-            plot.clear()
-            brushes = [LIGHT if p.provisional else BAR for p in periods]
-            plot.addItem(
-                pg.BarGraphItem(
-                    x=list(range(len(values))), height=values, width=0.6, brushes=brushes
-                )
-            )
-            plot.getAxis("bottom").setTicks(ticks)
-            if key == "price":
-                plot.addItem(
-                    pg.InfiniteLine(
-                        pos=reference,
-                        angle=0,
-                        pen=pg.mkPen(REFERENCE, style=Qt.PenStyle.DashLine, width=2),
-                    )
-                )
-        groups = report.groups
-        # Horizontal bars, the first group on top: long group names read on the left.
-        rows = [len(groups) - 1 - i for i in range(len(groups))]
-        names = [[(y, g.label(self.lang)[:30]) for y, g in zip(rows, groups, strict=True)]]
-        for key, figure in (
-            ("group_litres", "litres_per_producer_day"),
-            ("group_price", "avg_price_per_kg"),
-        ):
-            plot = self.plots[key]
-            plot.clear()
-            values = [_float(g.figures[figure]) for g in groups]
-            if values:
-                plot.addItem(pg.BarGraphItem(x0=0, y=rows, height=0.6, width=values, brush=BAR))
-            plot.getAxis("left").setTicks(names)
-            if key == "group_price" and values:
-                plot.addItem(
-                    pg.InfiniteLine(
-                        pos=reference,
-                        angle=90,
-                        pen=pg.mkPen(REFERENCE, style=Qt.PenStyle.DashLine, width=2),
-                    )
-                )
 
     def save(self, kind: str, path: str | None = None) -> None:
         """Save the report on screen as PDF or XLSX (built in the background)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.cli.base import open_db, print_json, print_table, t
-from coop_desktop.domain.indicator_figures import GROUPING_LABELS, GROUPINGS
+from coop_desktop.domain.indicator_groups import GROUPING_LABELS, GROUPINGS
 
 
 def register(commands: Any, lang: str) -> None:
@@ -108,11 +108,12 @@ def _print_text(report: Any, lang: str) -> None:
         GROUP_COLUMNS,
         SECTIONS,
         label,
+        provisional_text,
+        range_text,
         short,
         shown,
         shown_change,
     )
-    from coop_desktop.documents.indicator_pdf import provisional_text, range_text
 
     print(report.association)
     print(t(lang, "Indicadores: ", "Indicators: ") + range_text(report.current, lang))

@@ -7,7 +7,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from coop_desktop import formatting as fmt
+from coop_desktop.documents.layout import tr
 from coop_desktop.domain.indicator_figures import QUALITY_KEYS, Change, Value
+from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
 from coop_desktop.domain.measures import MEASURES
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -255,3 +257,54 @@ def shown_change(key: str, change: Change | None, lang: str = "es") -> tuple[str
         return diff, "—"
     pct = fmt.percent(change.percent, 2, lang)
     return diff, ("+" + pct if change.percent > 0 else pct)
+
+
+def brief_change(key: str, change: Change | None, lang: str) -> str:
+    """One short change for a crowded cell: points for a percentage, else the relative
+    change, else the difference."""
+    diff, pct = shown_change(key, change, lang)
+    if kind(key) == "percent" or pct == "—":
+        return diff
+    return pct
+
+
+def range_text(r: RangeFigures, lang: str) -> str:
+    """ "Del 01/01/2025 al 31/12/2025" (and what was asked, when widened to whole periods)."""
+    text = tr(lang, "Del {a} al {b}", "From {a} to {b}").format(
+        a=fmt.day(r.start, lang), b=fmt.day(r.end, lang)
+    )
+    if r.widened:
+        text += tr(
+            lang,
+            " (periodos completos; se pidió {a} – {b})",
+            " (whole periods; {a} – {b} was asked)",
+        ).format(a=fmt.day(r.requested_start, lang), b=fmt.day(r.requested_end, lang))
+    return text
+
+
+def provisional_text(report: IndicatorReport, lang: str) -> str:
+    open_periods = [
+        fmt.period(pr.code, lang)
+        for r in (report.current, report.baseline)
+        if r is not None
+        for pr in r.periods
+        if pr.provisional
+    ]
+    if not open_periods:
+        return tr(
+            lang,
+            "Todas las cifras son de periodos cerrados: lo que se pagó.",
+            "Every figure comes from closed periods: what was paid.",
+        )
+    names = list(dict.fromkeys(open_periods))
+    if len(names) == 1:
+        return tr(
+            lang,
+            "PROVISIONAL: {p} sigue abierto; sus cifras son la vista previa del cierre.",
+            "PROVISIONAL: {p} is still open; its figures are the close preview.",
+        ).format(p=names[0])
+    return tr(
+        lang,
+        "PROVISIONAL: {p} siguen abiertos; sus cifras son la vista previa del cierre.",
+        "PROVISIONAL: {p} are still open; their figures are the close preview.",
+    ).format(p=", ".join(names))

@@ -4,50 +4,27 @@ figure against the baseline, then a page per grouping. The numbers are the repor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
-from functools import cache
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
-from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import Header
-from coop_desktop.documents.indicator_charts import group_bars, period_bars
+from coop_desktop.documents.indicator_charts import period_bars
+from coop_desktop.documents.indicator_group_pages import grouping_pages
 from coop_desktop.documents.indicator_labels import (
-    GROUP_COLUMNS,
     SECTIONS,
-    kind,
     label,
-    short,
+    provisional_text,
+    range_text,
     shown,
     shown_change,
 )
-from coop_desktop.documents.layout import (
-    GRID,
-    SHADE,
-    build,
-    escape,
-    grid,
-    header_block,
-    p,
-    styles,
-    tr,
-)
-from coop_desktop.domain.indicator_figures import GROUPING_LABELS, Change, Figures
-from coop_desktop.domain.indicator_report import GroupFigures, IndicatorReport, RangeFigures
+from coop_desktop.documents.layout import GRID, build, grid, header_block, p, tr
+from coop_desktop.domain.indicator_figures import Figures
+from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
 from coop_desktop.numbers import D
 
 WIDTH = A4[0] - 24 * mm
@@ -68,77 +45,9 @@ HEADLINE = (
 GROUPS_PER_TABLE = 4
 
 
-def range_text(r: RangeFigures, lang: str) -> str:
-    """ "Del 01/01/2025 al 31/12/2025" (and what was asked, when widened to whole periods)."""
-    text = tr(lang, "Del {a} al {b}", "From {a} to {b}").format(
-        a=fmt.day(r.start, lang), b=fmt.day(r.end, lang)
-    )
-    if r.widened:
-        text += tr(
-            lang,
-            " (periodos completos; se pidió {a} – {b})",
-            " (whole periods; {a} – {b} was asked)",
-        ).format(a=fmt.day(r.requested_start, lang), b=fmt.day(r.requested_end, lang))
-    return text
-
-
-def provisional_text(report: IndicatorReport, lang: str) -> str:
-    open_periods = [
-        fmt.period(pr.code, lang)
-        for r in (report.current, report.baseline)
-        if r is not None
-        for pr in r.periods
-        if pr.provisional
-    ]
-    if not open_periods:
-        return tr(
-            lang,
-            "Todas las cifras son de periodos cerrados: lo que se pagó.",
-            "Every figure comes from closed periods: what was paid.",
-        )
-    names = list(dict.fromkeys(open_periods))
-    if len(names) == 1:
-        return tr(
-            lang,
-            "PROVISIONAL: {p} sigue abierto; sus cifras son la vista previa del cierre.",
-            "PROVISIONAL: {p} is still open; its figures are the close preview.",
-        ).format(p=names[0])
-    return tr(
-        lang,
-        "PROVISIONAL: {p} siguen abiertos; sus cifras son la vista previa del cierre.",
-        "PROVISIONAL: {p} are still open; their figures are the close preview.",
-    ).format(p=", ".join(names))
-
-
 def _tick(value: float) -> Decimal:
     """An axis tick (a float chosen by the chart) as a number for the formatter."""
     return D(repr(round(value, 6)))
-
-
-@cache
-def _head_style(right: bool) -> ParagraphStyle:
-    return ParagraphStyle(
-        f"indicator-head-{right}",
-        parent=styles()["cell"],
-        fontName=fonts.CONDENSED_BOLD,
-        fontSize=6.5,
-        leading=7.5,
-        alignment=TA_RIGHT if right else TA_LEFT,
-    )
-
-
-def _head(text: str, right: bool = False) -> Paragraph:
-    """A header cell that wraps instead of running into its neighbour."""
-    return Paragraph(escape(text), _head_style(right))
-
-
-def brief_change(key: str, change: Change | None, lang: str) -> str:
-    """One short change for a crowded cell: points for a percentage, else the relative
-    change, else the difference."""
-    diff, pct = shown_change(key, change, lang)
-    if kind(key) == "percent" or pct == "—":
-        return diff
-    return pct
 
 
 class IndicatorsRenderer:
@@ -150,7 +59,7 @@ class IndicatorsRenderer:
         story = self.headline(report, header)
         story += [PageBreak(), *self.all_figures(report, lang)]
         for by in report.by:
-            story += [PageBreak(), *self.grouping(report, by, lang)]
+            story += [PageBreak(), *grouping_pages(report, by, lang, WIDTH)]
         return build(
             story,
             A4,
@@ -342,100 +251,3 @@ class IndicatorsRenderer:
                 ]
             )
         ]
-
-    def grouping(self, report: IndicatorReport, by: str, lang: str) -> list[Flowable]:
-        groups = report.groups_by(by)
-        name = GROUPING_LABELS[by][1 if lang == "en" else 0]
-        story: list[Flowable] = [
-            p(tr(lang, "Por {x}", "By {x}").format(x=name.lower()), "title"),
-            p(range_text(report.current, lang)),
-        ]
-        if not groups:
-            return [*story, p(tr(lang, "Sin datos.", "No data."))]
-        labels = [g.label(lang) for g in groups]
-        reference = report.current.figures["reference_price_per_kg"]
-        charts = Table(
-            [
-                [
-                    group_bars(
-                        label("litres_per_producer_day", lang),
-                        labels,
-                        [g.figures["litres_per_producer_day"] for g in groups],  # type: ignore[misc]
-                        WIDTH / 2 - 3 * mm,
-                        value_text=[
-                            shown(
-                                "litres_per_producer_day",
-                                g.figures["litres_per_producer_day"],
-                                lang,
-                            )
-                            for g in groups
-                        ],
-                    ),
-                    group_bars(
-                        label("avg_price_per_kg", lang),
-                        labels,
-                        [g.figures["avg_price_per_kg"] for g in groups],  # type: ignore[misc]
-                        WIDTH / 2 - 3 * mm,
-                        value_text=[
-                            shown("avg_price_per_kg", g.figures["avg_price_per_kg"], lang)
-                            for g in groups
-                        ],
-                        reference=reference,  # type: ignore[arg-type]
-                        reference_text=shown("reference_price_per_kg", reference, lang),
-                    ),
-                ]
-            ],
-            colWidths=[WIDTH / 2] * 2,
-        )
-        story += [Spacer(1, 2 * mm), charts]
-        story += [p(tr(lang, "Resumen", "Summary"), "h2"), self.summary(groups, lang)]
-        for i in range(0, len(groups), GROUPS_PER_TABLE):
-            story += self.group_table(groups[i : i + GROUPS_PER_TABLE], lang)
-        return story
-
-    def summary(self, groups: Sequence[GroupFigures], lang: str) -> Table:
-        head = [_head(tr(lang, "Grupo", "Group"))]
-        head += [_head(short(k, lang), right=True) for k in GROUP_COLUMNS]
-        rows: list[Sequence[object]] = [head]
-        for g in groups:
-            rows.append([g.label(lang)] + [shown(k, g.figures[k], lang) for k in GROUP_COLUMNS])
-        first = 34 * mm
-        rest = (WIDTH - first) / len(GROUP_COLUMNS)
-        table = grid(rows, [first] + [rest] * len(GROUP_COLUMNS), right_from=1)
-        table.setStyle([("FONT", (0, 0), (-1, -1), fonts.CONDENSED, 6.5)])
-        return table
-
-    def group_table(self, groups: Sequence[GroupFigures], lang: str) -> list[Flowable]:
-        """Every figure (rows) of up to four groups (columns); under each value its change
-        against the baseline when there is one."""
-        rows: list[Sequence[object]] = [
-            [_head(tr(lang, "Indicador", "Indicator"))]
-            + [_head(g.label(lang), True) for g in groups]
-        ]
-        section_rows = []
-        for (title_es, title_en), keys in SECTIONS:
-            section_rows.append(len(rows))
-            rows.append([title_en if lang == "en" else title_es] + [""] * len(groups))
-            for key in keys:
-                cells = [label(key, lang)]
-                for g in groups:
-                    text = shown(key, g.figures[key], lang)
-                    if g.change is not None:
-                        text += "\n" + brief_change(key, g.change[key], lang)
-                    cells.append(text)
-                rows.append(cells)
-        first = 62 * mm
-        table = grid(
-            rows,
-            [first] + [(WIDTH - first) / len(groups)] * len(groups),
-            right_from=1,
-            zebra=False,
-        )
-        style = [("FONT", (0, 1), (-1, -1), fonts.CONDENSED, 7), ("LEADING", (0, 1), (-1, -1), 8.5)]
-        for r in section_rows:
-            style += [
-                ("FONT", (0, r), (-1, r), fonts.CONDENSED_BOLD, 7.5),
-                ("BACKGROUND", (0, r), (-1, r), SHADE),
-            ]
-        table.setStyle(style)
-        return [Spacer(1, 3 * mm), table]

@@ -15,10 +15,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coop_desktop.documents.indicator_labels import SECTIONS, kind, label
-from coop_desktop.documents.indicator_pdf import provisional_text, range_text
+from coop_desktop.documents.indicator_labels import (
+    SECTIONS,
+    kind,
+    label,
+    provisional_text,
+    range_text,
+)
 from coop_desktop.documents.layout import tr
-from coop_desktop.domain.indicator_figures import GROUPING_LABELS, KEYS, PLACES, Change, Figures
+from coop_desktop.domain.indicator_figures import KEYS, PLACES, Change, Figures
+from coop_desktop.domain.indicator_groups import GROUPING_LABELS
 from coop_desktop.domain.indicator_report import IndicatorReport
 
 BOLD = Font(bold=True)

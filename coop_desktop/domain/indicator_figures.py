@@ -17,8 +17,6 @@ from coop_desktop.domain.pricing.model import Bands, Base, Scheme
 from coop_desktop.numbers import ZERO, quantize
 
 QUALITY_KEYS = ("fat", "protein", "st", "ufc", "scc")
-PRACTICES = ("good_practice", "regenerative", "organic", "herd_health")
-GROUPINGS = ("district", "community", "centre", "gender", "practice")
 HUNDRED = Decimal(100)
 NATIONAL_REFERENCE_PRICE = Decimal("1.54")  # S/ per kg, Peru's 2024 farm-gate average
 
@@ -318,50 +316,6 @@ def change(current: Figures, baseline: Figures) -> dict[str, Change]:
         )
         result[key] = Change(diff, pct)
     return result
-
-
-def group_of(m: MemberFacts, by: str) -> tuple[str, ...]:
-    """The groups a member belongs to under a grouping (one, or one per practice)."""
-    if by == "practice":
-        return tuple(f"{p}:{'yes' if p in m.flags else 'no'}" for p in PRACTICES)
-    if by == "gender":
-        return (m.gender or "unknown",)
-    value = {"district": m.district, "community": m.community, "centre": m.centre}[by]
-    return (value or "",)
-
-
-GENDER_LABELS = {
-    "f": ("Mujeres", "Women"),
-    "m": ("Hombres", "Men"),
-    "unknown": ("Sin dato de sexo", "Gender not recorded"),
-}
-PRACTICE_LABELS = {
-    "good_practice": ("buenas prácticas", "good practices"),
-    "regenerative": ("prácticas regenerativas", "regenerative practices"),
-    "organic": ("producción orgánica", "organic production"),
-    "herd_health": ("hato certificado sano", "certified healthy herd"),
-}
-GROUPING_LABELS = {
-    "district": ("Distrito", "District"),
-    "community": ("Comunidad", "Community"),
-    "centre": ("Centro de acopio", "Collection centre"),
-    "gender": ("Sexo", "Gender"),
-    "practice": ("Prácticas", "Practices"),
-}
-
-
-def group_label(by: str, group: str, lang: str = "es") -> str:
-    """How a group is named for people: "Mujeres", "Con buenas prácticas", "Ácora"."""
-    en = lang == "en"
-    if by == "gender":
-        return GENDER_LABELS.get(group, (group, group))[en]
-    if by == "practice":
-        flag, _, yes = group.partition(":")
-        name = PRACTICE_LABELS.get(flag, (flag, flag))[en]
-        if en:
-            return f"{'With' if yes == 'yes' else 'Without'} {name}"
-        return f"{'Con' if yes == 'yes' else 'Sin'} {name}"
-    return group or ("(not recorded)" if en else "(sin dato)")
 
 
 def scheme_classes(scheme: Scheme) -> tuple[QualityClass, ...]:

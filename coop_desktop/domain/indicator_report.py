@@ -7,13 +7,15 @@ counts are integers, a figure that cannot be computed (nothing to divide by) is 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from coop_desktop.domain.indicator_figures import KEYS, Change, Figures, group_label
+from coop_desktop.domain import indicator_figures as ind
+from coop_desktop.domain.indicator_figures import KEYS, Change, Figures
+from coop_desktop.domain.indicator_groups import group_label, grouped, ordered
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,58 @@ class IndicatorReport:
 
     def groups_by(self, by: str) -> tuple[GroupFigures, ...]:
         return tuple(g for g in self.groups if g.by == by)
+
+
+Facts = Mapping[int, ind.MemberFacts]
+
+
+def assemble(
+    association: str,
+    current: tuple[RangeFigures, Facts],
+    baseline: tuple[RangeFigures, Facts] | None,
+    by: Sequence[str],
+    *,
+    reference_price: Decimal,
+    classes: Sequence[ind.QualityClass] = (),
+) -> IndicatorReport:
+    """The report from each range's member facts: the whole, then every group of each
+    grouping (a group present in either range), each against the baseline."""
+
+    def figures(
+        r: RangeFigures, members: Sequence[ind.MemberFacts], before: Facts | None
+    ) -> Figures:
+        return ind.figures(
+            members,
+            days=r.days,
+            reference_price=reference_price,
+            classes=classes,
+            baseline_producers=None
+            if before is None
+            else frozenset(m.member_id for m in before.values() if m.delivered),
+        )
+
+    now, facts = current
+    whole = figures(now, list(facts.values()), baseline[1] if baseline else None)
+    base_whole = figures(baseline[0], list(baseline[1].values()), None) if baseline else None
+    groups = []
+    for grouping in by:
+        mine = grouped(facts.values(), grouping)
+        theirs = grouped(baseline[1].values(), grouping) if baseline else {}
+        for key in ordered(grouping, set(mine) | set(theirs)):
+            before = {m.member_id: m for m in theirs.get(key, [])}
+            f = figures(now, mine.get(key, []), before if baseline else None)
+            b = figures(baseline[0], list(before.values()), None) if baseline else None
+            groups.append(
+                GroupFigures(grouping, key, f, b, ind.change(f, b) if b is not None else None)
+            )
+    return IndicatorReport(
+        association,
+        replace(now, figures=whole),
+        replace(baseline[0], figures=base_whole) if baseline and base_whole else None,
+        ind.change(whole, base_whole) if base_whole is not None else None,
+        tuple(by),
+        tuple(groups),
+    )
 
 
 def _text(value: object) -> object:

@@ -8,7 +8,7 @@ report says which figures are provisional.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -16,14 +16,14 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import indicator_figures as ind
+from coop_desktop.domain.indicator_groups import GROUPINGS
 from coop_desktop.domain.indicator_report import (
-    GroupFigures,
     IndicatorReport,
     PeriodRow,
     RangeFigures,
+    assemble,
 )
 from coop_desktop.domain.pricing.period import Timeline
-from coop_desktop.domain.text import fold
 from coop_desktop.errors import Refused, ValidationError
 from coop_desktop.formatting import day as shown_day
 from coop_desktop.messages import FIELD_NAMES, add_messages
@@ -124,10 +124,8 @@ def indicators(
                 "range_reversed", field, start=shown_day(first), end=shown_day(last)
             )
     for grouping in by:
-        if grouping not in ind.GROUPINGS:
-            raise ValidationError(
-                "bad_grouping", "by", value=grouping, valid=", ".join(ind.GROUPINGS)
-            )
+        if grouping not in GROUPINGS:
+            raise ValidationError("bad_grouping", "by", value=grouping, valid=", ".join(GROUPINGS))
     day = today or date.today()
     with db.read() as session:
         association = load_association(session)
@@ -144,7 +142,14 @@ def indicators(
             if baseline
             else None
         )
-    return _report(association.name, now, before, tuple(dict.fromkeys(by)), price, classes)
+    return assemble(
+        association.name,
+        (now.figures, now.facts),
+        (before.figures, before.facts) if before else None,
+        tuple(dict.fromkeys(by)),
+        reference_price=price,
+        classes=classes,
+    )
 
 
 def _read_range(
@@ -231,77 +236,6 @@ def _period_row(period: data.PeriodMoney) -> PeriodRow:
         None if price is None else price.quantize(Decimal("0.0001")),
         period.missing_tests,
     )
-
-
-def _report(
-    name: str,
-    now: _Range,
-    before: _Range | None,
-    by: tuple[str, ...],
-    price: Decimal,
-    classes: tuple[ind.QualityClass, ...],
-) -> IndicatorReport:
-    def figures(r: _Range, members: list[ind.MemberFacts], base: set[int] | None) -> ind.Figures:
-        return ind.figures(
-            members,
-            days=r.figures.days,
-            reference_price=price,
-            classes=classes,
-            baseline_producers=None if base is None else frozenset(base),
-        )
-
-    def producers(
-        r: _Range | None, members: list[ind.MemberFacts] | None = None
-    ) -> set[int] | None:
-        if r is None:
-            return None
-        pool = r.facts.values() if members is None else members
-        return {m.member_id for m in pool if m.delivered}
-
-    whole = figures(now, list(now.facts.values()), producers(before))
-    base_whole = figures(before, list(before.facts.values()), None) if before else None
-    groups = []
-    for grouping in by:
-        mine = _grouped(now.facts.values(), grouping)
-        theirs = _grouped(before.facts.values(), grouping) if before else {}
-        for key in _ordered(grouping, set(mine) | set(theirs)):
-            group_now = mine.get(key, [])
-            group_before = theirs.get(key, [])
-            f = figures(now, group_now, producers(before, group_before) if before else None)
-            b = figures(before, group_before, None) if before else None
-            groups.append(
-                GroupFigures(grouping, key, f, b, ind.change(f, b) if b is not None else None)
-            )
-    return IndicatorReport(
-        name,
-        _with(now.figures, whole),
-        _with(before.figures, base_whole) if before and base_whole else None,
-        ind.change(whole, base_whole) if base_whole is not None else None,
-        by,
-        tuple(groups),
-    )
-
-
-def _with(r: RangeFigures, f: ind.Figures) -> RangeFigures:
-    return RangeFigures(r.start, r.end, r.requested_start, r.requested_end, r.days, r.periods, f)
-
-
-def _grouped(facts: Iterable[ind.MemberFacts], grouping: str) -> dict[str, list[ind.MemberFacts]]:
-    result: dict[str, list[ind.MemberFacts]] = defaultdict(list)
-    for m in facts:
-        for key in ind.group_of(m, grouping):
-            result[key].append(m)
-    return result
-
-
-def _ordered(grouping: str, keys: set[str]) -> list[str]:
-    if grouping == "gender":
-        order = ["f", "m", "unknown"]
-        return [k for k in order if k in keys]
-    if grouping == "practice":
-        order = [f"{p}:{yes}" for p in ind.PRACTICES for yes in ("yes", "no")]
-        return [k for k in order if k in keys]
-    return sorted(keys, key=lambda k: (k == "", fold(k), k))
 
 
 REPORT_FORMATS = ("pdf", "xlsx")

@@ -974,158 +974,158 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../ui/indicators_view.py" line="84" />
+        <location filename="../../ui/indicators_view.py" line="76" />
         <source>Sin agrupar</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="85" />
+        <location filename="../../ui/indicators_view.py" line="77" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="86" />
+        <location filename="../../ui/indicators_view.py" line="78" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="87" />
+        <location filename="../../ui/indicators_view.py" line="79" />
         <source>Centro de acopio</source>
         <translation>Collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="88" />
+        <location filename="../../ui/indicators_view.py" line="80" />
         <source>Sexo</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="89" />
+        <location filename="../../ui/indicators_view.py" line="81" />
         <source>Prácticas</source>
         <translation>Practices</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="93" />
-        <location filename="../../ui/indicators_view.py" line="156" />
+        <location filename="../../ui/indicators_view.py" line="85" />
+        <location filename="../../ui/indicators_view.py" line="148" />
         <source>Línea base</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="98" />
+        <location filename="../../ui/indicators_view.py" line="90" />
         <source>Calcular</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="99" />
+        <location filename="../../ui/indicators_view.py" line="91" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="100" />
+        <location filename="../../ui/indicators_view.py" line="92" />
         <source>Guardar Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="109" />
+        <location filename="../../ui/indicators_view.py" line="101" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="111" />
+        <location filename="../../ui/indicators_view.py" line="103" />
         <source>hasta</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="113" />
+        <location filename="../../ui/indicators_view.py" line="105" />
         <source>Agrupar por</source>
         <translation>Group by</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="115" />
+        <location filename="../../ui/indicators_view.py" line="107" />
         <source>Referencia S/ por kg</source>
         <translation>Reference S/ per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="122" />
+        <location filename="../../ui/indicators_view.py" line="114" />
         <source>a</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="129" />
+        <location filename="../../ui/indicators_view.py" line="121" />
         <source>Elija el rango y pulse Calcular.</source>
         <translation>Choose the range and press Calculate.</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="156" />
+        <location filename="../../ui/indicators_view.py" line="148" />
         <source>Indicador</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="156" />
+        <location filename="../../ui/indicators_view.py" line="148" />
         <source>Rango</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="156" />
+        <location filename="../../ui/indicators_view.py" line="148" />
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="164" />
+        <location filename="../../ui/indicators_view.py" line="156" />
         <source>Litros por periodo (claro: provisional)</source>
         <translation>Litres per period (light: provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="165" />
+        <location filename="../../ui/indicators_view.py" line="157" />
         <source>Precio pagado por kg y referencia</source>
         <translation>Price paid per kg and reference</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="175" />
+        <location filename="../../ui/indicators_view.py" line="167" />
         <source>Resumen</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="184" />
+        <location filename="../../ui/indicators_view.py" line="176" />
         <source>Litros por productor y día de entrega</source>
         <translation>Litres per producer per delivery day</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="185" />
+        <location filename="../../ui/indicators_view.py" line="177" />
         <source>Precio pagado por kg</source>
         <translation>Price paid per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="198" />
+        <location filename="../../ui/indicators_view.py" line="190" />
         <source>Por grupo</source>
         <translation>By group</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="223" />
+        <location filename="../../ui/indicators_view.py" line="215" />
         <source>Calculando indicadores…</source>
         <translation>Calculating indicators…</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="238" />
+        <location filename="../../ui/indicators_view.py" line="230" />
         <source>Línea base: %1</source>
         <translation>Baseline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="279" />
+        <location filename="../../ui/indicators_view.py" line="271" />
         <source>Grupo</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="347" />
+        <location filename="../../ui/indicators_view.py" line="289" />
         <source>Guardar informe</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="358" />
+        <location filename="../../ui/indicators_view.py" line="300" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="360" />
+        <location filename="../../ui/indicators_view.py" line="302" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
