@@ -181,9 +181,9 @@ SHORT: dict[str, tuple[str, str]] = {
     "avg_ufc": ("UFC/mL", "UFC/mL"),
     "share_producers_meeting_st": ("Prod. ST en ref.", "Prod. TS in ref."),
     "avg_price_per_kg": ("S/ por kg", "S/ per kg"),
-    "quality_premium_per_kg": ("Bonif. por kg", "Premium per kg"),
-    "gross_per_producer": ("Bruto/prod.", "Gross/prod."),
-    "net_per_producer": ("Neto/prod.", "Net/prod."),
+    "quality_premium_per_kg": ("Bonif. por kg", "Prem. per kg"),
+    "gross_per_producer": ("Bruto por prod.", "Gross per prod."),
+    "net_per_producer": ("Neto por prod.", "Net per prod."),
 }
 
 
