@@ -680,27 +680,28 @@
         <translation>The ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="176" />
+        <location filename="../../ui/documents_view.py" line="177" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="212" />
+        <location filename="../../ui/documents_view.py" line="177" />
+        <location filename="../../ui/documents_view.py" line="214" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="220" />
+        <location filename="../../ui/documents_view.py" line="222" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="222" />
+        <location filename="../../ui/documents_view.py" line="224" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="233" />
+        <location filename="../../ui/documents_view.py" line="235" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -988,6 +989,165 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorsView</name>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="76" />
+        <source>Sin agrupar</source>
+        <translation>No grouping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="77" />
+        <source>Distrito</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="78" />
+        <source>Comunidad</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="79" />
+        <source>Centro de acopio</source>
+        <translation>Collection centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="80" />
+        <source>Sexo</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="81" />
+        <source>Prácticas</source>
+        <translation>Practices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="85" />
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Línea base</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="90" />
+        <source>Calcular</source>
+        <translation>Calculate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="91" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="92" />
+        <source>Guardar Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="101" />
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="103" />
+        <source>hasta</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="105" />
+        <source>Agrupar por</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="107" />
+        <source>Referencia S/ por kg</source>
+        <translation>Reference S/ per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="114" />
+        <source>a</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="121" />
+        <source>Elija el rango y pulse Calcular.</source>
+        <translation>Choose the range and press Calculate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Indicador</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Rango</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Cambio</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="156" />
+        <source>Litros por periodo (claro: provisional)</source>
+        <translation>Litres per period (light: provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="157" />
+        <source>Precio pagado por kg y referencia</source>
+        <translation>Price paid per kg and reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="167" />
+        <source>Resumen</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="176" />
+        <source>Litros por productor y día de entrega</source>
+        <translation>Litres per producer per delivery day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="177" />
+        <source>Precio pagado por kg</source>
+        <translation>Price paid per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="190" />
+        <source>Por grupo</source>
+        <translation>By group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="215" />
+        <source>Calculando indicadores…</source>
+        <translation>Calculating indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="230" />
+        <source>Línea base: %1</source>
+        <translation>Baseline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="271" />
+        <source>Grupo</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="289" />
+        <source>Guardar informe</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="300" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="302" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>LazyDeliveries</name>
     <message>
         <location filename="../../ui/deliveries_view.py" line="26" />
@@ -1103,37 +1263,42 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>Indicadores</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
