@@ -3,218 +3,218 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/accounts_view.py" line="49" />
+        <location filename="../../ui/accounts_view.py" line="52" />
         <source>Ver cuenta</source>
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="65" />
+        <location filename="../../ui/accounts_view.py" line="68" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="66" />
+        <location filename="../../ui/accounts_view.py" line="69" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="67" />
+        <location filename="../../ui/accounts_view.py" line="70" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="68" />
+        <location filename="../../ui/accounts_view.py" line="71" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="69" />
+        <location filename="../../ui/accounts_view.py" line="72" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="84" />
+        <location filename="../../ui/accounts_view.py" line="87" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="85" />
-        <location filename="../../ui/accounts_view.py" line="122" />
-        <location filename="../../ui/accounts_view.py" line="136" />
-        <location filename="../../ui/accounts_view.py" line="159" />
+        <location filename="../../ui/accounts_view.py" line="88" />
+        <location filename="../../ui/accounts_view.py" line="125" />
+        <location filename="../../ui/accounts_view.py" line="139" />
+        <location filename="../../ui/accounts_view.py" line="162" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="86" />
+        <location filename="../../ui/accounts_view.py" line="89" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="93" />
+        <location filename="../../ui/accounts_view.py" line="96" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="94" />
+        <location filename="../../ui/accounts_view.py" line="97" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="94" />
+        <location filename="../../ui/accounts_view.py" line="97" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="95" />
+        <location filename="../../ui/accounts_view.py" line="98" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="102" />
+        <location filename="../../ui/accounts_view.py" line="105" />
         <source>saco 40 kg, frasco, kg…</source>
         <translation>40 kg sack, bottle, kg…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="104" />
+        <location filename="../../ui/accounts_view.py" line="107" />
         <source>Catálogo de insumos</source>
         <translation>Input catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="107" />
+        <location filename="../../ui/accounts_view.py" line="110" />
         <source>Unidad:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="108" />
+        <location filename="../../ui/accounts_view.py" line="111" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="109" />
+        <location filename="../../ui/accounts_view.py" line="112" />
         <source>Agregar al catálogo</source>
         <translation>Add to the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="114" />
+        <location filename="../../ui/accounts_view.py" line="117" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="117" />
+        <location filename="../../ui/accounts_view.py" line="120" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="120" />
+        <location filename="../../ui/accounts_view.py" line="123" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="123" />
+        <location filename="../../ui/accounts_view.py" line="126" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="124" />
+        <location filename="../../ui/accounts_view.py" line="127" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="126" />
+        <location filename="../../ui/accounts_view.py" line="129" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="135" />
+        <location filename="../../ui/accounts_view.py" line="138" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="136" />
+        <location filename="../../ui/accounts_view.py" line="139" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="137" />
+        <location filename="../../ui/accounts_view.py" line="140" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="144" />
+        <location filename="../../ui/accounts_view.py" line="147" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="154" />
+        <location filename="../../ui/accounts_view.py" line="157" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="157" />
+        <location filename="../../ui/accounts_view.py" line="160" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="106" />
-        <location filename="../../ui/accounts_view.py" line="158" />
+        <location filename="../../ui/accounts_view.py" line="211" />
+        <source>Adelanto registrado, recibo %1.</source>
+        <translation>Advance recorded, receipt %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="109" />
+        <location filename="../../ui/accounts_view.py" line="161" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="160" />
+        <location filename="../../ui/accounts_view.py" line="163" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="161" />
+        <location filename="../../ui/accounts_view.py" line="164" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="162" />
+        <location filename="../../ui/accounts_view.py" line="165" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="211" />
-        <source>Adelanto registrado, recibo %1. %2</source>
-        <translation>Advance recorded, receipt %1. %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_view.py" line="216" />
+        <location filename="../../ui/accounts_view.py" line="229" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="228" />
+        <location filename="../../ui/accounts_view.py" line="241" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="248" />
+        <location filename="../../ui/accounts_view.py" line="261" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="267" />
+        <location filename="../../ui/accounts_view.py" line="280" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="281" />
+        <location filename="../../ui/accounts_view.py" line="294" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="148" />
-        <location filename="../../ui/accounts_view.py" line="278" />
+        <location filename="../../ui/accounts_view.py" line="151" />
+        <location filename="../../ui/accounts_view.py" line="291" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="147" />
-        <location filename="../../ui/accounts_view.py" line="278" />
+        <location filename="../../ui/accounts_view.py" line="150" />
+        <location filename="../../ui/accounts_view.py" line="291" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -255,73 +255,73 @@
 <context>
     <name>AnalyzerPanel</name>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="63" />
+        <location filename="../../ui/analyzer_panel.py" line="64" />
         <source>Pares CLAVE=VALOR (FAT=3.5 SNF=8.2)</source>
         <translation>KEY=VALUE pairs (FAT=3.5 SNF=8.2)</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="64" />
+        <location filename="../../ui/analyzer_panel.py" line="65" />
         <source>Lactoscan (columnas)</source>
         <translation>Lactoscan (columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="65" />
+        <location filename="../../ui/analyzer_panel.py" line="66" />
         <source>Ekomilk (columnas)</source>
         <translation>Ekomilk (columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="66" />
+        <location filename="../../ui/analyzer_panel.py" line="67" />
         <source>Milkotester (pares)</source>
         <translation>Milkotester (pairs)</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="67" />
+        <location filename="../../ui/analyzer_panel.py" line="68" />
         <source>Patrón propio</source>
         <translation>Own pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="75" />
+        <location filename="../../ui/analyzer_panel.py" line="76" />
         <source>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</source>
         <translation>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="82" />
-        <location filename="../../ui/analyzer_panel.py" line="116" />
+        <location filename="../../ui/analyzer_panel.py" line="88" />
+        <location filename="../../ui/analyzer_panel.py" line="122" />
         <source>Conectar analizador</source>
         <translation>Connect analyzer</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="85" />
+        <location filename="../../ui/analyzer_panel.py" line="91" />
         <source>Analizador:</source>
         <translation>Analyzer:</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="101" />
+        <location filename="../../ui/analyzer_panel.py" line="107" />
         <source>Descartar resultado</source>
         <translation>Discard result</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="117" />
+        <location filename="../../ui/analyzer_panel.py" line="123" />
         <source>Desconectado.</source>
         <translation>Disconnected.</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="125" />
+        <location filename="../../ui/analyzer_panel.py" line="131" />
         <source>Desconectar</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="127" />
+        <location filename="../../ui/analyzer_panel.py" line="133" />
         <source>Esperando resultados en %1…</source>
         <translation>Waiting for results on %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="135" />
+        <location filename="../../ui/analyzer_panel.py" line="141" />
         <source>Línea descartada: %1</source>
         <translation>Line discarded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analyzer_panel.py" line="146" />
+        <location filename="../../ui/analyzer_panel.py" line="152" />
         <source>Resultado en el formulario: elija el socio y pulse Enter para guardarlo.</source>
         <translation>Result in the form: choose the member and press Enter to save it.</translation>
     </message>
@@ -329,187 +329,193 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="69" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="70" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="72" />
+        <location filename="../../ui/closeout_view.py" line="71" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="73" />
+        <location filename="../../ui/closeout_view.py" line="72" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="74" />
+        <location filename="../../ui/closeout_view.py" line="73" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="75" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="76" />
+        <location filename="../../ui/closeout_view.py" line="77" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="94" />
+        <location filename="../../ui/closeout_view.py" line="96" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="99" />
+        <location filename="../../ui/closeout_view.py" line="101" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="136" />
+        <location filename="../../ui/closeout_view.py" line="141" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="141" />
+        <location filename="../../ui/closeout_view.py" line="146" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="170" />
+        <location filename="../../ui/closeout_view.py" line="175" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="172" />
+        <location filename="../../ui/closeout_view.py" line="177" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="183" />
+        <location filename="../../ui/closeout_view.py" line="188" />
         <source>%1: %2 L rechazados</source>
         <translation>%1: %2 L rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="190" />
+        <location filename="../../ui/closeout_view.py" line="195" />
         <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="198" />
+        <location filename="../../ui/closeout_view.py" line="203" />
         <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
         <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="207" />
+        <location filename="../../ui/closeout_view.py" line="212" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="209" />
+        <location filename="../../ui/closeout_view.py" line="214" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="234" />
+        <location filename="../../ui/closeout_view.py" line="239" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="236" />
+        <location filename="../../ui/closeout_view.py" line="241" />
         <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1 warnings. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="256" />
+        <location filename="../../ui/closeout_view.py" line="261" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="264" />
+        <location filename="../../ui/closeout_view.py" line="269" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="264" />
+        <location filename="../../ui/closeout_view.py" line="269" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="274" />
+        <location filename="../../ui/closeout_view.py" line="279" />
         <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
         <translation>Period %1 reopened; %2 settlements voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="282" />
+        <location filename="../../ui/closeout_view.py" line="287" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="283" />
+        <location filename="../../ui/closeout_view.py" line="288" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="284" />
+        <location filename="../../ui/closeout_view.py" line="289" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="287" />
+        <location filename="../../ui/closeout_view.py" line="292" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="287" />
+        <location filename="../../ui/closeout_view.py" line="292" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="297" />
+        <location filename="../../ui/closeout_view.py" line="302" />
         <source>%1 liquidaciones marcadas como pagadas.</source>
         <translation>%1 settlements marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="304" />
+        <location filename="../../ui/closeout_view.py" line="307" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="305" />
+        <location filename="../../ui/closeout_view.py" line="308" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="306" />
+        <location filename="../../ui/closeout_view.py" line="309" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="310" />
+        <location filename="../../ui/closeout_view.py" line="321" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="310" />
+        <location filename="../../ui/closeout_view.py" line="311" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="317" />
+        <location filename="../../ui/closeout_view.py" line="345" />
+        <location filename="../../ui/closeout_view.py" line="350" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="356" />
+        <location filename="../../ui/closeout_view.py" line="359" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="363" />
+        <location filename="../../ui/closeout_view.py" line="366" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -621,9 +627,14 @@
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="431" />
+        <location filename="../../ui/collection_view.py" line="427" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="433" />
+        <source>Entrega guardada; el ticket no se imprimió.</source>
+        <translation>Delivery saved; the ticket was not printed.</translation>
     </message>
     <message>
         <location filename="../../ui/collection_view.py" line="303" />
@@ -652,113 +663,119 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents_view.py" line="53" />
+        <location filename="../../ui/documents_view.py" line="54" />
         <source>Liquidación (recibo)</source>
         <translation>Settlement (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="54" />
+        <location filename="../../ui/documents_view.py" line="55" />
         <source>Estado de cuenta</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="55" />
+        <location filename="../../ui/documents_view.py" line="56" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="56" />
+        <location filename="../../ui/documents_view.py" line="57" />
         <source>Ticket de entrega</source>
         <translation>Delivery ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="57" />
+        <location filename="../../ui/documents_view.py" line="58" />
         <source>Parte diario de acopio</source>
         <translation>Daily collection sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="58" />
+        <location filename="../../ui/documents_view.py" line="59" />
         <source>Recibo de adelanto</source>
         <translation>Advance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="64" />
+        <location filename="../../ui/documents_view.py" line="65" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="66" />
+        <location filename="../../ui/documents_view.py" line="67" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="81" />
+        <location filename="../../ui/documents_view.py" line="82" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="83" />
+        <location filename="../../ui/documents_view.py" line="84" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="85" />
+        <location filename="../../ui/documents_view.py" line="86" />
         <source>Anular recibo…</source>
         <translation>Void receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="98" />
+        <location filename="../../ui/documents_view.py" line="99" />
         <source>Entrega N.º:</source>
         <translation>Delivery No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="99" />
+        <location filename="../../ui/documents_view.py" line="100" />
         <source>Día (AAAA-MM-DD):</source>
         <translation>Day (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="100" />
+        <location filename="../../ui/documents_view.py" line="101" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="102" />
+        <location filename="../../ui/documents_view.py" line="103" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="119" />
-        <location filename="../../ui/documents_view.py" line="124" />
+        <location filename="../../ui/documents_view.py" line="120" />
+        <location filename="../../ui/documents_view.py" line="125" />
         <source>Preparando el documento…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="151" />
+        <location filename="../../ui/documents_view.py" line="152" />
         <source>%1: %2 página(s)%3</source>
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="187" />
+        <location filename="../../ui/documents_view.py" line="174" />
+        <source>No se imprimió el ticket.</source>
+        <translation>The ticket was not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="177" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="197" />
+        <location filename="../../ui/documents_view.py" line="177" />
+        <location filename="../../ui/documents_view.py" line="214" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="205" />
+        <location filename="../../ui/documents_view.py" line="222" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="207" />
+        <location filename="../../ui/documents_view.py" line="224" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="218" />
+        <location filename="../../ui/documents_view.py" line="235" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -789,7 +806,7 @@
 <context>
     <name>ExportButton</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="118" />
+        <location filename="../../ui/export_dialog.py" line="116" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
@@ -1307,44 +1324,203 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="247" />
+        <location filename="../../ui/import_dialog.py" line="248" />
         <source>%1 problemas: no se importará nada hasta corregirlos.</source>
         <translation>%1 problems: nothing will be imported until they are fixed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="251" />
+        <location filename="../../ui/import_dialog.py" line="252" />
         <source>Columnas reconocidas. Pulse Revisar para comprobar cada fila.</source>
         <translation>Columns recognised. Press Check to check every row.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="255" />
+        <location filename="../../ui/import_dialog.py" line="256" />
         <source>Revisión correcta: %1 filas se importarían; %2 ya estaban importadas. No se guardó nada.</source>
         <translation>Check passed: %1 rows would be imported; %2 were already imported. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="263" />
+        <location filename="../../ui/import_dialog.py" line="264" />
         <source>Importadas %1 filas; %2 ya estaban importadas y no se repitieron.</source>
         <translation>Imported %1 rows; %2 were already imported and were not repeated.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="268" />
+        <location filename="../../ui/import_dialog.py" line="269" />
         <source>Este archivo ya se importó el %1.</source>
         <translation>This file was already imported on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="276" />
+        <location filename="../../ui/import_dialog.py" line="277" />
         <source>Mapeo guardado para la próxima vez.</source>
         <translation>Mapping saved for next time.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="306" />
+        <location filename="../../ui/import_dialog.py" line="307" />
         <source>Revisando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="306" />
+        <location filename="../../ui/import_dialog.py" line="307" />
         <source>Importando…</source>
         <translation>Importing…</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsView</name>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="76" />
+        <source>Sin agrupar</source>
+        <translation>No grouping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="77" />
+        <source>Distrito</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="78" />
+        <source>Comunidad</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="79" />
+        <source>Centro de acopio</source>
+        <translation>Collection centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="80" />
+        <source>Sexo</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="81" />
+        <source>Prácticas</source>
+        <translation>Practices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="85" />
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Línea base</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="90" />
+        <source>Calcular</source>
+        <translation>Calculate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="91" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="92" />
+        <source>Guardar Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="101" />
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="103" />
+        <source>hasta</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="105" />
+        <source>Agrupar por</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="107" />
+        <source>Referencia S/ por kg</source>
+        <translation>Reference S/ per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="114" />
+        <source>a</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="121" />
+        <source>Elija el rango y pulse Calcular.</source>
+        <translation>Choose the range and press Calculate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Indicador</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Rango</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Cambio</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="156" />
+        <source>Litros por periodo (claro: provisional)</source>
+        <translation>Litres per period (light: provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="157" />
+        <source>Precio pagado por kg y referencia</source>
+        <translation>Price paid per kg and reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="167" />
+        <source>Resumen</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="176" />
+        <source>Litros por productor y día de entrega</source>
+        <translation>Litres per producer per delivery day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="177" />
+        <source>Precio pagado por kg</source>
+        <translation>Price paid per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="190" />
+        <source>Por grupo</source>
+        <translation>By group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="215" />
+        <source>Calculando indicadores…</source>
+        <translation>Calculating indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="230" />
+        <source>Línea base: %1</source>
+        <translation>Baseline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="271" />
+        <source>Grupo</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="289" />
+        <source>Guardar informe</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="300" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="302" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -1463,47 +1639,52 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>Indicadores</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -1863,40 +2044,14 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../ui/pdf_print.py" line="86" />
+        <location filename="../../ui/pdf_print.py" line="228" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_print.py" line="88" />
+        <location filename="../../ui/pdf_print.py" line="230" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="103" />
-        <source>Sin impresora</source>
-        <translation>No printer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="104" />
-        <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
-        <translation>No printer is installed. Save the document as a PDF?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="111" />
-        <source>Guardado en %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="112" />
-        <location filename="../../ui/pdf_print.py" line="117" />
-        <source>No se imprimió.</source>
-        <translation>Not printed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="120" />
-        <source>%1 páginas enviadas a %2.</source>
-        <translation>%1 pages sent to %2.</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2194,190 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/prices_view.py" line="201" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobs</name>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="40" />
+        <source>No se imprimió</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="44" />
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="47" />
+        <source>Elegir otra…</source>
+        <translation>Choose another…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="52" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="54" />
+        <location filename="../../ui/print_jobs.py" line="171" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="69" />
+        <location filename="../../ui/print_jobs.py" line="252" />
+        <source>Sin impresora</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="70" />
+        <source>No hay ninguna impresora instalada en esta PC.</source>
+        <translation>No printer is installed on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="77" />
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="78" />
+        <source>Impresora:</source>
+        <translation>Printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="88" />
+        <source>%1 página(s) enviadas a %2.</source>
+        <translation>%1 page(s) sent to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="95" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="115" />
+        <source>Preparando los documentos…</source>
+        <translation>Preparing the documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="170" />
+        <source>Imprimiendo…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="194" />
+        <source>Impresión cancelada; no se registró.</source>
+        <translation>Printing cancelled; not recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="253" />
+        <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
+        <translation>No printer is installed. Save the document as a PDF?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="261" />
+        <location filename="../../ui/print_jobs.py" line="265" />
+        <source>No se imprimió.</source>
+        <translation>Not printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettings</name>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="31" />
+        <source>Impresoras</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="39" />
+        <source>(no imprimir tickets al guardar)</source>
+        <translation>(do not print tickets when saving)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="41" />
+        <source>Impresora de tickets:</source>
+        <translation>Ticket printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="47" />
+        <source>Ancho del ticket:</source>
+        <translation>Ticket width:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="49" />
+        <source>Con su controlador (Windows o CUPS)</source>
+        <translation>With its driver (Windows or CUPS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="51" />
+        <source>Impresora de recibos ESC/POS (sin controlador)</source>
+        <translation>ESC/POS receipt printer (no driver)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="55" />
+        <source>Tipo de impresora de tickets:</source>
+        <translation>Ticket printer type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="58" />
+        <source>vacío: su cola, en RAW; o 192.168.1.50:9100, /dev/usb/lp0, COM3</source>
+        <translation>empty: its queue, as RAW; or 192.168.1.50:9100, /dev/usb/lp0, COM3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="60" />
+        <source>Conexión ESC/POS:</source>
+        <translation>ESC/POS connection:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="62" />
+        <source>Imprimir ticket de prueba</source>
+        <translation>Print test ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="66" />
+        <source>(la predeterminada del sistema)</source>
+        <translation>(the system default)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="68" />
+        <source>Impresora de documentos:</source>
+        <translation>Document printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="69" />
+        <source>Imprimir página de prueba</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="87" />
+        <source>%1 (no instalada)</source>
+        <translation>%1 (not installed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="103" />
+        <source>Coop Desktop: prueba de impresión</source>
+        <translation>Coop Desktop: print test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="104" />
+        <source>Fecha: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="119" />
+        <source>Prueba de ticket</source>
+        <translation>Ticket test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="129" />
+        <source>Ticket de prueba enviado a %1.</source>
+        <translation>Test ticket sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="131" />
+        <source>No se imprimió la prueba.</source>
+        <translation>The test was not printed.</translation>
     </message>
 </context>
 <context>
@@ -2186,23 +2525,23 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Own pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/scale_control.py" line="53" />
-        <location filename="../../ui/scale_control.py" line="75" />
+        <location filename="../../ui/scale_control.py" line="57" />
+        <location filename="../../ui/scale_control.py" line="79" />
         <source>Conectar balanza</source>
         <translation>Connect scale</translation>
     </message>
     <message>
-        <location filename="../../ui/scale_control.py" line="57" />
+        <location filename="../../ui/scale_control.py" line="61" />
         <source>Balanza:</source>
         <translation>Scale:</translation>
     </message>
     <message>
-        <location filename="../../ui/scale_control.py" line="85" />
+        <location filename="../../ui/scale_control.py" line="89" />
         <source>Desconectar</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/scale_control.py" line="98" />
+        <location filename="../../ui/scale_control.py" line="102" />
         <source>%1 estable</source>
         <translation>%1 steady</translation>
     </message>
@@ -2660,47 +2999,32 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="54" />
-        <source>(no imprimir tickets al guardar)</source>
-        <translation>(do not print tickets when saving)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_view.py" line="61" />
-        <source>Impresora de tickets:</source>
-        <translation>Ticket printer:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_view.py" line="73" />
-        <source>Ancho del ticket:</source>
-        <translation>Ticket width:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_view.py" line="76" />
+        <location filename="../../ui/settings_view.py" line="57" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="78" />
+        <location filename="../../ui/settings_view.py" line="59" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="95" />
+        <location filename="../../ui/settings_view.py" line="75" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="101" />
+        <location filename="../../ui/settings_view.py" line="81" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="104" />
+        <location filename="../../ui/settings_view.py" line="84" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="121" />
+        <location filename="../../ui/settings_view.py" line="101" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>
