@@ -337,7 +337,7 @@ def print_statement(workdir: Path, quick: bool) -> dict[str, Any]:
 
         cups.reset_server()
         app = QApplication.instance() or QApplication([])  # noqa: F841 - QPrinterInfo needs it
-        db = open_database(str(workdir / "print.db"))
+        db = open_database(str(workdir / "print.db"), create=True)
         load_demo(db, members=3, days=30, start=date(2026, 10, 1), seed=7, today=date(2026, 11, 27))
         render(db, "statement", "2026-10", "S0001")  # warm fonts
         out = workdir / "cups" / "out"
@@ -378,7 +378,7 @@ def indicators_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.indicators import indicators
 
     members, days = (140, 365) if quick else (1370, 365)
-    db = open_database(str(workdir / "indicators.db"))
+    db = open_database(str(workdir / "indicators.db"), create=True)
     start, end, today = date(2025, 1, 1), date(2025, 12, 31), date(2026, 1, 15)
     summary = load_demo(db, members=members, days=days, start=start, seed=7, today=today)
 

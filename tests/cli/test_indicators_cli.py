@@ -24,7 +24,7 @@ BASELINE = ("--baseline-from", "2026-09-01", "--baseline-to", "2026-09-30")
 
 @pytest.fixture
 def ready(coop: Run, tmp_path: Path) -> Run:
-    db = open_database(str(tmp_path / "coop.db"))
+    db = open_database(str(tmp_path / "coop.db"), create=True)
     create_association(db, "Asociación de Productores Lecheros Huaychani", district="Ácora")
     build(db)
     db.dispose()

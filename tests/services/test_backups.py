@@ -18,10 +18,11 @@ from coop_desktop.storage.engine import Database
 
 
 def _dump(path: Path) -> list[str]:
-    """Every statement that rebuilds the file, but the audit record of a restore itself."""
+    """Every statement that rebuilds the file (in order: a restore re-creates the triggers,
+    which moves them in the schema's list), but the audit record of a restore itself."""
     conn = sqlite3.connect(path)
     try:
-        return [s for s in conn.iterdump() if "'restore','database'" not in s]
+        return sorted(s for s in conn.iterdump() if "'restore','database'" not in s)
     finally:
         conn.close()
 

@@ -192,7 +192,7 @@ def test_check_detects_tampering(example: Database, unprotect) -> None:  # type:
         )
     problems = run_checks(example)
     assert any("total de control" in p for p in problems)
-    assert any("entregas valorizadas" in p for p in problems)
+    assert any("al recalcular" in p for p in problems)
 
 
 def test_simulation_of_a_closed_period_compares_with_what_was_paid(  # type: ignore[no-untyped-def]

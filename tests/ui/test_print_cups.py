@@ -49,7 +49,7 @@ TICKET = TicketDoc(
 @pytest.fixture(scope="module")
 def closed(tmp_path_factory: pytest.TempPathFactory) -> Database:
     folder = tmp_path_factory.mktemp("closed")
-    db = open_database(str(folder / "coop.db"), backup_dir=folder / "backups")
+    db = open_database(str(folder / "coop.db"), backup_dir=folder / "backups", create=True)
     load_demo(db, members=3, days=31, start=START)
     close_period(db, PERIOD)
     yield db
