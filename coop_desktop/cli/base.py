@@ -75,7 +75,17 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
             print("  ".join("-" * w for w in widths))
 
 
-def open_db(args: argparse.Namespace) -> Any:
+def open_db(args: argparse.Namespace, bootstrap: bool = False) -> Any:
+    """The database named by --db, with the command's user signed in (see cli/signin.py);
+    `bootstrap`: a database without users gets its first administrator (init, demo)."""
+    from coop_desktop.cli.signin import sign_in_for_command, warn_moved_password
     from coop_desktop.storage.connect import open_database
 
-    return open_database(args.db)
+    db = open_database(args.db)
+    warn_moved_password(db, args.lang)
+    try:
+        sign_in_for_command(db, args, bootstrap)
+    except BaseException:
+        db.dispose()
+        raise
+    return db

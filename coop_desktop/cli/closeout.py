@@ -48,6 +48,15 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--reference")
     p.add_argument("--date", help="YYYY-MM-DD")
     p.set_defaults(handler=cmd_pay)
+    p = commands.add_parser(
+        "unpay",
+        help=t(lang, "revierte el pago de un socio", "reverse a member's payment"),
+    )
+    p.add_argument("period", metavar="PERIOD")
+    p.add_argument("--member", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--date", help="YYYY-MM-DD")
+    p.set_defaults(handler=cmd_unpay)
 
 
 def close_json(result: Any) -> dict[str, Any]:
@@ -221,6 +230,22 @@ def cmd_pay(args: argparse.Namespace) -> int:
             args.lang,
             f"{count} liquidaciones marcadas como pagadas.",
             f"{count} settlements marked paid.",
+        )
+    )
+    return 0
+
+
+def cmd_unpay(args: argparse.Namespace) -> int:
+    from coop_desktop.domain.validation import iso_date
+    from coop_desktop.services.settlements import reverse_payment
+
+    day = iso_date(args.date, "date") if args.date else None
+    count = reverse_payment(open_db(args), args.period, args.member, args.reason, day)
+    print(
+        t(
+            args.lang,
+            f"{count} pagos revertidos; las liquidaciones quedan por pagar.",
+            f"{count} payments reversed; the settlements are unpaid again.",
         )
     )
     return 0

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import StorageError
+from coop_desktop.services.authz import requires
 from coop_desktop.storage import backup as raw
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
@@ -18,6 +20,7 @@ from coop_desktop.storage.models import Setting
 LAST_BACKUP = "last_backup_at"
 
 
+@requires(Permission.BACKUP)
 def backup(db: Database, target: Path) -> Path:
     if db.location.path is None:
         raise StorageError("backup_sqlite_only")
@@ -35,6 +38,7 @@ def backup_and_record(db: Database, target: Path) -> Path:
     return made
 
 
+@requires(Permission.BACKUP)
 def record_backup(db: Database, when: datetime | None = None) -> None:
     """Remember when the last backup was made (the Inicio screen warns when it is old)."""
     stamp = (when or datetime.now()).isoformat(timespec="seconds")
@@ -46,6 +50,7 @@ def record_backup(db: Database, when: datetime | None = None) -> None:
             row.value = stamp
 
 
+@requires(Permission.SETTINGS)
 def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[Path, Path]:
     """Replace the current data with `source` after validating it; keep the current data.
 

@@ -20,12 +20,14 @@ from sqlalchemy.orm import Session
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.bulk import Milk
 from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
 from coop_desktop.errors import Refused
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import requires
 from coop_desktop.services.close_shares import OtherShare, ShareJob, price_share, worth_splitting
 from coop_desktop.services.schemes import scheme_definitions
 from coop_desktop.storage.engine import Database
@@ -148,6 +150,7 @@ def check_can_close(session: Session, period: Period) -> None:
         raise Refused("later_period_closed", "period", value=period.code, other=later.code)
 
 
+@requires(Permission.CLOSE)
 def close_period(db: Database, code: str, progress: Progress | None = None) -> CloseResult:
     """Close a period in one transaction; on any error or interruption nothing is written."""
     from coop_desktop.services.close_writer import write_close

@@ -15,11 +15,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.text import member_search_key
 from coop_desktop.errors import Refused, ValidationError
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association, get_association
+from coop_desktop.services.authz import requires
 from coop_desktop.storage.bulk import insert_rows
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member
@@ -311,6 +313,7 @@ def _seed_scheme(conn: Any, effective: date, stamp: datetime) -> None:
 
 
 @paused_gc()
+@requires(Permission.SETTINGS)
 def load_demo(
     db: Database,
     *,

@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.periods import parse_period
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused, ValidationError
-from coop_desktop.services.context import actor, audit, now
+from coop_desktop.services.authz import requires
+from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
 from coop_desktop.services.periods import get_or_create, refuse_if_closed
 from coop_desktop.storage.engine import Database
@@ -98,6 +100,7 @@ def settlement_for(db: Database, member_code: str, code: str) -> SettlementView:
         return _view(session, row[0], row[1], member)
 
 
+@requires(Permission.REOPEN)
 def reopen_period(db: Database, code: str, reason: str) -> int:
     """Reopen a closed period: its settlements stay, marked void with the reason; the ledger
     entries the close generated are removed. Returns how many settlements were voided."""
@@ -152,6 +155,7 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
         return len(ids)
 
 
+@requires(Permission.PAY)
 def pay(
     db: Database,
     code: str,
@@ -254,6 +258,7 @@ def member_settlements(db: Database, member_code: str) -> list[SettlementRow]:
         ]
 
 
+@requires(Permission.VOID)
 def void_receipt(db: Database, number: str, reason: str) -> str:
     """Void a spoiled or lost receipt and issue its replacement: the settlement keeps every
     amount and line under the next number of the series; the voided one stays, marked with
@@ -310,3 +315,79 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
             after={"reason": text, "replaced_by": replacement},
         )
         return replacement
+
+
+@requires(Permission.REVERSE_PAYMENT)
+def reverse_payment(
+    db: Database, code: str, member_code: str, reason: str, day: date | None = None
+) -> int:
+    """Undo a recorded payment (the wrong member was marked, a transfer bounced): the member's
+    paid settlements of the period are issued again, a reversing entry offsets each payment
+    entry (which stays), and a paid period is closed again. Returns how many were reversed."""
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("reason_missing", "reason")
+    span = parse_period(code)
+    with db.write() as session:
+        period = get_or_create(session, span)
+        if period.status == "open":
+            raise Refused("period_not_closed", "period", value=span.code)
+        member = member_by_code(session, member_code)
+        paid = session.scalars(
+            select(Settlement).where(
+                Settlement.period_id == period.id,
+                Settlement.member_id == member.id,
+                Settlement.status == "paid",
+            )
+        ).all()
+        if not paid:
+            raise Refused("not_paid", "member", value=member.code, period=span.code)
+        entry_day = max(day or date.today(), period.end_date + timedelta(days=1))
+        refuse_if_closed(session, entry_day)
+        stamp, who = now(), actor()
+        before = [row_dict(s) for s in paid]
+        for s in paid:
+            number = f"{s.series}-{s.number:08d}"
+            payment = session.scalars(
+                select(LedgerEntry).where(
+                    LedgerEntry.settlement_id == s.id,
+                    LedgerEntry.kind == "payment",
+                    LedgerEntry.amount < 0,
+                )
+            ).first()
+            if payment is not None:
+                session.add(
+                    LedgerEntry(
+                        member_id=s.member_id,
+                        date=entry_day,
+                        kind="payment",
+                        description=f"Reversión del pago de {number}: {text}"[:200],
+                        amount=-payment.amount,
+                        settlement_id=s.id,
+                        corrects_id=payment.id,
+                        recorded_by=who,
+                        recorded_at=stamp,
+                    )
+                )
+            s.status = "issued"
+            s.paid_on = None
+            s.payment_method = None
+            s.payment_reference = None
+        was = period.status
+        if period.status == "paid":
+            period.status = "closed"
+        session.flush()
+        audit(
+            session,
+            "reverse_payment",
+            "period",
+            span.code,
+            before={"settlements": before, "period_status": was},
+            after={
+                "reason": text,
+                "member": member.code,
+                "settlements": [row_dict(s) for s in paid],
+                "period_status": period.status,
+            },
+        )
+        return len(paid)

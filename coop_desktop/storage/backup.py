@@ -3,10 +3,12 @@ app is running, because it copies pages under SQLite's own locks)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from coop_desktop.errors import StorageError
+from coop_desktop.storage.files import make_private
 from coop_desktop.storage.migrate import SQLITE_HEADER
 
 
@@ -15,6 +17,9 @@ def online_backup(source: Path, target: Path, pages_per_step: int = 1024) -> Non
     if target.exists():
         raise StorageError("backup_target_exists", value=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Created empty and user-only first, so the copy is never readable by others.
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    make_private(target)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
