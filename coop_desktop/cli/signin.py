@@ -65,9 +65,8 @@ def sign_in_for_command(db: Any, args: argparse.Namespace, bootstrap: bool = Fal
     if not has_users(db):
         if not bootstrap:
             raise Forbidden("no_users")
-        name = getattr(args, "admin", None) or "admin"
-        password = new_password(args.lang, name)
-        create_first_admin(db, name, password)
+        password = new_password(args.lang, getattr(args, "admin", None) or "admin")
+        name = create_first_admin(db, getattr(args, "admin", None) or "admin", password).name
         sign_in(db, name, password, for_command=True)
         print(
             t(

@@ -57,8 +57,11 @@ def list_audit(
         query = query.where(AuditLog.at < datetime.combine(end + timedelta(days=1), time()))
     if entity:
         query = query.where(AuditLog.entity == entity.strip())
+    # Rows older than the chain (no seq) first, as they were written.
     order = (
-        (AuditLog.seq.desc(), AuditLog.id.desc()) if newest_first else (AuditLog.seq, AuditLog.id)
+        (AuditLog.seq.desc().nulls_last(), AuditLog.id.desc())
+        if newest_first
+        else (AuditLog.seq.asc().nulls_first(), AuditLog.id)
     )
     query = query.order_by(*order)
     if limit:
