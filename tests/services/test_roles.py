@@ -8,19 +8,28 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
+from tests_support.services import writing_services
 from tests_support.users import ADMIN, PASSWORD, act_as
 
 from coop_desktop.domain.roles import AUDIT_ONLY, ROLE_PERMISSIONS, Permission, Role
 from coop_desktop.errors import Forbidden
 from coop_desktop.resources import resource_path
-from coop_desktop.services import accounts, closeout, deliveries, documents, members, quality
-from coop_desktop.services import schemes, settlements, users
+from coop_desktop.services import (
+    accounts,
+    closeout,
+    deliveries,
+    documents,
+    members,
+    quality,
+    schemes,
+    settlements,
+    users,
+)
 from coop_desktop.services.audit_trail import list_audit
 from coop_desktop.services.auth import sign_in
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.storage.engine import Database
-from tests_support.services import writing_services
 
 TODAY = date(2026, 11, 27)
 PERIOD = "2026-10"
@@ -91,7 +100,7 @@ def test_a_collector_cannot_close_pay_void_reopen_or_change_schemes_or_users(
         (Permission.ACCOUNTS, lambda: accounts.add_advance(books, "S0001", "50")),
         (Permission.MEMBERS, lambda: members.set_status(books, 1, "retired")),
     ]
-    for permission, attempt in attempts:
+    for _permission, attempt in attempts:
         with pytest.raises(Forbidden) as refused:
             attempt()
         message = refused.value.render("es")
@@ -122,7 +131,7 @@ def test_a_collector_records_deliveries_and_tests_of_the_open_period_only(
 def test_the_oversight_committee_writes_nothing_but_reads_and_prints(books: Database) -> None:
     act_as(books, "consejo", Role.OVERSIGHT.value)
     before = _counts(books)
-    for name, fn in writing_services():
+    for _name, fn in writing_services():
         permission = fn.required_permission  # type: ignore[attr-defined]
         if permission in AUDIT_ONLY:
             continue
