@@ -29,7 +29,14 @@ def split_password(url: str) -> tuple[str, str | None]:
     parsed = make_url(url)
     if parsed.password is None:
         return url, None
-    bare: URL = parsed.set(password=None)
+    bare = URL.create(
+        parsed.drivername,
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
     return bare.render_as_string(hide_password=False), str(parsed.password)
 
 
