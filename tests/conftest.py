@@ -131,3 +131,9 @@ def association(db: Database) -> Database:
         province="Puno",
     )
     return db
+
+
+@pytest.fixture
+def pg_db(pg_template: str) -> Iterator[Database]:
+    """A PostgreSQL database only (tests about server sessions)."""
+    yield from _fresh_pg(pg_template)

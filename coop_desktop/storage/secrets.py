@@ -111,3 +111,12 @@ def connect_args(url: str) -> dict[str, Any]:
     """What the driver needs besides the URL: the stored password, given in memory."""
     password = stored_password(url)
     return {} if password is None else {"password": password}
+
+
+def location_to_save(text: str) -> str:
+    """What a settings file may hold for a data location typed with a password: the URL
+    without it (the password goes to the credential store or libpq's password file)."""
+    bare, password = split_password(text)
+    if password is not None:
+        store_password(bare, password)
+    return bare

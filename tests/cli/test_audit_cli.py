@@ -8,7 +8,8 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from sqlalchemy import Connection, select, text
+from sqlalchemy import select, text
+from tests_support.tamper import drop_audit_triggers
 from tests_support.users import act_as
 
 from coop_desktop.services.dto import MemberDraft
@@ -16,22 +17,6 @@ from coop_desktop.services.members import add_member, set_status
 from coop_desktop.storage.engine import Database
 
 Run = Callable[..., tuple[int, str, str]]
-
-
-def drop_audit_triggers(conn: Connection) -> None:
-    """What someone with the database owner's rights can do before tampering."""
-    if conn.dialect.name == "sqlite":
-        names = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
-        ).scalars()
-        for name in list(names):
-            conn.exec_driver_sql(f"DROP TRIGGER {name}")
-        return
-    names = conn.exec_driver_sql(
-        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal"
-    ).scalars()
-    for name in list(names):
-        conn.exec_driver_sql(f"DROP TRIGGER {name} ON audit_log")
 
 
 @pytest.fixture

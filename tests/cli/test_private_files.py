@@ -27,8 +27,16 @@ def test_database_backup_and_pdfs_are_user_only(coop: Run, tmp_path: Path) -> No
         assert coop("init", "--name", "Asociación Umachiri")[0] == 0
         coop("members", "add", "--code", "S1", "--name", "Rosa", "--surnames", "Chambi")
         code, out, _ = coop(
-            "deliveries", "add", "S1", "10", "--unit", "L", "--date", "2026-11-02",
-            "--shift", "am",
+            "deliveries",
+            "add",
+            "S1",
+            "10",
+            "--unit",
+            "L",
+            "--date",
+            "2026-11-02",
+            "--shift",
+            "am",
         )
         assert code == 0
         assert coop("backup", str(tmp_path / "copias" / "copia.db"))[0] == 0

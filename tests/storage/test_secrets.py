@@ -9,7 +9,6 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -25,12 +24,9 @@ TESTS = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def pg_url(pg_template: str) -> Iterator[str]:
+def pg_url(pg_db: Database) -> str:
     """A fresh PostgreSQL database's URL (without password), as `coop` would be given it."""
-    from conftest import _fresh_pg
-
-    for db in _fresh_pg(pg_template):
-        yield db.location.url
+    return pg_db.location.url
 
 
 def _with_password(url: str) -> str:
