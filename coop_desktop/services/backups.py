@@ -10,6 +10,7 @@ from alembic.script import ScriptDirectory
 from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import StorageError
 from coop_desktop.services.authz import requires
+from coop_desktop.services.context import audit
 from coop_desktop.storage import backup as raw
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
@@ -44,10 +45,12 @@ def record_backup(db: Database, when: datetime | None = None) -> None:
     stamp = (when or datetime.now()).isoformat(timespec="seconds")
     with db.write() as session:
         row = session.get(Setting, LAST_BACKUP)
+        before = None if row is None else {"value": row.value}
         if row is None:
             session.add(Setting(key=LAST_BACKUP, value=stamp))
         else:
             row.value = stamp
+        audit(session, "update", "setting", LAST_BACKUP, before=before, after={"value": stamp})
 
 
 @requires(Permission.SETTINGS)
@@ -69,4 +72,6 @@ def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[P
     raw.copy_into(source, db.location.path)
     # Bring an older backup's schema up to date (with its own safety backup).
     open_database(str(db.location.path), backup_dir=folder).dispose()
+    with db.write() as session:  # recorded in the restored trail, by whoever restored it
+        audit(session, "restore", "database", None, after={"from": str(source), "kept": str(kept)})
     return source, kept

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.roles import Principal
@@ -64,9 +65,24 @@ def audit(
 ) -> None:
     """Append one audit record, chained to the previous one, in the caller's transaction.
     `who` defaults to the signed-in user; `name` records a name typed at a failed sign-in."""
+    audit_on(session.connection(), action, entity, entity_id, before, after, who=who, name=name)
+
+
+def audit_on(
+    conn: Connection,
+    action: str,
+    entity: str,
+    entity_id: object,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    *,
+    who: Principal | None = None,
+    name: str | None = None,
+) -> None:
+    """`audit` for bulk paths that write through a Core connection."""
     principal = who or ACTING.get()
     audit_chain.append(
-        session.connection(),
+        conn,
         at=now(),
         user_id=None if principal is None else principal.user_id,
         actor=(name if name is not None else "" if principal is None else principal.name)[:60],

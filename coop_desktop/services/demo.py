@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -22,6 +22,7 @@ from coop_desktop.gc_pause import paused_gc
 from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association, get_association
 from coop_desktop.services.authz import requires
+from coop_desktop.services.context import audit_on
 from coop_desktop.storage.bulk import insert_rows
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member
@@ -403,6 +404,8 @@ def load_demo(
         ledger = _ledger_rows(rng, herd, day_list, products)
         insert_rows(conn, "ledger_entry", LEDGER_COLUMNS, ledger)
         _seed_scheme(conn, first, stamp)
-    return DemoSummary(
-        len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]
-    )
+        summary = DemoSummary(
+            len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]
+        )
+        audit_on(conn, "demo", "database", None, after={**asdict(summary), "seed": seed})
+    return summary

@@ -183,6 +183,7 @@ def pay(
         if settlements:
             refuse_if_closed(session, entry_day)
         stamp, who = now(), actor()
+        before = {"settlements": [row_dict(s) for s in settlements], "period": period.status}
         for s in settlements:
             s.status = "paid"
             s.paid_on = when
@@ -213,6 +214,7 @@ def pay(
             "pay",
             "period",
             span.code,
+            before=before,
             after={
                 "settlements": [s.id for s in settlements],
                 "method": clean_method,
@@ -304,6 +306,7 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
                     amount=line.amount,
                 )
             )
+        before = row_dict(old)
         old.status = "void"
         old.void_reason = text
         replacement = f"{new.series}-{new_number:08d}"
@@ -312,7 +315,8 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
             "void",
             "settlement",
             f"{old.series}-{old.number:08d}",
-            after={"reason": text, "replaced_by": replacement},
+            before=before,
+            after={"reason": text, "replaced_by": replacement, "settlement": row_dict(old)},
         )
         return replacement
 

@@ -89,9 +89,20 @@ def test_passwords_have_a_minimum_length_and_are_stored_as_argon2id(db: Database
     assert passwords.HASHER.verify(stored, "12345678")
 
 
-def test_production_parameters_are_argon2id_and_measured() -> None:
-    """The shipped hasher (tests use a cheap one): Argon2id, 64 MiB, 2 passes, 1 lane."""
-    assert (passwords.TIME_COST, passwords.MEMORY_KIB, passwords.PARALLELISM) == (2, 65536, 1)
+def test_a_password_is_rehashed_with_the_shipped_parameters_at_sign_in(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests hash cheaply; the shipped hasher is Argon2id, 32 MiB, 2 passes, 1 lane, and a
+    hash made with other parameters is replaced at its owner's next sign-in."""
+    users.add_user(db, "tesorera", "tesorero", "clave-tesorera")
+    monkeypatch.setattr(passwords, "HASHER", passwords.make_hasher())
+    auth.sign_in(db, "tesorera", "clave-tesorera")
+    with db.engine.connect() as conn:
+        stored = conn.exec_driver_sql(
+            "SELECT password_hash FROM app_user WHERE name = 'tesorera'"
+        ).scalar_one()
+    assert stored.startswith("$argon2id$v=19$m=32768,t=2,p=1$")
+    auth.sign_in(db, "tesorera", "clave-tesorera")
 
 
 def test_the_first_administrator_only_once(db: Database) -> None:
