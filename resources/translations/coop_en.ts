@@ -253,6 +253,94 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/audit_view.py" line="48" />
+        <source>usuario</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="50" />
+        <source>entidad (member, delivery, period…)</source>
+        <translation>entity (member, delivery, period…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="51" />
+        <source>Del</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="57" />
+        <source>Buscar</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="59" />
+        <source>Verificar la cadena</source>
+        <translation>Verify the chain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="66" />
+        <source>al</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="76" />
+        <source>N.º</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="77" />
+        <source>Fecha y hora</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="78" />
+        <source>Usuario</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="79" />
+        <source>Acción</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="80" />
+        <source>Entidad</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="81" />
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="129" />
+        <source>%1 registros (los más recientes primero).</source>
+        <translation>%1 records (newest first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="141" />
+        <source>Antes:</source>
+        <translation>Before:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="143" />
+        <source>Después:</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="155" />
+        <source>La cadena de auditoría está rota:</source>
+        <translation>The audit chain is broken:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="162" />
+        <source>Cadena de auditoría íntegra: %1 registros; el último es el n.º %2, huella %3.</source>
+        <translation>Audit chain intact: %1 records; the last is no. %2, hash %3.</translation>
+    </message>
+</context>
+<context>
     <name>CloseoutView</name>
     <message>
         <location filename="../../ui/closeout_view.py" line="69" />
@@ -713,6 +801,44 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="46" />
+        <source>Primer administrador</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="50" />
+        <source>Esta base de datos aún no tiene usuarios. Elija el nombre y la contraseña del administrador: podrá crear después los usuarios del tesorero, los acopiadores y el consejo de vigilancia.</source>
+        <translation>This database has no users yet. Choose the administrator's name and password: you can then create the users of the treasurer, the collectors and the oversight committee.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="62" />
+        <source>Usuario:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="63" />
+        <source>Nombre completo:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="64" />
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="65" />
+        <source>Repita la contraseña:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="70" />
+        <source>Crear administrador</source>
+        <translation>Create administrator</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run.py" line="36" />
@@ -1087,37 +1213,52 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>Auditoría</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="61" />
+        <source>Usuarios</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
+        <source>Usuario: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -1704,6 +1845,24 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>ReauthDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="181" />
+        <source>Confirme su contraseña</source>
+        <translation>Confirm your password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="184" />
+        <source>Para %1, %2 debe escribir de nuevo su contraseña.</source>
+        <translation>To %1, %2 must type their password again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="193" />
+        <source>Confirmar</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
     <name>RouteView</name>
     <message>
         <location filename="../../ui/route_view.py" line="40" />
@@ -2184,62 +2343,62 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/settings_view.py" line="40" />
+        <location filename="../../ui/settings_view.py" line="41" />
         <source>Idioma de las pantallas:</source>
         <translation>Screen language:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="43" />
+        <location filename="../../ui/settings_view.py" line="44" />
         <source>Datos (archivo o servidor):</source>
         <translation>Data (file or server):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="46" />
+        <location filename="../../ui/settings_view.py" line="47" />
         <source>Vacío: el archivo de siempre en la carpeta de datos. Para compartir los datos entre varias PC use un servidor PostgreSQL, por ejemplo postgresql://tesoreria:clave@192.168.1.10/coop</source>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="54" />
+        <location filename="../../ui/settings_view.py" line="55" />
         <source>(no imprimir tickets al guardar)</source>
         <translation>(do not print tickets when saving)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="61" />
+        <location filename="../../ui/settings_view.py" line="62" />
         <source>Impresora de tickets:</source>
         <translation>Ticket printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="73" />
+        <location filename="../../ui/settings_view.py" line="74" />
         <source>Ancho del ticket:</source>
         <translation>Ticket width:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="76" />
+        <location filename="../../ui/settings_view.py" line="77" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="78" />
+        <location filename="../../ui/settings_view.py" line="79" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="95" />
+        <location filename="../../ui/settings_view.py" line="98" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="101" />
+        <location filename="../../ui/settings_view.py" line="104" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="104" />
+        <location filename="../../ui/settings_view.py" line="107" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="121" />
+        <location filename="../../ui/settings_view.py" line="124" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -2285,6 +2444,238 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/collection_view.py" line="68" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="107" />
+        <source>Bloqueado</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="107" />
+        <location filename="../../ui/sign_in.py" line="132" />
+        <source>Ingresar</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="111" />
+        <source>La sesión de %1 se bloqueó por inactividad.</source>
+        <translation>%1's session was locked after inactivity.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="121" />
+        <source>Usuario:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="122" />
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="123" />
+        <source>Contraseña nueva:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="124" />
+        <source>Repítala:</source>
+        <translation>Type it again:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="132" />
+        <source>Desbloquear</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="137" />
+        <source>Salir del programa</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="163" />
+        <source>«%1» aún no tiene contraseña: elija una.</source>
+        <translation>«%1» has no password yet: choose one.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <location filename="../../ui/users_view.py" line="44" />
+        <source>Usuario</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="45" />
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="46" />
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="47" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="48" />
+        <source>Último ingreso</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="56" />
+        <source>Nuevo usuario</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="62" />
+        <source>tesorero — socios, precios, cuentas, cierre y pagos</source>
+        <translation>tesorero (treasurer) — members, prices, accounts, closeout and payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="63" />
+        <source>acopiador — entregas y análisis del periodo abierto</source>
+        <translation>acopiador (collector) — deliveries and tests of the open period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="64" />
+        <source>vigilancia — consulta, imprime y verifica; no modifica</source>
+        <translation>vigilancia (oversight) — reads, prints and checks; changes nothing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="65" />
+        <source>administrador — todo, incluidos los usuarios</source>
+        <translation>administrador (administrator) — everything, users included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="70" />
+        <source>Usuario:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="71" />
+        <source>Nombre completo:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="72" />
+        <source>Rol:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="73" />
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="74" />
+        <source>Repita la contraseña:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="75" />
+        <source>Crear usuario</source>
+        <translation>Create user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="81" />
+        <source>Contraseña nueva para el seleccionado</source>
+        <translation>New password for the selected user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="83" />
+        <source>Desactivar / activar el seleccionado</source>
+        <translation>Disable / enable the selected user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="90" />
+        <source>Mi contraseña</source>
+        <translation>My password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="95" />
+        <source>Contraseña actual:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="96" />
+        <source>Contraseña nueva:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="97" />
+        <source>Repítala:</source>
+        <translation>Type it again:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="98" />
+        <source>Cambiar mi contraseña</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="111" />
+        <source>Bloquear esta PC tras minutos sin uso (0: nunca):</source>
+        <translation>Lock this PC after minutes without use (0: never):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="127" />
+        <source>activo</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="129" />
+        <source>desactivado</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="131" />
+        <source>sin contraseña</source>
+        <translation>no password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="133" />
+        <source>bloqueado hasta %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="167" />
+        <source>Usuario creado: %1</source>
+        <translation>User created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="179" />
+        <source>Contraseña nueva</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="180" />
+        <source>Contraseña nueva para %1:</source>
+        <translation>New password for %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="186" />
+        <source>Contraseña cambiada: %1</source>
+        <translation>Password changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="197" />
+        <source>Usuario desactivado: %1</source>
+        <translation>User disabled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="197" />
+        <source>Usuario activado: %1</source>
+        <translation>User enabled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="207" />
+        <source>Su contraseña fue cambiada.</source>
+        <translation>Your password was changed.</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +2775,14 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/collection_view.py" line="145" />
         <source>Corrección de %s</source>
         <translation>Correction of %s</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/app.py" line="155" />
+        <source>La contraseña del servidor se guardó aparte (%1); no quedó en la configuración.</source>
+        <translation>The server's password was stored apart (%1); it is not in the settings.</translation>
     </message>
 </context>
 </TS>
