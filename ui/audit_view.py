@@ -114,22 +114,48 @@ class AuditView(QWidget):
             self.status.setText(message(exc))
             return
         self.table.setRowCount(len(self.entries))
+        names = self.action_names()
         for r, e in enumerate(self.entries):
             cells = (
                 str(e.seq or ""),
                 e.at.strftime("%d/%m/%Y %H:%M:%S"),
                 e.user,
-                e.action,
+                names.get(e.action, e.action),
                 e.entity,
                 e.entity_id or "",
             )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
         self.status.setText(
             self.tr("%1 registros (los más recientes primero).").replace(
                 "%1", str(len(self.entries))
             )
         )
+
+    def action_names(self) -> dict[str, str]:
+        """The recorded action codes, as people say them."""
+        return {
+            "create": self.tr("alta"),
+            "update": self.tr("modificación"),
+            "delete": self.tr("eliminación"),
+            "status": self.tr("cambio de estado"),
+            "print": self.tr("impresión"),
+            "close": self.tr("cierre"),
+            "reopen": self.tr("reapertura"),
+            "pay": self.tr("pago"),
+            "reverse_payment": self.tr("reversión de pago"),
+            "void": self.tr("anulación"),
+            "sign_in": self.tr("ingreso"),
+            "sign_in_failed": self.tr("ingreso fallido"),
+            "refused": self.tr("rechazado (rol)"),
+            "set_password": self.tr("contraseña"),
+            "disable": self.tr("desactivación"),
+            "enable": self.tr("activación"),
+            "demo": self.tr("datos de demostración"),
+            "restore": self.tr("restauración"),
+            "seal": self.tr("sello de registros anteriores"),
+        }
 
     def show_detail(self, row: int) -> None:
         if not 0 <= row < len(self.entries):

@@ -315,27 +315,122 @@
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="129" />
+        <location filename="../../ui/audit_view.py" line="131" />
         <source>%1 registros (los más recientes primero).</source>
         <translation>%1 records (newest first).</translation>
     </message>
     <message>
+        <location filename="../../ui/audit_view.py" line="139" />
+        <source>alta</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="140" />
+        <source>modificación</source>
+        <translation>changed</translation>
+    </message>
+    <message>
         <location filename="../../ui/audit_view.py" line="141" />
+        <source>eliminación</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="142" />
+        <source>cambio de estado</source>
+        <translation>status change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="143" />
+        <source>impresión</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="144" />
+        <source>cierre</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="145" />
+        <source>reapertura</source>
+        <translation>reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="146" />
+        <source>pago</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="147" />
+        <source>reversión de pago</source>
+        <translation>payment reversed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="148" />
+        <source>anulación</source>
+        <translation>void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="149" />
+        <source>ingreso</source>
+        <translation>sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="150" />
+        <source>ingreso fallido</source>
+        <translation>failed sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="151" />
+        <source>rechazado (rol)</source>
+        <translation>refused (role)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="152" />
+        <source>contraseña</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="153" />
+        <source>desactivación</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="154" />
+        <source>activación</source>
+        <translation>enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="155" />
+        <source>datos de demostración</source>
+        <translation>demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="156" />
+        <source>restauración</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="157" />
+        <source>sello de registros anteriores</source>
+        <translation>seal of earlier records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="167" />
         <source>Antes:</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="143" />
+        <location filename="../../ui/audit_view.py" line="169" />
         <source>Después:</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="155" />
+        <location filename="../../ui/audit_view.py" line="181" />
         <source>La cadena de auditoría está rota:</source>
         <translation>The audit chain is broken:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="162" />
+        <location filename="../../ui/audit_view.py" line="188" />
         <source>Cadena de auditoría íntegra: %1 registros; el último es el n.º %2, huella %3.</source>
         <translation>Audit chain intact: %1 records; the last is no. %2, hash %3.</translation>
     </message>

@@ -60,12 +60,12 @@ def test_audit_screen_lists_filters_and_verifies(qtbot: QtBot, association: Data
     view = AuditView(association)
     qtbot.addWidget(view)
     actions = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
-    assert actions[0] == "sign_in" and "status" in actions and "create" in actions
+    assert actions[0] == "ingreso" and "cambio de estado" in actions and "alta" in actions
     qtbot.keyClicks(view.entity, "member")
     qtbot.mouseClick(view.search_button, LEFT)
     assert [view.table.item(r, 3).text() for r in range(view.table.rowCount())] == [
-        "status",
-        "create",
+        "cambio de estado",
+        "alta",
     ]
     view.table.setCurrentCell(0, 0)
     assert "Antes:" in view.detail.toPlainText() and '"suspended"' in view.detail.toPlainText()
