@@ -22,7 +22,6 @@ MEMORY_KIB = 32 * 1024
 PARALLELISM = 1
 
 
-
 def make_hasher() -> PasswordHasher:
     return PasswordHasher(
         time_cost=TIME_COST,
