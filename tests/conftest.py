@@ -137,3 +137,13 @@ def association(db: Database) -> Database:
 def pg_db(pg_template: str) -> Iterator[Database]:
     """A PostgreSQL database only (tests about server sessions)."""
     yield from _fresh_pg(pg_template)
+
+
+@pytest.fixture
+def empty_pg_url() -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database (no schema at all)."""
+    server = pg_server_url()
+    name = f"coop_e_{uuid.uuid4().hex[:10]}"
+    _admin_execute(server, f"CREATE DATABASE {name}")
+    yield _with_database(server, name)
+    _admin_execute(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -3,7 +3,6 @@ chosen on first use, and its old audit rows are sealed into the chain (both engi
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,16 +21,9 @@ from coop_desktop.storage.migrate import upgrade
 def old_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database migrated only to 0004 (the schema before users)."""
     if request.param == "sqlite":
-        target = str(tmp_path / "old.db")
-        yield target
+        yield str(tmp_path / "old.db")
         return
-    from conftest import _admin_execute, _with_database, pg_server_url
-
-    server = pg_server_url()
-    name = f"coop_old_{uuid.uuid4().hex[:10]}"
-    _admin_execute(server, f"CREATE DATABASE {name}")
-    yield _with_database(server, name)
-    _admin_execute(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield request.getfixturevalue("empty_pg_url")
 
 
 def _at_0004_with_data(target: str, tmp_path: Path) -> None:
