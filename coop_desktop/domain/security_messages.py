@@ -170,6 +170,12 @@ add_messages(
             "«{value}» no es N:HUELLA (el número de fila y al menos 8 caracteres de su huella).",
             "«{value}» is not N:HASH (the row number and at least 8 characters of its hash).",
         ),
+        "undeclared_write": (
+            "Su rol ({role}) no puede hacer esta operación: no declara qué permiso necesita, "
+            "y así solo la hace un administrador.",
+            "Your role ({role}) cannot do this: it does not declare the permission it needs, "
+            "so only an administrator may.",
+        ),
         "audit_only_session": (
             "Esta operación solo puede anotar en la auditoría, no cambiar datos.",
             "This operation may only add to the audit trail, not change data.",

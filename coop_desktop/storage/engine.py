@@ -121,6 +121,8 @@ class Database:
             refused = declared
         if refused is not None:
             self.audit_refusal(principal, refused, "write")
+            if declared is None and not principal.writes_nothing:
+                raise Forbidden("undeclared_write", role=principal.role.value)
             raise Forbidden(
                 "role_cannot",
                 role=principal.role.value,

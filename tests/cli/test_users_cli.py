@@ -4,25 +4,30 @@ and the password from the environment, refusals with rc ≠ 0 that write nothing
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from coop_desktop.resources import resource_path
+from coop_desktop.storage.engine import Database
 
 Run = Callable[..., tuple[int, str, str]]
 SCHEME = str(resource_path("schemes/peru-additive.json"))
 
 
-def _books(coop: Run) -> None:
+def _books(coop: Run, at: str | None = None) -> None:
     """A closed and paid October, made by the administrator."""
-    assert coop("init", "--name", "Asociación Huaychani")[0] == 0
-    assert coop("scheme", "import", SCHEME, "--effective", "2026-01-01")[0] == 0
-    coop("members", "add", "--code", "S0001", "--name", "Rosa", "--surnames", "Mamani")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        return coop(*args) if at is None else coop(*args, db_arg=at)
+
+    assert run("init", "--name", "Asociación Huaychani")[0] == 0
+    assert run("scheme", "import", SCHEME, "--effective", "2026-01-01")[0] == 0
+    run("members", "add", "--code", "S0001", "--name", "Rosa", "--surnames", "Mamani")
     for day in (1, 2, 3):
-        code, _, err = coop(
+        code, _, err = run(
             "deliveries",
             "add",
             "S0001",
@@ -35,7 +40,7 @@ def _books(coop: Run) -> None:
             "am",
         )
         assert code == 0, err
-    coop(
+    run(
         "tests",
         "add",
         "S0001",
@@ -46,29 +51,26 @@ def _books(coop: Run) -> None:
         "--measure",
         "ufc=250000",
     )
-    assert coop("close", "2026-10")[0] == 0
-    assert coop("pay", "2026-10", "--method", "cash", "--date", "2026-11-02")[0] == 0
+    assert run("close", "2026-10")[0] == 0
+    assert run("pay", "2026-10", "--method", "cash", "--date", "2026-11-02")[0] == 0
 
 
-def _tables(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(path)
-    try:
-        names = (
-            "delivery",
-            "ledger_entry",
-            "settlement",
-            "period",
-            "member",
-            "app_user",
-            "price_scheme_version",
-        )
-        counts = {n: conn.execute(f"SELECT COUNT(*) FROM {n}").fetchone()[0] for n in names}
+def _tables(db: Database) -> dict[str, int]:
+    names = (
+        "delivery",
+        "ledger_entry",
+        "settlement",
+        "period",
+        "member",
+        "app_user",
+        "price_scheme_version",
+    )
+    with db.engine.connect() as conn:
+        counts = {n: conn.execute(text(f"SELECT COUNT(*) FROM {n}")).scalar_one() for n in names}
         counts["paid"] = conn.execute(
-            "SELECT COUNT(*) FROM settlement WHERE status = 'paid'"
-        ).fetchone()[0]
-        return counts
-    finally:
-        conn.close()
+            text("SELECT COUNT(*) FROM settlement WHERE status = 'paid'")
+        ).scalar_one()
+    return counts
 
 
 def test_init_creates_the_first_administrator(
@@ -120,12 +122,16 @@ def test_sign_in_refusals_name_what_is_needed(coop: Run, monkeypatch: pytest.Mon
 
 
 def test_a_collector_cannot_close_pay_void_reopen_or_change_schemes_or_users(
-    coop: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    coop: Run, monkeypatch: pytest.MonkeyPatch, db: Database
 ) -> None:
-    _books(coop)
-    code, out, err = coop("users", "add", "quispe", "--role", "acopiador", "--full-name", "Q")
+    """On both engines: the `db` fixture's database, reached by its URL."""
+    url = db.location.url
+    _books(coop, url)
+    code, out, err = coop(
+        "users", "add", "quispe", "--role", "acopiador", "--full-name", "Q", db_arg=url
+    )
     assert code == 0 and "quispe (acopiador)" in out, err
-    before = _tables(tmp_path / "coop.db")
+    before = _tables(db)
     monkeypatch.setenv("COOP_USER", "quispe")
     refused = [
         ("close", "2026-11"),
@@ -140,10 +146,10 @@ def test_a_collector_cannot_close_pay_void_reopen_or_change_schemes_or_users(
         ("advance", "S0001", "50"),
     ]
     for args in refused:
-        code, _, err = coop(*args)
+        code, _, err = coop(*args, db_arg=url)
         assert code == 1, args
         assert "Su rol (acopiador) no permite" in err and "administrador" in err, (args, err)
-    assert _tables(tmp_path / "coop.db") == before
+    assert _tables(db) == before
     # What a collector does: today's deliveries.
     from datetime import date
 
@@ -158,10 +164,11 @@ def test_a_collector_cannot_close_pay_void_reopen_or_change_schemes_or_users(
         date.today().isoformat(),
         "--shift",
         "am",
+        db_arg=url,
     )
     assert code == 0, err
     monkeypatch.setenv("COOP_USER", "admin")
-    code, out, _ = coop("audit", "list", "--user", "quispe", "--json")
+    code, out, _ = coop("audit", "list", "--user", "quispe", "--json", db_arg=url)
     actions = [r["action"] for r in json.loads(out)]
     assert actions.count("refused") == len(refused) and "create" in actions
 
@@ -171,7 +178,10 @@ def test_the_oversight_committee_reads_checks_and_prints_but_writes_nothing(
 ) -> None:
     _books(coop)
     assert coop("users", "add", "consejo", "--role", "vigilancia")[0] == 0
-    before = _tables(tmp_path / "coop.db")
+    from coop_desktop.storage.connect import open_database
+
+    mine = open_database(str(tmp_path / "coop.db"))
+    before = _tables(mine)
     monkeypatch.setenv("COOP_USER", "consejo")
     assert coop("settlement", "S0001", "2026-10")[0] == 0
     code, _, err = coop("check")
@@ -185,7 +195,8 @@ def test_the_oversight_committee_reads_checks_and_prints_but_writes_nothing(
     ):
         code, _, err = coop(*args)
         assert code == 1 and "vigilancia" in err, (args, err)
-    assert _tables(tmp_path / "coop.db") == before
+    assert _tables(mine) == before
+    mine.dispose()
 
 
 def test_users_passwd_and_disable(coop: Run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -171,8 +171,9 @@ def test_an_undeclared_write_is_refused_to_everyone_but_an_administrator(
             session.execute(text("INSERT INTO setting (key, value) VALUES ('x', 'y')"))
 
     act_as(books, "tesorera", Role.TREASURER.value)
-    with pytest.raises(Forbidden):
+    with pytest.raises(Forbidden) as refused:
         forgot_to_declare(books)
+    assert "no declara qué permiso necesita" in refused.value.render("es")
     sign_in(books, ADMIN, PASSWORD, for_command=True)
     forgot_to_declare(books)  # administrators hold every permission
 
