@@ -30,6 +30,8 @@ class Permission(StrEnum):
     VOID = "void"  # void a receipt (reissued under the next number)
     REOPEN = "reopen"  # reopen a closed period
     BACKUP = "backup"  # make a backup copy
+    IMPORT = "import"  # import members, deliveries or tests from a file
+    REPORTS = "reports"  # settings of the assembly's indicators (the reference price)
     SETTINGS = "settings"  # the association's data, demo data, restore a backup
     USERS = "users"  # add users, set passwords, disable accounts
 
@@ -48,6 +50,8 @@ _TREASURER = frozenset(
         Permission.VOID,
         Permission.REOPEN,
         Permission.BACKUP,
+        Permission.IMPORT,
+        Permission.REPORTS,
     }
 )
 

@@ -20,6 +20,8 @@ PERMISSION_TEXT: dict[str, tuple[str, str]] = {
     "void": ("anular un recibo", "void a receipt"),
     "reopen": ("reabrir un periodo", "reopen a period"),
     "backup": ("hacer copias de seguridad", "make backups"),
+    "import": ("importar archivos de datos", "import data files"),
+    "reports": ("cambiar los ajustes de los indicadores", "change the indicators' settings"),
     "settings": (
         "cambiar los datos de la asociación o restaurar copias",
         "change the association's data or restore backups",

@@ -80,6 +80,17 @@ def printed_before(session: Session, kind: str, key: str, record: bool = True) -
 
 
 @requires(Permission.PRINT)
+def record_prints(db: Database, kind: str, keys: list[str]) -> None:
+    """Count prints that reached the printer (or a saved file): the next one is a COPIA.
+    Printing screens build with `record=False` and call this only once the job was sent."""
+    if not keys:
+        return
+    with db.record() as session:
+        for key in keys:
+            audit(session, "print", kind, key)
+
+
+@requires(Permission.PRINT)
 def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
     with db.record() as session:
         d = session.get(Delivery, delivery_id)

@@ -19,17 +19,23 @@ from coop_desktop.storage.migrate import upgrade
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def old_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database migrated only to 0004 (the schema before users)."""
+    """An empty database, to be migrated to the revision before users existed."""
     if request.param == "sqlite":
         yield str(tmp_path / "old.db")
         return
     yield request.getfixturevalue("empty_pg_url")
 
 
-def _at_0004_with_data(target: str, tmp_path: Path) -> None:
+def _before_users_with_data(target: str, tmp_path: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    from coop_desktop.storage.migrate import alembic_config
+
+    users = ScriptDirectory.from_config(alembic_config()).get_revision("0007")
+    assert users is not None and isinstance(users.down_revision, str)
     location = loc.resolve(target)
     engine = make_engine(location)
-    upgrade(engine, location, backup_dir=tmp_path, target="0004")
+    upgrade(engine, location, backup_dir=tmp_path, target=users.down_revision)
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -54,7 +60,7 @@ def test_an_existing_database_gets_an_administrator_without_a_password(
 ) -> None:
     from coop_desktop.storage.connect import open_database
 
-    _at_0004_with_data(old_database, tmp_path)
+    _before_users_with_data(old_database, tmp_path)
     db = open_database(old_database, backup_dir=tmp_path)
     try:
         assert auth.has_users(db) and auth.needs_password(db, "admin")

@@ -53,6 +53,7 @@ def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
         "Cierre",
         "Documentos",
         "Configuración",
+        "Indicadores",
         "Auditoría",
         "Usuarios",
     ]

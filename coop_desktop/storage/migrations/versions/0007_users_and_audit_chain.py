@@ -2,7 +2,7 @@
 sequence number and a hash chained to the previous row
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0008
 Create Date: 2026-11-28 09:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007'
-down_revision = '0004'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
