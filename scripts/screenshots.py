@@ -50,6 +50,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         db = open_database(str(Path(tmp) / "demo.db"), create=True)
+        from coop_desktop.services.auth import create_first_admin, sign_in
+
+        create_first_admin(db, "admin", "clave-de-capturas", "Tesorería")
+        sign_in(db, "admin", "clave-de-capturas", for_command=True)
         load_demo(db, members=60, days=45, start=date.today() - timedelta(days=45), seed=1)
         window = MainWindow(db)
         window.resize(1200, 720)

@@ -106,6 +106,40 @@ def _confirm_new(path: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def sign_in_dialog(db: Database) -> QDialog:
+    """Before anything is shown: the first administrator of a new database, else sign-in."""
+    from coop_desktop.services.auth import has_users
+    from ui.main_window import ui_settings
+    from ui.sign_in import FirstAdminDialog, SignInDialog
+
+    if not has_users(db):
+        return FirstAdminDialog(db)
+    return SignInDialog(db, last_user=str(ui_settings().value("security/last_user", "") or ""))
+
+
+def remember_user(db: Database) -> None:
+    from ui.main_window import ui_settings
+
+    if db.principal is not None:
+        settings = ui_settings()
+        settings.setValue("security/last_user", db.principal.name)
+        settings.sync()
+
+
+def keep_files_private() -> None:
+    """User-only modes for what this process writes (POSIX umask 077), and for the log and
+    the INI written by earlier versions (chmod 0600 / icacls on Windows)."""
+    from pathlib import Path
+
+    from coop_desktop.storage.files import make_private, set_private_umask
+    from ui.errors import log_file
+    from ui.main_window import ui_settings
+
+    set_private_umask()
+    make_private(Path(log_file()))
+    make_private(Path(ui_settings().fileName()))
+
+
 def prepare_window(db: Database) -> QDialog | None:
     """On an empty database, the first-run dialog; else nothing."""
     if get_association(db) is not None:
@@ -125,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.errors import install_excepthook, setup_logging
 
     setup_logging()
+    keep_files_private()
     install_excepthook()
     from ui.collector import GuiCollector
 
@@ -132,11 +167,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = open_or_explain(args.db)
     if db is None:
         return 1
+    if sign_in_dialog(db).exec() != QDialog.DialogCode.Accepted:
+        return 0
+    remember_user(db)
     dialog = prepare_window(db)
     if dialog is not None and dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
     from ui.main_window import MainWindow
 
     window = MainWindow(db)
+    if db.password_moved_to:
+        window.statusBar().showMessage(
+            window.tr(
+                "La contraseña del servidor se guardó aparte (%1); no quedó en la configuración."
+            ).replace("%1", db.password_moved_to)
+        )
     window.show()
     return int(app.exec())

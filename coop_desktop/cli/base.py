@@ -76,12 +76,20 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 
 
 def open_db(args: argparse.Namespace, create: bool = False) -> Any:
-    """The database of `--db` / `COOP_DB` / the default file; only `create` (init, demo)
-    makes a new one where none exists."""
+    """The database named by --db, with the command's user signed in (see cli/signin.py).
+    Only `create` (init, demo) makes a new database where none exists, and gives a database
+    without users its first administrator."""
+    from coop_desktop.cli.signin import sign_in_for_command, warn_moved_password
     from coop_desktop.storage.connect import open_database
 
     db = open_database(args.db, create=create)
     args._coop_db = db
+    warn_moved_password(db, args.lang)
+    try:
+        sign_in_for_command(db, args, create)
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 

@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS, instalments
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.numbers import CENT, ZERO, quantize
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
 from coop_desktop.services.periods import refuse_before_close, refuse_if_closed
@@ -69,6 +71,7 @@ def _entry(
     return entry
 
 
+@requires(Permission.ACCOUNTS)
 def add_advance(
     db: Database,
     member_code: str,
@@ -100,6 +103,7 @@ def add_advance(
         return entry.id, number
 
 
+@requires(Permission.ACCOUNTS)
 def add_product(db: Database, name: str, price: object, unit: str = "unidad") -> int:
     clean = v.required_text(name, "name", 100)
     value = v.decimal(price, "price", 4)
@@ -117,6 +121,7 @@ def add_product(db: Database, name: str, price: object, unit: str = "unidad") ->
         return product.id
 
 
+@requires(Permission.ACCOUNTS)
 def sell_input(
     db: Database,
     member_code: str,
@@ -152,6 +157,7 @@ def sell_input(
         ).id
 
 
+@requires(Permission.ACCOUNTS)
 def add_charge(
     db: Database,
     kind: str,
@@ -183,6 +189,7 @@ def add_charge(
         return charge.id
 
 
+@requires(Permission.ACCOUNTS)
 def add_loan(
     db: Database,
     member_code: str,
@@ -212,6 +219,7 @@ def add_loan(
     return schedule
 
 
+@requires(Permission.ACCOUNTS)
 def add_adjustment(
     db: Database,
     member_code: str,

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import StorageError
-from coop_desktop.services.context import actor, now
+from coop_desktop.services.authz import requires
+from coop_desktop.services.context import audit
 from coop_desktop.storage import backup as raw
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import BUSY_TIMEOUT_MS, Database
@@ -21,6 +23,7 @@ from coop_desktop.storage.models import Setting
 LAST_BACKUP = "last_backup_at"
 
 
+@requires(Permission.BACKUP)
 def backup(db: Database, target: Path) -> Path:
     if db.location.path is None:
         raise StorageError("backup_sqlite_only")
@@ -38,17 +41,21 @@ def backup_and_record(db: Database, target: Path) -> Path:
     return made
 
 
+@requires(Permission.BACKUP)
 def record_backup(db: Database, when: datetime | None = None) -> None:
     """Remember when the last backup was made (the Inicio screen warns when it is old)."""
     stamp = (when or datetime.now()).isoformat(timespec="seconds")
     with db.write() as session:
         row = session.get(Setting, LAST_BACKUP)
+        before = None if row is None else {"value": row.value}
         if row is None:
             session.add(Setting(key=LAST_BACKUP, value=stamp))
         else:
             row.value = stamp
+        audit(session, "update", "setting", LAST_BACKUP, before=before, after={"value": stamp})
 
 
+@requires(Permission.SETTINGS)
 def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[Path, Path]:
     """Replace the current data with `source` after proving it whole; keep the current data.
 
@@ -79,11 +86,14 @@ def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[P
 
         staged = work / "staged.db"
         raw.prepare_restore(source, staged, migrate, reference)
-        note = {
-            "at": now().isoformat(sep=" "),
-            "actor": actor(),
-            "after": {"source": str(source), "kept": str(kept)},
-        }
         with holding(live, "restauración de una copia"):
-            raw.replace_locked(live, staged, kept, BUSY_TIMEOUT_MS / 1000, note)
+            skipped = raw.replace_locked(live, staged, kept, BUSY_TIMEOUT_MS / 1000)
+    with db.write() as session:  # recorded in the restored trail, by whoever restored it
+        audit(
+            session,
+            "restore",
+            "database",
+            None,
+            after={"from": str(source), "kept": str(kept), "skipped": skipped},
+        )
     return source, kept

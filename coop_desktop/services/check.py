@@ -98,6 +98,15 @@ CHECKS: list[Check] = [
 ]
 
 
+def audit_chain(conn: Connection) -> list[str]:
+    from coop_desktop.services.audit_trail import chain_problems
+
+    return chain_problems(conn)
+
+
+CHECKS.append(audit_chain)
+
+
 def run_checks(db: Database) -> list[str]:
     problems: list[str] = []
     with db.engine.connect() as conn:

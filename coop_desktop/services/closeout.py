@@ -20,12 +20,14 @@ from sqlalchemy.orm import Session
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.bulk import Milk
 from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
 from coop_desktop.errors import Refused, StorageError
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import requires
 from coop_desktop.services.close_shares import OtherShare, ShareJob, price_share, worth_splitting
 from coop_desktop.services.periods import first_open_activity, get_or_create, oldest_open
 from coop_desktop.services.schemes import scheme_definitions
@@ -228,6 +230,7 @@ def lock_months(session: Session, span: PeriodSpan) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:c, :k)"), {"c": LOCK_CLASS, "k": key})
 
 
+@requires(Permission.CLOSE)
 def close_period(
     db: Database,
     code: str | None = None,

@@ -9,17 +9,20 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, text
 
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.text import member_search_key
 from coop_desktop.errors import Refused, ValidationError
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association, get_association
+from coop_desktop.services.authz import requires
+from coop_desktop.services.context import audit_on
 from coop_desktop.storage.bulk import insert_rows
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member
@@ -312,7 +315,6 @@ def _seed_scheme(conn: Any, effective: date, stamp: datetime) -> None:
     )
 
 
-@paused_gc()
 def _reserve(conn: Any, series: str, count: int) -> int:
     """Reserve `count` numbers of a series on a Core connection; returns the first."""
     last = conn.execute(
@@ -328,6 +330,8 @@ def _reserve(conn: Any, series: str, count: int) -> int:
     return int(last) + 1
 
 
+@paused_gc()
+@requires(Permission.SETTINGS)
 def load_demo(
     db: Database,
     *,
@@ -421,6 +425,8 @@ def load_demo(
         ledger = _ledger_rows(rng, herd, day_list, products)
         insert_rows(conn, "ledger_entry", LEDGER_COLUMNS, ledger)
         _seed_scheme(conn, first, stamp)
-    return DemoSummary(
-        len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]
-    )
+        summary = DemoSummary(
+            len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]
+        )
+        audit_on(conn, "demo", "database", None, after={**asdict(summary), "seed": seed})
+    return summary

@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.periods import parse_period
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused, ValidationError
-from coop_desktop.services.context import actor, audit, now
+from coop_desktop.services.authz import requires
+from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
 from coop_desktop.services.periods import get_or_create, refuse_if_closed
 from coop_desktop.storage.engine import Database
@@ -98,6 +100,7 @@ def settlement_for(db: Database, member_code: str, code: str) -> SettlementView:
         return _view(session, row[0], row[1], member)
 
 
+@requires(Permission.REOPEN)
 def reopen_period(db: Database, code: str, reason: str) -> int:
     """Reopen a closed period: its settlements stay, marked void with the reason, and every
     ledger entry its close wrote is cancelled by a reversal entry (nothing is deleted).
@@ -169,6 +172,7 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
         return len(settlements)
 
 
+@requires(Permission.REVERSE_PAYMENT)
 def reverse_payment(
     db: Database, code: str, member_code: str, reason: str, today: date | None = None
 ) -> str:
@@ -220,6 +224,7 @@ def reverse_payment(
         return number
 
 
+@requires(Permission.PAY)
 def pay(
     db: Database,
     code: str,
@@ -247,6 +252,7 @@ def pay(
         if settlements:
             refuse_if_closed(session, entry_day)
         stamp, who = now(), actor()
+        before = {"settlements": [row_dict(s) for s in settlements], "period": period.status}
         for s in settlements:
             s.status = "paid"
             s.paid_on = when
@@ -277,6 +283,7 @@ def pay(
             "pay",
             "period",
             span.code,
+            before=before,
             after={
                 "settlements": [s.id for s in settlements],
                 "method": clean_method,
@@ -322,6 +329,7 @@ def member_settlements(db: Database, member_code: str) -> list[SettlementRow]:
         ]
 
 
+@requires(Permission.VOID)
 def void_receipt(db: Database, number: str, reason: str) -> str:
     """Void a spoiled or lost receipt and issue its replacement: the settlement keeps every
     amount and line under the next number of the series; the voided one stays, marked with
@@ -369,6 +377,7 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
                     amount=line.amount,
                 )
             )
+        before = row_dict(old)
         old.status = "void"
         old.void_reason = text
         replacement = f"{new.series}-{new_number:08d}"
@@ -377,6 +386,7 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
             "void",
             "settlement",
             f"{old.series}-{old.number:08d}",
-            after={"reason": text, "replaced_by": replacement},
+            before=before,
+            after={"reason": text, "replaced_by": replacement, "settlement": row_dict(old)},
         )
         return replacement

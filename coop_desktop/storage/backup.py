@@ -15,7 +15,6 @@ another program either lands before (and is in the copy kept aside) or waits and
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.errors import StorageError
+from coop_desktop.storage.files import make_private
 from coop_desktop.storage.migrate import SQLITE_HEADER
 
 Schema = dict[str, Any]
@@ -34,9 +34,11 @@ def online_backup(source: Path, target: Path, pages_per_step: int = 1024) -> Non
     if target.exists():
         raise StorageError("backup_target_exists", value=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
+    # mkstemp creates the file user-only (0600), so the copy is never readable by others.
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(handle)
     partial = Path(name)
+    make_private(partial)
     try:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -172,12 +174,11 @@ def _keep_counters(conn: sqlite3.Connection, issued: dict[str, int]) -> dict[str
 
 
 def replace_locked(
-    live: Path, staged: Path, kept: Path, busy_timeout_s: float, note: dict[str, Any]
+    live: Path, staged: Path, kept: Path, busy_timeout_s: float
 ) -> dict[str, list[int]]:
     """Swap the content of `live` for `staged` in one write transaction; the current data is
     copied to `kept` while the write lock is held. Document counters never go back: numbers
-    the current data had already handed out stay used (returned per series, and recorded in
-    the audit with `note`)."""
+    the current data had already handed out stay used (returned per series, for the audit)."""
     conn = sqlite3.connect(live, timeout=busy_timeout_s, isolation_level=None)
     try:
         conn.execute("ATTACH DATABASE ? AS src", (str(staged),))
@@ -220,11 +221,6 @@ def replace_locked(
                     f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM src."{table}"'
                 )
             skipped = _keep_counters(conn, issued)
-            conn.execute(
-                "INSERT INTO main.audit_log (at, actor, action, entity, entity_id, before, after) "
-                "VALUES (?, ?, 'restore', 'database', NULL, NULL, ?)",
-                (note["at"], note["actor"], json.dumps({**note["after"], "skipped": skipped})),
-            )
             for sql in wanted:
                 conn.execute(sql)
             if conn.execute("PRAGMA main.foreign_key_check").fetchall():

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
 from coop_desktop.errors import StorageError
 from coop_desktop.storage import location as loc
+from coop_desktop.storage import secrets
 from coop_desktop.storage.engine import Database, make_engine
+from coop_desktop.storage.files import make_database_private, make_private
 from coop_desktop.storage.migrate import check_ours_untouched, check_sqlite_file, upgrade
+
+
+def without_password(location: loc.Location) -> tuple[loc.Location, str | None]:
+    """A server URL given with its password: store the password (keyring, else libpq's
+    password file) and go on without it. Returns the location and where it was stored."""
+    bare, password = secrets.split_password(location.url)
+    if password is None:
+        return location, None
+    return replace(location, url=bare), secrets.store_password(bare, password)
 
 
 def open_database(
@@ -24,7 +36,7 @@ def open_database(
     first-run assistant): a mistyped path is refused, never silently a new empty database.
     A file that is not ours, or of a newer version, is refused before SQLite writes a byte
     to it (no WAL switch, no journal files)."""
-    location = loc.resolve(db)
+    location, moved_to = without_password(loc.resolve(db))
     loc.refuse_network_share(location)
     if location.path is not None:
         if not location.path.exists() or location.path.stat().st_size == 0:
@@ -46,4 +58,10 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    return Database(location, engine)
+    if location.path is not None:
+        make_database_private(location.path)
+        if location.path.parent == loc.data_dir():
+            make_private(location.path.parent)
+    database = Database(location, engine)
+    database.password_moved_to = moved_to
+    return database

@@ -304,18 +304,41 @@ class DocumentCounter(Base):
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class User(Base):
+    """A person who signs in. Never deleted (the audit trail names them): disabled instead."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)  # lower case, what is typed
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    # Argon2id hash; NULL until the user sets a password on first use (a migrated database).
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_sign_in: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class AuditLog(Base):
-    """Append-only: database triggers refuse UPDATE and DELETE on both engines."""
+    """Append-only (triggers refuse UPDATE and DELETE on both engines) and tamper-evident:
+    each row's `chain_hash` is SHA-256 over its canonical content and the previous row's hash
+    (`storage/audit_chain.py`), in the order of `seq`."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_seq", "seq", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int | None] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(Integer)
     actor: Mapped[str] = mapped_column(String(60))
     action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(40))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class ImportBatch(Base):

@@ -38,7 +38,12 @@ def test_backup_restores_to_an_identical_database(sqlite_db: Database, tmp_path:
     assert _dump(sqlite_db.location.path) != before
     _, kept = restore(sqlite_db, copy, keep_dir=tmp_path / "kept")
     assert kept.exists()
-    assert _dump(sqlite_db.location.path) == before
+    restored = _dump(sqlite_db.location.path)
+    recorded = [
+        ln for ln in restored if ln.startswith('INSERT INTO "audit_log"') and "restore" in ln
+    ]
+    assert len(recorded) == 1 and "'admin','restore','database'" in recorded[0]
+    assert [ln for ln in restored if ln not in recorded] == before  # plus who restored it
 
 
 def test_backup_while_a_writer_is_busy(sqlite_db: Database, tmp_path: Path) -> None:

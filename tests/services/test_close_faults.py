@@ -19,12 +19,15 @@ KILL_MID_WRITE = """
 import os, signal, sys
 from coop_desktop.storage.connect import open_database
 from coop_desktop.services.closeout import close_period
+from coop_desktop.services.auth import sign_in
 
 def progress(phase, done, total):
     if phase == "write" and done < total:
         os.kill(os.getpid(), signal.SIGKILL)  # exactly between two chunks of settlements
 
-close_period(open_database(sys.argv[1]), sys.argv[2], progress)
+db = open_database(sys.argv[1])
+sign_in(db, "admin", "clave-de-prueba", for_command=True)
+close_period(db, sys.argv[2], progress)
 print("not killed")
 """
 
@@ -33,8 +36,11 @@ import sys
 from coop_desktop.errors import CoopError
 from coop_desktop.storage.connect import open_database
 from coop_desktop.services.closeout import close_period
+from coop_desktop.services.auth import sign_in
 try:
-    result = close_period(open_database(sys.argv[1]), sys.argv[2])
+    db = open_database(sys.argv[1])
+    sign_in(db, "admin", "clave-de-prueba", for_command=True)
+    result = close_period(db, sys.argv[2])
     print("ok", len(result.members))
 except CoopError as exc:
     print("refused", exc.code)
