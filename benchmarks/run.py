@@ -22,14 +22,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from coop_desktop.services.demo import load_demo  # noqa: E402
-from coop_desktop.storage.connect import open_database  # noqa: E402
+# Each metric imports what it uses: a closeout or a batch starts worker processes with
+# multiprocessing's "spawn", which imports this file again in every worker; importing the
+# app here would add SQLAlchemy's import time to each worker's start.
 
 Metric = Callable[[Path, bool], dict[str, Any]]
 
 
 def demo_1m(workdir: Path, quick: bool) -> dict[str, Any]:
     """Demo generation by bulk inserts: 2,000 members × 250 days × 2 shifts = 1M deliveries."""
+    from coop_desktop.services.demo import load_demo
+    from coop_desktop.storage.connect import open_database
+
     members, days = (200, 50) if quick else (2000, 250)
     db = open_database(str(workdir / "demo.db"))
     start = date.today() - timedelta(days=days + 1)
@@ -44,8 +48,10 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     """Pure pricing on one core, over demo deliveries with their period-average quality:
     amounts only (`price_per_s`) and full breakdowns (`price_breakdown_per_s`)."""
     from coop_desktop.domain.periods import period_of
+    from coop_desktop.services.demo import load_demo
     from coop_desktop.services.period_data import load_period
     from coop_desktop.services.schemes import load_timeline
+    from coop_desktop.storage.connect import open_database
 
     members, days = (300, 31) if quick else (2000, 75)
     db = open_database(str(workdir / "pricing.db"))
@@ -88,6 +94,8 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
     import sqlite3
 
     from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.demo import load_demo
+    from coop_desktop.storage.connect import open_database
 
     source = workdir / f"close-{members}.db"
     db = open_database(str(source))
@@ -148,7 +156,9 @@ def statements_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.documents.baseline import PlainStatementRenderer
     from coop_desktop.documents.batch import render_all
     from coop_desktop.documents.statement import StatementRenderer
+    from coop_desktop.services.demo import load_demo
     from coop_desktop.services.statements import statements
+    from coop_desktop.storage.connect import open_database
 
     members = 100 if quick else 1000
     db = open_database(str(workdir / "statements.db"))
@@ -184,6 +194,9 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     import os
     import statistics
     import subprocess
+
+    from coop_desktop.services.demo import load_demo
+    from coop_desktop.storage.connect import open_database
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     members, days = (200, 50) if quick else (2000, 250)
