@@ -70,11 +70,17 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field_name}: «{value}» no es un número.",
         "{field_name}: «{value}» is not a number.",
     ),
-    "count_with_separator": (
-        "{field_name}: «{value}» lleva punto o coma; escriba la cantidad entera sin "
-        "separadores (por ejemplo 250000).",
-        "{field_name}: «{value}» has a point or a comma; type the whole number without "
-        "separators (for example 250000).",
+    "ambiguous_number": (
+        "{field_name}: «{value}» se puede leer de dos maneras: {first} (con separador de miles) "
+        "o {second} (con coma o punto decimal). Escríbalo sin ambigüedad: {first} o {second}.",
+        "{field_name}: «{value}» can be read two ways: {first} (with a thousands separator) "
+        "or {second} (with a decimal comma or point). Type it unambiguously: {first} or {second}.",
+    ),
+    "point_thousands": (
+        "{field_name}: «{value}» usa punto de miles y coma decimal; aquí se escribe con punto "
+        "decimal: {reading}.",
+        "{field_name}: «{value}» uses point thousands and a decimal comma; here numbers use a "
+        "decimal point: {reading}.",
     ),
     "not_an_integer": (
         "{field_name}: «{value}» no es un número entero.",

@@ -6,7 +6,8 @@ uses is built by `D()`, and every rounding goes through `quantize()` with ROUND_
 
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 ZERO = Decimal(0)
 ZERO_MONEY = Decimal("0.00")  # the start of money sums, so an empty sum prints 0.00
@@ -15,6 +16,7 @@ CENT = Decimal("0.01")
 GRAM = Decimal("0.001")
 
 Number = Decimal | int | str
+_CANONICAL = re.compile(r"-?(\d+(\.\d*)?|\.\d+)")
 
 
 def D(value: Number | None) -> Decimal:
@@ -28,19 +30,11 @@ def D(value: Number | None) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, str):
-        text = (
-            value.strip().replace(",", ".")
-            if value.count(",") == 1 and "." not in value
-            else value.strip()
-        )
-        text = text.replace("_", "")
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"not a number: {value!r}") from None
-        if not result.is_finite():
-            raise ValueError(f"not a finite number: {value!r}")
-        return result
+        # Canonical text only ("-1234.5"): what the program itself stores and writes. Text a
+        # person typed goes through `parse_number`, which knows separators and ambiguity.
+        if not _CANONICAL.fullmatch(value.strip()):
+            raise ValueError(f"not a number: {value!r}")
+        return Decimal(value.strip())
     raise TypeError(
         f"{type(value).__name__} is not accepted as an exact number; use str or Decimal"
     )
@@ -73,3 +67,93 @@ def trim(value: Decimal, min_places: int = 2) -> str:
     whole, _, frac = text.partition(".")
     frac = frac.rstrip("0").ljust(min_places, "0")
     return f"{whole}.{frac}" if frac else whole
+
+
+# --- Numbers as people type them --------------------------------------------------------
+# The rule (docs/numbers.md): the Peruvian way is read as written — decimal point, thousands
+# comma ("1,500.50"). A decimal comma is read when nothing else is possible ("12,5"). An entry
+# with two plausible readings ("1,500": 1500 or 1.5; "1.500" where the field keeps fewer than
+# three decimals: 1.5 or 1500) or written with point thousands and comma decimals ("1.234,5")
+# is refused with both readings spelled out. Exponents, NaN and infinities are never numbers.
+
+_PLAIN = re.compile(r"(\d+)(?:\.(\d*))?|\.(\d+)")
+_GROUPED = re.compile(r"(\d{1,3})((?:,\d{3})+)(?:\.(\d+))?")
+_DECIMAL_COMMA = re.compile(r"(\d+),(\d+)")
+_POINT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3}){2,}")
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_MINUS = ("-", "\u2212")
+
+
+def _error(code: str, field: str, **params: object) -> Exception:
+    from coop_desktop.errors import ValidationError
+
+    return ValidationError(code, field, **params)
+
+
+def _canonical(text: str, typed: str, field: str, scale: int | None) -> str:
+    """`text` (typed, without sign and spaces) as canonical decimal text, or an error that
+    shows `typed` and says why it cannot be read."""
+    plain = _PLAIN.fullmatch(text)
+    if plain:
+        whole, frac = plain.group(1), plain.group(2)
+        could_be_grouping = (
+            whole is not None
+            and frac is not None
+            and len(frac) == 3
+            and len(whole) <= 3
+            and not whole.startswith("0")
+        )
+        if could_be_grouping and scale is not None and scale < 3:
+            raise _error(
+                "ambiguous_number",
+                field,
+                value=typed,
+                first=f"{whole}{frac}",
+                second=f"{whole}.{frac}",
+            )
+        return text
+    grouped = _GROUPED.fullmatch(text)
+    if grouped and not grouped.group(1).startswith("0"):
+        head, groups, frac = grouped.group(1), grouped.group(2), grouped.group(3)
+        whole = head + groups.replace(",", "")
+        if frac is None and groups.count(",") == 1:
+            raise _error(
+                "ambiguous_number", field, value=typed, first=whole, second=f"{head}.{groups[1:]}"
+            )
+        return whole if frac is None else f"{whole}.{frac}"
+    comma = _DECIMAL_COMMA.fullmatch(text)
+    if comma:
+        return f"{comma.group(1)}.{comma.group(2)}"
+    if _POINT_GROUPED.fullmatch(text):
+        reading = text.replace(".", "").replace(",", ".")
+        raise _error("point_thousands", field, value=typed, reading=reading)
+    raise _error("not_a_number", field, value=typed)
+
+
+def parse_number(value: object, field: str = "value", scale: int | None = None) -> Decimal:
+    """A number as a person typed it (screens, CLI, imported files), by the rule above.
+
+    `scale` is how many decimals the field keeps (None: any); more decimals than that are
+    refused, never rounded. Decimal and int values pass through (scale still checked)."""
+    if isinstance(value, float):
+        raise TypeError("floats are not accepted for exact values")
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        number = D(value)
+        if not number.is_finite():
+            raise _error("not_a_number", field, value=value)
+    elif isinstance(value, str):
+        typed = value.strip()
+        text = _SPACES.sub("", typed)
+        if text.upper().startswith("S/"):
+            text = text[2:].lstrip(".")
+        negative = text.startswith(_MINUS)
+        if negative:
+            text = text[1:]
+        number = Decimal(("-" if negative else "") + _canonical(text, typed, field, scale))
+    else:
+        raise _error("not_a_number", field, value=value)
+    if scale is not None and not fits_scale(number, scale):
+        if scale == 0:
+            raise _error("not_an_integer", field, value=value)
+        raise _error("too_many_decimals", field, value=value, scale=scale)
+    return number

@@ -14,7 +14,7 @@ from stdnum.pe import ruc as stdnum_ruc
 
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import D, fits_scale
+from coop_desktop.numbers import D, parse_number
 
 SHIFTS = ("am", "pm")
 UNITS = ("L", "kg")
@@ -84,22 +84,9 @@ def choice(value: str | None, valid: tuple[str, ...], field: str) -> str:
 
 
 def decimal(value: object, field: str, scale: int) -> Decimal:
-    """Parse a typed number (str, int or Decimal; never float) with at most `scale` decimals."""
-    if isinstance(value, float):
-        raise TypeError("floats are not accepted for exact values")
-    if scale == 0 and isinstance(value, str) and ("," in value or "." in value):
-        # A count typed as "250.000" or "100,000" most likely groups thousands, but one
-        # comma also reads as a decimal point: rather than guess, ask for plain digits.
-        raise ValidationError("count_with_separator", field, value=value)
-    try:
-        number = D(value)  # type: ignore[arg-type]
-    except (ValueError, TypeError):
-        raise ValidationError("not_a_number", field, value=value) from None
-    if not fits_scale(number, scale):
-        if scale == 0:
-            raise ValidationError("not_an_integer", field, value=value)
-        raise ValidationError("too_many_decimals", field, value=value, scale=scale)
-    return number
+    """A typed number (str, int or Decimal; never float) with at most `scale` decimals, read
+    by the one number rule (`numbers.parse_number`, docs/numbers.md)."""
+    return parse_number(value, field, scale)
 
 
 def quantity(value: object, field: str = "quantity") -> Decimal:

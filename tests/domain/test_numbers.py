@@ -10,7 +10,10 @@ from coop_desktop.numbers import CENT, D, fits_scale, floor_to, quantize
 def test_d_accepts_exact_inputs_and_refuses_floats() -> None:
     assert D("1.20") == Decimal("1.20")
     assert D(3) == Decimal(3)
-    assert D("12,5") == Decimal("12.5")
+    with pytest.raises(ValueError):
+        D("12,5")  # typed text goes through parse_number
+    with pytest.raises(ValueError):
+        D("1e400")
     with pytest.raises(TypeError):
         D(1.2)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
