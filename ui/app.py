@@ -18,6 +18,10 @@ from coop_desktop.storage.engine import Database
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="coop-desktop")
     parser.add_argument("--db", metavar="PATH-or-URL")
+    # Hidden: the start-up check of a frozen build (ui/startup_check.py, docs/packaging.md).
+    parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    parser.add_argument("--check-pdf", metavar="PDF", help=argparse.SUPPRESS)
+    parser.add_argument("--report", metavar="FILE", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(list(argv))
     return args
 
@@ -106,10 +110,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if db is None:
         return 1
     dialog = prepare_window(db)
+    if dialog is not None and args.quit_after is not None:
+        from ui.startup_check import NEEDS_PERSON
+
+        return NEEDS_PERSON
     if dialog is not None and dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
     from ui.main_window import MainWindow
 
     window = MainWindow(db)
     window.show()
+    if args.quit_after is not None:
+        from ui.startup_check import StartupCheck
+
+        check = StartupCheck(app, window, args.quit_after, args.check_pdf, args.report)
+        app._coop_check = check  # type: ignore[attr-defined]
     return int(app.exec())

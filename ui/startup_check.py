@@ -1,0 +1,88 @@
+"""A hidden start-up check, for the smoke test of a frozen build and its start-up benchmark
+(docs/packaging.md):
+
+    coop-desktop --db FILE --quit-after MS [--check-pdf PDF] [--report OUT]
+
+The app starts as usual and opens its main window; MS milliseconds after the window is
+shown it loads PDF (if given) the way the document preview does, with QtPdf, renders its
+first page, closes the window and quits. The exit code is 0 when everything worked, 3 when
+the PDF did not load or render, 4 when the database needed the first-run dialog (a check
+never waits for a person). OUT, if given, gets one JSON object per line: when the window
+was shown (`time.time()`), which translations loaded, what the PDF gave. A windowed program
+on Windows has no console, so the report file is how a smoke test reads it there.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+PDF_FAILED = 3
+NEEDS_PERSON = 4
+
+
+def report(path: str | None, **fields: object) -> None:
+    if path:
+        with Path(path).open("a", encoding="utf-8") as out:
+            out.write(json.dumps(fields) + "\n")
+
+
+class StartupCheck:
+    def __init__(
+        self,
+        app: QApplication,
+        window: QMainWindow,
+        quit_after_ms: int,
+        pdf: str | None = None,
+        report_to: str | None = None,
+    ) -> None:
+        self.app = app
+        self.window = window
+        self.pdf = pdf
+        self.report_to = report_to
+        self.quit_after_ms = max(0, quit_after_ms)
+        QTimer.singleShot(0, self._shown)  # runs once the window is up and painted
+
+    def _shown(self) -> None:
+        translators = getattr(self.app, "_coop_translators", [])
+        report(
+            self.report_to,
+            shown=time.time(),
+            title=self.window.windowTitle(),
+            translations=[t.filePath() for t in translators],
+        )
+        QTimer.singleShot(self.quit_after_ms, self._finish)
+
+    def _finish(self) -> None:
+        code = self._check_pdf() if self.pdf else 0
+        self.window.close()
+        report(self.report_to, exit=code)
+        self.app.exit(code)
+
+    def _check_pdf(self) -> int:
+        from ui.pdf_print import load_pdf
+
+        assert self.pdf is not None
+        document = load_pdf(Path(self.pdf).read_bytes(), self.app)
+        pages = document.pageCount()
+        ok = document.status() == QPdfDocument.Status.Ready and pages > 0
+        inked = 0
+        if ok:
+            image = document.render(0, QSize(300, 420)).convertToFormat(
+                QImage.Format.Format_Grayscale8
+            )
+            inked = sum(
+                1
+                for y in range(0, image.height(), 3)
+                for x in range(0, image.width(), 3)
+                if image.pixelColor(x, y).value() < 128
+            )
+        report(self.report_to, pdf_pages=pages, pdf_inked_pixels=inked)
+        document.close()
+        return 0 if ok and inked > 0 else PDF_FAILED
