@@ -27,12 +27,12 @@ WORK = ROOT / "build" / "pyinstaller"
 FOLDER = DIST / "CoopDesktop"
 WINDOWS = sys.platform == "win32"
 
-# Where the PySide6 wheel keeps Qt, as PyInstaller lays it out in the folder.
+# Where the PySide6 wheel keeps Qt, as PyInstaller lays it out in the folder. (Qt 6 on
+# Windows prints without a plugin: QtPrintSupport has it built in.)
 if WINDOWS:
     QT_FILES = [
         "PySide6/plugins/platforms/qwindows.dll",
         "PySide6/plugins/platforms/qoffscreen.dll",
-        "PySide6/plugins/printsupport/windowsprintersupport.dll",
         "PySide6/plugins/imageformats/qsvg.dll",
         "PySide6/plugins/imageformats/qjpeg.dll",
         "PySide6/plugins/imageformats/qpdf.dll",
@@ -72,6 +72,59 @@ def must_travel() -> list[str]:
         *(f"_internal/coop_desktop/{p}" for p in ours),
         *(f"_internal/{p}" for p in babel + QT_FILES),
     ]
+
+
+def locked_closure(extras: tuple[str, ...] = ("test", "package")) -> dict[str, str]:
+    """Every installed distribution coop-desktop needs (with `extras`), by normalised name,
+    with its installed version."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found: dict[str, str] = {}
+    todo = [("coop-desktop", extras)]
+    while todo:
+        name, wanted = todo.pop()
+        dist = distribution(name)
+        for line in dist.requires or []:
+            req = Requirement(line)
+            envs = [{"extra": e} for e in wanted] or [{"extra": ""}]
+            if req.marker is not None and not any(req.marker.evaluate(env) for env in envs):
+                continue
+            key = canonicalize_name(req.name)
+            try:
+                version = distribution(req.name).version
+            except PackageNotFoundError:
+                continue
+            if key not in found:
+                found[key] = version
+                todo.append((req.name, tuple(req.extras)))
+    return found
+
+
+def pins(path: Path = ROOT / "constraints.txt") -> dict[str, str]:
+    from packaging.utils import canonicalize_name
+
+    result = {}
+    for line in path.read_text("utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if "==" in line:
+            name, version = line.split("==")
+            result[canonicalize_name(name)] = version.strip()
+    return result
+
+
+def lock_problems() -> list[str]:
+    """What differs between the installed build tools and dependencies and constraints.txt."""
+    pinned = pins()
+    problems = []
+    for name, version in sorted(locked_closure().items()):
+        if name not in pinned:
+            problems.append(f"{name} {version} is not in constraints.txt")
+        elif pinned[name] != version:
+            problems.append(f"{name} {version} is installed, constraints.txt says {pinned[name]}")
+    return problems
 
 
 def folder_size(folder: Path) -> int:
@@ -125,8 +178,19 @@ def main() -> int:
     parser.add_argument("--clean", action="store_true", help="discard PyInstaller's cache")
     parser.add_argument("--check-only", action="store_true", help="check an existing build")
     parser.add_argument("--installer", action="store_true", help="also the Windows installer")
+    parser.add_argument(
+        "--unlocked", action="store_true", help="build even if versions differ from the lock"
+    )
     args = parser.parse_args()
     began = time.perf_counter()
+    problems = lock_problems()
+    if problems and not args.unlocked:
+        print(
+            "package: the installed versions are not the locked ones "
+            '(pip install -c constraints.txt -e ".[package]"):\n  ' + "\n  ".join(problems),
+            file=sys.stderr,
+        )
+        return 1
     if not args.check_only:
         build(args.clean)
     missing = check(FOLDER)

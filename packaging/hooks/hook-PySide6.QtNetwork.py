@@ -6,7 +6,7 @@ import sys
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 sys.path.insert(0, os.path.dirname(__file__))
-from qt_trim import keep  # noqa: E402
+from qt_trim import keep
 
 hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
 binaries = [b for b in binaries if keep(b)]

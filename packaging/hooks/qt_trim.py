@@ -13,7 +13,6 @@ platform input contexts for typing accents (compose, ibus), the desktop-portal t
 from __future__ import annotations
 
 import os
-import re
 
 DROPPED_FOLDERS = {
     "egldeviceintegrations",
@@ -24,19 +23,36 @@ DROPPED_FOLDERS = {
     "wayland-graphics-integration-client",
     "wayland-shell-integration",
 }
-DROPPED_PLUGINS = re.compile(
-    r"^(lib)?q?(tvirtualkeyboardplugin|gtk3|eglfs|linuxfb|vnc|vkkhrdisplay|minimalegl|"
-    r"wayland.*|tiff|webp|icns|tga|wbmp|direct2d)d?\.(so|dll|dylib)$"
+# Plugin file names (without "lib" and the extension) that start with one of these.
+DROPPED_PLUGINS = (
+    "qtvirtualkeyboardplugin",
+    "qgtk3",
+    "qeglfs",
+    "qlinuxfb",
+    "qvnc",
+    "qvkkhrdisplay",
+    "qminimalegl",
+    "qwayland",
+    "qdirect2d",
+    "qtiff",
+    "qwebp",
+    "qicns",
+    "qtga",
+    "qwbmp",
 )
+
+
+def plugin_name(path: str) -> str:
+    name = os.path.basename(path).split(".")[0]
+    return name[3:] if name.startswith("lib") else name
 
 
 def keep(entry: tuple[str, ...]) -> bool:
     """`entry` is a hook's (source, destination folder) pair."""
     source, destination = entry[0], entry[1]
     parts = destination.replace("\\", "/").split("/")
-    if "plugins" not in parts:
+    if "plugins" not in parts or parts[-1] == "plugins":
         return True
-    kind = parts[parts.index("plugins") + 1] if parts[-1] != "plugins" else ""
-    if kind in DROPPED_FOLDERS:
+    if parts[parts.index("plugins") + 1] in DROPPED_FOLDERS:
         return False
-    return not DROPPED_PLUGINS.match(os.path.basename(source))
+    return not plugin_name(source).startswith(DROPPED_PLUGINS)
