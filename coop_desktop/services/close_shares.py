@@ -135,7 +135,7 @@ def _start(job: ShareJob) -> Child | None:
     )
     try:
         process.start()
-    except OSError as exc:
+    except Exception as exc:  # whatever stops it, the close goes on in this process
         log.warning("the second closeout process did not start (%r): one process prices all", exc)
         answer.close()
         return None

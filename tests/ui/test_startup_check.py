@@ -1,0 +1,60 @@
+"""The hidden start-up check the frozen smoke test and benchmark use (ui/startup_check.py):
+the real program opens its main window on the database, renders a PDF with QtPdf, quits on
+its own, and says what happened in its exit code and its report."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reportlab.pdfgen import canvas
+
+from coop_desktop.services.association import create_association
+from coop_desktop.storage.engine import Database
+from ui.startup_check import NEEDS_PERSON, PDF_FAILED
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = "Asociación de Productores Lecheros Huaychani"
+
+
+def run_app(tmp_path: Path, db: Database, *extra: str) -> tuple[int, list[dict[str, object]]]:
+    report = tmp_path / "report.jsonl"
+    report.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    assert db.location.path is not None
+    command = [sys.executable, str(ROOT / "main.py"), "--db", str(db.location.path)]
+    command += ["--quit-after", "0", "--report", str(report), *extra]
+    done = subprocess.run(command, env=env, capture_output=True, timeout=120)
+    lines = report.read_text("utf-8").splitlines() if report.exists() else []
+    return done.returncode, [json.loads(line) for line in lines]
+
+
+def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Database) -> None:
+    create_association(sqlite_db, NAME, None)
+    pdf = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(pdf))
+    page.setFont("Helvetica-Bold", 40)
+    page.drawString(72, 700, "Estado de cuenta")
+    page.save()
+    code, events = run_app(tmp_path, sqlite_db, "--check-pdf", str(pdf))
+    assert code == 0, events
+    shown = events[0]
+    assert NAME in str(shown["title"]) and isinstance(shown["shown"], float)
+    assert events[1]["pdf_pages"] == 1 and int(str(events[1]["pdf_inked_pixels"])) > 0
+    assert events[-1] == {"exit": 0}
+
+    pdf.write_text("esto no es un PDF")
+    code, events = run_app(tmp_path, sqlite_db, "--check-pdf", str(pdf))
+    assert code == PDF_FAILED and events[1]["pdf_pages"] == 0
+
+
+def test_never_waits_for_the_first_run_dialog(tmp_path: Path, sqlite_db: Database) -> None:
+    code, events = run_app(tmp_path, sqlite_db)
+    assert code == NEEDS_PERSON and events == []
