@@ -127,6 +127,42 @@ def lock_problems() -> list[str]:
     return problems
 
 
+def strippable(library: Path, readelf: str) -> bool:
+    """A library whose debugging symbols can go. Not the ones a wheel's repair tool
+    (auditwheel) rewrote: the libraries it vendors in `*.libs` folders, and the modules it
+    pointed at them (their run path names that folder). Stripping those breaks them: NumPy's
+    OpenBLAS then fails to load ("ELF load command address/offset not page-aligned")."""
+    if any(part.endswith(".libs") for part in library.parts):
+        return False
+    dynamic = subprocess.run(
+        [readelf, "-d", str(library)], capture_output=True, text=True, check=False
+    )
+    if dynamic.returncode != 0:
+        return False
+    paths = [line for line in dynamic.stdout.splitlines() if "RPATH" in line or "RUNPATH" in line]
+    return not any(".libs" in line for line in paths)
+
+
+def strip_libraries(folder: Path) -> int:
+    """On Linux, strip the debugging symbols of the libraries that can lose them (libpython
+    alone: 23 MB → 5.5 MB). PyInstaller's own `strip` option strips every library, including
+    the ones `strippable` keeps. Returns the bytes saved."""
+    strip, readelf = shutil.which("strip"), shutil.which("readelf")
+    if WINDOWS or strip is None or readelf is None:
+        return 0
+    candidates = [
+        p
+        for p in (folder / "_internal").rglob("*.so*")
+        if p.is_file() and not p.is_symlink() and (p.suffix == ".so" or ".so." in p.name)
+    ]
+    targets = [p for p in candidates if strippable(p, readelf)]
+    before = sum(t.stat().st_size for t in targets)
+    for start in range(0, len(targets), 200):
+        chunk = [str(t) for t in targets[start : start + 200]]
+        subprocess.run([strip, "--strip-unneeded", *chunk], check=True)
+    return before - sum(t.stat().st_size for t in targets)
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -193,6 +229,9 @@ def main() -> int:
         return 1
     if not args.check_only:
         build(args.clean)
+        saved = strip_libraries(FOLDER)
+        if saved:
+            print(f"package: stripped the libraries' debugging symbols, {saved / 1e6:.1f} MB less")
     missing = check(FOLDER)
     if missing:
         print("package: missing from the build:\n  " + "\n  ".join(missing), file=sys.stderr)

@@ -4,17 +4,21 @@
     coop-desktop --db FILE --quit-after MS [--check-pdf PDF] [--report OUT]
 
 The app starts as usual and opens its main window; MS milliseconds after the window is
-shown it loads PDF (if given) the way the document preview does, with QtPdf, renders its
-first page, closes the window and quits. The exit code is 0 when everything worked, 3 when
-the PDF did not load or render, 4 when the database needed the first-run dialog (a check
-never waits for a person). OUT, if given, gets one JSON object per line: when the window
-was shown (`time.time()`), which translations loaded, what the PDF gave. A windowed program
-on Windows has no console, so the report file is how a smoke test reads it there.
+shown, and once the window's background work (the dashboard, the payroll estimate) is done,
+it loads PDF (if given) the way the document preview does, with QtPdf, renders its first
+page, closes the window and quits. The exit code is 0 when everything worked, 3 when the
+PDF did not load or render, 4 when the database needed the first-run dialog (a check never
+waits for a person), 5 when an error was logged meanwhile (say, a library of the frozen
+build that does not load when the charts are drawn) or the background work never ended.
+OUT, if given, gets one JSON object per line: when the window was shown (`time.time()`),
+which translations loaded, the errors logged, what the PDF gave. A windowed program on
+Windows has no console, so the report file is how a smoke test reads it there.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 from pathlib import Path
 
@@ -25,12 +29,26 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 PDF_FAILED = 3
 NEEDS_PERSON = 4
+ERRORS = 5
+BUSY_LIMIT_S = 60.0
+POLL_MS = 50
 
 
 def report(path: str | None, **fields: object) -> None:
     if path:
         with Path(path).open("a", encoding="utf-8") as out:
             out.write(json.dumps(fields) + "\n")
+
+
+class ErrorLog(logging.Handler):
+    """Every error logged while the check runs (ui.errors logs each unexpected one)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage()[-2000:])
 
 
 class StartupCheck:
@@ -47,6 +65,9 @@ class StartupCheck:
         self.pdf = pdf
         self.report_to = report_to
         self.quit_after_ms = max(0, quit_after_ms)
+        self.errors = ErrorLog()
+        logging.getLogger().addHandler(self.errors)
+        self.deadline = 0.0
         QTimer.singleShot(0, self._shown)  # runs once the window is up and painted
 
     def _shown(self) -> None:
@@ -57,10 +78,24 @@ class StartupCheck:
             title=self.window.windowTitle(),
             translations=[t.filePath() for t in translators],
         )
+        self.deadline = time.monotonic() + self.quit_after_ms / 1000 + BUSY_LIMIT_S
         QTimer.singleShot(self.quit_after_ms, self._finish)
 
+    def _busy(self) -> bool:
+        from ui.runner import OpRunner
+
+        return any(runner.busy for runner in self.window.findChildren(OpRunner))
+
     def _finish(self) -> None:
+        busy = self._busy()
+        if busy and time.monotonic() < self.deadline:
+            QTimer.singleShot(POLL_MS, self._finish)
+            return
         code = self._check_pdf() if self.pdf else 0
+        logging.getLogger().removeHandler(self.errors)
+        report(self.report_to, errors=self.errors.messages, busy=busy)
+        if code == 0 and (self.errors.messages or busy):
+            code = ERRORS
         self.window.close()
         report(self.report_to, exit=code)
         self.app.exit(code)

@@ -11,18 +11,22 @@ from pathlib import Path
 from reportlab.pdfgen import canvas
 
 from coop_desktop.services.association import create_association
+from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
-from ui.startup_check import NEEDS_PERSON, PDF_FAILED
+from ui.startup_check import ERRORS, NEEDS_PERSON, PDF_FAILED
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "Asociación de Productores Lecheros Huaychani"
 
 
-def run_app(tmp_path: Path, db: Database, *extra: str) -> tuple[int, list[dict[str, object]]]:
+def run_app(
+    tmp_path: Path, db: Database, *extra: str, pythonpath: str = ""
+) -> tuple[int, list[dict[str, object]]]:
     report = tmp_path / "report.jsonl"
     report.unlink(missing_ok=True)
     env = {
         **os.environ,
+        "PYTHONPATH": pythonpath,
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -48,7 +52,7 @@ def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Dat
     shown = events[0]
     assert NAME in str(shown["title"]) and isinstance(shown["shown"], float)
     assert events[1]["pdf_pages"] == 1 and int(str(events[1]["pdf_inked_pixels"])) > 0
-    assert events[-1] == {"exit": 0}
+    assert events[2:] == [{"errors": [], "busy": False}, {"exit": 0}]
 
     pdf.write_text("esto no es un PDF")
     code, events = run_app(tmp_path, sqlite_db, "--check-pdf", str(pdf))
@@ -58,3 +62,17 @@ def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Dat
 def test_never_waits_for_the_first_run_dialog(tmp_path: Path, sqlite_db: Database) -> None:
     code, events = run_app(tmp_path, sqlite_db)
     assert code == NEEDS_PERSON and events == []
+
+
+def test_an_error_while_the_window_loads_fails_the_check(
+    tmp_path: Path, sqlite_db: Database
+) -> None:
+    """What a frozen build with a library that does not load looks like: the charts of
+    Inicio cannot import pyqtgraph; the app shows the error, the check exits with 5."""
+    load_demo(sqlite_db, members=3, days=2)  # with a price scheme, so Inicio draws charts
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "pyqtgraph.py").write_text("raise ImportError('libopenblas: cannot load')\n")
+    code, events = run_app(tmp_path, sqlite_db, pythonpath=str(broken))
+    assert code == ERRORS, events
+    assert "libopenblas: cannot load" in str(events[-2]["errors"])
