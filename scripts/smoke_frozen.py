@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import uuid
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,6 +180,16 @@ def cli_steps(s: Smoke) -> None:
 
     s.step("coop print receipts", print_receipts)
     s.step("coop check", lambda: expect(s.coop("--db", db, "check")))
+
+    def indicators_xlsx() -> str | None:
+        out = s.work / "indicators.xlsx"
+        args = ["report", "indicators", "--from", "2025-01-01", "--to", "2025-01-31"]
+        problem = expect(s.coop("--db", db, *args, "-o", str(out)))
+        if problem is None and "xl/workbook.xml" not in zipfile.ZipFile(out).namelist():
+            problem = f"{out.name} is not a workbook"
+        return problem
+
+    s.step("coop report indicators -o .xlsx (openpyxl travels)", indicators_xlsx)
 
 
 def desktop_step(s: Smoke) -> None:
