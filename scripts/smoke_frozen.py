@@ -201,6 +201,7 @@ def desktop_step(s: Smoke) -> None:
             str(s.db),
             "--quit-after",
             "1500",
+            "--visit-sections",
             "--check-pdf",
             str(s.work / "statements.pdf"),
             "--report",
@@ -225,10 +226,13 @@ def desktop_step(s: Smoke) -> None:
             return f"exit code {child.returncode}: {events}\n{output.decode()[-2000:]}"
         shown = next((e for e in events if "shown" in e), None)
         pdf = next((e for e in events if "pdf_pages" in e), {})
+        visited = next((e["sections"] for e in events if "sections" in e), [])
         if shown is None or ASSOCIATION not in str(shown.get("title")):
             return f"the main window did not open on the database: {events}"
         if not shown.get("translations"):
             return "Qt's Spanish translation did not load"
+        if not {"members", "collection", "closeout", "documents"} <= set(map(str, visited)):
+            return f"not every section was opened: {visited}"
         if not pdf.get("pdf_pages") or not pdf.get("pdf_inked_pixels"):
             return f"QtPdf did not render the statements: {pdf}"
         if foreign:
@@ -237,7 +241,7 @@ def desktop_step(s: Smoke) -> None:
             )
         return None
 
-    s.step("coop-desktop opens the main window, QtPdf renders a page, exits", desktop)
+    s.step("coop-desktop opens the window and every section, QtPdf renders a page", desktop)
 
 
 def read_report(path: Path) -> list[dict[str, object]]:

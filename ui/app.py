@@ -21,6 +21,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     # Hidden: the start-up check of a frozen build (ui/startup_check.py, docs/packaging.md).
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     parser.add_argument("--check-pdf", metavar="PDF", help=argparse.SUPPRESS)
+    parser.add_argument("--visit-sections", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--report", metavar="FILE", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(list(argv))
     return args
@@ -123,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quit_after is not None:
         from ui.startup_check import StartupCheck
 
-        check = StartupCheck(app, window, args.quit_after, args.check_pdf, args.report)
+        check = StartupCheck(
+            app, window, args.quit_after, args.check_pdf, args.report, args.visit_sections
+        )
         app._coop_check = check  # type: ignore[attr-defined]
     return int(app.exec())

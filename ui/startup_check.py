@@ -1,18 +1,20 @@
 """A hidden start-up check, for the smoke test of a frozen build and its start-up benchmark
 (docs/packaging.md):
 
-    coop-desktop --db FILE --quit-after MS [--check-pdf PDF] [--report OUT]
+    coop-desktop --db FILE --quit-after MS [--visit-sections] [--check-pdf PDF] [--report OUT]
 
-The app starts as usual and opens its main window; MS milliseconds after the window is
-shown, and once the window's background work (the dashboard, the payroll estimate) is done,
-it loads PDF (if given) the way the document preview does, with QtPdf, renders its first
-page, closes the window and quits. The exit code is 0 when everything worked, 3 when the
-PDF did not load or render, 4 when the database needed the first-run dialog (a check never
-waits for a person), 5 when an error was logged meanwhile (say, a library of the frozen
-build that does not load when the charts are drawn) or the background work never ended.
-OUT, if given, gets one JSON object per line: when the window was shown (`time.time()`),
-which translations loaded, the errors logged, what the PDF gave. A windowed program on
-Windows has no console, so the report file is how a smoke test reads it there.
+The app starts as usual and opens its main window. MS milliseconds after the window is
+shown, once its background work (the dashboard, the payroll estimate) is done, the check
+opens every section in turn if asked (each screen built on the database, its background
+work awaited: a Qt module or library missing from a frozen build shows up here), loads PDF
+(if given) the way the document preview does, with QtPdf, renders its first page, closes
+the window and quits. Exit code: 0 when everything worked, 3 when the PDF did not load or
+render, 4 when the database needed the first-run dialog (a check never waits for a
+person), 5 when an error was logged meanwhile or background work did not end within a
+minute. OUT, if given, gets one JSON object per line: when the window was shown
+(`time.time()`), which translations loaded, the sections visited, the errors logged, what
+the PDF gave. A windowed program on Windows has no console, so the report file is how a
+smoke test reads it there.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class StartupCheck:
         quit_after_ms: int,
         pdf: str | None = None,
         report_to: str | None = None,
+        visit_sections: bool = False,
     ) -> None:
         self.app = app
         self.window = window
@@ -68,6 +71,9 @@ class StartupCheck:
         self.errors = ErrorLog()
         logging.getLogger().addHandler(self.errors)
         self.deadline = 0.0
+        views = getattr(window, "views", {})
+        self.sections: list[str] = list(views)[1:] if visit_sections else []
+        self.visited: list[str] = []
         QTimer.singleShot(0, self._shown)  # runs once the window is up and painted
 
     def _shown(self) -> None:
@@ -91,9 +97,21 @@ class StartupCheck:
         if busy and time.monotonic() < self.deadline:
             QTimer.singleShot(POLL_MS, self._finish)
             return
+        if self.sections and not busy:
+            key = self.sections.pop(0)
+            self.visited.append(key)
+            self.deadline = time.monotonic() + BUSY_LIMIT_S
+            # Scheduled first: a screen that fails is reported by the app's error handler in a
+            # message box, whose own event loop then keeps this check going.
+            QTimer.singleShot(POLL_MS, self._finish)
+            try:
+                self.window.open_section(key)  # type: ignore[attr-defined]
+            except Exception:  # logged, so the check fails
+                logging.getLogger(__name__).exception("section %s did not open", key)
+            return
         code = self._check_pdf() if self.pdf else 0
         logging.getLogger().removeHandler(self.errors)
-        report(self.report_to, errors=self.errors.messages, busy=busy)
+        report(self.report_to, sections=self.visited, errors=self.errors.messages, busy=busy)
         if code == 0 and (self.errors.messages or busy):
             code = ERRORS
         self.window.close()

@@ -52,7 +52,7 @@ def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Dat
     shown = events[0]
     assert NAME in str(shown["title"]) and isinstance(shown["shown"], float)
     assert events[1]["pdf_pages"] == 1 and int(str(events[1]["pdf_inked_pixels"])) > 0
-    assert events[2:] == [{"errors": [], "busy": False}, {"exit": 0}]
+    assert events[2:] == [{"sections": [], "errors": [], "busy": False}, {"exit": 0}]
 
     pdf.write_text("esto no es un PDF")
     code, events = run_app(tmp_path, sqlite_db, "--check-pdf", str(pdf))
