@@ -292,7 +292,9 @@ def import_100k(workdir: Path, quick: bool) -> dict[str, Any]:
     the Peruvian way (dd/mm/yyyy, mañana/tarde, semicolons and decimal comma): read, every
     row validated by the typed rules, written in one transaction; then the same file again
     (every row recognised as imported, nothing written)."""
+    from coop_desktop.services.demo import load_demo
     from coop_desktop.services.imports import import_file
+    from coop_desktop.storage.connect import open_database
 
     members, days = (200, 25) if quick else (2000, 25)
     db = open_database(str(workdir / "import.db"))
