@@ -22,20 +22,53 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-# Each metric imports what it uses: a closeout or a batch starts worker processes with
-# multiprocessing's "spawn", which imports this file again in every worker; importing the
-# app here would add SQLAlchemy's import time to each worker's start.
+# The app is imported inside functions, never here: a closeout or a batch starts worker
+# processes with multiprocessing's "spawn", which imports this file again in every worker,
+# and SQLAlchemy's import time would be added to each worker's start.
 
 Metric = Callable[[Path, bool], dict[str, Any]]
+BENCH_USER, BENCH_PASSWORD = "admin", "clave-de-medicion"
+
+
+def open_database(target: str, *, create: bool = False) -> Any:
+    """The database with its administrator signed in (created on a new file), as `coop`."""
+    from coop_desktop.services.auth import create_first_admin, has_users, sign_in
+    from coop_desktop.storage import connect
+
+    db = connect.open_database(target, create=create)
+    if not has_users(db):
+        create_first_admin(db, BENCH_USER, BENCH_PASSWORD)
+    sign_in(db, BENCH_USER, BENCH_PASSWORD, for_command=True)
+    return db
+
+
+def load_demo(db: Any, **kwargs: Any) -> Any:
+    from coop_desktop.services.demo import load_demo as load
+
+    return load(db, **kwargs)
+
+
+def sign_in_cost(workdir: Path, quick: bool) -> dict[str, Any]:
+    """What signing in adds to a start (Argon2id with the shipped parameters, the account's
+    bookkeeping and its audit row), median of several, on SQLite."""
+    import statistics
+
+    from coop_desktop.services.auth import sign_in
+
+    db = open_database(str(workdir / "users.db"), create=True)
+    times = []
+    for _ in range(5 if quick else 15):
+        began = time.perf_counter()
+        sign_in(db, BENCH_USER, BENCH_PASSWORD)
+        times.append(time.perf_counter() - began)
+    db.dispose()
+    return {"sign_in_s": round(statistics.median(times), 3), "sign_in_max_s": round(max(times), 3)}
 
 
 def demo_1m(workdir: Path, quick: bool) -> dict[str, Any]:
     """Demo generation by bulk inserts: 2,000 members × 250 days × 2 shifts = 1M deliveries."""
-    from coop_desktop.services.demo import load_demo
-    from coop_desktop.storage.connect import open_database
-
     members, days = (200, 50) if quick else (2000, 250)
-    db = open_database(str(workdir / "demo.db"))
+    db = open_database(str(workdir / "demo.db"), create=True)
     start = date.today() - timedelta(days=days + 1)
     began = time.perf_counter()
     summary = load_demo(db, members=members, days=days, start=start, seed=1)
@@ -48,13 +81,11 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     """Pure pricing on one core, over demo deliveries with their period-average quality:
     amounts only (`price_per_s`) and full breakdowns (`price_breakdown_per_s`)."""
     from coop_desktop.domain.periods import period_of
-    from coop_desktop.services.demo import load_demo
     from coop_desktop.services.period_data import load_period
     from coop_desktop.services.schemes import load_timeline
-    from coop_desktop.storage.connect import open_database
 
     members, days = (300, 31) if quick else (2000, 75)
-    db = open_database(str(workdir / "pricing.db"))
+    db = open_database(str(workdir / "pricing.db"), create=True)
     start = date.today() - timedelta(days=days + 1)
     load_demo(db, members=members, days=days, start=start, seed=2)
     span = period_of(start + timedelta(days=days // 2), "month")
@@ -94,11 +125,9 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
     import sqlite3
 
     from coop_desktop.services.closeout import close_period
-    from coop_desktop.services.demo import load_demo
-    from coop_desktop.storage.connect import open_database
 
     source = workdir / f"close-{members}.db"
-    db = open_database(str(source))
+    db = open_database(str(source), create=True)
     load_demo(
         db, members=members, days=days, start=date(2026, 10, 1), seed=3, today=date(2026, 11, 27)
     )
@@ -156,12 +185,10 @@ def statements_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.documents.baseline import PlainStatementRenderer
     from coop_desktop.documents.batch import render_all
     from coop_desktop.documents.statement import StatementRenderer
-    from coop_desktop.services.demo import load_demo
     from coop_desktop.services.statements import statements
-    from coop_desktop.storage.connect import open_database
 
     members = 100 if quick else 1000
-    db = open_database(str(workdir / "statements.db"))
+    db = open_database(str(workdir / "statements.db"), create=True)
     load_demo(
         db, members=members, days=30, start=date(2026, 10, 1), seed=4, today=date(2026, 11, 27)
     )
@@ -195,22 +222,22 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     import statistics
     import subprocess
 
-    from coop_desktop.services.demo import load_demo
-    from coop_desktop.storage.connect import open_database
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     members, days = (200, 50) if quick else (2000, 250)
     path = workdir / "desktop.db"
-    db = open_database(str(path))
+    db = open_database(str(path), create=True)
     load_demo(db, members=members, days=days, start=date.today() - timedelta(days=days + 1), seed=5)
     db.dispose()
     script = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from coop_desktop.storage.connect import open_database\n"
+        "from coop_desktop.services.auth import sign_in\n"
         "from ui.main_window import MainWindow\n"
         "app = QApplication(sys.argv[:1])\n"
-        "window = MainWindow(open_database(sys.argv[1]))\n"
+        "db = open_database(sys.argv[1])\n"
+        f"sign_in(db, {BENCH_USER!r}, {BENCH_PASSWORD!r})\n"
+        "window = MainWindow(db)\n"
         "window.show()\n"
         "app.processEvents()\n"
     )
@@ -262,7 +289,7 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     del view
     db.dispose()
 
-    search_db = open_database(str(workdir / "members.db"))
+    search_db = open_database(str(workdir / "members.db"), create=True)
     load_demo(search_db, members=10_000, days=1, start=date.today() - timedelta(days=2), seed=6)
     from coop_desktop.services.members import list_members
 
@@ -292,9 +319,7 @@ def import_100k(workdir: Path, quick: bool) -> dict[str, Any]:
     the Peruvian way (dd/mm/yyyy, mañana/tarde, semicolons and decimal comma): read, every
     row validated by the typed rules, written in one transaction; then the same file again
     (every row recognised as imported, nothing written)."""
-    from coop_desktop.services.demo import load_demo
     from coop_desktop.services.imports import import_file
-    from coop_desktop.storage.connect import open_database
 
     members, days = (200, 25) if quick else (2000, 25)
     db = open_database(str(workdir / "import.db"))
@@ -345,16 +370,14 @@ def print_statement(workdir: Path, quick: bool) -> dict[str, Any]:
     try:
         from PySide6.QtWidgets import QApplication
 
-        from coop_desktop.services.demo import load_demo
         from coop_desktop.services.printouts import render
-        from coop_desktop.storage.connect import open_database
         from ui import cups
         from ui.pdf_print import send_pdf
         from ui.printers import check_printer, paper_of
 
         cups.reset_server()
         app = QApplication.instance() or QApplication([])  # noqa: F841 - QPrinterInfo needs it
-        db = open_database(str(workdir / "print.db"))
+        db = open_database(str(workdir / "print.db"), create=True)
         load_demo(db, members=3, days=30, start=date(2026, 10, 1), seed=7, today=date(2026, 11, 27))
         render(db, "statement", "2026-10", "S0001")  # warm fonts
         out = workdir / "cups" / "out"
@@ -392,12 +415,10 @@ def indicators_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     import os
 
     from coop_desktop.services.closeout import close_period
-    from coop_desktop.services.demo import load_demo
     from coop_desktop.services.indicators import indicators
-    from coop_desktop.storage.connect import open_database
 
     members, days = (140, 365) if quick else (1370, 365)
-    db = open_database(str(workdir / "indicators.db"))
+    db = open_database(str(workdir / "indicators.db"), create=True)
     start, end, today = date(2025, 1, 1), date(2025, 12, 31), date(2026, 1, 15)
     summary = load_demo(db, members=members, days=days, start=start, seed=7, today=today)
 
@@ -436,19 +457,17 @@ def frozen(workdir: Path, quick: bool) -> dict[str, Any]:
     import os
     import subprocess
 
-    from coop_desktop.services.demo import load_demo
-    from coop_desktop.storage.connect import open_database
-
     program = FROZEN / ("coop-desktop.exe" if sys.platform == "win32" else "coop-desktop")
     if not program.exists():
         return {"frozen": f"no build in {FROZEN} (python scripts/package.py)"}
     size = sum(p.stat().st_size for p in FROZEN.rglob("*") if p.is_file() and not p.is_symlink())
     members, days = (200, 50) if quick else (2000, 250)
     path = workdir / "frozen.db"
-    db = open_database(str(path))
+    db = open_database(str(path), create=True)
     load_demo(db, members=members, days=days, start=date.today() - timedelta(days=days + 1), seed=5)
     db.dispose()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(workdir)}
+    env.update(COOP_USER=BENCH_USER, COOP_PASSWORD=BENCH_PASSWORD)  # the check signs in so
     env.update(XDG_CONFIG_HOME=str(workdir / "config"), XDG_DATA_HOME=str(workdir / "data"))
     starts = []
     for attempt in range(3):
@@ -471,6 +490,7 @@ def frozen(workdir: Path, quick: bool) -> dict[str, Any]:
 
 
 METRICS: dict[str, Metric] = {
+    "sign_in_s": sign_in_cost,
     "print_statement_job_mb": print_statement,
     "startup_s": desktop,
     "statements_per_s": statements_speed,

@@ -9,12 +9,13 @@ opens every section in turn if asked (each screen built on the database, its bac
 work awaited: a Qt module or library missing from a frozen build shows up here), loads PDF
 (if given) the way the document preview does, with QtPdf, renders its first page, closes
 the window and quits. Exit code: 0 when everything worked, 3 when the PDF did not load or
-render, 4 when the database needed the first-run dialog (a check never waits for a
-person), 5 when an error was logged meanwhile or background work did not end within a
-minute. OUT, if given, gets one JSON object per line: when the window was shown
-(`time.time()`), which translations loaded, the sections visited, the errors logged, what
-the PDF gave. A windowed program on Windows has no console, so the report file is how a
-smoke test reads it there.
+render, 4 when the database needed the sign-in or first-run dialog (a check never waits
+for a person; it signs in with COOP_USER and COOP_PASSWORD, as `coop` does for scripts),
+5 when an error was logged meanwhile or background work did not end within a minute.
+OUT, if given, gets one JSON object per line: when the window was shown (`time.time()`),
+which translations loaded, the sections visited, the errors logged, what the PDF gave. A
+windowed program on Windows has no console, so the report file is how a smoke test reads
+it there.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import json
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QImage
@@ -40,6 +42,25 @@ def report(path: str | None, **fields: object) -> None:
     if path:
         with Path(path).open("a", encoding="utf-8") as out:
             out.write(json.dumps(fields) + "\n")
+
+
+def sign_in_from_environment(db: Any) -> bool:
+    """The check never waits on the sign-in dialog: it signs in as a script does with
+    `coop`, as COOP_USER (default admin) with COOP_PASSWORD. False when that is not
+    possible (no password given, no users yet, a wrong password): the check then exits 4."""
+    import os
+
+    from coop_desktop.errors import CoopError
+    from coop_desktop.services.auth import has_users, sign_in
+
+    password = os.environ.get("COOP_PASSWORD")
+    if not password or not has_users(db):
+        return False
+    try:
+        sign_in(db, os.environ.get("COOP_USER") or "admin", password)
+    except CoopError:
+        return False
+    return True
 
 
 class ErrorLog(logging.Handler):

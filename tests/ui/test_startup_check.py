@@ -11,12 +11,22 @@ from pathlib import Path
 from reportlab.pdfgen import canvas
 
 from coop_desktop.services.association import create_association
+from coop_desktop.services.auth import create_first_admin, sign_in
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
 from ui.startup_check import ERRORS, NEEDS_PERSON, PDF_FAILED
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "Asociación de Productores Lecheros Huaychani"
+
+
+ADMIN, PASSWORD = "admin", "Clave-de-prueba-2025"
+
+
+def with_admin(db: Database) -> Database:
+    create_first_admin(db, ADMIN, PASSWORD)
+    sign_in(db, ADMIN, PASSWORD, for_command=True)
+    return db
 
 
 def run_app(
@@ -27,6 +37,8 @@ def run_app(
     env = {
         **os.environ,
         "PYTHONPATH": pythonpath,
+        "COOP_USER": ADMIN,
+        "COOP_PASSWORD": PASSWORD,
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -41,7 +53,7 @@ def run_app(
 
 
 def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Database) -> None:
-    create_association(sqlite_db, NAME, None)
+    create_association(with_admin(sqlite_db), NAME, None)
     pdf = tmp_path / "page.pdf"
     page = canvas.Canvas(str(pdf))
     page.setFont("Helvetica-Bold", 40)
@@ -59,8 +71,10 @@ def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Dat
     assert code == PDF_FAILED and events[1]["pdf_pages"] == 0
 
 
-def test_never_waits_for_the_first_run_dialog(tmp_path: Path, sqlite_db: Database) -> None:
-    code, events = run_app(tmp_path, sqlite_db)
+def test_never_waits_for_a_person(tmp_path: Path, sqlite_db: Database) -> None:
+    code, events = run_app(tmp_path, sqlite_db)  # no users yet: the first-admin dialog
+    assert code == NEEDS_PERSON and events == []
+    code, events = run_app(tmp_path, with_admin(sqlite_db))  # no association yet
     assert code == NEEDS_PERSON and events == []
 
 
@@ -69,7 +83,7 @@ def test_an_error_while_the_window_loads_fails_the_check(
 ) -> None:
     """What a frozen build with a library that does not load looks like: the charts of
     Inicio cannot import pyqtgraph; the app shows the error, the check exits with 5."""
-    load_demo(sqlite_db, members=3, days=2)  # with a price scheme, so Inicio draws charts
+    load_demo(with_admin(sqlite_db), members=3, days=2)  # a price scheme: Inicio draws charts
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "pyqtgraph.py").write_text("raise ImportError('libopenblas: cannot load')\n")
