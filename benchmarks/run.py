@@ -22,16 +22,53 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from coop_desktop.services.demo import load_demo  # noqa: E402
-from coop_desktop.storage.connect import open_database  # noqa: E402
+# The app is imported inside functions, never here: a closeout or a batch starts worker
+# processes with multiprocessing's "spawn", which imports this file again in every worker,
+# and SQLAlchemy's import time would be added to each worker's start.
 
 Metric = Callable[[Path, bool], dict[str, Any]]
+BENCH_USER, BENCH_PASSWORD = "admin", "clave-de-medicion"
+
+
+def open_database(target: str, *, create: bool = False) -> Any:
+    """The database with its administrator signed in (created on a new file), as `coop`."""
+    from coop_desktop.services.auth import create_first_admin, has_users, sign_in
+    from coop_desktop.storage import connect
+
+    db = connect.open_database(target, create=create)
+    if not has_users(db):
+        create_first_admin(db, BENCH_USER, BENCH_PASSWORD)
+    sign_in(db, BENCH_USER, BENCH_PASSWORD, for_command=True)
+    return db
+
+
+def load_demo(db: Any, **kwargs: Any) -> Any:
+    from coop_desktop.services.demo import load_demo as load
+
+    return load(db, **kwargs)
+
+
+def sign_in_cost(workdir: Path, quick: bool) -> dict[str, Any]:
+    """What signing in adds to a start (Argon2id with the shipped parameters, the account's
+    bookkeeping and its audit row), median of several, on SQLite."""
+    import statistics
+
+    from coop_desktop.services.auth import sign_in
+
+    db = open_database(str(workdir / "users.db"), create=True)
+    times = []
+    for _ in range(5 if quick else 15):
+        began = time.perf_counter()
+        sign_in(db, BENCH_USER, BENCH_PASSWORD)
+        times.append(time.perf_counter() - began)
+    db.dispose()
+    return {"sign_in_s": round(statistics.median(times), 3), "sign_in_max_s": round(max(times), 3)}
 
 
 def demo_1m(workdir: Path, quick: bool) -> dict[str, Any]:
     """Demo generation by bulk inserts: 2,000 members × 250 days × 2 shifts = 1M deliveries."""
     members, days = (200, 50) if quick else (2000, 250)
-    db = open_database(str(workdir / "demo.db"))
+    db = open_database(str(workdir / "demo.db"), create=True)
     start = date.today() - timedelta(days=days + 1)
     began = time.perf_counter()
     summary = load_demo(db, members=members, days=days, start=start, seed=1)
@@ -48,7 +85,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.schemes import load_timeline
 
     members, days = (300, 31) if quick else (2000, 75)
-    db = open_database(str(workdir / "pricing.db"))
+    db = open_database(str(workdir / "pricing.db"), create=True)
     start = date.today() - timedelta(days=days + 1)
     load_demo(db, members=members, days=days, start=start, seed=2)
     span = period_of(start + timedelta(days=days // 2), "month")
@@ -90,7 +127,7 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
     from coop_desktop.services.closeout import close_period
 
     source = workdir / f"close-{members}.db"
-    db = open_database(str(source))
+    db = open_database(str(source), create=True)
     load_demo(
         db, members=members, days=days, start=date(2026, 10, 1), seed=3, today=date(2026, 11, 27)
     )
@@ -151,7 +188,7 @@ def statements_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.statements import statements
 
     members = 100 if quick else 1000
-    db = open_database(str(workdir / "statements.db"))
+    db = open_database(str(workdir / "statements.db"), create=True)
     load_demo(
         db, members=members, days=30, start=date(2026, 10, 1), seed=4, today=date(2026, 11, 27)
     )
@@ -188,16 +225,19 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     members, days = (200, 50) if quick else (2000, 250)
     path = workdir / "desktop.db"
-    db = open_database(str(path))
+    db = open_database(str(path), create=True)
     load_demo(db, members=members, days=days, start=date.today() - timedelta(days=days + 1), seed=5)
     db.dispose()
     script = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from coop_desktop.storage.connect import open_database\n"
+        "from coop_desktop.services.auth import sign_in\n"
         "from ui.main_window import MainWindow\n"
         "app = QApplication(sys.argv[:1])\n"
-        "window = MainWindow(open_database(sys.argv[1]))\n"
+        "db = open_database(sys.argv[1])\n"
+        f"sign_in(db, {BENCH_USER!r}, {BENCH_PASSWORD!r})\n"
+        "window = MainWindow(db)\n"
         "window.show()\n"
         "app.processEvents()\n"
     )
@@ -249,7 +289,7 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     del view
     db.dispose()
 
-    search_db = open_database(str(workdir / "members.db"))
+    search_db = open_database(str(workdir / "members.db"), create=True)
     load_demo(search_db, members=10_000, days=1, start=date.today() - timedelta(days=2), seed=6)
     from coop_desktop.services.members import list_members
 
@@ -292,7 +332,7 @@ def heartbeat(workdir: Path, quick: bool) -> dict[str, Any]:
 
     members = 300 if quick else 16130
     source = workdir / "heartbeat.db"
-    db = open_database(str(source))
+    db = open_database(str(source), create=True)
     load_demo(
         db, members=members, days=31, start=date(2026, 10, 1), seed=3, today=date(2026, 11, 27)
     )
@@ -420,13 +460,193 @@ def heartbeat(workdir: Path, quick: bool) -> dict[str, Any]:
     }
 
 
+def import_100k(workdir: Path, quick: bool) -> dict[str, Any]:
+    """Importing 100,000 deliveries (2,000 members × 25 days × 2 shifts) from a CSV written
+    the Peruvian way (dd/mm/yyyy, mañana/tarde, semicolons and decimal comma): read, every
+    row validated by the typed rules, written in one transaction; then the same file again
+    (every row recognised as imported, nothing written)."""
+    from coop_desktop.services.imports import import_file
+
+    members, days = (200, 25) if quick else (2000, 25)
+    db = open_database(str(workdir / "import.db"))
+    load_demo(db, members=members, days=1, start=date(2026, 9, 1), today=date(2026, 11, 27))
+    lines = ["Código;Fecha;Turno;Litros;Temperatura"]
+    for d in range(days):
+        day = date(2026, 10, 1) + timedelta(days=d)
+        for shift in ("mañana", "tarde"):
+            for i in range(1, members + 1):
+                litres = f"{5 + (i * 7 + d * 3) % 250 / 10:.1f}".replace(".", ",")
+                lines.append(f"S{i:04d};{day:%d/%m/%Y};{shift};{litres};")
+    path = workdir / "entregas.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    began, cpu = time.perf_counter(), time.process_time()
+    report = import_file(db, path, "deliveries", today=date(2026, 11, 27))
+    elapsed, cpu = time.perf_counter() - began, time.process_time() - cpu
+    assert report.ok and report.written == len(lines) - 1, report.problems[:3]
+    began = time.perf_counter()
+    again = import_file(db, path, "deliveries", today=date(2026, 11, 27))
+    again_s = time.perf_counter() - began
+    assert again.written == 0 and again.already_imported == report.written
+    db.dispose()
+    return {
+        "import_100k_s": round(elapsed, 2),
+        "import_100k_cpu_s": round(
+            cpu, 2
+        ),  # this process alone (a loaded machine inflates the wall time)
+        "import_rows": report.written,
+        "reimport_100k_s": round(again_s, 2),
+    }
+
+
+def print_statement(workdir: Path, quick: bool) -> dict[str, Any]:
+    """One 60-delivery statement printed on a CUPS file queue (a private cupsd, as the tests
+    start it): the bytes the printer receives and the time from Print to job submitted (the
+    document built again, as a print is, fitted to the paper, sent)."""
+    import os
+    import subprocess
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    script = ROOT / "scripts" / "cups-throwaway.sh"
+    started = subprocess.run(
+        ["bash", str(script), "start", str(workdir / "cups")], text=True, capture_output=True
+    )
+    if started.returncode:
+        return {"print_statement_job_mb": None, "print_statement_note": started.stderr.strip()}
+    os.environ["CUPS_SERVER"] = str(workdir / "cups" / "cups.sock")
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from coop_desktop.services.printouts import render
+        from ui import cups
+        from ui.pdf_print import send_pdf
+        from ui.printers import check_printer, paper_of
+
+        cups.reset_server()
+        app = QApplication.instance() or QApplication([])  # noqa: F841 - QPrinterInfo needs it
+        db = open_database(str(workdir / "print.db"), create=True)
+        load_demo(db, members=3, days=30, start=date(2026, 10, 1), seed=7, today=date(2026, 11, 27))
+        render(db, "statement", "2026-10", "S0001")  # warm fonts
+        out = workdir / "cups" / "out"
+        times = []
+        for _ in range(3):
+            before = set(out.glob("*.done"))
+            began = time.perf_counter()
+            check_printer("Oficina-PDF")
+            printout = render(db, "statement", "2026-10", "S0001")
+            send_pdf("Oficina-PDF", printout.pdf, printout.title, paper_of("Oficina-PDF"))
+            times.append(time.perf_counter() - began)
+            deadline = time.monotonic() + 10
+            while set(out.glob("*.done")) == before and time.monotonic() < deadline:
+                time.sleep(0.01)
+        [done] = sorted(set(out.glob("*.done")) - before)
+        job = done.with_suffix(".data").read_bytes()
+        from coop_desktop.services.statements import statements
+
+        deliveries = len(statements(db, "2026-10", "S0001")[0].lines)
+        db.dispose()
+    finally:
+        subprocess.run(["bash", str(script), "stop", str(workdir / "cups")], capture_output=True)
+    return {
+        "print_statement_job_mb": round(len(job) / 1_000_000, 3),
+        "print_statement_job_s": round(min(times), 3),
+        "print_statement_deliveries": deliveries,
+    }
+
+
+def indicators_speed(workdir: Path, quick: bool) -> dict[str, Any]:
+    """The indicator report over a year of deliveries grouped by district: 1,370 members ×
+    365 days × 2 shifts (1M deliveries), built by the demo generator like `demo_1m`. Measured
+    as a treasurer meets it (every month closed but the last, which is the close preview),
+    and with every month still open (twelve previews: the worst case). Best of three runs."""
+    import os
+
+    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.indicators import indicators
+
+    members, days = (140, 365) if quick else (1370, 365)
+    db = open_database(str(workdir / "indicators.db"), create=True)
+    start, end, today = date(2025, 1, 1), date(2025, 12, 31), date(2026, 1, 15)
+    summary = load_demo(db, members=members, days=days, start=start, seed=7, today=today)
+
+    def best() -> tuple[float, list[float]]:
+        runs = []
+        for _ in range(3):
+            began = time.perf_counter()
+            indicators(db, start, end, by=["district"], today=today)
+            runs.append(round(time.perf_counter() - began, 2))
+        return min(runs), runs
+
+    all_open, all_open_runs = best()
+    for month in range(1, 12):
+        close_period(db, f"2025-{month:02d}")
+    closed, closed_runs = best()
+    db.dispose()
+    return {
+        "indicators_1m_s": closed,
+        "indicators_1m_runs_s": closed_runs,
+        "indicators_1m_all_open_s": all_open,
+        "indicators_1m_all_open_runs_s": all_open_runs,
+        "indicators_deliveries": summary.deliveries,
+        "indicators_load_avg": round(os.getloadavg()[0], 2),
+    }
+
+
+FROZEN = ROOT / "dist" / "CoopDesktop"
+
+
+def frozen(workdir: Path, quick: bool) -> dict[str, Any]:
+    """The frozen build (`python scripts/package.py`), when dist/CoopDesktop exists: its size
+    on disk, and the frozen desktop program from launch to its main window on a demo
+    database of a million deliveries (2,000 members × 250 days), best of three starts.
+    The window reports when it is shown (the hidden start-up check, ui/startup_check.py)."""
+    import json as json_
+    import os
+    import subprocess
+
+    program = FROZEN / ("coop-desktop.exe" if sys.platform == "win32" else "coop-desktop")
+    if not program.exists():
+        return {"frozen": f"no build in {FROZEN} (python scripts/package.py)"}
+    size = sum(p.stat().st_size for p in FROZEN.rglob("*") if p.is_file() and not p.is_symlink())
+    members, days = (200, 50) if quick else (2000, 250)
+    path = workdir / "frozen.db"
+    db = open_database(str(path), create=True)
+    load_demo(db, members=members, days=days, start=date.today() - timedelta(days=days + 1), seed=5)
+    db.dispose()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(workdir)}
+    env.update(COOP_USER=BENCH_USER, COOP_PASSWORD=BENCH_PASSWORD)  # the check signs in so
+    env.update(XDG_CONFIG_HOME=str(workdir / "config"), XDG_DATA_HOME=str(workdir / "data"))
+    starts = []
+    for attempt in range(3):
+        report = workdir / f"report-{attempt}.jsonl"
+        began = time.time()
+        subprocess.run(
+            [str(program), "--db", str(path), "--quit-after", "0", "--report", str(report)],
+            check=True,
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
+        lines = [json_.loads(line) for line in report.read_text().splitlines()]
+        starts.append(next(e["shown"] for e in lines if "shown" in e) - began)
+    return {
+        "frozen_size_mb": round(size / 1e6, 1),
+        "frozen_startup_s": round(min(starts), 2),
+        "frozen_deliveries": members * days * 2,
+    }
+
+
 METRICS: dict[str, Metric] = {
+    "sign_in_s": sign_in_cost,
+    "print_statement_job_mb": print_statement,
     "startup_s": desktop,
     "statements_per_s": statements_speed,
     "demo_1m_s": demo_1m,
     "price_per_s": pricing,
     "close_1m_s": closeout,
     "gui_max_stall_ms": heartbeat,
+    "import_100k_s": import_100k,
+    "indicators_1m_s": indicators_speed,
+    "frozen_startup_s": frozen,
 }
 
 

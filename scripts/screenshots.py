@@ -80,6 +80,10 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
     def whatif(view: Any) -> None:
         view.whatif.run()
 
+    def indicators(view: Any) -> None:  # the demo's days by district
+        view.start.setDate(view.start.date().currentDate().addDays(-45))
+        view.calculate()
+
     return [
         ("home", section("home")),
         ("members", section("members")),
@@ -93,6 +97,11 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         ("closeout", section("closeout", lambda v: v.preview())),
         ("documents", section("documents", statement)),
         ("settings", section("settings")),
+        *(
+            (key, section(key, indicators if key == "indicators" else None))
+            for key in ("indicators", "audit", "users")
+            if key in window.views
+        ),
     ]
 
 
@@ -128,7 +137,11 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
-        db = open_database(str(Path(tmp) / "demo.db"))
+        db = open_database(str(Path(tmp) / "demo.db"), create=True)
+        from coop_desktop.services.auth import create_first_admin, sign_in
+
+        create_first_admin(db, "admin", "clave-de-capturas", "Tesorería")
+        sign_in(db, "admin", "clave-de-capturas", for_command=True)
         load_demo(db, members=60, days=45, start=date.today() - timedelta(days=45), seed=1)
         for lang in args.lang or ["es", "en"]:
             install_translations(app, lang)

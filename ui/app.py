@@ -19,6 +19,11 @@ from coop_desktop.storage.engine import Database
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="coop-desktop")
     parser.add_argument("--db", metavar="PATH-or-URL")
+    # Hidden: the start-up check of a frozen build (ui/startup_check.py, docs/packaging.md).
+    parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    parser.add_argument("--check-pdf", metavar="PDF", help=argparse.SUPPRESS)
+    parser.add_argument("--visit-sections", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--report", metavar="FILE", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(list(argv))
     return args
 
@@ -93,13 +98,74 @@ def chosen_location(db_arg: str | None) -> str | None:
 
 
 def open_or_explain(db_arg: str | None) -> Database | None:
+    """Open the chosen database. A file that does not exist is created only for the first
+    start at the default place (the first-run assistant follows) or when the treasurer says
+    so for a place they chose: a mistyped path never becomes a new empty database."""
+    from coop_desktop.storage.location import resolve
+
+    chosen = chosen_location(db_arg)
     try:
-        return open_database(chosen_location(db_arg))
+        where = resolve(chosen)
+        create = False
+        if where.path is not None and not where.path.exists():
+            create = chosen is None or _confirm_new(str(where.path))
+            if not create:
+                return None
+        return open_database(chosen, create=create)
     except CoopError as exc:
         from ui.errors import message
 
         QMessageBox.critical(None, "Coop Desktop", message(exc))
         return None
+
+
+def _confirm_new(path: str) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Coop Desktop",
+        QApplication.translate(
+            "app",
+            "No existe una base de datos en %1. ¿Crear una nueva ahí? (Si la ruta está mal "
+            "escrita, elija No y corríjala en Configuración o con --db.)",
+        ).replace("%1", path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def sign_in_dialog(db: Database) -> QDialog:
+    """Before anything is shown: the first administrator of a new database, else sign-in."""
+    from coop_desktop.services.auth import has_users
+    from ui.main_window import ui_settings
+    from ui.sign_in import FirstAdminDialog, SignInDialog
+
+    if not has_users(db):
+        return FirstAdminDialog(db)
+    return SignInDialog(db, last_user=str(ui_settings().value("security/last_user", "") or ""))
+
+
+def remember_user(db: Database) -> None:
+    from ui.main_window import ui_settings
+
+    if db.principal is not None:
+        settings = ui_settings()
+        settings.setValue("security/last_user", db.principal.name)
+        settings.sync()
+
+
+def keep_files_private() -> None:
+    """User-only modes for what this process writes (POSIX umask 077), and for the log and
+    the INI written by earlier versions (chmod 0600 / icacls on Windows)."""
+    from pathlib import Path
+
+    from coop_desktop.storage.files import make_private, set_private_umask
+    from ui.errors import log_file
+    from ui.main_window import ui_settings
+
+    set_private_umask()
+    make_private(Path(log_file()))
+    make_private(Path(ui_settings().fileName()))
 
 
 def prepare_window(db: Database) -> QDialog | None:
@@ -124,6 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.errors import install_excepthook, setup_logging
 
     setup_logging()
+    keep_files_private()
     install_excepthook()
     from ui.collector import GuiCollector
     from ui.runner import runner_busy, stop_app_runner
@@ -133,7 +200,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = open_or_explain(args.db)
     if db is None:
         return 1
+    if args.quit_after is not None:  # the start-up check signs in as a script does
+        from ui.startup_check import NEEDS_PERSON, sign_in_from_environment
+
+        if not sign_in_from_environment(db):
+            return NEEDS_PERSON
+    elif sign_in_dialog(db).exec() != QDialog.DialogCode.Accepted:
+        return 0
+    remember_user(db)
     dialog = prepare_window(db)
+    if dialog is not None and args.quit_after is not None:
+        from ui.startup_check import NEEDS_PERSON
+
+        return NEEDS_PERSON
     if dialog is not None and dialog.exec() != QDialog.DialogCode.Accepted:
         stop_app_runner()
         return 0
@@ -142,6 +221,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow(db)
+    if db.password_moved_to:
+        window.statusBar().showMessage(
+            window.tr(
+                "La contraseña del servidor se guardó aparte (%1); no quedó en la configuración."
+            ).replace("%1", db.password_moved_to)
+        )
     window.show()
     QTimer.singleShot(1_000, collector.freeze)  # what the started app holds, never walked again
+    if args.quit_after is not None:
+        from ui.startup_check import StartupCheck
+
+        check = StartupCheck(
+            app, window, args.quit_after, args.check_pdf, args.report, args.visit_sections
+        )
+        app._coop_check = check  # type: ignore[attr-defined]
     return int(app.exec())

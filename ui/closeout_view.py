@@ -28,17 +28,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.domain.periods import period_of
+from coop_desktop.domain.periods import parse_period, period_of
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
-from coop_desktop.services.closeout import CloseResult, MemberClose, close_period, preview_close
-from coop_desktop.services.printouts import write_batch
-from coop_desktop.services.settlements import pay, reopen_period
+from coop_desktop.services.closeout import (
+    CloseResult,
+    MemberClose,
+    close_period,
+    next_to_close,
+    preview_close,
+)
+from coop_desktop.services.settlements import pay, reopen_period, reverse_payment
 from coop_desktop.storage.engine import Database
 from ui import fmt
 from ui.changes import follow
 from ui.confirm import ask
 from ui.errors import message
+from ui.export_dialog import export_button
 from ui.runner import OpContext, app_runner
 from ui.tables import Index, RowsModel, tidy
 
@@ -56,11 +62,14 @@ Target = tuple[str, str, int | None]  # section, member code, delivery
 
 
 def default_period(db: Database) -> str:
-    """The period before the current one: the one a treasurer closes next."""
-    association = get_association(db)
-    cycle = association.cycle if association else "month"
-    current = period_of(date.today(), cycle)
-    return current.previous().code
+    """The oldest period still open: periods close in order. With nothing open, the period
+    before the current one."""
+    try:
+        return next_to_close(db)
+    except Refused:
+        association = get_association(db)
+        cycle = association.cycle if association else "month"
+        return period_of(date.today(), cycle).previous().code
 
 
 class SettlementsModel(RowsModel):
@@ -134,10 +143,15 @@ class CloseoutView(QWidget):
         self.close_button = QPushButton(self.tr("Cerrar periodo"))
         self.reopen_button = QPushButton(self.tr("Reabrir…"))
         self.print_button = QPushButton(self.tr("Imprimir…"))
-        self.print_button.setToolTip(
-            self.tr("Los socios seleccionados en la tabla, o todos si no hay selección")
-        )
+        self.save_button = QPushButton(self.tr("Guardar PDF…"))
+        for button in (self.print_button, self.save_button):
+            button.setToolTip(
+                self.tr("Los socios seleccionados en la tabla, o todos si no hay selección")
+            )
+        self.print_job: object = None  # the batch being printed (kept alive while it runs)
         self.pay_button = QPushButton(self.tr("Registrar pagos…"))
+        self.reverse_button = QPushButton(self.tr("Revertir un pago…"))
+        self.export_button = export_button(self, db, "payroll", lambda: self.period.text().strip())
         top.addWidget(QLabel(self.tr("Periodo:")))
         for w in (
             self.period,
@@ -145,7 +159,10 @@ class CloseoutView(QWidget):
             self.close_button,
             self.reopen_button,
             self.print_button,
+            self.save_button,
             self.pay_button,
+            self.reverse_button,
+            self.export_button,
         ):
             top.addWidget(w)
         top.addStretch()
@@ -185,7 +202,10 @@ class CloseoutView(QWidget):
         self.close_button.clicked.connect(lambda: self.close_period())
         self.reopen_button.clicked.connect(lambda: self.reopen())
         self.pay_button.clicked.connect(lambda: self.record_payments())
-        self.print_button.clicked.connect(lambda: self.choose_and_print())
+        self.reverse_button.clicked.connect(lambda: self.reverse_one_payment())
+        # clicked(bool) must not reach the methods' arguments
+        self.print_button.clicked.connect(lambda: self.print_batch())
+        self.save_button.clicked.connect(lambda: self.save_batch())
         self.fix_button.setEnabled(False)
         follow(
             self,
@@ -202,7 +222,9 @@ class CloseoutView(QWidget):
             self.close_button,
             self.reopen_button,
             self.print_button,
+            self.save_button,
             self.pay_button,
+            self.reverse_button,
         ):
             b.setEnabled(not busy)
 
@@ -322,6 +344,9 @@ class CloseoutView(QWidget):
             self.tr("No cerrar"),
         ):
             return
+        early = self._confirm_early(code)
+        if early is None:
+            return
 
         def op(context: OpContext) -> CloseResult:
             def progress(_phase: str, done: int, total: int) -> None:
@@ -329,7 +354,7 @@ class CloseoutView(QWidget):
                 if context.cancelled.is_set():
                     raise Refused("cancelled")  # rolls the whole close back
 
-            return close_period(db, code, progress)
+            return close_period(db, code, progress, before_end=early)
 
         self._busy(True)
         self.runner.run(
@@ -340,6 +365,54 @@ class CloseoutView(QWidget):
             parent=self,
             cancellable=True,
             changes=("periods", "ledger"),
+        )
+
+    def _confirm_early(self, code: str) -> bool | None:
+        """False for a period that has ended; for one that has not, True only when the
+        treasurer confirms (the safe answer is the default); None to stop."""
+        try:
+            end = parse_period(code).end
+        except Exception as exc:  # shown in the user's words
+            self._failed(exc)
+            return None
+        if end < date.today():
+            return False
+        if ask(
+            self,
+            self.tr("Cerrar antes de tiempo"),
+            self.tr(
+                "El periodo %1 todavía no termina (termina el %2). Lo que se entregue después "
+                "de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?"
+            )
+            .replace("%1", fmt.period(code))
+            .replace("%2", fmt.day(end)),
+            self.tr("Cerrar el periodo"),
+            self.tr("No cerrar"),
+        ):
+            return True
+        return None
+
+    def reverse_one_payment(self) -> None:
+        """Cancel a payment recorded by mistake: a reversal entry, the settlement unpaid."""
+        code = self.period.text().strip()
+        member, ok = QInputDialog.getText(
+            self, self.tr("Revertir un pago"), self.tr("Código del socio:")
+        )
+        if not ok or not member.strip():
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Revertir un pago"), self.tr("Motivo:"))
+        if not ok:
+            return
+        try:
+            number = reverse_payment(self.db, code, member.strip(), reason)
+        except Exception as exc:  # shown in the user's words
+            self._failed(exc)
+            return
+        self.runner.announce("periods", "ledger", source=self)
+        self.status.setText(
+            self.tr("Pago de %1 revertido; la liquidación vuelve a estar por pagar.").replace(
+                "%1", number
+            )
         )
 
     def reopen(self) -> None:
@@ -402,50 +475,67 @@ class CloseoutView(QWidget):
         rows = sorted({i.row() for i in model.selectedRows()}) if model else []
         return [self.rows.rows[r].code for r in rows] or None
 
-    def choose_and_print(self) -> None:
-        """Ask which documents and where, then print them (the Imprimir… button)."""
-        code = self.period.text().strip()
+    def _batch_kind(self, title: str) -> str | None:
         kinds = {
             self.tr("Recibos"): "receipts",
             self.tr("Estados de cuenta"): "statements",
             self.tr("Planilla de pago"): "payroll",
         }
-        choice, ok = QInputDialog.getItem(
-            self, self.tr("Imprimir"), self.tr("Documento:"), list(kinds), 0, False
-        )
-        if not ok:
-            return
-        kind = kinds[choice]
-        names = {
-            "receipts": self.tr("recibos"),
-            "statements": self.tr("estados"),
-            "payroll": self.tr("planilla"),
-        }
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Guardar PDF"),
-            f"{names[kind]}-{code}.pdf",
-            self.tr("Documentos PDF (*.pdf)"),
-        )
-        if target:
-            self.print_batch(Path(target), kind)
+        choice, ok = QInputDialog.getItem(self, title, self.tr("Documento:"), list(kinds), 0, False)
+        return kinds[choice] if ok else None
 
-    def print_batch(self, target: Path, kind: str) -> None:
+    def print_batch(self, kind: str | None = None) -> None:
         """Receipts, statements or the payroll of the period (the selected members, or all)
-        into one PDF, in the background."""
+        to a printer, built in the background (progress, cancel); receipts count as printed
+        only once sent."""
+        from ui.batch_print import build_batch, record_batch
+        from ui.print_jobs import print_document
+
         code = self.period.text().strip()
+        kind = kind or self._batch_kind(self.tr("Imprimir"))
+        if kind is None:
+            return
         db, members = self.db, self.selected_codes()
 
-        def op(context: OpContext) -> list[Path]:
-            return write_batch(
-                db,
-                kind,
-                code,
-                target,
-                members,
-                progress=context.progress,
-                cancel=context.cancelled,
+        def report(text: str) -> None:
+            self._busy(False)
+            self.status.setText(text)
+
+        self._busy(True)
+        self.print_job = print_document(
+            self,
+            self.runner,
+            f"{kind}-{code}",
+            lambda context: build_batch(db, code, kind, context, members),
+            lambda batch: record_batch(db, batch),
+            report,
+        )
+
+    def save_batch(self, target: Path | None = None, kind: str | None = None) -> None:
+        """Receipts, statements or the payroll of the period (the selected members, or all)
+        into one PDF, in the background."""
+        from ui.batch_print import save_batch
+
+        code = self.period.text().strip()
+        kind = kind or self._batch_kind(self.tr("Guardar PDF"))
+        if kind is None:
+            return
+        if target is None:
+            names = {
+                "receipts": self.tr("recibos"),
+                "statements": self.tr("estados"),
+                "payroll": self.tr("planilla"),
+            }
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Guardar PDF"),
+                f"{names[kind]}-{code}.pdf",
+                self.tr("Documentos PDF (*.pdf)"),
             )
+            if not chosen:
+                return
+            target = Path(chosen)
+        path, db, members = target, self.db, self.selected_codes()
 
         def done(paths: list[Path]) -> None:
             self._busy(False)
@@ -453,7 +543,7 @@ class CloseoutView(QWidget):
 
         self._busy(True)
         self.runner.run(
-            op,
+            lambda context: save_batch(db, code, kind, path, context, members),
             done,
             self._failed,
             label=self.tr("Preparando los documentos…"),

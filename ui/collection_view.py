@@ -7,6 +7,7 @@ repeated delivery and Supr ask first, with the safe answer as default."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import formatting
 from coop_desktop.errors import CoopError
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import deliveries as svc
@@ -219,6 +221,10 @@ class CollectionView(QWidget):
         top.addStretch()
         top.addWidget(self.totals)
         layout.addLayout(top)
+        from ui.scale_control import ScaleControl
+
+        self.scale = ScaleControl(self.take_weight)
+        layout.addWidget(self.scale)
         closed_row = QHBoxLayout()
         closed_row.addWidget(self.closed, 1)
         self.adjust_button = QPushButton(self.tr("Registrar ajuste…"))
@@ -473,25 +479,35 @@ class CollectionView(QWidget):
         self.member.setFocus()
         self.print_ticket(saved)
 
+    def take_weight(self, weight: Decimal) -> None:
+        """A steady weight from the scale becomes the quantity, in kg (Enter saves it)."""
+        self.unit.setCurrentText("kg")
+        self.quantity.setText(formatting.quantity(weight))
+        self.quantity.selectAll()
+
     def print_ticket(self, saved: DeliveryInfo) -> None:
         """Print the ticket on the configured printer, without dialogs. The delivery is
-        already saved: a printer problem is reported and can be reprinted later."""
-        from ui.ticket_printer import print_ticket, ticket_printer_settings
-
-        printer, width = ticket_printer_settings()
-        if not printer:
-            return
-        from coop_desktop.services.printouts import render
+        already saved: a printer problem is said in words (with Reintentar / Guardar PDF /
+        Elegir otra) and the ticket can be reprinted later from Documentos."""
+        from ui.print_jobs import print_delivery_ticket
 
         try:
-            printout = render(self.db, "ticket", str(saved.id), record=True, ticket_width=width)
-            print_ticket(printout.pdf, printer, self.ticket_pdf)
+            where = print_delivery_ticket(self, self.db, saved.id, self.ticket_pdf)
         except Exception as exc:  # the save stands; say why the ticket did not print
             self.error.setText(
                 self.tr("Entrega guardada; el ticket no se imprimió: %1").replace(
                     "%1", errors.message(exc)
                 )
             )
+            return
+        if where is None and (self.ticket_pdf is not None or _ticket_printer_set()):
+            self.error.setText(self.tr("Entrega guardada; el ticket no se imprimió."))
+
+
+def _ticket_printer_set() -> bool:
+    from ui.ticket_printer import ticket_settings
+
+    return ticket_settings().configured
 
 
 def _afternoon() -> bool:

@@ -29,6 +29,7 @@ from coop_desktop.storage.engine import Database
 from ui import fmt
 from ui.changes import follow
 from ui.errors import message
+from ui.export_dialog import export_button
 from ui.member_lookup import MemberField, shared_index
 from ui.runner import app_runner
 from ui.tables import Index, RowsModel, tidy
@@ -180,7 +181,13 @@ class DeliveriesView(QWidget):
         bar.setStretch(0, 1)
         layout.addLayout(bar)
         self.count = QLabel()
-        layout.addWidget(self.count)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count, 1)
+        self.export_button = export_button(
+            self, db, "deliveries", lambda: date.today().strftime("%Y-%m")
+        )
+        count_row.addWidget(self.export_button)
+        layout.addLayout(count_row)
         self.model = LazyDeliveries(db)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         self._add_lazy("closeout", self.tr("Cierre"))
         self._add_lazy("documents", self.tr("Documentos"))
         self._add_lazy("settings", self.tr("Configuración"))
+        self._add_lazy("indicators", self.tr("Indicadores"))
+        self._add_lazy("audit", self.tr("Auditoría"))
+        self._add_lazy("users", self.tr("Usuarios"))
         self.nav.currentRowChanged.connect(self._show)
         self.shown_row = -1
         central = QWidget()
@@ -113,6 +116,13 @@ class MainWindow(QMainWindow):
         self.period_label = QLabel()
         self.statusBar().addWidget(QLabel(name))
         self.statusBar().addWidget(self.period_label)
+        principal = db.principal
+        self.user_label = QLabel(
+            self.tr("Usuario: %1 (%2)").replace("%1", principal.name).replace("%2", principal.role)
+            if principal is not None
+            else ""
+        )
+        self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Base de datos: %1").replace("%1", db.location.describe()))
         )
@@ -142,6 +152,11 @@ class MainWindow(QMainWindow):
         import PySide6.QtPrintSupport  # noqa: F401
 
         self.runner.run(lambda _c: prewarm(), lambda _r: None, lambda _e: None)
+        from ui.idle_lock import IdleLock
+        from ui.sign_in import install_reauthentication
+
+        install_reauthentication(db, self)  # sensitive actions ask for the password again
+        self.idle_lock = IdleLock(self, db)
 
     def _add(self, key: str, title: str, widget: QWidget) -> None:
         self.views[key] = widget
@@ -208,6 +223,19 @@ class MainWindow(QMainWindow):
             from ui.quality_view import QualityView
 
             return QualityView(self.db)
+        if key == "indicators":
+            from ui.app import ui_language
+            from ui.indicators_view import IndicatorsView
+
+            return IndicatorsView(self.db, lang=ui_language())
+        if key == "audit":
+            from ui.audit_view import AuditView
+
+            return AuditView(self.db)
+        if key == "users":
+            from ui.users_view import UsersView
+
+            return UsersView(self.db)
         from ui.collection_section import CollectionSection
 
         return CollectionSection(self.db)
@@ -223,6 +251,12 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        import_action = QAction(self.tr("&Importar…"), self)
+        import_action.triggered.connect(self.open_import)
+        file_menu.addAction(import_action)
+        export_action = QAction(self.tr("&Exportar…"), self)
+        export_action.triggered.connect(self.open_export)
+        file_menu.addAction(export_action)
         quit_action = QAction(self.tr("&Salir"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -230,7 +264,8 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("&Ir a"))
         for row in range(self.nav.count()):
             action = QAction(self.nav.item(row).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            if row < 10:  # Ctrl+1…9, Ctrl+0
+                action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             action.triggered.connect(lambda _c=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
         edit = self.menuBar().addMenu(self.tr("&Editar"))
@@ -238,6 +273,18 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.triggered.connect(self.undo)
         edit.addAction(undo)
+
+    def open_import(self) -> None:
+        from ui.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.db, parent=self)
+        self.import_dialog.open()
+
+    def open_export(self) -> None:
+        from ui.export_dialog import ExportDialog
+
+        self.export_dialog = ExportDialog(self.db, parent=self)
+        self.export_dialog.open()
 
     def undo(self) -> None:
         view = getattr(self.views.get("collection"), "collection", None)

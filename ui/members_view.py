@@ -21,6 +21,7 @@ from coop_desktop.storage.engine import Database
 from ui import errors
 from ui.changes import follow
 from ui.confirm import ask
+from ui.export_dialog import export_button
 from ui.member_dialog import MemberDialog
 from ui.member_model import MemberModel
 from ui.runner import app_runner
@@ -60,6 +61,7 @@ class MembersView(QWidget):
         self.retire_button.clicked.connect(lambda: self.change_status("retired"))
         self.reactivate_button = QPushButton(self.tr("Reactivar"))
         self.reactivate_button.clicked.connect(lambda: self.change_status("active"))
+        self.export_button = export_button(self, db, "members", lambda: "")
         for w in (
             self.search,
             self.status,
@@ -69,6 +71,7 @@ class MembersView(QWidget):
             self.page_button,
             self.retire_button,
             self.reactivate_button,
+            self.export_button,
         ):
             bar.addWidget(w)
         bar.setStretch(0, 1)

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
 from coop_desktop import __version__
-from coop_desktop.cli import accounts, admin, centres, closeout, data, pricing, printing
+from coop_desktop.cli import (
+    accounts,
+    admin,
+    audit,
+    centres,
+    closeout,
+    data,
+    pricing,
+    printing,
+    reports,
+    transfer,
+    users,
+)
 from coop_desktop.cli.base import language, localise_argparse, t
 
 
@@ -31,6 +44,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=t(
+            lang,
+            "usuario que ejecuta la orden (o variable COOP_USER); la contraseña se pide en "
+            "la terminal (o COOP_PASSWORD)",
+            "user who runs the command (or the COOP_USER variable); the password is asked on "
+            "the terminal (or COOP_PASSWORD)",
+        ),
+    )
+    parser.add_argument(
         "--lang",
         choices=["es", "en"],
         default=lang,
@@ -43,20 +67,29 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     accounts.register(commands, lang)
     closeout.register(commands, lang)
     printing.register(commands, lang)
+    transfer.register(commands, lang)
     admin.register(commands, lang)
+    reports.register(commands, lang)
+    users.register(commands, lang)
+    audit.register(commands, lang)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A worker process of a frozen build (spawn starts the program again) runs here and
+    # exits; this module imports little, so a worker from a checkout starts fast too.
+    multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = language(args_list)
     localise_argparse(lang)
     parser = build_parser(lang)
     args = parser.parse_args(args_list)
     from coop_desktop.errors import CoopError
+    from coop_desktop.storage.files import private_files
 
     try:
-        code: int = args.handler(args)
+        with private_files():  # the database, backups and PDFs it writes: user-only
+            code: int = args.handler(args)
         return code
     except CoopError as exc:
         print(f"coop: {exc.render(args.lang)}", file=sys.stderr)

@@ -10,8 +10,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.messages import add_messages
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit, row_dict
 from coop_desktop.services.dto import MemberInfo
 from coop_desktop.services.members import info, member_by_code
@@ -59,6 +61,7 @@ def _centre(session: Session, code: str) -> Centre:
     return found
 
 
+@requires(Permission.MEMBERS)
 def add_centre(
     db: Database,
     code: str,
@@ -84,6 +87,7 @@ def add_centre(
         return CentreSummary(centre.id, clean, title, centre.district, centre.community, 0)
 
 
+@requires(Permission.MEMBERS)
 def rename_centre(db: Database, code: str, name: str) -> CentreSummary:
     title = v.required_text(name, "name", 200)
     with db.write() as session:
@@ -128,6 +132,7 @@ def route_members(db: Database, code: str) -> list[MemberInfo]:
         ]
 
 
+@requires(Permission.MEMBERS)
 def set_route(db: Database, code: str, member_codes: Sequence[str]) -> list[MemberInfo]:
     """Make the centre's route exactly `member_codes`, in that order (1, 2, 3…). A member
     on another centre's route moves to this one; members left out leave this route."""

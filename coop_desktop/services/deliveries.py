@@ -11,10 +11,14 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission, Role
 from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import require_collect_date, requires
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.members import member_by_code
+from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, Member
@@ -39,9 +43,75 @@ def _info(d: Delivery, m: Member) -> DeliveryInfo:
         d.reject_reason,
         d.recorded_by,
         d.recorded_at,
+        ticket_label(d),
     )
 
 
+def ticket_label(d: Delivery) -> str | None:
+    """The number printed on the delivery's ticket, e.g. T001-00000042."""
+    if d.ticket_number is None:
+        return None
+    return f"{d.ticket_series}-{d.ticket_number:08d}"
+
+
+@dataclass(frozen=True, slots=True)
+class CleanDelivery:
+    """A delivery's typed fields after validation: what the rules accept, nothing else."""
+
+    quantity: Decimal
+    unit: str
+    day: date
+    shift: str
+    rejected: bool
+    reject_reason: str | None
+    temperature: Decimal | None
+    density: Decimal | None
+
+
+def clean_delivery(
+    quantity: object,
+    unit: str,
+    day: date | str,
+    shift: str,
+    *,
+    reject_reason: str | None = None,
+    rejected: bool | None = None,
+    temperature: object = None,
+    density: object = None,
+    today: date | None = None,
+) -> CleanDelivery:
+    """Validate a delivery's fields by the rules every delivery obeys (typed or imported);
+    the first problem raises, naming its field. A rejected delivery needs its reason."""
+    clean_qty = v.quantity(quantity)
+    clean_unit = v.choice(unit, v.UNITS, "unit")
+    clean_day = v.not_future(v.iso_date(day), today or date.today())
+    clean_shift = v.choice(shift, v.SHIFTS, "shift")
+    reason = v.optional_text(reject_reason)
+    is_rejected = bool(reason) if rejected is None else rejected
+    if is_rejected and not reason:
+        raise ValidationError("reason_required", "reject_reason")
+    temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
+    dens = v.measure("density", density) if density not in (None, "") else None
+    assert temp is None or isinstance(temp, Decimal)
+    assert dens is None or isinstance(dens, Decimal)
+    return CleanDelivery(
+        clean_qty,
+        clean_unit,
+        clean_day,
+        clean_shift,
+        is_rejected,
+        reason if is_rejected else None,
+        temp,
+        dens,
+    )
+
+
+def refuse_inactive(member: Member) -> None:
+    if member.status != "active":
+        raise Refused("member_not_active", "member", value=member.code, status=member.status)
+
+
+@requires(Permission.COLLECT)
 def add_delivery(
     db: Database,
     member_code: str,
@@ -60,36 +130,38 @@ def add_delivery(
     today: date | None = None,
 ) -> DeliveryInfo:
     """Record one delivery. A rejected delivery needs its reason."""
-    clean_qty = v.quantity(quantity)
-    clean_unit = v.choice(unit, v.UNITS, "unit")
-    clean_day = v.not_future(v.iso_date(day), today or date.today())
-    clean_shift = v.choice(shift, v.SHIFTS, "shift")
-    reason = v.optional_text(reject_reason)
-    is_rejected = bool(reason) if rejected is None else rejected
-    if is_rejected and not reason:
-        raise ValidationError("reason_required", "reject_reason")
-    temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
-    dens = v.measure("density", density) if density not in (None, "") else None
-    assert temp is None or isinstance(temp, Decimal)
-    assert dens is None or isinstance(dens, Decimal)
+    c = clean_delivery(
+        quantity,
+        unit,
+        day,
+        shift,
+        reject_reason=reject_reason,
+        rejected=rejected,
+        temperature=temperature,
+        density=density,
+        today=today,
+    )
+    require_collect_date(db, c.day)
     with db.write() as session:
-        refuse_if_closed(session, clean_day)
+        refuse_if_closed(session, c.day)
         member = member_by_code(session, member_code)
-        if member.status != "active":
-            raise Refused("member_not_active", "member", value=member.code, status=member.status)
+        refuse_inactive(member)
+        series = load_association(session).ticket_series
         d = Delivery(
+            ticket_series=series,
+            ticket_number=reserve_numbers(session, series, 1),
             member_id=member.id,
-            date=clean_day,
-            shift=clean_shift,
+            date=c.day,
+            shift=c.shift,
             centre_id=centre_id,
-            quantity=clean_qty,
-            unit=clean_unit,
-            temperature=temp,
-            density=dens,
+            quantity=c.quantity,
+            unit=c.unit,
+            temperature=c.temperature,
+            density=c.density,
             alcohol_positive=alcohol_positive,
             cooled=cooled,
-            rejected=is_rejected,
-            reject_reason=reason if is_rejected else None,
+            rejected=c.rejected,
+            reject_reason=c.reject_reason,
             recorded_by=actor(),
             recorded_at=now(),
         )
@@ -119,11 +191,25 @@ INFO_COLUMNS = (
     Delivery.reject_reason,
     Delivery.recorded_by,
     Delivery.recorded_at,
+    Delivery.ticket_series,
+    Delivery.ticket_number,
 )
 
 
 def _infos(session: Session, query: Any) -> list[DeliveryInfo]:
-    return [DeliveryInfo(*row) for row in session.execute(query)]
+    found = []
+    for row in session.execute(query):
+        values: list[Any] = list(row)
+        number, series = values.pop(), values.pop()  # the last two columns: the ticket's
+        values.append(None if number is None else f"{series}-{number:08d}")
+        found.append(DeliveryInfo(*values))
+    return found
+
+
+def _collector_may_change(db: Database, delivery_id: int) -> None:
+    """A collector changes only deliveries dated in the open period."""
+    if db.principal is not None and db.principal.role is Role.COLLECTOR:
+        require_collect_date(db, get_delivery(db, delivery_id).date)
 
 
 def get_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
@@ -158,8 +244,10 @@ def list_deliveries(
         return _infos(session, query)
 
 
+@requires(Permission.COLLECT)
 def delete_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
     """Delete a delivery of an open period (the undo of a save); audited with its values."""
+    _collector_may_change(db, delivery_id)
     with db.write() as session:
         d, m = _load(session, delivery_id)
         refuse_if_closed(session, d.date)
@@ -259,6 +347,7 @@ def count_filtered(db: Database, f: DeliveryFilter) -> int:
         return int(session.scalar(query) or 0)
 
 
+@requires(Permission.COLLECT)
 def update_delivery(
     db: Database,
     delivery_id: int,
@@ -272,6 +361,7 @@ def update_delivery(
     reason = v.optional_text(reject_reason)
     temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
     assert temp is None or isinstance(temp, Decimal)
+    _collector_may_change(db, delivery_id)
     with db.write() as session:
         d, m = _load(session, delivery_id)
         refuse_if_closed(session, d.date)

@@ -9,9 +9,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.text import fold, member_search_key
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit, now, row_dict
 from coop_desktop.services.dto import MemberDraft, MemberInfo
 from coop_desktop.storage.engine import Database
@@ -54,6 +56,8 @@ def info(m: Member) -> MemberInfo:
         m.cert_good_practice,
         m.centre_id,
         m.route_order,
+        m.bank,
+        m.wallet,
     )
 
 
@@ -77,6 +81,8 @@ def clean_draft(draft: MemberDraft) -> MemberDraft:
         department=v.optional_text(draft.department),
         address=v.optional_text(draft.address),
         account=v.optional_text(draft.account),
+        bank=v.optional_text(draft.bank),
+        wallet=v.phone(draft.wallet, "wallet"),
     )
 
 
@@ -92,27 +98,45 @@ def _check_unique(session: Session, draft: MemberDraft, member_id: int | None) -
             raise ValidationError("duplicate_dni", "dni", value=draft.dni, other=same_dni.code)
 
 
+def existing_identities(session: Session) -> tuple[dict[str, str], dict[str, str]]:
+    """Every member's code (by its lower-case form) and DNI, for checking many drafts at
+    once by the rule of `_check_unique`: codes compare without case, DNIs exactly."""
+    codes: dict[str, str] = {}
+    dnis: dict[str, str] = {}
+    for code, dni in session.execute(select(Member.code, Member.dni)):
+        codes[code.lower()] = code
+        if dni:
+            dnis[dni] = code
+    return codes, dnis
+
+
 def _apply(m: Member, d: MemberDraft) -> None:
     for name in MemberDraft.__dataclass_fields__:
         setattr(m, name, getattr(d, name))
     m.search_key = member_search_key(d.code, d.given_names, d.surnames, d.dni, d.community)
 
 
+@requires(Permission.MEMBERS)
 def add_member(db: Database, draft: MemberDraft) -> MemberInfo:
     clean = clean_draft(draft)
     with db.write() as session:
-        association = load_association(session)
         _check_unique(session, clean, None)
-        m = Member(created_at=now(), status="active")
-        _apply(m, clean)
-        if m.department is None:
-            m.department = association.department
-        session.add(m)
-        session.flush()
-        audit(session, "create", "member", m.id, after=row_dict(m))
-        return info(m)
+        return info(insert_member(session, clean, load_association(session).department))
 
 
+def insert_member(session: Session, clean: MemberDraft, department: str | None) -> Member:
+    """Write a validated, unique draft as a new active member, audited (typed or imported)."""
+    m = Member(created_at=now(), status="active")
+    _apply(m, clean)
+    if m.department is None:
+        m.department = department
+    session.add(m)
+    session.flush()
+    audit(session, "create", "member", m.id, after=row_dict(m))
+    return m
+
+
+@requires(Permission.MEMBERS)
 def update_member(db: Database, member_id: int, draft: MemberDraft) -> MemberInfo:
     clean = clean_draft(draft)
     with db.write() as session:
@@ -127,6 +151,7 @@ def update_member(db: Database, member_id: int, draft: MemberDraft) -> MemberInf
         return info(m)
 
 
+@requires(Permission.MEMBERS)
 def set_status(db: Database, member_id: int, status: str) -> MemberInfo:
     """Suspend, retire or reactivate: members with history are never deleted."""
     clean = v.choice(status, v.MEMBER_STATUSES, "status")

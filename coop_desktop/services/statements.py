@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coop_desktop.documents.dto import Amount, Header, QualityRow, StatementDoc, StatementLine
 from coop_desktop.documents.text import grouped, soles
@@ -26,13 +28,14 @@ from coop_desktop.domain.pricing.period import (
 )
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
-from coop_desktop.services.closeout import compute
+from coop_desktop.services.closeout import CloseResult, compute
 from coop_desktop.services.documents import (
     header,
     lines_by_settlement,
     member_block,
     settlement_amounts,
 )
+from coop_desktop.services.member_trend import trends
 from coop_desktop.services.period_data import PeriodData, load_period
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.engine import Database
@@ -184,6 +187,7 @@ def statements(
         members = {m.id: m for m in session.scalars(select(Member))}
         settled: dict[int, tuple[SettlementCalc | None, Settlement | None]] = {}
         lines: dict[int, list[SettlementLine]] = {}
+        known: dict[str, CloseResult] = {}
         if closed and period is not None:
             rows = session.scalars(
                 select(Settlement).where(
@@ -195,6 +199,7 @@ def statements(
         else:
             result = compute(conn, session, span)
             settled = {mc.member_id: (mc.calc, None) for mc in result.members}
+            known[span.code] = result
         period_data = load_period(conn, span)
         prev = span.previous()
         docs = []
@@ -224,7 +229,19 @@ def statements(
                     lines.get(settlement.id, []) if settlement else [],
                 )
             )
-        return docs
+        return _with_trends(session, span, docs, {members[i].code: i for i in wanted}, known)
+
+
+def _with_trends(
+    session: Session,
+    span: PeriodSpan,
+    docs: list[StatementDoc],
+    ids: dict[str, int],
+    known: dict[str, CloseResult],
+) -> list[StatementDoc]:
+    """Each statement with the member's last six periods (`services/member_trend.py`)."""
+    found = trends(session, span, ids.values(), known)
+    return [replace(d, trend=found.get(ids[d.member.code], ())) for d in docs]
 
 
 def _statement(

@@ -1,7 +1,7 @@
 """data version: one counter every committed write raises, polled by open screens
 
 Revision ID: 0010
-Revises: 0004
+Revises: 0007
 Create Date: 2026-11-30 10:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0010'
-down_revision = '0004'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
