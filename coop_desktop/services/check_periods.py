@@ -12,8 +12,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.periods import parse_period
-from coop_desktop.domain.pricing.bulk import price_period
 from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.pricing.reading import price_reading
 from coop_desktop.domain.settlement import DEDUCTION_KINDS
 from coop_desktop.services import close_data as data
 from coop_desktop.services.schemes import load_timeline
@@ -118,16 +118,8 @@ def _reprice(
     stored: dict[str, Any],
 ) -> list[str]:
     span = parse_period(code)
-    deliveries = data.delivery_rows(conn, span)
-    members = {r[1] for r in deliveries}
-    milk = price_period(
-        deliveries,
-        timeline,
-        data.samples(conn, span, members),
-        {m.id: m.flags for m in data.members(conn).values()},
-        span,
-        data.to_date,
-        collect_missing=True,
+    milk = price_reading(
+        data.read_period(conn, span, data.pricing_keys(timeline)), timeline, collect_missing=True
     )
     problems = []
     by_member = {r[1]: r for r in rows}

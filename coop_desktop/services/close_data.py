@@ -1,4 +1,7 @@
-"""Everything a close needs for one period, read with plain SQL into domain values."""
+"""Everything a close needs for one period, read with plain SQL into domain values.
+
+`read_period` is the one reader of deliveries and samples for pricing: the close and its
+preview, statements, the dashboard, `coop check` and the what-if all price what it reads."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample
-from coop_desktop.domain.pricing.bulk import COLUMNS
+from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.pricing.reading import COLUMNS, PeriodReading, as_date
 from coop_desktop.domain.settlement import NOT_SETTLED, Item, instalments, per_litre_charge
 from coop_desktop.storage.bulk import fetch_raw, is_sqlite
 
@@ -61,8 +65,34 @@ def date_param(conn: Connection | sqlite3.Connection, day: date) -> object:
     return day.isoformat() if is_sqlite(conn) else day
 
 
-def to_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+to_date = as_date
+
+
+def pricing_keys(timeline: Timeline) -> frozenset[str]:
+    """The measures the schemes of a timeline read (to price or to reject)."""
+    return frozenset(
+        k
+        for p in timeline.pricers()
+        for k in (*p.needed, *(r.measure for r in p.scheme.rejections))
+    )
+
+
+def read_period(
+    conn: Connection | sqlite3.Connection,
+    span: PeriodSpan,
+    keys: Iterable[str] | None = None,
+    share: int = 0,
+    shares: int = 1,
+    flags: dict[int, frozenset[str]] | None = None,
+) -> PeriodReading:
+    """The period's deliveries (every column pricing may read), the samples of the members
+    who delivered (`keys`: only these measures) and the members' flags; with `shares` > 1,
+    only the members whose id leaves remainder `share`."""
+    rows = delivery_rows(conn, span, share, shares)
+    quality = samples(conn, span, {r[1] for r in rows}, keys)
+    if flags is None:
+        flags = {m: info.flags for m, info in members(conn).items()}
+    return PeriodReading(span, rows, quality, flags, to_date)
 
 
 def delivery_rows(

@@ -18,8 +18,7 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.periods import PeriodSpan, parse_period
-from coop_desktop.domain.pricing.bulk import Milk
-from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.pricing.period import Milk, Timeline, no_milk
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
 from coop_desktop.errors import Refused
 from coop_desktop.gc_pause import paused_gc
@@ -33,7 +32,6 @@ from coop_desktop.storage.models import Period, Setting
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 PRIORITY_SETTING = "deduction_priority"
-NO_MILK = Decimal("0.000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +89,8 @@ def compute(
 ) -> CloseResult:
     """Every member with activity in the period, settled (nothing is written). A large
     period on SQLite is priced on both cores (`close_shares`)."""
-    versions = tuple(scheme_definitions(session))
-    timeline = Timeline.from_definitions(versions)
-    keys = frozenset(
-        k
-        for p in timeline.pricers()
-        for k in (*p.needed, *(r.measure for r in p.scheme.rejections))
-    )
-    job = ShareJob("", span, versions, keys, collect_missing)
+    timeline = Timeline.from_definitions(scheme_definitions(session))
+    job = ShareJob("", span, timeline.schemes(), data.pricing_keys(timeline), collect_missing)
     other = OtherShare(conn, job) if worth_splitting(conn, span) else None
     try:
         member_rows = data.members(conn)
@@ -120,7 +112,7 @@ def compute(
     missing = []
     for member_id in sorted(active, key=lambda m: member_rows[m].code):
         info = member_rows[member_id]
-        m = milk.get(member_id) or Milk(member_id, NO_MILK, NO_MILK, NO_MILK, 0, (), ())
+        m = milk.get(member_id) or no_milk(member_id)
         due = debits.get(member_id, []) + data.generated_items(
             member_id, m.litres, charge_rows, loan_rows
         )

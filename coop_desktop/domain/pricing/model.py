@@ -97,6 +97,7 @@ class Chart(Component):
     col_edges: tuple[Decimal, ...]
     rates: tuple[tuple[Decimal, ...], ...]
     missing: Missing = field(default_factory=Missing)
+    outside: Missing = field(default_factory=Missing)  # stop | nearest | amount (a rate)
 
 
 @dataclass(frozen=True, slots=True)
