@@ -44,7 +44,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     """Pure pricing on one core, over demo deliveries with their period-average quality:
     amounts only (`price_per_s`) and full breakdowns (`price_breakdown_per_s`)."""
     from coop_desktop.domain.periods import period_of
-    from coop_desktop.services.period_data import load_period
+    from coop_desktop.services.close_data import read_period
     from coop_desktop.services.schemes import load_timeline
 
     members, days = (300, 31) if quick else (2000, 75)
@@ -53,16 +53,16 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     load_demo(db, members=members, days=days, start=start, seed=2)
     span = period_of(start + timedelta(days=days // 2), "month")
     with db.engine.connect() as conn:
-        data = load_period(conn, span)
+        reading = read_period(conn, span)
     with db.read() as session:
         pricer = load_timeline(session).at(span.end)
     work = []
-    for member_id, deliveries in data.deliveries.items():
+    for member_id, deliveries in reading.deliveries().items():
         volumes: dict[date, Any] = {}
         for d in deliveries:
             volumes[d.day] = volumes.get(d.day, 0) + d.quantity
-        quality = data.quality[member_id].period_average(span.start, span.end, volumes)
-        flags = data.members[member_id].flags
+        quality = reading.quality[member_id].period_average(span.start, span.end, volumes)
+        flags = reading.flags.get(member_id, frozenset())
         work += [(d.quantity, d.unit, quality, flags) for d in deliveries if not d.rejected]
     db.dispose()
     amount = pricer.amount

@@ -12,13 +12,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
+from coop_desktop.domain.pricing.period import MilkLine
 from coop_desktop.gc_pause import paused_gc
-from coop_desktop.numbers import trim
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
 from coop_desktop.storage.models import DocumentCounter, Period
-from coop_desktop.storage.types import MONEY, QUANTITY, UNIT_PRICE
+from coop_desktop.storage.types import MONEY, PRICED_QUANTITY, QUANTITY, UNIT_PRICE
 
 CHUNK = 500
 
@@ -51,21 +52,28 @@ def totals_json(totals: dict[str, Any]) -> str:
     return json.dumps(_jsonable(totals), sort_keys=True)
 
 
+def milk_description(line: MilkLine) -> str:
+    if line.rejected:
+        return f"Rechazada: {line.reason}"
+    return f"Leche a {fmt.unit_price(line.unit_price)} por {fmt.unit_label(line.unit)}"
+
+
 def _lines(m: Any) -> list[dict[str, Any]]:
+    """The settlement's lines; a milk line keeps its unit, its quantity in that unit
+    (`priced_quantity`; `quantity` repeats it for kg, L and lb lines, whose quantity has
+    three places) and the ids of the deliveries it pays."""
     lines: list[dict[str, Any]] = []
     for ln in m.milk.lines:
-        text = (
-            f"Rechazada: {ln.reason}"
-            if ln.rejected
-            else f"Leche a {trim(ln.unit_price)} por {ln.unit}"
-        )
         lines.append(
             {
                 "kind": "rejected" if ln.rejected else "milk",
-                "description": text,
-                "quantity": ln.quantity,
+                "description": milk_description(ln),
+                "quantity": None if ln.unit.startswith("100") else ln.quantity,
                 "unit_price": ln.unit_price,
                 "amount": ln.amount,
+                "unit": ln.unit,
+                "priced_quantity": ln.quantity,
+                "deliveries": ",".join(map(str, ln.ids)),
             }
         )
     for c in m.calc.credits:
@@ -126,6 +134,9 @@ LINE_COLUMNS = (
     "quantity",
     "unit_price",
     "amount",
+    "unit",
+    "priced_quantity",
+    "deliveries",
 )
 ENTRY_COLUMNS = (
     "member_id",
@@ -156,7 +167,7 @@ class _Minor:
         return minor
 
 
-_Q, _M, _P = _Minor(QUANTITY), _Minor(MONEY), _Minor(UNIT_PRICE)
+_Q, _M, _P, _PQ = _Minor(QUANTITY), _Minor(MONEY), _Minor(UNIT_PRICE), _Minor(PRICED_QUANTITY)
 
 
 def _minor(kind: _Minor, value: Decimal | None) -> int | None:
@@ -227,6 +238,9 @@ def write_close(session: Session, period: Period, result: Any, progress: Any) ->
                         _minor(_Q, ln["quantity"]),
                         _minor(_P, ln["unit_price"]),
                         _M.to_minor(ln["amount"]),
+                        ln.get("unit"),
+                        _minor(_PQ, ln.get("priced_quantity")),
+                        ln.get("deliveries"),
                     )
                 )
             entries += _entries(m, sid, period.code, end, next_start, who, when)

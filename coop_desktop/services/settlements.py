@@ -297,6 +297,9 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
                     quantity=line.quantity,
                     unit_price=line.unit_price,
                     amount=line.amount,
+                    unit=line.unit,
+                    priced_quantity=line.priced_quantity,
+                    deliveries=line.deliveries,
                 )
             )
         old.status = "void"

@@ -163,6 +163,12 @@ add_messages(
             "No price scheme is in force on {value}.",
         ),
         "unknown_scheme": ("No existe el esquema «{value}».", "There is no scheme «{value}»."),
+        "scheme_in_closed_period": (
+            "Una versión vigente desde el {value} cambiaría lo que se pagó en el periodo "
+            "cerrado {period}; elija una fecha desde el {after} (o reabra el periodo).",
+            "A version in force from {value} would change what closed period {period} paid; "
+            "choose a date from {after} on (or reopen the period).",
+        ),
         "scheme_version_exists": (
             "Ya hay un esquema vigente desde el {value} («{other}»); elija otra fecha.",
             "A scheme already takes effect on {value} («{other}»); choose another date.",

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.engine import CENT, MissingQuality, Pricer
 from coop_desktop.domain.pricing.model import Scheme
@@ -170,6 +171,63 @@ def daily_tiers(pricer: Pricer) -> bool:
     return any(getattr(c, "on", None) == "daily_average" for c in pricer.scheme.components)
 
 
+class MemberPeriod:
+    """What a member's period gives each delivery before any price is computed: the scheme
+    in force, the quality under its basis, the flags and the volume its tiers read.
+
+    Volumes that weigh samples (period averages) are accepted litres per day; volume tiers
+    read the accepted quantity of the period in the scheme's unit (or its daily average over
+    the days with accepted milk). Statements read a closed period's qualities from here
+    without pricing anything."""
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        quality: MemberQuality,
+        deliveries: Sequence[DeliveryIn],
+        span: PeriodSpan,
+        flags: frozenset[str] = frozenset(),
+    ) -> None:
+        self.timeline, self.quality, self.span, self.flags = timeline, quality, span, flags
+        self.deliveries = deliveries
+        self.litres_by_day: dict[date, Decimal] = defaultdict(lambda: ZERO)
+        self._totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        for d in deliveries:
+            if not d.rejected:
+                pricer = timeline.at(d.day)
+                q, _kg, litres = pricer.quantities(d.quantity, d.unit)
+                self.litres_by_day[d.day] += litres
+                self._totals[id(pricer)] += q
+        self._days = len(self.litres_by_day) or 1
+        self._averages: dict[int, Mapping[str, Decimal | bool]] = {}
+
+    def measures(self, d: DeliveryIn, pricer: Pricer) -> Mapping[str, Decimal | bool]:
+        """The quality that prices `d` under its scheme's basis."""
+        basis = pricer.scheme.basis
+        if basis.kind == "period_average" and id(pricer) not in self._averages:
+            self._averages[id(pricer)] = self.quality.period_average(
+                self.span.start, self.span.end, self.litres_by_day, pricer.needed
+            )
+        return quality_for(
+            basis, self.quality, d.day, d.id, d.own, self._averages.get(id(pricer), {})
+        )
+
+    def volume(self, pricer: Pricer) -> Decimal:
+        """The volume the scheme's tiers read."""
+        total = self._totals[id(pricer)]
+        return quantize(total / self._days, Decimal("0.001")) if daily_tiers(pricer) else total
+
+    def flags_of(self, d: DeliveryIn) -> frozenset[str]:
+        return self.flags | ({"cooled"} if d.cooled else frozenset())
+
+    def rejection(self, d: DeliveryIn, pricer: Pricer) -> m.Rejection | None:
+        """The rule its own tests (quick tests and a lab test linked to it) trigger."""
+        if not pricer.scheme.rejections:
+            return None
+        linked = self.quality.by_delivery.get(d.id)
+        return pricer.rejection({**d.own, **linked.measures} if linked else d.own)
+
+
 def price_member(
     timeline: Timeline,
     quality: MemberQuality,
@@ -179,21 +237,8 @@ def price_member(
     collect_missing: bool = False,
 ) -> Milk:
     """Price one member's deliveries of a period. Missing tests raise `MissingQuality`
-    unless `collect_missing`, which lists them instead (for previews and warnings).
-
-    Volumes that weigh samples (period averages) are accepted litres per day; volume tiers
-    read the accepted quantity of the period in the scheme's unit (or its daily average over
-    the days with accepted milk)."""
-    litres_by_day: dict[date, Decimal] = defaultdict(lambda: ZERO)
-    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for d in deliveries:
-        if not d.rejected:
-            pricer = timeline.at(d.day)
-            q, _kg, litres = pricer.quantities(d.quantity, d.unit)
-            litres_by_day[d.day] += litres
-            totals[id(pricer)] += q
-    days_delivered = len(litres_by_day) or 1
-    cache_avg: dict[int, Mapping[str, Decimal | bool]] = {}
+    unless `collect_missing`, which lists them instead (for previews and warnings)."""
+    ctx = MemberPeriod(timeline, quality, deliveries, span, flags)
     priced: list[PricedDelivery] = []
     missing: list[tuple[int, tuple[str, ...]]] = []
     for d in deliveries:
@@ -207,20 +252,10 @@ def price_member(
                 )
             )
             continue
-        basis = pricer.scheme.basis
-        if basis.kind == "period_average" and id(pricer) not in cache_avg:
-            cache_avg[id(pricer)] = quality.period_average(
-                span.start, span.end, litres_by_day, pricer.needed
-            )
-        measures = quality_for(basis, quality, d.day, d.id, d.own, cache_avg.get(id(pricer), {}))
-        tier_volume = totals[id(pricer)]
-        if daily_tiers(pricer):
-            tier_volume = quantize(tier_volume / days_delivered, Decimal("0.001"))
-        all_flags = flags | ({"cooled"} if d.cooled else frozenset())
-        rule = None
-        if pricer.scheme.rejections:  # rules look at the delivery's own tests only
-            linked = quality.by_delivery.get(d.id)
-            rule = pricer.rejection({**d.own, **linked.measures} if linked else d.own)
+        measures = ctx.measures(d, pricer)
+        tier_volume = ctx.volume(pricer)
+        all_flags = ctx.flags_of(d)
+        rule = ctx.rejection(d, pricer)
         if rule is not None:
             priced.append(
                 PricedDelivery(
