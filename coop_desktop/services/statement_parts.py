@@ -140,14 +140,16 @@ def factors(ctx: MemberPeriod, lines: Sequence[MilkLine]) -> tuple[Amount, ...]:
 
 
 def tip_text(tip: Tip, lang: str, currency: str) -> str:
-    """ "Con Sólidos totales en 11.50 % (hoy 11.35 %) habría recibido S/ 2.32 más." """
+    """ "Con sólidos totales de 12.20 % (hoy 12.10 %) habría recibido S/ 2.32 más." """
     money = fmt.money(tip.gain, lang, currency)
-    unit = " %" if MEASURES[tip.measure].unit == "%" else ""
+    spec = MEASURES[tip.measure]
+    unit = f" {spec.unit}" if spec.unit else ""
     target = f"{shown(tip.measure, tip.target, lang)}{unit}"
     today = f"{shown(tip.measure, tip.value, lang)}{unit}"
-    name = MEASURES[tip.measure].label_en if _en(lang) else MEASURES[tip.measure].label_es
     if _en(lang):
-        where = f"{tip.label} class {tip.band}" if tip.band else f"{name} at {target}"
+        where = f"{tip.label} class {tip.band}" if tip.band else f"{spec.label_en} at {target}"
         return f"With {where} (today {today}) you would have received {money} more."
-    where = f"{tip.label} clase {tip.band}" if tip.band else f"{name} en {target}"
+    label = tip.label[:1].lower() + tip.label[1:]
+    name = spec.label_es[:1].lower() + spec.label_es[1:]
+    where = f"{label} clase {tip.band}" if tip.band else f"{name} de {target}"
     return f"Con {where} (hoy {today}) habría recibido {money} más."

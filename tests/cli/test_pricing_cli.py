@@ -111,8 +111,8 @@ def test_missing_measure_and_invalid_file(coop, tmp_path: Path) -> None:  # type
     path.write_text(json.dumps(bad))
     code, _, err = coop("scheme", "import", str(path))
     assert code == 1
-    assert "components[2].bands[2].low: hay un hueco entre 200000 y 300000" in err
-    assert "components[0].rate: no puede ser negativo" in err
+    assert "Componente 3 «Higiene», banda 3, desde: hay un hueco entre 200000 y 300000" in err
+    assert "Componente 1 «Precio base», tarifa: no puede ser negativo" in err
     code, out, _ = coop("scheme", "list", "--json")
     assert json.loads(out) == []
 

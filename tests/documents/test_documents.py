@@ -88,6 +88,8 @@ def test_statement_factors_add_up_to_the_milk_value(worked: Database) -> None:
     assert labels[:3] == ["Precio base", "Sólidos totales", "Higiene"]
     assert any("higiene clase A" in b for b in s.better)  # 0.02 more per kg × 232.2 = 4.64
     assert any("S/ 4.64" in b for b in s.better)
+    # a step is paid whole: ST 12.11 is one step from 12.20, worth 0.01 × 232.2 kg
+    assert "Con sólidos totales de 12.20 % (hoy 12.10 %) habría recibido S/ 2.32 más." in s.better
 
 
 def test_tickets_are_exactly_80_and_58_mm(worked: Database) -> None:

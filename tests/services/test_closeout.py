@@ -217,20 +217,6 @@ def test_check_detects_tampering(example: Database) -> None:
     assert any("entregas valorizadas" in p for p in problems)
 
 
-def test_simulation_of_a_closed_period_compares_with_what_was_paid(example: Database) -> None:
-    from coop_desktop.services.whatif import simulate
-
-    close_period(example, Q1)
-    with example.write() as s:  # S/ 100 less stored (minor units) than a fresh pricing
-        s.execute(
-            text("UPDATE settlement SET gross = gross - 10000, net = net - 10000 WHERE number = 1")
-        )
-    same = resource_path("schemes/peru-additive.json").read_text()
-    sim = simulate(example, same, Q1)
-    rosa = next(m for m in sim.members if m.code == "S0001")
-    assert rosa.current == D("197.22") and rosa.simulated == D("297.22")
-
-
 def test_void_receipt_reissues_it_and_reopen_still_undoes_the_close(example: Database) -> None:
     close_period(example, Q1)
     before = settlement_for(example, "S0001", Q1)

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from coop_desktop.domain.pricing import messages as _messages  # noqa: F401 - registers texts
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.errors import Refused
+from coop_desktop.formatting import unit_label
 from coop_desktop.numbers import GRAM, ZERO, floor_to, quantize, trim
 
 PRICE_STEP = Decimal("0.0001")
@@ -239,7 +240,7 @@ class Pricer:
             return _Part(c, "flag", None, None, "sí" if on else "no", c.amount if on else ZERO)
         if isinstance(c, m.PerVolume):
             return _Part(
-                c, "per_volume", None, None, f"{_signed(c.amount)} por {c.per}", self._per_volume(c)
+                c, "per_volume", None, None, f"{_signed(c.amount)} por {unit_label(c.per)}", self._per_volume(c)
             )
         if isinstance(c, m.VolumeTiers):
             v = volume if volume is not None else ZERO
@@ -494,6 +495,15 @@ def _find(edges: tuple[Decimal, ...], value: Decimal) -> int | None:
     return None
 
 
+COMPONENT_NAMES = {
+    "fat": "grasa",
+    "protein": "proteína",
+    "snf": "sólidos no grasos",
+    "st": "sólidos totales",
+    "other_solids": "otros sólidos",
+}
+
+
 def _rule_text(c: m.Component, mass: str = "kg") -> str:
     """The rule of a component as the member reads it (built once per scheme)."""
     if isinstance(c, m.Base):
@@ -504,7 +514,7 @@ def _rule_text(c: m.Component, mass: str = "kg") -> str:
             rule += f"; −{trim(c.penalty)} por cada {_fmt(c.step)} bajo {_fmt(c.reference)}"
         return rule
     if isinstance(c, m.PerComponent):
-        return f"{trim(c.rate)} por {mass} de {c.measure}"
+        return f"{trim(c.rate)} por {mass} de {COMPONENT_NAMES.get(c.measure, c.measure)}"
     if isinstance(c, m.Linear):
         return f"{_fmt(c.rate)} × ({_fmt(c.reference)} − valor/{_fmt(c.divisor)})"
     return ""

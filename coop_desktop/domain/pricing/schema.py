@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
 from coop_desktop.domain.measures import MEASURES
@@ -198,6 +199,20 @@ def _semantic(p: _Problems, f: sm.SchemeFile) -> None:
         p.add("clamp.max", "scheme_band_empty", low=low, high=high)
 
 
+_ONE_COMPONENT: TypeAdapter[Any] = TypeAdapter(sm.AnyComponent)
+
+
+def _valid_parts(p: _Problems, data: Any) -> None:
+    """The relations inside each component that is valid on its own."""
+    items = data.get("components") if isinstance(data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            component = _ONE_COMPONENT.validate_python(item)
+        except PydanticError:
+            continue
+        _component(p, component, f"components[{i}]")
+
+
 def _band(b: sm.Band) -> m.Band:
     return m.Band(b.low, b.high, b.amount, b.label)
 
@@ -251,6 +266,7 @@ def parse(data: Any) -> m.Scheme:
         f = sm.SchemeFile.model_validate(data)
     except PydanticError as exc:
         p.structural(exc)
+        _valid_parts(p, data)  # every problem at once: the relations of the sound parts too
         raise ValidationErrors(list(p.found)) from None
     _semantic(p, f)
     if p.found:
