@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.engine import Pricer
 from coop_desktop.errors import CoopError
-from coop_desktop.numbers import trim
 from coop_desktop.services.whatif import Simulation, simulate
 from coop_desktop.storage.engine import Database
 from ui.errors import message
@@ -159,20 +159,22 @@ class PriceCalculator(QGroupBox):
             self.total.setText(message(exc))
             return
         self.table.setRowCount(len(result.lines))
+        lang = "en" if QLocale().language() == QLocale.Language.English else "es"
         for row, line in enumerate(result.lines):
-            value = "" if line.value is None else f" ({line.value})"
+            value = "" if line.value is None else f" ({fmt.flexible(line.value, 0, 4, lang)})"
             self.table.setItem(row, 0, _cell(f"{line.label}{value}", right=False))
             self.table.setItem(row, 1, _cell(line.rule, right=False))
-            self.table.setItem(row, 2, _cell(trim(line.per_unit, 4)))
-            self.table.setItem(row, 3, _cell(f"{line.amount:,.2f}"))
+            self.table.setItem(row, 2, _cell(fmt.flexible(line.per_unit, 2, 4, lang)))
+            self.table.setItem(row, 3, _cell(fmt.amount(line.amount, lang)))
         warnings = "".join(f"<br><i>{w}</i>" for w in result.warnings)
+        unit = fmt.unit_label(result.unit, lang)
         self.total.setText(
-            self.tr("<b>%1 %2/%3</b> × %4 %3 = <b>%5 %2</b>")
-            .replace("%1", trim(result.unit_price, 4))
+            self.tr("<b>%1 %2 por %3</b> × %4 %3 = <b>%5 %2</b>")
+            .replace("%1", fmt.unit_price(result.unit_price, lang))
             .replace("%2", result.currency)
-            .replace("%3", result.unit)
-            .replace("%4", f"{result.quantity:,}")
-            .replace("%5", f"{result.amount:,.2f}")
+            .replace("%3", unit)
+            .replace("%4", fmt.flexible(result.quantity, 1, 5, lang))
+            .replace("%5", fmt.amount(result.amount, lang))
             + warnings
         )
 

@@ -45,6 +45,9 @@ _BUILTIN = {  # pydantic's own error types, in our message codes
 }
 
 
+NUMBER_CODES = ("ambiguous_number", "point_thousands", "not_a_number", "not_an_integer")
+
+
 def _path(loc: tuple[int | str, ...]) -> str:
     """pydantic's location as the scheme's path; the component's type tag that pydantic
     puts after `components[i]` is dropped."""
@@ -77,7 +80,7 @@ class _Problems:
             context = dict(err.get("ctx") or {})
             if kind == "scheme_required" and re.search(r"rates\[\d+\]\[\d+\]$", path):
                 self.add(path, "scheme_chart_hole")
-            elif kind.startswith("scheme_"):
+            elif kind.startswith("scheme_") or kind in NUMBER_CODES:
                 self.add(path, kind, **context)
             elif kind == "extra_forbidden":
                 key = path.rsplit(".", 1)[-1]

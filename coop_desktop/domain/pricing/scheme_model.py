@@ -3,7 +3,9 @@ range of every value, and what the editor's form shows for it.
 
 A key the model does not know is refused (a typo such as "bonsu" would otherwise pay 0 in
 silence); a number must be written exactly (no exponent, NaN or infinity), within its range
-and with no more decimal places than is kept for it. Relations between values (contiguous
+and with no more decimal places than is kept for it. A number written as text (as a person
+types it, in a file or in the editor) is read by the one number parser, `parse_number`:
+"1,500.50" is read as written, an ambiguous "1,500" is refused with both readings. Relations between values (contiguous
 bands, the chart's shape, weights adding up to 1, …) are checked by `schema.py` once the
 structure is valid. `schema.py` turns the result into the engine's dataclasses.
 
@@ -22,7 +24,8 @@ from pydantic_core import PydanticCustomError
 
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.pricing import model as m
-from coop_desktop.numbers import D, fits_scale
+from coop_desktop.errors import ValidationError
+from coop_desktop.numbers import D, fits_scale, parse_number
 
 MONEY_PLACES = 6  # an amount per unit: the unit price itself is kept to 4 places
 LIMIT = Decimal(1_000_000_000)
@@ -50,10 +53,15 @@ def _number(places: int, limit: Decimal, sign: str = "", optional: bool = False)
             raise _fail("scheme_required")
         if isinstance(raw, (bool, float)) or not isinstance(raw, (str, int, Decimal)):
             raise _fail("scheme_not_number", value=raw)
-        try:
+        if isinstance(raw, str):  # typed by a person: the one number rule (docs/numbers.md)
+            try:
+                value = parse_number(raw, "value", places)
+            except ValidationError as exc:
+                if exc.code == "too_many_decimals":
+                    raise _fail("scheme_too_many_places", value=raw, places=places) from None
+                raise _fail(exc.code, **exc.params) from None
+        else:
             value = D(raw)
-        except ValueError:
-            raise _fail("scheme_not_number", value=raw) from None
         if not value.is_finite():
             raise _fail("scheme_not_number", value=raw)
         if abs(value) > limit:
@@ -254,7 +262,7 @@ class Rejection(Strict):
         str, _choice(ALL_MEASURES, "scheme_unknown_measure"), Form("measure", ALL_MEASURES)
     ]
     reason: Text
-    positive: StrictBool = False
+    positive: Annotated[StrictBool, Form("yes_no")] = False
     above: OptValue = None
     below: OptValue = None
     price: Rate = Decimal(0)

@@ -116,5 +116,8 @@ class SchemeProblem(ValidationError):
                     f" (did you mean «{close}»?)" if lang == "en" else f" (¿quiso decir «{close}»?)"
                 )
             )
-        text = render(self.code, lang, field=self.field, **params)
+        if self.code.startswith("scheme_") or self.code == "outside_chart":
+            text = render(self.code, lang, field=self.field, **params)
+        else:  # the number parser's own sentence ("{field_name}: …"), named by the path
+            text = words + render(self.code, lang, field=None, **params)
         return text[:1].upper() + text[1:]
