@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import period_of
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
@@ -39,6 +40,7 @@ from ui.tables import tidy
 COLUMNS = (
     "Código",
     "Socio",
+    "L",
     "kg",
     "Bruto S/",
     "Descuentos S/",
@@ -141,22 +143,24 @@ class CloseoutView(QWidget):
 
     def show_result(self, result: CloseResult) -> None:
         self._busy(False)
+        lang = "en" if QLocale().language() == QLocale.Language.English else "es"
         self.result = result
         self.table.setRowCount(len(result.members))
         for row, m in enumerate(result.members):
             cells = (
                 m.code,
                 m.name,
-                f"{m.milk.kg:,.3f}",
-                f"{m.calc.gross:,.2f}",
-                f"{m.calc.applied_total:,.2f}",
-                f"{m.calc.carried_out:,.2f}",
-                f"{m.calc.net:,.2f}",
+                fmt.quantity(m.milk.litres, None, lang),
+                fmt.quantity(m.milk.kg, None, lang),
+                fmt.amount(m.calc.gross, lang),
+                fmt.amount(m.calc.applied_total, lang),
+                fmt.amount(m.calc.carried_out, lang),
+                fmt.amount(m.calc.net, lang),
                 m.number or "",
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if 2 <= col <= 6:  # amounts line up on the right
+                if 2 <= col <= 7:  # quantities and amounts line up on the right
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -179,25 +183,26 @@ class CloseoutView(QWidget):
                 self._warn(
                     self.tr("%1: %2 L rechazados")
                     .replace("%1", m.code)
-                    .replace("%2", f"{m.milk.rejected_litres:,.1f}"),
+                    .replace("%2", fmt.quantity(m.milk.rejected_litres, None, lang)),
                     ("members", m.code, None),
                 )
             if m.calc.carried_out:
                 self._warn(
                     self.tr("%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente")
                     .replace("%1", m.code)
-                    .replace("%2", f"{m.calc.carried_out:,.2f}"),
+                    .replace("%2", fmt.amount(m.calc.carried_out, lang)),
                     ("accounts", m.code, None),
                 )
         self.fix_button.setEnabled(self.warnings.count() > 0)
         totals = result.totals()
         self.totals.setText(
-            self.tr("%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5")
+            self.tr("%1 socios · %6 L · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5")
             .replace("%1", str(totals["members"]))
-            .replace("%2", f"{totals['kg']:,.3f}")
-            .replace("%3", f"{totals['gross']:,.2f}")
-            .replace("%4", f"{totals['deductions_total']:,.2f}")
-            .replace("%5", f"{totals['net']:,.2f}")
+            .replace("%6", fmt.quantity(totals["litres"], None, lang))
+            .replace("%2", fmt.quantity(totals["kg"], None, lang))
+            .replace("%3", fmt.amount(totals["gross"], lang))
+            .replace("%4", fmt.amount(totals["deductions_total"], lang))
+            .replace("%5", fmt.amount(totals["net"], lang))
         )
         closed = any(m.number for m in result.members)
         self.status.setText(

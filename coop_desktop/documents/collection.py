@@ -3,10 +3,13 @@ and totals."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import CollectionDoc
 from coop_desktop.documents.layout import build, grid, header_block, p, tr
@@ -14,6 +17,12 @@ from coop_desktop.documents.text import day, grouped
 from coop_desktop.numbers import ZERO
 
 WIDTH = A4[0] - 24 * mm
+
+
+def by_unit(totals: dict[str, Decimal], lang: str) -> str:
+    """ "120.0 L + 20.0 kg": each unit's total apart, never added together."""
+    units = sorted(totals, key=lambda u: (u != "L", u))
+    return " + ".join(fmt.quantity(totals[u], u, lang) for u in units) or fmt.quantity(ZERO, "L")
 
 
 class CollectionRenderer:
@@ -24,7 +33,7 @@ class CollectionRenderer:
         lang = doc.header.lang
         title = tr(lang, "PARTE DIARIO DE ACOPIO", "DAILY COLLECTION SHEET")
         story: list[Flowable] = [header_block(doc.header, title, day(doc.day), WIDTH)]
-        day_total = ZERO
+        day_total: dict[str, Decimal] = {}
         for shift, name in (
             ("am", tr(lang, "Turno mañana", "Morning shift")),
             ("pm", tr(lang, "Turno tarde", "Afternoon shift")),
@@ -40,7 +49,8 @@ class CollectionRenderer:
                     tr(lang, "Estado", "Status"),
                 ]
             ]
-            accepted = rejected = ZERO
+            accepted: dict[str, Decimal] = {}
+            rejected: dict[str, Decimal] = {}
             for i, r in enumerate(rows, start=1):
                 status = (
                     tr(lang, "Rechazada: ", "Rejected: ") + (r.reason or "")
@@ -57,10 +67,8 @@ class CollectionRenderer:
                         p(status, "cell"),
                     ]
                 )
-                if r.rejected:
-                    rejected += r.quantity
-                else:
-                    accepted += r.quantity
+                into = rejected if r.rejected else accepted
+                into[r.unit] = into.get(r.unit, ZERO) + r.quantity
             table_rows.append(
                 [
                     "",
@@ -70,12 +78,13 @@ class CollectionRenderer:
                         f"Aceptado ({len(rows)} entregas)",
                         f"Accepted ({len(rows)} deliveries)",
                     ),
-                    grouped(accepted, 1),
+                    p(by_unit(accepted, lang), "cell"),
                     tr(lang, "Rechazado", "Rejected"),
-                    grouped(rejected, 1),
+                    p(by_unit(rejected, lang), "cell"),
                 ]
             )
-            day_total += accepted
+            for unit, quantity in accepted.items():
+                day_total[unit] = day_total.get(unit, ZERO) + quantity
             table = grid(table_rows, [9 * mm, 16 * mm, WIDTH - 128 * mm, 24 * mm, 40 * mm, 39 * mm])
             table.setStyle(
                 [
@@ -89,8 +98,8 @@ class CollectionRenderer:
             p(
                 tr(
                     lang,
-                    f"Total aceptado del día: {grouped(day_total, 1)}",
-                    f"Accepted in the day: {grouped(day_total, 1)}",
+                    f"Total aceptado del día: {by_unit(day_total, lang)}",
+                    f"Accepted in the day: {by_unit(day_total, lang)}",
                 ),
                 "big",
             ),

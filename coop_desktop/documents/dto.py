@@ -40,13 +40,16 @@ class TicketDoc:
     quantity: Decimal
     unit: str
     period: str
-    period_litres: Decimal  # the member's running total of the period, this delivery included
+    period_litres: Decimal  # the member's litres of the period so far (deliveries in L only)
     temperature: Decimal | None = None
     density: Decimal | None = None
     alcohol_positive: bool | None = None
     rejected: bool = False
     reason: str | None = None
     mark: str = ""  # "" | COPIA | ANULADO
+    # the member's accepted quantity of the period so far, this delivery included, per unit
+    # (("L", 20.000), ("kg", 20.000)): litres and kilograms are never added together
+    period_totals: tuple[tuple[str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import TicketDoc
 from coop_desktop.documents.layout import build_roll, escape, roll_styles, tr
@@ -56,8 +57,12 @@ class TicketRenderer:
             else tr(lang, "ACEPTADA", "ACCEPTED")
         )
         rows.append((tr(lang, "Estado", "Status"), status))
+        totals = t.period_totals or (("L", t.period_litres),)
         rows.append(
-            (tr(lang, f"Total {t.period}", f"Total {t.period}"), f"{grouped(t.period_litres, 1)} L")
+            (
+                tr(lang, f"Total {t.period}", f"Total {t.period}"),
+                " + ".join(fmt.quantity(q, unit, lang) for unit, q in totals),
+            )
         )
         label_w = 0.36 * (self.width - 6 * mm)
         table = Table(

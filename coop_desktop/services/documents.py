@@ -94,10 +94,10 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
                 Delivery.rejected.is_(False),
             )
         ).all()
-        total = sum(
-            (x.quantity for x in earlier if (x.date, x.shift, x.id) <= (d.date, d.shift, d.id)),
-            ZERO,
-        )
+        totals: dict[str, Decimal] = {}
+        for x in earlier:  # per unit: litres and kilograms are never added together
+            if (x.date, x.shift, x.id) <= (d.date, d.shift, d.id):
+                totals[x.unit] = totals.get(x.unit, ZERO) + x.quantity
         copy = printed_before(session, "ticket", str(d.id), record)
         return TicketDoc(
             header(session),
@@ -108,13 +108,14 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
             d.quantity,
             d.unit,
             span.code,
-            total,
+            totals.get("L", ZERO),
             d.temperature,
             d.density,
             d.alcohol_positive,
             d.rejected,
             d.reject_reason,
             "COPIA" if copy else "",
+            tuple(sorted(totals.items())),
         )
 
 

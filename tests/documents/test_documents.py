@@ -197,3 +197,22 @@ def test_batches_on_two_cores_with_progress_and_cancel(worked: Database, tmp_pat
             cancel=cancel,
         )
     assert not (tmp_path / "cancelado.pdf").exists()
+
+
+def test_litres_and_kilograms_are_never_added(association: Database) -> None:
+    """A ticket for 20 L + 20 kg, and the day's collection sheet, give each unit apart."""
+    from coop_desktop.documents.collection import CollectionRenderer
+    from coop_desktop.services.deliveries import add_delivery
+    from coop_desktop.services.dto import MemberDraft
+    from coop_desktop.services.members import add_member
+
+    day = date(2026, 10, 5)
+    add_member(association, MemberDraft(code="S0009", given_names="Ana", surnames="Pari"))
+    add_delivery(association, "S0009", "20", "L", day, "am", today=day)
+    second = add_delivery(association, "S0009", "20", "kg", day, "pm", today=day)
+    ticket = documents.ticket(association, second.id)
+    assert ticket.period_totals == (("L", D("20.000")), ("kg", D("20.000")))
+    text = pdf_text(TicketRenderer(80).render(ticket))
+    assert "20.0 L + 20.0 kg" in text and "40.0" not in text
+    sheet = pdf_text(CollectionRenderer().render(documents.collection(association, day)))
+    assert "Total aceptado del día: 20.0 L + 20.0 kg" in sheet and "40.0" not in sheet

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from coop_desktop.numbers import parse_number
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import stored_totals
 from coop_desktop.storage.engine import Database
@@ -25,7 +26,7 @@ PERIOD = f"{START:%Y-%m}"
 
 def rows(view: CloseoutView) -> list[tuple[str, ...]]:
     return [
-        tuple(view.table.item(r, c).text() for c in range(7)) for r in range(view.table.rowCount())
+        tuple(view.table.item(r, c).text() for c in range(8)) for r in range(view.table.rowCount())
     ]
 
 
@@ -47,7 +48,7 @@ def test_preview_is_the_close(
     view.close_period()
     qtbot.waitUntil(lambda: "cerrado" in view.status.text(), timeout=15000)
     assert rows(view) == previewed
-    assert view.table.item(0, 7).text() == "L001-00000001"
+    assert view.table.item(0, 8).text() == "L001-00000001"
     out = subprocess.run(
         [sys.executable, "-m", "coop_desktop.cli", "--db", str(copy), "close", PERIOD, "--json"],
         capture_output=True,
@@ -57,7 +58,11 @@ def test_preview_is_the_close(
     cli = json.loads(out)["members"]
     assert [
         (m["code"], f"{Decimal(m['gross']):,.2f}", f"{Decimal(m['net']):,.2f}") for m in cli
-    ] == [(r[0], r[3], r[6]) for r in previewed]
+    ] == [(r[0], r[4], r[7]) for r in previewed]
+    # litres and kilograms both shown, each in its own column, as the CLI has them
+    assert [(Decimal(m["litres"]), Decimal(m["kg"])) for m in cli] == [
+        (parse_number(r[2]), parse_number(r[3])) for r in previewed
+    ]  # what the screen shows reads back through the one number parser
     view.runner.shutdown()
 
 

@@ -240,7 +240,12 @@ class Pricer:
             return _Part(c, "flag", None, None, "sí" if on else "no", c.amount if on else ZERO)
         if isinstance(c, m.PerVolume):
             return _Part(
-                c, "per_volume", None, None, f"{_signed(c.amount)} por {unit_label(c.per)}", self._per_volume(c)
+                c,
+                "per_volume",
+                None,
+                None,
+                f"{_signed(c.amount)} por {unit_label(c.per)}",
+                self._per_volume(c),
             )
         if isinstance(c, m.VolumeTiers):
             v = volume if volume is not None else ZERO

@@ -5,9 +5,10 @@ A key the model does not know is refused (a typo such as "bonsu" would otherwise
 silence); a number must be written exactly (no exponent, NaN or infinity), within its range
 and with no more decimal places than is kept for it. A number written as text (as a person
 types it, in a file or in the editor) is read by the one number parser, `parse_number`:
-"1,500.50" is read as written, an ambiguous "1,500" is refused with both readings. Relations between values (contiguous
-bands, the chart's shape, weights adding up to 1, …) are checked by `schema.py` once the
-structure is valid. `schema.py` turns the result into the engine's dataclasses.
+"1,500.50" is read as written, an ambiguous "1,500" is refused with both readings.
+Relations between values (contiguous bands, the chart's shape, weights adding up to 1, …)
+are checked by `schema.py` once the structure is valid; it turns the result into the
+engine's dataclasses.
 
 The `Form` marker on each field tells the scheme editor which widget edits it: the form is
 generated from these models, so a key the model holds is a field the editor shows.
