@@ -12,7 +12,6 @@ from sqlalchemy.exc import DBAPIError
 
 from coop_desktop.documents.statement import StatementRenderer
 from coop_desktop.errors import Refused
-from coop_desktop.resources import resource_path
 from coop_desktop.services import printouts
 from coop_desktop.services.check import run_checks
 from coop_desktop.services.closeout import close_period, preview_close
@@ -90,9 +89,7 @@ def test_a_hundredweight_line_keeps_its_five_places(association: Database) -> No
 
 def _hot_milk_scheme() -> str:
     data = json.loads(preset_text("peru-additive"))
-    data["rejections"].append(
-        {"measure": "temperature", "above": "10", "reason": "Leche caliente"}
-    )
+    data["rejections"].append({"measure": "temperature", "above": "10", "reason": "Leche caliente"})
     return json.dumps(data)
 
 
