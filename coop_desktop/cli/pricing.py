@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from coop_desktop import formatting as fmt
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 from coop_desktop.errors import NotFound
 
@@ -137,6 +136,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.whatif import simulate
 
     sim = simulate(open_db(args), _read(args.file), args.period)
@@ -207,6 +207,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_price(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain import validation as v
     from coop_desktop.domain.pricing import schema
     from coop_desktop.domain.pricing.engine import Pricer
@@ -282,4 +283,6 @@ def cmd_price(args: argparse.Namespace) -> int:
 
 def _per_unit(value: Decimal, lang: str = "es") -> str:
     """An amount per unit as people read it: up to 6 decimals, at least 2."""
+    from coop_desktop import formatting as fmt
+
     return fmt.flexible(value, 2, 6, lang)

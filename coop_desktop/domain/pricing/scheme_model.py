@@ -60,6 +60,8 @@ def _number(places: int, limit: Decimal, sign: str = "", optional: bool = False)
             except ValidationError as exc:
                 if exc.code == "too_many_decimals":
                     raise _fail("scheme_too_many_places", value=raw, places=places) from None
+                if exc.code == "not_a_number":
+                    raise _fail("scheme_not_number", value=raw) from None
                 raise _fail(exc.code, **exc.params) from None
         else:
             value = D(raw)
