@@ -82,8 +82,39 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     }
 
 
+PEAK_SCRIPT = """
+import resource, sys
+from coop_desktop.services.closeout import close_period
+from coop_desktop.storage.connect import open_database
+close_period(open_database(sys.argv[1]), "2026-10")
+me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+share = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(me, share)
+"""
+
+
+def _close_peak_mb(source: Path, workdir: Path) -> float:
+    """Peak memory of a close in a fresh process: its own peak resident set plus the peak
+    of the process pricing the other share (they run at the same time), in MB."""
+    import shutil
+    import subprocess
+
+    copy = workdir / "close-peak.db"
+    shutil.copy(source, copy)
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, str(copy)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.split()
+    kilobytes = int(out[0]) + int(out[1])  # ru_maxrss is in KB on Linux
+    return kilobytes / 1024
+
+
 def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, int]:
-    """(close seconds, plain sqlite3 read seconds, deliveries) for one demo month."""
+    """(close seconds, plain sqlite3 read seconds, deliveries) for one demo month; the read
+    is of the columns the close reads (`reading.COLUMNS`)."""
     import shutil
     import sqlite3
 
@@ -95,10 +126,9 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
         db, members=members, days=days, start=date(2026, 10, 1), seed=3, today=date(2026, 11, 27)
     )
     db.dispose()
-    query = (
-        "SELECT id, member_id, date, quantity, unit, rejected, reject_reason, cooled, "
-        "alcohol_positive FROM delivery WHERE date >= ? AND date <= ?"
-    )
+    from coop_desktop.domain.pricing.reading import COLUMNS
+
+    query = f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?"
     reads = []
     for _ in range(3):
         conn = sqlite3.connect(source)
@@ -121,7 +151,8 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
 def closeout(workdir: Path, quick: bool) -> dict[str, Any]:
     """Closing a month on SQLite: 2,000 members × 25 days × 2 shifts (100k deliveries) and
     16,130 members × 31 days × 2 (1M); the ratio is close time / plain sqlite3 read time of
-    the same deliveries, both measured here (best of runs)."""
+    the same deliveries, both measured here (best of runs); `close_1m_peak_mb` is the peak
+    memory of a 1M close in a fresh process (budget 500 MB)."""
     close_100k, read_100k, n_100k = _close_once(workdir, 2000, 25)
     result: dict[str, Any] = {
         "close_100k_s": round(close_100k, 2),
@@ -130,9 +161,11 @@ def closeout(workdir: Path, quick: bool) -> dict[str, Any]:
     }
     if quick:
         result["close_vs_read_ratio"] = round(close_100k / read_100k, 2)
+        result["close_100k_peak_mb"] = round(_close_peak_mb(workdir / "close-2000.db", workdir))
         return result
     close_1m, read_1m, n_1m = _close_once(workdir, 16130, 31)
     result |= {
+        "close_1m_peak_mb": round(_close_peak_mb(workdir / "close-16130.db", workdir)),
         "close_1m_s": round(close_1m, 2),
         "close_1m_deliveries": n_1m,
         "read_1m_s": round(read_1m, 3),

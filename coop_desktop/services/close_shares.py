@@ -55,9 +55,9 @@ class ShareJob:
 def price_share(job: ShareJob, conn: Connection | sqlite3.Connection) -> dict[int, Milk]:
     """Read (with the one period reader) and price (with the one pricing function) the
     deliveries of one share of the members (all of them when `shares` is 1)."""
-    reading = data.read_period(conn, job.span, job.keys, job.share, job.shares, job.flags)
-    if not reading.rows:
-        return {}
+    reading = data.read_period(
+        conn, job.span, job.keys, job.share, job.shares, job.flags, stream=True
+    )
     timeline = Timeline.from_schemes(job.versions)
     return price_reading(reading, timeline, collect_missing=job.collect_missing)
 

@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -55,7 +56,13 @@ def totals_json(totals: dict[str, Any]) -> str:
 def milk_description(line: MilkLine) -> str:
     if line.rejected:
         return f"Rechazada: {line.reason}"
-    return f"Leche a {fmt.unit_price(line.unit_price)} por {fmt.unit_label(line.unit)}"
+    return _price_text(line.unit_price, line.unit)
+
+
+@lru_cache(maxsize=4096)
+def _price_text(price: Decimal, unit: str) -> str:
+    """Cached: a close writes the same few prices for thousands of members."""
+    return f"Leche a {fmt.unit_price(price)} por {fmt.unit_label(unit)}"
 
 
 def _lines(m: Any) -> list[dict[str, Any]]:

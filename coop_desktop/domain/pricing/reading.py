@@ -12,7 +12,7 @@ totals); a property test holds them equal to the céntimo, member by member.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -73,11 +73,12 @@ def as_date(value: object) -> date:
 
 @dataclass(frozen=True)
 class PeriodReading:
-    """What pricing needs of a period: rows in `COLUMNS` order, each member's samples (up to
-    the period's end, with a look-back for `latest` and `rolling`) and flags."""
+    """What pricing needs of a period: rows in `COLUMNS` order (a sequence, or an iterator
+    the fast path reads once), each member's samples (up to the period's end, with a
+    look-back for `latest` and `rolling`) and flags."""
 
     span: PeriodSpan
-    rows: Sequence[Sequence[Any]]
+    rows: Iterable[Sequence[Any]]
     quality: Mapping[int, MemberQuality]
     flags: Mapping[int, frozenset[str]]
     to_date: Callable[[object], date] = field(default=as_date)
