@@ -4,8 +4,9 @@ tests and rejection → Enter saves and starts the next row. Ctrl+Z undoes a sav
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import formatting as fmt
 from coop_desktop.errors import CoopError
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import deliveries as svc
@@ -166,7 +168,7 @@ class CollectionView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.day_litres = ZERO
+        self.day_totals: dict[str, Decimal] = {}  # accepted, per unit
         self.closed_code: str | None = None
         self.ticket_pdf: str | None = None  # print into a PDF file instead (tests)
         self.undo_stack = QUndoStack(self)
@@ -290,7 +292,7 @@ class CollectionView(QWidget):
         rows = svc.list_deliveries(self.db, day=day)
         shift = self.shift.currentData()
         self.model.set_rows([d for d in rows if d.shift == shift])
-        self.day_litres = sum((d.quantity for d in rows if not d.rejected), ZERO)
+        self.day_totals = _per_unit(d for d in rows if not d.rejected)
         self._totals()
         closed = closed_code_at(self.db, day)
         self.closed.setText(
@@ -335,12 +337,12 @@ class CollectionView(QWidget):
 
     def _totals(self) -> None:
         self.table.scrollToBottom()
-        shift_l = sum((d.quantity for d in self.model.rows if not d.rejected), ZERO)
+        shift = _per_unit(d for d in self.model.rows if not d.rejected)
         self.totals.setText(
-            self.tr("Turno: %1 entregas, %2 L · Día: %3 L")
+            self.tr("Turno: %1 entregas, %2 · Día: %3")
             .replace("%1", str(len(self.model.rows)))
-            .replace("%2", _litres(shift_l))
-            .replace("%3", _litres(self.day_litres))
+            .replace("%2", _units(shift))
+            .replace("%3", _units(self.day_totals))
         )
 
     def added(self, saved: DeliveryInfo) -> None:
@@ -350,7 +352,7 @@ class CollectionView(QWidget):
         self.model.rows.append(saved)
         self.model.endInsertRows()
         if not saved.rejected:
-            self.day_litres += saved.quantity
+            self.day_totals[saved.unit] = self.day_totals.get(saved.unit, ZERO) + saved.quantity
         self._totals()
 
     def save(self) -> None:
@@ -423,8 +425,19 @@ class CollectionView(QWidget):
             )
 
 
-def _litres(value: Decimal) -> str:
-    return f"{value:,.1f}"
+def _per_unit(deliveries: Iterable[DeliveryInfo]) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for d in deliveries:
+        totals[d.unit] = totals.get(d.unit, ZERO) + d.quantity
+    return totals
+
+
+def _units(totals: dict[str, Decimal]) -> str:
+    """ "120.0 L + 20.0 kg": litres and kilograms are never added together."""
+    units = sorted(totals, key=lambda u: (u != "L", u)) or ["L"]
+    return " + ".join(
+        fmt.quantity(totals.get(u, ZERO).quantize(Decimal("0.1"), ROUND_HALF_UP), u) for u in units
+    )
 
 
 def _afternoon() -> bool:

@@ -229,3 +229,11 @@ def test_delete_with_undo(qtbot: QtBot, view: CollectionView) -> None:
     view.undo_stack.undo()
     assert sorted(d.member_code for d in view.model.rows) == ["S0010", "S0011"]
     assert len(list_deliveries(view.db, day=TODAY)) == 2
+
+
+def test_shift_totals_keep_litres_and_kilograms_apart(qtbot: QtBot, view: CollectionView) -> None:
+    type_row(qtbot, view, "s0001", "20")
+    view.unit.setCurrentIndex(view.unit.findText("kg"))
+    type_row(qtbot, view, "s0002", "20")
+    assert view.error.text() == ""
+    assert "Turno: 2 entregas, 20.0 L + 20.0 kg · Día: 20.0 L + 20.0 kg" in view.totals.text()
