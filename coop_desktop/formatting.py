@@ -16,19 +16,14 @@ from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
 from coop_desktop.domain.periods import PeriodSpan, parse_period
+from coop_desktop.domain.pricing.model import UNIT_WORDS
 from coop_desktop.numbers import quantize
 
 LOCALES = {"es": "es_PE", "en": "en"}
 CURRENCY_SYMBOLS = {"PEN": "S/", "USD": "US$", "EUR": "€", "COP": "COL$", "INR": "₹"}
 MINUS = "−"  # U+2212: a minus sign that a thermal printer cannot lose in a dash
 QUANTITY_PLACES = 3  # litres and kilograms are stored to the millilitre and the gram
-UNIT_NAMES = {
-    "L": ("L", "L"),
-    "kg": ("kg", "kg"),
-    "100lb": ("100 lb", "100 lb"),
-    "100kg": ("100 kg", "100 kg"),
-    "lb": ("lb", "lb"),
-}
+UNIT_NAMES = UNIT_WORDS
 
 
 def locale_of(lang: str) -> str:

@@ -48,3 +48,13 @@ def test_dashboard_cards_alerts_and_charts(
         lambda: "alert-backup" not in [w.objectName() for w in home.findChildren(QLabel)],
         timeout=10000,
     )
+
+
+def test_litres_and_kilograms_are_shown_apart_and_the_conversion_said() -> None:
+    from decimal import Decimal
+
+    from ui.home_view import _units
+
+    assert _units({"L": Decimal("39")}, Decimal("39")) == "39.0 L"
+    both = _units({"L": Decimal("39"), "kg": Decimal("10.32")}, Decimal("49"))
+    assert both == "39.0 L + 10.3 kg (49.0 L con la densidad del esquema)"

@@ -18,7 +18,6 @@ from typing import NamedTuple
 from coop_desktop.domain.pricing import messages as _messages  # noqa: F401 - registers texts
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.errors import Refused
-from coop_desktop.formatting import unit_label
 from coop_desktop.numbers import GRAM, ZERO, floor_to, quantize, trim
 
 PRICE_STEP = Decimal("0.0001")
@@ -244,7 +243,7 @@ class Pricer:
                 "per_volume",
                 None,
                 None,
-                f"{_signed(c.amount)} por {unit_label(c.per)}",
+                f"{_signed(c.amount)} por {m.UNIT_WORDS[c.per][0]}",
                 self._per_volume(c),
             )
         if isinstance(c, m.VolumeTiers):
