@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import formatting as fmt
+from coop_desktop import formatting
 from coop_desktop.errors import CoopError
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import deliveries as svc
@@ -192,6 +192,10 @@ class CollectionView(QWidget):
         top.addStretch()
         top.addWidget(self.totals)
         layout.addLayout(top)
+        from ui.scale_control import ScaleControl
+
+        self.scale = ScaleControl(self.take_weight)
+        layout.addWidget(self.scale)
         closed_row = QHBoxLayout()
         closed_row.addWidget(self.closed, 1)
         self.adjust_button = QPushButton(self.tr("Registrar ajuste…"))
@@ -405,24 +409,35 @@ class CollectionView(QWidget):
         self.member.setFocus()
         self.print_ticket(saved)
 
+    def take_weight(self, weight: Decimal) -> None:
+        """A steady weight from the scale becomes the quantity, in kg (Enter saves it)."""
+        self.unit.setCurrentText("kg")
+        self.quantity.setText(formatting.quantity(weight))
+        self.quantity.selectAll()
+
     def print_ticket(self, saved: DeliveryInfo) -> None:
         """Print the ticket on the configured printer, without dialogs. The delivery is
-        already saved: a printer problem is reported and can be reprinted later."""
-        from ui.ticket_printer import print_ticket, ticket_printer_settings
-
-        printer, width = ticket_printer_settings()
-        if not printer:
-            return
-        from coop_desktop.services.documents import ticket
+        already saved: a printer problem is said in words (with Reintentar / Guardar PDF /
+        Elegir otra) and the ticket can be reprinted later from Documentos."""
+        from ui.print_jobs import print_delivery_ticket
 
         try:
-            print_ticket(ticket(self.db, saved.id), printer, width, self.ticket_pdf)
+            where = print_delivery_ticket(self, self.db, saved.id, self.ticket_pdf)
         except Exception as exc:  # the save stands; say why the ticket did not print
             self.error.setText(
                 self.tr("Entrega guardada; el ticket no se imprimió: %1").replace(
                     "%1", errors.message(exc)
                 )
             )
+            return
+        if where is None and (self.ticket_pdf is not None or _ticket_printer_set()):
+            self.error.setText(self.tr("Entrega guardada; el ticket no se imprimió."))
+
+
+def _ticket_printer_set() -> bool:
+    from ui.ticket_printer import ticket_settings
+
+    return ticket_settings().configured
 
 
 def _per_unit(deliveries: Iterable[DeliveryInfo]) -> dict[str, Decimal]:
@@ -436,7 +451,8 @@ def _units(totals: dict[str, Decimal]) -> str:
     """ "120.0 L + 20.0 kg": litres and kilograms are never added together."""
     units = sorted(totals, key=lambda u: (u != "L", u)) or ["L"]
     return " + ".join(
-        fmt.quantity(totals.get(u, ZERO).quantize(Decimal("0.1"), ROUND_HALF_UP), u) for u in units
+        formatting.quantity(totals.get(u, ZERO).quantize(Decimal("0.1"), ROUND_HALF_UP), u)
+        for u in units
     )
 
 

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._add_lazy("closeout", self.tr("Cierre"))
         self._add_lazy("documents", self.tr("Documentos"))
         self._add_lazy("settings", self.tr("Configuración"))
+        self._add_lazy("indicators", self.tr("Indicadores"))
         self.nav.currentRowChanged.connect(self._show)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -136,6 +137,11 @@ class MainWindow(QMainWindow):
             from ui.quality_view import QualityView
 
             return QualityView(self.db)
+        if key == "indicators":
+            from ui.app import ui_language
+            from ui.indicators_view import IndicatorsView
+
+            return IndicatorsView(self.db, lang=ui_language())
         from ui.collection_section import CollectionSection
 
         return CollectionSection(self.db)
@@ -146,6 +152,12 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        import_action = QAction(self.tr("&Importar…"), self)
+        import_action.triggered.connect(self.open_import)
+        file_menu.addAction(import_action)
+        export_action = QAction(self.tr("&Exportar…"), self)
+        export_action.triggered.connect(self.open_export)
+        file_menu.addAction(export_action)
         quit_action = QAction(self.tr("&Salir"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -153,7 +165,7 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("&Ir a"))
         for row in range(self.nav.count()):
             action = QAction(self.nav.item(row).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             action.triggered.connect(lambda _c=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
         edit = self.menuBar().addMenu(self.tr("&Editar"))
@@ -161,6 +173,18 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.triggered.connect(self.undo)
         edit.addAction(undo)
+
+    def open_import(self) -> None:
+        from ui.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.db, parent=self)
+        self.import_dialog.open()
+
+    def open_export(self) -> None:
+        from ui.export_dialog import ExportDialog
+
+        self.export_dialog = ExportDialog(self.db, parent=self)
+        self.export_dialog.open()
 
     def undo(self) -> None:
         view = getattr(self.views.get("collection"), "collection", None)

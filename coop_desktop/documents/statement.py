@@ -17,6 +17,7 @@ from coop_desktop.documents.dto import StatementDoc
 from coop_desktop.documents.layout import GRID, build, grid, header_block, p, tr
 from coop_desktop.documents.rows import Rows
 from coop_desktop.documents.text import amount_in_words, day, grouped, soles
+from coop_desktop.documents.trend import trend_section
 from coop_desktop.numbers import ZERO_MONEY, trim
 
 WIDTH = A4[0] - 24 * mm
@@ -86,6 +87,7 @@ class StatementRenderer:
             story.append(
                 KeepTogether([p(tr(lang, "Litros por día", "Litres per day"), "h2"), self.chart(s)])
             )
+        story += trend_section(s.trend, lang, WIDTH)
         return story
 
     def summary(self, s: StatementDoc) -> Table:

@@ -77,6 +77,16 @@ def printed_before(session: Session, kind: str, key: str, record: bool = True) -
     return bool(seen)
 
 
+def record_prints(db: Database, kind: str, keys: list[str]) -> None:
+    """Count prints that reached the printer (or a saved file): the next one is a COPIA.
+    Printing screens build with `record=False` and call this only once the job was sent."""
+    if not keys:
+        return
+    with db.write() as session:
+        for key in keys:
+            audit(session, "print", kind, key)
+
+
 def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
     with db.write() as session:
         d = session.get(Delivery, delivery_id)

@@ -24,6 +24,14 @@ class Printout:
     pdf: bytes
     number: str = ""  # a receipt's settlement number (what can be voided)
     mark: str = ""  # COPIA, ANULADO, BORRADOR or nothing
+    printed_as: tuple[str, str] | None = None  # what a print counts as (kind, key) for COPIA
+
+
+def record_printout(db: Database, printout: Printout) -> None:
+    """Count `printout` as printed, once it was sent (or saved): the next one is a COPIA."""
+    if printout.printed_as is not None:
+        kind, key = printout.printed_as
+        docs.record_prints(db, kind, [key])
 
 
 def delivery_number(key: str) -> int:
@@ -53,13 +61,19 @@ def render(
 
         t = docs.ticket(db, delivery_number(key), record)
         return Printout(
-            kind, f"ticket-{t.number}", TicketRenderer(ticket_width).render(t), "", t.mark
+            kind,
+            f"ticket-{t.number}",
+            TicketRenderer(ticket_width).render(t),
+            "",
+            t.mark,
+            ("ticket", str(delivery_number(key))),
         )
     if kind == "advance":
         from coop_desktop.documents.advance import AdvanceRenderer
 
         a = docs.advance_receipt(db, key, record)
-        return Printout(kind, f"adelanto-{a.number}", AdvanceRenderer().render(a), "", a.mark)
+        pdf = AdvanceRenderer().render(a)
+        return Printout(kind, f"adelanto-{a.number}", pdf, "", a.mark, ("advance", a.number))
     if kind == "collection":
         from coop_desktop.documents.collection import CollectionRenderer
 
@@ -80,7 +94,8 @@ def render(
             raise NotFound("no_settlement", "member", value=member, period=key)
         r = found[-1]  # the newest: a reissued receipt comes after the one it replaced
         pdf = ReceiptRenderer(receipt_size).render(r)
-        return Printout(kind, f"{r.number}-{r.member.code}", pdf, r.number, r.mark)
+        title = f"{r.number}-{r.member.code}"
+        return Printout(kind, title, pdf, r.number, r.mark, ("settlement", r.number))
     if kind == "statement":
         from coop_desktop.documents.statement import StatementRenderer
 

@@ -13,10 +13,11 @@ and the lines to the milk value, with no "Redondeo" line.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coop_desktop.documents.dto import Amount, Header, StatementDoc, StatementLine
 from coop_desktop.domain.periods import PeriodSpan, parse_period
@@ -35,13 +36,14 @@ from coop_desktop.domain.pricing.reading import PeriodReading
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import close_data as data
-from coop_desktop.services.closeout import compute
+from coop_desktop.services.closeout import CloseResult, compute
 from coop_desktop.services.documents import (
     header,
     lines_by_settlement,
     member_block,
     settlement_amounts,
 )
+from coop_desktop.services.member_trend import trends
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.services.statement_parts import factors, quality_rows, quality_text, tip_text
 from coop_desktop.storage.engine import Database
@@ -125,6 +127,7 @@ def statements(db: Database, code: str, member_code: str | None = None) -> list[
         members = {m.id: m for m in session.scalars(select(Member))}
         settled: dict[int, tuple[SettlementCalc | None, Settlement | None]] = {}
         lines: dict[int, list[SettlementLine]] = {}
+        known: dict[str, CloseResult] = {}
         if closed and period is not None:
             rows = session.scalars(
                 select(Settlement).where(
@@ -136,6 +139,7 @@ def statements(db: Database, code: str, member_code: str | None = None) -> list[
         else:
             result = compute(conn, session, span)
             settled = {mc.member_id: (mc.calc, None) for mc in result.members}
+            known[span.code] = result
         reading = data.read_period(conn, span)
         previous = data.read_period(conn, span.previous())
         context = _Period(
@@ -151,7 +155,19 @@ def statements(db: Database, code: str, member_code: str | None = None) -> list[
             calc, settlement = settled[member_id]
             stored = lines.get(settlement.id, []) if settlement else []
             docs.append(_statement(head, members[member_id], context, calc, settlement, stored))
-        return docs
+        return _with_trends(session, span, docs, {members[i].code: i for i in wanted}, known)
+
+
+def _with_trends(
+    session: Session,
+    span: PeriodSpan,
+    docs: list[StatementDoc],
+    ids: dict[str, int],
+    known: dict[str, CloseResult],
+) -> list[StatementDoc]:
+    """Each statement with the member's last six periods (`services/member_trend.py`)."""
+    found = trends(session, span, ids.values(), known)
+    return [replace(d, trend=found.get(ids[d.member.code], ())) for d in docs]
 
 
 def _statement(

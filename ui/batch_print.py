@@ -1,0 +1,76 @@
+"""A period's batch (receipts, statements or the payroll) built for Cierre and Documentos:
+into one PDF for a printer, or saved as a file or a folder of files. Runs on the op runner's
+worker, with progress and cancel; receipts are counted as printed (COPIA next time) only
+once the batch was sent or saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coop_desktop.documents.batch import merge, render_all, write_batch
+from coop_desktop.services.documents import record_prints
+from coop_desktop.storage.engine import Database
+from ui.runner import OpContext
+
+KINDS = ("receipts", "statements", "payroll")
+
+
+@dataclass
+class Batch:
+    kind: str
+    code: str
+    pdf: bytes = b""
+    receipts: list[str] = field(default_factory=list)  # settlement numbers, recorded once sent
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind}-{self.code}"
+
+
+def _documents(db: Database, code: str, kind: str) -> tuple[Any, list[Any], list[str]]:
+    """The renderer, the documents and their file names."""
+    if kind == "payroll":
+        from coop_desktop.documents.payroll import PayrollRenderer
+        from coop_desktop.services.documents import payroll
+
+        return PayrollRenderer(), [payroll(db, code)], [f"planilla-{code}"]
+    if kind == "receipts":
+        from coop_desktop.documents.receipt import ReceiptRenderer
+        from coop_desktop.services.documents import receipts
+
+        docs: list[Any] = receipts(db, code, record=False)
+        return ReceiptRenderer(), docs, [f"{d.number}-{d.member.code}" for d in docs]
+    from coop_desktop.documents.statement import StatementRenderer
+    from coop_desktop.services.statements import statements
+
+    found = statements(db, code)
+    return StatementRenderer(), list(found), [f"{d.period}-{d.member.code}" for d in found]
+
+
+def _numbers(kind: str, docs: list[Any]) -> list[str]:
+    return [d.number for d in docs if d.mark != "ANULADO"] if kind == "receipts" else []
+
+
+def build_batch(db: Database, code: str, kind: str, context: OpContext) -> Batch:
+    """The whole batch as one PDF (for a printer)."""
+    renderer, docs, _names = _documents(db, code, kind)
+    pdfs = render_all(
+        renderer, docs, progress=context.progress, cancel=context.cancelled, workers=2
+    )
+    return Batch(kind, code, merge(pdfs), _numbers(kind, docs))
+
+
+def save_batch(db: Database, code: str, kind: str, target: Path, context: OpContext) -> list[Path]:
+    """The batch into `target` (one .pdf, or a folder with one file per document)."""
+    renderer, docs, names = _documents(db, code, kind)
+    paths = write_batch(
+        renderer, docs, target, names, progress=context.progress, cancel=context.cancelled
+    )
+    record_prints(db, "settlement", _numbers(kind, docs))
+    return paths
+
+
+def record_batch(db: Database, batch: Batch) -> None:
+    record_prints(db, "settlement", batch.receipts)
