@@ -329,193 +329,193 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="69" />
+        <location filename="../../ui/closeout_view.py" line="71" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="72" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="73" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="72" />
+        <location filename="../../ui/closeout_view.py" line="74" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="73" />
+        <location filename="../../ui/closeout_view.py" line="75" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="75" />
+        <location filename="../../ui/closeout_view.py" line="77" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="77" />
+        <location filename="../../ui/closeout_view.py" line="79" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="96" />
+        <location filename="../../ui/closeout_view.py" line="98" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="101" />
+        <location filename="../../ui/closeout_view.py" line="103" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="141" />
+        <location filename="../../ui/closeout_view.py" line="143" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="146" />
+        <location filename="../../ui/closeout_view.py" line="148" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="175" />
+        <location filename="../../ui/closeout_view.py" line="179" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="177" />
+        <location filename="../../ui/closeout_view.py" line="181" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="188" />
+        <location filename="../../ui/closeout_view.py" line="192" />
         <source>%1: %2 L rechazados</source>
         <translation>%1: %2 L rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="195" />
+        <location filename="../../ui/closeout_view.py" line="199" />
         <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="203" />
-        <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
-        <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="212" />
+        <location filename="../../ui/closeout_view.py" line="217" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="214" />
+        <location filename="../../ui/closeout_view.py" line="219" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="239" />
+        <location filename="../../ui/closeout_view.py" line="244" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="241" />
+        <location filename="../../ui/closeout_view.py" line="246" />
         <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1 warnings. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="266" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="269" />
+        <location filename="../../ui/closeout_view.py" line="274" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="269" />
+        <location filename="../../ui/closeout_view.py" line="274" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="279" />
+        <location filename="../../ui/closeout_view.py" line="284" />
         <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
         <translation>Period %1 reopened; %2 settlements voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="287" />
+        <location filename="../../ui/closeout_view.py" line="292" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="288" />
+        <location filename="../../ui/closeout_view.py" line="293" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="289" />
+        <location filename="../../ui/closeout_view.py" line="294" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="292" />
+        <location filename="../../ui/closeout_view.py" line="297" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="292" />
+        <location filename="../../ui/closeout_view.py" line="297" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="302" />
+        <location filename="../../ui/closeout_view.py" line="307" />
         <source>%1 liquidaciones marcadas como pagadas.</source>
         <translation>%1 settlements marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="307" />
+        <location filename="../../ui/closeout_view.py" line="312" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="308" />
+        <location filename="../../ui/closeout_view.py" line="313" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="309" />
+        <location filename="../../ui/closeout_view.py" line="314" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="321" />
+        <location filename="../../ui/closeout_view.py" line="326" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="311" />
+        <location filename="../../ui/closeout_view.py" line="316" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="345" />
+        <location filename="../../ui/closeout_view.py" line="207" />
+        <source>%1 socios · %6 L · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
+        <translation>%1 members · %6 L · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
+    </message>
+    <message>
         <location filename="../../ui/closeout_view.py" line="350" />
+        <location filename="../../ui/closeout_view.py" line="355" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="359" />
+        <location filename="../../ui/closeout_view.py" line="364" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="366" />
+        <location filename="../../ui/closeout_view.py" line="371" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -542,112 +542,112 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="182" />
+        <location filename="../../ui/collection_view.py" line="183" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="183" />
+        <location filename="../../ui/collection_view.py" line="184" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="189" />
+        <location filename="../../ui/collection_view.py" line="190" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="189" />
+        <location filename="../../ui/collection_view.py" line="190" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="200" />
+        <location filename="../../ui/collection_view.py" line="201" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="208" />
+        <location filename="../../ui/collection_view.py" line="209" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="212" />
+        <location filename="../../ui/collection_view.py" line="213" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="214" />
+        <location filename="../../ui/collection_view.py" line="215" />
         <source>1.030 (opcional)</source>
         <translation>1.030 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="215" />
+        <location filename="../../ui/collection_view.py" line="216" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="217" />
+        <location filename="../../ui/collection_view.py" line="218" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="218" />
+        <location filename="../../ui/collection_view.py" line="219" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="220" />
+        <location filename="../../ui/collection_view.py" line="221" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="221" />
+        <location filename="../../ui/collection_view.py" line="222" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="223" />
+        <location filename="../../ui/collection_view.py" line="224" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="224" />
+        <location filename="../../ui/collection_view.py" line="225" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="226" />
+        <location filename="../../ui/collection_view.py" line="227" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="345" />
-        <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
-        <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection_view.py" line="427" />
+        <location filename="../../ui/collection_view.py" line="428" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="433" />
+        <location filename="../../ui/collection_view.py" line="434" />
         <source>Entrega guardada; el ticket no se imprimió.</source>
         <translation>Delivery saved; the ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="303" />
+        <location filename="../../ui/collection_view.py" line="304" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="380" />
+        <location filename="../../ui/collection_view.py" line="346" />
+        <source>Turno: %1 entregas, %2 · Día: %3</source>
+        <translation>Shift: %1 deliveries, %2 · Day: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="381" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="381" />
+        <location filename="../../ui/collection_view.py" line="382" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -1029,133 +1029,138 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home_view.py" line="66" />
+        <location filename="../../ui/home_view.py" line="55" />
+        <source>%1 (%2 con la densidad del esquema)</source>
+        <translation>%1 (%2 with the scheme's density)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="84" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="67" />
+        <location filename="../../ui/home_view.py" line="85" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="68" />
+        <location filename="../../ui/home_view.py" line="86" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="70" />
+        <location filename="../../ui/home_view.py" line="88" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="80" />
+        <location filename="../../ui/home_view.py" line="98" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="92" />
+        <location filename="../../ui/home_view.py" line="110" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="105" />
+        <location filename="../../ui/home_view.py" line="123" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 entregas</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="122" />
+        <location filename="../../ui/home_view.py" line="140" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="126" />
+        <location filename="../../ui/home_view.py" line="144" />
         <source>bruto S/ %1, neto S/ %2 (%3 socios)</source>
         <translation>gross S/ %1, net S/ %2 (%3 members)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="132" />
-        <location filename="../../ui/home_view.py" line="146" />
+        <location filename="../../ui/home_view.py" line="150" />
+        <location filename="../../ui/home_view.py" line="164" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="164" />
+        <location filename="../../ui/home_view.py" line="182" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="174" />
+        <location filename="../../ui/home_view.py" line="192" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="175" />
+        <location filename="../../ui/home_view.py" line="193" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="178" />
+        <location filename="../../ui/home_view.py" line="196" />
         <source>%1 socios entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 members deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="179" />
+        <location filename="../../ui/home_view.py" line="197" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="181" />
+        <location filename="../../ui/home_view.py" line="199" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="181" />
+        <location filename="../../ui/home_view.py" line="199" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="188" />
+        <location filename="../../ui/home_view.py" line="206" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="196" />
+        <location filename="../../ui/home_view.py" line="214" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="208" />
+        <location filename="../../ui/home_view.py" line="226" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="217" />
+        <location filename="../../ui/home_view.py" line="235" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="227" />
-        <source>Litros por día (60 días)</source>
-        <translation>Litres per day (60 days)</translation>
+        <location filename="../../ui/home_view.py" line="247" />
+        <source>Litros por día (60 días; kg convertidos)</source>
+        <translation>Litres per day (60 days; kg converted)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="228" />
+        <location filename="../../ui/home_view.py" line="251" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="229" />
+        <location filename="../../ui/home_view.py" line="252" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="250" />
+        <location filename="../../ui/home_view.py" line="273" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="251" />
+        <location filename="../../ui/home_view.py" line="274" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -2097,9 +2102,9 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Fix the scheme to see the price.</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="170" />
-        <source>&lt;b&gt;%1 %2/%3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1 %2/%3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</translation>
+        <location filename="../../ui/price_tools.py" line="172" />
+        <source>&lt;b&gt;%1 %2 por %3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 %2 per %3&lt;/b&gt; × %4 %3 = &lt;b&gt;%5 %2&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2597,386 +2602,398 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SchemeForm</name>
     <message>
-        <location filename="../../ui/scheme_form.py" line="168" />
+        <location filename="../../ui/scheme_form.py" line="165" />
+        <location filename="../../ui/scheme_form.py" line="215" />
         <source>detener el cierre</source>
         <translation>stop the close</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="169" />
+        <location filename="../../ui/scheme_form.py" line="166" />
         <source>avisar y pagar sin este factor</source>
         <translation>warn and pay without this factor</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="170" />
+        <location filename="../../ui/scheme_form.py" line="167" />
         <source>usar el valor</source>
         <translation>use the value</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="171" />
+        <location filename="../../ui/scheme_form.py" line="168" />
         <source>aplicar el monto</source>
         <translation>apply the amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="177" />
+        <location filename="../../ui/scheme_form.py" line="180" />
         <source>valor</source>
         <translation>value</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="228" />
+        <location filename="../../ui/scheme_form.py" line="216" />
+        <source>usar la casilla más cercana</source>
+        <translation>use the nearest cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="217" />
+        <source>pagar la tarifa</source>
+        <translation>pay the rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="245" />
         <source>Agregar fila</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="229" />
+        <location filename="../../ui/scheme_form.py" line="246" />
         <source>Quitar fila</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="312" />
+        <location filename="../../ui/scheme_form.py" line="329" />
         <source>Límites de filas:</source>
         <translation>Row edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="313" />
+        <location filename="../../ui/scheme_form.py" line="330" />
         <source>Límites de columnas:</source>
         <translation>Column edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="392" />
+        <location filename="../../ui/scheme_form.py" line="419" />
+        <source>Fuera de la tabla:</source>
+        <translation>Outside the chart:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="451" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="393" />
+        <location filename="../../ui/scheme_form.py" line="452" />
         <source>Hasta (sin incluir)</source>
         <translation>Up to (excluded)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="394" />
+        <location filename="../../ui/scheme_form.py" line="453" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="395" />
+        <location filename="../../ui/scheme_form.py" line="454" />
         <source>Etiqueta</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="398" />
+        <location filename="../../ui/scheme_form.py" line="455" />
         <source>Medida</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="399" />
+        <location filename="../../ui/scheme_form.py" line="456" />
         <source>Si es positiva</source>
         <translation>If positive</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="400" />
+        <location filename="../../ui/scheme_form.py" line="457" />
         <source>Sobre</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="401" />
+        <location filename="../../ui/scheme_form.py" line="458" />
         <source>Bajo</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="402" />
+        <location filename="../../ui/scheme_form.py" line="459" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="403" />
+        <location filename="../../ui/scheme_form.py" line="460" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="407" />
+        <location filename="../../ui/scheme_form.py" line="474" />
         <source>la prueba de cada entrega</source>
         <translation>each delivery's test</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="408" />
+        <location filename="../../ui/scheme_form.py" line="475" />
         <source>la última muestra</source>
         <translation>the latest sample</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="409" />
+        <location filename="../../ui/scheme_form.py" line="476" />
         <source>el promedio de muestras del periodo</source>
         <translation>the average of the period's samples</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="410" />
+        <location filename="../../ui/scheme_form.py" line="477" />
         <source>las últimas muestras, ponderadas</source>
         <translation>the latest samples, weighted</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="411" />
+        <location filename="../../ui/scheme_form.py" line="478" />
         <source>el total del periodo</source>
         <translation>the period total</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="412" />
+        <location filename="../../ui/scheme_form.py" line="479" />
         <source>el promedio diario</source>
         <translation>the daily average</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="413" />
+        <location filename="../../ui/scheme_form.py" line="480" />
         <source>leche enfriada</source>
         <translation>cooled milk</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="414" />
+        <location filename="../../ui/scheme_form.py" line="481" />
         <source>hato saneado</source>
         <translation>healthy herd</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="415" />
+        <location filename="../../ui/scheme_form.py" line="482" />
         <source>orgánica</source>
         <translation>organic</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="416" />
+        <location filename="../../ui/scheme_form.py" line="483" />
         <source>regenerativa</source>
         <translation>regenerative</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="417" />
+        <location filename="../../ui/scheme_form.py" line="484" />
         <source>buenas prácticas</source>
         <translation>good practice</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="426" />
+        <location filename="../../ui/scheme_form.py" line="409" />
         <source>Nombre en la boleta:</source>
         <translation>Name on the statement:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="427" />
+        <location filename="../../ui/scheme_form.py" line="418" />
         <source>Si falta la medida:</source>
         <translation>If the measure is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="431" />
+        <location filename="../../ui/scheme_form.py" line="463" />
         <source>Precio base</source>
         <translation>Base price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="432" />
+        <location filename="../../ui/scheme_form.py" line="410" />
         <source>Precio por unidad:</source>
         <translation>Price per unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="435" />
+        <location filename="../../ui/scheme_form.py" line="464" />
         <source>Escalones sobre una referencia</source>
         <translation>Steps around a reference</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="439" />
-        <location filename="../../ui/scheme_form.py" line="461" />
-        <location filename="../../ui/scheme_form.py" line="527" />
+        <location filename="../../ui/scheme_form.py" line="411" />
         <source>Medida:</source>
         <translation>Measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="441" />
-        <location filename="../../ui/scheme_form.py" line="529" />
+        <location filename="../../ui/scheme_form.py" line="412" />
         <source>Referencia:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="442" />
+        <location filename="../../ui/scheme_form.py" line="413" />
         <source>Tamaño del escalón:</source>
         <translation>Step size:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="444" />
+        <location filename="../../ui/scheme_form.py" line="414" />
         <source>Bonificación por escalón:</source>
         <translation>Bonus per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="447" />
+        <location filename="../../ui/scheme_form.py" line="415" />
         <source>Castigo por escalón:</source>
         <translation>Penalty per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="450" />
+        <location filename="../../ui/scheme_form.py" line="416" />
         <source>Bonificación máxima:</source>
         <translation>Maximum bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="452" />
+        <location filename="../../ui/scheme_form.py" line="417" />
         <source>Castigo máximo:</source>
         <translation>Maximum penalty:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="457" />
+        <location filename="../../ui/scheme_form.py" line="465" />
         <source>Bandas (higiene, células)</source>
         <translation>Bands (hygiene, cells)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="463" />
+        <location filename="../../ui/scheme_form.py" line="420" />
         <source>Bandas:</source>
         <translation>Bands:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="468" />
+        <location filename="../../ui/scheme_form.py" line="466" />
         <source>Bonificación por condición</source>
         <translation>Bonus for a condition</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="471" />
+        <location filename="../../ui/scheme_form.py" line="421" />
         <source>Condición:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="472" />
-        <location filename="../../ui/scheme_form.py" line="543" />
+        <location filename="../../ui/scheme_form.py" line="422" />
         <source>Monto:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="476" />
+        <location filename="../../ui/scheme_form.py" line="467" />
         <source>Tramos por volumen</source>
         <translation>Volume tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="481" />
+        <location filename="../../ui/scheme_form.py" line="423" />
         <source>Según:</source>
         <translation>On:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="485" />
+        <location filename="../../ui/scheme_form.py" line="424" />
         <source>Tramos:</source>
         <translation>Tiers:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="489" />
+        <location filename="../../ui/scheme_form.py" line="468" />
         <source>Pago por kg de componente</source>
         <translation>Payment per kg of component</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="494" />
+        <location filename="../../ui/scheme_form.py" line="446" />
         <source>Componente:</source>
         <translation>Component:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="498" />
+        <location filename="../../ui/scheme_form.py" line="447" />
         <source>Precio por kg:</source>
         <translation>Price per kg:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="503" />
+        <location filename="../../ui/scheme_form.py" line="469" />
         <source>Tabla grasa × SNG</source>
         <translation>Fat × SNF chart</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="508" />
+        <location filename="../../ui/scheme_form.py" line="425" />
         <source>Medida de las filas:</source>
         <translation>Row measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="514" />
+        <location filename="../../ui/scheme_form.py" line="426" />
         <source>Medida de las columnas:</source>
         <translation>Column measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="518" />
+        <location filename="../../ui/scheme_form.py" line="427" />
         <source>Precios:</source>
         <translation>Prices:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="523" />
+        <location filename="../../ui/scheme_form.py" line="470" />
         <source>Ajuste lineal</source>
         <translation>Linear adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="530" />
+        <location filename="../../ui/scheme_form.py" line="448" />
         <source>Monto por unidad de diferencia:</source>
         <translation>Amount per unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="532" />
+        <location filename="../../ui/scheme_form.py" line="428" />
         <source>Unidad de diferencia:</source>
         <translation>Unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="534" />
+        <location filename="../../ui/scheme_form.py" line="429" />
         <source>Mínimo:</source>
         <translation>Minimum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="535" />
+        <location filename="../../ui/scheme_form.py" line="430" />
         <source>Máximo:</source>
         <translation>Maximum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="540" />
+        <location filename="../../ui/scheme_form.py" line="471" />
         <source>Monto por volumen</source>
         <translation>Amount per volume</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="544" />
+        <location filename="../../ui/scheme_form.py" line="431" />
         <source>Por:</source>
         <translation>Per:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="550" />
+        <location filename="../../ui/scheme_form.py" line="432" />
         <source>Identificador:</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="551" />
+        <location filename="../../ui/scheme_form.py" line="433" />
         <source>Título:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="552" />
+        <location filename="../../ui/scheme_form.py" line="434" />
         <source>Descripción:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="553" />
+        <location filename="../../ui/scheme_form.py" line="435" />
         <source>Moneda:</source>
         <translation>Currency:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="554" />
+        <location filename="../../ui/scheme_form.py" line="436" />
         <source>Unidad de precio:</source>
         <translation>Price unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="555" />
+        <location filename="../../ui/scheme_form.py" line="437" />
         <source>Densidad (kg/L):</source>
         <translation>Density (kg/L):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="557" />
+        <location filename="../../ui/scheme_form.py" line="438" />
         <source>Base de calidad:</source>
         <translation>Quality basis:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="561" />
+        <location filename="../../ui/scheme_form.py" line="439" />
         <source>Antigüedad máxima (días):</source>
         <translation>Maximum age (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="567" />
+        <location filename="../../ui/scheme_form.py" line="440" />
         <source>Pesos (0.6; 0.3; 0.1):</source>
         <translation>Weights (0.6; 0.3; 0.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="571" />
+        <location filename="../../ui/scheme_form.py" line="441" />
         <source>Precio mínimo:</source>
         <translation>Minimum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="572" />
+        <location filename="../../ui/scheme_form.py" line="442" />
         <source>Precio máximo:</source>
         <translation>Maximum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="574" />
+        <location filename="../../ui/scheme_form.py" line="443" />
         <source>Reglas de rechazo:</source>
         <translation>Rejection rules:</translation>
     </message>
@@ -3032,42 +3049,42 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="48" />
+        <location filename="../../ui/collection_view.py" line="49" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="49" />
+        <location filename="../../ui/collection_view.py" line="50" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="50" />
+        <location filename="../../ui/collection_view.py" line="51" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="51" />
+        <location filename="../../ui/collection_view.py" line="52" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="52" />
+        <location filename="../../ui/collection_view.py" line="53" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="53" />
+        <location filename="../../ui/collection_view.py" line="54" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="67" />
+        <location filename="../../ui/collection_view.py" line="68" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="69" />
+        <location filename="../../ui/collection_view.py" line="70" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -3075,67 +3092,67 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../ui/price_tools.py" line="185" />
+        <location filename="../../ui/price_tools.py" line="187" />
         <source>¿Y si…? Simular en un periodo</source>
         <translation>What if…? Simulate on a period</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="194" />
+        <location filename="../../ui/price_tools.py" line="196" />
         <source>Simular</source>
         <translation>Simulate</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="196" />
+        <location filename="../../ui/price_tools.py" line="198" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="204" />
+        <location filename="../../ui/price_tools.py" line="206" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="205" />
+        <location filename="../../ui/price_tools.py" line="207" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="206" />
+        <location filename="../../ui/price_tools.py" line="208" />
         <source>Actual S/</source>
         <translation>Current S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="207" />
+        <location filename="../../ui/price_tools.py" line="209" />
         <source>Simulado S/</source>
         <translation>Simulated S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="208" />
+        <location filename="../../ui/price_tools.py" line="210" />
         <source>Diferencia S/</source>
         <translation>Difference S/</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="209" />
+        <location filename="../../ui/price_tools.py" line="211" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="225" />
+        <location filename="../../ui/price_tools.py" line="227" />
         <source>El esquema cambió: pulse Simular para ver la nueva diferencia.</source>
         <translation>The scheme changed: press Simulate to see the new difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="231" />
+        <location filename="../../ui/price_tools.py" line="233" />
         <source>Simulando…</source>
         <translation>Simulating…</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="236" />
+        <location filename="../../ui/price_tools.py" line="238" />
         <source>Simulando el esquema…</source>
         <translation>Simulating the scheme…</translation>
     </message>
     <message>
-        <location filename="../../ui/price_tools.py" line="264" />
+        <location filename="../../ui/price_tools.py" line="266" />
         <source>%1 socios: actual S/ %2, simulado S/ %3, diferencia &lt;b&gt;S/ %4&lt;/b&gt;</source>
         <translation>%1 members: current S/ %2, simulated S/ %3, difference &lt;b&gt;S/ %4&lt;/b&gt;</translation>
     </message>
@@ -3156,17 +3173,17 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="92" />
+        <location filename="../../ui/collection_view.py" line="93" />
         <source>Entrega de %s</source>
         <translation>Delivery of %s</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="114" />
+        <location filename="../../ui/collection_view.py" line="115" />
         <source>Borrado de %s</source>
         <translation>Deletion of %s</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="146" />
+        <location filename="../../ui/collection_view.py" line="147" />
         <source>Corrección de %s</source>
         <translation>Correction of %s</translation>
     </message>
