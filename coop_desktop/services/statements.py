@@ -36,6 +36,7 @@ from coop_desktop.domain.pricing.reading import PeriodReading
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import close_data as data
+from coop_desktop.services.association import load_association
 from coop_desktop.services.closeout import CloseResult, compute
 from coop_desktop.services.documents import (
     header,
@@ -60,6 +61,7 @@ class _Period:
     deliveries: dict[int, list[DeliveryIn]]
     previous: dict[int, list[DeliveryIn]]
     previous_reading: PeriodReading
+    currency: str  # the association's: every amount of a statement is in it
 
     def context(self, member: int, previous: bool = False) -> MemberPeriod:
         reading = self.previous_reading if previous else self.reading
@@ -143,7 +145,13 @@ def statements(db: Database, code: str, member_code: str | None = None) -> list[
         reading = data.read_period(conn, span)
         previous = data.read_period(conn, span.previous())
         context = _Period(
-            span, timeline, reading, reading.deliveries(), previous.deliveries(), previous
+            span,
+            timeline,
+            reading,
+            reading.deliveries(),
+            previous.deliveries(),
+            previous,
+            load_association(session).currency,
         )
         wanted = [
             mid
@@ -218,8 +226,7 @@ def _statement(
     for d in ctx.deliveries:
         if not d.rejected:
             daily[d.day] += p.timeline.at(d.day).quantities(d.quantity, d.unit)[2]
-    currency = p.timeline.pricers()[-1].scheme.currency if p.timeline.pricers() else "PEN"
-    better = tuple(tip_text(t, head.lang, currency) for t in tips(ctx))
+    better = tuple(tip_text(t, head.lang, p.currency) for t in tips(ctx))
     if settlement is not None:
         credits, deductions = settlement_amounts(stored)
         gross, net = settlement.gross, settlement.net
