@@ -156,3 +156,16 @@ def test_the_what_if_paid_column_is_the_stored_milk(association: Database) -> No
     rosa = next(m for m in sim.members if m.code == "S0001")
     assert sim.closed and rosa.current == paid
     assert rosa.simulated - rosa.current == D("3197.00")  # (108.5 L + 20 kg as 19.38 L) × 25
+
+
+def test_lines_closed_before_they_kept_their_deliveries_take_them_from_the_grouping() -> None:
+    from coop_desktop.domain.pricing.period import MilkLine
+    from coop_desktop.services.statements import _adopt_ids
+
+    stored = (MilkLine("", "", D("1.28"), D("30.960"), D("39.63"), 0, False),)
+    priced = (
+        MilkLine("peru", "kg", D("1.28"), D("30.960"), D("39.63"), 2, False, "", (1, 3)),
+        MilkLine("peru", "kg", D("0"), D("15.480"), D("0.00"), 1, True, "Caliente", (2,)),
+    )
+    (line,) = _adopt_ids(stored, priced)
+    assert (line.ids, line.unit, line.amount) == ((1, 3), "kg", D("39.63"))  # the stored amount
