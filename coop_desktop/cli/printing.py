@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import open_db, t
+from coop_desktop.cli.base import add_output, databases, open_db, save, t
 
 
 def register(commands: Any, lang: str) -> None:
@@ -17,35 +17,35 @@ def register(commands: Any, lang: str) -> None:
     sub = printing.add_subparsers(dest="document", required=True, metavar="DOCUMENTO")
     p = sub.add_parser("ticket", help=t(lang, "ticket de entrega", "delivery ticket"))
     p.add_argument("delivery_id", type=int, metavar="DELIVERY_ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.add_argument("--width", type=int, choices=[80, 58], default=80)
     p.set_defaults(handler=cmd_ticket)
     p = sub.add_parser(
         "receipts", help=t(lang, "recibos de un periodo cerrado", "receipts of a closed period")
     )
     p.add_argument("period", metavar="PERIOD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE-or-DIR")
+    add_output(p, "FILE-or-DIR")
     p.add_argument("--member")
     p.add_argument("--size", choices=["A5", "80mm"], default="A5")
     p.set_defaults(handler=cmd_receipts)
     p = sub.add_parser("statements", help=t(lang, "estados de cuenta", "statements"))
     p.add_argument("period", metavar="PERIOD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE-or-DIR")
+    add_output(p, "FILE-or-DIR")
     p.add_argument("--member")
     p.set_defaults(handler=cmd_statements)
     p = sub.add_parser("payroll", help=t(lang, "planilla de pago", "payroll"))
     p.add_argument("period", metavar="PERIOD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.set_defaults(handler=cmd_payroll)
     p = sub.add_parser("advance", help=t(lang, "recibo de adelanto", "advance receipt"))
     p.add_argument("number", metavar="NUMBER")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.set_defaults(handler=cmd_advance)
     p = sub.add_parser(
         "collection", help=t(lang, "parte diario de acopio", "daily collection sheet")
     )
     p.add_argument("day", metavar="YYYY-MM-DD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.set_defaults(handler=cmd_collection)
 
 
@@ -67,8 +67,7 @@ def cmd_ticket(args: argparse.Namespace) -> int:
     from coop_desktop.services.documents import ticket
 
     pdf = TicketRenderer(args.width).render(ticket(open_db(args), args.delivery_id))
-    Path(args.output).write_bytes(pdf)
-    return _done(args, [Path(args.output)])
+    return _done(args, [save(args, pdf)])
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:
@@ -83,6 +82,8 @@ def cmd_receipts(args: argparse.Namespace) -> int:
         Path(args.output),
         [f"{d.number}-{d.member.code}" for d in docs],
         progress=_progress(args),
+        force=args.force,
+        databases=databases(args),
     )
     return _done(args, paths)
 
@@ -99,6 +100,8 @@ def cmd_statements(args: argparse.Namespace) -> int:
         Path(args.output),
         [f"{d.period}-{d.member.code}" for d in docs],
         progress=_progress(args),
+        force=args.force,
+        databases=databases(args),
     )
     return _done(args, paths)
 
@@ -107,16 +110,15 @@ def cmd_payroll(args: argparse.Namespace) -> int:
     from coop_desktop.documents.payroll import PayrollRenderer
     from coop_desktop.services.documents import payroll
 
-    Path(args.output).write_bytes(PayrollRenderer().render(payroll(open_db(args), args.period)))
-    return _done(args, [Path(args.output)])
+    pdf = PayrollRenderer().render(payroll(open_db(args), args.period))
+    return _done(args, [save(args, pdf)])
 
 
 def cmd_advance(args: argparse.Namespace) -> int:
     from coop_desktop.services.printouts import render
 
     printout = render(open_db(args), "advance", args.number, record=True)
-    Path(args.output).write_bytes(printout.pdf)
-    return _done(args, [Path(args.output)])
+    return _done(args, [save(args, printout.pdf)])
 
 
 def cmd_collection(args: argparse.Namespace) -> int:
@@ -125,5 +127,4 @@ def cmd_collection(args: argparse.Namespace) -> int:
     from coop_desktop.services.documents import collection
 
     doc = collection(open_db(args), iso_date(args.day, "date"))
-    Path(args.output).write_bytes(CollectionRenderer().render(doc))
-    return _done(args, [Path(args.output)])
+    return _done(args, [save(args, CollectionRenderer().render(doc))])

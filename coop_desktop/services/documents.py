@@ -25,11 +25,14 @@ from coop_desktop.documents.dto import (
     TicketDoc,
 )
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import CREDIT_KINDS, DEDUCTION_KINDS
 from coop_desktop.errors import NotFound, Refused
 from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
+from coop_desktop.services.deliveries import ticket_label
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import (
     AuditLog,
@@ -77,18 +80,20 @@ def printed_before(session: Session, kind: str, key: str, record: bool = True) -
     return bool(seen)
 
 
+@requires(Permission.PRINT)
 def record_prints(db: Database, kind: str, keys: list[str]) -> None:
     """Count prints that reached the printer (or a saved file): the next one is a COPIA.
     Printing screens build with `record=False` and call this only once the job was sent."""
     if not keys:
         return
-    with db.write() as session:
+    with db.record() as session:
         for key in keys:
             audit(session, "print", kind, key)
 
 
+@requires(Permission.PRINT)
 def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
-    with db.write() as session:
+    with db.record() as session:
         d = session.get(Delivery, delivery_id)
         if d is None:
             raise NotFound("unknown_delivery", "delivery", value=delivery_id)
@@ -111,7 +116,7 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
         copy = printed_before(session, "ticket", str(d.id), record)
         return TicketDoc(
             header(session),
-            f"{a.ticket_series}-{d.id:08d}",
+            ticket_label(d) or f"{a.ticket_series}-{d.id:08d}",
             member_block(m),
             d.date,
             d.shift,
@@ -129,10 +134,11 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
         )
 
 
+@requires(Permission.PRINT)
 def advance_receipt(db: Database, number: str, record: bool = True) -> AdvanceDoc:
     """The receipt of an advance, by its number (R001-00000001); reprints are COPIA."""
     key = number.strip().upper()
-    with db.write() as session:
+    with db.record() as session:
         entry = session.scalars(
             select(LedgerEntry).where(
                 LedgerEntry.document_number == key, LedgerEntry.kind == "advance"
@@ -178,12 +184,13 @@ def settlement_amounts(
     return credits, deductions
 
 
+@requires(Permission.PRINT)
 def receipts(
     db: Database, code: str, member_code: str | None = None, record: bool = True
 ) -> list[ReceiptDoc]:
     """The receipts of a closed period (void ones marked ANULADO, reprints COPIA)."""
     span = parse_period(code)
-    with db.write() as session:
+    with db.record() as session:
         period = _closed_period(session, span)
         head = header(session)
         query = (

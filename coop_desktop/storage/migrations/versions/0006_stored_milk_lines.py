@@ -4,7 +4,7 @@ settlement_line keeps its pricing unit, its quantity in that unit to 1/100000 (1
 end of a closed period is refused by triggers
 
 Revision ID: 0006
-Revises: 0008
+Revises: 0007
 Create Date: 2026-11-28 09:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0006'
-down_revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
