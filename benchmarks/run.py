@@ -121,6 +121,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
 
 PEAK_SCRIPT = """
 import os, sys, threading, time
+from coop_desktop.services.auth import sign_in
 from coop_desktop.services.closeout import close_period
 from coop_desktop.storage.connect import open_database
 
@@ -148,7 +149,9 @@ def watch():
 
 watcher = threading.Thread(target=watch, daemon=True)
 watcher.start()
-close_period(open_database(sys.argv[1]), "2026-10")
+db = open_database(sys.argv[1])
+sign_in(db, sys.argv[2], sys.argv[3], for_command=True)
+close_period(db, "2026-10")
 done.set()
 watcher.join()
 print(peak[0])
@@ -165,7 +168,7 @@ def _close_peak_mb(source: Path, workdir: Path) -> float:
     copy = workdir / "close-peak.db"
     shutil.copy(source, copy)
     out = subprocess.run(
-        [sys.executable, "-c", PEAK_SCRIPT, str(copy)],
+        [sys.executable, "-c", PEAK_SCRIPT, str(copy), BENCH_USER, BENCH_PASSWORD],
         capture_output=True,
         text=True,
         check=True,
