@@ -150,7 +150,7 @@ def watch():
 watcher = threading.Thread(target=watch, daemon=True)
 watcher.start()
 db = open_database(sys.argv[1])
-sign_in(db, sys.argv[2], sys.argv[3], for_command=True)
+sign_in(db, os.environ["COOP_USER"], os.environ["COOP_PASSWORD"], for_command=True)
 close_period(db, "2026-10")
 done.set()
 watcher.join()
@@ -162,17 +162,20 @@ def _close_peak_mb(source: Path, workdir: Path) -> float:
     """Peak memory of a close in a fresh process: the largest sum, sampled every 20 ms, of
     its resident set and that of the process pricing the other share, in MB (Linux: read
     from /proc; `ru_maxrss` would count the benchmark's own memory inherited at fork)."""
+    import os
     import shutil
     import subprocess
 
     copy = workdir / "close-peak.db"
     shutil.copy(source, copy)
+    env = {**os.environ, "COOP_USER": BENCH_USER, "COOP_PASSWORD": BENCH_PASSWORD}
     out = subprocess.run(
-        [sys.executable, "-c", PEAK_SCRIPT, str(copy), BENCH_USER, BENCH_PASSWORD],
+        [sys.executable, "-c", PEAK_SCRIPT, str(copy)],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
+        env=env,  # not on the command line: secrets stay out of process lists
     ).stdout.split()
     return int(out[-1]) / 1024
 
