@@ -19,7 +19,10 @@ from sqlalchemy import Connection
 from coop_desktop.storage import protection
 
 # Triggers that migrations create outside `protection` (their names, per engine).
-OTHER_TRIGGERS = {"postgresql": {"audit_log_append_only"}, "sqlite": set[str]()}
+OTHER_TRIGGERS = {
+    "postgresql": {"audit_log_append_only", "price_scheme_version_closed"},  # 0006
+    "sqlite": set[str](),
+}
 
 
 @functools.cache

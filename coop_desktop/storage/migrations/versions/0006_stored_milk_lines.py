@@ -19,6 +19,10 @@ depends_on = None
 # A version in force from a day on or before the end of a closed period would change what
 # that period pays (the version in force on a day is the latest one taking effect by then).
 FROZEN_FROM = "SELECT 1 FROM period WHERE status <> 'open' AND {d} <= end_date"
+# SQLite keeps dates as text: compared as dates (a time part or a stray format cannot slip by).
+FROZEN_FROM_SQLITE = (
+    "SELECT 1 FROM period WHERE status <> 'open' AND date({d}) <= date(end_date)"
+)
 
 
 # Plain ADD COLUMN (no batch copy of the table), so SQLite keeps settlement_line's triggers.
@@ -31,8 +35,8 @@ def upgrade() -> None:
 
 def create_scheme_version_triggers() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        old = FROZEN_FROM.format(d="OLD.effective_from")
-        new = FROZEN_FROM.format(d="NEW.effective_from")
+        old = FROZEN_FROM_SQLITE.format(d="OLD.effective_from")
+        new = FROZEN_FROM_SQLITE.format(d="NEW.effective_from")
         for name, when in (("insert", f"EXISTS ({new})"),
                            ("update", f"EXISTS ({old}) OR EXISTS ({new})"),
                            ("delete", f"EXISTS ({old})")):

@@ -4,7 +4,7 @@ guards of periods and settlements (one current settlement per member; a period r
 when none is current). Always the last revision: it re-creates what earlier ones defined.
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0006
 Create Date: 2026-11-30 14:00:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from coop_desktop.storage import protection
 
 revision = '0012'
-down_revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
