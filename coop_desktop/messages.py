@@ -251,6 +251,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{value} is not overwritten: it exists and is not a PDF made by Coop Desktop. Choose "
         "another name or add --force.",
     ),
+    "cannot_write": (
+        "No se pudo escribir {value} ({reason}); no se guardó nada.",
+        "Could not write {value} ({reason}); nothing was saved.",
+    ),
     "output_is_database": (
         "No se escribe en {value}: es una base de datos. Elija otro nombre para el archivo.",
         "Not writing to {value}: it is a database. Choose another file name.",

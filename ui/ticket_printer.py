@@ -155,7 +155,9 @@ def print_ticket(
     refuses the paper."""
     if pdf_file is not None:
         pdf, _media = ticket_pdf(t, width_mm)
-        Path(pdf_file).write_bytes(pdf)
+        from coop_desktop.outputs import write_file
+
+        write_file(Path(pdf_file), pdf, force=True)
         return pdf_file
     if escpos:
         return send_raw(

@@ -19,7 +19,7 @@ from coop_desktop.numbers import CENT, ZERO, quantize
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
-from coop_desktop.services.periods import refuse_before_close, refuse_if_closed
+from coop_desktop.services.periods import lock_terms, refuse_before_close, refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Charge, LedgerEntry, Loan, Product
 
@@ -175,6 +175,7 @@ def add_charge(
     label = v.optional_text(name) or KIND_LABELS[clean_kind][0]
     first_day = v.iso_date(start or date.today())
     with db.write() as session:
+        lock_terms(session)
         refuse_before_close(session, first_day, "start")
         charge = Charge(
             kind=clean_kind,
@@ -203,6 +204,7 @@ def add_loan(
     schedule = instalments(value, count)
     first_day = v.iso_date(start or date.today())
     with db.write() as session:
+        lock_terms(session)
         refuse_before_close(session, first_day, "start")
         member = member_by_code(session, member_code)
         loan = Loan(

@@ -29,7 +29,12 @@ from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.close_shares import OtherShare, ShareJob, price_share, worth_splitting
-from coop_desktop.services.periods import first_open_activity, get_or_create, oldest_open
+from coop_desktop.services.periods import (
+    first_open_activity,
+    get_or_create,
+    lock_terms,
+    oldest_open,
+)
 from coop_desktop.services.schemes import scheme_definitions
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Period, Setting
@@ -228,6 +233,7 @@ def lock_months(session: Session, span: PeriodSpan) -> None:
     keys = sorted({month_key(d) for d in (span.start, span.end)})
     for key in range(keys[0], keys[-1] + 1):
         session.execute(text("SELECT pg_advisory_xact_lock(:c, :k)"), {"c": LOCK_CLASS, "k": key})
+    lock_terms(session, exclusive=True)
 
 
 @requires(Permission.CLOSE)

@@ -59,6 +59,9 @@ def open_database(
         engine.dispose()
         raise
     if location.path is not None:
+        from coop_desktop.outputs import protect
+
+        protect(location.path)
         make_database_private(location.path)
         if location.path.parent == loc.data_dir():
             make_private(location.path.parent)
