@@ -12,8 +12,8 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import TicketDoc
-from coop_desktop.documents.text import day, grouped
 
 SHIFTS = {"am": "mañana", "pm": "tarde"}
 
@@ -21,15 +21,15 @@ SHIFTS = {"am": "mañana", "pm": "tarde"}
 def ticket_html(t: TicketDoc) -> str:
     rows = [
         ("Socio", f"{t.member.code} {t.member.name}"),
-        ("Fecha", f"{day(t.day)} {SHIFTS.get(t.shift, t.shift)}"),
-        ("Cantidad", f"{grouped(t.quantity, 1)} {t.unit}"),
+        ("Fecha", f"{fmt.day(t.day)} {SHIFTS.get(t.shift, t.shift)}"),
+        ("Cantidad", fmt.quantity(t.quantity, t.unit)),
     ]
     if t.temperature is not None:
         rows.append(("Temperatura", f"{t.temperature} °C"))
     if t.alcohol_positive is not None:
         rows.append(("Alcohol", "POSITIVA" if t.alcohol_positive else "negativa"))
     rows.append(("Estado", f"RECHAZADA: {t.reason}" if t.rejected else "ACEPTADA"))
-    rows.append((f"Total {t.period}", f"{grouped(t.period_litres, 1)} L"))
+    rows.append((f"Total {t.period}", fmt.quantity(t.period_litres, "L")))
     body = "".join(f"<tr><td>{escape(a)}</td><td><b>{escape(b)}</b></td></tr>" for a, b in rows)
     mark = f"<p align='center'><b>{escape(t.mark)}</b></p>" if t.mark else ""
     return (

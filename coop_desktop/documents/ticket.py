@@ -1,27 +1,27 @@
-"""The delivery ticket, printed on an 80 mm or 58 mm thermal roll when the milk is received."""
+"""The delivery ticket, printed on an 80 mm or 58 mm thermal roll when the milk is received:
+text of 8 pt or more, black rules only, everything inside the printable width (72 mm of an
+80 mm roll, 48 mm of a 58 mm one)."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from coop_desktop.documents import fonts
+from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import TicketDoc
-from coop_desktop.documents.layout import build_roll, escape, roll_styles, tr
-from coop_desktop.documents.text import day, grouped
-
-WIDTHS = {80: 80 * mm, 58: 58 * mm}
+from coop_desktop.documents.layout import PRINTABLE, build_roll, escape, roll_styles, tr
+from coop_desktop.documents.receipt import SignLine
 
 
 class TicketRenderer:
     def __init__(self, width_mm: int = 80, invariant: bool = False) -> None:
-        if width_mm not in WIDTHS:
+        if width_mm not in PRINTABLE:
             raise ValueError("ticket width must be 80 or 58 mm")
-        self.width = WIDTHS[width_mm]
+        self.width_mm = width_mm
         self.invariant = invariant
 
     def render(self, t: TicketDoc) -> bytes:
-        s = roll_styles(self.width)
+        s = roll_styles(self.width_mm)
         lang = t.header.lang
         shift = {"am": tr(lang, "mañana", "morning"), "pm": tr(lang, "tarde", "afternoon")}
         story: list[Flowable] = [
@@ -30,17 +30,22 @@ class TicketRenderer:
             Paragraph(
                 escape(tr(lang, "TICKET DE ENTREGA", "DELIVERY TICKET") + f" {t.number}"), s["bold"]
             ),
-            HRFlowable(width="100%", thickness=0.6, spaceBefore=1, spaceAfter=2),
+            HRFlowable(width="100%", thickness=0.8, color="black", spaceBefore=1, spaceAfter=2),
         ]
         rows = [
             (tr(lang, "Socio", "Member"), f"{t.member.code} {t.member.name}"),
-            (tr(lang, "Fecha", "Date"), f"{day(t.day)} {shift.get(t.shift, t.shift)}"),
-            (tr(lang, "Cantidad", "Quantity"), f"{grouped(t.quantity, 1)} {t.unit}"),
+            (tr(lang, "Fecha", "Date"), f"{fmt.day(t.day, lang)} {shift.get(t.shift, t.shift)}"),
+            (tr(lang, "Cantidad", "Quantity"), fmt.quantity(t.quantity, t.unit, lang)),
         ]
         if t.temperature is not None:
-            rows.append((tr(lang, "Temperatura", "Temperature"), f"{t.temperature} °C"))
+            rows.append(
+                (
+                    tr(lang, "Temperatura", "Temperature"),
+                    f"{fmt.as_recorded(t.temperature, lang)} °C",
+                )
+            )
         if t.density is not None:
-            rows.append((tr(lang, "Densidad", "Density"), f"{t.density}"))
+            rows.append((tr(lang, "Densidad", "Density"), fmt.density(t.density, lang)))
         if t.alcohol_positive is not None:
             rows.append(
                 (
@@ -57,35 +62,37 @@ class TicketRenderer:
         )
         rows.append((tr(lang, "Estado", "Status"), status))
         rows.append(
-            (tr(lang, f"Total {t.period}", f"Total {t.period}"), f"{grouped(t.period_litres, 1)} L")
+            (
+                tr(lang, "Total del periodo", "Period total"),
+                f"{fmt.quantity(t.period_litres, 'L', lang)} ({fmt.period(t.period, lang)})",
+            )
         )
-        label_w = 0.36 * (self.width - 6 * mm)
+        width = PRINTABLE[self.width_mm]
+        label_w = 0.34 * width
         table = Table(
             [[Paragraph(escape(a), s["small"]), Paragraph(escape(b), s["base"])] for a, b in rows],
-            colWidths=[label_w, None],
+            colWidths=[label_w, width - label_w],
         )
         table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 1),
                     ("TOPPADDING", (0, 0), (-1, -1), 0.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
-                    ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
                 ]
             )
         )
         story += [
             table,
-            Spacer(1, 3 * mm),
-            HRFlowable(width="60%", thickness=0.4, spaceAfter=1),
+            Spacer(1, 10 * mm),
+            SignLine(),
             Paragraph(
                 escape(tr(lang, "Firma del socio o huella", "Member's signature or thumbprint")),
                 s["center"],
             ),
         ]
-        if t.mark:
-            story.insert(0, Paragraph(escape(t.mark), s["big"]))
         return build_roll(
-            story, self.width, mark=t.mark, invariant=self.invariant, title=f"Ticket {t.number}"
+            story, self.width_mm, mark=t.mark, invariant=self.invariant, title=f"Ticket {t.number}"
         )

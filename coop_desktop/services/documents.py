@@ -1,7 +1,9 @@
 """Build what each document shows from the database (the renderers never see ORM objects).
 
-Printing is recorded in the audit log; a document printed before comes out marked COPIA, a
-voided settlement's receipt comes out marked ANULADO, an open period's statement BORRADOR."""
+Printing is recorded in the audit log; every kind of document printed before comes out marked
+COPIA, a voided settlement's receipt comes out marked ANULADO with the reason, the date and
+the number that replaced it (and the replacement names what it replaces), an open period's
+statement BORRADOR."""
 
 from __future__ import annotations
 
@@ -12,22 +14,28 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import (
     AdvanceDoc,
     Amount,
     CollectionDoc,
     CollectionRow,
+    Debit,
+    GoodsLine,
     Header,
     MemberBlock,
+    Money,
     PayrollDoc,
     PayrollRow,
     ReceiptDoc,
     TicketDoc,
+    VoidNote,
 )
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
-from coop_desktop.domain.settlement import CREDIT_KINDS, DEDUCTION_KINDS
+from coop_desktop.domain.settlement import CREDIT_KINDS, DEDUCTION_KINDS, SettlementCalc
 from coop_desktop.errors import NotFound, Refused
-from coop_desktop.numbers import ZERO, quantize
+from coop_desktop.messages import add_messages
+from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import audit
 from coop_desktop.storage.engine import Database
@@ -42,7 +50,20 @@ from coop_desktop.storage.models import (
     SettlementLine,
 )
 
-PRICE_STEP = Decimal("0.0001")
+GOODS_ES = "Leche fresca cruda"
+
+add_messages(
+    {
+        "receipt_without_ruc": (
+            "La asociación no tiene RUC registrado: los recibos salen como CONSTANCIA DE PAGO, "
+            "no como liquidación de compra. Regístrelo en Configuración o con "
+            "«coop init --ruc».",
+            "The association has no RUC on record: receipts print as a PAYMENT RECORD, not as "
+            "a purchase settlement (liquidación de compra). Record it in Settings or with "
+            "«coop init --ruc».",
+        ),
+    }
+)
 
 
 def header(session: Session) -> Header:
@@ -61,20 +82,49 @@ def member_block(m: Member) -> MemberBlock:
         m.district,
         m.province,
         m.department,
+        m.address,
     )
 
 
 def printed_before(session: Session, kind: str, key: str, record: bool = True) -> bool:
     """True when the document was printed before; with `record`, this print is recorded in
     the audit log (a preview on screen is not a print and records nothing)."""
-    seen = session.scalar(
-        select(func.count())
-        .select_from(AuditLog)
-        .where(AuditLog.action == "print", AuditLog.entity == kind, AuditLog.entity_id == key)
-    )
+    return key in reprinted(session, kind, [key], record)
+
+
+def reprinted(session: Session, kind: str, keys: list[str], record: bool = True) -> set[str]:
+    """Which of `keys` (documents of one kind) were printed before; with `record`, this print
+    of every one of them is recorded in the audit log."""
+    seen: set[str] = set()
+    for chunk in range(0, len(keys), 900):
+        seen.update(
+            k
+            for k in session.scalars(
+                select(AuditLog.entity_id).where(
+                    AuditLog.action == "print",
+                    AuditLog.entity == kind,
+                    AuditLog.entity_id.in_(keys[chunk : chunk + 900]),
+                )
+            )
+            if k is not None
+        )
     if record:
-        audit(session, "print", kind, key)
-    return bool(seen)
+        for key in keys:
+            audit(session, "print", kind, key)
+    return seen
+
+
+def copy_marks(db: Database, kind: str, keys: list[str], record: bool = True) -> set[str]:
+    """`reprinted` in its own unit of work, for documents built by a read-only service."""
+    if not keys:
+        return set()
+    with db.write() as session:
+        return reprinted(session, kind, keys, record)
+
+
+def warnings(head: Header) -> tuple[str, ...]:
+    """What the treasurer should know before handing receipts over (codes, for messages)."""
+    return () if head.ruc else ("receipt_without_ruc",)
 
 
 def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
@@ -151,20 +201,106 @@ def _closed_period(session: Session, span: PeriodSpan) -> Period:
     return period
 
 
-def settlement_amounts(
-    lines: list[SettlementLine],
-) -> tuple[tuple[Amount, ...], tuple[Amount, ...]]:
+def stored_money(s: Settlement, lines: list[SettlementLine]) -> Money:
+    """A closed settlement's credits and debits, item by item, from its stored lines: each
+    deduction line holds what was covered (−amount); a "carried_out" line of the same
+    description holds what passed to the next period. Uncovered items are always the last
+    ones (deductions are covered in priority order), so they are paired from the end."""
     credits = tuple(
         Amount(ln.description, ln.amount)
         for ln in lines
         if ln.kind in CREDIT_KINDS and ln.amount > 0
     )
-    deductions = tuple(
-        Amount(ln.description, -ln.amount)
-        for ln in lines
-        if ln.kind in DEDUCTION_KINDS and ln.amount < 0
+    debits = [ln for ln in lines if ln.kind in DEDUCTION_KINDS and ln.amount <= 0]
+    left: dict[int, Decimal] = {}
+    j = len(debits) - 1
+    for ln in reversed([x for x in lines if x.kind == "carried_out"]):
+        while j >= 0 and debits[j].description != ln.description:
+            j -= 1
+        if j >= 0:
+            left[j] = ln.amount
+            j -= 1
+    items = tuple(
+        Debit(ln.kind, ln.description, -ln.amount + left.get(i, ZERO_MONEY), -ln.amount)
+        for i, ln in enumerate(debits)
     )
-    return credits, deductions
+    return Money(s.gross, credits, items, s.net)
+
+
+def computed_money(calc: SettlementCalc) -> Money:
+    """The same, from a settlement computed for an open period (a draft)."""
+    return Money(
+        calc.gross,
+        tuple(Amount(c.description, c.amount) for c in calc.credits),
+        tuple(
+            Debit(d.item.kind, d.item.description, d.item.amount, d.applied)
+            for d in calc.deductions
+        ),
+        calc.net,
+    )
+
+
+def goods(lines: list[SettlementLine]) -> tuple[GoodsLine, ...]:
+    """The milk bought, one line per unit price, as stored by the close: quantity in the
+    unit it was priced in × unit price = value. The close writes each line's unit at the end
+    of its description ("Leche a 1.28 por kg")."""
+    found = []
+    for ln in lines:
+        if ln.kind not in ("milk", "rejected") or ln.quantity is None or ln.unit_price is None:
+            continue
+        if ln.kind == "rejected" and not ln.amount:
+            continue  # rejected milk paid nothing: it was not bought
+        unit = ln.description.rsplit(" por ", 1)[-1] if " por " in ln.description else "kg"
+        label = GOODS_ES if ln.kind == "milk" else f"{GOODS_ES} ({ln.description})"
+        found.append(GoodsLine(label, ln.quantity, unit, ln.unit_price, ln.amount))
+    return tuple(found)
+
+
+def _number(s: Settlement) -> str:
+    return f"{s.series}-{s.number:08d}"
+
+
+def void_notes(
+    session: Session, period: Period, rows: list[tuple[Settlement, Member]]
+) -> tuple[dict[int, VoidNote], dict[int, str]]:
+    """For each voided settlement: its reason, when it was voided and the number issued in
+    its place; for each replacement: the number it replaces. A receipt voided on its own is
+    replaced by the copy issued at once; a period reopened and closed again replaces each
+    settlement with the member's next one."""
+    by_member: dict[int, list[Settlement]] = defaultdict(list)
+    for s, _m in rows:
+        by_member[s.member_id].append(s)
+    events = session.execute(
+        select(AuditLog.action, AuditLog.entity_id, AuditLog.at).where(
+            ((AuditLog.action == "void") & (AuditLog.entity == "settlement"))
+            | (
+                (AuditLog.action == "reopen")
+                & (AuditLog.entity == "period")
+                & (AuditLog.entity_id == period.code)
+            )
+        )
+    ).all()
+    voided_on = {key: at for action, key, at in events if action == "void"}
+    reopened = sorted(at for action, _key, at in events if action == "reopen")
+    notes: dict[int, VoidNote] = {}
+    replaces: dict[int, str] = {}
+    for settlements in by_member.values():
+        ordered = sorted(settlements, key=lambda x: x.id)
+        for i, s in enumerate(ordered):
+            if s.status != "void":
+                continue
+            when = voided_on.get(_number(s)) or next(
+                (at for at in reopened if at >= s.created_at), None
+            )
+            after = ordered[i + 1] if i + 1 < len(ordered) else None
+            notes[s.id] = VoidNote(
+                s.void_reason or "",
+                when.date() if when else None,
+                _number(after) if after else None,
+            )
+            if after is not None:
+                replaces[after.id] = _number(s)
+    return notes, replaces
 
 
 def receipts(
@@ -183,18 +319,15 @@ def receipts(
         )
         if member_code is not None:
             query = query.where(func.lower(Member.code) == member_code.strip().lower())
-        rows = session.execute(query).all()
+        rows = [(s, m) for s, m in session.execute(query).all()]
         lines = lines_by_settlement(session, [s.id for s, _ in rows])
+        notes, replaces = void_notes(session, period, rows)
+        printable = [_number(s) for s, _ in rows if s.status != "void"]
+        copies = reprinted(session, "settlement", printable, record)
         docs = []
         for s, m in rows:
-            credits, deductions = settlement_amounts(lines[s.id])
-            number = f"{s.series}-{s.number:08d}"
-            mark = (
-                "ANULADO"
-                if s.status == "void"
-                else ("COPIA" if printed_before(session, "settlement", number, record) else "")
-            )
-            average = quantize(s.gross / s.kg, PRICE_STEP) if s.kg else ZERO
+            number = _number(s)
+            mark = "ANULADO" if s.status == "void" else ("COPIA" if number in copies else "")
             docs.append(
                 ReceiptDoc(
                     head,
@@ -206,14 +339,12 @@ def receipts(
                     s.created_at.date(),
                     s.kg,
                     s.litres,
-                    average,
-                    s.gross,
-                    credits,
-                    deductions,
-                    s.carried_out,
-                    s.net,
+                    goods(lines[s.id]),
+                    stored_money(s, lines[s.id]),
                     s.payment_method or m.payment_method,
                     mark,
+                    notes.get(s.id),
+                    replaces.get(s.id),
                 )
             )
         return docs
@@ -231,39 +362,49 @@ def lines_by_settlement(session: Session, ids: list[int]) -> dict[int, list[Sett
     return found
 
 
-def payroll(db: Database, code: str) -> PayrollDoc:
+def payroll(db: Database, code: str, record: bool = True) -> PayrollDoc:
+    """One row per member's current settlement: gross + credits − deductions − carried debt
+    covered = net, and what passes to the next period. A reprint is COPIA."""
     span = parse_period(code)
-    with db.read() as session:
+    with db.write() as session:
         period = _closed_period(session, span)
-        rows = session.execute(
-            select(Settlement, Member)
-            .join(Member)
-            .where(Settlement.period_id == period.id, Settlement.status != "void")
-            .order_by(Member.code)
-        ).all()
-        return PayrollDoc(
-            header(session),
-            span.code,
-            span.start,
-            span.end,
-            tuple(
+        rows = [
+            (s, m)
+            for s, m in session.execute(
+                select(Settlement, Member)
+                .join(Member)
+                .where(Settlement.period_id == period.id, Settlement.status != "void")
+                .order_by(Member.code)
+            ).all()
+        ]
+        lines = lines_by_settlement(session, [s.id for s, _ in rows])
+        out = []
+        for s, m in rows:
+            money = stored_money(s, lines[s.id])
+            out.append(
                 PayrollRow(
                     m.code,
                     f"{m.given_names} {m.surnames}",
                     m.dni,
                     s.kg,
                     s.gross,
-                    s.deductions,
+                    money.credit_total,
+                    money.applied - money.applied_carried,
+                    money.applied_carried,
                     s.net,
-                    f"{s.series}-{s.number:08d}",
+                    money.carried_out,
+                    _number(s),
                 )
-                for s, m in rows
-            ),
+            )
+        copy = printed_before(session, "payroll", span.code, record)
+        return PayrollDoc(
+            header(session), span.code, span.start, span.end, tuple(out), "COPIA" if copy else ""
         )
 
 
-def collection(db: Database, day: date) -> CollectionDoc:
-    with db.read() as session:
+def collection(db: Database, day: date, record: bool = True) -> CollectionDoc:
+    """The day's deliveries by shift, with their quick tests; a reprint is COPIA."""
+    with db.write() as session:
         rows = session.execute(
             select(Delivery, Member)
             .join(Member)
@@ -278,18 +419,20 @@ def collection(db: Database, day: date) -> CollectionDoc:
                 )
             )
         }
+        head = header(session)
+        lang = head.lang
         out = []
         for d, m in rows:
             parts = []
             if d.temperature is not None:
-                parts.append(f"{d.temperature} °C")
+                parts.append(f"{fmt.as_recorded(d.temperature, lang)} °C")
             if d.density is not None:
-                parts.append(f"dens. {d.density}")
+                parts.append(f"dens. {fmt.as_recorded(d.density, lang)}")
             if d.alcohol_positive is not None:
                 parts.append("alcohol +" if d.alcohol_positive else "alcohol −")
             t = tests.get(d.id)
             if t is not None and t.fat is not None:
-                parts.append(f"grasa {t.fat}%")
+                parts.append(f"{'fat' if lang == 'en' else 'grasa'} {fmt.percent(t.fat, 2, lang)}")
             out.append(
                 CollectionRow(
                     d.shift,
@@ -302,4 +445,5 @@ def collection(db: Database, day: date) -> CollectionDoc:
                     d.reject_reason,
                 )
             )
-        return CollectionDoc(header(session), day, tuple(out))
+        copy = printed_before(session, "collection", day.isoformat(), record)
+        return CollectionDoc(head, day, tuple(out), "COPIA" if copy else "")

@@ -15,9 +15,10 @@ from coop_desktop.documents.collection import CollectionRenderer
 from coop_desktop.documents.payroll import PayrollRenderer
 from coop_desktop.documents.receipt import ReceiptRenderer
 from coop_desktop.documents.statement import StatementRenderer
-from coop_desktop.documents.text import amount_in_words, soles
 from coop_desktop.documents.ticket import TicketRenderer
 from coop_desktop.errors import Refused
+from coop_desktop.formatting import amount_in_words
+from coop_desktop.formatting import money as soles
 from coop_desktop.services import documents
 from coop_desktop.services.closeout import close_period
 from coop_desktop.services.settlements import reopen_period
