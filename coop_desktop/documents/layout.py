@@ -9,6 +9,7 @@ exactly at the margin."""
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -214,12 +215,16 @@ def draw_mark(c: rl_canvas.Canvas, mark: str, width: float, height: float) -> No
     c.saveState()
     c.setStrokeColor(colors.black)
     c.setLineWidth(0.6)
-    size = min(width / max(len(mark), 1) * 1.4, min(width, height) / 5)
+    angle = 35 if height > width else 20
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    unit = c.stringWidth(mark, fonts.BOLD, 1)
+    # as large as fits inside 70 % of the page, whichever way it is turned
+    size = min(0.7 * width / (unit * cos + sin), 0.7 * height / (unit * sin + cos), 90)
     text = c.beginText()
     text.setTextRenderMode(1)  # stroke only
     text.setFont(fonts.BOLD, size)
     c.translate(width / 2, height / 2)
-    c.rotate(35 if height > width else 20)
+    c.rotate(angle)
     text.setTextOrigin(-c.stringWidth(mark, fonts.BOLD, size) / 2, -size / 3)
     text.textOut(mark)
     c.drawText(text)

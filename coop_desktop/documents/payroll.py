@@ -12,10 +12,11 @@ from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import PayrollDoc
 from coop_desktop.documents.layout import RULE, THIN, build, grid, header_block, p, tr
+from coop_desktop.documents.receipt import THUMB_MIN, ThumbBox
 from coop_desktop.numbers import ZERO
 
 MARGIN = 12 * mm
-ROW = 26 * mm  # every row's thumbprint cell is at least 20 × 25 mm
+ROW = 27 * mm  # room for a 20 × 25 mm thumbprint box on every row
 
 
 class PayrollRenderer:
@@ -59,7 +60,7 @@ class PayrollRenderer:
                     fmt.quantity(r.kg, None, lang),
                     *(fmt.amount(getattr(r, name), lang) for name in money),
                     "",
-                    "",
+                    ThumbBox("", box=THUMB_MIN),
                 ]
             )
         kg = sum((r.kg for r in doc.rows), ZERO)
@@ -90,9 +91,7 @@ class PayrollRenderer:
                 ("LINEBELOW", (0, 1), (-1, last - 1), THIN, RULE),
                 ("VALIGN", (0, 1), (10, last - 1), "TOP"),
                 ("TOPPADDING", (0, 1), (10, last - 1), 4),
-                # the thumbprint cell is ruled into a box of its own
-                ("BOX", (12, 1), (12, last - 1), 0.8, RULE),
-                ("INNERGRID", (12, 1), (12, last - 1), 0.8, RULE),
+                ("VALIGN", (12, 1), (12, last - 1), "MIDDLE"),
                 ("LINEBEFORE", (11, 0), (11, last - 1), THIN, RULE),
             ]
         )

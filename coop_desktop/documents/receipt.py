@@ -57,22 +57,24 @@ def title_of(r: ReceiptDoc) -> str:
 class ThumbBox(Flowable):  # type: ignore[misc]
     """A ruled box for the seller's thumbprint, of a size a thumb fits."""
 
-    def __init__(self, label: str, size: float = 8) -> None:
+    def __init__(self, label: str, size: float = 8, box: tuple[float, float] = THUMB) -> None:
         super().__init__()
         self.label = label
-        self.size = size
-        self.width, self.height = THUMB
+        self.size = size if label else 0
+        self.width, self.height = box
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height + self.size + 2
+        return self.width, self.height + (self.size + 2 if self.label else 0)
 
     def draw(self) -> None:
         c = self.canv
         c.setStrokeColor(RULE)
         c.setLineWidth(0.8)
-        c.rect(0, self.size + 2, self.width, self.height, stroke=1, fill=0)
-        c.setFont(fonts.REGULAR, self.size)
-        c.drawCentredString(self.width / 2, 0, self.label)
+        below = self.size + 2 if self.label else 0
+        c.rect(0, below, self.width, self.height, stroke=1, fill=0)
+        if self.label:
+            c.setFont(fonts.REGULAR, self.size)
+            c.drawCentredString(self.width / 2, 0, self.label)
 
 
 class ReceiptRenderer:
