@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from coop_desktop import formatting as fmt
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 
 
@@ -116,7 +117,10 @@ def cmd_loan_add(args: argparse.Namespace) -> int:
     schedule = add_loan(
         open_db(args), args.member_code, args.amount, args.instalments, args.name, args.start
     )
-    print(t(args.lang, "Cuotas: ", "Instalments: ") + ", ".join(str(x) for x in schedule))
+    print(
+        t(args.lang, "Cuotas: ", "Instalments: ")
+        + ", ".join(fmt.amount(x, args.lang) for x in schedule)
+    )
     return 0
 
 
@@ -160,7 +164,13 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     print_table(
         headers,
         [
-            (ln.date.strftime("%d/%m/%Y"), ln.kind, ln.description, ln.amount, ln.balance)
+            (
+                fmt.day(ln.date),
+                ln.kind,
+                ln.description,
+                fmt.amount(ln.amount, args.lang),
+                fmt.amount(ln.balance, args.lang),
+            )
             for ln in lines
         ],
     )

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from coop_desktop import formatting as fmt
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 
 
@@ -129,9 +130,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
             args.lang,
             f"Demostración: {s.members} socios, {s.deliveries} entregas ({s.rejected} "
             f"rechazadas), {s.tests} análisis, {s.ledger_entries} movimientos, "
-            f"del {s.start:%d/%m/%Y} al {s.end:%d/%m/%Y}.",
+            f"del {fmt.day(s.start)} al {fmt.day(s.end)}.",
             f"Demo: {s.members} members, {s.deliveries} deliveries ({s.rejected} rejected), "
-            f"{s.tests} tests, {s.ledger_entries} ledger entries, {s.start} to {s.end}.",
+            f"{s.tests} tests, {s.ledger_entries} ledger entries, {fmt.day(s.start)} to "
+            f"{fmt.day(s.end)}.",
         )
     )
     return 0
@@ -252,11 +254,11 @@ def cmd_deliveries_list(args: argparse.Namespace) -> int:
         [
             (
                 d.id,
-                d.date.strftime("%d/%m/%Y"),
+                fmt.day(d.date),
                 d.shift,
                 d.member_code,
                 d.member_name,
-                f"{d.quantity} {d.unit}",
+                fmt.quantity(d.quantity, d.unit, args.lang),
                 d.reject_reason or "",
             )
             for d in rows

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from coop_desktop import formatting as fmt
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 from coop_desktop.errors import NotFound
 
@@ -85,8 +86,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         t(
             args.lang,
-            f"Esquema «{info.name}» vigente desde el {info.effective_from:%d/%m/%Y}.",
-            f"Scheme «{info.name}» in force from {info.effective_from}.",
+            f"Esquema «{info.name}» vigente desde el {fmt.day(info.effective_from)}.",
+            f"Scheme «{info.name}» in force from {fmt.day(info.effective_from)}.",
         )
     )
     return 0
@@ -117,10 +118,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     print_table(
         headers,
-        [
-            (r.name, r.effective_from.strftime("%d/%m/%Y"), r.currency, r.unit, r.title)
-            for r in rows
-        ],
+        [(r.name, fmt.day(r.effective_from), r.currency, r.unit, r.title) for r in rows],
     )
     return 0
 
@@ -169,16 +167,24 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         else ["Member", "Name", "kg", "Current", "Simulated", "Difference"]
     )
     rows: list[tuple[Any, ...]] = [
-        (m.code, m.name, m.kg, m.current, m.simulated, f"{m.difference:+}") for m in sim.members
+        (
+            m.code,
+            m.name,
+            fmt.number(m.kg, 3, args.lang),
+            fmt.amount(m.current, args.lang),
+            fmt.amount(m.simulated, args.lang),
+            _signed(m.difference, args.lang),
+        )
+        for m in sim.members
     ]
     rows.append(
         (
             t(args.lang, "TOTAL", "TOTAL"),
             "",
-            sim.total("kg"),
-            sim.total("current"),
-            sim.total("simulated"),
-            f"{sim.total('difference'):+}",
+            fmt.number(sim.total("kg"), 3, args.lang),
+            fmt.amount(sim.total("current"), args.lang),
+            fmt.amount(sim.total("simulated"), args.lang),
+            _signed(sim.total("difference"), args.lang),
         )
     )
     print_table(headers, rows)
@@ -228,23 +234,35 @@ def cmd_price(args: argparse.Namespace) -> int:
         return 0
     print(f"{scheme.title}")
     for ln in result.lines:
-        value = "" if ln.value is None else f" ({ln.value})"
+        value = "" if ln.value is None else f" ({_value(ln.value, args.lang)})"
         print(
             f"  {ln.label}{value}: {ln.rule}  {_per_unit(ln.per_unit)}/{result.unit}"
-            f"  = {ln.amount}{'  ' + ln.note if ln.note else ''}"
+            f"  = {fmt.amount(ln.amount, args.lang)}{'  ' + ln.note if ln.note else ''}"
         )
     print(
         t(
             args.lang,
-            f"Precio: {trim(result.unit_price)} {result.currency}/{result.unit} × "
-            f"{result.quantity} {result.unit} = {result.amount} {result.currency}",
-            f"Price: {trim(result.unit_price)} {result.currency}/{result.unit} × "
-            f"{result.quantity} {result.unit} = {result.amount} {result.currency}",
+            f"Precio: {fmt.unit_price(result.unit_price, args.lang)} {result.currency}/"
+            f"{result.unit} × {fmt.quantity(result.quantity, result.unit, args.lang)} = "
+            f"{fmt.amount(result.amount, args.lang)} {result.currency}",
+            f"Price: {fmt.unit_price(result.unit_price, args.lang)} {result.currency}/"
+            f"{result.unit} × {fmt.quantity(result.quantity, result.unit, args.lang)} = "
+            f"{fmt.amount(result.amount, args.lang)} {result.currency}",
         )
     )
     if result.rejected:
         print(t(args.lang, f"RECHAZADA: {result.reason}", f"REJECTED: {result.reason}"))
     return 0
+
+
+def _value(value: object, lang: str) -> str:
+    return fmt.as_recorded(value, lang) if isinstance(value, Decimal) else str(value)
+
+
+def _signed(value: Decimal, lang: str) -> str:
+    """A difference with its sign: "+12.30", "−4.10", "0.00"."""
+    text = fmt.amount(value, lang)
+    return f"+{text}" if value > 0 else text
 
 
 def _per_unit(value: Decimal) -> str:

@@ -76,7 +76,7 @@ def read_back(text: str) -> Decimal:
         (
             "9999999.99",
             "NUEVE MILLONES NOVECIENTOS NOVENTA Y NUEVE MIL NOVECIENTOS NOVENTA Y NUEVE CON 99/100",
-        ),  # fmt: skip
+        ),
         ("0.005", "CERO CON 01/100"),  # half up to the céntimo
     ],
 )
