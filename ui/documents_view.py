@@ -153,7 +153,8 @@ class DocumentsView(QWidget):
                 .replace("%2", str(pages))
                 .replace("%3", mark)
             )
-            self.status.setText(f"{self.notice} {shown}".strip())
+            notes = " ".join(printout.notes(self.locale().name()[:2]))  # e.g. no RUC
+            self.status.setText(f"{self.notice} {shown} {notes}".strip())
             self.notice = ""
         else:
             self.status.setText("")
