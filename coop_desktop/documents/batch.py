@@ -18,15 +18,13 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
-
 from coop_desktop.errors import Refused
 
 Progress = Callable[[int, int], None]
 CHUNK = 25
 # Documents below which one process is faster than two, start-up included (measured with
 # 60-delivery statements; docs/documents.md). Set COOP_BATCH_CROSSOVER to tune it.
-CROSSOVER = int(os.environ.get("COOP_BATCH_CROSSOVER", "300"))
+CROSSOVER = int(os.environ.get("COOP_BATCH_CROSSOVER", "1000"))
 
 
 def workers_for(count: int, workers: int | None) -> int:
@@ -142,6 +140,8 @@ def render_combined(
 
 def merge(pdfs: Sequence[bytes]) -> bytes:
     """One PDF with the pages of every document, in order."""
+    from pypdf import PdfReader, PdfWriter  # only joining needs it: a lighter start
+
     writer = PdfWriter()
     for pdf in pdfs:
         for page in PdfReader(io.BytesIO(pdf)).pages:
