@@ -13,6 +13,19 @@ from coop_desktop.documents.layout import RULE, build, header_block, p, place_of
 from coop_desktop.documents.receipt import signatures
 
 MARGIN = 10 * mm
+_FEMININE = ("asociación", "cooperativa", "comunidad", "central", "federación", "junta")
+_MASCULINE = ("comité", "centro", "consorcio", "grupo", "club")
+
+
+def from_whom(name: str) -> str:
+    """ "de la Asociación …", "del Comité …", "de Lácteos Sur": the preposition Spanish uses
+    before the association's own name."""
+    first = name.split(" ", 1)[0].lower()
+    if first in _FEMININE:
+        return f"de la {name}"
+    if first in _MASCULINE:
+        return f"del {name}"
+    return f"de {name}"
 
 
 class AdvanceRenderer:
@@ -52,7 +65,7 @@ class AdvanceRenderer:
         # The member signs, so the member speaks: "I, <name>, received from <association>".
         said = tr(
             lang,
-            f"Yo, {m.name}, con DNI {m.dni or '—'}, recibí de {a.header.name} la suma "
+            f"Yo, {m.name}, con DNI {m.dni or '—'}, recibí {from_whom(a.header.name)} la suma "
             f"indicada en efectivo, como adelanto a cuenta de mi leche del periodo "
             f"{fmt.period(a.period, lang)}; se descontará en mi liquidación.",
             f"I, {m.name}, DNI {m.dni or '—'}, received the amount above in cash from "

@@ -15,8 +15,8 @@ from coop_desktop.documents.layout import RULE, THIN, build, grid, header_block,
 from coop_desktop.documents.receipt import THUMB_MIN, ThumbBox
 from coop_desktop.numbers import ZERO
 
-MARGIN = 12 * mm
-ROW = 27 * mm  # room for a 20 × 25 mm thumbprint box on every row
+MARGIN = 10 * mm
+ROW = 26 * mm  # room for a 20 × 25 mm thumbprint box on every row
 
 
 class PayrollRenderer:
@@ -77,8 +77,8 @@ class PayrollRenderer:
             ]
         )
         thumb = 24 * mm
-        widths = [8 * mm, 14 * mm, 40 * mm, 22 * mm, 19 * mm]
-        widths += [21 * mm, 17 * mm, 19 * mm, 19 * mm, 21 * mm, 18 * mm]
+        widths = [7 * mm, 13 * mm, 38 * mm, 21 * mm, 18 * mm]
+        widths += [19 * mm, 16 * mm, 23 * mm, 17 * mm, 19 * mm, 17 * mm]
         widths += [width - sum(widths) - thumb, thumb]
         last = len(rows) - 1
         heights = [None] + [ROW] * (last - 1) + [None]
@@ -92,6 +92,8 @@ class PayrollRenderer:
                 ("VALIGN", (0, 1), (10, last - 1), "TOP"),
                 ("TOPPADDING", (0, 1), (10, last - 1), 4),
                 ("VALIGN", (12, 1), (12, last - 1), "MIDDLE"),
+                ("TOPPADDING", (12, 1), (12, last - 1), 0),
+                ("BOTTOMPADDING", (12, 1), (12, last - 1), 0),
                 ("LINEBEFORE", (11, 0), (11, last - 1), THIN, RULE),
             ]
         )

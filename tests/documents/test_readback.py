@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pdfplumber
 import pytest
-from conftest_helpers import TODAY, pdf_text
+from conftest_helpers import TODAY, pages, pdf_text
 from reportlab.lib.units import mm
 from sqlalchemy import text
 
@@ -235,7 +235,7 @@ def test_payroll_totals_reconcile(worked: Database) -> None:
     text_ = pdf_text(PayrollRenderer().render(sheet))
     assert "Deuda que pasa" in text_ and f"{sheet.total('carried_out'):,.2f}" in text_
     with plumb(PayrollRenderer().render(sheet)) as doc:
-        _inside(doc, 12 * mm)
+        _inside(doc, 10 * mm)
         _black_and_white(doc)
 
 
@@ -243,3 +243,35 @@ def test_collection_sheet_counts_rejections_apart(worked: Database) -> None:
     text_ = pdf_text(render(worked, "collection", "2026-10-03").pdf)
     assert "Aceptado en el día — 3 entregas: 33.5 L" in text_  # 15 + 10 + 8.5
     assert "Rechazado en el día — 1 entrega: 9.0 L" in text_  # the rejected 9 L apart
+
+
+def test_a_combined_file_embeds_fonts_once_and_numbers_each_part(worked: Database) -> None:
+    docs = statements(worked, "2026-10-q1", record=False)
+    combined = StatementRenderer().render_many(docs)
+    alone = [StatementRenderer().render(d) for d in docs]
+    assert combined.count(b"/FontFile2") == alone[0].count(b"/FontFile2") == 2
+    assert len(combined) < sum(len(a) for a in alone) * 0.6
+    text_ = pdf_text(combined)
+    counts = [len(pages(a)) for a in alone]
+    assert len(pages(combined)) == sum(counts) and text_.count("Página 1 de") == len(docs)
+    for n in counts:  # each part counts its own pages
+        assert f"Página {n} de {n}" in text_
+    assert f"de {sum(counts)}" not in text_
+    receipts = documents.receipts(worked, "2026-10-q1", record=False)
+    with plumb(ReceiptRenderer().render_many(receipts)) as doc:
+        assert len(doc.pages) == len(receipts)
+        _inside(doc, 10 * mm)
+        _black_and_white(doc)
+
+
+def test_the_advance_receipt_is_said_by_the_member(worked: Database) -> None:
+    from coop_desktop.documents.advance import from_whom
+    from coop_desktop.services.accounts import add_advance
+
+    _entry, number = add_advance(worked, "S0001", "21000", "2026-11-05", today=TODAY)
+    printout = render(worked, "advance", number, record=True)
+    text_ = pdf_text(printout.pdf)
+    assert "Yo, Rosa Ñuñez Ch'uqi, con DNI 41234567, recibí de la Asociación" in text_
+    assert "SON: VEINTIÚN MIL CON 00/100 SOLES" in text_ and "noviembre 2026" in text_
+    assert _thumb_boxes(printout.pdf)
+    assert from_whom("Comité de Productores") == "del Comité de Productores"
