@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from coop_desktop import formatting as fmt
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 
 
@@ -112,6 +111,7 @@ def cmd_charge_add(args: argparse.Namespace) -> int:
 
 
 def cmd_loan_add(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.accounts import add_loan
 
     schedule = add_loan(
@@ -136,6 +136,7 @@ def cmd_adjust(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.accounts import ledger
 
     lines = ledger(open_db(args), args.member_code)

@@ -6,7 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from coop_desktop import formatting as fmt
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 
 
@@ -84,6 +83,7 @@ def close_json(result: Any) -> dict[str, Any]:
 
 
 def cmd_close(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.closeout import close_period, preview_close
 
     db = open_db(args)
@@ -170,6 +170,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
 
 def cmd_settlement(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.settlements import settlement_for
 
     s = settlement_for(open_db(args), args.member_code, args.period)

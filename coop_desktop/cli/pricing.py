@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from coop_desktop import formatting as fmt
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 from coop_desktop.errors import NotFound
 
@@ -78,6 +77,7 @@ def _read(path: str) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.schemes import import_scheme
 
@@ -94,6 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.schemes import list_schemes
 
     rows = list_schemes(open_db(args))
@@ -134,6 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.whatif import simulate
 
     sim = simulate(open_db(args), _read(args.file), args.period)
@@ -192,6 +194,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_price(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain import validation as v
     from coop_desktop.domain.pricing import schema
     from coop_desktop.domain.pricing.engine import Pricer
@@ -256,11 +259,15 @@ def cmd_price(args: argparse.Namespace) -> int:
 
 
 def _value(value: object, lang: str) -> str:
+    from coop_desktop import formatting as fmt
+
     return fmt.as_recorded(value, lang) if isinstance(value, Decimal) else str(value)
 
 
 def _signed(value: Decimal, lang: str) -> str:
     """A difference with its sign: "+12.30", "−4.10", "0.00"."""
+    from coop_desktop import formatting as fmt
+
     text = fmt.amount(value, lang)
     return f"+{text}" if value > 0 else text
 
