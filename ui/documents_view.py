@@ -153,7 +153,7 @@ class DocumentsView(QWidget):
                 .replace("%2", str(pages))
                 .replace("%3", mark)
             )
-            notes = " ".join(printout.notes(self.locale().name()[:2]))  # e.g. no RUC
+            notes = " ".join(printout.notes())  # e.g. the association has no RUC
             self.status.setText(f"{self.notice} {shown} {notes}".strip())
             self.notice = ""
         else:

@@ -240,7 +240,11 @@ def test_payroll_totals_reconcile(worked: Database) -> None:
 
 
 def test_collection_sheet_counts_rejections_apart(worked: Database) -> None:
-    text_ = pdf_text(render(worked, "collection", "2026-10-03").pdf)
+    pdf = render(worked, "collection", "2026-10-03").pdf
+    with plumb(pdf) as doc:
+        _inside(doc, 12 * mm)
+        _black_and_white(doc)
+    text_ = pdf_text(pdf)
     assert "Aceptado en el día — 3 entregas: 33.5 L" in text_  # 15 + 10 + 8.5
     assert "Rechazado en el día — 1 entrega: 9.0 L" in text_  # the rejected 9 L apart
 
@@ -274,4 +278,7 @@ def test_the_advance_receipt_is_said_by_the_member(worked: Database) -> None:
     assert "Yo, Rosa Ñuñez Ch'uqi, con DNI 41234567, recibí de la Asociación" in text_
     assert "SON: VEINTIÚN MIL CON 00/100 SOLES" in text_ and "noviembre 2026" in text_
     assert _thumb_boxes(printout.pdf)
+    with plumb(printout.pdf) as doc:
+        _inside(doc, 10 * mm)
+        _black_and_white(doc)
     assert from_whom("Comité de Productores") == "del Comité de Productores"
