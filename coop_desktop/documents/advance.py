@@ -9,8 +9,9 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import AdvanceDoc
-from coop_desktop.documents.layout import RULE, build, header_block, p, place_of, tr
-from coop_desktop.documents.receipt import signatures
+from coop_desktop.documents.layout import RULE, header_block, p, place_of, tr
+from coop_desktop.documents.pages import build
+from coop_desktop.documents.signatures import signatures
 
 MARGIN = 10 * mm
 _FEMININE = ("asociación", "cooperativa", "comunidad", "central", "federación", "junta")

@@ -9,8 +9,9 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, T
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import TicketDoc
-from coop_desktop.documents.layout import PRINTABLE, build_roll, escape, roll_styles, tr
-from coop_desktop.documents.receipt import SignLine
+from coop_desktop.documents.layout import PRINTABLE, escape, roll_styles, tr
+from coop_desktop.documents.pages import build_roll
+from coop_desktop.documents.signatures import SignLine
 
 
 class TicketRenderer:

@@ -28,16 +28,10 @@ from coop_desktop.domain.pricing.period import (
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
 from coop_desktop.services.closeout import compute
-from coop_desktop.services.documents import (
-    computed_money,
-    copy_marks,
-    header,
-    lines_by_settlement,
-    member_block,
-    stored_money,
-)
+from coop_desktop.services.documents import copy_marks, header, lines_by_settlement, member_block
 from coop_desktop.services.period_data import PeriodData, load_period
 from coop_desktop.services.schemes import load_timeline
+from coop_desktop.services.settlement_paper import computed_money, stored_money
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member, Period, Settlement, SettlementLine
 
