@@ -68,8 +68,15 @@ class StatementRenderer:
             Spacer(1, 2 * mm),
             p(f"{m.name}  ({m.code})", "big"),
             p(
-                f"DNI {m.dni or '—'}   {place}"
-                + (f"   {tr(lang, 'Liquidación', 'Settlement')} {s.number}" if s.number else ""),
+                " · ".join(
+                    x
+                    for x in (
+                        f"DNI {m.dni or '—'}",
+                        place,
+                        f"{tr(lang, 'Liquidación', 'Settlement')} {s.number}" if s.number else "",
+                    )
+                    if x
+                ),
                 "base",
             ),
             Spacer(1, 2 * mm),
@@ -150,7 +157,8 @@ class StatementRenderer:
                 fmt.money(mo.net, lang),
             ],
             [
-                f"{fmt.quantity(s.litres, 'L', lang)} · {fmt.quantity(s.kg, 'kg', lang)}",
+                tr(lang, "Leche entregada: ", "Milk delivered: ")
+                + f"{fmt.quantity(s.litres, 'L', lang)} · {fmt.quantity(s.kg, 'kg', lang)}",
                 "",
                 "",
                 "",
