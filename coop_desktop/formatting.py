@@ -125,8 +125,10 @@ def density(value: Decimal, lang: str = "es") -> str:
     return f"{as_recorded(value, lang)} kg/L"
 
 
+@lru_cache(maxsize=1024)
 def unit_price(value: Decimal, lang: str = "es") -> str:
-    """A price per unit as stored (to 1/10000): at least 2 decimals, "1.28", "1.2875"."""
+    """A price per unit as stored (to 1/10000): at least 2 decimals, "1.28", "1.2875"; cached,
+    as a period's deliveries share a few prices."""
     return flexible(value, 2, 6, lang)
 
 

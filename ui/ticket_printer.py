@@ -71,7 +71,7 @@ def print_ticket(
     )
     document = QTextDocument()
     font = document.defaultFont()
-    font.setPointSizeF(8.5 if width_mm >= 80 else 7.5)
+    font.setPointSizeF(8.5 if width_mm >= 80 else 8)  # nothing under 8 pt on a thermal head
     document.setDefaultFont(font)
     document.setHtml(ticket_html(t))
     # Lay the text out on the printable width, in points, not in device pixels.
