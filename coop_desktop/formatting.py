@@ -120,6 +120,11 @@ def price_per(value: Decimal, unit: str, lang: str = "es", currency: str = "PEN"
     return f"{symbol} {unit_price(value, lang)} {per} {unit_label(unit, lang)}"
 
 
+def temperature(value: Decimal, lang: str = "es") -> str:
+    """Degrees as read on the thermometer, at least to the tenth: "8.0 °C", "4.25 °C"."""
+    return f"{flexible(value, 1, 2, lang)} °C"
+
+
 def density(value: Decimal, lang: str = "es") -> str:
     """A density as recorded, with its unit: "1.032 kg/L"."""
     return f"{as_recorded(value, lang)} kg/L"

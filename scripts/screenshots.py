@@ -73,6 +73,12 @@ def main() -> int:
             if key == "closeout":  # show a preview, computed in the background
                 view.preview()  # type: ignore[attr-defined]
                 wait(app, view, lambda v: v.table.rowCount() > 0)
+            if key == "indicators":  # the demo's days by district, at the smallest usual screen
+                window.resize(1366, 768)
+                view.start.setDate(view.start.date().currentDate().addDays(-45))  # type: ignore[attr-defined]
+                view.calculate()  # type: ignore[attr-defined]
+                wait(app, view, lambda v: v.report is not None)
+                view.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
             if key == "prices":  # simulate the scheme in force on the last period
                 view.whatif.run()  # type: ignore[attr-defined]
                 wait(app, view, lambda v: v.whatif.table.rowCount() > 0)

@@ -100,3 +100,76 @@ def association(db: Database) -> Database:
         province="Puno",
     )
     return db
+
+
+class CupsServer:
+    """A private CUPS daemon (scripts/cups-throwaway.sh) with the test queues; every job
+    lands in `out` with its options, so a test reads back what the printer received."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.out = folder / "out"
+        self.env = {**os.environ, "CUPS_SERVER": str(folder / "cups.sock")}
+
+    def admin(self, *command: str) -> None:
+        import subprocess
+
+        subprocess.run(command, env=self.env, check=True, capture_output=True)
+
+    def done(self, queue: str) -> set[int]:
+        return {int(p.stem.rsplit("-", 1)[1]) for p in self.out.glob(f"{queue}-*.done")}
+
+    def job_after(self, queue: str, before: set[int], timeout: float = 10.0) -> CupsJob:
+        """The one job that reached `queue` since `before` (waits for the backend)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            new = self.done(queue) - before
+            if new:
+                assert len(new) == 1, f"{len(new)} jobs reached {queue}"
+                return CupsJob(self.out, f"{queue}-{new.pop()}")
+            time.sleep(0.02)
+        raise AssertionError(f"no job reached {queue} in {timeout} s")
+
+
+class CupsJob:
+    def __init__(self, out: Path, stem: str) -> None:
+        self.data = (out / f"{stem}.data").read_bytes()
+        self.title = (out / f"{stem}.title").read_text().strip()
+        words = (out / f"{stem}.options").read_text().split()
+        self.options = dict(w.split("=", 1) for w in words if "=" in w)
+
+
+@pytest.fixture(scope="session")
+def cups_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CupsServer]:
+    """Locally the printing tests skip without cupsd; under CI a missing CUPS is a failure
+    (.ci/run installs it), so they can never silently vanish."""
+    import shutil
+    import subprocess
+
+    if shutil.which("cupsd") is None:
+        if os.environ.get("CI"):
+            pytest.fail("cupsd is not installed: CI must install cups-daemon and cups-client")
+        pytest.skip("no CUPS (cupsd not installed)")
+    folder = tmp_path_factory.mktemp("cups")
+    script = Path(__file__).resolve().parents[1] / "scripts" / "cups-throwaway.sh"
+    started = subprocess.run(
+        ["bash", str(script), "start", str(folder)], capture_output=True, text=True
+    )
+    if started.returncode:
+        pytest.fail(f"the test CUPS server did not start: {started.stderr}")
+    before = os.environ.get("CUPS_SERVER")
+    os.environ["CUPS_SERVER"] = str(folder / "cups.sock")
+    from ui import cups
+
+    cups.reset_server()  # libcups keeps the server it first read, per thread
+    try:
+        yield CupsServer(folder)
+    finally:
+        subprocess.run(["bash", str(script), "stop", str(folder)], capture_output=True)
+        if before is None:
+            os.environ.pop("CUPS_SERVER", None)
+        else:
+            os.environ["CUPS_SERVER"] = before
+        cups.reset_server()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,11 +28,12 @@ from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS
 from coop_desktop.errors import CoopError
 from coop_desktop.services import accounts as svc
 from coop_desktop.services.members import list_members
-from coop_desktop.services.printouts import render
+from coop_desktop.services.printouts import record_printout, render
 from coop_desktop.storage.engine import Database
 from ui.errors import message
 from ui.member_lookup import MemberField, MemberIndex
-from ui.pdf_print import print_with_dialog
+from ui.print_jobs import print_document
+from ui.runner import OpRunner
 from ui.tables import tidy
 
 
@@ -40,6 +41,8 @@ class AccountsView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = OpRunner(self)
+        self.print_job: object = None  # the receipt being printed (kept alive while it runs)
         self.index = MemberIndex(list_members(db))
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -199,10 +202,20 @@ class AccountsView(QWidget):
     def _advance(self, code: str) -> str:
         """Record the advance, then print the receipt the member signs."""
         _entry, number = svc.add_advance(self.db, code, self.advance_amount.text())
-        printout = render(self.db, "advance", number, record=True)
-        said = print_with_dialog(self, printout.pdf, printout.title)
-        return (
-            self.tr("Adelanto registrado, recibo %1. %2").replace("%1", number).replace("%2", said)
+        recorded = self.tr("Adelanto registrado, recibo %1.").replace("%1", number)
+        # printed once the screen has said it was recorded (the print reports after it)
+        QTimer.singleShot(0, lambda: self._print_advance(number, recorded))
+        return recorded
+
+    def _print_advance(self, number: str, recorded: str) -> None:
+        db, printout = self.db, render(self.db, "advance", number)
+        self.print_job = print_document(
+            self,
+            self.runner,
+            printout.title,
+            lambda _context: printout,
+            lambda p: record_printout(db, p),  # a COPIA next time only once it was sent
+            lambda said: self.status.setText(f"{recorded} {said}"),
         )
 
     def _loan(self, code: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -70,6 +69,8 @@ class CloseoutView(QWidget):
         self.close_button = QPushButton(self.tr("Cerrar periodo"))
         self.reopen_button = QPushButton(self.tr("Reabrir…"))
         self.print_button = QPushButton(self.tr("Imprimir…"))
+        self.save_button = QPushButton(self.tr("Guardar PDF…"))
+        self.print_job: object = None  # the batch being printed (kept alive while it runs)
         self.pay_button = QPushButton(self.tr("Registrar pagos…"))
         top.addWidget(QLabel(self.tr("Periodo:")))
         for w in (
@@ -78,6 +79,7 @@ class CloseoutView(QWidget):
             self.close_button,
             self.reopen_button,
             self.print_button,
+            self.save_button,
             self.pay_button,
         ):
             top.addWidget(w)
@@ -110,7 +112,9 @@ class CloseoutView(QWidget):
         self.close_button.clicked.connect(self.close_period)
         self.reopen_button.clicked.connect(self.reopen)
         self.pay_button.clicked.connect(self.record_payments)
-        self.print_button.clicked.connect(self.print_batch)
+        # clicked(bool) must not reach print_batch's arguments
+        self.print_button.clicked.connect(lambda: self.print_batch())
+        self.save_button.clicked.connect(lambda: self.save_batch())
 
     def _busy(self, busy: bool) -> None:
         for b in (
@@ -118,6 +122,7 @@ class CloseoutView(QWidget):
             self.close_button,
             self.reopen_button,
             self.print_button,
+            self.save_button,
             self.pay_button,
         ):
             b.setEnabled(not busy)
@@ -294,21 +299,49 @@ class CloseoutView(QWidget):
             self.tr("%1 liquidaciones marcadas como pagadas.").replace("%1", str(count))
         )
 
-    def print_batch(self, target: str | None = None, kind: str | None = None) -> None:
-        """Receipts, statements or the payroll of the period into one PDF, in the background."""
-        code = self.period.text().strip()
+    def _batch_kind(self, title: str) -> str | None:
         kinds = {
             self.tr("Recibos"): "receipts",
             self.tr("Estados de cuenta"): "statements",
             self.tr("Planilla de pago"): "payroll",
         }
+        choice, ok = QInputDialog.getItem(self, title, self.tr("Documento:"), list(kinds), 0, False)
+        return kinds[choice] if ok else None
+
+    def print_batch(self, kind: str | None = None) -> None:
+        """Receipts, statements or the payroll of the period to a printer, built in the
+        background (progress, cancel); receipts count as printed only once sent."""
+        from ui.batch_print import build_batch, record_batch
+        from ui.print_jobs import print_document
+
+        code = self.period.text().strip()
+        kind = kind or self._batch_kind(self.tr("Imprimir"))
         if kind is None:
-            choice, ok = QInputDialog.getItem(
-                self, self.tr("Imprimir"), self.tr("Documento:"), list(kinds), 0, False
-            )
-            if not ok:
-                return
-            kind = kinds[choice]
+            return
+        db = self.db
+
+        def report(text: str) -> None:
+            self._busy(False)
+            self.status.setText(text)
+
+        self._busy(True)
+        self.print_job = print_document(
+            self,
+            self.runner,
+            f"{kind}-{code}",
+            lambda context: build_batch(db, code, kind, context),
+            lambda batch: record_batch(db, batch),
+            report,
+        )
+
+    def save_batch(self, target: str | None = None, kind: str | None = None) -> None:
+        """Receipts, statements or the payroll of the period into one PDF, in the background."""
+        from ui.batch_print import save_batch
+
+        code = self.period.text().strip()
+        kind = kind or self._batch_kind(self.tr("Guardar PDF"))
+        if kind is None:
+            return
         if target is None:
             target, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Guardar PDF"), f"{kind}-{code}.pdf", "PDF (*.pdf)"
@@ -318,43 +351,13 @@ class CloseoutView(QWidget):
         path = Path(target)
         db = self.db
 
-        def op(context: OpContext) -> Any:
-            from coop_desktop.documents.batch import write_batch
-
-            if kind == "payroll":
-                from coop_desktop.documents.payroll import PayrollRenderer
-                from coop_desktop.services.documents import payroll
-
-                path.write_bytes(PayrollRenderer().render(payroll(db, code)))
-                return [path]
-            if kind == "receipts":
-                from coop_desktop.documents.receipt import ReceiptRenderer
-                from coop_desktop.services.documents import receipts
-
-                docs: list[Any] = receipts(db, code)
-                renderer: Any = ReceiptRenderer()
-            else:
-                from coop_desktop.documents.statement import StatementRenderer
-                from coop_desktop.services.statements import statements
-
-                docs = statements(db, code)
-                renderer = StatementRenderer()
-            return write_batch(
-                renderer,
-                docs,
-                path,
-                [str(i) for i in range(len(docs))],
-                progress=context.progress,
-                cancel=context.cancelled,
-            )
-
         def done(paths: list[Path]) -> None:
             self._busy(False)
             self.status.setText(self.tr("Guardado en %1").replace("%1", str(paths[0])))
 
         self._busy(True)
         self.runner.run(
-            op,
+            lambda context: save_batch(db, code, kind, path, context),
             done,
             self._failed,
             label=self.tr("Preparando los documentos…"),

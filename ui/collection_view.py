@@ -405,22 +405,27 @@ class CollectionView(QWidget):
 
     def print_ticket(self, saved: DeliveryInfo) -> None:
         """Print the ticket on the configured printer, without dialogs. The delivery is
-        already saved: a printer problem is reported and can be reprinted later."""
-        from ui.ticket_printer import print_ticket, ticket_printer_settings
-
-        printer, width = ticket_printer_settings()
-        if not printer:
-            return
-        from coop_desktop.services.documents import ticket
+        already saved: a printer problem is said in words (with Reintentar / Guardar PDF /
+        Elegir otra) and the ticket can be reprinted later from Documentos."""
+        from ui.print_jobs import print_delivery_ticket
 
         try:
-            print_ticket(ticket(self.db, saved.id), printer, width, self.ticket_pdf)
+            where = print_delivery_ticket(self, self.db, saved.id, self.ticket_pdf)
         except Exception as exc:  # the save stands; say why the ticket did not print
             self.error.setText(
                 self.tr("Entrega guardada; el ticket no se imprimió: %1").replace(
                     "%1", errors.message(exc)
                 )
             )
+            return
+        if where is None and (self.ticket_pdf is not None or _ticket_printer_set()):
+            self.error.setText(self.tr("Entrega guardada; el ticket no se imprimió."))
+
+
+def _ticket_printer_set() -> bool:
+    from ui.ticket_printer import ticket_settings
+
+    return ticket_settings().configured
 
 
 def _litres(value: Decimal) -> str:

@@ -2,7 +2,7 @@
 ticket goes straight to the ticket printer), save it as PDF, and void a receipt with a reason.
 
 The preview is built without counting as a print; printing and saving build the document
-again, recorded, so a reprint comes out marked COPIA.
+again and record it once it was sent or saved, so a reprint comes out marked COPIA.
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.errors import CoopError
 from coop_desktop.services.members import list_members
-from coop_desktop.services.printouts import Printout, delivery_number, render
+from coop_desktop.services.printouts import Printout, delivery_number, record_printout, render
 from coop_desktop.services.settlements import void_receipt
 from coop_desktop.storage.engine import Database
 from ui.closeout_view import default_period
 from ui.errors import message
 from ui.member_lookup import MemberField, MemberIndex
-from ui.pdf_print import pdf_buffer, print_with_dialog, save_pdf
+from ui.pdf_print import pdf_buffer, save_pdf
 from ui.runner import OpRunner
 
 
@@ -41,6 +41,7 @@ class DocumentsView(QWidget):
         self.db = db
         self.runner = OpRunner(self)
         self.printout: Printout | None = None
+        self.print_job: object = None  # the print under way (kept alive while it runs)
         self.notice = ""  # said once, with the next preview
         # One document for the viewer, loaded again for each preview: replacing the viewer's
         # document object on every preview deadlocked inside QPdfView.setDocument.
@@ -159,42 +160,58 @@ class DocumentsView(QWidget):
         else:
             self.status.setText("")
 
-    def recorded(self) -> Printout:
-        """The document built again as a print (recorded: the next one is a COPIA)."""
-        kind, key, member = self._request()
-        return render(self.db, kind, key, member, record=True)
-
     def print_document(self) -> None:
         """Tickets go straight to the configured ticket printer; everything else (and a
-        ticket when none is configured) through the print dialog."""
-        from ui.ticket_printer import ticket_printer_settings
+        ticket when none is configured) to the printer chosen, at the document's own size.
+        The print is recorded (the next one is a COPIA) only once it was sent."""
+        from ui.print_jobs import print_delivery_ticket, print_document
+        from ui.ticket_printer import ticket_settings
 
+        db, (kind, key, member) = self.db, self._request()
         try:
-            name, width = ticket_printer_settings()
-            if self.kind.currentData() == "ticket" and name:
-                self.status.setText(self._print_ticket(name, width))
+            if kind == "ticket" and ticket_settings().configured:
+                where = print_delivery_ticket(self, db, delivery_number(key))
+                if where is None:
+                    self.status.setText(self.tr("No se imprimió el ticket."))
+                    return
+                saved = where.lower().endswith(".pdf")  # Guardar PDF… instead of printing
+                said = self.tr("Guardado en %1") if saved else self.tr("Ticket enviado a %1.")
+                self.status.setText(said.replace("%1", where))
+                self._refresh_mark()
                 return
-            printout = self.recorded()
-            self.status.setText(print_with_dialog(self, printout.pdf, printout.title))
         except CoopError as exc:
             self.status.setText(message(exc))
+            return
 
-    def _print_ticket(self, printer: str, width: int) -> str:
-        from coop_desktop.services.documents import ticket
-        from ui.ticket_printer import print_ticket
+        def sent(printout: Printout) -> None:
+            record_printout(db, printout)
+            self._refresh_mark()
 
-        doc = ticket(self.db, delivery_number(self.key.text()), record=True)
-        print_ticket(doc, printer, width)
-        return self.tr("Ticket enviado a %1.").replace("%1", printer)
+        self.print_job = print_document(
+            self,
+            self.runner,
+            self.printout.title if self.printout else kind,
+            lambda _c: render(db, kind, key, member),
+            sent,
+            self.status.setText,
+        )
+
+    def _refresh_mark(self) -> None:
+        """After a print the preview is stale: the next print of it says COPIA."""
+        if self.printout is not None and self.printout.printed_as is not None:
+            self.notice = self.status.text()
+            self.preview()
 
     def save_document(self) -> None:
+        db, (kind, key, member) = self.db, self._request()
         try:
-            printout = self.recorded()
+            printout = render(db, kind, key, member)
         except CoopError as exc:
             self.status.setText(message(exc))
             return
         saved = save_pdf(self, printout.pdf, printout.title)
         if saved is not None:
+            record_printout(db, printout)
             self.status.setText(self.tr("Guardado en %1").replace("%1", str(saved)))
 
     def void(self) -> None:

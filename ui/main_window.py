@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._add_lazy("closeout", self.tr("Cierre"))
         self._add_lazy("documents", self.tr("Documentos"))
         self._add_lazy("settings", self.tr("Configuración"))
+        self._add_lazy("indicators", self.tr("Indicadores"))
         self.nav.currentRowChanged.connect(self._show)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -136,6 +137,11 @@ class MainWindow(QMainWindow):
             from ui.quality_view import QualityView
 
             return QualityView(self.db)
+        if key == "indicators":
+            from ui.app import ui_language
+            from ui.indicators_view import IndicatorsView
+
+            return IndicatorsView(self.db, lang=ui_language())
         from ui.collection_section import CollectionSection
 
         return CollectionSection(self.db)
@@ -153,7 +159,7 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("&Ir a"))
         for row in range(self.nav.count()):
             action = QAction(self.nav.item(row).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             action.triggered.connect(lambda _c=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
         edit = self.menuBar().addMenu(self.tr("&Editar"))

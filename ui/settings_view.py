@@ -1,10 +1,9 @@
-"""Configuración: the language of the screens and where the data lives (a SQLite file or a
-PostgreSQL server). These are UI settings of this PC (QSettings, INI); they apply at the next
-start. Business settings live in the database."""
+"""Configuración: the language of the screens, where the data lives (a SQLite file or a
+PostgreSQL server) and the printers (ui/printer_settings.py). These are UI settings of this
+PC (QSettings, INI); they apply at the next start. Business settings live in the database."""
 
 from __future__ import annotations
 
-from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,6 +19,7 @@ from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.location import refuse_network_share, resolve
 from ui.errors import message
+from ui.printer_settings import PrinterSettings
 from ui.runner import OpContext, OpRunner
 
 
@@ -50,28 +50,9 @@ class SettingsView(QWidget):
         )
         hint.setWordWrap(True)
         form.addRow("", hint)
-        self.printer = QComboBox()
-        self.printer.addItem(self.tr("(no imprimir tickets al guardar)"), "")
-        for name in QPrinterInfo.availablePrinterNames():
-            self.printer.addItem(name, name)
-        saved_printer = str(self.settings.value("printing/ticket_printer", "") or "")
-        if saved_printer and self.printer.findData(saved_printer) < 0:
-            self.printer.addItem(saved_printer, saved_printer)
-        self.printer.setCurrentIndex(max(0, self.printer.findData(saved_printer)))
-        form.addRow(self.tr("Impresora de tickets:"), self.printer)
-        self.ticket_width = QComboBox()
-        self.ticket_width.addItem("80 mm", 80)
-        self.ticket_width.addItem("58 mm", 58)
-        self.ticket_width.setCurrentIndex(
-            max(
-                0,
-                self.ticket_width.findData(
-                    int(str(self.settings.value("printing/ticket_width", 80)))
-                ),
-            )
-        )
-        form.addRow(self.tr("Ancho del ticket:"), self.ticket_width)
         layout.addLayout(form)
+        self.printers = PrinterSettings(self.settings, self)
+        layout.addWidget(self.printers)
         buttons = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Probar conexión"))
         self.test_button.clicked.connect(self.test_connection)
@@ -89,8 +70,7 @@ class SettingsView(QWidget):
     def save(self) -> None:
         self.settings.setValue("ui/language", self.language.currentData())
         self.settings.setValue("db/location", self.location.text().strip())
-        self.settings.setValue("printing/ticket_printer", self.printer.currentData())
-        self.settings.setValue("printing/ticket_width", self.ticket_width.currentData())
+        self.printers.save()
         self.settings.sync()
         self.status.setText(self.tr("Guardado. Se aplica la próxima vez que abra el programa."))
 

@@ -248,6 +248,7 @@ class StatementDoc:
     number: str | None = None
     draft: bool = False
     mark: str = ""
+    trend: tuple[TrendPoint, ...] = ()  # the member's last six periods, oldest first
 
     @property
     def gross(self) -> Decimal:
@@ -294,3 +295,16 @@ class AdvanceDoc:
     amount: Decimal
     period: str  # the period whose close deducts it
     mark: str = ""  # "" | COPIA
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One of the member's last periods on the statement: what was paid (closed) or the
+    close preview (provisional)."""
+
+    period: str  # the period's code
+    litres: Decimal
+    st: Decimal | None  # average of the period's samples
+    ufc: Decimal | None
+    price_per_kg: Decimal | None  # milk value / kg
+    provisional: bool = False

@@ -32,6 +32,9 @@ from coop_desktop.documents.dto import Header
 
 RULE = colors.black
 THIN = 0.4
+# Documents handed to members use no fill at all; the assembly's indicator report (laser,
+# screen) shades alternate group rows with this.
+SHADE = colors.HexColor("#e8edf2")
 # An 80 mm roll prints 72 mm and a 58 mm roll 48 mm on the common thermal heads: content is
 # centred inside that width, whatever the driver's own margins.
 PRINTABLE = {80: 72 * mm, 58: 48 * mm}

@@ -19,6 +19,7 @@ from coop_desktop.documents.dto import StatementDoc
 from coop_desktop.documents.layout import RULE, THIN, grid, header_block, p, place_of, tr
 from coop_desktop.documents.pages import Part, build_parts
 from coop_desktop.documents.rows import Rows
+from coop_desktop.documents.trend import trend_section
 from coop_desktop.numbers import ZERO_MONEY
 
 MARGIN = 12 * mm
@@ -133,6 +134,7 @@ class StatementRenderer:
             story.append(
                 KeepTogether([p(tr(lang, "Litros por día", "Litres per day"), "h2"), self.chart(s)])
             )
+        story += trend_section(s.trend, lang, WIDTH)
         return story
 
     def summary(self, s: StatementDoc) -> Table:

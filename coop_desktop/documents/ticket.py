@@ -14,6 +14,52 @@ from coop_desktop.documents.pages import build_roll
 from coop_desktop.documents.signatures import SignLine
 
 
+def ticket_rows(t: TicketDoc) -> list[tuple[str, str]]:
+    """The ticket's label/value rows: the same record on the PDF ticket, the ticket drawn
+    for a printer driver and the ESC/POS ticket of a receipt printer. Quantities as recorded."""
+    lang = t.header.lang
+    shift = {"am": tr(lang, "mañana", "morning"), "pm": tr(lang, "tarde", "afternoon")}
+    rows = [
+        (tr(lang, "Socio", "Member"), f"{t.member.code} {t.member.name}"),
+        (tr(lang, "Fecha", "Date"), f"{fmt.day(t.day, lang)} {shift.get(t.shift, t.shift)}"),
+        (tr(lang, "Cantidad", "Quantity"), fmt.quantity(t.quantity, t.unit, lang)),
+    ]
+    if t.temperature is not None:
+        rows.append((tr(lang, "Temperatura", "Temperature"), fmt.temperature(t.temperature, lang)))
+    if t.density is not None:
+        rows.append((tr(lang, "Densidad", "Density"), fmt.density(t.density, lang)))
+    if t.alcohol_positive is not None:
+        rows.append(
+            (
+                tr(lang, "Prueba de alcohol", "Alcohol test"),
+                tr(lang, "POSITIVA", "POSITIVE")
+                if t.alcohol_positive
+                else tr(lang, "negativa", "negative"),
+            )
+        )
+    status = (
+        tr(lang, "RECHAZADA: ", "REJECTED: ") + (t.reason or "")
+        if t.rejected
+        else tr(lang, "ACEPTADA", "ACCEPTED")
+    )
+    rows.append((tr(lang, "Estado", "Status"), status))
+    rows.append(
+        (
+            tr(lang, "Total del periodo", "Period total"),
+            f"{fmt.quantity(t.period_litres, 'L', lang)} ({fmt.period(t.period, lang)})",
+        )
+    )
+    return rows
+
+
+def ticket_title(t: TicketDoc) -> str:
+    return tr(t.header.lang, "TICKET DE ENTREGA", "DELIVERY TICKET") + f" {t.number}"
+
+
+def signature_line(t: TicketDoc) -> str:
+    return tr(t.header.lang, "Firma del socio o huella", "Member's signature or thumbprint")
+
+
 class TicketRenderer:
     def __init__(self, width_mm: int = 80, invariant: bool = False) -> None:
         if width_mm not in PRINTABLE:
@@ -23,55 +69,19 @@ class TicketRenderer:
 
     def render(self, t: TicketDoc) -> bytes:
         s = roll_styles(self.width_mm)
-        lang = t.header.lang
-        shift = {"am": tr(lang, "mañana", "morning"), "pm": tr(lang, "tarde", "afternoon")}
         story: list[Flowable] = [
             Paragraph(escape(t.header.name), s["center"]),
             Paragraph(escape(f"RUC {t.header.ruc}") if t.header.ruc else "", s["center"]),
-            Paragraph(
-                escape(tr(lang, "TICKET DE ENTREGA", "DELIVERY TICKET") + f" {t.number}"), s["bold"]
-            ),
+            Paragraph(escape(ticket_title(t)), s["bold"]),
             HRFlowable(width="100%", thickness=0.8, color="black", spaceBefore=1, spaceAfter=2),
         ]
-        rows = [
-            (tr(lang, "Socio", "Member"), f"{t.member.code} {t.member.name}"),
-            (tr(lang, "Fecha", "Date"), f"{fmt.day(t.day, lang)} {shift.get(t.shift, t.shift)}"),
-            (tr(lang, "Cantidad", "Quantity"), fmt.quantity(t.quantity, t.unit, lang)),
-        ]
-        if t.temperature is not None:
-            rows.append(
-                (
-                    tr(lang, "Temperatura", "Temperature"),
-                    f"{fmt.as_recorded(t.temperature, lang)} °C",
-                )
-            )
-        if t.density is not None:
-            rows.append((tr(lang, "Densidad", "Density"), fmt.density(t.density, lang)))
-        if t.alcohol_positive is not None:
-            rows.append(
-                (
-                    tr(lang, "Prueba de alcohol", "Alcohol test"),
-                    tr(lang, "POSITIVA", "POSITIVE")
-                    if t.alcohol_positive
-                    else tr(lang, "negativa", "negative"),
-                )
-            )
-        status = (
-            tr(lang, "RECHAZADA: ", "REJECTED: ") + (t.reason or "")
-            if t.rejected
-            else tr(lang, "ACEPTADA", "ACCEPTED")
-        )
-        rows.append((tr(lang, "Estado", "Status"), status))
-        rows.append(
-            (
-                tr(lang, "Total del periodo", "Period total"),
-                f"{fmt.quantity(t.period_litres, 'L', lang)} ({fmt.period(t.period, lang)})",
-            )
-        )
         width = PRINTABLE[self.width_mm]
         label_w = 0.34 * width
         table = Table(
-            [[Paragraph(escape(a), s["small"]), Paragraph(escape(b), s["base"])] for a, b in rows],
+            [
+                [Paragraph(escape(a), s["small"]), Paragraph(escape(b), s["base"])]
+                for a, b in ticket_rows(t)
+            ],
             colWidths=[label_w, width - label_w],
         )
         table.setStyle(
@@ -89,10 +99,7 @@ class TicketRenderer:
             table,
             Spacer(1, 10 * mm),
             SignLine(),
-            Paragraph(
-                escape(tr(lang, "Firma del socio o huella", "Member's signature or thumbprint")),
-                s["center"],
-            ),
+            Paragraph(escape(signature_line(t)), s["center"]),
         ]
         return build_roll(
             story, self.width_mm, mark=t.mark, invariant=self.invariant, title=f"Ticket {t.number}"

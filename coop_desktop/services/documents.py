@@ -124,6 +124,16 @@ def warnings(head: Header) -> tuple[str, ...]:
     return () if head.ruc else ("receipt_without_ruc",)
 
 
+def record_prints(db: Database, kind: str, keys: list[str]) -> None:
+    """Count prints that reached the printer (or a saved file): the next one is a COPIA.
+    Printing screens build with `record=False` and call this only once the job was sent."""
+    if not keys:
+        return
+    with db.write() as session:
+        for key in keys:
+            audit(session, "print", kind, key)
+
+
 def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
     with db.write() as session:
         d = session.get(Delivery, delivery_id)
@@ -257,7 +267,7 @@ def lines_by_settlement(session: Session, ids: list[int]) -> dict[int, list[Sett
     return found
 
 
-def payroll(db: Database, code: str, record: bool = True) -> PayrollDoc:
+def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
     """One row per member's current settlement: gross + credits − deductions − carried debt
     covered = net, and what passes to the next period. A reprint is COPIA."""
     span = parse_period(code)
@@ -297,7 +307,7 @@ def payroll(db: Database, code: str, record: bool = True) -> PayrollDoc:
         )
 
 
-def collection(db: Database, day: date, record: bool = True) -> CollectionDoc:
+def collection(db: Database, day: date, record: bool = False) -> CollectionDoc:
     """The day's deliveries by shift, with their quick tests; a reprint is COPIA."""
     with db.write() as session:
         rows = session.execute(
@@ -320,7 +330,7 @@ def collection(db: Database, day: date, record: bool = True) -> CollectionDoc:
         for d, m in rows:
             parts = []
             if d.temperature is not None:
-                parts.append(f"{fmt.as_recorded(d.temperature, lang)} °C")
+                parts.append(fmt.temperature(d.temperature, lang))
             if d.density is not None:
                 parts.append(f"dens. {fmt.as_recorded(d.density, lang)}")
             if d.alcohol_positive is not None:

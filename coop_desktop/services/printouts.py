@@ -26,6 +26,7 @@ class Printout:
     pdf: bytes
     number: str = ""  # a receipt's settlement number (what can be voided)
     mark: str = ""  # COPIA, ANULADO, BORRADOR or nothing
+    printed_as: tuple[str, str] | None = None  # what a print counts as (kind, key) for COPIA
     warnings: tuple[str, ...] = ()  # message codes the screen shows beside the document
 
     def notes(self, lang: str = "es") -> list[str]:
@@ -78,6 +79,13 @@ def batch(
     raise ValidationError("bad_choice", "kind", value=kind, valid="receipts, statements")
 
 
+def record_printout(db: Database, printout: Printout) -> None:
+    """Count `printout` as printed, once it was sent (or saved): the next one is a COPIA."""
+    if printout.printed_as is not None:
+        kind, key = printout.printed_as
+        docs.record_prints(db, kind, [key])
+
+
 def delivery_number(key: str) -> int:
     """A ticket's key: the delivery number as typed."""
     if not key.strip().isdigit():
@@ -105,27 +113,38 @@ def render(
 
         t = docs.ticket(db, delivery_number(key), record)
         return Printout(
-            kind, f"ticket-{t.number}", TicketRenderer(ticket_width).render(t), "", t.mark
+            kind,
+            f"ticket-{t.number}",
+            TicketRenderer(ticket_width).render(t),
+            "",
+            t.mark,
+            ("ticket", str(delivery_number(key))),
         )
     if kind == "advance":
         from coop_desktop.documents.advance import AdvanceRenderer
 
         a = docs.advance_receipt(db, key, record)
-        return Printout(kind, f"adelanto-{a.number}", AdvanceRenderer().render(a), "", a.mark)
+        pdf = AdvanceRenderer().render(a)
+        return Printout(kind, f"adelanto-{a.number}", pdf, "", a.mark, ("advance", a.number))
     if kind == "collection":
         from coop_desktop.documents.collection import CollectionRenderer
 
         day = v.iso_date(key, "date")
         doc = docs.collection(db, day, record)
         return Printout(
-            kind, f"acopio-{day.isoformat()}", CollectionRenderer().render(doc), "", doc.mark
+            kind,
+            f"acopio-{day.isoformat()}",
+            CollectionRenderer().render(doc),
+            "",
+            doc.mark,
+            ("collection", day.isoformat()),
         )
     if kind == "payroll":
         from coop_desktop.documents.payroll import PayrollRenderer
 
         sheet = docs.payroll(db, key, record)
         pdf = PayrollRenderer().render(sheet)
-        return Printout(kind, f"planilla-{key}", pdf, "", sheet.mark)
+        return Printout(kind, f"planilla-{key}", pdf, "", sheet.mark, ("payroll", sheet.period))
     if not member:
         raise ValidationError("required", "member")
     if kind == "receipt":
@@ -136,8 +155,15 @@ def render(
             raise NotFound("no_settlement", "member", value=member, period=key)
         r = found[-1]  # the newest: a reissued receipt comes after the one it replaced
         pdf = ReceiptRenderer(receipt_size).render(r)
+        title = f"{r.number}-{r.member.code}"
         return Printout(
-            kind, f"{r.number}-{r.member.code}", pdf, r.number, r.mark, docs.warnings(r.header)
+            kind,
+            title,
+            pdf,
+            r.number,
+            r.mark,
+            ("settlement", r.number),
+            docs.warnings(r.header),
         )
     if kind == "statement":
         from coop_desktop.documents.statement import StatementRenderer
@@ -147,5 +173,6 @@ def render(
             raise NotFound("no_settlement", "member", value=member, period=key)
         s = found_s[0]
         title = f"estado-{key}-{s.member.code}"
-        return Printout(kind, title, StatementRenderer().render(s), "", s.shown_mark)
+        printed = None if s.draft else ("statement", f"{s.period}/{s.member.code}")
+        return Printout(kind, title, StatementRenderer().render(s), "", s.shown_mark, printed)
     raise ValidationError("bad_choice", "kind", value=kind, valid=", ".join(KINDS))

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import Amount, Header, QualityRow, StatementDoc, StatementLine
@@ -27,8 +28,9 @@ from coop_desktop.domain.pricing.period import (
 )
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
-from coop_desktop.services.closeout import compute
+from coop_desktop.services.closeout import CloseResult, compute
 from coop_desktop.services.documents import copy_marks, header, lines_by_settlement, member_block
+from coop_desktop.services.member_trend import trends
 from coop_desktop.services.period_data import PeriodData, load_period
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.services.settlement_paper import computed_money, stored_money
@@ -162,11 +164,11 @@ def _quality_rows(
 
 
 def statements(
-    db: Database, code: str, member_code: str | None = None, record: bool = True
+    db: Database, code: str, member_code: str | None = None, record: bool = False
 ) -> list[StatementDoc]:
     """One statement per member with activity; an open period's are drafts (BORRADOR). A
-    closed period's statement printed before comes out COPIA; with `record` this print is
-    recorded (a preview passes False)."""
+    closed period's statement printed before comes out COPIA; with `record` this build
+    counts as a print (the CLI); screens record once the job was sent (`record_prints`)."""
     docs = _statements(db, code, member_code)
     final = [d for d in docs if not d.draft]
     keys = [f"{d.period}/{d.member.code}" for d in final]
@@ -188,6 +190,7 @@ def _statements(db: Database, code: str, member_code: str | None) -> list[Statem
         members = {m.id: m for m in session.scalars(select(Member))}
         settled: dict[int, tuple[SettlementCalc | None, Settlement | None]] = {}
         lines: dict[int, list[SettlementLine]] = {}
+        known: dict[str, CloseResult] = {}
         if closed and period is not None:
             rows = session.scalars(
                 select(Settlement).where(
@@ -199,6 +202,7 @@ def _statements(db: Database, code: str, member_code: str | None) -> list[Statem
         else:
             result = compute(conn, session, span)
             settled = {mc.member_id: (mc.calc, None) for mc in result.members}
+            known[span.code] = result
         period_data = load_period(conn, span)
         prev = span.previous()
         docs = []
@@ -224,7 +228,19 @@ def _statements(db: Database, code: str, member_code: str | None) -> list[Statem
                     lines.get(settlement.id, []) if settlement else [],
                 )
             )
-        return docs
+        return _with_trends(session, span, docs, {members[i].code: i for i in wanted}, known)
+
+
+def _with_trends(
+    session: Session,
+    span: PeriodSpan,
+    docs: list[StatementDoc],
+    ids: dict[str, int],
+    known: dict[str, CloseResult],
+) -> list[StatementDoc]:
+    """Each statement with the member's last six periods (`services/member_trend.py`)."""
+    found = trends(session, span, ids.values(), known)
+    return [replace(d, trend=found.get(ids[d.member.code], ())) for d in docs]
 
 
 def _statement(

@@ -3,218 +3,218 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/accounts_view.py" line="49" />
+        <location filename="../../ui/accounts_view.py" line="52" />
         <source>Ver cuenta</source>
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="59" />
+        <location filename="../../ui/accounts_view.py" line="62" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="60" />
+        <location filename="../../ui/accounts_view.py" line="63" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="61" />
+        <location filename="../../ui/accounts_view.py" line="64" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="62" />
+        <location filename="../../ui/accounts_view.py" line="65" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="63" />
+        <location filename="../../ui/accounts_view.py" line="66" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="78" />
+        <location filename="../../ui/accounts_view.py" line="81" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="79" />
-        <location filename="../../ui/accounts_view.py" line="116" />
-        <location filename="../../ui/accounts_view.py" line="130" />
-        <location filename="../../ui/accounts_view.py" line="153" />
+        <location filename="../../ui/accounts_view.py" line="82" />
+        <location filename="../../ui/accounts_view.py" line="119" />
+        <location filename="../../ui/accounts_view.py" line="133" />
+        <location filename="../../ui/accounts_view.py" line="156" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="80" />
+        <location filename="../../ui/accounts_view.py" line="83" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="87" />
+        <location filename="../../ui/accounts_view.py" line="90" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="88" />
+        <location filename="../../ui/accounts_view.py" line="91" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="88" />
+        <location filename="../../ui/accounts_view.py" line="91" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="89" />
+        <location filename="../../ui/accounts_view.py" line="92" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="96" />
+        <location filename="../../ui/accounts_view.py" line="99" />
         <source>saco 40 kg, frasco, kg…</source>
         <translation>40 kg sack, bottle, kg…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="98" />
+        <location filename="../../ui/accounts_view.py" line="101" />
         <source>Catálogo de insumos</source>
         <translation>Input catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="101" />
+        <location filename="../../ui/accounts_view.py" line="104" />
         <source>Unidad:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="102" />
+        <location filename="../../ui/accounts_view.py" line="105" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="103" />
+        <location filename="../../ui/accounts_view.py" line="106" />
         <source>Agregar al catálogo</source>
         <translation>Add to the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="108" />
+        <location filename="../../ui/accounts_view.py" line="111" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="111" />
+        <location filename="../../ui/accounts_view.py" line="114" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="114" />
+        <location filename="../../ui/accounts_view.py" line="117" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="117" />
+        <location filename="../../ui/accounts_view.py" line="120" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="118" />
+        <location filename="../../ui/accounts_view.py" line="121" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="120" />
+        <location filename="../../ui/accounts_view.py" line="123" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="129" />
+        <location filename="../../ui/accounts_view.py" line="132" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="130" />
+        <location filename="../../ui/accounts_view.py" line="133" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="131" />
+        <location filename="../../ui/accounts_view.py" line="134" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="138" />
+        <location filename="../../ui/accounts_view.py" line="141" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="148" />
+        <location filename="../../ui/accounts_view.py" line="151" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="151" />
+        <location filename="../../ui/accounts_view.py" line="154" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="100" />
-        <location filename="../../ui/accounts_view.py" line="152" />
+        <location filename="../../ui/accounts_view.py" line="205" />
+        <source>Adelanto registrado, recibo %1.</source>
+        <translation>Advance recorded, receipt %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="103" />
+        <location filename="../../ui/accounts_view.py" line="155" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="154" />
+        <location filename="../../ui/accounts_view.py" line="157" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="155" />
+        <location filename="../../ui/accounts_view.py" line="158" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="156" />
+        <location filename="../../ui/accounts_view.py" line="159" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="205" />
-        <source>Adelanto registrado, recibo %1. %2</source>
-        <translation>Advance recorded, receipt %1. %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_view.py" line="210" />
+        <location filename="../../ui/accounts_view.py" line="223" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="222" />
+        <location filename="../../ui/accounts_view.py" line="235" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="242" />
+        <location filename="../../ui/accounts_view.py" line="255" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="261" />
+        <location filename="../../ui/accounts_view.py" line="274" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="275" />
+        <location filename="../../ui/accounts_view.py" line="288" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="142" />
-        <location filename="../../ui/accounts_view.py" line="272" />
+        <location filename="../../ui/accounts_view.py" line="145" />
+        <location filename="../../ui/accounts_view.py" line="285" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="141" />
-        <location filename="../../ui/accounts_view.py" line="272" />
+        <location filename="../../ui/accounts_view.py" line="144" />
+        <location filename="../../ui/accounts_view.py" line="285" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -255,187 +255,193 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="69" />
+        <location filename="../../ui/closeout_view.py" line="68" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="69" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="70" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="72" />
+        <location filename="../../ui/closeout_view.py" line="71" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="73" />
+        <location filename="../../ui/closeout_view.py" line="72" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="74" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="74" />
+        <location filename="../../ui/closeout_view.py" line="75" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="91" />
+        <location filename="../../ui/closeout_view.py" line="93" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="96" />
+        <location filename="../../ui/closeout_view.py" line="98" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="133" />
+        <location filename="../../ui/closeout_view.py" line="138" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="138" />
+        <location filename="../../ui/closeout_view.py" line="143" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="167" />
+        <location filename="../../ui/closeout_view.py" line="172" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="169" />
+        <location filename="../../ui/closeout_view.py" line="174" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="180" />
+        <location filename="../../ui/closeout_view.py" line="185" />
         <source>%1: %2 L rechazados</source>
         <translation>%1: %2 L rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="187" />
+        <location filename="../../ui/closeout_view.py" line="192" />
         <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="195" />
+        <location filename="../../ui/closeout_view.py" line="200" />
         <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
         <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="204" />
+        <location filename="../../ui/closeout_view.py" line="209" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="206" />
+        <location filename="../../ui/closeout_view.py" line="211" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="231" />
+        <location filename="../../ui/closeout_view.py" line="236" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="233" />
+        <location filename="../../ui/closeout_view.py" line="238" />
         <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1 warnings. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="253" />
+        <location filename="../../ui/closeout_view.py" line="258" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="266" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="266" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="271" />
+        <location filename="../../ui/closeout_view.py" line="276" />
         <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
         <translation>Period %1 reopened; %2 settlements voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="279" />
+        <location filename="../../ui/closeout_view.py" line="284" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="280" />
+        <location filename="../../ui/closeout_view.py" line="285" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="281" />
+        <location filename="../../ui/closeout_view.py" line="286" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="284" />
+        <location filename="../../ui/closeout_view.py" line="289" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="284" />
+        <location filename="../../ui/closeout_view.py" line="289" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="294" />
+        <location filename="../../ui/closeout_view.py" line="299" />
         <source>%1 liquidaciones marcadas como pagadas.</source>
         <translation>%1 settlements marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="301" />
+        <location filename="../../ui/closeout_view.py" line="304" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="302" />
+        <location filename="../../ui/closeout_view.py" line="305" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="303" />
+        <location filename="../../ui/closeout_view.py" line="306" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="307" />
+        <location filename="../../ui/closeout_view.py" line="318" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="307" />
+        <location filename="../../ui/closeout_view.py" line="308" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="314" />
+        <location filename="../../ui/closeout_view.py" line="342" />
+        <location filename="../../ui/closeout_view.py" line="347" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="353" />
+        <location filename="../../ui/closeout_view.py" line="356" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="360" />
+        <location filename="../../ui/closeout_view.py" line="363" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -547,9 +553,14 @@
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="420" />
+        <location filename="../../ui/collection_view.py" line="416" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="422" />
+        <source>Entrega guardada; el ticket no se imprimió.</source>
+        <translation>Delivery saved; the ticket was not printed.</translation>
     </message>
     <message>
         <location filename="../../ui/collection_view.py" line="298" />
@@ -578,113 +589,119 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents_view.py" line="53" />
+        <location filename="../../ui/documents_view.py" line="54" />
         <source>Liquidación (recibo)</source>
         <translation>Settlement (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="54" />
+        <location filename="../../ui/documents_view.py" line="55" />
         <source>Estado de cuenta</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="55" />
+        <location filename="../../ui/documents_view.py" line="56" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="56" />
+        <location filename="../../ui/documents_view.py" line="57" />
         <source>Ticket de entrega</source>
         <translation>Delivery ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="57" />
+        <location filename="../../ui/documents_view.py" line="58" />
         <source>Parte diario de acopio</source>
         <translation>Daily collection sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="58" />
+        <location filename="../../ui/documents_view.py" line="59" />
         <source>Recibo de adelanto</source>
         <translation>Advance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="64" />
+        <location filename="../../ui/documents_view.py" line="65" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="66" />
+        <location filename="../../ui/documents_view.py" line="67" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="81" />
+        <location filename="../../ui/documents_view.py" line="82" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="83" />
+        <location filename="../../ui/documents_view.py" line="84" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="85" />
+        <location filename="../../ui/documents_view.py" line="86" />
         <source>Anular recibo…</source>
         <translation>Void receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="98" />
+        <location filename="../../ui/documents_view.py" line="99" />
         <source>Entrega N.º:</source>
         <translation>Delivery No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="99" />
+        <location filename="../../ui/documents_view.py" line="100" />
         <source>Día (AAAA-MM-DD):</source>
         <translation>Day (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="100" />
+        <location filename="../../ui/documents_view.py" line="101" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="102" />
+        <location filename="../../ui/documents_view.py" line="103" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="119" />
-        <location filename="../../ui/documents_view.py" line="124" />
+        <location filename="../../ui/documents_view.py" line="120" />
+        <location filename="../../ui/documents_view.py" line="125" />
         <source>Preparando el documento…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="151" />
+        <location filename="../../ui/documents_view.py" line="152" />
         <source>%1: %2 página(s)%3</source>
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="187" />
+        <location filename="../../ui/documents_view.py" line="174" />
+        <source>No se imprimió el ticket.</source>
+        <translation>The ticket was not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_view.py" line="177" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="197" />
+        <location filename="../../ui/documents_view.py" line="177" />
+        <location filename="../../ui/documents_view.py" line="214" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="205" />
+        <location filename="../../ui/documents_view.py" line="222" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="207" />
+        <location filename="../../ui/documents_view.py" line="224" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="218" />
+        <location filename="../../ui/documents_view.py" line="235" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -972,6 +989,165 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorsView</name>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="76" />
+        <source>Sin agrupar</source>
+        <translation>No grouping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="77" />
+        <source>Distrito</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="78" />
+        <source>Comunidad</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="79" />
+        <source>Centro de acopio</source>
+        <translation>Collection centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="80" />
+        <source>Sexo</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="81" />
+        <source>Prácticas</source>
+        <translation>Practices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="85" />
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Línea base</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="90" />
+        <source>Calcular</source>
+        <translation>Calculate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="91" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="92" />
+        <source>Guardar Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="101" />
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="103" />
+        <source>hasta</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="105" />
+        <source>Agrupar por</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="107" />
+        <source>Referencia S/ por kg</source>
+        <translation>Reference S/ per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="114" />
+        <source>a</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="121" />
+        <source>Elija el rango y pulse Calcular.</source>
+        <translation>Choose the range and press Calculate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Indicador</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Rango</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="148" />
+        <source>Cambio</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="156" />
+        <source>Litros por periodo (claro: provisional)</source>
+        <translation>Litres per period (light: provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="157" />
+        <source>Precio pagado por kg y referencia</source>
+        <translation>Price paid per kg and reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="167" />
+        <source>Resumen</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="176" />
+        <source>Litros por productor y día de entrega</source>
+        <translation>Litres per producer per delivery day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="177" />
+        <source>Precio pagado por kg</source>
+        <translation>Price paid per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="190" />
+        <source>Por grupo</source>
+        <translation>By group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="215" />
+        <source>Calculando indicadores…</source>
+        <translation>Calculating indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="230" />
+        <source>Línea base: %1</source>
+        <translation>Baseline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="271" />
+        <source>Grupo</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="289" />
+        <source>Guardar informe</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="300" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicators_view.py" line="302" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>LazyDeliveries</name>
     <message>
         <location filename="../../ui/deliveries_view.py" line="26" />
@@ -1087,37 +1263,42 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>Indicadores</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -1446,40 +1627,14 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../ui/pdf_print.py" line="86" />
+        <location filename="../../ui/pdf_print.py" line="228" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_print.py" line="88" />
+        <location filename="../../ui/pdf_print.py" line="230" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="103" />
-        <source>Sin impresora</source>
-        <translation>No printer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="104" />
-        <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
-        <translation>No printer is installed. Save the document as a PDF?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="111" />
-        <source>Guardado en %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="112" />
-        <location filename="../../ui/pdf_print.py" line="117" />
-        <source>No se imprimió.</source>
-        <translation>Not printed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_print.py" line="120" />
-        <source>%1 páginas enviadas a %2.</source>
-        <translation>%1 pages sent to %2.</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1777,190 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/prices_view.py" line="201" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobs</name>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="40" />
+        <source>No se imprimió</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="44" />
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="47" />
+        <source>Elegir otra…</source>
+        <translation>Choose another…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="52" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="54" />
+        <location filename="../../ui/print_jobs.py" line="171" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="69" />
+        <location filename="../../ui/print_jobs.py" line="252" />
+        <source>Sin impresora</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="70" />
+        <source>No hay ninguna impresora instalada en esta PC.</source>
+        <translation>No printer is installed on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="77" />
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="78" />
+        <source>Impresora:</source>
+        <translation>Printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="88" />
+        <source>%1 página(s) enviadas a %2.</source>
+        <translation>%1 page(s) sent to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="95" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="115" />
+        <source>Preparando los documentos…</source>
+        <translation>Preparing the documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="170" />
+        <source>Imprimiendo…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="194" />
+        <source>Impresión cancelada; no se registró.</source>
+        <translation>Printing cancelled; not recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="253" />
+        <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
+        <translation>No printer is installed. Save the document as a PDF?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_jobs.py" line="261" />
+        <location filename="../../ui/print_jobs.py" line="265" />
+        <source>No se imprimió.</source>
+        <translation>Not printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettings</name>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="31" />
+        <source>Impresoras</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="39" />
+        <source>(no imprimir tickets al guardar)</source>
+        <translation>(do not print tickets when saving)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="41" />
+        <source>Impresora de tickets:</source>
+        <translation>Ticket printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="47" />
+        <source>Ancho del ticket:</source>
+        <translation>Ticket width:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="49" />
+        <source>Con su controlador (Windows o CUPS)</source>
+        <translation>With its driver (Windows or CUPS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="51" />
+        <source>Impresora de recibos ESC/POS (sin controlador)</source>
+        <translation>ESC/POS receipt printer (no driver)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="55" />
+        <source>Tipo de impresora de tickets:</source>
+        <translation>Ticket printer type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="58" />
+        <source>vacío: su cola, en RAW; o 192.168.1.50:9100, /dev/usb/lp0, COM3</source>
+        <translation>empty: its queue, as RAW; or 192.168.1.50:9100, /dev/usb/lp0, COM3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="60" />
+        <source>Conexión ESC/POS:</source>
+        <translation>ESC/POS connection:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="62" />
+        <source>Imprimir ticket de prueba</source>
+        <translation>Print test ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="66" />
+        <source>(la predeterminada del sistema)</source>
+        <translation>(the system default)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="68" />
+        <source>Impresora de documentos:</source>
+        <translation>Document printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="69" />
+        <source>Imprimir página de prueba</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="87" />
+        <source>%1 (no instalada)</source>
+        <translation>%1 (not installed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="103" />
+        <source>Coop Desktop: prueba de impresión</source>
+        <translation>Coop Desktop: print test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="104" />
+        <source>Fecha: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="119" />
+        <source>Prueba de ticket</source>
+        <translation>Ticket test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="129" />
+        <source>Ticket de prueba enviado a %1.</source>
+        <translation>Test ticket sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_settings.py" line="131" />
+        <source>No se imprimió la prueba.</source>
+        <translation>The test was not printed.</translation>
     </message>
 </context>
 <context>
@@ -2199,47 +2538,32 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="54" />
-        <source>(no imprimir tickets al guardar)</source>
-        <translation>(do not print tickets when saving)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_view.py" line="61" />
-        <source>Impresora de tickets:</source>
-        <translation>Ticket printer:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_view.py" line="73" />
-        <source>Ancho del ticket:</source>
-        <translation>Ticket width:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_view.py" line="76" />
+        <location filename="../../ui/settings_view.py" line="57" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="78" />
+        <location filename="../../ui/settings_view.py" line="59" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="95" />
+        <location filename="../../ui/settings_view.py" line="75" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="101" />
+        <location filename="../../ui/settings_view.py" line="81" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="104" />
+        <location filename="../../ui/settings_view.py" line="84" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="121" />
+        <location filename="../../ui/settings_view.py" line="101" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>

@@ -1,6 +1,9 @@
 import gc
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ui/print_dialogs.py
 
 import pytest
 from PySide6.QtCore import QSettings

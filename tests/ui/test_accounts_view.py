@@ -21,11 +21,13 @@ def test_advance_sale_adjustment_and_loan(
 ) -> None:
     printed: list[tuple[bytes, str]] = []
 
-    def fake_print(_parent: object, pdf: bytes, name: str) -> str:
-        printed.append((pdf, name))
-        return "Enviado."
+    def fake_print(_parent, _runner, title, build, on_sent, report, *_a):  # type: ignore[no-untyped-def]
+        built = build(None)  # what a printer that took the job is sent
+        printed.append((built.pdf, title))
+        on_sent(built)
+        report("Enviado.")
 
-    monkeypatch.setattr("ui.accounts_view.print_with_dialog", fake_print)
+    monkeypatch.setattr("ui.accounts_view.print_document", fake_print)
     add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
     add_product(association, "Afrecho de trigo", "65.00", "saco 40 kg")
     add_charge(association, "dues", "5.00", "period", "Cuota social", "2026-01-01")
@@ -40,11 +42,16 @@ def test_advance_sale_adjustment_and_loan(
     view.advance_amount.setText("50")
     buttons["Registrar adelanto"].click()
     assert "recibo R001-00000001" in view.status.text()
+    qtbot.waitUntil(lambda: bool(printed), timeout=5000)
     [(pdf, name)] = printed  # the receipt the member signs, printed on recording
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert name == "adelanto-R001-00000001"
     assert "RECIBO DE ADELANTO" in text and "R001-00000001" in text and "S/ 50.00" in text
     assert "Rosa Apaza" in text and "cincuenta" in text.lower()
+    assert "Enviado." in view.status.text()
+    from coop_desktop.services.printouts import render
+
+    assert render(association, "advance", "R001-00000001").mark == "COPIA"  # it was sent
     view.quantity.setText("2")
     buttons["Registrar venta"].click()
     view.adjust_amount.setText("10")

@@ -89,7 +89,13 @@ def test_cancelled_close_leaves_the_period_open(
     assert stored_totals(sqlite_db, PERIOD) is None
 
 
-def test_print_batch_and_payments(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> None:
+def test_save_batch_from_the_button(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from print_dialogs import Answers
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
     from coop_desktop.services.closeout import close_period
 
     load_demo(sqlite_db, members=3, days=31, start=START)
@@ -97,7 +103,11 @@ def test_print_batch_and_payments(qtbot: QtBot, sqlite_db: Database, tmp_path: P
     view = CloseoutView(sqlite_db)
     qtbot.addWidget(view)
     view.period.setText(PERIOD)
-    view.print_batch(str(tmp_path / "recibos.pdf"), "receipts")
+    target = str(tmp_path / "recibos.pdf")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
+    answers = Answers(qtbot).item("Recibos")
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    answers.stop()
     qtbot.waitUntil(lambda: "Guardado en" in view.status.text(), timeout=15000)
     assert (tmp_path / "recibos.pdf").stat().st_size > 1000
     view.runner.shutdown()

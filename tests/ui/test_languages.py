@@ -44,6 +44,7 @@ def test_translation_file_is_complete() -> None:
                 "Usar plantilla",
                 "Guardar PDF…",
                 "Agregar cargo",
+                "Calcular",
             ],
         ),
         (
@@ -60,6 +61,7 @@ def test_translation_file_is_complete() -> None:
                 "Use preset",
                 "Save PDF…",
                 "Add charge",
+                "Calculate",
             ],
         ),
     ],
@@ -85,6 +87,7 @@ def test_every_screen_in_both_languages(
             "closeout",
             "documents",
             "settings",
+            "indicators",
         ):
             window.open_section(key)  # built on first show
         for widget in window.findChildren(QPushButton) + window.findChildren(QLabel):

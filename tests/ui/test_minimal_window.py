@@ -53,6 +53,7 @@ def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
         "Cierre",
         "Documentos",
         "Configuración",
+        "Indicadores",
     ]
     # Offscreen windows are not activated, so shortcuts are triggered through their actions.
     shortcuts = {

@@ -1,0 +1,162 @@
+"""`coop report indicators` (figures for the assembly and the project) and
+`coop report reference-price` (the price per kg the indicators compare with)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.domain.indicator_groups import GROUPING_LABELS, GROUPINGS
+
+
+def register(commands: Any, lang: str) -> None:
+    report = commands.add_parser(
+        "report", help=t(lang, "informes e indicadores", "reports and indicators")
+    )
+    sub = report.add_subparsers(dest="report", required=True, metavar="INFORME")
+    p = sub.add_parser(
+        "indicators",
+        help=t(
+            lang,
+            "indicadores de cantidad, calidad, precio e inclusión",
+            "quantity, quality, price and inclusion indicators",
+        ),
+    )
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--by",
+        action="append",
+        choices=GROUPINGS,
+        default=[],
+        help=t(lang, "agrupar (se puede repetir)", "group by (may be repeated)"),
+    )
+    p.add_argument("--baseline-from", metavar="YYYY-MM-DD")
+    p.add_argument("--baseline-to", metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--reference-price",
+        metavar="S/",
+        help=t(
+            lang,
+            "precio de referencia por kg para esta consulta",
+            "reference price per kg for this run",
+        ),
+    )
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output", metavar="FILE.pdf|FILE.xlsx")
+    p.set_defaults(handler=cmd_indicators)
+    p = sub.add_parser(
+        "reference-price",
+        help=t(
+            lang,
+            "muestra o fija el precio de referencia por kg (S/ 1.54 de 2024 si no se fija)",
+            "show or set the reference price per kg (2024's S/ 1.54 unless set)",
+        ),
+    )
+    p.add_argument("value", nargs="?", metavar="S/")
+    p.set_defaults(handler=cmd_reference_price)
+
+
+def _dates(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, Any] | None]:
+    from coop_desktop.domain.validation import iso_date
+    from coop_desktop.errors import ValidationError
+
+    start = iso_date(args.start, "from")
+    end = iso_date(args.end, "to")
+    baseline = None
+    if args.baseline_from or args.baseline_to:
+        if not (args.baseline_from and args.baseline_to):
+            missing = "baseline_to" if args.baseline_from else "baseline_from"
+            raise ValidationError("required", missing)
+        baseline = (
+            iso_date(args.baseline_from, "baseline_from"),
+            iso_date(args.baseline_to, "baseline_to"),
+        )
+    return start, end, baseline
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from coop_desktop.domain.indicator_report import report_json
+    from coop_desktop.errors import ValidationError
+    from coop_desktop.services.indicators import REPORT_FORMATS, indicators, report_file
+
+    kind = None
+    if args.output:
+        kind = Path(args.output).suffix.lower().lstrip(".")
+        if kind not in REPORT_FORMATS:
+            raise ValidationError("bad_choice", "output", value=args.output, valid=".pdf, .xlsx")
+    start, end, baseline = _dates(args)
+    db = open_db(args)
+    report = indicators(
+        db, start, end, by=args.by, baseline=baseline, reference=args.reference_price
+    )
+    if kind is not None:
+        Path(args.output).write_bytes(report_file(db, report, kind, args.lang))
+    if args.json:
+        print_json(report_json(report, args.lang))
+    elif kind is not None:
+        print(t(args.lang, f"Informe guardado en {args.output}", f"Report saved to {args.output}"))
+    else:
+        _print_text(report, args.lang)
+    return 0
+
+
+def _print_text(report: Any, lang: str) -> None:
+    from coop_desktop.documents.indicator_labels import (
+        GROUP_COLUMNS,
+        SECTIONS,
+        label,
+        provisional_text,
+        range_text,
+        short,
+        shown,
+        shown_change,
+    )
+
+    print(report.association)
+    print(t(lang, "Indicadores: ", "Indicators: ") + range_text(report.current, lang))
+    if report.baseline is not None:
+        print(t(lang, "Línea base: ", "Baseline: ") + range_text(report.baseline, lang))
+    print(provisional_text(report, lang))
+    headers = [t(lang, "Indicador", "Indicator"), t(lang, "Rango", "Range")]
+    if report.baseline is not None:
+        headers += [t(lang, "Línea base", "Baseline"), t(lang, "Cambio", "Change"), "%"]
+    for (title_es, title_en), keys in SECTIONS:
+        print()
+        print(title_en if lang == "en" else title_es)
+        rows = []
+        for key in keys:
+            row = [label(key, lang), shown(key, report.current.figures[key], lang)]
+            if report.baseline is not None:
+                row += [
+                    shown(key, report.baseline.figures[key], lang),
+                    *shown_change(key, report.change[key], lang),
+                ]
+            rows.append(row)
+        print_table(headers, rows)
+    for by in report.by:
+        print()
+        groups = report.groups_by(by)
+        print_table(
+            [GROUPING_LABELS[by][1 if lang == "en" else 0]]
+            + [short(k, lang) for k in GROUP_COLUMNS],
+            [
+                [g.label(lang)] + [shown(k, g.figures[k], lang) for k in GROUP_COLUMNS]
+                for g in groups
+            ],
+        )
+
+
+def cmd_reference_price(args: argparse.Namespace) -> int:
+    from coop_desktop.documents.indicator_labels import shown
+    from coop_desktop.services.indicators import reference_price, set_reference_price
+
+    db = open_db(args)
+    price = set_reference_price(db, args.value) if args.value else reference_price(db)
+    print(
+        t(args.lang, "Precio de referencia por kg: ", "Reference price per kg: ")
+        + shown("reference_price_per_kg", price, args.lang)
+    )
+    return 0

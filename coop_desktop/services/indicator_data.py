@@ -1,0 +1,285 @@
+"""What the indicators read, with plain SQL aggregates in integer minor units.
+
+Money comes from where the treasurer's numbers live: a closed period's stored settlements
+and settlement lines (what was paid), and for an open period the close preview
+(`closeout.compute`, the same pricing the close will use), marked provisional. Nothing here
+prices milk a second way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from coop_desktop.domain.indicator_figures import QUALITY_KEYS, QualityClass, SampleSums
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
+from coop_desktop.numbers import ZERO, quantize
+from coop_desktop.services.close_data import date_param
+from coop_desktop.services.closeout import CloseResult, compute
+from coop_desktop.storage.bulk import fetch_raw
+
+MILLI = Decimal("0.001")
+CENTS = Decimal("0.01")
+FLAG_COLUMNS = (
+    ("good_practice", "cert_good_practice"),
+    ("regenerative", "cert_regenerative"),
+    ("organic", "cert_organic"),
+    ("herd_health", "cert_herd_health"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedPeriod:
+    span: PeriodSpan
+    period_id: int | None  # the stored period, when it is closed
+
+    @property
+    def provisional(self) -> bool:
+        return self.period_id is None
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """One member's milk and pay in one period."""
+
+    litres: Decimal
+    kg: Decimal
+    gross: Decimal
+    net: Decimal
+    milk_quantity: Decimal  # accepted milk lines, in the scheme's pricing unit
+    milk_amount: Decimal
+
+
+@dataclass
+class PeriodMoney:
+    planned: PlannedPeriod
+    members: dict[int, Money] = field(default_factory=dict)
+    missing_tests: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    id: int
+    code: str
+    gender: str | None
+    district: str | None
+    community: str | None
+    centre: str | None
+    flags: frozenset[str]
+
+
+def plan(session: Session, start: date, end: date, cycle: str) -> list[PlannedPeriod]:
+    """The whole periods that cover [start, end]: the stored closed ones, and the open
+    periods of the association's cycle for the days they leave."""
+    conn = session.connection()
+    closed = [
+        PlannedPeriod(parse_period(code), pid)
+        for pid, code in fetch_raw(
+            conn,
+            "SELECT id, code FROM period WHERE status != 'open' AND start_date <= ? "
+            "AND end_date >= ? ORDER BY start_date",
+            (date_param(conn, end), date_param(conn, start)),
+        )
+    ]
+    result = list(closed)
+    span = period_of(start, cycle)
+    while span.start <= end:
+        if not any(c.span.start <= span.end and c.span.end >= span.start for c in closed):
+            result.append(PlannedPeriod(span, None))
+        span = period_of(span.end + timedelta(days=1), cycle)
+    return sorted(result, key=lambda p: p.span.start)
+
+
+def members(conn: Connection) -> dict[int, MemberRow]:
+    flags = ", ".join(f"m.{column}" for _, column in FLAG_COLUMNS)
+    result = {}
+    for row in fetch_raw(
+        conn,
+        f"SELECT m.id, m.code, m.gender, m.district, m.community, c.name, {flags} "
+        "FROM member m LEFT JOIN centre c ON c.id = m.centre_id",
+        (),
+    ):
+        on = frozenset(
+            name for (name, _), value in zip(FLAG_COLUMNS, row[6:], strict=True) if value
+        )
+        result[row[0]] = MemberRow(row[0], row[1], row[2], row[3], row[4], row[5], on)
+    return result
+
+
+def _placeholders(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _closed_money(conn: Connection, periods: Sequence[PlannedPeriod]) -> dict[int, PeriodMoney]:
+    """Stored settlements (not voided) and their accepted milk lines, per member and period."""
+    by_id = {p.period_id: PeriodMoney(p) for p in periods if p.period_id is not None}
+    if not by_id:
+        return {}
+    ids = list(by_id)
+    marks = _placeholders(ids)
+    lines: dict[tuple[int, int], tuple[int, int]] = {
+        (member, period): (int(quantity or 0), int(amount or 0))
+        for member, period, quantity, amount in fetch_raw(
+            conn,
+            "SELECT s.member_id, s.period_id, SUM(l.quantity), SUM(l.amount) "
+            "FROM settlement_line l JOIN settlement s ON s.id = l.settlement_id "
+            f"WHERE l.kind = 'milk' AND s.status != 'void' AND s.period_id IN ({marks}) "
+            "GROUP BY s.member_id, s.period_id",
+            ids,
+        )
+    }
+    for member, period, litres, kg, gross, net in fetch_raw(
+        conn,
+        "SELECT member_id, period_id, litres, kg, gross, net FROM settlement "
+        f"WHERE status != 'void' AND period_id IN ({marks})",
+        ids,
+    ):
+        quantity, amount = lines.get((member, period), (0, 0))
+        by_id[period].members[member] = Money(
+            Decimal(int(litres)) * MILLI,
+            Decimal(int(kg)) * MILLI,
+            Decimal(int(gross)) * CENTS,
+            Decimal(int(net)) * CENTS,
+            Decimal(quantity) * MILLI,
+            Decimal(amount) * CENTS,
+        )
+    return {pid: money for pid, money in by_id.items() if pid is not None}
+
+
+def _open_money(result: CloseResult, planned: PlannedPeriod) -> PeriodMoney:
+    money = PeriodMoney(planned, missing_tests=len({code for code, _d, _m in result.missing}))
+    for m in result.members:
+        accepted = [ln for ln in m.milk.lines if not ln.rejected]
+        money.members[m.member_id] = Money(
+            m.milk.litres,
+            m.milk.kg,
+            m.calc.gross,
+            m.calc.net,
+            sum((ln.quantity for ln in accepted), ZERO),
+            sum((ln.amount for ln in accepted), ZERO),
+        )
+    return money
+
+
+def period_money(
+    session: Session,
+    periods: Sequence[PlannedPeriod],
+    known: dict[str, CloseResult] | None = None,
+) -> list[PeriodMoney]:
+    """Each period's money per member, in the order given: stored for a closed period,
+    the close preview for an open one (`known` may hold previews already computed)."""
+    conn = session.connection()
+    closed = _closed_money(conn, periods)
+    result = []
+    for p in periods:
+        if p.period_id is not None:
+            result.append(closed.get(p.period_id, PeriodMoney(p)))
+            continue
+        preview = (known or {}).get(p.span.code)
+        if preview is None:
+            preview = compute(conn, session, p.span, collect_missing=True)
+        result.append(_open_money(preview, p))
+    return result
+
+
+def premium(money: Money, base: Decimal | None) -> Decimal | None:
+    """Accepted milk's value above the scheme's base price (the base value rounded half up
+    to the céntimo once per member and period)."""
+    if base is None:
+        return None
+    return money.milk_amount - quantize(money.milk_quantity * base, CENTS)
+
+
+def delivery_days(conn: Connection, start: date, end: date) -> dict[int, int]:
+    """Days with at least one delivery (accepted or not), per member. Asked member by member
+    (`IN (SELECT id FROM member)`), SQLite reads only the (member, date) index: over a year
+    of a million deliveries that is twice as fast as scanning the date index and sorting."""
+    return {
+        member: int(days)
+        for member, days in fetch_raw(
+            conn,
+            "SELECT member_id, COUNT(DISTINCT date) FROM delivery "
+            "WHERE member_id IN (SELECT id FROM member) AND date >= ? AND date <= ? "
+            "GROUP BY member_id",
+            (date_param(conn, start), date_param(conn, end)),
+        )
+    }
+
+
+def _minor(value: Decimal, key: str) -> Decimal:
+    return value.scaleb(MEASURES[key].scale)
+
+
+def _ceil(value: Decimal) -> int:
+    return int(-((-value) // 1))
+
+
+def _floor(value: Decimal) -> int:
+    return int(value // 1)
+
+
+def _reference_case(key: str) -> str:
+    """SQL that is 1 for a sample within the NTP reference of `key` (bounds in minor units)."""
+    m = MEASURES[key]
+    tests = [f"{key} IS NOT NULL"]
+    if m.ref_low is not None:
+        tests.append(f"{key} >= {_ceil(_minor(m.ref_low, key))}")
+    if m.ref_high is not None:
+        tests.append(f"{key} <= {_floor(_minor(m.ref_high, key))}")
+    return f"SUM(CASE WHEN {' AND '.join(tests)} THEN 1 ELSE 0 END)"
+
+
+def _class_case(c: QualityClass) -> str:
+    """SQL that is 1 for a sample in the class [low, high): integer minor units x satisfy
+    x >= low ⇔ x >= ceil(low) and x < high ⇔ x < ceil(high)."""
+    tests = [f"{c.measure} IS NOT NULL"]
+    if c.low is not None:
+        tests.append(f"{c.measure} >= {_ceil(_minor(c.low, c.measure))}")
+    if c.high is not None:
+        tests.append(f"{c.measure} < {_ceil(_minor(c.high, c.measure))}")
+    return f"SUM(CASE WHEN {' AND '.join(tests)} THEN 1 ELSE 0 END)"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSamples:
+    samples: int
+    quality: dict[str, SampleSums]
+    classes: tuple[int, ...]
+
+
+def samples(
+    conn: Connection,
+    start: date,
+    end: date,
+    classes: Sequence[QualityClass] = (),
+    keys: Iterable[str] = QUALITY_KEYS,
+) -> dict[int, MemberSamples]:
+    """Per member: samples in the range, and per measure SUM (minor units), COUNT and how
+    many were within the reference; and how many fell in each of the scheme's classes."""
+    wanted = list(keys)
+    columns = ["COUNT(*)"]
+    for key in wanted:
+        columns += [f"SUM({key})", f"COUNT({key})", _reference_case(key)]
+    columns += [_class_case(c) for c in classes]
+    result = {}
+    for row in fetch_raw(
+        conn,
+        f"SELECT member_id, {', '.join(columns)} FROM quality_test "
+        "WHERE sample_date >= ? AND sample_date <= ? GROUP BY member_id",
+        (date_param(conn, start), date_param(conn, end)),
+    ):
+        quality = {
+            key: SampleSums(int(row[2 + 3 * i] or 0), int(row[3 + 3 * i]), int(row[4 + 3 * i]))
+            for i, key in enumerate(wanted)
+        }
+        first = 2 + 3 * len(wanted)
+        result[row[0]] = MemberSamples(
+            int(row[1]), quality, tuple(int(v) for v in row[first : first + len(classes)])
+        )
+    return result

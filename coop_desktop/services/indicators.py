@@ -1,0 +1,257 @@
+"""Indicators over any date range, for everyone and per group, against a baseline range.
+
+Read only: one `db.read()` unit of work. The range is widened to whole periods (money is
+settled per period): closed periods give what was paid, open ones the close preview, and the
+report says which figures are provisional.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from coop_desktop.domain import indicator_figures as ind
+from coop_desktop.domain.indicator_groups import GROUPINGS
+from coop_desktop.domain.indicator_report import (
+    IndicatorReport,
+    PeriodRow,
+    RangeFigures,
+    assemble,
+)
+from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.errors import Refused, ValidationError
+from coop_desktop.formatting import day as shown_day
+from coop_desktop.messages import FIELD_NAMES, add_messages
+from coop_desktop.numbers import ZERO
+from coop_desktop.services import indicator_data as data
+from coop_desktop.services.association import load_association
+from coop_desktop.services.context import audit
+from coop_desktop.services.schemes import load_timeline
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Setting
+
+REFERENCE_SETTING = "indicator_reference_price"
+PRICE_SCALE = 4
+
+FIELD_NAMES.update(
+    {
+        "from": ("fecha inicial (--from)", "start date (--from)"),
+        "to": ("fecha final (--to)", "end date (--to)"),
+        "baseline_from": ("inicio de la línea base", "baseline start"),
+        "baseline_to": ("fin de la línea base", "baseline end"),
+        "by": ("agrupación", "grouping"),
+        "output": ("archivo de salida", "output file"),
+    }
+)
+add_messages(
+    {
+        "range_reversed": (
+            "El rango termina ({end}) antes de empezar ({start}).",
+            "The range ends ({end}) before it starts ({start}).",
+        ),
+        "bad_grouping": (
+            "No se puede agrupar por «{value}»; elija entre: {valid}.",
+            "Cannot group by '{value}'; choose from: {valid}.",
+        ),
+        "reference_not_positive": (
+            "El precio de referencia debe ser mayor que cero (se escribió {value}).",
+            "The reference price must be above zero ({value} was given).",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    figures: RangeFigures
+    facts: dict[int, ind.MemberFacts]
+
+
+def reference_price(db: Database) -> Decimal:
+    """The price per kg the report compares with (the national average unless set)."""
+    with db.read() as session:
+        return _stored_reference(session)
+
+
+def _stored_reference(session: Session) -> Decimal:
+    row = session.get(Setting, REFERENCE_SETTING)
+    return Decimal(row.value) if row is not None else ind.NATIONAL_REFERENCE_PRICE
+
+
+def set_reference_price(db: Database, value: object) -> Decimal:
+    price = _positive_price(value)
+    with db.write() as session:
+        row = session.get(Setting, REFERENCE_SETTING)
+        before = None if row is None else {"value": row.value}
+        if row is None:
+            session.add(Setting(key=REFERENCE_SETTING, value=format(price, "f")))
+        else:
+            row.value = format(price, "f")
+        audit(session, "update", "setting", REFERENCE_SETTING, before, {"value": str(price)})
+    return price
+
+
+def _positive_price(value: object) -> Decimal:
+    from coop_desktop.domain.validation import decimal
+
+    price = decimal(value, "price", PRICE_SCALE)
+    if price <= 0:
+        raise ValidationError("reference_not_positive", "price", value=value)
+    return price
+
+
+def indicators(
+    db: Database,
+    start: date,
+    end: date,
+    *,
+    by: Sequence[str] = (),
+    baseline: tuple[date, date] | None = None,
+    reference: object | None = None,
+    today: date | None = None,
+) -> IndicatorReport:
+    """The indicators of [start, end] (widened to whole periods), grouped `by` each of the
+    groupings asked, each figure against the `baseline` range when one is given."""
+    ranges = [(start, end, "to")] + ([(*baseline, "baseline_to")] if baseline else [])
+    for first, last, field in ranges:
+        if last < first:
+            raise ValidationError(
+                "range_reversed", field, start=shown_day(first), end=shown_day(last)
+            )
+    for grouping in by:
+        if grouping not in GROUPINGS:
+            raise ValidationError("bad_grouping", "by", value=grouping, valid=", ".join(GROUPINGS))
+    day = today or date.today()
+    with db.read() as session:
+        association = load_association(session)
+        price = _positive_price(reference) if reference is not None else _stored_reference(session)
+        timeline = load_timeline(session)
+        try:
+            classes = ind.scheme_classes(timeline.at(min(end, day)).scheme)
+        except Refused:
+            classes = ()
+        people = data.members(session.connection())
+        now = _read_range(session, start, end, association.cycle, timeline, classes, people, day)
+        before = (
+            _read_range(session, *baseline, association.cycle, timeline, classes, people, day)
+            if baseline
+            else None
+        )
+    return assemble(
+        association.name,
+        (now.figures, now.facts),
+        (before.figures, before.facts) if before else None,
+        tuple(dict.fromkeys(by)),
+        reference_price=price,
+        classes=classes,
+    )
+
+
+def _read_range(
+    session: Session,
+    start: date,
+    end: date,
+    cycle: str,
+    timeline: Timeline,
+    classes: tuple[ind.QualityClass, ...],
+    people: dict[int, data.MemberRow],
+    today: date,
+) -> _Range:
+    conn = session.connection()
+    planned = data.plan(session, start, end, cycle)
+    first, last = planned[0].span.start, planned[-1].span.end
+    money = data.period_money(session, planned)
+    days = data.delivery_days(conn, first, last)
+    tested = data.samples(conn, first, last, classes)
+    totals: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    premiums: dict[int, Decimal] = {}
+    rows = []
+    for period in money:
+        base = _base(timeline, period.planned.span.end)
+        for member, m in period.members.items():
+            t = totals[member]
+            t["litres"] += m.litres
+            t["kg"] += m.kg
+            t["gross"] += m.gross
+            t["net"] += m.net
+            extra = data.premium(m, base)
+            if extra is not None:
+                premiums[member] = premiums.get(member, ZERO) + extra
+        rows.append(_period_row(period))
+    facts = {}
+    for member in set(totals) | set(days) | set(tested):
+        who = people[member]
+        t = totals.get(member, {})
+        s = tested.get(member)
+        facts[member] = ind.MemberFacts(
+            member,
+            who.gender,
+            who.district,
+            who.community,
+            who.centre,
+            who.flags,
+            days.get(member, 0),
+            t.get("litres", ZERO),
+            t.get("kg", ZERO),
+            t.get("gross", ZERO),
+            t.get("net", ZERO),
+            premiums.get(member),
+            s.samples if s else 0,
+            s.quality if s else {},
+            s.classes if s else (),
+        )
+    counted = (min(last, max(today, first)) - first).days + 1
+    figures = RangeFigures(first, last, start, end, counted, tuple(rows), ind.Figures({}))
+    return _Range(figures, facts)
+
+
+def _base(timeline: Timeline, day: date) -> Decimal | None:
+    try:
+        return ind.base_rate(timeline.at(day).scheme)
+    except Refused:
+        return None
+
+
+def _period_row(period: data.PeriodMoney) -> PeriodRow:
+    ms = period.members.values()
+    kg = sum((m.kg for m in ms), ZERO)
+    gross = sum((m.gross for m in ms), ZERO)
+    price = ind.ratio(gross, kg)
+    span = period.planned.span
+    return PeriodRow(
+        span.code,
+        span.start,
+        span.end,
+        period.planned.provisional,
+        sum(1 for m in ms if m.litres > 0),
+        sum((m.litres for m in ms), ZERO),
+        kg,
+        gross,
+        sum((m.net for m in ms), ZERO),
+        None if price is None else price.quantize(Decimal("0.0001")),
+        period.missing_tests,
+    )
+
+
+REPORT_FORMATS = ("pdf", "xlsx")
+
+
+def report_file(db: Database, report: IndicatorReport, kind: str, lang: str = "es") -> bytes:
+    """The report as a PDF for the assembly or an XLSX for the project team."""
+    if kind == "xlsx":
+        from coop_desktop.documents.indicator_xlsx import indicators_xlsx
+
+        return indicators_xlsx(report, lang)
+    if kind != "pdf":
+        raise ValidationError("bad_choice", "output", value=kind, valid=", ".join(REPORT_FORMATS))
+    from coop_desktop.documents.indicator_pdf import IndicatorsRenderer
+    from coop_desktop.services.documents import header
+
+    with db.read() as session:
+        head = replace(header(session), lang=lang)
+    return IndicatorsRenderer().render(report, head)

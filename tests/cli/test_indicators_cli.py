@@ -1,0 +1,96 @@
+"""`coop report indicators` and `coop report reference-price` on the hand-made association
+(tests/indicator_dataset.py; its figures are worked out in tests/services/test_indicators.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+
+from indicator_dataset import build
+
+from coop_desktop.services.association import create_association
+from coop_desktop.storage.connect import open_database
+
+Run = Callable[..., tuple[int, str, str]]
+RANGE = ("--from", "2026-10-01", "--to", "2026-11-30")
+BASELINE = ("--baseline-from", "2026-09-01", "--baseline-to", "2026-09-30")
+
+
+@pytest.fixture
+def ready(coop: Run, tmp_path: Path) -> Run:
+    db = open_database(str(tmp_path / "coop.db"))
+    create_association(db, "Asociación de Productores Lecheros Huaychani", district="Ácora")
+    build(db)
+    db.dispose()
+    return coop
+
+
+def test_json_has_the_documented_keys_and_the_hand_worked_numbers(ready: Run) -> None:
+    code, out, err = ready("report", "indicators", *RANGE, *BASELINE, "--by", "gender", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["from"], data["to"], data["provisional"]) == ("2026-10-01", "2026-11-30", True)
+    assert (data["producers"], data["producers_women"], data["producers_men"]) == (3, 2, 1)
+    assert (data["litres"], data["kg"], data["gross"], data["net"]) == (
+        "100.000",
+        "103.200",
+        "126.42",
+        "106.42",
+    )
+    assert data["avg_price_per_kg"] == "1.2250"
+    assert data["change"]["litres"] == {"absolute": "60.000", "percent": "150.00"}
+    assert [(g["group"], g["label"], g["gross"]) for g in data["groups"]] == [
+        ("f", "Mujeres", "100.52"),
+        ("m", "Hombres", "25.90"),
+    ]
+
+
+def test_text_output_is_formatted_for_people(ready: Run) -> None:
+    code, out, _ = ready(
+        "report",
+        "indicators",
+        "--from",
+        "2026-10-05",
+        "--to",
+        "2026-11-20",
+        *BASELINE,
+        "--by",
+        "district",
+    )
+    assert code == 0
+    assert (
+        "Del 01/10/2026 al 30/11/2026 (periodos completos; se pidió 05/10/2026 – 20/11/2026)" in out
+    )
+    assert "PROVISIONAL: noviembre 2026 sigue abierto" in out
+    assert "S/ 126.42" in out and "100.0 L" in out and "S/ 1.2250" in out
+    assert "+150.00 %" in out  # litres against September
+    assert "Ácora" in out and "Cupi" in out
+    code, out, _ = ready("--lang", "en", "report", "indicators", *RANGE)
+    assert "Producers who delivered" in out and "Average price paid per kg" in out
+
+
+def test_files_and_reference_price(ready: Run, tmp_path: Path) -> None:
+    pdf, xlsx = tmp_path / "ind.pdf", tmp_path / "ind.xlsx"
+    assert ready("report", "indicators", *RANGE, "--by", "district", "-o", str(pdf))[0] == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert ready("report", "indicators", *RANGE, "-o", str(xlsx))[0] == 0
+    assert xlsx.read_bytes().startswith(b"PK")
+    code, _, err = ready("report", "indicators", *RANGE, "-o", str(tmp_path / "x.doc"))
+    assert code == 1 and "x.doc" in err
+    code, out, _ = ready("report", "reference-price")
+    assert "S/ 1.5400" in out
+    assert ready("report", "reference-price", "1.60")[0] == 0
+    code, out, _ = ready("report", "indicators", *RANGE, "--json")
+    assert json.loads(out)["reference_price_per_kg"] == "1.6000"
+    code, out, _ = ready("report", "indicators", *RANGE, "--json", "--reference-price", "1.49")
+    assert json.loads(out)["reference_price_per_kg"] == "1.4900"
+    code, _, err = ready("report", "indicators", "--from", "2026-10-01", "--to", "2026-13-01")
+    assert code == 1 and "2026-13-01" in err
+    code, _, err = ready("report", "indicators", *RANGE, "--baseline-from", "2026-09-01")
+    assert code == 1 and err

@@ -1,0 +1,188 @@
+"""No print lost in silence, on real CUPS queues: a missing, paused or rejecting printer is
+said in words, nothing is sent and nothing is recorded (the next print is not a COPIA);
+Reintentar, Elegir otra and Guardar PDF do what they say; Cierre prints a whole batch."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from print_dialogs import Answers
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from coop_desktop.services.closeout import close_period
+from coop_desktop.services.demo import load_demo
+from coop_desktop.services.printouts import render
+from coop_desktop.storage.engine import Database
+from ui.closeout_view import CloseoutView
+from ui.documents_view import DocumentsView
+from ui.main_window import ui_settings
+
+START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
+PERIOD = f"{START:%Y-%m}"
+QUEUES = ("Termica-80", "Termica-80-Libre", "Oficina-PDF", "Oficina-A4", "Recibos-RAW")
+
+
+@pytest.fixture
+def closed(sqlite_db: Database) -> Database:
+    load_demo(sqlite_db, members=3, days=31, start=START)
+    close_period(sqlite_db, PERIOD)
+    return sqlite_db
+
+
+def all_jobs(cups_server) -> dict[str, set[int]]:  # type: ignore[no-untyped-def]
+    return {q: cups_server.done(q) for q in QUEUES}
+
+
+def receipt_view(qtbot: QtBot, db: Database, member: str) -> DocumentsView:
+    view = DocumentsView(db)
+    qtbot.addWidget(view)
+    view.kind.setCurrentIndex(view.kind.findData("receipt"))
+    view.key.setText(PERIOD)
+    view.member.setText(member)
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    return view
+
+
+@pytest.mark.parametrize(
+    ("state", "words"),
+    [
+        (("cupsdisable", "cupsenable"), "está en pausa"),
+        (("cupsreject", "cupsaccept"), "no está aceptando trabajos"),
+    ],
+)
+def test_paused_or_rejecting_printer_is_said_and_nothing_is_recorded(
+    qtbot: QtBot, closed: Database, cups_server, state: tuple[str, str], words: str
+) -> None:  # type: ignore[no-untyped-def]
+    view = receipt_view(qtbot, closed, "S0001")
+    cups_server.admin(state[0], "Oficina-A4")
+    try:
+        before = all_jobs(cups_server)
+        answers = Answers(qtbot).printer("Oficina-A4").press("Cancelar")
+        qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not answers.steps, timeout=10000)
+        answers.stop()
+    finally:
+        cups_server.admin(state[1], "Oficina-A4")
+    assert f"La impresora Oficina-A4 {words}" in answers.seen[0]
+    assert "No se imprimió nada" in view.status.text()
+    assert all_jobs(cups_server) == before  # nothing went anywhere
+    assert render(closed, "receipt", PERIOD, "S0001").mark == ""  # and nothing was recorded
+
+
+def test_retry_after_resuming_prints_and_records(
+    qtbot: QtBot, closed: Database, cups_server
+) -> None:  # type: ignore[no-untyped-def]
+    view = receipt_view(qtbot, closed, "S0002")
+    cups_server.admin("cupsdisable", "Oficina-A4")
+    before = cups_server.done("Oficina-A4")
+    # the treasurer resumes the printer in the print queue, then presses Reintentar
+    answers = (
+        Answers(qtbot)
+        .printer("Oficina-A4")
+        .press("Reintentar", before=lambda: cups_server.admin("cupsenable", "Oficina-A4"))
+    )
+    try:
+        qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+        job = cups_server.job_after("Oficina-A4", before)
+    finally:
+        cups_server.admin("cupsenable", "Oficina-A4")
+    answers.stop()
+    assert job.options["media"] == "A4"  # an A5 receipt, centred on the only paper it has
+    qtbot.waitUntil(lambda: "enviadas a Oficina-A4" in view.status.text(), timeout=10000)
+    assert render(closed, "receipt", PERIOD, "S0002").mark == "COPIA"
+
+
+def test_a_missing_ticket_printer_is_never_replaced_by_another(
+    qtbot: QtBot, closed: Database, cups_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from coop_desktop.services.deliveries import list_deliveries
+
+    delivery = str(list_deliveries(closed)[0].id)
+    ui_settings().setValue("printing/ticket_printer", "Termica-Vieja")
+    view = DocumentsView(closed)
+    qtbot.addWidget(view)
+    view.kind.setCurrentIndex(view.kind.findData("ticket"))
+    view.key.setText(delivery)
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    before = all_jobs(cups_server)
+    answers = Answers(qtbot).press("Cancelar")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    answers.stop()
+    assert "No se encontró la impresora Termica-Vieja" in answers.seen[0]
+    assert all_jobs(cups_server) == before
+    assert "No se imprimió" in view.status.text()
+    assert render(closed, "ticket", delivery).mark == ""
+
+    # Guardar PDF: the ticket saved instead, and counted as handed out
+    target = tmp_path / "ticket.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answers = Answers(qtbot).press("Guardar PDF…")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    answers.stop()
+    assert "TICKET DE ENTREGA" in PdfReader(target).pages[0].extract_text()
+    assert render(closed, "ticket", delivery).mark == "COPIA"
+
+    # Elegir otra: the same ticket on the printer the treasurer picks
+    answers = Answers(qtbot).press("Elegir otra…").printer("Termica-80-Libre")
+    before = cups_server.done("Termica-80-Libre")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    job = cups_server.job_after("Termica-80-Libre", before)
+    answers.stop()
+    assert job.options["media"].startswith("Custom.80x")
+    assert "COPIA" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
+
+
+def test_acopio_says_the_ticket_printer_is_missing(
+    qtbot: QtBot, cups_server, sqlite_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    from coop_desktop.services.association import create_association
+    from coop_desktop.services.deliveries import list_deliveries
+    from coop_desktop.services.members import MemberDraft, add_member
+    from ui.collection_view import CollectionView
+
+    association = sqlite_db
+    create_association(association, "Asociación Huaychani", "20131312955")
+    add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
+    ui_settings().setValue("printing/ticket_printer", "Termica-Vieja")
+    view = CollectionView(association)
+    qtbot.addWidget(view)
+    before = all_jobs(cups_server)
+    answers = Answers(qtbot).press("Cancelar")
+    qtbot.keyClicks(view.member, "S0001")
+    qtbot.keyClicks(view.quantity, "12.5")
+    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
+    answers.stop()
+    assert "No se encontró la impresora Termica-Vieja" in answers.seen[0]
+    assert "el ticket no se imprimió" in view.error.text()
+    assert all_jobs(cups_server) == before
+    [saved] = list_deliveries(association)
+    assert render(association, "ticket", str(saved.id)).mark == ""  # not a COPIA next time
+
+
+def test_cierre_prints_the_batch_of_receipts(qtbot: QtBot, closed: Database, cups_server) -> None:  # type: ignore[no-untyped-def]
+    view = CloseoutView(closed)
+    qtbot.addWidget(view)
+    view.period.setText(PERIOD)
+    before = cups_server.done("Oficina-PDF")
+    answers = Answers(qtbot).item("Recibos").printer("Oficina-PDF")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    job = cups_server.job_after("Oficina-PDF", before)
+    answers.stop()
+    reader = PdfReader(io.BytesIO(job.data))
+    assert job.options["media"] == "A5" and len(reader.pages) == 3
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert all(f"S000{i}" in text for i in (1, 2, 3))
+    qtbot.waitUntil(
+        lambda: "3 página(s) enviadas a Oficina-PDF" in view.status.text(), timeout=10000
+    )
+    assert view.print_button.isEnabled()
+    assert render(closed, "receipt", PERIOD, "S0003").mark == "COPIA"
+    view.runner.shutdown()
