@@ -12,6 +12,7 @@ from coop_desktop.documents.dto import TicketDoc
 from coop_desktop.documents.layout import PRINTABLE, escape, roll_styles, tr
 from coop_desktop.documents.pages import build_roll
 from coop_desktop.documents.signatures import SignLine
+from coop_desktop.errors import ValidationError
 
 
 def ticket_rows(t: TicketDoc) -> list[tuple[str, str]]:
@@ -46,10 +47,18 @@ def ticket_rows(t: TicketDoc) -> list[tuple[str, str]]:
     rows.append(
         (
             tr(lang, "Total del periodo", "Period total"),
-            f"{fmt.quantity(t.period_litres, 'L', lang)} ({fmt.period(t.period, lang)})",
+            f"{fmt.quantity(t.period_litres, 'L', lang)} ({_period(t.period, lang)})",
         )
     )
     return rows
+
+
+def _period(code: str, lang: str) -> str:
+    """The period in words; a code that is not a period (a sample ticket's "—") as it is."""
+    try:
+        return fmt.period(code, lang)
+    except ValidationError:
+        return code
 
 
 def ticket_title(t: TicketDoc) -> str:
