@@ -49,12 +49,11 @@ class TrendBars(Flowable):  # type: ignore[misc]
         c.drawString(0, bottom + plot_h / 2, tr(self.lang, "Litros", "Litres"))
         for i, pt in enumerate(self.points):
             bar = plot_h * float(pt.litres / top)  # drawing coordinates only
-            x = left + i * step + step * 0.2
+            wide = min(step * 0.6, 12 * mm)  # one period is a bar, not a black block
+            x = left + (i + 0.5) * step - wide / 2
             # a provisional (open) period is drawn in outline rather than lighter
             c.setFillColor(BAR)
-            c.rect(
-                x, bottom, step * 0.6, bar, stroke=int(pt.provisional), fill=int(not pt.provisional)
-            )
+            c.rect(x, bottom, wide, bar, stroke=int(pt.provisional), fill=int(not pt.provisional))
             c.setFillColor(colors.black)
             c.drawCentredString(
                 left + (i + 0.5) * step,
