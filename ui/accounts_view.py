@@ -53,6 +53,12 @@ class AccountsView(QWidget):
         show.clicked.connect(self.show_ledger)
         pick.addWidget(self.member, 1)
         pick.addWidget(show)
+        from ui.export_dialog import export_button
+
+        self.export_button = export_button(
+            self, db, "ledger", lambda: date.today().strftime("%Y-%m")
+        )
+        pick.addWidget(self.export_button)
         left.addLayout(pick)
         self.title = QLabel()
         left.addWidget(self.title)

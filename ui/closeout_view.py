@@ -32,6 +32,7 @@ from coop_desktop.services.closeout import CloseResult, close_period, preview_cl
 from coop_desktop.services.settlements import pay, reopen_period
 from coop_desktop.storage.engine import Database
 from ui.errors import message
+from ui.export_dialog import export_button
 from ui.runner import OpContext, OpRunner
 from ui.tables import tidy
 
@@ -72,6 +73,7 @@ class CloseoutView(QWidget):
         self.save_button = QPushButton(self.tr("Guardar PDF…"))
         self.print_job: object = None  # the batch being printed (kept alive while it runs)
         self.pay_button = QPushButton(self.tr("Registrar pagos…"))
+        self.export_button = export_button(self, db, "payroll", lambda: self.period.text().strip())
         top.addWidget(QLabel(self.tr("Periodo:")))
         for w in (
             self.period,
@@ -81,6 +83,7 @@ class CloseoutView(QWidget):
             self.print_button,
             self.save_button,
             self.pay_button,
+            self.export_button,
         ):
             top.addWidget(w)
         top.addStretch()

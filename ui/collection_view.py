@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import formatting
 from coop_desktop.errors import CoopError
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import deliveries as svc
@@ -190,6 +191,10 @@ class CollectionView(QWidget):
         top.addStretch()
         top.addWidget(self.totals)
         layout.addLayout(top)
+        from ui.scale_control import ScaleControl
+
+        self.scale = ScaleControl(self.take_weight)
+        layout.addWidget(self.scale)
         closed_row = QHBoxLayout()
         closed_row.addWidget(self.closed, 1)
         self.adjust_button = QPushButton(self.tr("Registrar ajuste…"))
@@ -402,6 +407,12 @@ class CollectionView(QWidget):
         self.added(saved)
         self.member.setFocus()
         self.print_ticket(saved)
+
+    def take_weight(self, weight: Decimal) -> None:
+        """A steady weight from the scale becomes the quantity, in kg (Enter saves it)."""
+        self.unit.setCurrentText("kg")
+        self.quantity.setText(formatting.quantity(weight))
+        self.quantity.selectAll()
 
     def print_ticket(self, saved: DeliveryInfo) -> None:
         """Print the ticket on the configured printer, without dialogs. The delivery is

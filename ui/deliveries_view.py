@@ -77,7 +77,19 @@ class DeliveriesView(QWidget):
         self.count = QLabel(
             self.tr("%1 entregas registradas").replace("%1", f"{count_deliveries(db):,}")
         )
-        layout.addWidget(self.count)
+        from datetime import date
+
+        from PySide6.QtWidgets import QHBoxLayout
+
+        from ui.export_dialog import export_button
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.count, 1)
+        self.export_button = export_button(
+            self, db, "deliveries", lambda: date.today().strftime("%Y-%m")
+        )
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
         self.model = LazyDeliveries(db)
         self.table = QTableView()
         self.table.setModel(self.model)

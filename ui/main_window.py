@@ -152,6 +152,12 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        import_action = QAction(self.tr("&Importar…"), self)
+        import_action.triggered.connect(self.open_import)
+        file_menu.addAction(import_action)
+        export_action = QAction(self.tr("&Exportar…"), self)
+        export_action.triggered.connect(self.open_export)
+        file_menu.addAction(export_action)
         quit_action = QAction(self.tr("&Salir"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -167,6 +173,18 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.triggered.connect(self.undo)
         edit.addAction(undo)
+
+    def open_import(self) -> None:
+        from ui.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.db, parent=self)
+        self.import_dialog.open()
+
+    def open_export(self) -> None:
+        from ui.export_dialog import ExportDialog
+
+        self.export_dialog = ExportDialog(self.db, parent=self)
+        self.export_dialog.open()
 
     def undo(self) -> None:
         view = getattr(self.views.get("collection"), "collection", None)

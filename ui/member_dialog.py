@@ -43,6 +43,9 @@ class MemberDialog(QDialog):
             "community": self.tr("Comunidad"),
             "district": self.tr("Distrito"),
             "province": self.tr("Provincia"),
+            "bank": self.tr("Banco"),
+            "account": self.tr("Cuenta bancaria"),
+            "wallet": self.tr("Billetera móvil (Yape, Plin)"),
         }
         self.errors: dict[str, QLabel] = {}
         for key, text in labels.items():
@@ -63,6 +66,14 @@ class MemberDialog(QDialog):
         if member and member.gender == "m":
             self.gender.setCurrentIndex(1)
         form.addRow(self.tr("Sexo"), self.gender)
+        self.payment = QComboBox()
+        self.payment.setObjectName("payment_method")
+        self.payment.addItem(self.tr("Efectivo"), "cash")
+        self.payment.addItem(self.tr("Banco"), "bank")
+        self.payment.addItem(self.tr("Billetera móvil"), "wallet")
+        if member is not None:
+            self.payment.setCurrentIndex(max(0, self.payment.findData(member.payment_method)))
+        form.addRow(self.tr("Forma de pago"), self.payment)
         layout.addLayout(form)
         self.general = QLabel()
         self.general.setStyleSheet("color: #b00020")
@@ -102,6 +113,10 @@ class MemberDialog(QDialog):
             district=values["district"] or None,
             province=values["province"] or None,
             gender=self.gender.currentData(),
+            payment_method=self.payment.currentData(),
+            bank=values["bank"] or None,
+            account=values["account"] or None,
+            wallet=values["wallet"] or None,
         )
 
     def show_error(self, error: CoopError) -> None:

@@ -18,6 +18,7 @@ from coop_desktop.services.dto import MemberInfo
 from coop_desktop.services.members import list_members, set_status
 from coop_desktop.storage.engine import Database
 from ui import errors
+from ui.export_dialog import export_button
 from ui.member_dialog import MemberDialog
 from ui.member_model import MemberModel
 from ui.tables import tidy
@@ -54,6 +55,7 @@ class MembersView(QWidget):
         self.page_button.clicked.connect(self.open_page)
         self.retire_button = QPushButton(self.tr("Retirar"))
         self.retire_button.clicked.connect(lambda: self.change_status("retired"))
+        self.export_button = export_button(self, db, "members", lambda: "")
         for w in (
             self.search,
             self.status,
@@ -62,6 +64,7 @@ class MembersView(QWidget):
             self.edit_button,
             self.page_button,
             self.retire_button,
+            self.export_button,
         ):
             bar.addWidget(w)
         bar.setStretch(0, 1)

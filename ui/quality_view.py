@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.instruments import AnalyzerReading
 from coop_desktop.domain.measures import MEASURES, out_of_reference
 from coop_desktop.errors import CoopError, ValidationError
 from coop_desktop.services.members import list_members
 from coop_desktop.services.quality import add_test, list_tests
 from coop_desktop.storage.engine import Database
 from ui import errors
+from ui.analyzer_panel import AnalyzerPanel
+from ui.export_dialog import export_button
 from ui.member_lookup import MemberField, MemberIndex
 from ui.tables import tidy
 
@@ -65,7 +68,13 @@ class QualityView(QWidget):
         for w in (QLabel(self.tr("Fecha de muestra:")), self.day, self.lab, self.delivery):
             top.addWidget(w)
         top.addStretch()
+        self.export_button = export_button(
+            self, db, "quality", lambda: self.chosen_day().strftime("%Y-%m")
+        )
+        top.addWidget(self.export_button)
         layout.addLayout(top)
+        self.analyzer = AnalyzerPanel(self.take_reading, self.clear_fields)
+        layout.addWidget(self.analyzer)
         grid = QGridLayout()
         self.member = MemberField(self.index)
         grid.addWidget(QLabel(self.tr("Socio")), 0, 0)
@@ -169,8 +178,24 @@ class QualityView(QWidget):
             return
         for edit in (self.member, self.delivery, *self.fields.values()):
             edit.clear()
+        self.analyzer.used()
         self.refresh()
         self.member.setFocus()
+
+    def take_reading(self, reading: AnalyzerReading) -> bool:
+        """An analyzer result fills the measure fields when they are empty; it is saved only
+        by Enter, for the member typed in the member field."""
+        if any(e.text().strip() for e in self.fields.values()):
+            return False
+        for key, value in reading.measures.items():
+            if key in self.fields:
+                self.fields[key].setText(str(value))
+        self.member.setFocus()
+        return True
+
+    def clear_fields(self) -> None:
+        for edit in self.fields.values():
+            edit.clear()
 
     def refresh(self) -> None:
         self.model.removeRows(0, self.model.rowCount())

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from coop_desktop import __version__
-from coop_desktop.cli import accounts, admin, closeout, data, pricing, printing, reports
+from coop_desktop.cli import accounts, admin, closeout, data, pricing, printing, reports, transfer
 from coop_desktop.cli.base import language, localise_argparse, t
 
 
@@ -42,6 +42,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     accounts.register(commands, lang)
     closeout.register(commands, lang)
     printing.register(commands, lang)
+    transfer.register(commands, lang)
     admin.register(commands, lang)
     reports.register(commands, lang)
     return parser

@@ -117,6 +117,18 @@ _TRUE = {"fail", "positive", "positivo", "pos", "+", "1", "true", "si", "sí", "
 _FALSE = {"pass", "negative", "negativo", "neg", "-", "0", "false", "no", "ok"}
 
 
+def flag(value: object, field: str) -> bool:
+    """A yes/no answer (sí/no, x, 1/0, true/false, positivo/negativo) as typed in a cell."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValidationError("bad_boolean", field, value=value)
+
+
 def measure(key: str, value: object) -> Decimal | bool:
     """Validate one measure by its canonical key; booleans are True when positive (bad)."""
     spec = MEASURES.get(key)

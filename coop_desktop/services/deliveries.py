@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -40,6 +41,63 @@ def _info(d: Delivery, m: Member) -> DeliveryInfo:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class CleanDelivery:
+    """A delivery's typed fields after validation: what the rules accept, nothing else."""
+
+    quantity: Decimal
+    unit: str
+    day: date
+    shift: str
+    rejected: bool
+    reject_reason: str | None
+    temperature: Decimal | None
+    density: Decimal | None
+
+
+def clean_delivery(
+    quantity: object,
+    unit: str,
+    day: date | str,
+    shift: str,
+    *,
+    reject_reason: str | None = None,
+    rejected: bool | None = None,
+    temperature: object = None,
+    density: object = None,
+    today: date | None = None,
+) -> CleanDelivery:
+    """Validate a delivery's fields by the rules every delivery obeys (typed or imported);
+    the first problem raises, naming its field. A rejected delivery needs its reason."""
+    clean_qty = v.quantity(quantity)
+    clean_unit = v.choice(unit, v.UNITS, "unit")
+    clean_day = v.not_future(v.iso_date(day), today or date.today())
+    clean_shift = v.choice(shift, v.SHIFTS, "shift")
+    reason = v.optional_text(reject_reason)
+    is_rejected = bool(reason) if rejected is None else rejected
+    if is_rejected and not reason:
+        raise ValidationError("reason_required", "reject_reason")
+    temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
+    dens = v.measure("density", density) if density not in (None, "") else None
+    assert temp is None or isinstance(temp, Decimal)
+    assert dens is None or isinstance(dens, Decimal)
+    return CleanDelivery(
+        clean_qty,
+        clean_unit,
+        clean_day,
+        clean_shift,
+        is_rejected,
+        reason if is_rejected else None,
+        temp,
+        dens,
+    )
+
+
+def refuse_inactive(member: Member) -> None:
+    if member.status != "active":
+        raise Refused("member_not_active", "member", value=member.code, status=member.status)
+
+
 def add_delivery(
     db: Database,
     member_code: str,
@@ -58,36 +116,34 @@ def add_delivery(
     today: date | None = None,
 ) -> DeliveryInfo:
     """Record one delivery. A rejected delivery needs its reason."""
-    clean_qty = v.quantity(quantity)
-    clean_unit = v.choice(unit, v.UNITS, "unit")
-    clean_day = v.not_future(v.iso_date(day), today or date.today())
-    clean_shift = v.choice(shift, v.SHIFTS, "shift")
-    reason = v.optional_text(reject_reason)
-    is_rejected = bool(reason) if rejected is None else rejected
-    if is_rejected and not reason:
-        raise ValidationError("reason_required", "reject_reason")
-    temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
-    dens = v.measure("density", density) if density not in (None, "") else None
-    assert temp is None or isinstance(temp, Decimal)
-    assert dens is None or isinstance(dens, Decimal)
+    c = clean_delivery(
+        quantity,
+        unit,
+        day,
+        shift,
+        reject_reason=reject_reason,
+        rejected=rejected,
+        temperature=temperature,
+        density=density,
+        today=today,
+    )
     with db.write() as session:
-        refuse_if_closed(session, clean_day)
+        refuse_if_closed(session, c.day)
         member = member_by_code(session, member_code)
-        if member.status != "active":
-            raise Refused("member_not_active", "member", value=member.code, status=member.status)
+        refuse_inactive(member)
         d = Delivery(
             member_id=member.id,
-            date=clean_day,
-            shift=clean_shift,
+            date=c.day,
+            shift=c.shift,
             centre_id=centre_id,
-            quantity=clean_qty,
-            unit=clean_unit,
-            temperature=temp,
-            density=dens,
+            quantity=c.quantity,
+            unit=c.unit,
+            temperature=c.temperature,
+            density=c.density,
             alcohol_positive=alcohol_positive,
             cooled=cooled,
-            rejected=is_rejected,
-            reject_reason=reason if is_rejected else None,
+            rejected=c.rejected,
+            reject_reason=c.reject_reason,
             recorded_by=actor(),
             recorded_at=now(),
         )

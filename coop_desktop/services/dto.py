@@ -49,6 +49,8 @@ class MemberInfo:
     cert_good_practice: bool
     centre_id: int | None
     route_order: int | None
+    bank: str | None = None
+    wallet: str | None = None  # mobile wallet number (Yape, Plin)
 
     @property
     def full_name(self) -> str:
@@ -80,6 +82,8 @@ class MemberDraft:
     cert_good_practice: bool = False
     centre_id: int | None = None
     route_order: int | None = None
+    bank: str | None = None
+    wallet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,8 @@ def info(m: Member) -> MemberInfo:
         m.cert_good_practice,
         m.centre_id,
         m.route_order,
+        m.bank,
+        m.wallet,
     )
 
 
@@ -64,6 +66,8 @@ def clean_draft(draft: MemberDraft) -> MemberDraft:
         department=v.optional_text(draft.department),
         address=v.optional_text(draft.address),
         account=v.optional_text(draft.account),
+        bank=v.optional_text(draft.bank),
+        wallet=v.phone(draft.wallet, "wallet"),
     )
 
 
@@ -79,6 +83,18 @@ def _check_unique(session: Session, draft: MemberDraft, member_id: int | None) -
             raise ValidationError("duplicate_dni", "dni", value=draft.dni, other=same_dni.code)
 
 
+def existing_identities(session: Session) -> tuple[dict[str, str], dict[str, str]]:
+    """Every member's code (by its lower-case form) and DNI, for checking many drafts at
+    once by the rule of `_check_unique`: codes compare without case, DNIs exactly."""
+    codes: dict[str, str] = {}
+    dnis: dict[str, str] = {}
+    for code, dni in session.execute(select(Member.code, Member.dni)):
+        codes[code.lower()] = code
+        if dni:
+            dnis[dni] = code
+    return codes, dnis
+
+
 def _apply(m: Member, d: MemberDraft) -> None:
     for name in MemberDraft.__dataclass_fields__:
         setattr(m, name, getattr(d, name))
@@ -88,16 +104,20 @@ def _apply(m: Member, d: MemberDraft) -> None:
 def add_member(db: Database, draft: MemberDraft) -> MemberInfo:
     clean = clean_draft(draft)
     with db.write() as session:
-        association = load_association(session)
         _check_unique(session, clean, None)
-        m = Member(created_at=now(), status="active")
-        _apply(m, clean)
-        if m.department is None:
-            m.department = association.department
-        session.add(m)
-        session.flush()
-        audit(session, "create", "member", m.id, after=row_dict(m))
-        return info(m)
+        return info(insert_member(session, clean, load_association(session).department))
+
+
+def insert_member(session: Session, clean: MemberDraft, department: str | None) -> Member:
+    """Write a validated, unique draft as a new active member, audited (typed or imported)."""
+    m = Member(created_at=now(), status="active")
+    _apply(m, clean)
+    if m.department is None:
+        m.department = department
+    session.add(m)
+    session.flush()
+    audit(session, "create", "member", m.id, after=row_dict(m))
+    return m
 
 
 def update_member(db: Database, member_id: int, draft: MemberDraft) -> MemberInfo:

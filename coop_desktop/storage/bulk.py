@@ -50,12 +50,31 @@ def insert_rows(
     `adapted=True` says the caller already gave SQLite-ready values (fast path).
     """
     sqlite = conn.dialect.name == "sqlite"
+    if conn.dialect.driver == "psycopg":
+        return _copy_rows(conn, table, columns, rows)
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
     data = list(rows) if adapted else [adapt_row(r, sqlite) for r in rows]
     if data:
         conn.exec_driver_sql(sql, data)
     return len(data)
+
+
+def _copy_rows(
+    conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> int:
+    """PostgreSQL: the same rows through COPY FROM STDIN on the connection's own transaction
+    (row triggers fire as for INSERT), an order of magnitude faster than executemany."""
+    count = 0
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+    finally:
+        cursor.close()
+    return count
 
 
 def max_id(conn: Connection, table: str) -> int:

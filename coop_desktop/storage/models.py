@@ -90,6 +90,8 @@ class Member(Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     payment_method: Mapped[str] = mapped_column(String(10), default="cash")
     account: Mapped[str | None] = mapped_column(String(60))
+    bank: Mapped[str | None] = mapped_column(String(60))
+    wallet: Mapped[str | None] = mapped_column(String(20))  # mobile wallet number (Yape, Plin)
     joined_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default="active")
     herd_size: Mapped[int | None] = mapped_column(Integer)
@@ -302,3 +304,28 @@ class AuditLog(Base):
     entity_id: Mapped[str | None] = mapped_column(String(40))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+
+
+class ImportBatch(Base):
+    """One imported file: what it was, who imported it and how many rows it wrote."""
+
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # members | deliveries | tests
+    file_name: Mapped[str] = mapped_column(String(300))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    rows: Mapped[int] = mapped_column(Integer)
+    imported_by: Mapped[str] = mapped_column(String(60))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ImportRow(Base):
+    """The fingerprint of every imported row, so importing the same rows again (the same
+    file, or another file holding them) writes nothing twice."""
+
+    __tablename__ = "import_row"
+    __table_args__ = (UniqueConstraint("kind", "fingerprint"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"))

@@ -8,213 +8,213 @@
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="62" />
+        <location filename="../../ui/accounts_view.py" line="68" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="63" />
+        <location filename="../../ui/accounts_view.py" line="69" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="64" />
+        <location filename="../../ui/accounts_view.py" line="70" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="65" />
+        <location filename="../../ui/accounts_view.py" line="71" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="66" />
+        <location filename="../../ui/accounts_view.py" line="72" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="81" />
+        <location filename="../../ui/accounts_view.py" line="87" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="82" />
-        <location filename="../../ui/accounts_view.py" line="119" />
-        <location filename="../../ui/accounts_view.py" line="133" />
-        <location filename="../../ui/accounts_view.py" line="156" />
+        <location filename="../../ui/accounts_view.py" line="88" />
+        <location filename="../../ui/accounts_view.py" line="125" />
+        <location filename="../../ui/accounts_view.py" line="139" />
+        <location filename="../../ui/accounts_view.py" line="162" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="83" />
+        <location filename="../../ui/accounts_view.py" line="89" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="90" />
+        <location filename="../../ui/accounts_view.py" line="96" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="91" />
+        <location filename="../../ui/accounts_view.py" line="97" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="91" />
+        <location filename="../../ui/accounts_view.py" line="97" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="92" />
+        <location filename="../../ui/accounts_view.py" line="98" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="99" />
+        <location filename="../../ui/accounts_view.py" line="105" />
         <source>saco 40 kg, frasco, kg…</source>
         <translation>40 kg sack, bottle, kg…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="101" />
+        <location filename="../../ui/accounts_view.py" line="107" />
         <source>Catálogo de insumos</source>
         <translation>Input catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="104" />
+        <location filename="../../ui/accounts_view.py" line="110" />
         <source>Unidad:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="105" />
+        <location filename="../../ui/accounts_view.py" line="111" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="106" />
+        <location filename="../../ui/accounts_view.py" line="112" />
         <source>Agregar al catálogo</source>
         <translation>Add to the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="111" />
+        <location filename="../../ui/accounts_view.py" line="117" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="114" />
+        <location filename="../../ui/accounts_view.py" line="120" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="117" />
+        <location filename="../../ui/accounts_view.py" line="123" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="120" />
+        <location filename="../../ui/accounts_view.py" line="126" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="121" />
+        <location filename="../../ui/accounts_view.py" line="127" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="123" />
+        <location filename="../../ui/accounts_view.py" line="129" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="132" />
+        <location filename="../../ui/accounts_view.py" line="138" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="133" />
+        <location filename="../../ui/accounts_view.py" line="139" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="134" />
+        <location filename="../../ui/accounts_view.py" line="140" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="141" />
+        <location filename="../../ui/accounts_view.py" line="147" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="151" />
+        <location filename="../../ui/accounts_view.py" line="157" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="154" />
+        <location filename="../../ui/accounts_view.py" line="160" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="205" />
+        <location filename="../../ui/accounts_view.py" line="211" />
         <source>Adelanto registrado, recibo %1.</source>
         <translation>Advance recorded, receipt %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="103" />
-        <location filename="../../ui/accounts_view.py" line="155" />
+        <location filename="../../ui/accounts_view.py" line="109" />
+        <location filename="../../ui/accounts_view.py" line="161" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="157" />
+        <location filename="../../ui/accounts_view.py" line="163" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="158" />
+        <location filename="../../ui/accounts_view.py" line="164" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="159" />
+        <location filename="../../ui/accounts_view.py" line="165" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="223" />
+        <location filename="../../ui/accounts_view.py" line="229" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="235" />
+        <location filename="../../ui/accounts_view.py" line="241" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="255" />
+        <location filename="../../ui/accounts_view.py" line="261" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="274" />
+        <location filename="../../ui/accounts_view.py" line="280" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="288" />
+        <location filename="../../ui/accounts_view.py" line="294" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="145" />
-        <location filename="../../ui/accounts_view.py" line="285" />
+        <location filename="../../ui/accounts_view.py" line="151" />
+        <location filename="../../ui/accounts_view.py" line="291" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_view.py" line="144" />
-        <location filename="../../ui/accounts_view.py" line="285" />
+        <location filename="../../ui/accounts_view.py" line="150" />
+        <location filename="../../ui/accounts_view.py" line="291" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -253,195 +253,269 @@
     </message>
 </context>
 <context>
+    <name>AnalyzerPanel</name>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="64" />
+        <source>Pares CLAVE=VALOR (FAT=3.5 SNF=8.2)</source>
+        <translation>KEY=VALUE pairs (FAT=3.5 SNF=8.2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="65" />
+        <source>Lactoscan (columnas)</source>
+        <translation>Lactoscan (columns)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="66" />
+        <source>Ekomilk (columnas)</source>
+        <translation>Ekomilk (columns)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="67" />
+        <source>Milkotester (pares)</source>
+        <translation>Milkotester (pairs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="68" />
+        <source>Patrón propio</source>
+        <translation>Own pattern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="76" />
+        <source>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</source>
+        <translation>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="88" />
+        <location filename="../../ui/analyzer_panel.py" line="122" />
+        <source>Conectar analizador</source>
+        <translation>Connect analyzer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="91" />
+        <source>Analizador:</source>
+        <translation>Analyzer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="107" />
+        <source>Descartar resultado</source>
+        <translation>Discard result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="123" />
+        <source>Desconectado.</source>
+        <translation>Disconnected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="131" />
+        <source>Desconectar</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="133" />
+        <source>Esperando resultados en %1…</source>
+        <translation>Waiting for results on %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="141" />
+        <source>Línea descartada: %1</source>
+        <translation>Line discarded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analyzer_panel.py" line="152" />
+        <source>Resultado en el formulario: elija el socio y pulse Enter para guardarlo.</source>
+        <translation>Result in the form: choose the member and press Enter to save it.</translation>
+    </message>
+</context>
+<context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="68" />
+        <location filename="../../ui/closeout_view.py" line="69" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="69" />
+        <location filename="../../ui/closeout_view.py" line="70" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="71" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="72" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="72" />
+        <location filename="../../ui/closeout_view.py" line="73" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="74" />
+        <location filename="../../ui/closeout_view.py" line="75" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="75" />
+        <location filename="../../ui/closeout_view.py" line="77" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="93" />
+        <location filename="../../ui/closeout_view.py" line="96" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="98" />
+        <location filename="../../ui/closeout_view.py" line="101" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="138" />
+        <location filename="../../ui/closeout_view.py" line="141" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="143" />
+        <location filename="../../ui/closeout_view.py" line="146" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="172" />
+        <location filename="../../ui/closeout_view.py" line="175" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="174" />
+        <location filename="../../ui/closeout_view.py" line="177" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="185" />
+        <location filename="../../ui/closeout_view.py" line="188" />
         <source>%1: %2 L rechazados</source>
         <translation>%1: %2 L rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="192" />
+        <location filename="../../ui/closeout_view.py" line="195" />
         <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="200" />
+        <location filename="../../ui/closeout_view.py" line="203" />
         <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
         <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="209" />
+        <location filename="../../ui/closeout_view.py" line="212" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="211" />
+        <location filename="../../ui/closeout_view.py" line="214" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="236" />
+        <location filename="../../ui/closeout_view.py" line="239" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="238" />
+        <location filename="../../ui/closeout_view.py" line="241" />
         <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1 warnings. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="258" />
+        <location filename="../../ui/closeout_view.py" line="261" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="266" />
+        <location filename="../../ui/closeout_view.py" line="269" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="266" />
+        <location filename="../../ui/closeout_view.py" line="269" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="276" />
+        <location filename="../../ui/closeout_view.py" line="279" />
         <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
         <translation>Period %1 reopened; %2 settlements voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="284" />
+        <location filename="../../ui/closeout_view.py" line="287" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="285" />
+        <location filename="../../ui/closeout_view.py" line="288" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="286" />
+        <location filename="../../ui/closeout_view.py" line="289" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="289" />
+        <location filename="../../ui/closeout_view.py" line="292" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="289" />
+        <location filename="../../ui/closeout_view.py" line="292" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="299" />
+        <location filename="../../ui/closeout_view.py" line="302" />
         <source>%1 liquidaciones marcadas como pagadas.</source>
         <translation>%1 settlements marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="304" />
+        <location filename="../../ui/closeout_view.py" line="307" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="305" />
+        <location filename="../../ui/closeout_view.py" line="308" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="306" />
+        <location filename="../../ui/closeout_view.py" line="309" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="318" />
+        <location filename="../../ui/closeout_view.py" line="321" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="308" />
+        <location filename="../../ui/closeout_view.py" line="311" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="342" />
-        <location filename="../../ui/closeout_view.py" line="347" />
+        <location filename="../../ui/closeout_view.py" line="345" />
+        <location filename="../../ui/closeout_view.py" line="350" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="356" />
+        <location filename="../../ui/closeout_view.py" line="359" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="363" />
+        <location filename="../../ui/closeout_view.py" line="366" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -468,112 +542,112 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="181" />
+        <location filename="../../ui/collection_view.py" line="182" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="182" />
+        <location filename="../../ui/collection_view.py" line="183" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="188" />
+        <location filename="../../ui/collection_view.py" line="189" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="188" />
+        <location filename="../../ui/collection_view.py" line="189" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="195" />
+        <location filename="../../ui/collection_view.py" line="200" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="203" />
+        <location filename="../../ui/collection_view.py" line="208" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="207" />
+        <location filename="../../ui/collection_view.py" line="212" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="209" />
+        <location filename="../../ui/collection_view.py" line="214" />
         <source>1.030 (opcional)</source>
         <translation>1.030 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="210" />
+        <location filename="../../ui/collection_view.py" line="215" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="212" />
+        <location filename="../../ui/collection_view.py" line="217" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="213" />
+        <location filename="../../ui/collection_view.py" line="218" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="215" />
+        <location filename="../../ui/collection_view.py" line="220" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="216" />
+        <location filename="../../ui/collection_view.py" line="221" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="218" />
+        <location filename="../../ui/collection_view.py" line="223" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="219" />
+        <location filename="../../ui/collection_view.py" line="224" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="221" />
+        <location filename="../../ui/collection_view.py" line="226" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="340" />
+        <location filename="../../ui/collection_view.py" line="345" />
         <source>Turno: %1 entregas, %2 L · Día: %3 L</source>
         <translation>Shift: %1 deliveries, %2 L · Day: %3 L</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="416" />
+        <location filename="../../ui/collection_view.py" line="427" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="422" />
+        <location filename="../../ui/collection_view.py" line="433" />
         <source>Entrega guardada; el ticket no se imprimió.</source>
         <translation>Delivery saved; the ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="298" />
+        <location filename="../../ui/collection_view.py" line="303" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="375" />
+        <location filename="../../ui/collection_view.py" line="380" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="376" />
+        <location filename="../../ui/collection_view.py" line="381" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -727,6 +801,104 @@
         <location filename="../../ui/delivery_dialogs.py" line="69" />
         <source>Motivo de rechazo:</source>
         <translation>Rejection reason:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButton</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="116" />
+        <source>Exportar…</source>
+        <translation>Export…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="37" />
+        <location filename="../../ui/export_dialog.py" line="76" />
+        <source>Exportar</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="42" />
+        <source>Planilla de pago (periodo cerrado)</source>
+        <translation>Payroll (closed period)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="43" />
+        <source>Compras para el contador (periodo cerrado)</source>
+        <translation>Purchases for the accountant (closed period)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="44" />
+        <source>Lista de pagos para banco o caja (periodo cerrado)</source>
+        <translation>Payment list for the bank or cash (closed period)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="45" />
+        <source>Movimientos de cuentas</source>
+        <translation>Account movements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="46" />
+        <source>Entregas</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="47" />
+        <source>Análisis de calidad</source>
+        <translation>Quality tests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="48" />
+        <source>Socios</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="53" />
+        <source>2026-10, 2026-10-q1 o 2026-10-01..2026-10-31</source>
+        <translation>2026-10, 2026-10-q1 or 2026-10-01..2026-10-31</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="55" />
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="56" />
+        <source>Texto CSV (.csv)</source>
+        <translation>CSV text (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="57" />
+        <source>Qué</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="58" />
+        <source>Periodo o rango</source>
+        <translation>Period or range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="59" />
+        <source>Formato</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="64" />
+        <source>Guardar como…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="89" />
+        <location filename="../../ui/export_dialog.py" line="90" />
+        <source>Exportando…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="96" />
+        <source>%1 filas guardadas en %2</source>
+        <translation>%1 rows saved in %2</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1158,210 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/home_view.py" line="251" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="55" />
+        <location filename="../../ui/import_dialog.py" line="72" />
+        <location filename="../../ui/import_dialog.py" line="120" />
+        <location filename="../../ui/import_dialog.py" line="147" />
+        <source>Importar</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="61" />
+        <source>Socios</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="62" />
+        <source>Entregas</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="63" />
+        <source>Análisis de calidad</source>
+        <translation>Quality tests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="68" />
+        <source>Archivo CSV o XLSX</source>
+        <translation>CSV or XLSX file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="69" />
+        <source>Elegir archivo…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="79" />
+        <location filename="../../ui/import_dialog.py" line="87" />
+        <location filename="../../ui/import_dialog.py" line="94" />
+        <source>Detectar</source>
+        <translation>Detect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="88" />
+        <location filename="../../ui/import_dialog.py" line="94" />
+        <location filename="../../ui/import_dialog.py" line="198" />
+        <location filename="../../ui/import_dialog.py" line="204" />
+        <source>coma</source>
+        <translation>comma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="89" />
+        <location filename="../../ui/import_dialog.py" line="198" />
+        <source>punto y coma</source>
+        <translation>semicolon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="90" />
+        <location filename="../../ui/import_dialog.py" line="198" />
+        <source>tabulador</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="94" />
+        <location filename="../../ui/import_dialog.py" line="204" />
+        <source>punto</source>
+        <translation>point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="97" />
+        <source>litros</source>
+        <translation>litres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="97" />
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="99" />
+        <source>Codificación</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="100" />
+        <source>Separador</source>
+        <translation>Delimiter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="101" />
+        <source>Decimal</source>
+        <translation>Decimal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="102" />
+        <source>Hoja</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="103" />
+        <source>«Cantidad» en</source>
+        <translation>«Cantidad» in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="116" />
+        <source>Guardar mapeo</source>
+        <translation>Save mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="118" />
+        <source>Revisar (sin guardar)</source>
+        <translation>Check (save nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="147" />
+        <source>Hojas de cálculo (*.csv *.xlsx *.txt)</source>
+        <translation>Spreadsheets (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="185" />
+        <source>Leyendo el archivo…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="196" />
+        <source>codificación %1</source>
+        <translation>encoding %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="200" />
+        <source>separador: %1</source>
+        <translation>delimiter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="203" />
+        <source>decimal: %1</source>
+        <translation>decimal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="208" />
+        <source>encabezado en la fila %1</source>
+        <translation>header on row %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="209" />
+        <source>%1 filas</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="210" />
+        <source>Detectado: </source>
+        <translation>Detected: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="220" />
+        <source>(sin asignar)</source>
+        <translation>(not mapped)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="221" />
+        <source>(ignorar)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="248" />
+        <source>%1 problemas: no se importará nada hasta corregirlos.</source>
+        <translation>%1 problems: nothing will be imported until they are fixed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="252" />
+        <source>Columnas reconocidas. Pulse Revisar para comprobar cada fila.</source>
+        <translation>Columns recognised. Press Check to check every row.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="256" />
+        <source>Revisión correcta: %1 filas se importarían; %2 ya estaban importadas. No se guardó nada.</source>
+        <translation>Check passed: %1 rows would be imported; %2 were already imported. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="264" />
+        <source>Importadas %1 filas; %2 ya estaban importadas y no se repitieron.</source>
+        <translation>Imported %1 rows; %2 were already imported and were not repeated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="269" />
+        <source>Este archivo ya se importó el %1.</source>
+        <translation>This file was already imported on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="277" />
+        <source>Mapeo guardado para la próxima vez.</source>
+        <translation>Mapping saved for next time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="307" />
+        <source>Revisando…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="307" />
+        <source>Importando…</source>
+        <translation>Importing…</translation>
     </message>
 </context>
 <context>
@@ -1284,21 +1660,31 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="155" />
+        <source>&amp;Importar…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158" />
+        <source>&amp;Exportar…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -1356,27 +1742,58 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="61" />
+        <location filename="../../ui/member_dialog.py" line="46" />
+        <location filename="../../ui/member_dialog.py" line="72" />
+        <source>Banco</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="47" />
+        <source>Cuenta bancaria</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="48" />
+        <source>Billetera móvil (Yape, Plin)</source>
+        <translation>Mobile wallet (Yape, Plin)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="64" />
         <source>Mujer</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="62" />
+        <location filename="../../ui/member_dialog.py" line="65" />
         <source>Hombre</source>
         <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="65" />
+        <location filename="../../ui/member_dialog.py" line="68" />
         <source>Sexo</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="74" />
+        <location filename="../../ui/member_dialog.py" line="71" />
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="73" />
+        <source>Billetera móvil</source>
+        <translation>Mobile wallet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="76" />
+        <source>Forma de pago</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="85" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="75" />
+        <location filename="../../ui/member_dialog.py" line="86" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -1566,52 +1983,52 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../ui/members_view.py" line="34" />
+        <location filename="../../ui/members_view.py" line="35" />
         <source>Buscar por código, nombre, DNI o comunidad</source>
         <translation>Search by code, name, DNI or community</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="38" />
+        <location filename="../../ui/members_view.py" line="39" />
         <source>Todos los estados</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="39" />
+        <location filename="../../ui/members_view.py" line="40" />
         <source>Activos</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="40" />
+        <location filename="../../ui/members_view.py" line="41" />
         <source>Suspendidos</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="41" />
+        <location filename="../../ui/members_view.py" line="42" />
         <source>Retirados</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="49" />
+        <location filename="../../ui/members_view.py" line="50" />
         <source>Nuevo socio</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="51" />
+        <location filename="../../ui/members_view.py" line="52" />
         <source>Editar</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="53" />
+        <location filename="../../ui/members_view.py" line="54" />
         <source>Ficha</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="55" />
+        <location filename="../../ui/members_view.py" line="56" />
         <source>Retirar</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/members_view.py" line="88" />
+        <location filename="../../ui/members_view.py" line="91" />
         <source>Todos los distritos</source>
         <translation>All districts</translation>
     </message>
@@ -1966,78 +2383,78 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../ui/quality_view.py" line="61" />
+        <location filename="../../ui/quality_view.py" line="64" />
         <source>Laboratorio (opcional)</source>
         <translation>Laboratory (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="63" />
+        <location filename="../../ui/quality_view.py" line="66" />
         <source>N° de entrega (opcional)</source>
         <translation>Delivery No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="65" />
+        <location filename="../../ui/quality_view.py" line="68" />
         <source>Fecha de muestra:</source>
         <translation>Sample date:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="71" />
-        <location filename="../../ui/quality_view.py" line="102" />
+        <location filename="../../ui/quality_view.py" line="80" />
+        <location filename="../../ui/quality_view.py" line="111" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="74" />
+        <location filename="../../ui/quality_view.py" line="83" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="75" />
+        <location filename="../../ui/quality_view.py" line="84" />
         <source>Proteína %</source>
         <translation>Protein %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="76" />
+        <location filename="../../ui/quality_view.py" line="85" />
         <source>ST %</source>
         <translation>TS %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="77" />
+        <location filename="../../ui/quality_view.py" line="86" />
         <source>SNF %</source>
         <translation>SNF %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="78" />
+        <location filename="../../ui/quality_view.py" line="87" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="79" />
+        <location filename="../../ui/quality_view.py" line="88" />
         <source>Acidez</source>
         <translation>Acidity</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="80" />
+        <location filename="../../ui/quality_view.py" line="89" />
         <source>UFC/mL</source>
         <translation>CFU/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="81" />
+        <location filename="../../ui/quality_view.py" line="90" />
         <source>CCS/mL</source>
         <translation>SCC/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="82" />
+        <location filename="../../ui/quality_view.py" line="91" />
         <source>TRAM h</source>
         <translation>MBRT h</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="83" />
+        <location filename="../../ui/quality_view.py" line="92" />
         <source>Agua %</source>
         <translation>Water %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality_view.py" line="130" />
+        <location filename="../../ui/quality_view.py" line="139" />
         <source>Fuera del valor de referencia</source>
         <translation>Outside the reference value</translation>
     </message>
@@ -2083,6 +2500,50 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/route_view.py" line="88" />
         <source>Registrada</source>
         <translation>Recorded</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleControl</name>
+    <message>
+        <location filename="../../ui/scale_control.py" line="38" />
+        <source>ST,GS,+ 12.50 kg</source>
+        <translation>ST,GS,+ 12.50 kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scale_control.py" line="39" />
+        <source>12.50 kg ? (inestable)</source>
+        <translation>12.50 kg ? (unsteady)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scale_control.py" line="40" />
+        <source>Solo el número</source>
+        <translation>Number only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scale_control.py" line="41" />
+        <source>Patrón propio</source>
+        <translation>Own pattern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scale_control.py" line="57" />
+        <location filename="../../ui/scale_control.py" line="79" />
+        <source>Conectar balanza</source>
+        <translation>Connect scale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scale_control.py" line="61" />
+        <source>Balanza:</source>
+        <translation>Scale:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scale_control.py" line="89" />
+        <source>Desconectar</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scale_control.py" line="102" />
+        <source>%1 estable</source>
+        <translation>%1 steady</translation>
     </message>
 </context>
 <context>
@@ -2571,42 +3032,42 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="47" />
+        <location filename="../../ui/collection_view.py" line="48" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="48" />
+        <location filename="../../ui/collection_view.py" line="49" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="49" />
+        <location filename="../../ui/collection_view.py" line="50" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="50" />
+        <location filename="../../ui/collection_view.py" line="51" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="51" />
+        <location filename="../../ui/collection_view.py" line="52" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="52" />
+        <location filename="../../ui/collection_view.py" line="53" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="66" />
+        <location filename="../../ui/collection_view.py" line="67" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="68" />
+        <location filename="../../ui/collection_view.py" line="69" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -2695,17 +3156,17 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="91" />
+        <location filename="../../ui/collection_view.py" line="92" />
         <source>Entrega de %s</source>
         <translation>Delivery of %s</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="113" />
+        <location filename="../../ui/collection_view.py" line="114" />
         <source>Borrado de %s</source>
         <translation>Deletion of %s</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="145" />
+        <location filename="../../ui/collection_view.py" line="146" />
         <source>Corrección de %s</source>
         <translation>Correction of %s</translation>
     </message>

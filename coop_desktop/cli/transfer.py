@@ -1,0 +1,197 @@
+"""`coop import members|deliveries|tests FILE` and `coop export KIND PERIOD -o FILE`: data
+in from spreadsheets, and out for spreadsheets, the accountant and the bank."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from coop_desktop.cli.base import open_db, print_json, t
+
+PROBLEMS_SHOWN = 200
+
+
+def register(commands: Any, lang: str) -> None:
+    p = commands.add_parser(
+        "import",
+        help=t(
+            lang,
+            "importa socios, entregas o análisis de un archivo CSV o XLSX",
+            "import members, deliveries or tests from a CSV or XLSX file",
+        ),
+    )
+    p.add_argument("kind", choices=["members", "deliveries", "tests"])
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=t(lang, "revisa sin guardar nada", "check without saving anything"),
+    )
+    p.add_argument("--sheet", help=t(lang, "hoja del libro XLSX", "sheet of the XLSX workbook"))
+    p.add_argument("--encoding", choices=["utf-8", "utf-16", "cp1252"])
+    p.add_argument("--delimiter", choices=["comma", "semicolon", "tab"])
+    p.add_argument("--decimal", choices=["point", "comma"])
+    p.add_argument(
+        "--unit",
+        choices=["L", "kg"],
+        default="L",
+        help=t(
+            lang,
+            "unidad de una columna «cantidad» sin unidad",
+            "unit of a «cantidad» column without a unit",
+        ),
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help=t(
+            lang,
+            "asigna una columna a un dato (vacío: ignorarla)",
+            "map a column to a field (empty: ignore it)",
+        ),
+    )
+    p.add_argument(
+        "--save-mapping",
+        action="store_true",
+        help=t(lang, "recuerda el mapeo para la próxima vez", "remember the mapping for next time"),
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)
+
+    p = commands.add_parser(
+        "export",
+        help=t(lang, "exporta a XLSX o CSV", "export to XLSX or CSV"),
+    )
+    p.add_argument(
+        "kind",
+        choices=["payroll", "ledger", "deliveries", "quality", "members", "purchases", "payments"],
+    )
+    p.add_argument(
+        "period",
+        metavar="PERIOD-or-range",
+        nargs="?",
+        default=None,
+        help="2026-10, 2026-10-q1, 2026-10-01..2026-10-31",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|.csv")
+    p.set_defaults(handler=cmd_export)
+
+
+def _mapping(items: list[str]) -> dict[str, str] | None:
+    if not items:
+        return None
+    out = {}
+    for item in items:
+        header, _, target = item.partition("=")
+        out[header] = target
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coop_desktop.services.import_read import ReadOptions
+    from coop_desktop.services.imports import (
+        describe,
+        import_file,
+        load_mapping,
+        save_mapping,
+        summary,
+    )
+
+    db = open_db(args)
+    delimiter = {"comma": ",", "semicolon": ";", "tab": "\t"}.get(args.delimiter or "")
+    options = ReadOptions(args.encoding, delimiter, args.decimal, args.sheet)
+    given = _mapping(args.map)
+    mapping = None if given is None else {**load_mapping(db, args.kind), **given}
+    report = import_file(
+        db,
+        Path(args.file),
+        args.kind,
+        options=options,
+        mapping=mapping,
+        dry_run=args.dry_run,
+        default_unit=args.unit,
+    )
+    if args.save_mapping and given and report.match is not None:
+        save_mapping(db, args.kind, given)
+    if args.json:
+        print_json(summary(report))
+        return 0 if report.ok else 1
+    lang = args.lang
+    table = report.table
+    detected = ", ".join(
+        x
+        for x in (
+            table.source.upper(),
+            table.encoding and f"{t(lang, 'codificación', 'encoding')} {table.encoding}",
+            table.delimiter and f"{t(lang, 'separador', 'delimiter')} {table.delimiter!r}",
+            t(
+                lang,
+                "decimal " + ("coma" if table.decimal == "comma" else "punto"),
+                f"decimal {table.decimal}",
+            ),
+            table.sheet and f"{t(lang, 'hoja', 'sheet')} {table.sheet}",
+        )
+        if x
+    )
+    print(f"{table.file_name}: {detected}")
+    if report.earlier_import:
+        print(
+            t(
+                lang,
+                f"Este archivo ya se importó el {report.earlier_import}.",
+                f"This file was already imported on {report.earlier_import}.",
+            )
+        )
+    for warning in report.warnings:
+        print(t(lang, "Aviso: ", "Note: ") + describe(report, warning, lang))
+    if not report.ok:
+        print(
+            t(
+                lang,
+                f"No se importó nada: {len(report.problems)} problemas.",
+                f"Nothing was imported: {len(report.problems)} problems.",
+            ),
+            file=sys.stderr,
+        )
+        for problem in report.problems[:PROBLEMS_SHOWN]:
+            print("  " + describe(report, problem, lang), file=sys.stderr)
+        if len(report.problems) > PROBLEMS_SHOWN:
+            rest = len(report.problems) - PROBLEMS_SHOWN
+            print(
+                t(lang, f"  … y {rest} problemas más.", f"  … and {rest} more problems."),
+                file=sys.stderr,
+            )
+        return 1
+    if args.dry_run:
+        print(
+            t(
+                lang,
+                f"Revisión: {report.to_write} filas se importarían; "
+                f"{report.already_imported} ya estaban importadas. No se guardó nada.",
+                f"Check: {report.to_write} rows would be imported; "
+                f"{report.already_imported} were already imported. Nothing was saved.",
+            )
+        )
+    else:
+        print(
+            t(
+                lang,
+                f"Importadas {report.written} filas; {report.already_imported} ya estaban "
+                "importadas y no se repitieron.",
+                f"Imported {report.written} rows; {report.already_imported} were already "
+                "imported and were not repeated.",
+            )
+        )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from coop_desktop.services.exports import export_to_file
+
+    path, rows = export_to_file(open_db(args), args.kind, args.period, Path(args.output), args.lang)
+    print(t(args.lang, f"{rows} filas en {path}", f"{rows} rows in {path}"))
+    return 0

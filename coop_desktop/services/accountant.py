@@ -1,0 +1,181 @@
+"""A closed period's files for people outside the office: the payroll as a spreadsheet, the
+purchases for the accountant's purchases register (one row per settlement; each field and
+the source of its rule in docs/exports.md), and the payment list for a bank or cash
+payment. All three read the stored settlements: nothing is re-priced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from coop_desktop.documents.spreadsheet import Column, Sheet
+from coop_desktop.domain.periods import parse_period
+from coop_desktop.errors import Refused
+from coop_desktop.numbers import ZERO, ZERO_MONEY
+from coop_desktop.services.documents import payroll
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Member, Period, Settlement
+
+# SUNAT, Tabla 10 (tipos de comprobante): 04 = liquidación de compra.
+DOCUMENT_TYPE = "04"
+# SUNAT, Tabla 2 (tipos de documento de identidad): 1 = DNI.
+ID_TYPE_DNI = "1"
+# SUNAT, Catálogo 03 (unidades de medida, UN/ECE Rec. 20): KGM = kilogramo.
+UNIT_KG = "KGM"
+DESCRIPTION = ("Leche cruda entera de vaca", "Raw whole cow's milk")
+
+
+def _money_sum(values: Iterable[object]) -> Decimal:
+    return sum((v for v in values if isinstance(v, Decimal)), ZERO_MONEY)
+
+
+def _t(lang: str, es: str, en: str) -> str:
+    return en if lang == "en" else es
+
+
+def payroll_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
+    """The payroll as printed (the same DTO as its PDF): its sums are the printed sums."""
+    doc = payroll(db, code)
+    cols = [
+        Column("N°", "int", 5),
+        Column(_t(lang, "Código", "Code"), "text", 9),
+        Column(_t(lang, "Socio", "Member"), "text", 32),
+        Column("DNI", "text", 10),
+        Column(_t(lang, "Liquidación", "Settlement"), "text", 15),
+        Column("kg", "quantity", 12),
+        Column(_t(lang, "Bruto S/", "Gross S/"), "money", 12),
+        Column(_t(lang, "Descuentos S/", "Deductions S/"), "money", 13),
+        Column(_t(lang, "Neto S/", "Net S/"), "money", 12),
+    ]
+    rows: list[tuple[object, ...]] = [
+        (i, r.code, r.name, r.dni, r.number, r.kg, r.gross, r.deductions, r.net)
+        for i, r in enumerate(doc.rows, start=1)
+    ]
+    totals = (
+        None,
+        "TOTAL",
+        _t(lang, f"{len(doc.rows)} socios", f"{len(doc.rows)} members"),
+        None,
+        None,
+        sum((r.kg for r in doc.rows), ZERO),
+        sum((r.gross for r in doc.rows), ZERO_MONEY),
+        sum((r.deductions for r in doc.rows), ZERO_MONEY),
+        sum((r.net for r in doc.rows), ZERO_MONEY),
+    )
+    return Sheet(_t(lang, f"Planilla {code}", f"Payroll {code}"), cols, rows, totals)
+
+
+def _settlements(db: Database, code: str) -> list[tuple[Settlement, Member]]:
+    span = parse_period(code)
+    with db.read() as session:
+        period = session.scalars(select(Period).where(Period.code == span.code)).first()
+        if period is None or period.status == "open":
+            raise Refused("period_not_closed", "period", value=span.code)
+        return [
+            (s, m)
+            for s, m in session.execute(
+                select(Settlement, Member)
+                .join(Member)
+                .where(Settlement.period_id == period.id, Settlement.status != "void")
+                .order_by(Settlement.series, Settlement.number)
+            ).all()
+        ]
+
+
+def purchases_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
+    """One row per settlement of the closed period, for the purchases register (docs/
+    exports.md explains every column and where its rule comes from)."""
+    cols = [
+        Column(_t(lang, "Periodo", "Period"), "text", 11),
+        Column(_t(lang, "Tipo de comprobante", "Document type"), "text", 8),
+        Column(_t(lang, "Serie-número", "Series-number"), "text", 15),
+        Column(_t(lang, "Fecha de emisión", "Issue date"), "date", 11),
+        Column(_t(lang, "Tipo de documento del vendedor", "Seller ID type"), "text", 8),
+        Column(_t(lang, "Documento del vendedor", "Seller ID"), "text", 10),
+        Column(_t(lang, "Apellidos y nombres del vendedor", "Seller name"), "text", 32),
+        Column(_t(lang, "Descripción", "Description"), "text", 26),
+        Column(_t(lang, "Cantidad", "Quantity"), "quantity", 11),
+        Column(_t(lang, "Unidad", "Unit"), "text", 6),
+        Column(_t(lang, "Valor de compra S/", "Purchase value S/"), "money", 12),
+        Column(_t(lang, "Base gravada S/", "Taxable base S/"), "money", 10),
+        Column("IGV S/", "money", 8),
+        Column(_t(lang, "Importe exonerado S/", "Exempt amount S/"), "money", 12),
+        Column(_t(lang, "Abonos S/", "Credits S/"), "money", 10),
+        Column(_t(lang, "Descuentos S/", "Deductions S/"), "money", 12),
+        Column(_t(lang, "Neto pagado S/", "Net paid S/"), "money", 12),
+    ]
+    description = DESCRIPTION[lang == "en"]
+    rows: list[tuple[object, ...]] = [
+        (
+            code,
+            DOCUMENT_TYPE,
+            f"{s.series}-{s.number:08d}",
+            s.created_at.date(),
+            ID_TYPE_DNI if m.dni else "",
+            m.dni or "",
+            f"{m.surnames} {m.given_names}",
+            description,
+            s.kg,
+            UNIT_KG,
+            s.gross,
+            ZERO_MONEY,
+            ZERO_MONEY,
+            s.gross,
+            s.credits,
+            s.deductions,
+            s.net,
+        )
+        for s, m in _settlements(db, code)
+    ]
+    money = range(10, 17)
+    totals = tuple(
+        "TOTAL" if i == 0 else (_money_sum(r[i] for r in rows) if i in money else None)
+        for i in range(len(cols))
+    )
+    return Sheet(_t(lang, f"Compras {code}", f"Purchases {code}"), cols, rows, totals)
+
+
+def payments_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
+    """Who gets paid how much, and where: account or wallet number when known. Settlements
+    with nothing to pay are left out."""
+    cols = [
+        Column(_t(lang, "Código", "Code"), "text", 9),
+        Column(_t(lang, "Socio", "Member"), "text", 32),
+        Column("DNI", "text", 10),
+        Column(_t(lang, "Forma de pago", "Payment method"), "text", 12),
+        Column(_t(lang, "Banco", "Bank"), "text", 14),
+        Column(_t(lang, "Cuenta o billetera", "Account or wallet"), "text", 20),
+        Column(_t(lang, "Monto S/", "Amount S/"), "money", 12),
+        Column(_t(lang, "Liquidación", "Settlement"), "text", 15),
+    ]
+    methods = {
+        "cash": _t(lang, "efectivo", "cash"),
+        "bank": _t(lang, "banco", "bank"),
+        "wallet": _t(lang, "billetera", "wallet"),
+    }
+    rows: list[tuple[object, ...]] = []
+    for s, m in sorted(_settlements(db, code), key=lambda pair: pair[1].code):
+        if s.net <= 0:
+            continue
+        where = m.wallet if m.payment_method == "wallet" else m.account
+        rows.append(
+            (
+                m.code,
+                f"{m.given_names} {m.surnames}",
+                m.dni or "",
+                methods.get(m.payment_method, m.payment_method),
+                m.bank if m.payment_method == "bank" else None,
+                where or m.account or m.wallet,
+                s.net,
+                f"{s.series}-{s.number:08d}",
+            )
+        )
+    total = _money_sum(r[6] for r in rows)
+    return Sheet(
+        _t(lang, f"Pagos {code}", f"Payments {code}"),
+        cols,
+        rows,
+        ("TOTAL", None, None, None, None, None, total, None),
+    )

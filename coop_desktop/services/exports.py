@@ -1,0 +1,274 @@
+"""Exports for spreadsheets: the payroll, the ledger, deliveries, quality tests and members of
+a period or date range, as XLSX or CSV. Each table is read in one unit of work from what is
+stored — the payroll from the same DTO its printed document uses, so its sums are the
+printed sums — and the accountant's and the bank's files come from `services/accountant.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+import coop_desktop.domain.transfer_messages  # noqa: F401  (registers the messages)
+from coop_desktop.documents.spreadsheet import Column, Sheet, csv_bytes, xlsx_bytes
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.periods import parse_period
+from coop_desktop.domain.settlement import KIND_LABELS
+from coop_desktop.errors import ValidationError
+from coop_desktop.numbers import ZERO, ZERO_MONEY
+from coop_desktop.services import accountant
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Delivery, LedgerEntry, Member, QualityTest
+
+KINDS = ("payroll", "ledger", "deliveries", "quality", "members", "purchases", "payments")
+PERIOD_ONLY = ("payroll", "purchases", "payments")
+_RANGE = re.compile(r"(\d{4}-\d{2}-\d{2})\s*(?:\.\.|:|/)\s*(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: date
+    end: date
+    label: str
+    code: str | None = None  # a period code, when one was given
+
+
+def parse_span(text: str | None) -> Span:
+    """A period code (2026-10, 2026-10-q1, 2026-W43), a range (2026-10-01..2026-10-31) or a
+    single day (2026-10-01)."""
+    raw = (text or "").strip()
+    match = _RANGE.fullmatch(raw)
+    try:
+        if match:
+            start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
+            if end < start:
+                raise ValueError
+            return Span(start, end, f"{start}_{end}")
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            day = date.fromisoformat(raw)
+            return Span(day, day, raw)
+        span = parse_period(raw)
+    except (ValueError, ValidationError):
+        raise ValidationError("bad_range", "range", value=raw) from None
+    return Span(span.start, span.end, span.code, span.code)
+
+
+def _t(lang: str, es: str, en: str) -> str:
+    return en if lang == "en" else es
+
+
+def _name(m: Member) -> str:
+    return f"{m.given_names} {m.surnames}"
+
+
+def ledger_sheet(db: Database, span: Span, lang: str) -> Sheet:
+    cols = [
+        Column(_t(lang, "Fecha", "Date"), "date", 11),
+        Column(_t(lang, "Código", "Code"), "text", 9),
+        Column(_t(lang, "Socio", "Member"), "text", 30),
+        Column(_t(lang, "Tipo", "Kind"), "text", 18),
+        Column(_t(lang, "Descripción", "Description"), "text", 36),
+        Column(_t(lang, "Cantidad", "Quantity"), "quantity", 10),
+        Column(_t(lang, "Precio unitario", "Unit price"), "price", 12),
+        Column(_t(lang, "Monto S/", "Amount S/"), "money", 12),
+        Column(_t(lang, "Recibo", "Receipt"), "text", 15),
+    ]
+    with db.read() as session:
+        found = session.execute(
+            select(LedgerEntry, Member)
+            .join(Member)
+            .where(LedgerEntry.date >= span.start, LedgerEntry.date <= span.end)
+            .order_by(LedgerEntry.date, Member.code, LedgerEntry.id)
+        ).all()
+        rows = [
+            (
+                e.date,
+                m.code,
+                _name(m),
+                KIND_LABELS.get(e.kind, (e.kind, e.kind))[lang == "en"],
+                e.description,
+                e.quantity,
+                e.unit_price,
+                e.amount,
+                e.document_number,
+            )
+            for e, m in found
+        ]
+    total = sum((r[7] for r in rows), ZERO_MONEY)
+    return Sheet(
+        _t(lang, "Cuentas", "Ledger"),
+        cols,
+        rows,
+        ("TOTAL", None, None, None, None, None, None, total, None),
+    )
+
+
+def deliveries_sheet(db: Database, span: Span, lang: str) -> Sheet:
+    """As the daily collection sheet: accepted and rejected quantities in their own columns,
+    so each column's sum is the sheet's total."""
+    cols = [
+        Column(_t(lang, "Fecha", "Date"), "date", 11),
+        Column(_t(lang, "Turno", "Shift"), "text", 8),
+        Column(_t(lang, "Código", "Code"), "text", 9),
+        Column(_t(lang, "Socio", "Member"), "text", 30),
+        Column(_t(lang, "Aceptado", "Accepted"), "quantity", 11),
+        Column(_t(lang, "Rechazado", "Rejected"), "quantity", 11),
+        Column(_t(lang, "Unidad", "Unit"), "text", 7),
+        Column(_t(lang, "Temperatura °C", "Temperature °C"), "decimal", 10, places=1),
+        Column(_t(lang, "Densidad", "Density"), "decimal", 9, places=4),
+        Column(_t(lang, "Motivo de rechazo", "Rejection reason"), "text", 28),
+        Column(_t(lang, "N° entrega", "Delivery no."), "int", 10),
+    ]
+    shifts = {"am": _t(lang, "mañana", "morning"), "pm": _t(lang, "tarde", "afternoon")}
+    with db.read() as session:
+        found = session.execute(
+            select(Delivery, Member.code, Member.given_names, Member.surnames)
+            .join(Member)
+            .where(Delivery.date >= span.start, Delivery.date <= span.end)
+            .order_by(Delivery.date, Delivery.shift, Member.code, Delivery.id)
+        ).all()
+        rows = [
+            (
+                d.date,
+                shifts[d.shift],
+                code,
+                f"{given} {surnames}",
+                None if d.rejected else d.quantity,
+                d.quantity if d.rejected else None,
+                d.unit,
+                d.temperature,
+                d.density,
+                d.reject_reason,
+                d.id,
+            )
+            for d, code, given, surnames in found
+        ]
+    accepted = sum((r[4] for r in rows if r[4] is not None), ZERO)
+    rejected = sum((r[5] for r in rows if r[5] is not None), ZERO)
+    totals = ("TOTAL", None, None, None, accepted, rejected, None, None, None, None, None)
+    return Sheet(_t(lang, "Entregas", "Deliveries"), cols, rows, totals)
+
+
+def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
+    keys = list(MEASURES)
+    cols = [
+        Column(_t(lang, "Fecha de muestra", "Sample date"), "date", 12),
+        Column(_t(lang, "Código", "Code"), "text", 9),
+        Column(_t(lang, "Socio", "Member"), "text", 30),
+        Column(_t(lang, "N° entrega", "Delivery no."), "int", 10),
+        *(
+            Column(
+                (m.label_en if lang == "en" else m.label_es) + (f" {m.unit}" if m.unit else ""),
+                "text" if m.boolean else ("int" if m.scale == 0 else "decimal"),
+                12,
+                places=None if m.boolean or m.scale == 0 else m.scale,
+            )
+            for m in MEASURES.values()
+        ),
+        Column(_t(lang, "Laboratorio", "Lab"), "text", 20),
+    ]
+    verdict = {True: _t(lang, "positivo", "positive"), False: _t(lang, "negativo", "negative")}
+    with db.read() as session:
+        found = session.execute(
+            select(QualityTest, Member)
+            .join(Member)
+            .where(QualityTest.sample_date >= span.start, QualityTest.sample_date <= span.end)
+            .order_by(QualityTest.sample_date, Member.code, QualityTest.id)
+        ).all()
+        rows = []
+        for t, m in found:
+            values = [getattr(t, k) for k in keys]
+            shown = [verdict[x] if isinstance(x, bool) else x for x in values]
+            rows.append((t.sample_date, m.code, _name(m), t.delivery_id, *shown, t.lab))
+    return Sheet(_t(lang, "Calidad", "Quality"), cols, rows)
+
+
+def members_sheet(db: Database, span: Span | None, lang: str) -> Sheet:
+    cols = [
+        Column(_t(lang, "Código", "Code"), "text", 9),
+        Column(_t(lang, "Nombres", "Given names"), "text", 20),
+        Column(_t(lang, "Apellidos", "Surnames"), "text", 22),
+        Column("DNI", "text", 10),
+        Column(_t(lang, "Sexo", "Gender"), "text", 6),
+        Column(_t(lang, "Comunidad", "Community"), "text", 16),
+        Column(_t(lang, "Distrito", "District"), "text", 14),
+        Column(_t(lang, "Provincia", "Province"), "text", 12),
+        Column(_t(lang, "Departamento", "Department"), "text", 12),
+        Column(_t(lang, "Teléfono", "Phone"), "text", 12),
+        Column(_t(lang, "Forma de pago", "Payment method"), "text", 12),
+        Column(_t(lang, "Banco", "Bank"), "text", 12),
+        Column(_t(lang, "Cuenta", "Account"), "text", 20),
+        Column(_t(lang, "Billetera", "Wallet"), "text", 12),
+        Column(_t(lang, "Fecha de ingreso", "Joined on"), "date", 12),
+        Column(_t(lang, "Estado", "Status"), "text", 10),
+        Column(_t(lang, "Vacas", "Cows"), "int", 7),
+    ]
+    with db.read() as session:
+        rows = [
+            (
+                m.code,
+                m.given_names,
+                m.surnames,
+                m.dni,
+                m.gender,
+                m.community,
+                m.district,
+                m.province,
+                m.department,
+                m.phone,
+                m.payment_method,
+                m.bank,
+                m.account,
+                m.wallet,
+                m.joined_on,
+                m.status,
+                m.herd_size,
+            )
+            for m in session.scalars(select(Member).order_by(Member.code))
+        ]
+    return Sheet(_t(lang, "Socios", "Members"), cols, rows)
+
+
+Builder = Callable[[Database, Span, str], Sheet]
+BUILDERS: dict[str, Builder] = {
+    "payroll": lambda db, span, lang: accountant.payroll_sheet(db, span.code or "", lang),
+    "ledger": ledger_sheet,
+    "deliveries": deliveries_sheet,
+    "quality": quality_sheet,
+    "members": members_sheet,
+    "purchases": lambda db, span, lang: accountant.purchases_sheet(db, span.code or "", lang),
+    "payments": lambda db, span, lang: accountant.payments_sheet(db, span.code or "", lang),
+}
+
+
+def build(db: Database, kind: str, period: str | None, lang: str = "es") -> Sheet:
+    if kind not in BUILDERS:
+        raise ValidationError("unknown_export", "kind", value=kind, valid=", ".join(KINDS))
+    if kind == "members" and not period:
+        return members_sheet(db, None, lang)
+    span = parse_span(period)
+    if kind in PERIOD_ONLY and span.code is None:
+        raise ValidationError("range_needs_period", "range", value=span.label)
+    return BUILDERS[kind](db, span, lang)
+
+
+def export_to_file(
+    db: Database, kind: str, period: str | None, path: Path, lang: str = "es"
+) -> tuple[Path, int]:
+    """Write the export to `path` (.xlsx or .csv, by its extension); returns the path and
+    the number of data rows."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ValidationError("bad_export_format", "format", value=path.name)
+    sheet = build(db, kind, period, lang)
+    if suffix == ".xlsx":
+        data = xlsx_bytes([sheet])
+    else:  # the accountant's and the bank's files carry no totals row: one row per record
+        data = csv_bytes(sheet, lang, totals=kind not in ("purchases", "payments"))
+    path.write_bytes(data)
+    return path, len(sheet.rows)

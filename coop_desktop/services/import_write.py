@@ -1,0 +1,250 @@
+"""The database side of an import: rows imported before (by fingerprint), members already
+on file, deliveries a test names, and the one all-or-nothing write (bulk inserts in integer
+minor units, the import batch, a fingerprint per row, one audit record)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.errors import ValidationError
+from coop_desktop.services import import_rows as rows
+from coop_desktop.services.association import load_association
+from coop_desktop.services.context import actor, audit, now
+from coop_desktop.services.import_read import Problem
+from coop_desktop.services.members import existing_identities, insert_member
+from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
+from coop_desktop.storage.models import Delivery, ImportBatch, Member
+
+if TYPE_CHECKING:
+    from coop_desktop.domain.import_columns import ColumnMatch
+    from coop_desktop.services.imports import ImportReport
+
+CHUNK = 900  # bound parameters per IN (...), under the limit of SQLite before 3.32
+PRINT_CHUNK = 20_000  # under SQLite's 32,766 (3.32 and later) and PostgreSQL's 65,535
+DELIVERY_COLUMNS = (
+    "member_id",
+    "date",
+    "shift",
+    "quantity",
+    "unit",
+    "temperature",
+    "density",
+    "alcohol_positive",
+    "cooled",
+    "rejected",
+    "reject_reason",
+    "recorded_by",
+    "recorded_at",
+)
+TEST_MEASURES = tuple(MEASURES)
+TEST_COLUMNS = (
+    "member_id",
+    "sample_date",
+    "delivery_id",
+    *TEST_MEASURES,
+    "lab",
+    "recorded_by",
+    "recorded_at",
+)
+
+
+def known_prints(session: Session, kind: str, prints: list[str]) -> set[str]:
+    """The fingerprints among `prints` that an earlier import already wrote (plain driver
+    queries in large chunks: a re-imported 100,000-row file is checked in a blink)."""
+    conn = session.connection()
+    if not prints or not fetch_raw(conn, "SELECT 1 FROM import_row WHERE kind = ? LIMIT 1", [kind]):
+        return set()
+    found: set[str] = set()
+    chunk = (
+        PRINT_CHUNK
+        if conn.dialect.name != "sqlite" or sqlite3.sqlite_version_info >= (3, 32)
+        else CHUNK
+    )
+    for i in range(0, len(prints), chunk):
+        part = prints[i : i + chunk]
+        sql = (
+            "SELECT fingerprint FROM import_row WHERE kind = ? AND fingerprint IN ("
+            + ",".join("?" * len(part))
+            + ")"
+        )
+        found.update(r[0] for r in fetch_raw(conn, sql, [kind, *part]))
+    return found
+
+
+def delivery_owners(session: Session, ids: list[int]) -> dict[int, int]:
+    owners: dict[int, int] = {}
+    for i in range(0, len(ids), CHUNK):
+        owners.update(
+            session.execute(
+                select(Delivery.id, Delivery.member_id).where(Delivery.id.in_(ids[i : i + CHUNK]))
+            ).all()
+        )
+    return owners
+
+
+def prepare_members_against(
+    session: Session, report: ImportReport, ctx: rows.Context
+) -> rows.Prepared:
+    """Members of the file, checked against those on file: a row imported before is
+    skipped; any other code or DNI already in use is refused, as when typed."""
+    assert report.match is not None
+    prepared = rows.prepare_members(report.table, report.match, ctx)
+    known = known_prints(session, "members", [p for _, _, p in prepared.records])
+    codes, dnis = existing_identities(session)
+    keep = []
+    for row, clean, fingerprint in prepared.records:
+        if fingerprint not in known:
+            if clean.code.lower() in codes:
+                error = ValidationError("duplicate_code", "code", value=clean.code)
+                prepared.problems.append(Problem(row, report.match.column_of.get("code"), error))
+                continue
+            if clean.dni and clean.dni in dnis:
+                error = ValidationError(
+                    "duplicate_dni", "dni", value=clean.dni, other=dnis[clean.dni]
+                )
+                prepared.problems.append(Problem(row, report.match.column_of.get("dni"), error))
+                continue
+        keep.append((row, clean, fingerprint))
+    prepared.records = keep
+    return prepared
+
+
+def same_shift_warnings(
+    session: Session, fresh: list[tuple[int, Any, str]], match: ColumnMatch | None
+) -> list[Problem]:
+    """A member who already delivered in that shift (on file or earlier in the file): the
+    screen asks before such a delivery; an import says so in its report."""
+    if not fresh:
+        return []
+    days = [rec[1] for _, rec, _ in fresh]
+    existing = set(
+        session.execute(
+            select(Delivery.member_id, Delivery.date, Delivery.shift).where(
+                Delivery.date >= min(days), Delivery.date <= max(days)
+            )
+        ).all()
+    )
+    codes = dict(session.execute(select(Member.id, Member.code)).all())
+    column = None if match is None else match.column_of.get("member")
+    seen: dict[tuple[int, date, str], int] = {}
+    out: list[Problem] = []
+    from coop_desktop import formatting
+
+    for row, rec, _ in fresh:
+        key = (rec[0], rec[1], rec[2])
+        shift = rec[2]
+        if key in existing:
+            out.append(
+                Problem(
+                    row,
+                    column,
+                    ValidationError(
+                        "same_shift_in_db",
+                        "member",
+                        value=codes[rec[0]],
+                        day=formatting.day(rec[1]),
+                        shift=shift,
+                    ),
+                )
+            )
+        elif key in seen:
+            out.append(
+                Problem(
+                    row,
+                    column,
+                    ValidationError(
+                        "same_shift_in_file",
+                        "member",
+                        value=codes[rec[0]],
+                        day=formatting.day(rec[1]),
+                        shift=shift,
+                        other=seen[key],
+                    ),
+                )
+            )
+        seen.setdefault(key, row)
+    return out
+
+
+def write_all(
+    session: Session,
+    kind: str,
+    report: ImportReport,
+    fresh: list[tuple[int, Any, str]],
+    step: Callable[[int, int], None],
+) -> int:
+    """Write every fresh record, the batch and the fingerprints, in the caller's unit of
+    work; any error (or a cancel from `step`) rolls all of it back."""
+    batch = ImportBatch(
+        kind=kind,
+        file_name=report.table.file_name[:300],
+        file_sha256=report.table.sha256,
+        rows=len(fresh),
+        imported_by=actor(),
+        imported_at=now(),
+    )
+    session.add(batch)
+    session.flush()
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    who, when = actor(), now()
+    stamp: Any = sqlite_datetime(when) if sqlite else when
+    total = len(fresh)
+    if kind == "members":
+        department = load_association(session).department
+        for n, (_, clean, _) in enumerate(fresh):
+            insert_member(session, clean, department)
+            if n % 200 == 0:
+                step(n, total)
+    elif kind == "deliveries":
+        data = [
+            (m, sqlite_date(d) if sqlite else d, *rest, who, stamp) for _, (m, d, *rest), _ in fresh
+        ]
+        for i in range(0, total, 20_000):
+            insert_rows(conn, "delivery", DELIVERY_COLUMNS, data[i : i + 20_000], adapted=True)
+            step(min(total, i + 20_000), total)
+    else:
+        data = [
+            (
+                member_id,
+                sqlite_date(day) if sqlite else day,
+                delivery,
+                *(stored.get(k) for k in TEST_MEASURES),
+                lab,
+                who,
+                stamp,
+            )
+            for _, (member_id, day, delivery, stored, lab, _code), _ in fresh
+        ]
+        insert_rows(conn, "quality_test", TEST_COLUMNS, data, adapted=True)
+    insert_rows(
+        conn,
+        "import_row",
+        ("kind", "fingerprint", "batch_id"),
+        [(kind, fingerprint, batch.id) for _, _, fingerprint in fresh],
+        adapted=True,
+    )
+    days = [rec[1] for _, rec, _ in fresh if kind != "members"]
+    audit(
+        session,
+        "import",
+        "import_batch",
+        batch.id,
+        after={
+            "kind": kind,
+            "file": report.table.file_name,
+            "sha256": report.table.sha256,
+            "rows": total,
+            "first_day": min(days).isoformat() if days else None,
+            "last_day": max(days).isoformat() if days else None,
+        },
+    )
+    step(total, total)
+    return total

@@ -1,0 +1,337 @@
+"""Importing members, deliveries and quality tests from CSV or XLSX files: all or nothing.
+
+`import_file` reads the file, matches its columns, validates every row by the rules a typed
+entry obeys, and — only when no row has a problem — writes everything in ONE unit of work
+(`db.write()`): bulk inserts in integer minor units, one import batch, a fingerprint per row
+and an audit record. Rows imported before (the same file again, or a file that repeats them)
+are skipped, never duplicated. `dry_run` does the same checks in a read-only unit of work.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coop_desktop import formatting
+from coop_desktop.domain import import_columns as columns
+from coop_desktop.domain.import_columns import IGNORE, ColumnMatch
+from coop_desktop.errors import CoopError, Refused, ValidationError
+from coop_desktop.gc_pause import paused_gc
+from coop_desktop.services import import_rows as rows
+from coop_desktop.services import import_write as write
+from coop_desktop.services.import_deliveries import prepare_deliveries
+from coop_desktop.services.import_read import Problem, RawTable, ReadOptions, read_table
+from coop_desktop.services.periods import refuse_if_closed
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import ImportBatch, Member, Setting
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+MAPPING_SETTING = "import_mapping.{kind}"
+PREVIEW_ROWS = 12
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    table: RawTable
+    match: ColumnMatch | None = None
+    dry_run: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    rows_read: int = 0
+    to_write: int = 0
+    already_imported: int = 0
+    written: int = 0
+    earlier_import: str | None = None  # when this very file was imported before
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def preview(self, count: int = PREVIEW_ROWS) -> list[tuple[int, list[str]]]:
+        """The first data rows (file row number, cells as text) for the screen's preview."""
+        return [(row, [_shown(c) for c in cells]) for row, cells in self.table.rows[:count]]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):  # a date cell (datetime included) as people write it
+        return formatting.day(value)
+    return str(value)
+
+
+def load_mapping(db: Database, kind: str) -> dict[str, str]:
+    """The column mapping saved for this kind of file (header key → field or IGNORE)."""
+    with db.read() as session:
+        row = session.get(Setting, MAPPING_SETTING.format(kind=kind))
+        return dict(json.loads(row.value)) if row else {}
+
+
+def save_mapping(db: Database, kind: str, mapping: dict[str, str]) -> None:
+    clean = {columns.header_key(h): columns.resolve_field(kind, f) for h, f in mapping.items()}
+    with db.write() as session:
+        key = MAPPING_SETTING.format(kind=kind)
+        row = session.get(Setting, key)
+        text = json.dumps(clean, ensure_ascii=False, sort_keys=True)
+        if row is None:
+            session.add(Setting(key=key, value=text))
+        else:
+            row.value = text
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in columns.KINDS:
+        raise ValidationError("bad_choice", "kind", value=kind, valid=", ".join(columns.KINDS))
+
+
+def read_file(
+    path: Path,
+    kind: str,
+    options: ReadOptions | None = None,
+    mapping: dict[str, str] | None = None,
+) -> ImportReport:
+    """Read and match columns without the database: the screen's preview, and the first
+    half of every import. Column problems are reported on the header row."""
+    _check_kind(kind)
+    table = read_table(path, options or ReadOptions(), lambda c: columns.looks_like_header(kind, c))
+    report = ImportReport(kind, table, problems=list(table.problems))
+    if report.problems and not table.headers:
+        return report
+    keyed = {
+        columns.header_key(h): columns.resolve_field(kind, f) for h, f in (mapping or {}).items()
+    }
+    match = columns.match_columns(kind, table.headers, keyed)
+    report.match = match
+    report.rows_read = len(table.rows)
+    for i, key in enumerate(match.fields):
+        header = table.headers[i] if i < len(table.headers) else ""
+        if key is None and header:
+            report.problems.append(
+                Problem(
+                    table.header_row, i, ValidationError("unknown_column", "column", value=header)
+                )
+            )
+    for column, code in match.notes:
+        report.warnings.append(
+            Problem(
+                table.header_row,
+                column,
+                ValidationError(code, "column", value=table.headers[column]),
+            )
+        )
+    width = len(table.headers)
+    for row, cells in table.rows:
+        extra = [c for c in cells[width:] if c not in (None, "")]
+        if extra:
+            if table.source == "xlsx":
+                report.problems.append(
+                    Problem(table.header_row, width, ValidationError("unnamed_column", "column"))
+                )
+                break
+            report.problems.append(
+                Problem(
+                    row,
+                    None,
+                    ValidationError("too_many_cells", "file", count=len(cells), expected=width),
+                )
+            )
+    _check_required(kind, match, table, report)
+    return report
+
+
+def _check_required(kind: str, match: ColumnMatch, table: RawTable, report: ImportReport) -> None:
+    found = ", ".join(h for h in table.headers if h) or "—"
+    need = list(columns.REQUIRED[kind])
+    if kind in ("deliveries", "tests") and not {"member", "member_dni"} & set(match.column_of):
+        need.insert(0, "member")
+    if kind == "deliveries" and not set(columns.QUANTITY_KEYS) & set(match.column_of):
+        need.append("quantity")
+    for key in need:
+        if key not in match.column_of:
+            report.problems.append(
+                Problem(table.header_row, None, ValidationError("missing_column", key, found=found))
+            )
+    seen: dict[str, list[int]] = {}
+    for i, target in enumerate(match.fields):
+        if target is not None and target != IGNORE:
+            seen.setdefault(target, []).append(i)
+    if kind == "deliveries":
+        quantity_columns = [i for k in columns.QUANTITY_KEYS for i in seen.get(k, [])]
+        if len(quantity_columns) > 1:
+            seen["quantity"] = sorted(quantity_columns)
+    for key, where in seen.items():
+        if len(where) > 1:
+            from coop_desktop.domain.import_cells import column_letter
+
+            names = " y ".join(f"{column_letter(i)} «{table.headers[i]}»" for i in where)
+            report.problems.append(
+                Problem(
+                    table.header_row,
+                    where[1],
+                    ValidationError("duplicate_column", key, value=names),
+                )
+            )
+    if kind == "tests":
+        from coop_desktop.domain.measures import MEASURES
+
+        if not set(MEASURES) & set(match.column_of):
+            report.problems.append(
+                Problem(table.header_row, None, ValidationError("no_measure_columns", "column"))
+            )
+
+
+def _context(
+    session: Session, report: ImportReport, today: date, default_unit: str
+) -> rows.Context:
+    members: dict[str, tuple[int, str, str]] = {}
+    dnis: dict[str, tuple[int, str, str]] = {}
+    for member_id, code, status, dni in session.execute(
+        select(Member.id, Member.code, Member.status, Member.dni)
+    ):
+        members[code.lower()] = (member_id, code, status)
+        if dni:
+            dnis[dni] = (member_id, code, status)
+    refusals: dict[date, CoopError | None] = {}
+
+    def closed(day: date) -> CoopError | None:
+        if day not in refusals:
+            try:
+                refuse_if_closed(session, day)  # the same guard a typed entry meets
+                refusals[day] = None
+            except Refused as exc:
+                refusals[day] = exc
+        return refusals[day]
+
+    table = report.table
+    return rows.Context(
+        today=today,
+        members=members,
+        dnis=dnis,
+        closed=closed,
+        decimal_comma=table.decimal == "comma",
+        epoch_1904=table.epoch_1904,
+        from_workbook=table.source == "xlsx",
+        default_unit=default_unit,
+        deliveries_of=lambda ids: write.delivery_owners(session, ids),
+    )
+
+
+@paused_gc()
+def import_file(
+    db: Database,
+    path: Path,
+    kind: str,
+    *,
+    options: ReadOptions | None = None,
+    mapping: dict[str, str] | None = None,
+    dry_run: bool = False,
+    default_unit: str = "L",
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ImportReport:
+    """Import `path` as `kind` (members | deliveries | tests). Returns the report; when it
+    has problems nothing was written. A saved mapping applies unless `mapping` is given."""
+    _check_kind(kind)
+    given = load_mapping(db, kind) if mapping is None else mapping
+    report = read_file(path, kind, options, given)
+    report.dry_run = dry_run
+    if report.problems or report.match is None:
+        return report
+    today = today or date.today()
+
+    def step(done: int, total: int) -> None:
+        if progress is not None and not progress(done, total):
+            raise Refused("cancelled")
+
+    unit = db.read() if dry_run else db.write()
+    with unit as session:
+        earlier = session.scalars(
+            select(ImportBatch).where(
+                ImportBatch.file_sha256 == report.table.sha256, ImportBatch.kind == kind
+            )
+        ).first()
+        if earlier is not None:
+            report.earlier_import = earlier.imported_at.isoformat(sep=" ")
+        ctx = _context(session, report, today, default_unit)
+        if kind == "members":
+            prepared = write.prepare_members_against(session, report, ctx)
+        elif kind == "deliveries":
+            prepared = prepare_deliveries(report.table, report.match, ctx, step)
+        else:
+            prepared = rows.prepare_tests(report.table, report.match, ctx)
+        report.problems.extend(prepared.problems)
+        report.problems.sort(key=_where)  # by row, then column, as the file reads
+        report.warnings.extend(prepared.warnings)
+        known = write.known_prints(session, kind, [p for _, _, p in prepared.records])
+        fresh = [rec for rec in prepared.records if rec[2] not in known]
+        report.already_imported = len(prepared.records) - len(fresh)
+        report.to_write = len(fresh)
+        if kind == "deliveries":
+            report.warnings.extend(write.same_shift_warnings(session, fresh, report.match))
+        if report.problems or dry_run or not fresh:
+            return report
+        report.written = write.write_all(session, kind, report, fresh, step)
+    return report
+
+
+def _where(problem: Problem) -> tuple[int, int]:
+    return (problem.row or 0, -1 if problem.column is None else problem.column)
+
+
+def problem_lines(report: ImportReport, lang: str = "es", limit: int | None = None) -> list[str]:
+    """Each problem as a sentence naming its row and column (the CLI and the screen)."""
+    return [describe(report, p, lang) for p in report.problems[:limit]]
+
+
+def describe(report: ImportReport, problem: Problem, lang: str = "es") -> str:
+    from coop_desktop.domain.import_cells import column_letter
+    from coop_desktop.messages import render
+
+    reason = problem.error.render(lang)
+    if problem.row is None:
+        return reason
+    if problem.column is None:
+        return render("row_problem_nocol", lang, row=problem.row, reason=reason)
+    headers = report.table.headers
+    name = headers[problem.column] if problem.column < len(headers) else ""
+    column = column_letter(problem.column) + (f" «{name}»" if name else "")
+    return render("row_problem", lang, row=problem.row, column=column, reason=reason)
+
+
+def summary(report: ImportReport) -> dict[str, Any]:
+    """The report as plain data (`--json`)."""
+    t = report.table
+    return {
+        "kind": report.kind,
+        "file": t.file_name,
+        "sha256": t.sha256,
+        "source": t.source,
+        "encoding": t.encoding,
+        "delimiter": t.delimiter,
+        "decimal": t.decimal,
+        "sheet": t.sheet,
+        "header_row": t.header_row,
+        "columns": [
+            {"header": h, "field": (report.match.fields[i] if report.match else None)}
+            for i, h in enumerate(t.headers)
+        ],
+        "rows": report.rows_read,
+        "to_write": report.to_write,
+        "already_imported": report.already_imported,
+        "written": report.written,
+        "dry_run": report.dry_run,
+        "earlier_import": report.earlier_import,
+        "problems": [
+            {"row": p.row, "column": p.column, "code": p.error.code, "message": describe(report, p)}
+            for p in report.problems
+        ],
+        "warnings": [describe(report, p) for p in report.warnings],
+    }
