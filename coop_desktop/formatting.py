@@ -178,6 +178,7 @@ def moment(value: datetime, lang: str = "es") -> str:
     return f"{day(value, lang)} {value:%H:%M}"
 
 
+@lru_cache(maxsize=64)
 def month_name(month: int, lang: str = "es") -> str:
     return str(get_month_names("wide", locale=locale_of(lang))[month])
 

@@ -21,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
+    Flowable,
     Image,
     Paragraph,
     Table,
@@ -127,6 +128,28 @@ def roll_styles(width_mm: int) -> dict[str, ParagraphStyle]:
 
 def p(text: str, style: str = "base", sheet: dict[str, ParagraphStyle] | None = None) -> Paragraph:
     return Paragraph(escape(text), (sheet or styles())[style])
+
+
+class Label(Flowable):  # type: ignore[misc]
+    """One line of plain text in a style's font, size and spacing: a heading costs a tenth of
+    a Paragraph (a batch of statements draws hundreds). Text that could wrap needs `p`."""
+
+    def __init__(self, text: str, style: str = "h2") -> None:
+        super().__init__()
+        self.text = text
+        self.style = styles()[style]
+        self.spaceBefore = self.style.spaceBefore
+        self.spaceAfter = self.style.spaceAfter
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.style.leading
+
+    def draw(self) -> None:
+        self.canv.setFont(self.style.fontName, self.style.fontSize)
+        self.canv.setFillColor(colors.black)
+        descent = self.style.leading - self.style.fontSize
+        self.canv.drawString(0, descent, self.text)
 
 
 def escape(text: str) -> str:

@@ -16,7 +16,16 @@ from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.charts import DailyBars
 from coop_desktop.documents.dto import StatementDoc
-from coop_desktop.documents.layout import RULE, THIN, grid, header_block, p, place_of, tr
+from coop_desktop.documents.layout import (
+    RULE,
+    THIN,
+    Label,
+    grid,
+    header_block,
+    p,
+    place_of,
+    tr,
+)
 from coop_desktop.documents.pages import Part, build_parts
 from coop_desktop.documents.rows import Rows
 from coop_desktop.documents.trend import trend_section
@@ -83,7 +92,7 @@ class StatementRenderer:
             Spacer(1, 2 * mm),
             self.summary(s),
             Spacer(1, 2 * mm),
-            p(tr(lang, "Entregas del periodo", "Deliveries of the period"), "h2"),
+            Label(tr(lang, "Entregas del periodo", "Deliveries of the period")),
         ]
         if s.densities:
             dens = " / ".join(fmt.density(d, lang) for d in s.densities)
@@ -102,14 +111,14 @@ class StatementRenderer:
         story.append(self.deliveries(s))
         if s.quality:
             story += [
-                p(tr(lang, "Calidad de su leche", "Quality of your milk"), "h2"),
+                Label(tr(lang, "Calidad de su leche", "Quality of your milk")),
                 self.quality(s),
             ]
         if s.factors:
             story.append(
                 KeepTogether(
                     [
-                        p(tr(lang, "Cómo se formó su precio", "How your price was made"), "h2"),
+                        Label(tr(lang, "Cómo se formó su precio", "How your price was made")),
                         self.factors(s),
                     ]
                 )
@@ -120,10 +129,7 @@ class StatementRenderer:
         story.append(
             KeepTogether(
                 [
-                    p(
-                        tr(lang, "Descuentos, abonos y deudas", "Deductions, credits and debts"),
-                        "h2",
-                    ),
+                    Label(tr(lang, "Descuentos, abonos y deudas", "Deductions, credits and debts")),
                     self.money(s),
                     Spacer(1, 1 * mm),
                     p(fmt.amount_in_words(max(s.net, ZERO_MONEY), lang), "bold"),
@@ -132,7 +138,7 @@ class StatementRenderer:
         )
         if s.daily_litres:
             story.append(
-                KeepTogether([p(tr(lang, "Litros por día", "Litres per day"), "h2"), self.chart(s)])
+                KeepTogether([Label(tr(lang, "Litros por día", "Litres per day")), self.chart(s)])
             )
         story += trend_section(s.trend, lang, WIDTH)
         return story
