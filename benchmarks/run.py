@@ -22,16 +22,43 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from coop_desktop.services.auth import create_first_admin, has_users, sign_in  # noqa: E402
 from coop_desktop.services.demo import load_demo  # noqa: E402
-from coop_desktop.storage.connect import open_database  # noqa: E402
+from coop_desktop.storage import connect  # noqa: E402
+from coop_desktop.storage.engine import Database  # noqa: E402
 
 Metric = Callable[[Path, bool], dict[str, Any]]
+BENCH_USER, BENCH_PASSWORD = "admin", "clave-de-medicion"
+
+
+def open_database(target: str) -> Database:
+    """The database with its administrator signed in (created on a new file), as `coop`."""
+    db = connect.open_database(target)
+    if not has_users(db):
+        create_first_admin(db, BENCH_USER, BENCH_PASSWORD)
+    sign_in(db, BENCH_USER, BENCH_PASSWORD, for_command=True)
+    return db
+
+
+def sign_in_cost(workdir: Path, quick: bool) -> dict[str, Any]:
+    """What signing in adds to a start (Argon2id with the shipped parameters, the account's
+    bookkeeping and its audit row), median of several, on SQLite."""
+    import statistics
+
+    db = open_database(str(workdir / "users.db"))
+    times = []
+    for _ in range(5 if quick else 15):
+        began = time.perf_counter()
+        sign_in(db, BENCH_USER, BENCH_PASSWORD)
+        times.append(time.perf_counter() - began)
+    db.dispose()
+    return {"sign_in_s": round(statistics.median(times), 3), "sign_in_max_s": round(max(times), 3)}
 
 
 def demo_1m(workdir: Path, quick: bool) -> dict[str, Any]:
     """Demo generation by bulk inserts: 2,000 members × 250 days × 2 shifts = 1M deliveries."""
     members, days = (200, 50) if quick else (2000, 250)
-    db = open_database(str(workdir / "demo.db"))
+    db = open_database(str(workdir / "demo.db"), create=True)
     start = date.today() - timedelta(days=days + 1)
     began = time.perf_counter()
     summary = load_demo(db, members=members, days=days, start=start, seed=1)
@@ -48,7 +75,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.schemes import load_timeline
 
     members, days = (300, 31) if quick else (2000, 75)
-    db = open_database(str(workdir / "pricing.db"))
+    db = open_database(str(workdir / "pricing.db"), create=True)
     start = date.today() - timedelta(days=days + 1)
     load_demo(db, members=members, days=days, start=start, seed=2)
     span = period_of(start + timedelta(days=days // 2), "month")
@@ -90,7 +117,7 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
     from coop_desktop.services.closeout import close_period
 
     source = workdir / f"close-{members}.db"
-    db = open_database(str(source))
+    db = open_database(str(source), create=True)
     load_demo(
         db, members=members, days=days, start=date(2026, 10, 1), seed=3, today=date(2026, 11, 27)
     )
@@ -151,7 +178,7 @@ def statements_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.statements import statements
 
     members = 100 if quick else 1000
-    db = open_database(str(workdir / "statements.db"))
+    db = open_database(str(workdir / "statements.db"), create=True)
     load_demo(
         db, members=members, days=30, start=date(2026, 10, 1), seed=4, today=date(2026, 11, 27)
     )
@@ -227,16 +254,19 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     members, days = (200, 50) if quick else (2000, 250)
     path = workdir / "desktop.db"
-    db = open_database(str(path))
+    db = open_database(str(path), create=True)
     load_demo(db, members=members, days=days, start=date.today() - timedelta(days=days + 1), seed=5)
     db.dispose()
     script = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from coop_desktop.storage.connect import open_database\n"
+        "from coop_desktop.services.auth import sign_in\n"
         "from ui.main_window import MainWindow\n"
         "app = QApplication(sys.argv[:1])\n"
-        "window = MainWindow(open_database(sys.argv[1]))\n"
+        "db = open_database(sys.argv[1])\n"
+        f"sign_in(db, {BENCH_USER!r}, {BENCH_PASSWORD!r})\n"
+        "window = MainWindow(db)\n"
         "window.show()\n"
         "app.processEvents()\n"
     )
@@ -288,7 +318,7 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     del view
     db.dispose()
 
-    search_db = open_database(str(workdir / "members.db"))
+    search_db = open_database(str(workdir / "members.db"), create=True)
     load_demo(search_db, members=10_000, days=1, start=date.today() - timedelta(days=2), seed=6)
     from coop_desktop.services.members import list_members
 
@@ -376,7 +406,7 @@ def print_statement(workdir: Path, quick: bool) -> dict[str, Any]:
 
         cups.reset_server()
         app = QApplication.instance() or QApplication([])  # noqa: F841 - QPrinterInfo needs it
-        db = open_database(str(workdir / "print.db"))
+        db = open_database(str(workdir / "print.db"), create=True)
         load_demo(db, members=3, days=30, start=date(2026, 10, 1), seed=7, today=date(2026, 11, 27))
         render(db, "statement", "2026-10", "S0001")  # warm fonts
         out = workdir / "cups" / "out"
@@ -417,7 +447,7 @@ def indicators_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.indicators import indicators
 
     members, days = (140, 365) if quick else (1370, 365)
-    db = open_database(str(workdir / "indicators.db"))
+    db = open_database(str(workdir / "indicators.db"), create=True)
     start, end, today = date(2025, 1, 1), date(2025, 12, 31), date(2026, 1, 15)
     summary = load_demo(db, members=members, days=days, start=start, seed=7, today=today)
 
@@ -445,6 +475,7 @@ def indicators_speed(workdir: Path, quick: bool) -> dict[str, Any]:
 
 
 METRICS: dict[str, Metric] = {
+    "sign_in_s": sign_in_cost,
     "print_statement_job_mb": print_statement,
     "startup_s": desktop,
     "statements_per_s": statements_speed,

@@ -52,3 +52,14 @@ class Refused(CoopError):
 
 class StorageError(CoopError):
     """The database cannot be opened or used as asked."""
+
+
+class Forbidden(CoopError):
+    """Nobody is signed in, the sign-in failed, or the user's role does not allow the action.
+    Raised before anything is written; the refusal itself is recorded in the audit trail."""
+
+    def render(self, lang: str = "es") -> str:
+        from coop_desktop.domain.security_messages import localise
+        from coop_desktop.messages import render
+
+        return render(self.code, lang, field=self.field, **localise(self.params, lang))

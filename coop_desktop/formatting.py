@@ -174,8 +174,11 @@ def day_of_month(value: date, lang: str = "es") -> str:
     return format_date(value, "dd", locale=locale_of(lang))
 
 
-def moment(value: datetime, lang: str = "es") -> str:
-    return f"{day(value, lang)} {value:%H:%M}"
+def moment(value: datetime, lang: str = "es", *, seconds: bool = False) -> str:
+    """ "27/11/2026 14:05" (with seconds: "14:05:09"), 24-hour clock in both languages."""
+    return (
+        f"{day(value, lang)} {value:%H:%M:%S}" if seconds else f"{day(value, lang)} {value:%H:%M}"
+    )
 
 
 @lru_cache(maxsize=64)

@@ -42,6 +42,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "product": ("producto", "product"),
     "kind": ("tipo", "kind"),
     "per": ("aplicación", "applies per"),
+    "start": ("fecha de inicio", "start date"),
     "priority": ("orden de descuentos", "deduction order"),
 }
 
@@ -233,8 +234,87 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "period_not_closed": ("El periodo {value} no está cerrado.", "Period {value} is not closed."),
     "period_paid": (
-        "El periodo {value} ya fue pagado; no se puede reabrir. Registre un ajuste.",
-        "Period {value} has been paid; it cannot be reopened. Record an adjustment.",
+        "El periodo {value} no se puede reabrir: ya se pagó a {members}. Revierta esos pagos "
+        "primero (coop pay {value} --reverse --member CÓDIGO --reason …) o registre un ajuste.",
+        "Period {value} cannot be reopened: {members} have been paid. Reverse those payments "
+        "first (coop pay {value} --reverse --member CODE --reason …) or record an adjustment.",
+    ),
+    "db_not_found": (
+        "No existe la base de datos {value}. Revise la ruta; para crear una nueva use "
+        "«coop init» (o el asistente de primer uso del programa).",
+        "The database {value} does not exist. Check the path; to create a new one use "
+        "«coop init» (or the program's first-run assistant).",
+    ),
+    "output_exists": (
+        "No se sobrescribe {value}: ya existe y no es un PDF hecho por Coop Desktop. Elija "
+        "otro nombre o agregue --force.",
+        "{value} is not overwritten: it exists and is not a PDF made by Coop Desktop. Choose "
+        "another name or add --force.",
+    ),
+    "output_is_database": (
+        "No se escribe en {value}: es una base de datos. Elija otro nombre para el archivo.",
+        "Not writing to {value}: it is a database. Choose another file name.",
+    ),
+    "backup_damaged": (
+        "La copia {value} no está completa o está dañada ({reason}); no se restauró nada.",
+        "The backup {value} is incomplete or damaged ({reason}); nothing was restored.",
+    ),
+    "restore_same_file": (
+        "{value} es la base de datos abierta; elija una copia de seguridad.",
+        "{value} is the open database; choose a backup.",
+    ),
+    "closed_period_write": (
+        "No se guardó: la fecha cae en un periodo cerrado ({table}). Los periodos cerrados no "
+        "cambian; registre un ajuste en el periodo abierto.",
+        "Not saved: the date falls in a closed period ({table}). Closed periods do not change; "
+        "record an adjustment in the open period.",
+    ),
+    "protected_data": (
+        "No se guardó: los movimientos de dinero, las liquidaciones y la auditoría no se "
+        "modifican ni se borran ({table}); las correcciones se registran como reversiones.",
+        "Not saved: money movements, settlements and the audit trail are never changed or "
+        "deleted ({table}); corrections are recorded as reversals.",
+    ),
+    "db_busy": (
+        "La base de datos {value} está ocupada por otro programa o PC{holder_text}. Espere a "
+        "que termine y vuelva a intentarlo; no se guardó nada.",
+        "The database {value} is busy with another program or PC{holder_text}. Wait for it to "
+        "finish and try again; nothing was saved.",
+    ),
+    "disk_full": (
+        "No hay espacio en el disco para la base de datos {value}; no se guardó nada. Libere "
+        "espacio y vuelva a intentarlo.",
+        "The disk holding {value} is full; nothing was saved. Free some space and try again.",
+    ),
+    "db_damaged": (
+        "La base de datos {value} está dañada ({reason}); no se escribió nada. Restaure la "
+        "última copia de seguridad (coop restore).",
+        "The database {value} is damaged ({reason}); nothing was written. Restore the last "
+        "backup (coop restore).",
+    ),
+    "db_schema_damaged": (
+        "A la base de datos {value} le falta una parte ({reason}); no se escribió nada. "
+        "Restaure la última copia de seguridad (coop restore).",
+        "The database {value} is missing a part ({reason}); nothing was written. Restore the "
+        "last backup (coop restore).",
+    ),
+    "db_readonly": (
+        "La base de datos {value} es de solo lectura ({reason}); no se guardó nada.",
+        "The database {value} is read-only ({reason}); nothing was saved.",
+    ),
+    "db_unreachable": (
+        "No se pudo conectar con la base de datos {value} ({reason}).",
+        "Cannot connect to the database {value} ({reason}).",
+    ),
+    "settlement_not_paid": (
+        "El socio {value} no tiene una liquidación pagada en el periodo {period}.",
+        "Member {value} has no paid settlement in period {period}.",
+    ),
+    "settlement_paid_void": (
+        "La liquidación {value} ya fue pagada; no se anula. Para reimprimirla use una copia; "
+        "si el pago fue un error, reviértalo primero.",
+        "Settlement {value} has been paid; it is not voided. Print a copy instead; if the "
+        "payment was a mistake, reverse it first.",
     ),
     "later_period_closed": (
         "El periodo {other}, posterior a {value}, está cerrado; reábralo primero.",
@@ -244,6 +324,36 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No se puede cerrar {value}: {count} entregas no tienen el análisis que el esquema "
         "necesita:\n{items}",
         "{value} cannot be closed: {count} deliveries lack the test the scheme needs:\n{items}",
+    ),
+    "starts_in_closed": (
+        "{field_name}: {value} cae en o antes del periodo cerrado {period}; los cierres hechos "
+        "no cambian. Use una fecha posterior.",
+        "{field_name}: {value} falls in or before the closed period {period}; closes already "
+        "made do not change. Use a later date.",
+    ),
+    "loan_too_split": (
+        "Un préstamo de {principal} no se puede dividir en {value} cuotas: cada cuota debe ser "
+        "de al menos S/ 0.01 (como máximo {maximum} cuotas).",
+        "A loan of {principal} cannot be split into {value} instalments: each must be at least "
+        "S/ 0.01 (at most {maximum} instalments).",
+    ),
+    "earlier_period_open": (
+        "No se puede cerrar {value}: el periodo anterior {other} sigue abierto. Los periodos "
+        "se cierran en orden; cierre {other} primero.",
+        "{value} cannot be closed: the earlier period {other} is still open. Periods close in "
+        "order; close {other} first.",
+    ),
+    "period_not_ended": (
+        "El periodo {value} todavía no termina (termina el {end}). Ciérrelo antes solo si está "
+        "seguro: confirme el cierre anticipado (en la línea de comandos, --before-end). Lo que "
+        "se entregue después irá al periodo siguiente como ajuste.",
+        "Period {value} has not ended yet (it ends on {end}). Close it early only if you are "
+        "sure: confirm the early close (on the command line, --before-end). Anything delivered "
+        "afterwards goes into the next period as an adjustment.",
+    ),
+    "nothing_open": (
+        "No hay periodos abiertos con movimientos para cerrar.",
+        "There are no open periods with activity to close.",
     ),
     "nothing_to_close": (
         "El periodo {value} no tiene movimientos.",
@@ -292,6 +402,11 @@ def render(code: str, lang: str = "es", field: str | None = None, **params: Any)
         return f"{code}: {params}"
     template = templates[1] if lang == "en" else templates[0]
     name = field_name(field, lang)
+    if "holder" in params:
+        held = params["holder"]
+        params["holder_text"] = (
+            f" ({'held by' if lang == 'en' else 'ocupada por'}: {held})" if held else ""
+        )
     if params.get("status") in STATUS_NAMES:
         params["status"] = STATUS_NAMES[params["status"]][1 if lang == "en" else 0]
     if template.startswith("{field_name}"):

@@ -49,7 +49,11 @@ def main() -> int:
     install_translations(app)
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
-        db = open_database(str(Path(tmp) / "demo.db"))
+        db = open_database(str(Path(tmp) / "demo.db"), create=True)
+        from coop_desktop.services.auth import create_first_admin, sign_in
+
+        create_first_admin(db, "admin", "clave-de-capturas", "Tesorería")
+        sign_in(db, "admin", "clave-de-capturas", for_command=True)
         load_demo(db, members=60, days=45, start=date.today() - timedelta(days=45), seed=1)
         window = MainWindow(db)
         window.resize(1200, 720)

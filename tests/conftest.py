@@ -7,20 +7,45 @@ PostgreSQL tests use the server in COOP_TEST_PG_URL. Locally they skip without i
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
 
 import pytest
+from tests_support.users import ADMIN, PASSWORD, sign_in_admin
 
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 
 PG_ENV = "COOP_TEST_PG_URL"
 TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_hashes_and_a_memory_keyring() -> Iterator[None]:
+    """Argon2 at its cheapest (a hash keeps its parameters, so verifying one made here is as
+    cheap in a child process) and a keyring in memory: no test touches the real store."""
+    import keyring
+    from argon2 import PasswordHasher
+    from tests_support.memory_keyring import MemoryKeyring
+
+    from coop_desktop.services import passwords
+
+    passwords.HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    # `coop` run as a child process signs in as the test administrator (and creates it on a
+    # new file); tests of a missing user or password remove these.
+    os.environ.update(
+        {"COOP_USER": ADMIN, "COOP_PASSWORD": PASSWORD, "COOP_NEW_PASSWORD": PASSWORD}
+    )
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
 
 
 def pg_server_url() -> str:
@@ -52,6 +77,9 @@ def pg_template() -> str:
     name = f"coop_tmpl_{uuid.uuid4().hex[:8]}"
     _admin_execute(server, f"CREATE DATABASE {name}")
     db = open_database(_with_database(server, name))
+    from coop_desktop.services.auth import create_first_admin
+
+    create_first_admin(db, ADMIN, PASSWORD)
     db.dispose()
     yield name
     _admin_execute(server, f"DROP DATABASE IF EXISTS {name}")
@@ -62,6 +90,7 @@ def _fresh_pg(template: str) -> Iterator[Database]:
     name = f"coop_t_{uuid.uuid4().hex[:10]}"
     _admin_execute(server, f"CREATE DATABASE {name} TEMPLATE {template}")
     db = open_database(_with_database(server, name))
+    sign_in_admin(db)
     try:
         yield db
     finally:
@@ -71,7 +100,8 @@ def _fresh_pg(template: str) -> Iterator[Database]:
 
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups")
+    db = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups", create=True)
+    sign_in_admin(db)
     yield db
     db.dispose()
 
@@ -80,7 +110,10 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """The same test on both engines."""
     if request.param == "sqlite":
-        database = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups")
+        database = open_database(
+            str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups", create=True
+        )
+        sign_in_admin(database)
         yield database
         database.dispose()
     else:
@@ -100,6 +133,38 @@ def association(db: Database) -> Database:
         province="Puno",
     )
     return db
+
+
+def _drop_protection(session: object) -> None:
+    """What an attacker with raw SQL does first: drop every protective trigger (tests of
+    `coop check` tamper only after this)."""
+    from coop_desktop.storage import protection
+
+    conn = session.connection()  # type: ignore[attr-defined]
+    protection.drop_all(lambda sql: conn.exec_driver_sql(sql), conn.dialect.name)
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
+
+
+@pytest.fixture
+def unprotect() -> object:
+    return _drop_protection
+
+
+@pytest.fixture
+def pg_db(pg_template: str) -> Iterator[Database]:
+    """A PostgreSQL database only (tests about server sessions)."""
+    yield from _fresh_pg(pg_template)
+
+
+@pytest.fixture
+def empty_pg_url() -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database (no schema at all)."""
+    server = pg_server_url()
+    name = f"coop_e_{uuid.uuid4().hex[:10]}"
+    _admin_execute(server, f"CREATE DATABASE {name}")
+    yield _with_database(server, name)
+    _admin_execute(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 class CupsServer:

@@ -72,11 +72,72 @@ def chosen_location(db_arg: str | None) -> str | None:
 
 
 def open_or_explain(db_arg: str | None) -> Database | None:
+    """Open the chosen database. A file that does not exist is created only for the first
+    start at the default place (the first-run assistant follows) or when the treasurer says
+    so for a place they chose: a mistyped path never becomes a new empty database."""
+    from coop_desktop.storage.location import resolve
+
+    chosen = chosen_location(db_arg)
     try:
-        return open_database(chosen_location(db_arg))
+        where = resolve(chosen)
+        create = False
+        if where.path is not None and not where.path.exists():
+            create = chosen is None or _confirm_new(str(where.path))
+            if not create:
+                return None
+        return open_database(chosen, create=create)
     except CoopError as exc:
         QMessageBox.critical(None, "Coop Desktop", exc.render("es"))
         return None
+
+
+def _confirm_new(path: str) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Coop Desktop",
+        QApplication.translate(
+            "app",
+            "No existe una base de datos en %1. ¿Crear una nueva ahí? (Si la ruta está mal "
+            "escrita, elija No y corríjala en Configuración o con --db.)",
+        ).replace("%1", path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def sign_in_dialog(db: Database) -> QDialog:
+    """Before anything is shown: the first administrator of a new database, else sign-in."""
+    from coop_desktop.services.auth import has_users
+    from ui.main_window import ui_settings
+    from ui.sign_in import FirstAdminDialog, SignInDialog
+
+    if not has_users(db):
+        return FirstAdminDialog(db)
+    return SignInDialog(db, last_user=str(ui_settings().value("security/last_user", "") or ""))
+
+
+def remember_user(db: Database) -> None:
+    from ui.main_window import ui_settings
+
+    if db.principal is not None:
+        settings = ui_settings()
+        settings.setValue("security/last_user", db.principal.name)
+        settings.sync()
+
+
+def keep_files_private() -> None:
+    """User-only modes for what this process writes (POSIX umask 077), and for the log and
+    the INI written by earlier versions (chmod 0600 / icacls on Windows)."""
+    from pathlib import Path
+
+    from coop_desktop.storage.files import make_private, set_private_umask
+    from ui.errors import log_file
+    from ui.main_window import ui_settings
+
+    set_private_umask()
+    make_private(Path(log_file()))
+    make_private(Path(ui_settings().fileName()))
 
 
 def prepare_window(db: Database) -> QDialog | None:
@@ -98,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.errors import install_excepthook, setup_logging
 
     setup_logging()
+    keep_files_private()
     install_excepthook()
     from ui.collector import GuiCollector
 
@@ -105,11 +167,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = open_or_explain(args.db)
     if db is None:
         return 1
+    if sign_in_dialog(db).exec() != QDialog.DialogCode.Accepted:
+        return 0
+    remember_user(db)
     dialog = prepare_window(db)
     if dialog is not None and dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
     from ui.main_window import MainWindow
 
     window = MainWindow(db)
+    if db.password_moved_to:
+        window.statusBar().showMessage(
+            window.tr(
+                "La contraseña del servidor se guardó aparte (%1); no quedó en la configuración."
+            ).replace("%1", db.password_moved_to)
+        )
     window.show()
     return int(app.exec())

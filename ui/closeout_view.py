@@ -25,11 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.domain.periods import period_of
+from coop_desktop.domain.periods import parse_period, period_of
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
-from coop_desktop.services.closeout import CloseResult, close_period, preview_close
-from coop_desktop.services.settlements import pay, reopen_period
+from coop_desktop.services.closeout import (
+    CloseResult,
+    close_period,
+    next_to_close,
+    preview_close,
+)
+from coop_desktop.services.settlements import pay, reopen_period, reverse_payment
 from coop_desktop.storage.engine import Database
 from ui.errors import message
 from ui.export_dialog import export_button
@@ -49,11 +54,14 @@ COLUMNS = (
 
 
 def default_period(db: Database) -> str:
-    """The period before the current one: the one a treasurer closes next."""
-    association = get_association(db)
-    cycle = association.cycle if association else "month"
-    current = period_of(date.today(), cycle)
-    return current.previous().code
+    """The oldest period still open: periods close in order. With nothing open, the period
+    before the current one."""
+    try:
+        return next_to_close(db)
+    except Refused:
+        association = get_association(db)
+        cycle = association.cycle if association else "month"
+        return period_of(date.today(), cycle).previous().code
 
 
 class CloseoutView(QWidget):
@@ -73,6 +81,7 @@ class CloseoutView(QWidget):
         self.save_button = QPushButton(self.tr("Guardar PDF…"))
         self.print_job: object = None  # the batch being printed (kept alive while it runs)
         self.pay_button = QPushButton(self.tr("Registrar pagos…"))
+        self.reverse_button = QPushButton(self.tr("Revertir un pago…"))
         self.export_button = export_button(self, db, "payroll", lambda: self.period.text().strip())
         top.addWidget(QLabel(self.tr("Periodo:")))
         for w in (
@@ -83,6 +92,7 @@ class CloseoutView(QWidget):
             self.print_button,
             self.save_button,
             self.pay_button,
+            self.reverse_button,
             self.export_button,
         ):
             top.addWidget(w)
@@ -115,6 +125,7 @@ class CloseoutView(QWidget):
         self.close_button.clicked.connect(self.close_period)
         self.reopen_button.clicked.connect(self.reopen)
         self.pay_button.clicked.connect(self.record_payments)
+        self.reverse_button.clicked.connect(self.reverse_one_payment)
         # clicked(bool) must not reach print_batch's arguments
         self.print_button.clicked.connect(lambda: self.print_batch())
         self.save_button.clicked.connect(lambda: self.save_batch())
@@ -127,6 +138,7 @@ class CloseoutView(QWidget):
             self.print_button,
             self.save_button,
             self.pay_button,
+            self.reverse_button,
         ):
             b.setEnabled(not busy)
 
@@ -244,6 +256,9 @@ class CloseoutView(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
+        early = self._confirm_early(code)
+        if early is None:
+            return
 
         def op(context: OpContext) -> CloseResult:
             def progress(_phase: str, done: int, total: int) -> None:
@@ -251,7 +266,7 @@ class CloseoutView(QWidget):
                 if context.cancelled.is_set():
                     raise Refused("cancelled")  # rolls the whole close back
 
-            return close_period(db, code, progress)
+            return close_period(db, code, progress, before_end=early)
 
         self._busy(True)
         self.runner.run(
@@ -261,6 +276,53 @@ class CloseoutView(QWidget):
             label=self.tr("Cerrando el periodo…"),
             parent=self,
             cancellable=True,
+        )
+
+    def _confirm_early(self, code: str) -> bool | None:
+        """False for a period that has ended; for one that has not, True only when the
+        treasurer confirms (the safe answer, No, is the default); None to stop."""
+        try:
+            end = parse_period(code).end
+        except Exception as exc:  # shown in the user's words
+            self._failed(exc)
+            return None
+        if end < date.today():
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Cerrar antes de tiempo"),
+            self.tr(
+                "El periodo %1 todavía no termina (termina el %2). Lo que se entregue después "
+                "de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?"
+            )
+            .replace("%1", code)
+            .replace("%2", end.strftime("%d/%m/%Y")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return True if box.exec() == QMessageBox.StandardButton.Yes else None
+
+    def reverse_one_payment(self) -> None:
+        """Cancel a payment recorded by mistake: a reversal entry, the settlement unpaid."""
+        code = self.period.text().strip()
+        member, ok = QInputDialog.getText(
+            self, self.tr("Revertir un pago"), self.tr("Código del socio:")
+        )
+        if not ok or not member.strip():
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Revertir un pago"), self.tr("Motivo:"))
+        if not ok:
+            return
+        try:
+            number = reverse_payment(self.db, code, member.strip(), reason)
+        except Exception as exc:  # shown in the user's words
+            self._failed(exc)
+            return
+        self.status.setText(
+            self.tr("Pago de %1 revertido; la liquidación vuelve a estar por pagar.").replace(
+                "%1", number
+            )
         )
 
     def reopen(self) -> None:

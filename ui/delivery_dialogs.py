@@ -19,6 +19,7 @@ from coop_desktop.errors import CoopError
 from coop_desktop.services.accounts import add_adjustment
 from coop_desktop.services.deliveries import update_delivery
 from coop_desktop.services.dto import DeliveryInfo
+from coop_desktop.services.periods import open_day
 from coop_desktop.storage.engine import Database
 from ui.member_lookup import MemberField, MemberIndex
 
@@ -96,9 +97,11 @@ class AdjustmentDialog(_Form):
         self.form.addRow(
             QLabel(
                 self.tr(
-                    "El periodo %1 está cerrado. El ajuste se registra hoy, en el periodo "
-                    "abierto, y se liquida en el próximo cierre."
-                ).replace("%1", closed)
+                    "El periodo %1 está cerrado. El ajuste se registra en el primer día del "
+                    "periodo abierto siguiente (%2) y se liquida en su cierre."
+                )
+                .replace("%1", closed)
+                .replace("%2", open_day(db, date.today()).strftime("%d/%m/%Y"))
             )
         )
         self.member = MemberField(index)
@@ -113,7 +116,11 @@ class AdjustmentDialog(_Form):
         try:
             member = self.index.resolve(self.member.text())
             self.entry = add_adjustment(
-                self.db, member.code, self.amount.text(), self.reason.text(), day=date.today()
+                self.db,
+                member.code,
+                self.amount.text(),
+                self.reason.text(),
+                day=open_day(self.db, date.today()),
             )
         except CoopError as exc:
             self.error.setText(exc.render("es"))

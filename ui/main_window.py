@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self._add_lazy("documents", self.tr("Documentos"))
         self._add_lazy("settings", self.tr("Configuración"))
         self._add_lazy("indicators", self.tr("Indicadores"))
+        self._add_lazy("audit", self.tr("Auditoría"))
+        self._add_lazy("users", self.tr("Usuarios"))
         self.nav.currentRowChanged.connect(self._show)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -69,6 +71,13 @@ class MainWindow(QMainWindow):
         self.period_label = QLabel()
         self.statusBar().addWidget(QLabel(name))
         self.statusBar().addWidget(self.period_label)
+        principal = db.principal
+        self.user_label = QLabel(
+            self.tr("Usuario: %1 (%2)").replace("%1", principal.name).replace("%2", principal.role)
+            if principal is not None
+            else ""
+        )
+        self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Base de datos: %1").replace("%1", db.location.describe()))
         )
@@ -82,6 +91,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         section = settings.value("window/section", 0)
         self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
+        from ui.idle_lock import IdleLock
+        from ui.sign_in import install_reauthentication
+
+        install_reauthentication(db, self)  # sensitive actions ask for the password again
+        self.idle_lock = IdleLock(self, db)
 
     def _add(self, key: str, title: str, widget: QWidget) -> None:
         self.views[key] = widget
@@ -142,6 +156,14 @@ class MainWindow(QMainWindow):
             from ui.indicators_view import IndicatorsView
 
             return IndicatorsView(self.db, lang=ui_language())
+        if key == "audit":
+            from ui.audit_view import AuditView
+
+            return AuditView(self.db)
+        if key == "users":
+            from ui.users_view import UsersView
+
+            return UsersView(self.db)
         from ui.collection_section import CollectionSection
 
         return CollectionSection(self.db)
@@ -165,7 +187,8 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("&Ir a"))
         for row in range(self.nav.count()):
             action = QAction(self.nav.item(row).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
+            if row < 10:  # Ctrl+1…9, Ctrl+0
+                action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             action.triggered.connect(lambda _c=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
         edit = self.menuBar().addMenu(self.tr("&Editar"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.location import refuse_network_share, resolve
+from coop_desktop.storage.secrets import location_to_save
 from ui.errors import message
 from ui.printer_settings import PrinterSettings
 from ui.runner import OpContext, OpRunner
@@ -69,7 +70,9 @@ class SettingsView(QWidget):
 
     def save(self) -> None:
         self.settings.setValue("ui/language", self.language.currentData())
-        self.settings.setValue("db/location", self.location.text().strip())
+        # A server's password never lands in the INI: it goes to the credential store.
+        self.location.setText(location_to_save(self.location.text().strip()))
+        self.settings.setValue("db/location", self.location.text())
         self.printers.save()
         self.settings.sync()
         self.status.setText(self.tr("Guardado. Se aplica la próxima vez que abra el programa."))

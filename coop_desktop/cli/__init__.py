@@ -7,7 +7,18 @@ import sys
 from collections.abc import Sequence
 
 from coop_desktop import __version__
-from coop_desktop.cli import accounts, admin, closeout, data, pricing, printing, reports, transfer
+from coop_desktop.cli import (
+    accounts,
+    admin,
+    audit,
+    closeout,
+    data,
+    pricing,
+    printing,
+    reports,
+    transfer,
+    users,
+)
 from coop_desktop.cli.base import language, localise_argparse, t
 
 
@@ -31,6 +42,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=t(
+            lang,
+            "usuario que ejecuta la orden (o variable COOP_USER); la contraseña se pide en "
+            "la terminal (o COOP_PASSWORD)",
+            "user who runs the command (or the COOP_USER variable); the password is asked on "
+            "the terminal (or COOP_PASSWORD)",
+        ),
+    )
+    parser.add_argument(
         "--lang",
         choices=["es", "en"],
         default=lang,
@@ -45,6 +67,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     transfer.register(commands, lang)
     admin.register(commands, lang)
     reports.register(commands, lang)
+    users.register(commands, lang)
+    audit.register(commands, lang)
     return parser
 
 
@@ -55,9 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(lang)
     args = parser.parse_args(args_list)
     from coop_desktop.errors import CoopError
+    from coop_desktop.storage.files import private_files
 
     try:
-        code: int = args.handler(args)
+        with private_files():  # the database, backups and PDFs it writes: user-only
+            code: int = args.handler(args)
         return code
     except CoopError as exc:
         print(f"coop: {exc.render(args.lang)}", file=sys.stderr)

@@ -75,7 +75,49 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
             print("  ".join("-" * w for w in widths))
 
 
-def open_db(args: argparse.Namespace) -> Any:
+def open_db(args: argparse.Namespace, create: bool = False) -> Any:
+    """The database named by --db, with the command's user signed in (see cli/signin.py).
+    Only `create` (init, demo) makes a new database where none exists, and gives a database
+    without users its first administrator."""
+    from coop_desktop.cli.signin import sign_in_for_command, warn_moved_password
     from coop_desktop.storage.connect import open_database
 
-    return open_database(args.db)
+    db = open_database(args.db, create=create)
+    args._coop_db = db
+    warn_moved_password(db, args.lang)
+    try:
+        sign_in_for_command(db, args, create)
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def add_output(parser: argparse.ArgumentParser, metavar: str = "FILE") -> None:
+    """`-o FILE` and `--force` (replace a file that is not a PDF of this program)."""
+    parser.add_argument("-o", "--output", required=True, metavar=metavar)
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=t(
+            language(sys.argv[1:]),
+            "reemplaza un archivo existente que no es un PDF de Coop Desktop",
+            "replace an existing file that is not a Coop Desktop PDF",
+        ),
+    )
+
+
+def databases(args: argparse.Namespace) -> list[Any]:
+    """The open database's file, which no output may ever replace."""
+    db = getattr(args, "_coop_db", None)
+    path = None if db is None else db.location.path
+    return [] if path is None else [path]
+
+
+def save(args: argparse.Namespace, data: bytes) -> Any:
+    """Write one output file safely (see `coop_desktop.outputs`)."""
+    from pathlib import Path
+
+    from coop_desktop.outputs import write_file
+
+    return write_file(Path(args.output), data, force=args.force, databases=databases(args))

@@ -10,9 +10,25 @@ from coop_desktop.cli.base import open_db, print_json, print_table, t
 
 
 def register(commands: Any, lang: str) -> None:
-    p = commands.add_parser("close", help=t(lang, "cierra un periodo", "close a period"))
-    p.add_argument("period", metavar="PERIOD")
+    p = commands.add_parser(
+        "close",
+        help=t(
+            lang,
+            "cierra un periodo (por defecto, el más antiguo abierto)",
+            "close a period (by default the oldest open one)",
+        ),
+    )
+    p.add_argument("period", metavar="PERIOD", nargs="?")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--before-end",
+        action="store_true",
+        help=t(
+            lang,
+            "confirma el cierre de un periodo que aún no termina",
+            "confirm closing a period that has not ended yet",
+        ),
+    )
     p.add_argument(
         "--preview",
         action="store_true",
@@ -44,9 +60,19 @@ def register(commands: Any, lang: str) -> None:
     p = commands.add_parser("pay", help=t(lang, "registra el pago", "record payment"))
     p.add_argument("period", metavar="PERIOD")
     p.add_argument("--member")
-    p.add_argument("--method", required=True, choices=["cash", "bank", "wallet"])
+    p.add_argument("--method", choices=["cash", "bank", "wallet"])
     p.add_argument("--reference")
     p.add_argument("--date", help="YYYY-MM-DD")
+    p.add_argument(
+        "--reverse",
+        action="store_true",
+        help=t(
+            lang,
+            "revierte el pago registrado de --member (con --reason)",
+            "reverse the recorded payment of --member (with --reason)",
+        ),
+    )
+    p.add_argument("--reason")
     p.set_defaults(handler=cmd_pay)
 
 
@@ -84,7 +110,12 @@ def close_json(result: Any) -> dict[str, Any]:
 
 def cmd_close(args: argparse.Namespace) -> int:
     from coop_desktop import formatting as fmt
-    from coop_desktop.services.closeout import close_period, preview_close
+    from coop_desktop.services.closeout import (
+        close_period,
+        missing_text,
+        next_to_close,
+        preview_close,
+    )
 
     db = open_db(args)
 
@@ -92,11 +123,31 @@ def cmd_close(args: argparse.Namespace) -> int:
         if not args.json:
             print(f"  {phase}: {done}/{total}", file=sys.stderr)
 
+    code = args.period or next_to_close(db)
     result = (
-        preview_close(db, args.period) if args.preview else close_period(db, args.period, progress)
+        preview_close(db, code)
+        if args.preview
+        else close_period(db, code, progress, before_end=args.before_end)
     )
+    if args.preview and result.missing:
+        print(
+            t(
+                args.lang,
+                f"Aviso: el cierre se negará mientras {len(result.missing)} entregas no "
+                "tengan el análisis que el esquema necesita:",
+                f"Warning: the close will be refused while {len(result.missing)} deliveries "
+                "lack the test the scheme needs:",
+            ),
+            file=sys.stderr,
+        )
+        print(missing_text(result, limit=len(result.missing)), file=sys.stderr)
     if args.json:
-        print_json(close_json(result))
+        data = close_json(result)
+        if args.preview:
+            data["missing_tests"] = [
+                {"member": c, "delivery": d, "measures": list(ms)} for c, d, ms in result.missing
+            ]
+        print_json(data)
         return 0
     totals = result.totals()
     headers = (
@@ -225,9 +276,24 @@ def cmd_settlement(args: argparse.Namespace) -> int:
 
 def cmd_pay(args: argparse.Namespace) -> int:
     from coop_desktop.domain.validation import iso_date
-    from coop_desktop.services.settlements import pay
+    from coop_desktop.errors import ValidationError
+    from coop_desktop.services.settlements import pay, reverse_payment
 
     day = iso_date(args.date, "date") if args.date else None
+    if args.reverse:
+        if not args.member:
+            raise ValidationError("required", "member")
+        number = reverse_payment(open_db(args), args.period, args.member, args.reason or "", day)
+        print(
+            t(
+                args.lang,
+                f"Pago de {number} revertido; la liquidación vuelve a estar por pagar.",
+                f"Payment of {number} reversed; the settlement is unpaid again.",
+            )
+        )
+        return 0
+    if not args.method:
+        raise ValidationError("required", "payment_method")
     count = pay(open_db(args), args.period, args.method, args.member, args.reference, day)
     print(
         t(

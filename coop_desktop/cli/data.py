@@ -9,6 +9,13 @@ from typing import Any
 
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 
+ADMIN_HELP = {
+    "es": "en un archivo nuevo: nombre del primer administrador (contraseña en la terminal, "
+    "dos veces, o COOP_NEW_PASSWORD)",
+    "en": "on a new file: name of the first administrator (password on the terminal, twice, "
+    "or COOP_NEW_PASSWORD)",
+}
+
 
 def register(commands: Any, lang: str) -> None:
     p = commands.add_parser("init", help=t(lang, "crea la asociación", "create the association"))
@@ -30,6 +37,7 @@ def register(commands: Any, lang: str) -> None:
         metavar="FILE",
         help=t(lang, "logo (PNG o JPG) para los documentos", "logo (PNG or JPG) for the documents"),
     )
+    p.add_argument("--admin", metavar="NAME", default="admin", help=ADMIN_HELP[lang])
     p.set_defaults(handler=cmd_init)
 
     p = commands.add_parser("demo", help=t(lang, "carga datos de demostración", "load demo data"))
@@ -37,6 +45,7 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--days", type=int, default=31)
     p.add_argument("--start", help="YYYY-MM-DD")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--admin", metavar="NAME", default="admin", help=ADMIN_HELP[lang])
     p.set_defaults(handler=cmd_demo)
 
     members = commands.add_parser("members", help=t(lang, "socios", "members"))
@@ -99,7 +108,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not Path(args.logo).is_file():
             raise NotFound("file_not_found", "logo", value=args.logo)
         logo = Path(args.logo).read_bytes()
-    db = open_db(args)
+    db = open_db(args, create=True)
     a = create_association(
         db,
         args.name,
@@ -122,7 +131,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.demo import load_demo
 
-    db = open_db(args)
+    db = open_db(args, create=True)
     start = iso_date(args.start, "date") if args.start else None
     s = load_demo(db, members=args.members, days=args.days, start=start, seed=args.seed)
     print(

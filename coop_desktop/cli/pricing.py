@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import databases, open_db, print_json, print_table, t
 from coop_desktop.errors import NotFound
 
 
@@ -32,6 +32,11 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--effective", help="YYYY-MM-DD")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t(lang, "reemplaza un archivo existente", "replace an existing file"),
+    )
     p.set_defaults(handler=cmd_export)
     p = sub.add_parser(
         "simulate",
@@ -126,10 +131,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from coop_desktop.domain.validation import iso_date
+    from coop_desktop.outputs import write_file
     from coop_desktop.services.schemes import export_scheme
 
     effective = iso_date(args.effective, "date") if args.effective else None
-    Path(args.file).write_text(export_scheme(open_db(args), args.name, effective), encoding="utf-8")
+    text = export_scheme(open_db(args), args.name, effective)
+    write_file(Path(args.file), text.encode("utf-8"), force=args.force, databases=databases(args))
     print(t(args.lang, f"Esquema guardado en {args.file}", f"Scheme saved to {args.file}"))
     return 0
 

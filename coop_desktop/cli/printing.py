@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import open_db, t
+from coop_desktop.cli.base import add_output, databases, open_db, save, t
 
 
 def register(commands: Any, lang: str) -> None:
@@ -17,35 +17,35 @@ def register(commands: Any, lang: str) -> None:
     sub = printing.add_subparsers(dest="document", required=True, metavar="DOCUMENTO")
     p = sub.add_parser("ticket", help=t(lang, "ticket de entrega", "delivery ticket"))
     p.add_argument("delivery_id", type=int, metavar="DELIVERY_ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.add_argument("--width", type=int, choices=[80, 58], default=80)
     p.set_defaults(handler=cmd_ticket)
     p = sub.add_parser(
         "receipts", help=t(lang, "recibos de un periodo cerrado", "receipts of a closed period")
     )
     p.add_argument("period", metavar="PERIOD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE-or-DIR")
+    add_output(p, "FILE-or-DIR")
     p.add_argument("--member")
     p.add_argument("--size", choices=["A5", "80mm", "58mm"], default="A5")
     p.set_defaults(handler=cmd_receipts)
     p = sub.add_parser("statements", help=t(lang, "estados de cuenta", "statements"))
     p.add_argument("period", metavar="PERIOD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE-or-DIR")
+    add_output(p, "FILE-or-DIR")
     p.add_argument("--member")
     p.set_defaults(handler=cmd_statements)
     p = sub.add_parser("payroll", help=t(lang, "planilla de pago", "payroll"))
     p.add_argument("period", metavar="PERIOD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.set_defaults(handler=cmd_payroll)
     p = sub.add_parser("advance", help=t(lang, "recibo de adelanto", "advance receipt"))
     p.add_argument("number", metavar="NUMBER")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.set_defaults(handler=cmd_advance)
     p = sub.add_parser(
         "collection", help=t(lang, "parte diario de acopio", "daily collection sheet")
     )
     p.add_argument("day", metavar="YYYY-MM-DD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.set_defaults(handler=cmd_collection)
 
 
@@ -79,8 +79,7 @@ def _single(args: argparse.Namespace, kind: str, key: str, **options: Any) -> in
 
     printout = render(open_db(args), kind, key, record=True, **options)
     _warn(args, printout.notes(args.lang))
-    Path(args.output).write_bytes(printout.pdf)
-    return _done(args, [Path(args.output)])
+    return _done(args, [save(args, printout.pdf)])
 
 
 def cmd_ticket(args: argparse.Namespace) -> int:
@@ -94,7 +93,13 @@ def _batch(args: argparse.Namespace, kind: str, **options: Any) -> int:
     job = batch(open_db(args), kind, args.period, args.member, **options)
     _warn(args, job.notes(args.lang))
     paths = write_batch(
-        job.renderer, job.docs, Path(args.output), job.names, progress=_progress(args)
+        job.renderer,
+        job.docs,
+        Path(args.output),
+        job.names,
+        progress=_progress(args),
+        force=args.force,
+        databases=databases(args),
     )
     return _done(args, paths)
 

@@ -18,7 +18,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.errors import Refused
+from coop_desktop.errors import Refused, StorageError
+from coop_desktop.outputs import MARK, check_target, write_file
 
 Progress = Callable[[int, int], None]
 CHUNK = 25
@@ -146,6 +147,7 @@ def merge(pdfs: Sequence[bytes]) -> bytes:
     for pdf in pdfs:
         for page in PdfReader(io.BytesIO(pdf)).pages:
             writer.add_page(page)
+    writer.add_metadata({"/Author": MARK, "/Creator": MARK, "/Producer": MARK})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -160,19 +162,24 @@ def write_batch(
     workers: int | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    force: bool = False,
+    databases: Sequence[Path] = (),
 ) -> list[Path]:
     """Render `docs` into one file `target` (a .pdf) or, when `target` is a folder, one file
-    per document named by `names`. Nothing is written if the batch is cancelled."""
-    if target.suffix.lower() == ".pdf":
+    per document named by `names`. Nothing is written if the batch is cancelled, or when any
+    target is a database or a file that is not ours (unless `force`; `outputs`)."""
+    single = target.suffix.lower() == ".pdf"
+    if not single and target.exists() and not target.is_dir():
+        raise StorageError("output_exists", value=str(target))
+    paths = [target] if single else [target / f"{name}.pdf" for name in names]
+    for path in paths:
+        check_target(path, force=force, databases=databases)
+    if single:
         pdf = render_combined(renderer, docs, workers=workers, progress=progress, cancel=cancel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pdf)
-        return [target]
+        return [write_file(target, pdf, force=force, databases=databases)]
     pdfs = render_all(renderer, docs, workers=workers, progress=progress, cancel=cancel)
     target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, pdf in zip(names, pdfs, strict=True):
-        path = target / f"{name}.pdf"
-        path.write_bytes(pdf)
-        written.append(path)
-    return written
+    return [
+        write_file(path, pdf, force=force, databases=databases)
+        for path, pdf in zip(paths, pdfs, strict=True)
+    ]

@@ -135,8 +135,22 @@ def per_litre_charge(rate: Decimal, litres: Decimal) -> Decimal:
 
 
 def instalments(principal: Decimal, count: int) -> list[Decimal]:
-    """Equal instalments rounded to the céntimo; the last one takes the difference."""
+    """Instalments of at least one céntimo each that add up to the principal exactly.
+
+    Equal instalments rounded to the céntimo with the last one taking the difference, as
+    loans have always been split; when that would leave the last one at zero or below (1.00
+    in 60 instalments), the céntimos are spread instead (the first ones one céntimo more).
+    A loan with more instalments than céntimos cannot be split and is refused."""
     if count < 1:
         raise ValidationError("not_positive", "instalments", value=count)
+    cents = int(principal / CENT)
+    if count > cents:
+        raise ValidationError(
+            "loan_too_split", "instalments", value=count, principal=principal, maximum=cents
+        )
     each = quantize(principal / count, CENT)
-    return [each] * (count - 1) + [principal - each * (count - 1)]
+    last = principal - each * (count - 1)
+    if last > 0:
+        return [each] * (count - 1) + [last]
+    base, extra = divmod(cents, count)
+    return [(base + 1) * CENT] * extra + [base * CENT] * (count - extra)

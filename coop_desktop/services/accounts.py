@@ -13,12 +13,14 @@ from sqlalchemy.orm import Session
 
 from coop_desktop import formatting as fmt
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS, instalments
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.numbers import CENT, ZERO, quantize
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
-from coop_desktop.services.periods import refuse_if_closed
+from coop_desktop.services.periods import refuse_before_close, refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Charge, LedgerEntry, Loan, Product
 
@@ -34,6 +36,7 @@ class LedgerLine:
     settlement_id: int | None
     corrects_id: int | None
     document_number: str | None = None  # the receipt it was printed on (advances)
+    reverses_id: int | None = None  # the entry this one cancels
 
 
 def money_amount(value: object, field: str = "amount") -> Decimal:
@@ -69,6 +72,7 @@ def _entry(
     return entry
 
 
+@requires(Permission.ACCOUNTS)
 def add_advance(
     db: Database,
     member_code: str,
@@ -80,7 +84,7 @@ def add_advance(
     the association's receipt series, the number of the receipt the member signs.
     Returns (ledger entry id, receipt number)."""
     from coop_desktop.services.association import load_association
-    from coop_desktop.services.close_writer import reserve_numbers
+    from coop_desktop.services.numbering import reserve_numbers
 
     value = money_amount(amount)
     when = v.not_future(v.iso_date(day or today or date.today()), today or date.today())
@@ -100,6 +104,7 @@ def add_advance(
         return entry.id, number
 
 
+@requires(Permission.ACCOUNTS)
 def add_product(db: Database, name: str, price: object, unit: str = "unidad") -> int:
     clean = v.required_text(name, "name", 100)
     value = v.decimal(price, "price", 4)
@@ -117,6 +122,7 @@ def add_product(db: Database, name: str, price: object, unit: str = "unidad") ->
         return product.id
 
 
+@requires(Permission.ACCOUNTS)
 def sell_input(
     db: Database,
     member_code: str,
@@ -152,6 +158,7 @@ def sell_input(
         ).id
 
 
+@requires(Permission.ACCOUNTS)
 def add_charge(
     db: Database,
     kind: str,
@@ -167,13 +174,15 @@ def add_charge(
     if value <= 0:
         raise ValidationError("not_positive", "amount", value=amount)
     label = v.optional_text(name) or KIND_LABELS[clean_kind][0]
+    first_day = v.iso_date(start or date.today())
     with db.write() as session:
+        refuse_before_close(session, first_day, "start")
         charge = Charge(
             kind=clean_kind,
             name=label,
             amount=value,
             per=clean_per,
-            start_date=v.iso_date(start or date.today()),
+            start_date=first_day,
         )
         session.add(charge)
         session.flush()
@@ -181,6 +190,7 @@ def add_charge(
         return charge.id
 
 
+@requires(Permission.ACCOUNTS)
 def add_loan(
     db: Database,
     member_code: str,
@@ -192,14 +202,16 @@ def add_loan(
     """A loan repaid by `count` instalments, one deducted by each close from `start`."""
     value = money_amount(principal)
     schedule = instalments(value, count)
+    first_day = v.iso_date(start or date.today())
     with db.write() as session:
+        refuse_before_close(session, first_day, "start")
         member = member_by_code(session, member_code)
         loan = Loan(
             member_id=member.id,
             description=v.required_text(description, "name"),
             principal=value,
             instalments=count,
-            start_date=v.iso_date(start or date.today()),
+            start_date=first_day,
             created_at=now(),
         )
         session.add(loan)
@@ -208,6 +220,7 @@ def add_loan(
     return schedule
 
 
+@requires(Permission.ACCOUNTS)
 def add_adjustment(
     db: Database,
     member_code: str,
@@ -254,6 +267,7 @@ def ledger(db: Database, member_code: str) -> list[LedgerLine]:
                     e.settlement_id,
                     e.corrects_id,
                     e.document_number,
+                    e.reverses_id,
                 )
             )
         return lines

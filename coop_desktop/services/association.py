@@ -8,7 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit, now, row_dict
 from coop_desktop.services.dto import AssociationInfo
 from coop_desktop.storage.engine import Database
@@ -34,6 +36,7 @@ def _info(a: Association) -> AssociationInfo:
     )
 
 
+@requires(Permission.SETTINGS)
 def create_association(
     db: Database,
     name: str,

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import StorageError
+from coop_desktop.services.authz import requires
+from coop_desktop.services.context import audit
 from coop_desktop.storage import backup as raw
 from coop_desktop.storage.connect import open_database
-from coop_desktop.storage.engine import Database
+from coop_desktop.storage.engine import BUSY_TIMEOUT_MS, Database
+from coop_desktop.storage.failures import holding
 from coop_desktop.storage.location import data_dir
 from coop_desktop.storage.migrate import alembic_config
 from coop_desktop.storage.models import Setting
@@ -18,6 +23,7 @@ from coop_desktop.storage.models import Setting
 LAST_BACKUP = "last_backup_at"
 
 
+@requires(Permission.BACKUP)
 def backup(db: Database, target: Path) -> Path:
     if db.location.path is None:
         raise StorageError("backup_sqlite_only")
@@ -35,33 +41,59 @@ def backup_and_record(db: Database, target: Path) -> Path:
     return made
 
 
+@requires(Permission.BACKUP)
 def record_backup(db: Database, when: datetime | None = None) -> None:
     """Remember when the last backup was made (the Inicio screen warns when it is old)."""
     stamp = (when or datetime.now()).isoformat(timespec="seconds")
     with db.write() as session:
         row = session.get(Setting, LAST_BACKUP)
+        before = None if row is None else {"value": row.value}
         if row is None:
             session.add(Setting(key=LAST_BACKUP, value=stamp))
         else:
             row.value = stamp
+        audit(session, "update", "setting", LAST_BACKUP, before=before, after={"value": stamp})
 
 
+@requires(Permission.SETTINGS)
 def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[Path, Path]:
-    """Replace the current data with `source` after validating it; keep the current data.
+    """Replace the current data with `source` after proving it whole; keep the current data.
 
-    Returns (the validated source, the backup of what was there before).
-    """
+    The file is brought to the current schema in a copy and checked table by table, index by
+    index, trigger by trigger against a new database, then swapped in under the write lock
+    (`storage.backup.replace_locked`): no write acknowledged by another program is lost.
+    Returns (the validated source, the copy of what was there before)."""
     if db.location.path is None:
         raise StorageError("backup_sqlite_only")
+    live = db.location.path
     source = source.expanduser().resolve()
+    if source == live.resolve():
+        raise StorageError("restore_same_file", value=str(source))
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    raw.validate_backup_file(source, known)
+    raw.check_file(source, known)
     folder = keep_dir or data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = folder / f"{db.location.path.stem}-before-restore-{stamp}.db"
-    raw.online_backup(db.location.path, kept)
-    db.dispose()
-    raw.copy_into(source, db.location.path)
-    # Bring an older backup's schema up to date (with its own safety backup).
-    open_database(str(db.location.path), backup_dir=folder).dispose()
+    kept = folder / f"{live.stem}-before-restore-{stamp}.db"
+    with tempfile.TemporaryDirectory(prefix="coop-restore-", dir=folder) as tmp:
+        work = Path(tmp)
+        fresh = open_database(str(work / "reference.db"), create=True, backup_dir=work)
+        fresh.dispose()
+        reference = raw.schema_of(work / "reference.db")
+
+        def migrate(path: Path) -> None:
+            open_database(str(path), backup_dir=work).dispose()
+
+        staged = work / "staged.db"
+        raw.prepare_restore(source, staged, migrate, reference)
+        with holding(live, "restauración de una copia"):
+            skipped = raw.replace_locked(live, staged, kept, BUSY_TIMEOUT_MS / 1000)
+    with db.write() as session:  # recorded in the restored trail, by whoever restored it
+        audit(
+            session,
+            "restore",
+            "database",
+            None,
+            after={"from": str(source), "kept": str(kept), "skipped": skipped},
+        )
     return source, kept

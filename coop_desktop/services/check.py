@@ -13,6 +13,7 @@ from sqlalchemy import Connection, text
 
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.validation import MAX_DELIVERY_QUANTITY
+from coop_desktop.services.check_money import MONEY_CHECKS
 from coop_desktop.storage.engine import Database
 
 Check = Callable[[Connection], list[str]]
@@ -81,33 +82,29 @@ def schemes_parse(conn: Connection) -> list[str]:
     return problems
 
 
-def numbering_gapless(conn: Connection) -> list[str]:
-    problems = []
-    counters: dict[str, int] = dict(
-        conn.execute(text("SELECT series, last_number FROM document_counter")).all()
-    )
-    for series, count, low, high in conn.execute(
-        text("SELECT series, COUNT(*), MIN(number), MAX(number) FROM settlement GROUP BY series")
-    ):
-        if (low, high) != (1, count) or counters.get(series) != high:
-            problems.append(f"serie {series}: numeración con saltos o contador desfasado")
-    return problems
-
-
 def closed_periods(conn: Connection) -> list[str]:
-    from coop_desktop.services.check_periods import closed_periods_match, triggers_present
+    from coop_desktop.services.check_periods import closed_periods_match
 
-    return triggers_present(conn) + closed_periods_match(conn)
+    return closed_periods_match(conn)
 
 
 CHECKS: list[Check] = [
-    closed_periods,
     sqlite_integrity,
     deliveries_valid,
     quality_in_range,
     schemes_parse,
-    numbering_gapless,
+    closed_periods,
+    *MONEY_CHECKS,
 ]
+
+
+def audit_chain(conn: Connection) -> list[str]:
+    from coop_desktop.services.audit_trail import chain_problems
+
+    return chain_problems(conn)
+
+
+CHECKS.append(audit_chain)
 
 
 def run_checks(db: Database) -> list[str]:

@@ -1,42 +1,17 @@
-"""`coop check` for closed periods: the stored control totals must equal the settlements, and
-the settlements must equal the deliveries priced again with the schemes in force."""
+"""`coop check` for closed periods: the stored control totals must equal the settlements
+(the settlements themselves are priced again in `check_money`)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Connection, text
-from sqlalchemy.orm import Session
 
-from coop_desktop.domain.periods import parse_period
-from coop_desktop.domain.pricing.bulk import price_period
-from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.settlement import DEDUCTION_KINDS
-from coop_desktop.services import close_data as data
-from coop_desktop.services.schemes import load_timeline
 
 CENTS = Decimal("0.01")
 MILLI = Decimal("0.001")
-FROZEN_TRIGGERS = {
-    f"{t}_closed_{op}"
-    for t in ("delivery", "quality_test", "ledger_entry")
-    for op in ("insert", "update", "delete")
-}
-
-
-def triggers_present(conn: Connection) -> list[str]:
-    if conn.dialect.name != "sqlite":
-        return []
-    names = {
-        r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    }
-    return [
-        f"falta el disparador {n} (periodos cerrados sin protección)"
-        for n in sorted(FROZEN_TRIGGERS - names)
-    ]
 
 
 def closed_periods_match(conn: Connection) -> list[str]:
@@ -46,8 +21,6 @@ def closed_periods_match(conn: Connection) -> list[str]:
     ).all()
     if not periods:
         return problems
-    session = Session(bind=conn)
-    timeline = load_timeline(session)
     for period_id, code, totals_text in periods:
         rows = conn.execute(
             text(
@@ -103,45 +76,15 @@ def closed_periods_match(conn: Connection) -> list[str]:
                     f"{code}: total de control «{key}» guardado "
                     f"{stored.get(key)} ≠ {value} de las liquidaciones"
                 )
-        stored_kinds = {k: Decimal(v) for k, v in stored.get("deductions", {}).items()}
-        if stored_kinds != {k: v * CENTS for k, v in by_kind.items()}:
-            problems.append(f"{code}: descuentos por tipo no coinciden con las liquidaciones")
-        problems += _reprice(conn, code, rows, timeline, stored)
-    return problems
-
-
-def _reprice(
-    conn: Connection,
-    code: str,
-    rows: Sequence[Any],
-    timeline: Timeline,
-    stored: dict[str, Any],
-) -> list[str]:
-    span = parse_period(code)
-    deliveries = data.delivery_rows(conn, span)
-    members = {r[1] for r in deliveries}
-    milk = price_period(
-        deliveries,
-        timeline,
-        data.samples(conn, span, members),
-        {m.id: m.flags for m in data.members(conn).values()},
-        span,
-        data.to_date,
-        collect_missing=True,
-    )
-    problems = []
-    by_member = {r[1]: r for r in rows}
-    rejected = sum((m.rejected_litres for m in milk.values()), Decimal("0.000"))
-    if Decimal(str(stored.get("rejected_litres", "0"))) != rejected:
-        problems.append(f"{code}: litros rechazados guardados ≠ {rejected} de las entregas")
-    for member, m in milk.items():
-        r = by_member.get(member)
-        if r is None:
-            problems.append(f"{code}: el socio {member} entregó leche pero no tiene liquidación")
-            continue
-        if (r[2] * MILLI, r[3] * MILLI, r[4] * CENTS) != (m.kg, m.litres, m.gross):
-            problems.append(
-                f"{code}: liquidación {r[0]}: kg, litros o bruto ≠ entregas "
-                f"valorizadas ({m.kg} kg, {m.gross})"
-            )
+        # A kind owed but not covered at all applies 0.00: no line amount, no difference.
+        stored_kinds = {
+            k: Decimal(v) for k, v in stored.get("deductions", {}).items() if Decimal(v)
+        }
+        found_kinds = {k: v * CENTS for k, v in by_kind.items()}
+        for kind in sorted(set(stored_kinds) | set(found_kinds)):
+            if stored_kinds.get(kind) != found_kinds.get(kind):
+                problems.append(
+                    f"{code}: descuentos de tipo «{kind}» guardados {stored_kinds.get(kind, 0)} "
+                    f"≠ {found_kinds.get(kind, 0)} de las liquidaciones"
+                )
     return problems

@@ -136,17 +136,25 @@ def samples(
 def ledger_items(
     conn: Connection, span: PeriodSpan
 ) -> tuple[dict[int, list[Item]], dict[int, list[Item]]]:
-    """(credits, deductions) per member from the ledger entries dated in the period."""
+    """(credits, deductions) per member from the ledger entries dated in the period.
+
+    Left out: milk and payments; what this period's own close wrote (a preview or a check of
+    a period closed before, or reopened); and an entry reversed inside the period together
+    with its reversal. A reversal of an entry of an earlier period counts, with its sign."""
     credits: dict[int, list[Item]] = defaultdict(list)
     debits: dict[int, list[Item]] = defaultdict(list)
-    for row in fetch_raw(
+    rows = fetch_raw(
         conn,
-        "SELECT id, member_id, kind, description, amount FROM "
-        "ledger_entry WHERE date >= ? AND date <= ? ORDER BY date, id",
-        (date_param(conn, span.start), date_param(conn, span.end)),
-    ):
-        entry_id, member, kind, description, amount = row
-        if kind in NOT_SETTLED:
+        "SELECT e.id, e.member_id, e.kind, e.description, e.amount, e.reverses_id FROM "
+        "ledger_entry e WHERE e.date >= ? AND e.date <= ? AND (e.settlement_id IS NULL OR "
+        "e.settlement_id NOT IN (SELECT s.id FROM settlement s JOIN period p ON "
+        "p.id = s.period_id WHERE p.code = ?)) ORDER BY e.date, e.id",
+        (date_param(conn, span.start), date_param(conn, span.end), span.code),
+    )
+    inside = {r[0] for r in rows}
+    cancelled = {r[5] for r in rows if r[5] in inside}
+    for entry_id, member, kind, description, amount, reverses in rows:
+        if kind in NOT_SETTLED or entry_id in cancelled or reverses in cancelled:
             continue
         value = Decimal(amount) * CENTS
         if value > 0:
@@ -170,8 +178,10 @@ def loans(conn: Connection, span: PeriodSpan) -> dict[int, list[LoanRow]]:
     done = dict(
         fetch_raw(
             conn,
-            "SELECT loan_id, COUNT(*) FROM ledger_entry WHERE loan_id IS NOT NULL GROUP BY loan_id",
-            (),
+            "SELECT loan_id, COUNT(*) FROM ledger_entry e WHERE loan_id IS NOT NULL AND "
+            "date < ? AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id) "
+            "GROUP BY loan_id",
+            (date_param(conn, span.start),),
         )
     )
     result: dict[int, list[LoanRow]] = defaultdict(list)

@@ -9,34 +9,18 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.numbers import trim
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
+from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
-from coop_desktop.storage.models import DocumentCounter, Period
+from coop_desktop.storage.models import Period
 from coop_desktop.storage.types import MONEY, QUANTITY, UNIT_PRICE
 
 CHUNK = 500
-
-
-def reserve_numbers(session: Session, series: str, count: int) -> int:
-    """Reserve `count` consecutive numbers of a series; returns the first. The counter row is
-    locked until the transaction ends, so numbering stays gapless under concurrent closes."""
-    counter = session.scalars(
-        select(DocumentCounter).where(DocumentCounter.series == series).with_for_update()
-    ).first()
-    if counter is None:
-        counter = DocumentCounter(series=series, last_number=0)
-        session.add(counter)
-        session.flush()
-    first = counter.last_number + 1
-    counter.last_number += count
-    session.flush()
-    return first
 
 
 def _jsonable(value: Any) -> Any:
@@ -100,6 +84,21 @@ def _lines(m: Any) -> list[dict[str, Any]]:
                 }
             )
     return lines
+
+
+def line_minor_rows(m: Any) -> list[tuple[Any, ...]]:
+    """A settlement's lines as stored: (kind, quantity, unit price, amount) in integer minor
+    units, then the description. `coop check` compares stored lines with these."""
+    return [
+        (
+            ln["kind"],
+            _minor(_Q, ln["quantity"]),
+            _minor(_P, ln["unit_price"]),
+            _M.to_minor(ln["amount"]),
+            ln["description"],
+        )
+        for ln in _lines(m)
+    ]
 
 
 SETTLEMENT_COLUMNS = (
@@ -217,25 +216,15 @@ def write_close(session: Session, period: Period, result: Any, progress: Any) ->
         entries: list[tuple[Any, ...]] = []
         for m in members[offset : offset + CHUNK]:
             sid = ids[m.member_id]
-            for position, ln in enumerate(_lines(m), start=1):
-                line_rows.append(
-                    (
-                        sid,
-                        position,
-                        ln["kind"],
-                        ln["description"],
-                        _minor(_Q, ln["quantity"]),
-                        _minor(_P, ln["unit_price"]),
-                        _M.to_minor(ln["amount"]),
-                    )
-                )
+            for position, row in enumerate(line_minor_rows(m), start=1):
+                line_rows.append((sid, position, row[0], row[4], *row[1:4]))
             entries += _entries(m, sid, period.code, end, next_start, who, when)
         insert_rows(conn, "settlement_line", LINE_COLUMNS, line_rows, adapted=sqlite)
         insert_rows(conn, "ledger_entry", ENTRY_COLUMNS, entries, adapted=sqlite)
         if progress:
             progress("write", min(offset + CHUNK, total), total)
     totals = result.totals()
-    period.totals = totals_json(totals)
+    period.totals = totals_json({**totals, "inputs": result.inputs.to_json()})
     period.status = "closed"
     period.closed_at = stamp
     period.closed_by = who

@@ -10,10 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission, Role
 from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import require_collect_date, requires
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.members import member_by_code
+from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, Member
@@ -38,7 +42,15 @@ def _info(d: Delivery, m: Member) -> DeliveryInfo:
         d.reject_reason,
         d.recorded_by,
         d.recorded_at,
+        ticket_label(d),
     )
+
+
+def ticket_label(d: Delivery) -> str | None:
+    """The number printed on the delivery's ticket, e.g. T001-00000042."""
+    if d.ticket_number is None:
+        return None
+    return f"{d.ticket_series}-{d.ticket_number:08d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +110,7 @@ def refuse_inactive(member: Member) -> None:
         raise Refused("member_not_active", "member", value=member.code, status=member.status)
 
 
+@requires(Permission.COLLECT)
 def add_delivery(
     db: Database,
     member_code: str,
@@ -127,11 +140,15 @@ def add_delivery(
         density=density,
         today=today,
     )
+    require_collect_date(db, c.day)
     with db.write() as session:
         refuse_if_closed(session, c.day)
         member = member_by_code(session, member_code)
         refuse_inactive(member)
+        series = load_association(session).ticket_series
         d = Delivery(
+            ticket_series=series,
+            ticket_number=reserve_numbers(session, series, 1),
             member_id=member.id,
             date=c.day,
             shift=c.shift,
@@ -151,6 +168,12 @@ def add_delivery(
         session.flush()
         audit(session, "create", "delivery", d.id, after=row_dict(d))
         return _info(d, member)
+
+
+def _collector_may_change(db: Database, delivery_id: int) -> None:
+    """A collector changes only deliveries dated in the open period."""
+    if db.principal is not None and db.principal.role is Role.COLLECTOR:
+        require_collect_date(db, get_delivery(db, delivery_id).date)
 
 
 def get_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
@@ -185,8 +208,10 @@ def list_deliveries(
         return [_info(d, m) for d, m in session.execute(query)]
 
 
+@requires(Permission.COLLECT)
 def delete_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
     """Delete a delivery of an open period (the undo of a save); audited with its values."""
+    _collector_may_change(db, delivery_id)
     with db.write() as session:
         d, m = _load(session, delivery_id)
         refuse_if_closed(session, d.date)
@@ -229,6 +254,7 @@ def count_deliveries(db: Database) -> int:
         return int(session.scalar(select(func.count()).select_from(Delivery)) or 0)
 
 
+@requires(Permission.COLLECT)
 def update_delivery(
     db: Database,
     delivery_id: int,
@@ -242,6 +268,7 @@ def update_delivery(
     reason = v.optional_text(reject_reason)
     temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
     assert temp is None or isinstance(temp, Decimal)
+    _collector_may_change(db, delivery_id)
     with db.write() as session:
         d, m = _load(session, delivery_id)
         refuse_if_closed(session, d.date)

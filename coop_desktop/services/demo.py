@@ -9,17 +9,20 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.text import member_search_key
 from coop_desktop.errors import Refused, ValidationError
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association, get_association
+from coop_desktop.services.authz import requires
+from coop_desktop.services.context import audit_on
 from coop_desktop.storage.bulk import insert_rows
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member
@@ -142,6 +145,8 @@ DELIVERY_COLUMNS = (
     "reject_reason",
     "recorded_by",
     "recorded_at",
+    "ticket_series",
+    "ticket_number",
 )
 TEST_COLUMNS = (
     "member_id",
@@ -310,7 +315,23 @@ def _seed_scheme(conn: Any, effective: date, stamp: datetime) -> None:
     )
 
 
+def _reserve(conn: Any, series: str, count: int) -> int:
+    """Reserve `count` numbers of a series on a Core connection; returns the first."""
+    last = conn.execute(
+        text("SELECT last_number FROM document_counter WHERE series = :s"), {"s": series}
+    ).scalar()
+    if last is None:
+        insert_rows(conn, "document_counter", ("series", "last_number"), [(series, count)])
+        return 1
+    conn.execute(
+        text("UPDATE document_counter SET last_number = :n WHERE series = :s"),
+        {"n": last + count, "s": series},
+    )
+    return int(last) + 1
+
+
 @paused_gc()
+@requires(Permission.SETTINGS)
 def load_demo(
     db: Database,
     *,
@@ -377,6 +398,8 @@ def load_demo(
             for r in conn.exec_driver_sql("SELECT id, name, price FROM product").all()
         ]
         total = len(herd) * len(day_list) * 2
+        series = str(conn.exec_driver_sql("SELECT ticket_series FROM association").scalar())
+        first_ticket = _reserve(conn, series, total)
         done = 0
         rejected = 0
         for offset in range(0, len(day_list), CHUNK_DAYS):
@@ -390,6 +413,8 @@ def load_demo(
                 )
             )
             rejected += sum(1 for r in chunk if r[10])
+            ticket = first_ticket + done
+            chunk = [(*r, series, ticket + i) for i, r in enumerate(chunk)]
             insert_rows(conn, "delivery", DELIVERY_COLUMNS, chunk, adapted=sqlite)
             done += len(chunk)
             if progress is not None and not progress(done, total):
@@ -400,6 +425,8 @@ def load_demo(
         ledger = _ledger_rows(rng, herd, day_list, products)
         insert_rows(conn, "ledger_entry", LEDGER_COLUMNS, ledger)
         _seed_scheme(conn, first, stamp)
-    return DemoSummary(
-        len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]
-    )
+        summary = DemoSummary(
+            len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]
+        )
+        audit_on(conn, "demo", "database", None, after={**asdict(summary), "seed": seed})
+    return summary

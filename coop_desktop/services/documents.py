@@ -26,11 +26,14 @@ from coop_desktop.documents.dto import (
     TicketDoc,
 )
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused
 from coop_desktop.messages import add_messages
 from coop_desktop.numbers import ZERO
 from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
+from coop_desktop.services.deliveries import ticket_label
 from coop_desktop.services.settlement_paper import (
     goods,
     number_of,
@@ -124,18 +127,20 @@ def warnings(head: Header) -> tuple[str, ...]:
     return () if head.ruc else ("receipt_without_ruc",)
 
 
+@requires(Permission.PRINT)
 def record_prints(db: Database, kind: str, keys: list[str]) -> None:
     """Count prints that reached the printer (or a saved file): the next one is a COPIA.
     Printing screens build with `record=False` and call this only once the job was sent."""
     if not keys:
         return
-    with db.write() as session:
+    with db.record() as session:
         for key in keys:
             audit(session, "print", kind, key)
 
 
+@requires(Permission.PRINT)
 def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
-    with db.write() as session:
+    with db.record() as session:
         d = session.get(Delivery, delivery_id)
         if d is None:
             raise NotFound("unknown_delivery", "delivery", value=delivery_id)
@@ -158,7 +163,7 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
         copy = printed_before(session, "ticket", str(d.id), record)
         return TicketDoc(
             header(session),
-            f"{a.ticket_series}-{d.id:08d}",
+            ticket_label(d) or f"{a.ticket_series}-{d.id:08d}",
             member_block(m),
             d.date,
             d.shift,
@@ -175,10 +180,11 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
         )
 
 
+@requires(Permission.PRINT)
 def advance_receipt(db: Database, number: str, record: bool = True) -> AdvanceDoc:
     """The receipt of an advance, by its number (R001-00000001); reprints are COPIA."""
     key = number.strip().upper()
-    with db.write() as session:
+    with db.record() as session:
         entry = session.scalars(
             select(LedgerEntry).where(
                 LedgerEntry.document_number == key, LedgerEntry.kind == "advance"
@@ -208,12 +214,13 @@ def _closed_period(session: Session, span: PeriodSpan) -> Period:
     return period
 
 
+@requires(Permission.PRINT)
 def receipts(
     db: Database, code: str, member_code: str | None = None, record: bool = True
 ) -> list[ReceiptDoc]:
     """The receipts of a closed period (void ones marked ANULADO, reprints COPIA)."""
     span = parse_period(code)
-    with db.write() as session:
+    with db.record() as session:
         period = _closed_period(session, span)
         head = header(session)
         query = (
@@ -267,6 +274,7 @@ def lines_by_settlement(session: Session, ids: list[int]) -> dict[int, list[Sett
     return found
 
 
+@requires(Permission.PRINT)
 def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
     """One row per member's current settlement: gross + credits − deductions − carried debt
     covered = net, and what passes to the next period. A reprint is COPIA."""
@@ -307,6 +315,7 @@ def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
         )
 
 
+@requires(Permission.PRINT)
 def collection(db: Database, day: date, record: bool = False) -> CollectionDoc:
     """The day's deliveries by shift, with their quick tests; a reprint is COPIA."""
     with db.write() as session:

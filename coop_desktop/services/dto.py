@@ -105,6 +105,7 @@ class DeliveryInfo:
     reject_reason: str | None
     recorded_by: str
     recorded_at: datetime
+    ticket: str | None = None  # its ticket's number, from the ticket series' counter
 
 
 @dataclass(frozen=True, slots=True)

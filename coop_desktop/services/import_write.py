@@ -19,6 +19,7 @@ from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.services.import_read import Problem
 from coop_desktop.services.members import existing_identities, insert_member
+from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
 from coop_desktop.storage.models import Delivery, ImportBatch, Member
 
@@ -42,6 +43,8 @@ DELIVERY_COLUMNS = (
     "reject_reason",
     "recorded_by",
     "recorded_at",
+    "ticket_series",
+    "ticket_number",
 )
 TEST_MEASURES = tuple(MEASURES)
 TEST_COLUMNS = (
@@ -204,8 +207,13 @@ def write_all(
             if n % 200 == 0:
                 step(n, total)
     elif kind == "deliveries":
+        # Each imported delivery gets its ticket number from the series' counter, as a typed
+        # one does (numbering.reserve_numbers), in one reservation for the whole file.
+        series = load_association(session).ticket_series
+        first = reserve_numbers(session, series, total)
         data = [
-            (m, sqlite_date(d) if sqlite else d, *rest, who, stamp) for _, (m, d, *rest), _ in fresh
+            (m, sqlite_date(d) if sqlite else d, *rest, who, stamp, series, first + n)
+            for n, (_, (m, d, *rest), _) in enumerate(fresh)
         ]
         for i in range(0, total, 20_000):
             insert_rows(conn, "delivery", DELIVERY_COLUMNS, data[i : i + 20_000], adapted=True)

@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 from coop_desktop import formatting
 from coop_desktop.domain import import_columns as columns
 from coop_desktop.domain.import_columns import IGNORE, ColumnMatch
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import CoopError, Refused, ValidationError
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.services import import_rows as rows
 from coop_desktop.services import import_write as write
+from coop_desktop.services.authz import requires
 from coop_desktop.services.import_deliveries import prepare_deliveries
 from coop_desktop.services.import_read import Problem, RawTable, ReadOptions, read_table
 from coop_desktop.services.periods import refuse_if_closed
@@ -75,6 +77,7 @@ def load_mapping(db: Database, kind: str) -> dict[str, str]:
         return dict(json.loads(row.value)) if row else {}
 
 
+@requires(Permission.IMPORT)
 def save_mapping(db: Database, kind: str, mapping: dict[str, str]) -> None:
     clean = {columns.header_key(h): columns.resolve_field(kind, f) for h, f in mapping.items()}
     with db.write() as session:
@@ -225,6 +228,7 @@ def _context(
 
 
 @paused_gc()
+@requires(Permission.IMPORT)
 def import_file(
     db: Database,
     path: Path,

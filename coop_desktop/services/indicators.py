@@ -24,12 +24,14 @@ from coop_desktop.domain.indicator_report import (
     assemble,
 )
 from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import Refused, ValidationError
 from coop_desktop.formatting import day as shown_day
 from coop_desktop.messages import FIELD_NAMES, add_messages
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import indicator_data as data
 from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.engine import Database
@@ -83,6 +85,7 @@ def _stored_reference(session: Session) -> Decimal:
     return Decimal(row.value) if row is not None else ind.NATIONAL_REFERENCE_PRICE
 
 
+@requires(Permission.REPORTS)
 def set_reference_price(db: Database, value: object) -> Decimal:
     price = _positive_price(value)
     with db.write() as session:

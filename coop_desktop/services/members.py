@@ -8,9 +8,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.text import fold, member_search_key
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.association import load_association
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit, now, row_dict
 from coop_desktop.services.dto import MemberDraft, MemberInfo
 from coop_desktop.storage.engine import Database
@@ -101,6 +103,7 @@ def _apply(m: Member, d: MemberDraft) -> None:
     m.search_key = member_search_key(d.code, d.given_names, d.surnames, d.dni, d.community)
 
 
+@requires(Permission.MEMBERS)
 def add_member(db: Database, draft: MemberDraft) -> MemberInfo:
     clean = clean_draft(draft)
     with db.write() as session:
@@ -120,6 +123,7 @@ def insert_member(session: Session, clean: MemberDraft, department: str | None) 
     return m
 
 
+@requires(Permission.MEMBERS)
 def update_member(db: Database, member_id: int, draft: MemberDraft) -> MemberInfo:
     clean = clean_draft(draft)
     with db.write() as session:
@@ -134,6 +138,7 @@ def update_member(db: Database, member_id: int, draft: MemberDraft) -> MemberInf
         return info(m)
 
 
+@requires(Permission.MEMBERS)
 def set_status(db: Database, member_id: int, status: str) -> MemberInfo:
     """Suspend, retire or reactivate: members with history are never deleted."""
     clean = v.choice(status, v.MEMBER_STATUSES, "status")

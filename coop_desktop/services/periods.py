@@ -3,17 +3,17 @@ immutable (the database triggers are the second line of defence)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coop_desktop import formatting as fmt
-from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.domain.periods import PeriodSpan, period_of
 from coop_desktop.errors import Refused
 from coop_desktop.storage.engine import Database
-from coop_desktop.storage.models import Period
+from coop_desktop.storage.models import Association, Delivery, LedgerEntry, Period, QualityTest
 
 
 def closed_period_at(session: Session, day: date) -> Period | None:
@@ -67,3 +67,97 @@ def closed_code_at(db: Database, day: date) -> str | None:
     with db.read() as session:
         period = closed_period_at(session, day)
         return None if period is None else period.code
+
+
+def cycle_of(session: Session) -> str:
+    cycle = session.scalar(select(Association.cycle).order_by(Association.id))
+    return cycle or "month"
+
+
+def _closed_spans(session: Session) -> list[tuple[date, date]]:
+    return [
+        (p.start_date, p.end_date)
+        for p in session.scalars(
+            select(Period).where(Period.status != "open").order_by(Period.start_date)
+        )
+    ]
+
+
+def _first_activity(session: Session, low: date | None, high: date | None) -> date | None:
+    """The earliest delivery, sample or ledger entry dated in [low, high] (either end open)."""
+    found: list[date] = []
+    for column in (Delivery.date, QualityTest.sample_date, LedgerEntry.date):
+        query = select(func.min(column))
+        if low is not None:
+            query = query.where(column >= low)
+        if high is not None:
+            query = query.where(column <= high)
+        value = session.scalar(query)
+        if value is not None:
+            found.append(value)
+    return min(found) if found else None
+
+
+def first_open_activity(session: Session) -> date | None:
+    """The earliest date with activity (deliveries, samples or account entries) that lies in
+    no closed period."""
+    closed = _closed_spans(session)
+    gaps: list[tuple[date | None, date | None]] = []
+    low: date | None = None
+    for start, end in closed:
+        if low is None or start > low:
+            gaps.append((low, start - timedelta(days=1)))
+        low = end + timedelta(days=1) if low is None or end >= low else low
+    gaps.append((low, None))
+    for gap_low, gap_high in gaps:
+        first = _first_activity(session, gap_low, gap_high)
+        if first is not None:
+            return first
+    return None
+
+
+def oldest_open(session: Session) -> PeriodSpan | None:
+    """The period a treasurer closes next: the one holding the earliest open activity, in
+    the association's cycle (or in the kind of the periods already closed, when the cycle
+    changed and the cycle's period would overlap a closed one). None when nothing is open."""
+    first = first_open_activity(session)
+    if first is None:
+        return None
+    span = period_of(first, cycle_of(session))
+    last = session.scalars(
+        select(Period)
+        .where(
+            Period.status != "open", Period.start_date <= span.end, Period.end_date >= span.start
+        )
+        .order_by(Period.start_date.desc())
+    ).first()
+    if last is not None:
+        from coop_desktop.domain.periods import parse_period
+
+        span = period_of(first, parse_period(last.code).kind)
+    return span
+
+
+def next_open_day(session: Session, day: date) -> date:
+    """`day`, or when it falls in a closed period, the first day after the closed periods
+    that hold it: where a late entry for a closed day is recorded."""
+    current = day
+    while (closed := closed_period_at(session, current)) is not None:
+        current = closed.end_date + timedelta(days=1)
+    return current
+
+
+def open_day(db: Database, day: date) -> date:
+    """`next_open_day` in its own read."""
+    with db.read() as session:
+        return next_open_day(session, day)
+
+
+def refuse_before_close(session: Session, day: date, field: str = "date") -> None:
+    """Refuse a start date (of a loan, a recurring charge) on or before the end of a closed
+    period: the closes already made must price the same when `coop check` replays them."""
+    last = session.scalars(
+        select(Period).where(Period.status != "open", Period.end_date >= day)
+    ).first()
+    if last is not None:
+        raise Refused("starts_in_closed", field, value=fmt.day(day), period=last.code)

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.services.authz import require_collect_date, requires
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import QualityTestInfo
 from coop_desktop.services.members import member_by_code
@@ -22,6 +24,7 @@ def clean_measures(raw: dict[str, object]) -> dict[str, Decimal | bool]:
     return {key: v.measure(key, value) for key, value in raw.items()}
 
 
+@requires(Permission.COLLECT)
 def add_test(
     db: Database,
     member_code: str,
@@ -34,6 +37,7 @@ def add_test(
 ) -> QualityTestInfo:
     clean = clean_measures(measures)
     day = v.not_future(v.iso_date(sample_date), today or date.today())
+    require_collect_date(db, day)
     with db.write() as session:
         refuse_if_closed(session, day)
         member = member_by_code(session, member_code)

@@ -15,8 +15,10 @@ from coop_desktop import formatting as fmt
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused
 from coop_desktop.resources import resource_path
+from coop_desktop.services.authz import requires
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import PriceScheme, PriceSchemeVersion
@@ -43,6 +45,7 @@ def _canonical(data: dict[str, object]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=default) + "\n"
 
 
+@requires(Permission.SCHEMES)
 def import_scheme(db: Database, text: str, effective: date | None = None) -> SchemeVersionInfo:
     """Validate a scheme file and add it as a version in force from `effective` (default
     today). Every problem is reported at once, and nothing is stored when there is one."""

@@ -8,13 +8,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.periods import parse_period
+from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused, ValidationError
-from coop_desktop.services.context import actor, audit, now
+from coop_desktop.services.authz import requires
+from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
 from coop_desktop.services.periods import get_or_create, refuse_if_closed
 from coop_desktop.storage.engine import Database
@@ -98,9 +100,14 @@ def settlement_for(db: Database, member_code: str, code: str) -> SettlementView:
         return _view(session, row[0], row[1], member)
 
 
+@requires(Permission.REOPEN)
 def reopen_period(db: Database, code: str, reason: str) -> int:
-    """Reopen a closed period: its settlements stay, marked void with the reason; the ledger
-    entries the close generated are removed. Returns how many settlements were voided."""
+    """Reopen a closed period: its settlements stay, marked void with the reason, and every
+    ledger entry its close wrote is cancelled by a reversal entry (nothing is deleted).
+    Refused while any settlement of the period is paid: reverse those payments first.
+    Returns how many settlements were voided."""
+    from coop_desktop.services.reversals import reverse
+
     text = (reason or "").strip()
     if not text:
         raise ValidationError("reason_missing", "reason")
@@ -109,8 +116,15 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
         period = get_or_create(session, span)
         if period.status == "open":
             raise Refused("period_not_closed", "period", value=span.code)
-        if period.status == "paid":
-            raise Refused("period_paid", "period", value=span.code)
+        paid = session.scalars(
+            select(Member.code)
+            .join(Settlement, Settlement.member_id == Member.id)
+            .where(Settlement.period_id == period.id, Settlement.status == "paid")
+            .order_by(Member.code)
+        ).all()
+        if paid:
+            shown = ", ".join(paid[:10]) + (f" … (+{len(paid) - 10})" if len(paid) > 10 else "")
+            raise Refused("period_paid", "period", value=span.code, members=shown)
         later = session.scalars(
             select(Period).where(Period.start_date > period.end_date, Period.status != "open")
         ).first()
@@ -118,40 +132,99 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
             raise Refused("later_period_closed", "period", value=span.code, other=later.code)
         before = period.totals
         period.status = "open"
+        period.totals = None
+        period.closed_at = None
+        period.closed_by = None
         session.flush()
         settlements = session.scalars(
             select(Settlement).where(Settlement.period_id == period.id, Settlement.status != "void")
         ).all()
-        ids = [s.id for s in settlements]
         # Entries the close generated point at the settlement it issued, which a reissued
         # receipt (void_receipt) may have replaced: every settlement of the period counts.
-        every = session.scalars(select(Settlement.id).where(Settlement.period_id == period.id))
-        linked = list(every)
-        removed = 0
-        if linked:
-            gone = session.scalars(
-                delete(LedgerEntry)
-                .where(LedgerEntry.settlement_id.in_(linked))
-                .returning(LedgerEntry.id)
+        every = list(
+            session.scalars(select(Settlement.id).where(Settlement.period_id == period.id))
+        )
+        entries = (
+            session.scalars(
+                select(LedgerEntry)
+                .where(LedgerEntry.settlement_id.in_(every), LedgerEntry.kind != "payment")
+                .order_by(LedgerEntry.id)
             ).all()
-            removed = len(gone)
+            if every
+            else []
+        )
+        reversals = reverse(session, entries, f"reapertura de {span.code}: {text}")
         for s in settlements:
             s.status = "void"
             s.void_reason = text
-        period.totals = None
-        period.closed_at = None
-        period.closed_by = None
         audit(
             session,
             "reopen",
             "period",
             span.code,
             before={"totals": before},
-            after={"reason": text, "voided": len(ids), "ledger_entries_removed": removed},
+            after={
+                "reason": text,
+                "voided": len(settlements),
+                "ledger_entries_reversed": [r.reverses_id for r in reversals],
+            },
         )
-        return len(ids)
+        return len(settlements)
 
 
+@requires(Permission.REVERSE_PAYMENT)
+def reverse_payment(
+    db: Database, code: str, member_code: str, reason: str, today: date | None = None
+) -> str:
+    """Cancel a recorded payment (money not actually handed over, wrong member, …): the
+    payment entry gets a reversal entry, the settlement is issued (unpaid) again and the
+    period no longer paid. Returns the settlement number."""
+    from coop_desktop.services.reversals import reverse
+
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("reason_missing", "reason")
+    span = parse_period(code)
+    with db.write() as session:
+        period = get_or_create(session, span)
+        member = member_by_code(session, member_code)
+        s = session.scalars(
+            select(Settlement).where(
+                Settlement.period_id == period.id,
+                Settlement.member_id == member.id,
+                Settlement.status == "paid",
+            )
+        ).first()
+        if s is None:
+            raise Refused("settlement_not_paid", "member", value=member.code, period=span.code)
+        number = f"{s.series}-{s.number:08d}"
+        payments = session.scalars(
+            select(LedgerEntry).where(
+                LedgerEntry.settlement_id == s.id,
+                LedgerEntry.kind == "payment",
+                LedgerEntry.reverses_id.is_(None),
+            )
+        ).all()
+        reversals = reverse(session, payments, f"pago revertido: {text}", today)
+        before = {"status": s.status, "paid_on": s.paid_on, "method": s.payment_method}
+        s.status = "issued"
+        s.paid_on = None
+        s.payment_method = None
+        s.payment_reference = None
+        if period.status == "paid":
+            period.status = "closed"
+        audit(
+            session,
+            "reverse_payment",
+            "settlement",
+            number,
+            before={k: (v.isoformat() if isinstance(v, date) else v) for k, v in before.items()},
+            after={"reason": text, "reversal_entries": [r.id for r in reversals]},
+        )
+        return number
+
+
+@requires(Permission.PAY)
 def pay(
     db: Database,
     code: str,
@@ -179,6 +252,7 @@ def pay(
         if settlements:
             refuse_if_closed(session, entry_day)
         stamp, who = now(), actor()
+        before = {"settlements": [row_dict(s) for s in settlements], "period": period.status}
         for s in settlements:
             s.status = "paid"
             s.paid_on = when
@@ -209,6 +283,7 @@ def pay(
             "pay",
             "period",
             span.code,
+            before=before,
             after={
                 "settlements": [s.id for s in settlements],
                 "method": clean_method,
@@ -254,12 +329,13 @@ def member_settlements(db: Database, member_code: str) -> list[SettlementRow]:
         ]
 
 
+@requires(Permission.VOID)
 def void_receipt(db: Database, number: str, reason: str) -> str:
     """Void a spoiled or lost receipt and issue its replacement: the settlement keeps every
     amount and line under the next number of the series; the voided one stays, marked with
     the reason (its number is not reused). Returns the new number. Amounts that are wrong are
     corrected by reopening the period instead."""
-    from coop_desktop.services.close_writer import reserve_numbers
+    from coop_desktop.services.numbering import reserve_numbers
 
     text = (reason or "").strip()
     if not text:
@@ -279,6 +355,8 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
             raise NotFound("unknown_settlement", "number", value=number)
         if old.status == "void":
             raise Refused("settlement_void", "number", value=number)
+        if old.status == "paid":
+            raise Refused("settlement_paid_void", "number", value=number)
         new_number = reserve_numbers(session, old.series, 1)
         columns = [c.key for c in Settlement.__table__.columns if c.key not in ("id", "number")]
         new = Settlement(**{c: getattr(old, c) for c in columns}, number=new_number)
@@ -299,6 +377,7 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
                     amount=line.amount,
                 )
             )
+        before = row_dict(old)
         old.status = "void"
         old.void_reason = text
         replacement = f"{new.series}-{new_number:08d}"
@@ -307,6 +386,7 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
             "void",
             "settlement",
             f"{old.series}-{old.number:08d}",
-            after={"reason": text, "replaced_by": replacement},
+            before=before,
+            after={"reason": text, "replaced_by": replacement, "settlement": row_dict(old)},
         )
         return replacement

@@ -1,13 +1,32 @@
-"""Online backups and restores of SQLite files (sqlite3's backup API: consistent while the
-app is running, because it copies pages under SQLite's own locks)."""
+"""Online backups and restores of SQLite files.
+
+A backup uses sqlite3's backup API (consistent while the app is running, because it copies
+pages under SQLite's own locks) into a temporary name beside the target, renamed at the end:
+an interrupted backup leaves no half file behind and blocks nothing.
+
+A restore first proves the file is a whole Coop Desktop database: a copy is brought to the
+current schema revision and must then have every table, column, index and trigger a new
+database has, pass `PRAGMA integrity_check` and the foreign key check. Only then is the live
+database replaced, inside one write transaction that holds SQLite's write lock from the
+moment the current data is copied aside until the restored data is committed: a write by
+another program either lands before (and is in the copy kept aside) or waits and lands after
+(in the restored data); none is lost in between.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from coop_desktop.errors import StorageError
+from coop_desktop.storage.files import make_private
 from coop_desktop.storage.migrate import SQLITE_HEADER
+
+Schema = dict[str, Any]
 
 
 def online_backup(source: Path, target: Path, pages_per_step: int = 1024) -> None:
@@ -15,34 +34,94 @@ def online_backup(source: Path, target: Path, pages_per_step: int = 1024) -> Non
     if target.exists():
         raise StorageError("backup_target_exists", value=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    # mkstemp creates the file user-only (0600), so the copy is never readable by others.
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(handle)
+    partial = Path(name)
+    make_private(partial)
     try:
-        dst = sqlite3.connect(target)
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            src.backup(dst, pages=pages_per_step)
-            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst, pages=pages_per_step)
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
+        if target.exists():  # another backup took the name meanwhile
+            raise StorageError("backup_target_exists", value=str(target))
+        os.replace(partial, target)
     finally:
-        src.close()
+        partial.unlink(missing_ok=True)
 
 
-def validate_backup_file(path: Path, known_revisions: set[str]) -> str:
-    """Refuse anything but an intact Coop Desktop SQLite file; return its schema revision."""
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def schema_of(path: Path) -> Schema:
+    """Every table with its columns, every index and every trigger of a SQLite file."""
+    conn = _read_only(path)
+    try:
+        entries = conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        tables: dict[str, list[tuple[Any, ...]]] = {}
+        for kind, name, _table, _sql in entries:
+            if kind == "table":
+                tables[name] = sorted(
+                    (r[1], str(r[2]).upper(), r[3], r[5])
+                    for r in conn.execute(f'PRAGMA table_info("{name}")')
+                )
+        indexes = {
+            name: (table, tuple(r[2] for r in conn.execute(f'PRAGMA index_info("{name}")')))
+            for kind, name, table, _sql in entries
+            if kind == "index"
+        }
+        triggers = {
+            name: " ".join(str(sql).split()) for kind, name, _t, sql in entries if kind == "trigger"
+        }
+    finally:
+        conn.close()
+    return {"tables": tables, "indexes": indexes, "triggers": triggers}
+
+
+def schema_differences(expected: Schema, found: Schema) -> list[str]:
+    """What `found` lacks or has different from `expected`, in words."""
+    problems = []
+    for table, columns in expected["tables"].items():
+        have = found["tables"].get(table)
+        if have is None:
+            problems.append(f"falta la tabla {table}")
+        elif have != columns:
+            problems.append(f"la tabla {table} no tiene las columnas esperadas")
+    for name, definition in expected["indexes"].items():
+        if found["indexes"].get(name) != definition:
+            problems.append(f"falta el índice {name}")
+    for name, sql in expected["triggers"].items():
+        if found["triggers"].get(name) != sql:
+            problems.append(f"falta el disparador {name}")
+    return problems
+
+
+def check_file(path: Path, known_revisions: set[str]) -> str:
+    """Refuse anything but an intact SQLite file of ours; return its schema revision."""
     if not path.is_file():
         raise StorageError("file_not_found", value=str(path))
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
             raise StorageError("not_a_database", value=str(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             if conn.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-                raise StorageError("not_a_database", value=str(path))
+                raise StorageError("backup_damaged", value=str(path), reason="integrity_check")
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
-            if not {"alembic_version", "association", "member", "delivery"} <= tables:
+            if "alembic_version" not in tables:
                 raise StorageError("not_a_database", value=str(path))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -54,14 +133,107 @@ def validate_backup_file(path: Path, known_revisions: set[str]) -> str:
     return str(row[0])
 
 
-def copy_into(source: Path, target: Path) -> None:
-    """Replace the content of the live database `target` with `source`, page by page."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+def prepare_restore(
+    source: Path, staging: Path, migrate: Callable[[Path], None], reference: Schema
+) -> None:
+    """Copy `source` to `staging`, bring it to the current revision with `migrate`, and
+    prove it complete: the whole schema of `reference`, integrity and foreign keys."""
+    online_backup(source, staging)
+    migrate(staging)
+    problems = schema_differences(reference, schema_of(staging))
+    conn = sqlite3.connect(staging)
     try:
-        dst = sqlite3.connect(target, timeout=10)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        if conn.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+            problems.append("PRAGMA integrity_check falló")
+        if conn.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append("hay claves foráneas rotas")
     finally:
-        src.close()
+        conn.close()
+    if problems:
+        raise StorageError("backup_damaged", value=str(source), reason="; ".join(problems[:8]))
+
+
+def _keep_counters(conn: sqlite3.Connection, issued: dict[str, int]) -> dict[str, list[int]]:
+    restored = dict(conn.execute("SELECT series, last_number FROM main.document_counter"))
+    skipped = {}
+    for series, last in issued.items():
+        had = int(restored.get(series, 0))
+        if last > had:
+            if series in restored:
+                conn.execute(
+                    "UPDATE main.document_counter SET last_number = ? WHERE series = ?",
+                    (last, series),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO main.document_counter (series, last_number) VALUES (?, ?)",
+                    (series, last),
+                )
+            skipped[series] = [had + 1, int(last)]
+    return skipped
+
+
+def replace_locked(
+    live: Path, staged: Path, kept: Path, busy_timeout_s: float
+) -> dict[str, list[int]]:
+    """Swap the content of `live` for `staged` in one write transaction; the current data is
+    copied to `kept` while the write lock is held. Document counters never go back: numbers
+    the current data had already handed out stay used (returned per series, for the audit)."""
+    conn = sqlite3.connect(live, timeout=busy_timeout_s, isolation_level=None)
+    try:
+        conn.execute("ATTACH DATABASE ? AS src", (str(staged),))
+        conn.execute("BEGIN IMMEDIATE")  # from here on no other program commits a write
+        try:
+            reader = _read_only(live)  # sees exactly what is committed: all of it
+            try:
+                keeper = sqlite3.connect(kept)
+                try:
+                    reader.backup(keeper)
+                    keeper.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    keeper.close()
+            finally:
+                reader.close()
+            triggers = [
+                r[0]
+                for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type='trigger'")
+            ]
+            wanted = [
+                r[0] for r in conn.execute("SELECT sql FROM src.sqlite_master WHERE type='trigger'")
+            ]
+            issued = dict(conn.execute("SELECT series, last_number FROM main.document_counter"))
+            for name in triggers:
+                conn.execute(f'DROP TRIGGER main."{name}"')
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type='table' AND "
+                    "name NOT LIKE 'sqlite_%'"
+                )
+            ]
+            for table in tables:
+                conn.execute(f'DELETE FROM main."{table}"')
+            for table in tables:
+                columns = ", ".join(
+                    f'"{r[1]}"' for r in conn.execute(f'PRAGMA src.table_info("{table}")')
+                )
+                conn.execute(
+                    f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM src."{table}"'
+                )
+            skipped = _keep_counters(conn, issued)
+            for sql in wanted:
+                conn.execute(sql)
+            if conn.execute("PRAGMA main.foreign_key_check").fetchall():
+                raise StorageError("backup_damaged", value=str(staged), reason="foreign keys")
+            conn.execute("COMMIT")
+            return skipped
+        except BaseException:
+            conn.execute("ROLLBACK")
+            kept.unlink(missing_ok=True)
+            raise
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StorageError("db_busy", value=str(live), holder="") from exc
+        raise
+    finally:
+        conn.close()

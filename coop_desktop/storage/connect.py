@@ -2,25 +2,50 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
 from coop_desktop.errors import StorageError
 from coop_desktop.storage import location as loc
+from coop_desktop.storage import secrets
 from coop_desktop.storage.engine import Database, make_engine
-from coop_desktop.storage.migrate import check_sqlite_file, upgrade
+from coop_desktop.storage.files import make_database_private, make_private
+from coop_desktop.storage.migrate import check_ours_untouched, check_sqlite_file, upgrade
+
+
+def without_password(location: loc.Location) -> tuple[loc.Location, str | None]:
+    """A server URL given with its password: store the password (keyring, else libpq's
+    password file) and go on without it. Returns the location and where it was stored."""
+    bare, password = secrets.split_password(location.url)
+    if password is None:
+        return location, None
+    return replace(location, url=bare), secrets.store_password(bare, password)
 
 
 def open_database(
-    db: str | None = None, *, migrate: bool = True, backup_dir: Path | None = None
+    db: str | None = None,
+    *,
+    migrate: bool = True,
+    backup_dir: Path | None = None,
+    create: bool = False,
 ) -> Database:
-    """Open (creating if needed) the database named by `db`, `COOP_DB` or the default file."""
-    location = loc.resolve(db)
+    """Open the database named by `db`, `COOP_DB` or the default file. A SQLite file that
+    does not exist is created only when `create` is given (`coop init`, `coop demo`, the
+    first-run assistant): a mistyped path is refused, never silently a new empty database.
+    A file that is not ours, or of a newer version, is refused before SQLite writes a byte
+    to it (no WAL switch, no journal files)."""
+    location, moved_to = without_password(loc.resolve(db))
     loc.refuse_network_share(location)
     if location.path is not None:
-        check_sqlite_file(location.path)
-        location.path.parent.mkdir(parents=True, exist_ok=True)
+        if not location.path.exists() or location.path.stat().st_size == 0:
+            if not create:
+                raise StorageError("db_not_found", value=str(location.path))
+            location.path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            check_sqlite_file(location.path)
+            check_ours_untouched(location.path)
     engine = make_engine(location)
     try:
         if migrate:
@@ -33,4 +58,10 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    return Database(location, engine)
+    if location.path is not None:
+        make_database_private(location.path)
+        if location.path.parent == loc.data_dir():
+            make_private(location.path.parent)
+    database = Database(location, engine)
+    database.password_moved_to = moved_to
+    return database

@@ -7,16 +7,25 @@ PostgreSQL (psycopg 3): the same code, for several office PCs sharing one associ
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from coop_desktop.domain.roles import Permission, Principal, Role, roles_with
+from coop_desktop.errors import Forbidden
+from coop_desktop.storage import audit_chain
+from coop_desktop.storage.failures import holding, note_path, translate
 from coop_desktop.storage.location import Location
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 15_000  # a writer waits this long for another (a close), then says who
+LOCK_TIMEOUT_MS = 15_000  # the same on PostgreSQL
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -43,14 +52,56 @@ def make_engine(location: Location, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    from coop_desktop.storage.secrets import connect_args
+
+    # The URL never holds the password: it comes from the keyring (or libpq's password file)
+    # and reaches the driver in memory, never a command line or a settings file.
+    args = {
+        "application_name": f"coop: {_who()}",
+        "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
+        **connect_args(location.url),
+    }
+    kwargs.setdefault("connect_args", args)
     return create_engine(location.url, pool_pre_ping=True, **kwargs)
 
 
+def _who() -> str:
+    import getpass
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name
+        user = "?"
+    return f"{user}@{socket.gethostname()}"[:50]
+
+
+# Who acts in the current call (a thread or an op of the UI runner has its own context) and
+# which permission the service being run declared. `services/authz.requires` sets both.
+ACTING: ContextVar[Principal | None] = ContextVar("coop_acting", default=None)
+DECLARED: ContextVar[Permission | None] = ContextVar("coop_declared", default=None)
+
+
+def _audit_only(state: ORMExecuteState) -> None:
+    """In a `record()` session only audit rows may be written."""
+    if state.is_insert or state.is_update or state.is_delete:
+        tables = {getattr(m, "local_table", None) for m in state.all_mappers}
+        if tables != {audit_chain.TABLE}:
+            raise Forbidden("audit_only_session")
+
+
+def _no_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise Forbidden("audit_only_session")
+
+
 class Database:
-    """An open database: the engine plus the unit of work every service uses.
+    """An open database: the engine, the unit of work every service uses, and who is signed in.
 
     `with db.write() as session:` is one unit of work: committed when the block ends, rolled
-    back on any error. `db.read()` is the same without the write lock.
+    back on any error. `db.read()` is the same without the write lock. Both need a signed-in
+    `principal`; `write()` refuses, before any SQL, a role that writes nothing and a write that
+    no service declared a permission for (administrators excepted: they hold every one).
     """
 
     def __init__(self, location: Location, engine: Engine) -> None:
@@ -59,23 +110,142 @@ class Database:
         self._write_engine = engine.execution_options(coop_write=True)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self._writer = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+        self.principal: Principal | None = None
+        # True when the password was given for this one command (the CLI): sensitive actions
+        # need no second prompt. The desktop leaves it False and sets `ask_password`.
+        self.password_confirmed = False
+        self.ask_password: Callable[[str], str | None] | None = None
+        # Where a password found in the given URL was moved (keyring or a file), to warn.
+        self.password_moved_to: str | None = None
 
     @property
     def is_sqlite(self) -> bool:
         return self.location.is_sqlite
 
+    def acting(self) -> Principal:
+        """The signed-in user, or a refusal when nobody is."""
+        if self.principal is None:
+            raise Forbidden("sign_in_required")
+        return self.principal
+
+    def _guard_write(self) -> Principal:
+        principal = self.acting()
+        declared = DECLARED.get()
+        refused: Permission | None = None
+        if principal.writes_nothing:
+            refused = declared or Permission.ACCOUNTS
+        elif declared is None and principal.role is not Role.ADMIN:
+            refused = Permission.SETTINGS  # an undeclared write: only what admins may do
+        elif declared is not None and not principal.may(declared):
+            refused = declared
+        if refused is not None:
+            self.audit_refusal(principal, refused, "write")
+            if declared is None and not principal.writes_nothing:
+                raise Forbidden("undeclared_write", role=principal.role.value)
+            raise Forbidden(
+                "role_cannot",
+                role=principal.role.value,
+                action="write" if principal.writes_nothing else refused.value,
+                roles=[r.value for r in roles_with(refused) if r is not Role.OVERSIGHT],
+            )
+        return principal
+
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._writer() as session, session.begin():
-            yield session
+        principal = self._guard_write()
+        token = ACTING.set(principal)
+        try:
+            with self._failures(), self._writer() as session, session.begin():
+                yield session
+        finally:
+            ACTING.reset(token)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
+        principal = self.acting()
+        token = ACTING.set(principal)
+        try:
+            with self._failures(), self._reader() as session, session.begin():
+                yield session
+        finally:
+            ACTING.reset(token)
+
+    @contextmanager
+    def long_write(self, action: str) -> Iterator[Session]:
+        """A write that may hold the database for seconds (a close, an import, a restore):
+        others who time out waiting are told `action` and who runs it."""
+        with holding(self.location.path, action), self.write() as session:
+            if not self.is_sqlite:
+                session.execute(
+                    text("SELECT set_config('application_name', :n, true)"),
+                    {"n": f"coop: {action} ({_who()})"[:63]},
+                )
             yield session
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """Driver errors become the user's words (locked, full, damaged, protected)."""
+        try:
+            yield
+        except DBAPIError as exc:
+            found = translate(exc, self.location.describe(), note_path(self.location.path))
+            if found is exc:
+                raise
+            if getattr(found, "code", "") == "db_busy" and not self.is_sqlite:
+                found = self._pg_busy(exc)
+            raise found from exc
+
+    def _pg_busy(self, exc: DBAPIError) -> Exception:
+        try:
+            with self.engine.connect() as conn:
+                return translate(exc, self.location.describe(), None, conn)
+        except Exception:  # cannot even ask: say it is busy without a name
+            return translate(exc, self.location.describe())
+
+    @contextmanager
+    def record(self) -> Iterator[Session]:
+        """A write transaction that may only append to the audit trail (a print is recorded
+        so the next one says COPIA): open to every role, the oversight committee included."""
+        principal = self.acting()
+        token = ACTING.set(principal)
+        try:
+            with self._writer() as session, session.begin():
+                event.listen(session, "do_orm_execute", _audit_only)
+                event.listen(session, "before_flush", _no_flush)
+                yield session
+        finally:
+            ACTING.reset(token)
+
+    @contextmanager
+    def system_write(self) -> Iterator[Session]:
+        """Writes the program makes on its own behalf, whoever is (or is not) signed in: the
+        sign-in bookkeeping (failed attempts, lockout, the first administrator) and the audit
+        of refusals. Only `services/auth.py` and this class use it (a test checks)."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def audit_refusal(self, principal: Principal | None, permission: Permission, what: str) -> None:
+        """Record a refused action in its own transaction (the refused one writes nothing)."""
+        detail = {"permission": permission.value, "what": what}
+        if principal is not None:
+            detail["role"] = principal.role.value
+        with suppress(Exception), self._write_engine.begin() as conn:
+            # The refusal stands even if it cannot be recorded (a file locked by a writer).
+            audit_chain.append(
+                conn,
+                at=datetime.now().replace(microsecond=0),
+                user_id=None if principal is None else principal.user_id,
+                actor="" if principal is None else principal.name,
+                action="refused",
+                entity="permission",
+                entity_id=permission.value,
+                before=None,
+                after=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            )
 
     def write_connection(self) -> Any:
         """A Core connection in a write transaction (for bulk paths without ORM objects)."""
+        self._guard_write()
         return self._write_engine.begin()
 
     def dispose(self) -> None:

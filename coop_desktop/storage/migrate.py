@@ -52,6 +52,31 @@ def check_sqlite_file(path: Path) -> None:
         raise StorageError("not_a_database", value=str(path))
 
 
+def check_ours_untouched(path: Path) -> None:
+    """Refuse a SQLite file that is not a Coop Desktop database, or is of a newer version,
+    reading it as immutable: SQLite takes no lock and writes nothing (not even -wal/-shm)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if not tables:
+                return
+            if "alembic_version" not in tables:
+                raise StorageError("not_a_database", value=str(path))
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("not_a_database", value=str(path)) from exc
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if row is not None and row[0] not in known:
+        raise StorageError("newer_schema", value=str(path))
+
+
 def check_ours(engine: Engine, location: Location) -> str | None:
     """The schema revision, or None for an empty database; refuse foreign or newer ones."""
     try:

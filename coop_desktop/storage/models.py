@@ -111,6 +111,8 @@ class Delivery(Base):
     __table_args__ = (
         Index("ix_delivery_date_shift", "date", "shift"),
         Index("ix_delivery_member_date", "member_id", "date"),
+        # Tickets are numbered from their series' counter, never from the row id.
+        Index("uq_delivery_ticket", "ticket_series", "ticket_number", unique=True),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
@@ -127,6 +129,8 @@ class Delivery(Base):
     reject_reason: Mapped[str | None] = mapped_column(String(200))
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    ticket_series: Mapped[str | None] = mapped_column(String(4))
+    ticket_number: Mapped[int | None] = mapped_column(Integer)
 
 
 class QualityTest(Base):
@@ -226,10 +230,17 @@ class Product(Base):
 
 
 class LedgerEntry(Base):
-    """One movement of a member's account. Credits are positive, debits negative."""
+    """One movement of a member's account. Credits are positive, debits negative.
+
+    Append-only (triggers on both engines): a correction, a reopen or a payment reversal is a
+    new entry whose `reverses_id` names the entry it cancels, for the opposite amount."""
 
     __tablename__ = "ledger_entry"
-    __table_args__ = (Index("ix_ledger_entry_member_date", "member_id", "date"),)
+    __table_args__ = (
+        Index("ix_ledger_entry_member_date", "member_id", "date"),
+        Index("uq_ledger_entry_document_number", "document_number", unique=True),
+        Index("uq_ledger_entry_reverses_id", "reverses_id", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     date: Mapped[date] = mapped_column(Date)
@@ -244,6 +255,7 @@ class LedgerEntry(Base):
     charge_id: Mapped[int | None] = mapped_column(ForeignKey("charge.id"))
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
     document_number: Mapped[str | None] = mapped_column(String(20))  # its printed receipt
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -292,18 +304,41 @@ class DocumentCounter(Base):
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class User(Base):
+    """A person who signs in. Never deleted (the audit trail names them): disabled instead."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)  # lower case, what is typed
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    # Argon2id hash; NULL until the user sets a password on first use (a migrated database).
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_sign_in: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class AuditLog(Base):
-    """Append-only: database triggers refuse UPDATE and DELETE on both engines."""
+    """Append-only (triggers refuse UPDATE and DELETE on both engines) and tamper-evident:
+    each row's `chain_hash` is SHA-256 over its canonical content and the previous row's hash
+    (`storage/audit_chain.py`), in the order of `seq`."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_seq", "seq", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int | None] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(Integer)
     actor: Mapped[str] = mapped_column(String(60))
     action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(40))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class ImportBatch(Base):

@@ -222,32 +222,32 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="92" />
+        <location filename="../../ui/delivery_dialogs.py" line="93" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="99" />
-        <source>El periodo %1 está cerrado. El ajuste se registra hoy, en el periodo abierto, y se liquida en el próximo cierre.</source>
-        <translation>Period %1 is closed. The adjustment is recorded today, in the open period, and settled at the next closeout.</translation>
+        <location filename="../../ui/delivery_dialogs.py" line="100" />
+        <source>El periodo %1 está cerrado. El ajuste se registra en el primer día del periodo abierto siguiente (%2) y se liquida en su cierre.</source>
+        <translation>Period %1 is closed. The adjustment is recorded on the first day of the next open period (%2) and settled when that period closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="106" />
+        <location filename="../../ui/delivery_dialogs.py" line="109" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="108" />
+        <location filename="../../ui/delivery_dialogs.py" line="111" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="109" />
+        <location filename="../../ui/delivery_dialogs.py" line="112" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="110" />
+        <location filename="../../ui/delivery_dialogs.py" line="113" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
@@ -327,195 +327,414 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/audit_view.py" line="48" />
+        <source>usuario</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="50" />
+        <source>entidad (member, delivery, period…)</source>
+        <translation>entity (member, delivery, period…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="51" />
+        <source>Del</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="57" />
+        <source>Buscar</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="59" />
+        <source>Verificar la cadena</source>
+        <translation>Verify the chain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="66" />
+        <source>al</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="76" />
+        <source>N.º</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="77" />
+        <source>Fecha y hora</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="78" />
+        <source>Usuario</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="79" />
+        <source>Acción</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="80" />
+        <source>Entidad</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="81" />
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="131" />
+        <source>%1 registros (los más recientes primero).</source>
+        <translation>%1 records (newest first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="139" />
+        <source>alta</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="140" />
+        <source>modificación</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="141" />
+        <source>eliminación</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="142" />
+        <source>cambio de estado</source>
+        <translation>status change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="143" />
+        <source>impresión</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="144" />
+        <source>cierre</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="145" />
+        <source>reapertura</source>
+        <translation>reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="146" />
+        <source>pago</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="147" />
+        <source>reversión de pago</source>
+        <translation>payment reversed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="148" />
+        <source>anulación</source>
+        <translation>void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="149" />
+        <source>ingreso</source>
+        <translation>sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="150" />
+        <source>ingreso fallido</source>
+        <translation>failed sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="151" />
+        <source>rechazado (rol)</source>
+        <translation>refused (role)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="152" />
+        <source>contraseña</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="153" />
+        <source>desactivación</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="154" />
+        <source>activación</source>
+        <translation>enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="155" />
+        <source>datos de demostración</source>
+        <translation>demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="156" />
+        <source>restauración</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="157" />
+        <source>sello de registros anteriores</source>
+        <translation>seal of earlier records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="167" />
+        <source>Antes:</source>
+        <translation>Before:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="169" />
+        <source>Después:</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="181" />
+        <source>La cadena de auditoría está rota:</source>
+        <translation>The audit chain is broken:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="188" />
+        <source>Cadena de auditoría íntegra: %1 registros; el último es el n.º %2, huella %3.</source>
+        <translation>Audit chain intact: %1 records; the last is no. %2, hash %3.</translation>
+    </message>
+</context>
+<context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="69" />
+        <location filename="../../ui/closeout_view.py" line="77" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="70" />
+        <location filename="../../ui/closeout_view.py" line="78" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="71" />
+        <location filename="../../ui/closeout_view.py" line="79" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="72" />
+        <location filename="../../ui/closeout_view.py" line="80" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="73" />
+        <location filename="../../ui/closeout_view.py" line="81" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="75" />
+        <location filename="../../ui/closeout_view.py" line="83" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="77" />
+        <location filename="../../ui/closeout_view.py" line="84" />
+        <source>Revertir un pago…</source>
+        <translation>Reverse a payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="86" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="96" />
+        <location filename="../../ui/closeout_view.py" line="106" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="101" />
+        <location filename="../../ui/closeout_view.py" line="111" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="141" />
+        <location filename="../../ui/closeout_view.py" line="153" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="146" />
+        <location filename="../../ui/closeout_view.py" line="158" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="175" />
+        <location filename="../../ui/closeout_view.py" line="187" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="177" />
+        <location filename="../../ui/closeout_view.py" line="189" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="188" />
+        <location filename="../../ui/closeout_view.py" line="200" />
         <source>%1: %2 L rechazados</source>
         <translation>%1: %2 L rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="195" />
+        <location filename="../../ui/closeout_view.py" line="207" />
         <source>%1: los descuentos superan la leche; pasan S/ %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; S/ %2 carried to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="203" />
+        <location filename="../../ui/closeout_view.py" line="215" />
         <source>%1 socios · %2 kg · bruto S/ %3 · descuentos S/ %4 · neto S/ %5</source>
         <translation>%1 members · %2 kg · gross S/ %3 · deductions S/ %4 · net S/ %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="212" />
+        <location filename="../../ui/closeout_view.py" line="224" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="214" />
+        <location filename="../../ui/closeout_view.py" line="226" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="239" />
+        <location filename="../../ui/closeout_view.py" line="251" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="241" />
+        <location filename="../../ui/closeout_view.py" line="253" />
         <source>Hay %1 avisos en la vista previa. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1 warnings. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout_view.py" line="276" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="269" />
+        <location filename="../../ui/closeout_view.py" line="293" />
+        <source>Cerrar antes de tiempo</source>
+        <translation>Close early</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="295" />
+        <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
+        <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="310" />
+        <location filename="../../ui/closeout_view.py" line="314" />
+        <source>Revertir un pago</source>
+        <translation>Reverse a payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="310" />
+        <source>Código del socio:</source>
+        <translation>Member code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="314" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="323" />
+        <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
+        <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="331" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="269" />
+        <location filename="../../ui/closeout_view.py" line="331" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="279" />
+        <location filename="../../ui/closeout_view.py" line="341" />
         <source>Periodo %1 reabierto; %2 liquidaciones anuladas.</source>
         <translation>Period %1 reopened; %2 settlements voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="287" />
+        <location filename="../../ui/closeout_view.py" line="349" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="288" />
+        <location filename="../../ui/closeout_view.py" line="350" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="289" />
+        <location filename="../../ui/closeout_view.py" line="351" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="292" />
+        <location filename="../../ui/closeout_view.py" line="354" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="292" />
+        <location filename="../../ui/closeout_view.py" line="354" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="302" />
+        <location filename="../../ui/closeout_view.py" line="364" />
         <source>%1 liquidaciones marcadas como pagadas.</source>
         <translation>%1 settlements marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="307" />
+        <location filename="../../ui/closeout_view.py" line="369" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="308" />
+        <location filename="../../ui/closeout_view.py" line="370" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="309" />
+        <location filename="../../ui/closeout_view.py" line="371" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="321" />
+        <location filename="../../ui/closeout_view.py" line="383" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="311" />
+        <location filename="../../ui/closeout_view.py" line="373" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="345" />
-        <location filename="../../ui/closeout_view.py" line="350" />
+        <location filename="../../ui/closeout_view.py" line="407" />
+        <location filename="../../ui/closeout_view.py" line="412" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="359" />
+        <location filename="../../ui/closeout_view.py" line="421" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="366" />
+        <location filename="../../ui/closeout_view.py" line="428" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -783,22 +1002,22 @@
 <context>
     <name>EditDeliveryDialog</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="52" />
+        <location filename="../../ui/delivery_dialogs.py" line="53" />
         <source>Corregir entrega %1</source>
         <translation>Correct delivery %1</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="67" />
+        <location filename="../../ui/delivery_dialogs.py" line="68" />
         <source>Cantidad (%1):</source>
         <translation>Quantity (%1):</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="68" />
+        <location filename="../../ui/delivery_dialogs.py" line="69" />
         <source>Temperatura:</source>
         <translation>Temperature:</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="69" />
+        <location filename="../../ui/delivery_dialogs.py" line="70" />
         <source>Motivo de rechazo:</source>
         <translation>Rejection reason:</translation>
     </message>
@@ -899,6 +1118,44 @@
         <location filename="../../ui/export_dialog.py" line="96" />
         <source>%1 filas guardadas en %2</source>
         <translation>%1 rows saved in %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="46" />
+        <source>Primer administrador</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="50" />
+        <source>Esta base de datos aún no tiene usuarios. Elija el nombre y la contraseña del administrador: podrá crear después los usuarios del tesorero, los acopiadores y el consejo de vigilancia.</source>
+        <translation>This database has no users yet. Choose the administrator's name and password: you can then create the users of the treasurer, the collectors and the oversight committee.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="62" />
+        <source>Usuario:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="63" />
+        <source>Nombre completo:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="64" />
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="65" />
+        <source>Repita la contraseña:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="70" />
+        <source>Crear administrador</source>
+        <translation>Create administrator</translation>
     </message>
 </context>
 <context>
@@ -1644,47 +1901,62 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="61" />
+        <source>Auditoría</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62" />
+        <source>Usuarios</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="76" />
+        <source>Usuario: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -2460,6 +2732,24 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>ReauthDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="181" />
+        <source>Confirme su contraseña</source>
+        <translation>Confirm your password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="184" />
+        <source>Para %1, %2 debe escribir de nuevo su contraseña.</source>
+        <translation>To %1, %2 must type their password again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="193" />
+        <source>Confirmar</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
     <name>RouteView</name>
     <message>
         <location filename="../../ui/route_view.py" line="40" />
@@ -2984,47 +3274,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/settings_view.py" line="40" />
+        <location filename="../../ui/settings_view.py" line="41" />
         <source>Idioma de las pantallas:</source>
         <translation>Screen language:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="43" />
+        <location filename="../../ui/settings_view.py" line="44" />
         <source>Datos (archivo o servidor):</source>
         <translation>Data (file or server):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="46" />
+        <location filename="../../ui/settings_view.py" line="47" />
         <source>Vacío: el archivo de siempre en la carpeta de datos. Para compartir los datos entre varias PC use un servidor PostgreSQL, por ejemplo postgresql://tesoreria:clave@192.168.1.10/coop</source>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="57" />
+        <location filename="../../ui/settings_view.py" line="58" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="59" />
+        <location filename="../../ui/settings_view.py" line="60" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="75" />
+        <location filename="../../ui/settings_view.py" line="78" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="81" />
+        <location filename="../../ui/settings_view.py" line="84" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="84" />
+        <location filename="../../ui/settings_view.py" line="87" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="101" />
+        <location filename="../../ui/settings_view.py" line="104" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -3070,6 +3360,238 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/collection_view.py" line="69" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="107" />
+        <source>Bloqueado</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="107" />
+        <location filename="../../ui/sign_in.py" line="132" />
+        <source>Ingresar</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="111" />
+        <source>La sesión de %1 se bloqueó por inactividad.</source>
+        <translation>%1's session was locked after inactivity.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="121" />
+        <source>Usuario:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="122" />
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="123" />
+        <source>Contraseña nueva:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="124" />
+        <source>Repítala:</source>
+        <translation>Type it again:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="132" />
+        <source>Desbloquear</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="137" />
+        <source>Salir del programa</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="163" />
+        <source>«%1» aún no tiene contraseña: elija una.</source>
+        <translation>«%1» has no password yet: choose one.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <location filename="../../ui/users_view.py" line="44" />
+        <source>Usuario</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="45" />
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="46" />
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="47" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="48" />
+        <source>Último ingreso</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="56" />
+        <source>Nuevo usuario</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="62" />
+        <source>tesorero — socios, precios, cuentas, cierre y pagos</source>
+        <translation>tesorero (treasurer) — members, prices, accounts, closeout and payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="63" />
+        <source>acopiador — entregas y análisis del periodo abierto</source>
+        <translation>acopiador (collector) — deliveries and tests of the open period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="64" />
+        <source>vigilancia — consulta, imprime y verifica; no modifica</source>
+        <translation>vigilancia (oversight) — reads, prints and checks; changes nothing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="65" />
+        <source>administrador — todo, incluidos los usuarios</source>
+        <translation>administrador (administrator) — everything, users included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="70" />
+        <source>Usuario:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="71" />
+        <source>Nombre completo:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="72" />
+        <source>Rol:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="73" />
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="74" />
+        <source>Repita la contraseña:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="75" />
+        <source>Crear usuario</source>
+        <translation>Create user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="81" />
+        <source>Contraseña nueva para el seleccionado</source>
+        <translation>New password for the selected user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="83" />
+        <source>Desactivar / activar el seleccionado</source>
+        <translation>Disable / enable the selected user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="90" />
+        <source>Mi contraseña</source>
+        <translation>My password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="95" />
+        <source>Contraseña actual:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="96" />
+        <source>Contraseña nueva:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="97" />
+        <source>Repítala:</source>
+        <translation>Type it again:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="98" />
+        <source>Cambiar mi contraseña</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="111" />
+        <source>Bloquear esta PC tras minutos sin uso (0: nunca):</source>
+        <translation>Lock this PC after minutes without use (0: never):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="127" />
+        <source>activo</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="129" />
+        <source>desactivado</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="131" />
+        <source>sin contraseña</source>
+        <translation>no password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="133" />
+        <source>bloqueado hasta %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="167" />
+        <source>Usuario creado: %1</source>
+        <translation>User created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="179" />
+        <source>Contraseña nueva</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="180" />
+        <source>Contraseña nueva para %1:</source>
+        <translation>New password for %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="186" />
+        <source>Contraseña cambiada: %1</source>
+        <translation>Password changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="197" />
+        <source>Usuario desactivado: %1</source>
+        <translation>User disabled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="197" />
+        <source>Usuario activado: %1</source>
+        <translation>User enabled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="207" />
+        <source>Su contraseña fue cambiada.</source>
+        <translation>Your password was changed.</translation>
     </message>
 </context>
 <context>
@@ -3143,14 +3665,22 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="40" />
+        <location filename="../../ui/delivery_dialogs.py" line="41" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="41" />
+        <location filename="../../ui/delivery_dialogs.py" line="42" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="98" />
+        <source>No existe una base de datos en %1. ¿Crear una nueva ahí? (Si la ruta está mal escrita, elija No y corríjala en Configuración o con --db.)</source>
+        <translation>There is no database at %1. Create a new one there? (If the path is mistyped, choose No and correct it in Settings or with --db.)</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +3699,14 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/collection_view.py" line="146" />
         <source>Corrección de %s</source>
         <translation>Correction of %s</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/app.py" line="182" />
+        <source>La contraseña del servidor se guardó aparte (%1); no quedó en la configuración.</source>
+        <translation>The server's password was stored apart (%1); it is not in the settings.</translation>
     </message>
 </context>
 </TS>

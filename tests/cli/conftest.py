@@ -2,6 +2,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests_support.users import ADMIN, PASSWORD
 
 from coop_desktop.cli import main
 
@@ -14,6 +15,10 @@ def coop(
 ) -> Run:
     """Run `coop --db <tmp> ARGS…` in-process; returns (exit code, stdout, stderr)."""
     monkeypatch.delenv("COOP_LANG", raising=False)
+    # `coop init`/`demo` create the administrator of a new file; every command signs in.
+    monkeypatch.setenv("COOP_NEW_PASSWORD", PASSWORD)
+    monkeypatch.setenv("COOP_USER", ADMIN)
+    monkeypatch.setenv("COOP_PASSWORD", PASSWORD)
     db = str(tmp_path / "coop.db")
 
     def run(*args: str, db_arg: str | None = db) -> tuple[int, str, str]:

@@ -116,7 +116,7 @@ def test_worked_example_through_the_cli(coop) -> None:  # type: ignore[no-untype
     entries = json.loads(out)
     assert entries[-1]["kind"] == "payment" and entries[-1]["balance"] == "0.00"
     code, _, err = coop("reopen", "2026-10-q1", "--reason", "x")
-    assert code == 1 and "pagado" in err
+    assert code == 1 and "ya se pagó a S0001" in err
 
 
 def test_preview_reopen_and_errors(coop) -> None:  # type: ignore[no-untyped-def]

@@ -13,9 +13,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from indicator_dataset import build
+from tests_support.users import open_signed_in
 
 from coop_desktop.services.association import create_association
-from coop_desktop.storage.connect import open_database
 
 Run = Callable[..., tuple[int, str, str]]
 RANGE = ("--from", "2026-10-01", "--to", "2026-11-30")
@@ -24,7 +24,7 @@ BASELINE = ("--baseline-from", "2026-09-01", "--baseline-to", "2026-09-30")
 
 @pytest.fixture
 def ready(coop: Run, tmp_path: Path) -> Run:
-    db = open_database(str(tmp_path / "coop.db"))
+    db = open_signed_in(str(tmp_path / "coop.db"))
     create_association(db, "Asociación de Productores Lecheros Huaychani", district="Ácora")
     build(db)
     db.dispose()

@@ -109,6 +109,7 @@ def test_missing_measure_and_invalid_file(coop, tmp_path: Path) -> None:  # type
     bad["components"][0]["rate"] = "-1"
     path = tmp_path / "malo.json"
     path.write_text(json.dumps(bad))
+    assert coop("init", "--name", "Asociación")[0] == 0  # a file with its administrator
     code, _, err = coop("scheme", "import", str(path))
     assert code == 1
     assert "components[2].bands[2].low: hay un hueco entre 200000 y 300000" in err

@@ -19,12 +19,15 @@ KILL_MID_WRITE = """
 import os, signal, sys
 from coop_desktop.storage.connect import open_database
 from coop_desktop.services.closeout import close_period
+from coop_desktop.services.auth import sign_in
 
 def progress(phase, done, total):
     if phase == "write" and done < total:
         os.kill(os.getpid(), signal.SIGKILL)  # exactly between two chunks of settlements
 
-close_period(open_database(sys.argv[1]), sys.argv[2], progress)
+db = open_database(sys.argv[1])
+sign_in(db, "admin", "clave-de-prueba", for_command=True)
+close_period(db, sys.argv[2], progress)
 print("not killed")
 """
 
@@ -33,8 +36,11 @@ import sys
 from coop_desktop.errors import CoopError
 from coop_desktop.storage.connect import open_database
 from coop_desktop.services.closeout import close_period
+from coop_desktop.services.auth import sign_in
 try:
-    result = close_period(open_database(sys.argv[1]), sys.argv[2])
+    db = open_database(sys.argv[1])
+    sign_in(db, "admin", "clave-de-prueba", for_command=True)
+    result = close_period(db, sys.argv[2])
     print("ok", len(result.members))
 except CoopError as exc:
     print("refused", exc.code)
@@ -95,6 +101,8 @@ def test_two_closes_at_once_one_wins(db: Database) -> None:
     assert outs == [f"ok {MEMBERS}", "refused period_already_closed"], outs
     with db.engine.connect() as conn:
         numbers = [r[0] for r in conn.execute(text("SELECT number FROM settlement ORDER BY 1"))]
-        counter = conn.execute(text("SELECT last_number FROM document_counter")).scalar_one()
+        counter = conn.execute(
+            text("SELECT last_number FROM document_counter WHERE series = 'L001'")
+        ).scalar_one()
     assert numbers == list(range(1, MEMBERS + 1)) and counter == MEMBERS
     assert run_checks(db) == []

@@ -3,11 +3,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from tests_support.users import open_signed_in
 
 from coop_desktop.errors import Refused
 from coop_desktop.services.check import run_checks
 from coop_desktop.services.demo import load_demo
-from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 
 START = date(2026, 9, 1)
@@ -46,7 +46,7 @@ def test_demo_is_realistic_and_passes_check(db: Database) -> None:
 def test_demo_is_deterministic(tmp_path: Path) -> None:
     prints = []
     for name in ("a.db", "b.db"):
-        db = open_database(str(tmp_path / name))
+        db = open_signed_in(str(tmp_path / name))
         load_demo(db, members=10, days=5, start=START, seed=3, today=date(2026, 11, 27))
         prints.append(_fingerprint(db))
         db.dispose()

@@ -35,8 +35,11 @@ def test_foreign_and_corrupt_files_are_refused(tmp_path: Path) -> None:
     conn.execute("CREATE TABLE clientes (id INTEGER PRIMARY KEY, nombre TEXT)")
     conn.commit()
     conn.close()
+    before = foreign.read_bytes()
     with pytest.raises(StorageError):
         open_database(str(foreign))
+    assert foreign.read_bytes() == before  # not even switched to WAL
+    assert not (tmp_path / "otro.db-wal").exists() and not (tmp_path / "otro.db-shm").exists()
     conn = sqlite3.connect(foreign)
     assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("clientes",)]
     conn.close()
@@ -68,7 +71,7 @@ def test_upgrade_backs_up_first_and_keeps_data(
 ) -> None:
     """A database at an older revision is copied aside, then migrated in batch mode."""
     path = tmp_path / "coop.db"
-    db = open_database(str(path))
+    db = open_database(str(path), create=True)
     with db.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('k', 'v')")
         conn.exec_driver_sql(
@@ -104,11 +107,26 @@ def test_upgrade_backs_up_first_and_keeps_data(
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "coop.db"
-    open_database(str(path)).dispose()
+    open_database(str(path), create=True).dispose()
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    conn.execute("PRAGMA journal_mode=DELETE")
     conn.commit()
     conn.close()
+    before = path.read_bytes()
     with pytest.raises(StorageError) as err:
         open_database(str(path))
     assert "más nueva" in err.value.render("es")
+    # refused byte for byte untouched: not switched to WAL, no journal files left
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coop.db"]
+
+
+def test_a_missing_file_is_created_only_when_asked(tmp_path: Path) -> None:
+    typo = tmp_path / "coop-tesoreria.db"
+    with pytest.raises(StorageError) as err:
+        open_database(str(typo))
+    assert err.value.code == "db_not_found" and "coop init" in err.value.render("es")
+    assert not typo.exists()
+    open_database(str(typo), create=True).dispose()
+    assert typo.exists()

@@ -54,6 +54,8 @@ def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
         "Documentos",
         "Configuración",
         "Indicadores",
+        "Auditoría",
+        "Usuarios",
     ]
     # Offscreen windows are not activated, so shortcuts are triggered through their actions.
     shortcuts = {
@@ -64,6 +66,7 @@ def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
     shortcuts["Ctrl+3"].trigger()
     assert type(window.stack.currentWidget()).__name__ == "CollectionSection"
     assert "Periodo abierto" in window.period_label.text()
+    assert window.user_label.text() == "Usuario: admin (administrador)"
 
 
 def test_spanish_peru_locale(qapp) -> None:  # type: ignore[no-untyped-def]

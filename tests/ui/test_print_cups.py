@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from tests_support.users import open_signed_in
 
 from coop_desktop.documents.dto import Header, MemberBlock, TicketDoc
 from coop_desktop.services.closeout import close_period
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.printouts import render
-from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 from ui.pdf_print import print_to, send_pdf
 from ui.printers import paper_of
@@ -49,7 +49,7 @@ TICKET = TicketDoc(
 @pytest.fixture(scope="module")
 def closed(tmp_path_factory: pytest.TempPathFactory) -> Database:
     folder = tmp_path_factory.mktemp("closed")
-    db = open_database(str(folder / "coop.db"), backup_dir=folder / "backups")
+    db = open_signed_in(str(folder / "coop.db"), backup_dir=folder / "backups")
     load_demo(db, members=3, days=31, start=START)
     close_period(db, PERIOD)
     yield db

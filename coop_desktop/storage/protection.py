@@ -1,0 +1,277 @@
+"""The database's own defence of the money: triggers that no code path or raw SQL gets past.
+
+- Append-only tables (ledger entries, settlement lines, the audit log): no UPDATE, no DELETE.
+- Settlements, periods and document counters: no DELETE; UPDATE only of the fields and along
+  the status transitions the program itself makes (a settlement's amounts never change; a
+  closed period's totals never change while it stays closed; a counter only grows).
+- SQLite's `INSERT OR REPLACE` deletes the row it replaces without firing DELETE triggers
+  (unless recursive triggers are on), so every protected table also refuses an INSERT whose
+  key already exists. PostgreSQL's TRUNCATE fires no row trigger, so each protected or frozen
+  table has a statement trigger that refuses it.
+- On PostgreSQL every write dated in a period takes a shared advisory lock on the month it
+  falls in (inside the closed-period trigger), and a close takes the same locks exclusively:
+  a delivery saved by another PC while a period closes either commits before the close reads
+  (and is settled) or waits and is then refused as inside a closed period.
+
+`expected_triggers()` names every trigger, so `coop check` can verify they all exist.
+Migrations create them through `create_all()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+# Tables whose rows carry money or its numbering, and the keys an INSERT OR REPLACE could hit.
+APPEND_ONLY = ("ledger_entry", "settlement_line", "audit_log")
+KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "ledger_entry": (("id",), ("document_number",), ("reverses_id",)),
+    "settlement_line": (("id",),),
+    "audit_log": (("id",),),
+    "settlement": (("id",), ("series", "number")),
+    "period": (("id",), ("code",)),
+    "document_counter": (("series",),),
+    "delivery": (("id",), ("ticket_series", "ticket_number")),
+}
+# Tables a closed period freezes (date column), guarded by the closed-period triggers.
+FROZEN = (("delivery", "date"), ("quality_test", "sample_date"), ("ledger_entry", "date"))
+NO_TRUNCATE = (*KEYS, "quality_test", "price_scheme_version")
+LOCK_CLASS = 0x636F  # advisory lock class id: "co"(op), months are the object ids
+
+# UPDATE conditions that are refused; {ne} is "IS NOT" (SQLite) or "IS DISTINCT FROM".
+_SETTLEMENT_FIXED = (
+    "id",
+    "period_id",
+    "member_id",
+    "series",
+    "number",
+    "kg",
+    "litres",
+    "gross",
+    "credits",
+    "deductions",
+    "carried_in",
+    "carried_out",
+    "net",
+    "created_at",
+)
+_SETTLEMENT_MOVES = (
+    "OLD.status = NEW.status",
+    "OLD.status = 'issued' AND NEW.status IN ('paid', 'void')",
+    "OLD.status = 'paid' AND NEW.status IN ('issued', 'void')",
+)
+_PERIOD_MOVES = (
+    "OLD.status = NEW.status",
+    "OLD.status = 'open' AND NEW.status = 'closed'",
+    "OLD.status = 'closed' AND NEW.status IN ('open', 'paid')",
+    "OLD.status = 'paid' AND NEW.status = 'closed'",
+)
+
+
+def _changed(columns: tuple[str, ...], ne: str) -> str:
+    return " OR ".join(f"NEW.{c} {ne} OLD.{c}" for c in columns)
+
+
+def _any_of(cases: tuple[str, ...]) -> str:
+    return " OR ".join(f"({c})" for c in cases)
+
+
+def settlement_update_refused(ne: str) -> str:
+    return (
+        f"{_changed(_SETTLEMENT_FIXED, ne)} OR OLD.status = 'void' "
+        f"OR NOT ({_any_of(_SETTLEMENT_MOVES)}) "
+        f"OR (NEW.status <> 'void' AND NEW.void_reason IS NOT NULL) "
+        f"OR (NEW.status = 'void' AND NEW.void_reason IS NULL)"
+    )
+
+
+def period_update_refused(ne: str) -> str:
+    closed_fields = _changed(("totals", "closed_at", "closed_by"), ne)
+    return (
+        f"{_changed(('id', 'code', 'start_date', 'end_date'), ne)} "
+        f"OR NOT ({_any_of(_PERIOD_MOVES)}) "
+        f"OR (OLD.status <> 'open' AND NEW.status <> 'open' AND ({closed_fields}))"
+    )
+
+
+def counter_update_refused(ne: str) -> str:
+    return f"NEW.series {ne} OLD.series OR NEW.last_number < OLD.last_number"
+
+
+UPDATE_RULES: dict[str, Callable[[str], str]] = {
+    "settlement": settlement_update_refused,
+    "period": period_update_refused,
+    "document_counter": counter_update_refused,
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    table: str
+    create: str
+    drop: str
+
+
+def month_key(day: date) -> int:
+    """The advisory lock object id of the month holding `day`."""
+    return day.year * 12 + day.month - 1
+
+
+def _sqlite_triggers() -> list[Trigger]:
+    out: list[Trigger] = []
+
+    def add(name: str, table: str, timing: str, when: str | None, message: str) -> None:
+        cond = f" WHEN {when}" if when else ""
+        out.append(
+            Trigger(
+                name,
+                table,
+                f"CREATE TRIGGER IF NOT EXISTS {name} BEFORE {timing} ON {table}{cond} "
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END",
+                f"DROP TRIGGER IF EXISTS {name}",
+            )
+        )
+
+    for table, keys in KEYS.items():
+        clash = " OR ".join(
+            "EXISTS (SELECT 1 FROM {t} WHERE {c})".format(
+                t=table, c=" AND ".join(f"{k} = NEW.{k}" for k in key)
+            )
+            for key in keys
+        )
+        add(f"{table}_no_replace", table, "INSERT", clash, f"protected row: {table} key exists")
+    for table in APPEND_ONLY:
+        if table == "audit_log":  # created by migration 0001 under these names
+            add("audit_log_no_update", table, "UPDATE", None, "audit_log is append-only")
+            add("audit_log_no_delete", table, "DELETE", None, "audit_log is append-only")
+            continue
+        add(f"{table}_no_update", table, "UPDATE", None, f"append-only: {table}")
+        add(f"{table}_no_delete", table, "DELETE", None, f"append-only: {table}")
+    for table, rule in UPDATE_RULES.items():
+        add(f"{table}_no_delete", table, "DELETE", None, f"protected row: {table}")
+        add(f"{table}_guard_update", table, "UPDATE", rule("IS NOT"), f"protected row: {table}")
+    closed = "SELECT 1 FROM period WHERE status <> 'open' AND {d} BETWEEN start_date AND end_date"
+    for table, col in FROZEN:
+        old, new = closed.format(d=f"OLD.{col}"), closed.format(d=f"NEW.{col}")
+        for op, when in (
+            ("insert", f"EXISTS ({new})"),
+            ("update", f"EXISTS ({old}) OR EXISTS ({new})"),
+            ("delete", f"EXISTS ({old})"),
+        ):
+            add(f"{table}_closed_{op}", table, op.upper(), when, f"closed period: {table}")
+    return out
+
+
+_PG_REFUSE = (
+    "CREATE OR REPLACE FUNCTION coop_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation'; "
+    "END $$"
+)
+_PG_CLOSED = (
+    "CREATE OR REPLACE FUNCTION refuse_in_closed_period() RETURNS trigger "
+    "LANGUAGE plpgsql AS $$ DECLARE d date; BEGIN "
+    "IF TG_OP <> 'INSERT' THEN d := (to_jsonb(OLD) ->> TG_ARGV[0])::date; "
+    f"PERFORM pg_advisory_xact_lock_shared({LOCK_CLASS}, "
+    "(extract(year from d) * 12 + extract(month from d) - 1)::int); "
+    "IF EXISTS (SELECT 1 FROM period WHERE status <> 'open' AND d BETWEEN start_date "
+    "AND end_date) THEN RAISE EXCEPTION 'closed period: %', TG_TABLE_NAME "
+    "USING ERRCODE = 'integrity_constraint_violation'; END IF; END IF; "
+    "IF TG_OP <> 'DELETE' THEN d := (to_jsonb(NEW) ->> TG_ARGV[0])::date; "
+    f"PERFORM pg_advisory_xact_lock_shared({LOCK_CLASS}, "
+    "(extract(year from d) * 12 + extract(month from d) - 1)::int); "
+    "IF EXISTS (SELECT 1 FROM period WHERE status <> 'open' AND d BETWEEN start_date "
+    "AND end_date) THEN RAISE EXCEPTION 'closed period: %', TG_TABLE_NAME "
+    "USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END IF; "
+    "RETURN OLD; END $$"
+)
+PG_FUNCTIONS = (_PG_REFUSE, _PG_CLOSED)
+
+
+def _pg_triggers() -> list[Trigger]:
+    out: list[Trigger] = []
+
+    def add(name: str, table: str, timing: str, level: str, when: str | None, fn: str) -> None:
+        cond = f" WHEN ({when})" if when else ""
+        out.append(
+            Trigger(
+                name,
+                table,
+                f"CREATE TRIGGER {name} BEFORE {timing} ON {table} FOR EACH {level}{cond} "
+                f"EXECUTE FUNCTION {fn}",
+                f"DROP TRIGGER IF EXISTS {name} ON {table}",
+            )
+        )
+
+    for table in APPEND_ONLY:
+        if table == "audit_log":  # migration 0001's trigger and function
+            continue
+        add(
+            f"{table}_append_only",
+            table,
+            "UPDATE OR DELETE",
+            "ROW",
+            None,
+            f"coop_refuse('append-only: {table}')",
+        )
+    for table, rule in UPDATE_RULES.items():
+        add(
+            f"{table}_no_delete",
+            table,
+            "DELETE",
+            "ROW",
+            None,
+            f"coop_refuse('protected row: {table}')",
+        )
+        add(
+            f"{table}_guard_update",
+            table,
+            "UPDATE",
+            "ROW",
+            rule("IS DISTINCT FROM"),
+            f"coop_refuse('protected row: {table}')",
+        )
+    for table in NO_TRUNCATE:
+        add(
+            f"{table}_no_truncate",
+            table,
+            "TRUNCATE",
+            "STATEMENT",
+            None,
+            f"coop_refuse('protected table: {table}')",
+        )
+    for table, col in FROZEN:
+        add(
+            f"{table}_closed",
+            table,
+            "INSERT OR UPDATE OR DELETE",
+            "ROW",
+            None,
+            f"refuse_in_closed_period('{col}')",
+        )
+    return out
+
+
+def triggers(dialect: str) -> list[Trigger]:
+    return _sqlite_triggers() if dialect == "sqlite" else _pg_triggers()
+
+
+def expected_triggers(dialect: str) -> set[str]:
+    names = {t.name for t in triggers(dialect)}
+    return names | ({"audit_log_append_only"} if dialect != "sqlite" else set())
+
+
+def create_all(execute: Callable[[str], object], dialect: str) -> None:
+    """Create (or re-create) every protective trigger; `execute` runs one DDL statement."""
+    if dialect != "sqlite":
+        for fn in PG_FUNCTIONS:
+            execute(fn)
+    for t in triggers(dialect):
+        execute(t.drop)
+        execute(t.create)
+
+
+def drop_all(execute: Callable[[str], object], dialect: str) -> None:
+    for t in triggers(dialect):
+        execute(t.drop)

@@ -1,0 +1,68 @@
+"""Files the CLI writes or opens: `-o` never replaces the database or a file that is not ours,
+and a mistyped `--db` is refused instead of becoming a new empty database."""
+
+from pathlib import Path
+
+
+def _prepare(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert coop("init", "--name", "Asociación Cupi")[0] == 0
+    assert coop("demo", "--members", "3", "--days", "20", "--start", "2026-10-01")[0] == 0
+    code, _, err = coop("close", "2026-10")
+    assert code == 0, err
+
+
+def test_output_never_replaces_the_database(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _prepare(coop, tmp_path)
+    database = tmp_path / "coop.db"
+    before = database.read_bytes()
+    for extra in ([], ["--force"]):
+        code, _, err = coop("print", "payroll", "2026-10", "-o", str(database), *extra)
+        assert code == 1 and "es una base de datos" in err
+    assert database.read_bytes() == before
+    for side in ("coop.db-wal", "coop.db-shm"):
+        code, _, err = coop("print", "payroll", "2026-10", "-o", str(tmp_path / side), "--force")
+        assert code == 1 and "base de datos" in err
+    # any SQLite file, not only the open one
+    other = tmp_path / "copia.db"
+    other.write_bytes(before)
+    code, _, err = coop("print", "payroll", "2026-10", "-o", str(other), "--force")
+    assert code == 1 and other.read_bytes() == before
+    assert coop("check")[0] == 0
+
+
+def test_output_replaces_only_our_own_pdfs(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _prepare(coop, tmp_path)
+    notes = tmp_path / "notas.pdf"
+    notes.write_bytes(b"%PDF-1.4\nun PDF de otra persona\n")
+    code, _, err = coop("print", "payroll", "2026-10", "-o", str(notes))
+    assert code == 1 and "--force" in err and "notas.pdf" in err
+    assert notes.read_bytes() == b"%PDF-1.4\nun PDF de otra persona\n"
+    letter = tmp_path / "carta.txt"
+    letter.write_text("no tocar")
+    code, _, _ = coop("print", "receipts", "2026-10", "-o", str(tmp_path / "carta.txt"))
+    assert code == 1 and letter.read_text() == "no tocar"
+    # a PDF the program wrote is replaced (printing again), and --force replaces anything
+    ours = tmp_path / "planilla.pdf"
+    assert coop("print", "payroll", "2026-10", "-o", str(ours))[0] == 0
+    assert coop("print", "payroll", "2026-10", "-o", str(ours))[0] == 0
+    assert coop("print", "statements", "2026-10", "-o", str(tmp_path / "e.pdf"))[0] == 0
+    assert coop("print", "statements", "2026-10", "-o", str(tmp_path / "e.pdf"))[0] == 0
+    assert coop("print", "payroll", "2026-10", "-o", str(notes), "--force")[0] == 0
+    assert notes.read_bytes().startswith(b"%PDF") and b"otra persona" not in notes.read_bytes()
+    # a folder of per-member files is checked file by file before anything is written
+    folder = tmp_path / "recibos"
+    folder.mkdir()
+    (folder / "L001-00000001-S0001.pdf").write_text("mío")
+    code, _, _ = coop("print", "receipts", "2026-10", "-o", str(folder))
+    assert code == 1 and sorted(p.name for p in folder.iterdir()) == ["L001-00000001-S0001.pdf"]
+    assert not list(tmp_path.glob(".*.pdf.*"))  # no temporary file left behind
+
+
+def test_a_mistyped_database_is_not_created(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    typo = tmp_path / "coop-tesoreira.db"
+    for command in (["members", "list"], ["check"], ["close", "2026-10"]):
+        code, _, err = coop(*command, db_arg=str(typo))
+        assert code == 1 and "No existe la base de datos" in err and "coop init" in err
+    assert not typo.exists()
+    assert coop("init", "--name", "Asociación Umachiri", db_arg=str(typo))[0] == 0
+    assert typo.exists()
