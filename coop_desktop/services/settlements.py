@@ -206,20 +206,28 @@ def reverse_payment(
             )
         ).all()
         reversals = reverse(session, payments, f"pago revertido: {text}", today)
-        before = {"status": s.status, "paid_on": s.paid_on, "method": s.payment_method}
+        before = row_dict(s)
+        was = period.status
         s.status = "issued"
         s.paid_on = None
         s.payment_method = None
         s.payment_reference = None
         if period.status == "paid":
             period.status = "closed"
+        session.flush()
         audit(
             session,
             "reverse_payment",
             "settlement",
             number,
-            before={k: (v.isoformat() if isinstance(v, date) else v) for k, v in before.items()},
-            after={"reason": text, "reversal_entries": [r.id for r in reversals]},
+            before={"settlements": [before], "period_status": was},
+            after={
+                "reason": text,
+                "member": member.code,
+                "settlements": [row_dict(s)],
+                "period_status": period.status,
+                "reversal_entries": [r.id for r in reversals],
+            },
         )
         return number
 

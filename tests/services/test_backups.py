@@ -18,11 +18,11 @@ from coop_desktop.storage.engine import Database
 
 
 def _dump(path: Path) -> list[str]:
-    """Every statement that rebuilds the file (in order: a restore re-creates the triggers,
-    which moves them in the schema's list), but the audit record of a restore itself."""
+    """Every statement that rebuilds the file, sorted (a restore re-creates the triggers,
+    which moves them in the schema's list)."""
     conn = sqlite3.connect(path)
     try:
-        return sorted(s for s in conn.iterdump() if "'restore','database'" not in s)
+        return sorted(conn.iterdump())
     finally:
         conn.close()
 
@@ -143,6 +143,8 @@ from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.storage.connect import open_database
 
 db = open_database(sys.argv[1], migrate=False)
+from coop_desktop.services.auth import sign_in
+sign_in(db, "admin", "clave-de-prueba", for_command=True)
 stop = Path(sys.argv[2])
 n = 0
 while not stop.exists():

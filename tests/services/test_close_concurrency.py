@@ -27,6 +27,8 @@ from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.storage.connect import open_database
 
 db = open_database(sys.argv[1], migrate=False)
+from coop_desktop.services.auth import sign_in
+sign_in(db, "admin", "clave-de-prueba", for_command=True)
 stop, rng = Path(sys.argv[2]), random.Random(int(sys.argv[3]))
 while not stop.exists():
     day = date(2026, 10, rng.randint(1, 15))

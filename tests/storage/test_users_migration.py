@@ -98,7 +98,7 @@ def test_an_existing_database_gets_an_administrator_without_a_password(
 def test_a_new_database_has_no_user_and_no_default_password(tmp_path: Path) -> None:
     from coop_desktop.storage.connect import open_database
 
-    db = open_database(str(tmp_path / "nueva.db"))
+    db = open_database(str(tmp_path / "nueva.db"), create=True)
     try:
         assert not auth.has_users(db)
         with pytest.raises(Forbidden):

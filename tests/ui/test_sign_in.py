@@ -21,7 +21,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_a_new_database_asks_for_the_first_administrator(qtbot: QtBot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    db = open_database(str(tmp_path / "nueva.db"))
+    db = open_database(str(tmp_path / "nueva.db"), create=True)
     try:
         dialog = sign_in_dialog(db)
         assert isinstance(dialog, FirstAdminDialog)
