@@ -114,12 +114,17 @@ def reprinted(session: Session, kind: str, keys: list[str], record: bool = True)
     return seen
 
 
+@requires(Permission.PRINT)
 def copy_marks(db: Database, kind: str, keys: list[str], record: bool = True) -> set[str]:
-    """`reprinted` in its own unit of work, for documents built by a read-only service."""
+    """`reprinted` in its own unit of work, for documents built by a read-only service (a
+    preview only reads)."""
     if not keys:
         return set()
+    if not record:
+        with db.read() as session:
+            return reprinted(session, kind, keys, False)
     with db.write() as session:
-        return reprinted(session, kind, keys, record)
+        return reprinted(session, kind, keys, True)
 
 
 def warnings(head: Header) -> tuple[str, ...]:
