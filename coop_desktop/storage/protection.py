@@ -169,24 +169,46 @@ _PG_REFUSE = (
     "BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation'; "
     "END $$"
 )
-_PG_CLOSED = (
-    "CREATE OR REPLACE FUNCTION refuse_in_closed_period() RETURNS trigger "
-    "LANGUAGE plpgsql AS $$ DECLARE d date; BEGIN "
-    "IF TG_OP <> 'INSERT' THEN d := (to_jsonb(OLD) ->> TG_ARGV[0])::date; "
-    f"PERFORM pg_advisory_xact_lock_shared({LOCK_CLASS}, "
-    "(extract(year from d) * 12 + extract(month from d) - 1)::int); "
-    "IF EXISTS (SELECT 1 FROM period WHERE status <> 'open' AND d BETWEEN start_date "
-    "AND end_date) THEN RAISE EXCEPTION 'closed period: %', TG_TABLE_NAME "
-    "USING ERRCODE = 'integrity_constraint_violation'; END IF; END IF; "
-    "IF TG_OP <> 'DELETE' THEN d := (to_jsonb(NEW) ->> TG_ARGV[0])::date; "
-    f"PERFORM pg_advisory_xact_lock_shared({LOCK_CLASS}, "
-    "(extract(year from d) * 12 + extract(month from d) - 1)::int); "
-    "IF EXISTS (SELECT 1 FROM period WHERE status <> 'open' AND d BETWEEN start_date "
-    "AND end_date) THEN RAISE EXCEPTION 'closed period: %', TG_TABLE_NAME "
-    "USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END IF; "
-    "RETURN OLD; END $$"
-)
-PG_FUNCTIONS = (_PG_REFUSE, _PG_CLOSED)
+
+
+def _pg_closed_function(table: str, col: str) -> str:
+    """One statement-level check per table (rows seen through the statement's transition
+    tables): a bulk insert of 100,000 deliveries runs it once, not once per row. It takes
+    the months of the rows shared (a close holds them exclusively), then refuses any row
+    dated inside a closed period."""
+    return (
+        f"CREATE OR REPLACE FUNCTION refuse_in_closed_period_{table}() RETURNS trigger "
+        "LANGUAGE plpgsql AS $$ BEGIN "
+        "IF TG_OP = 'INSERT' THEN "
+        f"PERFORM pg_advisory_xact_lock_shared({LOCK_CLASS}, m) FROM (SELECT DISTINCT "
+        f"(extract(year from {col}) * 12 + extract(month from {col}) - 1)::int AS m "
+        "FROM new_rows) months; "
+        f"IF EXISTS (SELECT 1 FROM new_rows n JOIN period p ON n.{col} BETWEEN p.start_date "
+        "AND p.end_date WHERE p.status <> 'open') THEN "
+        "RAISE EXCEPTION 'closed period: %', TG_TABLE_NAME "
+        "USING ERRCODE = 'integrity_constraint_violation'; END IF; "
+        "ELSIF TG_OP = 'DELETE' THEN "
+        f"PERFORM pg_advisory_xact_lock_shared({LOCK_CLASS}, m) FROM (SELECT DISTINCT "
+        f"(extract(year from {col}) * 12 + extract(month from {col}) - 1)::int AS m "
+        "FROM old_rows) months; "
+        f"IF EXISTS (SELECT 1 FROM old_rows o JOIN period p ON o.{col} BETWEEN p.start_date "
+        "AND p.end_date WHERE p.status <> 'open') THEN "
+        "RAISE EXCEPTION 'closed period: %', TG_TABLE_NAME "
+        "USING ERRCODE = 'integrity_constraint_violation'; END IF; "
+        "ELSE "
+        f"PERFORM pg_advisory_xact_lock_shared({LOCK_CLASS}, m) FROM (SELECT DISTINCT "
+        f"(extract(year from d) * 12 + extract(month from d) - 1)::int AS m FROM "
+        f"(SELECT {col} AS d FROM old_rows UNION ALL SELECT {col} FROM new_rows) r) months; "
+        f"IF EXISTS (SELECT 1 FROM (SELECT {col} AS d FROM old_rows UNION ALL SELECT {col} "
+        "FROM new_rows) r JOIN period p ON r.d BETWEEN p.start_date AND p.end_date "
+        "WHERE p.status <> 'open') THEN "
+        "RAISE EXCEPTION 'closed period: %', TG_TABLE_NAME "
+        "USING ERRCODE = 'integrity_constraint_violation'; END IF; "
+        "END IF; RETURN NULL; END $$"
+    )
+
+
+PG_FUNCTIONS = (_PG_REFUSE, *(_pg_closed_function(t, c) for t, c in FROZEN))
 
 
 def _pg_triggers() -> list[Trigger]:
@@ -241,15 +263,23 @@ def _pg_triggers() -> list[Trigger]:
             None,
             f"coop_refuse('protected table: {table}')",
         )
-    for table, col in FROZEN:
-        add(
-            f"{table}_closed",
-            table,
-            "INSERT OR UPDATE OR DELETE",
-            "ROW",
-            None,
-            f"refuse_in_closed_period('{col}')",
-        )
+    for table, _col in FROZEN:
+        for op, tables in (
+            ("insert", "NEW TABLE AS new_rows"),
+            ("update", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+            ("delete", "OLD TABLE AS old_rows"),
+        ):
+            name = f"{table}_closed_{op}"
+            out.append(
+                Trigger(
+                    name,
+                    table,
+                    f"CREATE TRIGGER {name} AFTER {op.upper()} ON {table} REFERENCING "
+                    f"{tables} FOR EACH STATEMENT EXECUTE FUNCTION "
+                    f"refuse_in_closed_period_{table}()",
+                    f"DROP TRIGGER IF EXISTS {name} ON {table}",
+                )
+            )
     return out
 
 
@@ -275,3 +305,6 @@ def create_all(execute: Callable[[str], object], dialect: str) -> None:
 def drop_all(execute: Callable[[str], object], dialect: str) -> None:
     for t in triggers(dialect):
         execute(t.drop)
+    if dialect != "sqlite":  # the row-level triggers of migration 0003
+        for table, _col in FROZEN:
+            execute(f"DROP TRIGGER IF EXISTS {table}_closed ON {table}")
