@@ -2,7 +2,7 @@
 
 import sys
 
-from ui.app import main
-
 if __name__ == "__main__":
+    from ui.launch import main
+
     sys.exit(main())

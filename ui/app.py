@@ -18,6 +18,11 @@ from coop_desktop.storage.engine import Database
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="coop-desktop")
     parser.add_argument("--db", metavar="PATH-or-URL")
+    # Hidden: the start-up check of a frozen build (ui/startup_check.py, docs/packaging.md).
+    parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    parser.add_argument("--check-pdf", metavar="PDF", help=argparse.SUPPRESS)
+    parser.add_argument("--visit-sections", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--report", metavar="FILE", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(list(argv))
     return args
 
@@ -167,10 +172,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = open_or_explain(args.db)
     if db is None:
         return 1
-    if sign_in_dialog(db).exec() != QDialog.DialogCode.Accepted:
+    if args.quit_after is not None:  # the start-up check signs in as a script does
+        from ui.startup_check import NEEDS_PERSON, sign_in_from_environment
+
+        if not sign_in_from_environment(db):
+            return NEEDS_PERSON
+    elif sign_in_dialog(db).exec() != QDialog.DialogCode.Accepted:
         return 0
     remember_user(db)
     dialog = prepare_window(db)
+    if dialog is not None and args.quit_after is not None:
+        from ui.startup_check import NEEDS_PERSON
+
+        return NEEDS_PERSON
     if dialog is not None and dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
     from ui.main_window import MainWindow
@@ -183,4 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             ).replace("%1", db.password_moved_to)
         )
     window.show()
+    if args.quit_after is not None:
+        from ui.startup_check import StartupCheck
+
+        check = StartupCheck(
+            app, window, args.quit_after, args.check_pdf, args.report, args.visit_sections
+        )
+        app._coop_check = check  # type: ignore[attr-defined]
     return int(app.exec())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -73,6 +74,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A worker process of a frozen build (spawn starts the program again) runs here and
+    # exits; this module imports little, so a worker from a checkout starts fast too.
+    multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = language(args_list)
     localise_argparse(lang)

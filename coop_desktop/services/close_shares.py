@@ -1,7 +1,12 @@
 """Pricing a large period on SQLite on both cores: the members are split by id parity; this
-process reads and prices one share while a second Python process reads and prices the other
-from the same file, read-only, with sqlite3 alone (no SQLAlchemy, no Qt: it starts in about
-a tenth of a second).
+process reads and prices one share while a second process reads and prices the other from
+the same file, read-only, with sqlite3 alone.
+
+The second process is started with multiprocessing's "spawn" method (the only one Windows
+has, and the one a frozen build supports through `freeze_support()` in its entry points).
+What it imports is this module (no SQLAlchemy, no Qt: it starts in about a tenth of a second)
+and the program's main module, which is why the entry points import the app only inside
+`main()` (`ui/launch.py`, `coop_desktop/cli`).
 
 Both shares see the same data: `close_period` holds the database's write lock while they
 read, so nothing can be committed in between. A preview takes no lock: a delivery saved
@@ -9,20 +14,20 @@ while it runs shows in the preview or not, member by member (each member is whol
 share), as if the preview had been asked a moment earlier or later.
 
 The result is the same as pricing everything in one process (a test compares them); if the
-second process cannot start or fails, its share is priced here instead.
+second process cannot start or fails, its share is priced here instead, and a warning is
+logged (a frozen build that cannot start its workers shows up there, not as wrong numbers).
 
-The job and the result travel pickled over the child's stdin and stdout.
+The job travels pickled as the process's argument, the result over a one-way pipe.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-import pickle
 import sqlite3
-import subprocess
-import sys
 from dataclasses import dataclass, replace
 from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +41,7 @@ from coop_desktop.storage.bulk import fetch_raw
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+log = logging.getLogger(__name__)
 SPLIT_FROM_DELIVERIES = 200_000  # below this, one process is faster than starting another
 
 
@@ -66,21 +72,38 @@ def price_share(job: ShareJob, conn: Connection | sqlite3.Connection) -> dict[in
     return price_period(rows, timeline, quality, flags, job.span, data.to_date, job.collect_missing)
 
 
+def split_from() -> int:
+    """Deliveries from which a period is worth a second process. `COOP_SPLIT_FROM_DELIVERIES`
+    lowers it, so that the smoke test of a frozen build can exercise the second process on a
+    small database."""
+    value = os.environ.get("COOP_SPLIT_FROM_DELIVERIES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else SPLIT_FROM_DELIVERIES
+
+
 def worth_splitting(conn: Connection, span: PeriodSpan) -> bool:
     """Only a SQLite file, and only for a period with many deliveries."""
     if conn.dialect.name != "sqlite" or not _file_of(conn):
         return False
     start, end = data.date_param(conn, span.start), data.date_param(conn, span.end)
+    threshold = split_from()
     found = fetch_raw(
         conn,
         "SELECT COUNT(*) FROM (SELECT 1 FROM delivery WHERE date >= ? AND date <= ? LIMIT ?)",
-        (start, end, SPLIT_FROM_DELIVERIES),
+        (start, end, threshold),
     )
-    return bool(found[0][0] >= SPLIT_FROM_DELIVERIES)
+    return bool(found[0][0] >= threshold)
 
 
 def _file_of(conn: Connection) -> str:
     return str(conn.engine.url.database or "")
+
+
+@dataclass
+class Child:
+    """A started second process and the end of the pipe its answer comes back on."""
+
+    process: Any  # multiprocessing's SpawnProcess
+    answer: Any  # multiprocessing.connection.Connection, read end
 
 
 class OtherShare:
@@ -97,56 +120,51 @@ class OtherShare:
         return theirs if theirs is not None else price_share(self.job, conn)
 
     def cancel(self) -> None:
-        if self.child is not None and self.child.poll() is None:
-            self.child.kill()
-            self.child.wait()
+        if self.child is not None and self.child.process.is_alive():
+            self.child.process.kill()
+            self.child.process.join()
+        if self.child is not None:
+            self.child.answer.close()
 
 
-def _start(job: ShareJob) -> subprocess.Popen[bytes] | None:
-    package_root = str(Path(__file__).resolve().parents[2])
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(
-            p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
-        ),
-    }
+def _start(job: ShareJob) -> Child | None:
+    context = get_context("spawn")
+    answer, reply = context.Pipe(duplex=False)
+    process = context.Process(
+        target=run_share, args=(job, reply), name="coop-close-share", daemon=True
+    )
     try:
-        child = subprocess.Popen(
-            [sys.executable, "-c", "from coop_desktop.services.close_shares import main; main()"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-    except OSError:
+        process.start()
+    except Exception as exc:  # whatever stops it, the close goes on in this process
+        log.warning("the second closeout process did not start (%r): one process prices all", exc)
+        answer.close()
         return None
-    assert child.stdin is not None
-    try:
-        child.stdin.write(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
-        child.stdin.close()
-    except OSError:
-        child.kill()
-        child.wait()
-        return None
-    return child
-
-
-def _finish(child: subprocess.Popen[bytes]) -> dict[int, Milk] | None:
-    assert child.stdout is not None
-    try:
-        payload = child.stdout.read()
     finally:
-        child.stdout.close()
-        code = child.wait()
-    if code != 0 or not payload:
-        return None
-    kind, value = pickle.loads(payload)
-    return value if kind == "ok" else None
+        reply.close()  # the child has its own copy: when it exits, `answer` reads end-of-file
+    return Child(process, answer)
 
 
-def main() -> None:
-    """The child: read a job from stdin, price its share read-only, write the result."""
-    job: ShareJob = pickle.load(sys.stdin.buffer)
+def _finish(child: Child) -> dict[int, Milk] | None:
+    try:
+        kind, value = child.answer.recv()
+    except (EOFError, OSError) as exc:
+        kind, value = "error", f"no answer ({exc!r})"
+    finally:
+        child.answer.close()
+        child.process.join()
+    if kind == "ok" and child.process.exitcode == 0:
+        result: dict[int, Milk] = value
+        return result
+    log.warning(
+        "the second closeout process failed (exit code %s: %s): this process prices its share",
+        child.process.exitcode,
+        value,
+    )
+    return None
+
+
+def run_share(job: ShareJob, reply: Any) -> None:
+    """The child: price its share read-only and send the result back."""
     conn = sqlite3.connect(f"{Path(job.path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         with paused_gc():
@@ -155,5 +173,5 @@ def main() -> None:
         result = ("error", repr(exc))
     finally:
         conn.close()
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
+    reply.send(result)
+    reply.close()

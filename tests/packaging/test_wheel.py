@@ -42,7 +42,7 @@ def test_wheel_contains_all_sources_and_resources(wheel: Path) -> None:
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "coop = coop_desktop.cli:main" in text
-    assert "coop-desktop = ui.app:main" in text
+    assert "coop-desktop = ui.launch:main" in text
 
 
 @pytest.mark.slow
@@ -82,7 +82,7 @@ def test_installed_wheel_runs_and_finds_resources(wheel: Path, tmp_path: Path) -
 def test_python_m_coop_desktop_runs_the_installed_app_entry_point() -> None:
     from importlib.metadata import entry_points
 
-    import ui.app
+    import ui.launch
 
     (entry,) = entry_points(group="gui_scripts", name="coop-desktop")
-    assert entry.load() is ui.app.main
+    assert entry.load() is ui.launch.main

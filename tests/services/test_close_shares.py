@@ -1,6 +1,10 @@
 """A large period on SQLite is priced in two processes (members split by id parity); the
 result is exactly the one-process result, and a child that cannot run changes nothing."""
 
+import logging
+import multiprocessing.spawn
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -46,10 +50,40 @@ def test_two_processes_give_the_one_process_numbers(
 
 
 def test_a_child_that_cannot_run_changes_nothing(
-    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    load_demo(sqlite_db, members=5, days=30, start=START, today=date(2026, 11, 27))
+    alone = numbers(sqlite_db)
+    monkeypatch.setenv("COOP_SPLIT_FROM_DELIVERIES", "10")  # what the frozen smoke test uses
+    monkeypatch.setattr(
+        multiprocessing.spawn, "_python_exe", multiprocessing.spawn.get_executable()
+    )
+    multiprocessing.spawn.set_executable("/no/such/python")
+    with caplog.at_level(logging.WARNING, logger=close_shares.__name__):
+        assert numbers(sqlite_db) == alone
+    assert "second closeout process" in caplog.text  # did not start, or failed at once
+
+
+def test_a_child_that_fails_changes_nothing_and_says_so(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     load_demo(sqlite_db, members=5, days=30, start=START, today=date(2026, 11, 27))
     alone = numbers(sqlite_db)
     monkeypatch.setattr(close_shares, "SPLIT_FROM_DELIVERIES", 10)
-    monkeypatch.setattr(close_shares.sys, "executable", "/no/such/python")
-    assert numbers(sqlite_db) == alone
+    monkeypatch.setattr(close_shares, "_file_of", lambda conn: "/no/such/coop.db")
+    with caplog.at_level(logging.WARNING, logger=close_shares.__name__):
+        assert numbers(sqlite_db) == alone
+    assert "second closeout process failed" in caplog.text
+
+
+def test_the_child_imports_neither_sqlalchemy_nor_qt() -> None:
+    """A spawned child imports the module of its function and the program's main module:
+    both stay light (the entry points import the app inside main())."""
+    probe = (
+        "import sys, coop_desktop.services.close_shares, coop_desktop.cli, ui.launch;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'PySide6'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

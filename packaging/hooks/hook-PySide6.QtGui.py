@@ -1,0 +1,11 @@
+# Overrides PyInstaller's hook: the same collection, less the plugins qt_trim.py drops.
+import os
+import sys
+
+from PyInstaller.utils.hooks.qt import add_qt6_dependencies
+
+sys.path.insert(0, os.path.dirname(__file__))
+from qt_trim import keep
+
+hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
+binaries = [b for b in binaries if keep(b)]

@@ -1,0 +1,92 @@
+"""The hidden start-up check the frozen smoke test and benchmark use (ui/startup_check.py):
+the real program opens its main window on the database, renders a PDF with QtPdf, quits on
+its own, and says what happened in its exit code and its report."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reportlab.pdfgen import canvas
+
+from coop_desktop.services.association import create_association
+from coop_desktop.services.auth import create_first_admin, sign_in
+from coop_desktop.services.demo import load_demo
+from coop_desktop.storage.engine import Database
+from ui.startup_check import ERRORS, NEEDS_PERSON, PDF_FAILED
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = "Asociación de Productores Lecheros Huaychani"
+
+
+ADMIN, PASSWORD = "admin", "Clave-de-prueba-2025"
+
+
+def with_admin(db: Database) -> Database:
+    create_first_admin(db, ADMIN, PASSWORD)
+    sign_in(db, ADMIN, PASSWORD, for_command=True)
+    return db
+
+
+def run_app(
+    tmp_path: Path, db: Database, *extra: str, pythonpath: str = ""
+) -> tuple[int, list[dict[str, object]]]:
+    report = tmp_path / "report.jsonl"
+    report.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "PYTHONPATH": pythonpath,
+        "COOP_USER": ADMIN,
+        "COOP_PASSWORD": PASSWORD,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    assert db.location.path is not None
+    command = [sys.executable, str(ROOT / "main.py"), "--db", str(db.location.path)]
+    command += ["--quit-after", "0", "--report", str(report), *extra]
+    done = subprocess.run(command, env=env, capture_output=True, timeout=120)
+    lines = report.read_text("utf-8").splitlines() if report.exists() else []
+    return done.returncode, [json.loads(line) for line in lines]
+
+
+def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Database) -> None:
+    create_association(with_admin(sqlite_db), NAME, None)
+    pdf = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(pdf))
+    page.setFont("Helvetica-Bold", 40)
+    page.drawString(72, 700, "Estado de cuenta")
+    page.save()
+    code, events = run_app(tmp_path, sqlite_db, "--check-pdf", str(pdf))
+    assert code == 0, events
+    shown = events[0]
+    assert NAME in str(shown["title"]) and isinstance(shown["shown"], float)
+    assert events[1]["pdf_pages"] == 1 and int(str(events[1]["pdf_inked_pixels"])) > 0
+    assert events[2:] == [{"sections": [], "errors": [], "busy": False}, {"exit": 0}]
+
+    pdf.write_text("esto no es un PDF")
+    code, events = run_app(tmp_path, sqlite_db, "--check-pdf", str(pdf))
+    assert code == PDF_FAILED and events[1]["pdf_pages"] == 0
+
+
+def test_never_waits_for_a_person(tmp_path: Path, sqlite_db: Database) -> None:
+    code, events = run_app(tmp_path, sqlite_db)  # no users yet: the first-admin dialog
+    assert code == NEEDS_PERSON and events == []
+    code, events = run_app(tmp_path, with_admin(sqlite_db))  # no association yet
+    assert code == NEEDS_PERSON and events == []
+
+
+def test_an_error_while_the_window_loads_fails_the_check(
+    tmp_path: Path, sqlite_db: Database
+) -> None:
+    """What a frozen build with a library that does not load looks like: the charts of
+    Inicio cannot import pyqtgraph; the app shows the error, the check exits with 5."""
+    load_demo(with_admin(sqlite_db), members=3, days=2)  # a price scheme: Inicio draws charts
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "pyqtgraph.py").write_text("raise ImportError('libopenblas: cannot load')\n")
+    code, events = run_app(tmp_path, sqlite_db, pythonpath=str(broken))
+    assert code == ERRORS, events
+    assert "libopenblas: cannot load" in str(events[-2]["errors"])
