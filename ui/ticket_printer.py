@@ -79,7 +79,7 @@ def _layout(t: TicketDoc, width_mm: int, printer: QPrinter) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(printer)
     font = document.defaultFont()
-    font.setPointSizeF(8.5 if width_mm >= 80 else 7.5)
+    font.setPointSizeF(8.5 if width_mm >= 80 else 8)  # nothing under 8 pt on a thermal head
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
     document.setHtml(ticket_html(t))

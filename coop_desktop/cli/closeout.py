@@ -109,6 +109,7 @@ def close_json(result: Any) -> dict[str, Any]:
 
 
 def cmd_close(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.closeout import (
         close_period,
         missing_text,
@@ -158,11 +159,11 @@ def cmd_close(args: argparse.Namespace) -> int:
         (
             m.code,
             m.name,
-            m.milk.kg,
-            m.calc.gross,
-            m.calc.applied_total,
-            m.calc.carried_out,
-            m.calc.net,
+            fmt.number(m.milk.kg, 3, args.lang),
+            fmt.amount(m.calc.gross, args.lang),
+            fmt.amount(m.calc.applied_total, args.lang),
+            fmt.amount(m.calc.carried_out, args.lang),
+            fmt.amount(m.calc.net, args.lang),
             m.number or "",
         )
         for m in result.members
@@ -171,11 +172,11 @@ def cmd_close(args: argparse.Namespace) -> int:
         (
             "TOTAL",
             "",
-            totals["kg"],
-            totals["gross"],
-            totals["deductions_total"],
-            totals["carried_out"],
-            totals["net"],
+            fmt.number(totals["kg"], 3, args.lang),
+            fmt.amount(totals["gross"], args.lang),
+            fmt.amount(totals["deductions_total"], args.lang),
+            fmt.amount(totals["carried_out"], args.lang),
+            fmt.amount(totals["net"], args.lang),
             "",
         )
     )
@@ -220,6 +221,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
 
 def cmd_settlement(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.settlements import settlement_for
 
     s = settlement_for(open_db(args), args.member_code, args.period)
@@ -256,8 +258,19 @@ def cmd_settlement(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"{s.number}  {s.member_code} {s.member_name}  ({s.period}, {s.status})")
-    print_table(["", "", ""], [(ln.description, ln.quantity or "", ln.amount) for ln in s.lines])
-    print(t(args.lang, f"Neto a pagar: S/ {s.net}", f"Net to pay: S/ {s.net}"))
+    print_table(
+        ["", "", ""],
+        [
+            (
+                ln.description,
+                "" if ln.quantity is None else fmt.quantity(ln.quantity, None, args.lang),
+                fmt.amount(ln.amount, args.lang),
+            )
+            for ln in s.lines
+        ],
+    )
+    net = fmt.money(s.net, args.lang)
+    print(t(args.lang, f"Neto a pagar: {net}", f"Net to pay: {net}"))
     return 0
 
 

@@ -82,6 +82,7 @@ def _read(path: str) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.schemes import import_scheme
 
@@ -90,14 +91,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         t(
             args.lang,
-            f"Esquema «{info.name}» vigente desde el {info.effective_from:%d/%m/%Y}.",
-            f"Scheme «{info.name}» in force from {info.effective_from}.",
+            f"Esquema «{info.name}» vigente desde el {fmt.day(info.effective_from)}.",
+            f"Scheme «{info.name}» in force from {fmt.day(info.effective_from)}.",
         )
     )
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.schemes import list_schemes
 
     rows = list_schemes(open_db(args))
@@ -122,10 +124,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     print_table(
         headers,
-        [
-            (r.name, r.effective_from.strftime("%d/%m/%Y"), r.currency, r.unit, r.title)
-            for r in rows
-        ],
+        [(r.name, fmt.day(r.effective_from), r.currency, r.unit, r.title) for r in rows],
     )
     return 0
 
@@ -143,6 +142,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.whatif import simulate
 
     sim = simulate(open_db(args), _read(args.file), args.period)
@@ -176,16 +176,24 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         else ["Member", "Name", "kg", "Current", "Simulated", "Difference"]
     )
     rows: list[tuple[Any, ...]] = [
-        (m.code, m.name, m.kg, m.current, m.simulated, f"{m.difference:+}") for m in sim.members
+        (
+            m.code,
+            m.name,
+            fmt.number(m.kg, 3, args.lang),
+            fmt.amount(m.current, args.lang),
+            fmt.amount(m.simulated, args.lang),
+            _signed(m.difference, args.lang),
+        )
+        for m in sim.members
     ]
     rows.append(
         (
             t(args.lang, "TOTAL", "TOTAL"),
             "",
-            sim.total("kg"),
-            sim.total("current"),
-            sim.total("simulated"),
-            f"{sim.total('difference'):+}",
+            fmt.number(sim.total("kg"), 3, args.lang),
+            fmt.amount(sim.total("current"), args.lang),
+            fmt.amount(sim.total("simulated"), args.lang),
+            _signed(sim.total("difference"), args.lang),
         )
     )
     print_table(headers, rows)
@@ -193,6 +201,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_price(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain import validation as v
     from coop_desktop.domain.pricing import schema
     from coop_desktop.domain.pricing.engine import Pricer
@@ -235,23 +244,39 @@ def cmd_price(args: argparse.Namespace) -> int:
         return 0
     print(f"{scheme.title}")
     for ln in result.lines:
-        value = "" if ln.value is None else f" ({ln.value})"
+        value = "" if ln.value is None else f" ({_value(ln.value, args.lang)})"
         print(
             f"  {ln.label}{value}: {ln.rule}  {_per_unit(ln.per_unit)}/{result.unit}"
-            f"  = {ln.amount}{'  ' + ln.note if ln.note else ''}"
+            f"  = {fmt.amount(ln.amount, args.lang)}{'  ' + ln.note if ln.note else ''}"
         )
     print(
         t(
             args.lang,
-            f"Precio: {trim(result.unit_price)} {result.currency}/{result.unit} × "
-            f"{result.quantity} {result.unit} = {result.amount} {result.currency}",
-            f"Price: {trim(result.unit_price)} {result.currency}/{result.unit} × "
-            f"{result.quantity} {result.unit} = {result.amount} {result.currency}",
+            f"Precio: {fmt.unit_price(result.unit_price, args.lang)} {result.currency}/"
+            f"{result.unit} × {fmt.quantity(result.quantity, result.unit, args.lang)} = "
+            f"{fmt.amount(result.amount, args.lang)} {result.currency}",
+            f"Price: {fmt.unit_price(result.unit_price, args.lang)} {result.currency}/"
+            f"{result.unit} × {fmt.quantity(result.quantity, result.unit, args.lang)} = "
+            f"{fmt.amount(result.amount, args.lang)} {result.currency}",
         )
     )
     if result.rejected:
         print(t(args.lang, f"RECHAZADA: {result.reason}", f"REJECTED: {result.reason}"))
     return 0
+
+
+def _value(value: object, lang: str) -> str:
+    from coop_desktop import formatting as fmt
+
+    return fmt.as_recorded(value, lang) if isinstance(value, Decimal) else str(value)
+
+
+def _signed(value: Decimal, lang: str) -> str:
+    """A difference with its sign: "+12.30", "−4.10", "0.00"."""
+    from coop_desktop import formatting as fmt
+
+    text = fmt.amount(value, lang)
+    return f"+{text}" if value > 0 else text
 
 
 def _per_unit(value: Decimal) -> str:

@@ -1,4 +1,4 @@
-"""`coop print ticket | receipts | statements | payroll | collection`."""
+"""`coop print ticket | receipts | statements | payroll | collection | advance`."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("period", metavar="PERIOD")
     add_output(p, "FILE-or-DIR")
     p.add_argument("--member")
-    p.add_argument("--size", choices=["A5", "80mm"], default="A5")
+    p.add_argument("--size", choices=["A5", "80mm", "58mm"], default="A5")
     p.set_defaults(handler=cmd_receipts)
     p = sub.add_parser("statements", help=t(lang, "estados de cuenta", "statements"))
     p.add_argument("period", metavar="PERIOD")
@@ -56,75 +56,69 @@ def _progress(args: argparse.Namespace) -> Any:
     return report
 
 
+def _warn(args: argparse.Namespace, notes: list[str]) -> None:
+    for note in notes:
+        print(t(args.lang, "Aviso: ", "Warning: ") + note, file=sys.stderr)
+
+
 def _done(args: argparse.Namespace, paths: list[Path]) -> int:
+    from coop_desktop import formatting as fmt
+
     where = paths[0] if len(paths) == 1 else paths[0].parent
-    print(t(args.lang, f"{len(paths)} archivo(s) en {where}", f"{len(paths)} file(s) in {where}"))
+    files = fmt.plural(
+        len(paths), t(args.lang, "archivo", "file"), t(args.lang, "archivos", "files")
+    )
+    print(t(args.lang, f"{files} en {where}", f"{files} in {where}"))
     return 0
 
 
-def cmd_ticket(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.ticket import TicketRenderer
-    from coop_desktop.services.documents import ticket
-
-    pdf = TicketRenderer(args.width).render(ticket(open_db(args), args.delivery_id))
-    return _done(args, [save(args, pdf)])
-
-
-def cmd_receipts(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.batch import write_batch
-    from coop_desktop.documents.receipt import ReceiptRenderer
-    from coop_desktop.services.documents import receipts
-
-    docs = receipts(open_db(args), args.period, args.member)
-    paths = write_batch(
-        ReceiptRenderer(args.size),
-        docs,
-        Path(args.output),
-        [f"{d.number}-{d.member.code}" for d in docs],
-        progress=_progress(args),
-        force=args.force,
-        databases=databases(args),
-    )
-    return _done(args, paths)
-
-
-def cmd_statements(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.batch import write_batch
-    from coop_desktop.documents.statement import StatementRenderer
-    from coop_desktop.services.statements import statements
-
-    docs = statements(open_db(args), args.period, args.member)
-    paths = write_batch(
-        StatementRenderer(),
-        docs,
-        Path(args.output),
-        [f"{d.period}-{d.member.code}" for d in docs],
-        progress=_progress(args),
-        force=args.force,
-        databases=databases(args),
-    )
-    return _done(args, paths)
-
-
-def cmd_payroll(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.payroll import PayrollRenderer
-    from coop_desktop.services.documents import payroll
-
-    pdf = PayrollRenderer().render(payroll(open_db(args), args.period))
-    return _done(args, [save(args, pdf)])
-
-
-def cmd_advance(args: argparse.Namespace) -> int:
+def _single(args: argparse.Namespace, kind: str, key: str, **options: Any) -> int:
+    """One document through the same path as the screen's Documentos: recorded as printed,
+    COPIA when printed before."""
     from coop_desktop.services.printouts import render
 
-    printout = render(open_db(args), "advance", args.number, record=True)
+    printout = render(open_db(args), kind, key, record=True, **options)
+    _warn(args, printout.notes(args.lang))
     return _done(args, [save(args, printout.pdf)])
 
 
-def cmd_collection(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.collection import CollectionRenderer
-    from coop_desktop.domain.validation import iso_date
-    from coop_desktop.services.documents import collection
+def cmd_ticket(args: argparse.Namespace) -> int:
+    return _single(args, "ticket", str(args.delivery_id), ticket_width=args.width)
 
-    doc = collection(open_db(args), iso_date(args.day, "date"))
-    return _done(args, [save(args, CollectionRenderer().render(doc))])
+
+def _batch(args: argparse.Namespace, kind: str, **options: Any) -> int:
+    from coop_desktop.documents.batch import write_batch
+    from coop_desktop.services.printouts import batch
+
+    job = batch(open_db(args), kind, args.period, args.member, **options)
+    _warn(args, job.notes(args.lang))
+    paths = write_batch(
+        job.renderer,
+        job.docs,
+        Path(args.output),
+        job.names,
+        progress=_progress(args),
+        force=args.force,
+        databases=databases(args),
+    )
+    return _done(args, paths)
+
+
+def cmd_receipts(args: argparse.Namespace) -> int:
+    return _batch(args, "receipts", receipt_size=args.size)
+
+
+def cmd_statements(args: argparse.Namespace) -> int:
+    return _batch(args, "statements")
+
+
+def cmd_payroll(args: argparse.Namespace) -> int:
+    return _single(args, "payroll", args.period)
+
+
+def cmd_advance(args: argparse.Namespace) -> int:
+    return _single(args, "advance", args.number)
+
+
+def cmd_collection(args: argparse.Namespace) -> int:
+    return _single(args, "collection", args.day)

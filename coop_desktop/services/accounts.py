@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS, instalments
@@ -143,7 +144,7 @@ def sell_input(
         if product is None:
             raise NotFound("unknown_product", "product", value=product_name)
         amount = quantize(qty * product.price, CENT)
-        description = f"{product.name} × {qty.normalize():f} {product.unit}"
+        description = f"{product.name} × {fmt.as_recorded(qty)} {product.unit}"
         return _entry(
             session,
             member.id,

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.bulk import Milk
 from coop_desktop.domain.pricing.period import Timeline
@@ -202,7 +203,7 @@ def check_can_close(
             "earlier_period_open",
             "period",
             value=period.code,
-            other=other.code if other else first.strftime("%d/%m/%Y"),
+            other=other.code if other else fmt.day(first),
         )
     day = today or date.today()
     if period.end_date >= day and not before_end:
@@ -210,7 +211,7 @@ def check_can_close(
             "period_not_ended",
             "period",
             value=period.code,
-            end=period.end_date.strftime("%d/%m/%Y"),
+            end=fmt.day(period.end_date),
         )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan, period_of
 from coop_desktop.errors import Refused
 from coop_desktop.storage.engine import Database
@@ -27,7 +28,7 @@ def refuse_if_closed(session: Session, day: date) -> None:
     """Refuse to write anything dated inside a closed (or paid) period, naming it."""
     period = closed_period_at(session, day)
     if period is not None:
-        raise Refused("period_closed", "date", value=day.strftime("%d/%m/%Y"), period=period.code)
+        raise Refused("period_closed", "date", value=fmt.day(day), period=period.code)
 
 
 def get_or_create(session: Session, span: PeriodSpan, lock: bool = True) -> Period:
@@ -168,7 +169,7 @@ def refuse_before_close(session: Session, day: date, field: str = "date") -> Non
         select(Period).where(Period.status != "open", Period.end_date >= day)
     ).first()
     if last is not None:
-        raise Refused("starts_in_closed", field, value=day.strftime("%d/%m/%Y"), period=last.code)
+        raise Refused("starts_in_closed", field, value=fmt.day(day), period=last.code)
 
 
 def lock_terms(session: Session, exclusive: bool = False) -> None:

@@ -12,8 +12,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import Amount, Header, QualityRow, StatementDoc, StatementLine
-from coop_desktop.documents.text import grouped, soles
 from coop_desktop.domain.measures import MEASURES, out_of_reference
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing import model as pm
@@ -29,15 +29,11 @@ from coop_desktop.domain.pricing.period import (
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
 from coop_desktop.services.closeout import CloseResult, compute
-from coop_desktop.services.documents import (
-    header,
-    lines_by_settlement,
-    member_block,
-    settlement_amounts,
-)
+from coop_desktop.services.documents import copy_marks, header, lines_by_settlement, member_block
 from coop_desktop.services.member_trend import trends
 from coop_desktop.services.period_data import PeriodData, load_period
 from coop_desktop.services.schemes import load_timeline
+from coop_desktop.services.settlement_paper import computed_money, stored_money
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member, Period, Settlement, SettlementLine
 
@@ -57,7 +53,7 @@ SHORT = {
 
 
 def _shown(key: str, value: Decimal) -> str:
-    return grouped(value, 0) if MEASURES[key].scale == 0 else f"{value.normalize():f}"
+    return fmt.count(value) if MEASURES[key].scale == 0 else fmt.as_recorded(value)
 
 
 def _quality_text(measures: Mapping[str, Decimal | bool], keys: tuple[str, ...]) -> str:
@@ -107,7 +103,7 @@ def _factors(
                 better_text[c.label] = text
     factors = tuple(Amount(label, amount) for label, amount in totals.items())
     hints = tuple(
-        f"Con {better_text[label]} habría recibido {soles(amount)} más."
+        f"Con {better_text[label]} habría recibido {fmt.money(amount)} más."
         for label, amount in better.items()
         if amount > 0
     )
@@ -135,7 +131,7 @@ def _next_better(c: pm.Component, quality: Mapping[str, Decimal | bool]) -> tupl
         if c.max_bonus is not None and (value - c.reference) >= c.max_bonus / c.bonus * c.step:
             return ZERO, ""
         gain = c.bonus if value >= c.reference - c.step else c.penalty
-        return gain, f"{c.step.normalize():f} puntos más de {c.label.lower()}"
+        return gain, f"{fmt.as_recorded(c.step)} puntos más de {c.label.lower()}"
     return ZERO, ""
 
 
@@ -150,12 +146,8 @@ def _quality_rows(
         value = used.get(key)
         if m is None or m.boolean or not isinstance(value, Decimal):
             continue
-        low = f"≥ {m.ref_low.normalize():f}" if m.ref_low is not None else ""
-        high = (
-            f"≤ {grouped(m.ref_high, 0) if m.scale == 0 else m.ref_high}"
-            if (m.ref_high is not None)
-            else ""
-        )
+        low = f"≥ {_shown(key, m.ref_low)}" if m.ref_low is not None else ""
+        high = f"≤ {_shown(key, m.ref_high)}" if m.ref_high is not None else ""
         before = previous.get(key)
         rows.append(
             QualityRow(
@@ -171,8 +163,22 @@ def _quality_rows(
     return tuple(rows)
 
 
-def statements(db: Database, code: str, member_code: str | None = None) -> list[StatementDoc]:
-    """One statement per member with activity; an open period's are drafts (BORRADOR)."""
+def statements(
+    db: Database, code: str, member_code: str | None = None, record: bool = False
+) -> list[StatementDoc]:
+    """One statement per member with activity; an open period's are drafts (BORRADOR). A
+    closed period's statement printed before comes out COPIA; with `record` this build
+    counts as a print (the CLI); screens record once the job was sent (`record_prints`)."""
+    docs = _statements(db, code, member_code)
+    final = [d for d in docs if not d.draft]
+    keys = [f"{d.period}/{d.member.code}" for d in final]
+    copies = copy_marks(db, "statement", keys, record)
+    return [
+        replace(d, mark="COPIA") if f"{d.period}/{d.member.code}" in copies else d for d in docs
+    ]
+
+
+def _statements(db: Database, code: str, member_code: str | None) -> list[StatementDoc]:
     span = parse_period(code)
     with db.read() as session:
         conn = session.connection()
@@ -268,6 +274,10 @@ def _statement(
             p.delivery.shift,
             p.delivery.quantity,
             p.delivery.unit,
+            p.litres,
+            p.kg,
+            p.quantity,
+            p.unit,
             _quality_text(p.quality, keys),
             p.unit_price,
             p.amount,
@@ -275,17 +285,13 @@ def _statement(
         )
         for p in milk.deliveries
     )
+    densities = tuple(sorted({pricers[p.scheme].scheme.density for p in milk.deliveries}))
     if settlement is not None:
-        credits, deductions = settlement_amounts(lines)
-        gross, net = settlement.gross, settlement.net
-        carried_in, carried_out = settlement.carried_in, settlement.carried_out
+        money = stored_money(settlement, lines)
         number: str | None = f"{settlement.series}-{settlement.number:08d}"
     else:
         assert calc is not None
-        credits = tuple(Amount(c.description, c.amount) for c in calc.credits)
-        deductions = tuple(Amount(d.item.description, d.applied) for d in calc.deductions)
-        gross, net = calc.gross, calc.net
-        carried_in, carried_out = calc.carried_in, calc.carried_out
+        money = computed_money(calc)
         number = None
     return StatementDoc(
         head,
@@ -299,12 +305,8 @@ def _statement(
         better,
         milk.kg,
         milk.litres,
-        gross,
-        credits,
-        deductions,
-        carried_in,
-        carried_out,
-        net,
+        money,
+        densities,
         tuple(sorted(daily.items())),
         number,
         draft=settlement is None,

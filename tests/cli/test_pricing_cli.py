@@ -45,8 +45,8 @@ def test_price_the_worked_example(coop) -> None:  # type: ignore[no-untyped-def]
         "ufc=250000",
         db_arg=None,
     )
-    assert "Precio: 1.28 PEN/kg × 232.200 kg = 297.22 PEN" in out
-    assert "Higiene (250000): B" in out
+    assert "Precio: 1.28 PEN/kg × 232.2 kg = 297.22 PEN" in out
+    assert "Higiene (250,000): B" in out
 
 
 def test_price_india_and_rejection(coop) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.engine import CENT, MissingQuality, Pricer
@@ -94,7 +95,7 @@ class Timeline:
     def at(self, day: date) -> Pricer:
         i = bisect_right(self._days, day)
         if i == 0:
-            raise Refused("no_scheme_in_force", value=day.strftime("%d/%m/%Y"))
+            raise Refused("no_scheme_in_force", value=fmt.day(day))
         return self._pricers[i - 1]
 
 
@@ -191,7 +192,7 @@ def price_member(
         except MissingQuality as exc:
             if not collect_missing:
                 raise MissingQuality(
-                    exc.measures, f"la entrega {d.id} del {d.day:%d/%m/%Y}"
+                    exc.measures, f"la entrega {d.id} del {fmt.day(d.day)}"
                 ) from None
             missing.append((d.id, tuple(exc.measures)))
             unit_price = ZERO
