@@ -251,6 +251,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{value} is not overwritten: it exists and is not a PDF made by Coop Desktop. Choose "
         "another name or add --force.",
     ),
+    "nothing_to_print": (
+        "No hay documentos que imprimir para {value}.",
+        "There are no documents to print for {value}.",
+    ),
     "cannot_write": (
         "No se pudo escribir {value} ({reason}); no se guardó nada.",
         "Could not write {value} ({reason}); nothing was saved.",

@@ -11,6 +11,7 @@ from typing import Any
 
 from coop_desktop.documents.batch import render_combined, write_batch
 from coop_desktop.services.documents import record_prints
+from coop_desktop.services.printouts import PRINTED_AS, printed_keys
 from coop_desktop.storage.engine import Database
 from ui.runner import OpContext
 
@@ -50,23 +51,11 @@ def _documents(db: Database, code: str, kind: str) -> tuple[Any, list[Any], list
     return StatementRenderer(), list(found), [f"{d.period}-{d.member.code}" for d in found]
 
 
-def _numbers(kind: str, docs: list[Any]) -> list[str]:
-    """The keys a print of these documents counts under (`_PRINTED_AS[kind]`)."""
-    if kind == "receipts":
-        return [d.number for d in docs if d.mark != "ANULADO"]
-    if kind == "statements":
-        return [f"{d.period}/{d.member.code}" for d in docs if not d.draft]
-    return [d.period for d in docs]  # the payroll
-
-
-_PRINTED_AS = {"receipts": "settlement", "statements": "statement", "payroll": "payroll"}
-
-
 def build_batch(db: Database, code: str, kind: str, context: OpContext) -> Batch:
     """The whole batch as one PDF (for a printer)."""
     renderer, docs, _names = _documents(db, code, kind)
     pdf = render_combined(renderer, docs, progress=context.progress, cancel=context.cancelled)
-    return Batch(kind, code, pdf, _numbers(kind, docs), _PRINTED_AS[kind])
+    return Batch(kind, code, pdf, printed_keys(kind, docs), PRINTED_AS[kind])
 
 
 def save_batch(db: Database, code: str, kind: str, target: Path, context: OpContext) -> list[Path]:
@@ -75,7 +64,7 @@ def save_batch(db: Database, code: str, kind: str, target: Path, context: OpCont
     paths = write_batch(
         renderer, docs, target, names, progress=context.progress, cancel=context.cancelled
     )
-    record_prints(db, _PRINTED_AS[kind], _numbers(kind, docs))
+    record_prints(db, PRINTED_AS[kind], printed_keys(kind, docs))
     return paths
 
 

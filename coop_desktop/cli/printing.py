@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import add_output, databases, open_db, save, t
+from coop_desktop.cli.base import add_output, check_output, databases, open_db, save, t
+from coop_desktop.errors import NotFound
 
 
 def register(commands: Any, lang: str) -> None:
@@ -75,11 +76,15 @@ def _done(args: argparse.Namespace, paths: list[Path]) -> int:
 def _single(args: argparse.Namespace, kind: str, key: str, **options: Any) -> int:
     """One document through the same path as the screen's Documentos: recorded as printed,
     COPIA when printed before."""
-    from coop_desktop.services.printouts import render
+    from coop_desktop.services.printouts import record_printout, render
 
-    printout = render(open_db(args), kind, key, record=True, **options)
+    db = open_db(args)
+    check_output(args)  # before anything is built: a refused file counts as no print
+    printout = render(db, kind, key, **options)
     _warn(args, printout.notes(args.lang))
-    return _done(args, [save(args, printout.pdf)])
+    written = save(args, printout.pdf)
+    record_printout(db, printout)  # counted once the file exists: the next one is a COPIA
+    return _done(args, [written])
 
 
 def cmd_ticket(args: argparse.Namespace) -> int:
@@ -88,10 +93,14 @@ def cmd_ticket(args: argparse.Namespace) -> int:
 
 def _batch(args: argparse.Namespace, kind: str, **options: Any) -> int:
     from coop_desktop.documents.batch import write_batch
-    from coop_desktop.services.printouts import batch
+    from coop_desktop.services.printouts import batch, record_batch
 
-    job = batch(open_db(args), kind, args.period, args.member, **options)
+    db = open_db(args)
+    check_output(args)
+    job = batch(db, kind, args.period, args.member, record=False, **options)
     _warn(args, job.notes(args.lang))
+    if not job.docs:
+        raise NotFound("nothing_to_print", "period", value=args.period)
     paths = write_batch(
         job.renderer,
         job.docs,
@@ -101,6 +110,7 @@ def _batch(args: argparse.Namespace, kind: str, **options: Any) -> int:
         force=args.force,
         databases=databases(args),
     )
+    record_batch(db, kind, job.docs)
     return _done(args, paths)
 
 

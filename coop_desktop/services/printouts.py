@@ -79,6 +79,24 @@ def batch(
     raise ValidationError("bad_choice", "kind", value=kind, valid="receipts, statements")
 
 
+PRINTED_AS = {"receipts": "settlement", "statements": "statement", "payroll": "payroll"}
+
+
+def printed_keys(kind: str, documents: list[Any]) -> list[str]:
+    """The keys a print of these documents counts under (`PRINTED_AS[kind]`): a voided
+    receipt or a draft statement is never counted."""
+    if kind == "receipts":
+        return [d.number for d in documents if d.mark != "ANULADO"]
+    if kind == "statements":
+        return [f"{d.period}/{d.member.code}" for d in documents if not d.draft]
+    return [d.period for d in documents]  # the payroll
+
+
+def record_batch(db: Database, kind: str, documents: list[Any]) -> None:
+    """Count a batch as printed once it was sent or saved (the next print is a COPIA)."""
+    docs.record_prints(db, PRINTED_AS[kind], printed_keys(kind, documents))
+
+
 def record_printout(db: Database, printout: Printout) -> None:
     """Count `printout` as printed, once it was sent (or saved): the next one is a COPIA."""
     if printout.printed_as is not None:
