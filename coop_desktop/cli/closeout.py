@@ -112,6 +112,7 @@ def cmd_close(args: argparse.Namespace) -> int:
     from coop_desktop import formatting as fmt
     from coop_desktop.services.closeout import (
         close_period,
+        close_refusal,
         missing_text,
         next_to_close,
         preview_close,
@@ -129,14 +130,35 @@ def cmd_close(args: argparse.Namespace) -> int:
         if args.preview
         else close_period(db, code, progress, before_end=args.before_end)
     )
+    if args.preview:
+        refusal = close_refusal(db, code, before_end=args.before_end)
+        if refusal is not None:
+            print(
+                t(
+                    args.lang,
+                    "Aviso: el cierre se negaría: ",
+                    "Warning: the close would be refused: ",
+                )
+                + refusal.render(args.lang),
+                file=sys.stderr,
+            )
+        if not result.members:
+            print(
+                t(
+                    args.lang,
+                    f"Aviso: el periodo {code} no tiene nada que liquidar.",
+                    f"Warning: period {code} has nothing to settle.",
+                ),
+                file=sys.stderr,
+            )
     if args.preview and result.missing:
         print(
             t(
                 args.lang,
-                f"Aviso: el cierre se negará mientras {len(result.missing)} entregas no "
-                "tengan el análisis que el esquema necesita:",
-                f"Warning: the close will be refused while {len(result.missing)} deliveries "
-                "lack the test the scheme needs:",
+                f"Aviso: el cierre se negará mientras falten {len(result.missing)} análisis "
+                "que el esquema necesita:",
+                f"Warning: the close will be refused while {len(result.missing)} tests the "
+                "scheme needs are missing:",
             ),
             file=sys.stderr,
         )
@@ -150,10 +172,26 @@ def cmd_close(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     totals = result.totals()
+    title = (
+        t(args.lang, "Vista previa de", "Preview of")
+        if args.preview
+        else t(args.lang, "Cierre de", "Close of")
+    )
+    print(f"{title} {fmt.period_with_dates(result.span, args.lang)} ({result.span.code})")
     headers = (
-        ["Socio", "Nombre", "kg", "Bruto", "Descuentos", "Pasa", "Neto", "Liquidación"]
+        ["Socio", "Nombre", "kg", "Bruto", "Abonos", "Descuentos", "Pasa", "Neto", "Liquidación"]
         if args.lang == "es"
-        else ["Member", "Name", "kg", "Gross", "Deductions", "Carried", "Net", "Settlement"]
+        else [
+            "Member",
+            "Name",
+            "kg",
+            "Gross",
+            "Credits",
+            "Deductions",
+            "Carried",
+            "Net",
+            "Settlement",
+        ]
     )
     rows: list[tuple[Any, ...]] = [
         (
@@ -161,6 +199,7 @@ def cmd_close(args: argparse.Namespace) -> int:
             m.name,
             fmt.number(m.milk.kg, 3, args.lang),
             fmt.amount(m.calc.gross, args.lang),
+            fmt.amount(m.calc.credit_total, args.lang),
             fmt.amount(m.calc.applied_total, args.lang),
             fmt.amount(m.calc.carried_out, args.lang),
             fmt.amount(m.calc.net, args.lang),
@@ -174,6 +213,7 @@ def cmd_close(args: argparse.Namespace) -> int:
             "",
             fmt.number(totals["kg"], 3, args.lang),
             fmt.amount(totals["gross"], args.lang),
+            fmt.amount(totals["credits"], args.lang),
             fmt.amount(totals["deductions_total"], args.lang),
             fmt.amount(totals["carried_out"], args.lang),
             fmt.amount(totals["net"], args.lang),
@@ -262,7 +302,12 @@ def cmd_settlement(args: argparse.Namespace) -> int:
         ["", "", ""],
         [
             (
-                ln.description,
+                (
+                    t(args.lang, "Pasa al periodo siguiente: ", "Carried to the next period: ")
+                    if ln.kind == "carried_out"
+                    else ""
+                )
+                + ln.description,
                 "" if ln.quantity is None else fmt.quantity(ln.quantity, None, args.lang),
                 fmt.amount(ln.amount, args.lang),
             )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.cli.base import databases, open_db, print_json, print_table, t
-from coop_desktop.errors import NotFound
+from coop_desktop.errors import NotFound, ValidationError
 
 
 def register(commands: Any, lang: str) -> None:
@@ -78,7 +78,10 @@ def _read(path: str) -> str:
     file = Path(path)
     if not file.is_file():
         raise NotFound("file_not_found", "file", value=path)
-    return file.read_text(encoding="utf-8")
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError("not_a_scheme_file", "file", value=path) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:

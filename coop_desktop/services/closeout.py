@@ -276,6 +276,23 @@ def close_period(
         return written
 
 
+def close_refusal(
+    db: Database, code: str, *, before_end: bool = False, today: date | None = None
+) -> Refused | None:
+    """Why closing `code` now would be refused (the order of periods, an end not reached, a
+    period already closed), read without writing; None when it may close."""
+    span = parse_period(code)
+    with db.read() as session:
+        period = session.scalars(select(Period).where(Period.code == span.code)).first()
+        if period is None:
+            period = Period(code=span.code, start_date=span.start, end_date=span.end, status="open")
+        try:
+            check_can_close(session, period, before_end, today)
+        except Refused as exc:
+            return exc
+    return None
+
+
 def next_to_close(db: Database) -> str:
     """The code of the oldest period still open (the default of `coop close` and Cierre)."""
     with db.read() as session:
