@@ -173,7 +173,7 @@ class PriceCalculator(QGroupBox):
             .replace("%1", fmt.unit_price(result.unit_price, lang))
             .replace("%2", result.currency)
             .replace("%3", unit)
-            .replace("%4", fmt.flexible(result.quantity, 1, 5, lang))
+            .replace("%4", fmt.quantity_number(result.quantity, result.unit, lang))
             .replace("%5", fmt.amount(result.amount, lang))
             + warnings
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.cli.base import databases, open_db, print_json, print_table, t
-from coop_desktop.errors import NotFound
+from coop_desktop.errors import NotFound, ValidationError
 
 
 def register(commands: Any, lang: str) -> None:
@@ -78,10 +78,14 @@ def _read(path: str) -> str:
     file = Path(path)
     if not file.is_file():
         raise NotFound("file_not_found", "file", value=path)
-    return file.read_text(encoding="utf-8")
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError("not_a_scheme_file", "file", value=path) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.schemes import import_scheme
 
@@ -90,14 +94,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         t(
             args.lang,
-            f"Esquema «{info.name}» vigente desde el {info.effective_from:%d/%m/%Y}.",
-            f"Scheme «{info.name}» in force from {info.effective_from}.",
+            f"Esquema «{info.name}» vigente desde el {fmt.day(info.effective_from)}.",
+            f"Scheme «{info.name}» in force from {fmt.day(info.effective_from)}.",
         )
     )
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.schemes import list_schemes
 
     rows = list_schemes(open_db(args))
@@ -122,10 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     print_table(
         headers,
-        [
-            (r.name, r.effective_from.strftime("%d/%m/%Y"), r.currency, r.unit, r.title)
-            for r in rows
-        ],
+        [(r.name, fmt.day(r.effective_from), r.currency, r.unit, r.title) for r in rows],
     )
     return 0
 
@@ -274,7 +276,7 @@ def cmd_price(args: argparse.Namespace) -> int:
         base = result.unit.removeprefix("100")
         amount_of = (
             f"{fmt.quantity(result.quantity * 100, base, lang)} "
-            f"({fmt.flexible(result.quantity, 1, 5, lang)} × {unit})"
+            f"({fmt.quantity_number(result.quantity, result.unit, lang)} × {unit})"
         )
     print(
         t(

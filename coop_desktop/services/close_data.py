@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample
@@ -253,7 +254,7 @@ def generated_items(
         )
         if amount > 0:
             label = (
-                f"{c.name} ({c.amount.normalize():f} × {litres.normalize():f} L)"
+                f"{c.name} ({fmt.unit_price(c.amount)} × {fmt.quantity(litres, 'L')})"
                 if (c.per == "litre")
                 else c.name
             )

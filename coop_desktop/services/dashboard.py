@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, select
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, period_of
 from coop_desktop.domain.pricing.period import Timeline
@@ -144,7 +145,7 @@ def _alerts(conn: Connection, db: Database, today: date, cycle: str) -> list[Ale
         seen = conn.execute(select(Setting.value).where(Setting.key == LAST_BACKUP)).first()
         last = datetime.fromisoformat(seen[0]) if seen else None
         if last is None or (today - last.date()).days > BACKUP_MAX_AGE_DAYS:
-            when = last.strftime("%d/%m/%Y") if last else ""
+            when = fmt.day(last) if last else ""
             alerts.append(Alert("backup", when, "backup"))
     return alerts
 

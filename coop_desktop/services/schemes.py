@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.period import Timeline
@@ -58,9 +59,7 @@ def import_scheme(db: Database, text: str, effective: date | None = None) -> Sch
             .where(PriceSchemeVersion.effective_from == day)
         ).first()
         if clash is not None:
-            raise Refused(
-                "scheme_version_exists", "effective", value=day.strftime("%d/%m/%Y"), other=clash[0]
-            )
+            raise Refused("scheme_version_exists", "effective", value=fmt.day(day), other=clash[0])
         scheme = session.scalars(select(PriceScheme).where(PriceScheme.name == parsed.name)).first()
         if scheme is None:
             scheme = PriceScheme(name=parsed.name, description=parsed.title)

@@ -247,7 +247,11 @@ def pay(
     """Mark settlements paid; the period is paid when all are. Returns how many were marked."""
     clean_method = v.choice(method, v.PAYMENT_METHODS, "payment_method")
     span = parse_period(code)
-    when = day or date.today()
+    when = v.not_future(day or date.today(), date.today())
+    if when < span.start:
+        raise ValidationError(
+            "paid_before_period", "date", value=when.isoformat(), period=span.code
+        )
     with db.write() as session:
         period = get_or_create(session, span)
         if period.status == "open":

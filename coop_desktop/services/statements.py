@@ -19,7 +19,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop.documents.dto import Amount, Header, StatementDoc, StatementLine
+from coop_desktop.documents.dto import Header, StatementDoc, StatementLine
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.advice import tips
 from coop_desktop.domain.pricing.allocation import split_amount
@@ -38,14 +38,10 @@ from coop_desktop.numbers import ZERO
 from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.closeout import CloseResult, compute
-from coop_desktop.services.documents import (
-    header,
-    lines_by_settlement,
-    member_block,
-    settlement_amounts,
-)
+from coop_desktop.services.documents import copy_marks, header, lines_by_settlement, member_block
 from coop_desktop.services.member_trend import trends
 from coop_desktop.services.schemes import load_timeline
+from coop_desktop.services.settlement_paper import computed_money, stored_money
 from coop_desktop.services.statement_parts import factors, quality_rows, quality_text, tip_text
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member, Period, Settlement, SettlementLine
@@ -117,8 +113,22 @@ def _adopt_ids(stored: tuple[MilkLine, ...], priced: tuple[MilkLine, ...]) -> tu
     return tuple(result)
 
 
-def statements(db: Database, code: str, member_code: str | None = None) -> list[StatementDoc]:
-    """One statement per member with activity; an open period's are drafts (BORRADOR)."""
+def statements(
+    db: Database, code: str, member_code: str | None = None, record: bool = False
+) -> list[StatementDoc]:
+    """One statement per member with activity; an open period's are drafts (BORRADOR). A
+    closed period's statement printed before comes out COPIA; with `record` this build
+    counts as a print (the CLI); screens record once the job was sent (`record_prints`)."""
+    docs = _statements(db, code, member_code)
+    final = [d for d in docs if not d.draft]
+    keys = [f"{d.period}/{d.member.code}" for d in final]
+    copies = copy_marks(db, "statement", keys, record)
+    return [
+        replace(d, mark="COPIA") if f"{d.period}/{d.member.code}" in copies else d for d in docs
+    ]
+
+
+def _statements(db: Database, code: str, member_code: str | None) -> list[StatementDoc]:
     span = parse_period(code)
     with db.read() as session:
         conn = session.connection()
@@ -201,6 +211,7 @@ def _statement(
         milk_lines = draft.lines
     by_id = {d.id: d for d in ctx.deliveries}
     rows: list[StatementLine] = []
+    densities: set[Decimal] = set()
     for line in milk_lines:
         mine = [by_id[i] for i in line.ids if i in by_id]
         exact = [
@@ -208,6 +219,8 @@ def _statement(
         ]
         for d, amount in zip(mine, split_amount(line.amount, exact), strict=True):
             pricer = p.timeline.at(d.day)
+            in_unit, kg, litres = pricer.quantities(d.quantity, d.unit)
+            densities.add(pricer.scheme.density)
             shown = {} if d.rejected else ctx.measures(d, pricer)
             rows.append(
                 StatementLine(
@@ -215,6 +228,10 @@ def _statement(
                     d.shift,
                     d.quantity,
                     d.unit,
+                    litres,
+                    kg,
+                    in_unit,
+                    line.unit or pricer.scheme.unit,
                     quality_text(shown, keys, head.lang),
                     line.unit_price,
                     amount,
@@ -228,17 +245,12 @@ def _statement(
             daily[d.day] += p.timeline.at(d.day).quantities(d.quantity, d.unit)[2]
     better = tuple(tip_text(t, head.lang, p.currency) for t in tips(ctx))
     if settlement is not None:
-        credits, deductions = settlement_amounts(stored)
-        gross, net = settlement.gross, settlement.net
-        carried_in, carried_out = settlement.carried_in, settlement.carried_out
+        money = stored_money(settlement, stored)
         kg, litres = settlement.kg, settlement.litres
         number: str | None = f"{settlement.series}-{settlement.number:08d}"
     else:
         assert calc is not None and draft is not None
-        credits = tuple(Amount(c.description, c.amount) for c in calc.credits)
-        deductions = tuple(Amount(d.item.description, d.applied) for d in calc.deductions)
-        gross, net = calc.gross, calc.net
-        carried_in, carried_out = calc.carried_in, calc.carried_out
+        money = computed_money(calc)
         kg, litres = draft.kg, draft.litres
         number = None
     return StatementDoc(
@@ -253,12 +265,8 @@ def _statement(
         better,
         kg,
         litres,
-        gross,
-        credits,
-        deductions,
-        carried_in,
-        carried_out,
-        net,
+        money,
+        tuple(sorted(densities)),
         tuple(sorted(daily.items())),  # type: ignore[arg-type]
         number,
         draft=settlement is None,

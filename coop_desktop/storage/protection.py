@@ -47,6 +47,7 @@ FIXED_KEYS = {
 FROZEN = (("delivery", "date"), ("quality_test", "sample_date"), ("ledger_entry", "date"))
 NO_TRUNCATE = (*KEYS, "quality_test", "price_scheme_version")
 LOCK_CLASS = 0x636F  # advisory lock class id: "co"(op), months are the object ids
+TERMS_KEY = -1  # the object id a close takes exclusively and new charges and loans share
 
 # UPDATE conditions that are refused; {ne} is "IS NOT" (SQLite) or "IS DISTINCT FROM".
 _SETTLEMENT_FIXED = (

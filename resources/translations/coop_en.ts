@@ -968,33 +968,33 @@
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="174" />
+        <location filename="../../ui/documents_view.py" line="175" />
         <source>No se imprimió el ticket.</source>
         <translation>The ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="177" />
+        <location filename="../../ui/documents_view.py" line="178" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="177" />
-        <location filename="../../ui/documents_view.py" line="214" />
+        <location filename="../../ui/documents_view.py" line="178" />
+        <location filename="../../ui/documents_view.py" line="215" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="222" />
+        <location filename="../../ui/documents_view.py" line="223" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="224" />
+        <location filename="../../ui/documents_view.py" line="225" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="235" />
+        <location filename="../../ui/documents_view.py" line="236" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -1775,12 +1775,12 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="300" />
+        <location filename="../../ui/indicators_view.py" line="302" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="302" />
+        <location filename="../../ui/indicators_view.py" line="304" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -2458,17 +2458,17 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="181" />
+        <location filename="../../ui/prices_view.py" line="183" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="190" />
+        <location filename="../../ui/prices_view.py" line="192" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="201" />
+        <location filename="../../ui/prices_view.py" line="203" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -3695,7 +3695,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="98" />
+        <location filename="../../ui/app.py" line="103" />
         <source>No existe una base de datos en %1. ¿Crear una nueva ahí? (Si la ruta está mal escrita, elija No y corríjala en Configuración o con --db.)</source>
         <translation>There is no database at %1. Create a new one there? (If the path is mistyped, choose No and correct it in Settings or with --db.)</translation>
     </message>
@@ -3721,7 +3721,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="182" />
+        <location filename="../../ui/app.py" line="196" />
         <source>La contraseña del servidor se guardó aparte (%1); no quedó en la configuración.</source>
         <translation>The server's password was stored apart (%1); it is not in the settings.</translation>
     </message>

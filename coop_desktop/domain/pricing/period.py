@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
@@ -126,7 +127,7 @@ class Timeline:
     def at(self, day: date) -> Pricer:
         i = bisect_right(self._days, day)
         if i == 0:
-            raise Refused("no_scheme_in_force", value=day.strftime("%d/%m/%Y"))
+            raise Refused("no_scheme_in_force", value=fmt.day(day))
         return self._pricers[i - 1]
 
     def effective(self, day: date) -> date:
