@@ -81,7 +81,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     """Pure pricing on one core, over demo deliveries with their period-average quality:
     amounts only (`price_per_s`) and full breakdowns (`price_breakdown_per_s`)."""
     from coop_desktop.domain.periods import period_of
-    from coop_desktop.services.period_data import load_period
+    from coop_desktop.services.close_data import read_period
     from coop_desktop.services.schemes import load_timeline
 
     members, days = (300, 31) if quick else (2000, 75)
@@ -90,16 +90,16 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     load_demo(db, members=members, days=days, start=start, seed=2)
     span = period_of(start + timedelta(days=days // 2), "month")
     with db.engine.connect() as conn:
-        data = load_period(conn, span)
+        reading = read_period(conn, span)
     with db.read() as session:
         pricer = load_timeline(session).at(span.end)
     work = []
-    for member_id, deliveries in data.deliveries.items():
+    for member_id, deliveries in reading.deliveries().items():
         volumes: dict[date, Any] = {}
         for d in deliveries:
             volumes[d.day] = volumes.get(d.day, 0) + d.quantity
-        quality = data.quality[member_id].period_average(span.start, span.end, volumes)
-        flags = data.members[member_id].flags
+        quality = reading.quality[member_id].period_average(span.start, span.end, volumes)
+        flags = reading.flags.get(member_id, frozenset())
         work += [(d.quantity, d.unit, quality, flags) for d in deliveries if not d.rejected]
     db.dispose()
     amount = pricer.amount
@@ -119,8 +119,70 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     }
 
 
+PEAK_SCRIPT = """
+import os, sys, threading, time
+from coop_desktop.services.auth import sign_in
+from coop_desktop.services.closeout import close_period
+from coop_desktop.storage.connect import open_database
+
+def rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0
+
+def children(pid):
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as f:
+            found += [int(c) for c in f.read().split()]
+    return found
+
+peak, done = [0], threading.Event()
+
+def watch():
+    me = os.getpid()
+    while not done.is_set():
+        peak[0] = max(peak[0], rss_kb(me) + sum(rss_kb(c) for c in children(me)))
+        time.sleep(0.02)
+
+watcher = threading.Thread(target=watch, daemon=True)
+watcher.start()
+db = open_database(sys.argv[1])
+sign_in(db, os.environ["COOP_USER"], os.environ["COOP_PASSWORD"], for_command=True)
+close_period(db, "2026-10")
+done.set()
+watcher.join()
+print(peak[0])
+"""
+
+
+def _close_peak_mb(source: Path, workdir: Path) -> float:
+    """Peak memory of a close in a fresh process: the largest sum, sampled every 20 ms, of
+    its resident set and that of the process pricing the other share, in MB (Linux: read
+    from /proc; `ru_maxrss` would count the benchmark's own memory inherited at fork)."""
+    import os
+    import shutil
+    import subprocess
+
+    copy = workdir / "close-peak.db"
+    shutil.copy(source, copy)
+    env = {**os.environ, "COOP_USER": BENCH_USER, "COOP_PASSWORD": BENCH_PASSWORD}
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, str(copy)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,  # not on the command line: secrets stay out of process lists
+    ).stdout.split()
+    return int(out[-1]) / 1024
+
+
 def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, int]:
-    """(close seconds, plain sqlite3 read seconds, deliveries) for one demo month."""
+    """(close seconds, plain sqlite3 read seconds, deliveries) for one demo month; the read
+    is of the columns the close reads (`reading.COLUMNS`)."""
     import shutil
     import sqlite3
 
@@ -132,10 +194,9 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
         db, members=members, days=days, start=date(2026, 10, 1), seed=3, today=date(2026, 11, 27)
     )
     db.dispose()
-    query = (
-        "SELECT id, member_id, date, quantity, unit, rejected, reject_reason, cooled, "
-        "alcohol_positive FROM delivery WHERE date >= ? AND date <= ?"
-    )
+    from coop_desktop.domain.pricing.reading import COLUMNS
+
+    query = f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?"
     reads = []
     for _ in range(3):
         conn = sqlite3.connect(source)
@@ -158,7 +219,8 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
 def closeout(workdir: Path, quick: bool) -> dict[str, Any]:
     """Closing a month on SQLite: 2,000 members × 25 days × 2 shifts (100k deliveries) and
     16,130 members × 31 days × 2 (1M); the ratio is close time / plain sqlite3 read time of
-    the same deliveries, both measured here (best of runs)."""
+    the same deliveries, both measured here (best of runs); `close_1m_peak_mb` is the peak
+    memory of a 1M close in a fresh process (budget 500 MB)."""
     close_100k, read_100k, n_100k = _close_once(workdir, 2000, 25)
     result: dict[str, Any] = {
         "close_100k_s": round(close_100k, 2),
@@ -167,9 +229,11 @@ def closeout(workdir: Path, quick: bool) -> dict[str, Any]:
     }
     if quick:
         result["close_vs_read_ratio"] = round(close_100k / read_100k, 2)
+        result["close_100k_peak_mb"] = round(_close_peak_mb(workdir / "close-2000.db", workdir))
         return result
     close_1m, read_1m, n_1m = _close_once(workdir, 16130, 31)
     result |= {
+        "close_1m_peak_mb": round(_close_peak_mb(workdir / "close-16130.db", workdir)),
         "close_1m_s": round(close_1m, 2),
         "close_1m_deliveries": n_1m,
         "read_1m_s": round(read_1m, 3),
@@ -193,7 +257,7 @@ def statements_speed(workdir: Path, quick: bool) -> dict[str, Any]:
         db, members=members, days=30, start=date(2026, 10, 1), seed=4, today=date(2026, 11, 27)
     )
     began = time.perf_counter()
-    docs = statements(db, "2026-10")
+    docs = statements(db, "2026-10", record=False)
     build_s = time.perf_counter() - began
     db.dispose()
     render_all(StatementRenderer(), docs[:4], workers=1)  # warm fonts and caches
@@ -211,6 +275,45 @@ def statements_speed(workdir: Path, quick: bool) -> dict[str, Any]:
         "statements_per_s": round(len(pdfs) / render_s, 1),
         "statements_plain_canvas_s": round(plain_s, 2),
         "statements_vs_canvas_ratio": round(render_s / plain_s, 2),
+    }
+
+
+def print_statements(workdir: Path, quick: bool) -> dict[str, Any]:
+    """The whole command a treasurer runs at closeout, `coop print statements PERIOD -o FILE`,
+    for a 40-member association's month (about 60 deliveries each), process start included;
+    three runs, the median reported and every run listed."""
+    import resource
+    import statistics
+    import subprocess
+
+    db = str(workdir / "print.db")
+    cpu: list[float] = []
+
+    def coop(*args: str) -> float:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        began = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "coop_desktop.cli", "--db", db, *args],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
+        return time.perf_counter() - began
+
+    coop("init", "--name", "Asociación de Productores Lecheros Huaychani", "--cycle", "month")
+    coop("demo", "--members", "40", "--days", "31", "--start", "2026-10-01", "--seed", "1")
+    coop("close", "2026-10")
+    runs = [
+        coop("print", "statements", "2026-10", "-o", str(workdir / f"e{i}.pdf")) for i in range(3)
+    ]
+    return {
+        "print_statements_40_s": round(statistics.median(runs), 2),
+        "print_statements_40_runs_s": [round(r, 2) for r in runs],
+        # CPU seconds of the same runs: what the wall clock would be on an idle machine
+        "print_statements_40_cpu_s": [round(c, 2) for c in cpu[-3:]],
+        "load_average": [round(x, 2) for x in __import__("os").getloadavg()],
     }
 
 
@@ -640,6 +743,7 @@ METRICS: dict[str, Metric] = {
     "print_statement_job_mb": print_statement,
     "startup_s": desktop,
     "statements_per_s": statements_speed,
+    "print_statements_40_s": print_statements,
     "demo_1m_s": demo_1m,
     "price_per_s": pricing,
     "close_1m_s": closeout,

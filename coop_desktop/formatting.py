@@ -11,24 +11,22 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache, lru_cache
 
+from babel import Locale
 from babel.dates import format_date, get_month_names
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from coop_desktop.domain.periods import PeriodSpan, parse_period
+from coop_desktop.domain.pricing.model import UNIT_WORDS
 from coop_desktop.numbers import quantize
 
 LOCALES = {"es": "es_PE", "en": "en"}
 CURRENCY_SYMBOLS = {"PEN": "S/", "USD": "US$", "EUR": "€", "COP": "COL$", "INR": "₹"}
 MINUS = "−"  # U+2212: a minus sign that a thermal printer cannot lose in a dash
 QUANTITY_PLACES = 3  # litres and kilograms are stored to the millilitre and the gram
-UNIT_NAMES = {
-    "L": ("L", "L"),
-    "kg": ("kg", "kg"),
-    "100lb": ("100 lb", "100 lb"),
-    "100kg": ("100 kg", "100 kg"),
-    "lb": ("lb", "lb"),
-}
+HUNDRED_PLACES = 5  # a quantity in hundredweights: the gram of 100 kg, what a milk line keeps
+UNIT_NAMES = UNIT_WORDS
 
 
 def locale_of(lang: str) -> str:
@@ -39,13 +37,38 @@ def _step(places: int) -> Decimal:
     return Decimal(1).scaleb(-places)
 
 
+@cache
+def _symbols(locale: str) -> tuple[str, str] | None:
+    """The locale's (decimal, group) symbols from Babel's data when it groups by threes (both
+    of ours do); None sends formatting through Babel's own pattern engine."""
+    grouping = Locale.parse(locale).decimal_formats[None].grouping
+    if grouping != (3, 3):
+        return None
+    return get_decimal_symbol(locale), get_group_symbol(locale)
+
+
+def _digits(rounded: Decimal, places: int, lang: str, grouping: bool) -> str:
+    """`rounded` (already quantized half up to `places`) with the locale's symbols. Python
+    formats a quantized Decimal exactly (no second rounding): Babel's pattern engine gives the
+    same text and is twenty times slower, which a batch of statements feels."""
+    locale = locale_of(lang)
+    symbols = _symbols(locale)
+    if symbols is None:
+        pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places > 0 else "")
+        return format_decimal(abs(rounded), format=pattern, locale=locale)
+    text = format(abs(rounded), ",f" if grouping else "f")
+    decimal, group = symbols
+    if (decimal, group) != (".", ","):
+        text = text.translate({ord("."): decimal, ord(","): group})
+    return text
+
+
 def number(
     value: Decimal | int, places: int = 2, lang: str = "es", *, grouping: bool = True
 ) -> str:
     """Exactly `places` decimals, half up, thousands grouped: 1234.5 → "1,234.50"."""
-    rounded = quantize(Decimal(value), _step(places)) if places >= 0 else Decimal(value)
-    pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places > 0 else "")
-    text = format_decimal(abs(rounded), format=pattern, locale=locale_of(lang))
+    rounded = quantize(Decimal(value), _step(places))
+    text = _digits(rounded, places, lang, grouping)
     return f"{MINUS}{text}" if rounded < 0 else text
 
 
@@ -53,9 +76,18 @@ def flexible(value: Decimal | int, min_places: int, max_places: int, lang: str =
     """At least `min_places`, at most `max_places` decimals (extra trailing zeros dropped),
     half up beyond `max_places`: for values recorded with varying precision."""
     rounded = quantize(Decimal(value), _step(max_places))
-    pattern = "#,##0." + "0" * min_places + "#" * (max_places - min_places)
-    text = format_decimal(abs(rounded), format=pattern.rstrip("."), locale=locale_of(lang))
+    exponent = rounded.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    places = max(min_places, -exponent if exponent < 0 else 0)
+    rounded = rounded.quantize(_step(places))  # only zeros are dropped: exact
+    text = _digits(rounded, places, lang, True)
     return f"{MINUS}{text}" if rounded < 0 else text
+
+
+def as_recorded(value: Decimal | int, lang: str = "es", max_places: int = 6) -> str:
+    """A measure as it was recorded, grouped, no trailing zeros: 12.50 → "12.5", 250000 →
+    "250,000", 1.032 → "1.032" (quality values, densities, rates)."""
+    return flexible(value, 0, max_places, lang)
 
 
 def amount(value: Decimal, lang: str = "es") -> str:
@@ -71,18 +103,50 @@ def money(value: Decimal, lang: str = "es", currency: str = "PEN") -> str:
     return f"{sign}{symbol} {text}"
 
 
+def signed_money(value: Decimal, lang: str = "es", currency: str = "PEN") -> str:
+    """Money with its sign always shown: "+S/ 2.32", "−S/ 0.50" (what a factor added)."""
+    text = money(value, lang, currency)
+    return text if text.startswith(MINUS) else f"+{text}"
+
+
+def price_per(value: Decimal, unit: str, lang: str = "es", currency: str = "PEN") -> str:
+    """A unit price with what it is per: "S/ 1.28 por kg", "S/ 1.2875 per L"."""
+    symbol = CURRENCY_SYMBOLS.get(currency, currency)
+    per = "per" if lang.startswith("en") else "por"
+    return f"{symbol} {unit_price(value, lang)} {per} {unit_label(unit, lang)}"
+
+
+def temperature(value: Decimal, lang: str = "es") -> str:
+    """Degrees as read on the thermometer, at least to the tenth: "8.0 °C", "4.25 °C"."""
+    return f"{flexible(value, 1, 2, lang)} °C"
+
+
+def density(value: Decimal, lang: str = "es") -> str:
+    """A density as recorded, with its unit: "1.032 kg/L"."""
+    return f"{as_recorded(value, lang)} kg/L"
+
+
+@lru_cache(maxsize=1024)
 def unit_price(value: Decimal, lang: str = "es") -> str:
-    """A price per unit as stored (to 1/10000): at least 2 decimals, "1.28", "1.2875"."""
+    """A price per unit as stored (to 1/10000): at least 2 decimals, "1.28", "1.2875"; cached,
+    as a period's deliveries share a few prices."""
     return flexible(value, 2, 6, lang)
 
 
 def quantity(value: Decimal, unit: str | None = None, lang: str = "es") -> str:
     """Litres or kilograms as recorded (to the millilitre or gram, at least one decimal):
-    12.35 L → "12.35 L", 20 kg → "20.0 kg", 1234.5 → "1,234.5"."""
-    text = flexible(value, 1, QUANTITY_PLACES, lang)
+    12.35 L → "12.35 L", 20 kg → "20.0 kg", 1234.5 → "1,234.5". Hundredweights (100 lb,
+    100 kg) keep five places, as a milk line stores them: 227.517 lb → "2.27517 100 lb"."""
+    text = quantity_number(value, unit or "", lang)
     if unit is None:
         return text
     return f"{text} {unit_label(unit, lang)}"
+
+
+def quantity_number(value: Decimal, unit: str, lang: str = "es") -> str:
+    """The number of `quantity` alone, with the places its unit keeps."""
+    places = HUNDRED_PLACES if unit.startswith("100") else QUANTITY_PLACES
+    return flexible(value, 1, places, lang)
 
 
 def unit_label(unit: str, lang: str = "es") -> str:
@@ -100,15 +164,27 @@ def count(value: Decimal | int, lang: str = "es") -> str:
     return number(value, 0, lang)
 
 
+@lru_cache(maxsize=4096)
 def day(value: date | datetime, lang: str = "es") -> str:
-    """dd/mm/yyyy in both languages (the association's documents are Peruvian)."""
+    """dd/mm/yyyy in both languages (the association's documents are Peruvian); cached, as a
+    statement writes the same few dates many times."""
     return format_date(value, "dd/MM/yyyy", locale=locale_of(lang))
 
 
-def moment(value: datetime, lang: str = "es") -> str:
-    return f"{day(value, lang)} {value:%H:%M}"
+@lru_cache(maxsize=512)
+def day_of_month(value: date, lang: str = "es") -> str:
+    """The day alone, two digits: "07" (a chart's axis)."""
+    return format_date(value, "dd", locale=locale_of(lang))
 
 
+def moment(value: datetime, lang: str = "es", *, seconds: bool = False) -> str:
+    """ "27/11/2026 14:05" (with seconds: "14:05:09"), 24-hour clock in both languages."""
+    return (
+        f"{day(value, lang)} {value:%H:%M:%S}" if seconds else f"{day(value, lang)} {value:%H:%M}"
+    )
+
+
+@lru_cache(maxsize=64)
 def month_name(month: int, lang: str = "es") -> str:
     return str(get_month_names("wide", locale=locale_of(lang))[month])
 
@@ -146,3 +222,120 @@ def period_with_dates(value: PeriodSpan | str, lang: str = "es") -> str:
 def plural(n: int, one: str, many: str, lang: str = "es") -> str:
     """ "1 aviso", "3 avisos": the count with the right noun."""
     return f"{count(n, lang)} {one if n == 1 else many}"
+
+
+# --- Amounts in words ---------------------------------------------------------------------
+# Spanish is spelled here, not by num2words: num2words writes "veintiuno mil" and "ciento uno
+# mil" where Spanish shortens "uno" before a noun ("veintiún mil", "ciento un mil", "veintiún
+# millones"), and its currency mode reads an int as céntimos. English goes through num2words.
+
+_UNITS = [
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "veintiuno",
+    "veintidós",
+    "veintitrés",
+    "veinticuatro",
+    "veinticinco",
+    "veintiséis",
+    "veintisiete",
+    "veintiocho",
+    "veintinueve",
+]
+_TENS = [
+    "_",
+    "_",
+    "_",
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "sesenta",
+    "setenta",
+    "ochenta",
+    "noventa",
+]
+_HUNDREDS = [
+    "_",
+    "ciento",
+    "doscientos",
+    "trescientos",
+    "cuatrocientos",
+    "quinientos",
+    "seiscientos",
+    "setecientos",
+    "ochocientos",
+    "novecientos",
+]
+WORDS_LIMIT = Decimal("999999999.99")
+
+
+def _below_thousand(n: int, before_noun: bool) -> str:
+    """1…999 in words; `before_noun` shortens a final "uno" (un mil, veintiún millones)."""
+    if n == 100:
+        return "cien"
+    hundreds, rest = divmod(n, 100)
+    words = [_HUNDREDS[hundreds]] if hundreds else []
+    if rest:
+        if rest < 30:
+            unit = _UNITS[rest]
+        else:
+            tens, ones = divmod(rest, 10)
+            unit = _TENS[tens] + (f" y {_UNITS[ones]}" if ones else "")
+        if before_noun and unit.endswith("uno"):
+            unit = unit[:-3] + ("ún" if unit == "veintiuno" else "un")
+        words.append(unit)
+    return " ".join(words)
+
+
+def spanish_words(n: int) -> str:
+    """A whole number from 0 to 999,999,999 in Spanish words, lower case."""
+    if not 0 <= n < 1_000_000_000:
+        raise ValueError(f"{n} is outside what is spelled in words")
+    if n == 0:
+        return "cero"
+    millions, rest = divmod(n, 1_000_000)
+    thousands, units = divmod(rest, 1000)
+    words = []
+    if millions:
+        words.append(
+            "un millón" if millions == 1 else f"{_below_thousand(millions, True)} millones"
+        )
+    if thousands:
+        words.append("mil" if thousands == 1 else f"{_below_thousand(thousands, True)} mil")
+    if units:
+        words.append(_below_thousand(units, False))
+    return " ".join(words)
+
+
+def amount_in_words(value: Decimal, lang: str = "es") -> str:
+    """Peruvian practice: "SON: CIENTO SESENTA Y CINCO CON 97/100 SOLES"; the céntimos are a
+    fraction, half up. From 0.00 to 999,999,999.99; a negative amount is refused."""
+    rounded = quantize(Decimal(value))
+    if rounded < 0 or rounded > WORDS_LIMIT:
+        raise ValueError(f"{value} cannot be written in words on a document")
+    whole = int(rounded)
+    cents = int((rounded - whole) * 100)
+    if lang.startswith("en"):
+        from num2words import num2words
+
+        return f"SAY: {num2words(whole, lang='en').upper()} AND {cents:02d}/100 SOLES"
+    return f"SON: {spanish_words(whole).upper()} CON {cents:02d}/100 SOLES"

@@ -99,6 +99,30 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field_name} no puede ser negativo (se recibió {value}).",
         "{field_name} cannot be negative (got {value}).",
     ),
+    "paid_before_period": (
+        "Fecha de pago {value}: es anterior al periodo {period} que paga.",
+        "Payment date {value}: it is before the period {period} it pays.",
+    ),
+    "corrects_other_member": (
+        "El movimiento {value} no es del socio {member}; un ajuste corrige solo movimientos "
+        "del mismo socio.",
+        "Entry {value} does not belong to member {member}; an adjustment corrects only the "
+        "same member's entries.",
+    ),
+    "delivery_has_test": (
+        "La entrega {value} tiene un análisis (n.º {test}); bórrelo o cámbielo de entrega "
+        "antes de borrar la entrega.",
+        "Delivery {value} has a quality test (no. {test}); delete it or move it to another "
+        "delivery before deleting the delivery.",
+    ),
+    "not_a_scheme_file": (
+        "{value} no es un esquema de precios (un archivo de texto JSON).",
+        "{value} is not a price scheme (a JSON text file).",
+    ),
+    "absurd_amount": (
+        "{field_name}: {value} es demasiado; el máximo es {maximum}.",
+        "{field_name}: {value} is too much; the maximum is {maximum}.",
+    ),
     "absurd_quantity": (
         "{field_name}: {value} es demasiado; el máximo por entrega es {maximum}.",
         "{field_name}: {value} is too much; the maximum per delivery is {maximum}.",
@@ -239,6 +263,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Period {value} cannot be reopened: {members} have been paid. Reverse those payments "
         "first (coop pay {value} --reverse --member CODE --reason …) or record an adjustment.",
     ),
+    "db_unsupported": (
+        "{value}: solo se usan archivos SQLite o servidores PostgreSQL (postgresql://…).",
+        "{value}: only SQLite files or PostgreSQL servers (postgresql://…) can be used.",
+    ),
+    "db_is_folder": (
+        "{value} es una carpeta; indique el archivo de la base de datos (por ejemplo "
+        "{value}/coop.db).",
+        "{value} is a folder; name the database file (for example {value}/coop.db).",
+    ),
+    "db_empty_file": (
+        "{value} es un archivo vacío, no una base de datos. Revise la ruta; para crear una "
+        "nueva use «coop init».",
+        "{value} is an empty file, not a database. Check the path; to create a new one use "
+        "«coop init».",
+    ),
     "db_not_found": (
         "No existe la base de datos {value}. Revise la ruta; para crear una nueva use "
         "«coop init» (o el asistente de primer uso del programa).",
@@ -250,6 +289,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "otro nombre o agregue --force.",
         "{value} is not overwritten: it exists and is not a PDF made by Coop Desktop. Choose "
         "another name or add --force.",
+    ),
+    "nothing_to_print": (
+        "No hay documentos que imprimir para {value}.",
+        "There are no documents to print for {value}.",
+    ),
+    "cannot_write": (
+        "No se pudo escribir {value} ({reason}); no se guardó nada.",
+        "Could not write {value} ({reason}); nothing was saved.",
     ),
     "output_is_database": (
         "No se escribe en {value}: es una base de datos. Elija otro nombre para el archivo.",
@@ -292,6 +339,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The database {value} is damaged ({reason}); nothing was written. Restore the last "
         "backup (coop restore).",
     ),
+    "disk_error": (
+        "El disco no pudo leer o escribir la base de datos {value} ({reason}); no se guardó "
+        "nada. Revise el disco o el espacio y vuelva a intentarlo; los datos ya guardados no "
+        "se tocaron.",
+        "The disk could not read or write the database {value} ({reason}); nothing was "
+        "saved. Check the disk or its space and try again; the data already saved was not "
+        "touched.",
+    ),
     "db_schema_damaged": (
         "A la base de datos {value} le falta una parte ({reason}); no se escribió nada. "
         "Restaure la última copia de seguridad (coop restore).",
@@ -321,9 +376,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Period {other}, after {value}, is closed; reopen it first.",
     ),
     "close_missing_tests": (
-        "No se puede cerrar {value}: {count} entregas no tienen el análisis que el esquema "
-        "necesita:\n{items}",
-        "{value} cannot be closed: {count} deliveries lack the test the scheme needs:\n{items}",
+        "No se puede cerrar {value}: faltan {count} análisis que el esquema necesita:\n{items}",
+        "{value} cannot be closed: {count} tests the scheme needs are missing:\n{items}",
     ),
     "starts_in_closed": (
         "{field_name}: {value} cae en o antes del periodo cerrado {period}; los cierres hechos "

@@ -18,6 +18,12 @@ from coop_desktop.errors import StorageError
 MARK = "Coop Desktop"
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal", ".ocupada.json")
+# Every database this process opened: no output may ever replace one (open_database adds it).
+OPEN_DATABASES: set[Path] = set()
+
+
+def protect(path: Path) -> None:
+    OPEN_DATABASES.add(path.resolve())
 
 
 def is_ours(path: Path) -> bool:
@@ -36,7 +42,7 @@ def is_ours(path: Path) -> bool:
 
 def _protected(path: Path, databases: Iterable[Path]) -> bool:
     target = path.resolve()
-    for db in databases:
+    for db in [*databases, *OPEN_DATABASES]:
         base = db.resolve()
         if target == base or any(target == Path(str(base) + s) for s in _SIDE_FILES):
             return True
@@ -58,20 +64,34 @@ def check_target(path: Path, *, force: bool = False, databases: Iterable[Path] =
         raise StorageError("output_exists", value=str(path))
 
 
+def _cannot_write(path: Path, exc: OSError) -> StorageError:
+    return StorageError("cannot_write", value=str(path), reason=exc.strerror or str(exc))
+
+
 def write_file(
     path: Path, data: bytes, *, force: bool = False, databases: Iterable[Path] = ()
 ) -> Path:
     """Write `data` to `path` after `check_target`, through a temporary file and a rename."""
     protected = list(databases)
     check_target(path, force=force, databases=protected)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise StorageError(
+            "cannot_write", value=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     try:
         with os.fdopen(handle, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise StorageError(
+            "cannot_write", value=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

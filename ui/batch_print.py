@@ -1,7 +1,7 @@
 """A period's batch (receipts, statements or the payroll) built for Cierre and Documentos:
 into one PDF for a printer, or saved as a file or a folder of files. Runs on the op runner's
-worker, with progress and cancel; receipts are counted as printed (COPIA next time) only
-once the batch was sent or saved."""
+worker, with progress and cancel; the documents are counted as printed (COPIA next time)
+only once the batch was sent or saved."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.documents.batch import merge, render_all, write_batch
+from coop_desktop.documents.batch import render_combined, write_batch
 from coop_desktop.services.documents import record_prints
+from coop_desktop.services.printouts import PRINTED_AS, printed_keys
 from coop_desktop.storage.engine import Database
 from ui.runner import OpContext
 
@@ -23,7 +24,8 @@ class Batch:
     kind: str
     code: str
     pdf: bytes = b""
-    receipts: list[str] = field(default_factory=list)  # settlement numbers, recorded once sent
+    receipts: list[str] = field(default_factory=list)  # what a print counts, recorded once sent
+    printed_as: str = "settlement"  # the kind those keys are recorded under
 
     @property
     def title(self) -> str:
@@ -56,10 +58,6 @@ def _documents(
     return StatementRenderer(), list(found), [f"{d.period}-{d.member.code}" for d in found]
 
 
-def _numbers(kind: str, docs: list[Any]) -> list[str]:
-    return [d.number for d in docs if d.mark != "ANULADO"] if kind == "receipts" else []
-
-
 def build_batch(
     db: Database,
     code: str,
@@ -69,10 +67,8 @@ def build_batch(
 ) -> Batch:
     """The whole batch as one PDF (for a printer)."""
     renderer, docs, _names = _documents(db, code, kind, members)
-    pdfs = render_all(
-        renderer, docs, progress=context.progress, cancel=context.cancelled, workers=2
-    )
-    return Batch(kind, code, merge(pdfs), _numbers(kind, docs))
+    pdf = render_combined(renderer, docs, progress=context.progress, cancel=context.cancelled)
+    return Batch(kind, code, pdf, printed_keys(kind, docs), PRINTED_AS[kind])
 
 
 def save_batch(
@@ -88,9 +84,9 @@ def save_batch(
     paths = write_batch(
         renderer, docs, target, names, progress=context.progress, cancel=context.cancelled
     )
-    record_prints(db, "settlement", _numbers(kind, docs))
+    record_prints(db, PRINTED_AS[kind], printed_keys(kind, docs))
     return paths
 
 
 def record_batch(db: Database, batch: Batch) -> None:
-    record_prints(db, "settlement", batch.receipts)
+    record_prints(db, batch.printed_as, batch.receipts)

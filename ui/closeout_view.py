@@ -51,6 +51,7 @@ from ui.tables import Index, RowsModel, tidy
 COLUMNS = (
     QT_TRANSLATE_NOOP("CloseoutView", "Código"),
     QT_TRANSLATE_NOOP("CloseoutView", "Socio"),
+    QT_TRANSLATE_NOOP("CloseoutView", "L"),
     QT_TRANSLATE_NOOP("CloseoutView", "kg"),
     QT_TRANSLATE_NOOP("CloseoutView", "Bruto S/"),
     QT_TRANSLATE_NOOP("CloseoutView", "Descuentos S/"),
@@ -88,7 +89,7 @@ class SettlementsModel(RowsModel):
         if not index.isValid():
             return None
         col = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 6:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 7:
             return fmt.RIGHT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -98,11 +99,13 @@ class SettlementsModel(RowsModel):
         if col == 1:
             return m.name
         if col == 2:
+            return fmt.quantity(m.milk.litres)
+        if col == 3:
             return fmt.quantity(m.milk.kg)
-        if col == 7:
+        if col == 8:
             return m.number or ""
         calc = m.calc
-        value = (calc.gross, calc.applied_total, calc.carried_out, calc.net)[col - 3]
+        value = (calc.gross, calc.applied_total, calc.carried_out, calc.net)[col - 4]
         return fmt.amount(value)
 
 
@@ -305,8 +308,9 @@ class CloseoutView(QWidget):
         self.fix_button.setEnabled(bool(warnings))
         totals = result.totals()
         self.totals.setText(
-            self.tr("%1 · %2 kg · bruto %3 · descuentos %4 · neto %5")
+            self.tr("%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5")
             .replace("%1", fmt.plural(totals["members"], self.tr("socio"), self.tr("socios")))
+            .replace("%6", fmt.quantity(totals["litres"]))
             .replace("%2", fmt.quantity(totals["kg"]))
             .replace("%3", fmt.money(totals["gross"]))
             .replace("%4", fmt.money(totals["deductions_total"]))

@@ -6,8 +6,9 @@ repeated delivery and Supr ask first, with the safe answer as default."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
@@ -193,7 +194,7 @@ class CollectionView(QWidget):
         super().__init__(parent)
         self.db = db
         self.runner = app_runner()
-        self.day_litres = ZERO
+        self.day_totals: dict[str, Decimal] = {}  # accepted, per unit
         self.closed_code: str | None = None
         self.ticket_pdf: str | None = None  # print into a PDF file instead (tests)
         self.undo_stack = QUndoStack(self)
@@ -343,7 +344,7 @@ class CollectionView(QWidget):
         rows = svc.list_deliveries(self.db, day=day)
         shift = self.shift.currentData()
         self.model.set_rows([d for d in rows if d.shift == shift])
-        self.day_litres = sum((d.quantity for d in rows if not d.rejected), ZERO)
+        self.day_totals = _per_unit(d for d in rows if not d.rejected)
         self._totals()
         closed = closed_code_at(self.db, day)
         self.closed.setText(
@@ -407,14 +408,14 @@ class CollectionView(QWidget):
 
     def _totals(self) -> None:
         self.table.scrollToBottom()
-        shift_l = sum((d.quantity for d in self.model.rows if not d.rejected), ZERO)
+        shift = _per_unit(d for d in self.model.rows if not d.rejected)
         self.totals.setText(
             self.tr("Turno: %1, %2 · Día: %3")
             .replace(
                 "%1", fmt.plural(len(self.model.rows), self.tr("entrega"), self.tr("entregas"))
             )
-            .replace("%2", fmt.litres(shift_l))
-            .replace("%3", fmt.litres(self.day_litres))
+            .replace("%2", _units(shift))
+            .replace("%3", _units(self.day_totals))
         )
 
     def added(self, saved: DeliveryInfo) -> None:
@@ -424,7 +425,7 @@ class CollectionView(QWidget):
         self.model.rows.append(saved)
         self.model.endInsertRows()
         if not saved.rejected:
-            self.day_litres += saved.quantity
+            self.day_totals[saved.unit] = self.day_totals.get(saved.unit, ZERO) + saved.quantity
         self._totals()
 
     def save(self) -> None:
@@ -508,6 +509,21 @@ def _ticket_printer_set() -> bool:
     from ui.ticket_printer import ticket_settings
 
     return ticket_settings().configured
+
+
+def _per_unit(deliveries: Iterable[DeliveryInfo]) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for d in deliveries:
+        totals[d.unit] = totals.get(d.unit, ZERO) + d.quantity
+    return totals
+
+
+def _units(totals: dict[str, Decimal]) -> str:
+    """ "120.0 L + 20.0 kg": litres and kilograms are never added together."""
+    units = sorted(totals, key=lambda u: (u != "L", u)) or ["L"]
+    return " + ".join(
+        fmt.quantity(totals.get(u, ZERO).quantize(Decimal("0.1"), ROUND_HALF_UP), u) for u in units
+    )
 
 
 def _afternoon() -> bool:

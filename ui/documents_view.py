@@ -165,7 +165,8 @@ class DocumentsView(QWidget):
                 .replace("%2", str(pages))
                 .replace("%3", mark)
             )
-            self.status.setText(f"{self.notice} {shown}".strip())
+            notes = " ".join(printout.notes())  # e.g. the association has no RUC
+            self.status.setText(f"{self.notice} {shown} {notes}".strip())
             self.notice = ""
         else:
             self.status.setText("")

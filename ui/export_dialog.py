@@ -83,7 +83,7 @@ class ExportDialog(QDialog):
         db = self.db  # the op runs on the worker thread and touches no widget
 
         def op(_context: Any) -> tuple[Path, int]:
-            return export_to_file(db, kind, period or None, path, "es")
+            return export_to_file(db, kind, period or None, path, "es", force=True)
 
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Exportando…"))

@@ -39,6 +39,16 @@ def quantity(value: Decimal, unit: str | None = None) -> str:
     return f.quantity(value, unit, lang())
 
 
+def unit_label(unit: str) -> str:
+    """ "100 lb", "litro"…: a pricing unit in words."""
+    return f.unit_label(unit, lang())
+
+
+def flexible(value: Decimal, least: int, most: int) -> str:
+    """A figure with as many places as it has, between `least` and `most`."""
+    return f.flexible(value, least, most, lang())
+
+
 def litres(value: Decimal) -> str:
     """A total of litres, to one decimal: "1,234.5 L"."""
     return f"{f.number(value, 1, lang())} L"

@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -44,6 +44,27 @@ from ui.runner import TOPICS, app_runner
 def _x(day: date) -> float:
     """Chart x coordinate of a day (its ordinal): display only, never a stored value."""
     return float(day.toordinal())
+
+
+def _litres(value: Decimal) -> str:
+    return fmt.quantity(fmt_quantize(value), "L")
+
+
+def fmt_quantize(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _units(units: dict[str, Decimal], litres: Decimal) -> str:
+    """Litres and kilograms apart, as delivered; with kilograms, the litres they make with
+    the scheme's density are said to be converted (units never add up silently)."""
+    if set(units) <= {"L"}:
+        return _litres(litres)
+    parts = " + ".join(fmt.quantity(fmt_quantize(units[u]), u) for u in sorted(units))
+    return (
+        QCoreApplication.translate("HomeView", "%1 (%2 con la densidad del esquema)")
+        .replace("%1", parts)
+        .replace("%2", _litres(litres))
+    )
 
 
 def _axes(places: int) -> dict[str, Any]:
@@ -147,8 +168,8 @@ class HomeView(QWidget):
         self.data = data
         self.today.setText(
             self.tr("Mañana: <b>%1</b><br>Tarde: <b>%2</b><br>%3")
-            .replace("%1", fmt.litres(data.by_shift["am"]))
-            .replace("%2", fmt.litres(data.by_shift["pm"]))
+            .replace("%1", _units(data.by_shift_units.get("am", {}), data.by_shift["am"]))
+            .replace("%2", _units(data.by_shift_units.get("pm", {}), data.by_shift["pm"]))
             .replace(
                 "%3", fmt.plural(data.deliveries_today, self.tr("entrega"), self.tr("entregas"))
             )
@@ -177,7 +198,7 @@ class HomeView(QWidget):
         self.period.setText(
             self.tr("<b>%1</b>: %2<br>Planilla estimada: %3")
             .replace("%1", fmt.period(data.period))
-            .replace("%2", fmt.litres(data.period_litres))
+            .replace("%2", _units(data.period_units, data.period_litres))
             .replace("%3", payroll)
         )
 
@@ -192,7 +213,7 @@ class HomeView(QWidget):
             self.period.setText(
                 self.tr("<b>%1</b>: %2<br>Planilla estimada: %3")
                 .replace("%1", fmt.period(self.data.period))
-                .replace("%2", fmt.litres(self.data.period_litres))
+                .replace("%2", _units(self.data.period_units, self.data.period_litres))
                 .replace("%3", message(error))
             )
         self._settled()
@@ -289,7 +310,12 @@ class HomeView(QWidget):
         if not self.plots:
             pg.setConfigOptions(antialias=True, background="w", foreground="#333")
             for key, title, row, col in (
-                ("litres", self.tr("Litros por día (60 días)"), 0, 0),
+                (
+                    "litres",
+                    self.tr("Litros por día (60 días; kg convertidos)"),
+                    0,
+                    0,
+                ),
                 ("solids", self.tr("Grasa y sólidos totales, %"), 0, 1),
                 ("hygiene", self.tr("Higiene: UFC/mL (miles)"), 1, 1),
             ):

@@ -292,7 +292,9 @@ class IndicatorsView(QWidget):
         db, lang, target = self.db, self.lang, Path(path)
 
         def write(_context: object) -> Path:
-            target.write_bytes(report_file(db, report, kind, lang))
+            from coop_desktop.outputs import write_file
+
+            write_file(target, report_file(db, report, kind, lang), force=True)
             return target
 
         self.runner.run(

@@ -232,5 +232,7 @@ def save_pdf(parent: QWidget, pdf: bytes, name: str) -> Path | None:
     if not path:
         return None
     target = Path(path)
-    target.write_bytes(pdf)
+    from coop_desktop.outputs import write_file
+
+    write_file(target, pdf, force=True)  # the dialog asked before replacing; never a database
     return target

@@ -166,7 +166,7 @@ class PriceCalculator(QGroupBox):
             return
         self.table.setRowCount(len(result.lines))
         for row, line in enumerate(result.lines):
-            value = "" if line.value is None else f" ({line.value})"
+            value = "" if line.value is None else f" ({fmt.flexible(line.value, 0, 4)})"
             self.table.setItem(row, 0, _cell(f"{line.label}{value}", right=False))
             self.table.setItem(row, 1, _cell(line.rule, right=False))
             self.table.setItem(row, 2, _cell(fmt.unit_price(line.per_unit)))
@@ -177,7 +177,7 @@ class PriceCalculator(QGroupBox):
             self.tr("<b>%1 %2 por %3</b> × %4 = <b>%5</b>")
             .replace("%1", symbol)
             .replace("%2", fmt.unit_price(result.unit_price))
-            .replace("%3", result.unit)
+            .replace("%3", fmt.unit_label(result.unit))
             .replace("%4", fmt.quantity(result.quantity, result.unit))
             .replace("%5", fmt.money(result.amount, result.currency))
             + warnings

@@ -254,7 +254,9 @@ class PricesView(QWidget):
             self.export_path(Path(path))
 
     def export_path(self, path: Path) -> None:
-        path.write_text(self.editor.text(), encoding="utf-8")
+        from coop_desktop.outputs import write_file
+
+        write_file(path, self.editor.text().encode("utf-8"), force=True)
         self.status.setText(self.tr("Exportado a %1").replace("%1", str(path)))
 
     def _edited(self, scheme: Scheme | None) -> None:

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.model import Scheme
+from coop_desktop.domain.pricing.scheme_words import SchemeProblem
 from coop_desktop.errors import ValidationError, ValidationErrors
 from coop_desktop.messages import render
 from ui import fmt
-from ui.scheme_form import FAMILIES, RULES_FIELD, SCHEME_FIELDS, DataForm, describe_path
+from ui.scheme_form import FAMILIES, RULES_FIELD, SCHEME_FIELDS, DataForm
 
 NEW_COMPONENT: dict[str, dict[str, Any]] = {
     "base": {"rate": "1.00"},
@@ -299,10 +300,11 @@ class SchemeEditor(QWidget):
         return self.scheme
 
     def words(self, error: ValidationError) -> str:
-        """The engine's message in the screen's language, its data path in words."""
-        where = describe_path(self.data, error.field or "")
-        params = {**error.params, "path": where}
-        return render(error.code, fmt.lang(), error.field, **params)
+        """The engine's message in the screen's language, its place in words (the domain
+        names a scheme's paths: `scheme_words`)."""
+        if isinstance(error, SchemeProblem):
+            return error.render(fmt.lang())
+        return render(error.code, fmt.lang(), error.field, **error.params)
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         path = str(item.data(256))

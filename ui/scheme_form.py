@@ -1,5 +1,7 @@
-"""Forms that edit price-scheme data in place: one form per component family, built from a
-list of fields, with the bands as an editable table and the fat × SNF chart as a grid.
+"""Forms that edit price-scheme data in place: one form per component family, generated
+from the strict scheme model (`domain.pricing.scheme_model`): every key the model holds is a
+field here, with the widget its kind asks for (bands as an editable table, the fat × SNF
+chart as a grid, rejection rules as rows). Only the labels are written here, per key.
 
 The data is the scheme's JSON (a dict); numbers stay the text the treasurer typed, because
 the engine's validation (`schema.parse`) reads them exactly and names each problem by its
@@ -30,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
-from coop_desktop.domain.pricing import model as m
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.pricing import scheme_model as sm
 from ui.measure_names import measure_name
 from ui.tables import stored_text
 
@@ -157,23 +159,24 @@ class ChoiceEditor(_Editor):
 class MissingEditor(_Editor):
     """What to do when a measure is missing: stop, warn, use a value, or a fixed amount."""
 
-    ACTIONS = ("stop", "warn", "use", "amount")
+    ACTIONS: tuple[str, ...] = ("stop", "warn", "use", "amount")
+    KEY = "if_missing"
+
+    def _labels(self) -> tuple[str, ...]:
+        return (
+            translate("SchemeForm", "detener el cierre"),
+            translate("SchemeForm", "avisar y pagar sin este factor"),
+            translate("SchemeForm", "usar el valor"),
+            translate("SchemeForm", "aplicar el monto"),
+        )
 
     def __init__(self, field: Field, note: QLabel, on_change: Callable[[], None]) -> None:
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.combo = QComboBox()
-        for action, text in zip(
-            self.ACTIONS,
-            (
-                translate("SchemeForm", "detener el cierre"),
-                translate("SchemeForm", "avisar y pagar sin este factor"),
-                translate("SchemeForm", "usar el valor"),
-                translate("SchemeForm", "aplicar el monto"),
-            ),
-            strict=True,
-        ):
+        self.combo.setObjectName(f"field-{field.key}")
+        for action, text in zip(self.ACTIONS, self._labels(), strict=True):
             self.combo.addItem(text, action)
         self.value = QLineEdit()
         self.value.setPlaceholderText(translate("SchemeForm", "valor"))
@@ -187,7 +190,7 @@ class MissingEditor(_Editor):
         self.value.setEnabled(self.combo.currentData() in ("use", "amount"))
 
     def load(self, data: dict[str, Any]) -> None:
-        raw = data.get("if_missing", "stop")
+        raw = data.get(self.KEY, "stop")
         action, value = (raw, "") if isinstance(raw, str) else next(iter(raw.items()), ("", ""))
         self.combo.setCurrentIndex(max(self.combo.findData(action), 0))
         self.value.setText(as_text(value))
@@ -196,11 +199,25 @@ class MissingEditor(_Editor):
     def store(self, data: dict[str, Any]) -> None:
         action = self.combo.currentData()
         if action in ("use", "amount"):
-            data["if_missing"] = {action: self.value.text().strip()}
+            data[self.KEY] = {action: self.value.text().strip()}
         elif action == "stop":
-            data.pop("if_missing", None)
+            data.pop(self.KEY, None)
         else:
-            data["if_missing"] = action
+            data[self.KEY] = action
+
+
+class OutsideEditor(MissingEditor):
+    """What a chart does with a value outside it: stop, use the nearest cell, or a rate."""
+
+    ACTIONS = ("stop", "nearest", "amount")
+    KEY = "if_outside"
+
+    def _labels(self) -> tuple[str, ...]:
+        return (
+            translate("SchemeForm", "detener el cierre"),
+            translate("SchemeForm", "usar la casilla más cercana"),
+            translate("SchemeForm", "pagar la tarifa"),
+        )
 
 
 class TableEditor(_Editor):
@@ -413,22 +430,71 @@ class ChartEditor(_Editor):
         self._loading = False
 
 
-BAND_COLUMNS = [
-    ("low", QT_TRANSLATE_NOOP("SchemeForm", "Desde")),
-    ("high", QT_TRANSLATE_NOOP("SchemeForm", "Hasta (sin incluir)")),
-    ("amount", QT_TRANSLATE_NOOP("SchemeForm", "Monto")),
-    ("label", QT_TRANSLATE_NOOP("SchemeForm", "Etiqueta")),
-]
-CHECK_COLUMNS = ("positive",)
-RULE_COLUMNS = [
-    ("measure", QT_TRANSLATE_NOOP("SchemeForm", "Medida")),
-    ("positive", QT_TRANSLATE_NOOP("SchemeForm", "Si es positiva")),
-    ("above", QT_TRANSLATE_NOOP("SchemeForm", "Sobre")),
-    ("below", QT_TRANSLATE_NOOP("SchemeForm", "Bajo")),
-    ("price", QT_TRANSLATE_NOOP("SchemeForm", "Precio")),
-    ("reason", QT_TRANSLATE_NOOP("SchemeForm", "Motivo")),
-]
-MEASURE_CHOICES = NUMERIC_KEYS
+LABELS: dict[str, str] = {  # by key; FAMILY_LABELS overrides a key within one family
+    "label": QT_TRANSLATE_NOOP("SchemeForm", "Nombre en la boleta:"),
+    "rate": QT_TRANSLATE_NOOP("SchemeForm", "Precio por unidad:"),
+    "measure": QT_TRANSLATE_NOOP("SchemeForm", "Medida:"),
+    "reference": QT_TRANSLATE_NOOP("SchemeForm", "Referencia:"),
+    "step": QT_TRANSLATE_NOOP("SchemeForm", "Tamaño del escalón:"),
+    "bonus": QT_TRANSLATE_NOOP("SchemeForm", "Bonificación por escalón:"),
+    "penalty": QT_TRANSLATE_NOOP("SchemeForm", "Castigo por escalón:"),
+    "max_bonus": QT_TRANSLATE_NOOP("SchemeForm", "Bonificación máxima:"),
+    "max_penalty": QT_TRANSLATE_NOOP("SchemeForm", "Castigo máximo:"),
+    "if_missing": QT_TRANSLATE_NOOP("SchemeForm", "Si falta la medida:"),
+    "if_outside": QT_TRANSLATE_NOOP("SchemeForm", "Fuera de la tabla:"),
+    "bands": QT_TRANSLATE_NOOP("SchemeForm", "Bandas:"),
+    "flag": QT_TRANSLATE_NOOP("SchemeForm", "Condición:"),
+    "amount": QT_TRANSLATE_NOOP("SchemeForm", "Monto:"),
+    "on": QT_TRANSLATE_NOOP("SchemeForm", "Según:"),
+    "tiers": QT_TRANSLATE_NOOP("SchemeForm", "Tramos:"),
+    "rows.measure": QT_TRANSLATE_NOOP("SchemeForm", "Medida de las filas:"),
+    "cols.measure": QT_TRANSLATE_NOOP("SchemeForm", "Medida de las columnas:"),
+    "rates": QT_TRANSLATE_NOOP("SchemeForm", "Precios:"),
+    "divisor": QT_TRANSLATE_NOOP("SchemeForm", "Unidad de diferencia:"),
+    "min": QT_TRANSLATE_NOOP("SchemeForm", "Mínimo:"),
+    "max": QT_TRANSLATE_NOOP("SchemeForm", "Máximo:"),
+    "per": QT_TRANSLATE_NOOP("SchemeForm", "Por:"),
+    "name": QT_TRANSLATE_NOOP("SchemeForm", "Identificador:"),
+    "title": QT_TRANSLATE_NOOP("SchemeForm", "Título:"),
+    "description": QT_TRANSLATE_NOOP("SchemeForm", "Descripción:"),
+    "currency": QT_TRANSLATE_NOOP("SchemeForm", "Moneda:"),
+    "unit": QT_TRANSLATE_NOOP("SchemeForm", "Unidad de precio:"),
+    "density": QT_TRANSLATE_NOOP("SchemeForm", "Densidad (kg/L):"),
+    "basis.kind": QT_TRANSLATE_NOOP("SchemeForm", "Base de calidad:"),
+    "basis.max_age_days": QT_TRANSLATE_NOOP("SchemeForm", "Antigüedad máxima (días):"),
+    "basis.weights": QT_TRANSLATE_NOOP("SchemeForm", "Pesos (0.6; 0.3; 0.1):"),
+    "clamp.min": QT_TRANSLATE_NOOP("SchemeForm", "Precio mínimo:"),
+    "clamp.max": QT_TRANSLATE_NOOP("SchemeForm", "Precio máximo:"),
+    "rejections": QT_TRANSLATE_NOOP("SchemeForm", "Reglas de rechazo:"),
+}
+FAMILY_LABELS: dict[tuple[str, str], str] = {
+    ("component", "measure"): QT_TRANSLATE_NOOP("SchemeForm", "Componente:"),
+    ("component", "rate"): QT_TRANSLATE_NOOP("SchemeForm", "Precio por kg:"),
+    ("linear", "rate"): QT_TRANSLATE_NOOP("SchemeForm", "Monto por unidad de diferencia:"),
+}
+COLUMN_LABELS: dict[str, str] = {  # the columns of the bands and rejection rules tables
+    "low": QT_TRANSLATE_NOOP("SchemeForm", "Desde"),
+    "high": QT_TRANSLATE_NOOP("SchemeForm", "Hasta (sin incluir)"),
+    "amount": QT_TRANSLATE_NOOP("SchemeForm", "Monto"),
+    "label": QT_TRANSLATE_NOOP("SchemeForm", "Etiqueta"),
+    "measure": QT_TRANSLATE_NOOP("SchemeForm", "Medida"),
+    "positive": QT_TRANSLATE_NOOP("SchemeForm", "Si es positiva"),
+    "above": QT_TRANSLATE_NOOP("SchemeForm", "Sobre"),
+    "below": QT_TRANSLATE_NOOP("SchemeForm", "Bajo"),
+    "price": QT_TRANSLATE_NOOP("SchemeForm", "Precio"),
+    "reason": QT_TRANSLATE_NOOP("SchemeForm", "Motivo"),
+}
+FAMILY_TITLES = {
+    "base": QT_TRANSLATE_NOOP("SchemeForm", "Precio base"),
+    "steps": QT_TRANSLATE_NOOP("SchemeForm", "Escalones sobre una referencia"),
+    "bands": QT_TRANSLATE_NOOP("SchemeForm", "Bandas (higiene, células)"),
+    "flag": QT_TRANSLATE_NOOP("SchemeForm", "Bonificación por condición"),
+    "volume": QT_TRANSLATE_NOOP("SchemeForm", "Tramos por volumen"),
+    "component": QT_TRANSLATE_NOOP("SchemeForm", "Pago por kg de componente"),
+    "chart": QT_TRANSLATE_NOOP("SchemeForm", "Tabla grasa × SNG"),
+    "linear": QT_TRANSLATE_NOOP("SchemeForm", "Ajuste lineal"),
+    "per_volume": QT_TRANSLATE_NOOP("SchemeForm", "Monto por volumen"),
+}
 CHOICE_LABELS = {
     "delivery": QT_TRANSLATE_NOOP("SchemeForm", "la prueba de cada entrega"),
     "latest": QT_TRANSLATE_NOOP("SchemeForm", "la última muestra"),
@@ -455,155 +521,36 @@ def choice_label(value: str) -> str:
     return translate("SchemeForm", shown) if shown else value
 
 
-LABEL = Field("label", QT_TRANSLATE_NOOP("SchemeForm", "Nombre en la boleta:"), "text")
-IF_MISSING = Field("if_missing", QT_TRANSLATE_NOOP("SchemeForm", "Si falta la medida:"), "missing")
+def _fields(specs: list[sm.FieldSpec], family: str = "") -> list[Field]:
+    """The model's fields as form fields; a chart's edges are edited by its grid."""
+    chart = any(f.kind == "chart" for f in specs)
+    return [
+        Field(
+            f.key,
+            FAMILY_LABELS.get((family, f.key)) or LABELS[f.key],
+            f.kind,
+            f.choices,
+            f.optional,
+        )
+        for f in specs
+        if not (chart and f.key.endswith(".edges"))
+    ]
 
+
+def _columns(model: type[sm.Strict]) -> list[tuple[str, str]]:
+    return [(f.key, COLUMN_LABELS[f.key]) for f in sm.form_fields(model)]
+
+
+BAND_COLUMNS = _columns(sm.Band)
+CHECK_COLUMNS = ("positive",)  # a yes/no: a box to tick
+RULE_COLUMNS = _columns(sm.Rejection)
 FAMILIES: dict[str, tuple[str, list[Field]]] = {
-    "base": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Precio base"),
-        [LABEL, Field("rate", QT_TRANSLATE_NOOP("SchemeForm", "Precio por unidad:"))],
-    ),
-    "steps": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Escalones sobre una referencia"),
-        [
-            LABEL,
-            Field(
-                "measure", QT_TRANSLATE_NOOP("SchemeForm", "Medida:"), "measure", MEASURE_CHOICES
-            ),
-            Field("reference", QT_TRANSLATE_NOOP("SchemeForm", "Referencia:")),
-            Field("step", QT_TRANSLATE_NOOP("SchemeForm", "Tamaño del escalón:")),
-            Field(
-                "bonus", QT_TRANSLATE_NOOP("SchemeForm", "Bonificación por escalón:"), optional=True
-            ),
-            Field(
-                "penalty", QT_TRANSLATE_NOOP("SchemeForm", "Castigo por escalón:"), optional=True
-            ),
-            Field(
-                "max_bonus", QT_TRANSLATE_NOOP("SchemeForm", "Bonificación máxima:"), optional=True
-            ),
-            Field("max_penalty", QT_TRANSLATE_NOOP("SchemeForm", "Castigo máximo:"), optional=True),
-            IF_MISSING,
-        ],
-    ),
-    "bands": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Bandas (higiene, células)"),
-        [
-            LABEL,
-            Field(
-                "measure", QT_TRANSLATE_NOOP("SchemeForm", "Medida:"), "measure", MEASURE_CHOICES
-            ),
-            Field("bands", QT_TRANSLATE_NOOP("SchemeForm", "Bandas:"), "bands"),
-            IF_MISSING,
-        ],
-    ),
-    "flag": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Bonificación por condición"),
-        [
-            LABEL,
-            Field("flag", QT_TRANSLATE_NOOP("SchemeForm", "Condición:"), "choice", m.FLAGS),
-            Field("amount", QT_TRANSLATE_NOOP("SchemeForm", "Monto:")),
-        ],
-    ),
-    "volume": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Tramos por volumen"),
-        [
-            LABEL,
-            Field(
-                "on",
-                QT_TRANSLATE_NOOP("SchemeForm", "Según:"),
-                "choice",
-                ("period_total", "daily_average"),
-            ),
-            Field("tiers", QT_TRANSLATE_NOOP("SchemeForm", "Tramos:"), "bands"),
-        ],
-    ),
-    "component": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Pago por kg de componente"),
-        [
-            LABEL,
-            Field(
-                "measure",
-                QT_TRANSLATE_NOOP("SchemeForm", "Componente:"),
-                "measure",
-                m.COMPONENT_MEASURES,
-            ),
-            Field("rate", QT_TRANSLATE_NOOP("SchemeForm", "Precio por kg:")),
-            IF_MISSING,
-        ],
-    ),
-    "chart": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Tabla grasa × SNG"),
-        [
-            LABEL,
-            Field(
-                "rows.measure",
-                QT_TRANSLATE_NOOP("SchemeForm", "Medida de las filas:"),
-                "measure",
-                MEASURE_CHOICES,
-            ),
-            Field(
-                "cols.measure",
-                QT_TRANSLATE_NOOP("SchemeForm", "Medida de las columnas:"),
-                "measure",
-                MEASURE_CHOICES,
-            ),
-            Field("rates", QT_TRANSLATE_NOOP("SchemeForm", "Precios:"), "chart"),
-            IF_MISSING,
-        ],
-    ),
-    "linear": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Ajuste lineal"),
-        [
-            LABEL,
-            Field(
-                "measure", QT_TRANSLATE_NOOP("SchemeForm", "Medida:"), "measure", MEASURE_CHOICES
-            ),
-            Field("reference", QT_TRANSLATE_NOOP("SchemeForm", "Referencia:")),
-            Field("rate", QT_TRANSLATE_NOOP("SchemeForm", "Monto por unidad de diferencia:")),
-            Field(
-                "divisor", QT_TRANSLATE_NOOP("SchemeForm", "Unidad de diferencia:"), optional=True
-            ),
-            Field("min", QT_TRANSLATE_NOOP("SchemeForm", "Mínimo:"), optional=True),
-            Field("max", QT_TRANSLATE_NOOP("SchemeForm", "Máximo:"), optional=True),
-            IF_MISSING,
-        ],
-    ),
-    "per_volume": (
-        QT_TRANSLATE_NOOP("SchemeForm", "Monto por volumen"),
-        [
-            LABEL,
-            Field("amount", QT_TRANSLATE_NOOP("SchemeForm", "Monto:")),
-            Field("per", QT_TRANSLATE_NOOP("SchemeForm", "Por:"), "choice", m.UNITS),
-        ],
-    ),
+    kind: (FAMILY_TITLES[kind], _fields(sm.form_fields(model), kind))
+    for kind, model in sm.FAMILIES.items()
 }
-
-SCHEME_FIELDS = [
-    Field("name", QT_TRANSLATE_NOOP("SchemeForm", "Identificador:"), "text"),
-    Field("title", QT_TRANSLATE_NOOP("SchemeForm", "Título:"), "text"),
-    Field("description", QT_TRANSLATE_NOOP("SchemeForm", "Descripción:"), "text", optional=True),
-    Field("currency", QT_TRANSLATE_NOOP("SchemeForm", "Moneda:"), "text"),
-    Field("unit", QT_TRANSLATE_NOOP("SchemeForm", "Unidad de precio:"), "choice", m.UNITS),
-    Field("density", QT_TRANSLATE_NOOP("SchemeForm", "Densidad (kg/L):")),
-    Field(
-        "basis.kind", QT_TRANSLATE_NOOP("SchemeForm", "Base de calidad:"), "choice", m.BASIS_KINDS
-    ),
-    Field(
-        "basis.max_age_days",
-        QT_TRANSLATE_NOOP("SchemeForm", "Antigüedad máxima (días):"),
-        "integer",
-        optional=True,
-    ),
-    Field(
-        "basis.weights",
-        QT_TRANSLATE_NOOP("SchemeForm", "Pesos (0.6; 0.3; 0.1):"),
-        "list",
-        optional=True,
-    ),
-    Field("clamp.min", QT_TRANSLATE_NOOP("SchemeForm", "Precio mínimo:"), optional=True),
-    Field("clamp.max", QT_TRANSLATE_NOOP("SchemeForm", "Precio máximo:"), optional=True),
-]
-RULES_FIELD = Field("rejections", QT_TRANSLATE_NOOP("SchemeForm", "Reglas de rechazo:"), "rules")
+_TOP = _fields(sm.form_fields(sm.SchemeFile))
+SCHEME_FIELDS = [f for f in _TOP if f.kind != "rules"]
+RULES_FIELD = next(f for f in _TOP if f.kind == "rules")
 
 
 class DataForm(QWidget):
@@ -638,6 +585,8 @@ class DataForm(QWidget):
             return ChoiceEditor(field, note, on_change)
         if field.kind == "missing":
             return MissingEditor(field, note, on_change)
+        if field.kind == "outside":
+            return OutsideEditor(field, note, on_change)
         if field.kind == "bands":
             return TableEditor(field, note, on_change, BAND_COLUMNS)
         if field.kind == "rules":
@@ -675,76 +624,3 @@ class DataForm(QWidget):
             ):
                 editor.widget.setFocus()
                 return
-
-
-def _field_label(fields: list[Field], key: str) -> str | None:
-    for field in fields:
-        if field.key == key:
-            return translate("SchemeForm", field.label).rstrip(":")
-    return None
-
-
-def describe_path(data: dict[str, Any], path: str) -> str:
-    """A problem's place in words: `components[2].bands[1].low` → "Componente 3 (Higiene) ›
-    Bandas › fila 2 › Desde"; the engine's own path when nothing better is known."""
-    import re
-
-    parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
-    if not parts:
-        return path
-    words: list[str] = []
-    fields: list[Field] = SCHEME_FIELDS
-    columns: list[tuple[str, str]] = []
-    node: Any = data
-    i = 0
-    while i < len(parts):
-        part = parts[i]
-        if part == "components" and i + 1 == len(parts):
-            words.append(translate("SchemeForm", "Componentes del precio"))
-            break
-        if part == "components" and parts[i + 1].startswith("["):
-            n = int(parts[i + 1][1:-1])
-            items = data.get("components") if isinstance(data, dict) else None
-            node = items[n] if isinstance(items, list) and n < len(items) else {}
-            kind = str(node.get("type", "")) if isinstance(node, dict) else ""
-            label = str(node.get("label") or "") if isinstance(node, dict) else ""
-            title = translate("SchemeForm", FAMILIES[kind][0]) if kind in FAMILIES else kind
-            words.append(
-                translate("SchemeForm", "Componente %1 (%2)")
-                .replace("%1", str(n + 1))
-                .replace("%2", label or title)
-            )
-            fields = FAMILIES[kind][1] if kind in FAMILIES else []
-            i += 2
-            continue
-        if part.startswith("["):
-            words.append(translate("SchemeForm", "fila %1").replace("%1", str(int(part[1:-1]) + 1)))
-            i += 1
-            continue
-        if columns:
-            name = dict(columns).get(part)
-            words.append(translate("SchemeForm", name) if name else part)
-            i += 1
-            continue
-        if part == "rejections":
-            words.append(translate("SchemeForm", "Rechazos"))
-            columns = RULE_COLUMNS
-            i += 1
-            continue
-        # a dotted key of the current form (basis.kind, clamp.min, rows.edges)
-        joined = ".".join(parts[i : i + 2])
-        label = _field_label(fields, joined) if i + 1 < len(parts) else None
-        if label is not None:
-            words.append(label)
-            i += 2
-            continue
-        label = _field_label(fields, part)
-        if label is not None:
-            words.append(label)
-            kind = next((f.kind for f in fields if f.key == part), "")
-            if kind == "bands":
-                columns = BAND_COLUMNS
-        else:
-            words.append(part)
-        i += 1
-    return " › ".join(words)

@@ -79,7 +79,7 @@ def _layout(t: TicketDoc, width_mm: int, printer: QPrinter) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(printer)
     font = document.defaultFont()
-    font.setPointSizeF(8.5 if width_mm >= 80 else 7.5)
+    font.setPointSizeF(8.5 if width_mm >= 80 else 8)  # nothing under 8 pt on a thermal head
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
     document.setHtml(ticket_html(t))
@@ -155,7 +155,9 @@ def print_ticket(
     refuses the paper."""
     if pdf_file is not None:
         pdf, _media = ticket_pdf(t, width_mm)
-        Path(pdf_file).write_bytes(pdf)
+        from coop_desktop.outputs import write_file
+
+        write_file(Path(pdf_file), pdf, force=True)
         return pdf_file
     if escpos:
         return send_raw(

@@ -97,6 +97,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t(args.lang, "coop: interrumpido", "coop: interrupted"), file=sys.stderr)
         return 130
+    except Exception as exc:  # no traceback reaches the user: it goes to the log file
+        where = _log_unexpected(exc)
+        print(
+            t(
+                args.lang,
+                f"coop: error inesperado ({type(exc).__name__}: {exc}); no se completó la "
+                f"operación. El detalle quedó en {where}.",
+                f"coop: unexpected error ({type(exc).__name__}: {exc}); the operation did not "
+                f"complete. The details are in {where}.",
+            ),
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    """Append the traceback to the CLI's log in the data folder (user-only); its path."""
+    import os
+    import traceback
+    from datetime import datetime
+
+    from coop_desktop.storage.location import data_dir
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "coop-cli.log"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            fh.write(f"{datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
+            fh.write(text + "\n")
+        return str(path)
+    except OSError:
+        return "stderr"
 
 
 if __name__ == "__main__":  # pragma: no cover

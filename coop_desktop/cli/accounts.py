@@ -111,12 +111,16 @@ def cmd_charge_add(args: argparse.Namespace) -> int:
 
 
 def cmd_loan_add(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.accounts import add_loan
 
     schedule = add_loan(
         open_db(args), args.member_code, args.amount, args.instalments, args.name, args.start
     )
-    print(t(args.lang, "Cuotas: ", "Instalments: ") + ", ".join(str(x) for x in schedule))
+    print(
+        t(args.lang, "Cuotas: ", "Instalments: ")
+        + ", ".join(fmt.amount(x, args.lang) for x in schedule)
+    )
     return 0
 
 
@@ -132,6 +136,7 @@ def cmd_adjust(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.accounts import ledger
 
     lines = ledger(open_db(args), args.member_code)
@@ -160,7 +165,13 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     print_table(
         headers,
         [
-            (ln.date.strftime("%d/%m/%Y"), ln.kind, ln.description, ln.amount, ln.balance)
+            (
+                fmt.day(ln.date),
+                ln.kind,
+                ln.description,
+                fmt.amount(ln.amount, args.lang),
+                fmt.amount(ln.balance, args.lang),
+            )
             for ln in lines
         ],
     )

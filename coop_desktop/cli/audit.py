@@ -38,6 +38,7 @@ def register(commands: Any, lang: str) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.audit_trail import list_audit
 
@@ -61,7 +62,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         [
             (
                 e.seq or "",
-                e.at.strftime("%d/%m/%Y %H:%M:%S"),
+                fmt.moment(e.at, seconds=True),
                 e.user,
                 e.action,
                 e.entity,

@@ -114,6 +114,22 @@ def databases(args: argparse.Namespace) -> list[Any]:
     return [] if path is None else [path]
 
 
+def check_output(args: argparse.Namespace) -> None:
+    """Refuse an `-o` target before anything is built or counted as printed: a database, a
+    file that is not ours (without --force), a file where a folder of files would go."""
+    from pathlib import Path
+
+    from coop_desktop.errors import StorageError
+    from coop_desktop.outputs import check_target
+
+    target = Path(args.output)
+    single = target.suffix.lower() in (".pdf", ".xlsx", ".csv", ".json")
+    if single or (target.exists() and not target.is_dir()):
+        check_target(target, force=args.force, databases=databases(args))
+    if not single and target.exists() and not target.is_dir():
+        raise StorageError("output_exists", value=str(target))
+
+
 def save(args: argparse.Namespace, data: bytes) -> Any:
     """Write one output file safely (see `coop_desktop.outputs`)."""
     from pathlib import Path

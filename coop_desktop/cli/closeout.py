@@ -109,8 +109,10 @@ def close_json(result: Any) -> dict[str, Any]:
 
 
 def cmd_close(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.closeout import (
         close_period,
+        close_refusal,
         missing_text,
         next_to_close,
         preview_close,
@@ -128,14 +130,35 @@ def cmd_close(args: argparse.Namespace) -> int:
         if args.preview
         else close_period(db, code, progress, before_end=args.before_end)
     )
+    if args.preview:
+        refusal = close_refusal(db, code, before_end=args.before_end)
+        if refusal is not None:
+            print(
+                t(
+                    args.lang,
+                    "Aviso: el cierre se negaría: ",
+                    "Warning: the close would be refused: ",
+                )
+                + refusal.render(args.lang),
+                file=sys.stderr,
+            )
+        if not result.members:
+            print(
+                t(
+                    args.lang,
+                    f"Aviso: el periodo {code} no tiene nada que liquidar.",
+                    f"Warning: period {code} has nothing to settle.",
+                ),
+                file=sys.stderr,
+            )
     if args.preview and result.missing:
         print(
             t(
                 args.lang,
-                f"Aviso: el cierre se negará mientras {len(result.missing)} entregas no "
-                "tengan el análisis que el esquema necesita:",
-                f"Warning: the close will be refused while {len(result.missing)} deliveries "
-                "lack the test the scheme needs:",
+                f"Aviso: el cierre se negará mientras falten {len(result.missing)} análisis "
+                "que el esquema necesita:",
+                f"Warning: the close will be refused while {len(result.missing)} tests the "
+                "scheme needs are missing:",
             ),
             file=sys.stderr,
         )
@@ -149,20 +172,37 @@ def cmd_close(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     totals = result.totals()
+    title = (
+        t(args.lang, "Vista previa de", "Preview of")
+        if args.preview
+        else t(args.lang, "Cierre de", "Close of")
+    )
+    print(f"{title} {fmt.period_with_dates(result.span, args.lang)} ({result.span.code})")
     headers = (
-        ["Socio", "Nombre", "kg", "Bruto", "Descuentos", "Pasa", "Neto", "Liquidación"]
+        ["Socio", "Nombre", "kg", "Bruto", "Abonos", "Descuentos", "Pasa", "Neto", "Liquidación"]
         if args.lang == "es"
-        else ["Member", "Name", "kg", "Gross", "Deductions", "Carried", "Net", "Settlement"]
+        else [
+            "Member",
+            "Name",
+            "kg",
+            "Gross",
+            "Credits",
+            "Deductions",
+            "Carried",
+            "Net",
+            "Settlement",
+        ]
     )
     rows: list[tuple[Any, ...]] = [
         (
             m.code,
             m.name,
-            m.milk.kg,
-            m.calc.gross,
-            m.calc.applied_total,
-            m.calc.carried_out,
-            m.calc.net,
+            fmt.number(m.milk.kg, 3, args.lang),
+            fmt.amount(m.calc.gross, args.lang),
+            fmt.amount(m.calc.credit_total, args.lang),
+            fmt.amount(m.calc.applied_total, args.lang),
+            fmt.amount(m.calc.carried_out, args.lang),
+            fmt.amount(m.calc.net, args.lang),
             m.number or "",
         )
         for m in result.members
@@ -171,11 +211,12 @@ def cmd_close(args: argparse.Namespace) -> int:
         (
             "TOTAL",
             "",
-            totals["kg"],
-            totals["gross"],
-            totals["deductions_total"],
-            totals["carried_out"],
-            totals["net"],
+            fmt.number(totals["kg"], 3, args.lang),
+            fmt.amount(totals["gross"], args.lang),
+            fmt.amount(totals["credits"], args.lang),
+            fmt.amount(totals["deductions_total"], args.lang),
+            fmt.amount(totals["carried_out"], args.lang),
+            fmt.amount(totals["net"], args.lang),
             "",
         )
     )
@@ -220,6 +261,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
 
 def cmd_settlement(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.settlements import settlement_for
 
     s = settlement_for(open_db(args), args.member_code, args.period)
@@ -256,8 +298,24 @@ def cmd_settlement(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"{s.number}  {s.member_code} {s.member_name}  ({s.period}, {s.status})")
-    print_table(["", "", ""], [(ln.description, ln.quantity or "", ln.amount) for ln in s.lines])
-    print(t(args.lang, f"Neto a pagar: S/ {s.net}", f"Net to pay: S/ {s.net}"))
+    print_table(
+        ["", "", ""],
+        [
+            (
+                (
+                    t(args.lang, "Pasa al periodo siguiente: ", "Carried to the next period: ")
+                    if ln.kind == "carried_out"
+                    else ""
+                )
+                + ln.description,
+                "" if ln.quantity is None else fmt.quantity(ln.quantity, None, args.lang),
+                fmt.amount(ln.amount, args.lang),
+            )
+            for ln in s.lines
+        ],
+    )
+    net = fmt.money(s.net, args.lang)
+    print(t(args.lang, f"Neto a pagar: {net}", f"Net to pay: {net}"))
     return 0
 
 

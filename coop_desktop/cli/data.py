@@ -127,6 +127,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.demo import load_demo
 
@@ -138,9 +139,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
             args.lang,
             f"Demostración: {s.members} socios, {s.deliveries} entregas ({s.rejected} "
             f"rechazadas), {s.tests} análisis, {s.ledger_entries} movimientos, "
-            f"del {s.start:%d/%m/%Y} al {s.end:%d/%m/%Y}.",
+            f"del {fmt.day(s.start)} al {fmt.day(s.end)}.",
             f"Demo: {s.members} members, {s.deliveries} deliveries ({s.rejected} rejected), "
-            f"{s.tests} tests, {s.ledger_entries} ledger entries, {s.start} to {s.end}.",
+            f"{s.tests} tests, {s.ledger_entries} ledger entries, {fmt.day(s.start)} to "
+            f"{fmt.day(s.end)}.",
         )
     )
     return 0
@@ -228,6 +230,7 @@ def cmd_deliveries_add(args: argparse.Namespace) -> int:
 
 
 def cmd_deliveries_list(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.deliveries import list_deliveries
 
@@ -261,11 +264,11 @@ def cmd_deliveries_list(args: argparse.Namespace) -> int:
         [
             (
                 d.id,
-                d.date.strftime("%d/%m/%Y"),
+                fmt.day(d.date),
                 d.shift,
                 d.member_code,
                 d.member_name,
-                f"{d.quantity} {d.unit}",
+                fmt.quantity(d.quantity, d.unit, args.lang),
                 d.reject_reason or "",
             )
             for d in rows

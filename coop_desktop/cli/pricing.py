@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.cli.base import databases, open_db, print_json, print_table, t
-from coop_desktop.errors import NotFound
+from coop_desktop.errors import NotFound, ValidationError
 
 
 def register(commands: Any, lang: str) -> None:
@@ -78,10 +78,14 @@ def _read(path: str) -> str:
     file = Path(path)
     if not file.is_file():
         raise NotFound("file_not_found", "file", value=path)
-    return file.read_text(encoding="utf-8")
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError("not_a_scheme_file", "file", value=path) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
     from coop_desktop.services.schemes import import_scheme
 
@@ -90,14 +94,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         t(
             args.lang,
-            f"Esquema «{info.name}» vigente desde el {info.effective_from:%d/%m/%Y}.",
-            f"Scheme «{info.name}» in force from {info.effective_from}.",
+            f"Esquema «{info.name}» vigente desde el {fmt.day(info.effective_from)}.",
+            f"Scheme «{info.name}» in force from {fmt.day(info.effective_from)}.",
         )
     )
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.schemes import list_schemes
 
     rows = list_schemes(open_db(args))
@@ -122,10 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     print_table(
         headers,
-        [
-            (r.name, r.effective_from.strftime("%d/%m/%Y"), r.currency, r.unit, r.title)
-            for r in rows
-        ],
+        [(r.name, fmt.day(r.effective_from), r.currency, r.unit, r.title) for r in rows],
     )
     return 0
 
@@ -143,6 +145,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.whatif import simulate
 
     sim = simulate(open_db(args), _read(args.file), args.period)
@@ -171,21 +174,41 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         )
         return 0
     headers = (
-        ["Socio", "Nombre", "kg", "Actual", "Simulado", "Diferencia"]
+        ["Socio", "Nombre", "kg", "Pagado" if sim.closed else "Actual", "Simulado", "Diferencia"]
         if args.lang == "es"
-        else ["Member", "Name", "kg", "Current", "Simulated", "Difference"]
+        else [
+            "Member",
+            "Name",
+            "kg",
+            "Paid" if sim.closed else "Current",
+            "Simulated",
+            "Difference",
+        ]
     )
+    lang = args.lang
+
+    def signed(value: Decimal) -> str:
+        return ("+" if value > 0 else "") + fmt.amount(value, lang)
+
     rows: list[tuple[Any, ...]] = [
-        (m.code, m.name, m.kg, m.current, m.simulated, f"{m.difference:+}") for m in sim.members
+        (
+            m.code,
+            m.name,
+            fmt.quantity(m.kg, None, lang),
+            fmt.amount(m.current, lang),
+            fmt.amount(m.simulated, lang),
+            signed(m.difference),
+        )
+        for m in sim.members
     ]
     rows.append(
         (
-            t(args.lang, "TOTAL", "TOTAL"),
+            t(lang, "TOTAL", "TOTAL"),
             "",
-            sim.total("kg"),
-            sim.total("current"),
-            sim.total("simulated"),
-            f"{sim.total('difference'):+}",
+            fmt.quantity(sim.total("kg"), None, lang),
+            fmt.amount(sim.total("current"), lang),
+            fmt.amount(sim.total("simulated"), lang),
+            signed(sim.total("difference")),
         )
     )
     print_table(headers, rows)
@@ -193,10 +216,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_price(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.domain import validation as v
     from coop_desktop.domain.pricing import schema
     from coop_desktop.domain.pricing.engine import Pricer
-    from coop_desktop.numbers import trim
+    from coop_desktop.numbers import quantize, trim
 
     scheme = schema.loads(_read(args.scheme))[0]
     quantity = v.quantity(args.quantity)
@@ -223,7 +247,7 @@ def cmd_price(args: argparse.Namespace) -> int:
                         "measure": ln.measure,
                         "value": ln.value,
                         "rule": ln.rule,
-                        "per_unit": _per_unit(ln.per_unit),
+                        "per_unit": trim(quantize(ln.per_unit, Decimal("0.000001"))),
                         "amount": ln.amount,
                         "note": ln.note,
                     }
@@ -233,29 +257,41 @@ def cmd_price(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    lang, unit = args.lang, fmt.unit_label(result.unit, args.lang)
+    per = "per" if lang == "en" else "por"
     print(f"{scheme.title}")
     for ln in result.lines:
-        value = "" if ln.value is None else f" ({ln.value})"
+        value = "" if ln.value is None else f" ({fmt.flexible(ln.value, 0, 4, lang)})"
         print(
-            f"  {ln.label}{value}: {ln.rule}  {_per_unit(ln.per_unit)}/{result.unit}"
-            f"  = {ln.amount}{'  ' + ln.note if ln.note else ''}"
+            f"  {ln.label}{value}: {ln.rule}  {_per_unit(ln.per_unit, lang)} {per} {unit}"
+            f"  = {fmt.money(ln.amount, lang, result.currency)}"
+            f"{'  ' + ln.note if ln.note else ''}"
+        )
+    price = fmt.money(result.unit_price, lang, result.currency).replace(
+        fmt.amount(result.unit_price, lang), fmt.unit_price(result.unit_price, lang)
+    )
+    total = fmt.money(result.amount, lang, result.currency)
+    amount_of = fmt.quantity(result.quantity, result.unit, lang)
+    if result.unit.startswith("100"):  # 9.93181 × 100 lb: five places, as the line keeps
+        base = result.unit.removeprefix("100")
+        amount_of = (
+            f"{fmt.quantity(result.quantity * 100, base, lang)} "
+            f"({fmt.quantity_number(result.quantity, result.unit, lang)} × {unit})"
         )
     print(
         t(
-            args.lang,
-            f"Precio: {trim(result.unit_price)} {result.currency}/{result.unit} × "
-            f"{result.quantity} {result.unit} = {result.amount} {result.currency}",
-            f"Price: {trim(result.unit_price)} {result.currency}/{result.unit} × "
-            f"{result.quantity} {result.unit} = {result.amount} {result.currency}",
+            lang,
+            f"Precio: {price} por {unit} × {amount_of} = {total}",
+            f"Price: {price} per {unit} × {amount_of} = {total}",
         )
     )
     if result.rejected:
-        print(t(args.lang, f"RECHAZADA: {result.reason}", f"REJECTED: {result.reason}"))
+        print(t(lang, f"RECHAZADA: {result.reason}", f"REJECTED: {result.reason}"))
     return 0
 
 
-def _per_unit(value: Decimal) -> str:
+def _per_unit(value: Decimal, lang: str = "es") -> str:
     """An amount per unit as people read it: up to 6 decimals, at least 2."""
-    from coop_desktop.numbers import quantize, trim
+    from coop_desktop import formatting as fmt
 
-    return trim(quantize(value, Decimal("0.000001")))
+    return fmt.flexible(value, 2, 6, lang)

@@ -1,4 +1,4 @@
-"""`coop print ticket | receipts | statements | payroll | collection`."""
+"""`coop print ticket | receipts | statements | payroll | collection | advance`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import add_output, databases, open_db, save, t
+from coop_desktop.cli.base import add_output, check_output, databases, open_db, save, t
+from coop_desktop.errors import NotFound
 
 
 def register(commands: Any, lang: str) -> None:
@@ -26,7 +27,7 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("period", metavar="PERIOD")
     add_output(p, "FILE-or-DIR")
     p.add_argument("--member")
-    p.add_argument("--size", choices=["A5", "80mm"], default="A5")
+    p.add_argument("--size", choices=["A5", "80mm", "58mm"], default="A5")
     p.set_defaults(handler=cmd_receipts)
     p = sub.add_parser("statements", help=t(lang, "estados de cuenta", "statements"))
     p.add_argument("period", metavar="PERIOD")
@@ -56,75 +57,78 @@ def _progress(args: argparse.Namespace) -> Any:
     return report
 
 
+def _warn(args: argparse.Namespace, notes: list[str]) -> None:
+    for note in notes:
+        print(t(args.lang, "Aviso: ", "Warning: ") + note, file=sys.stderr)
+
+
 def _done(args: argparse.Namespace, paths: list[Path]) -> int:
+    from coop_desktop import formatting as fmt
+
     where = paths[0] if len(paths) == 1 else paths[0].parent
-    print(t(args.lang, f"{len(paths)} archivo(s) en {where}", f"{len(paths)} file(s) in {where}"))
+    files = fmt.plural(
+        len(paths), t(args.lang, "archivo", "file"), t(args.lang, "archivos", "files")
+    )
+    print(t(args.lang, f"{files} en {where}", f"{files} in {where}"))
     return 0
 
 
-def cmd_ticket(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.ticket import TicketRenderer
-    from coop_desktop.services.documents import ticket
+def _single(args: argparse.Namespace, kind: str, key: str, **options: Any) -> int:
+    """One document through the same path as the screen's Documentos: recorded as printed,
+    COPIA when printed before."""
+    from coop_desktop.services.printouts import record_printout, render
 
-    pdf = TicketRenderer(args.width).render(ticket(open_db(args), args.delivery_id))
-    return _done(args, [save(args, pdf)])
+    db = open_db(args)
+    check_output(args)  # before anything is built: a refused file counts as no print
+    printout = render(db, kind, key, **options)
+    _warn(args, printout.notes(args.lang))
+    written = save(args, printout.pdf)
+    record_printout(db, printout)  # counted once the file exists: the next one is a COPIA
+    return _done(args, [written])
+
+
+def cmd_ticket(args: argparse.Namespace) -> int:
+    return _single(args, "ticket", str(args.delivery_id), ticket_width=args.width)
+
+
+def _batch(args: argparse.Namespace, kind: str, **options: Any) -> int:
+    from coop_desktop.documents.batch import write_batch
+    from coop_desktop.services.printouts import batch, record_batch
+
+    db = open_db(args)
+    check_output(args)
+    job = batch(db, kind, args.period, args.member, record=False, **options)
+    _warn(args, job.notes(args.lang))
+    if not job.docs:
+        raise NotFound("nothing_to_print", "period", value=args.period)
+    paths = write_batch(
+        job.renderer,
+        job.docs,
+        Path(args.output),
+        job.names,
+        progress=_progress(args),
+        force=args.force,
+        databases=databases(args),
+    )
+    record_batch(db, kind, job.docs)
+    return _done(args, paths)
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.batch import write_batch
-    from coop_desktop.documents.receipt import ReceiptRenderer
-    from coop_desktop.services.documents import receipts
-
-    docs = receipts(open_db(args), args.period, args.member)
-    paths = write_batch(
-        ReceiptRenderer(args.size),
-        docs,
-        Path(args.output),
-        [f"{d.number}-{d.member.code}" for d in docs],
-        progress=_progress(args),
-        force=args.force,
-        databases=databases(args),
-    )
-    return _done(args, paths)
+    return _batch(args, "receipts", receipt_size=args.size)
 
 
 def cmd_statements(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.batch import write_batch
-    from coop_desktop.documents.statement import StatementRenderer
-    from coop_desktop.services.statements import statements
-
-    docs = statements(open_db(args), args.period, args.member)
-    paths = write_batch(
-        StatementRenderer(),
-        docs,
-        Path(args.output),
-        [f"{d.period}-{d.member.code}" for d in docs],
-        progress=_progress(args),
-        force=args.force,
-        databases=databases(args),
-    )
-    return _done(args, paths)
+    return _batch(args, "statements")
 
 
 def cmd_payroll(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.payroll import PayrollRenderer
-    from coop_desktop.services.documents import payroll
-
-    pdf = PayrollRenderer().render(payroll(open_db(args), args.period))
-    return _done(args, [save(args, pdf)])
+    return _single(args, "payroll", args.period)
 
 
 def cmd_advance(args: argparse.Namespace) -> int:
-    from coop_desktop.services.printouts import render
-
-    printout = render(open_db(args), "advance", args.number, record=True)
-    return _done(args, [save(args, printout.pdf)])
+    return _single(args, "advance", args.number)
 
 
 def cmd_collection(args: argparse.Namespace) -> int:
-    from coop_desktop.documents.collection import CollectionRenderer
-    from coop_desktop.domain.validation import iso_date
-    from coop_desktop.services.documents import collection
-
-    doc = collection(open_db(args), iso_date(args.day, "date"))
-    return _done(args, [save(args, CollectionRenderer().render(doc))])
+    return _single(args, "collection", args.day)

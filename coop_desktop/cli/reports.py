@@ -46,6 +46,15 @@ def register(commands: Any, lang: str) -> None:
     )
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="FILE.pdf|FILE.xlsx")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t(
+            lang,
+            "reemplaza un archivo existente que no es un PDF de Coop Desktop",
+            "replace an existing file that is not a Coop Desktop PDF",
+        ),
+    )
     p.set_defaults(handler=cmd_indicators)
     p = sub.add_parser(
         "reference-price",
@@ -93,7 +102,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         db, start, end, by=args.by, baseline=baseline, reference=args.reference_price
     )
     if kind is not None:
-        Path(args.output).write_bytes(report_file(db, report, kind, args.lang))
+        from coop_desktop.outputs import write_file
+
+        write_file(Path(args.output), report_file(db, report, kind, args.lang), force=args.force)
     if args.json:
         print_json(report_json(report, args.lang))
     elif kind is not None:

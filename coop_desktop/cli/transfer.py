@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, t
+from coop_desktop.cli.base import add_output, open_db, print_json, t
 
 PROBLEMS_SHOWN = 200
 
@@ -77,7 +77,7 @@ def register(commands: Any, lang: str) -> None:
         default=None,
         help="2026-10, 2026-10-q1, 2026-10-01..2026-10-31",
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|.csv")
+    add_output(p, "FILE.xlsx|.csv")
     p.set_defaults(handler=cmd_export)
 
 
@@ -192,6 +192,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from coop_desktop.services.exports import export_to_file
 
-    path, rows = export_to_file(open_db(args), args.kind, args.period, Path(args.output), args.lang)
+    path, rows = export_to_file(
+        open_db(args), args.kind, args.period, Path(args.output), args.lang, force=args.force
+    )
     print(t(args.lang, f"{rows} filas en {path}", f"{rows} rows in {path}"))
     return 0

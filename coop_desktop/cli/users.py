@@ -57,6 +57,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from coop_desktop import formatting as fmt
     from coop_desktop.services.users import list_users
 
     users = list_users(open_db(args))
@@ -89,7 +90,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 u.full_name,
                 u.role,
                 _status(u, args.lang),
-                u.last_sign_in.strftime("%d/%m/%Y %H:%M") if u.last_sign_in else "",
+                fmt.moment(u.last_sign_in) if u.last_sign_in else "",
             )
             for u in users
         ],

@@ -7,11 +7,26 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from coop_desktop.documents import fonts
+from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import AdvanceDoc
-from coop_desktop.documents.layout import GRID, build, header_block, p, tr
-from coop_desktop.documents.receipt import ReceiptRenderer
-from coop_desktop.documents.text import amount_in_words, day, soles
+from coop_desktop.documents.layout import RULE, header_block, p, place_of, tr
+from coop_desktop.documents.pages import build
+from coop_desktop.documents.signatures import signatures
+
+MARGIN = 10 * mm
+_FEMININE = ("asociación", "cooperativa", "comunidad", "central", "federación", "junta")
+_MASCULINE = ("comité", "centro", "consorcio", "grupo", "club")
+
+
+def from_whom(name: str) -> str:
+    """ "de la Asociación …", "del Comité …", "de Lácteos Sur": the preposition Spanish uses
+    before the association's own name."""
+    first = name.split(" ", 1)[0].lower()
+    if first in _FEMININE:
+        return f"de la {name}"
+    if first in _MASCULINE:
+        return f"del {name}"
+    return f"de {name}"
 
 
 class AdvanceRenderer:
@@ -19,13 +34,13 @@ class AdvanceRenderer:
         self.invariant = invariant
 
     def render(self, a: AdvanceDoc) -> bytes:
-        width = A5[0] - 20 * mm
+        width = A5[0] - 2 * MARGIN
         return build(
             self.story(a, width),
             A5,
             mark=a.mark,
             lang=a.header.lang,
-            margin=10 * mm,
+            margin=MARGIN,
             footer=f"{a.number} · {a.member.code}",
             title=f"Adelanto {a.number}",
             invariant=self.invariant,
@@ -35,26 +50,28 @@ class AdvanceRenderer:
     def story(a: AdvanceDoc, width: float) -> list[Flowable]:
         lang = a.header.lang
         m = a.member
-        place = ", ".join(x for x in (m.community, m.district, m.province, m.department) if x)
+        place = place_of(m.community, m.district, m.province, m.department)
         amount = Table(
-            [[p(tr(lang, "ADELANTO", "ADVANCE"), "big"), p(soles(a.amount), "big")]],
-            colWidths=[width * 0.6, width * 0.4],
+            [[p(tr(lang, "ADELANTO", "ADVANCE"), "big"), p(fmt.money(a.amount, lang), "bigright")]],
+            colWidths=[width * 0.5, width * 0.5],
         )
         amount.setStyle(
             TableStyle(
                 [
-                    ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                    ("BOX", (0, 0), (-1, -1), 0.8, GRID),
-                    ("FONT", (0, 0), (-1, -1), fonts.BOLD),
+                    ("BOX", (0, 0), (-1, -1), 1, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ]
             )
         )
+        # The member signs, so the member speaks: "I, <name>, received from <association>".
         said = tr(
             lang,
-            f"Recibí de {a.header.name} la suma indicada en efectivo, como adelanto a cuenta "
-            f"de la leche del periodo {a.period}; se descontará en su liquidación.",
-            f"I received the amount above in cash from {a.header.name}, as an advance on the "
-            f"milk of period {a.period}; it will be deducted in its settlement.",
+            f"Yo, {m.name}, con DNI {m.dni or '—'}, recibí {from_whom(a.header.name)} la suma "
+            f"indicada en efectivo, como adelanto a cuenta de mi leche del periodo "
+            f"{fmt.period(a.period, lang)}; se descontará en mi liquidación.",
+            f"I, {m.name}, DNI {m.dni or '—'}, received the amount above in cash from "
+            f"{a.header.name}, as an advance on my milk of {fmt.period(a.period, lang)}; it "
+            "will be deducted in my settlement.",
         )
         return [
             header_block(
@@ -63,13 +80,13 @@ class AdvanceRenderer:
             Spacer(1, 3 * mm),
             p(f"{tr(lang, 'Socio(a)', 'Member')}: {m.name} ({m.code})", "bold"),
             p(f"DNI: {m.dni or '—'}   {place}", "base"),
-            p(f"{tr(lang, 'Fecha', 'Date')}: {day(a.day)}", "base"),
+            p(f"{tr(lang, 'Fecha', 'Date')}: {fmt.day(a.day, lang)}", "base"),
             Spacer(1, 3 * mm),
             amount,
             Spacer(1, 1 * mm),
-            p(amount_in_words(a.amount, lang), "bold"),
+            p(fmt.amount_in_words(a.amount, lang), "bold"),
             Spacer(1, 3 * mm),
             p(said, "base"),
-            Spacer(1, 14 * mm),
-            ReceiptRenderer.signatures(lang, width),
+            Spacer(1, 6 * mm),
+            signatures(lang, width, member=tr(lang, "Socio(a): firma", "Member: signature")),
         ]

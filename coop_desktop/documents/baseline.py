@@ -9,9 +9,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import StatementDoc
-from coop_desktop.documents.text import day, grouped
 
 
 def plain_statement(s: StatementDoc) -> bytes:
@@ -35,22 +35,23 @@ def plain_statement(s: StatementDoc) -> bytes:
     line(s.header.name, s.member.name, s.period)
     for ln in s.lines:
         line(
-            day(ln.day),
+            fmt.day(ln.day),
             ln.shift,
-            f"{grouped(ln.quantity, 1)} {ln.unit}",
+            fmt.quantity(ln.litres),
+            fmt.quantity(ln.kg),
             ln.quality,
-            str(ln.unit_price),
-            grouped(ln.amount),
+            fmt.unit_price(ln.unit_price),
+            fmt.amount(ln.amount),
         )
     for q in s.quality:
         line(q.label, q.value, q.reference, q.previous)
     for f in s.factors:
-        line(f.label, grouped(f.amount))
+        line(f.label, fmt.amount(f.amount))
     for b in s.better:
         line(b)
-    for d in s.deductions:
-        line(d.label, grouped(d.amount))
-    line("NETO", grouped(s.net))
+    for d in s.money.debits:
+        line(d.label, fmt.amount(d.due), fmt.amount(d.applied), fmt.amount(d.pending))
+    line("NETO", fmt.amount(s.net))
     c.showPage()
     c.save()
     return out.getvalue()

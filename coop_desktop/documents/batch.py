@@ -1,60 +1,83 @@
 """Batches: all receipts or statements of a period into one PDF, or one file per member into a
-folder, on both cores, with progress reporting and cancellation."""
+folder, with progress reporting and cancellation.
+
+Sized to the work: a batch renders in this process unless it is large enough that a second
+process pays for its own start (spawning a worker imports the program again: about a second
+on the office PCs this runs on). CROSSOVER is that size, measured (docs/documents.md). A
+combined file is one ReportLab document, so its fonts are embedded once; past the crossover
+each of the two workers renders half and the halves are joined."""
 
 from __future__ import annotations
 
 import io
+import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
-
-from pypdf import PdfReader, PdfWriter
 
 from coop_desktop.errors import Refused, StorageError
 from coop_desktop.outputs import MARK, check_target, write_file
 
 Progress = Callable[[int, int], None]
 CHUNK = 25
+# Documents below which one process is faster than two, start-up included (measured with
+# 60-delivery statements; docs/documents.md). Set COOP_BATCH_CROSSOVER to tune it.
+CROSSOVER = int(os.environ.get("COOP_BATCH_CROSSOVER", "1000"))
+
+
+def workers_for(count: int, workers: int | None) -> int:
+    """How many processes a batch of `count` documents uses: the caller's choice, or one
+    below the crossover and two above it (never more than the cores there are)."""
+    if workers is not None:
+        return max(1, workers)
+    return 2 if count >= CROSSOVER and (os.cpu_count() or 1) >= 2 else 1
 
 
 def _render_chunk(renderer: Any, docs: Sequence[Any]) -> list[bytes]:
     return [renderer.render(doc) for doc in docs]
 
 
+def _combined(
+    renderer: Any, docs: Sequence[Any], on_part: Callable[[int], None] | None = None
+) -> bytes:
+    return bytes(renderer.render_many(list(docs), on_part))
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Refused("cancelled")
+
+
 def render_all(
     renderer: Any,
     docs: Sequence[Any],
     *,
-    workers: int = 2,
+    workers: int | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[bytes]:
-    """Render every document, in order, on `workers` processes (1: in this process)."""
+    """Render every document on its own, in order (one file per document)."""
     chunks = [docs[i : i + CHUNK] for i in range(0, len(docs), CHUNK)]
     results: list[list[bytes]] = [[] for _ in chunks]
     done = 0
-    if workers <= 1 or len(chunks) <= 1:
+    if workers_for(len(docs), workers) <= 1 or len(chunks) <= 1:
         for i, chunk in enumerate(chunks):
-            if cancel is not None and cancel.is_set():
-                raise Refused("cancelled")
+            _check(cancel)
             results[i] = _render_chunk(renderer, chunk)
             done += len(chunk)
             if progress:
                 progress(done, len(docs))
         return [pdf for chunk in results for pdf in chunk]
-    # "spawn", not fork: the desktop app calls this from a worker thread of a Qt process, and a
-    # forked copy of a multithreaded Qt process can crash (it is also Windows' only way).
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with _pool(workers_for(len(docs), workers)) as pool:
         futures: dict[Future[list[bytes]], int] = {
             pool.submit(_render_chunk, renderer, chunk): i for i, chunk in enumerate(chunks)
         }
         try:
-            for future in _as_done(futures):
-                if cancel is not None and cancel.is_set():
-                    raise Refused("cancelled")
+            for future in as_completed(futures):
+                _check(cancel)
                 results[futures[future]] = future.result()
                 done += len(chunks[futures[future]])
                 if progress:
@@ -66,14 +89,60 @@ def render_all(
     return [pdf for chunk in results for pdf in chunk]
 
 
-def _as_done(futures: dict[Future[list[bytes]], int]) -> Any:
-    from concurrent.futures import as_completed
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # "spawn", not fork: the desktop app calls this from a worker thread of a Qt process, and a
+    # forked copy of a multithreaded Qt process can crash (it is also Windows' only way).
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
 
-    return as_completed(futures)
+
+def render_combined(
+    renderer: Any,
+    docs: Sequence[Any],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> bytes:
+    """Every document in one PDF. A renderer with `render_many` draws them as one ReportLab
+    document (fonts once); others are rendered one by one and joined."""
+    if not hasattr(renderer, "render_many"):
+        return merge(render_all(renderer, docs, workers=workers, progress=progress, cancel=cancel))
+    if not docs:
+        return merge([])
+    n = workers_for(len(docs), workers)
+    if n <= 1:
+
+        def started(i: int) -> None:
+            _check(cancel)
+            if progress and i and i % 5 == 0:
+                progress(i, len(docs))
+
+        pdf = _combined(renderer, docs, started)
+        if progress:
+            progress(len(docs), len(docs))
+        return pdf
+    half = (len(docs) + 1) // 2
+    halves = [docs[:half], docs[half:]]
+    with _pool(n) as pool:
+        futures = [pool.submit(_combined, renderer, h) for h in halves]
+        done = 0
+        try:
+            for future in as_completed(futures):
+                _check(cancel)
+                done += len(halves[futures.index(future)])
+                if progress:
+                    progress(done, len(docs))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+        return merge([f.result() for f in futures])
 
 
 def merge(pdfs: Sequence[bytes]) -> bytes:
     """One PDF with the pages of every document, in order."""
+    from pypdf import PdfReader, PdfWriter  # only joining needs it: a lighter start
+
     writer = PdfWriter()
     for pdf in pdfs:
         for page in PdfReader(io.BytesIO(pdf)).pages:
@@ -90,7 +159,7 @@ def write_batch(
     target: Path,
     names: Sequence[str],
     *,
-    workers: int = 2,
+    workers: int | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     force: bool = False,
@@ -105,9 +174,10 @@ def write_batch(
     paths = [target] if single else [target / f"{name}.pdf" for name in names]
     for path in paths:
         check_target(path, force=force, databases=databases)
-    pdfs = render_all(renderer, docs, workers=workers, progress=progress, cancel=cancel)
     if single:
-        return [write_file(target, merge(pdfs), force=force, databases=databases)]
+        pdf = render_combined(renderer, docs, workers=workers, progress=progress, cancel=cancel)
+        return [write_file(target, pdf, force=force, databases=databases)]
+    pdfs = render_all(renderer, docs, workers=workers, progress=progress, cancel=cancel)
     target.mkdir(parents=True, exist_ok=True)
     return [
         write_file(path, pdf, force=force, databases=databases)

@@ -1,19 +1,37 @@
-"""The daily collection sheet (parte diario de acopio): each shift's rows, tests, rejections
-and totals."""
+"""The daily collection sheet (parte diario de acopio): each shift's deliveries with their
+tests, rejections apart from what was accepted, totals per unit (litres and kilograms are
+never added together)."""
 
 from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
-from coop_desktop.documents.dto import CollectionDoc
-from coop_desktop.documents.layout import build, grid, header_block, p, tr
-from coop_desktop.documents.text import day, grouped
+from coop_desktop.documents.dto import CollectionDoc, CollectionRow
+from coop_desktop.documents.layout import RULE, grid, header_block, p, tr
+from coop_desktop.documents.pages import build
 from coop_desktop.numbers import ZERO
 
-WIDTH = A4[0] - 24 * mm
+MARGIN = 12 * mm
+WIDTH = A4[0] - 2 * MARGIN
+
+
+def _totals(rows: list[CollectionRow], lang: str) -> str:
+    """ "12 entregas: 150.5 L, 20.0 kg" — one sum per unit."""
+    by_unit: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for r in rows:
+        by_unit[r.unit] += r.quantity
+    sums = ", ".join(fmt.quantity(v, u, lang) for u, v in sorted(by_unit.items())) or "0"
+    noun = fmt.plural(
+        len(rows), tr(lang, "entrega", "delivery"), tr(lang, "entregas", "deliveries"), lang
+    )
+    return f"{noun}: {sums}"
 
 
 class CollectionRenderer:
@@ -23,8 +41,8 @@ class CollectionRenderer:
     def render(self, doc: CollectionDoc) -> bytes:
         lang = doc.header.lang
         title = tr(lang, "PARTE DIARIO DE ACOPIO", "DAILY COLLECTION SHEET")
-        story: list[Flowable] = [header_block(doc.header, title, day(doc.day), WIDTH)]
-        day_total = ZERO
+        subtitle = fmt.day(doc.day, lang) + (f" — {doc.mark}" if doc.mark else "")
+        story: list[Flowable] = [header_block(doc.header, title, subtitle, WIDTH)]
         for shift, name in (
             ("am", tr(lang, "Turno mañana", "Morning shift")),
             ("pm", tr(lang, "Turno tarde", "Afternoon shift")),
@@ -40,7 +58,6 @@ class CollectionRenderer:
                     tr(lang, "Estado", "Status"),
                 ]
             ]
-            accepted = rejected = ZERO
             for i, r in enumerate(rows, start=1):
                 status = (
                     tr(lang, "Rechazada: ", "Rejected: ") + (r.reason or "")
@@ -52,54 +69,51 @@ class CollectionRenderer:
                         str(i),
                         r.member_code,
                         p(r.member_name, "cell"),
-                        f"{grouped(r.quantity, 1)} {r.unit}",
+                        fmt.quantity(r.quantity, r.unit, lang),
                         p(r.tests, "cell"),
                         p(status, "cell"),
                     ]
                 )
-                if r.rejected:
-                    rejected += r.quantity
-                else:
-                    accepted += r.quantity
+            accepted = [r for r in rows if not r.rejected]
+            rejected = [r for r in rows if r.rejected]
             table_rows.append(
-                [
-                    "",
-                    "",
-                    tr(
-                        lang,
-                        f"Aceptado ({len(rows)} entregas)",
-                        f"Accepted ({len(rows)} deliveries)",
-                    ),
-                    grouped(accepted, 1),
-                    tr(lang, "Rechazado", "Rejected"),
-                    grouped(rejected, 1),
-                ]
+                ["", "", tr(lang, "Aceptado", "Accepted"), _totals(accepted, lang), "", ""]
             )
-            day_total += accepted
-            table = grid(table_rows, [9 * mm, 16 * mm, WIDTH - 128 * mm, 24 * mm, 40 * mm, 39 * mm])
+            table_rows.append(
+                ["", "", tr(lang, "Rechazado", "Rejected"), _totals(rejected, lang), "", ""]
+            )
+            table = grid(table_rows, [9 * mm, 16 * mm, WIDTH - 134 * mm, 30 * mm, 40 * mm, 39 * mm])
             table.setStyle(
                 [
-                    ("ALIGN", (3, 0), (3, -1), "RIGHT"),
-                    ("FONT", (0, -1), (-1, -1), fonts.CONDENSED_BOLD, 8),
+                    ("ALIGN", (3, 0), (3, -3), "RIGHT"),
+                    ("SPAN", (3, -2), (5, -2)),
+                    ("SPAN", (3, -1), (5, -1)),
+                    ("FONT", (0, -2), (-1, -1), fonts.CONDENSED_BOLD, 8),
+                    ("LINEABOVE", (0, -2), (-1, -2), 0.6, RULE),
                 ]
             )
             story += [Spacer(1, 3 * mm), p(name, "h2"), table]
+        accepted_all = [r for r in doc.rows if not r.rejected]
+        rejected_all = [r for r in doc.rows if r.rejected]
         story += [
             Spacer(1, 3 * mm),
             p(
-                tr(
-                    lang,
-                    f"Total aceptado del día: {grouped(day_total, 1)}",
-                    f"Accepted in the day: {grouped(day_total, 1)}",
-                ),
+                tr(lang, "Aceptado en el día — ", "Accepted in the day — ")
+                + _totals(accepted_all, lang),
                 "big",
+            ),
+            p(
+                tr(lang, "Rechazado en el día — ", "Rejected in the day — ")
+                + _totals(rejected_all, lang),
+                "bold",
             ),
         ]
         return build(
             story,
             A4,
+            mark=doc.mark,
             lang=lang,
-            footer=f"{title} {day(doc.day)}",
-            title=f"{title} {day(doc.day)}",
+            footer=f"{title} {fmt.day(doc.day, lang)}",
+            title=f"{title} {doc.day.isoformat()}",
             invariant=self.invariant,
         )

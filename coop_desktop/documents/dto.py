@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from coop_desktop.numbers import ZERO_MONEY
+
 
 @dataclass(frozen=True)
 class Header:
@@ -28,6 +30,7 @@ class MemberBlock:
     district: str | None = None
     province: str | None = None
     department: str | None = None
+    address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,19 +43,107 @@ class TicketDoc:
     quantity: Decimal
     unit: str
     period: str
-    period_litres: Decimal  # the member's running total of the period, this delivery included
+    period_litres: Decimal  # the member's litres of the period so far (deliveries in L only)
     temperature: Decimal | None = None
     density: Decimal | None = None
     alcohol_positive: bool | None = None
     rejected: bool = False
     reason: str | None = None
     mark: str = ""  # "" | COPIA | ANULADO
+    # the member's accepted quantity of the period so far, this delivery included, per unit
+    # (("L", 20.000), ("kg", 20.000)): litres and kilograms are never added together
+    period_totals: tuple[tuple[str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)
 class Amount:
     label: str
     amount: Decimal
+
+
+@dataclass(frozen=True)
+class Debit:
+    """One deduction of the period, or one debt carried in from an earlier period (`carried`:
+    its label says where it came from): what was due, what this period covered, and what
+    passes to the next period."""
+
+    kind: str
+    label: str
+    due: Decimal
+    applied: Decimal
+
+    @property
+    def pending(self) -> Decimal:
+        return self.due - self.applied
+
+
+@dataclass(frozen=True)
+class Money:
+    """What a settlement adds and takes, item by item; the totals reconcile on paper:
+    gross − deductions + credits − carried in + carried out = net."""
+
+    gross: Decimal
+    credits: tuple[Amount, ...]
+    debits: tuple[Debit, ...]
+    net: Decimal
+
+    def _sum(self, values: list[Decimal]) -> Decimal:
+        return sum(values, ZERO_MONEY)
+
+    @property
+    def credit_total(self) -> Decimal:
+        return self._sum([c.amount for c in self.credits])
+
+    @property
+    def deductions_due(self) -> Decimal:
+        """The period's own deductions (debts from earlier periods apart)."""
+        return self._sum([d.due for d in self.debits if d.kind != "carried"])
+
+    @property
+    def carried_in(self) -> Decimal:
+        return self._sum([d.due for d in self.debits if d.kind == "carried"])
+
+    @property
+    def carried_out(self) -> Decimal:
+        return self._sum([d.pending for d in self.debits])
+
+    @property
+    def applied(self) -> Decimal:
+        return self._sum([d.applied for d in self.debits])
+
+    @property
+    def applied_carried(self) -> Decimal:
+        return self._sum([d.applied for d in self.debits if d.kind == "carried"])
+
+    def reconciles(self) -> bool:
+        return (
+            self.gross
+            - self.deductions_due
+            + self.credit_total
+            - self.carried_in
+            + self.carried_out
+            == self.net
+        )
+
+
+@dataclass(frozen=True)
+class GoodsLine:
+    """A line of purchased milk on a receipt: quantity in the unit it was priced in."""
+
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class VoidNote:
+    """Why a document is ANULADO, when, and the number that replaces it (if issued yet)."""
+
+    reason: str
+    day: date | None
+    replaced_by: str | None
 
 
 @dataclass(frozen=True)
@@ -66,25 +157,37 @@ class ReceiptDoc:
     issued: date
     kg: Decimal
     litres: Decimal
-    average_price: Decimal
-    gross: Decimal
-    credits: tuple[Amount, ...]
-    deductions: tuple[Amount, ...]
-    carried_out: Decimal
-    net: Decimal
+    goods: tuple[GoodsLine, ...]
+    money: Money
     payment_method: str | None
     mark: str = ""
+    void: VoidNote | None = None  # on an ANULADO receipt
+    replaces: str | None = None  # the voided number this receipt replaces
+
+    @property
+    def gross(self) -> Decimal:
+        return self.money.gross
+
+    @property
+    def net(self) -> Decimal:
+        return self.money.net
 
 
 @dataclass(frozen=True)
 class PayrollRow:
+    """gross + credits − deductions − carried debt covered = net; `carried_out` is what
+    passes to the next period."""
+
     code: str
     name: str
     dni: str | None
     kg: Decimal
     gross: Decimal
-    deductions: Decimal
+    credits: Decimal
+    deductions: Decimal  # the period's own deductions covered
+    carried_in: Decimal  # debt from earlier periods covered
     net: Decimal
+    carried_out: Decimal
     number: str
 
 
@@ -97,13 +200,23 @@ class PayrollDoc:
     rows: tuple[PayrollRow, ...]
     mark: str = ""
 
+    def total(self, name: str) -> Decimal:
+        return sum((getattr(r, name) for r in self.rows), ZERO_MONEY)
+
 
 @dataclass(frozen=True)
 class StatementLine:
+    """One delivery: as recorded (`quantity` in `unit`), in litres and kg, and the quantity in
+    the unit it was priced in (`price_unit`), so that priced quantity × unit price = amount."""
+
     day: date
     shift: str
     quantity: Decimal
     unit: str
+    litres: Decimal
+    kg: Decimal
+    priced: Decimal
+    price_unit: str
     quality: str
     unit_price: Decimal
     amount: Decimal
@@ -132,17 +245,21 @@ class StatementDoc:
     better: tuple[str, ...]  # "Con higiene clase A habría recibido S/ 6.30 más"
     kg: Decimal
     litres: Decimal
-    gross: Decimal
-    credits: tuple[Amount, ...]
-    deductions: tuple[Amount, ...]
-    carried_in: Decimal
-    carried_out: Decimal
-    net: Decimal
+    money: Money
+    densities: tuple[Decimal, ...] = ()  # kg = litres × density, printed once
     daily_litres: tuple[tuple[date, Decimal], ...] = field(default=())
     number: str | None = None
     draft: bool = False
     mark: str = ""
     trend: tuple[TrendPoint, ...] = ()  # the member's last six periods, oldest first
+
+    @property
+    def gross(self) -> Decimal:
+        return self.money.gross
+
+    @property
+    def net(self) -> Decimal:
+        return self.money.net
 
     @property
     def shown_mark(self) -> str:
@@ -167,6 +284,7 @@ class CollectionDoc:
     header: Header
     day: date
     rows: tuple[CollectionRow, ...]
+    mark: str = ""  # "" | COPIA
 
 
 @dataclass(frozen=True)

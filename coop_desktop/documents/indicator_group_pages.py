@@ -135,7 +135,6 @@ def group_table(groups: Sequence[GroupFigures], lang: str, width: float) -> list
         rows,
         [first] + [(width - first) / len(groups)] * len(groups),
         right_from=1,
-        zebra=False,
     )
     style = [("FONT", (0, 1), (-1, -1), fonts.CONDENSED, 7), ("LEADING", (0, 1), (-1, -1), 8.5)]
     for r in section_rows:

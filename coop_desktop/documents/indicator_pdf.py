@@ -22,7 +22,8 @@ from coop_desktop.documents.indicator_labels import (
     shown,
     shown_change,
 )
-from coop_desktop.documents.layout import GRID, build, grid, header_block, p, tr
+from coop_desktop.documents.layout import RULE, grid, header_block, p, tr
+from coop_desktop.documents.pages import build
 from coop_desktop.domain.indicator_figures import Figures
 from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
 from coop_desktop.numbers import D
@@ -103,8 +104,8 @@ class IndicatorsRenderer:
         table.setStyle(
             TableStyle(
                 [
-                    ("BOX", (0, 0), (-1, -1), 0.8, GRID),
-                    ("INNERGRID", (0, 0), (-1, -1), 0.3, GRID),
+                    ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+                    ("INNERGRID", (0, 0), (-1, -1), 0.3, RULE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),

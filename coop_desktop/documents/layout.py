@@ -1,9 +1,15 @@
 """What every document shares: one stylesheet, the association header, the page frame with
-"Página x de y", and the COPIA / ANULADO / BORRADOR marks."""
+"Página x de y", and the COPIA / ANULADO / BORRADOR marks.
+
+Everything prints on a cheap laser or a 1-bit thermal head: black text, black rules, no grey
+fills (they dither into dots at 203 dpi), and marks drawn as outlined letters that never hide
+the text under them. Frames have no inner padding, so a table of the frame's width ends
+exactly at the margin."""
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -14,14 +20,25 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import Header
 
-GRID = colors.HexColor("#9aa5b1")
+RULE = colors.black
+THIN = 0.4
+# Documents handed to members use no fill at all; the assembly's indicator report (laser,
+# screen) shades alternate group rows with this.
 SHADE = colors.HexColor("#e8edf2")
-MARK_COLOUR = colors.Color(0.75, 0.1, 0.1, alpha=0.25)
+# An 80 mm roll prints 72 mm and a 58 mm roll 48 mm on the common thermal heads: content is
+# centred inside that width, whatever the driver's own margins.
+PRINTABLE = {80: 72 * mm, 58: 48 * mm}
 
 
 def tr(lang: str, es: str, en: str) -> str:
@@ -32,54 +49,120 @@ def tr(lang: str, es: str, en: str) -> str:
 def styles() -> dict[str, ParagraphStyle]:
     fonts.register()
     rl_config.useA85 = 0  # binary streams: smaller and faster than ASCII85 text
-    base = ParagraphStyle("base", fontName=fonts.REGULAR, fontSize=9, leading=11.5)
+    return scaled_styles(9)
+
+
+@cache
+def scaled_styles(size: float, small: float | None = None) -> dict[str, ParagraphStyle]:
+    """The stylesheet for a base size; `small` (default 7.5/9 of it) is the smallest text."""
+    fonts.register()
+    k = size / 9
+    base = ParagraphStyle(f"base{size}", fontName=fonts.REGULAR, fontSize=size, leading=11.5 * k)
+    tiny = small if small is not None else 7.5 * k
     return {
         "base": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9),
+        "small": ParagraphStyle(f"small{size}", parent=base, fontSize=tiny, leading=tiny * 1.2),
         "title": ParagraphStyle(
-            "title", parent=base, fontName=fonts.BOLD, fontSize=13, leading=16, spaceAfter=2
+            f"title{size}",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=13 * k,
+            leading=16 * k,
+            spaceAfter=2,
         ),
         "h2": ParagraphStyle(
-            "h2",
+            f"h2{size}",
             parent=base,
             fontName=fonts.BOLD,
-            fontSize=10,
-            leading=13,
-            spaceBefore=6,
-            spaceAfter=3,
+            fontSize=10 * k,
+            leading=13 * k,
+            spaceBefore=5 * k,
+            spaceAfter=2 * k,
         ),
-        "bold": ParagraphStyle("bold", parent=base, fontName=fonts.BOLD),
-        "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
-        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
-        "big": ParagraphStyle("big", parent=base, fontName=fonts.BOLD, fontSize=12, leading=15),
+        "bold": ParagraphStyle(f"bold{size}", parent=base, fontName=fonts.BOLD),
+        "right": ParagraphStyle(f"right{size}", parent=base, alignment=TA_RIGHT),
+        "center": ParagraphStyle(f"center{size}", parent=base, alignment=TA_CENTER),
+        "big": ParagraphStyle(
+            f"big{size}", parent=base, fontName=fonts.BOLD, fontSize=12 * k, leading=15 * k
+        ),
         "bigright": ParagraphStyle(
-            "bigright",
+            f"bigright{size}",
             parent=base,
             fontName=fonts.BOLD,
-            fontSize=12,
-            leading=15,
+            fontSize=12 * k,
+            leading=15 * k,
+            alignment=TA_RIGHT,
+        ),
+        "bigcenter": ParagraphStyle(
+            f"bigcenter{size}",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=12 * k,
+            leading=15 * k,
+            alignment=TA_CENTER,
+        ),
+        "cellbold": ParagraphStyle(
+            f"cellbold{size}", parent=base, fontName=fonts.CONDENSED_BOLD, fontSize=8, leading=9
+        ),
+        "cellboldright": ParagraphStyle(
+            f"cellboldright{size}",
+            parent=base,
+            fontName=fonts.CONDENSED_BOLD,
+            fontSize=8,
+            leading=9,
             alignment=TA_RIGHT,
         ),
         "boldright": ParagraphStyle(
-            "boldright", parent=base, fontName=fonts.BOLD, alignment=TA_RIGHT
+            f"boldright{size}", parent=base, fontName=fonts.BOLD, alignment=TA_RIGHT
         ),
         "cell": ParagraphStyle(
-            "cell", parent=base, fontName=fonts.CONDENSED, fontSize=8, leading=9.5
+            f"cell{size}", parent=base, fontName=fonts.CONDENSED, fontSize=8, leading=9.5
         ),
     }
 
 
-def p(text: str, style: str = "base") -> Paragraph:
-    return Paragraph(escape(text), styles()[style])
+def roll_styles(width_mm: int) -> dict[str, ParagraphStyle]:
+    """Thermal rolls: nothing under 8 pt (a 203 dpi head loses thinner strokes)."""
+    return scaled_styles(8.5, 8) if width_mm == 58 else scaled_styles(9.5, 8.5)
+
+
+def p(text: str, style: str = "base", sheet: dict[str, ParagraphStyle] | None = None) -> Paragraph:
+    return Paragraph(escape(text), (sheet or styles())[style])
+
+
+class Label(Flowable):  # type: ignore[misc]
+    """One line of plain text in a style's font, size and spacing: a heading costs a tenth of
+    a Paragraph (a batch of statements draws hundreds). Text that could wrap needs `p`."""
+
+    def __init__(self, text: str, style: str = "h2") -> None:
+        super().__init__()
+        self.text = text
+        self.style = styles()[style]
+        self.spaceBefore = self.style.spaceBefore
+        self.spaceAfter = self.style.spaceAfter
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.style.leading
+
+    def draw(self) -> None:
+        self.canv.setFont(self.style.fontName, self.style.fontSize)
+        self.canv.setFillColor(colors.black)
+        descent = self.style.leading - self.style.fontSize
+        self.canv.drawString(0, descent, self.text)
 
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def place_of(*parts: str | None) -> str:
+    return ", ".join(x for x in parts if x)
+
+
 def header_block(header: Header, title: str, subtitle: str = "", width: float = 180 * mm) -> Table:
     """Association (logo, name, RUC, address) on the left, the document title on the right."""
-    place = ", ".join(x for x in (header.district, header.province, header.department) if x)
+    place = place_of(header.district, header.province, header.department)
     lines = [p(header.name, "bold")]
     if header.ruc:
         lines.append(p(f"RUC {header.ruc}", "small"))
@@ -91,7 +174,7 @@ def header_block(header: Header, title: str, subtitle: str = "", width: float = 
         left = [
             Table(
                 [[logo, lines]],
-                colWidths=[18 * mm, None],
+                colWidths=[18 * mm, width * 0.58 - 18 * mm],
                 style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
             )
         ]
@@ -104,7 +187,7 @@ def header_block(header: Header, title: str, subtitle: str = "", width: float = 
                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
             ]
         )
     )
@@ -116,152 +199,53 @@ def grid(
     widths: Sequence[float],
     header_rows: int = 1,
     right_from: int | None = None,
-    zebra: bool = True,
+    size: float = 8,
+    heights: Sequence[float | None] | None = None,
 ) -> Table:
-    """A table with a shaded, repeating header and numbers aligned right."""
+    """A table with a bold, ruled, repeating header and numbers aligned right."""
     table = Table(
-        [list(r) for r in rows], colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT"
+        [list(r) for r in rows],
+        colWidths=list(widths),
+        rowHeights=list(heights) if heights is not None else None,
+        repeatRows=header_rows,
+        hAlign="LEFT",
     )
     style: list[Any] = [
-        ("FONT", (0, 0), (-1, -1), fonts.CONDENSED, 8),
+        ("FONT", (0, 0), (-1, -1), fonts.CONDENSED, size),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
     if header_rows:
         style += [
-            ("FONT", (0, 0), (-1, header_rows - 1), fonts.CONDENSED_BOLD, 8),
-            ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
-            ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.6, GRID),
+            ("FONT", (0, 0), (-1, header_rows - 1), fonts.CONDENSED_BOLD, size),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.6, RULE),
         ]
     if right_from is not None:
         style.append(("ALIGN", (right_from, 0), (-1, -1), "RIGHT"))
-    if zebra:
-        for i in range(header_rows + 1, len(rows), 2):
-            style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#f6f8fa")))
     table.setStyle(TableStyle(style))
     return table
 
 
-def numbered_canvas(mark: str, lang: str, footer: str) -> type[rl_canvas.Canvas]:
-    """A canvas that writes "Página x de y" once the page count is known, and the mark."""
-
-    class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            width, height = self._pagesize
-            self.setFont(fonts.REGULAR, 7.5)
-            self.setFillColor(colors.grey)
-            page = tr(
-                lang, f"Página {self._pageNumber} de {total}", f"Page {self._pageNumber} of {total}"
-            )
-            self.drawRightString(width - 12 * mm, 8 * mm, page)
-            self.drawString(12 * mm, 8 * mm, footer)
-            if mark:
-                draw_mark(self, mark, width, height)
-
-    return NumberedCanvas
-
-
 def draw_mark(c: rl_canvas.Canvas, mark: str, width: float, height: float) -> None:
+    """The mark across the page in outlined letters: a 1-bit printer keeps the outline, and
+    the text underneath stays readable."""
     c.saveState()
-    c.setFillColor(MARK_COLOUR)
-    c.setFont(fonts.BOLD, min(width, height) / 7)
+    c.setStrokeColor(colors.black)
+    c.setLineWidth(0.6)
+    angle = 35 if height > width else 20
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    unit = c.stringWidth(mark, fonts.BOLD, 1)
+    # as large as fits inside 70 % of the page, whichever way it is turned
+    size = min(0.7 * width / (unit * cos + sin), 0.7 * height / (unit * sin + cos), 90)
+    text = c.beginText()
+    text.setTextRenderMode(1)  # stroke only
+    text.setFont(fonts.BOLD, size)
     c.translate(width / 2, height / 2)
-    c.rotate(35)
-    c.drawCentredString(0, 0, mark)
+    c.rotate(angle)
+    text.setTextOrigin(-c.stringWidth(mark, fonts.BOLD, size) / 2, -size / 3)
+    text.textOut(mark)
+    c.drawText(text)
     c.restoreState()
-
-
-def build(
-    story: list[Flowable],
-    pagesize: tuple[float, float],
-    *,
-    mark: str = "",
-    lang: str = "es",
-    footer: str = "",
-    margin: float = 12 * mm,
-    title: str = "",
-    invariant: bool = False,
-) -> bytes:
-    fonts.register()
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=pagesize,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin + 4 * mm,
-        title=title,
-        author="Coop Desktop",
-        invariant=int(invariant),
-    )
-    doc.build(story, canvasmaker=numbered_canvas(mark, lang, footer))
-    return out.getvalue()
-
-
-def build_roll(
-    story: list[Flowable],
-    width: float,
-    *,
-    mark: str = "",
-    margin: float = 3 * mm,
-    title: str = "",
-    invariant: bool = False,
-) -> bytes:
-    """A thermal-roll document: exactly `width` wide, as tall as its content."""
-    fonts.register()
-    padding = 6  # SimpleDocTemplate's frame pads 6 pt on every side
-    avail = width - 2 * margin - 2 * padding
-    height = sum(f.wrap(avail, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
-    page = (width, height + 2 * margin + 2 * padding + 3 * mm)
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=page,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=title,
-        author="Coop Desktop",
-        invariant=int(invariant),
-    )
-
-    def decorate(c: rl_canvas.Canvas, _doc: Any) -> None:
-        if mark:
-            draw_mark(c, mark, *page)
-
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return out.getvalue()
-
-
-def roll_styles(width: float) -> dict[str, ParagraphStyle]:
-    """Smaller type on a 58 mm roll than on an 80 mm one."""
-    base = styles()
-    size = 7.5 if width < 70 * mm else 8.5
-    return {
-        name: ParagraphStyle(
-            f"{name}-{size}",
-            parent=style,
-            fontSize=style.fontSize * size / 9,
-            leading=style.leading * size / 9,
-        )
-        for name, style in base.items()
-    }

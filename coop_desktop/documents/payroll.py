@@ -1,5 +1,6 @@
-"""The association's payroll (planilla de pago): one row per member, repeated headers,
-totals, a signature column and "Página x de y"."""
+"""The association's payroll (planilla de pago): one row per member that adds up on its face
+(gross + credits − deductions − debt brought in = net, and the debt that passes on), totals,
+repeated headers, "Página x de y", and a signature and a thumbprint box on every row."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import PayrollDoc
-from coop_desktop.documents.layout import build, grid, header_block, p, tr
-from coop_desktop.documents.text import day, grouped
-from coop_desktop.numbers import ZERO, ZERO_MONEY
+from coop_desktop.documents.layout import RULE, THIN, grid, header_block, p, tr
+from coop_desktop.documents.pages import build
+from coop_desktop.documents.signatures import THUMB_MIN, ThumbBox
+from coop_desktop.numbers import ZERO
+
+MARGIN = 10 * mm
+ROW = 26 * mm  # room for a 20 × 25 mm thumbprint box on every row
 
 
 class PayrollRenderer:
@@ -21,71 +27,91 @@ class PayrollRenderer:
     def render(self, doc: PayrollDoc) -> bytes:
         lang = doc.header.lang
         page = landscape(A4)
-        width = page[0] - 24 * mm
+        width = page[0] - 2 * MARGIN
         title = tr(lang, "PLANILLA DE PAGO", "PAYROLL")
-        subtitle = f"{doc.period} ({day(doc.start)} – {day(doc.end)})"
+        subtitle = fmt.period_with_dates(doc.period, lang)
+        if doc.mark:
+            subtitle += f" — {doc.mark}"
+        money = ("gross", "credits", "deductions", "carried_in", "net", "carried_out")
+        heads = [
+            "N°",
+            tr(lang, "Código", "Code"),
+            tr(lang, "Socio(a) / DNI", "Member / DNI"),
+            tr(lang, "Liquidación", "Settlement"),
+            "kg",
+            tr(lang, "Bruto S/", "Gross S/"),
+            tr(lang, "+\u00a0Abonos", "+\u00a0Credits"),
+            tr(lang, "−\u00a0Descuentos", "−\u00a0Deductions"),
+            tr(lang, "−\u00a0Deuda anterior", "−\u00a0Debt brought in"),
+            tr(lang, "=\u00a0Neto S/", "=\u00a0Net S/"),
+            tr(lang, "Deuda que pasa", "Debt carried on"),
+            tr(lang, "Firma", "Signature"),
+            tr(lang, "Huella", "Thumb"),
+        ]
         rows: list[list[object]] = [
-            [
-                "N°",
-                tr(lang, "Código", "Code"),
-                tr(lang, "Socio", "Member"),
-                "DNI",
-                tr(lang, "Liquidación", "Settlement"),
-                "kg",
-                tr(lang, "Bruto S/", "Gross S/"),
-                tr(lang, "Descuentos S/", "Deductions S/"),
-                tr(lang, "Neto S/", "Net S/"),
-                tr(lang, "Firma o huella", "Signature or thumbprint"),
-            ]
+            [p(h, "cellboldright" if 4 <= i <= 10 else "cellbold") for i, h in enumerate(heads)]
         ]
         for i, r in enumerate(doc.rows, start=1):
             rows.append(
                 [
                     str(i),
                     r.code,
-                    p(r.name, "cell"),
-                    r.dni or "",
+                    [p(r.name, "cell"), p(f"DNI {r.dni or '—'}", "cell")],
                     r.number,
-                    grouped(r.kg, 3),
-                    grouped(r.gross),
-                    grouped(r.deductions),
-                    grouped(r.net),
+                    fmt.quantity(r.kg, None, lang),
+                    *(fmt.amount(getattr(r, name), lang) for name in money),
                     "",
+                    ThumbBox("", box=THUMB_MIN),
                 ]
             )
         kg = sum((r.kg for r in doc.rows), ZERO)
-        gross = sum((r.gross for r in doc.rows), ZERO_MONEY)
-        deductions = sum((r.deductions for r in doc.rows), ZERO_MONEY)
-        net = sum((r.net for r in doc.rows), ZERO_MONEY)
         rows.append(
             [
                 "",
                 "",
                 tr(lang, f"TOTAL ({len(doc.rows)} socios)", f"TOTAL ({len(doc.rows)} members)"),
                 "",
+                fmt.quantity(kg, None, lang),
+                *(fmt.amount(doc.total(name), lang) for name in money),
                 "",
-                grouped(kg, 3),
-                grouped(gross),
-                grouped(deductions),
-                grouped(net),
                 "",
             ]
         )
-        widths = [10 * mm, 16 * mm, 70 * mm, 20 * mm, 28 * mm, 22 * mm, 22 * mm, 24 * mm, 22 * mm]
-        widths.append(width - sum(widths))
-        table = grid(rows, widths, right_from=5, zebra=False)
+        thumb = 24 * mm
+        widths = [7 * mm, 13 * mm, 38 * mm, 21 * mm, 18 * mm]
+        widths += [19 * mm, 16 * mm, 23 * mm, 17 * mm, 19 * mm, 17 * mm]
+        widths += [width - sum(widths) - thumb, thumb]
+        last = len(rows) - 1
+        heights = [None] + [ROW] * (last - 1) + [None]
+        table = grid(rows, widths, right_from=4, heights=heights)
         table.setStyle(
             [
-                ("ALIGN", (9, 0), (9, -1), "LEFT"),
+                ("ALIGN", (11, 0), (12, -1), "CENTER"),
                 ("FONT", (0, -1), (-1, -1), fonts.CONDENSED_BOLD, 8),
-                ("LINEABOVE", (0, -1), (-1, -1), 0.8, "black"),
-                ("LINEBELOW", (0, 1), (-1, -2), 0.25, "#c8d0d8"),
-                ("BOTTOMPADDING", (0, 1), (-1, -2), 6),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE),
+                ("LINEBELOW", (0, 1), (-1, last - 1), THIN, RULE),
+                ("VALIGN", (0, 1), (10, last - 1), "TOP"),
+                ("TOPPADDING", (0, 1), (10, last - 1), 4),
+                ("VALIGN", (12, 1), (12, last - 1), "MIDDLE"),
+                ("TOPPADDING", (12, 1), (12, last - 1), 0),
+                ("BOTTOMPADDING", (12, 1), (12, last - 1), 0),
+                ("LINEBEFORE", (11, 0), (11, last - 1), THIN, RULE),
             ]
         )
         story: list[Flowable] = [
             header_block(doc.header, title, subtitle, width),
-            Spacer(1, 3 * mm),
+            Spacer(1, 2 * mm),
+            p(
+                tr(
+                    lang,
+                    "Bruto + abonos − descuentos − deuda anterior = neto. «Deuda que pasa» es lo "
+                    "que los descuentos no alcanzaron a cubrir: se descuenta el periodo siguiente.",
+                    "Gross + credits − deductions − debt brought in = net. «Debt carried on» is "
+                    "what the deductions could not cover: it is deducted next period.",
+                ),
+                "small",
+            ),
+            Spacer(1, 2 * mm),
             table,
         ]
         return build(
@@ -93,7 +119,8 @@ class PayrollRenderer:
             page,
             mark=doc.mark,
             lang=lang,
-            footer=f"{title} {doc.period}",
+            margin=MARGIN,
+            footer=f"{title} {fmt.period(doc.period, lang)}",
             title=f"{title} {doc.period}",
             invariant=self.invariant,
         )

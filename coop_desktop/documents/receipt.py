@@ -1,29 +1,43 @@
 """The payment receipt (liquidación de compra / constancia de pago), A5 or 80 mm roll.
 
-It carries what a SUNAT "liquidación de compra" needs: buyer name, address and RUC; series and
-number; seller full name, DNI, address and place; date; goods, quantity and unit, unit price,
-value, taxes and total; plus the deductions, the net in words and the signatures."""
+It carries what a SUNAT "liquidación de compra" asks of a purchase from a producer without RUC
+(docs/documents.md lists the fields and what is assumed): the buyer's name, RUC and address;
+series and number; the seller's name, DNI and address; date and place; the goods ("Leche
+fresca cruda") with quantity, unit, unit price and value; the taxes (raw milk is exempt from
+IGV); the total; then the deductions, the net in words, the signatures and a thumbprint box.
+Without a RUC the association cannot issue a liquidación: the receipt is titled CONSTANCIA DE
+PAGO instead, and the services warn."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from reportlab.lib.pagesizes import A5
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import ReceiptDoc
 from coop_desktop.documents.layout import (
-    GRID,
-    build,
-    build_roll,
+    PRINTABLE,
+    RULE,
+    THIN,
     grid,
     header_block,
     p,
+    place_of,
+    roll_styles,
+    styles,
     tr,
 )
-from coop_desktop.documents.text import amount_in_words, day, grouped, soles
-from coop_desktop.numbers import trim
+from coop_desktop.documents.pages import Part, build_parts, build_roll
+from coop_desktop.documents.signatures import signatures
+from coop_desktop.numbers import ZERO_MONEY
 
+MARGIN = 10 * mm
+A5_WIDTH = A5[0] - 2 * MARGIN
 METHODS = {
     "cash": ("Efectivo", "Cash"),
     "bank": ("Transferencia bancaria", "Bank transfer"),
@@ -31,174 +45,314 @@ METHODS = {
 }
 
 
+def title_of(r: ReceiptDoc) -> str:
+    lang = r.header.lang
+    if r.header.ruc:
+        return tr(lang, "LIQUIDACIÓN DE COMPRA", "PURCHASE SETTLEMENT")
+    return tr(lang, "CONSTANCIA DE PAGO", "PAYMENT RECORD")
+
+
 class ReceiptRenderer:
     def __init__(self, size: str = "A5", invariant: bool = False) -> None:
-        if size not in ("A5", "80mm"):
-            raise ValueError("receipt size must be A5 or 80mm")
+        if size not in ("A5", "80mm", "58mm"):
+            raise ValueError("receipt size must be A5, 80mm or 58mm")
         self.size = size
         self.invariant = invariant
 
+    @property
+    def roll(self) -> int | None:
+        return None if self.size == "A5" else int(self.size[:2])
+
     def render(self, r: ReceiptDoc) -> bytes:
-        width = (A5[0] - 20 * mm) if self.size == "A5" else 74 * mm
-        story = self.story(r, width)
-        if self.size == "A5":
-            return build(
-                story,
-                A5,
-                mark=r.mark,
-                lang=r.header.lang,
-                margin=10 * mm,
-                footer=f"{r.number} · {r.member.code}",
-                title=f"Liquidación {r.number}",
-                invariant=self.invariant,
-            )
+        if self.roll is None:
+            return self.render_many([r])
+        story = self.story(r, PRINTABLE[self.roll], roll_styles(self.roll))
         return build_roll(
-            story, 80 * mm, mark=r.mark, title=f"Liquidación {r.number}", invariant=self.invariant
+            story,
+            self.roll,
+            mark=r.mark,
+            title=f"{title_of(r)} {r.number}",
+            invariant=self.invariant,
         )
 
-    def story(self, r: ReceiptDoc, width: float) -> list[Flowable]:
-        lang = r.header.lang
-        title = tr(lang, "LIQUIDACIÓN DE COMPRA", "PURCHASE SETTLEMENT")
-        m = r.member
-        place = ", ".join(x for x in (m.community, m.district, m.province, m.department) if x)
-        narrow = width < 100 * mm
-        head: list[Flowable] = (
-            [
-                p(r.header.name, "bold"),
-                p(f"RUC {r.header.ruc}" if r.header.ruc else "", "small"),
-                p(f"{title} {r.number}", "bold"),
-            ]
-            if narrow
-            else [header_block(r.header, title, r.number, width)]
-        )
-        story: list[Flowable] = [
-            *head,
-            Spacer(1, 2 * mm),
-            p(tr(lang, "Constancia de pago al socio", "Payment record"), "small"),
-            p(f"{tr(lang, 'Vendedor', 'Seller')}: {m.name} ({m.code})", "bold"),
-            p(f"DNI: {m.dni or '—'}   {place}", "base"),
-            p(
-                f"{tr(lang, 'Periodo', 'Period')}: {r.period} ({day(r.start)} – {day(r.end)})"
-                f"   {tr(lang, 'Fecha', 'Date')}: {day(r.issued)}",
-                "base",
-            ),
-            Spacer(1, 2 * mm),
-        ]
-        goods = [
-            [
-                tr(lang, "Producto", "Goods"),
-                tr(lang, "Cantidad", "Quantity"),
-                tr(lang, "P. unit.", "Unit price"),
-                tr(lang, "Valor", "Value"),
-            ],
-            [
-                tr(lang, "Leche fresca", "Raw milk"),
-                f"{grouped(r.kg, 3)} kg\n({grouped(r.litres, 3)} L)",
-                trim(r.average_price),
-                grouped(r.gross),
-            ],
-            [tr(lang, "Impuestos", "Taxes"), "", "", grouped(r.gross * 0)],
-            [tr(lang, "Total", "Total"), "", "", grouped(r.gross)],
-        ]
-        story.append(
-            grid(
-                goods,
-                [width * 0.34, width * 0.26, width * 0.18, width * 0.22],
-                right_from=1,
-                zebra=False,
+    def render_many(
+        self, docs: Sequence[ReceiptDoc], on_part: Callable[[int], None] | None = None
+    ) -> bytes:
+        """A5 receipts in one file (fonts embedded once); rolls, each as tall as its content,
+        are rendered one by one and joined."""
+        if self.roll is not None:
+            from coop_desktop.documents.batch import merge
+
+            pdfs = []
+            for i, r in enumerate(docs):
+                if on_part is not None:
+                    on_part(i)
+                pdfs.append(self.render(r))
+            return merge(pdfs)
+        parts = [
+            Part(
+                self.story(r, A5_WIDTH, styles()),
+                r.mark,
+                f"{r.number} · {r.member.code}",
+                r.header.lang,
             )
+            for r in docs
+        ]
+        return build_parts(
+            parts,
+            A5,
+            margin=MARGIN,
+            title=f"Recibos {docs[0].period}",
+            invariant=self.invariant,
+            on_part=on_part,
         )
-        money_rows: list[list[str]] = []
-        for c in r.credits:
-            money_rows.append([f"+ {c.label}", grouped(c.amount)])
-        for d in r.deductions:
-            money_rows.append([f"− {d.label}", grouped(d.amount)])
-        if money_rows:
+
+    def story(
+        self, r: ReceiptDoc, width: float, sheet: dict[str, ParagraphStyle]
+    ) -> list[Flowable]:
+        lang = r.header.lang
+        narrow = width < 100 * mm
+        h, m = r.header, r.member
+
+        def para(text: str, style: str = "base") -> Flowable:
+            return p(text, style, sheet)
+
+        title = title_of(r)
+        buyer = [
+            para(tr(lang, "COMPRADOR", "BUYER"), "bold"),
+            para(h.name),
+            para(f"RUC {h.ruc}" if h.ruc else tr(lang, "RUC: no registrado", "RUC: not recorded")),
+            para(
+                tr(lang, "Domicilio: ", "Address: ")
+                + (place_of(h.address, h.district, h.province, h.department) or "—")
+            ),
+        ]
+        seller = [
+            para(tr(lang, "VENDEDOR(A)", "SELLER"), "bold"),
+            para(f"{m.name} ({m.code})"),
+            para(f"DNI {m.dni or '—'}"),
+            para(
+                tr(lang, "Domicilio: ", "Address: ")
+                + (place_of(m.address, m.community, m.district, m.province, m.department) or "—")
+            ),
+        ]
+        story: list[Flowable] = []
+        if narrow:
             story += [
-                Spacer(1, 2 * mm),
-                p(tr(lang, "Descuentos y abonos", "Deductions and credits"), "h2"),
-                grid(money_rows, [width * 0.72, width * 0.28], header_rows=0, right_from=1),
+                para(title, "bold"),
+                para(r.number, "bold"),
+                Spacer(1, 1.5 * mm),
+                *buyer,
+                Spacer(1, 1.5 * mm),
+                *seller,
             ]
-        if r.carried_out:
+        else:
+            story += [header_block(h, title, r.number, width), Spacer(1, 2 * mm)]
+            parties = Table([[buyer, seller]], colWidths=[width / 2, width / 2])
+            parties.setStyle(
+                TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (0, 0), 0),
+                        ("BOX", (0, 0), (-1, -1), THIN, RULE),
+                        ("LINEBEFORE", (1, 0), (1, 0), THIN, RULE),
+                        ("LEFTPADDING", (1, 0), (1, 0), 4),
+                    ]
+                )
+            )
+            story.append(parties)
+        story += [
+            Spacer(1, 1.5 * mm),
+            para(
+                f"{tr(lang, 'Fecha de emisión', 'Issued')}: {fmt.day(r.issued, lang)}   "
+                f"{tr(lang, 'Lugar', 'Place')}: "
+                f"{place_of(h.district, h.province, h.department) or '—'}"
+            ),
+            para(
+                f"{tr(lang, 'Periodo', 'Period')}: {fmt.period_with_dates(r.period, lang)}",
+                "small",
+            ),
+        ]
+        if r.replaces:
             story.append(
-                p(
+                para(
                     tr(
                         lang,
-                        f"Deuda que pasa al periodo siguiente: {soles(r.carried_out)}",
-                        f"Debt carried to the next period: {soles(r.carried_out)}",
+                        f"Reemplaza al recibo {r.replaces}, anulado.",
+                        f"Replaces receipt {r.replaces}, voided.",
                     ),
-                    "small",
+                    "bold",
+                )
+            )
+        if r.void is not None:
+            when = fmt.day(r.void.day, lang) if r.void.day else "—"
+            by = r.void.replaced_by or tr(lang, "ninguno todavía", "none yet")
+            story.append(
+                para(
+                    tr(
+                        lang,
+                        f"ANULADO el {when}. Motivo: {r.void.reason}. Reemplazado por: {by}.",
+                        f"VOIDED on {when}. Reason: {r.void.reason}. Replaced by: {by}.",
+                    ),
+                    "bold",
+                )
+            )
+        story += [Spacer(1, 2 * mm), self.goods(r, width, narrow, sheet)]
+        money_rows: list[list[str]] = []
+        mo = r.money
+        for c in mo.credits:
+            money_rows.append([f"+ {c.label}", fmt.amount(c.amount, lang)])
+        for d in mo.debits:
+            label = d.label
+            if d.pending:
+                label += tr(
+                    lang,
+                    f" (de {fmt.amount(d.due, lang)}; pasa {fmt.amount(d.pending, lang)})",
+                    f" (of {fmt.amount(d.due, lang)}; {fmt.amount(d.pending, lang)} carried on)",
+                )
+            money_rows.append([f"− {label}", fmt.amount(d.applied, lang)])
+        if money_rows:
+            size = sheet["base"].fontSize
+            table = grid(
+                [[p(a, "base", sheet), b] for a, b in money_rows],
+                [width * 0.72, width * 0.28],
+                header_rows=0,
+                right_from=1,
+                size=size,
+            )
+            story += [
+                Spacer(1, 1.5 * mm),
+                para(tr(lang, "Descuentos y abonos", "Deductions and credits"), "bold"),
+                table,
+            ]
+        if mo.carried_out:
+            story.append(
+                para(
+                    tr(
+                        lang,
+                        f"Deuda que pasa al periodo siguiente: {fmt.money(mo.carried_out, lang)}",
+                        f"Debt carried to the next period: {fmt.money(mo.carried_out, lang)}",
+                    ),
+                    "bold",
                 )
             )
         net = Table(
-            [[p(tr(lang, "NETO A PAGAR", "NET TO PAY"), "big"), p(soles(r.net), "big")]],
-            colWidths=[width * 0.6, width * 0.4],
+            [
+                [
+                    para(tr(lang, "NETO A PAGAR", "NET TO PAY"), "big"),
+                    para(fmt.money(r.net, lang), "bigright"),
+                ]
+            ],
+            colWidths=[width * 0.5, width * 0.5],
         )
         net.setStyle(
             TableStyle(
                 [
-                    ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                    ("BOX", (0, 0), (-1, -1), 0.8, GRID),
-                    ("FONT", (0, 0), (-1, -1), fonts.BOLD),
+                    ("BOX", (0, 0), (-1, -1), 1, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ]
             )
         )
-        method = METHODS.get(r.payment_method or "")
         story += [
             Spacer(1, 2 * mm),
             net,
             Spacer(1, 1 * mm),
-            p(amount_in_words(r.net, lang), "bold"),
+            para(fmt.amount_in_words(r.net, lang), "bold"),
         ]
+        method = METHODS.get(r.payment_method or "")
         if method:
             story.append(
-                p(
+                para(
                     f"{tr(lang, 'Forma de pago', 'Payment method')}: "
-                    f"{method[1] if lang == 'en' else method[0]}",
-                    "base",
+                    f"{method[1] if lang == 'en' else method[0]}"
                 )
             )
-        story += [Spacer(1, 12 * mm), self.signatures(lang, width, narrow)]
+        story += [Spacer(1, 8 * mm), signatures(lang, width, sheet)]
         return story
 
     @staticmethod
-    def signatures(lang: str, width: float, narrow: bool = False) -> Table:
-        if narrow:  # one under the other on a roll
-            return Table(
-                [
-                    [p("_" * 30, "center")],
-                    [p(tr(lang, "Tesorero(a)", "Treasurer"), "center")],
-                    [Spacer(1, 12 * mm)],
-                    [p("_" * 30, "center")],
+    def goods(r: ReceiptDoc, width: float, narrow: bool, sheet: dict[str, ParagraphStyle]) -> Table:
+        """Goods, quantity, unit, unit price and value; the IGV line (exempt); the total."""
+        lang = r.header.lang
+        size = sheet["base"].fontSize if narrow else 8
+        exempt = tr(lang, "IGV: exonerado (0.00)", "VAT: exempt (0.00)")
+        if narrow:
+            rows: list[list[object]] = [
+                [tr(lang, "Cantidad", "Quantity"), tr(lang, "P. unit. S/", "Price S/"), "S/"]
+            ]
+            for g in r.goods:
+                rows.append([g.description, "", ""])
+                rows.append(
                     [
-                        p(
-                            tr(
-                                lang,
-                                "Socio(a): firma o huella digital",
-                                "Member: signature or thumbprint",
-                            ),
-                            "center",
-                        )
-                    ],
-                ],
-                colWidths=[width],
+                        fmt.quantity(g.quantity, g.unit, lang),
+                        fmt.unit_price(g.unit_price, lang),
+                        fmt.amount(g.value, lang),
+                    ]
+                )
+            rows.append(
+                [tr(lang, "Valor de compra", "Purchase value"), "", fmt.amount(r.gross, lang)]
             )
-        box = Table([[""]], colWidths=[18 * mm], rowHeights=[22 * mm])
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GRID)]))
-        line = "_" * 22
-        cells = [
-            [p(line, "center"), p(line, "center"), box],
-            [
-                p(tr(lang, "Tesorero(a)", "Treasurer"), "center"),
-                p(
-                    tr(lang, "Socio(a): firma o huella digital", "Member: signature or thumbprint"),
-                    "center",
-                ),
-                p(tr(lang, "Huella", "Thumb"), "small"),
-            ],
-        ]
-        table = Table(cells, colWidths=[(width - 20 * mm) / 2, (width - 20 * mm) / 2, 20 * mm])
+            rows.append([exempt, "", fmt.amount(ZERO_MONEY, lang)])
+            rows.append([tr(lang, "IMPORTE TOTAL", "TOTAL"), "", fmt.amount(r.gross, lang)])
+            widths = [width * 0.46, width * 0.24, width * 0.30]
+            spans = [("SPAN", (0, i), (-1, i)) for i, row in enumerate(rows) if row[1:] == ["", ""]]
+            spans += [("SPAN", (0, i), (1, i)) for i in range(len(rows) - 3, len(rows))]
+        else:
+            rows = [
+                [
+                    tr(lang, "Descripción", "Description"),
+                    tr(lang, "Cantidad", "Quantity"),
+                    tr(lang, "Unidad", "Unit"),
+                    tr(lang, "P. unitario S/", "Unit price S/"),
+                    tr(lang, "Valor S/", "Value S/"),
+                ]
+            ]
+            for g in r.goods:
+                rows.append(
+                    [
+                        p(g.description, "cell"),
+                        fmt.quantity_number(g.quantity, g.unit, lang),
+                        fmt.unit_label(g.unit, lang),
+                        fmt.unit_price(g.unit_price, lang),
+                        fmt.amount(g.value, lang),
+                    ]
+                )
+            n = len(rows)
+            rows.append(
+                [
+                    tr(lang, "Valor de compra", "Purchase value"),
+                    "",
+                    "",
+                    "",
+                    fmt.amount(r.gross, lang),
+                ]
+            )
+            rows.append(
+                [
+                    tr(
+                        lang,
+                        "IGV: exonerado (leche cruda, Apéndice I de la Ley del IGV)",
+                        "VAT (IGV): exempt (raw milk, Appendix I of the IGV law)",
+                    ),
+                    "",
+                    "",
+                    "",
+                    fmt.amount(ZERO_MONEY, lang),
+                ]
+            )
+            rows.append([tr(lang, "IMPORTE TOTAL", "TOTAL"), "", "", "", fmt.amount(r.gross, lang)])
+            widths = [width - 88 * mm, 24 * mm, 14 * mm, 24 * mm, 26 * mm]
+            spans = [("SPAN", (0, i), (3, i)) for i in range(n, len(rows))]
+        table = grid(rows, widths, right_from=1, size=size)
         table.setStyle(
-            TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("SPAN", (2, 0), (2, 0))])
+            [
+                *spans,
+                ("LINEABOVE", (0, -3), (-1, -3), 0.6, RULE),
+                ("FONT", (0, -1), (-1, -1), fonts.CONDENSED_BOLD, size),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.6, RULE),
+                ("ALIGN", (0, 0), (0, -1), "LEFT"),
+            ]
         )
         return table

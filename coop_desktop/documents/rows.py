@@ -14,13 +14,11 @@ from reportlab.platypus import Flowable
 from coop_desktop.documents import fonts
 
 ROW = 10.2
-SHADE = colors.HexColor("#e8edf2")
-ZEBRA = colors.HexColor("#f6f8fa")
-RED = colors.HexColor("#a31515")
+GUIDE_EVERY = 4  # a hairline every few rows guides the eye without grey fills
 
 
 class Rows(Flowable):  # type: ignore[misc]
-    """`rows` are (cells, emphasis) pairs; emphasis: "" | "bold" | "red"."""
+    """`rows` are (cells, emphasis) pairs; emphasis: "" | "bold" | "rule" (a rule above)."""
 
     def __init__(
         self,
@@ -53,29 +51,32 @@ class Rows(Flowable):  # type: ignore[misc]
         c = self.canv
         width = sum(self.widths)
         top = ROW * (len(self.rows) + 1)
-        c.setFillColor(SHADE)
-        c.rect(0, top - ROW, width, ROW, stroke=0, fill=1)
-        c.setFillColor(ZEBRA)
-        for i in range(1, len(self.rows), 2):
-            c.rect(0, top - ROW * (i + 2), width, ROW, stroke=0, fill=1)
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.6)
+        c.line(0, top - ROW, width, top - ROW)
+        c.setLineWidth(0.4)  # thinner vanishes on a 203 dpi head
+        for i in range(GUIDE_EVERY, len(self.rows), GUIDE_EVERY):
+            c.line(0, top - ROW * (i + 1), width, top - ROW * (i + 1))
+        c.setLineWidth(0.6)
+        for i, (_cells, emphasis) in enumerate(self.rows):
+            if emphasis == "rule":
+                c.line(0, top - ROW * (i + 1), width, top - ROW * (i + 1))
         # One text object for the whole table: far cheaper than a drawString per cell.
         text = c.beginText()
-        self._line(text, self.header, top - ROW, fonts.CONDENSED_BOLD, colors.black)
+        text.setFillColor(colors.black)
+        self._line(text, self.header, top - ROW, fonts.CONDENSED_BOLD)
         for i, (cells, emphasis) in enumerate(self.rows):
             font = fonts.CONDENSED_BOLD if emphasis == "bold" else fonts.CONDENSED
-            self._line(
-                text, cells, top - ROW * (i + 2), font, RED if emphasis == "red" else colors.black
-            )
+            self._line(text, cells, top - ROW * (i + 2), font)
         c.drawText(text)
 
-    def _line(self, text: Any, cells: Sequence[str], y: float, font: str, colour: Any) -> None:
-        text.setFillColor(colour)
+    def _line(self, text: Any, cells: Sequence[str], y: float, font: str) -> None:
         text.setFont(font, self.size)
         x = 0.0
         base = y + (ROW - self.size) / 2 + 1
         for cell, width, right in zip(cells, self.widths, self.right, strict=True):
             if cell:
-                start = x + width - 6 - stringWidth(cell, font, self.size) if right else x + 2
+                start = x + width - 2 - stringWidth(cell, font, self.size) if right else x + 5
                 text.setTextOrigin(start, base)
                 text.textOut(cell)
             x += width

@@ -1,26 +1,38 @@
-"""The monthly statement (estado de cuenta): every delivery, its quality and price, what each
-price factor added or took away, what a better band would have paid, the deductions, the
-carried balances, the net, and a small chart of daily litres."""
+"""The monthly statement (estado de cuenta): a summary that reconciles on its face (milk value −
+deductions + credits − debt brought in + debt carried on = net), every delivery in litres and
+kg with its price per kg and amount, the density once, the quality, what each price factor
+added, every deduction and debt with its origin, the net in words and a chart of daily
+litres. Two A4 pages hold a member's 60 deliveries."""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
+from collections.abc import Callable, Sequence
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
+from coop_desktop.documents.charts import DailyBars
 from coop_desktop.documents.dto import StatementDoc
-from coop_desktop.documents.layout import GRID, build, grid, header_block, p, tr
+from coop_desktop.documents.layout import (
+    RULE,
+    THIN,
+    Label,
+    grid,
+    header_block,
+    p,
+    place_of,
+    tr,
+)
+from coop_desktop.documents.pages import Part, build_parts
 from coop_desktop.documents.rows import Rows
-from coop_desktop.documents.text import amount_in_words, day, grouped, soles
 from coop_desktop.documents.trend import trend_section
-from coop_desktop.numbers import ZERO_MONEY, trim
+from coop_desktop.numbers import ZERO_MONEY
 
-WIDTH = A4[0] - 24 * mm
+MARGIN = 12 * mm
+WIDTH = A4[0] - 2 * MARGIN
 
 
 class StatementRenderer:
@@ -28,95 +40,156 @@ class StatementRenderer:
         self.invariant = invariant
 
     def render(self, s: StatementDoc) -> bytes:
-        mark = s.shown_mark
-        return build(
-            self.story(s),
+        return self.render_many([s])
+
+    def render_many(
+        self, docs: Sequence[StatementDoc], on_part: Callable[[int], None] | None = None
+    ) -> bytes:
+        """Several statements in one file, each with its own pages, count and mark."""
+        return build_parts(
+            [self.part(s) for s in docs],
             A4,
-            mark=mark,
-            lang=s.header.lang,
-            footer=f"{s.member.code} · {s.period}",
-            title=f"Estado de cuenta {s.member.code} {s.period}",
+            margin=MARGIN,
+            title=(
+                f"Estado de cuenta {docs[0].member.code} {docs[0].period}"
+                if len(docs) == 1
+                else f"Estados de cuenta {docs[0].period}"
+            ),
             invariant=self.invariant,
+            on_part=on_part,
+        )
+
+    def part(self, s: StatementDoc) -> Part:
+        lang = s.header.lang
+        return Part(
+            self.story(s), s.shown_mark, f"{s.member.code} · {fmt.period(s.period, lang)}", lang
         )
 
     def story(self, s: StatementDoc) -> list[Flowable]:
         lang = s.header.lang
         title = tr(lang, "ESTADO DE CUENTA", "STATEMENT")
-        subtitle = f"{s.period} ({day(s.start)} – {day(s.end)})"
-        if s.draft:
-            subtitle += tr(lang, " — BORRADOR", " — DRAFT")
+        subtitle = fmt.period_with_dates(s.period, lang)
+        if s.shown_mark:
+            subtitle += f" — {s.shown_mark}"
         m = s.member
-        place = ", ".join(x for x in (m.community, m.district, m.province) if x)
+        place = place_of(m.community, m.district, m.province)
         story: list[Flowable] = [
             header_block(s.header, title, subtitle, WIDTH),
             Spacer(1, 2 * mm),
             p(f"{m.name}  ({m.code})", "big"),
             p(
-                f"DNI {m.dni or '—'}   {place}"
-                + (f"   {tr(lang, 'Liquidación', 'Settlement')} {s.number}" if s.number else ""),
+                " · ".join(
+                    x
+                    for x in (
+                        f"DNI {m.dni or '—'}",
+                        place,
+                        f"{tr(lang, 'Liquidación', 'Settlement')} {s.number}" if s.number else "",
+                    )
+                    if x
+                ),
                 "base",
             ),
             Spacer(1, 2 * mm),
             self.summary(s),
-            Spacer(1, 3 * mm),
-            p(tr(lang, "Entregas del periodo", "Deliveries of the period"), "h2"),
-            self.deliveries(s),
+            Spacer(1, 2 * mm),
+            Label(tr(lang, "Entregas del periodo", "Deliveries of the period")),
         ]
+        if s.densities:
+            dens = " / ".join(fmt.density(d, lang) for d in s.densities)
+            story.append(
+                p(
+                    tr(
+                        lang,
+                        f"Densidad: {dens}. kg = litros × densidad, redondeado al gramo; "
+                        "importe = cantidad × precio, redondeado al céntimo.",
+                        f"Density: {dens}. kg = litres × density, rounded to the gram; "
+                        "amount = quantity × price, rounded to the céntimo.",
+                    ),
+                    "small",
+                )
+            )
+        story.append(self.deliveries(s))
         if s.quality:
             story += [
-                p(tr(lang, "Calidad de su leche", "Quality of your milk"), "h2"),
+                Label(tr(lang, "Calidad de su leche", "Quality of your milk")),
                 self.quality(s),
             ]
         if s.factors:
             story.append(
                 KeepTogether(
                     [
-                        p(tr(lang, "Cómo se formó su precio", "How your price was made"), "h2"),
+                        Label(tr(lang, "Cómo se formó su precio", "How your price was made")),
                         self.factors(s),
                     ]
                 )
             )
         for text in s.better:
             story.append(p("➜ " + text, "base"))
+        # One keep-together level only: nested ones pushed a block onto a third page.
         story.append(
             KeepTogether(
-                [p(tr(lang, "Descuentos y saldo", "Deductions and balance"), "h2"), self.money(s)]
+                [
+                    Label(tr(lang, "Descuentos, abonos y deudas", "Deductions, credits and debts")),
+                    self.money(s),
+                    Spacer(1, 1 * mm),
+                    p(fmt.amount_in_words(max(s.net, ZERO_MONEY), lang), "bold"),
+                ]
             )
         )
         if s.daily_litres:
             story.append(
-                KeepTogether([p(tr(lang, "Litros por día", "Litres per day"), "h2"), self.chart(s)])
+                KeepTogether([Label(tr(lang, "Litros por día", "Litres per day")), self.chart(s)])
             )
         story += trend_section(s.trend, lang, WIDTH)
         return story
 
     def summary(self, s: StatementDoc) -> Table:
+        """The settlement as one equation across the page."""
         lang = s.header.lang
-        cells = [  # plain strings with table fonts: cheaper than paragraphs
+        mo = s.money
+        cells = [
             [
-                tr(lang, "Leche entregada", "Milk delivered"),
                 tr(lang, "Valor de la leche", "Milk value"),
-                tr(lang, "Descuentos", "Deductions"),
-                tr(lang, "NETO A PAGAR", "NET TO PAY"),
+                tr(lang, "− Descuentos", "− Deductions"),
+                tr(lang, "+ Abonos", "+ Credits"),
+                tr(lang, "− Deuda anterior", "− Debt brought in"),
+                tr(lang, "+ Deuda que pasa", "+ Debt carried on"),
+                tr(lang, "= NETO A PAGAR", "= NET TO PAY"),
             ],
             [
-                f"{grouped(s.litres, 1)} L · {grouped(s.kg, 1)} kg",
-                soles(s.gross),
-                soles(sum((d.amount for d in s.deductions), ZERO_MONEY)),
-                soles(s.net),
+                fmt.money(mo.gross, lang),
+                fmt.amount(mo.deductions_due, lang),
+                fmt.amount(mo.credit_total, lang),
+                fmt.amount(mo.carried_in, lang),
+                fmt.amount(mo.carried_out, lang),
+                fmt.money(mo.net, lang),
+            ],
+            [
+                tr(lang, "Leche entregada: ", "Milk delivered: ")
+                + f"{fmt.quantity(s.litres, 'L', lang)} · {fmt.quantity(s.kg, 'kg', lang)}",
+                "",
+                "",
+                "",
+                "",
+                "",
             ],
         ]
-        table = Table(cells, colWidths=[WIDTH / 4] * 4)
+        each = (WIDTH - 40 * mm) / 5
+        table = Table(cells, colWidths=[each] * 5 + [40 * mm])
         table.setStyle(
             TableStyle(
                 [
                     ("FONT", (0, 0), (-1, 0), fonts.REGULAR, 7.5),
                     ("FONT", (0, 1), (-1, 1), fonts.BOLD, 10),
-                    ("FONT", (3, 1), (3, 1), fonts.BOLD, 12),
-                    ("BOTTOMPADDING", (0, 1), (-1, 1), 5),
-                    ("BOX", (0, 0), (-1, -1), 0.8, GRID),
-                    ("INNERGRID", (0, 0), (-1, -1), 0.3, GRID),
-                    ("BACKGROUND", (3, 0), (3, 1), colors.HexColor("#e6f4ea")),
+                    ("FONT", (5, 1), (5, 1), fonts.BOLD, 12),
+                    ("FONT", (0, 2), (-1, 2), fonts.REGULAR, 7.5),
+                    ("ALIGN", (0, 0), (-1, 1), "RIGHT"),
+                    ("SPAN", (0, 2), (2, 2)),
+                    ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+                    ("LINEBEFORE", (5, 0), (5, -1), 1.2, RULE),
+                    ("LINEBEFORE", (1, 0), (4, -1), THIN, RULE),
+                    ("TOPPADDING", (0, 1), (-1, 1), 3),
+                    ("BOTTOMPADDING", (0, 1), (-1, 1), 3),
                 ]
             )
         )
@@ -125,13 +198,18 @@ class StatementRenderer:
     def deliveries(self, s: StatementDoc) -> Flowable:
         lang = s.header.lang
         shift = {"am": tr(lang, "mañana", "am"), "pm": tr(lang, "tarde", "pm")}
-        # Date and shift share a cell: digits have one width, so the shifts still line up,
-        # and a statement draws 60 fewer strings.
+        units = {ln.price_unit for ln in s.lines}
+        unit = units.pop() if len(units) == 1 else ""
+        other = unit not in ("", "L", "kg")  # priced per 100 lb: show that quantity too
         header = [
             tr(lang, "Fecha        Turno", "Date          Shift"),
-            tr(lang, "Cantidad", "Quantity"),
+            tr(lang, "Litros", "Litres"),
+            "kg",
+            *([fmt.unit_label(unit, lang)] if other else []),
             tr(lang, "Calidad usada", "Quality used"),
-            tr(lang, "Precio", "Price"),
+            tr(lang, f"S/ por {fmt.unit_label(unit, lang)}", f"S/ per {unit}")
+            if unit
+            else tr(lang, "Precio S/", "Price S/"),
             tr(lang, "Importe S/", "Amount S/"),
         ]
         rows: list[tuple[list[str], str]] = []
@@ -142,47 +220,67 @@ class StatementRenderer:
                 if ln.reason
                 else ln.quality
             )
+            price = fmt.unit_price(ln.unit_price, lang)
+            if not unit:
+                price += f"/{fmt.unit_label(ln.price_unit, lang)}"
             rows.append(
                 (
                     [
-                        f"{day(ln.day)}   {shift.get(ln.shift, ln.shift)}",
-                        f"{grouped(ln.quantity, 1)} {ln.unit}",
-                        quality[:70],
-                        trim(ln.unit_price),
-                        grouped(ln.amount),
+                        f"{fmt.day(ln.day, lang)}   {shift.get(ln.shift, ln.shift)}",
+                        fmt.quantity(ln.litres, None, lang),
+                        fmt.number(ln.kg, 3, lang),  # kg are kept to the gram
+                        *([fmt.quantity_number(ln.priced, unit, lang)] if other else []),
+                        quality[:62],
+                        price,
+                        fmt.amount(ln.amount, lang),
                     ],
-                    "red" if ln.reason else "",
+                    "bold" if ln.reason else "",
                 )
             )
             total += ln.amount
+        blank = ["", "", "", *([""] if other else [])]
         rows.append(
             (
-                ["", "", tr(lang, "Suma de las entregas", "Sum of deliveries"), "", grouped(total)],
-                "",
+                [
+                    *blank,
+                    tr(lang, "Suma de las entregas", "Sum of deliveries"),
+                    "",
+                    fmt.amount(total, lang),
+                ],
+                "rule",
             )
         )
         if total != s.gross:
             rows.append(
                 (
                     [
-                        "",
-                        "",
+                        *blank,
                         tr(
                             lang,
                             "Redondeo (el pago se calcula por línea de precio)",
                             "Rounding (paid per price line)",
                         ),
                         "",
-                        grouped(s.gross - total),
+                        fmt.amount(s.gross - total, lang),
                     ],
                     "",
                 )
             )
         rows.append(
-            (["", "", tr(lang, "Valor de la leche", "Milk value"), "", grouped(s.gross)], "bold")
+            (
+                [
+                    *blank,
+                    tr(lang, "Valor de la leche", "Milk value"),
+                    "",
+                    fmt.amount(s.gross, lang),
+                ],
+                "bold",
+            )
         )
-        widths = [38 * mm, 22 * mm, WIDTH - 102 * mm, 18 * mm, 24 * mm]
-        return Rows(header, rows, widths, [False, True, False, True, True])
+        fixed = [36 * mm, 17 * mm, 17 * mm, *([17 * mm] if other else []), 0.0, 17 * mm, 21 * mm]
+        fixed[-3] = WIDTH - sum(fixed)
+        right = [False, True, True, *([True] if other else []), False, True, True]
+        return Rows(header, rows, fixed, right)
 
     def quality(self, s: StatementDoc) -> Table:
         lang = s.header.lang
@@ -205,92 +303,65 @@ class StatementRenderer:
                     "✓" if q.ok else tr(lang, "✗ fuera de referencia", "✗ outside reference"),
                 ]
             )
-        return grid(rows, [45 * mm, 32 * mm, 36 * mm, 32 * mm, WIDTH - 145 * mm], right_from=None)
+        return grid(rows, [45 * mm, 32 * mm, 36 * mm, 32 * mm, WIDTH - 145 * mm])
 
     def factors(self, s: StatementDoc) -> Table:
-        rows = [[f.label, ("+" if f.amount > 0 else "") + soles(f.amount)] for f in s.factors]
-        rows.append([tr(s.header.lang, "Valor de la leche", "Milk value"), soles(s.gross)])
+        lang = s.header.lang
+        rows = [[f.label, fmt.signed_money(f.amount, lang)] for f in s.factors]
+        rows.append([tr(lang, "Valor de la leche", "Milk value"), fmt.money(s.gross, lang)])
         table = grid(rows, [WIDTH * 0.6, WIDTH * 0.25], header_rows=0, right_from=1)
         table.setStyle(
             [
                 ("FONT", (0, -1), (-1, -1), fonts.CONDENSED_BOLD, 8),
-                ("LINEABOVE", (0, -1), (-1, -1), 0.6, GRID),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.6, RULE),
             ]
         )
         return table
 
     def money(self, s: StatementDoc) -> Table:
+        """Every credit, deduction and debt: what was due, what this period covered, and what
+        passes to the next period; carried debts name the period and item they come from."""
         lang = s.header.lang
-        rows: list[list[str]] = [[tr(lang, "Valor de la leche", "Milk value"), soles(s.gross)]]
-        rows += [[f"+ {c.label}", soles(c.amount)] for c in s.credits]
-        rows += [[f"− {d.label}", soles(-d.amount)] for d in s.deductions]
-        rows.append([tr(lang, "NETO A PAGAR", "NET TO PAY"), soles(s.net)])
-        if s.carried_in:
-            rows.append(
-                [
-                    tr(
-                        lang,
-                        "Deuda que venía del periodo anterior (incluida arriba)",
-                        "Debt from the previous period (included above)",
-                    ),
-                    soles(s.carried_in),
-                ]
-            )
-        if s.carried_out:
-            rows.append(
-                [
-                    tr(
-                        lang,
-                        "Deuda que pasa al periodo siguiente",
-                        "Debt carried to the next period",
-                    ),
-                    soles(s.carried_out),
-                ]
-            )
-        table = grid(rows, [WIDTH * 0.6, WIDTH * 0.25], header_rows=0, right_from=1)
-        net_row = 1 + len(s.credits) + len(s.deductions)
-        table.setStyle(
+        mo = s.money
+        rows: list[list[str]] = [
             [
-                ("FONT", (0, net_row), (-1, net_row), fonts.CONDENSED_BOLD, 9),
-                ("LINEABOVE", (0, net_row), (-1, net_row), 0.8, "black"),
+                tr(lang, "Concepto", "Item"),
+                tr(lang, "Monto S/", "Amount S/"),
+                tr(lang, "Descontado S/", "Covered S/"),
+                tr(lang, "Pasa al siguiente S/", "Carried on S/"),
+            ],
+            [tr(lang, "Valor de la leche", "Milk value"), fmt.amount(mo.gross, lang), "", ""],
+        ]
+        rows += [[f"+ {c.label}", fmt.amount(c.amount, lang), "", ""] for c in mo.credits]
+        for d in mo.debits:
+            label = d.label
+            if d.kind == "carried":
+                label = tr(lang, f"Deuda anterior — {d.label}", f"Debt brought in — {d.label}")
+            rows.append(
+                [
+                    f"− {label}",
+                    fmt.amount(d.due, lang),
+                    fmt.amount(d.applied, lang),
+                    fmt.amount(d.pending, lang) if d.pending else "",
+                ]
+            )
+        rows.append(
+            [
+                tr(lang, "NETO A PAGAR", "NET TO PAY"),
+                fmt.money(mo.net, lang),
+                fmt.amount(mo.applied, lang),
+                fmt.amount(mo.carried_out, lang),
             ]
         )
-        return KeepTogether(
-            [table, Spacer(1, 1 * mm), p(amount_in_words(max(s.net, ZERO_MONEY), lang), "bold")]
+        widths = [WIDTH - 96 * mm, 32 * mm, 32 * mm, 32 * mm]
+        table = grid(rows, widths, right_from=1)
+        table.setStyle(
+            [
+                ("FONT", (0, -1), (-1, -1), fonts.CONDENSED_BOLD, 9),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE),
+            ]
         )
+        return table
 
     def chart(self, s: StatementDoc) -> Flowable:
-        return DailyBars(s.daily_litres, WIDTH, 34 * mm)
-
-
-class DailyBars(Flowable):  # type: ignore[misc]
-    """Daily litres as bars, drawn with a few canvas calls (a full chart object costs a third
-    of a statement's rendering time)."""
-
-    def __init__(self, days: tuple[tuple[date, Decimal], ...], width: float, height: float) -> None:
-        super().__init__()
-        self.days = days
-        self.width = width
-        self.height = height
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        top = max((v for _, v in self.days), default=Decimal(1)) or Decimal(1)
-        left, bottom = 12 * mm, 6 * mm
-        plot_w, plot_h = self.width - left - 2 * mm, self.height - bottom - 4 * mm
-        step = plot_w / max(len(self.days), 1)
-        c.setFont(fonts.CONDENSED, 6)
-        c.setStrokeColor(GRID)
-        c.line(left, bottom, left + plot_w, bottom)
-        c.drawRightString(left - 1.5 * mm, bottom + plot_h - 2, f"{grouped(top, 0)} L")
-        c.drawRightString(left - 1.5 * mm, bottom - 2, "0")
-        c.setFillColor(colors.HexColor("#4a7fb0"))
-        for i, (_when, litres) in enumerate(self.days):
-            bar = plot_h * float(litres / top)  # drawing coordinates only, never money
-            c.rect(left + i * step + step * 0.15, bottom, step * 0.7, bar, stroke=0, fill=1)
-        c.setFillColor(colors.black)
-        for i, (when, _litres) in enumerate(self.days):
-            c.drawCentredString(left + (i + 0.5) * step, bottom - 2.6 * mm, when.strftime("%d"))
+        return DailyBars(s.daily_litres, WIDTH, 30 * mm, s.header.lang)

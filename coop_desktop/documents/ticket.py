@@ -1,32 +1,34 @@
-"""The delivery ticket, printed on an 80 mm or 58 mm thermal roll when the milk is received."""
+"""The delivery ticket, printed on an 80 mm or 58 mm thermal roll when the milk is received:
+text of 8 pt or more, black rules only, everything inside the printable width (72 mm of an
+80 mm roll, 48 mm of a 58 mm one)."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from coop_desktop.documents import fonts
+from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import TicketDoc
-from coop_desktop.documents.layout import build_roll, escape, roll_styles, tr
-from coop_desktop.documents.text import day, grouped
-
-WIDTHS = {80: 80 * mm, 58: 58 * mm}
+from coop_desktop.documents.layout import PRINTABLE, escape, roll_styles, tr
+from coop_desktop.documents.pages import build_roll
+from coop_desktop.documents.signatures import SignLine
+from coop_desktop.errors import ValidationError
 
 
 def ticket_rows(t: TicketDoc) -> list[tuple[str, str]]:
     """The ticket's label/value rows: the same record on the PDF ticket, the ticket drawn
-    for a printer driver and the ESC/POS ticket of a receipt printer."""
+    for a printer driver and the ESC/POS ticket of a receipt printer. Quantities as recorded."""
     lang = t.header.lang
     shift = {"am": tr(lang, "mañana", "morning"), "pm": tr(lang, "tarde", "afternoon")}
     rows = [
         (tr(lang, "Socio", "Member"), f"{t.member.code} {t.member.name}"),
-        (tr(lang, "Fecha", "Date"), f"{day(t.day)} {shift.get(t.shift, t.shift)}"),
-        (tr(lang, "Cantidad", "Quantity"), f"{grouped(t.quantity, 1)} {t.unit}"),
+        (tr(lang, "Fecha", "Date"), f"{fmt.day(t.day, lang)} {shift.get(t.shift, t.shift)}"),
+        (tr(lang, "Cantidad", "Quantity"), fmt.quantity(t.quantity, t.unit, lang)),
     ]
     if t.temperature is not None:
-        rows.append((tr(lang, "Temperatura", "Temperature"), f"{t.temperature} °C"))
+        rows.append((tr(lang, "Temperatura", "Temperature"), fmt.temperature(t.temperature, lang)))
     if t.density is not None:
-        rows.append((tr(lang, "Densidad", "Density"), f"{t.density}"))
+        rows.append((tr(lang, "Densidad", "Density"), fmt.density(t.density, lang)))
     if t.alcohol_positive is not None:
         rows.append(
             (
@@ -42,8 +44,23 @@ def ticket_rows(t: TicketDoc) -> list[tuple[str, str]]:
         else tr(lang, "ACEPTADA", "ACCEPTED")
     )
     rows.append((tr(lang, "Estado", "Status"), status))
-    rows.append((f"Total {t.period}", f"{grouped(t.period_litres, 1)} L"))
+    totals = t.period_totals or (("L", t.period_litres),)  # each unit apart, never added
+    rows.append(
+        (
+            tr(lang, "Total del periodo", "Period total"),
+            " + ".join(fmt.quantity(q, u, lang) for u, q in totals)
+            + f" ({_period(t.period, lang)})",
+        )
+    )
     return rows
+
+
+def _period(code: str, lang: str) -> str:
+    """The period in words; a code that is not a period (a sample ticket's "—") as it is."""
+    try:
+        return fmt.period(code, lang)
+    except ValidationError:
+        return code
 
 
 def ticket_title(t: TicketDoc) -> str:
@@ -56,44 +73,45 @@ def signature_line(t: TicketDoc) -> str:
 
 class TicketRenderer:
     def __init__(self, width_mm: int = 80, invariant: bool = False) -> None:
-        if width_mm not in WIDTHS:
+        if width_mm not in PRINTABLE:
             raise ValueError("ticket width must be 80 or 58 mm")
-        self.width = WIDTHS[width_mm]
+        self.width_mm = width_mm
         self.invariant = invariant
 
     def render(self, t: TicketDoc) -> bytes:
-        s = roll_styles(self.width)
+        s = roll_styles(self.width_mm)
         story: list[Flowable] = [
             Paragraph(escape(t.header.name), s["center"]),
             Paragraph(escape(f"RUC {t.header.ruc}") if t.header.ruc else "", s["center"]),
             Paragraph(escape(ticket_title(t)), s["bold"]),
-            HRFlowable(width="100%", thickness=0.6, spaceBefore=1, spaceAfter=2),
+            HRFlowable(width="100%", thickness=0.8, color="black", spaceBefore=1, spaceAfter=2),
         ]
-        rows = ticket_rows(t)
-        label_w = 0.36 * (self.width - 6 * mm)
+        width = PRINTABLE[self.width_mm]
+        label_w = 0.34 * width
         table = Table(
-            [[Paragraph(escape(a), s["small"]), Paragraph(escape(b), s["base"])] for a, b in rows],
-            colWidths=[label_w, None],
+            [
+                [Paragraph(escape(a), s["small"]), Paragraph(escape(b), s["base"])]
+                for a, b in ticket_rows(t)
+            ],
+            colWidths=[label_w, width - label_w],
         )
         table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 1),
                     ("TOPPADDING", (0, 0), (-1, -1), 0.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
-                    ("FONT", (0, 0), (-1, -1), fonts.REGULAR),
                 ]
             )
         )
         story += [
             table,
-            Spacer(1, 3 * mm),
-            HRFlowable(width="60%", thickness=0.4, spaceAfter=1),
+            Spacer(1, 10 * mm),
+            SignLine(),
             Paragraph(escape(signature_line(t)), s["center"]),
         ]
-        if t.mark:
-            story.insert(0, Paragraph(escape(t.mark), s["big"]))
         return build_roll(
-            story, self.width, mark=t.mark, invariant=self.invariant, title=f"Ticket {t.number}"
+            story, self.width_mm, mark=t.mark, invariant=self.invariant, title=f"Ticket {t.number}"
         )

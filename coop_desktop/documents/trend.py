@@ -16,15 +16,14 @@ from reportlab.platypus import Flowable, KeepTogether
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.dto import TrendPoint
-from coop_desktop.documents.layout import GRID, grid, p, tr
+from coop_desktop.documents.layout import RULE, THIN, grid, p, tr
 
-BAR = colors.HexColor("#4a7fb0")
-PROVISIONAL = colors.HexColor("#a9c4dd")
+BAR = colors.black  # the statement prints on 1-bit heads too: black, no grey
 
 
 class TrendBars(Flowable):  # type: ignore[misc]
     """Litres per period as bars with their value on top; a provisional (open) period is
-    drawn lighter. Coordinates are floats for drawing only."""
+    drawn in outline. Coordinates are floats for drawing only."""
 
     def __init__(self, points: Sequence[TrendPoint], width: float, height: float, lang: str):
         super().__init__()
@@ -42,16 +41,19 @@ class TrendBars(Flowable):  # type: ignore[misc]
         left, bottom = 30 * mm, 2 * mm
         plot_w, plot_h = self.width - left, self.height - bottom - 4 * mm
         step = plot_w / max(len(self.points), 1)
-        c.setStrokeColor(GRID)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(THIN)
         c.line(left, bottom, left + plot_w, bottom)
         c.setFont(fonts.CONDENSED, 7)
         c.setFillColor(colors.black)
         c.drawString(0, bottom + plot_h / 2, tr(self.lang, "Litros", "Litres"))
         for i, pt in enumerate(self.points):
             bar = plot_h * float(pt.litres / top)  # drawing coordinates only
-            x = left + i * step + step * 0.2
-            c.setFillColor(PROVISIONAL if pt.provisional else BAR)
-            c.rect(x, bottom, step * 0.6, bar, stroke=0, fill=1)
+            wide = min(step * 0.6, 12 * mm)  # one period is a bar, not a black block
+            x = left + (i + 0.5) * step - wide / 2
+            # a provisional (open) period is drawn in outline rather than lighter
+            c.setFillColor(BAR)
+            c.rect(x, bottom, wide, bar, stroke=int(pt.provisional), fill=int(not pt.provisional))
             c.setFillColor(colors.black)
             c.drawCentredString(
                 left + (i + 0.5) * step,
@@ -88,7 +90,7 @@ def trend_section(
     ]
     label_w = 30 * mm
     column = (width - label_w) / len(points)
-    table = grid(rows, [label_w] + [column] * len(points), right_from=1, zebra=True)
+    table = grid(rows, [label_w] + [column] * len(points), right_from=1)
     table.setStyle(
         [("FONT", (0, 0), (-1, 0), fonts.CONDENSED_BOLD, 7), ("LEADING", (0, 0), (-1, 0), 8)]
     )

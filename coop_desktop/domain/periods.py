@@ -38,7 +38,7 @@ def parse_period(code: str) -> PeriodSpan:
     match = _MONTH.match(text)
     if match:
         year, month, part = int(match[1]), int(match[2]), match[3]
-        if not 1 <= month <= 12:
+        if not 1 <= month <= 12 or not 1900 <= year <= 2999:
             raise ValidationError("bad_period", "period", value=code)
         last = calendar.monthrange(year, month)[1]
         if part is None:
@@ -54,6 +54,8 @@ def parse_period(code: str) -> PeriodSpan:
     match = _WEEK.match(text)
     if match:
         try:
+            if not 1900 <= int(match[1]) <= 2999:
+                raise ValueError(code)
             monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
         except ValueError:
             raise ValidationError("bad_period", "period", value=code) from None

@@ -23,6 +23,7 @@ MEMBER_STATUSES = ("active", "suspended", "retired")
 PAYMENT_METHODS = ("cash", "bank", "wallet")
 CYCLES = ("month", "fortnight", "decade", "week")
 MAX_DELIVERY_QUANTITY = D(500)  # litres or kg in one delivery of one member; more is a typo
+MAX_MONEY = D(10_000_000)  # soles in one movement, price or charge: more is a typo
 QUANTITY_SCALE = 3  # to the gram and the millilitre
 
 
@@ -87,6 +88,15 @@ def decimal(value: object, field: str, scale: int) -> Decimal:
     """A typed number (str, int or Decimal; never float) with at most `scale` decimals, read
     by the one number rule (`numbers.parse_number`, docs/numbers.md)."""
     return parse_number(value, field, scale)
+
+
+def money(value: object, field: str = "amount", scale: int = 2) -> Decimal:
+    """An amount of money typed by a person: at most `scale` decimals and, either sign, no
+    more than MAX_MONEY (ten million soles in one movement is a typo, never a payment)."""
+    number = decimal(value, field, scale)
+    if abs(number) > MAX_MONEY:
+        raise ValidationError("absurd_amount", field, value=value, maximum=MAX_MONEY)
+    return number
 
 
 def quantity(value: object, field: str = "quantity") -> Decimal:

@@ -11,15 +11,21 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS, instalments
-from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.numbers import CENT, ZERO, quantize
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
-from coop_desktop.services.periods import refuse_before_close, refuse_if_closed
+from coop_desktop.services.periods import (
+    lock_terms,
+    next_open_day,
+    refuse_before_close,
+    refuse_if_closed,
+)
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Charge, LedgerEntry, Loan, Product
 
@@ -39,7 +45,7 @@ class LedgerLine:
 
 
 def money_amount(value: object, field: str = "amount") -> Decimal:
-    amount = v.decimal(value, field, 2)
+    amount = v.money(value, field)
     if amount <= 0:
         raise ValidationError("not_positive", field, value=value)
     return amount
@@ -106,7 +112,7 @@ def add_advance(
 @requires(Permission.ACCOUNTS)
 def add_product(db: Database, name: str, price: object, unit: str = "unidad") -> int:
     clean = v.required_text(name, "name", 100)
-    value = v.decimal(price, "price", 4)
+    value = v.money(price, "price", 4)
     if value <= 0:
         raise ValidationError("not_positive", "price", value=price)
     with db.write() as session:
@@ -143,7 +149,7 @@ def sell_input(
         if product is None:
             raise NotFound("unknown_product", "product", value=product_name)
         amount = quantize(qty * product.price, CENT)
-        description = f"{product.name} × {qty.normalize():f} {product.unit}"
+        description = f"{product.name} × {fmt.as_recorded(qty)} {product.unit}"
         return _entry(
             session,
             member.id,
@@ -169,12 +175,13 @@ def add_charge(
     """A recurring charge every close applies: dues per period, transport per litre, …"""
     clean_kind = v.choice(kind, CHARGE_KINDS, "kind")
     clean_per = v.choice(per, ("period", "litre"), "per")
-    value = v.decimal(amount, "amount", 4 if clean_per == "litre" else 2)
+    value = v.money(amount, "amount", 4 if clean_per == "litre" else 2)
     if value <= 0:
         raise ValidationError("not_positive", "amount", value=amount)
     label = v.optional_text(name) or KIND_LABELS[clean_kind][0]
     first_day = v.iso_date(start or date.today())
     with db.write() as session:
+        lock_terms(session)
         refuse_before_close(session, first_day, "start")
         charge = Charge(
             kind=clean_kind,
@@ -203,6 +210,7 @@ def add_loan(
     schedule = instalments(value, count)
     first_day = v.iso_date(start or date.today())
     with db.write() as session:
+        lock_terms(session)
         refuse_before_close(session, first_day, "start")
         member = member_by_code(session, member_code)
         loan = Loan(
@@ -230,16 +238,28 @@ def add_adjustment(
     today: date | None = None,
 ) -> int:
     """A correction in an open period (positive: in the member's favour), optionally naming
-    the entry it corrects."""
-    value = v.decimal(amount, "amount", 2)
+    the entry of the same member it corrects. Without a date it goes on today or, when today
+    lies in a period already closed (closed before its end), on the first open day after it;
+    no later date is accepted."""
+    value = v.money(amount, "amount")
     if value == 0:
         raise ValidationError("not_positive", "amount", value=amount)
     text = v.required_text(reason, "reason")
-    when = v.iso_date(day or today or date.today())
+    now_day = today or date.today()
     with db.write() as session:
+        first_open = next_open_day(session, now_day)
+        when = v.iso_date(day) if day else first_open
+        if when > first_open:
+            raise ValidationError("future_date", "date", value=when.isoformat())
         member = member_by_code(session, member_code)
-        if corrects is not None and session.get(LedgerEntry, corrects) is None:
-            raise NotFound("unknown_entry", "corrects", value=corrects)
+        if corrects is not None:
+            target = session.get(LedgerEntry, corrects)
+            if target is None:
+                raise NotFound("unknown_entry", "corrects", value=corrects)
+            if target.member_id != member.id:
+                raise Refused(
+                    "corrects_other_member", "corrects", value=corrects, member=member.code
+                )
         return _entry(session, member.id, when, "adjustment", text, value, corrects_id=corrects).id
 
 

@@ -21,6 +21,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain import security_messages as _messages  # noqa: F401 - registers them
 from coop_desktop.domain.periods import period_of
 from coop_desktop.domain.roles import SENSITIVE, Permission, Principal, Role, roles_with
@@ -109,7 +110,7 @@ def require_collect_date(db: Database, day: date) -> None:
         raise Forbidden(
             "collector_period",
             "date",
-            value=day.strftime("%d/%m/%Y"),
-            start=start.strftime("%d/%m/%Y"),
-            end=end.strftime("%d/%m/%Y"),
+            value=fmt.day(day),
+            start=fmt.day(start),
+            end=fmt.day(end),
         )

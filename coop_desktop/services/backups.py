@@ -16,7 +16,6 @@ from coop_desktop.storage import backup as raw
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import BUSY_TIMEOUT_MS, Database
 from coop_desktop.storage.failures import holding
-from coop_desktop.storage.location import data_dir
 from coop_desktop.storage.migrate import alembic_config
 from coop_desktop.storage.models import Setting
 
@@ -55,6 +54,15 @@ def record_backup(db: Database, when: datetime | None = None) -> None:
         audit(session, "update", "setting", LAST_BACKUP, before=before, after={"value": stamp})
 
 
+def _new_name(folder: Path, stem: str) -> Path:
+    """`folder/stem.db`, or `stem-2.db`, `stem-3.db`…: a copy never lands on an older one."""
+    candidate, n = folder / f"{stem}.db", 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{stem}-{n}.db"
+    return candidate
+
+
 @requires(Permission.SETTINGS)
 def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[Path, Path]:
     """Replace the current data with `source` after proving it whole; keep the current data.
@@ -71,10 +79,10 @@ def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[P
         raise StorageError("restore_same_file", value=str(source))
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     raw.check_file(source, known)
-    folder = keep_dir or data_dir() / "backups"
+    folder = keep_dir or live.parent / "backups"  # beside the database
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = folder / f"{live.stem}-before-restore-{stamp}.db"
+    kept = _new_name(folder, f"{live.stem}-before-restore-{stamp}")
     with tempfile.TemporaryDirectory(prefix="coop-restore-", dir=folder) as tmp:
         work = Path(tmp)
         fresh = open_database(str(work / "reference.db"), create=True, backup_dir=work)
@@ -87,7 +95,9 @@ def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[P
         staged = work / "staged.db"
         raw.prepare_restore(source, staged, migrate, reference)
         with holding(live, "restauración de una copia"):
-            skipped = raw.replace_locked(live, staged, kept, BUSY_TIMEOUT_MS / 1000)
+            skipped = raw.replace_locked(
+                live, staged, kept, BUSY_TIMEOUT_MS / 1000, list(reference["triggers"].values())
+            )
     with db.write() as session:  # recorded in the restored trail, by whoever restored it
         audit(
             session,

@@ -108,8 +108,19 @@ CHECKS.append(audit_chain)
 
 
 def run_checks(db: Database) -> list[str]:
+    """Every check's problems; a check that cannot run (a missing table, a damaged value) is
+    itself a problem, named, and the others still run."""
+    from sqlalchemy.exc import DBAPIError
+
+    from coop_desktop.errors import CoopError
+
     problems: list[str] = []
     with db.engine.connect() as conn:
         for check in CHECKS:
-            problems += check(conn)
+            try:
+                with conn.begin_nested() if conn.in_transaction() else conn.begin():
+                    problems += check(conn)
+            except (CoopError, DBAPIError, ValueError, KeyError) as exc:
+                said = exc.render("es") if isinstance(exc, CoopError) else str(exc).splitlines()[0]
+                problems.append(f"la verificación «{check.__name__}» no pudo hacerse: {said}")
     return problems

@@ -25,29 +25,16 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.periods import parse_period
-from coop_desktop.storage import protection
 
 CENTS = Decimal("0.01")
 MILLI = Decimal("0.001")
+PRICED = Decimal("0.00001")  # settlement_line.priced_quantity
 PRICE = Decimal("0.0001")
 MILK_KINDS = ("milk", "rejected")
 
 
 def _money(minor: int | None) -> Decimal:
     return Decimal(minor or 0) * CENTS
-
-
-def triggers_present(conn: Connection) -> list[str]:
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-    else:
-        sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
-    names = {r[0] for r in conn.exec_driver_sql(sql)}
-    return [
-        f"falta el disparador {n}: la tabla queda sin protección"
-        for n in sorted(protection.expected_triggers(dialect) - names)
-    ]
 
 
 def _series_problems(
@@ -64,6 +51,11 @@ def _series_problems(
             problems.append(
                 f"serie {label}: el contador ({counter}) está por debajo del número más alto "
                 f"emitido ({top:08d}); se volvería a emitir"
+            )
+        elif gapless and counter > top:
+            problems.append(
+                f"serie {label}: el contador llegó a {counter:08d} pero el número más alto "
+                f"que existe es {top:08d}: faltan los últimos"
             )
         if gapless:
             missing = sorted(set(range(1, top + 1)) - set(counts))
@@ -117,11 +109,18 @@ def _skipped_by_restores(conn: Connection) -> dict[str, set[int]]:
 
 def settlements_on_their_face(conn: Connection) -> list[str]:
     problems: list[str] = []
-    lines: dict[int, list[tuple[str, int | None, int | None, int]]] = defaultdict(list)
-    for sid, kind, qty, price, amount in conn.execute(
-        text("SELECT settlement_id, kind, quantity, unit_price, amount FROM settlement_line")
-    ):
-        lines[sid].append((kind, qty, price, amount))
+    lines: dict[int, list[tuple[str, Decimal | None, int | None, int]]] = defaultdict(list)
+    for sid, kind, qty, priced, price, amount in conn.execute(
+        text(
+            "SELECT settlement_id, kind, quantity, priced_quantity, unit_price, amount "
+            "FROM settlement_line"
+        )
+    ):  # a 100 lb or 100 kg milk line keeps its quantity to 1/100000 (priced_quantity)
+        exact_qty = (
+            Decimal(priced) * PRICED if priced is not None
+            else None if qty is None else Decimal(qty) * MILLI
+        )  # fmt: skip
+        lines[sid].append((kind, exact_qty, price, amount))
     for row in conn.execute(
         text(
             "SELECT s.id, s.series, s.number, s.gross, s.credits, s.deductions, s.carried_out, "
@@ -154,12 +153,12 @@ def settlements_on_their_face(conn: Connection) -> list[str]:
             problems.append(f"{name}: neto negativo ({_money(net)})")
         for kind, qty, price, amount in own:
             if kind == "milk" and qty is not None and price is not None:
-                exact = Decimal(qty) * MILLI * Decimal(price) * PRICE
-                slack = Decimal(qty) * MILLI * PRICE / 2 + CENTS / 2
+                exact = qty * Decimal(price) * PRICE
+                slack = qty * PRICE / 2 + CENTS / 2
                 if abs(exact - _money(amount)) > slack:
                     problems.append(
-                        f"{name}: línea de leche {Decimal(qty) * MILLI} × "
-                        f"{Decimal(price) * PRICE} ≠ {_money(amount)}"
+                        f"{name}: línea de leche {qty} × {Decimal(price) * PRICE} ≠ "
+                        f"{_money(amount)}"
                     )
         if status == "void" and not void_reason:
             problems.append(f"{name}: anulada sin motivo")
@@ -181,6 +180,7 @@ def settlements_against_ledger(conn: Connection) -> list[str]:
     }
     chain: dict[int, tuple[int, int]] = {}  # settlement id → (period id, member id)
     current: dict[tuple[int, int], Any] = {}
+    voided: list[Any] = []
     for row in conn.execute(
         text(
             "SELECT s.id, s.period_id, s.member_id, s.series, s.number, s.gross, s.net, "
@@ -188,7 +188,15 @@ def settlements_against_ledger(conn: Connection) -> list[str]:
         )
     ):
         chain[row[0]] = (row[1], row[2])
-        if row[7] != "void":
+        if row[7] == "void":
+            voided.append(row)
+        elif (row[1], row[2]) in current:
+            other = current[(row[1], row[2])]
+            problems.append(
+                f"{row[8]}: el socio {row[2]} tiene dos liquidaciones vigentes "
+                f"({other[3]}-{other[4]:08d} y {row[3]}-{row[4]:08d})"
+            )
+        else:
             current[(row[1], row[2])] = row
     milk: dict[tuple[int, int], int] = defaultdict(int)
     paid: dict[int, list[int]] = defaultdict(list)
@@ -223,10 +231,17 @@ def settlements_against_ledger(conn: Connection) -> list[str]:
         payments = paid.get(sid, [])
         if status == "paid" and net and payments != [-net]:
             problems.append(
-                f"{name}: marcada pagada pero la cuenta no tiene un pago de {_money(net)}"
+                f"{name}: marcada pagada, pero la cuenta tiene {len(payments)} pagos vigentes "
+                f"({', '.join(str(_money(-p)) for p in payments) or 'ninguno'}) en vez de uno "
+                f"de {_money(net)}"
             )
         if status == "issued" and payments:
             problems.append(f"{name}: por pagar pero la cuenta tiene un pago registrado")
+    for row in voided:
+        if paid.get(row[0]):
+            problems.append(
+                f"{row[8]}: liquidación {row[3]}-{row[4]:08d} anulada con un pago vigente"
+            )
     return problems
 
 
@@ -319,6 +334,59 @@ def _expected_lines(m: Any) -> Counter[tuple[Any, ...]]:
     return Counter(row[:4] for row in line_minor_rows(m))
 
 
+def entries_match_their_audit(conn: Connection) -> list[str]:
+    """Each account movement typed by a person (advance, input, adjustment, …) is as its
+    audit record says, and none exists without one: an edit or deletion made with the
+    triggers dropped shows here (the audit trail itself is verified by its hash chain)."""
+    problems: list[str] = []
+    recorded: dict[int, dict[str, Any]] = {}
+    ranges: list[tuple[int, int]] = []
+    for entity_id, action, after in conn.execute(
+        text(
+            "SELECT entity_id, action, after FROM audit_log WHERE entity = 'ledger_entry' "
+            "AND action IN ('create', 'demo')"
+        )
+    ):
+        data = json.loads(after or "{}")
+        if action == "demo":
+            ranges.append((int(data.get("first", 0)), int(data.get("last", -1))))
+        elif entity_id is not None and str(entity_id).isdigit():
+            recorded[int(entity_id)] = data
+    rows = {
+        r[0]: r
+        for r in conn.execute(
+            text(
+                "SELECT id, member_id, date, kind, amount, document_number FROM ledger_entry "
+                "WHERE settlement_id IS NULL AND reverses_id IS NULL"
+            )
+        )
+    }
+    for entry_id, data in sorted(recorded.items()):
+        row = rows.get(entry_id)
+        if row is None:
+            if not conn.execute(
+                text("SELECT 1 FROM ledger_entry WHERE id = :i"), {"i": entry_id}
+            ).first():
+                problems.append(f"movimiento {entry_id}: registrado en la auditoría, ya no existe")
+            continue
+        stored_amount = str(_money(row[4]))
+        if (str(row[3]), str(row[2])[:10], stored_amount) != (
+            str(data.get("kind")),
+            str(data.get("date"))[:10],
+            str(Decimal(str(data.get("amount", "0"))).quantize(CENTS)),
+        ) or int(data.get("member_id", -1)) != row[1]:
+            problems.append(
+                f"movimiento {entry_id} ({row[3]}): no coincide con lo que registró la auditoría"
+            )
+    for entry_id, row in sorted(rows.items()):
+        if entry_id not in recorded and not any(a <= entry_id <= b for a, b in ranges):
+            problems.append(
+                f"movimiento {entry_id} ({row[3]}, {_money(row[4])}): no hay registro de "
+                "quién lo hizo"
+            )
+    return problems
+
+
 def audit_covers(conn: Connection) -> list[str]:
     """Every closed period's close and every paid settlement's payment are in the audit."""
     problems: list[str] = []
@@ -346,11 +414,18 @@ def audit_covers(conn: Connection) -> list[str]:
     return problems
 
 
+def schema_intact(conn: Connection) -> list[str]:
+    from coop_desktop.services.check_schema import schema_intact as intact
+
+    return intact(conn)
+
+
 MONEY_CHECKS = (
-    triggers_present,
+    schema_intact,
     series,
     settlements_on_their_face,
     settlements_against_ledger,
     closes_recomputed,
     audit_covers,
+    entries_match_their_audit,
 )

@@ -1,4 +1,7 @@
-"""Everything a close needs for one period, read with plain SQL into domain values."""
+"""Everything a close needs for one period, read with plain SQL into domain values.
+
+`read_period` is the one reader of deliveries and samples for pricing: the close and its
+preview, statements, the dashboard, `coop check` and the what-if all price what it reads."""
 
 from __future__ import annotations
 
@@ -9,12 +12,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample
-from coop_desktop.domain.pricing.bulk import COLUMNS
+from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.pricing.reading import COLUMNS, PeriodReading, as_date
 from coop_desktop.domain.settlement import NOT_SETTLED, Item, instalments, per_litre_charge
-from coop_desktop.storage.bulk import fetch_raw, is_sqlite
+from coop_desktop.storage.bulk import fetch_raw, is_sqlite, iterate_raw
 
 if TYPE_CHECKING:  # imported by the closeout's worker process, which has no SQLAlchemy
     import sqlite3
@@ -61,22 +66,59 @@ def date_param(conn: Connection | sqlite3.Connection, day: date) -> object:
     return day.isoformat() if is_sqlite(conn) else day
 
 
-def to_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+to_date = as_date
+
+
+def pricing_keys(timeline: Timeline) -> frozenset[str]:
+    """The measures the schemes of a timeline read (to price or to reject)."""
+    return frozenset(
+        k
+        for p in timeline.pricers()
+        for k in (*p.needed, *(r.measure for r in p.scheme.rejections))
+    )
+
+
+def read_period(
+    conn: Connection | sqlite3.Connection,
+    span: PeriodSpan,
+    keys: Iterable[str] | None = None,
+    share: int = 0,
+    shares: int = 1,
+    flags: dict[int, frozenset[str]] | None = None,
+    stream: bool = False,
+) -> PeriodReading:
+    """The period's deliveries (every column pricing may read), the samples of the members
+    who delivered (`keys`: only these measures) and the members' flags; with `shares` > 1,
+    only the members whose id leaves remainder `share`. With `stream`, the deliveries are
+    an iterator read once by the fast pricing (the samples are then read for every member
+    of the share first)."""
+    if stream:
+        quality = samples(conn, span, None, keys, share, shares)
+        rows: Iterable[tuple[Any, ...]] = delivery_rows(conn, span, share, shares, True)
+    else:
+        rows = delivery_rows(conn, span, share, shares)
+        quality = samples(conn, span, {r[1] for r in rows}, keys)
+    if flags is None:
+        flags = {m: info.flags for m, info in members(conn).items()}
+    return PeriodReading(span, rows, quality, flags, to_date)
 
 
 def delivery_rows(
-    conn: Connection | sqlite3.Connection, span: PeriodSpan, share: int = 0, shares: int = 1
-) -> list[tuple[Any, ...]]:
-    """The period's deliveries as tuples; with `shares` > 1, those of the members whose id
-    leaves remainder `share` (the closeout prices each share in its own process)."""
+    conn: Connection | sqlite3.Connection,
+    span: PeriodSpan,
+    share: int = 0,
+    shares: int = 1,
+    stream: bool = False,
+) -> Iterable[tuple[Any, ...]]:
+    """The period's deliveries as tuples (a list, or with `stream` an iterator to consume
+    while `conn` is open); with `shares` > 1, those of the members whose id leaves remainder
+    `share` (the closeout prices each share in its own process)."""
     split = " AND member_id % ? = ?" if shares > 1 else ""
-    return fetch_raw(
-        conn,
-        f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?{split}",
-        (date_param(conn, span.start), date_param(conn, span.end))
-        + ((shares, share) if shares > 1 else ()),
+    sql = f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?{split}"
+    params = (date_param(conn, span.start), date_param(conn, span.end)) + (
+        (shares, share) if shares > 1 else ()
     )
+    return iterate_raw(conn, sql, params) if stream else fetch_raw(conn, sql, params)
 
 
 def members(conn: Connection | sqlite3.Connection) -> dict[int, MemberInfoRow]:
@@ -101,11 +143,14 @@ def members(conn: Connection | sqlite3.Connection) -> dict[int, MemberInfoRow]:
 def samples(
     conn: Connection | sqlite3.Connection,
     span: PeriodSpan,
-    wanted: set[int],
+    wanted: set[int] | None,
     keys: Iterable[str] | None = None,
+    share: int = 0,
+    shares: int = 1,
 ) -> dict[int, MemberQuality]:
     """Members' quality samples up to the period's end (and a year before, for `latest` and
-    `rolling`); `keys` limits the measures read to those the schemes use."""
+    `rolling`); `wanted` None: every member (of the share); `keys` limits the measures read
+    to those the schemes use."""
     numeric = [k for k in _NUMERIC if keys is None or k in keys]
     flags = [k for k in ("alcohol", "antibiotics") if keys is None or k in keys]
     columns = ", ".join(["member_id", "sample_date", "delivery_id", *numeric, *flags])
@@ -113,12 +158,14 @@ def samples(
     found: dict[int, list[Sample]] = defaultdict(list)
     start = span.start - timedelta(days=SAMPLE_LOOKBACK_DAYS)
     n = len(numeric)
+    split = " AND member_id % ? = ?" if shares > 1 else ""
     for row in fetch_raw(
         conn,
-        f"SELECT {columns} FROM quality_test WHERE sample_date >= ? AND sample_date <= ?",
-        (date_param(conn, start), date_param(conn, span.end)),
+        f"SELECT {columns} FROM quality_test WHERE sample_date >= ? AND sample_date <= ?{split}",
+        (date_param(conn, start), date_param(conn, span.end))
+        + ((shares, share) if shares > 1 else ()),
     ):
-        if row[0] not in wanted:
+        if wanted is not None and row[0] not in wanted:
             continue
         measures: dict[str, Decimal | bool] = {
             key: Decimal(raw) * scale
@@ -129,7 +176,7 @@ def samples(
             if raw is not None:
                 measures[key] = bool(raw)
         found[row[0]].append(Sample(to_date(row[1]), measures, row[2]))
-    return {m: MemberQuality(found.get(m, [])) for m in wanted}
+    return {m: MemberQuality(found.get(m, [])) for m in (found if wanted is None else wanted)}
 
 
 def ledger_items(
@@ -207,7 +254,7 @@ def generated_items(
         )
         if amount > 0:
             label = (
-                f"{c.name} ({c.amount.normalize():f} × {litres.normalize():f} L)"
+                f"{c.name} ({fmt.unit_price(c.amount)} × {fmt.quantity(litres, 'L')})"
                 if (c.per == "litre")
                 else c.name
             )

@@ -34,8 +34,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coop_desktop.domain.periods import PeriodSpan
-from coop_desktop.domain.pricing.bulk import Milk, price_period
-from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.pricing.model import Scheme
+from coop_desktop.domain.pricing.period import Milk, Timeline
+from coop_desktop.domain.pricing.reading import price_reading
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.services import close_data as data
 from coop_desktop.storage.bulk import fetch_raw
@@ -52,7 +53,7 @@ RESULT_CHUNK = 400  # members per message of the child's answer
 class ShareJob:
     path: str
     span: PeriodSpan
-    versions: tuple[tuple[date, str], ...]
+    versions: tuple[tuple[date, Scheme], ...]  # parsed: the child needs no scheme parser
     keys: frozenset[str]
     collect_missing: bool
     flags: dict[int, frozenset[str]] | None = None  # None: read them from the database
@@ -61,18 +62,13 @@ class ShareJob:
 
 
 def price_share(job: ShareJob, conn: Connection | sqlite3.Connection) -> dict[int, Milk]:
-    """Read and price the deliveries of one share of the members (all of them when
-    `shares` is 1)."""
-    rows = data.delivery_rows(conn, job.span, job.share, job.shares)
-    if not rows:
-        return {}
-    members = {r[1] for r in rows}
-    quality = data.samples(conn, job.span, members, job.keys)
-    flags = job.flags
-    if flags is None:
-        flags = {m: info.flags for m, info in data.members(conn).items()}
-    timeline = Timeline.from_definitions(job.versions)
-    return price_period(rows, timeline, quality, flags, job.span, data.to_date, job.collect_missing)
+    """Read (with the one period reader) and price (with the one pricing function) the
+    deliveries of one share of the members (all of them when `shares` is 1)."""
+    reading = data.read_period(
+        conn, job.span, job.keys, job.share, job.shares, job.flags, stream=True
+    )
+    timeline = Timeline.from_schemes(job.versions)
+    return price_reading(reading, timeline, collect_missing=job.collect_missing)
 
 
 def split_from() -> int:

@@ -7,18 +7,20 @@ import json
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
+from coop_desktop.domain.pricing.period import MilkLine
 from coop_desktop.gc_pause import paused_gc
-from coop_desktop.numbers import trim
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
 from coop_desktop.storage.models import Period
-from coop_desktop.storage.types import MONEY, QUANTITY, UNIT_PRICE
+from coop_desktop.storage.types import MONEY, PRICED_QUANTITY, QUANTITY, UNIT_PRICE
 
 CHUNK = 500
 
@@ -35,21 +37,34 @@ def totals_json(totals: dict[str, Any]) -> str:
     return json.dumps(_jsonable(totals), sort_keys=True)
 
 
+def milk_description(line: MilkLine) -> str:
+    if line.rejected:
+        return f"Rechazada: {line.reason}"
+    return _price_text(line.unit_price, line.unit)
+
+
+@lru_cache(maxsize=4096)
+def _price_text(price: Decimal, unit: str) -> str:
+    """Cached: a close writes the same few prices for thousands of members."""
+    return f"Leche a {fmt.unit_price(price)} por {fmt.unit_label(unit)}"
+
+
 def _lines(m: Any) -> list[dict[str, Any]]:
+    """The settlement's lines; a milk line keeps its unit, its quantity in that unit
+    (`priced_quantity`; `quantity` repeats it for kg, L and lb lines, whose quantity has
+    three places) and the ids of the deliveries it pays."""
     lines: list[dict[str, Any]] = []
     for ln in m.milk.lines:
-        text = (
-            f"Rechazada: {ln.reason}"
-            if ln.rejected
-            else f"Leche a {trim(ln.unit_price)} por {ln.unit}"
-        )
         lines.append(
             {
                 "kind": "rejected" if ln.rejected else "milk",
-                "description": text,
-                "quantity": ln.quantity,
+                "description": milk_description(ln),
+                "quantity": None if ln.unit.startswith("100") else ln.quantity,
                 "unit_price": ln.unit_price,
                 "amount": ln.amount,
+                "unit": ln.unit,
+                "priced_quantity": ln.quantity,
+                "deliveries": ",".join(map(str, ln.ids)),
             }
         )
     for c in m.calc.credits:
@@ -88,7 +103,8 @@ def _lines(m: Any) -> list[dict[str, Any]]:
 
 def line_minor_rows(m: Any) -> list[tuple[Any, ...]]:
     """A settlement's lines as stored: (kind, quantity, unit price, amount) in integer minor
-    units, then the description. `coop check` compares stored lines with these."""
+    units, then the description, and for a milk line its unit, its quantity in that unit and
+    the deliveries it pays. `coop check` compares stored lines with these."""
     return [
         (
             ln["kind"],
@@ -96,6 +112,9 @@ def line_minor_rows(m: Any) -> list[tuple[Any, ...]]:
             _minor(_P, ln["unit_price"]),
             _M.to_minor(ln["amount"]),
             ln["description"],
+            ln.get("unit"),
+            _minor(_PQ, ln.get("priced_quantity")),
+            ln.get("deliveries"),
         )
         for ln in _lines(m)
     ]
@@ -125,6 +144,9 @@ LINE_COLUMNS = (
     "quantity",
     "unit_price",
     "amount",
+    "unit",
+    "priced_quantity",
+    "deliveries",
 )
 ENTRY_COLUMNS = (
     "member_id",
@@ -155,7 +177,7 @@ class _Minor:
         return minor
 
 
-_Q, _M, _P = _Minor(QUANTITY), _Minor(MONEY), _Minor(UNIT_PRICE)
+_Q, _M, _P, _PQ = _Minor(QUANTITY), _Minor(MONEY), _Minor(UNIT_PRICE), _Minor(PRICED_QUANTITY)
 
 
 def _minor(kind: _Minor, value: Decimal | None) -> int | None:
@@ -217,7 +239,7 @@ def write_close(session: Session, period: Period, result: Any, progress: Any) ->
         for m in members[offset : offset + CHUNK]:
             sid = ids[m.member_id]
             for position, row in enumerate(line_minor_rows(m), start=1):
-                line_rows.append((sid, position, row[0], row[4], *row[1:4]))
+                line_rows.append((sid, position, row[0], row[4], *row[1:4], *row[5:8]))
             entries += _entries(m, sid, period.code, end, next_start, who, when)
         insert_rows(conn, "settlement_line", LINE_COLUMNS, line_rows, adapted=sqlite)
         insert_rows(conn, "ledger_entry", ENTRY_COLUMNS, entries, adapted=sqlite)

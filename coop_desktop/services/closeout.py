@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan, parse_period
-from coop_desktop.domain.pricing.bulk import Milk
-from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.pricing.period import Milk, Timeline, no_milk
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
 from coop_desktop.errors import Refused, StorageError
@@ -29,7 +29,12 @@ from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.close_shares import OtherShare, ShareJob, price_share, worth_splitting
-from coop_desktop.services.periods import first_open_activity, get_or_create, oldest_open
+from coop_desktop.services.periods import (
+    first_open_activity,
+    get_or_create,
+    lock_terms,
+    oldest_open,
+)
 from coop_desktop.services.schemes import scheme_definitions
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Period, Setting
@@ -37,7 +42,6 @@ from coop_desktop.storage.protection import LOCK_CLASS, month_key
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 PRIORITY_SETTING = "deduction_priority"
-NO_MILK = Decimal("0.000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +124,8 @@ def compute(
     """Every member with activity in the period, settled (nothing is written). A large
     period on SQLite is priced on both cores (`close_shares`). `inputs` replays a close
     with what it used then (`coop check`)."""
-    versions = tuple(scheme_definitions(session))
-    timeline = Timeline.from_definitions(versions)
-    keys = frozenset(
-        k
-        for p in timeline.pricers()
-        for k in (*p.needed, *(r.measure for r in p.scheme.rejections))
-    )
-    job = ShareJob("", span, versions, keys, collect_missing)
+    timeline = Timeline.from_definitions(scheme_definitions(session))
+    job = ShareJob("", span, timeline.schemes(), data.pricing_keys(timeline), collect_missing)
     split = inputs is None and worth_splitting(conn, span)
     other = OtherShare(conn, job) if split else None
     try:
@@ -154,7 +152,7 @@ def compute(
     missing = []
     for member_id in sorted(active, key=lambda m: member_rows[m].code):
         info = member_rows[member_id]
-        m = milk.get(member_id) or Milk(member_id, NO_MILK, NO_MILK, NO_MILK, 0, (), ())
+        m = milk.get(member_id) or no_milk(member_id)
         due = debits.get(member_id, []) + data.generated_items(
             member_id, m.litres, charge_rows, loan_rows
         )
@@ -197,7 +195,7 @@ def check_can_close(
             "earlier_period_open",
             "period",
             value=period.code,
-            other=other.code if other else first.strftime("%d/%m/%Y"),
+            other=other.code if other else fmt.day(first),
         )
     day = today or date.today()
     if period.end_date >= day and not before_end:
@@ -205,7 +203,7 @@ def check_can_close(
             "period_not_ended",
             "period",
             value=period.code,
-            end=period.end_date.strftime("%d/%m/%Y"),
+            end=fmt.day(period.end_date),
         )
 
 
@@ -228,6 +226,7 @@ def lock_months(session: Session, span: PeriodSpan) -> None:
     keys = sorted({month_key(d) for d in (span.start, span.end)})
     for key in range(keys[0], keys[-1] + 1):
         session.execute(text("SELECT pg_advisory_xact_lock(:c, :k)"), {"c": LOCK_CLASS, "k": key})
+    lock_terms(session, exclusive=True)
 
 
 @requires(Permission.CLOSE)
@@ -267,6 +266,23 @@ def close_period(
             raise Refused("nothing_to_close", "period", value=span.code)
         written: CloseResult = write_close(session, period, result, progress)
         return written
+
+
+def close_refusal(
+    db: Database, code: str, *, before_end: bool = False, today: date | None = None
+) -> Refused | None:
+    """Why closing `code` now would be refused (the order of periods, an end not reached, a
+    period already closed), read without writing; None when it may close."""
+    span = parse_period(code)
+    with db.read() as session:
+        period = session.scalars(select(Period).where(Period.code == span.code)).first()
+        if period is None:
+            period = Period(code=span.code, start_date=span.start, end_date=span.end, status="open")
+        try:
+            check_can_close(session, period, before_end, today)
+        except Refused as exc:
+            return exc
+    return None
 
 
 def next_to_close(db: Database) -> str:

@@ -8,14 +8,16 @@ in Decimal): no float on the way, not even for a dashboard.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Connection, select
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, period_of
+from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import load_association
 from coop_desktop.services.backups import LAST_BACKUP
@@ -26,9 +28,9 @@ from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Period, Setting
 
 MILLI = Decimal("0.001")
+DEFAULT_DENSITY = Decimal("1.032")
 QUALITY_KEYS = ("fat", "st", "ufc", "scc")
 BACKUP_MAX_AGE_DAYS = 7
-STANDARD_DENSITY = Decimal("1.032")  # kg per litre, until a scheme says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,31 +51,48 @@ class Alert:
 
 @dataclass(frozen=True, slots=True)
 class Dashboard:
+    """Quantities never mix units: `by_shift_units` and `period_units` are as delivered (L
+    and kg apart); `by_shift`, `period_litres` and the series are litres with the kilograms
+    converted by the density of the scheme in force that day (the screen says so)."""
+
     today: date
-    by_shift: dict[str, Decimal]  # accepted litres today, "am" and "pm"
+    by_shift: dict[str, Decimal]  # accepted litres today, "am" and "pm" (kg converted)
     deliveries_today: int
     period: PeriodSpan
-    period_litres: Decimal
+    period_litres: Decimal  # kg converted
     quality: dict[str, Decimal]  # the open period's average per measure
     series: tuple[DayPoint, ...]  # the last 60 days, every day (zero litres when none)
     alerts: tuple[Alert, ...]
+    by_shift_units: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    period_units: dict[str, Decimal] = field(default_factory=dict)
 
 
-def _litres(
-    conn: Connection, start: date, end: date, density: Decimal
-) -> dict[tuple[date, str], Decimal]:
-    """Accepted litres per (day, shift); kg deliveries converted with the scheme's density."""
-    out: dict[tuple[date, str], Decimal] = defaultdict(Decimal)
+def _quantities(conn: Connection, start: date, end: date) -> dict[tuple[date, str, str], Decimal]:
+    """Accepted quantity per (day, shift, unit), as delivered."""
+    out: dict[tuple[date, str, str], Decimal] = defaultdict(Decimal)
     for day, shift, unit, total in fetch_raw(
         conn,
         "SELECT date, shift, unit, SUM(quantity) FROM delivery WHERE date >= ? AND date <= ? "
         "AND NOT rejected GROUP BY date, shift, unit",
         (date_param(conn, start), date_param(conn, end)),
     ):
-        value = Decimal(int(total)) * MILLI
+        out[(to_date(day), shift, unit)] += Decimal(int(total)) * MILLI
+    return out
+
+
+def _litres(
+    quantities: dict[tuple[date, str, str], Decimal], timeline: Timeline
+) -> dict[tuple[date, str], Decimal]:
+    """Litres per (day, shift): kg converted with the density of the scheme in force."""
+    out: dict[tuple[date, str], Decimal] = defaultdict(Decimal)
+    for (day, shift, unit), value in quantities.items():
         if unit != "L":
+            try:
+                density = timeline.at(day).scheme.density
+            except Refused:  # no scheme yet on that day: the usual density of milk
+                density = DEFAULT_DENSITY
             value = (value / density).quantize(MILLI)
-        out[(to_date(day), shift)] += value
+        out[(day, shift)] += value
     return out
 
 
@@ -126,7 +145,7 @@ def _alerts(conn: Connection, db: Database, today: date, cycle: str) -> list[Ale
         seen = conn.execute(select(Setting.value).where(Setting.key == LAST_BACKUP)).first()
         last = datetime.fromisoformat(seen[0]) if seen else None
         if last is None or (today - last.date()).days > BACKUP_MAX_AGE_DAYS:
-            when = last.strftime("%d/%m/%Y") if last else ""
+            when = fmt.day(last) if last else ""
             alerts.append(Alert("backup", when, "backup"))
     return alerts
 
@@ -137,13 +156,15 @@ def dashboard(db: Database, today: date | None = None, days: int = 60) -> Dashbo
         conn = session.connection()
         association = load_association(session)
         span = period_of(day, association.cycle)
+        timeline = load_timeline(session)
         try:
-            density = load_timeline(session).at(day).scheme.density
+            timeline.at(day)
             no_scheme = False
-        except Refused:  # a new association: no scheme yet, the standard density meanwhile
-            density, no_scheme = STANDARD_DENSITY, True
+        except Refused:  # a new association: no scheme yet (kg use the usual density)
+            no_scheme = True
         first = day - timedelta(days=days - 1)
-        litres = _litres(conn, min(first, span.start), day, density)
+        quantities = _quantities(conn, min(first, span.start), day)
+        litres = _litres(quantities, timeline)
         daily_quality = _quality(conn, first, day, by_day=True)
         period_quality = _quality(conn, span.start, span.end, by_day=False).get(None, {})
         today_count = fetch_raw(
@@ -161,6 +182,13 @@ def dashboard(db: Database, today: date | None = None, days: int = 60) -> Dashbo
     period_litres = sum(
         (v for (d, _s), v in litres.items() if span.start <= d <= span.end), Decimal(0)
     )
+    by_shift_units: dict[str, dict[str, Decimal]] = {"am": {}, "pm": {}}
+    period_units: dict[str, Decimal] = {}
+    for (d, shift, unit), value in sorted(quantities.items()):
+        if d == day:
+            by_shift_units[shift][unit] = by_shift_units[shift].get(unit, MILLI * 0) + value
+        if span.start <= d <= span.end:
+            period_units[unit] = period_units.get(unit, MILLI * 0) + value
     return Dashboard(
         day,
         {s: litres.get((day, s), Decimal(0)) for s in ("am", "pm")},
@@ -170,4 +198,6 @@ def dashboard(db: Database, today: date | None = None, days: int = 60) -> Dashbo
         period_quality,
         tuple(series),
         tuple(alerts),
+        by_shift_units,
+        period_units,
     )

@@ -251,6 +251,13 @@ def delete_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
     with db.write() as session:
         d, m = _load(session, delivery_id)
         refuse_if_closed(session, d.date)
+        from coop_desktop.storage.models import QualityTest
+
+        tested = session.scalars(
+            select(QualityTest.id).where(QualityTest.delivery_id == d.id)
+        ).first()
+        if tested is not None:
+            raise Refused("delivery_has_test", "delivery", value=d.id, test=tested)
         info = _info(d, m)
         audit(session, "delete", "delivery", d.id, before=row_dict(d))
         session.delete(d)

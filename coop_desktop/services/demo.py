@@ -423,7 +423,18 @@ def load_demo(
         tests = _test_rows(rng, herd, sample_days)
         insert_rows(conn, "quality_test", TEST_COLUMNS, tests)
         ledger = _ledger_rows(rng, herd, day_list, products)
+        before_ids = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM ledger_entry")).scalar()
         insert_rows(conn, "ledger_entry", LEDGER_COLUMNS, ledger)
+        last_id = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM ledger_entry")).scalar()
+        # The demo's account movements, recorded as made by the demo (`coop check` knows
+        # every movement a person typed from its own audit record).
+        audit_on(
+            conn,
+            "demo",
+            "ledger_entry",
+            None,
+            after={"first": int(before_ids) + 1, "last": int(last_id)},
+        )
         _seed_scheme(conn, first, stamp)
         summary = DemoSummary(
             len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]

@@ -1,7 +1,9 @@
 """Build what each document shows from the database (the renderers never see ORM objects).
 
-Printing is recorded in the audit log; a document printed before comes out marked COPIA, a
-voided settlement's receipt comes out marked ANULADO, an open period's statement BORRADOR."""
+Printing is recorded in the audit log; every kind of document printed before comes out marked
+COPIA, a voided settlement's receipt comes out marked ANULADO with the reason, the date and
+the number that replaced it (and the replacement names what it replaces), an open period's
+statement BORRADOR."""
 
 from __future__ import annotations
 
@@ -12,9 +14,9 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.documents.dto import (
     AdvanceDoc,
-    Amount,
     CollectionDoc,
     CollectionRow,
     Header,
@@ -26,13 +28,19 @@ from coop_desktop.documents.dto import (
 )
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
 from coop_desktop.domain.roles import Permission
-from coop_desktop.domain.settlement import CREDIT_KINDS, DEDUCTION_KINDS
 from coop_desktop.errors import NotFound, Refused
-from coop_desktop.numbers import ZERO, quantize
+from coop_desktop.messages import add_messages
+from coop_desktop.numbers import ZERO
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
 from coop_desktop.services.deliveries import ticket_label
+from coop_desktop.services.settlement_paper import (
+    goods,
+    number_of,
+    stored_money,
+    void_notes,
+)
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import (
     AuditLog,
@@ -45,7 +53,18 @@ from coop_desktop.storage.models import (
     SettlementLine,
 )
 
-PRICE_STEP = Decimal("0.0001")
+add_messages(
+    {
+        "receipt_without_ruc": (
+            "La asociación no tiene RUC registrado: los recibos salen como CONSTANCIA DE PAGO, "
+            "no como liquidación de compra. Regístrelo en Configuración o con "
+            "«coop init --ruc».",
+            "The association has no RUC on record: receipts print as a PAYMENT RECORD, not as "
+            "a purchase settlement (liquidación de compra). Record it in Settings or with "
+            "«coop init --ruc».",
+        ),
+    }
+)
 
 
 def header(session: Session) -> Header:
@@ -64,20 +83,54 @@ def member_block(m: Member) -> MemberBlock:
         m.district,
         m.province,
         m.department,
+        m.address,
     )
 
 
 def printed_before(session: Session, kind: str, key: str, record: bool = True) -> bool:
     """True when the document was printed before; with `record`, this print is recorded in
     the audit log (a preview on screen is not a print and records nothing)."""
-    seen = session.scalar(
-        select(func.count())
-        .select_from(AuditLog)
-        .where(AuditLog.action == "print", AuditLog.entity == kind, AuditLog.entity_id == key)
-    )
+    return key in reprinted(session, kind, [key], record)
+
+
+def reprinted(session: Session, kind: str, keys: list[str], record: bool = True) -> set[str]:
+    """Which of `keys` (documents of one kind) were printed before; with `record`, this print
+    of every one of them is recorded in the audit log."""
+    seen: set[str] = set()
+    for chunk in range(0, len(keys), 900):
+        seen.update(
+            k
+            for k in session.scalars(
+                select(AuditLog.entity_id).where(
+                    AuditLog.action == "print",
+                    AuditLog.entity == kind,
+                    AuditLog.entity_id.in_(keys[chunk : chunk + 900]),
+                )
+            )
+            if k is not None
+        )
     if record:
-        audit(session, "print", kind, key)
-    return bool(seen)
+        for key in keys:
+            audit(session, "print", kind, key)
+    return seen
+
+
+@requires(Permission.PRINT)
+def copy_marks(db: Database, kind: str, keys: list[str], record: bool = True) -> set[str]:
+    """`reprinted` in its own unit of work, for documents built by a read-only service (a
+    preview only reads)."""
+    if not keys:
+        return set()
+    if not record:
+        with db.read() as session:
+            return reprinted(session, kind, keys, False)
+    with db.write() as session:
+        return reprinted(session, kind, keys, True)
+
+
+def warnings(head: Header) -> tuple[str, ...]:
+    """What the treasurer should know before handing receipts over (codes, for messages)."""
+    return () if head.ruc else ("receipt_without_ruc",)
 
 
 @requires(Permission.PRINT)
@@ -109,10 +162,10 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
                 Delivery.rejected.is_(False),
             )
         ).all()
-        total = sum(
-            (x.quantity for x in earlier if (x.date, x.shift, x.id) <= (d.date, d.shift, d.id)),
-            ZERO,
-        )
+        totals: dict[str, Decimal] = {}
+        for x in earlier:  # per unit: litres and kilograms are never added together
+            if (x.date, x.shift, x.id) <= (d.date, d.shift, d.id):
+                totals[x.unit] = totals.get(x.unit, ZERO) + x.quantity
         copy = printed_before(session, "ticket", str(d.id), record)
         return TicketDoc(
             header(session),
@@ -123,13 +176,14 @@ def ticket(db: Database, delivery_id: int, record: bool = True) -> TicketDoc:
             d.quantity,
             d.unit,
             span.code,
-            total,
+            totals.get("L", ZERO),
             d.temperature,
             d.density,
             d.alcohol_positive,
             d.rejected,
             d.reject_reason,
             "COPIA" if copy else "",
+            tuple(sorted(totals.items())),
         )
 
 
@@ -167,22 +221,6 @@ def _closed_period(session: Session, span: PeriodSpan) -> Period:
     return period
 
 
-def settlement_amounts(
-    lines: list[SettlementLine],
-) -> tuple[tuple[Amount, ...], tuple[Amount, ...]]:
-    credits = tuple(
-        Amount(ln.description, ln.amount)
-        for ln in lines
-        if ln.kind in CREDIT_KINDS and ln.amount > 0
-    )
-    deductions = tuple(
-        Amount(ln.description, -ln.amount)
-        for ln in lines
-        if ln.kind in DEDUCTION_KINDS and ln.amount < 0
-    )
-    return credits, deductions
-
-
 @requires(Permission.PRINT)
 def receipts(
     db: Database, code: str, member_code: str | None = None, record: bool = True
@@ -200,18 +238,15 @@ def receipts(
         )
         if member_code is not None:
             query = query.where(func.lower(Member.code) == member_code.strip().lower())
-        rows = session.execute(query).all()
+        rows = [(s, m) for s, m in session.execute(query).all()]
         lines = lines_by_settlement(session, [s.id for s, _ in rows])
+        notes, replaces = void_notes(session, period, rows)
+        printable = [number_of(s) for s, _ in rows if s.status != "void"]
+        copies = reprinted(session, "settlement", printable, record)
         docs = []
         for s, m in rows:
-            credits, deductions = settlement_amounts(lines[s.id])
-            number = f"{s.series}-{s.number:08d}"
-            mark = (
-                "ANULADO"
-                if s.status == "void"
-                else ("COPIA" if printed_before(session, "settlement", number, record) else "")
-            )
-            average = quantize(s.gross / s.kg, PRICE_STEP) if s.kg else ZERO
+            number = number_of(s)
+            mark = "ANULADO" if s.status == "void" else ("COPIA" if number in copies else "")
             docs.append(
                 ReceiptDoc(
                     head,
@@ -223,14 +258,12 @@ def receipts(
                     s.created_at.date(),
                     s.kg,
                     s.litres,
-                    average,
-                    s.gross,
-                    credits,
-                    deductions,
-                    s.carried_out,
-                    s.net,
+                    goods(lines[s.id]),
+                    stored_money(s, lines[s.id]),
                     s.payment_method or m.payment_method,
                     mark,
+                    notes.get(s.id),
+                    replaces.get(s.id),
                 )
             )
         return docs
@@ -248,39 +281,51 @@ def lines_by_settlement(session: Session, ids: list[int]) -> dict[int, list[Sett
     return found
 
 
-def payroll(db: Database, code: str) -> PayrollDoc:
+@requires(Permission.PRINT)
+def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
+    """One row per member's current settlement: gross + credits − deductions − carried debt
+    covered = net, and what passes to the next period. A reprint is COPIA."""
     span = parse_period(code)
-    with db.read() as session:
+    with db.write() as session:
         period = _closed_period(session, span)
-        rows = session.execute(
-            select(Settlement, Member)
-            .join(Member)
-            .where(Settlement.period_id == period.id, Settlement.status != "void")
-            .order_by(Member.code)
-        ).all()
-        return PayrollDoc(
-            header(session),
-            span.code,
-            span.start,
-            span.end,
-            tuple(
+        rows = [
+            (s, m)
+            for s, m in session.execute(
+                select(Settlement, Member)
+                .join(Member)
+                .where(Settlement.period_id == period.id, Settlement.status != "void")
+                .order_by(Member.code)
+            ).all()
+        ]
+        lines = lines_by_settlement(session, [s.id for s, _ in rows])
+        out = []
+        for s, m in rows:
+            money = stored_money(s, lines[s.id])
+            out.append(
                 PayrollRow(
                     m.code,
                     f"{m.given_names} {m.surnames}",
                     m.dni,
                     s.kg,
                     s.gross,
-                    s.deductions,
+                    money.credit_total,
+                    money.applied - money.applied_carried,
+                    money.applied_carried,
                     s.net,
-                    f"{s.series}-{s.number:08d}",
+                    money.carried_out,
+                    number_of(s),
                 )
-                for s, m in rows
-            ),
+            )
+        copy = printed_before(session, "payroll", span.code, record)
+        return PayrollDoc(
+            header(session), span.code, span.start, span.end, tuple(out), "COPIA" if copy else ""
         )
 
 
-def collection(db: Database, day: date) -> CollectionDoc:
-    with db.read() as session:
+@requires(Permission.PRINT)
+def collection(db: Database, day: date, record: bool = False) -> CollectionDoc:
+    """The day's deliveries by shift, with their quick tests; a reprint is COPIA."""
+    with db.write() as session:
         rows = session.execute(
             select(Delivery, Member)
             .join(Member)
@@ -295,18 +340,20 @@ def collection(db: Database, day: date) -> CollectionDoc:
                 )
             )
         }
+        head = header(session)
+        lang = head.lang
         out = []
         for d, m in rows:
             parts = []
             if d.temperature is not None:
-                parts.append(f"{d.temperature} °C")
+                parts.append(fmt.temperature(d.temperature, lang))
             if d.density is not None:
-                parts.append(f"dens. {d.density}")
+                parts.append(f"dens. {fmt.as_recorded(d.density, lang)}")
             if d.alcohol_positive is not None:
                 parts.append("alcohol +" if d.alcohol_positive else "alcohol −")
             t = tests.get(d.id)
             if t is not None and t.fat is not None:
-                parts.append(f"grasa {t.fat}%")
+                parts.append(f"{'fat' if lang == 'en' else 'grasa'} {fmt.percent(t.fat, 2, lang)}")
             out.append(
                 CollectionRow(
                     d.shift,
@@ -319,4 +366,5 @@ def collection(db: Database, day: date) -> CollectionDoc:
                     d.reject_reason,
                 )
             )
-        return CollectionDoc(header(session), day, tuple(out))
+        copy = printed_before(session, "collection", day.isoformat(), record)
+        return CollectionDoc(head, day, tuple(out), "COPIA" if copy else "")

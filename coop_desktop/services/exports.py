@@ -21,6 +21,7 @@ from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.settlement import KIND_LABELS
 from coop_desktop.errors import ValidationError
 from coop_desktop.numbers import ZERO, ZERO_MONEY
+from coop_desktop.outputs import write_file
 from coop_desktop.services import accountant
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, LedgerEntry, Member, QualityTest
@@ -258,10 +259,16 @@ def build(db: Database, kind: str, period: str | None, lang: str = "es") -> Shee
 
 
 def export_to_file(
-    db: Database, kind: str, period: str | None, path: Path, lang: str = "es"
+    db: Database,
+    kind: str,
+    period: str | None,
+    path: Path,
+    lang: str = "es",
+    force: bool = False,
 ) -> tuple[Path, int]:
-    """Write the export to `path` (.xlsx or .csv, by its extension); returns the path and
-    the number of data rows."""
+    """Write the export to `path` (.xlsx or .csv, by its extension) safely (`outputs`:
+    never over a database, over another file only with `force`); returns the path and the
+    number of data rows."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ValidationError("bad_export_format", "format", value=path.name)
@@ -270,5 +277,5 @@ def export_to_file(
         data = xlsx_bytes([sheet])
     else:  # the accountant's and the bank's files carry no totals row: one row per record
         data = csv_bytes(sheet, lang, totals=kind not in ("purchases", "payments"))
-    path.write_bytes(data)
+    write_file(path, data, force=force)
     return path, len(sheet.rows)

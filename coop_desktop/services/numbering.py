@@ -17,13 +17,15 @@ from coop_desktop.storage.models import DocumentCounter
 def reserve_numbers(session: Session, series: str, count: int) -> int:
     """Reserve `count` consecutive numbers of a series; returns the first. The counter row is
     locked until the transaction ends, so numbering stays gapless under concurrent closes."""
-    counter = session.scalars(
-        select(DocumentCounter).where(DocumentCounter.series == series).with_for_update()
-    ).first()
+    query = select(DocumentCounter).where(DocumentCounter.series == series).with_for_update()
+    counter = session.scalars(query).first()
     if counter is None:
-        counter = DocumentCounter(series=series, last_number=0)
-        session.add(counter)
-        session.flush()
+        # The series' first number, maybe asked by two PCs at once: the row is inserted once
+        # (the other insert is dropped at its savepoint) and then locked like any counter.
+        from coop_desktop.services.periods import insert_once
+
+        insert_once(session, DocumentCounter(series=series, last_number=0))
+        counter = session.scalars(query.execution_options(populate_existing=True)).one()
     first = counter.last_number + 1
     counter.last_number += count
     session.flush()

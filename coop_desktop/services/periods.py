@@ -9,10 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan, period_of
 from coop_desktop.errors import Refused
 from coop_desktop.storage.engine import Database
-from coop_desktop.storage.models import Association, Delivery, LedgerEntry, Period, QualityTest
+from coop_desktop.storage.models import Association, Delivery, LedgerEntry, Period
 
 
 def closed_period_at(session: Session, day: date) -> Period | None:
@@ -27,7 +28,7 @@ def refuse_if_closed(session: Session, day: date) -> None:
     """Refuse to write anything dated inside a closed (or paid) period, naming it."""
     period = closed_period_at(session, day)
     if period is not None:
-        raise Refused("period_closed", "date", value=day.strftime("%d/%m/%Y"), period=period.code)
+        raise Refused("period_closed", "date", value=fmt.day(day), period=period.code)
 
 
 def get_or_create(session: Session, span: PeriodSpan, lock: bool = True) -> Period:
@@ -83,10 +84,19 @@ def _closed_spans(session: Session) -> list[tuple[date, date]]:
 
 
 def _first_activity(session: Session, low: date | None, high: date | None) -> date | None:
-    """The earliest delivery, sample or ledger entry dated in [low, high] (either end open)."""
+    """The earliest date in [low, high] (either end open) with something a close settles: a
+    delivery, or an account movement other than milk and payments (a payment dated in a
+    month without collection, or a lone sample, leaves nothing to close there)."""
+    from coop_desktop.domain.settlement import NOT_SETTLED
+
     found: list[date] = []
-    for column in (Delivery.date, QualityTest.sample_date, LedgerEntry.date):
+    for column, extra in (
+        (Delivery.date, None),
+        (LedgerEntry.date, LedgerEntry.kind.not_in(NOT_SETTLED)),
+    ):
         query = select(func.min(column))
+        if extra is not None:
+            query = query.where(extra)
         if low is not None:
             query = query.where(column >= low)
         if high is not None:
@@ -98,7 +108,7 @@ def _first_activity(session: Session, low: date | None, high: date | None) -> da
 
 
 def first_open_activity(session: Session) -> date | None:
-    """The earliest date with activity (deliveries, samples or account entries) that lies in
+    """The earliest date with activity a close settles (deliveries, account entries) in
     no closed period."""
     closed = _closed_spans(session)
     gaps: list[tuple[date | None, date | None]] = []
@@ -159,4 +169,19 @@ def refuse_before_close(session: Session, day: date, field: str = "date") -> Non
         select(Period).where(Period.status != "open", Period.end_date >= day)
     ).first()
     if last is not None:
-        raise Refused("starts_in_closed", field, value=day.strftime("%d/%m/%Y"), period=last.code)
+        raise Refused("starts_in_closed", field, value=fmt.day(day), period=last.code)
+
+
+def lock_terms(session: Session, exclusive: bool = False) -> None:
+    """On PostgreSQL, what a close reads besides dated rows — the recurring charges and the
+    loans — is guarded like a month: a close takes this lock exclusively, a new charge or
+    loan shares it, so one added from another PC during a close waits and is then refused
+    (it would start inside the closed period) instead of being missed by the close."""
+    from sqlalchemy import text
+
+    from coop_desktop.storage.protection import LOCK_CLASS, TERMS_KEY
+
+    if session.connection().dialect.name == "sqlite":
+        return  # SQLite's write transactions already exclude each other
+    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    session.execute(text(f"SELECT {fn}(:c, :k)"), {"c": LOCK_CLASS, "k": TERMS_KEY})

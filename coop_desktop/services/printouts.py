@@ -6,10 +6,12 @@ does not count as a print; printing or saving builds it again with `record=True`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from coop_desktop.domain import validation as v
 from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.messages import render as render_message
 from coop_desktop.services import documents as docs
 from coop_desktop.services.statements import statements
 from coop_desktop.storage.engine import Database
@@ -25,6 +27,74 @@ class Printout:
     number: str = ""  # a receipt's settlement number (what can be voided)
     mark: str = ""  # COPIA, ANULADO, BORRADOR or nothing
     printed_as: tuple[str, str] | None = None  # what a print counts as (kind, key) for COPIA
+    warnings: tuple[str, ...] = ()  # message codes the screen shows beside the document
+
+    def notes(self, lang: str = "es") -> list[str]:
+        return [render_message(code, lang) for code in self.warnings]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A period's receipts or statements ready to render: the renderer, the documents, a
+    file name for each, and what to warn about."""
+
+    renderer: Any
+    docs: list[Any]
+    names: list[str]
+    warnings: tuple[str, ...] = field(default=())
+
+    def notes(self, lang: str = "es") -> list[str]:
+        return [render_message(code, lang) for code in self.warnings]
+
+
+def batch(
+    db: Database,
+    kind: str,
+    code: str,
+    member: str | None = None,
+    *,
+    record: bool = True,
+    receipt_size: str = "A5",
+) -> Batch:
+    """Every receipt ("receipts") or statement ("statements") of a period, or one member's;
+    building them for printing records the print (the next one is COPIA)."""
+    if kind == "receipts":
+        from coop_desktop.documents.receipt import ReceiptRenderer
+
+        found = docs.receipts(db, code, member, record)
+        head = found[0].header if found else None
+        return Batch(
+            ReceiptRenderer(receipt_size),
+            list(found),
+            [f"{d.number}-{d.member.code}" for d in found],
+            docs.warnings(head) if head else (),
+        )
+    if kind == "statements":
+        from coop_desktop.documents.statement import StatementRenderer
+
+        found_s = statements(db, code, member, record)
+        return Batch(
+            StatementRenderer(), list(found_s), [f"{d.period}-{d.member.code}" for d in found_s]
+        )
+    raise ValidationError("bad_choice", "kind", value=kind, valid="receipts, statements")
+
+
+PRINTED_AS = {"receipts": "settlement", "statements": "statement", "payroll": "payroll"}
+
+
+def printed_keys(kind: str, documents: list[Any]) -> list[str]:
+    """The keys a print of these documents counts under (`PRINTED_AS[kind]`): a voided
+    receipt or a draft statement is never counted."""
+    if kind == "receipts":
+        return [d.number for d in documents if d.mark != "ANULADO"]
+    if kind == "statements":
+        return [f"{d.period}/{d.member.code}" for d in documents if not d.draft]
+    return [d.period for d in documents]  # the payroll
+
+
+def record_batch(db: Database, kind: str, documents: list[Any]) -> None:
+    """Count a batch as printed once it was sent or saved (the next print is a COPIA)."""
+    docs.record_prints(db, PRINTED_AS[kind], printed_keys(kind, documents))
 
 
 def record_printout(db: Database, printout: Printout) -> None:
@@ -78,12 +148,21 @@ def render(
         from coop_desktop.documents.collection import CollectionRenderer
 
         day = v.iso_date(key, "date")
-        doc = docs.collection(db, day)
-        return Printout(kind, f"acopio-{day.isoformat()}", CollectionRenderer().render(doc))
+        doc = docs.collection(db, day, record)
+        return Printout(
+            kind,
+            f"acopio-{day.isoformat()}",
+            CollectionRenderer().render(doc),
+            "",
+            doc.mark,
+            ("collection", day.isoformat()),
+        )
     if kind == "payroll":
         from coop_desktop.documents.payroll import PayrollRenderer
 
-        return Printout(kind, f"planilla-{key}", PayrollRenderer().render(docs.payroll(db, key)))
+        sheet = docs.payroll(db, key, record)
+        pdf = PayrollRenderer().render(sheet)
+        return Printout(kind, f"planilla-{key}", pdf, "", sheet.mark, ("payroll", sheet.period))
     if not member:
         raise ValidationError("required", "member")
     if kind == "receipt":
@@ -95,14 +174,23 @@ def render(
         r = found[-1]  # the newest: a reissued receipt comes after the one it replaced
         pdf = ReceiptRenderer(receipt_size).render(r)
         title = f"{r.number}-{r.member.code}"
-        return Printout(kind, title, pdf, r.number, r.mark, ("settlement", r.number))
+        return Printout(
+            kind,
+            title,
+            pdf,
+            r.number,
+            r.mark,
+            ("settlement", r.number),
+            docs.warnings(r.header),
+        )
     if kind == "statement":
         from coop_desktop.documents.statement import StatementRenderer
 
-        found_s = statements(db, key, member)
+        found_s = statements(db, key, member, record)
         if not found_s:
             raise NotFound("no_settlement", "member", value=member, period=key)
         s = found_s[0]
         title = f"estado-{key}-{s.member.code}"
-        return Printout(kind, title, StatementRenderer().render(s), "", s.shown_mark)
+        printed = None if s.draft else ("statement", f"{s.period}/{s.member.code}")
+        return Printout(kind, title, StatementRenderer().render(s), "", s.shown_mark, printed)
     raise ValidationError("bad_choice", "kind", value=kind, valid=", ".join(KINDS))

@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.errors import Refused
 from coop_desktop.services.context import actor, now
 from coop_desktop.services.periods import closed_period_at
@@ -49,9 +50,7 @@ def reverse(
             day = today or date.today()
             closed = closed_period_at(session, day)
             if closed is not None:
-                raise Refused(
-                    "period_closed", "date", value=day.strftime("%d/%m/%Y"), period=closed.code
-                )
+                raise Refused("period_closed", "date", value=fmt.day(day), period=closed.code)
         reversal = LedgerEntry(
             member_id=e.member_id,
             date=day,

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.period import Timeline
@@ -20,7 +21,7 @@ from coop_desktop.resources import resource_path
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.storage.engine import Database
-from coop_desktop.storage.models import PriceScheme, PriceSchemeVersion
+from coop_desktop.storage.models import Period, PriceScheme, PriceSchemeVersion
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +52,14 @@ def import_scheme(db: Database, text: str, effective: date | None = None) -> Sch
     parsed, data = schema.loads(text)
     day = effective or date.today()
     with db.write() as session:
+        refuse_in_closed_period(session, day)
         clash = session.execute(
             select(PriceScheme.name)
             .join(PriceSchemeVersion)
             .where(PriceSchemeVersion.effective_from == day)
         ).first()
         if clash is not None:
-            raise Refused(
-                "scheme_version_exists", "effective", value=day.strftime("%d/%m/%Y"), other=clash[0]
-            )
+            raise Refused("scheme_version_exists", "effective", value=fmt.day(day), other=clash[0])
         scheme = session.scalars(select(PriceScheme).where(PriceScheme.name == parsed.name)).first()
         if scheme is None:
             scheme = PriceScheme(name=parsed.name, description=parsed.title)
@@ -87,6 +87,25 @@ def import_scheme(db: Database, text: str, effective: date | None = None) -> Sch
         )
         return SchemeVersionInfo(
             version.id, parsed.name, parsed.title, day, parsed.currency, parsed.unit
+        )
+
+
+def refuse_in_closed_period(session: Session, day: date) -> None:
+    """A version in force from `day` would change what a closed period ending on or after
+    `day` pays (the version in force on a date is the latest one taking effect by then):
+    refused, naming the period (a database trigger refuses it too)."""
+    closed = session.scalars(
+        select(Period)
+        .where(Period.status != "open", Period.end_date >= day)
+        .order_by(Period.end_date.desc())
+    ).first()
+    if closed is not None:
+        raise Refused(
+            "scheme_in_closed_period",
+            "effective",
+            value=day.strftime("%d/%m/%Y"),
+            period=closed.code,
+            after=(closed.end_date + timedelta(days=1)).strftime("%d/%m/%Y"),
         )
 
 

@@ -131,14 +131,20 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
         if later is not None:
             raise Refused("later_period_closed", "period", value=span.code, other=later.code)
         before = period.totals
+        # The settlements are voided first: the database lets a period reopen only when none
+        # of its settlements is current any more.
+        settlements = session.scalars(
+            select(Settlement).where(Settlement.period_id == period.id, Settlement.status != "void")
+        ).all()
+        for s in settlements:
+            s.status = "void"
+            s.void_reason = text
+        session.flush()
         period.status = "open"
         period.totals = None
         period.closed_at = None
         period.closed_by = None
         session.flush()
-        settlements = session.scalars(
-            select(Settlement).where(Settlement.period_id == period.id, Settlement.status != "void")
-        ).all()
         # Entries the close generated point at the settlement it issued, which a reissued
         # receipt (void_receipt) may have replaced: every settlement of the period counts.
         every = list(
@@ -154,9 +160,6 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
             else []
         )
         reversals = reverse(session, entries, f"reapertura de {span.code}: {text}")
-        for s in settlements:
-            s.status = "void"
-            s.void_reason = text
         audit(
             session,
             "reopen",
@@ -244,13 +247,21 @@ def pay(
     """Mark settlements paid; the period is paid when all are. Returns how many were marked."""
     clean_method = v.choice(method, v.PAYMENT_METHODS, "payment_method")
     span = parse_period(code)
-    when = day or date.today()
+    when = v.not_future(day or date.today(), date.today())
+    if when < span.start:
+        raise ValidationError(
+            "paid_before_period", "date", value=when.isoformat(), period=span.code
+        )
     with db.write() as session:
         period = get_or_create(session, span)
         if period.status == "open":
             raise Refused("period_not_closed", "period", value=span.code)
-        query = select(Settlement).where(
-            Settlement.period_id == period.id, Settlement.status == "issued"
+        # Locked until the end: a receipt voided from another PC at this moment waits, then
+        # finds it paid (and is refused), or is voided first and is not paid here.
+        query = (
+            select(Settlement)
+            .where(Settlement.period_id == period.id, Settlement.status == "issued")
+            .with_for_update()
         )
         if member_code is not None:
             query = query.where(Settlement.member_id == member_by_code(session, member_code).id)
@@ -352,9 +363,9 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
     with db.write() as session:
         old = (
             session.scalars(
-                select(Settlement).where(
-                    Settlement.series == series, Settlement.number == int(digits)
-                )
+                select(Settlement)
+                .where(Settlement.series == series, Settlement.number == int(digits))
+                .with_for_update()  # a payment of it from another PC waits, or went first
             ).first()
             if digits.isdigit()
             else None
@@ -367,7 +378,14 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
             raise Refused("settlement_paid_void", "number", value=number)
         new_number = reserve_numbers(session, old.series, 1)
         columns = [c.key for c in Settlement.__table__.columns if c.key not in ("id", "number")]
-        new = Settlement(**{c: getattr(old, c) for c in columns}, number=new_number)
+        values = {c: getattr(old, c) for c in columns}
+        before = row_dict(old)
+        # At most one current settlement per member and period (a unique index): the old one
+        # is void before its replacement exists.
+        old.status = "void"
+        old.void_reason = text
+        session.flush()
+        new = Settlement(**values, number=new_number)
         new.created_at = now()
         session.add(new)
         session.flush()
@@ -383,11 +401,11 @@ def void_receipt(db: Database, number: str, reason: str) -> str:
                     quantity=line.quantity,
                     unit_price=line.unit_price,
                     amount=line.amount,
+                    unit=line.unit,
+                    priced_quantity=line.priced_quantity,
+                    deliveries=line.deliveries,
                 )
             )
-        before = row_dict(old)
-        old.status = "void"
-        old.void_reason = text
         replacement = f"{new.series}-{new_number:08d}"
         audit(
             session,

@@ -1,181 +1,141 @@
-"""Build monthly statements: every delivery priced on its own, the price factors of the
-period, what a better band would have paid, quality against the references, the money."""
+"""Build monthly statements: every delivery with its quality and price, what each price
+factor added or took away, how to earn more, quality against the references, the money.
+
+A closed period's statement is what was stored: its milk lines (unit, unit price, quantity,
+amount and the deliveries each line pays) come from `settlement_line`, its money from the
+settlement; nothing is priced again, so a scheme imported later cannot change it. An open
+period's statement is a draft priced by the one pricing function, delivery by delivery.
+Either way a delivery shows the unit price of the line that pays it, and its amount is its
+share of the line's amount (`allocation.split_amount`): the deliveries add up to the line
+and the lines to the milk value, with no "Redondeo" line.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping
-from dataclasses import replace
-from datetime import date
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop.documents.dto import Amount, Header, QualityRow, StatementDoc, StatementLine
-from coop_desktop.documents.text import grouped, soles
-from coop_desktop.domain.measures import MEASURES, out_of_reference
+from coop_desktop.documents.dto import Header, StatementDoc, StatementLine
 from coop_desktop.domain.periods import PeriodSpan, parse_period
-from coop_desktop.domain.pricing import model as pm
-from coop_desktop.domain.pricing.basis import MemberQuality, weighted
-from coop_desktop.domain.pricing.engine import CENT, Pricer
+from coop_desktop.domain.pricing.advice import tips
+from coop_desktop.domain.pricing.allocation import split_amount
+from coop_desktop.domain.pricing.basis import MemberQuality
 from coop_desktop.domain.pricing.period import (
+    REJECTED,
     DeliveryIn,
+    MemberPeriod,
     MilkLine,
-    PricedDelivery,
     Timeline,
     price_member,
 )
+from coop_desktop.domain.pricing.reading import PeriodReading
 from coop_desktop.domain.settlement import SettlementCalc
-from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
+from coop_desktop.numbers import ZERO
+from coop_desktop.services import close_data as data
+from coop_desktop.services.association import load_association
 from coop_desktop.services.closeout import CloseResult, compute
-from coop_desktop.services.documents import (
-    header,
-    lines_by_settlement,
-    member_block,
-    settlement_amounts,
-)
+from coop_desktop.services.documents import copy_marks, header, lines_by_settlement, member_block
 from coop_desktop.services.member_trend import trends
-from coop_desktop.services.period_data import PeriodData, load_period
 from coop_desktop.services.schemes import load_timeline
+from coop_desktop.services.settlement_paper import computed_money, stored_money
+from coop_desktop.services.statement_parts import factors, quality_rows, quality_text, tip_text
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member, Period, Settlement, SettlementLine
 
-SHORT = {
-    "fat": "Grasa",
-    "protein": "Prot.",
-    "st": "ST",
-    "snf": "SNF",
-    "density": "Dens.",
-    "acidity": "Acidez",
-    "ufc": "UFC",
-    "scc": "CCS",
-    "tram": "TRAM",
-    "temperature": "Temp.",
-    "added_water": "Agua",
-}
+MILK_KINDS = ("milk", "rejected")
 
 
-def _shown(key: str, value: Decimal) -> str:
-    return grouped(value, 0) if MEASURES[key].scale == 0 else f"{value.normalize():f}"
+@dataclass(frozen=True)
+class _Period:
+    span: PeriodSpan
+    timeline: Timeline
+    reading: PeriodReading
+    deliveries: dict[int, list[DeliveryIn]]
+    previous: dict[int, list[DeliveryIn]]
+    previous_reading: PeriodReading
+    currency: str  # the association's: every amount of a statement is in it
+
+    def context(self, member: int, previous: bool = False) -> MemberPeriod:
+        reading = self.previous_reading if previous else self.reading
+        return MemberPeriod(
+            self.timeline,
+            reading.quality.get(member) or MemberQuality([]),
+            (self.previous if previous else self.deliveries).get(member, []),
+            reading.span,
+            self.reading.flags.get(member, frozenset()),
+        )
 
 
-def _quality_text(measures: Mapping[str, Decimal | bool], keys: tuple[str, ...]) -> str:
-    """Short, one line per delivery: "ST 12.13 % · UFC 118,280"."""
-    parts = []
-    for key in keys:
-        value = measures.get(key)
-        if isinstance(value, Decimal):
-            unit = " %" if MEASURES[key].unit == "%" else ""
-            parts.append(f"{SHORT.get(key, key)} {_shown(key, value)}{unit}")
-    return " · ".join(parts) or "sin análisis"
-
-
-def _factors(
-    milk_lines: tuple[MilkLine, ...],
-    priced: tuple[PricedDelivery, ...],
-    pricers: dict[str, Pricer],
-    flags: frozenset[str],
-) -> tuple[tuple[Amount, ...], tuple[str, ...]]:
-    """Sum each price factor over the milk lines; and what the next better band or step of
-    each factor would have added."""
-    totals: dict[str, Decimal] = defaultdict(lambda: ZERO_MONEY)
-    better: dict[str, Decimal] = defaultdict(lambda: ZERO_MONEY)
-    better_text: dict[str, str] = {}
-    for line in milk_lines:
-        if line.rejected or not line.unit_price:
+def stored_lines(lines: list[SettlementLine]) -> tuple[MilkLine, ...]:
+    """A settlement's milk lines as stored: unit, unit price, quantity, amount, and the ids
+    of the deliveries each pays (its scheme is the one in force on those deliveries' dates:
+    the versions a closed period was priced with cannot change)."""
+    found = []
+    for ln in lines:
+        if ln.kind not in MILK_KINDS:
             continue
-        pricer = pricers[line.scheme]
-        sample = next(
-            p
-            for p in priced
-            if p.scheme == line.scheme and p.unit_price == line.unit_price and not p.rejected
-        )
-        cooled = {"cooled"} if sample.delivery.cooled else set()
-        volume = sum(
-            (p.quantity for p in priced if not p.rejected and p.scheme == line.scheme), ZERO
-        )
-        _price, _amount, lines, _warn = pricer.explain(
-            line.quantity, sample.quality, flags | cooled, volume
-        )
-        for ln in lines:
-            totals[ln.label] += ln.amount
-        for c in pricer.scheme.components:
-            gain, text = _next_better(c, sample.quality)
-            if gain > 0:
-                better[c.label] += quantize(gain * line.quantity, CENT)
-                better_text[c.label] = text
-    factors = tuple(Amount(label, amount) for label, amount in totals.items())
-    hints = tuple(
-        f"Con {better_text[label]} habría recibido {soles(amount)} más."
-        for label, amount in better.items()
-        if amount > 0
-    )
-    return factors, hints
-
-
-def _next_better(c: pm.Component, quality: Mapping[str, Decimal | bool]) -> tuple[Decimal, str]:
-    if isinstance(c, pm.Bands):
-        value = quality.get(c.measure)
-        if not isinstance(value, Decimal):
-            return ZERO, ""
-        current = next((b for b in c.bands if b.contains(value)), None)
-        if current is None:
-            return ZERO, ""
-        higher = [b for b in c.bands if b.amount > current.amount]
-        if not higher:
-            return ZERO, ""
-        target = min(higher, key=lambda b: b.amount)
-        name = f"{c.label.lower()} clase {target.label}" if target.label else c.label.lower()
-        return target.amount - current.amount, name
-    if isinstance(c, pm.Steps):
-        value = quality.get(c.measure)
-        if not isinstance(value, Decimal) or not c.bonus:
-            return ZERO, ""
-        if c.max_bonus is not None and (value - c.reference) >= c.max_bonus / c.bonus * c.step:
-            return ZERO, ""
-        gain = c.bonus if value >= c.reference - c.step else c.penalty
-        return gain, f"{c.step.normalize():f} puntos más de {c.label.lower()}"
-    return ZERO, ""
-
-
-def _quality_rows(
-    used: Mapping[str, Decimal | bool],
-    previous: Mapping[str, Decimal | bool],
-    keys: tuple[str, ...],
-) -> tuple[QualityRow, ...]:
-    rows = []
-    for key in keys:
-        m = MEASURES.get(key)
-        value = used.get(key)
-        if m is None or m.boolean or not isinstance(value, Decimal):
-            continue
-        low = f"≥ {m.ref_low.normalize():f}" if m.ref_low is not None else ""
-        high = (
-            f"≤ {grouped(m.ref_high, 0) if m.scale == 0 else m.ref_high}"
-            if (m.ref_high is not None)
-            else ""
-        )
-        before = previous.get(key)
-        rows.append(
-            QualityRow(
-                f"{m.label_es} ({m.unit})" if m.unit else m.label_es,
-                _shown(key, value),
-                " ".join(x for x in (low, high) if x) or "—",
-                _quality_text({key: before}, (key,)).removeprefix(m.label_es + " ")
-                if isinstance(before, Decimal)
-                else "—",
-                not out_of_reference(key, value),
+        ids = tuple(int(i) for i in (ln.deliveries or "").split(",") if i)
+        quantity = ln.priced_quantity if ln.priced_quantity is not None else ln.quantity
+        rejected = ln.kind == "rejected"
+        found.append(
+            MilkLine(
+                "",
+                ln.unit or "",
+                ln.unit_price or ZERO,
+                quantity or ZERO,
+                ln.amount,
+                len(ids),
+                rejected,
+                ln.description.removeprefix("Rechazada: ") if rejected else "",
+                ids,
             )
         )
-    return tuple(rows)
+    return tuple(found)
+
+
+def _adopt_ids(stored: tuple[MilkLine, ...], priced: tuple[MilkLine, ...]) -> tuple[MilkLine, ...]:
+    """Closes made before lines kept their deliveries: take them from the line of the same
+    price (and reason) of the reference pricing."""
+    if all(ln.ids for ln in stored):
+        return stored
+    by_key = {(p.rejected, p.unit_price, p.reason): p for p in priced}
+    result = []
+    for ln in stored:
+        match = by_key.get((ln.rejected, ln.unit_price, ln.reason))
+        ids = ln.ids or (match.ids if match else ())
+        unit = ln.unit or (match.unit if match else "")
+        result.append(MilkLine("", unit, ln.unit_price, ln.quantity, ln.amount, len(ids),
+                               ln.rejected, ln.reason, ids))  # fmt: skip
+    return tuple(result)
 
 
 def statements(
-    db: Database, code: str, member_code: str | Collection[str] | None = None
+    db: Database,
+    code: str,
+    member_code: str | Collection[str] | None = None,
+    record: bool = False,
 ) -> list[StatementDoc]:
     """One statement per member with activity (or only of the member code, or codes, given);
-    an open period's are drafts (BORRADOR)."""
+    an open period's are drafts (BORRADOR). A
+    closed period's statement printed before comes out COPIA; with `record` this build
+    counts as a print (the CLI); screens record once the job was sent (`record_prints`)."""
+    docs = _statements(db, code, member_code)
+    final = [d for d in docs if not d.draft]
+    keys = [f"{d.period}/{d.member.code}" for d in final]
+    copies = copy_marks(db, "statement", keys, record)
+    return [
+        replace(d, mark="COPIA") if f"{d.period}/{d.member.code}" in copies else d for d in docs
+    ]
+
+
+def _statements(
+    db: Database, code: str, member_code: str | Collection[str] | None
+) -> list[StatementDoc]:
     span = parse_period(code)
     with db.read() as session:
         conn = session.connection()
@@ -183,7 +143,6 @@ def statements(
         period = session.scalars(select(Period).where(Period.code == span.code)).first()
         closed = period is not None and period.status != "open"
         timeline = load_timeline(session)
-        pricers = {p.scheme.name: p for p in timeline.pricers()}
         members = {m.id: m for m in session.scalars(select(Member))}
         settled: dict[int, tuple[SettlementCalc | None, Settlement | None]] = {}
         lines: dict[int, list[SettlementLine]] = {}
@@ -200,9 +159,17 @@ def statements(
             result = compute(conn, session, span)
             settled = {mc.member_id: (mc.calc, None) for mc in result.members}
             known[span.code] = result
-        period_data = load_period(conn, span)
-        prev = span.previous()
-        docs = []
+        reading = data.read_period(conn, span)
+        previous = data.read_period(conn, span.previous())
+        context = _Period(
+            span,
+            timeline,
+            reading,
+            reading.deliveries(),
+            previous.deliveries(),
+            previous,
+            load_association(session).currency,
+        )
         codes = (
             None
             if member_code is None
@@ -212,23 +179,11 @@ def statements(
             }
         )
         wanted = [mid for mid in settled if codes is None or members[mid].code.lower() in codes]
+        docs = []
         for member_id in sorted(wanted, key=lambda i: members[i].code):
             calc, settlement = settled[member_id]
-            m = members[member_id]
-            docs.append(
-                _statement(
-                    head,
-                    m,
-                    span,
-                    prev,
-                    timeline,
-                    pricers,
-                    period_data,
-                    calc,
-                    settlement,
-                    lines.get(settlement.id, []) if settlement else [],
-                )
-            )
+            stored = lines.get(settlement.id, []) if settlement else []
+            docs.append(_statement(head, members[member_id], context, calc, settlement, stored))
         return _with_trends(session, span, docs, {members[i].code: i for i in wanted}, known)
 
 
@@ -247,72 +202,83 @@ def _with_trends(
 def _statement(
     head: Header,
     m: Member,
-    span: PeriodSpan,
-    prev: PeriodSpan,
-    timeline: Timeline,
-    pricers: dict[str, Pricer],
-    period_data: PeriodData,
+    p: _Period,
     calc: SettlementCalc | None,
     settlement: Settlement | None,
-    lines: list[SettlementLine],
+    stored: list[SettlementLine],
 ) -> StatementDoc:
-    deliveries: list[DeliveryIn] = period_data.deliveries.get(m.id, [])
-    quality: MemberQuality = period_data.quality.get(m.id, MemberQuality([]))
-    flags = period_data.members[m.id].flags if m.id in period_data.members else frozenset()
-    milk = price_member(timeline, quality, deliveries, span, flags, collect_missing=True)
-    keys = tuple(dict.fromkeys(k for p in pricers.values() for k in p.needed))
-    used = next((p.quality for p in milk.deliveries if not p.rejected), {})
-    before_samples = [s for s in quality.samples if prev.start <= s.day <= prev.end]
-    previous = weighted(before_samples, [1] * len(before_samples), keys) if before_samples else {}
-    factors, better = _factors(milk.lines, milk.deliveries, pricers, flags)
-    daily: dict[date, Decimal] = defaultdict(lambda: ZERO)
-    for p in milk.deliveries:
-        if not p.rejected:
-            daily[p.delivery.day] += p.litres
-    statement_lines = tuple(
-        StatementLine(
-            p.delivery.day,
-            p.delivery.shift,
-            p.delivery.quantity,
-            p.delivery.unit,
-            _quality_text(p.quality, keys),
-            p.unit_price,
-            p.amount,
-            p.reason if p.rejected else None,
-        )
-        for p in milk.deliveries
-    )
+    ctx = p.context(m.id)
+    keys = tuple(dict.fromkeys(k for pr in p.timeline.pricers() for k in pr.needed))
+    draft = None
     if settlement is not None:
-        credits, deductions = settlement_amounts(lines)
-        gross, net = settlement.gross, settlement.net
-        carried_in, carried_out = settlement.carried_in, settlement.carried_out
+        milk_lines = stored_lines(stored)
+        if not all(ln.ids for ln in milk_lines):
+            priced = price_member(p.timeline, ctx.quality, ctx.deliveries, p.span, ctx.flags, True)
+            milk_lines = _adopt_ids(milk_lines, priced.lines)
+    else:
+        draft = price_member(
+            p.timeline, ctx.quality, ctx.deliveries, p.span, ctx.flags, collect_missing=True
+        )
+        milk_lines = draft.lines
+    by_id = {d.id: d for d in ctx.deliveries}
+    rows: list[StatementLine] = []
+    densities: set[Decimal] = set()
+    for line in milk_lines:
+        mine = [by_id[i] for i in line.ids if i in by_id]
+        exact = [
+            p.timeline.at(d.day).quantities(d.quantity, d.unit)[0] * line.unit_price for d in mine
+        ]
+        for d, amount in zip(mine, split_amount(line.amount, exact), strict=True):
+            pricer = p.timeline.at(d.day)
+            in_unit, kg, litres = pricer.quantities(d.quantity, d.unit)
+            densities.add(pricer.scheme.density)
+            shown = {} if d.rejected else ctx.measures(d, pricer)
+            rows.append(
+                StatementLine(
+                    d.day,
+                    d.shift,
+                    d.quantity,
+                    d.unit,
+                    litres,
+                    kg,
+                    in_unit,
+                    line.unit or pricer.scheme.unit,
+                    quality_text(shown, keys, head.lang),
+                    line.unit_price,
+                    amount,
+                    (line.reason or REJECTED) if line.rejected else None,
+                )
+            )
+    rows.sort(key=lambda r: (r.day, r.shift))
+    daily: dict[object, Decimal] = defaultdict(lambda: ZERO)
+    for d in ctx.deliveries:
+        if not d.rejected:
+            daily[d.day] += p.timeline.at(d.day).quantities(d.quantity, d.unit)[2]
+    better = tuple(tip_text(t, head.lang, p.currency) for t in tips(ctx))
+    if settlement is not None:
+        money = stored_money(settlement, stored)
+        kg, litres = settlement.kg, settlement.litres
         number: str | None = f"{settlement.series}-{settlement.number:08d}"
     else:
-        assert calc is not None
-        credits = tuple(Amount(c.description, c.amount) for c in calc.credits)
-        deductions = tuple(Amount(d.item.description, d.applied) for d in calc.deductions)
-        gross, net = calc.gross, calc.net
-        carried_in, carried_out = calc.carried_in, calc.carried_out
+        assert calc is not None and draft is not None
+        money = computed_money(calc)
+        kg, litres = draft.kg, draft.litres
         number = None
     return StatementDoc(
         head,
         member_block(m),
-        span.code,
-        span.start,
-        span.end,
-        statement_lines,
-        _quality_rows(used, previous, keys),
-        factors,
+        p.span.code,
+        p.span.start,
+        p.span.end,
+        tuple(rows),
+        quality_rows(ctx, p.context(m.id, previous=True), keys, head.lang),
+        factors(ctx, milk_lines),
         better,
-        milk.kg,
-        milk.litres,
-        gross,
-        credits,
-        deductions,
-        carried_in,
-        carried_out,
-        net,
-        tuple(sorted(daily.items())),
+        kg,
+        litres,
+        money,
+        tuple(sorted(densities)),
+        tuple(sorted(daily.items())),  # type: ignore[arg-type]
         number,
         draft=settlement is None,
     )

@@ -1,5 +1,9 @@
 """What-if: price a past period's deliveries with another scheme and compare, member by
-member, with what the schemes in force pay, so an assembly decides with numbers."""
+member, with what the schemes in force pay (an open period) or what was paid (a closed one,
+from its stored settlement lines), so an assembly decides with numbers.
+
+Both columns read the period with the one reader and price it with the one pricing function
+the close uses (`close_data.read_period`, `reading.price_reading`)."""
 
 from __future__ import annotations
 
@@ -7,18 +11,22 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import text
+from sqlalchemy import Connection
 
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.engine import Pricer
-from coop_desktop.domain.pricing.period import Timeline, price_member
+from coop_desktop.domain.pricing.period import Timeline, no_milk
+from coop_desktop.domain.pricing.reading import price_reading
 from coop_desktop.numbers import ZERO, ZERO_MONEY
-from coop_desktop.services.period_data import load_period
+from coop_desktop.services import close_data as data
 from coop_desktop.services.schemes import load_timeline
+from coop_desktop.storage.bulk import fetch_raw
 from coop_desktop.storage.engine import Database
 
 CENTS = Decimal("0.01")
+MILLI = Decimal("0.001")
+MILK_KINDS = ("milk", "rejected")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,60 +50,74 @@ class Simulation:
     scheme: str
     currency: str
     members: tuple[MemberComparison, ...]
+    closed: bool = False  # "current" is what was paid
 
     def total(self, name: str) -> Decimal:
         return sum((getattr(m, name) for m in self.members), ZERO)
 
 
-def _paid(db: Database, code: str) -> dict[str, Decimal] | None:
-    """Milk gross per member code of a closed period's settlements (None while it is open)."""
-    with db.engine.connect() as conn:
-        status = conn.execute(
-            text("SELECT id, status FROM period WHERE code = :c"), {"c": code}
-        ).first()
-        if status is None or status[1] == "open":
-            return None
-        rows = conn.execute(
-            text(
-                "SELECT m.code, s.gross FROM settlement s JOIN member m ON m.id = s.member_id "
-                "WHERE s.period_id = :p AND s.status <> 'void'"
-            ),
-            {"p": status[0]},
-        ).all()
-    return {code_: Decimal(gross) * CENTS for code_, gross in rows}
+def _paid(conn: Connection, code: str) -> dict[int, tuple[Decimal, Decimal, Decimal]] | None:
+    """(kg, litres, milk amount) per member of a closed period, from its stored settlements
+    and their milk lines (None while the period is open)."""
+    found = fetch_raw(conn, "SELECT id, status FROM period WHERE code = ?", (code,))
+    if not found or found[0][1] == "open":
+        return None
+    period_id = found[0][0]
+    amounts: dict[int, int] = {}
+    for member, amount in fetch_raw(
+        conn,
+        "SELECT s.member_id, SUM(l.amount) FROM settlement_line l JOIN settlement s ON "
+        "s.id = l.settlement_id WHERE s.period_id = ? AND s.status <> 'void' AND "
+        "l.kind IN (?, ?) GROUP BY s.member_id",
+        (period_id, *MILK_KINDS),
+    ):
+        amounts[member] = int(amount or 0)
+    return {
+        member: (kg * MILLI, litres * MILLI, amounts.get(member, 0) * CENTS)
+        for member, kg, litres in fetch_raw(
+            conn,
+            "SELECT member_id, kg, litres FROM settlement WHERE period_id = ? AND status <> 'void'",
+            (period_id,),
+        )
+    }
 
 
 def simulate(db: Database, scheme_text: str, period_code: str) -> Simulation:
-    """Price a period with a proposed scheme. "Current" is what was paid (the settlements'
-    milk gross) for a closed period, and what the schemes in force pay for an open one."""
+    """Price a period with a proposed scheme. "Current" is what was paid (the stored milk
+    lines) for a closed period, and what the schemes in force pay for an open one."""
     scheme = schema.loads(scheme_text)[0]
     span = parse_period(period_code)
     proposed = Timeline([(date.min, Pricer(scheme))])
-    with db.engine.connect() as conn:
-        data = load_period(conn, span)
     with db.read() as session:
+        conn = session.connection()
         current = load_timeline(session)
-    paid = _paid(db, span.code)
+        keys = data.pricing_keys(current) | data.pricing_keys(proposed)
+        reading = data.read_period(conn, span, keys)
+        members = data.members(conn)
+        paid = _paid(conn, span.code)
+    now = price_reading(reading, current, collect_missing=True) if paid is None else {}
+    what_if = price_reading(reading, proposed, collect_missing=True)
     rows = []
-    for member_id in sorted(data.deliveries, key=lambda i: data.members[i].code):
-        member = data.members[member_id]
-        deliveries = data.deliveries[member_id]
-        quality = data.quality[member_id]
-        now_paid = price_member(
-            current, quality, deliveries, span, member.flags, collect_missing=True
-        )
-        what_if = price_member(
-            proposed, quality, deliveries, span, member.flags, collect_missing=True
-        )
+    delivered = set(what_if) | {m for m, (kg, _l, _a) in (paid or {}).items() if kg}
+    for member_id in sorted(delivered, key=lambda i: members[i].code):
+        member = members[member_id]
+        simulated = what_if.get(member_id) or no_milk(member_id)
+        if paid is not None:
+            kg, litres, current_amount = paid.get(member_id, (ZERO, ZERO, ZERO_MONEY))
+            missing = simulated.unpriced
+        else:
+            milk = now.get(member_id) or no_milk(member_id)
+            kg, litres, current_amount = milk.kg, milk.litres, milk.gross
+            missing = milk.unpriced + simulated.unpriced
         rows.append(
             MemberComparison(
                 member.code,
                 member.name,
-                now_paid.kg,
-                now_paid.litres,
-                now_paid.gross if paid is None else paid.get(member.code, ZERO_MONEY),
-                what_if.gross,
-                len(now_paid.missing) + len(what_if.missing),
+                kg,
+                litres,
+                current_amount,
+                simulated.gross,
+                missing,
             )
         )
-    return Simulation(span.code, scheme.name, scheme.currency, tuple(rows))
+    return Simulation(span.code, scheme.name, scheme.currency, tuple(rows), paid is not None)

@@ -103,6 +103,12 @@ def schema_differences(expected: Schema, found: Schema) -> list[str]:
     for name, sql in expected["triggers"].items():
         if found["triggers"].get(name) != sql:
             problems.append(f"falta el disparador {name}")
+    for name in sorted(set(found["triggers"]) - set(expected["triggers"])):
+        problems.append(f"disparador desconocido {name}")
+    for name in sorted(set(found["indexes"]) - set(expected["indexes"])):
+        problems.append(f"índice desconocido {name}")
+    for name in sorted(set(found["tables"]) - set(expected["tables"])):
+        problems.append(f"tabla desconocida {name}")
     return problems
 
 
@@ -174,11 +180,12 @@ def _keep_counters(conn: sqlite3.Connection, issued: dict[str, int]) -> dict[str
 
 
 def replace_locked(
-    live: Path, staged: Path, kept: Path, busy_timeout_s: float
+    live: Path, staged: Path, kept: Path, busy_timeout_s: float, trigger_sql: list[str]
 ) -> dict[str, list[int]]:
     """Swap the content of `live` for `staged` in one write transaction; the current data is
     copied to `kept` while the write lock is held. Document counters never go back: numbers
-    the current data had already handed out stay used (returned per series, for the audit)."""
+    the current data had already handed out stay used (returned per series, for the audit).
+    `trigger_sql` holds the CREATE statements of a new database's triggers."""
     conn = sqlite3.connect(live, timeout=busy_timeout_s, isolation_level=None)
     try:
         conn.execute("ATTACH DATABASE ? AS src", (str(staged),))
@@ -198,9 +205,7 @@ def replace_locked(
                 r[0]
                 for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type='trigger'")
             ]
-            wanted = [
-                r[0] for r in conn.execute("SELECT sql FROM src.sqlite_master WHERE type='trigger'")
-            ]
+            wanted = trigger_sql  # the program's own, never what a backup brought
             issued = dict(conn.execute("SELECT series, last_number FROM main.document_counter"))
             for name in triggers:
                 conn.execute(f'DROP TRIGGER main."{name}"')

@@ -101,3 +101,18 @@ def fetch_raw(
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+def iterate_raw(
+    conn: Connection | sqlite3.Connection, sql: str, params: Sequence[Any]
+) -> Iterable[tuple[Any, ...]]:
+    """`fetch_raw` row by row: the DBAPI cursor itself, iterated in C (a close reads a
+    million deliveries once; holding them all as a list costs a few hundred MB it does not
+    need). Consume it while `conn` is open; it closes when dropped."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn.execute(sql, tuple(params))
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(sql, tuple(params))
+    return cursor  # type: ignore[no-any-return]

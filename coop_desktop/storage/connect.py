@@ -38,7 +38,13 @@ def open_database(
     to it (no WAL switch, no journal files)."""
     location, moved_to = without_password(loc.resolve(db))
     loc.refuse_network_share(location)
+    if location.path is None and not location.url.startswith(("postgresql", "sqlite")):
+        raise StorageError("db_unsupported", value=location.describe())
     if location.path is not None:
+        if location.path.is_dir():
+            raise StorageError("db_is_folder", value=str(location.path))
+        if location.path.exists() and location.path.stat().st_size == 0 and not create:
+            raise StorageError("db_empty_file", value=str(location.path))
         if not location.path.exists() or location.path.stat().st_size == 0:
             if not create:
                 raise StorageError("db_not_found", value=str(location.path))
@@ -59,6 +65,9 @@ def open_database(
         engine.dispose()
         raise
     if location.path is not None:
+        from coop_desktop.outputs import protect
+
+        protect(location.path)
         make_database_private(location.path)
         if location.path.parent == loc.data_dir():
             make_private(location.path.parent)

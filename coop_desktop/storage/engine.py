@@ -69,6 +69,23 @@ def make_engine(location: Location, **kwargs: Any) -> Engine:
     return create_engine(location.url, pool_pre_ping=True, **kwargs)
 
 
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """The drivers' own errors, for paths that read with a raw cursor (bulk reads)."""
+    import sqlite3
+
+    errors: list[type[Exception]] = [sqlite3.DatabaseError]
+    try:
+        import psycopg
+
+        errors.append(psycopg.Error)
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        pass
+    return tuple(errors)
+
+
+_CAUGHT: tuple[type[Exception], ...] = (DBAPIError, *_driver_errors())
+
+
 def _who() -> str:
     import getpass
     import socket
@@ -197,7 +214,7 @@ class Database:
         """Driver errors become the user's words (locked, full, damaged, protected)."""
         try:
             yield
-        except DBAPIError as exc:
+        except _CAUGHT as exc:
             found = translate(exc, self.location.describe(), note_path(self.location.path))
             if found is exc:
                 raise
@@ -205,7 +222,7 @@ class Database:
                 found = self._pg_busy(exc)
             raise found from exc
 
-    def _pg_busy(self, exc: DBAPIError) -> Exception:
+    def _pg_busy(self, exc: Exception) -> Exception:
         try:
             with self.engine.connect() as conn:
                 return translate(exc, self.location.describe(), None, conn)
@@ -219,7 +236,7 @@ class Database:
         principal = self.acting()
         token = ACTING.set(principal)
         try:
-            with self._writer() as session, session.begin():
+            with self._failures(), self._writer() as session, session.begin():
                 event.listen(session, "do_orm_execute", _audit_only)
                 event.listen(session, "before_flush", _no_flush)
                 yield session
@@ -231,7 +248,7 @@ class Database:
         """Writes the program makes on its own behalf, whoever is (or is not) signed in: the
         sign-in bookkeeping (failed attempts, lockout, the first administrator) and the audit
         of refusals. Only `services/auth.py` and this class use it (a test checks)."""
-        with self._writer() as session, session.begin():
+        with self._failures(), self._writer() as session, session.begin():
             yield session
 
     def audit_refusal(self, principal: Principal | None, permission: Permission, what: str) -> None:

@@ -18,8 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-
 from coop_desktop.errors import CoopError, Refused, StorageError
 
 _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
@@ -31,8 +29,9 @@ _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
         StorageError,
     ),
     (("database or disk is full", "no space left", "disk full"), "disk_full", StorageError),
+    (("disk i/o error", "file too large", "input/output error"), "disk_error", StorageError),
     (
-        ("malformed", "file is not a database", "file is encrypted", "disk i/o error"),
+        ("malformed", "file is not a database", "file is encrypted", "could not decode"),
         "db_damaged",
         StorageError,
     ),
@@ -53,7 +52,7 @@ def _what(message: str) -> str:
 
 
 def translate(
-    exc: DBAPIError, where: str, busy_note: Path | None = None, conn: Any = None
+    exc: Exception, where: str, busy_note: Path | None = None, conn: Any = None
 ) -> Exception:
     """The CoopError a driver error means, or the error itself when it means nothing known."""
     message = str(getattr(exc, "orig", exc)).lower()

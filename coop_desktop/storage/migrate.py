@@ -17,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
 from coop_desktop.errors import StorageError
-from coop_desktop.storage.location import Location, data_dir
+from coop_desktop.storage.location import Location
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -57,8 +57,13 @@ def check_ours_untouched(path: Path) -> None:
     reading it as immutable: SQLite takes no lock and writes nothing (not even -wal/-shm)."""
     import sqlite3
 
+    wal = path.with_name(path.name + "-wal")
+    # A WAL file holds committed pages the main file may not have yet (a checkpoint cut short
+    # by a full disk or a power cut): such a file is read with its WAL, read-only; an
+    # immutable read would judge the main file alone.
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True)
+        conn = sqlite3.connect(path.resolve().as_uri() + f"?{mode}", uri=True)
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -70,7 +75,7 @@ def check_ours_untouched(path: Path) -> None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError) as exc:
         raise StorageError("not_a_database", value=str(path)) from exc
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if row is not None and row[0] not in known:
@@ -81,7 +86,12 @@ def check_ours(engine: Engine, location: Location) -> str | None:
     """The schema revision, or None for an empty database; refuse foreign or newer ones."""
     try:
         tables = set(inspect(engine).get_table_names())
-    except Exception as exc:  # a damaged file surfaces here
+    except Exception as exc:  # a damaged file, or a server that does not answer
+        if not location.is_sqlite:
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()
+            raise StorageError(
+                "db_unreachable", value=location.describe(), reason=reason[0] if reason else ""
+            ) from exc
         raise StorageError("not_a_database", value=location.describe()) from exc
     if not tables:
         return None
@@ -127,7 +137,7 @@ def upgrade(
     if revision is not None and location.path is not None:
         from coop_desktop.storage.backup import online_backup
 
-        folder = backup_dir or data_dir() / "backups"
+        folder = backup_dir or location.path.parent / "backups"  # beside the database
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = folder / f"{location.path.stem}-before-{head}-{stamp}.db"

@@ -20,10 +20,19 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from coop_desktop.storage.types import DENSITY, MONEY, PERCENT, QUANTITY, UNIT_PRICE, Fixed
+from coop_desktop.storage.types import (
+    DENSITY,
+    MONEY,
+    PERCENT,
+    PRICED_QUANTITY,
+    QUANTITY,
+    UNIT_PRICE,
+    Fixed,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -271,7 +280,18 @@ class LedgerEntry(Base):
 
 class Settlement(Base):
     __tablename__ = "settlement"
-    __table_args__ = (UniqueConstraint("series", "number"),)
+    __table_args__ = (
+        UniqueConstraint("series", "number"),
+        # One current (not void) settlement per member and period.
+        Index(
+            "uq_settlement_current",
+            "period_id",
+            "member_id",
+            unique=True,
+            sqlite_where=text("status <> 'void'"),
+            postgresql_where=text("status <> 'void'"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     period_id: Mapped[int] = mapped_column(ForeignKey("period.id"), index=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
@@ -303,6 +323,12 @@ class SettlementLine(Base):
     quantity: Mapped[Decimal | None] = mapped_column(Fixed(QUANTITY))
     unit_price: Mapped[Decimal | None] = mapped_column(Fixed(UNIT_PRICE))
     amount: Mapped[Decimal] = mapped_column(Fixed(MONEY))
+    # A milk line: its pricing unit (kg, L, lb, 100kg, 100L, 100lb), its quantity in that
+    # unit (to 1/100000: a 100 lb line of 227.517 lb is 2.27517), and the deliveries it pays
+    # (their ids, comma-separated, ascending), so documents never price a closed period again.
+    unit: Mapped[str | None] = mapped_column(String(6))
+    priced_quantity: Mapped[Decimal | None] = mapped_column(Fixed(PRICED_QUANTITY))
+    deliveries: Mapped[str | None] = mapped_column(Text)
 
 
 class DocumentCounter(Base):

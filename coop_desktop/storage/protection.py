@@ -28,16 +28,26 @@ APPEND_ONLY = ("ledger_entry", "settlement_line", "audit_log")
 KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "ledger_entry": (("id",), ("document_number",), ("reverses_id",)),
     "settlement_line": (("id",),),
-    "audit_log": (("id",),),
+    "audit_log": (("id",), ("seq",)),
     "settlement": (("id",), ("series", "number")),
     "period": (("id",), ("code",)),
     "document_counter": (("series",),),
     "delivery": (("id",), ("ticket_series", "ticket_number")),
+    "quality_test": (("id",),),
+    "price_scheme_version": (("id",), ("scheme_id", "effective_from")),
+}
+# Keys no UPDATE may change on the frozen and scheme tables: SQLite's UPDATE OR REPLACE onto
+# an existing key deletes that other row without firing its DELETE triggers.
+FIXED_KEYS = {
+    "delivery": ("id", "ticket_series", "ticket_number"),
+    "quality_test": ("id",),
+    "price_scheme_version": ("id", "scheme_id", "effective_from"),
 }
 # Tables a closed period freezes (date column), guarded by the closed-period triggers.
 FROZEN = (("delivery", "date"), ("quality_test", "sample_date"), ("ledger_entry", "date"))
 NO_TRUNCATE = (*KEYS, "quality_test", "price_scheme_version")
 LOCK_CLASS = 0x636F  # advisory lock class id: "co"(op), months are the object ids
+TERMS_KEY = -1  # the object id a close takes exclusively and new charges and loans share
 
 # UPDATE conditions that are refused; {ne} is "IS NOT" (SQLite) or "IS DISTINCT FROM".
 _SETTLEMENT_FIXED = (
@@ -59,7 +69,7 @@ _SETTLEMENT_FIXED = (
 _SETTLEMENT_MOVES = (
     "OLD.status = NEW.status",
     "OLD.status = 'issued' AND NEW.status IN ('paid', 'void')",
-    "OLD.status = 'paid' AND NEW.status IN ('issued', 'void')",
+    "OLD.status = 'paid' AND NEW.status = 'issued'",
 )
 _PERIOD_MOVES = (
     "OLD.status = NEW.status",
@@ -87,11 +97,16 @@ def settlement_update_refused(ne: str) -> str:
 
 
 def period_update_refused(ne: str) -> str:
+    """Besides the fixed fields and the moves: a period reopens only once none of its
+    settlements is current (the program voids them first), and closes only with totals."""
     closed_fields = _changed(("totals", "closed_at", "closed_by"), ne)
     return (
         f"{_changed(('id', 'code', 'start_date', 'end_date'), ne)} "
         f"OR NOT ({_any_of(_PERIOD_MOVES)}) "
-        f"OR (OLD.status <> 'open' AND NEW.status <> 'open' AND ({closed_fields}))"
+        f"OR (OLD.status <> 'open' AND NEW.status <> 'open' AND ({closed_fields})) "
+        "OR (OLD.status = 'open' AND NEW.status = 'closed' AND NEW.totals IS NULL) "
+        "OR (OLD.status <> 'open' AND NEW.status = 'open' AND EXISTS (SELECT 1 FROM "
+        "settlement s WHERE s.period_id = OLD.id AND s.status <> 'void'))"
     )
 
 
@@ -99,11 +114,16 @@ def counter_update_refused(ne: str) -> str:
     return f"NEW.series {ne} OLD.series OR NEW.last_number < OLD.last_number"
 
 
+def fixed_keys_rule(table: str) -> Callable[[str], str]:
+    return lambda ne: _changed(FIXED_KEYS[table], ne)
+
+
 UPDATE_RULES: dict[str, Callable[[str], str]] = {
     "settlement": settlement_update_refused,
     "period": period_update_refused,
     "document_counter": counter_update_refused,
 }
+KEY_RULES: dict[str, Callable[[str], str]] = {t: fixed_keys_rule(t) for t in FIXED_KEYS}
 
 
 @dataclass(frozen=True)
@@ -119,7 +139,10 @@ def month_key(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _sqlite_triggers() -> list[Trigger]:
+Columns = Callable[[str], set[str]]
+
+
+def _sqlite_triggers(columns: Columns | None = None) -> list[Trigger]:
     out: list[Trigger] = []
 
     def add(name: str, table: str, timing: str, when: str | None, message: str) -> None:
@@ -134,7 +157,11 @@ def _sqlite_triggers() -> list[Trigger]:
             )
         )
 
-    for table, keys in KEYS.items():
+    for table, all_keys in KEYS.items():
+        # A migration creates these before later revisions add some key columns (the audit's
+        # `seq`): keys whose columns do not exist yet wait for the next create_all.
+        have = columns(table) if columns is not None else None
+        keys = [k for k in all_keys if have is None or set(k) <= have]
         clash = " OR ".join(
             "EXISTS (SELECT 1 FROM {t} WHERE {c})".format(
                 t=table, c=" AND ".join(f"{k} = NEW.{k}" for k in key)
@@ -152,12 +179,19 @@ def _sqlite_triggers() -> list[Trigger]:
     for table, rule in UPDATE_RULES.items():
         add(f"{table}_no_delete", table, "DELETE", None, f"protected row: {table}")
         add(f"{table}_guard_update", table, "UPDATE", rule("IS NOT"), f"protected row: {table}")
-    closed = "SELECT 1 FROM period WHERE status <> 'open' AND {d} BETWEEN start_date AND end_date"
+    for table, rule in KEY_RULES.items():
+        add(f"{table}_fixed_keys", table, "UPDATE", rule("IS NOT"), f"protected row: {table}")
+    # Dates compared as dates (a stored '2026-09-30 00:00:00' is still the 30th), and only
+    # canonical YYYY-MM-DD dates may be written at all.
+    closed = (
+        "SELECT 1 FROM period WHERE status <> 'open' AND date({d}) BETWEEN start_date AND end_date"
+    )
     for table, col in FROZEN:
         old, new = closed.format(d=f"OLD.{col}"), closed.format(d=f"NEW.{col}")
+        odd = f"NEW.{col} IS NOT date(NEW.{col})"
         for op, when in (
-            ("insert", f"EXISTS ({new})"),
-            ("update", f"EXISTS ({old}) OR EXISTS ({new})"),
+            ("insert", f"EXISTS ({new}) OR {odd}"),
+            ("update", f"EXISTS ({old}) OR EXISTS ({new}) OR {odd}"),
             ("delete", f"EXISTS ({old})"),
         ):
             add(f"{table}_closed_{op}", table, op.upper(), when, f"closed period: {table}")
@@ -208,7 +242,20 @@ def _pg_closed_function(table: str, col: str) -> str:
     )
 
 
-PG_FUNCTIONS = (_PG_REFUSE, *(_pg_closed_function(t, c) for t, c in FROZEN))
+def _pg_guard_function(table: str, rule: Callable[[str], str]) -> str:
+    return (
+        f"CREATE OR REPLACE FUNCTION coop_guard_{table}() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN IF {rule('IS DISTINCT FROM')} THEN RAISE EXCEPTION "
+        f"'protected row: {table}' USING ERRCODE = 'integrity_constraint_violation'; "
+        "END IF; RETURN NEW; END $$"
+    )
+
+
+PG_FUNCTIONS = (
+    _PG_REFUSE,
+    *(_pg_closed_function(t, c) for t, c in FROZEN),
+    *(_pg_guard_function(t, r) for t, r in {**UPDATE_RULES, **KEY_RULES}.items()),
+)
 
 
 def _pg_triggers() -> list[Trigger]:
@@ -237,23 +284,13 @@ def _pg_triggers() -> list[Trigger]:
             None,
             f"coop_refuse('append-only: {table}')",
         )
-    for table, rule in UPDATE_RULES.items():
-        add(
-            f"{table}_no_delete",
-            table,
-            "DELETE",
-            "ROW",
-            None,
-            f"coop_refuse('protected row: {table}')",
-        )
-        add(
-            f"{table}_guard_update",
-            table,
-            "UPDATE",
-            "ROW",
-            rule("IS DISTINCT FROM"),
-            f"coop_refuse('protected row: {table}')",
-        )
+    for table in UPDATE_RULES:
+        refuse = f"coop_refuse('protected row: {table}')"
+        add(f"{table}_no_delete", table, "DELETE", "ROW", None, refuse)
+        # a function, not a WHEN clause: the period rule needs a subquery
+        add(f"{table}_guard_update", table, "UPDATE", "ROW", None, f"coop_guard_{table}()")
+    for table in KEY_RULES:
+        add(f"{table}_fixed_keys", table, "UPDATE", "ROW", None, f"coop_guard_{table}()")
     for table in NO_TRUNCATE:
         add(
             f"{table}_no_truncate",
@@ -283,8 +320,8 @@ def _pg_triggers() -> list[Trigger]:
     return out
 
 
-def triggers(dialect: str) -> list[Trigger]:
-    return _sqlite_triggers() if dialect == "sqlite" else _pg_triggers()
+def triggers(dialect: str, columns: Columns | None = None) -> list[Trigger]:
+    return _sqlite_triggers(columns) if dialect == "sqlite" else _pg_triggers()
 
 
 def expected_triggers(dialect: str) -> set[str]:
@@ -292,12 +329,15 @@ def expected_triggers(dialect: str) -> set[str]:
     return names | ({"audit_log_append_only"} if dialect != "sqlite" else set())
 
 
-def create_all(execute: Callable[[str], object], dialect: str) -> None:
-    """Create (or re-create) every protective trigger; `execute` runs one DDL statement."""
+def create_all(
+    execute: Callable[[str], object], dialect: str, columns: Columns | None = None
+) -> None:
+    """Create (or re-create) every protective trigger; `execute` runs one DDL statement,
+    `columns(table)` (for migrations) names the columns a table has at that revision."""
     if dialect != "sqlite":
         for fn in PG_FUNCTIONS:
             execute(fn)
-    for t in triggers(dialect):
+    for t in triggers(dialect, columns):
         execute(t.drop)
         execute(t.create)
 

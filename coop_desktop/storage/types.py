@@ -20,6 +20,7 @@ MONEY = 2  # céntimos
 QUANTITY = 3  # grams, millilitres
 PERCENT = 2  # hundredths of a percentage point
 UNIT_PRICE = 4  # 1/10000 sol
+PRICED_QUANTITY = 5  # a milk line in 100 kg or 100 lb: grams or 1/1000 lb over 100
 DENSITY = 4  # 1.0320 g/mL
 
 

@@ -635,348 +635,353 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="142" />
-        <source>Vista previa</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="143" />
-        <source>Cerrar periodo</source>
-        <translation>Close period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="144" />
-        <source>Reabrir…</source>
-        <translation>Reopen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="145" />
-        <source>Imprimir…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="146" />
-        <source>Guardar PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="149" />
-        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
-        <translation>The members selected in the table, or all of them when none is selected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="152" />
-        <source>Registrar pagos…</source>
-        <translation>Record payments…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="153" />
-        <source>Revertir un pago…</source>
-        <translation>Reverse a payment…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="155" />
-        <source>Periodo:</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="178" />
-        <source>Doble clic: ir a la pantalla que lo corrige</source>
-        <translation>Double-click: go to the screen that fixes it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="183" />
-        <source>Corregir…</source>
-        <translation>Fix…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="238" />
-        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
-        <translation>The data changed after the preview: compute it again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="254" />
-        <source>Calculando…</source>
-        <translation>Computing…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="259" />
-        <source>Calculando la vista previa…</source>
-        <translation>Computing the preview…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="271" />
-        <source>%1: la entrega %2 no tiene %3</source>
-        <translation>%1: delivery %2 lacks %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="273" />
-        <source>%1: ninguna muestra del periodo tiene %3</source>
-        <translation>%1: no sample of the period has %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="317" />
-        <source>Periodo %1 cerrado.</source>
-        <translation>Period %1 closed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="319" />
-        <source>Vista previa de %1: nada se ha guardado.</source>
-        <translation>Preview of %1: nothing has been saved.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="339" />
-        <source>Cerrar con avisos</source>
-        <translation>Close with warnings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="364" />
-        <source>Cerrando el periodo…</source>
-        <translation>Closing the period…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="382" />
-        <source>Cerrar antes de tiempo</source>
-        <translation>Close early</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="384" />
-        <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
-        <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="399" />
-        <location filename="../../ui/closeout_view.py" line="403" />
-        <source>Revertir un pago</source>
-        <translation>Reverse a payment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="399" />
-        <source>Código del socio:</source>
-        <translation>Member code:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="403" />
-        <source>Motivo:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="413" />
-        <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
-        <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="421" />
-        <source>Reabrir periodo</source>
-        <translation>Reopen period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="421" />
-        <source>Motivo para reabrir %1:</source>
-        <translation>Reason to reopen %1:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="448" />
-        <source>Efectivo</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="449" />
-        <source>Transferencia bancaria</source>
-        <translation>Bank transfer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="450" />
-        <source>Billetera móvil</source>
-        <translation>Mobile wallet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="453" />
-        <source>Registrar pagos</source>
-        <translation>Record payments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="453" />
-        <source>Forma de pago:</source>
-        <translation>Payment method:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="480" />
-        <source>Recibos</source>
-        <translation>Receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="481" />
-        <source>Estados de cuenta</source>
-        <translation>Statements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="482" />
-        <source>Planilla de pago</source>
-        <translation>Payroll</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="495" />
-        <source>Imprimir</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="484" />
-        <source>Documento:</source>
-        <translation>Document:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout_view.py" line="52" />
+        <location filename="../../ui/closeout_view.py" line="53" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="53" />
+        <location filename="../../ui/closeout_view.py" line="54" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="54" />
+        <location filename="../../ui/closeout_view.py" line="55" />
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="56" />
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="55" />
+        <location filename="../../ui/closeout_view.py" line="57" />
         <source>Bruto S/</source>
         <translation>Gross S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="56" />
+        <location filename="../../ui/closeout_view.py" line="58" />
         <source>Descuentos S/</source>
         <translation>Deductions S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="57" />
+        <location filename="../../ui/closeout_view.py" line="59" />
         <source>Pasa S/</source>
         <translation>Carried S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="58" />
+        <location filename="../../ui/closeout_view.py" line="60" />
         <source>Neto S/</source>
         <translation>Net S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="59" />
+        <location filename="../../ui/closeout_view.py" line="61" />
         <source>Liquidación</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="287" />
+        <location filename="../../ui/closeout_view.py" line="146" />
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="147" />
+        <source>Cerrar periodo</source>
+        <translation>Close period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="148" />
+        <source>Reabrir…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="149" />
+        <source>Imprimir…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="150" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="153" />
+        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
+        <translation>The members selected in the table, or all of them when none is selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="156" />
+        <source>Registrar pagos…</source>
+        <translation>Record payments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="157" />
+        <source>Revertir un pago…</source>
+        <translation>Reverse a payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="159" />
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="182" />
+        <source>Doble clic: ir a la pantalla que lo corrige</source>
+        <translation>Double-click: go to the screen that fixes it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="187" />
+        <source>Corregir…</source>
+        <translation>Fix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="242" />
+        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
+        <translation>The data changed after the preview: compute it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="258" />
+        <source>Calculando…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="263" />
+        <source>Calculando la vista previa…</source>
+        <translation>Computing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="276" />
+        <source>%1: la entrega %2 no tiene %3</source>
+        <translation>%1: delivery %2 lacks %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="278" />
+        <source>%1: ninguna muestra del periodo tiene %3</source>
+        <translation>%1: no sample of the period has %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="292" />
         <source>%1: %2 rechazados</source>
         <translation>%1: %2 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="297" />
+        <location filename="../../ui/closeout_view.py" line="302" />
         <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="308" />
-        <source>%1 · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
-        <translation>%1 · %2 kg · gross %3 · deductions %4 · net %5</translation>
+        <location filename="../../ui/closeout_view.py" line="313" />
+        <source>%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
+        <translation>%1 · %6 L · %2 kg · gross %3 · deductions %4 · net %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="309" />
+        <location filename="../../ui/closeout_view.py" line="314" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="309" />
+        <location filename="../../ui/closeout_view.py" line="314" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="340" />
+        <location filename="../../ui/closeout_view.py" line="346" />
         <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="341" />
+        <location filename="../../ui/closeout_view.py" line="347" />
         <source>aviso</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="341" />
+        <location filename="../../ui/closeout_view.py" line="347" />
         <source>avisos</source>
         <translation>warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="343" />
-        <location filename="../../ui/closeout_view.py" line="389" />
+        <location filename="../../ui/closeout_view.py" line="349" />
+        <location filename="../../ui/closeout_view.py" line="395" />
         <source>Cerrar el periodo</source>
         <translation>Close the period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="344" />
-        <location filename="../../ui/closeout_view.py" line="390" />
+        <location filename="../../ui/closeout_view.py" line="350" />
+        <location filename="../../ui/closeout_view.py" line="396" />
         <source>No cerrar</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="430" />
+        <location filename="../../ui/closeout_view.py" line="436" />
         <source>Periodo %1 reabierto; %2 anuladas.</source>
         <translation>Period %1 reopened; %2 voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="432" />
-        <location filename="../../ui/closeout_view.py" line="463" />
+        <location filename="../../ui/closeout_view.py" line="438" />
+        <location filename="../../ui/closeout_view.py" line="469" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="432" />
-        <location filename="../../ui/closeout_view.py" line="463" />
+        <location filename="../../ui/closeout_view.py" line="438" />
+        <location filename="../../ui/closeout_view.py" line="469" />
         <source>liquidaciones</source>
         <translation>settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="440" />
+        <location filename="../../ui/closeout_view.py" line="446" />
         <source>Reabriendo el periodo…</source>
         <translation>Reopening the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="462" />
+        <location filename="../../ui/closeout_view.py" line="468" />
         <source>%1 marcadas como pagadas.</source>
         <translation>%1 marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="520" />
-        <location filename="../../ui/closeout_view.py" line="531" />
+        <location filename="../../ui/closeout_view.py" line="323" />
+        <source>Periodo %1 cerrado.</source>
+        <translation>Period %1 closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="325" />
+        <source>Vista previa de %1: nada se ha guardado.</source>
+        <translation>Preview of %1: nothing has been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="345" />
+        <source>Cerrar con avisos</source>
+        <translation>Close with warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="370" />
+        <source>Cerrando el periodo…</source>
+        <translation>Closing the period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="388" />
+        <source>Cerrar antes de tiempo</source>
+        <translation>Close early</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="390" />
+        <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
+        <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="405" />
+        <location filename="../../ui/closeout_view.py" line="409" />
+        <source>Revertir un pago</source>
+        <translation>Reverse a payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="405" />
+        <source>Código del socio:</source>
+        <translation>Member code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="409" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="419" />
+        <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
+        <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="427" />
+        <source>Reabrir periodo</source>
+        <translation>Reopen period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="427" />
+        <source>Motivo para reabrir %1:</source>
+        <translation>Reason to reopen %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="454" />
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="455" />
+        <source>Transferencia bancaria</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="456" />
+        <source>Billetera móvil</source>
+        <translation>Mobile wallet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="459" />
+        <source>Registrar pagos</source>
+        <translation>Record payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="459" />
+        <source>Forma de pago:</source>
+        <translation>Payment method:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="486" />
+        <source>Recibos</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="487" />
+        <source>Estados de cuenta</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="488" />
+        <source>Planilla de pago</source>
+        <translation>Payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="501" />
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="490" />
+        <source>Documento:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout_view.py" line="526" />
+        <location filename="../../ui/closeout_view.py" line="537" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="525" />
+        <location filename="../../ui/closeout_view.py" line="531" />
         <source>recibos</source>
         <translation>receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="526" />
+        <location filename="../../ui/closeout_view.py" line="532" />
         <source>estados</source>
         <translation>statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="527" />
+        <location filename="../../ui/closeout_view.py" line="533" />
         <source>planilla</source>
         <translation>payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="533" />
+        <location filename="../../ui/closeout_view.py" line="539" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="542" />
+        <location filename="../../ui/closeout_view.py" line="548" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="549" />
+        <location filename="../../ui/closeout_view.py" line="555" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -1007,162 +1012,162 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="212" />
+        <location filename="../../ui/collection_view.py" line="213" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="213" />
+        <location filename="../../ui/collection_view.py" line="214" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="219" />
+        <location filename="../../ui/collection_view.py" line="220" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="219" />
+        <location filename="../../ui/collection_view.py" line="220" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="230" />
+        <location filename="../../ui/collection_view.py" line="231" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="238" />
+        <location filename="../../ui/collection_view.py" line="239" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="242" />
+        <location filename="../../ui/collection_view.py" line="243" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="244" />
+        <location filename="../../ui/collection_view.py" line="245" />
         <source>1.030 (opcional)</source>
         <translation>1.030 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="245" />
+        <location filename="../../ui/collection_view.py" line="246" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="247" />
+        <location filename="../../ui/collection_view.py" line="248" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="248" />
+        <location filename="../../ui/collection_view.py" line="249" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="250" />
+        <location filename="../../ui/collection_view.py" line="251" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="251" />
+        <location filename="../../ui/collection_view.py" line="252" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="253" />
+        <location filename="../../ui/collection_view.py" line="254" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="254" />
+        <location filename="../../ui/collection_view.py" line="255" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="256" />
+        <location filename="../../ui/collection_view.py" line="257" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="453" />
-        <source>Registrar otra entrega</source>
-        <translation>Record another delivery</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection_view.py" line="454" />
-        <source>No registrar</source>
-        <translation>Do not record</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection_view.py" line="498" />
-        <source>Entrega guardada; el ticket no se imprimió: %1</source>
-        <translation>Delivery saved; the ticket was not printed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection_view.py" line="504" />
-        <source>Entrega guardada; el ticket no se imprimió.</source>
-        <translation>Delivery saved; the ticket was not printed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection_view.py" line="351" />
-        <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
-        <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection_view.py" line="381" />
+        <location filename="../../ui/collection_view.py" line="382" />
         <source>la entrega N° %1 de %2 (%3)</source>
         <translation>delivery no. %1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="388" />
+        <location filename="../../ui/collection_view.py" line="389" />
         <source>Borrar entrega</source>
         <translation>Delete delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="389" />
+        <location filename="../../ui/collection_view.py" line="390" />
         <source>¿Borrar %1?</source>
         <translation>Delete %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="390" />
+        <location filename="../../ui/collection_view.py" line="391" />
         <source>Borrar</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="391" />
+        <location filename="../../ui/collection_view.py" line="392" />
         <source>No borrar</source>
         <translation>Do not delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="399" />
+        <location filename="../../ui/collection_view.py" line="400" />
         <source>Se borró %1. Ctrl+Z la recupera.</source>
         <translation>Deleted %1. Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="412" />
+        <location filename="../../ui/collection_view.py" line="413" />
         <source>Turno: %1, %2 · Día: %3</source>
         <translation>Shift: %1, %2 · Day: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="414" />
+        <location filename="../../ui/collection_view.py" line="415" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="414" />
+        <location filename="../../ui/collection_view.py" line="415" />
         <source>entregas</source>
         <translation>deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="449" />
+        <location filename="../../ui/collection_view.py" line="454" />
+        <source>Registrar otra entrega</source>
+        <translation>Record another delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="455" />
+        <source>No registrar</source>
+        <translation>Do not record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="499" />
+        <source>Entrega guardada; el ticket no se imprimió: %1</source>
+        <translation>Delivery saved; the ticket was not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="505" />
+        <source>Entrega guardada; el ticket no se imprimió.</source>
+        <translation>Delivery saved; the ticket was not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="352" />
+        <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
+        <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_view.py" line="450" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="450" />
+        <location filename="../../ui/collection_view.py" line="451" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -1339,33 +1344,33 @@
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="185" />
+        <location filename="../../ui/documents_view.py" line="186" />
         <source>No se imprimió el ticket.</source>
         <translation>The ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="188" />
+        <location filename="../../ui/documents_view.py" line="189" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="188" />
-        <location filename="../../ui/documents_view.py" line="225" />
+        <location filename="../../ui/documents_view.py" line="189" />
+        <location filename="../../ui/documents_view.py" line="226" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="233" />
+        <location filename="../../ui/documents_view.py" line="234" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="235" />
+        <location filename="../../ui/documents_view.py" line="236" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_view.py" line="246" />
+        <location filename="../../ui/documents_view.py" line="247" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -1680,170 +1685,175 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home_view.py" line="95" />
+        <location filename="../../ui/home_view.py" line="65" />
+        <source>%1 (%2 con la densidad del esquema)</source>
+        <translation>%1 (%2 with the scheme's density)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_view.py" line="117" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="96" />
+        <location filename="../../ui/home_view.py" line="118" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="97" />
+        <location filename="../../ui/home_view.py" line="119" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="99" />
+        <location filename="../../ui/home_view.py" line="121" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="111" />
+        <location filename="../../ui/home_view.py" line="133" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="128" />
+        <location filename="../../ui/home_view.py" line="150" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="168" />
+        <location filename="../../ui/home_view.py" line="190" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="178" />
-        <location filename="../../ui/home_view.py" line="193" />
+        <location filename="../../ui/home_view.py" line="200" />
+        <location filename="../../ui/home_view.py" line="215" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="220" />
+        <location filename="../../ui/home_view.py" line="242" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="234" />
+        <location filename="../../ui/home_view.py" line="256" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="235" />
+        <location filename="../../ui/home_view.py" line="257" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="149" />
+        <location filename="../../ui/home_view.py" line="171" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="153" />
+        <location filename="../../ui/home_view.py" line="175" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="153" />
+        <location filename="../../ui/home_view.py" line="175" />
         <source>entregas</source>
         <translation>deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="172" />
+        <location filename="../../ui/home_view.py" line="194" />
         <source>bruto %1, neto %2 (%3)</source>
         <translation>gross %1, net %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="175" />
-        <location filename="../../ui/home_view.py" line="247" />
+        <location filename="../../ui/home_view.py" line="197" />
+        <location filename="../../ui/home_view.py" line="269" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="175" />
-        <location filename="../../ui/home_view.py" line="247" />
+        <location filename="../../ui/home_view.py" line="197" />
+        <location filename="../../ui/home_view.py" line="269" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="202" />
+        <location filename="../../ui/home_view.py" line="224" />
         <source>referencia</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="230" />
+        <location filename="../../ui/home_view.py" line="252" />
         <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
         <translation>No price scheme is in force: create one in Prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="231" />
+        <location filename="../../ui/home_view.py" line="253" />
         <source>Ir a Precios</source>
         <translation>Go to Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="238" />
+        <location filename="../../ui/home_view.py" line="260" />
         <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="239" />
+        <location filename="../../ui/home_view.py" line="261" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="241" />
+        <location filename="../../ui/home_view.py" line="263" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="241" />
+        <location filename="../../ui/home_view.py" line="263" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="245" />
+        <location filename="../../ui/home_view.py" line="267" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="261" />
+        <location filename="../../ui/home_view.py" line="283" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="273" />
+        <location filename="../../ui/home_view.py" line="295" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="282" />
+        <location filename="../../ui/home_view.py" line="304" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="292" />
-        <source>Litros por día (60 días)</source>
-        <translation>Litres per day (60 days)</translation>
+        <location filename="../../ui/home_view.py" line="316" />
+        <source>Litros por día (60 días; kg convertidos)</source>
+        <translation>Litres per day (60 days; kg converted)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="293" />
+        <location filename="../../ui/home_view.py" line="320" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="294" />
+        <location filename="../../ui/home_view.py" line="321" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="317" />
+        <location filename="../../ui/home_view.py" line="344" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="318" />
+        <location filename="../../ui/home_view.py" line="345" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -2201,12 +2211,12 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="300" />
+        <location filename="../../ui/indicators_view.py" line="302" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/indicators_view.py" line="302" />
+        <location filename="../../ui/indicators_view.py" line="304" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -2974,17 +2984,17 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="258" />
+        <location filename="../../ui/prices_view.py" line="260" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="267" />
+        <location filename="../../ui/prices_view.py" line="269" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices_view.py" line="280" />
+        <location filename="../../ui/prices_view.py" line="282" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -3391,47 +3401,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="89" />
+        <location filename="../../ui/scheme_editor.py" line="90" />
         <source>Esquema</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="95" />
+        <location filename="../../ui/scheme_editor.py" line="96" />
         <source>Componentes del precio</source>
         <translation>Price components</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="111" />
+        <location filename="../../ui/scheme_editor.py" line="112" />
         <source>Agregar</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="113" />
+        <location filename="../../ui/scheme_editor.py" line="114" />
         <source>Quitar</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="116" />
+        <location filename="../../ui/scheme_editor.py" line="117" />
         <source>Subir</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="119" />
+        <location filename="../../ui/scheme_editor.py" line="120" />
         <source>Bajar</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="141" />
+        <location filename="../../ui/scheme_editor.py" line="142" />
         <source>Rechazos</source>
         <translation>Rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="291" />
+        <location filename="../../ui/scheme_editor.py" line="292" />
         <source>Esquema válido.</source>
         <translation>Valid scheme.</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_editor.py" line="293" />
+        <location filename="../../ui/scheme_editor.py" line="294" />
         <source>%1 problemas: corríjalos para poder guardar.</source>
         <translation>%1 problems: fix them to be able to save.</translation>
     </message>
@@ -3439,438 +3449,430 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SchemeForm</name>
     <message>
-        <location filename="../../ui/scheme_form.py" line="170" />
+        <location filename="../../ui/scheme_form.py" line="167" />
+        <location filename="../../ui/scheme_form.py" line="217" />
         <source>detener el cierre</source>
         <translation>stop the close</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="171" />
+        <location filename="../../ui/scheme_form.py" line="168" />
         <source>avisar y pagar sin este factor</source>
         <translation>warn and pay without this factor</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="172" />
+        <location filename="../../ui/scheme_form.py" line="169" />
         <source>usar el valor</source>
         <translation>use the value</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="173" />
+        <location filename="../../ui/scheme_form.py" line="170" />
         <source>aplicar el monto</source>
         <translation>apply the amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="179" />
+        <location filename="../../ui/scheme_form.py" line="182" />
         <source>valor</source>
         <translation>value</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="233" />
+        <location filename="../../ui/scheme_form.py" line="218" />
+        <source>usar la casilla más cercana</source>
+        <translation>use the nearest cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="219" />
+        <source>pagar la tarifa</source>
+        <translation>pay the rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="250" />
         <source>Agregar fila</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="234" />
+        <location filename="../../ui/scheme_form.py" line="251" />
         <source>Quitar fila</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="337" />
+        <location filename="../../ui/scheme_form.py" line="354" />
         <source>Límites de filas:</source>
         <translation>Row edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="338" />
+        <location filename="../../ui/scheme_form.py" line="355" />
         <source>Límites de columnas:</source>
         <translation>Column edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="417" />
+        <location filename="../../ui/scheme_form.py" line="444" />
+        <source>Fuera de la tabla:</source>
+        <translation>Outside the chart:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scheme_form.py" line="476" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="418" />
+        <location filename="../../ui/scheme_form.py" line="477" />
         <source>Hasta (sin incluir)</source>
         <translation>Up to (excluded)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="419" />
+        <location filename="../../ui/scheme_form.py" line="478" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="420" />
+        <location filename="../../ui/scheme_form.py" line="479" />
         <source>Etiqueta</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="424" />
+        <location filename="../../ui/scheme_form.py" line="480" />
         <source>Medida</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="425" />
+        <location filename="../../ui/scheme_form.py" line="481" />
         <source>Si es positiva</source>
         <translation>If positive</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="426" />
+        <location filename="../../ui/scheme_form.py" line="482" />
         <source>Sobre</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="427" />
+        <location filename="../../ui/scheme_form.py" line="483" />
         <source>Bajo</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="428" />
+        <location filename="../../ui/scheme_form.py" line="484" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="429" />
+        <location filename="../../ui/scheme_form.py" line="485" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="433" />
+        <location filename="../../ui/scheme_form.py" line="499" />
         <source>la prueba de cada entrega</source>
         <translation>each delivery's test</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="434" />
+        <location filename="../../ui/scheme_form.py" line="500" />
         <source>la última muestra</source>
         <translation>the latest sample</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="435" />
+        <location filename="../../ui/scheme_form.py" line="501" />
         <source>el promedio de muestras del periodo</source>
         <translation>the average of the period's samples</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="436" />
+        <location filename="../../ui/scheme_form.py" line="502" />
         <source>las últimas muestras, ponderadas</source>
         <translation>the latest samples, weighted</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="437" />
+        <location filename="../../ui/scheme_form.py" line="503" />
         <source>el total del periodo</source>
         <translation>the period total</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="438" />
+        <location filename="../../ui/scheme_form.py" line="504" />
         <source>el promedio diario</source>
         <translation>the daily average</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="439" />
+        <location filename="../../ui/scheme_form.py" line="505" />
         <source>leche enfriada</source>
         <translation>cooled milk</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="440" />
+        <location filename="../../ui/scheme_form.py" line="506" />
         <source>hato saneado</source>
         <translation>healthy herd</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="441" />
+        <location filename="../../ui/scheme_form.py" line="507" />
         <source>orgánica</source>
         <translation>organic</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="442" />
+        <location filename="../../ui/scheme_form.py" line="508" />
         <source>regenerativa</source>
         <translation>regenerative</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="443" />
+        <location filename="../../ui/scheme_form.py" line="509" />
         <source>buenas prácticas</source>
         <translation>good practice</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="444" />
+        <location filename="../../ui/scheme_form.py" line="510" />
         <source>el promedio ponderado de muestras</source>
         <translation>the weighted average of samples</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="445" />
+        <location filename="../../ui/scheme_form.py" line="511" />
         <source>litro (L)</source>
         <translation>litre (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="446" />
+        <location filename="../../ui/scheme_form.py" line="512" />
         <source>kilogramo (kg)</source>
         <translation>kilogram (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="447" />
+        <location filename="../../ui/scheme_form.py" line="513" />
         <source>100 libras</source>
         <translation>100 pounds</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="448" />
+        <location filename="../../ui/scheme_form.py" line="514" />
         <source>100 kilogramos</source>
         <translation>100 kilograms</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="449" />
+        <location filename="../../ui/scheme_form.py" line="515" />
         <source>libra (lb)</source>
         <translation>pound (lb)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="458" />
+        <location filename="../../ui/scheme_form.py" line="434" />
         <source>Nombre en la boleta:</source>
         <translation>Name on the statement:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="459" />
+        <location filename="../../ui/scheme_form.py" line="443" />
         <source>Si falta la medida:</source>
         <translation>If the measure is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="463" />
+        <location filename="../../ui/scheme_form.py" line="488" />
         <source>Precio base</source>
         <translation>Base price</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="464" />
+        <location filename="../../ui/scheme_form.py" line="435" />
         <source>Precio por unidad:</source>
         <translation>Price per unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="467" />
+        <location filename="../../ui/scheme_form.py" line="489" />
         <source>Escalones sobre una referencia</source>
         <translation>Steps around a reference</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="471" />
-        <location filename="../../ui/scheme_form.py" line="493" />
-        <location filename="../../ui/scheme_form.py" line="559" />
+        <location filename="../../ui/scheme_form.py" line="436" />
         <source>Medida:</source>
         <translation>Measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="473" />
-        <location filename="../../ui/scheme_form.py" line="561" />
+        <location filename="../../ui/scheme_form.py" line="437" />
         <source>Referencia:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="474" />
+        <location filename="../../ui/scheme_form.py" line="438" />
         <source>Tamaño del escalón:</source>
         <translation>Step size:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="476" />
+        <location filename="../../ui/scheme_form.py" line="439" />
         <source>Bonificación por escalón:</source>
         <translation>Bonus per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="479" />
+        <location filename="../../ui/scheme_form.py" line="440" />
         <source>Castigo por escalón:</source>
         <translation>Penalty per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="482" />
+        <location filename="../../ui/scheme_form.py" line="441" />
         <source>Bonificación máxima:</source>
         <translation>Maximum bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="484" />
+        <location filename="../../ui/scheme_form.py" line="442" />
         <source>Castigo máximo:</source>
         <translation>Maximum penalty:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="489" />
+        <location filename="../../ui/scheme_form.py" line="490" />
         <source>Bandas (higiene, células)</source>
         <translation>Bands (hygiene, cells)</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="495" />
+        <location filename="../../ui/scheme_form.py" line="445" />
         <source>Bandas:</source>
         <translation>Bands:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="500" />
+        <location filename="../../ui/scheme_form.py" line="491" />
         <source>Bonificación por condición</source>
         <translation>Bonus for a condition</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="503" />
+        <location filename="../../ui/scheme_form.py" line="446" />
         <source>Condición:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="504" />
-        <location filename="../../ui/scheme_form.py" line="575" />
+        <location filename="../../ui/scheme_form.py" line="447" />
         <source>Monto:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="508" />
+        <location filename="../../ui/scheme_form.py" line="492" />
         <source>Tramos por volumen</source>
         <translation>Volume tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="513" />
+        <location filename="../../ui/scheme_form.py" line="448" />
         <source>Según:</source>
         <translation>On:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="517" />
+        <location filename="../../ui/scheme_form.py" line="449" />
         <source>Tramos:</source>
         <translation>Tiers:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="521" />
+        <location filename="../../ui/scheme_form.py" line="493" />
         <source>Pago por kg de componente</source>
         <translation>Payment per kg of component</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="526" />
+        <location filename="../../ui/scheme_form.py" line="471" />
         <source>Componente:</source>
         <translation>Component:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="530" />
+        <location filename="../../ui/scheme_form.py" line="472" />
         <source>Precio por kg:</source>
         <translation>Price per kg:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="535" />
+        <location filename="../../ui/scheme_form.py" line="494" />
         <source>Tabla grasa × SNG</source>
         <translation>Fat × SNF chart</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="540" />
+        <location filename="../../ui/scheme_form.py" line="450" />
         <source>Medida de las filas:</source>
         <translation>Row measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="546" />
+        <location filename="../../ui/scheme_form.py" line="451" />
         <source>Medida de las columnas:</source>
         <translation>Column measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="550" />
+        <location filename="../../ui/scheme_form.py" line="452" />
         <source>Precios:</source>
         <translation>Prices:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="555" />
+        <location filename="../../ui/scheme_form.py" line="495" />
         <source>Ajuste lineal</source>
         <translation>Linear adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="562" />
+        <location filename="../../ui/scheme_form.py" line="473" />
         <source>Monto por unidad de diferencia:</source>
         <translation>Amount per unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="564" />
+        <location filename="../../ui/scheme_form.py" line="453" />
         <source>Unidad de diferencia:</source>
         <translation>Unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="566" />
+        <location filename="../../ui/scheme_form.py" line="454" />
         <source>Mínimo:</source>
         <translation>Minimum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="567" />
+        <location filename="../../ui/scheme_form.py" line="455" />
         <source>Máximo:</source>
         <translation>Maximum:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="572" />
+        <location filename="../../ui/scheme_form.py" line="496" />
         <source>Monto por volumen</source>
         <translation>Amount per volume</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="576" />
+        <location filename="../../ui/scheme_form.py" line="456" />
         <source>Por:</source>
         <translation>Per:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="582" />
+        <location filename="../../ui/scheme_form.py" line="457" />
         <source>Identificador:</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="583" />
+        <location filename="../../ui/scheme_form.py" line="458" />
         <source>Título:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="584" />
+        <location filename="../../ui/scheme_form.py" line="459" />
         <source>Descripción:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="585" />
+        <location filename="../../ui/scheme_form.py" line="460" />
         <source>Moneda:</source>
         <translation>Currency:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="586" />
+        <location filename="../../ui/scheme_form.py" line="461" />
         <source>Unidad de precio:</source>
         <translation>Price unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="587" />
+        <location filename="../../ui/scheme_form.py" line="462" />
         <source>Densidad (kg/L):</source>
         <translation>Density (kg/L):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="589" />
+        <location filename="../../ui/scheme_form.py" line="463" />
         <source>Base de calidad:</source>
         <translation>Quality basis:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="593" />
+        <location filename="../../ui/scheme_form.py" line="464" />
         <source>Antigüedad máxima (días):</source>
         <translation>Maximum age (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="599" />
+        <location filename="../../ui/scheme_form.py" line="465" />
         <source>Pesos (0.6; 0.3; 0.1):</source>
         <translation>Weights (0.6; 0.3; 0.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="603" />
+        <location filename="../../ui/scheme_form.py" line="466" />
         <source>Precio mínimo:</source>
         <translation>Minimum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="604" />
+        <location filename="../../ui/scheme_form.py" line="467" />
         <source>Precio máximo:</source>
         <translation>Maximum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/scheme_form.py" line="606" />
+        <location filename="../../ui/scheme_form.py" line="468" />
         <source>Reglas de rechazo:</source>
         <translation>Rejection rules:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scheme_form.py" line="703" />
-        <source>Componentes del precio</source>
-        <translation>Price components</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scheme_form.py" line="713" />
-        <source>Componente %1 (%2)</source>
-        <translation>Component %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scheme_form.py" line="721" />
-        <source>fila %1</source>
-        <translation>row %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scheme_form.py" line="730" />
-        <source>Rechazos</source>
-        <translation>Rejections</translation>
     </message>
 </context>
 <context>
@@ -3924,42 +3926,42 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="51" />
+        <location filename="../../ui/collection_view.py" line="52" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="52" />
+        <location filename="../../ui/collection_view.py" line="53" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="53" />
+        <location filename="../../ui/collection_view.py" line="54" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="54" />
+        <location filename="../../ui/collection_view.py" line="55" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="55" />
+        <location filename="../../ui/collection_view.py" line="56" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="56" />
+        <location filename="../../ui/collection_view.py" line="57" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="70" />
+        <location filename="../../ui/collection_view.py" line="71" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="72" />
+        <location filename="../../ui/collection_view.py" line="73" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -4231,7 +4233,7 @@ Create yours, or load demo data to get to know the program.</translation>
     <message>
         <location filename="../../ui/price_tools.py" line="215" />
         <source>Diferencia S/</source>
-        <translation>Change S/</translation>
+        <translation>Difference S/</translation>
     </message>
     <message>
         <location filename="../../ui/price_tools.py" line="272" />
@@ -4272,37 +4274,37 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/fmt.py" line="93" />
+        <location filename="../../ui/fmt.py" line="103" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="94" />
+        <location filename="../../ui/fmt.py" line="104" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="95" />
+        <location filename="../../ui/fmt.py" line="105" />
         <source>emitida</source>
         <translation>issued</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="96" />
+        <location filename="../../ui/fmt.py" line="106" />
         <source>pagada</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="97" />
+        <location filename="../../ui/fmt.py" line="107" />
         <source>anulada</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="98" />
+        <location filename="../../ui/fmt.py" line="108" />
         <source>abierto</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="99" />
+        <location filename="../../ui/fmt.py" line="109" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
@@ -4331,7 +4333,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>self.view</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="112" />
+        <location filename="../../ui/collection_view.py" line="113" />
         <source>Se deshizo la entrega de %1 (%2).</source>
         <translation>Undid the delivery of %1 (%2).</translation>
     </message>
@@ -4339,17 +4341,17 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection_view.py" line="95" />
+        <location filename="../../ui/collection_view.py" line="96" />
         <source>Entrega de %1</source>
         <translation>Delivery of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="122" />
+        <location filename="../../ui/collection_view.py" line="123" />
         <source>Borrado de %1</source>
         <translation>Deletion of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_view.py" line="154" />
+        <location filename="../../ui/collection_view.py" line="155" />
         <source>Corrección de %1</source>
         <translation>Correction of %1</translation>
     </message>

@@ -153,3 +153,24 @@ def test_advance_receipt_and_void_through_the_cli(coop, tmp_path) -> None:  # ty
     data = json.loads(out)
     assert data["number"] == "L001-00000002" and data["net"] == "165.97"
     assert coop("check")[0] == 0
+
+
+def test_numbers_typed_the_peruvian_way(coop, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One number rule on every command: "1,500" has two readings and is refused with both;
+    "1,500.00" is read as written; nothing is stored for a refused entry."""
+    _setup(coop)
+    code, _, err = coop("advance", "S0001", "1,500", "--date", "2026-10-09")
+    assert code == 1 and "1500" in err and "1.500" in err
+    code, out, err = coop("advance", "S0001", "1,500.00", "--date", "2026-10-09")
+    assert code == 0, err
+    code, out, _ = coop("ledger", "S0001", "--json")
+    amounts = [e["amount"] for e in json.loads(out) if e["kind"] == "advance"]
+    assert amounts == ["-50.00", "-1500.00"]
+    code, _, err = coop("deliveries", "add", "S0001", "1,500", "--unit", "L",
+                        "--date", "2026-10-09", "--shift", "pm")  # fmt: skip
+    assert code == 1 and "1500" in err
+    code, _, err = coop("deliveries", "add", "S0001", "12,5", "--unit", "L",
+                        "--date", "2026-10-09", "--shift", "pm")  # fmt: skip
+    assert code == 0, err  # a comma that cannot group thousands is a decimal comma
+    code, _, err = coop("product", "add", "Sal mineral", "1.234,50")
+    assert code == 1 and "1234.50" in err

@@ -66,3 +66,23 @@ def test_a_mistyped_database_is_not_created(coop, tmp_path: Path) -> None:  # ty
     assert not typo.exists()
     assert coop("init", "--name", "Asociación Umachiri", db_arg=str(typo))[0] == 0
     assert typo.exists()
+
+
+def test_a_refused_output_is_no_print(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The first copy that really exists is the original, not a COPIA."""
+    import io
+
+    from pypdf import PdfReader
+
+    _prepare(coop, tmp_path)
+    (tmp_path / "notas.txt").write_text("mías")
+    for kind, key in (("payroll", "2026-10"), ("receipts", "2026-10")):
+        code, _, _ = coop("print", kind, key, "-o", str(tmp_path / "notas.txt"))
+        assert code == 1
+        out = tmp_path / f"{kind}.pdf"
+        assert coop("print", kind, key, "-o", str(out))[0] == 0
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+        assert "COPIA" not in text.replace(" ", "").upper().replace("AIPOC", "COPIA")
+        assert coop("print", kind, key, "-o", str(tmp_path / f"{kind}-2.pdf"))[0] == 0
+        again = PdfReader(io.BytesIO((tmp_path / f"{kind}-2.pdf").read_bytes()))
+        assert "COPIA" in " ".join(p.extract_text() for p in again.pages).replace(" ", "").upper()

@@ -45,8 +45,8 @@ def test_price_the_worked_example(coop) -> None:  # type: ignore[no-untyped-def]
         "ufc=250000",
         db_arg=None,
     )
-    assert "Precio: 1.28 PEN/kg × 232.200 kg = 297.22 PEN" in out
-    assert "Higiene (250000): B" in out
+    assert "Precio: S/ 1.28 por kg × 232.2 kg = S/ 297.22" in out
+    assert "Higiene (250,000): B" in out
 
 
 def test_price_india_and_rejection(coop) -> None:  # type: ignore[no-untyped-def]
@@ -112,8 +112,8 @@ def test_missing_measure_and_invalid_file(coop, tmp_path: Path) -> None:  # type
     assert coop("init", "--name", "Asociación")[0] == 0  # a file with its administrator
     code, _, err = coop("scheme", "import", str(path))
     assert code == 1
-    assert "components[2].bands[2].low: hay un hueco entre 200000 y 300000" in err
-    assert "components[0].rate: no puede ser negativo" in err
+    assert "Componente 3 «Higiene», banda 3, desde: hay un hueco entre 200000 y 300000" in err
+    assert "Componente 1 «Precio base», tarifa: no puede ser negativo" in err
     code, out, _ = coop("scheme", "list", "--json")
     assert json.loads(out) == []
 

@@ -68,3 +68,18 @@ def test_logo_and_close_json_agree_with_receipts(coop, tmp_path: Path) -> None: 
         db_arg=str(tmp_path / "otra.db"),
     )
     assert code == 1 and "no.png" in err
+
+
+def test_reprints_say_copia_and_a_missing_ruc_is_warned(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    coop("init", "--name", "Asociación Cupi")
+    coop("demo", "--members", "2", "--days", "15", "--start", "2026-10-01")
+    assert coop("close", "2026-10")[0] == 0
+    code, _, err = coop("print", "receipts", "2026-10", "-o", str(tmp_path / "r.pdf"))
+    assert code == 0 and "no tiene RUC" in err
+    text = _text(tmp_path / "r.pdf")
+    assert "CONSTANCIA DE PAGO" in text and "COPIA" not in text
+    for kind in ("statements", "payroll"):
+        for name in ("a.pdf", "b.pdf"):
+            assert coop("print", kind, "2026-10", "-o", str(tmp_path / f"{kind}-{name}"))[0] == 0
+        assert "COPIA" not in _text(tmp_path / f"{kind}-a.pdf")
+        assert "COPIA" in _text(tmp_path / f"{kind}-b.pdf")

@@ -111,8 +111,37 @@ def test_two_axis_chart_and_outside_the_chart() -> None:
     # fat 4.2 → row 3 ([4.0, 4.5)); snf 8.6 → column 3 ([8.5, 9.0)): 0.90 + 0.30 + 0.15
     assert p.unit_price(q(fat="4.2", snf="8.6")) == D("1.35")
     assert p.unit_price(q(fat="2.5", snf="7.0")) == D("0.90")
-    with pytest.raises(MissingQuality):
-        p.unit_price(q(fat="7.5", snf="8.6"))  # outside: the scheme says stop
+    inside = p.price(D("10"), "L", q(fat="4.2", snf="8.6"))
+    assert inside.warnings == ()  # a lookup inside the chart warns about nothing
+    assert "snf 8.6" in inside.lines[0].rule
+    # outside: the preset's explicit rule pays 0.80, and says why
+    outside = p.price(D("10"), "L", q(fat="7.5", snf="8.6"))
+    assert outside.unit_price == D("0.80")
+    assert outside.warnings == ("Tabla grasa × SNF: fat 7.5 fuera de la tabla [2.5, 7)",)
+
+
+def _chart(rule: object) -> dict[str, object]:
+    return {
+        "type": "chart",
+        "rows": {"measure": "fat", "edges": ["3.0", "3.5", "4.0"]},
+        "cols": {"measure": "snf", "edges": ["8.0", "8.5", "9.0"]},
+        "rates": [["1.20", "1.25"], ["1.30", "1.35"]],
+        "if_outside": rule,
+    }
+
+
+def test_outside_the_chart_follows_the_explicit_rule_or_is_refused_with_it() -> None:
+    stop = scheme([_chart("stop")], unit="L")
+    with pytest.raises(MissingQuality) as err:
+        stop.unit_price(q(fat="4.6", snf="8.6"))
+    text = err.value.render("es")
+    assert err.value.code == "outside_chart" and "fat 4.6 fuera de la tabla [3, 4)" in text
+    assert "Falta" not in text  # fat was given: it is outside, not missing
+    nearest = scheme([_chart("nearest")], unit="L")
+    assert nearest.unit_price(q(fat="4.6", snf="7.2")) == D("1.30")  # last row, first column
+    assert nearest.price(D("1"), "L", q(fat="4.6", snf="7.2")).warnings != ()
+    fixed = scheme([_chart({"amount": "0.75"})], unit="L")
+    assert fixed.unit_price(q(fat="2.0", snf="8.6")) == D("0.75")
 
 
 def test_linear_somatic_cell_adjustment_with_limits() -> None:

@@ -68,12 +68,12 @@ def test_many_problems_at_once() -> None:
     found = problems(data)
     assert found == {
         "unit": "scheme_bad_choice",
-        "density": "out_of_range",
+        "density": "scheme_too_large",
         "components[2].measure": "scheme_unknown_measure",
         "components[2].reference": "scheme_required",
         "components[2].bonus": "scheme_negative",
         "components[3].rate": "scheme_negative",
-        "components[4].type": "scheme_bad_choice",
+        "components[4].type": "scheme_bad_type",
     }
 
 
@@ -96,7 +96,13 @@ def test_rolling_weights_and_latest_days() -> None:
         "basis.weights": "scheme_weights_sum"
     }
     assert problems(base_scheme(basis={"kind": "latest"})) == {
-        "basis.max_age_days": "scheme_not_positive"
+        "basis.max_age_days": "scheme_required"
+    }
+    assert problems(base_scheme(basis={"kind": "latest", "max_age_days": 0})) == {
+        "basis.max_age_days": "scheme_out_of_range"
+    }
+    assert problems(base_scheme(basis={"kind": "period_average", "max_age_days": 5})) == {
+        "basis.max_age_days": "scheme_only_for"
     }
 
 
@@ -111,10 +117,82 @@ def test_messages_name_the_path_in_both_languages() -> None:
     data["components"][1]["bands"][1]["low"] = "150000"
     with pytest.raises(ValidationErrors) as err:
         schema.parse(data)
-    assert "components[1].bands[1].low: hay un hueco entre 100000 y 150000" in (
+    assert err.value.errors[0].field == "components[1].bands[1].low"  # for the editor
+    assert "Componente 2, banda 2, desde: hay un hueco entre 100000 y 150000" in (
         err.value.render("es")
     )
-    assert "there is a gap" in err.value.render("en")
+    assert "Component 2, band 2, from: there is a gap" in err.value.render("en")
+    data["components"][1]["label"] = "Higiene"
+    with pytest.raises(ValidationErrors) as err:
+        schema.parse(data)
+    assert "Componente 2 «Higiene», banda 2, desde" in err.value.render("es")
+
+
+def test_unknown_keys_are_refused_with_a_suggestion() -> None:
+    data = base_scheme(clamps={"min": "1"})
+    data["components"].append(
+        {"type": "steps", "measure": "st", "reference": "11.4", "step": "0.1", "bonsu": "0.01"}
+    )
+    assert problems(data) == {
+        "clamps": "scheme_unknown_key",
+        "components[2].bonsu": "scheme_unknown_key",
+    }
+    with pytest.raises(ValidationErrors) as err:
+        schema.parse(data)
+    assert "Componente 3, «bonsu»: este dato no existe en un esquema (¿quiso decir «bonus»?)" in (
+        err.value.render("es")
+    )
+    assert "(did you mean «clamp»?)" in err.value.render("en")
+
+
+@pytest.mark.parametrize(
+    ("rate", "code"),
+    [
+        ("1e400", "scheme_not_number"),  # exponents are not written numbers
+        ("NaN", "scheme_not_number"),
+        ("Infinity", "scheme_not_number"),
+        ("1,500", "ambiguous_number"),  # typed text: the one number rule, both readings
+        ("1.1234567", "scheme_too_many_places"),
+        ("99999999", "scheme_too_large"),
+        (True, "scheme_not_number"),
+    ],
+)
+def test_numbers_out_of_range_or_badly_written_are_refused(rate: object, code: str) -> None:
+    data = base_scheme()
+    data["components"][0]["rate"] = rate
+    assert problems(data) == {"components[0].rate": code}
+
+
+def test_json_numbers_are_read_exactly_and_bounded() -> None:
+    text = json.dumps(base_scheme()).replace('"1.20"', "1e400")
+    with pytest.raises(ValidationErrors) as err:
+        schema.loads(text)
+    assert err.value.errors[0].code == "scheme_too_large"
+    text = json.dumps(base_scheme()).replace('"1.20"', "NaN")
+    with pytest.raises(ValidationErrors) as err:
+        schema.loads(text)
+    assert err.value.errors[0].code == "scheme_not_number"
+
+
+def test_values_keep_their_measures_precision_and_tables_stay_consistent() -> None:
+    data = base_scheme()
+    data["components"][1]["bands"][1]["low"] = "100000.5"  # UFC are whole numbers
+    data["components"][1]["bands"][0]["high"] = "100000.5"
+    assert problems(data) == {
+        "components[1].bands[1].low": "scheme_too_many_places",
+        "components[1].bands[0].high": "scheme_too_many_places",
+    }
+    chart = {
+        "type": "chart",
+        "rows": {"measure": "fat", "edges": ["3", "4"]},
+        "cols": {"measure": "fat", "edges": ["8", "9"]},
+        "rates": [["1.2", "1.3"]],
+    }
+    assert problems(base_scheme(components=[chart])) == {
+        "components[0].cols.measure": "scheme_chart_same_measure",
+        "components[0].rates[0]": "scheme_chart_shape",
+    }
+    assert problems(base_scheme(density="1.03275")) == {"density": "scheme_too_many_places"}
 
 
 def test_bad_json_and_floats_are_read_exactly() -> None:

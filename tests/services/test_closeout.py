@@ -204,8 +204,11 @@ def test_simulation_of_a_closed_period_compares_with_what_was_paid(  # type: ign
     with example.write() as s:  # S/ 100 less stored (minor units) than a fresh pricing
         unprotect(s)
         s.execute(
-            text("UPDATE settlement SET gross = gross - 10000, net = net - 10000 WHERE number = 1")
-        )
+            text(
+                "UPDATE settlement_line SET amount = amount - 10000 WHERE kind = 'milk' AND "
+                "settlement_id = (SELECT id FROM settlement WHERE number = 1)"
+            )
+        )  # "current" is what the stored milk lines paid
     same = resource_path("schemes/peru-additive.json").read_text()
     sim = simulate(example, same, Q1)
     rosa = next(m for m in sim.members if m.code == "S0001")

@@ -41,6 +41,9 @@ def test_litres_quality_and_alerts(association: Database) -> None:
     assert d.deliveries_today == 4
     assert d.period.code == "2026-11"
     assert d.period_litres == Decimal("49.000")  # 39.0 L + 10.32 kg / 1.032
+    # as delivered, never added together: the screen shows both and says what it converted
+    assert d.period_units == {"L": Decimal("39.000"), "kg": Decimal("10.320")}
+    assert d.by_shift_units == {"am": {"L": Decimal("30.800")}, "pm": {"L": Decimal("8.200")}}
     # (3.51 + 3.60) / 2 = 3.555 → 3.56 at the lab's two places, half up; one UFC sample
     assert d.quality == {"fat": Decimal("3.56"), "st": Decimal("12.00"), "ufc": Decimal("100001")}
     assert len(d.series) == 60 and d.series[-1].day == TODAY

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from coop_desktop.numbers import parse_number
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import stored_totals
 from coop_desktop.storage.engine import Database
@@ -29,7 +30,7 @@ PERIOD = f"{START:%Y-%m}"
 
 def rows(view: CloseoutView) -> list[tuple[str, ...]]:
     model = view.table.model()
-    return [tuple(model.index(r, c).data() for c in range(8)) for r in range(model.rowCount())]
+    return [tuple(model.index(r, c).data() for c in range(9)) for r in range(model.rowCount())]
 
 
 def yes(dialog: QWidget) -> None:
@@ -54,8 +55,8 @@ def test_preview_is_the_close(
     answer_dialogs([yes])  # the preview has warnings: asked once
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cerrado" in view.status.text(), timeout=15000)
-    assert [r[:7] for r in rows(view)] == [r[:7] for r in previewed]
-    assert rows(view)[0][7] == "L001-00000001"
+    assert [r[:8] for r in rows(view)] == [r[:8] for r in previewed]
+    assert rows(view)[0][8] == "L001-00000001"
     out = subprocess.run(
         [sys.executable, "-m", "coop_desktop.cli", "--db", str(copy), "close", PERIOD, "--json"],
         capture_output=True,
@@ -65,7 +66,11 @@ def test_preview_is_the_close(
     cli = json.loads(out)["members"]
     assert [
         (m["code"], f"{Decimal(m['gross']):,.2f}", f"{Decimal(m['net']):,.2f}") for m in cli
-    ] == [(r[0], r[3], r[6]) for r in previewed]
+    ] == [(r[0], r[4], r[7]) for r in previewed]
+    # litres and kilograms both shown, each in its own column, as the CLI has them
+    assert [(Decimal(m["litres"]), Decimal(m["kg"])) for m in cli] == [
+        (parse_number(r[2]), parse_number(r[3])) for r in previewed
+    ]  # what the screen shows reads back through the one number parser
 
 
 class CancelledRunner(OpRunner):

@@ -330,3 +330,22 @@ def test_lost_database_keeps_what_was_typed(
     type_row(qtbot, view, "S0009", "11")
     assert "error inesperado" in view.error.text()
     assert view.member.text() == "S0009" and view.quantity.text() == "11"
+
+
+def test_delete_with_undo(qtbot: QtBot, view: CollectionView) -> None:
+    type_row(qtbot, view, "S0010", "10")
+    type_row(qtbot, view, "S0011", "12")
+    view.table.selectRow(0)
+    view.delete_selected()
+    assert [d.member_code for d in view.model.rows] == ["S0011"]
+    view.undo_stack.undo()
+    assert sorted(d.member_code for d in view.model.rows) == ["S0010", "S0011"]
+    assert len(list_deliveries(view.db, day=TODAY)) == 2
+
+
+def test_shift_totals_keep_litres_and_kilograms_apart(qtbot: QtBot, view: CollectionView) -> None:
+    type_row(qtbot, view, "s0001", "20")
+    view.unit.setCurrentIndex(view.unit.findText("kg"))
+    type_row(qtbot, view, "s0002", "20")
+    assert view.error.text() == ""
+    assert "Turno: 2 entregas, 20.0 L + 20.0 kg · Día: 20.0 L + 20.0 kg" in view.totals.text()

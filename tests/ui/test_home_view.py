@@ -85,3 +85,13 @@ def test_a_new_association_is_told_where_to_start_and_follows_changes(
     )
     assert "alert-no_scheme" not in [w.objectName() for w in home.findChildren(QLabel)]
     assert "1 entrega" in home.today.text() and "1 entregas" not in home.today.text()  # type: ignore[attr-defined]
+
+
+def test_litres_and_kilograms_are_shown_apart_and_the_conversion_said() -> None:
+    from decimal import Decimal
+
+    from ui.home_view import _units
+
+    assert _units({"L": Decimal("39")}, Decimal("39")) == "39.0 L"
+    both = _units({"L": Decimal("39"), "kg": Decimal("10.32")}, Decimal("49"))
+    assert both == "39.0 L + 10.3 kg (49.0 L con la densidad del esquema)"

@@ -86,8 +86,8 @@ def test_invalid_scheme_names_the_field_and_cannot_be_saved(
     assert not view.save_button.isEnabled()
     problems = [view.editor.problems.item(i).text() for i in range(view.editor.problems.count())]
     assert problems == [
-        "Componente 3 (Higiene) › Bandas › fila 2 › Desde: hay un hueco entre 100000 y 120000; "
-        "las bandas deben ser contiguas [desde, hasta)."
+        "Componente 3 «Higiene», banda 2, desde: hay un hueco entre 100000 y 120000; las bandas "
+        "deben ser contiguas [desde, hasta)."
     ]
     assert table.item(1, 0).background().color().name() == "#f5b7b1"  # the cell is marked
     assert form.editors[2].note.text()  # and the message is under the table
@@ -189,7 +189,7 @@ def test_precios_fit_for_puno(qtbot: QtBot, association: Database) -> None:
     qtbot.keyClick(rate, Qt.Key.Key_End)
     qtbot.keyClicks(rate, "x")  # "1.20x": an edit, and not a number
     problems = [view.editor.problems.item(i).text() for i in range(view.editor.problems.count())]
-    assert problems == ["Componente 1 (Precio base) › Precio por unidad: «1.20x» no es un número."]
+    assert problems == ["Componente 1 «Precio base», tarifa: «1.20x» no es un número."]
 
     def stay(dialog: QWidget) -> None:  # Enter: keep editing
         assert "no se guardaron" in dialog.text()  # type: ignore[attr-defined]
@@ -205,3 +205,71 @@ def test_precios_fit_for_puno(qtbot: QtBot, association: Database) -> None:
     answer_dialogs([drop])
     window.nav.setCurrentRow(1)
     assert type(window.stack.currentWidget()).__name__ == "MembersView"
+
+
+def test_the_form_is_generated_from_the_scheme_model(qtbot: QtBot, association: Database) -> None:
+    """Every key the strict model holds is a field of the editor (a chart's edges are edited
+    by its grid), in the model's order."""
+    from coop_desktop.domain.pricing import scheme_model as sm
+
+    view = PricesView(association)
+    qtbot.addWidget(view)
+    view.use_preset()
+    for i in range(view.editor.family.count()):
+        view.editor.family.setCurrentIndex(i)
+        kind = view.editor.family.currentData()
+        view.editor.add_component()
+        form = view.editor.component_form
+        assert form is not None
+        expected = [
+            f.key
+            for f in sm.form_fields(sm.FAMILIES[kind])
+            if not (kind == "chart" and f.key.endswith(".edges"))
+        ]
+        assert [e.field.key for e in form.editors] == expected
+    top = [e.field.key for e in view.editor.top_form.editors]
+    assert top == [f.key for f in sm.form_fields(sm.SchemeFile) if f.kind != "rules"]
+
+
+def test_numbers_typed_in_the_editor_follow_the_one_rule(
+    qtbot: QtBot, association: Database
+) -> None:
+    view = PricesView(association)
+    qtbot.addWidget(view)
+    view.preset.setCurrentText("peru-additive")
+    view.use_preset()
+    view.editor.components.setCurrentRow(0)  # Precio base
+    rate = field(view, "rate")
+    rate.clear()
+    qtbot.keyClicks(rate, "1,500")
+    problems = [view.editor.problems.item(i).text() for i in range(view.editor.problems.count())]
+    assert problems == [
+        "Componente 1 «Precio base», tarifa: «1,500» se puede leer de dos maneras: 1500 (con "
+        "separador de miles) o 1.500 (con coma o punto decimal). Escríbalo sin ambigüedad: "
+        "1500 o 1.500."
+    ]
+    assert not view.save_button.isEnabled()
+    rate.clear()
+    qtbot.keyClicks(rate, "1,25")  # a comma that cannot group thousands is decimal
+    assert view.editor.scheme is not None
+    assert view.editor.scheme.components[0].rate == Decimal("1.25")  # type: ignore[attr-defined]
+    assert view.save_button.isEnabled()
+
+
+def test_calculator_says_per_hundredweight(qtbot: QtBot, association: Database) -> None:
+    view = PricesView(association)
+    qtbot.addWidget(view)
+    view.preset.setCurrentText("us-component")
+    view.use_preset()
+    view.calculator.quantity.clear()
+    qtbot.keyClicks(view.calculator.quantity, "450.5")
+    for key, value in (("fat", "3.7"), ("protein", "3.1"), ("st", "12.4"), ("scc", "250000")):
+        view.calculator.inputs[key].clear()  # type: ignore[union-attr]
+        qtbot.keyClicks(view.calculator.inputs[key], value)  # type: ignore[arg-type]
+    assert "US$" in total(view) and "por 100 lb" in total(view) and "9.93182" in total(view)
+    rules = [view.calculator.table.item(r, 1).text() for r in range(3)]
+    assert rules == [
+        "2.85 por lb de grasa",
+        "2.40 por lb de proteína",
+        "0.35 por lb de otros sólidos",
+    ]

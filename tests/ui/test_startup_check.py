@@ -6,13 +6,16 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from reportlab.pdfgen import canvas
+from tests_support.users import ADMIN, PASSWORD, sign_in_admin
 
 from coop_desktop.services.association import create_association
-from coop_desktop.services.auth import create_first_admin, sign_in
 from coop_desktop.services.demo import load_demo
+from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 from ui.startup_check import ERRORS, NEEDS_PERSON, PDF_FAILED
 
@@ -20,13 +23,16 @@ ROOT = Path(__file__).resolve().parents[2]
 NAME = "Asociación de Productores Lecheros Huaychani"
 
 
-ADMIN, PASSWORD = "admin", "Clave-de-prueba-2025"
+@pytest.fixture
+def bare_db(tmp_path: Path) -> Iterator[Database]:
+    """A new database with no user yet (the program's first start)."""
+    db = open_database(str(tmp_path / "coop.db"), backup_dir=tmp_path / "backups", create=True)
+    yield db
+    db.dispose()
 
 
 def with_admin(db: Database) -> Database:
-    create_first_admin(db, ADMIN, PASSWORD)
-    sign_in(db, ADMIN, PASSWORD, for_command=True)
-    return db
+    return sign_in_admin(db)
 
 
 def run_app(
@@ -52,14 +58,14 @@ def run_app(
     return done.returncode, [json.loads(line) for line in lines]
 
 
-def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Database) -> None:
-    create_association(with_admin(sqlite_db), NAME, None)
+def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, bare_db: Database) -> None:
+    create_association(with_admin(bare_db), NAME, None)
     pdf = tmp_path / "page.pdf"
     page = canvas.Canvas(str(pdf))
     page.setFont("Helvetica-Bold", 40)
     page.drawString(72, 700, "Estado de cuenta")
     page.save()
-    code, events = run_app(tmp_path, sqlite_db, "--check-pdf", str(pdf))
+    code, events = run_app(tmp_path, bare_db, "--check-pdf", str(pdf))
     assert code == 0, events
     shown = events[0]
     assert NAME in str(shown["title"]) and isinstance(shown["shown"], float)
@@ -67,26 +73,24 @@ def test_opens_the_window_renders_a_pdf_and_quits(tmp_path: Path, sqlite_db: Dat
     assert events[2:] == [{"sections": [], "errors": [], "busy": False}, {"exit": 0}]
 
     pdf.write_text("esto no es un PDF")
-    code, events = run_app(tmp_path, sqlite_db, "--check-pdf", str(pdf))
+    code, events = run_app(tmp_path, bare_db, "--check-pdf", str(pdf))
     assert code == PDF_FAILED and events[1]["pdf_pages"] == 0
 
 
-def test_never_waits_for_a_person(tmp_path: Path, sqlite_db: Database) -> None:
-    code, events = run_app(tmp_path, sqlite_db)  # no users yet: the first-admin dialog
+def test_never_waits_for_a_person(tmp_path: Path, bare_db: Database) -> None:
+    code, events = run_app(tmp_path, bare_db)  # no users yet: the first-admin dialog
     assert code == NEEDS_PERSON and events == []
-    code, events = run_app(tmp_path, with_admin(sqlite_db))  # no association yet
+    code, events = run_app(tmp_path, with_admin(bare_db))  # no association yet
     assert code == NEEDS_PERSON and events == []
 
 
-def test_an_error_while_the_window_loads_fails_the_check(
-    tmp_path: Path, sqlite_db: Database
-) -> None:
+def test_an_error_while_the_window_loads_fails_the_check(tmp_path: Path, bare_db: Database) -> None:
     """What a frozen build with a library that does not load looks like: the charts of
     Inicio cannot import pyqtgraph; the app shows the error, the check exits with 5."""
-    load_demo(with_admin(sqlite_db), members=3, days=2)  # a price scheme: Inicio draws charts
+    load_demo(with_admin(bare_db), members=3, days=2)  # a price scheme: Inicio draws charts
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "pyqtgraph.py").write_text("raise ImportError('libopenblas: cannot load')\n")
-    code, events = run_app(tmp_path, sqlite_db, pythonpath=str(broken))
+    code, events = run_app(tmp_path, bare_db, pythonpath=str(broken))
     assert code == ERRORS, events
     assert "libopenblas: cannot load" in str(events[-2]["errors"])

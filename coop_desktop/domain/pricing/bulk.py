@@ -1,85 +1,60 @@
-"""Pricing a whole period fast: deliveries as plain tuples, grouped before they are priced.
+"""The fast implementation of `reading.price_reading`: deliveries as plain tuples, grouped
+before they are priced.
 
 Under every basis but `delivery`, all of a member's accepted deliveries under one scheme
-version, with the same flags (and, for `latest`/`rolling`, on the same day) share one unit price,
-so they are summed in integer minor units first and priced once per group. Litres become kg per
-delivery, half up to the gram, in integer arithmetic. The result is the same as pricing every
-delivery on its own (`period.price_member`), which a property test checks.
+version, with the same flags (and, for `latest`/`rolling`, on the same day) share one unit
+price, so they are summed in integer minor units first and priced once per group. Litres
+become kg per delivery, half up to the gram, in integer arithmetic with the scheme's density
+as an exact fraction. A delivery whose own tests (or a lab test linked to it) a rejection
+rule reads is priced on its own. The result is the same as pricing every delivery on its own
+(`period.price_member`), which a property test checks.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
-from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.engine import CENT, MissingQuality, Pricer
-from coop_desktop.domain.pricing.period import MilkLine, Timeline
-from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
+from coop_desktop.domain.pricing.period import (
+    REJECTED,
+    Milk,
+    MilkLine,
+    Timeline,
+    daily_tiers,
+    line_order,
+)
+from coop_desktop.domain.pricing.reading import OWN_BITS, PeriodReading, own_measures
+from coop_desktop.numbers import ZERO, quantize
 
 MILLI = Decimal("0.001")
 NO_FLAGS: frozenset[str] = frozenset()
 COOLED = frozenset({"cooled"})
-
-
-class Row(NamedTuple):
-    """One delivery as stored: quantity in mL or g (integer), day as stored by the engine.
-
-    `price_period` reads rows by position, so plain database tuples in this column order can
-    be passed without building objects."""
-
-    id: int
-    member_id: int
-    day: object
-    quantity: int
-    unit: str
-    rejected: bool
-    reason: str | None
-    cooled: bool
-    alcohol: bool | None
-
-
-COLUMNS = "id, member_id, date, quantity, unit, rejected, reject_reason, cooled, alcohol_positive"
-
-
-@dataclass(frozen=True, slots=True)
-class Milk:
-    member_id: int
-    kg: Decimal
-    litres: Decimal
-    rejected_litres: Decimal
-    deliveries: int
-    lines: tuple[MilkLine, ...]
-    missing: tuple[tuple[int, tuple[str, ...]], ...]
-
-    @property
-    def gross(self) -> Decimal:
-        return sum((ln.amount for ln in self.lines), ZERO_MONEY)
+NO_QUALITY = MemberQuality([])
 
 
 class _Acc:
     """Sums of one group of deliveries, in integer minor units (pounds aside)."""
 
-    __slots__ = ("grams", "lb", "ml", "n")
+    __slots__ = ("grams", "ids", "lb", "ml")
 
     def __init__(self) -> None:
         self.lb = ZERO
         self.grams = 0
         self.ml = 0
-        self.n = 0
+        self.ids: list[int] = []
 
 
 class _Line:
-    __slots__ = ("n", "quantity")
+    __slots__ = ("ids", "quantity")
 
     def __init__(self) -> None:
         self.quantity = ZERO
-        self.n = 0
+        self.ids: list[int] = []
 
 
 class _Version:
@@ -88,15 +63,29 @@ class _Version:
     def __init__(self, pricer: Pricer) -> None:
         self.pricer = pricer
         scheme = pricer.scheme
-        self.dens = int(scheme.density * 10000)
-        self.exact = Decimal(self.dens) / 10000 == scheme.density
+        # density = num / den exactly, whatever its number of places
+        _sign, digits, exponent = scheme.density.as_tuple()
+        assert isinstance(exponent, int)
+        self.num: int = int("".join(map(str, digits))) * 10 ** max(exponent, 0)
+        self.den: int = 10 ** max(-exponent, 0)
         self.base = scheme.unit.removeprefix("100")
         self.is_lb = self.base == "lb"
         self.hundred = scheme.unit.startswith("100")
         self.per_day = scheme.basis.kind in ("latest", "rolling")
         self.per_delivery = scheme.basis.kind == "delivery"
-        self.daily_tiers = any(getattr(c, "on", None) == "daily_average" for c in scheme.components)
-        self.rules = bool(scheme.rejections)
+        self.daily_tiers = daily_tiers(pricer)
+        # -1: no rejection rule; else the bits of the quick tests the rules read
+        self.mask = (
+            sum({OWN_BITS[r.measure] for r in scheme.rejections if r.measure in OWN_BITS})
+            if scheme.rejections
+            else -1
+        )
+
+    def grams(self, ml: int) -> int:
+        return (2 * ml * self.num + self.den) // (2 * self.den)
+
+    def ml(self, grams: int) -> int:
+        return (2 * grams * self.den + self.num) // (2 * self.num)
 
     def lb(self, quantity: int, unit: str) -> Decimal:
         """The pricing quantity of a pound-based scheme (per delivery, to the 0.001 lb)."""
@@ -113,41 +102,34 @@ class _Version:
 
 
 def price_period(
-    rows: Iterable[Sequence[Any]],
-    timeline: Timeline,
-    quality: Mapping[int, MemberQuality],
-    flags: Mapping[int, frozenset[str]],
-    span: PeriodSpan,
-    to_date: Callable[[object], date],
-    collect_missing: bool = False,
+    reading: PeriodReading, timeline: Timeline, collect_missing: bool = False
 ) -> dict[int, Milk]:
+    span, to_date = reading.span, reading.to_date
     versions: dict[int, _Version] = {}
-    # raw day -> (version id, version, day, the fast path's key parts or -1)
-    day_version: dict[object, tuple[int, _Version, date, int, int]] = {}
+    # raw day -> (version id, version, day, fast-path number or -1, day offset, rule mask)
+    day_version: dict[object, tuple[int, _Version, date, int, int, int]] = {}
     # (member, version, cooled, day or None, delivery id or None) -> sums
     groups: dict[tuple[object, ...], _Acc] = {}
     rejected: dict[tuple[int, int, str], _Acc] = {}
-    special: dict[int, Row] = {}
+    special: dict[int, Sequence[Any]] = {}
     # The fast path (an accepted delivery in litres with nothing to check one by one, under
     # a scheme that groups per period) keys its sums by a plain integer, which hashes and
     # compares far faster than a tuple holding a date string:
-    #   plain[(member × 64 + version number) × 2 + cooled] = [mL, g, deliveries]
-    plain: dict[int, list[int]] = {}
-    # accepted quantity per member and day of the period (for period averages and daily tiers)
+    #   plain[(member × 64 + version number) × 2 + cooled] = [mL, g, delivery ids]
+    plain: dict[int, list[Any]] = {}
+    # accepted millilitres per member and day of the period (period averages, daily tiers)
     daily: dict[int, list[int]] = {}
     numbered: list[_Version] = []  # version number -> version
     origin = span.start.toordinal()
     span_days = (span.end - span.start).days  # rows outside the span take the general path
-    linked = {d for mq in quality.values() for d in mq.by_delivery}
+    linked = {d for mq in reading.quality.values() for d in mq.by_delivery}
     need_daily = any(
-        p.scheme.basis.kind == "period_average"
-        or any(getattr(c, "on", None) == "daily_average" for c in p.scheme.components)
-        for p in timeline.pricers()
+        p.scheme.basis.kind == "period_average" or daily_tiers(p) for p in timeline.pricers()
     )
     groups_get, rejected_get, daily_get, plain_get = groups.get, rejected.get, daily.get, plain.get
     no_days = [0] * (span_days + 1)
-    for r in rows:  # the hot loop: integers and dict lookups only
-        rid, member, raw_day, qty, unit, is_rejected, reason, cooled, alcohol = r
+    for r in reading.rows:  # the hot loop: integers and dict lookups only
+        rid, member, raw_day, qty, unit, is_rejected, reason, cooled, alcohol, temp, dens, _s = r
         hit = day_version.get(raw_day)
         if hit is None:
             day = to_date(raw_day)
@@ -169,15 +151,17 @@ def price_period(
                 day,
                 number if fast else -1,
                 offset,
+                version.mask,
             )
-        vid, v, day, number, offset = hit
-        if (
-            number >= 0
-            and unit == "L"
-            and not is_rejected
-            and alcohol is None
-            and not (v.rules and rid in linked)
-        ):
+        vid, v, day, number, offset, mask = hit
+        # does a rejection rule read this delivery's own tests or a lab test linked to it?
+        check = mask >= 0 and (
+            rid in linked
+            or (alcohol is not None and mask & 1)
+            or (temp is not None and mask & 2)
+            or (dens is not None and mask & 4)
+        )
+        if number >= 0 and unit == "L" and not is_rejected and not check:
             if need_daily:
                 by_day = daily_get(member)
                 if by_day is None:
@@ -186,18 +170,18 @@ def price_period(
             plain_key = (member * 64 + number) * 2 + cooled
             sums = plain_get(plain_key)
             if sums is None:
-                plain[plain_key] = [qty, (qty * v.dens + 5000) // 10000, 1]
+                plain[plain_key] = [qty, (2 * qty * v.num + v.den) // (2 * v.den), [rid]]
             else:
                 sums[0] += qty
-                sums[1] += (qty * v.dens + 5000) // 10000
-                sums[2] += 1
+                sums[1] += (2 * qty * v.num + v.den) // (2 * v.den)
+                sums[2].append(rid)
             continue
         if unit == "L":
-            grams, ml = (qty * v.dens + 5000) // 10000, qty
+            grams, ml = v.grams(qty), qty
         else:
-            grams, ml = qty, (qty * 20000 + v.dens) // (2 * v.dens)
+            grams, ml = qty, v.ml(qty)
         if is_rejected:
-            key_r = (member, vid, reason or "Rechazada")
+            key_r = (member, vid, reason or REJECTED)
             acc = rejected_get(key_r)
             if acc is None:
                 acc = rejected[key_r] = _Acc()
@@ -206,19 +190,9 @@ def price_period(
                 by_day = daily_get(member)
                 if by_day is None:
                     by_day = daily[member] = no_days.copy()
-                by_day[offset] += qty
-            if v.per_delivery or (v.rules and (alcohol is not None or rid in linked)):
-                special[rid] = Row(
-                    rid,
-                    member,
-                    day,
-                    qty,
-                    unit,
-                    False,
-                    reason,
-                    bool(cooled),
-                    None if alcohol is None else bool(alcohol),
-                )
+                by_day[offset] += ml
+            if v.per_delivery or check:
+                special[rid] = r
                 key: tuple[object, ...] = (member, vid, bool(cooled), day, rid)
             elif v.per_day:
                 key = (member, vid, bool(cooled), day, None)
@@ -231,8 +205,8 @@ def price_period(
             acc.lb += v.lb(qty, unit)
         acc.grams += grams
         acc.ml += ml
-        acc.n += 1
-    for plain_key, (ml, grams, n) in plain.items():
+        acc.ids.append(rid)
+    for plain_key, (ml, grams, ids) in plain.items():
         member, cooled = plain_key // 128, plain_key % 2
         version = numbered[(plain_key // 2) % 64]
         key = (member, id(version.pricer), bool(cooled), None, None)
@@ -241,29 +215,27 @@ def price_period(
             acc = groups[key] = _Acc()
         acc.grams += grams
         acc.ml += ml
-        acc.n += n
-    return _settle_groups(
-        groups, rejected, daily, special, versions, quality, flags, span, collect_missing
-    )
+        acc.ids += ids
+    return _settle_groups(groups, rejected, daily, special, versions, reading, collect_missing)
 
 
 def _settle_groups(
     groups: dict[tuple[object, ...], _Acc],
     rejected: dict[tuple[int, int, str], _Acc],
     daily: dict[int, list[int]],
-    special: dict[int, Row],
+    special: dict[int, Sequence[Any]],
     versions: dict[int, _Version],
-    quality: Mapping[int, MemberQuality],
-    flags: Mapping[int, frozenset[str]],
-    span: PeriodSpan,
+    reading: PeriodReading,
     collect_missing: bool,
 ) -> dict[int, Milk]:
+    span, quality, flags = reading.span, reading.quality, reading.flags
     lines: dict[int, dict[tuple[bool, str, str, Decimal, str], _Line]] = defaultdict(dict)
     kg: dict[int, int] = defaultdict(int)
     ml_ok: dict[int, int] = defaultdict(int)
     ml_bad: dict[int, int] = defaultdict(int)
     count: dict[int, int] = defaultdict(int)
     missing: dict[int, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    unpriced: dict[int, int] = defaultdict(int)
     totals: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
     for (member, vid, *_rest), acc in groups.items():
         assert isinstance(member, int) and isinstance(vid, int)
@@ -277,7 +249,7 @@ def _settle_groups(
         v = versions[vid]
         pricer = v.pricer
         scheme = pricer.scheme
-        mq = quality[member]
+        mq = quality.get(member) or NO_QUALITY
         if scheme.basis.kind == "period_average":
             avg = averages.get((member, vid))
             if avg is None:
@@ -287,9 +259,7 @@ def _settle_groups(
         else:
             avg = {}
         row = special.get(delivery_id) if isinstance(delivery_id, int) else None
-        own: dict[str, Decimal | bool] = {}
-        if row is not None and row.alcohol is not None:
-            own["alcohol"] = row.alcohol
+        own = own_measures(row) if row is not None else {}
         measures = quality_for(
             scheme.basis,
             mq,
@@ -302,8 +272,8 @@ def _settle_groups(
         reason = ""
         price: Decimal | None = None
         is_rejected = False
-        if row is not None and v.rules:
-            linked = mq.by_delivery.get(row.id)
+        if row is not None and scheme.rejections:
+            linked = mq.by_delivery.get(row[0])
             rule = pricer.rejection({**own, **linked.measures} if linked else own)
             if rule is not None:
                 price, reason, is_rejected = rule.price, rule.reason, True
@@ -323,18 +293,19 @@ def _settle_groups(
                         if isinstance(delivery_id, int)
                         else f"el socio {member}"
                     )
-                    raise MissingQuality(exc.measures, what) from None
+                    raise exc.about(what) from None
                 missing[member].append(
                     (delivery_id if isinstance(delivery_id, int) else 0, tuple(exc.measures))
                 )
+                unpriced[member] += len(acc.ids)
                 price = ZERO
         line_key = (is_rejected, scheme.name, scheme.unit, price, reason)
         slot = lines[member].get(line_key)
         if slot is None:
             slot = lines[member][line_key] = _Line()
         slot.quantity += quantity
-        slot.n += acc.n
-        count[member] += acc.n
+        slot.ids += acc.ids
+        count[member] += len(acc.ids)
         if is_rejected:
             ml_bad[member] += acc.ml
         else:
@@ -347,33 +318,38 @@ def _settle_groups(
         if slot is None:
             slot = lines[member][line_key] = _Line()
         slot.quantity += versions[vid].quantity(acc)
-        slot.n += acc.n
-        count[member] += acc.n
+        slot.ids += acc.ids
+        count[member] += len(acc.ids)
         ml_bad[member] += acc.ml
     result = {}
     for member, by_key in lines.items():
-        milk_lines = tuple(
-            MilkLine(
-                scheme_name,
-                unit,
-                price,
-                ln.quantity,
-                quantize(ln.quantity * price, CENT),
-                ln.n,
-                rej,
-                reason,
+        milk_lines = []
+        for line_key in sorted(by_key, key=line_order):
+            rej, scheme_name, unit, price, reason = line_key
+            ln = by_key[line_key]
+            ln.ids.sort()
+            milk_lines.append(
+                MilkLine(
+                    scheme_name,
+                    unit,
+                    price,
+                    ln.quantity,
+                    quantize(ln.quantity * price, CENT),
+                    len(ln.ids),
+                    rej,
+                    reason,
+                    tuple(ln.ids),
+                )
             )
-            for (rej, scheme_name, unit, price, reason), ln in sorted(
-                by_key.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[0][3], kv[0][4])
-            )
-        )
         result[member] = Milk(
             member,
             Decimal(kg[member]) * MILLI,
             Decimal(ml_ok[member]) * MILLI,
             Decimal(ml_bad[member]) * MILLI,
             count[member],
-            milk_lines,
+            tuple(milk_lines),
             tuple(missing.get(member, ())),
+            (),
+            unpriced.get(member, 0),
         )
     return result

@@ -28,11 +28,17 @@ Measures = Mapping[str, Decimal | bool]
 
 
 class MissingQuality(Refused):
-    """A measure the scheme needs is missing and the scheme says to stop."""
+    """A measure the scheme needs is missing (or a value falls outside its chart) and the
+    scheme says to stop."""
 
-    def __init__(self, measures: list[str], what: str = "la entrega") -> None:
-        super().__init__("missing_quality", measures=", ".join(measures), what=what)
+    def __init__(
+        self, measures: list[str], what: str = "la entrega", code: str = "missing_quality"
+    ) -> None:
+        super().__init__(code, measures=", ".join(measures), what=what)
         self.measures = measures
+
+    def about(self, what: str) -> MissingQuality:
+        return MissingQuality(self.measures, what, self.code)
 
 
 class PriceLine(NamedTuple):
@@ -99,7 +105,8 @@ class Pricer:
         self._flag_names = frozenset(c.flag for c in scheme.components if isinstance(c, m.Flag))
         self._has_volume = any(isinstance(c, m.VolumeTiers) for c in scheme.components)
         self._reject_keys = tuple(dict.fromkeys(r.measure for r in scheme.rejections))
-        self._rules = {id(c): _rule_text(c) for c in scheme.components}
+        mass = "lb" if base == "lb" else "kg"  # a component's rate is per kg, or per lb
+        self._rules = {id(c): _rule_text(c, mass) for c in scheme.components}
 
     # -- quantities ----------------------------------------------------------------------
     def quantities(self, quantity: Decimal, unit: str) -> tuple[Decimal, Decimal, Decimal]:
@@ -157,12 +164,17 @@ class Pricer:
             return hit
         parts: list[_Part] = []
         missing: list[str] = []
+        outside: list[str] = []
         for component in self.scheme.components:
-            part = self._part(component, measures, flags, volume, missing)
+            if isinstance(component, m.Chart):
+                part = self._chart(component, measures, missing, outside)
+            else:
+                part = self._part(component, measures, flags, volume, missing)
             if part is not None:
                 parts.append(part)
-        if missing:
-            raise MissingQuality(missing)
+        if missing or outside:
+            code = "missing_quality" if missing else "outside_chart"
+            raise MissingQuality(missing + outside, code=code)
         raw = sum((p.per_unit for p in parts), ZERO)
         clamp = (
             self.scheme.min_price
@@ -227,15 +239,18 @@ class Pricer:
             return _Part(c, "flag", None, None, "sí" if on else "no", c.amount if on else ZERO)
         if isinstance(c, m.PerVolume):
             return _Part(
-                c, "per_volume", None, None, f"{_signed(c.amount)} por {c.per}", self._per_volume(c)
+                c,
+                "per_volume",
+                None,
+                None,
+                f"{_signed(c.amount)} por {m.UNIT_WORDS[c.per][0]}",
+                self._per_volume(c),
             )
         if isinstance(c, m.VolumeTiers):
             v = volume if volume is not None else ZERO
             band = next((b for b in c.tiers if b.contains(v)), None)
             amount = band.amount if band else ZERO
             return _Part(c, "volume", None, v, band.label if band else "", amount)
-        if isinstance(c, m.Chart):
-            return self._chart(c, measures, missing)
         measure = c.measure  # type: ignore[attr-defined]
         policy: m.Missing = c.missing  # type: ignore[attr-defined]
         value = self._value(measures, measure)
@@ -319,37 +334,52 @@ class Pricer:
             )
         raise TypeError(type(c).__name__)  # pragma: no cover - parse() allows no other type
 
-    def _chart(self, c: m.Chart, measures: Measures, missing: list[str]) -> _Part | None:
+    def _chart(
+        self, c: m.Chart, measures: Measures, missing: list[str], outside: list[str]
+    ) -> _Part | None:
         row_v, col_v = self._value(measures, c.row_measure), self._value(measures, c.col_measure)
+        note = ""
         if row_v is None or col_v is None:
             absent = c.row_measure if row_v is None else c.col_measure
             got = self._missing(c, "chart", absent, c.missing, missing)
             if not isinstance(got, Decimal):
                 return got
+            note = f"sin análisis: se usó {_fmt(got)}"
             row_v = row_v if row_v is not None else got
             col_v = col_v if col_v is not None else got
         i = _find(c.row_edges, row_v)
         j = _find(c.col_edges, col_v)
         if i is None or j is None:
-            got = self._missing(
-                c,
-                "chart",
-                c.row_measure if i is None else c.col_measure,
-                c.missing,
-                missing,
-                "fuera de la tabla",
-            )
-            return got if not isinstance(got, Decimal) else None
+            off = [
+                f"{key} {_fmt(v)} fuera de la tabla [{_fmt(edges[0])}, {_fmt(edges[-1])})"
+                for key, v, edges, at in (
+                    (c.row_measure, row_v, c.row_edges, i),
+                    (c.col_measure, col_v, c.col_edges, j),
+                )
+                if at is None
+            ]
+            rule = c.outside
+            if rule.action == "amount" and rule.value is not None:
+                return _Part(
+                    c, "chart", c.row_measure, row_v, "; ".join(off), rule.value, "; ".join(off)
+                )
+            if rule.action != "nearest":
+                outside.extend(off)
+                return None
+            i = _nearest(c.row_edges, row_v) if i is None else i
+            j = _nearest(c.col_edges, col_v) if j is None else j
+            note = "; ".join(off) + ": se usó la casilla más cercana"
         rate = c.rates[i][j]
         return _Part(
             c,
             "chart",
             c.row_measure,
             row_v,
-            f"{_fmt(c.row_edges[i])}–{_fmt(c.row_edges[i + 1])} × "
-            f"{_fmt(c.col_edges[j])}–{_fmt(c.col_edges[j + 1])}",
+            f"{c.row_measure} {_fmt(c.row_edges[i])}–{_fmt(c.row_edges[i + 1])} × "
+            f"{c.col_measure} {_fmt(c.col_edges[j])}–{_fmt(c.col_edges[j + 1])} "
+            f"({c.col_measure} {_fmt(col_v)})",
             rate,
-            f"{c.col_measure} {_fmt(col_v)}",
+            note,
         )
 
     def _kg_per(self, unit: str) -> Decimal:
@@ -457,6 +487,11 @@ class Pricer:
         return unit_price, amount, tuple(lines), warnings
 
 
+def _nearest(edges: tuple[Decimal, ...], value: Decimal) -> int:
+    """The first or last row (column) for a value below or above the chart."""
+    return 0 if value < edges[0] else len(edges) - 2
+
+
 def _find(edges: tuple[Decimal, ...], value: Decimal) -> int | None:
     for i in range(len(edges) - 1):
         if edges[i] <= value < edges[i + 1]:
@@ -464,7 +499,16 @@ def _find(edges: tuple[Decimal, ...], value: Decimal) -> int | None:
     return None
 
 
-def _rule_text(c: m.Component) -> str:
+COMPONENT_NAMES = {
+    "fat": "grasa",
+    "protein": "proteína",
+    "snf": "sólidos no grasos",
+    "st": "sólidos totales",
+    "other_solids": "otros sólidos",
+}
+
+
+def _rule_text(c: m.Component, mass: str = "kg") -> str:
     """The rule of a component as the member reads it (built once per scheme)."""
     if isinstance(c, m.Base):
         return trim(c.rate)
@@ -474,7 +518,7 @@ def _rule_text(c: m.Component) -> str:
             rule += f"; −{trim(c.penalty)} por cada {_fmt(c.step)} bajo {_fmt(c.reference)}"
         return rule
     if isinstance(c, m.PerComponent):
-        return f"{trim(c.rate)} por kg"
+        return f"{trim(c.rate)} por {mass} de {COMPONENT_NAMES.get(c.measure, c.measure)}"
     if isinstance(c, m.Linear):
         return f"{_fmt(c.rate)} × ({_fmt(c.reference)} − valor/{_fmt(c.divisor)})"
     return ""

@@ -88,6 +88,70 @@ add_messages(
             "El archivo no es JSON válido: {reason}",
             "The file is not valid JSON: {reason}",
         ),
+        "scheme_unknown_key": (
+            "{path}: este dato no existe en un esquema{hint}; se rechaza para no pagar "
+            "distinto de lo que se escribió.",
+            "{path}: a scheme has no such value{hint}; it is refused so as not to pay "
+            "differently from what was written.",
+        ),
+        "scheme_bad_type": (
+            "{path}: «{value}» no es un tipo de componente; tipos: base, steps, bands, flag, "
+            "volume, component, chart, linear, per_volume.",
+            "{path}: «{value}» is not a component type; types: base, steps, bands, flag, "
+            "volume, component, chart, linear, per_volume.",
+        ),
+        "scheme_not_list": (
+            "{path}: se esperaba una lista […].",
+            "{path}: a list […] was expected.",
+        ),
+        "scheme_not_yes_no": (
+            "{path}: escriba true (sí) o false (no).",
+            "{path}: write true (yes) or false (no).",
+        ),
+        "scheme_not_integer": (
+            "{path}: se esperaba un número entero.",
+            "{path}: a whole number was expected.",
+        ),
+        "scheme_out_of_range": (
+            "{path}: {value} está fuera de lo posible.",
+            "{path}: {value} is out of the possible range.",
+        ),
+        "scheme_invalid": (
+            "{path}: valor no válido ({value}).",
+            "{path}: invalid value ({value}).",
+        ),
+        "scheme_too_large": (
+            "{path}: «{value}» es demasiado grande (como máximo {limit}).",
+            "{path}: «{value}» is too large (at most {limit}).",
+        ),
+        "scheme_too_many_places": (
+            "{path}: «{value}» tiene más decimales de los que se guardan (como máximo {places}).",
+            "{path}: «{value}» has more decimal places than are kept (at most {places}).",
+        ),
+        "scheme_too_long": (
+            "{path}: el texto «{value}» es demasiado largo (como máximo {limit} letras).",
+            "{path}: the text «{value}» is too long (at most {limit} characters).",
+        ),
+        "scheme_bad_outside": (
+            '{path}: use "stop" (no pagar y avisar), "nearest" (la casilla más cercana) o '
+            '{{"amount": tarifa}}.',
+            '{path}: use "stop" (do not pay, warn), "nearest" (the nearest cell) or '
+            '{{"amount": rate}}.',
+        ),
+        "scheme_chart_same_measure": (
+            "{path}: filas y columnas no pueden ser la misma medida ({value}).",
+            "{path}: rows and columns cannot be the same measure ({value}).",
+        ),
+        "scheme_only_for": (
+            "{path}: este dato solo se usa con «{value}»; quítelo o cambie el tipo.",
+            "{path}: this value is only used with «{value}»; remove it or change the kind.",
+        ),
+        "outside_chart": (
+            "{measures} para {what}: el esquema no paga valores fuera de la tabla "
+            "(defina «if_outside» en el esquema o revise el análisis).",
+            "{measures} for {what}: the scheme pays no value outside its chart "
+            "(set «if_outside» in the scheme or check the test).",
+        ),
         "missing_quality": (
             "Falta el análisis de {measures} para {what}; el esquema no dice qué hacer "
             "(agregue el análisis o defina «if_missing» en el esquema).",
@@ -99,6 +163,12 @@ add_messages(
             "No price scheme is in force on {value}.",
         ),
         "unknown_scheme": ("No existe el esquema «{value}».", "There is no scheme «{value}»."),
+        "scheme_in_closed_period": (
+            "Una versión vigente desde el {value} cambiaría lo que se pagó en el periodo "
+            "cerrado {period}; elija una fecha desde el {after} (o reabra el periodo).",
+            "A version in force from {value} would change what closed period {period} paid; "
+            "choose a date from {after} on (or reopen the period).",
+        ),
         "scheme_version_exists": (
             "Ya hay un esquema vigente desde el {value} («{other}»); elija otra fecha.",
             "A scheme already takes effect on {value} («{other}»); choose another date.",

@@ -13,6 +13,15 @@ FLAGS = ("cooled", "herd_health", "organic", "regenerative", "good_practice")
 BASIS_KINDS = ("delivery", "latest", "period_average", "rolling")
 COMPONENT_MEASURES = ("fat", "protein", "snf", "st", "other_solids")
 KG_PER_LB = Decimal("0.45359237")
+# How each unit is written for people, (Spanish, English); `formatting.unit_label` reads it.
+UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "L": ("L", "L"),
+    "kg": ("kg", "kg"),
+    "lb": ("lb", "lb"),
+    "100L": ("100 L", "100 L"),
+    "100kg": ("100 kg", "100 kg"),
+    "100lb": ("100 lb", "100 lb"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +106,7 @@ class Chart(Component):
     col_edges: tuple[Decimal, ...]
     rates: tuple[tuple[Decimal, ...], ...]
     missing: Missing = field(default_factory=Missing)
+    outside: Missing = field(default_factory=Missing)  # stop | nearest | amount (a rate)
 
 
 @dataclass(frozen=True, slots=True)

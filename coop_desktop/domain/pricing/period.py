@@ -1,5 +1,10 @@
-"""Pricing a period's deliveries: the scheme in force on each date, the quality basis, and the
-settlement's milk lines (deliveries grouped by unit price; each line total × price, rounded)."""
+"""Pricing a period's deliveries, the reference way: one delivery at a time, with the scheme
+in force on its date and the scheme's quality basis; a settlement's milk lines group the
+deliveries paid at the same unit price (each line: total quantity × unit price, rounded).
+
+`price_member` is the definition of what a period pays. `bulk.price_period` computes the same
+function faster (it sums before it prices); a property test holds them equal, member by
+member, for schemes of every family, basis, unit and rejection rule."""
 
 from __future__ import annotations
 
@@ -10,15 +15,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.engine import CENT, MissingQuality, Pricer
+from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.errors import Refused
 from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
+
+REJECTED = "Rechazada"
 
 
 @dataclass(frozen=True, slots=True)
 class DeliveryIn:
+    """One delivery as pricing sees it: `own` holds its quick tests (alcohol, temperature,
+    density), the measures a rejection rule may read besides a lab test linked to it."""
+
     id: int
     member_id: int
     day: date
@@ -44,6 +57,8 @@ class PricedDelivery:
     rejected: bool
     reason: str | None
     quality: Mapping[str, Decimal | bool]
+    flags: frozenset[str] = frozenset()
+    volume: Decimal | None = None  # the volume its tiers were read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,21 +71,32 @@ class MilkLine:
     deliveries: int
     rejected: bool
     reason: str = ""  # for a line of rejected milk
+    ids: tuple[int, ...] = ()  # the deliveries the line pays, ascending
 
 
 @dataclass(frozen=True, slots=True)
-class MemberMilk:
+class Milk:
+    """What one member's milk of a period is worth: the milk lines, the totals, and (from
+    the reference pricing only) each delivery priced on its own."""
+
     member_id: int
     kg: Decimal
     litres: Decimal
     rejected_litres: Decimal
+    deliveries: int
     lines: tuple[MilkLine, ...]
-    deliveries: tuple[PricedDelivery, ...]
-    missing: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (delivery id, measures)
+    missing: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (delivery id or 0, measures)
+    priced: tuple[PricedDelivery, ...] = ()
+    unpriced: int = 0  # deliveries left at 0 for a missing test (when collected)
 
     @property
     def gross(self) -> Decimal:
         return sum((ln.amount for ln in self.lines), ZERO_MONEY)
+
+
+def no_milk(member_id: int) -> Milk:
+    nothing = Decimal("0.000")
+    return Milk(member_id, nothing, nothing, nothing, 0, ())
 
 
 class Timeline:
@@ -88,14 +114,32 @@ class Timeline:
 
         return cls([(day, Pricer(loads(text)[0])) for day, text in versions])
 
+    @classmethod
+    def from_schemes(cls, versions: Sequence[tuple[date, Scheme]]) -> Timeline:
+        return cls([(day, Pricer(scheme)) for day, scheme in versions])
+
+    def schemes(self) -> tuple[tuple[date, Scheme], ...]:
+        return tuple((d, p.scheme) for d, p in zip(self._days, self._pricers, strict=True))
+
     def pricers(self) -> tuple[Pricer, ...]:
         return tuple(self._pricers)
 
     def at(self, day: date) -> Pricer:
         i = bisect_right(self._days, day)
         if i == 0:
-            raise Refused("no_scheme_in_force", value=day.strftime("%d/%m/%Y"))
+            raise Refused("no_scheme_in_force", value=fmt.day(day))
         return self._pricers[i - 1]
+
+    def effective(self, day: date) -> date:
+        """The effective date of the version in force on `day`."""
+        self.at(day)
+        return self._days[bisect_right(self._days, day) - 1]
+
+
+def line_order(key: tuple[bool, str, str, Decimal, str]) -> tuple[bool, str, str, Decimal, str]:
+    """Lines in a fixed order: accepted milk first, by scheme, unit, higher price first."""
+    rejected, scheme, unit, price, reason = key
+    return (rejected, scheme, unit, -price, reason)
 
 
 def milk_lines(priced: Sequence[PricedDelivery]) -> tuple[MilkLine, ...]:
@@ -104,9 +148,9 @@ def milk_lines(priced: Sequence[PricedDelivery]) -> tuple[MilkLine, ...]:
     for p in priced:
         groups[(p.rejected, p.scheme, p.unit, p.unit_price, p.reason or "")].append(p)
     lines = []
-    for (rejected, scheme, unit, price, reason), items in sorted(
-        groups.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[0][3], kv[0][4])
-    ):
+    for key in sorted(groups, key=line_order):
+        rejected, scheme, unit, price, reason = key
+        items = groups[key]
         total = sum((p.quantity for p in items), ZERO)
         lines.append(
             MilkLine(
@@ -118,9 +162,71 @@ def milk_lines(priced: Sequence[PricedDelivery]) -> tuple[MilkLine, ...]:
                 len(items),
                 rejected,
                 reason if rejected else "",
+                tuple(sorted(p.delivery.id for p in items)),
             )
         )
     return tuple(lines)
+
+
+def daily_tiers(pricer: Pricer) -> bool:
+    return any(getattr(c, "on", None) == "daily_average" for c in pricer.scheme.components)
+
+
+class MemberPeriod:
+    """What a member's period gives each delivery before any price is computed: the scheme
+    in force, the quality under its basis, the flags and the volume its tiers read.
+
+    Volumes that weigh samples (period averages) are accepted litres per day; volume tiers
+    read the accepted quantity of the period in the scheme's unit (or its daily average over
+    the days with accepted milk). Statements read a closed period's qualities from here
+    without pricing anything."""
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        quality: MemberQuality,
+        deliveries: Sequence[DeliveryIn],
+        span: PeriodSpan,
+        flags: frozenset[str] = frozenset(),
+    ) -> None:
+        self.timeline, self.quality, self.span, self.flags = timeline, quality, span, flags
+        self.deliveries = deliveries
+        self.litres_by_day: dict[date, Decimal] = defaultdict(lambda: ZERO)
+        self._totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        for d in deliveries:
+            if not d.rejected:
+                pricer = timeline.at(d.day)
+                q, _kg, litres = pricer.quantities(d.quantity, d.unit)
+                self.litres_by_day[d.day] += litres
+                self._totals[id(pricer)] += q
+        self._days = len(self.litres_by_day) or 1
+        self._averages: dict[int, Mapping[str, Decimal | bool]] = {}
+
+    def measures(self, d: DeliveryIn, pricer: Pricer) -> Mapping[str, Decimal | bool]:
+        """The quality that prices `d` under its scheme's basis."""
+        basis = pricer.scheme.basis
+        if basis.kind == "period_average" and id(pricer) not in self._averages:
+            self._averages[id(pricer)] = self.quality.period_average(
+                self.span.start, self.span.end, self.litres_by_day, pricer.needed
+            )
+        return quality_for(
+            basis, self.quality, d.day, d.id, d.own, self._averages.get(id(pricer), {})
+        )
+
+    def volume(self, pricer: Pricer) -> Decimal:
+        """The volume the scheme's tiers read."""
+        total = self._totals[id(pricer)]
+        return quantize(total / self._days, Decimal("0.001")) if daily_tiers(pricer) else total
+
+    def flags_of(self, d: DeliveryIn) -> frozenset[str]:
+        return self.flags | ({"cooled"} if d.cooled else frozenset())
+
+    def rejection(self, d: DeliveryIn, pricer: Pricer) -> m.Rejection | None:
+        """The rule its own tests (quick tests and a lab test linked to it) trigger."""
+        if not pricer.scheme.rejections:
+            return None
+        linked = self.quality.by_delivery.get(d.id)
+        return pricer.rejection({**d.own, **linked.measures} if linked else d.own)
 
 
 def price_member(
@@ -130,22 +236,12 @@ def price_member(
     span: PeriodSpan,
     flags: frozenset[str] = frozenset(),
     collect_missing: bool = False,
-) -> MemberMilk:
+) -> Milk:
     """Price one member's deliveries of a period. Missing tests raise `MissingQuality`
     unless `collect_missing`, which lists them instead (for previews and warnings)."""
-    volumes: dict[date, Decimal] = defaultdict(lambda: ZERO)
-    for d in deliveries:
-        if not d.rejected:
-            volumes[d.day] += d.quantity
-    cache_avg: dict[int, Mapping[str, Decimal | bool]] = {}
+    ctx = MemberPeriod(timeline, quality, deliveries, span, flags)
     priced: list[PricedDelivery] = []
     missing: list[tuple[int, tuple[str, ...]]] = []
-    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for d in deliveries:  # period volume per scheme, in its unit, for volume tiers
-        if not d.rejected:
-            pricer = timeline.at(d.day)
-            totals[id(pricer)] += pricer.quantities(d.quantity, d.unit)[0]
-    days_delivered = len(volumes) or 1
     for d in deliveries:
         pricer = timeline.at(d.day)
         q, kg, litres = pricer.quantities(d.quantity, d.unit)
@@ -153,22 +249,14 @@ def price_member(
         if d.rejected:
             priced.append(
                 PricedDelivery(
-                    d, name, unit, q, kg, litres, ZERO, ZERO, True, d.reason or "Rechazada", {}
+                    d, name, unit, q, kg, litres, ZERO, ZERO, True, d.reason or REJECTED, {}
                 )
             )
             continue
-        basis = pricer.scheme.basis
-        if basis.kind == "period_average" and id(pricer) not in cache_avg:
-            cache_avg[id(pricer)] = quality.period_average(span.start, span.end, volumes)
-        measures = quality_for(basis, quality, d.day, d.id, d.own, cache_avg.get(id(pricer), {}))
-        tier_volume = totals[id(pricer)]
-        if any(getattr(c, "on", None) == "daily_average" for c in pricer.scheme.components):
-            tier_volume = quantize(tier_volume / days_delivered, Decimal("0.001"))
-        all_flags = flags | ({"cooled"} if d.cooled else frozenset())
-        rule = None
-        if pricer.scheme.rejections:  # rules look at the delivery's own tests only
-            linked = quality.by_delivery.get(d.id)
-            rule = pricer.rejection({**d.own, **linked.measures} if linked else d.own)
+        measures = ctx.measures(d, pricer)
+        tier_volume = ctx.volume(pricer)
+        all_flags = ctx.flags_of(d)
+        rule = ctx.rejection(d, pricer)
         if rule is not None:
             priced.append(
                 PricedDelivery(
@@ -183,6 +271,8 @@ def price_member(
                     True,
                     rule.reason,
                     measures,
+                    all_flags,
+                    tier_volume,
                 )
             )
             continue
@@ -190,9 +280,7 @@ def price_member(
             unit_price = pricer.unit_price(measures, all_flags, tier_volume)
         except MissingQuality as exc:
             if not collect_missing:
-                raise MissingQuality(
-                    exc.measures, f"la entrega {d.id} del {d.day:%d/%m/%Y}"
-                ) from None
+                raise exc.about(f"la entrega {d.id} del {d.day:%d/%m/%Y}") from None
             missing.append((d.id, tuple(exc.measures)))
             unit_price = ZERO
         priced.append(
@@ -208,12 +296,19 @@ def price_member(
                 False,
                 None,
                 measures,
+                all_flags,
+                tier_volume,
             )
         )
-    kg_total = sum((p.kg for p in priced if not p.rejected), ZERO)
-    l_total = sum((p.litres for p in priced if not p.rejected), ZERO)
-    rejected_l = sum((p.litres for p in priced if p.rejected), ZERO)
     member_id = deliveries[0].member_id if deliveries else 0
-    return MemberMilk(
-        member_id, kg_total, l_total, rejected_l, milk_lines(priced), tuple(priced), tuple(missing)
+    return Milk(
+        member_id,
+        sum((p.kg for p in priced if not p.rejected), ZERO),
+        sum((p.litres for p in priced if not p.rejected), ZERO),
+        sum((p.litres for p in priced if p.rejected), ZERO),
+        len(priced),
+        milk_lines(priced),
+        tuple(missing),
+        tuple(priced),
+        len(missing),
     )

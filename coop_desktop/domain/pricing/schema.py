@@ -1,382 +1,307 @@
 """Read a scheme definition (JSON data) into a `Scheme`, listing every problem by its path.
 
-`parse(data)` raises `ValidationErrors` holding one `ValidationError` per problem, each with the
-exact path (`components[2].bands[1].low`) as its field, so the CLI and the scheme editor can
-point at it. Numbers may be JSON numbers or strings; both are read exactly.
+The structure is the strict model of `scheme_model.py`; the relations between values (bands
+without gaps or overlaps, a chart with every cell, weights adding up to 1, a value written
+with no more places than its measure keeps, …) are checked here once the structure is valid.
+`parse(data)` raises `ValidationErrors` holding one `SchemeProblem` per problem: its `field`
+is the exact path (`components[2].bands[1].low`) for the editor to point at, and its text
+names the place in words a treasurer reads ("componente 3 «Higiene», banda 2, desde").
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from decimal import Decimal
 from typing import Any
 
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticError
+
 from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.pricing import messages as _messages  # noqa: F401 - registers texts
 from coop_desktop.domain.pricing import model as m
-from coop_desktop.errors import ValidationError, ValidationErrors
-from coop_desktop.numbers import D
+from coop_desktop.domain.pricing import scheme_model as sm
+from coop_desktop.domain.pricing.scheme_words import KNOWN_KEYS, SchemeProblem, labels_of
+from coop_desktop.errors import ValidationErrors
+from coop_desktop.numbers import fits_scale
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+_BUILTIN = {  # pydantic's own error types, in our message codes
+    "extra_forbidden": "scheme_unknown_key",
+    "missing": "scheme_required",
+    "union_tag_not_found": "scheme_required",
+    "union_tag_invalid": "scheme_bad_type",
+    "list_type": "scheme_not_list",
+    "too_short": "scheme_empty_list",
+    "model_type": "scheme_not_object",
+    "model_attributes_type": "scheme_not_object",
+    "dataclass_type": "scheme_not_object",
+    "bool_type": "scheme_not_yes_no",
+    "int_type": "scheme_not_integer",
+    "greater_than_equal": "scheme_out_of_range",
+    "less_than_equal": "scheme_out_of_range",
+}
 
 
-class _Reader:
-    def __init__(self) -> None:
-        self.errors: list[ValidationError] = []
-
-    def fail(self, path: str, code: str, **params: Any) -> None:
-        self.errors.append(ValidationError(code, path, path=path, **params))
-
-    def obj(self, data: Any, path: str) -> dict[str, Any]:
-        if not isinstance(data, dict):
-            self.fail(path, "scheme_not_object")
-            return {}
-        return data
-
-    def number(
-        self,
-        data: dict[str, Any],
-        key: str,
-        path: str,
-        *,
-        required: bool = True,
-        default: Decimal | None = None,
-        positive: bool = False,
-        non_negative: bool = False,
-    ) -> Decimal | None:
-        where = f"{path}.{key}" if path else key
-        raw = data.get(key)
-        if raw is None:
-            if required:
-                self.fail(where, "scheme_required")
-            return default
-        if isinstance(raw, (bool, float)) or not isinstance(raw, (str, int, Decimal)):
-            self.fail(where, "scheme_not_number", value=raw)
-            return default
-        try:
-            value = D(raw)
-        except ValueError:
-            self.fail(where, "scheme_not_number", value=raw)
-            return default
-        if positive and value <= 0:
-            self.fail(where, "scheme_not_positive", value=value)
-        elif non_negative and value < 0:
-            self.fail(where, "scheme_negative", value=value)
-        return value
-
-    def text(
-        self,
-        data: dict[str, Any],
-        key: str,
-        path: str,
-        *,
-        required: bool = True,
-        default: str = "",
-        choices: tuple[str, ...] | None = None,
-    ) -> str:
-        where = f"{path}.{key}" if path else key
-        raw = data.get(key)
-        if raw is None:
-            if required:
-                self.fail(where, "scheme_required")
-            return default
-        if not isinstance(raw, str) or not raw.strip():
-            self.fail(where, "scheme_not_text", value=raw)
-            return default
-        if choices is not None and raw not in choices:
-            self.fail(where, "scheme_bad_choice", value=raw, valid=", ".join(choices))
-            return default
-        return raw.strip()
-
-    def measure(
-        self,
-        data: dict[str, Any],
-        key: str,
-        path: str,
-        allowed: tuple[str, ...] | None = None,
-        numeric: bool = True,
-    ) -> str:
-        name = self.text(data, key, path)
-        if not name:
-            return ""
-        valid = allowed or tuple(k for k, v in MEASURES.items() if not (numeric and v.boolean))
-        if name not in valid:
-            self.fail(f"{path}.{key}", "scheme_unknown_measure", value=name, valid=", ".join(valid))
-            return ""
-        return name
-
-    def missing(self, data: dict[str, Any], path: str) -> m.Missing:
-        raw = data.get("if_missing", "stop")
-        where = f"{path}.if_missing"
-        if raw in ("stop", "warn"):
-            return m.Missing(raw)
-        if isinstance(raw, dict) and len(raw) == 1 and ("use" in raw or "amount" in raw):
-            action = "use" if "use" in raw else "amount"
-            value = self.number(raw, action, where)
-            return m.Missing(action, value)
-        self.fail(where, "scheme_bad_missing", value=raw)
-        return m.Missing()
-
-    def bands(self, raw: Any, path: str, open_ends: bool = True) -> tuple[m.Band, ...]:
-        if not isinstance(raw, list) or not raw:
-            self.fail(path, "scheme_empty_list")
-            return ()
-        bands: list[m.Band] = []
-        for i, item in enumerate(raw):
-            where = f"{path}[{i}]"
-            data = self.obj(item, where)
-            low = self.number(data, "low", where, required=not (open_ends and i == 0))
-            high = self.number(data, "high", where, required=not (open_ends and i == len(raw) - 1))
-            amount = self.number(data, "amount", where, default=Decimal(0))
-            label = str(data.get("label", "") or "")
-            if low is not None and high is not None and low >= high:
-                self.fail(f"{where}.high", "scheme_band_empty", low=low, high=high)
-            if i > 0 and bands:
-                prev = bands[-1].high
-                if prev is not None and low is not None and low > prev:
-                    self.fail(f"{where}.low", "scheme_band_gap", low=prev, high=low)
-                elif prev is not None and low is not None and low < prev:
-                    self.fail(f"{where}.low", "scheme_band_overlap", value=low, previous=prev)
-            bands.append(m.Band(low, high, amount or Decimal(0), label))
-        return tuple(bands)
+NUMBER_CODES = ("ambiguous_number", "point_thousands", "not_a_number", "not_an_integer")
 
 
-def _component(r: _Reader, data: dict[str, Any], path: str) -> m.Component | None:
-    kind = r.text(
-        data,
-        "type",
-        path,
-        choices=(
-            "base",
-            "steps",
-            "bands",
-            "flag",
-            "volume",
-            "component",
-            "chart",
-            "linear",
-            "per_volume",
-        ),
-    )
-    label = r.text(data, "label", path, required=False, default=kind)
-    if kind == "base":
-        return m.Base(label, r.number(data, "rate", path, non_negative=True) or Decimal(0))
-    if kind == "steps":
-        return m.Steps(
-            label,
-            r.measure(data, "measure", path),
-            r.number(data, "reference", path) or Decimal(0),
-            r.number(data, "step", path, positive=True) or Decimal(1),
-            r.number(data, "bonus", path, default=Decimal(0), required=False, non_negative=True)
-            or Decimal(0),
-            r.number(data, "penalty", path, default=Decimal(0), required=False, non_negative=True)
-            or Decimal(0),
-            r.number(data, "max_bonus", path, required=False, non_negative=True),
-            r.number(data, "max_penalty", path, required=False, non_negative=True),
-            r.missing(data, path),
-        )
-    if kind == "bands":
-        return m.Bands(
-            label,
-            r.measure(data, "measure", path),
-            r.bands(data.get("bands"), f"{path}.bands"),
-            r.missing(data, path),
-        )
-    if kind == "flag":
-        return m.Flag(
-            label,
-            r.text(data, "flag", path, choices=m.FLAGS),
-            r.number(data, "amount", path) or Decimal(0),
-        )
-    if kind == "volume":
-        return m.VolumeTiers(
-            label,
-            r.text(data, "on", path, choices=("period_total", "daily_average")),
-            r.bands(data.get("tiers"), f"{path}.tiers"),
-        )
-    if kind == "component":
-        return m.PerComponent(
-            label,
-            r.measure(data, "measure", path, m.COMPONENT_MEASURES),
-            r.number(data, "rate", path, non_negative=True) or Decimal(0),
-            r.missing(data, path),
-        )
-    if kind == "chart":
-        return _chart(r, data, path, label)
-    if kind == "linear":
-        return m.Linear(
-            label,
-            r.measure(data, "measure", path),
-            r.number(data, "reference", path) or Decimal(0),
-            r.number(data, "rate", path, non_negative=True) or Decimal(0),
-            r.number(data, "divisor", path, required=False, default=Decimal(1), positive=True)
-            or Decimal(1),
-            r.number(data, "min", path, required=False),
-            r.number(data, "max", path, required=False),
-            r.missing(data, path),
-        )
-    if kind == "per_volume":
-        return m.PerVolume(
-            label,
-            r.number(data, "amount", path) or Decimal(0),
-            r.text(data, "per", path, choices=m.UNITS),
-        )
-    return None
-
-
-def _edges(r: _Reader, raw: Any, path: str) -> tuple[Decimal, ...]:
-    if not isinstance(raw, list) or len(raw) < 2:
-        r.fail(path, "scheme_chart_edges")
-        return ()
-    values: list[Decimal] = []
-    for i, item in enumerate(raw):
-        value = r.number({"e": item}, "e", "")
-        if value is None:
-            r.errors[-1] = ValidationError(
-                "scheme_not_number", f"{path}[{i}]", path=f"{path}[{i}]", value=item
-            )
+def _path(loc: tuple[int | str, ...]) -> str:
+    """pydantic's location as the scheme's path; the component's type tag that pydantic
+    puts after `components[i]` is dropped."""
+    parts: list[str] = []
+    skip_tag = False
+    for i, item in enumerate(loc):
+        if skip_tag:
+            skip_tag = False
             continue
-        if values and value <= values[-1]:
-            r.fail(f"{path}[{i}]", "scheme_chart_order", value=value, previous=values[-1])
-        values.append(value)
-    return tuple(values)
+        if isinstance(item, int):
+            parts[-1:] = [f"{parts[-1]}[{item}]"] if parts else [f"[{item}]"]
+            skip_tag = i > 0 and loc[i - 1] == "components" and i + 1 < len(loc)
+        else:
+            parts.append(item)
+    return ".".join(parts) or "(scheme)"
 
 
-def _chart(r: _Reader, data: dict[str, Any], path: str, label: str) -> m.Chart:
-    rows = r.obj(data.get("rows"), f"{path}.rows")
-    cols = r.obj(data.get("cols"), f"{path}.cols")
-    row_measure = r.measure(rows, "measure", f"{path}.rows")
-    col_measure = r.measure(cols, "measure", f"{path}.cols")
-    row_edges = _edges(r, rows.get("edges"), f"{path}.rows.edges")
-    col_edges = _edges(r, cols.get("edges"), f"{path}.cols.edges")
-    raw = data.get("rates")
-    grid: list[tuple[Decimal, ...]] = []
-    n_rows, n_cols = max(len(row_edges) - 1, 0), max(len(col_edges) - 1, 0)
-    if not isinstance(raw, list) or len(raw) != n_rows:
-        r.fail(f"{path}.rates", "scheme_chart_shape", rows=n_rows, cols=n_cols)
-        raw = []
-    for i, row in enumerate(raw):
-        if not isinstance(row, list) or len(row) != n_cols:
-            r.fail(f"{path}.rates[{i}]", "scheme_chart_shape", rows=n_rows, cols=n_cols)
-            continue
-        cells: list[Decimal] = []
-        for j, cell in enumerate(row):
-            where = f"{path}.rates[{i}][{j}]"
-            if cell is None or cell == "":
-                r.fail(where, "scheme_chart_hole")
-                cells.append(Decimal(0))
-                continue
-            value = r.number({"v": cell}, "v", "", non_negative=True)
-            if value is None:
-                r.errors[-1] = ValidationError("scheme_not_number", where, path=where, value=cell)
-            cells.append(value or Decimal(0))
-        grid.append(tuple(cells))
-    return m.Chart(
-        label, row_measure, row_edges, col_measure, col_edges, tuple(grid), r.missing(data, path)
-    )
+class _Problems:
+    def __init__(self, data: Any) -> None:
+        self.labels = labels_of(data)
+        self.found: list[SchemeProblem] = []
+
+    def add(self, path: str, code: str, **params: Any) -> None:
+        self.found.append(SchemeProblem(code, path, self.labels, **params))
+
+    def structural(self, exc: PydanticError) -> None:
+        for err in exc.errors():
+            path = _path(tuple(err["loc"]))
+            kind = err["type"]
+            context = dict(err.get("ctx") or {})
+            if kind == "scheme_required" and re.search(r"rates\[\d+\]\[\d+\]$", path):
+                self.add(path, "scheme_chart_hole")
+            elif kind.startswith("scheme_") or kind in NUMBER_CODES:
+                self.add(path, kind, **context)
+            elif kind == "extra_forbidden":
+                key = path.rsplit(".", 1)[-1]
+                close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.6)
+                self.add(path, "scheme_unknown_key", value=key, suggest=close[0] if close else "")
+            elif kind == "union_tag_invalid":
+                self.add(f"{path}.type", "scheme_bad_type", value=context.get("tag"))
+            elif kind == "union_tag_not_found":
+                self.add(f"{path}.type", "scheme_required")
+            else:
+                self.add(path, _BUILTIN.get(kind, "scheme_invalid"), value=err.get("input"))
 
 
-def _basis(r: _Reader, data: dict[str, Any]) -> m.Basis:
-    raw = r.obj(data.get("basis", {"kind": "delivery"}), "basis")
-    kind = r.text(raw, "kind", "basis", choices=m.BASIS_KINDS) or "delivery"
-    if kind == "latest":
-        days = raw.get("max_age_days")
-        if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
-            r.fail("basis.max_age_days", "scheme_not_positive", value=days)
-            days = 1
-        return m.Basis(kind, max_age_days=days)
-    if kind == "rolling":
-        weights_raw = raw.get("weights")
-        if not isinstance(weights_raw, list) or not weights_raw:
-            r.fail("basis.weights", "scheme_empty_list")
-            return m.Basis(kind, weights=(Decimal(1),))
-        weights = [r.number({"w": w}, "w", "", positive=True) or Decimal(0) for w in weights_raw]
-        if sum(weights) != 1:
-            r.fail("basis.weights", "scheme_weights_sum", total=sum(weights))
-        return m.Basis(kind, weights=tuple(weights))
-    return m.Basis(kind)
-
-
-def _rejection(r: _Reader, data: dict[str, Any], path: str) -> m.Rejection:
-    measure = r.measure(data, "measure", path, numeric=False)
-    reason = r.text(data, "reason", path)
-    positive = bool(data.get("positive", False))
-    above = r.number(data, "above", path, required=False)
-    below = r.number(data, "below", path, required=False)
-    price = r.number(
-        data, "price", path, required=False, default=Decimal(0), non_negative=True
-    ) or Decimal(0)
+def _scale_of(measure: str) -> int:
     spec = MEASURES.get(measure)
-    if spec is not None:
-        if spec.boolean and not positive:
-            r.fail(f"{path}.positive", "scheme_rejection_rule")
-        if not spec.boolean and above is None and below is None:
-            r.fail(f"{path}.above", "scheme_rejection_rule")
-    return m.Rejection(measure, reason, positive, above, below, price)
+    return spec.scale if spec is not None else 4
+
+
+def _bands(p: _Problems, bands: list[sm.Band], path: str, measure: str | None) -> None:
+    places = _scale_of(measure) if measure else 3  # volume tiers: to the gram or millilitre
+    for i, band in enumerate(bands):
+        where = f"{path}[{i}]"
+        for key in ("low", "high"):
+            value = getattr(band, key)
+            if value is not None and not fits_scale(value, places):
+                p.add(f"{where}.{key}", "scheme_too_many_places", value=value, places=places)
+        if band.low is None and i > 0:
+            p.add(f"{where}.low", "scheme_required")
+        if band.high is None and i < len(bands) - 1:
+            p.add(f"{where}.high", "scheme_required")
+        if band.low is not None and band.high is not None and band.low >= band.high:
+            p.add(f"{where}.high", "scheme_band_empty", low=band.low, high=band.high)
+        previous = bands[i - 1].high if i > 0 else None
+        if previous is not None and band.low is not None and band.low > previous:
+            p.add(f"{where}.low", "scheme_band_gap", low=previous, high=band.low)
+        elif previous is not None and band.low is not None and band.low < previous:
+            p.add(f"{where}.low", "scheme_band_overlap", value=band.low, previous=previous)
+
+
+def _measure_value(p: _Problems, value: Decimal | None, path: str, measure: str) -> None:
+    places = _scale_of(measure)
+    if value is not None and not fits_scale(value, places):
+        p.add(path, "scheme_too_many_places", value=value, places=places)
+
+
+def _chart(p: _Problems, c: sm.Chart, path: str) -> None:
+    if c.rows.measure == c.cols.measure:
+        p.add(f"{path}.cols.measure", "scheme_chart_same_measure", value=c.rows.measure)
+    for axis_name, axis in (("rows", c.rows), ("cols", c.cols)):
+        for i, edge in enumerate(axis.edges):
+            where = f"{path}.{axis_name}.edges[{i}]"
+            _measure_value(p, edge, where, axis.measure)
+            if i and edge <= axis.edges[i - 1]:
+                p.add(where, "scheme_chart_order", value=edge, previous=axis.edges[i - 1])
+    n_rows, n_cols = len(c.rows.edges) - 1, len(c.cols.edges) - 1
+    if len(c.rates) != n_rows:
+        p.add(f"{path}.rates", "scheme_chart_shape", rows=n_rows, cols=n_cols)
+    for i, row in enumerate(c.rates):
+        if len(row) != n_cols:
+            p.add(f"{path}.rates[{i}]", "scheme_chart_shape", rows=n_rows, cols=n_cols)
+
+
+def _component(p: _Problems, c: Any, path: str) -> None:
+    missing = getattr(c, "if_missing", None)
+    if isinstance(c, sm.Bands):
+        _bands(p, c.bands, f"{path}.bands", c.measure)
+    elif isinstance(c, sm.Volume):
+        _bands(p, c.tiers, f"{path}.tiers", None)
+    elif isinstance(c, sm.Chart):
+        _chart(p, c, path)
+    elif isinstance(c, sm.Steps):
+        _measure_value(p, c.reference, f"{path}.reference", c.measure)
+        _measure_value(p, c.step, f"{path}.step", c.measure)
+    elif isinstance(c, sm.Linear) and c.min is not None and c.max is not None and c.min > c.max:
+        p.add(f"{path}.max", "scheme_band_empty", low=c.min, high=c.max)
+    measure = getattr(c, "measure", None)
+    if missing is not None and missing.action == "use" and isinstance(measure, str):
+        _measure_value(p, missing.value, f"{path}.if_missing", measure)
+
+
+def _semantic(p: _Problems, f: sm.SchemeFile) -> None:
+    if not NAME.match(f.name):
+        p.add("name", "scheme_bad_name", value=f.name)
+    if not re.fullmatch(r"[A-Z]{3}", f.currency):
+        p.add("currency", "scheme_bad_currency", value=f.currency)
+    if not Decimal("0.9") <= f.density <= Decimal("1.1"):
+        p.add("density", "scheme_out_of_range", value=f.density, minimum="0.9", maximum="1.1")
+    basis = f.basis
+    if basis.kind == "latest" and basis.max_age_days is None:
+        p.add("basis.max_age_days", "scheme_required")
+    if basis.kind != "latest" and basis.max_age_days is not None:
+        p.add("basis.max_age_days", "scheme_only_for", value="latest")
+    if basis.kind == "rolling":
+        if not basis.weights:
+            p.add("basis.weights", "scheme_required")
+        elif sum(basis.weights) != 1:
+            p.add("basis.weights", "scheme_weights_sum", total=sum(basis.weights))
+    elif basis.weights is not None:
+        p.add("basis.weights", "scheme_only_for", value="rolling")
+    for i, c in enumerate(f.components):
+        _component(p, c, f"components[{i}]")
+    for i, r in enumerate(f.rejections):
+        where = f"rejections[{i}]"
+        if MEASURES[r.measure].boolean:
+            if not r.positive:
+                p.add(f"{where}.positive", "scheme_rejection_rule")
+            for key in ("above", "below"):
+                if getattr(r, key) is not None:
+                    p.add(f"{where}.{key}", "scheme_only_for", value="")
+        else:
+            if r.positive:
+                p.add(f"{where}.positive", "scheme_rejection_rule")
+            if r.above is None and r.below is None:
+                p.add(f"{where}.above", "scheme_rejection_rule")
+            _measure_value(p, r.above, f"{where}.above", r.measure)
+            _measure_value(p, r.below, f"{where}.below", r.measure)
+    low, high = f.clamp.min, f.clamp.max
+    if low is not None and high is not None and low > high:
+        p.add("clamp.max", "scheme_band_empty", low=low, high=high)
+
+
+_ONE_COMPONENT: TypeAdapter[Any] = TypeAdapter(sm.AnyComponent)
+
+
+def _valid_parts(p: _Problems, data: Any) -> None:
+    """The relations inside each component that is valid on its own."""
+    items = data.get("components") if isinstance(data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            component = _ONE_COMPONENT.validate_python(item)
+        except PydanticError:
+            continue
+        _component(p, component, f"components[{i}]")
+
+
+def _band(b: sm.Band) -> m.Band:
+    return m.Band(b.low, b.high, b.amount, b.label)
+
+
+def _to_component(c: Any) -> m.Component:
+    if isinstance(c, sm.Base):
+        return m.Base(c.label, c.rate)
+    if isinstance(c, sm.Steps):
+        return m.Steps(
+            c.label,
+            c.measure,
+            c.reference,
+            c.step,
+            c.bonus,
+            c.penalty,
+            c.max_bonus,
+            c.max_penalty,
+            c.if_missing,
+        )
+    if isinstance(c, sm.Bands):
+        return m.Bands(c.label, c.measure, tuple(map(_band, c.bands)), c.if_missing)
+    if isinstance(c, sm.Flag):
+        return m.Flag(c.label, c.flag, c.amount)
+    if isinstance(c, sm.Volume):
+        return m.VolumeTiers(c.label, c.on, tuple(map(_band, c.tiers)))
+    if isinstance(c, sm.Component):
+        return m.PerComponent(c.label, c.measure, c.rate, c.if_missing)
+    if isinstance(c, sm.Chart):
+        return m.Chart(
+            c.label,
+            c.rows.measure,
+            tuple(c.rows.edges),
+            c.cols.measure,
+            tuple(c.cols.edges),
+            tuple(tuple(row) for row in c.rates),
+            c.if_missing,
+            c.if_outside,
+        )
+    if isinstance(c, sm.Linear):
+        return m.Linear(
+            c.label, c.measure, c.reference, c.rate, c.divisor, c.min, c.max, c.if_missing
+        )
+    assert isinstance(c, sm.PerVolume)
+    return m.PerVolume(c.label, c.amount, c.per)
 
 
 def parse(data: Any) -> m.Scheme:
     """Validate scheme data and build the Scheme; every problem is reported at once."""
-    r = _Reader()
-    top = r.obj(data, "(scheme)")
-    name = r.text(top, "name", "")
-    if name and not NAME.match(name):
-        r.fail("name", "scheme_bad_name", value=name)
-    currency = r.text(top, "currency", "", required=False, default="PEN")
-    if not re.fullmatch(r"[A-Z]{3}", currency):
-        r.fail("currency", "scheme_bad_currency", value=currency)
-    unit = r.text(top, "unit", "", choices=m.UNITS) or "kg"
-    density = r.number(
-        top, "density", "", required=False, default=Decimal("1.032"), positive=True
-    ) or Decimal("1.032")
-    if not Decimal("0.9") <= density <= Decimal("1.1"):
-        r.fail("density", "out_of_range", value=density, minimum="0.9", maximum="1.1")
-    basis = _basis(r, top)
-    components: list[m.Component] = []
-    raw_components = top.get("components")
-    if not isinstance(raw_components, list) or not raw_components:
-        r.fail("components", "scheme_empty_list")
-        raw_components = []
-    for i, item in enumerate(raw_components):
-        component = _component(r, r.obj(item, f"components[{i}]"), f"components[{i}]")
-        if component is not None:
-            components.append(component)
-    raw_rules = top.get("rejections", [])
-    if not isinstance(raw_rules, list):
-        r.fail("rejections", "scheme_empty_list")
-        raw_rules = []
-    rejections = [
-        _rejection(r, r.obj(x, f"rejections[{i}]"), f"rejections[{i}]")
-        for i, x in enumerate(raw_rules)
-    ]
-    clamp = r.obj(top.get("clamp", {}), "clamp")
-    low = r.number(clamp, "min", "clamp", required=False, non_negative=True)
-    high = r.number(clamp, "max", "clamp", required=False, non_negative=True)
-    if low is not None and high is not None and low > high:
-        r.fail("clamp.max", "scheme_band_empty", low=low, high=high)
-    if r.errors:
-        raise ValidationErrors(r.errors)
+    p = _Problems(data)
+    try:
+        f = sm.SchemeFile.model_validate(data)
+    except PydanticError as exc:
+        p.structural(exc)
+        _valid_parts(p, data)  # every problem at once: the relations of the sound parts too
+        raise ValidationErrors(list(p.found)) from None
+    _semantic(p, f)
+    if p.found:
+        raise ValidationErrors(list(p.found))
     return m.Scheme(
-        name,
-        str(top.get("title") or name),
-        currency,
-        unit,
-        density,
-        basis,
-        tuple(components),
-        tuple(rejections),
-        low,
-        high,
-        str(top.get("description") or ""),
+        f.name,
+        f.title or f.name,
+        f.currency,
+        f.unit,
+        f.density,
+        m.Basis(f.basis.kind, f.basis.max_age_days, tuple(f.basis.weights or ())),
+        tuple(_to_component(c) for c in f.components),
+        tuple(
+            m.Rejection(r.measure, r.reason, r.positive, r.above, r.below, r.price)
+            for r in f.rejections
+        ),
+        f.clamp.min,
+        f.clamp.max,
+        f.description,
     )
+
+
+def _constant(name: str) -> str:
+    return name  # NaN, Infinity: kept as text, which the model refuses as a number
 
 
 def loads(text: str) -> tuple[m.Scheme, dict[str, Any]]:
     """Parse scheme JSON text exactly (numbers become Decimal, never float)."""
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_constant=_constant)
     except ValueError as exc:
         raise ValidationErrors(
-            [ValidationError("scheme_bad_json", "(file)", path="(file)", reason=str(exc))]
+            [SchemeProblem("scheme_bad_json", "(file)", {}, reason=str(exc))]
         ) from None
     return parse(data), data

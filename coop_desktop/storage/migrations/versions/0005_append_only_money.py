@@ -79,12 +79,20 @@ def upgrade() -> None:
     op.create_index('uq_ledger_entry_document_number', 'ledger_entry', ['document_number'],
                     unique=True)
     op.create_index('uq_ledger_entry_reverses_id', 'ledger_entry', ['reverses_id'], unique=True)
-    protection.create_all(_execute, dialect)
+    # One current (not void) settlement per member and period.
+    op.create_index('uq_settlement_current', 'settlement', ['period_id', 'member_id'],
+                    unique=True, sqlite_where=sa.text("status <> 'void'"),
+                    postgresql_where=sa.text("status <> 'void'"))
+    inspector = sa.inspect(bind)
+    protection.create_all(
+        _execute, dialect, lambda t: {c["name"] for c in inspector.get_columns(t)}
+    )
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     protection.drop_all(_execute, bind.dialect.name)
+    op.drop_index('uq_settlement_current', table_name='settlement')
     op.drop_index('uq_ledger_entry_reverses_id', table_name='ledger_entry')
     op.drop_index('uq_ledger_entry_document_number', table_name='ledger_entry')
     op.drop_index('uq_delivery_ticket', table_name='delivery')

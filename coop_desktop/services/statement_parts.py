@@ -1,0 +1,155 @@
+"""Parts of a statement that explain the money: the quality of each delivery in a few words,
+the period's quality against the references and the previous period, what each price
+factor added, and the tips from the engine (`advice.tips`) in a sentence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from coop_desktop import formatting as fmt
+from coop_desktop.documents.dto import Amount, QualityRow
+from coop_desktop.domain.measures import MEASURES, out_of_reference
+from coop_desktop.domain.pricing.advice import Tip
+from coop_desktop.domain.pricing.allocation import split_amount
+from coop_desktop.domain.pricing.engine import MissingQuality
+from coop_desktop.domain.pricing.period import MemberPeriod, MilkLine
+from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
+
+SHORT = {
+    "fat": ("Grasa", "Fat"),
+    "protein": ("Prot.", "Prot."),
+    "st": ("ST", "TS"),
+    "snf": ("SNF", "SNF"),
+    "density": ("Dens.", "Dens."),
+    "acidity": ("Acidez", "Acidity"),
+    "ufc": ("UFC", "CFU"),
+    "scc": ("CCS", "SCC"),
+    "tram": ("TRAM", "MBRT"),
+    "temperature": ("Temp.", "Temp."),
+    "added_water": ("Agua", "Water"),
+}
+
+
+def _en(lang: str) -> bool:
+    return lang.startswith("en")
+
+
+def shown(key: str, value: Decimal, lang: str = "es") -> str:
+    """A measure as printed: grouped counts (250,000), percentages with their places."""
+    scale = MEASURES[key].scale
+    return fmt.count(value, lang) if scale == 0 else fmt.number(value, scale, lang)
+
+
+def quality_text(measures: Mapping[str, Decimal | bool], keys: Sequence[str], lang: str) -> str:
+    """One line per delivery: "ST 12.13 % · UFC 118,280"."""
+    parts = []
+    for key in keys:
+        value = measures.get(key)
+        if isinstance(value, Decimal):
+            unit = " %" if MEASURES[key].unit == "%" else ""
+            name = SHORT.get(key, (key, key))[1 if _en(lang) else 0]
+            parts.append(f"{name} {shown(key, value, lang)}{unit}")
+    return " · ".join(parts) or ("no test" if _en(lang) else "sin análisis")
+
+
+def period_quality(ctx: MemberPeriod, keys: Sequence[str]) -> dict[str, Decimal]:
+    """The quality the period was paid on: the measures each accepted delivery was priced
+    with, weighed by its litres (under a period-average basis, that average itself)."""
+    sums: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    weights: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for d in ctx.deliveries:
+        pricer = ctx.timeline.at(d.day)
+        if d.rejected or ctx.rejection(d, pricer) is not None:
+            continue
+        litres = pricer.quantities(d.quantity, d.unit)[2]
+        measures = ctx.measures(d, pricer)
+        for key in keys:
+            value = measures.get(key)
+            if isinstance(value, Decimal) and not isinstance(value, bool):
+                sums[key] += value * litres
+                weights[key] += litres
+    return {
+        k: quantize(sums[k] / weights[k], Decimal(1).scaleb(-MEASURES[k].scale))
+        for k in keys
+        if weights[k]
+    }
+
+
+def quality_rows(
+    ctx: MemberPeriod, previous: MemberPeriod, keys: Sequence[str], lang: str
+) -> tuple[QualityRow, ...]:
+    used, before = period_quality(ctx, keys), period_quality(previous, keys)
+    rows = []
+    for key in keys:
+        m = MEASURES.get(key)
+        value = used.get(key)
+        if m is None or m.boolean or value is None:
+            continue
+        low = f"≥ {shown(key, m.ref_low, lang)}" if m.ref_low is not None else ""
+        high = f"≤ {shown(key, m.ref_high, lang)}" if m.ref_high is not None else ""
+        label = m.label_en if _en(lang) else m.label_es
+        rows.append(
+            QualityRow(
+                f"{label} ({m.unit})" if m.unit else label,
+                shown(key, value, lang),
+                " ".join(x for x in (low, high) if x) or "—",
+                shown(key, before[key], lang) if key in before else "—",
+                not out_of_reference(key, value),
+            )
+        )
+    return tuple(rows)
+
+
+def factors(ctx: MemberPeriod, lines: Sequence[MilkLine]) -> tuple[Amount, ...]:
+    """How much each price factor added, line by line: the engine's breakdown of the line's
+    unit price, shared so that it adds up to the line's (stored) amount exactly. A line
+    whose price the breakdown does not give back (a member's conditions changed since the
+    close) is shown whole, as the price kept at the close."""
+    totals: dict[str, Decimal] = defaultdict(lambda: ZERO_MONEY)
+    by_id = {d.id: d for d in ctx.deliveries}
+    for line in lines:
+        if not line.amount:
+            continue
+        if line.rejected:
+            totals[f"Leche rechazada ({line.reason})"] += line.amount
+            continue
+        first = next((by_id[i] for i in line.ids if i in by_id), None)
+        parts = None
+        if first is not None:
+            pricer = ctx.timeline.at(first.day)
+            try:
+                price, _amount, explained, _warnings = pricer.explain(
+                    line.quantity,
+                    ctx.measures(first, pricer),
+                    ctx.flags_of(first),
+                    ctx.volume(pricer),
+                )
+            except MissingQuality:
+                price = None
+            if price == line.unit_price:
+                parts = [ln for ln in explained if ln.kind != "rounding"]
+        if parts is None:
+            totals["Precio guardado al cierre"] += line.amount
+            continue
+        exact = [line.quantity * ln.per_unit for ln in parts]
+        for ln, amount in zip(parts, split_amount(line.amount, exact), strict=True):
+            totals[ln.label] += amount
+    return tuple(Amount(label, amount) for label, amount in totals.items())
+
+
+def tip_text(tip: Tip, lang: str, currency: str) -> str:
+    """ "Con sólidos totales de 12.20 % (hoy 12.10 %) habría recibido S/ 2.32 más." """
+    money = fmt.money(tip.gain, lang, currency)
+    spec = MEASURES[tip.measure]
+    unit = f" {spec.unit}" if spec.unit else ""
+    target = f"{shown(tip.measure, tip.target, lang)}{unit}"
+    today = f"{shown(tip.measure, tip.value, lang)}{unit}"
+    if _en(lang):
+        where = f"{tip.label} class {tip.band}" if tip.band else f"{spec.label_en} at {target}"
+        return f"With {where} (today {today}) you would have received {money} more."
+    label = tip.label[:1].lower() + tip.label[1:]
+    name = spec.label_es[:1].lower() + spec.label_es[1:]
+    where = f"{label} clase {tip.band}" if tip.band else f"{name} de {target}"
+    return f"Con {where} (hoy {today}) habría recibido {money} más."
