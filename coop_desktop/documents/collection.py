@@ -23,11 +23,12 @@ WIDTH = A4[0] - 2 * MARGIN
 
 
 def _totals(rows: list[CollectionRow], lang: str) -> str:
-    """ "12 entregas: 150.5 L, 20.0 kg" — one sum per unit."""
+    """ "12 entregas: 150.5 L + 20.0 kg" — one sum per unit, never added together."""
     by_unit: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for r in rows:
         by_unit[r.unit] += r.quantity
-    sums = ", ".join(fmt.quantity(v, u, lang) for u, v in sorted(by_unit.items())) or "0"
+    units = sorted(by_unit, key=lambda u: (u != "L", u))
+    sums = " + ".join(fmt.quantity(by_unit[u], u, lang) for u in units) or "0"
     noun = fmt.plural(
         len(rows), tr(lang, "entrega", "delivery"), tr(lang, "entregas", "deliveries"), lang
     )

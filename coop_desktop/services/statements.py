@@ -5,9 +5,10 @@ A closed period's statement is what was stored: its milk lines (unit, unit price
 amount and the deliveries each line pays) come from `settlement_line`, its money from the
 settlement; nothing is priced again, so a scheme imported later cannot change it. An open
 period's statement is a draft priced by the one pricing function, delivery by delivery.
-Either way a delivery shows the unit price of the line that pays it, and its amount is its
-share of the line's amount (`allocation.split_amount`): the deliveries add up to the line
-and the lines to the milk value, with no "Redondeo" line.
+Either way a delivery shows the unit price of the line that pays it and its quantity in the
+pricing unit, and its amount is that product to the céntimo, so every row multiplies out by
+hand. The close rounds once per line, not per delivery: the statement's "Redondeo" is the
+difference, at most half a céntimo per delivery (none when the rows already add up).
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from sqlalchemy.orm import Session
 from coop_desktop.documents.dto import Header, StatementDoc, StatementLine
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.advice import tips
-from coop_desktop.domain.pricing.allocation import split_amount
 from coop_desktop.domain.pricing.basis import MemberQuality
+from coop_desktop.domain.pricing.engine import CENT
 from coop_desktop.domain.pricing.period import (
     REJECTED,
     DeliveryIn,
@@ -35,7 +36,7 @@ from coop_desktop.domain.pricing.period import (
 )
 from coop_desktop.domain.pricing.reading import PeriodReading
 from coop_desktop.domain.settlement import SettlementCalc
-from coop_desktop.numbers import ZERO
+from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.closeout import CloseResult, compute
@@ -224,13 +225,10 @@ def _statement(
     rows: list[StatementLine] = []
     densities: set[Decimal] = set()
     for line in milk_lines:
-        mine = [by_id[i] for i in line.ids if i in by_id]
-        exact = [
-            p.timeline.at(d.day).quantities(d.quantity, d.unit)[0] * line.unit_price for d in mine
-        ]
-        for d, amount in zip(mine, split_amount(line.amount, exact), strict=True):
+        for d in (by_id[i] for i in line.ids if i in by_id):
             pricer = p.timeline.at(d.day)
             in_unit, kg, litres = pricer.quantities(d.quantity, d.unit)
+            amount = quantize(in_unit * line.unit_price, CENT)
             densities.add(pricer.scheme.density)
             shown = {} if d.rejected else ctx.measures(d, pricer)
             rows.append(

@@ -218,4 +218,4 @@ def test_litres_and_kilograms_are_never_added(association: Database) -> None:
     text = pdf_text(TicketRenderer(80).render(ticket))
     assert "20.0 L + 20.0 kg" in text and "40.0" not in text
     sheet = pdf_text(CollectionRenderer().render(documents.collection(association, day)))
-    assert "Total aceptado del día: 20.0 L + 20.0 kg" in sheet and "40.0" not in sheet
+    assert "Aceptado en el día — 2 entregas: 20.0 L + 20.0 kg" in sheet and "40.0" not in sheet

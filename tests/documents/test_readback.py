@@ -5,7 +5,7 @@ its reason, date and replacement, and no grey fills anywhere."""
 
 import io
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pdfplumber
 import pytest
@@ -79,7 +79,7 @@ def test_statement_columns_multiply_out(worked: Database) -> None:
     text = pdf_text(StatementRenderer().render(s))
     assert "S/ por kg" in text and "Densidad: 1.032 kg/L" in text
     for ln in s.lines:
-        assert (ln.priced * ln.unit_price).quantize(D("0.01")) == ln.amount
+        assert (ln.priced * ln.unit_price).quantize(D("0.01"), ROUND_HALF_UP) == ln.amount
         assert ln.kg == (ln.litres * D("1.032")).quantize(D("0.001"))
 
 
