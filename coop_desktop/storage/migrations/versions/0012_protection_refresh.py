@@ -14,7 +14,7 @@ from alembic import op
 from coop_desktop.storage import protection
 
 revision = '0012'
-down_revision = '0006'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
