@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -37,6 +38,35 @@ def _text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
 
 
+# What the trail records, in words (the stored codes are the program's table names).
+ENTITIES = {
+    "association": QT_TRANSLATE_NOOP("AuditView", "asociación"),
+    "member": QT_TRANSLATE_NOOP("AuditView", "socio"),
+    "delivery": QT_TRANSLATE_NOOP("AuditView", "entrega"),
+    "quality_test": QT_TRANSLATE_NOOP("AuditView", "análisis"),
+    "ledger_entry": QT_TRANSLATE_NOOP("AuditView", "movimiento de cuenta"),
+    "charge": QT_TRANSLATE_NOOP("AuditView", "cargo"),
+    "loan": QT_TRANSLATE_NOOP("AuditView", "préstamo"),
+    "product": QT_TRANSLATE_NOOP("AuditView", "producto"),
+    "period": QT_TRANSLATE_NOOP("AuditView", "periodo"),
+    "settlement": QT_TRANSLATE_NOOP("AuditView", "liquidación"),
+    "price_scheme_version": QT_TRANSLATE_NOOP("AuditView", "esquema de precios"),
+    "centre": QT_TRANSLATE_NOOP("AuditView", "centro de acopio"),
+    "route": QT_TRANSLATE_NOOP("AuditView", "ruta"),
+    "import_batch": QT_TRANSLATE_NOOP("AuditView", "importación"),
+    "setting": QT_TRANSLATE_NOOP("AuditView", "configuración"),
+    "user": QT_TRANSLATE_NOOP("AuditView", "usuario"),
+    "permission": QT_TRANSLATE_NOOP("AuditView", "permiso"),
+    "database": QT_TRANSLATE_NOOP("AuditView", "base de datos"),
+    "audit_log": QT_TRANSLATE_NOOP("AuditView", "registro de auditoría"),
+}
+
+
+def entity_name(code: str) -> str:
+    shown = ENTITIES.get(code)
+    return QCoreApplication.translate("AuditView", shown) if shown else code
+
+
 class AuditView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,8 +76,10 @@ class AuditView(QWidget):
         filters = QHBoxLayout()
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("usuario"))
-        self.entity = QLineEdit()
-        self.entity.setPlaceholderText(self.tr("entidad (member, delivery, period…)"))
+        self.entity = QComboBox()
+        self.entity.addItem(self.tr("todas las entidades"), "")
+        for code in ENTITIES:
+            self.entity.addItem(entity_name(code), code)
         self.use_dates = QCheckBox(self.tr("Del"))
         self.start = QDateEdit(QDate.currentDate().addMonths(-1))
         self.end = QDateEdit(QDate.currentDate())
@@ -106,7 +138,7 @@ class AuditView(QWidget):
                 user=self.user.text() or None,
                 start=start,
                 end=end,
-                entity=self.entity.text() or None,
+                entity=str(self.entity.currentData() or "") or None,
                 limit=SHOWN,
                 newest_first=True,
             )
@@ -121,7 +153,7 @@ class AuditView(QWidget):
                 e.at.strftime("%d/%m/%Y %H:%M:%S"),
                 e.user,
                 names.get(e.action, e.action),
-                e.entity,
+                entity_name(e.entity),
                 e.entity_id or "",
             )
             for c, text in enumerate(cells):

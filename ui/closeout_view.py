@@ -236,7 +236,10 @@ class CloseoutView(QWidget):
         self.status.setText(message(error))
 
     def _data_changed(self) -> None:
-        if self.result is not None and self.preview_button.isEnabled():
+        """A preview on view is stale once the data changed; a closed period's result is
+        what was stored (its own close is one of those changes) and stays."""
+        previewed = self.result is not None and not any(m.number for m in self.result.members)
+        if previewed and self.preview_button.isEnabled():
             self.status.setText(
                 self.tr("Los datos cambiaron después de la vista previa: vuelva a calcularla.")
             )

@@ -329,182 +329,273 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="48" />
+        <location filename="../../ui/audit_view.py" line="58" />
+        <location filename="../../ui/audit_view.py" line="78" />
         <source>usuario</source>
         <translation>user</translation>
     </message>
     <message>
+        <location filename="../../ui/audit_view.py" line="43" />
+        <source>asociación</source>
+        <translation>association</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="44" />
+        <source>socio</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="45" />
+        <source>entrega</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="46" />
+        <source>análisis</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="47" />
+        <source>movimiento de cuenta</source>
+        <translation>account entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="48" />
+        <source>cargo</source>
+        <translation>charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="49" />
+        <source>préstamo</source>
+        <translation>loan</translation>
+    </message>
+    <message>
         <location filename="../../ui/audit_view.py" line="50" />
-        <source>entidad (member, delivery, period…)</source>
-        <translation>entity (member, delivery, period…)</translation>
+        <source>producto</source>
+        <translation>product</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="51" />
+        <source>periodo</source>
+        <translation>period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="52" />
+        <source>liquidación</source>
+        <translation>settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="53" />
+        <source>esquema de precios</source>
+        <translation>price scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="54" />
+        <source>centro de acopio</source>
+        <translation>collection centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="55" />
+        <source>ruta</source>
+        <translation>route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="56" />
+        <source>importación</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="57" />
+        <source>configuración</source>
+        <translation>settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="59" />
+        <source>permiso</source>
+        <translation>permission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="60" />
+        <source>base de datos</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="61" />
+        <source>registro de auditoría</source>
+        <translation>audit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="80" />
+        <source>todas las entidades</source>
+        <translation>every entity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="83" />
         <source>Del</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="57" />
+        <location filename="../../ui/audit_view.py" line="89" />
         <source>Buscar</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="59" />
+        <location filename="../../ui/audit_view.py" line="91" />
         <source>Verificar la cadena</source>
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="66" />
+        <location filename="../../ui/audit_view.py" line="98" />
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="76" />
+        <location filename="../../ui/audit_view.py" line="108" />
         <source>N.º</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="77" />
+        <location filename="../../ui/audit_view.py" line="109" />
         <source>Fecha y hora</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="78" />
+        <location filename="../../ui/audit_view.py" line="110" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="79" />
+        <location filename="../../ui/audit_view.py" line="111" />
         <source>Acción</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="80" />
+        <location filename="../../ui/audit_view.py" line="112" />
         <source>Entidad</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="81" />
+        <location filename="../../ui/audit_view.py" line="113" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="131" />
+        <location filename="../../ui/audit_view.py" line="163" />
         <source>%1 registros (los más recientes primero).</source>
         <translation>%1 records (newest first).</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="139" />
+        <location filename="../../ui/audit_view.py" line="171" />
         <source>alta</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="140" />
+        <location filename="../../ui/audit_view.py" line="172" />
         <source>modificación</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="141" />
+        <location filename="../../ui/audit_view.py" line="173" />
         <source>eliminación</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="142" />
+        <location filename="../../ui/audit_view.py" line="174" />
         <source>cambio de estado</source>
         <translation>status change</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="143" />
+        <location filename="../../ui/audit_view.py" line="175" />
         <source>impresión</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="144" />
+        <location filename="../../ui/audit_view.py" line="176" />
         <source>cierre</source>
         <translation>close</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="145" />
+        <location filename="../../ui/audit_view.py" line="177" />
         <source>reapertura</source>
         <translation>reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="146" />
+        <location filename="../../ui/audit_view.py" line="178" />
         <source>pago</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="147" />
+        <location filename="../../ui/audit_view.py" line="179" />
         <source>reversión de pago</source>
         <translation>payment reversed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="148" />
+        <location filename="../../ui/audit_view.py" line="180" />
         <source>anulación</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="149" />
+        <location filename="../../ui/audit_view.py" line="181" />
         <source>ingreso</source>
         <translation>sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="150" />
+        <location filename="../../ui/audit_view.py" line="182" />
         <source>ingreso fallido</source>
         <translation>failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="151" />
+        <location filename="../../ui/audit_view.py" line="183" />
         <source>rechazado (rol)</source>
         <translation>refused (role)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="152" />
+        <location filename="../../ui/audit_view.py" line="184" />
         <source>contraseña</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="153" />
+        <location filename="../../ui/audit_view.py" line="185" />
         <source>desactivación</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="154" />
+        <location filename="../../ui/audit_view.py" line="186" />
         <source>activación</source>
         <translation>enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="155" />
+        <location filename="../../ui/audit_view.py" line="187" />
         <source>datos de demostración</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="156" />
+        <location filename="../../ui/audit_view.py" line="188" />
         <source>restauración</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="157" />
+        <location filename="../../ui/audit_view.py" line="189" />
         <source>sello de registros anteriores</source>
         <translation>seal of earlier records</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="167" />
+        <location filename="../../ui/audit_view.py" line="199" />
         <source>Antes:</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="169" />
+        <location filename="../../ui/audit_view.py" line="201" />
         <source>Después:</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="181" />
+        <location filename="../../ui/audit_view.py" line="213" />
         <source>La cadena de auditoría está rota:</source>
         <translation>The audit chain is broken:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="188" />
+        <location filename="../../ui/audit_view.py" line="220" />
         <source>Cadena de auditoría íntegra: %1 registros; el último es el n.º %2, huella %3.</source>
         <translation>Audit chain intact: %1 records; the last is no. %2, hash %3.</translation>
     </message>
@@ -635,353 +726,353 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="53" />
+        <location filename="../../ui/closeout_view.py" line="52" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="54" />
+        <location filename="../../ui/closeout_view.py" line="53" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="55" />
+        <location filename="../../ui/closeout_view.py" line="54" />
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="56" />
+        <location filename="../../ui/closeout_view.py" line="55" />
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="57" />
+        <location filename="../../ui/closeout_view.py" line="56" />
         <source>Bruto S/</source>
         <translation>Gross S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="58" />
+        <location filename="../../ui/closeout_view.py" line="57" />
         <source>Descuentos S/</source>
         <translation>Deductions S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="59" />
+        <location filename="../../ui/closeout_view.py" line="58" />
         <source>Pasa S/</source>
         <translation>Carried S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="60" />
+        <location filename="../../ui/closeout_view.py" line="59" />
         <source>Neto S/</source>
         <translation>Net S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="61" />
+        <location filename="../../ui/closeout_view.py" line="60" />
         <source>Liquidación</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="146" />
+        <location filename="../../ui/closeout_view.py" line="145" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="147" />
+        <location filename="../../ui/closeout_view.py" line="146" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="148" />
+        <location filename="../../ui/closeout_view.py" line="147" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="149" />
+        <location filename="../../ui/closeout_view.py" line="148" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="150" />
+        <location filename="../../ui/closeout_view.py" line="149" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="153" />
+        <location filename="../../ui/closeout_view.py" line="152" />
         <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
         <translation>The members selected in the table, or all of them when none is selected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="156" />
+        <location filename="../../ui/closeout_view.py" line="155" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="157" />
+        <location filename="../../ui/closeout_view.py" line="156" />
         <source>Revertir un pago…</source>
         <translation>Reverse a payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="159" />
+        <location filename="../../ui/closeout_view.py" line="158" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="182" />
+        <location filename="../../ui/closeout_view.py" line="181" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="187" />
+        <location filename="../../ui/closeout_view.py" line="186" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="242" />
+        <location filename="../../ui/closeout_view.py" line="244" />
         <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
         <translation>The data changed after the preview: compute it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="258" />
+        <location filename="../../ui/closeout_view.py" line="260" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="263" />
+        <location filename="../../ui/closeout_view.py" line="265" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="276" />
+        <location filename="../../ui/closeout_view.py" line="277" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="278" />
+        <location filename="../../ui/closeout_view.py" line="279" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="292" />
+        <location filename="../../ui/closeout_view.py" line="293" />
         <source>%1: %2 rechazados</source>
         <translation>%1: %2 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="302" />
+        <location filename="../../ui/closeout_view.py" line="303" />
         <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="313" />
+        <location filename="../../ui/closeout_view.py" line="314" />
         <source>%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
         <translation>%1 · %6 L · %2 kg · gross %3 · deductions %4 · net %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="314" />
+        <location filename="../../ui/closeout_view.py" line="315" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="314" />
+        <location filename="../../ui/closeout_view.py" line="315" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="346" />
+        <location filename="../../ui/closeout_view.py" line="347" />
         <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="347" />
+        <location filename="../../ui/closeout_view.py" line="348" />
         <source>aviso</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="347" />
+        <location filename="../../ui/closeout_view.py" line="348" />
         <source>avisos</source>
         <translation>warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="349" />
-        <location filename="../../ui/closeout_view.py" line="395" />
+        <location filename="../../ui/closeout_view.py" line="350" />
+        <location filename="../../ui/closeout_view.py" line="396" />
         <source>Cerrar el periodo</source>
         <translation>Close the period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="350" />
-        <location filename="../../ui/closeout_view.py" line="396" />
+        <location filename="../../ui/closeout_view.py" line="351" />
+        <location filename="../../ui/closeout_view.py" line="397" />
         <source>No cerrar</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="436" />
+        <location filename="../../ui/closeout_view.py" line="437" />
         <source>Periodo %1 reabierto; %2 anuladas.</source>
         <translation>Period %1 reopened; %2 voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="438" />
-        <location filename="../../ui/closeout_view.py" line="469" />
+        <location filename="../../ui/closeout_view.py" line="439" />
+        <location filename="../../ui/closeout_view.py" line="470" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="438" />
-        <location filename="../../ui/closeout_view.py" line="469" />
+        <location filename="../../ui/closeout_view.py" line="439" />
+        <location filename="../../ui/closeout_view.py" line="470" />
         <source>liquidaciones</source>
         <translation>settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="446" />
+        <location filename="../../ui/closeout_view.py" line="447" />
         <source>Reabriendo el periodo…</source>
         <translation>Reopening the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="468" />
+        <location filename="../../ui/closeout_view.py" line="469" />
         <source>%1 marcadas como pagadas.</source>
         <translation>%1 marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="323" />
+        <location filename="../../ui/closeout_view.py" line="324" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="325" />
+        <location filename="../../ui/closeout_view.py" line="326" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="345" />
+        <location filename="../../ui/closeout_view.py" line="346" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="370" />
+        <location filename="../../ui/closeout_view.py" line="371" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="388" />
+        <location filename="../../ui/closeout_view.py" line="389" />
         <source>Cerrar antes de tiempo</source>
         <translation>Close early</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="390" />
+        <location filename="../../ui/closeout_view.py" line="391" />
         <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
         <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="405" />
-        <location filename="../../ui/closeout_view.py" line="409" />
+        <location filename="../../ui/closeout_view.py" line="406" />
+        <location filename="../../ui/closeout_view.py" line="410" />
         <source>Revertir un pago</source>
         <translation>Reverse a payment</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="405" />
+        <location filename="../../ui/closeout_view.py" line="406" />
         <source>Código del socio:</source>
         <translation>Member code:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="409" />
+        <location filename="../../ui/closeout_view.py" line="410" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="419" />
+        <location filename="../../ui/closeout_view.py" line="420" />
         <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
         <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="427" />
+        <location filename="../../ui/closeout_view.py" line="428" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="427" />
+        <location filename="../../ui/closeout_view.py" line="428" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="454" />
+        <location filename="../../ui/closeout_view.py" line="455" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="455" />
+        <location filename="../../ui/closeout_view.py" line="456" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="456" />
+        <location filename="../../ui/closeout_view.py" line="457" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="459" />
+        <location filename="../../ui/closeout_view.py" line="460" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="459" />
+        <location filename="../../ui/closeout_view.py" line="460" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="486" />
+        <location filename="../../ui/closeout_view.py" line="487" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="487" />
+        <location filename="../../ui/closeout_view.py" line="488" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="488" />
+        <location filename="../../ui/closeout_view.py" line="489" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="501" />
+        <location filename="../../ui/closeout_view.py" line="502" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="490" />
+        <location filename="../../ui/closeout_view.py" line="491" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="526" />
-        <location filename="../../ui/closeout_view.py" line="537" />
+        <location filename="../../ui/closeout_view.py" line="527" />
+        <location filename="../../ui/closeout_view.py" line="538" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="531" />
+        <location filename="../../ui/closeout_view.py" line="532" />
         <source>recibos</source>
         <translation>receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="532" />
+        <location filename="../../ui/closeout_view.py" line="533" />
         <source>estados</source>
         <translation>statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="533" />
+        <location filename="../../ui/closeout_view.py" line="534" />
         <source>planilla</source>
         <translation>payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="539" />
+        <location filename="../../ui/closeout_view.py" line="540" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="548" />
+        <location filename="../../ui/closeout_view.py" line="549" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="555" />
+        <location filename="../../ui/closeout_view.py" line="556" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -1685,175 +1776,175 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home_view.py" line="65" />
+        <location filename="../../ui/home_view.py" line="64" />
         <source>%1 (%2 con la densidad del esquema)</source>
         <translation>%1 (%2 with the scheme's density)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="117" />
+        <location filename="../../ui/home_view.py" line="116" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="118" />
+        <location filename="../../ui/home_view.py" line="117" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="119" />
+        <location filename="../../ui/home_view.py" line="118" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="121" />
+        <location filename="../../ui/home_view.py" line="120" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="133" />
+        <location filename="../../ui/home_view.py" line="132" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="150" />
+        <location filename="../../ui/home_view.py" line="149" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="190" />
+        <location filename="../../ui/home_view.py" line="189" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="200" />
-        <location filename="../../ui/home_view.py" line="215" />
+        <location filename="../../ui/home_view.py" line="199" />
+        <location filename="../../ui/home_view.py" line="214" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="242" />
+        <location filename="../../ui/home_view.py" line="241" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="256" />
+        <location filename="../../ui/home_view.py" line="255" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="257" />
+        <location filename="../../ui/home_view.py" line="256" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="171" />
+        <location filename="../../ui/home_view.py" line="170" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="175" />
+        <location filename="../../ui/home_view.py" line="174" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="175" />
+        <location filename="../../ui/home_view.py" line="174" />
         <source>entregas</source>
         <translation>deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="194" />
+        <location filename="../../ui/home_view.py" line="193" />
         <source>bruto %1, neto %2 (%3)</source>
         <translation>gross %1, net %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="197" />
-        <location filename="../../ui/home_view.py" line="269" />
+        <location filename="../../ui/home_view.py" line="196" />
+        <location filename="../../ui/home_view.py" line="268" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="197" />
-        <location filename="../../ui/home_view.py" line="269" />
+        <location filename="../../ui/home_view.py" line="196" />
+        <location filename="../../ui/home_view.py" line="268" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="224" />
+        <location filename="../../ui/home_view.py" line="223" />
         <source>referencia</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="252" />
+        <location filename="../../ui/home_view.py" line="251" />
         <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
         <translation>No price scheme is in force: create one in Prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="253" />
+        <location filename="../../ui/home_view.py" line="252" />
         <source>Ir a Precios</source>
         <translation>Go to Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="260" />
+        <location filename="../../ui/home_view.py" line="259" />
         <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="261" />
+        <location filename="../../ui/home_view.py" line="260" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="263" />
+        <location filename="../../ui/home_view.py" line="262" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="263" />
+        <location filename="../../ui/home_view.py" line="262" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="267" />
+        <location filename="../../ui/home_view.py" line="266" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="283" />
+        <location filename="../../ui/home_view.py" line="282" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="295" />
+        <location filename="../../ui/home_view.py" line="294" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="304" />
+        <location filename="../../ui/home_view.py" line="303" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="316" />
+        <location filename="../../ui/home_view.py" line="315" />
         <source>Litros por día (60 días; kg convertidos)</source>
         <translation>Litres per day (60 days; kg converted)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="320" />
+        <location filename="../../ui/home_view.py" line="319" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="321" />
+        <location filename="../../ui/home_view.py" line="320" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="344" />
+        <location filename="../../ui/home_view.py" line="343" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home_view.py" line="345" />
+        <location filename="../../ui/home_view.py" line="344" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>

@@ -45,6 +45,7 @@ def test_advance_sale_adjustment_and_loan(
     qtbot.mouseClick(buttons["Registrar adelanto"], Qt.MouseButton.LeftButton)
     assert "recibo R001-00000001" in view.status.text()
     qtbot.waitUntil(lambda: bool(printed), timeout=5000)
+    assert "Enviado." in view.status.text()
     assert view.advance_amount.text() == ""  # recorded: a second click records nothing
     qtbot.mouseClick(buttons["Registrar adelanto"], Qt.MouseButton.LeftButton)
     assert "Monto" in view.status.text()  # refused: nothing typed
@@ -54,7 +55,6 @@ def test_advance_sale_adjustment_and_loan(
     assert name == "adelanto-R001-00000001"
     assert "RECIBO DE ADELANTO" in text and "R001-00000001" in text and "S/ 50.00" in text
     assert "Rosa Apaza" in text and "cincuenta" in text.lower()
-    assert "Enviado." in view.status.text()
     from coop_desktop.services.printouts import render
 
     assert render(association, "advance", "R001-00000001").mark == "COPIA"  # it was sent

@@ -18,6 +18,7 @@ from coop_desktop.services.settlements import pay, settlement_for, stored_totals
 from coop_desktop.storage.engine import Database
 from ui.closeout_view import CloseoutView
 from ui.collection_view import CollectionView
+from ui.confirm import GRACE_MS, SafeQuestion
 
 TODAY = date.today()
 THIS_MONTH = TODAY.replace(day=1)
@@ -44,13 +45,17 @@ def when_a_dialog_opens(qtbot: QtBot, *acts: Callable[[QDialog], None]) -> list[
 
 
 def press_enter(qtbot: QtBot) -> Callable[[QDialog], None]:
-    return lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    def act(dialog: QDialog) -> None:
+        qtbot.wait(GRACE_MS + 100)  # keys in the question's first moments are ignored
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+
+    return act
 
 
 def click(qtbot: QtBot, text: str) -> Callable[[QDialog], None]:
     def act(dialog: QDialog) -> None:
-        if isinstance(dialog, QMessageBox) and text == "Yes":
-            button = dialog.button(QMessageBox.StandardButton.Yes)
+        if isinstance(dialog, SafeQuestion) and text == "Yes":
+            button = dialog.yes
         else:
             button = next(b for b in dialog.findChildren(QPushButton) if text in b.text())
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -103,7 +103,7 @@ def test_cancelled_close_leaves_the_period_open(
 
 @pytest.mark.parametrize(
     ("choice", "text"),
-    [("Recibos", "LIQUIDACIÓN"), ("Estados de cuenta", "ESTADO DE CUENTA")],
+    [("Recibos", "Huella digital"), ("Estados de cuenta", "ESTADO DE CUENTA")],
 )
 def test_saving_the_batch_of_the_selected_members(
     qtbot: QtBot, sqlite_db: Database, tmp_path: Path, choice: str, text: str

@@ -332,17 +332,6 @@ def test_lost_database_keeps_what_was_typed(
     assert view.member.text() == "S0009" and view.quantity.text() == "11"
 
 
-def test_delete_with_undo(qtbot: QtBot, view: CollectionView) -> None:
-    type_row(qtbot, view, "S0010", "10")
-    type_row(qtbot, view, "S0011", "12")
-    view.table.selectRow(0)
-    view.delete_selected()
-    assert [d.member_code for d in view.model.rows] == ["S0011"]
-    view.undo_stack.undo()
-    assert sorted(d.member_code for d in view.model.rows) == ["S0010", "S0011"]
-    assert len(list_deliveries(view.db, day=TODAY)) == 2
-
-
 def test_shift_totals_keep_litres_and_kilograms_apart(qtbot: QtBot, view: CollectionView) -> None:
     type_row(qtbot, view, "s0001", "20")
     view.unit.setCurrentIndex(view.unit.findText("kg"))

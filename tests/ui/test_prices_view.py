@@ -236,7 +236,7 @@ def test_numbers_typed_in_the_editor_follow_the_one_rule(
 ) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentText("peru-additive")
+    view.preset.setCurrentIndex(view.preset.findData("peru-additive"))
     view.use_preset()
     view.editor.components.setCurrentRow(0)  # Precio base
     rate = field(view, "rate")
@@ -259,7 +259,7 @@ def test_numbers_typed_in_the_editor_follow_the_one_rule(
 def test_calculator_says_per_hundredweight(qtbot: QtBot, association: Database) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentText("us-component")
+    view.preset.setCurrentIndex(view.preset.findData("us-component"))
     view.use_preset()
     view.calculator.quantity.clear()
     qtbot.keyClicks(view.calculator.quantity, "450.5")

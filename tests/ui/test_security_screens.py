@@ -61,12 +61,14 @@ def test_audit_screen_lists_filters_and_verifies(qtbot: QtBot, association: Data
     qtbot.addWidget(view)
     actions = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
     assert actions[0] == "ingreso" and "cambio de estado" in actions and "alta" in actions
-    qtbot.keyClicks(view.entity, "member")
+    qtbot.keyClicks(view.entity, "socio")  # the entities by name
+    assert view.entity.currentData() == "member"
     qtbot.mouseClick(view.search_button, LEFT)
     assert [view.table.item(r, 3).text() for r in range(view.table.rowCount())] == [
         "cambio de estado",
         "alta",
     ]
+    assert {view.table.item(r, 4).text() for r in range(view.table.rowCount())} == {"socio"}
     view.table.setCurrentCell(0, 0)
     assert "Antes:" in view.detail.toPlainText() and '"suspended"' in view.detail.toPlainText()
     qtbot.mouseClick(view.verify_button, LEFT)

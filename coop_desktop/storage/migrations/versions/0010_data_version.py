@@ -1,7 +1,7 @@
 """data version: one counter every committed write raises, polled by open screens
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0006
 Create Date: 2026-11-30 10:00:00
 """
 
