@@ -282,12 +282,17 @@ def print_statements(workdir: Path, quick: bool) -> dict[str, Any]:
     """The whole command a treasurer runs at closeout, `coop print statements PERIOD -o FILE`,
     for a 40-member association's month (about 60 deliveries each), process start included;
     three runs, the median reported and every run listed."""
+    import os
     import resource
     import statistics
     import subprocess
 
     db = str(workdir / "print.db")
     cpu: list[float] = []
+
+    secret = "clave-de-referencia-2026"  # the first administrator's, as a script signs in
+    env = {**os.environ, "COOP_NEW_PASSWORD": secret, "COOP_USER": "admin"}
+    env["COOP_PASSWORD"] = secret
 
     def coop(*args: str) -> float:
         used = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -297,6 +302,7 @@ def print_statements(workdir: Path, quick: bool) -> dict[str, Any]:
             check=True,
             capture_output=True,
             cwd=ROOT,
+            env=env,
         )
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
@@ -313,7 +319,7 @@ def print_statements(workdir: Path, quick: bool) -> dict[str, Any]:
         "print_statements_40_runs_s": [round(r, 2) for r in runs],
         # CPU seconds of the same runs: what the wall clock would be on an idle machine
         "print_statements_40_cpu_s": [round(c, 2) for c in cpu[-3:]],
-        "load_average": [round(x, 2) for x in __import__("os").getloadavg()],
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -542,7 +548,7 @@ def heartbeat(workdir: Path, quick: bool) -> dict[str, Any]:
         )
     target = workdir / "estados.pdf"
     began = time.perf_counter()
-    closeout.print_batch(target, "statements")
+    closeout.save_batch(target, "statements")  # the 40 selected members, into one PDF
     spin(lambda: target.exists() and closeout.print_button.isEnabled())
     print_s = time.perf_counter() - began
     timer.stop()

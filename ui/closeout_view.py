@@ -8,6 +8,7 @@ when painted), so a period of 16,000 members shows at once."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,79 @@ def default_period(db: Database) -> str:
         association = get_association(db)
         cycle = association.cycle if association else "month"
         return period_of(date.today(), cycle).previous().code
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A close or preview with what Cierre shows of it, built on the worker thread."""
+
+    result: CloseResult
+    warnings: list[tuple[str, Target]]
+    totals: str
+
+
+def summarise(result: CloseResult) -> Shown:
+    """The warnings (each with the screen that fixes it) and the totals line of a result:
+    thread-safe (translations and the formatter only, no widget)."""
+    warnings: list[tuple[str, Target]] = []
+    for code, delivery, measures in result.missing:
+        text = (
+            QCoreApplication.translate("CloseoutView", "%1: la entrega %2 no tiene %3")
+            if delivery
+            else QCoreApplication.translate(
+                "CloseoutView", "%1: ninguna muestra del periodo tiene %3"
+            )
+        )
+        warnings.append(
+            (
+                text.replace("%1", code)
+                .replace("%2", str(delivery))
+                .replace("%3", ", ".join(measures)),
+                ("quality", code, delivery or None),
+            )
+        )
+    for m in result.members:
+        if m.milk.rejected_litres:
+            warnings.append(
+                (
+                    QCoreApplication.translate("CloseoutView", "%1: %2 rechazados")
+                    .replace("%1", m.code)
+                    .replace("%2", fmt.quantity(m.milk.rejected_litres, "L")),
+                    ("members", m.code, None),
+                )
+            )
+        if m.calc.carried_out:
+            warnings.append(
+                (
+                    QCoreApplication.translate(
+                        "CloseoutView",
+                        "%1: los descuentos superan la leche; pasan %2 al periodo siguiente",
+                    )
+                    .replace("%1", m.code)
+                    .replace("%2", fmt.money(m.calc.carried_out)),
+                    ("accounts", m.code, None),
+                )
+            )
+    totals = result.totals()
+    line = (
+        QCoreApplication.translate(
+            "CloseoutView", "%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5"
+        )
+        .replace(
+            "%1",
+            fmt.plural(
+                totals["members"],
+                QCoreApplication.translate("CloseoutView", "socio"),
+                QCoreApplication.translate("CloseoutView", "socios"),
+            ),
+        )
+        .replace("%6", fmt.quantity(totals["litres"]))
+        .replace("%2", fmt.quantity(totals["kg"]))
+        .replace("%3", fmt.money(totals["gross"]))
+        .replace("%4", fmt.money(totals["deductions_total"]))
+        .replace("%5", fmt.money(totals["net"]))
+    )
+    return Shown(result, warnings, line)
 
 
 class SettlementsModel(RowsModel):
@@ -248,13 +322,13 @@ class CloseoutView(QWidget):
         code = self.period.text().strip()
         db = self.db  # ops run on the worker thread and touch no widget
 
-        def op(context: OpContext) -> CloseResult:
+        def op(context: OpContext) -> Shown:
             def progress(_phase: str, done: int, total: int) -> None:
                 context.progress(done, total)
                 if context.cancelled.is_set():
                     raise Refused("cancelled")
 
-            return preview_close(db, code, progress)
+            return summarise(preview_close(db, code, progress))
 
         self._busy(True)
         self.status.setText(self.tr("Calculando…"))
@@ -267,58 +341,16 @@ class CloseoutView(QWidget):
             cancellable=True,
         )
 
-    def show_result(self, result: CloseResult) -> None:
+    def show_result(self, shown: Shown) -> None:
+        """On the GUI thread: only hand the rows to the models and set the texts the worker
+        wrote (a 16,000-member period's warnings and totals are built off this thread)."""
+        result = shown.result
         self._busy(False)
         self.result = result
         self.rows.set_rows(result.members)
-        warnings: list[tuple[str, Target]] = []
-        for code, delivery, measures in result.missing:
-            text = (
-                self.tr("%1: la entrega %2 no tiene %3")
-                if delivery
-                else self.tr("%1: ninguna muestra del periodo tiene %3")
-            )
-            warnings.append(
-                (
-                    text.replace("%1", code)
-                    .replace("%2", str(delivery))
-                    .replace("%3", ", ".join(measures)),
-                    ("quality", code, delivery or None),
-                )
-            )
-        for m in result.members:
-            if m.milk.rejected_litres:
-                warnings.append(
-                    (
-                        self.tr("%1: %2 rechazados")
-                        .replace("%1", m.code)
-                        .replace("%2", fmt.quantity(m.milk.rejected_litres, "L")),
-                        ("members", m.code, None),
-                    )
-                )
-            if m.calc.carried_out:
-                warnings.append(
-                    (
-                        self.tr(
-                            "%1: los descuentos superan la leche; pasan %2 al periodo siguiente"
-                        )
-                        .replace("%1", m.code)
-                        .replace("%2", fmt.money(m.calc.carried_out)),
-                        ("accounts", m.code, None),
-                    )
-                )
-        self.warning_rows.set_rows(warnings)
-        self.fix_button.setEnabled(bool(warnings))
-        totals = result.totals()
-        self.totals.setText(
-            self.tr("%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5")
-            .replace("%1", fmt.plural(totals["members"], self.tr("socio"), self.tr("socios")))
-            .replace("%6", fmt.quantity(totals["litres"]))
-            .replace("%2", fmt.quantity(totals["kg"]))
-            .replace("%3", fmt.money(totals["gross"]))
-            .replace("%4", fmt.money(totals["deductions_total"]))
-            .replace("%5", fmt.money(totals["net"]))
-        )
+        self.warning_rows.set_rows(shown.warnings)
+        self.fix_button.setEnabled(bool(shown.warnings))
+        self.totals.setText(shown.totals)
         closed = any(m.number for m in result.members)
         self.status.setText(
             self.tr("Periodo %1 cerrado.").replace("%1", fmt.period(result.span))
@@ -355,13 +387,13 @@ class CloseoutView(QWidget):
         if early is None:
             return
 
-        def op(context: OpContext) -> CloseResult:
+        def op(context: OpContext) -> Shown:
             def progress(_phase: str, done: int, total: int) -> None:
                 context.progress(done, total)
                 if context.cancelled.is_set():
                     raise Refused("cancelled")  # rolls the whole close back
 
-            return close_period(db, code, progress, before_end=early)
+            return summarise(close_period(db, code, progress, before_end=early))
 
         self._busy(True)
         self.runner.run(

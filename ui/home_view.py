@@ -95,6 +95,14 @@ def _axes(places: int) -> dict[str, Any]:
     return {"bottom": DayAxis("bottom"), "left": ValueAxis("left")}
 
 
+def _read(db: Database) -> Dashboard:
+    """On the worker: the figures, and the chart library loaded (importing it takes ~0.5 s,
+    which the GUI thread would otherwise spend at the first drawing)."""
+    import pyqtgraph  # noqa: F401
+
+    return dashboard(db)
+
+
 class HomeView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,7 +160,7 @@ class HomeView(QWidget):
             return
         db = self.db
         self.loading, self.again = True, False
-        self.runner.run(lambda _c: dashboard(db), self.show_dashboard, self._failed)
+        self.runner.run(lambda _c: _read(db), self.show_dashboard, self._failed)
 
     def _settled(self) -> None:
         self.loading = False

@@ -6,7 +6,7 @@ preview, statements, the dashboard, `coop check` and the what-if all price what 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -86,21 +86,26 @@ def read_period(
     shares: int = 1,
     flags: dict[int, frozenset[str]] | None = None,
     stream: bool = False,
+    only: Collection[int] | None = None,
 ) -> PeriodReading:
     """The period's deliveries (every column pricing may read), the samples of the members
     who delivered (`keys`: only these measures) and the members' flags; with `shares` > 1,
     only the members whose id leaves remainder `share`. With `stream`, the deliveries are
     an iterator read once by the fast pricing (the samples are then read for every member
-    of the share first)."""
+    of the share first). With `only`, just those members' deliveries (a few statements of a
+    big period read a few thousand rows, not a million)."""
     if stream:
         quality = samples(conn, span, None, keys, share, shares)
         rows: Iterable[tuple[Any, ...]] = delivery_rows(conn, span, share, shares, True)
     else:
-        rows = delivery_rows(conn, span, share, shares)
+        rows = delivery_rows(conn, span, share, shares, only=only)
         quality = samples(conn, span, {r[1] for r in rows}, keys)
     if flags is None:
         flags = {m: info.flags for m, info in members(conn).items()}
     return PeriodReading(span, rows, quality, flags, to_date)
+
+
+ONLY_MAX = 500  # members named in one query (SQLite allows 32,766 parameters; kept small)
 
 
 def delivery_rows(
@@ -109,14 +114,22 @@ def delivery_rows(
     share: int = 0,
     shares: int = 1,
     stream: bool = False,
+    only: Collection[int] | None = None,
 ) -> Iterable[tuple[Any, ...]]:
     """The period's deliveries as tuples (a list, or with `stream` an iterator to consume
     while `conn` is open); with `shares` > 1, those of the members whose id leaves remainder
-    `share` (the closeout prices each share in its own process)."""
+    `share` (the closeout prices each share in its own process); with `only` (up to
+    `ONLY_MAX` members), those members' alone."""
     split = " AND member_id % ? = ?" if shares > 1 else ""
+    chosen: tuple[int, ...] = ()
+    if only is not None and len(only) <= ONLY_MAX:
+        chosen = tuple(sorted(only)) or (0,)
+        split += f" AND member_id IN ({', '.join('?' * len(chosen))})"
     sql = f"SELECT {COLUMNS} FROM delivery WHERE date >= ? AND date <= ?{split}"
-    params = (date_param(conn, span.start), date_param(conn, span.end)) + (
-        (shares, share) if shares > 1 else ()
+    params = (
+        (date_param(conn, span.start), date_param(conn, span.end))
+        + ((shares, share) if shares > 1 else ())
+        + chosen
     )
     return iterate_raw(conn, sql, params) if stream else fetch_raw(conn, sql, params)
 

@@ -155,22 +155,10 @@ def _statements(
                 )
             ).all()
             settled = {s.member_id: (None, s) for s in rows}
-            lines = lines_by_settlement(session, [s.id for s in rows])
         else:
             result = compute(conn, session, span)
             settled = {mc.member_id: (mc.calc, None) for mc in result.members}
             known[span.code] = result
-        reading = data.read_period(conn, span)
-        previous = data.read_period(conn, span.previous())
-        context = _Period(
-            span,
-            timeline,
-            reading,
-            reading.deliveries(),
-            previous.deliveries(),
-            previous,
-            load_association(session).currency,
-        )
         codes = (
             None
             if member_code is None
@@ -180,6 +168,20 @@ def _statements(
             }
         )
         wanted = [mid for mid in settled if codes is None or members[mid].code.lower() in codes]
+        only = None if codes is None else wanted  # a few statements read their members only
+        stored_ids = [s.id for m in wanted if (s := settled[m][1]) is not None]
+        lines = lines_by_settlement(session, stored_ids) if stored_ids else {}
+        reading = data.read_period(conn, span, only=only)
+        previous = data.read_period(conn, span.previous(), only=only)
+        context = _Period(
+            span,
+            timeline,
+            reading,
+            reading.deliveries(),
+            previous.deliveries(),
+            previous,
+            load_association(session).currency,
+        )
         docs = []
         for member_id in sorted(wanted, key=lambda i: members[i].code):
             calc, settlement = settled[member_id]

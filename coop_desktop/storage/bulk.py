@@ -90,17 +90,29 @@ def fetch_raw(
 ) -> list[tuple[Any, ...]]:
     """Run a SELECT written with `?` placeholders on the DBAPI cursor and return plain tuples
     (no Row objects: the closeout reads a million rows this way). `conn` is a SQLAlchemy
-    connection or a bare sqlite3 one."""
+    connection or a bare sqlite3 one. Rows are fetched in chunks: one `fetchall` of a million
+    rows is a single C call that holds the interpreter for most of a second, and a window
+    reading on a worker thread would freeze that long."""
     if isinstance(conn, sqlite3.Connection):
-        return conn.execute(sql, tuple(params)).fetchall()
+        return _chunked(conn.execute(sql, tuple(params)))
     if conn.dialect.paramstyle != "qmark":
         sql = sql.replace("?", "%s")
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql, tuple(params))
-        return list(cursor.fetchall())
+        return _chunked(cursor)
     finally:
         cursor.close()
+
+
+FETCH_CHUNK = 20_000
+
+
+def _chunked(cursor: Any) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
+    while chunk := cursor.fetchmany(FETCH_CHUNK):
+        rows.extend(chunk)
+    return rows
 
 
 def iterate_raw(

@@ -726,353 +726,353 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout_view.py" line="52" />
+        <location filename="../../ui/closeout_view.py" line="53" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="53" />
+        <location filename="../../ui/closeout_view.py" line="54" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="54" />
+        <location filename="../../ui/closeout_view.py" line="55" />
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="55" />
+        <location filename="../../ui/closeout_view.py" line="56" />
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="56" />
+        <location filename="../../ui/closeout_view.py" line="57" />
         <source>Bruto S/</source>
         <translation>Gross S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="57" />
+        <location filename="../../ui/closeout_view.py" line="58" />
         <source>Descuentos S/</source>
         <translation>Deductions S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="58" />
+        <location filename="../../ui/closeout_view.py" line="59" />
         <source>Pasa S/</source>
         <translation>Carried S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="59" />
+        <location filename="../../ui/closeout_view.py" line="60" />
         <source>Neto S/</source>
         <translation>Net S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="60" />
+        <location filename="../../ui/closeout_view.py" line="61" />
         <source>Liquidación</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="145" />
+        <location filename="../../ui/closeout_view.py" line="219" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="146" />
+        <location filename="../../ui/closeout_view.py" line="220" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="147" />
+        <location filename="../../ui/closeout_view.py" line="221" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="148" />
+        <location filename="../../ui/closeout_view.py" line="222" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="149" />
+        <location filename="../../ui/closeout_view.py" line="223" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="152" />
+        <location filename="../../ui/closeout_view.py" line="226" />
         <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
         <translation>The members selected in the table, or all of them when none is selected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="155" />
+        <location filename="../../ui/closeout_view.py" line="229" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="156" />
+        <location filename="../../ui/closeout_view.py" line="230" />
         <source>Revertir un pago…</source>
         <translation>Reverse a payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="158" />
+        <location filename="../../ui/closeout_view.py" line="232" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="181" />
+        <location filename="../../ui/closeout_view.py" line="255" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="186" />
+        <location filename="../../ui/closeout_view.py" line="260" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="244" />
+        <location filename="../../ui/closeout_view.py" line="318" />
         <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
         <translation>The data changed after the preview: compute it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="260" />
+        <location filename="../../ui/closeout_view.py" line="334" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="265" />
+        <location filename="../../ui/closeout_view.py" line="339" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="277" />
+        <location filename="../../ui/closeout_view.py" line="92" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="279" />
+        <location filename="../../ui/closeout_view.py" line="94" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="293" />
+        <location filename="../../ui/closeout_view.py" line="110" />
         <source>%1: %2 rechazados</source>
         <translation>%1: %2 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="303" />
+        <location filename="../../ui/closeout_view.py" line="119" />
         <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="314" />
+        <location filename="../../ui/closeout_view.py" line="130" />
         <source>%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
         <translation>%1 · %6 L · %2 kg · gross %3 · deductions %4 · net %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="315" />
+        <location filename="../../ui/closeout_view.py" line="137" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="315" />
+        <location filename="../../ui/closeout_view.py" line="138" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="347" />
+        <location filename="../../ui/closeout_view.py" line="379" />
         <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="348" />
+        <location filename="../../ui/closeout_view.py" line="380" />
         <source>aviso</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="348" />
+        <location filename="../../ui/closeout_view.py" line="380" />
         <source>avisos</source>
         <translation>warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="350" />
-        <location filename="../../ui/closeout_view.py" line="396" />
+        <location filename="../../ui/closeout_view.py" line="382" />
+        <location filename="../../ui/closeout_view.py" line="428" />
         <source>Cerrar el periodo</source>
         <translation>Close the period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="351" />
-        <location filename="../../ui/closeout_view.py" line="397" />
+        <location filename="../../ui/closeout_view.py" line="383" />
+        <location filename="../../ui/closeout_view.py" line="429" />
         <source>No cerrar</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="437" />
+        <location filename="../../ui/closeout_view.py" line="469" />
         <source>Periodo %1 reabierto; %2 anuladas.</source>
         <translation>Period %1 reopened; %2 voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="439" />
-        <location filename="../../ui/closeout_view.py" line="470" />
+        <location filename="../../ui/closeout_view.py" line="471" />
+        <location filename="../../ui/closeout_view.py" line="502" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="439" />
-        <location filename="../../ui/closeout_view.py" line="470" />
+        <location filename="../../ui/closeout_view.py" line="471" />
+        <location filename="../../ui/closeout_view.py" line="502" />
         <source>liquidaciones</source>
         <translation>settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="447" />
+        <location filename="../../ui/closeout_view.py" line="479" />
         <source>Reabriendo el periodo…</source>
         <translation>Reopening the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="469" />
+        <location filename="../../ui/closeout_view.py" line="501" />
         <source>%1 marcadas como pagadas.</source>
         <translation>%1 marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="324" />
+        <location filename="../../ui/closeout_view.py" line="356" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="326" />
+        <location filename="../../ui/closeout_view.py" line="358" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="346" />
+        <location filename="../../ui/closeout_view.py" line="378" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="371" />
+        <location filename="../../ui/closeout_view.py" line="403" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="389" />
+        <location filename="../../ui/closeout_view.py" line="421" />
         <source>Cerrar antes de tiempo</source>
         <translation>Close early</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="391" />
+        <location filename="../../ui/closeout_view.py" line="423" />
         <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
         <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="406" />
-        <location filename="../../ui/closeout_view.py" line="410" />
+        <location filename="../../ui/closeout_view.py" line="438" />
+        <location filename="../../ui/closeout_view.py" line="442" />
         <source>Revertir un pago</source>
         <translation>Reverse a payment</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="406" />
+        <location filename="../../ui/closeout_view.py" line="438" />
         <source>Código del socio:</source>
         <translation>Member code:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="410" />
+        <location filename="../../ui/closeout_view.py" line="442" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="420" />
+        <location filename="../../ui/closeout_view.py" line="452" />
         <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
         <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="428" />
+        <location filename="../../ui/closeout_view.py" line="460" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="428" />
+        <location filename="../../ui/closeout_view.py" line="460" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="455" />
+        <location filename="../../ui/closeout_view.py" line="487" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="456" />
+        <location filename="../../ui/closeout_view.py" line="488" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="457" />
+        <location filename="../../ui/closeout_view.py" line="489" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="460" />
+        <location filename="../../ui/closeout_view.py" line="492" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="460" />
+        <location filename="../../ui/closeout_view.py" line="492" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="487" />
+        <location filename="../../ui/closeout_view.py" line="519" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="488" />
+        <location filename="../../ui/closeout_view.py" line="520" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="489" />
+        <location filename="../../ui/closeout_view.py" line="521" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="502" />
+        <location filename="../../ui/closeout_view.py" line="534" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="491" />
+        <location filename="../../ui/closeout_view.py" line="523" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="527" />
-        <location filename="../../ui/closeout_view.py" line="538" />
+        <location filename="../../ui/closeout_view.py" line="559" />
+        <location filename="../../ui/closeout_view.py" line="570" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="532" />
+        <location filename="../../ui/closeout_view.py" line="564" />
         <source>recibos</source>
         <translation>receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="533" />
+        <location filename="../../ui/closeout_view.py" line="565" />
         <source>estados</source>
         <translation>statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="534" />
+        <location filename="../../ui/closeout_view.py" line="566" />
         <source>planilla</source>
         <translation>payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="540" />
+        <location filename="../../ui/closeout_view.py" line="572" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="549" />
+        <location filename="../../ui/closeout_view.py" line="581" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout_view.py" line="556" />
+        <location filename="../../ui/closeout_view.py" line="588" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
