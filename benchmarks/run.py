@@ -81,7 +81,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
     """Pure pricing on one core, over demo deliveries with their period-average quality:
     amounts only (`price_per_s`) and full breakdowns (`price_breakdown_per_s`)."""
     from coop_desktop.domain.periods import period_of
-    from coop_desktop.services.close_data import read_period
+    from coop_desktop.services.closeout.inputs import read_period
     from coop_desktop.services.schemes import load_timeline
 
     members, days = (300, 31) if quick else (2000, 75)
@@ -364,9 +364,9 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui.collection_view import CollectionView
-    from ui.deliveries_view import DeliveriesView
-    from ui.member_model import MemberModel
+    from ui.collection.collection_view import CollectionView
+    from ui.collection.deliveries_view import DeliveriesView
+    from ui.members.member_model import MemberModel
 
     app = QApplication.instance() or QApplication([])
     db = open_database(str(path))
@@ -458,10 +458,10 @@ def heartbeat(workdir: Path, quick: bool) -> dict[str, Any]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
-    from ui.collector import GuiCollector
-    from ui.confirm import SafeQuestion
+    from ui.common.collector import GuiCollector
+    from ui.common.confirm import SafeQuestion
+    from ui.common.runner import runner_busy
     from ui.main_window import MainWindow
-    from ui.runner import runner_busy
 
     collector = GuiCollector(app, busy=runner_busy)
     db = open_database(str(source))
@@ -626,9 +626,9 @@ def print_statement(workdir: Path, quick: bool) -> dict[str, Any]:
         from PySide6.QtWidgets import QApplication
 
         from coop_desktop.services.printouts import render
-        from ui import cups
-        from ui.pdf_print import send_pdf
-        from ui.printers import check_printer, paper_of
+        from ui.printing import cups
+        from ui.printing.pdf_print import send_pdf
+        from ui.printing.printers import check_printer, paper_of
 
         cups.reset_server()
         app = QApplication.instance() or QApplication([])  # noqa: F841 - QPrinterInfo needs it

@@ -25,7 +25,7 @@ SIZE = (1366, 768)
 
 def settle(app: Any, seconds: float = 0.5) -> None:
     """Let background ops deliver and the window paint (QPdfView renders asynchronously)."""
-    from ui.runner import app_runner
+    from ui.common.runner import app_runner
 
     app_runner().wait_idle()
     deadline = time.monotonic() + seconds
@@ -107,9 +107,9 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
 
 def dialogs(db: Any) -> list[tuple[str, Callable[[], Any]]]:
     from coop_desktop.services.members import list_members
-    from ui.first_run import FirstRunDialog
-    from ui.member_dialog import MemberDialog
-    from ui.member_page import MemberPage
+    from ui.admin.first_run import FirstRunDialog
+    from ui.members.member_dialog import MemberDialog
+    from ui.members.member_page import MemberPage
 
     member = list_members(db)[0]
     return [

@@ -21,7 +21,7 @@ EN: dict[str, str] = json.loads((TS.parent / "en.json").read_text("utf-8"))
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)],
         cwd=ROOT,

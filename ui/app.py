@@ -113,7 +113,7 @@ def open_or_explain(db_arg: str | None) -> Database | None:
                 return None
         return open_database(chosen, create=create)
     except CoopError as exc:
-        from ui.errors import message
+        from ui.common.error_text import message
 
         QMessageBox.critical(None, "Coop Desktop", message(exc))
         return None
@@ -137,8 +137,8 @@ def _confirm_new(path: str) -> bool:
 def sign_in_dialog(db: Database) -> QDialog:
     """Before anything is shown: the first administrator of a new database, else sign-in."""
     from coop_desktop.services.auth import has_users
+    from ui.admin.sign_in import FirstAdminDialog, SignInDialog
     from ui.main_window import ui_settings
-    from ui.sign_in import FirstAdminDialog, SignInDialog
 
     if not has_users(db):
         return FirstAdminDialog(db)
@@ -160,7 +160,7 @@ def keep_files_private() -> None:
     from pathlib import Path
 
     from coop_desktop.storage.files import make_private, set_private_umask
-    from ui.errors import log_file
+    from ui.common.error_text import log_file
     from ui.main_window import ui_settings
 
     set_private_umask()
@@ -172,7 +172,7 @@ def prepare_window(db: Database) -> QDialog | None:
     """On an empty database, the first-run dialog; else nothing."""
     if get_association(db) is not None:
         return None
-    from ui.first_run import FirstRunDialog
+    from ui.admin.first_run import FirstRunDialog
 
     return FirstRunDialog(db)
 
@@ -187,13 +187,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Coop Desktop")
     app.setOrganizationName("CoopDesktop")
     install_translations(app, ui_language())
-    from ui.errors import install_excepthook, setup_logging
+    from ui.common.error_text import install_excepthook, setup_logging
 
     setup_logging()
     keep_files_private()
     install_excepthook()
-    from ui.collector import GuiCollector
-    from ui.runner import runner_busy, stop_app_runner
+    from ui.common.collector import GuiCollector
+    from ui.common.runner import runner_busy, stop_app_runner
 
     collector = GuiCollector(app, busy=runner_busy)
     app._coop_collector = collector  # type: ignore[attr-defined]

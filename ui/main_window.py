@@ -23,30 +23,30 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
-from ui import fmt
-from ui.changes import ChangeWatcher
-from ui.home_view import HomeView
-from ui.runner import app_runner
-from ui.wheel_guard import guard_wheel
+from ui.common import fmt
+from ui.common.changes import ChangeWatcher
+from ui.common.runner import app_runner
+from ui.common.wheel_guard import guard_wheel
+from ui.home.home_view import HomeView
 
 SMALL_SCREEN = (1440, 900)
 # Screens are built when first shown; their modules are imported beforehand on the worker,
 # so opening a screen never waits for Python to read and compile them.
 SCREEN_MODULES = (
-    "ui.members_view",
-    "ui.member_dialog",
-    "ui.member_page",
-    "ui.collection_section",
-    "ui.route_view",
-    "ui.deliveries_view",
-    "ui.centres_view",
-    "ui.delivery_dialogs",
-    "ui.quality_view",
-    "ui.prices_view",
-    "ui.accounts_view",
-    "ui.closeout_view",
-    "ui.documents_view",
-    "ui.settings_view",
+    "ui.members.members_view",
+    "ui.members.member_dialog",
+    "ui.members.member_page",
+    "ui.collection.collection_section",
+    "ui.collection.route_view",
+    "ui.collection.deliveries_view",
+    "ui.collection.centres_view",
+    "ui.collection.delivery_dialogs",
+    "ui.quality.quality_view",
+    "ui.prices.prices_view",
+    "ui.accounts.accounts_view",
+    "ui.closeout.closeout_view",
+    "ui.documents.documents_view",
+    "ui.admin.settings_view",
     "coop_desktop.services.printouts",
     "coop_desktop.services.statements",
     "coop_desktop.documents.batch",
@@ -152,8 +152,8 @@ class MainWindow(QMainWindow):
         import PySide6.QtPrintSupport  # noqa: F401
 
         self.runner.run(lambda _c: prewarm(), lambda _r: None, lambda _e: None)
-        from ui.idle_lock import IdleLock
-        from ui.sign_in import install_reauthentication
+        from ui.admin.idle_lock import IdleLock
+        from ui.admin.sign_in import install_reauthentication
 
         install_reauthentication(db, self)  # sensitive actions ask for the password again
         self.idle_lock = IdleLock(self, db)
@@ -194,49 +194,49 @@ class MainWindow(QMainWindow):
 
     def _build(self, key: str) -> QWidget:
         if key == "members":
-            from ui.members_view import MembersView
+            from ui.members.members_view import MembersView
 
             return MembersView(self.db)
         if key == "accounts":
-            from ui.accounts_view import AccountsView
+            from ui.accounts.accounts_view import AccountsView
 
             return AccountsView(self.db)
         if key == "closeout":
-            from ui.closeout_view import CloseoutView
+            from ui.closeout.closeout_view import CloseoutView
 
             closeout = CloseoutView(self.db)
             closeout.open_section = self.open_section
             return closeout
         if key == "settings":
-            from ui.settings_view import SettingsView
+            from ui.admin.settings_view import SettingsView
 
             return SettingsView(self.db)
         if key == "prices":
-            from ui.prices_view import PricesView
+            from ui.prices.prices_view import PricesView
 
             return PricesView(self.db)
         if key == "documents":
-            from ui.documents_view import DocumentsView
+            from ui.documents.documents_view import DocumentsView
 
             return DocumentsView(self.db)
         if key == "quality":
-            from ui.quality_view import QualityView
+            from ui.quality.quality_view import QualityView
 
             return QualityView(self.db)
         if key == "indicators":
             from ui.app import ui_language
-            from ui.indicators_view import IndicatorsView
+            from ui.home.indicators_view import IndicatorsView
 
             return IndicatorsView(self.db, lang=ui_language())
         if key == "audit":
-            from ui.audit_view import AuditView
+            from ui.admin.audit_view import AuditView
 
             return AuditView(self.db)
         if key == "users":
-            from ui.users_view import UsersView
+            from ui.admin.users_view import UsersView
 
             return UsersView(self.db)
-        from ui.collection_section import CollectionSection
+        from ui.collection.collection_section import CollectionSection
 
         return CollectionSection(self.db)
 
@@ -275,13 +275,13 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
 
     def open_import(self) -> None:
-        from ui.import_dialog import ImportDialog
+        from ui.admin.import_dialog import ImportDialog
 
         self.import_dialog = ImportDialog(self.db, parent=self)
         self.import_dialog.open()
 
     def open_export(self) -> None:
-        from ui.export_dialog import ExportDialog
+        from ui.common.export_dialog import ExportDialog
 
         self.export_dialog = ExportDialog(self.db, parent=self)
         self.export_dialog.open()

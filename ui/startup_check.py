@@ -64,7 +64,7 @@ def sign_in_from_environment(db: Any) -> bool:
 
 
 class ErrorLog(logging.Handler):
-    """Every error logged while the check runs (ui.errors logs each unexpected one)."""
+    """Every error logged while the check runs (ui.common.error_text logs each unexpected one)."""
 
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
@@ -109,7 +109,7 @@ class StartupCheck:
         QTimer.singleShot(self.quit_after_ms, self._finish)
 
     def _busy(self) -> bool:
-        from ui.runner import OpRunner
+        from ui.common.runner import OpRunner
 
         return any(runner.busy for runner in self.window.findChildren(OpRunner))
 
@@ -140,7 +140,7 @@ class StartupCheck:
         self.app.exit(code)
 
     def _check_pdf(self) -> int:
-        from ui.pdf_print import load_pdf
+        from ui.printing.pdf_print import load_pdf
 
         assert self.pdf is not None
         document = load_pdf(Path(self.pdf).read_bytes(), self.app)

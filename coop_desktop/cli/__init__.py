@@ -9,17 +9,17 @@ from collections.abc import Sequence
 
 from coop_desktop import __version__
 from coop_desktop.cli import (
-    accounts,
+    account_commands,
     admin,
     audit,
-    centres,
+    centre_commands,
     closeout,
-    data,
+    data_commands,
     pricing,
     printing,
     reports,
     transfer,
-    users,
+    user_commands,
 )
 from coop_desktop.cli.base import language, localise_argparse, t
 
@@ -61,16 +61,16 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         help=t(lang, "idioma de los mensajes", "language of the messages"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
-    data.register(commands, lang)
-    centres.register(commands, lang)
+    data_commands.register(commands, lang)
+    centre_commands.register(commands, lang)
     pricing.register(commands, lang)
-    accounts.register(commands, lang)
+    account_commands.register(commands, lang)
     closeout.register(commands, lang)
     printing.register(commands, lang)
     transfer.register(commands, lang)
     admin.register(commands, lang)
     reports.register(commands, lang)
-    users.register(commands, lang)
+    user_commands.register(commands, lang)
     audit.register(commands, lang)
     return parser
 

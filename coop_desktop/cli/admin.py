@@ -28,7 +28,7 @@ def register(commands: Any, lang: str) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from coop_desktop.services.check import run_checks
+    from coop_desktop.services.closeout.check import run_checks
 
     problems = run_checks(open_db(args))
     if problems:

@@ -219,7 +219,7 @@ def cmd_price(args: argparse.Namespace) -> int:
     from coop_desktop import formatting as fmt
     from coop_desktop.domain import validation as v
     from coop_desktop.domain.pricing import schema
-    from coop_desktop.domain.pricing.engine import Pricer
+    from coop_desktop.domain.pricing.pricer import Pricer
     from coop_desktop.numbers import quantize, trim
 
     scheme = schema.loads(_read(args.scheme))[0]

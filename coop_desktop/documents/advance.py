@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
-from coop_desktop.documents.dto import AdvanceDoc
+from coop_desktop.documents.content import AdvanceDoc
 from coop_desktop.documents.layout import RULE, header_block, p, place_of, tr
 from coop_desktop.documents.pages import build
 from coop_desktop.documents.signatures import signatures

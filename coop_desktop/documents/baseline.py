@@ -11,7 +11,7 @@ from reportlab.pdfgen import canvas
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
-from coop_desktop.documents.dto import StatementDoc
+from coop_desktop.documents.content import StatementDoc
 
 
 def plain_statement(s: StatementDoc) -> bytes:

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
-from coop_desktop.documents.dto import CollectionDoc, CollectionRow
+from coop_desktop.documents.content import CollectionDoc, CollectionRow
 from coop_desktop.documents.layout import RULE, grid, header_block, p, tr
 from coop_desktop.documents.pages import build
 from coop_desktop.numbers import ZERO

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from coop_desktop.documents.dto import TicketDoc
+from coop_desktop.documents.content import TicketDoc
 from coop_desktop.documents.ticket import signature_line, ticket_rows, ticket_title
 
 ESC = b"\x1b"

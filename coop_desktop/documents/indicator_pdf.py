@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
-from coop_desktop.documents.dto import Header
+from coop_desktop.documents.content import Header
 from coop_desktop.documents.indicator_charts import period_bars
 from coop_desktop.documents.indicator_group_pages import grouping_pages
 from coop_desktop.documents.indicator_labels import (

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 
 from coop_desktop.documents import fonts
-from coop_desktop.documents.dto import Header
+from coop_desktop.documents.content import Header
 
 RULE = colors.black
 THIN = 0.4

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
-from coop_desktop.documents.dto import PayrollDoc
+from coop_desktop.documents.content import PayrollDoc
 from coop_desktop.documents.layout import RULE, THIN, grid, header_block, p, tr
 from coop_desktop.documents.pages import build
 from coop_desktop.documents.signatures import THUMB_MIN, ThumbBox

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
-from coop_desktop.documents.dto import ReceiptDoc
+from coop_desktop.documents.content import ReceiptDoc
 from coop_desktop.documents.layout import (
     PRINTABLE,
     RULE,

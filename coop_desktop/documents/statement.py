@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.charts import DailyBars
-from coop_desktop.documents.dto import StatementDoc
+from coop_desktop.documents.content import StatementDoc
 from coop_desktop.documents.layout import (
     RULE,
     THIN,

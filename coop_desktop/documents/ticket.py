@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
-from coop_desktop.documents.dto import TicketDoc
+from coop_desktop.documents.content import TicketDoc
 from coop_desktop.documents.layout import PRINTABLE, escape, roll_styles, tr
 from coop_desktop.documents.pages import build_roll
 from coop_desktop.documents.signatures import SignLine

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
-from coop_desktop.documents.dto import TrendPoint
+from coop_desktop.documents.content import TrendPoint
 from coop_desktop.documents.layout import RULE, THIN, grid, p, tr
 
 BAR = colors.black  # the statement prints on 1-bit heads too: black, no grey

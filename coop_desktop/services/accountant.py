@@ -14,7 +14,7 @@ from coop_desktop.documents.spreadsheet import Column, Sheet
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.errors import Refused
 from coop_desktop.numbers import ZERO, ZERO_MONEY
-from coop_desktop.services.documents import payroll
+from coop_desktop.services.document_data import payroll
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member, Period, Settlement
 

@@ -18,14 +18,14 @@ from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS, instalment
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.numbers import CENT, ZERO, quantize
 from coop_desktop.services.authz import requires
-from coop_desktop.services.context import actor, audit, now, row_dict
-from coop_desktop.services.members import member_by_code
-from coop_desktop.services.periods import (
+from coop_desktop.services.closeout.period_status import (
     lock_terms,
     next_open_day,
     refuse_before_close,
     refuse_if_closed,
 )
+from coop_desktop.services.context import actor, audit, now, row_dict
+from coop_desktop.services.members import member_by_code
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Charge, LedgerEntry, Loan, Product
 

@@ -85,7 +85,7 @@ def requires(
 def collector_window(session: Session, today: date | None = None) -> tuple[date, date]:
     """The dates a collector may record: the current period, and the one before it while it
     is still open (the last days are often typed after the period ends), up to today."""
-    from coop_desktop.services.periods import closed_period_at
+    from coop_desktop.services.closeout.period_status import closed_period_at
 
     day = today or date.today()
     association = session.scalars(select(Association)).first()

@@ -21,7 +21,7 @@ from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import load_association
 from coop_desktop.services.backups import LAST_BACKUP
-from coop_desktop.services.close_data import date_param, to_date
+from coop_desktop.services.closeout.inputs import date_param, to_date
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.bulk import fetch_raw
 from coop_desktop.storage.engine import Database

@@ -15,11 +15,11 @@ from coop_desktop.domain.roles import Permission, Role
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import require_collect_date, requires
+from coop_desktop.services.closeout.period_status import refuse_if_closed
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.members import member_by_code
 from coop_desktop.services.numbering import reserve_numbers
-from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, Member
 

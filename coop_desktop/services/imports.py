@@ -28,9 +28,9 @@ from coop_desktop.gc_pause import paused_gc
 from coop_desktop.services import import_rows as rows
 from coop_desktop.services import import_write as write
 from coop_desktop.services.authz import requires
+from coop_desktop.services.closeout.period_status import refuse_if_closed
 from coop_desktop.services.import_deliveries import prepare_deliveries
 from coop_desktop.services.import_read import Problem, RawTable, ReadOptions, read_table
-from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import ImportBatch, Member, Setting
 

@@ -253,7 +253,7 @@ def report_file(db: Database, report: IndicatorReport, kind: str, lang: str = "e
     if kind != "pdf":
         raise ValidationError("bad_choice", "output", value=kind, valid=", ".join(REPORT_FORMATS))
     from coop_desktop.documents.indicator_pdf import IndicatorsRenderer
-    from coop_desktop.services.documents import header
+    from coop_desktop.services.document_data import header
 
     with db.read() as session:
         head = replace(header(session), lang=lang)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from coop_desktop.documents.dto import TrendPoint
+from coop_desktop.documents.content import TrendPoint
 from coop_desktop.domain.indicator_figures import mean
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.numbers import quantize

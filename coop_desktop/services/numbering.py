@@ -22,7 +22,7 @@ def reserve_numbers(session: Session, series: str, count: int) -> int:
     if counter is None:
         # The series' first number, maybe asked by two PCs at once: the row is inserted once
         # (the other insert is dropped at its savepoint) and then locked like any counter.
-        from coop_desktop.services.periods import insert_once
+        from coop_desktop.services.closeout.period_status import insert_once
 
         insert_once(session, DocumentCounter(series=series, last_number=0))
         counter = session.scalars(query.execution_options(populate_existing=True)).one()

@@ -10,10 +10,10 @@ from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.authz import require_collect_date, requires
+from coop_desktop.services.closeout.period_status import refuse_if_closed
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import QualityTestInfo
 from coop_desktop.services.members import member_by_code
-from coop_desktop.services.periods import refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, QualityTest
 

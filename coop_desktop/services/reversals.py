@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from coop_desktop import formatting as fmt
 from coop_desktop.errors import Refused
+from coop_desktop.services.closeout.period_status import closed_period_at
 from coop_desktop.services.context import actor, now
-from coop_desktop.services.periods import closed_period_at
 from coop_desktop.storage.models import LedgerEntry
 
 

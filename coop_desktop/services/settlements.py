@@ -16,9 +16,9 @@ from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.authz import requires
+from coop_desktop.services.closeout.period_status import get_or_create, refuse_if_closed
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
-from coop_desktop.services.periods import get_or_create, refuse_if_closed
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import LedgerEntry, Member, Period, Settlement, SettlementLine
 

@@ -9,12 +9,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from coop_desktop import formatting as fmt
-from coop_desktop.documents.dto import Amount, QualityRow
+from coop_desktop.documents.content import Amount, QualityRow
 from coop_desktop.domain.measures import MEASURES, out_of_reference
 from coop_desktop.domain.pricing.advice import Tip
 from coop_desktop.domain.pricing.allocation import split_amount
-from coop_desktop.domain.pricing.engine import MissingQuality
 from coop_desktop.domain.pricing.period import MemberPeriod, MilkLine
+from coop_desktop.domain.pricing.pricer import MissingQuality
 from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
 
 SHORT = {

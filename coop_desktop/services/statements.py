@@ -21,11 +21,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop.documents.dto import Header, StatementDoc, StatementLine
+from coop_desktop.documents.content import Header, StatementDoc, StatementLine
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.advice import tips
 from coop_desktop.domain.pricing.basis import MemberQuality
-from coop_desktop.domain.pricing.engine import CENT
 from coop_desktop.domain.pricing.period import (
     REJECTED,
     DeliveryIn,
@@ -34,13 +33,19 @@ from coop_desktop.domain.pricing.period import (
     Timeline,
     price_member,
 )
+from coop_desktop.domain.pricing.pricer import CENT
 from coop_desktop.domain.pricing.reading import PeriodReading
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO, quantize
-from coop_desktop.services import close_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.closeout import CloseResult, compute
-from coop_desktop.services.documents import copy_marks, header, lines_by_settlement, member_block
+from coop_desktop.services.closeout import inputs as data
+from coop_desktop.services.document_data import (
+    copy_marks,
+    header,
+    lines_by_settlement,
+    member_block,
+)
 from coop_desktop.services.member_trend import trends
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.services.settlement_paper import computed_money, stored_money

@@ -15,11 +15,11 @@ from sqlalchemy import Connection
 
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.pricing import schema
-from coop_desktop.domain.pricing.engine import Pricer
 from coop_desktop.domain.pricing.period import Timeline, no_milk
+from coop_desktop.domain.pricing.pricer import Pricer
 from coop_desktop.domain.pricing.reading import price_reading
 from coop_desktop.numbers import ZERO, ZERO_MONEY
-from coop_desktop.services import close_data as data
+from coop_desktop.services.closeout import inputs as data
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.bulk import fetch_raw
 from coop_desktop.storage.engine import Database

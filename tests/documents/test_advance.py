@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from coop_desktop.errors import NotFound
 from coop_desktop.services.accounts import add_advance, ledger
-from coop_desktop.services.documents import advance_receipt
+from coop_desktop.services.document_data import advance_receipt
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member
 from coop_desktop.services.printouts import render

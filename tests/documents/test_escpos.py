@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from coop_desktop.documents.dto import Header, MemberBlock, TicketDoc
+from coop_desktop.documents.content import Header, MemberBlock, TicketDoc
 from coop_desktop.documents.escpos import CUT, INIT, EscposTicket, escpos_text
 
 TICKET = TicketDoc(

@@ -18,7 +18,7 @@ from coop_desktop.documents.receipt import ReceiptRenderer
 from coop_desktop.documents.statement import StatementRenderer
 from coop_desktop.documents.ticket import TicketRenderer
 from coop_desktop.numbers import parse_number
-from coop_desktop.services import documents
+from coop_desktop.services import document_data as documents
 from coop_desktop.services.accounts import add_adjustment
 from coop_desktop.services.closeout import close_period
 from coop_desktop.services.deliveries import add_delivery

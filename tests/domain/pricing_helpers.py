@@ -4,7 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from coop_desktop.domain.pricing import schema
-from coop_desktop.domain.pricing.engine import Pricer
+from coop_desktop.domain.pricing.pricer import Pricer
 from coop_desktop.resources import resource_path
 
 

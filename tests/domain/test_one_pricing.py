@@ -13,8 +13,8 @@ from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample
-from coop_desktop.domain.pricing.engine import Pricer
 from coop_desktop.domain.pricing.period import Timeline
+from coop_desktop.domain.pricing.pricer import Pricer
 from coop_desktop.domain.pricing.reading import DeliveryRow, PeriodReading, price_reading
 
 SPAN = parse_period("2026-10")

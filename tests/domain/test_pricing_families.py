@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from pricing_helpers import preset, q, scheme
 
-from coop_desktop.domain.pricing.engine import MissingQuality
+from coop_desktop.domain.pricing.pricer import MissingQuality
 
 D = Decimal
 BASE = {"type": "base", "rate": "1.20"}

@@ -128,7 +128,7 @@ def test_restore_refuses_an_incomplete_backup(
 def test_restore_never_reissues_a_number(sqlite_db: Database, tmp_path: Path) -> None:
     """A receipt handed out after the backup was made keeps its number used."""
     from coop_desktop.services.accounts import add_advance
-    from coop_desktop.services.check import run_checks
+    from coop_desktop.services.closeout.check import run_checks
 
     load_demo(sqlite_db, members=2, days=2, start=date(2026, 10, 1), today=date(2026, 11, 27))
     copy = backup(sqlite_db, tmp_path / "copia.db")

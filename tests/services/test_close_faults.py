@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy import text
 
-from coop_desktop.services.check import run_checks
 from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
 

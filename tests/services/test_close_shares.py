@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from coop_desktop.services import close_shares
 from coop_desktop.services.closeout import close_period, preview_close
+from coop_desktop.services.closeout import shares as close_shares
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import stored_totals
 from coop_desktop.storage.engine import Database
@@ -80,7 +80,7 @@ def test_the_child_imports_neither_sqlalchemy_nor_qt() -> None:
     """A spawned child imports the module of its function and the program's main module:
     both stay light (the entry points import the app inside main())."""
     probe = (
-        "import sys, coop_desktop.services.close_shares, coop_desktop.cli, ui.launch;"
+        "import sys, coop_desktop.services.closeout.shares, coop_desktop.cli, ui.launch;"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'PySide6'}))"
     )
     out = subprocess.run(

@@ -19,7 +19,7 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def collect_on_the_gui_thread() -> Iterator[None]:
-    """As the app does (ui/collector.py): no automatic collection while a test runs, so a
+    """As the app does (ui/common/collector.py): no automatic collection while a test runs, so a
     worker thread never destroys Qt wrappers; collect here, on the GUI thread, after it."""
     gc.disable()
     yield
@@ -32,7 +32,7 @@ def stop_the_runner(qtbot: QtBot) -> Iterator[None]:
     """As the main window does when it closes: the app's op runner stops (running ops are
     asked to cancel) before the test's widgets are closed, so no op outlives its screen."""
     yield
-    from ui.runner import stop_app_runner
+    from ui.common.runner import stop_app_runner
 
     stop_app_runner()
 

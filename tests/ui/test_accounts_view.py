@@ -15,7 +15,7 @@ from coop_desktop.services.accounts import add_charge, add_product, ledger, list
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member
 from coop_desktop.storage.engine import Database
-from ui.accounts_view import AccountsView
+from ui.accounts.accounts_view import AccountsView
 
 
 def test_advance_sale_adjustment_and_loan(
@@ -29,7 +29,7 @@ def test_advance_sale_adjustment_and_loan(
         on_sent(built)
         report("Enviado.")
 
-    monkeypatch.setattr("ui.accounts_view.print_document", fake_print)
+    monkeypatch.setattr("ui.accounts.accounts_view.print_document", fake_print)
     add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
     add_product(association, "Afrecho de trigo", "65.00", "saco 40 kg")
     add_charge(association, "dues", "5.00", "period", "Cuota social", "2026-01-01")

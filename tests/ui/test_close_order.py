@@ -16,9 +16,9 @@ from coop_desktop.services.closeout import close_period
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import pay, settlement_for, stored_totals
 from coop_desktop.storage.engine import Database
-from ui.closeout_view import CloseoutView
-from ui.collection_view import CollectionView
-from ui.confirm import GRACE_MS, SafeQuestion
+from ui.closeout.closeout_view import CloseoutView
+from ui.collection.collection_view import CollectionView
+from ui.common.confirm import GRACE_MS, SafeQuestion
 
 TODAY = date.today()
 THIS_MONTH = TODAY.replace(day=1)

@@ -18,9 +18,9 @@ from coop_desktop.numbers import parse_number
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import stored_totals
 from coop_desktop.storage.engine import Database
-from ui.closeout_view import CloseoutView
-from ui.confirm import SafeQuestion
-from ui.runner import OpContext, OpRunner
+from ui.closeout.closeout_view import CloseoutView
+from ui.common.confirm import SafeQuestion
+from ui.common.runner import OpContext, OpRunner
 
 from .driving import answer_dialogs
 

@@ -13,8 +13,8 @@ from coop_desktop.services.deliveries import list_deliveries
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member, set_status
 from coop_desktop.storage.engine import Database
-from ui.collection_view import CollectionView
-from ui.confirm import GRACE_MS, SafeQuestion
+from ui.collection.collection_view import CollectionView
+from ui.common.confirm import GRACE_MS, SafeQuestion
 
 from .driving import answer_dialogs
 
@@ -199,8 +199,8 @@ def test_a_member_added_elsewhere_is_found_without_restarting(
     qtbot: QtBot, view: CollectionView
 ) -> None:
     """Added in Socios (announced) or from the CLI on another PC (seen by the watcher)."""
-    from ui.changes import ChangeWatcher
-    from ui.runner import app_runner
+    from ui.common.changes import ChangeWatcher
+    from ui.common.runner import app_runner
 
     view.show()
     watcher = ChangeWatcher(view.db, app_runner(), view)
@@ -241,7 +241,7 @@ def test_closed_period_is_announced_and_refused(qtbot: QtBot, view: CollectionVi
 
 
 def test_correct_a_delivery_and_undo(qtbot: QtBot, view: CollectionView) -> None:
-    from ui.delivery_dialogs import EditDeliveryDialog
+    from ui.collection.delivery_dialogs import EditDeliveryDialog
 
     type_row(qtbot, view, "S0006", "10")
     (saved,) = view.model.rows
@@ -254,7 +254,7 @@ def test_correct_a_delivery_and_undo(qtbot: QtBot, view: CollectionView) -> None
     dialog.reason.setText("Acidez")
     dialog.save()
     assert dialog.saved is not None and dialog.saved.rejected
-    from ui.collection_view import EditDelivery
+    from ui.collection.collection_view import EditDelivery
 
     view.undo_stack.push(EditDelivery(view, saved, dialog.saved))
     view.refresh()
@@ -270,7 +270,7 @@ def test_adjustment_offered_in_a_closed_period(qtbot: QtBot, view: CollectionVie
     from coop_desktop.services.deliveries import add_delivery
     from coop_desktop.services.quality import add_test
     from coop_desktop.services.schemes import import_scheme
-    from ui.delivery_dialogs import AdjustmentDialog
+    from ui.collection.delivery_dialogs import AdjustmentDialog
 
     day = TODAY - timedelta(days=40)
     import_scheme(

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
-from ui.collection_section import CollectionSection
-from ui.deliveries_view import PAGE, DeliveriesView
+from ui.collection.collection_section import CollectionSection
+from ui.collection.deliveries_view import PAGE, DeliveriesView
 
 START = date.today() - timedelta(days=25)
 

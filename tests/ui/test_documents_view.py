@@ -14,13 +14,13 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coop_desktop.services.check import run_checks
 from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import settlement_for, stored_totals
 from coop_desktop.storage.engine import Database
-from ui.documents_view import DocumentsView
-from ui.pdf_print import load_pdf, print_to
+from ui.documents.documents_view import DocumentsView
+from ui.printing.pdf_print import load_pdf, print_to
 
 START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"

@@ -61,7 +61,7 @@ def test_a_new_association_is_told_where_to_start_and_follows_changes(
     from coop_desktop.services.dto import MemberDraft
     from coop_desktop.services.members import add_member
     from coop_desktop.services.schemes import import_scheme
-    from ui.runner import app_runner
+    from ui.common.runner import app_runner
 
     window = MainWindow(association)
     qtbot.addWidget(window)
@@ -90,7 +90,7 @@ def test_a_new_association_is_told_where_to_start_and_follows_changes(
 def test_litres_and_kilograms_are_shown_apart_and_the_conversion_said() -> None:
     from decimal import Decimal
 
-    from ui.home_view import _units
+    from ui.home.home_view import _units
 
     assert _units({"L": Decimal("39")}, Decimal("39")) == "39.0 L"
     both = _units({"L": Decimal("39"), "kg": Decimal("10.32")}, Decimal("49"))

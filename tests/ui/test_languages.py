@@ -8,10 +8,10 @@ from pytestqt.qtbot import QtBot
 
 from coop_desktop.resources import resource_path
 from coop_desktop.storage.engine import Database
+from ui.admin.first_run import FirstRunDialog
 from ui.app import install_translations
-from ui.first_run import FirstRunDialog
 from ui.main_window import MainWindow
-from ui.member_dialog import MemberDialog
+from ui.members.member_dialog import MemberDialog
 
 
 def test_translation_file_is_complete() -> None:
@@ -103,9 +103,9 @@ def test_every_screen_in_both_languages(
         from coop_desktop.services.deliveries import add_delivery
         from coop_desktop.services.dto import MemberDraft
         from coop_desktop.services.members import add_member, list_members
-        from ui.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
-        from ui.member_lookup import MemberIndex
-        from ui.member_page import MemberPage
+        from ui.collection.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
+        from ui.collection.member_lookup import MemberIndex
+        from ui.members.member_page import MemberPage
 
         if not list_members(association):
             add_member(association, MemberDraft(code="S1", given_names="Rosa", surnames="Quispe"))

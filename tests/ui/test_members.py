@@ -6,9 +6,9 @@ from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.members import list_members
 from coop_desktop.storage.engine import Database
-from ui.confirm import GRACE_MS
-from ui.member_dialog import MemberDialog
-from ui.members_view import MembersView
+from ui.common.confirm import GRACE_MS
+from ui.members.member_dialog import MemberDialog
+from ui.members.members_view import MembersView
 
 from .driving import answer_dialogs
 
@@ -95,7 +95,7 @@ def test_member_page_shows_deliveries_quality_account_and_documents(
 
     from coop_desktop.services.closeout import close_period
     from coop_desktop.services.demo import load_demo
-    from ui.member_page import MemberPage
+    from ui.members.member_page import MemberPage
 
     start = date.today() - timedelta(days=70)
     load_demo(sqlite_db, members=4, days=40, start=start)

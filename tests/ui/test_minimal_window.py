@@ -4,8 +4,8 @@ from pytestqt.qtbot import QtBot
 from coop_desktop.services.association import get_association
 from coop_desktop.services.members import list_members
 from coop_desktop.storage.engine import Database
+from ui.admin.first_run import FirstRunDialog
 from ui.app import install_translations, parse_args, prepare_window
-from ui.first_run import FirstRunDialog
 from ui.main_window import MainWindow
 
 

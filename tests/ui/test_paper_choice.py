@@ -6,8 +6,8 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.pdfgen import canvas
 
-from ui.pdf_print import fit_pdf
-from ui.printers import Paper, Sheet, document_sheet, ticket_sheet
+from ui.printing.pdf_print import fit_pdf
+from ui.printing.printers import Paper, Sheet, document_sheet, ticket_sheet
 
 ROLLS = (Sheet("80x200mm", 80.08, 200.03), Sheet("80x297mm", 80.08, 297.04))
 FIXED = Paper((*ROLLS, Sheet("80x3276mm", 80.08, 3275.89)))

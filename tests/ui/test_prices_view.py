@@ -14,7 +14,7 @@ from coop_desktop.domain.pricing import schema
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.schemes import list_schemes
 from coop_desktop.storage.engine import Database
-from ui.prices_view import PricesView
+from ui.prices.prices_view import PricesView
 
 START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"

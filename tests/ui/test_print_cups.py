@@ -20,14 +20,14 @@ import pytest
 from pypdf import PdfReader
 from tests_support.users import open_signed_in
 
-from coop_desktop.documents.dto import Header, MemberBlock, TicketDoc
+from coop_desktop.documents.content import Header, MemberBlock, TicketDoc
 from coop_desktop.services.closeout import close_period
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.printouts import render
 from coop_desktop.storage.engine import Database
-from ui.pdf_print import print_to, send_pdf
-from ui.printers import paper_of
-from ui.ticket_printer import print_ticket
+from ui.printing.pdf_print import print_to, send_pdf
+from ui.printing.printers import paper_of
+from ui.printing.ticket_printer import print_ticket
 
 MM = 72 / 25.4
 START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)

@@ -19,8 +19,8 @@ from coop_desktop.services.closeout import close_period
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.printouts import render
 from coop_desktop.storage.engine import Database
-from ui.closeout_view import CloseoutView
-from ui.documents_view import DocumentsView
+from ui.closeout.closeout_view import CloseoutView
+from ui.documents.documents_view import DocumentsView
 from ui.main_window import ui_settings
 
 START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
@@ -146,7 +146,7 @@ def test_acopio_says_the_ticket_printer_is_missing(
     from coop_desktop.services.association import create_association
     from coop_desktop.services.deliveries import list_deliveries
     from coop_desktop.services.members import MemberDraft, add_member
-    from ui.collection_view import CollectionView
+    from ui.collection.collection_view import CollectionView
 
     association = sqlite_db
     create_association(association, "Asociación Huaychani", "20131312955")

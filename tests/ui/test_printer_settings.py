@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from coop_desktop.documents.escpos import INIT, escpos_text
 from coop_desktop.storage.engine import Database
-from ui.receipt_printer import RawTarget, send_raw
-from ui.settings_view import SettingsView
+from ui.admin.settings_view import SettingsView
+from ui.printing.receipt_printer import RawTarget, send_raw
 
 
 def settings_view(qtbot: QtBot, db: Database) -> SettingsView:
@@ -60,7 +60,7 @@ def test_test_prints_of_the_ticket_and_document_printers(
     qtbot.waitUntil(lambda: "enviadas a Oficina-PDF" in printers.status.text(), timeout=5000)
 
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
-    from ui.ticket_printer import ticket_settings
+    from ui.printing.ticket_printer import ticket_settings
 
     assert ticket_settings().printer == "Recibos-RAW" and ticket_settings().escpos
     view.printers.runner.shutdown()
@@ -94,7 +94,7 @@ def test_escpos_to_a_network_port_and_to_a_device(tmp_path: Path) -> None:
 def test_a_receipt_printer_that_does_not_answer_is_said(tmp_path: Path) -> None:
     import pytest
 
-    from ui.printers import PrintFailed
+    from ui.printing.printers import PrintFailed
 
     closed = socket.create_server(("127.0.0.1", 0))
     port = closed.getsockname()[1]

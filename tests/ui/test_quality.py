@@ -9,7 +9,7 @@ from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member
 from coop_desktop.services.quality import list_tests
 from coop_desktop.storage.engine import Database
-from ui.quality_view import AMBER, RED, QualityView
+from ui.quality.quality_view import AMBER, RED, QualityView
 
 
 def test_lab_results_by_keystrokes(qtbot: QtBot, association: Database) -> None:

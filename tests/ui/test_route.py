@@ -14,9 +14,9 @@ from coop_desktop.services.demo import load_demo
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member
 from coop_desktop.storage.engine import Database
-from ui.centres_view import CentresView
-from ui.collection_section import CollectionSection
-from ui.route_view import QUANTITY, RouteView
+from ui.collection.centres_view import CentresView
+from ui.collection.collection_section import CollectionSection
+from ui.collection.route_view import QUANTITY, RouteView
 
 
 def type_quantity(qtbot: QtBot, route: RouteView, text: str) -> None:

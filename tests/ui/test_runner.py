@@ -5,8 +5,8 @@ import threading
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.errors import Refused
-from ui.errors import message
-from ui.runner import OpContext, OpRunner
+from ui.common.error_text import message
+from ui.common.runner import OpContext, OpRunner
 
 
 def test_results_errors_and_cancel(qtbot: QtBot) -> None:

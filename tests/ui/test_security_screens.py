@@ -19,8 +19,8 @@ from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member, set_status
 from coop_desktop.storage import secrets
 from coop_desktop.storage.engine import Database
-from ui.audit_view import AuditView
-from ui.users_view import UsersView
+from ui.admin.audit_view import AuditView
+from ui.admin.users_view import UsersView
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -89,12 +89,12 @@ def test_no_password_in_the_ini_or_the_log_during_a_postgresql_session(
     qtbot: QtBot, pg_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = pg_db
-    import ui.errors
+    import ui.common.error_text
     from ui import app
+    from ui.admin.settings_view import SettingsView
     from ui.main_window import MainWindow, ui_settings
-    from ui.settings_view import SettingsView
 
-    monkeypatch.setattr(ui.errors, "data_dir", lambda: tmp_path / "datos")
+    monkeypatch.setattr(ui.common.error_text, "data_dir", lambda: tmp_path / "datos")
     monkeypatch.delenv("COOP_DB", raising=False)
     from sqlalchemy.engine import make_url
 
@@ -115,7 +115,7 @@ def test_no_password_in_the_ini_or_the_log_during_a_postgresql_session(
     try:
         for h in handlers:
             root.removeHandler(h)
-        ui.errors.setup_logging()
+        ui.common.error_text.setup_logging()
         umask = os.umask(0o022)
         os.umask(umask)
         app.keep_files_private()
@@ -129,7 +129,7 @@ def test_no_password_in_the_ini_or_the_log_during_a_postgresql_session(
             qtbot.addWidget(window)
             with session.engine.connect() as conn:
                 assert conn.connection.driver_connection.info.password == SECRET  # type: ignore[union-attr]
-            ui.errors.message(RuntimeError(f"fallo con {session.location.describe()}"))
+            ui.common.error_text.message(RuntimeError(f"fallo con {session.location.describe()}"))
             window.close()
         finally:
             session.dispose()

@@ -5,8 +5,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.storage.engine import Database
+from ui.admin.settings_view import SettingsView
 from ui.app import chosen_location, ui_language
-from ui.settings_view import SettingsView
 
 
 def test_settings_are_saved_and_used_at_start(

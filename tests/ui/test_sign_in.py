@@ -14,8 +14,8 @@ from tests_support.users import ADMIN, PASSWORD
 from coop_desktop.services import auth, users
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
+from ui.admin.sign_in import FirstAdminDialog, ReauthDialog, SignInDialog
 from ui.app import sign_in_dialog
-from ui.sign_in import FirstAdminDialog, ReauthDialog, SignInDialog
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -89,8 +89,8 @@ def answer_modal(qtbot: QtBot, kind: type[QWidget], answer: Callable[[QWidget], 
 
 
 def test_a_sensitive_action_asks_for_the_password_again(qtbot: QtBot, db: Database) -> None:
+    from ui.admin.users_view import UsersView
     from ui.main_window import MainWindow
-    from ui.users_view import UsersView
 
     auth.sign_in(db, ADMIN, PASSWORD)  # a desktop sign-in: nothing confirmed in advance
     window = MainWindow(db)

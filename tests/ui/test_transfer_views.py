@@ -22,7 +22,7 @@ from coop_desktop.services.members import add_member, list_members
 from coop_desktop.services.quality import list_tests
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery
-from ui.import_dialog import ImportDialog
+from ui.admin.import_dialog import ImportDialog
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
@@ -75,7 +75,7 @@ def test_exportar_from_cierre_writes_the_payroll(
 ) -> None:
     from coop_desktop.services.closeout import close_period
     from coop_desktop.services.demo import load_demo
-    from ui.closeout_view import CloseoutView
+    from ui.closeout.closeout_view import CloseoutView
 
     load_demo(sqlite_db, members=5, days=31, start=date(2026, 10, 1), today=date(2026, 11, 27))
     result = close_period(sqlite_db, "2026-10")
@@ -97,7 +97,7 @@ def test_exportar_from_cierre_writes_the_payroll(
 
 
 def test_member_form_keeps_bank_and_wallet(qtbot: QtBot, association: Database) -> None:
-    from ui.member_dialog import MemberDialog
+    from ui.members.member_dialog import MemberDialog
 
     dialog = MemberDialog(association)
     qtbot.addWidget(dialog)
@@ -133,7 +133,7 @@ def pty_port() -> Iterator[tuple[int, str]]:
 def test_analyzer_results_wait_for_a_member_and_enter(
     qtbot: QtBot, association: Database, pty_port: tuple[int, str]
 ) -> None:
-    from ui.quality_view import QualityView
+    from ui.quality.quality_view import QualityView
 
     add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
     master, path = pty_port
@@ -162,7 +162,7 @@ def test_analyzer_results_wait_for_a_member_and_enter(
 def test_scale_fills_the_quantity_when_steady(
     qtbot: QtBot, association: Database, pty_port: tuple[int, str]
 ) -> None:
-    from ui.collection_view import CollectionView
+    from ui.collection.collection_view import CollectionView
 
     master, path = pty_port
     view = CollectionView(association)

@@ -56,7 +56,7 @@ ENGLISH = re.compile(
 )
 # The scheme's own component labels and the pricing engine's rule texts are the
 # association's data (printed on its documents in its language), not screen text; so are
-# the columns a view marks as stored text (`data_columns`, ui/tables.py), and the names of
+# the columns a view marks as stored text (`data_columns`, ui/common/tables.py), and the names of
 # the languages, each written in its own.
 DATA_WIDGETS = ("calculator-lines", "scheme-components")
 START = date.today() - timedelta(days=45)
@@ -148,13 +148,13 @@ def texts_of(root: QWidget) -> Iterator[tuple[str, str]]:
 
 def every_screen(qtbot: QtBot, db: Database) -> list[QWidget]:
     """The main window with every section and tab built, and every dialog."""
-    from ui.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
-    from ui.first_run import FirstRunDialog
+    from ui.admin.first_run import FirstRunDialog
+    from ui.collection.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
+    from ui.collection.member_lookup import MemberIndex
+    from ui.common.runner import app_runner
     from ui.main_window import MainWindow
-    from ui.member_dialog import MemberDialog
-    from ui.member_lookup import MemberIndex
-    from ui.member_page import MemberPage
-    from ui.runner import app_runner
+    from ui.members.member_dialog import MemberDialog
+    from ui.members.member_page import MemberPage
 
     window = MainWindow(db)
     qtbot.addWidget(window)
@@ -185,7 +185,7 @@ def every_screen(qtbot: QtBot, db: Database) -> list[QWidget]:
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
-    from ui.confirm import SafeQuestion
+    from ui.common.confirm import SafeQuestion
 
     question = SafeQuestion(window, "x", "x", "x")
     qtbot.addWidget(question)
@@ -218,7 +218,7 @@ def test_no_untranslated_text_on_any_screen(
 
 
 def test_qt_dialogs_and_charts_speak_the_screen_language(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
-    from ui.home_view import _axes
+    from ui.home.home_view import _axes
 
     for lang, look_in, kind in (
         ("es", "&Ver en:", "Ficheros de &tipo:"),

@@ -15,8 +15,8 @@ from decimal import ROUND_FLOOR, Decimal
 
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
-from coop_desktop.domain.pricing.engine import CENT, MissingQuality
 from coop_desktop.domain.pricing.period import MemberPeriod, PricedDelivery, milk_lines
+from coop_desktop.domain.pricing.pricer import CENT, MissingQuality
 from coop_desktop.numbers import ZERO_MONEY, quantize
 
 POINT = Decimal("0.1")

@@ -126,6 +126,6 @@ def price_reading(
             )
             for member, deliveries in reading.deliveries().items()
         }
-    from coop_desktop.domain.pricing.bulk import price_period
+    from coop_desktop.domain.pricing.fast import price_period
 
     return price_period(reading, timeline, collect_missing)

@@ -20,8 +20,8 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.domain.pricing import messages as _messages  # noqa: F401 - registers texts
 from coop_desktop.domain.pricing import model as m
+from coop_desktop.domain.pricing import scheme_messages as _messages  # noqa: F401 - registers texts
 from coop_desktop.domain.pricing import scheme_model as sm
 from coop_desktop.domain.pricing.scheme_words import KNOWN_KEYS, SchemeProblem, labels_of
 from coop_desktop.errors import ValidationErrors

@@ -1,0 +1,130 @@
+"""Small dialogs of the collection screen: correct a delivery of an open period, and record
+an adjustment when the date is in a closed one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desktop.errors import CoopError
+from coop_desktop.services.accounts import add_adjustment
+from coop_desktop.services.closeout.period_status import open_day
+from coop_desktop.services.deliveries import update_delivery
+from coop_desktop.services.dto import DeliveryInfo
+from coop_desktop.storage.engine import Database
+from ui.collection.member_lookup import MemberField, MemberIndex
+from ui.common import fmt
+from ui.common.error_text import message
+
+
+class _Form(QDialog):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.layout_.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Guardar"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(buttons)
+
+    def save(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class EditDeliveryDialog(_Form):
+    def __init__(self, db: Database, delivery: DeliveryInfo, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Corregir entrega %1").replace("%1", str(delivery.id)), parent)
+        self.db = db
+        self.delivery = delivery
+        self.saved: DeliveryInfo | None = None
+        self.form.addRow(
+            QLabel(
+                f"{delivery.member_code} {delivery.member_name} — "
+                f"{fmt.day(delivery.date)} {fmt.word(delivery.shift)}"
+            )
+        )
+        self.quantity = QLineEdit(f"{delivery.quantity.normalize():f}")
+        self.temperature = QLineEdit(
+            "" if delivery.temperature is None else str(delivery.temperature)
+        )
+        self.reason = QLineEdit(delivery.reject_reason or "")
+        self.form.addRow(self.tr("Cantidad (%1):").replace("%1", delivery.unit), self.quantity)
+        self.form.addRow(self.tr("Temperatura:"), self.temperature)
+        self.form.addRow(self.tr("Motivo de rechazo:"), self.reason)
+
+    def save(self) -> None:
+        try:
+            self.saved = update_delivery(
+                self.db,
+                self.delivery.id,
+                self.quantity.text(),
+                self.reason.text() or None,
+                self.temperature.text() or None,
+            )
+        except CoopError as exc:
+            self.error.setText(message(exc))
+            return
+        self.accept()
+
+
+class AdjustmentDialog(_Form):
+    """A correction of a closed period, recorded today in the open period."""
+
+    def __init__(
+        self, db: Database, index: MemberIndex, closed: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Registrar ajuste"), parent)
+        self.db = db
+        self.index = index
+        self.entry: int | None = None
+        self.form.addRow(
+            QLabel(
+                self.tr(
+                    "El periodo %1 está cerrado. El ajuste se registra en el primer día del "
+                    "periodo abierto siguiente (%2) y se liquida en su cierre."
+                )
+                .replace("%1", closed)
+                .replace("%2", open_day(db, date.today()).strftime("%d/%m/%Y"))
+            )
+        )
+        self.member = MemberField(index)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("Positivo: a favor del socio"))
+        self.reason = QLineEdit()
+        self.form.addRow(self.tr("Socio:"), self.member)
+        self.form.addRow(self.tr("Monto S/:"), self.amount)
+        self.form.addRow(self.tr("Motivo:"), self.reason)
+
+    def save(self) -> None:
+        try:
+            member = self.index.resolve(self.member.text())
+            self.entry = add_adjustment(
+                self.db,
+                member.code,
+                self.amount.text(),
+                self.reason.text(),
+                day=open_day(self.db, date.today()),
+            )
+        except CoopError as exc:
+            self.error.setText(message(exc))
+            return
+        self.accept()

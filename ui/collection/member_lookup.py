@@ -1,0 +1,126 @@
+"""Typing a member: by code or any part of the name, accent- and case-insensitive, with a
+completer that lists the matches as you type."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from coop_desktop.domain.text import fold, member_search_key
+from coop_desktop.errors import ValidationError
+from coop_desktop.services.dto import MemberInfo
+from coop_desktop.storage.engine import Database
+
+MAX_SHOWN = 15
+
+
+class MemberIndex:
+    """Members to type into. Built from a list, or from a `loader` read in the background
+    (`shared_index`); if typing comes before the background read, it is read then."""
+
+    def __init__(
+        self,
+        members: list[MemberInfo] | None = None,
+        loader: Callable[[], list[MemberInfo]] | None = None,
+    ) -> None:
+        self.loader = loader
+        self.replace(members or [])
+        self.loaded = members is not None
+
+    def ensure(self) -> None:
+        if not self.loaded and self.loader is not None:
+            self.replace(self.loader())
+
+    def replace(self, members: list[MemberInfo]) -> None:
+        """Take a fresh list (after members change), in place: every field that types into
+        this index finds the new members at once."""
+        self.members = members
+        self.keys = [
+            member_search_key(m.code, m.given_names, m.surnames, m.dni, m.community)
+            for m in members
+        ]
+        self.by_code = {m.code.lower(): m for m in members}
+        self.loaded = True
+
+    def matches(self, text: str, limit: int = MAX_SHOWN) -> list[MemberInfo]:
+        self.ensure()
+        words = fold(text).split()
+        if not words:
+            return []
+        found = []
+        for key, m in zip(self.keys, self.members, strict=True):
+            if all(w in key for w in words):
+                found.append(m)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def resolve(self, text: str) -> MemberInfo:
+        """The member a typed text means: an exact code, or the only name that matches."""
+        self.ensure()
+        typed = text.strip()
+        code = typed.split(" ")[0].lower()
+        if code in self.by_code:
+            return self.by_code[code]
+        found = self.matches(typed, limit=2)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ValidationError("unknown_member", "member", value=typed)
+        raise ValidationError("ambiguous_member", "member", value=typed)
+
+
+class MemberField(QLineEdit):
+    """A line edit with an accent-insensitive completer over the members."""
+
+    def __init__(self, index: MemberIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.setPlaceholderText(self.tr("Código o nombre del socio"))
+        self._model = QStringListModel(self)
+        completer = QCompleter(self._model, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.textEdited.connect(self._suggest)
+
+    def _suggest(self, text: str) -> None:
+        self._model.setStringList([f"{m.code}  {m.full_name}" for m in self.index.matches(text)])
+
+
+_shared: weakref.WeakValueDictionary[tuple[int, str | None, int], MemberIndex] = (
+    weakref.WeakValueDictionary()
+)
+
+
+def shared_index(db: Database, status: str | None = None) -> MemberIndex:
+    """The app's index of members (or of the active ones): one for every screen, read in the
+    background when first asked for (no screen waits for 16,000 members to open) and again
+    whenever members change — here, on another PC or from the CLI."""
+    from coop_desktop.services.members import list_members
+    from ui.common.runner import app_runner
+
+    runner = app_runner()
+    key = (id(db), status, id(runner))
+    index = _shared.get(key)
+    if index is not None:
+        return index
+    index = MemberIndex(loader=lambda: list_members(db, status=status))
+    _shared[key] = index
+
+    def read(_context: object) -> list[MemberInfo]:
+        return list_members(db, status=status)
+
+    def reload() -> None:
+        runner.run(read, index.replace, lambda _e: None)
+
+    def changed(topics: frozenset[str], _source: object) -> None:
+        if "members" in topics:
+            reload()
+
+    runner.changed.connect(changed)
+    reload()
+    return index

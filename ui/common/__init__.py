@@ -1,0 +1,1 @@
+"""What every screen shares: the op runner, change following, questions, tables, formats."""

@@ -1,0 +1,214 @@
+"""The one background op runner of the app: a single worker thread (it also serialises SQLite
+writes), results and errors delivered back on the GUI thread, progress and cancel in a dialog.
+The main window owns it (`app_runner()` hands every screen the same one) and stops it when it
+closes: running ops are asked to cancel, queued ones are dropped, nothing is delivered after.
+
+Ops say what they changed (`changes=`, or `announce()` for a write made on the GUI thread);
+`changed` carries those topics to every screen that shows them (ui/common/changes.py).
+
+The worker never touches a Qt object: it puts plain messages on a queue, and a timer on the
+GUI thread delivers them. (Qt objects used or released off the GUI thread crash at random.)
+For the same reason the app runs the cyclic garbage collector itself, on the GUI thread and
+only while no op runs (ui/common/collector.py)."""
+
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
+
+Op = Callable[["OpContext"], Any]
+POLL_MS = 15
+# What an op can say it changed; a screen refreshes when a topic it shows is announced.
+TOPICS = frozenset(
+    {"association", "members", "centres", "deliveries", "quality", "schemes", "periods", "ledger"}
+)
+
+
+class OpContext:
+    """What an op sees: report progress, and whether the user asked to cancel."""
+
+    def __init__(self, token: int, messages: queue.SimpleQueue[tuple[int, str, Any]]) -> None:
+        self._token = token
+        self._messages = messages
+        self.cancelled = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        self._messages.put((self._token, "progress", (done, total)))
+
+
+class _Pending:
+    __slots__ = ("changes", "context", "dialog", "on_done", "on_error", "shown")
+
+    def __init__(
+        self,
+        context: OpContext,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        dialog: QProgressDialog | None,
+        changes: frozenset[str],
+    ) -> None:
+        self.context = context
+        self.on_done = on_done
+        self.on_error = on_error
+        self.dialog = dialog
+        self.changes = changes
+        self.shown = (-1, -1)
+
+
+class OpRunner(QObject):
+    changed = Signal(object, object)  # (frozenset[str] of TOPICS, the announcing widget)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coop-op")
+        self._messages: queue.SimpleQueue[tuple[int, str, Any]] = queue.SimpleQueue()
+        self._pending: dict[int, _Pending] = {}
+        self._tokens = itertools.count(1)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._drain)
+        self.busy = 0
+        self.stopped = False
+
+    @property
+    def idle(self) -> bool:
+        return self.busy == 0
+
+    def run(
+        self,
+        op: Op,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        *,
+        label: str = "",
+        parent: QWidget | None = None,
+        cancellable: bool = False,
+        changes: Iterable[str] = (),
+    ) -> Future[Any] | None:
+        """Run `op` on the worker; `on_done(result)` or `on_error(exc)` runs on the GUI
+        thread. With a `label`, a progress dialog shows (after a short delay). After a
+        success, `changes` (topics) are announced. A stopped runner runs nothing."""
+        if self.stopped:
+            return None
+        topics = frozenset(changes)
+        assert topics <= TOPICS, topics - TOPICS
+        token = next(self._tokens)
+        messages = self._messages
+        context = OpContext(token, messages)
+        dialog: QProgressDialog | None = None
+        if label:
+            dialog = QProgressDialog(
+                label, self.tr("Cancelar") if cancellable else "", 0, 0, parent
+            )
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(400)
+            if not cancellable:
+                dialog.setCancelButton(None)
+            dialog.canceled.connect(context.cancelled.set)
+        self._pending[token] = _Pending(context, on_done, on_error, dialog, topics)
+        self.busy += 1
+        self._timer.start()
+
+        def work() -> None:
+            try:
+                result = op(context)
+            except BaseException as exc:  # delivered to the GUI thread, never lost
+                messages.put((token, "error", exc))
+            else:
+                messages.put((token, "done", result))
+
+        return self._pool.submit(work)
+
+    def announce(self, *topics: str, source: QObject | None = None) -> None:
+        """Tell every screen that a write made on the GUI thread changed `topics`; the
+        `source` screen has shown its own change already and is not told."""
+        changes = frozenset(topics)
+        assert changes <= TOPICS, changes - TOPICS
+        if changes and not self.stopped:
+            self.changed.emit(changes, source)
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                token, kind, value = self._messages.get_nowait()
+            except queue.Empty:
+                break
+            pending = self._pending.get(token)
+            if pending is None:
+                continue
+            if kind == "progress":
+                # only what changes reaches the dialog: a modal dialog's setValue runs the
+                # event loop, and a flood of equal values would keep the GUI busy
+                if pending.dialog is not None and value != pending.shown:
+                    pending.shown = value
+                    pending.dialog.setMaximum(value[1])
+                    pending.dialog.setValue(value[0])
+                continue
+            del self._pending[token]
+            self.busy -= 1
+            self._close_dialog(pending)
+            if kind == "done":
+                pending.on_done(value)
+                self.announce(*pending.changes)
+            else:
+                pending.on_error(value)
+        if not self._pending:
+            self._timer.stop()
+
+    @staticmethod
+    def _close_dialog(pending: _Pending) -> None:
+        if pending.dialog is not None and isValid(pending.dialog):
+            pending.dialog.reset()
+            pending.dialog.deleteLater()
+
+    def wait_idle(self) -> None:
+        """Deliver every queued op's result now (scripts and tests that must not race)."""
+        while self._pending:
+            self._pool.submit(lambda: None).result()
+            self._drain()
+
+    def shutdown(self) -> None:
+        """Stop for good: running ops are asked to cancel, queued ones never start, and no
+        result is delivered any more (the screens that asked may be closing)."""
+        if self.stopped:
+            return
+        self.stopped = True
+        for pending in self._pending.values():
+            pending.context.cancelled.set()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        for pending in self._pending.values():
+            self._close_dialog(pending)
+        self._pending.clear()
+        self.busy = 0
+        if isValid(self._timer):
+            self._timer.stop()
+
+
+_current: OpRunner | None = None
+
+
+def app_runner() -> OpRunner:
+    """The app's one runner: the main window's while it is open (screens built on their own,
+    as in tests, share one owned by the application)."""
+    global _current
+    if _current is None or _current.stopped or not isValid(_current):
+        _current = OpRunner(QCoreApplication.instance())
+    return _current
+
+
+def runner_busy() -> bool:
+    """True while the app's runner has an op running or queued."""
+    return _current is not None and isValid(_current) and not _current.idle
+
+
+def stop_app_runner() -> None:
+    if _current is not None and isValid(_current):
+        _current.shutdown()

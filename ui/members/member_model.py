@@ -1,0 +1,84 @@
+"""Members in a table: all loaded once, filtered in memory as the user types (accent- and
+case-insensitive), so a search over ten thousand members answers within a keystroke."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+
+from coop_desktop.domain.text import fold, member_search_key
+from coop_desktop.services.dto import MemberInfo
+from ui.common.tables import Index, RowsModel
+
+
+class MemberModel(RowsModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([], parent)
+        self._all: list[tuple[str, MemberInfo]] = []
+        self._search = ""
+        self._status: str | None = None
+        self._district: str | None = None
+        self.status_names = {
+            "active": self.tr("Activo(a)"),
+            "suspended": self.tr("Suspendido(a)"),
+            "retired": self.tr("Retirado(a)"),
+        }
+        self.headers = [
+            self.tr("Código"),
+            self.tr("Nombres y apellidos"),
+            self.tr("DNI"),
+            self.tr("Comunidad"),
+            self.tr("Distrito"),
+            self.tr("Estado"),
+        ]
+
+    def set_members(self, members: list[MemberInfo]) -> None:
+        self._all = [
+            (member_search_key(m.code, m.given_names, m.surnames, m.dni, m.community), m)
+            for m in members
+        ]
+        self._refilter()
+
+    def set_filter(
+        self, search: str | None = None, status: str | None = "", district: str | None = ""
+    ) -> None:
+        if search is not None:
+            self._search = search
+        if status != "":
+            self._status = status
+        if district != "":
+            self._district = district
+        self._refilter()
+
+    def _refilter(self) -> None:
+        words = fold(self._search).split()
+        self.beginResetModel()
+        self.rows = [
+            m
+            for key, m in self._all
+            if all(w in key for w in words)
+            and (self._status is None or m.status == self._status)
+            and (self._district is None or m.district == self._district)
+        ]
+        self.endResetModel()
+
+    def member(self, row: int) -> MemberInfo:
+        member: MemberInfo = self.rows[row]
+        return member
+
+    def districts(self) -> list[str]:
+        return sorted({m.district for _, m in self._all if m.district})
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        m = self.rows[index.row()]
+        return (
+            m.code,
+            m.full_name,
+            m.dni or "",
+            m.community or "",
+            m.district or "",
+            self.status_names.get(m.status, m.status),
+        )[index.column()]
