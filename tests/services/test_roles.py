@@ -18,13 +18,13 @@ from coop_desktop.services import (
     accounts,
     closeout,
     deliveries,
-    documents,
     members,
     quality,
     schemes,
     settlements,
     users,
 )
+from coop_desktop.services import document_data as documents
 from coop_desktop.services.audit_trail import list_audit
 from coop_desktop.services.auth import sign_in
 from coop_desktop.services.deliveries import add_delivery
