@@ -122,7 +122,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
 PEAK_SCRIPT = """
 import os, sys, threading, time
 from coop_desktop.services.auth import sign_in
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.storage.connect import open_database
 
 def rss_kb(pid):
@@ -186,7 +186,7 @@ def _close_once(workdir: Path, members: int, days: int) -> tuple[float, float, i
     import shutil
     import sqlite3
 
-    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.closeout.closing import close_period
 
     source = workdir / f"close-{members}.db"
     db = open_database(str(source), create=True)
@@ -437,7 +437,7 @@ def heartbeat(workdir: Path, quick: bool) -> dict[str, Any]:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.closeout.closing import close_period
 
     members = 300 if quick else 16130
     source = workdir / "heartbeat.db"
@@ -669,7 +669,7 @@ def indicators_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     and with every month still open (twelve previews: the worst case). Best of three runs."""
     import os
 
-    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.closeout.closing import close_period
     from coop_desktop.services.indicators import indicators
 
     members, days = (140, 365) if quick else (1370, 365)

@@ -19,7 +19,7 @@ from datetime import date
 
 from coop_desktop.resources import resource_path
 from coop_desktop.services.accounts import add_advance
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member

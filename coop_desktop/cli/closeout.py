@@ -110,7 +110,7 @@ def close_json(result: Any) -> dict[str, Any]:
 
 def cmd_close(args: argparse.Namespace) -> int:
     from coop_desktop import formatting as fmt
-    from coop_desktop.services.closeout import (
+    from coop_desktop.services.closeout.closing import (
         close_period,
         close_refusal,
         missing_text,

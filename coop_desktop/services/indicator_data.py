@@ -20,7 +20,7 @@ from coop_desktop.domain.indicator_figures import QUALITY_KEYS, QualityClass, Sa
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
 from coop_desktop.numbers import ZERO, quantize
-from coop_desktop.services.closeout import CloseResult, compute
+from coop_desktop.services.closeout.closing import CloseResult, compute
 from coop_desktop.services.closeout.inputs import date_param
 from coop_desktop.storage.bulk import fetch_raw
 

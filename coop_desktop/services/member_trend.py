@@ -14,7 +14,7 @@ from coop_desktop.domain.indicator_figures import mean
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.numbers import quantize
 from coop_desktop.services import indicator_data as data
-from coop_desktop.services.closeout import CloseResult
+from coop_desktop.services.closeout.closing import CloseResult
 from coop_desktop.storage.bulk import fetch_raw
 
 TREND_PERIODS = 6

@@ -38,8 +38,8 @@ from coop_desktop.domain.pricing.reading import PeriodReading
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.association import load_association
-from coop_desktop.services.closeout import CloseResult, compute
 from coop_desktop.services.closeout import inputs as data
+from coop_desktop.services.closeout.closing import CloseResult, compute
 from coop_desktop.services.document_data import (
     copy_marks,
     header,

@@ -20,7 +20,7 @@ from coop_desktop.errors import Refused
 from coop_desktop.formatting import amount_in_words
 from coop_desktop.formatting import money as soles
 from coop_desktop.services import document_data as documents
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.settlements import reopen_period
 from coop_desktop.services.statements import statements
 from coop_desktop.storage.engine import Database

@@ -20,7 +20,7 @@ from coop_desktop.documents.ticket import TicketRenderer
 from coop_desktop.numbers import parse_number
 from coop_desktop.services import document_data as documents
 from coop_desktop.services.accounts import add_adjustment
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.printouts import render
 from coop_desktop.services.settlements import reopen_period, void_receipt

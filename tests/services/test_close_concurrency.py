@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from coop_desktop.services.closeout import close_period
 from coop_desktop.services.closeout.check import run_checks
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.storage.engine import Database
 
 PERIOD = "2026-10-q1"

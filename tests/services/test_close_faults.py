@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy import text
 
-from coop_desktop.services.closeout import close_period
 from coop_desktop.services.closeout.check import run_checks
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
 
@@ -18,7 +18,7 @@ MEMBERS = 600  # more than one write chunk, so a kill can land between chunks
 KILL_MID_WRITE = """
 import os, signal, sys
 from coop_desktop.storage.connect import open_database
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.auth import sign_in
 
 def progress(phase, done, total):
@@ -35,7 +35,7 @@ CLOSE = """
 import sys
 from coop_desktop.errors import CoopError
 from coop_desktop.storage.connect import open_database
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.auth import sign_in
 try:
     db = open_database(sys.argv[1])

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from coop_desktop.services.closeout import close_period, preview_close
 from coop_desktop.services.closeout import shares as close_shares
+from coop_desktop.services.closeout.closing import close_period, preview_close
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import stored_totals
 from coop_desktop.storage.engine import Database

@@ -15,8 +15,8 @@ from coop_desktop.services.accounts import (
     add_loan,
     ledger,
 )
-from coop_desktop.services.closeout import close_period, preview_close
 from coop_desktop.services.closeout.check import run_checks
+from coop_desktop.services.closeout.closing import close_period, preview_close
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member

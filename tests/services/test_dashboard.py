@@ -8,7 +8,7 @@ from pathlib import Path
 from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association
 from coop_desktop.services.backups import backup_and_record, record_backup
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.dashboard import dashboard
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft

@@ -26,7 +26,7 @@ from indicator_dataset import TODAY, build
 
 from coop_desktop.domain.indicator_report import report_json
 from coop_desktop.errors import ValidationError
-from coop_desktop.services.closeout import preview_close
+from coop_desktop.services.closeout.closing import preview_close
 from coop_desktop.services.indicators import (
     indicators,
     reference_price,

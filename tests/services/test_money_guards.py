@@ -17,8 +17,8 @@ from coop_desktop.errors import Refused, StorageError, ValidationError
 from coop_desktop.resources import resource_path
 from coop_desktop.services.accounts import add_adjustment, add_charge, add_loan, ledger
 from coop_desktop.services.backups import backup, restore
-from coop_desktop.services.closeout import close_period, next_to_close
 from coop_desktop.services.closeout.check import run_checks
+from coop_desktop.services.closeout.closing import close_period, next_to_close
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member

@@ -11,8 +11,8 @@ from sqlalchemy import text
 
 from coop_desktop.errors import Refused
 from coop_desktop.services.accounts import add_loan, ledger
-from coop_desktop.services.closeout import close_period
 from coop_desktop.services.closeout.check import run_checks
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.settlements import (
     pay,

@@ -26,7 +26,7 @@ def test_the_walker_catches_an_undeclared_writer() -> None:
 
     assert writes(add_centre) and not hasattr(add_centre, "required_permission")
     names = [n for n, _ in public_functions()]
-    assert "coop_desktop.services.closeout.close_period" in names
+    assert "coop_desktop.services.closeout.closing.close_period" in names
 
 
 def test_only_the_sign_in_writes_without_a_principal() -> None:

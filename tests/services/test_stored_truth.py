@@ -14,8 +14,8 @@ from coop_desktop.documents.statement import StatementRenderer
 from coop_desktop.errors import Refused
 from coop_desktop.numbers import quantize
 from coop_desktop.services import printouts
-from coop_desktop.services.closeout import close_period, preview_close
 from coop_desktop.services.closeout.check import run_checks
+from coop_desktop.services.closeout.closing import close_period, preview_close
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member, update_member

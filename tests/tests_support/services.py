@@ -15,8 +15,8 @@ WRITES = ("db.write(", "db.write_connection(", "db.record(")
 
 def public_functions() -> list[tuple[str, Callable[..., Any]]]:
     found = []
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        module = importlib.import_module(info.name)
         for name, obj in vars(module).items():
             if name.startswith("_") or not inspect.isfunction(obj):
                 continue

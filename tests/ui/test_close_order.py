@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.accounts import ledger
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import pay, settlement_for, stored_totals
 from coop_desktop.storage.engine import Database

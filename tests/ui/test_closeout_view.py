@@ -161,7 +161,7 @@ def test_save_batch_from_the_button(
 ) -> None:
     from print_dialogs import Answers
 
-    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.closeout.closing import close_period
 
     load_demo(sqlite_db, members=3, days=31, start=START)
     close_period(sqlite_db, PERIOD)

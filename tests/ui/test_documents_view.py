@@ -14,8 +14,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coop_desktop.services.closeout import close_period
 from coop_desktop.services.closeout.check import run_checks
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import settlement_for, stored_totals
 from coop_desktop.storage.engine import Database

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.domain.periods import period_of
-from coop_desktop.services.closeout import preview_close
+from coop_desktop.services.closeout.closing import preview_close
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
 from ui.main_window import MainWindow

@@ -93,7 +93,7 @@ def test_member_page_shows_deliveries_quality_account_and_documents(
 ) -> None:
     from datetime import date, timedelta
 
-    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.closeout.closing import close_period
     from coop_desktop.services.demo import load_demo
     from ui.members.member_page import MemberPage
 

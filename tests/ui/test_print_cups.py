@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from tests_support.users import open_signed_in
 
 from coop_desktop.documents.content import Header, MemberBlock, TicketDoc
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.printouts import render
 from coop_desktop.storage.engine import Database

@@ -73,7 +73,7 @@ def test_import_dialog_previews_maps_checks_and_imports(
 def test_exportar_from_cierre_writes_the_payroll(
     qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coop_desktop.services.closeout import close_period
+    from coop_desktop.services.closeout.closing import close_period
     from coop_desktop.services.demo import load_demo
     from ui.closeout.closeout_view import CloseoutView
 

@@ -32,7 +32,7 @@ from coop_desktop.resources import resource_path
 from coop_desktop.services.accounts import add_advance, add_product, sell_input
 from coop_desktop.services.association import create_association
 from coop_desktop.services.centres import add_centre, set_route
-from coop_desktop.services.closeout import close_period
+from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member, list_members

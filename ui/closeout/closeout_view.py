@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.periods import parse_period, period_of
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
-from coop_desktop.services.closeout import (
+from coop_desktop.services.closeout.closing import (
     CloseResult,
     MemberClose,
     close_period,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
 from coop_desktop.services.backups import backup_and_record
-from coop_desktop.services.closeout import CloseResult, preview_close
+from coop_desktop.services.closeout.closing import CloseResult, preview_close
 from coop_desktop.services.dashboard import Alert, Dashboard, dashboard
 from coop_desktop.storage.engine import Database
 from ui.common import fmt

@@ -247,7 +247,7 @@ def settlements_against_ledger(conn: Connection) -> list[str]:
 
 def closes_recomputed(conn: Connection) -> list[str]:
     """Each closed period priced again by the close's own function, as it was closed."""
-    from coop_desktop.services.closeout import CloseInputs, compute
+    from coop_desktop.services.closeout.closing import CloseInputs, compute
 
     problems: list[str] = []
     periods = conn.execute(
