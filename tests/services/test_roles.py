@@ -16,7 +16,6 @@ from coop_desktop.errors import Forbidden
 from coop_desktop.resources import resource_path
 from coop_desktop.services import (
     accounts,
-    closeout,
     deliveries,
     members,
     quality,
@@ -27,6 +26,7 @@ from coop_desktop.services import (
 from coop_desktop.services import document_data as documents
 from coop_desktop.services.audit_trail import list_audit
 from coop_desktop.services.auth import sign_in
+from coop_desktop.services.closeout import closing as closeout
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.storage.engine import Database
