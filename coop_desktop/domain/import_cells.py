@@ -56,6 +56,7 @@ def number_cell(value: Cell, field: str, scale: int | None, decimal_comma: bool 
         match = _COMMA_STYLE.fullmatch(text)
         if match is not None:
             sign, whole, frac = match.groups()
+            _refuse_if_ambiguous(typed, field, sign, whole, frac)
             canonical = (
                 ("-" if sign else "") + whole.replace(".", "") + ("." + frac if frac else "")
             )
@@ -66,6 +67,43 @@ def number_cell(value: Cell, field: str, scale: int | None, decimal_comma: bool 
                     exc.code, exc.field, **{**exc.params, "value": typed}
                 ) from None
     return parse_number(value, field, scale)
+
+
+def _limits(field: str) -> tuple[Decimal | None, Decimal | None]:
+    """The absurd limits of a field, when it has them: a quality measure's, or a delivery's
+    quantity (more than `MAX_DELIVERY_QUANTITY` is a typo)."""
+    from coop_desktop.domain.measures import MEASURES
+
+    if field in MEASURES:
+        return MEASURES[field].minimum, MEASURES[field].maximum
+    if field == "quantity":
+        return D(0), v.MAX_DELIVERY_QUANTITY
+    return None, None
+
+
+def _refuse_if_ambiguous(typed: str, field: str, sign: str, whole: str, frac: str | None) -> None:
+    """In a decimal-comma file, "250,000" is 250 by the file's rule but 250000 to a person who
+    groups thousands with commas (the same column may hold "1,200,000"). When the thousands
+    reading is a value the field can take (within its absurd limits), the row is refused with
+    both readings spelled out; when the limits rule it out ("1,032" as a density, "1,500" L in
+    one delivery: 1032 and 1500 are absurd there), the file's decimal comma is read."""
+    if frac is None or len(frac) != 3 or "." in whole or len(whole) > 3 or whole.startswith("0"):
+        return
+    grouped, decimal = D(whole + frac), D(f"{whole}.{frac}")
+    low, high = _limits(field)
+
+    def possible(x: Decimal) -> bool:
+        value = -x if sign else x
+        return (low is None or value >= low) and (high is None or value <= high)
+
+    if possible(grouped):  # the thousands reading is a value this field can take
+        raise ValidationError(
+            "ambiguous_number",
+            field,
+            value=typed,
+            first=f"{sign and '-'}{grouped}",
+            second=f"{sign and '-'}{decimal}",
+        )
 
 
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")

@@ -437,3 +437,22 @@ def test_a_test_names_a_delivery_of_its_own_member(members: Database, tmp_path: 
         (5, 2, "out_of_range"),
     ]
     assert count(members, QualityTest) == 0
+
+
+def test_a_decimal_comma_file_never_misreads_thousands(members: Database, tmp_path: Path) -> None:
+    """In a file written with decimal commas, "250,000" is 250 by the file's rule and 250000
+    to whoever typed it with a thousands comma: refused with both readings, nothing written.
+    Where the field's limits leave one reading ("1,032" is no density of 1032), it is read."""
+    rows = "codigo;fecha;grasa;densidad;ufc\nS0101;07/10/2026;3,62;1,032;{ufc}\n"
+    path = write_csv(tmp_path / "analisis.csv", rows.format(ufc="250,000"))
+    report = run(members, path, "tests")
+    row, _column, code = only_problem(report)
+    assert (row, code) == (2, "ambiguous_number")
+    text = problem_lines(report)[0]
+    assert "250000" in text and "250.000" in text
+    assert count(members, QualityTest) == 0
+    report = run(members, write_csv(tmp_path / "ok.csv", rows.format(ufc="1.250.000")), "tests")
+    assert report.ok, problem_lines(report)
+    with members.read() as s:
+        t = s.scalars(select(QualityTest)).one()
+        assert (t.fat, t.density, t.ufc) == (Decimal("3.62"), Decimal("1.032"), 1250000)
