@@ -64,14 +64,14 @@ def goods(lines: list[SettlementLine]) -> tuple[GoodsLine, ...]:
     1.28 por kg")."""
     found = []
     for ln in lines:
-        if ln.kind not in ("milk", "rejected") or ln.quantity is None or ln.unit_price is None:
+        quantity = ln.priced_quantity if ln.priced_quantity is not None else ln.quantity
+        if ln.kind not in ("milk", "rejected") or quantity is None or ln.unit_price is None:
             continue
         if ln.kind == "rejected" and not ln.amount:
             continue  # rejected milk paid nothing: it was not bought
         unit = ln.unit or (
             ln.description.rsplit(" por ", 1)[-1] if " por " in ln.description else "kg"
         )
-        quantity = ln.priced_quantity if ln.priced_quantity is not None else ln.quantity
         label = GOODS_ES if ln.kind == "milk" else f"{GOODS_ES} ({ln.description})"
         found.append(GoodsLine(label, quantity, unit, ln.unit_price, ln.amount))
     return tuple(found)

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from coop_desktop.documents.statement import StatementRenderer
 from coop_desktop.errors import Refused
 from coop_desktop.numbers import quantize
-from coop_desktop.services import printouts
+from coop_desktop.services import document_data, printouts
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.closeout.closing import close_period, preview_close
 from coop_desktop.services.deliveries import add_delivery
@@ -70,6 +70,10 @@ def test_every_preset_closes_prints_and_checks(association: Database, name: str)
             ln.amount for ln in doc.lines
         ]
         assert sum((f.amount for f in doc.factors), D(0)) == doc.gross
+    for receipt in document_data.receipts(db, Q1, record=False):  # the milk bought, every unit
+        assert receipt.goods and sum((g.value for g in receipt.goods), D(0)) == receipt.gross
+        for g in receipt.goods:
+            assert quantize(g.quantity * g.unit_price, D("0.01")) == g.value
     for kind in ("receipt", "statement"):
         pdf = printouts.render(db, kind, Q1, "S0001").pdf
         assert pdf.startswith(b"%PDF")
