@@ -84,6 +84,12 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _MINUS = ("-", "\u2212")
 
 
+def decimal_reading(text: str) -> str:
+    """The decimal reading of an ambiguous entry as it can be typed without ambiguity:
+    "1.500" → "1.5", "250.000" → "250" (typing "1.500" again would be just as ambiguous)."""
+    return format(Decimal(text).normalize(), "f")
+
+
 def _error(code: str, field: str, **params: object) -> Exception:
     from coop_desktop.errors import ValidationError
 
@@ -109,7 +115,7 @@ def _canonical(text: str, typed: str, field: str, scale: int | None) -> str:
                 field,
                 value=typed,
                 first=f"{whole}{frac}",
-                second=f"{whole}.{frac}",
+                second=decimal_reading(f"{whole}.{frac}"),
             )
         return text
     grouped = _GROUPED.fullmatch(text)
@@ -118,7 +124,11 @@ def _canonical(text: str, typed: str, field: str, scale: int | None) -> str:
         whole = head + groups.replace(",", "")
         if frac is None and groups.count(",") == 1:
             raise _error(
-                "ambiguous_number", field, value=typed, first=whole, second=f"{head}.{groups[1:]}"
+                "ambiguous_number",
+                field,
+                value=typed,
+                first=whole,
+                second=decimal_reading(f"{head}.{groups[1:]}"),
             )
         return whole if frac is None else f"{whole}.{frac}"
     comma = _DECIMAL_COMMA.fullmatch(text)

@@ -17,7 +17,7 @@ import coop_desktop.domain.transfer_messages  # noqa: F401  (registers the messa
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.text import fold
 from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import D, parse_number
+from coop_desktop.numbers import D, decimal_reading, parse_number
 
 Cell = str | int | Decimal | date | datetime | bool | None
 
@@ -102,7 +102,7 @@ def _refuse_if_ambiguous(typed: str, field: str, sign: str, whole: str, frac: st
             field,
             value=typed,
             first=f"{sign and '-'}{grouped}",
-            second=f"{sign and '-'}{decimal}",
+            second=f"{sign and '-'}{decimal_reading(str(decimal))}",
         )
 
 

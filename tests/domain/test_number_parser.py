@@ -43,12 +43,12 @@ def test_reads_what_is_unambiguous(typed: str, scale: int, expected: str) -> Non
 @pytest.mark.parametrize(
     ("typed", "scale", "first", "second"),
     [
-        ("1,500", 2, "1500", "1.500"),
-        ("250,000", 0, "250000", "250.000"),
-        ("1,500", 3, "1500", "1.500"),
-        ("1.500", 2, "1500", "1.500"),
-        ("250.000", 0, "250000", "250.000"),
-        ("-1,250", 2, "1250", "1.250"),
+        ("1,500", 2, "1500", "1.5"),
+        ("250,000", 0, "250000", "250"),
+        ("1,500", 3, "1500", "1.5"),
+        ("1.500", 2, "1500", "1.5"),
+        ("250.000", 0, "250000", "250"),
+        ("-1,250", 2, "1250", "1.25"),
     ],
 )
 def test_refuses_two_readings_and_names_both(
@@ -59,8 +59,11 @@ def test_refuses_two_readings_and_names_both(
     assert err.value.code == "ambiguous_number"
     assert err.value.field == "amount"
     text = err.value.render("es")
-    assert f"«{typed}»" in text and first in text and second in text
-    assert "Monto" in text
+    assert f"«{typed}»" in text and f"{first} (con separador" in text
+    assert f"o {second} (con coma o punto decimal)" in text and "Monto" in text
+    # what the message suggests can be typed as it is, and means what it says
+    assert parse_number(first, "amount", scale) == Decimal(first)
+    assert parse_number(second, "amount", scale) == Decimal(second)
 
 
 @pytest.mark.parametrize("typed", ["1.234,5", "1.234.567", "12.345,00"])

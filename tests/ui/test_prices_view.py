@@ -245,8 +245,8 @@ def test_numbers_typed_in_the_editor_follow_the_one_rule(
     problems = [view.editor.problems.item(i).text() for i in range(view.editor.problems.count())]
     assert problems == [
         "Componente 1 «Precio base», tarifa: «1,500» se puede leer de dos maneras: 1500 (con "
-        "separador de miles) o 1.500 (con coma o punto decimal). Escríbalo sin ambigüedad: "
-        "1500 o 1.500."
+        "separador de miles) o 1.5 (con coma o punto decimal). Escríbalo sin ambigüedad: "
+        "1500 o 1.5."
     ]
     assert not view.save_button.isEnabled()
     rate.clear()
