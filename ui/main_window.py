@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,7 +27,7 @@ from coop_desktop.storage.engine import Database
 from ui.common import fmt
 from ui.common.changes import ChangeWatcher
 from ui.common.runner import app_runner
-from ui.common.wheel_guard import guard_wheel
+from ui.common.wheel_guard import guard_everywhere, guard_wheel
 from ui.home.home_view import HomeView
 
 SMALL_SCREEN = (1440, 900)
@@ -53,6 +54,14 @@ SCREEN_MODULES = (
     "coop_desktop.documents.statement",
     "coop_desktop.documents.receipt",
 )
+
+
+ROLE_WORDS = {  # the stored roles, marked for translation (the status bar shows them)
+    "administrador": QT_TRANSLATE_NOOP("Roles", "administrador"),
+    "tesorero": QT_TRANSLATE_NOOP("Roles", "tesorero"),
+    "acopiador": QT_TRANSLATE_NOOP("Roles", "acopiador"),
+    "vigilancia": QT_TRANSLATE_NOOP("Roles", "vigilancia"),
+}
 
 
 def prewarm() -> None:
@@ -118,7 +127,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.period_label)
         principal = db.principal
         self.user_label = QLabel(
-            self.tr("Usuario: %1 (%2)").replace("%1", principal.name).replace("%2", principal.role)
+            self.tr("Usuario: %1 (%2)")
+            .replace("%1", principal.name)
+            .replace("%2", QCoreApplication.translate("Roles", str(principal.role)))
             if principal is not None
             else ""
         )
@@ -145,6 +156,7 @@ class MainWindow(QMainWindow):
                 self.setWindowState(Qt.WindowState.WindowMaximized)
         section = settings.value("window/section", 0)
         guard_wheel(home)
+        guard_everywhere(QApplication.instance())  # dialogs too
         self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
         self.watcher = ChangeWatcher(db, self.runner, self)
         import PySide6.QtPdf
@@ -287,10 +299,15 @@ class MainWindow(QMainWindow):
         self.export_dialog.open()
 
     def undo(self) -> None:
+        """Ctrl+Z undoes the last save of the shift on screen, and only there: not from Por
+        ruta, another section, or a dialog (a save elsewhere is not this stack's)."""
         view = getattr(self.views.get("collection"), "collection", None)
         stack = getattr(view, "undo_stack", None)
-        if stack is not None and stack.canUndo():
-            stack.undo()
+        if stack is None or view is None or not view.isVisible() or not stack.canUndo():
+            return
+        if QApplication.activeModalWidget() is not None:
+            return
+        stack.undo()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(self._can_leave(w) for w in self.views.values()):

@@ -1041,38 +1041,38 @@
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="559" />
-        <location filename="../../ui/closeout/closeout_view.py" line="570" />
+        <location filename="../../ui/closeout/closeout_view.py" line="568" />
+        <location filename="../../ui/closeout/closeout_view.py" line="574" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="564" />
+        <location filename="../../ui/closeout/closeout_view.py" line="556" />
         <source>recibos</source>
         <translation>receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="565" />
+        <location filename="../../ui/closeout/closeout_view.py" line="557" />
         <source>estados</source>
         <translation>statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="566" />
+        <location filename="../../ui/closeout/closeout_view.py" line="558" />
         <source>planilla</source>
         <translation>payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="572" />
+        <location filename="../../ui/closeout/closeout_view.py" line="576" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="581" />
+        <location filename="../../ui/closeout/closeout_view.py" line="585" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="588" />
+        <location filename="../../ui/closeout/closeout_view.py" line="592" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -1103,162 +1103,162 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="213" />
+        <location filename="../../ui/collection/collection_view.py" line="214" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="214" />
+        <location filename="../../ui/collection/collection_view.py" line="215" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="220" />
+        <location filename="../../ui/collection/collection_view.py" line="221" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="220" />
+        <location filename="../../ui/collection/collection_view.py" line="221" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="231" />
+        <location filename="../../ui/collection/collection_view.py" line="232" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="239" />
+        <location filename="../../ui/collection/collection_view.py" line="240" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="243" />
+        <location filename="../../ui/collection/collection_view.py" line="244" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="245" />
+        <location filename="../../ui/collection/collection_view.py" line="246" />
         <source>1.030 (opcional)</source>
         <translation>1.030 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="246" />
+        <location filename="../../ui/collection/collection_view.py" line="247" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="248" />
+        <location filename="../../ui/collection/collection_view.py" line="249" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="249" />
+        <location filename="../../ui/collection/collection_view.py" line="250" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="251" />
+        <location filename="../../ui/collection/collection_view.py" line="252" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="252" />
+        <location filename="../../ui/collection/collection_view.py" line="253" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="254" />
+        <location filename="../../ui/collection/collection_view.py" line="255" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="255" />
+        <location filename="../../ui/collection/collection_view.py" line="256" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="257" />
+        <location filename="../../ui/collection/collection_view.py" line="258" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="382" />
+        <location filename="../../ui/collection/collection_view.py" line="385" />
         <source>la entrega N° %1 de %2 (%3)</source>
         <translation>delivery no. %1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="389" />
+        <location filename="../../ui/collection/collection_view.py" line="392" />
         <source>Borrar entrega</source>
         <translation>Delete delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="390" />
+        <location filename="../../ui/collection/collection_view.py" line="393" />
         <source>¿Borrar %1?</source>
         <translation>Delete %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="391" />
+        <location filename="../../ui/collection/collection_view.py" line="394" />
         <source>Borrar</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="392" />
+        <location filename="../../ui/collection/collection_view.py" line="395" />
         <source>No borrar</source>
         <translation>Do not delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="400" />
+        <location filename="../../ui/collection/collection_view.py" line="403" />
         <source>Se borró %1. Ctrl+Z la recupera.</source>
         <translation>Deleted %1. Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="413" />
+        <location filename="../../ui/collection/collection_view.py" line="416" />
         <source>Turno: %1, %2 · Día: %3</source>
         <translation>Shift: %1, %2 · Day: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="415" />
+        <location filename="../../ui/collection/collection_view.py" line="418" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="415" />
+        <location filename="../../ui/collection/collection_view.py" line="418" />
         <source>entregas</source>
         <translation>deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="454" />
+        <location filename="../../ui/collection/collection_view.py" line="457" />
         <source>Registrar otra entrega</source>
         <translation>Record another delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="455" />
+        <location filename="../../ui/collection/collection_view.py" line="458" />
         <source>No registrar</source>
         <translation>Do not record</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="499" />
+        <location filename="../../ui/collection/collection_view.py" line="502" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="505" />
+        <location filename="../../ui/collection/collection_view.py" line="508" />
         <source>Entrega guardada; el ticket no se imprimió.</source>
         <translation>Delivery saved; the ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="352" />
+        <location filename="../../ui/collection/collection_view.py" line="355" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="450" />
+        <location filename="../../ui/collection/collection_view.py" line="453" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="451" />
+        <location filename="../../ui/collection/collection_view.py" line="454" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -1492,7 +1492,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/common/errors.py" line="44" />
+        <location filename="../../ui/common/error_text.py" line="44" />
         <source>Ocurrió un error inesperado (%1). No se guardó la operación. El detalle quedó en %2.</source>
         <translation>An unexpected error occurred (%1). Nothing was saved. The details are in %2.</translation>
     </message>
@@ -2373,122 +2373,122 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Indicadores</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Auditoría</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Usuario: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -3109,6 +3109,7 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/printing/print_jobs.py" line="59" />
+        <location filename="../../ui/printing/print_jobs.py" line="268" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
@@ -3120,7 +3121,7 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/printing/print_jobs.py" line="76" />
-        <location filename="../../ui/printing/print_jobs.py" line="259" />
+        <location filename="../../ui/printing/print_jobs.py" line="263" />
         <source>Sin impresora</source>
         <translation>No printer</translation>
     </message>
@@ -3165,13 +3166,19 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Printing cancelled; not recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="260" />
+        <location filename="../../ui/printing/print_jobs.py" line="264" />
         <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
         <translation>No printer is installed. Save the document as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="268" />
-        <location filename="../../ui/printing/print_jobs.py" line="272" />
+        <location filename="../../ui/printing/print_jobs.py" line="269" />
+        <source>No guardar</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_jobs.py" line="240" />
+        <location filename="../../ui/printing/print_jobs.py" line="273" />
+        <location filename="../../ui/printing/print_jobs.py" line="277" />
         <source>No se imprimió.</source>
         <translation>Not printed.</translation>
     </message>
@@ -3277,78 +3284,78 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="54" />
+        <location filename="../../ui/quality/quality_view.py" line="55" />
         <source>Laboratorio (opcional)</source>
         <translation>Laboratory (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="56" />
+        <location filename="../../ui/quality/quality_view.py" line="57" />
         <source>N° de entrega (opcional)</source>
         <translation>Delivery No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="58" />
+        <location filename="../../ui/quality/quality_view.py" line="59" />
         <source>Fecha de muestra:</source>
         <translation>Sample date:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="70" />
-        <location filename="../../ui/quality/quality_view.py" line="101" />
+        <location filename="../../ui/quality/quality_view.py" line="71" />
+        <location filename="../../ui/quality/quality_view.py" line="102" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="73" />
+        <location filename="../../ui/quality/quality_view.py" line="74" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="74" />
+        <location filename="../../ui/quality/quality_view.py" line="75" />
         <source>Proteína %</source>
         <translation>Protein %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="75" />
+        <location filename="../../ui/quality/quality_view.py" line="76" />
         <source>ST %</source>
         <translation>TS %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="76" />
+        <location filename="../../ui/quality/quality_view.py" line="77" />
         <source>SNF %</source>
         <translation>SNF %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="77" />
+        <location filename="../../ui/quality/quality_view.py" line="78" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="78" />
+        <location filename="../../ui/quality/quality_view.py" line="79" />
         <source>Acidez</source>
         <translation>Acidity</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="79" />
+        <location filename="../../ui/quality/quality_view.py" line="80" />
         <source>UFC/mL</source>
         <translation>CFU/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="80" />
+        <location filename="../../ui/quality/quality_view.py" line="81" />
         <source>CCS/mL</source>
         <translation>SCC/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="81" />
+        <location filename="../../ui/quality/quality_view.py" line="82" />
         <source>TRAM h</source>
         <translation>MBRT h</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="82" />
+        <location filename="../../ui/quality/quality_view.py" line="83" />
         <source>Agua %</source>
         <translation>Water %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="130" />
+        <location filename="../../ui/quality/quality_view.py" line="131" />
         <source>Fuera del valor de referencia</source>
         <translation>Outside the reference value</translation>
     </message>
@@ -3369,6 +3376,29 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/admin/sign_in.py" line="193" />
         <source>Confirmar</source>
         <translation>Confirm</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>administrador</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="61" />
+        <source>tesorero</source>
+        <translation>treasurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62" />
+        <source>acopiador</source>
+        <translation>collector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63" />
+        <source>vigilancia</source>
+        <translation>oversight committee</translation>
     </message>
 </context>
 <context>
@@ -4017,42 +4047,42 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="52" />
+        <location filename="../../ui/collection/collection_view.py" line="53" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="53" />
+        <location filename="../../ui/collection/collection_view.py" line="54" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="54" />
+        <location filename="../../ui/collection/collection_view.py" line="55" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="55" />
+        <location filename="../../ui/collection/collection_view.py" line="56" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="56" />
+        <location filename="../../ui/collection/collection_view.py" line="57" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="57" />
+        <location filename="../../ui/collection/collection_view.py" line="58" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="71" />
+        <location filename="../../ui/collection/collection_view.py" line="72" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="73" />
+        <location filename="../../ui/collection/collection_view.py" line="74" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -4424,7 +4454,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>self.view</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="113" />
+        <location filename="../../ui/collection/collection_view.py" line="114" />
         <source>Se deshizo la entrega de %1 (%2).</source>
         <translation>Undid the delivery of %1 (%2).</translation>
     </message>
@@ -4432,17 +4462,17 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="96" />
+        <location filename="../../ui/collection/collection_view.py" line="97" />
         <source>Entrega de %1</source>
         <translation>Delivery of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="123" />
+        <location filename="../../ui/collection/collection_view.py" line="124" />
         <source>Borrado de %1</source>
         <translation>Deletion of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="155" />
+        <location filename="../../ui/collection/collection_view.py" line="156" />
         <source>Corrección de %1</source>
         <translation>Correction of %1</translation>
     </message>

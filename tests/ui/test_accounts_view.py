@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.accounts import add_charge, add_product, ledger, list_charges
@@ -165,3 +165,15 @@ def test_the_wheel_never_changes_an_unfocused_field(qtbot: QtBot, association: D
     qtbot.waitUntil(spin.hasFocus)
     wheel(spin)  # a focused field is being edited on purpose: the wheel works there
     assert spin.value() == 1
+    # dialogs too: Nuevo socio's choices keep what was chosen under a passing wheel
+    from ui.members.member_dialog import MemberDialog
+
+    dialog = MemberDialog(association, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combos = [c for c in dialog.findChildren(QComboBox) if c.count() > 1]
+    assert combos
+    for combo in combos:
+        before = combo.currentIndex()
+        wheel(combo)
+        assert combo.currentIndex() == before, combo.objectName()

@@ -168,6 +168,15 @@ def test_ctrl_z_right_after_a_save_undoes_the_save(qtbot: QtBot, sqlite_db: Data
     qtbot.keyClicks(view.member, "S00")
     qtbot.keyClick(view.member, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.member.text() == ""
+    # a save of another shift, or from Por ruta, is never what Ctrl+Z takes back
+    type_row(qtbot, view, "S0001", "12")
+    view.shift.setCurrentIndex(1)
+    qtbot.keyClick(view.member, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(list_deliveries(sqlite_db, day=TODAY)) == 1
+    view.shift.setCurrentIndex(0)
+    section.setCurrentIndex(1)  # Por ruta
+    qtbot.keyClick(section.page(1), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(list_deliveries(sqlite_db, day=TODAY)) == 1
 
 
 def test_delete_asks_first_and_can_be_undone(qtbot: QtBot, view: CollectionView) -> None:

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.closeout.check import run_checks
@@ -124,21 +124,43 @@ def test_reprint_is_copia_and_void_reissues(
 def test_no_printer_offers_to_save_a_pdf(
     qtbot: QtBot, closed: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """No printer: a safe question (Enter keeps "No guardar"); saving writes the PDF; a
+    cancelled file dialog says nothing was printed and leaves the screen usable."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.common.confirm import GRACE_MS, SafeQuestion
+
+    from .driving import answer_dialogs
+
     view = DocumentsView(closed)
     qtbot.addWidget(view)
     preview(qtbot, view, "payroll")
-    asked: list[str] = []
     monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
+    asked: list[str] = []
 
-    def question(_parent, _title, text, *a, **k):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def enter(dialog: QWidget) -> None:
+        assert isinstance(dialog, SafeQuestion)
+        asked.append(dialog.text())
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    def save(dialog: QWidget) -> None:
+        assert isinstance(dialog, SafeQuestion)
+        qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)
+
+    answer_dialogs([enter], after_ms=GRACE_MS + 100)
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    assert asked and "PDF" in asked[0] and "No se imprimió" in view.status.text()
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    answer_dialogs([save])
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "No se imprimió" in view.status.text(), timeout=10000)
+    assert view.print_button.isEnabled()
+
     target = tmp_path / "planilla.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answer_dialogs([save])
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
-    assert asked and "PDF" in asked[0]
     qtbot.waitUntil(lambda: str(target) in view.status.text(), timeout=10000)
     assert PdfReader(target).pages
 

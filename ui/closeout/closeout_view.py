@@ -544,11 +544,20 @@ class CloseoutView(QWidget):
         self.print_job = print_document(
             self,
             self.runner,
-            f"{kind}-{code}",
+            self._file_name(kind, code),
             lambda context: build_batch(db, code, kind, context, members),
             lambda batch: record_batch(db, batch),
             report,
         )
+
+    def _file_name(self, kind: str, code: str) -> str:
+        """ "recibos-2026-10": the batch's name in the screen's language."""
+        names = {
+            "receipts": self.tr("recibos"),
+            "statements": self.tr("estados"),
+            "payroll": self.tr("planilla"),
+        }
+        return f"{names[kind]}-{code}"
 
     def save_batch(self, target: Path | None = None, kind: str | None = None) -> None:
         """Receipts, statements or the payroll of the period (the selected members, or all)
@@ -560,15 +569,10 @@ class CloseoutView(QWidget):
         if kind is None:
             return
         if target is None:
-            names = {
-                "receipts": self.tr("recibos"),
-                "statements": self.tr("estados"),
-                "payroll": self.tr("planilla"),
-            }
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Guardar PDF"),
-                f"{names[kind]}-{code}.pdf",
+                f"{self._file_name(kind, code)}.pdf",
                 self.tr("Documentos PDF (*.pdf)"),
             )
             if not chosen:

@@ -301,8 +301,10 @@ class CollectionView(QWidget):
         self.member.editingFinished.connect(self.show_member)
         self.table.doubleClicked.connect(self.edit_row)
         self.table.installEventFilter(self)  # Supr on a row: delete it, once confirmed
-        self.day.dateChanged.connect(lambda _d: self.refresh())
-        self.shift.currentIndexChanged.connect(lambda _i: self.refresh())
+        # the undo history is the shown shift's: another day or shift starts a new one, so
+        # Ctrl+Z never removes a delivery that is not on screen
+        self.day.dateChanged.connect(lambda _d: (self.undo_stack.clear(), self.refresh()))
+        self.shift.currentIndexChanged.connect(lambda _i: (self.undo_stack.clear(), self.refresh()))
         follow(self, self.runner, ("deliveries", "periods"), self.refresh)
         self.refresh()
 

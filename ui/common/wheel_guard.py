@@ -15,7 +15,7 @@ GUARDED = (QAbstractSpinBox, QComboBox)
 
 class WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, GUARDED):
             return False
         if watched.hasFocus():
             return False
@@ -28,6 +28,16 @@ class WheelGuard(QObject):
 
 
 _guard: WheelGuard | None = None
+
+
+def guard_everywhere(app: QCoreApplication) -> None:
+    """Guard every field of every window, dialogs included (Nuevo socio's Sexo and Forma de
+    pago were still turned by the wheel): one filter on the application, which looks at wheel
+    events only."""
+    global _guard
+    if _guard is None:
+        _guard = WheelGuard(app)
+    app.installEventFilter(_guard)
 
 
 def guard_wheel(root: QWidget) -> None:

@@ -236,9 +236,11 @@ class DocumentPrint:
             self.runner.run(build, keep, self._error, label=self.label, parent=self.parent)
             return
         path = save_pdf(self.parent, self._pdf(), self._title())
-        if path is not None:
-            self.report(saved_text(path))
-            self.on_sent(self.built)
+        if path is None:  # the file dialog was cancelled: said, and the screen is free again
+            self.report(translate("PrintJobs", "No se imprimió."))
+            return
+        self.report(saved_text(path))
+        self.on_sent(self.built)
 
 
 def print_document(
@@ -254,15 +256,18 @@ def print_document(
     no printer installed, offer to save the PDF."""
     job = DocumentPrint(parent, runner, title, build, on_sent, report, label)
     if not printer_names():
-        answer = QMessageBox.question(
+        from ui.common.confirm import ask
+
+        if ask(  # the safe answer is the default; typing begun before it is ignored
             parent,
             translate("PrintJobs", "Sin impresora"),
             translate(
                 "PrintJobs",
                 "No hay ninguna impresora instalada. ¿Guardar el documento como PDF?",
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            translate("PrintJobs", "Guardar PDF…"),
+            translate("PrintJobs", "No guardar"),
+        ):
             job.save()
             return job
         report(translate("PrintJobs", "No se imprimió."))
