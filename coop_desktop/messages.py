@@ -53,7 +53,7 @@ STATUS_NAMES = {
 }
 
 _CATALOGUE: dict[str, tuple[str, str]] = {
-    "many_errors": ("Se encontraron {count} problemas:", "{count} problems were found:"),
+    "many_errors": ("Problemas encontrados: {count}.", "Problems found: {count}."),
     "required": ("Falta {field_name}.", "{field_name} is required."),
     "invalid_dni": (
         "DNI inválido «{value}»: debe tener 8 dígitos.",

@@ -35,8 +35,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(
             t(
                 args.lang,
-                f"Se encontraron {len(problems)} problemas:",
-                f"{len(problems)} problems found:",
+                f"Problemas encontrados: {len(problems)}.",
+                f"Problems found: {len(problems)}.",
             ),
             file=sys.stderr,
         )

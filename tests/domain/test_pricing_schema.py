@@ -201,3 +201,14 @@ def test_bad_json_and_floats_are_read_exactly() -> None:
     assert err.value.errors[0].code == "scheme_bad_json"
     parsed, _ = schema.loads(json.dumps(base_scheme()).replace('"1.20"', "1.1"))
     assert str(parsed.components[0].rate) == "1.1"  # type: ignore[attr-defined]
+
+
+def test_a_key_written_twice_is_refused() -> None:
+    text = (
+        '{"name": "x", "title": "x", "currency": "PEN", "unit": "kg", "components": '
+        '[{"type": "base", "label": "Precio base", "rate": 1.20, "rate": 1.50}]}'
+    )
+    with pytest.raises(ValidationErrors) as err:
+        schema.loads(text)
+    [problem] = err.value.errors
+    assert problem.code == "scheme_duplicate_key" and "«rate» dos veces" in problem.render("es")

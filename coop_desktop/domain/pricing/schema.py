@@ -296,10 +296,31 @@ def _constant(name: str) -> str:
     return name  # NaN, Infinity: kept as text, which the model refuses as a number
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A key written twice in one object ("rate": 1.20, "rate": 1.50) is refused: reading
+    either one would pay differently from what the file also says."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def loads(text: str) -> tuple[m.Scheme, dict[str, Any]]:
     """Parse scheme JSON text exactly (numbers become Decimal, never float)."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_constant)
+        data = json.loads(
+            text, parse_float=Decimal, parse_constant=_constant, object_pairs_hook=_no_duplicates
+        )
+    except _DuplicateKey as exc:
+        raise ValidationErrors(
+            [SchemeProblem("scheme_duplicate_key", "(file)", {}, key=str(exc))]
+        ) from None
     except ValueError as exc:
         raise ValidationErrors(
             [SchemeProblem("scheme_bad_json", "(file)", {}, reason=str(exc))]

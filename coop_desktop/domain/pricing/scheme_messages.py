@@ -88,6 +88,12 @@ add_messages(
             "El archivo no es JSON válido: {reason}",
             "The file is not valid JSON: {reason}",
         ),
+        "scheme_duplicate_key": (
+            "El archivo escribe «{key}» dos veces en el mismo lugar: deje uno solo (no se sabe "
+            "cuál vale).",
+            "The file writes «{key}» twice in the same place: keep one (which one counts is "
+            "not known).",
+        ),
         "scheme_unknown_key": (
             "{path}: este dato no existe en un esquema{hint}; se rechaza para no pagar "
             "distinto de lo que se escribió.",
