@@ -146,10 +146,17 @@ def tip_text(tip: Tip, lang: str, currency: str) -> str:
     unit = f" {spec.unit}" if spec.unit else ""
     target = f"{shown(tip.measure, tip.target, lang)}{unit}"
     today = f"{shown(tip.measure, tip.value, lang)}{unit}"
+    label = tip.label[:1].lower() + tip.label[1:]
+    name = spec.label_es[:1].lower() + spec.label_es[1:]
+    if tip.each:  # deliveries of different quality: each one step better, as priced
+        if _en(lang):
+            return (
+                f"With each delivery one step better in {spec.label_en.lower()} ({tip.label}) "
+                f"you would have received {money} more."
+            )
+        return f"Con cada entrega un escalón mejor de {name} ({label}) habría recibido {money} más."
     if _en(lang):
         where = f"{tip.label} class {tip.band}" if tip.band else f"{spec.label_en} at {target}"
         return f"With {where} (today {today}) you would have received {money} more."
-    label = tip.label[:1].lower() + tip.label[1:]
-    name = spec.label_es[:1].lower() + spec.label_es[1:]
     where = f"{label} clase {tip.band}" if tip.band else f"{name} de {target}"
     return f"Con {where} (hoy {today}) habría recibido {money} más."

@@ -43,3 +43,28 @@ def test_no_tip_where_nothing_better_pays() -> None:
         SPAN,
     )
     assert [t.measure for t in tips(best)] == ["st"]  # hygiene is already in class A
+
+
+def test_deliveries_of_different_quality_are_told_each_moves_one_step() -> None:
+    """Under a per-delivery basis the engine prices each delivery one step better; the tip
+    says so instead of naming one delivery's value as the period's."""
+    import json
+
+    from coop_desktop.domain.pricing import schema
+    from coop_desktop.domain.pricing.pricer import Pricer
+    from coop_desktop.resources import resource_path
+    from coop_desktop.services.statement_parts import tip_text
+
+    data = json.loads(resource_path("schemes/peru-additive.json").read_text("utf-8"))
+    data["basis"] = {"kind": "delivery"}
+    timeline = Timeline([(date(2026, 1, 1), Pricer(schema.parse(data)))])
+    samples = [
+        Sample(date(2026, 10, 1), q(st="11.35", ufc="250000"), 1),
+        Sample(date(2026, 10, 2), q(st="11.75", ufc="250000"), 2),
+    ]
+    deliveries = [DeliveryIn(i, 1, date(2026, 10, i), "am", D("15"), "L") for i in (1, 2)]
+    ctx = MemberPeriod(timeline, MemberQuality(samples), deliveries, SPAN)
+    st_tip = next(t for t in tips(ctx) if t.measure == "st")
+    assert st_tip.each
+    text = tip_text(st_tip, "es", "PEN")
+    assert "cada entrega un escalón mejor" in text and "hoy" not in text

@@ -30,6 +30,8 @@ class Tip:
     target: Decimal
     band: str  # the better band's label, when the component is bands
     gain: Decimal  # money more over the period
+    each: bool = False  # the deliveries had different values: each moved one step, band or
+    # cell up (what the engine priced), not all to `target`
 
 
 def _whole_steps(value: Decimal, step: Decimal) -> Decimal:
@@ -125,6 +127,7 @@ def _tip(
 ) -> Tip | None:
     improved: list[PricedDelivery] = []
     first: tuple[Decimal, Decimal, str] | None = None
+    moves: set[tuple[Decimal, Decimal]] = set()
     for p, measures in base:
         pricer = ctx.timeline.at(p.delivery.day)
         value = measures.get(measure)
@@ -138,9 +141,10 @@ def _tip(
             continue
         target, band = targets[0]
         first = first or (value, target, band)  # type: ignore[assignment]
+        moves.add((value, target))  # type: ignore[arg-type]
         price = pricer.unit_price({**measures, measure: target}, p.flags, p.volume)
         improved.append(replace(p, unit_price=price, amount=quantize(p.quantity * price, CENT)))
     gain = _gross(improved) - before
     if first is None or gain <= 0:
         return None
-    return Tip(c.label, measure, first[0], first[1], first[2], gain)
+    return Tip(c.label, measure, first[0], first[1], first[2], gain, len(moves) > 1)
