@@ -347,3 +347,15 @@ def test_shift_totals_keep_litres_and_kilograms_apart(qtbot: QtBot, view: Collec
     type_row(qtbot, view, "s0002", "20")
     assert view.error.text() == ""
     assert "Turno: 2 entregas, 20.0 L + 20.0 kg · Día: 20.0 L + 20.0 kg" in view.totals.text()
+
+
+def test_a_retired_member_is_said_retired_not_unknown(qtbot: QtBot, view: CollectionView) -> None:
+    from coop_desktop.services.members import list_members, set_status
+
+    member = next(m for m in list_members(view.db) if m.code == "S0003")
+    set_status(view.db, member.id, "retired")
+    view.runner.announce("members")
+    view.runner.wait_idle()
+    type_row(qtbot, view, "S0003", "10")
+    assert "retirado" in view.error.text() and "no existe" not in view.error.text()
+    assert list_deliveries(view.db, day=TODAY) == []

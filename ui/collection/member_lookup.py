@@ -10,7 +10,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from coop_desktop.domain.text import fold, member_search_key
-from coop_desktop.errors import ValidationError
+from coop_desktop.errors import Refused, ValidationError
 from coop_desktop.services.dto import MemberInfo
 from coop_desktop.storage.engine import Database
 
@@ -25,8 +25,10 @@ class MemberIndex:
         self,
         members: list[MemberInfo] | None = None,
         loader: Callable[[], list[MemberInfo]] | None = None,
+        why_not: Callable[[str], Exception | None] | None = None,
     ) -> None:
         self.loader = loader
+        self.why_not = why_not  # a code this index leaves out (a retired member): why
         self.replace(members or [])
         self.loaded = members is not None
 
@@ -69,7 +71,8 @@ class MemberIndex:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise ValidationError("unknown_member", "member", value=typed)
+            reason = self.why_not(code) if self.why_not is not None else None
+            raise reason or ValidationError("unknown_member", "member", value=typed)
         raise ValidationError("ambiguous_member", "member", value=typed)
 
 
@@ -108,7 +111,18 @@ def shared_index(db: Database, status: str | None = None) -> MemberIndex:
     index = _shared.get(key)
     if index is not None:
         return index
-    index = MemberIndex(loader=lambda: list_members(db, status=status))
+
+    def why_not(code: str) -> Exception | None:
+        """A code left out by the status filter: say the member's status, not "no existe"."""
+        if status is None:
+            return None
+        found = [m for m in list_members(db, search=code, limit=50) if m.code.lower() == code]
+        if not found:
+            return None
+        m = found[0]
+        return Refused("member_not_active", "member", value=m.code, status=m.status)
+
+    index = MemberIndex(loader=lambda: list_members(db, status=status), why_not=why_not)
     _shared[key] = index
 
     def read(_context: object) -> list[MemberInfo]:
