@@ -100,14 +100,6 @@ class Smoke:
             timeout=timeout,
         )
 
-    def data_folder(self) -> Path:
-        """The frozen programs' user data folder (where migration backups go)."""
-        if WINDOWS:  # platformdirs asks Windows for the known folder, not the environment
-            from platformdirs import user_data_dir
-
-            return Path(user_data_dir("CoopDesktop", appauthor=False))
-        return Path(self.base_env["XDG_DATA_HOME"]) / "CoopDesktop"
-
     def step(self, name: str, check: Callable[[], str | None]) -> None:
         began = time.perf_counter()
         try:
@@ -303,7 +295,7 @@ def upgrade_step(s: Smoke) -> None:
             command.downgrade(alembic_config(conn), "-1")
             conn.commit()
         db.dispose()
-        backups = s.data_folder() / "backups"
+        backups = old.parent / "backups"  # beside the database (docs/storage.md)
         before = set(backups.glob("older-before-*.db")) if backups.exists() else set()
         # The desktop program opens it as a treasurer would after installing a new version.
         # 0: it signed in; 4: the revision taken back created the users, so the first
