@@ -577,7 +577,7 @@ def import_100k(workdir: Path, quick: bool) -> dict[str, Any]:
     from coop_desktop.services.imports import import_file
 
     members, days = (200, 25) if quick else (2000, 25)
-    db = open_database(str(workdir / "import.db"))
+    db = open_database(str(workdir / "import.db"), create=True)
     load_demo(db, members=members, days=1, start=date(2026, 9, 1), today=date(2026, 11, 27))
     lines = ["Código;Fecha;Turno;Litros;Temperatura"]
     for d in range(days):
