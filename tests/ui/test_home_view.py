@@ -95,3 +95,12 @@ def test_litres_and_kilograms_are_shown_apart_and_the_conversion_said() -> None:
     assert _units({"L": Decimal("39")}, Decimal("39")) == "39.0 L"
     both = _units({"L": Decimal("39"), "kg": Decimal("10.32")}, Decimal("49"))
     assert both == "39.0 L + 10.3 kg (49.0 L con la densidad del esquema)"
+
+
+def test_chart_ticks_closer_than_the_axis_places_are_told_apart(qtbot: QtBot) -> None:
+    """An empty chart spans 0–1: its ticks read 0.0, 0.2, … instead of "0, 0, 0"."""
+    from ui.home.home_view import _axes
+
+    axis = _axes(0)["left"]
+    assert axis.tickStrings([0.0, 0.2, 0.4], 1.0, 0.2) == ["0.0", "0.2", "0.4"]
+    assert axis.tickStrings([0.0, 500.0, 1000.0], 1.0, 500.0) == ["0", "500", "1,000"]

@@ -87,8 +87,13 @@ def _axes(places: int) -> dict[str, Any]:
 
     class ValueAxis(pg.AxisItem):  # type: ignore[misc]
         def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+            # ticks closer than the axis's places (an empty chart spans 0–1) get the places
+            # that tell them apart, never "0, 0, 0"
+            shown = places
+            if math.isfinite(spacing) and 0 < spacing < 10**-places:
+                shown = min(4, math.ceil(-math.log10(spacing)))
             return [
-                fmt.number(Decimal(f"{v:.{places}f}"), places) if math.isfinite(v) else ""
+                fmt.number(Decimal(f"{v:.{shown}f}"), shown) if math.isfinite(v) else ""
                 for v in values
             ]
 
