@@ -84,6 +84,19 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _MINUS = ("-", "\u2212")
 
 
+def could_group_thousands(whole: str | None, frac: str | None) -> bool:
+    """ "1.500", "250,000": one to three digits, one separator, three digits — the separator
+    may group thousands as well as mark decimals."""
+    return (
+        whole is not None
+        and frac is not None
+        and len(frac) == 3
+        and 1 <= len(whole) <= 3
+        and whole.isdigit()
+        and not whole.startswith("0")
+    )
+
+
 def decimal_reading(text: str) -> str:
     """The decimal reading of an ambiguous entry as it can be typed without ambiguity:
     "1.500" → "1.5", "250.000" → "250" (typing "1.500" again would be just as ambiguous)."""
@@ -102,14 +115,7 @@ def _canonical(text: str, typed: str, field: str, scale: int | None) -> str:
     plain = _PLAIN.fullmatch(text)
     if plain:
         whole, frac = plain.group(1), plain.group(2)
-        could_be_grouping = (
-            whole is not None
-            and frac is not None
-            and len(frac) == 3
-            and len(whole) <= 3
-            and not whole.startswith("0")
-        )
-        if could_be_grouping and scale is not None and scale < 3:
+        if could_group_thousands(whole, frac) and scale is not None and scale < 3:
             raise _error(
                 "ambiguous_number",
                 field,

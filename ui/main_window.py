@@ -56,12 +56,17 @@ SCREEN_MODULES = (
 )
 
 
-ROLE_WORDS = {  # the stored roles, marked for translation (the status bar shows them)
+ROLE_WORDS = {  # the stored roles, marked for translation
     "administrador": QT_TRANSLATE_NOOP("Roles", "administrador"),
     "tesorero": QT_TRANSLATE_NOOP("Roles", "tesorero"),
     "acopiador": QT_TRANSLATE_NOOP("Roles", "acopiador"),
     "vigilancia": QT_TRANSLATE_NOOP("Roles", "vigilancia"),
 }
+
+
+def role_name(role: str) -> str:
+    """A stored role in the screen's language."""
+    return QCoreApplication.translate("Roles", ROLE_WORDS.get(role, role))
 
 
 def prewarm() -> None:
@@ -129,7 +134,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(
             self.tr("Usuario: %1 (%2)")
             .replace("%1", principal.name)
-            .replace("%2", QCoreApplication.translate("Roles", str(principal.role)))
+            .replace("%2", role_name(str(principal.role)))
             if principal is not None
             else ""
         )

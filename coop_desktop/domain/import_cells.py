@@ -17,7 +17,7 @@ import coop_desktop.domain.transfer_messages  # noqa: F401  (registers the messa
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.text import fold
 from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import D, decimal_reading, parse_number
+from coop_desktop.numbers import D, could_group_thousands, decimal_reading, parse_number
 
 Cell = str | int | Decimal | date | datetime | bool | None
 
@@ -87,7 +87,7 @@ def _refuse_if_ambiguous(typed: str, field: str, sign: str, whole: str, frac: st
     reading is a value the field can take (within its absurd limits), the row is refused with
     both readings spelled out; when the limits rule it out ("1,032" as a density, "1,500" L in
     one delivery: 1032 and 1500 are absurd there), the file's decimal comma is read."""
-    if frac is None or len(frac) != 3 or "." in whole or len(whole) > 3 or whole.startswith("0"):
+    if frac is None or not could_group_thousands(whole, frac):
         return
     grouped, decimal = D(whole + frac), D(f"{whole}.{frac}")
     low, high = _limits(field)

@@ -151,7 +151,6 @@ def _statements(
         timeline = load_timeline(session)
         members = {m.id: m for m in session.scalars(select(Member))}
         settled: dict[int, tuple[SettlementCalc | None, Settlement | None]] = {}
-        lines: dict[int, list[SettlementLine]] = {}
         known: dict[str, CloseResult] = {}
         if closed and period is not None:
             rows = session.scalars(

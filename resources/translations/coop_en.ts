@@ -1781,170 +1781,170 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>%1 (%2 with the scheme's density)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="124" />
+        <location filename="../../ui/home/home_view.py" line="129" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="125" />
+        <location filename="../../ui/home/home_view.py" line="130" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="126" />
+        <location filename="../../ui/home/home_view.py" line="131" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="128" />
+        <location filename="../../ui/home/home_view.py" line="133" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="140" />
+        <location filename="../../ui/home/home_view.py" line="145" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="157" />
+        <location filename="../../ui/home/home_view.py" line="162" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="197" />
+        <location filename="../../ui/home/home_view.py" line="202" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="207" />
-        <location filename="../../ui/home/home_view.py" line="222" />
+        <location filename="../../ui/home/home_view.py" line="212" />
+        <location filename="../../ui/home/home_view.py" line="227" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="249" />
+        <location filename="../../ui/home/home_view.py" line="254" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="263" />
+        <location filename="../../ui/home/home_view.py" line="268" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="264" />
+        <location filename="../../ui/home/home_view.py" line="269" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="178" />
+        <location filename="../../ui/home/home_view.py" line="183" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="182" />
+        <location filename="../../ui/home/home_view.py" line="187" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="182" />
+        <location filename="../../ui/home/home_view.py" line="187" />
         <source>entregas</source>
         <translation>deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="201" />
+        <location filename="../../ui/home/home_view.py" line="206" />
         <source>bruto %1, neto %2 (%3)</source>
         <translation>gross %1, net %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="204" />
-        <location filename="../../ui/home/home_view.py" line="276" />
+        <location filename="../../ui/home/home_view.py" line="209" />
+        <location filename="../../ui/home/home_view.py" line="281" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="204" />
-        <location filename="../../ui/home/home_view.py" line="276" />
+        <location filename="../../ui/home/home_view.py" line="209" />
+        <location filename="../../ui/home/home_view.py" line="281" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="231" />
+        <location filename="../../ui/home/home_view.py" line="236" />
         <source>referencia</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="259" />
+        <location filename="../../ui/home/home_view.py" line="264" />
         <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
         <translation>No price scheme is in force: create one in Prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="260" />
+        <location filename="../../ui/home/home_view.py" line="265" />
         <source>Ir a Precios</source>
         <translation>Go to Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="267" />
+        <location filename="../../ui/home/home_view.py" line="272" />
         <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="268" />
+        <location filename="../../ui/home/home_view.py" line="273" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="270" />
+        <location filename="../../ui/home/home_view.py" line="275" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="270" />
+        <location filename="../../ui/home/home_view.py" line="275" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="274" />
+        <location filename="../../ui/home/home_view.py" line="279" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="290" />
+        <location filename="../../ui/home/home_view.py" line="295" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="302" />
+        <location filename="../../ui/home/home_view.py" line="307" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="311" />
+        <location filename="../../ui/home/home_view.py" line="316" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="323" />
+        <location filename="../../ui/home/home_view.py" line="328" />
         <source>Litros por día (60 días; kg convertidos)</source>
         <translation>Litres per day (60 days; kg converted)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="327" />
+        <location filename="../../ui/home/home_view.py" line="332" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="328" />
+        <location filename="../../ui/home/home_view.py" line="333" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="351" />
+        <location filename="../../ui/home/home_view.py" line="356" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="352" />
+        <location filename="../../ui/home/home_view.py" line="357" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -2373,122 +2373,122 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Indicadores</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Auditoría</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Usuario: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -2605,7 +2605,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberField</name>
     <message>
-        <location filename="../../ui/collection/member_lookup.py" line="82" />
+        <location filename="../../ui/collection/member_lookup.py" line="85" />
         <source>Código o nombre del socio</source>
         <translation>Member code or name</translation>
     </message>
