@@ -30,6 +30,12 @@ Metric = Callable[[Path, bool], dict[str, Any]]
 BENCH_USER, BENCH_PASSWORD = "admin", "clave-de-medicion"
 
 
+def _today() -> date:
+    from coop_desktop import clock
+
+    return clock.today()
+
+
 def open_database(target: str, *, create: bool = False) -> Any:
     """The database with its administrator signed in (created on a new file), as `coop`."""
     from coop_desktop.services.auth import create_first_admin, has_users, sign_in
@@ -69,7 +75,7 @@ def demo_1m(workdir: Path, quick: bool) -> dict[str, Any]:
     """Demo generation by bulk inserts: 2,000 members × 250 days × 2 shifts = 1M deliveries."""
     members, days = (200, 50) if quick else (2000, 250)
     db = open_database(str(workdir / "demo.db"), create=True)
-    start = date.today() - timedelta(days=days + 1)
+    start = _today() - timedelta(days=days + 1)
     began = time.perf_counter()
     summary = load_demo(db, members=members, days=days, start=start, seed=1)
     elapsed = time.perf_counter() - began
@@ -86,7 +92,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
 
     members, days = (300, 31) if quick else (2000, 75)
     db = open_database(str(workdir / "pricing.db"), create=True)
-    start = date.today() - timedelta(days=days + 1)
+    start = _today() - timedelta(days=days + 1)
     load_demo(db, members=members, days=days, start=start, seed=2)
     span = period_of(start + timedelta(days=days // 2), "month")
     with db.engine.connect() as conn:
@@ -121,6 +127,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
 
 PEAK_SCRIPT = """
 import os, sys, threading, time
+from coop_desktop import clock
 from coop_desktop.services.auth import sign_in
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.storage.connect import open_database
@@ -335,7 +342,7 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     members, days = (200, 50) if quick else (2000, 250)
     path = workdir / "desktop.db"
     db = open_database(str(path), create=True)
-    load_demo(db, members=members, days=days, start=date.today() - timedelta(days=days + 1), seed=5)
+    load_demo(db, members=members, days=days, start=_today() - timedelta(days=days + 1), seed=5)
     db.dispose()
     script = (
         "import sys\n"
@@ -399,7 +406,7 @@ def desktop(workdir: Path, quick: bool) -> dict[str, Any]:
     db.dispose()
 
     search_db = open_database(str(workdir / "members.db"), create=True)
-    load_demo(search_db, members=10_000, days=1, start=date.today() - timedelta(days=2), seed=6)
+    load_demo(search_db, members=10_000, days=1, start=_today() - timedelta(days=2), seed=6)
     from coop_desktop.services.members import list_members
 
     model = MemberModel()
@@ -719,7 +726,7 @@ def frozen(workdir: Path, quick: bool) -> dict[str, Any]:
     members, days = (200, 50) if quick else (2000, 250)
     path = workdir / "frozen.db"
     db = open_database(str(path), create=True)
-    load_demo(db, members=members, days=days, start=date.today() - timedelta(days=days + 1), seed=5)
+    load_demo(db, members=members, days=days, start=_today() - timedelta(days=days + 1), seed=5)
     db.dispose()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(workdir)}
     env.update(COOP_USER=BENCH_USER, COOP_PASSWORD=BENCH_PASSWORD)  # the check signs in so

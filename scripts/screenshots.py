@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +129,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
+    from coop_desktop import clock
     from coop_desktop.services.demo import load_demo
     from coop_desktop.storage.connect import open_database
     from ui.app import install_translations
@@ -142,7 +143,7 @@ def main() -> int:
 
         create_first_admin(db, "admin", "clave-de-capturas", "Tesorería")
         sign_in(db, "admin", "clave-de-capturas", for_command=True)
-        load_demo(db, members=60, days=45, start=date.today() - timedelta(days=45), seed=1)
+        load_demo(db, members=60, days=45, start=clock.today() - timedelta(days=45), seed=1)
         for lang in args.lang or ["es", "en"]:
             install_translations(app, lang)
             window = MainWindow(db)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests_support.clock import TODAY
+
 from coop_desktop.resources import resource_path
 from coop_desktop.services.accounts import add_advance
 from coop_desktop.services.closeout.closing import close_period
@@ -27,8 +29,6 @@ from coop_desktop.services.quality import add_test
 from coop_desktop.services.schemes import import_scheme
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Centre
-
-TODAY = date(2026, 11, 27)
 
 
 def sample(st: str, ufc: str, fat: str, protein: str, scc: str) -> dict[str, object]:

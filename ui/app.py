@@ -67,7 +67,7 @@ def install_translations(app: QApplication, lang: str = "es") -> list[QTranslato
         if lang == "es"
         else QLocale(QLocale.Language.English)
     )
-    translators = []
+    translators: list[QTranslator] = []
     if lang == "es":
         translators.append(QtGaps(app))  # installed first: asked after qtbase_es
         qt = QTranslator(app)

@@ -7,9 +7,7 @@ closes; a screen with unsaved edits (`can_leave()`) is asked before it is left."
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
@@ -28,6 +27,7 @@ from ui.common import fmt
 from ui.common.changes import ChangeWatcher
 from ui.common.runner import app_runner
 from ui.common.wheel_guard import guard_everywhere, guard_wheel
+from ui.common.words import QT_TRANSLATE_NOOP
 from ui.home.home_view import HomeView
 
 SMALL_SCREEN = (1440, 900)
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
             QLabel(self.tr("Base de datos: %1").replace("%1", db.location.describe()))
         )
         if association is not None:
-            span = period_of(date.today(), association.cycle)
+            span = period_of(clock.today(), association.cycle)
             self.period_label.setText(
                 self.tr("Periodo abierto: %1").replace("%1", fmt.period(span))
             )
@@ -161,7 +161,9 @@ class MainWindow(QMainWindow):
                 self.setWindowState(Qt.WindowState.WindowMaximized)
         section = settings.value("window/section", 0)
         guard_wheel(home)
-        guard_everywhere(QApplication.instance())  # dialogs too
+        app = QApplication.instance()
+        assert app is not None
+        guard_everywhere(app)  # dialogs too
         self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
         self.watcher = ChangeWatcher(db, self.runner, self)
         import PySide6.QtPdf

@@ -7,7 +7,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 
-from coop_desktop import __version__
+from coop_desktop import __version__, clock
 from coop_desktop.cli import (
     account_commands,
     admin,
@@ -116,7 +116,6 @@ def _log_unexpected(exc: BaseException) -> str:
     """Append the traceback to the CLI's log in the data folder (user-only); its path."""
     import os
     import traceback
-    from datetime import datetime
 
     from coop_desktop.storage.location import data_dir
 
@@ -127,7 +126,7 @@ def _log_unexpected(exc: BaseException) -> str:
         path = folder / "coop-cli.log"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(f"{datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
+            fh.write(f"{clock.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
             fh.write(text + "\n")
         return str(path)
     except OSError:

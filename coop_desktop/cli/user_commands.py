@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from coop_desktop import clock
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 from coop_desktop.domain.roles import Role
 
@@ -101,11 +102,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def _status(u: Any, lang: str) -> str:
     if not u.active:
         return t(lang, "desactivado", "disabled")
-    if u.locked_until is not None:
-        from datetime import datetime
-
-        if u.locked_until > datetime.now():
-            return t(lang, "bloqueado", "locked")
+    if u.locked_until is not None and u.locked_until > clock.now():
+        return t(lang, "bloqueado", "locked")
     if not u.has_password:
         return t(lang, "sin contraseña", "no password")
     return t(lang, "activo", "active")

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop import formatting as fmt
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
@@ -92,7 +93,7 @@ def add_advance(
     from coop_desktop.services.numbering import reserve_numbers
 
     value = money_amount(amount)
-    when = v.not_future(v.iso_date(day or today or date.today()), today or date.today())
+    when = v.not_future(v.iso_date(day or today or clock.today()), today or clock.today())
     with db.write() as session:
         member = member_by_code(session, member_code)
         series = load_association(session).receipt_series
@@ -140,7 +141,7 @@ def sell_input(
     qty = v.decimal(quantity, "quantity", 3)
     if qty <= 0:
         raise ValidationError("not_positive", "quantity", value=quantity)
-    when = v.not_future(v.iso_date(day or today or date.today()), today or date.today())
+    when = v.not_future(v.iso_date(day or today or clock.today()), today or clock.today())
     with db.write() as session:
         member = member_by_code(session, member_code)
         product = session.scalars(
@@ -179,7 +180,7 @@ def add_charge(
     if value <= 0:
         raise ValidationError("not_positive", "amount", value=amount)
     label = v.optional_text(name) or KIND_LABELS[clean_kind][0]
-    first_day = v.iso_date(start or date.today())
+    first_day = v.iso_date(start or clock.today())
     with db.write() as session:
         lock_terms(session)
         refuse_before_close(session, first_day, "start")
@@ -208,7 +209,7 @@ def add_loan(
     """A loan repaid by `count` instalments, one deducted by each close from `start`."""
     value = money_amount(principal)
     schedule = instalments(value, count)
-    first_day = v.iso_date(start or date.today())
+    first_day = v.iso_date(start or clock.today())
     with db.write() as session:
         lock_terms(session)
         refuse_before_close(session, first_day, "start")
@@ -245,7 +246,7 @@ def add_adjustment(
     if value == 0:
         raise ValidationError("not_positive", "amount", value=amount)
     text = v.required_text(reason, "reason")
-    now_day = today or date.today()
+    now_day = today or clock.today()
     with db.write() as session:
         first_open = next_open_day(session, now_day)
         when = v.iso_date(day) if day else first_open

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop.domain import security_messages as _messages  # noqa: F401 - registers them
 from coop_desktop.domain.roles import LOCKOUT_AFTER, Principal, Role, lockout_minutes
 from coop_desktop.errors import Forbidden, ValidationError
@@ -141,7 +142,7 @@ def _authenticate(db: Database, name: str, password: str, new_password: str | No
 
 
 def _clock(when: datetime) -> str:
-    return when.strftime("%H:%M") if when.date() == datetime.now().date() else f"{when:%d/%m %H:%M}"
+    return when.strftime("%H:%M") if when.date() == clock.now().date() else f"{when:%d/%m %H:%M}"
 
 
 def _set_first_password(db: Database, user: User, new_password: str) -> None:

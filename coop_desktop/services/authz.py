@@ -21,6 +21,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop import formatting as fmt
 from coop_desktop.domain import security_messages as _messages  # noqa: F401 - registers them
 from coop_desktop.domain.periods import period_of
@@ -87,7 +88,7 @@ def collector_window(session: Session, today: date | None = None) -> tuple[date,
     is still open (the last days are often typed after the period ends), up to today."""
     from coop_desktop.services.closeout.period_status import closed_period_at
 
-    day = today or date.today()
+    day = today or clock.today()
     association = session.scalars(select(Association)).first()
     cycle = association.cycle if association is not None else "month"
     current = period_of(day, cycle)

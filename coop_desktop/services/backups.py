@@ -8,6 +8,7 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
+from coop_desktop import clock
 from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import StorageError
 from coop_desktop.services.authz import requires
@@ -43,7 +44,7 @@ def backup_and_record(db: Database, target: Path) -> Path:
 @requires(Permission.BACKUP)
 def record_backup(db: Database, when: datetime | None = None) -> None:
     """Remember when the last backup was made (the Inicio screen warns when it is old)."""
-    stamp = (when or datetime.now()).isoformat(timespec="seconds")
+    stamp = (when or clock.now()).isoformat(timespec="seconds")
     with db.write() as session:
         row = session.get(Setting, LAST_BACKUP)
         before = None if row is None else {"value": row.value}
@@ -81,7 +82,7 @@ def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[P
     raw.check_file(source, known)
     folder = keep_dir or live.parent / "backups"  # beside the database
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = _new_name(folder, f"{live.stem}-before-restore-{stamp}")
     with tempfile.TemporaryDirectory(prefix="coop-restore-", dir=folder) as tmp:
         work = Path(tmp)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop.domain.roles import Principal
 from coop_desktop.storage import audit_chain
 from coop_desktop.storage.engine import ACTING
@@ -28,7 +29,7 @@ def actor() -> str:
 
 
 def now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 def _jsonable(value: Any) -> Any:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, select
 
+from coop_desktop import clock
 from coop_desktop import formatting as fmt
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, period_of
@@ -151,7 +152,7 @@ def _alerts(conn: Connection, db: Database, today: date, cycle: str) -> list[Ale
 
 
 def dashboard(db: Database, today: date | None = None, days: int = 60) -> Dashboard:
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         conn = session.connection()
         association = load_association(session)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission, Role
 from coop_desktop.errors import NotFound, Refused, ValidationError
@@ -84,7 +85,7 @@ def clean_delivery(
     the first problem raises, naming its field. A rejected delivery needs its reason."""
     clean_qty = v.quantity(quantity)
     clean_unit = v.choice(unit, v.UNITS, "unit")
-    clean_day = v.not_future(v.iso_date(day), today or date.today())
+    clean_day = v.not_future(v.iso_date(day), today or clock.today())
     clean_shift = v.choice(shift, v.SHIFTS, "shift")
     reason = v.optional_text(reject_reason)
     is_rejected = bool(reason) if rejected is None else rejected

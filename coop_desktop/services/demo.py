@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from coop_desktop import clock
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.text import member_search_key
 from coop_desktop.errors import Refused, ValidationError
@@ -347,7 +348,7 @@ def load_demo(
         raise ValidationError("out_of_range", "members", value=members, minimum=1, maximum=100_000)
     if days < 1 or days > 3660:
         raise ValidationError("out_of_range", "days", value=days, minimum=1, maximum=3660)
-    today = today or date.today()
+    today = today or clock.today()
     first = start or today - timedelta(days=days)
     day_list = [first + timedelta(days=i) for i in range(days)]
     if day_list[-1] > today:
@@ -367,7 +368,7 @@ def load_demo(
             department="Puno",
             address="Comunidad Huaychani s/n",
         )
-    stamp = datetime.now().replace(microsecond=0)
+    stamp = clock.now()
     with db.write_connection() as conn:
         sqlite = conn.dialect.name == "sqlite"
         centres = [

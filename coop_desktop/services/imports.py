@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import formatting
+from coop_desktop import clock, formatting
 from coop_desktop.domain import import_columns as columns
 from coop_desktop.domain.import_columns import IGNORE, ColumnMatch
 from coop_desktop.domain.roles import Permission
@@ -249,7 +249,7 @@ def import_file(
     report.dry_run = dry_run
     if report.problems or report.match is None:
         return report
-    today = today or date.today()
+    today = today or clock.today()
 
     def step(done: int, total: int) -> None:
         if progress is not None and not progress(done, total):

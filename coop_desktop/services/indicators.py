@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.indicator_groups import GROUPINGS
 from coop_desktop.domain.indicator_report import (
@@ -129,7 +130,7 @@ def indicators(
     for grouping in by:
         if grouping not in GROUPINGS:
             raise ValidationError("bad_grouping", "by", value=grouping, valid=", ".join(GROUPINGS))
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         association = load_association(session)
         price = _positive_price(reference) if reference is not None else _stored_reference(session)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from coop_desktop import clock
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.roles import Permission
@@ -36,7 +37,7 @@ def add_test(
     today: date | None = None,
 ) -> QualityTestInfo:
     clean = clean_measures(measures)
-    day = v.not_future(v.iso_date(sample_date), today or date.today())
+    day = v.not_future(v.iso_date(sample_date), today or clock.today())
     require_collect_date(db, day)
     with db.write() as session:
         refuse_if_closed(session, day)

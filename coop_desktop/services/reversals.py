@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop import formatting as fmt
 from coop_desktop.errors import Refused
 from coop_desktop.services.closeout.period_status import closed_period_at
@@ -47,7 +48,7 @@ def reverse(
             continue
         day = e.date
         if closed_period_at(session, day) is not None:
-            day = today or date.today()
+            day = today or clock.today()
             closed = closed_period_at(session, day)
             if closed is not None:
                 raise Refused("period_closed", "date", value=fmt.day(day), period=closed.code)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop import formatting as fmt
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.model import Scheme
@@ -50,7 +51,7 @@ def import_scheme(db: Database, text: str, effective: date | None = None) -> Sch
     """Validate a scheme file and add it as a version in force from `effective` (default
     today). Every problem is reported at once, and nothing is stored when there is one."""
     parsed, data = schema.loads(text)
-    day = effective or date.today()
+    day = effective or clock.today()
     with db.write() as session:
         refuse_in_closed_period(session, day)
         clash = session.execute(

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.roles import Permission
@@ -247,7 +248,7 @@ def pay(
     """Mark settlements paid; the period is paid when all are. Returns how many were marked."""
     clean_method = v.choice(method, v.PAYMENT_METHODS, "payment_method")
     span = parse_period(code)
-    when = v.not_future(day or date.today(), date.today())
+    when = v.not_future(day or clock.today(), clock.today())
     if when < span.start:
         raise ValidationError(
             "paid_before_period", "date", value=when.isoformat(), period=span.code

@@ -11,13 +11,13 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from coop_desktop import clock
 from coop_desktop.domain.roles import Permission, Principal, Role, roles_with
 from coop_desktop.errors import Forbidden
 from coop_desktop.storage import audit_chain
@@ -260,7 +260,7 @@ class Database:
             # The refusal stands even if it cannot be recorded (a file locked by a writer).
             audit_chain.append(
                 conn,
-                at=datetime.now().replace(microsecond=0),
+                at=clock.now(),
                 user_id=None if principal is None else principal.user_id,
                 actor="" if principal is None else principal.name,
                 action="refused",

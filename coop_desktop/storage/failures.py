@@ -14,10 +14,10 @@ import os
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from coop_desktop import clock
 from coop_desktop.errors import CoopError, Refused, StorageError
 
 _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
@@ -111,7 +111,7 @@ def holding(db_path: Path | None, action: str) -> Iterator[None]:
         "user": user,
         "host": socket.gethostname(),
         "pid": os.getpid(),
-        "since": datetime.now().isoformat(timespec="seconds"),
+        "since": clock.now().isoformat(timespec="seconds"),
     }
     try:
         tmp = note.with_name(note.name + ".tmp")

@@ -6,7 +6,6 @@ silently deleted, so migrations run with foreign keys off and a `foreign_key_che
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
+from coop_desktop import clock
 from coop_desktop.errors import StorageError
 from coop_desktop.storage.location import Location
 
@@ -139,7 +139,7 @@ def upgrade(
 
         folder = backup_dir or location.path.parent / "backups"  # beside the database
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         backup = folder / f"{location.path.stem}-before-{head}-{stamp}.db"
         online_backup(location.path, backup)
     _run_upgrade(engine, location, target)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 from sqlalchemy import select, text
+from tests_support.clock import TODAY
 from tests_support.tamper import drop_audit_triggers
 from tests_support.users import act_as
 
@@ -61,7 +61,7 @@ def test_an_intact_trail_verifies_and_lists(coop: Run, trail: Database) -> None:
     assert {r["user"] for r in rows} == {"admin"}
     code, out, _ = coop("audit", "list", "--user", "quispe", db_arg=_url(trail))
     assert "sign_in" in out and "S1" not in out
-    today = date.today().isoformat()
+    today = TODAY.isoformat()
     code, out, _ = coop("audit", "list", "--from", today, "--to", today, db_arg=_url(trail))
     assert code == 0 and "status" in out
     code, out, _ = coop("audit", "list", "--to", "2000-01-01", "--json", db_arg=_url(trail))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from tests_support.clock import TODAY
 
 from coop_desktop.resources import resource_path
 from coop_desktop.storage.engine import Database
@@ -151,7 +152,6 @@ def test_a_collector_cannot_close_pay_void_reopen_or_change_schemes_or_users(
         assert "Su rol (acopiador) no permite" in err and "administrador" in err, (args, err)
     assert _tables(db) == before
     # What a collector does: today's deliveries.
-    from datetime import date
 
     code, _, err = coop(
         "deliveries",
@@ -161,7 +161,7 @@ def test_a_collector_cannot_close_pay_void_reopen_or_change_schemes_or_users(
         "--unit",
         "L",
         "--date",
-        date.today().isoformat(),
+        TODAY.isoformat(),
         "--shift",
         "am",
         db_arg=url,

@@ -210,7 +210,7 @@ def test_voids_tell_their_story(worked: Database) -> None:
     )
     text_ = pdf_text(ReceiptRenderer().render(old))
     assert "ANULADO" in text_ and "Se mojó" in text_ and new in text_
-    assert date.today().strftime("%d/%m/%Y") in text_  # the day it was voided
+    assert TODAY.strftime("%d/%m/%Y") in text_  # the day it was voided
     assert "Reemplaza al recibo L001-00000001" in pdf_text(ReceiptRenderer().render(replacement))
     # reopening voids with the reason; the next close's receipt names what it replaces
     reopen_period(worked, "2026-10-q1", "Error de digitación")

@@ -6,12 +6,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from tests_support.clock import TODAY
 
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain.import_columns import IGNORE, header_key, match_columns, resolve_field
 from coop_desktop.errors import ValidationError
-
-TODAY = date(2026, 11, 27)
 
 
 @pytest.mark.parametrize(

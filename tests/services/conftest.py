@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from tests_support.clock import TODAY
 
 from coop_desktop.resources import resource_path
 from coop_desktop.services.accounts import add_advance, add_charge, add_product, sell_input
@@ -12,8 +13,6 @@ from coop_desktop.services.members import add_member
 from coop_desktop.services.quality import add_test
 from coop_desktop.services.schemes import import_scheme
 from coop_desktop.storage.engine import Database
-
-TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@ with an increasing delay, disabled and unknown users, and every refusal in the a
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from tests_support.users import ADMIN, PASSWORD, act_as
 
+from coop_desktop import clock
 from coop_desktop.domain.roles import Role, lockout_minutes
 from coop_desktop.errors import Forbidden, ValidationError
 from coop_desktop.services import auth, passwords, users
@@ -35,8 +36,8 @@ def test_lockout_after_five_wrong_passwords_with_an_increasing_delay(
     refused = _sign_in_fails(db, "tesorera", "clave-tesorera")
     assert refused.code == "account_locked" and "bloqueada" in refused.render("es")
     # A minute later it opens; one more wrong password locks it for two minutes.
-    later = datetime.now() + timedelta(minutes=1, seconds=5)
-    monkeypatch.setattr(auth, "now", lambda: later.replace(microsecond=0))
+    clock.advance(timedelta(minutes=1, seconds=5))
+    later = clock.now()
     assert _sign_in_fails(db, "tesorera", "otra-vez-mal").code == "account_locked"
     info = {u.name: u for u in users.list_users(db)}["tesorera"]
     assert info.failed_attempts == 6
@@ -44,7 +45,6 @@ def test_lockout_after_five_wrong_passwords_with_an_increasing_delay(
     assert info.locked_until - later >= timedelta(minutes=1, seconds=50)
     assert [lockout_minutes(n) for n in (4, 5, 6, 7, 8)] == [0, 1, 2, 4, 8]
     # An administrator's new password lifts the lock.
-    monkeypatch.setattr(auth, "now", lambda: datetime.now().replace(microsecond=0))
     users.set_password(db, "tesorera", "clave-nueva-1")
     assert auth.sign_in(db, "tesorera", "clave-nueva-1").role is Role.TREASURER
     failures = [e for e in list_audit(db, user="tesorera") if e.action == "sign_in_failed"]

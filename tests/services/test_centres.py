@@ -1,9 +1,8 @@
 """Centres and routes on both engines: a route is exactly the members given, in order; a
 member moves from another centre's route; refusals change nothing."""
 
-from datetime import date
-
 import pytest
+from tests_support.clock import TODAY
 
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.centres import (
@@ -47,4 +46,4 @@ def test_routes_in_order(association: Database) -> None:
         ("C02", "Centro Amparani", 2),
     ]
     set_status(db, 4, "retired")  # S0004: a retired member leaves the collection route
-    assert [s.member.code for s in route(db, c1.id, date.today(), "am")] == ["S0002"]
+    assert [s.member.code for s in route(db, c1.id, TODAY, "am")] == ["S0002"]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import text
+from tests_support.clock import TODAY
 
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.resources import resource_path
@@ -31,7 +32,6 @@ from coop_desktop.services.settlements import (
 from coop_desktop.storage.engine import Database
 
 D = Decimal
-TODAY = date(2026, 11, 27)
 Q1 = "2026-10-q1"
 
 

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
+from tests_support.clock import TODAY
 
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.deliveries import add_delivery, get_delivery, list_deliveries
@@ -11,8 +12,6 @@ from coop_desktop.services.members import add_member, set_status
 from coop_desktop.services.quality import add_test
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, QualityTest
-
-TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
+from tests_support.clock import TODAY
 
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.import_read import ReadOptions
@@ -18,7 +19,6 @@ from coop_desktop.services.members import add_member, list_members, set_status
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, ImportRow, Member, Period, QualityTest
 
-TODAY = date(2026, 11, 27)
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from tests_support.clock import TODAY
 
 from coop_desktop.errors import Refused, StorageError, ValidationError
 from coop_desktop.resources import resource_path
@@ -28,7 +29,6 @@ from coop_desktop.services.settlements import pay, settlement_for, void_receipt
 from coop_desktop.storage.engine import Database
 
 Q1 = "2026-10-q1"
-TODAY = date(2026, 11, 27)
 
 
 def test_a_paid_receipt_is_not_voided(example: Database) -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import text
+from tests_support.clock import TODAY
 
 from coop_desktop.errors import Refused
 from coop_desktop.services.accounts import add_loan, ledger
@@ -23,7 +24,6 @@ from coop_desktop.services.settlements import (
 from coop_desktop.storage.engine import Database
 
 Q1 = "2026-10-q1"
-TODAY = date(2026, 11, 27)
 D = Decimal
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
+from tests_support.clock import TODAY
 from tests_support.services import writing_services
 from tests_support.users import ADMIN, PASSWORD, act_as
 
@@ -31,7 +32,6 @@ from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.storage.engine import Database
 
-TODAY = date(2026, 11, 27)
 PERIOD = "2026-10"
 
 
@@ -113,7 +113,7 @@ def test_a_collector_records_deliveries_and_tests_of_the_open_period_only(
     books: Database,
 ) -> None:
     act_as(books, "quispe", Role.COLLECTOR.value)
-    today = date.today()
+    today = TODAY
     saved = add_delivery(books, "S0001", "12.5", "L", today, "am")
     assert saved.recorded_by == "quispe"
     quality.add_test(books, "S0001", today, {"fat": "3.6"})

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
+from tests_support.clock import TODAY
 
 from coop_desktop.errors import NotFound, Refused, ValidationErrors
 from coop_desktop.resources import resource_path
@@ -22,7 +23,6 @@ from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import PriceSchemeVersion
 
 PERU = resource_path("schemes/peru-additive.json").read_text("utf-8")
-TODAY = date(2026, 11, 27)
 
 
 def _versions(db: Database) -> int:

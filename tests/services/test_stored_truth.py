@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from tests_support.clock import TODAY
 
 from coop_desktop.documents.statement import StatementRenderer
 from coop_desktop.errors import Refused
@@ -27,7 +28,6 @@ from coop_desktop.services.whatif import simulate
 from coop_desktop.storage.engine import Database
 
 D = Decimal
-TODAY = date(2026, 11, 27)
 Q1 = "2026-10-q1"
 QUALITY = {"fat": "3.6", "protein": "3.2", "st": "12.1", "snf": "8.5", "ufc": "250000",
            "scc": "300000"}  # fmt: skip

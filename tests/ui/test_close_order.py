@@ -3,12 +3,13 @@ answer is the default); afterwards a late delivery goes into the next period as 
 adjustment that Acopio offers and that works. Driven with real clicks and typing."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.accounts import ledger
@@ -20,7 +21,6 @@ from ui.closeout.closeout_view import CloseoutView
 from ui.collection.collection_view import CollectionView
 from ui.common.confirm import GRACE_MS, SafeQuestion
 
-TODAY = date.today()
 THIS_MONTH = TODAY.replace(day=1)
 LAST_MONTH = (THIS_MONTH - timedelta(days=1)).replace(day=1)
 

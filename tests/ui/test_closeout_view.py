@@ -4,7 +4,7 @@ of the same database); a close cancelled half-way leaves the period open."""
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.numbers import parse_number
 from coop_desktop.services.demo import load_demo
@@ -24,7 +25,7 @@ from ui.common.runner import OpContext, OpRunner
 
 from .driving import answer_dialogs
 
-START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
+START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
 
 

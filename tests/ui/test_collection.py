@@ -2,12 +2,13 @@
 
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.services.deliveries import list_deliveries
 from coop_desktop.services.dto import MemberDraft
@@ -17,8 +18,6 @@ from ui.collection.collection_view import CollectionView
 from ui.common.confirm import GRACE_MS, SafeQuestion
 
 from .driving import answer_dialogs
-
-TODAY = date.today()
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
 """The list of every delivery reads pages in the background as it scrolls, newest first;
 filters and a jump to a date restart it on the same keyset."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries
 from coop_desktop.services.demo import load_demo
@@ -12,7 +13,7 @@ from coop_desktop.storage.engine import Database
 from ui.collection.collection_section import CollectionSection
 from ui.collection.deliveries_view import PAGE, DeliveriesView
 
-START = date.today() - timedelta(days=25)
+START = TODAY - timedelta(days=25)
 
 
 def loaded(view: DeliveriesView) -> bool:
@@ -67,7 +68,7 @@ def test_filters_and_jump(qtbot: QtBot, sqlite_db: Database) -> None:
 
 def test_keyset_pages_follow_each_other(sqlite_db: Database) -> None:
     load_demo(sqlite_db, members=5, days=10, start=START)
-    f = DeliveryFilter(until=date.today())
+    f = DeliveryFilter(until=TODAY)
     first = browse_deliveries(sqlite_db, f, None, 30)
     second = browse_deliveries(sqlite_db, f, (first[-1].date, first[-1].shift, first[-1].id), 30)
     whole = browse_deliveries(sqlite_db, f, None, 60)

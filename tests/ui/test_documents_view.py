@@ -3,7 +3,7 @@ reads back; reprints are COPIA; a receipt voided with a reason is reissued under
 number and the books still check; with no printer, printing offers to save a PDF."""
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.closeout.closing import close_period
@@ -22,7 +23,7 @@ from coop_desktop.storage.engine import Database
 from ui.documents.documents_view import DocumentsView
 from ui.printing.pdf_print import load_pdf, print_to
 
-START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
+START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
 
 

@@ -1,11 +1,12 @@
 """Inicio: the cards, the alerts with the button that fixes each, the pyqtgraph charts, and
 the estimated payroll equal to the close preview of the open period."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.closeout.closing import preview_close
@@ -17,13 +18,13 @@ from ui.main_window import MainWindow
 def test_dashboard_cards_alerts_and_charts(
     qtbot: QtBot, sqlite_db: Database, tmp_path: Path
 ) -> None:
-    load_demo(sqlite_db, members=5, days=40, start=date.today() - timedelta(days=40))
+    load_demo(sqlite_db, members=5, days=40, start=TODAY - timedelta(days=40))
     window = MainWindow(sqlite_db)
     qtbot.addWidget(window)
     home = window.views["home"]
     qtbot.waitUntil(lambda: home.estimate is not None, timeout=15000)  # type: ignore[attr-defined]
     data = home.data  # type: ignore[attr-defined]
-    span = period_of(date.today(), "month")
+    span = period_of(TODAY, "month")
     assert data.period.code == span.code
     totals = preview_close(sqlite_db, span.code).totals()
     assert f"neto S/ {totals['net']:,.2f}" in home.period.text()  # type: ignore[attr-defined]
@@ -74,10 +75,10 @@ def test_a_new_association_is_told_where_to_start_and_follows_changes(
     import_scheme(
         association,
         resource_path("schemes/peru-additive.json").read_text(),
-        date.today() - timedelta(days=30),
+        TODAY - timedelta(days=30),
     )
     add_member(association, MemberDraft(code="S1", given_names="Rosa", surnames="Quispe"))
-    add_delivery(association, "S1", "12.5", "L", date.today(), "am")
+    add_delivery(association, "S1", "12.5", "L", TODAY, "am")
     app_runner().announce("schemes", "members", "deliveries")  # as Precios and Acopio do
     qtbot.waitUntil(
         lambda: "12.5 L" in home.today.text() and not home.loading,  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.resources import resource_path
 from coop_desktop.storage.engine import Database
@@ -98,7 +99,6 @@ def test_every_screen_in_both_languages(
         member = MemberDialog(association)
         qtbot.addWidget(member)
         texts.append(member.windowTitle())
-        from datetime import date
 
         from coop_desktop.services.deliveries import add_delivery
         from coop_desktop.services.dto import MemberDraft
@@ -109,7 +109,7 @@ def test_every_screen_in_both_languages(
 
         if not list_members(association):
             add_member(association, MemberDraft(code="S1", given_names="Rosa", surnames="Quispe"))
-            add_delivery(association, "S1", "10", "L", date.today(), "am")
+            add_delivery(association, "S1", "10", "L", TODAY, "am")
         from coop_desktop.services.deliveries import get_delivery
 
         for dialog_ in (

@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.services.members import list_members
 from coop_desktop.storage.engine import Database
@@ -91,13 +92,13 @@ def test_tab_leaves_an_invalid_dni(qtbot: QtBot, association: Database) -> None:
 def test_member_page_shows_deliveries_quality_account_and_documents(
     qtbot: QtBot, sqlite_db: Database
 ) -> None:
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from coop_desktop.services.closeout.closing import close_period
     from coop_desktop.services.demo import load_demo
     from ui.members.member_page import MemberPage
 
-    start = date.today() - timedelta(days=70)
+    start = TODAY - timedelta(days=70)
     load_demo(sqlite_db, members=4, days=40, start=start)
     close_period(sqlite_db, f"{start:%Y-%m}")
     member = list_members(sqlite_db)[0]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.domain.pricing import schema
 from coop_desktop.services.demo import load_demo
@@ -16,7 +17,7 @@ from coop_desktop.services.schemes import list_schemes
 from coop_desktop.storage.engine import Database
 from ui.prices.prices_view import PricesView
 
-START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
+START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
 
 

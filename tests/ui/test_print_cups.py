@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from tests_support.clock import TODAY
 from tests_support.users import open_signed_in
 
 from coop_desktop.documents.content import Header, MemberBlock, TicketDoc
@@ -30,7 +31,7 @@ from ui.printing.printers import paper_of
 from ui.printing.ticket_printer import print_ticket
 
 MM = 72 / 25.4
-START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
+START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
 TICKET = TicketDoc(
     Header("Asociación Huaychani", "20131312955", "", "Ácora", "Puno", "Puno", "es", None),

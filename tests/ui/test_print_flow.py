@@ -5,7 +5,7 @@ Reintentar, Elegir otra and Guardar PDF do what they say; Cierre prints a whole 
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.demo import load_demo
@@ -23,7 +24,7 @@ from ui.closeout.closeout_view import CloseoutView
 from ui.documents.documents_view import DocumentsView
 from ui.main_window import ui_settings
 
-START = (date.today().replace(day=1) - timedelta(days=40)).replace(day=1)
+START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
 QUEUES = ("Termica-80", "Termica-80-Libre", "Oficina-PDF", "Oficina-A4", "Recibos-RAW")
 

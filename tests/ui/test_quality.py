@@ -1,9 +1,8 @@
 """Lab results typed in the quality grid; references highlighted, absurd values refused."""
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member
@@ -27,10 +26,10 @@ def test_lab_results_by_keystrokes(qtbot: QtBot, association: Database) -> None:
     assert view.fields["acidity"].styleSheet() == RED  # impossible: above 2
     qtbot.keyClick(view.fields["ufc"], Qt.Key.Key_Return)
     assert "Acidez" in view.error.text()
-    assert list_tests(association, date.today()) == []
+    assert list_tests(association, TODAY) == []
     view.fields["acidity"].clear()
     qtbot.keyClick(view.fields["ufc"], Qt.Key.Key_Return)
-    (test,) = list_tests(association, date.today())
+    (test,) = list_tests(association, TODAY)
     assert str(test.measures["fat"]) == "3.05" and str(test.measures["ufc"]) == "250000"
     assert view.model.rowCount() == 1 and view.member.text() == ""
 
@@ -39,7 +38,7 @@ def test_result_of_one_delivery(qtbot: QtBot, association: Database) -> None:
     from coop_desktop.services.deliveries import add_delivery
 
     add_member(association, MemberDraft(code="S0002", given_names="Juan", surnames="Pari"))
-    d = add_delivery(association, "S0002", "10", "L", date.today(), "am")
+    d = add_delivery(association, "S0002", "10", "L", TODAY, "am")
     view = QualityView(association)
     qtbot.addWidget(view)
     qtbot.keyClicks(view.member, "S0002")
@@ -49,5 +48,5 @@ def test_result_of_one_delivery(qtbot: QtBot, association: Database) -> None:
     assert "entrega" in view.error.text().lower()
     view.delivery.setText(str(d.id))
     qtbot.keyClick(view.fields["fat"], Qt.Key.Key_Return)
-    (test,) = list_tests(association, date.today())
+    (test,) = list_tests(association, TODAY)
     assert test.delivery_id == d.id

@@ -1,12 +1,13 @@
 """Route mode: only quantities are typed, member after member, in route order; centres and
 routes are set up on their own tab."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
+from tests_support.clock import TODAY
 
 from coop_desktop.services.centres import route_members
 from coop_desktop.services.deliveries import list_deliveries
@@ -30,11 +31,11 @@ def type_quantity(qtbot: QtBot, route: RouteView, text: str) -> None:
 
 
 def test_typing_quantities_along_the_route(qtbot: QtBot, sqlite_db: Database) -> None:
-    load_demo(sqlite_db, members=12, days=5, start=date.today() - timedelta(days=8))
+    load_demo(sqlite_db, members=12, days=5, start=TODAY - timedelta(days=8))
     section = CollectionSection(sqlite_db)
     qtbot.addWidget(section)
     section.show()
-    today = date.today()
+    today = TODAY
     section.collection.day.setDate(QDate(today.year, today.month, today.day))
     section.setCurrentIndex(1)  # Por ruta, read in the background
     route = section.route

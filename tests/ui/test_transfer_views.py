@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from tests_support.clock import TODAY
 
 from coop_desktop.domain.import_columns import IGNORE
 from coop_desktop.services.dto import MemberDraft
@@ -147,10 +148,10 @@ def test_analyzer_results_wait_for_a_member_and_enter(
     os.write(master, (EXAMPLES / "analizador.txt").read_bytes().replace(b"\n", b"\r\n"))
     qtbot.waitUntil(lambda: len(panel.pending) == 3 and panel.discarded == 3, timeout=5000)
     assert view.fields["fat"].text() == "3.62" and view.fields["density"].text() == "1.0289"
-    assert list_tests(association, date.today()) == []  # never saved on its own
+    assert list_tests(association, TODAY) == []  # never saved on its own
     qtbot.keyClicks(view.member, "S0001")
     qtbot.keyClick(view.member, Qt.Key.Key_Return)
-    (saved,) = list_tests(association, date.today())
+    (saved,) = list_tests(association, TODAY)
     assert saved.measures["fat"] == Decimal("3.62") and saved.measures["snf"] == Decimal("8.41")
     assert view.fields["fat"].text() == "3.95"  # the next pending result, for the next member
     qtbot.mouseClick(panel.discard_button, Qt.MouseButton.LeftButton)

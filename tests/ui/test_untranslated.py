@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from tests_support.clock import TODAY
 
 from coop_desktop.resources import resource_path
 from coop_desktop.services.accounts import add_advance, add_product, sell_input
@@ -59,7 +60,7 @@ ENGLISH = re.compile(
 # the columns a view marks as stored text (`data_columns`, ui/common/tables.py), and the names of
 # the languages, each written in its own.
 DATA_WIDGETS = ("calculator-lines", "scheme-components")
-START = date.today() - timedelta(days=45)
+START = TODAY - timedelta(days=45)
 
 
 def _words(text: str) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.domain.settlement import CHARGE_KINDS
 from coop_desktop.errors import CoopError
 from coop_desktop.services import accounts as svc
 from coop_desktop.services.printouts import record_printout, render
 from coop_desktop.storage.engine import Database
 from ui.collection.member_lookup import MemberField, shared_index
-from ui.common import fmt
+from ui.common import dates, fmt
 from ui.common.changes import follow
 from ui.common.error_text import message
 from ui.common.runner import app_runner
@@ -57,7 +58,7 @@ class AccountsView(QWidget):
         from ui.common.export_dialog import export_button
 
         self.export_button = export_button(
-            self, db, "ledger", lambda: date.today().strftime("%Y-%m")
+            self, db, "ledger", lambda: clock.today().strftime("%Y-%m")
         )
         pick.addWidget(self.export_button)
         left.addLayout(pick)
@@ -151,7 +152,7 @@ class AccountsView(QWidget):
         self.charge_per = QComboBox()
         self.charge_per.addItem(self.tr("por periodo"), "period")
         self.charge_per.addItem(self.tr("por litro"), "litre")
-        self.charge_from = QDateEdit(QDate.currentDate())
+        self.charge_from = QDateEdit(dates.today())
         self.charge_from.setCalendarPopup(True)
         self.charge_from.setDisplayFormat("dd/MM/yyyy")
         self.charges = QLabel()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from coop_desktop.errors import CoopError
 from coop_desktop.services.audit_trail import AuditEntry, describe, list_audit, verify_audit
 from coop_desktop.storage.engine import Database
+from ui.common import dates
 from ui.common.error_text import message
+from ui.common.words import QT_TRANSLATE_NOOP
 
 SHOWN = 2000  # newest rows shown; the filters reach any older one
 
@@ -81,8 +83,8 @@ class AuditView(QWidget):
         for code in ENTITIES:
             self.entity.addItem(entity_name(code), code)
         self.use_dates = QCheckBox(self.tr("Del"))
-        self.start = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.end = QDateEdit(QDate.currentDate())
+        self.start = QDateEdit(dates.today().addMonths(-1))
+        self.end = QDateEdit(dates.today())
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")

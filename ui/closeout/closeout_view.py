@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.domain.periods import parse_period, period_of
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
@@ -48,6 +48,7 @@ from ui.common.error_text import message
 from ui.common.export_dialog import export_button
 from ui.common.runner import OpContext, app_runner
 from ui.common.tables import Index, RowsModel, tidy
+from ui.common.words import QT_TRANSLATE_NOOP
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("CloseoutView", "Código"),
@@ -71,7 +72,7 @@ def default_period(db: Database) -> str:
     except Refused:
         association = get_association(db)
         cycle = association.cycle if association else "month"
-        return period_of(date.today(), cycle).previous().code
+        return period_of(clock.today(), cycle).previous().code
 
 
 @dataclass(frozen=True)
@@ -414,7 +415,7 @@ class CloseoutView(QWidget):
         except Exception as exc:  # shown in the user's words
             self._failed(exc)
             return None
-        if end < date.today():
+        if end < clock.today():
             return False
         if ask(
             self,

@@ -6,7 +6,6 @@ not read are listed as discarded, with the reason."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.domain.instruments import (
     PRESETS,
     AnalyzerFormat,
@@ -34,6 +34,8 @@ CUSTOM = "custom"
 
 
 class AnalyzerPanel(QWidget):
+    status: QLabel
+
     def __init__(
         self,
         on_reading: Callable[[AnalyzerReading], bool],
@@ -141,7 +143,7 @@ class AnalyzerPanel(QWidget):
             self.status.setText(self.tr("Línea descartada: %1").replace("%1", exc.render("es")))
             return
         self.pending.append(reading)
-        self.list.addItem(f"{datetime.now():%H:%M:%S}  {reading.line}")
+        self.list.addItem(f"{clock.now():%H:%M:%S}  {reading.line}")
         self.offer()
 
     def offer(self) -> None:

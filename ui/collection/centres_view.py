@@ -86,8 +86,8 @@ class CentresView(QWidget):
         self.up = QPushButton(self.tr("Subir"))
         self.down = QPushButton(self.tr("Bajar"))
         self.remove = QPushButton(self.tr("Quitar de la ruta"))
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_member(-1))
+        self.down.clicked.connect(lambda: self.move_member(1))
         self.remove.clicked.connect(lambda: self.take_out())
         for b in (self.up, self.down, self.remove):
             buttons.addWidget(b)
@@ -218,7 +218,7 @@ class CentresView(QWidget):
         self.route.setCurrentRow(min(select, self.route.count() - 1))
         return True
 
-    def move(self, step: int) -> None:
+    def move_member(self, step: int) -> None:
         row = self.route.currentRow()
         target = row + step
         codes = [m.code for m in self.members]

@@ -58,7 +58,8 @@ class CollectionSection(QTabWidget):
             old = self.widget(index)
             self.removeTab(index)
             self.insertTab(index, widget, title)
-            old.deleteLater()
+            if old is not None:
+                old.deleteLater()
             from ui.common.wheel_guard import guard_wheel
 
             guard_wheel(widget)

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import formatting
+from coop_desktop import clock, formatting
 from coop_desktop.errors import CoopError
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import deliveries as svc
@@ -35,11 +35,12 @@ from coop_desktop.services.closeout.period_status import closed_code_at
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
 from ui.collection.member_lookup import MemberField, shared_index
+from ui.common import dates, fmt
 from ui.common import error_text as errors
-from ui.common import fmt
 from ui.common.changes import follow
 from ui.common.confirm import ask
 from ui.common.runner import app_runner
+from ui.common.slots import in_turn
 from ui.common.tables import Index, RowsModel, tidy
 
 
@@ -206,14 +207,14 @@ class CollectionView(QWidget):
         self.index = shared_index(db, "active")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(dates.today())
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(QDate.currentDate())
+        self.day.setMaximumDate(dates.today())
         self.shift = QComboBox()
         self.shift.addItem(self.tr("Mañana"), "am")
         self.shift.addItem(self.tr("Tarde"), "pm")
-        if QDate.currentDate() == self.day.date() and _afternoon():
+        if dates.today() == self.day.date() and _afternoon():
             self.shift.setCurrentIndex(1)
         self.totals = QLabel()
         self.closed = QLabel()
@@ -303,8 +304,8 @@ class CollectionView(QWidget):
         self.table.installEventFilter(self)  # Supr on a row: delete it, once confirmed
         # the undo history is the shown shift's: another day or shift starts a new one, so
         # Ctrl+Z never removes a delivery that is not on screen
-        self.day.dateChanged.connect(lambda _d: (self.undo_stack.clear(), self.refresh()))
-        self.shift.currentIndexChanged.connect(lambda _i: (self.undo_stack.clear(), self.refresh()))
+        self.day.dateChanged.connect(in_turn(self.undo_stack.clear, self.refresh))
+        self.shift.currentIndexChanged.connect(in_turn(self.undo_stack.clear, self.refresh))
         follow(self, self.runner, ("deliveries", "periods"), self.refresh)
         self.refresh()
 
@@ -530,6 +531,5 @@ def _units(totals: dict[str, Decimal]) -> str:
 
 
 def _afternoon() -> bool:
-    from datetime import datetime
 
-    return datetime.now().hour >= 12
+    return clock.now().hour >= 12

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries, count_filtered
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
 from ui.collection.member_lookup import MemberField, shared_index
-from ui.common import fmt
+from ui.common import dates, fmt
 from ui.common.changes import follow
 from ui.common.error_text import message
 from ui.common.export_dialog import export_button
@@ -134,10 +135,6 @@ class LazyDeliveries(RowsModel):
         )[col]
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 class DeliveriesView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,8 +155,8 @@ class DeliveriesView(QWidget):
         self.state.addItem(self.tr("Solo aceptadas"), "accepted")
         self.state.addItem(self.tr("Solo rechazadas"), "rejected")
         self.use_since = QCheckBox(self.tr("Desde:"))
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.until = QDateEdit(QDate.currentDate())
+        self.since = QDateEdit(dates.today().addMonths(-1))
+        self.until = QDateEdit(dates.today())
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
@@ -184,7 +181,7 @@ class DeliveriesView(QWidget):
         count_row = QHBoxLayout()
         count_row.addWidget(self.count, 1)
         self.export_button = export_button(
-            self, db, "deliveries", lambda: date.today().strftime("%Y-%m")
+            self, db, "deliveries", lambda: clock.today().strftime("%Y-%m")
         )
         count_row.addWidget(self.export_button)
         layout.addLayout(count_row)
@@ -228,7 +225,7 @@ class DeliveriesView(QWidget):
 
     def jump_to(self, day: date) -> None:
         """Show the deliveries of `day` and older, first row first."""
-        self.until.setDate(_qdate(day))
+        self.until.setDate(dates.qdate(day))
         self.apply()
 
     def clear_filters(self) -> None:
@@ -236,7 +233,7 @@ class DeliveriesView(QWidget):
         self.shift.setCurrentIndex(0)
         self.state.setCurrentIndex(0)
         self.use_since.setChecked(False)
-        self.until.setDate(QDate.currentDate())
+        self.until.setDate(dates.today())
         self.apply()
 
     def apply(self) -> None:

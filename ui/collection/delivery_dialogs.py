@@ -3,8 +3,6 @@ an adjustment when the date is in a closed one."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.errors import CoopError
 from coop_desktop.services.accounts import add_adjustment
 from coop_desktop.services.closeout.period_status import open_day
@@ -103,7 +102,7 @@ class AdjustmentDialog(_Form):
                     "periodo abierto siguiente (%2) y se liquida en su cierre."
                 )
                 .replace("%1", closed)
-                .replace("%2", open_day(db, date.today()).strftime("%d/%m/%Y"))
+                .replace("%2", open_day(db, clock.today()).strftime("%d/%m/%Y"))
             )
         )
         self.member = MemberField(index)
@@ -122,7 +121,7 @@ class AdjustmentDialog(_Form):
                 member.code,
                 self.amount.text(),
                 self.reason.text(),
-                day=open_day(self.db, date.today()),
+                day=open_day(self.db, clock.today()),
             )
         except CoopError as exc:
             self.error.setText(message(exc))

@@ -19,6 +19,8 @@ CUSTOM = "custom"
 
 
 class ScaleControl(QWidget):
+    status: QLabel
+
     def __init__(self, on_weight: Callable[[Decimal], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.on_weight = on_weight

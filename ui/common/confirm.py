@@ -30,7 +30,7 @@ class SafeQuestion(QMessageBox):
         self.setEscapeButton(self.no)
         self.opened = QElapsedTimer()
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def showEvent(self, event: QEvent) -> None:
         self.opened.start()
         for child in (self, *self.findChildren(QAbstractButton)):
             child.installEventFilter(self)

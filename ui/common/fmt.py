@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from coop_desktop import formatting as f
 from coop_desktop.domain.periods import PeriodSpan
+from ui.common.words import QT_TRANSLATE_NOOP
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

@@ -7,8 +7,6 @@ again and record it once it was sent or saved, so a reprint comes out marked COP
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QBuffer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.errors import CoopError
 from coop_desktop.services.printouts import Printout, delivery_number, record_printout, render
 from coop_desktop.services.settlements import void_receipt
@@ -102,7 +101,7 @@ class DocumentsView(QWidget):
         }
         self.key_label.setText(labels.get(kind, self.tr("Periodo:")))
         if kind == "collection":
-            self.key.setText(date.today().isoformat())
+            self.key.setText(clock.today().isoformat())
         elif kind in ("ticket", "advance"):
             self.key.clear()
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
 from coop_desktop.services.backups import backup_and_record
@@ -302,7 +303,7 @@ class HomeView(QWidget):
 
     def backup_now(self, path: str | None = None) -> None:
         if path is None:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M")
+            stamp = clock.now().strftime("%Y%m%d-%H%M")
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Copia de seguridad"), f"coop-{stamp}.db", "SQLite (*.db)"
             )

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.documents.indicator_labels import (
     GROUP_COLUMNS,
     SECTIONS,
@@ -44,19 +45,11 @@ from coop_desktop.domain.indicator_report import IndicatorReport
 from coop_desktop.formatting import unit_price
 from coop_desktop.services.indicators import indicators, reference_price, report_file
 from coop_desktop.storage.engine import Database
+from ui.common import dates
 from ui.common.error_text import message
 from ui.common.runner import app_runner
 from ui.common.tables import tidy
 from ui.home.indicator_plots import draw
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class IndicatorsView(QWidget):
@@ -68,9 +61,9 @@ class IndicatorsView(QWidget):
         self.report: IndicatorReport | None = None
         self.plots: dict[str, Any] = {}
         layout = QVBoxLayout(self)
-        today = date.today()
-        self.start = QDateEdit(_qdate(date(today.year, 1, 1)))
-        self.end = QDateEdit(_qdate(today))
+        today = clock.today()
+        self.start = QDateEdit(dates.qdate(date(today.year, 1, 1)))
+        self.end = QDateEdit(dates.qdate(today))
         self.by = QComboBox()
         for key, text in (
             ("", self.tr("Sin agrupar")),
@@ -83,8 +76,8 @@ class IndicatorsView(QWidget):
             self.by.addItem(text, key)
         self.by.setCurrentIndex(1)
         self.with_baseline = QCheckBox(self.tr("Línea base"))
-        self.base_start = QDateEdit(_qdate(date(today.year - 1, 1, 1)))
-        self.base_end = QDateEdit(_qdate(date(today.year - 1, 12, 31)))
+        self.base_start = QDateEdit(dates.qdate(date(today.year - 1, 1, 1)))
+        self.base_end = QDateEdit(dates.qdate(date(today.year - 1, 12, 31)))
         self.reference = QLineEdit()
         self.reference.setMaximumWidth(90)
         self.run_button = QPushButton(self.tr("Calcular"))
@@ -111,8 +104,8 @@ class IndicatorsView(QWidget):
             first.addWidget(widget)
         first.addWidget(self.error, 1)
         second = QHBoxLayout()
-        for widget in (self.with_baseline, self.base_start, QLabel(self.tr("a")), self.base_end):
-            second.addWidget(widget)
+        for other in (self.with_baseline, self.base_start, QLabel(self.tr("a")), self.base_end):
+            second.addWidget(other)
         second.addWidget(self.notice, 1)
         second.addWidget(self.pdf_button)
         second.addWidget(self.xlsx_button)
@@ -199,9 +192,11 @@ class IndicatorsView(QWidget):
 
     def calculate(self) -> None:
         db = self.db
-        start, end = _day(self.start), _day(self.end)
+        start, end = dates.pydate(self.start), dates.pydate(self.end)
         baseline = (
-            (_day(self.base_start), _day(self.base_end)) if self.with_baseline.isChecked() else None
+            (dates.pydate(self.base_start), dates.pydate(self.base_end))
+            if self.with_baseline.isChecked()
+            else None
         )
         by = [str(self.by.currentData())] if self.by.currentData() else []
         typed = self.reference.text().strip() or None

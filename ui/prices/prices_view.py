@@ -12,7 +12,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,17 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.errors import CoopError
 from coop_desktop.services import schemes as svc
 from coop_desktop.storage.engine import Database
 from ui.closeout.closeout_view import default_period
-from ui.common import fmt
+from ui.common import dates, fmt
 from ui.common.changes import follow
 from ui.common.confirm import ask
 from ui.common.error_text import message
 from ui.common.runner import app_runner
 from ui.common.tables import stored_text
+from ui.common.words import QT_TRANSLATE_NOOP
 from ui.prices.price_tools import PriceCalculator, WhatIfPanel
 from ui.prices.scheme_editor import SchemeEditor
 
@@ -109,7 +111,7 @@ class PricesView(QWidget):
         scroll.setWidget(self.editor)
         middle_layout.addWidget(scroll, 1)
         save_row = QHBoxLayout()
-        self.effective = QDateEdit(QDate.currentDate())
+        self.effective = QDateEdit(dates.today())
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("dd/MM/yyyy")
         self.save_button = QPushButton(self.tr("Guardar como versión"))
@@ -171,7 +173,7 @@ class PricesView(QWidget):
     def refresh(self) -> None:
         self.versions.clear()
         by_name: dict[str, QTreeWidgetItem] = {}
-        today = date.today()
+        today = clock.today()
         infos = svc.list_schemes(self.db)
         in_force = max(
             (i for i in infos if i.effective_from <= today),
@@ -196,7 +198,7 @@ class PricesView(QWidget):
 
     def _open_current(self) -> None:
         """Open the version in force today, else the first preset."""
-        today = date.today()
+        today = clock.today()
         infos = [i for i in svc.list_schemes(self.db) if i.effective_from <= today]
         if infos:
             self._load(svc.version_definition(self.db, infos[-1].id))

@@ -200,7 +200,7 @@ class SchemeEditor(QWidget):
 
     def _show_component(self, row: int) -> None:
         if self.component_form is not None:
-            self.component_form.setParent(None)  # type: ignore[call-overload]
+            self.component_form.setParent(None)
             self.component_form.deleteLater()
             self.component_form = None
         items = self._component_list()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import scheme_model as sm
 from ui.common.measure_names import measure_name
+from ui.common.slots import in_turn
 from ui.common.tables import stored_text
+from ui.common.words import QT_TRANSLATE_NOOP
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 ERROR_BRUSH = QBrush(QColor("#f5b7b1"))
@@ -180,7 +182,7 @@ class MissingEditor(_Editor):
             self.combo.addItem(text, action)
         self.value = QLineEdit()
         self.value.setPlaceholderText(translate("SchemeForm", "valor"))
-        self.combo.activated.connect(lambda _i: (self._enable(), on_change()))
+        self.combo.activated.connect(in_turn(self._enable, on_change))
         self.value.textEdited.connect(lambda _t: on_change())
         row.addWidget(self.combo, 1)
         row.addWidget(self.value)
@@ -223,6 +225,8 @@ class OutsideEditor(MissingEditor):
 class TableEditor(_Editor):
     """A list of dicts as rows (bands, volume tiers, rejection rules), with add/remove."""
 
+    _loading: bool
+
     def __init__(
         self,
         field: Field,
@@ -249,7 +253,7 @@ class TableEditor(_Editor):
         buttons = QHBoxLayout()
         add = QPushButton(translate("SchemeForm", "Agregar fila"))
         remove = QPushButton(translate("SchemeForm", "Quitar fila"))
-        add.clicked.connect(lambda: (self._add_row(), on_change()))
+        add.clicked.connect(in_turn(self._add_row, on_change))
         remove.clicked.connect(lambda: self._remove(on_change))
         buttons.addWidget(add)
         buttons.addWidget(remove)
@@ -339,6 +343,8 @@ class TableEditor(_Editor):
 class ChartEditor(_Editor):
     """The fat × SNF price chart: the row and column edges as text, the rates as a grid."""
 
+    _loading: bool
+
     def __init__(self, field: Field, note: QLabel, on_change: Callable[[], None]) -> None:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -350,7 +356,7 @@ class ChartEditor(_Editor):
         self.col_edges.setObjectName("field-cols.edges")
         for edit in (self.row_edges, self.col_edges):
             edit.setPlaceholderText("3.0; 3.5; 4.0; 4.5")
-            edit.editingFinished.connect(lambda: (self._reshape(), on_change()))
+            edit.editingFinished.connect(in_turn(self._reshape, on_change))
         form.addRow(translate("SchemeForm", "Límites de filas:"), self.row_edges)
         form.addRow(translate("SchemeForm", "Límites de columnas:"), self.col_edges)
         self.grid = QTableWidget(0, 0)

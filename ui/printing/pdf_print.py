@@ -53,7 +53,7 @@ def pdf_buffer(pdf: bytes, parent: QObject) -> QBuffer:
 
 def load_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
     """A QPdfDocument over `pdf`; the buffer is the document's child and lives as long."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent)  # type: ignore[arg-type]  # None is allowed
     document.load(pdf_buffer(pdf, document))
     return document
 

@@ -63,7 +63,7 @@ def ask_after_failure(parent: QWidget | None, error: PrintFailed, can_save: bool
     box.exec()
     clicked = box.clickedButton()
     box.deleteLater()
-    return buttons.get(clicked, CANCEL)  # type: ignore[call-overload]
+    return str(buttons.get(clicked, CANCEL))  # type: ignore[call-overload]
 
 
 def choose_printer(parent: QWidget | None, preferred: str = "") -> str | None:

@@ -4,8 +4,6 @@ printer, and a test print for each. UI settings of this PC (QSettings)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop import clock
 from coop_desktop.documents.escpos import trial_page
 from coop_desktop.errors import CoopError
 from ui.common.error_text import message
@@ -101,7 +100,7 @@ class PrinterSettings(QGroupBox):
     def _lines(self) -> list[str]:
         return [
             self.tr("Coop Desktop: prueba de impresión"),
-            self.tr("Fecha: %1").replace("%1", date.today().strftime("%d/%m/%Y")),
+            self.tr("Fecha: %1").replace("%1", clock.today().strftime("%d/%m/%Y")),
             "Ñandú · Ácora · Umachiri · 1,234.50 · ¿¡°!?",
         ]
 

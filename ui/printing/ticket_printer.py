@@ -20,6 +20,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPageLayout, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from coop_desktop import clock
 from coop_desktop.documents.content import TicketDoc
 from coop_desktop.documents.escpos import EscposTicket
 from coop_desktop.documents.ticket import signature_line, ticket_rows, ticket_title
@@ -191,7 +192,6 @@ def print_ticket(
 
 def sample_ticket(width_mm: int = 80) -> TicketDoc:
     """A ticket with made-up content, for the test print of Configuración."""
-    from datetime import date
     from decimal import Decimal
 
     from coop_desktop.documents.content import Header, MemberBlock
@@ -202,7 +202,7 @@ def sample_ticket(width_mm: int = 80) -> TicketDoc:
         header,
         f"PRUEBA-{width_mm}MM",
         member,
-        date.today(),
+        clock.today(),
         "am",
         Decimal("12.5"),
         "L",

@@ -28,8 +28,8 @@ from coop_desktop.services.quality import add_test, list_tests
 from coop_desktop.storage.engine import Database
 from ui.collection.analyzer_panel import AnalyzerPanel
 from ui.collection.member_lookup import MemberField, shared_index
+from ui.common import dates, fmt
 from ui.common import error_text as errors
-from ui.common import fmt
 from ui.common.changes import follow
 from ui.common.export_dialog import export_button
 from ui.common.runner import app_runner
@@ -47,10 +47,10 @@ class QualityView(QWidget):
         self.index = shared_index(db)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(dates.today())
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(QDate.currentDate())
+        self.day.setMaximumDate(dates.today())
         self.lab = QLineEdit()
         self.lab.setPlaceholderText(self.tr("Laboratorio (opcional)"))
         self.delivery = QLineEdit()

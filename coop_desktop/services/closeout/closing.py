@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.orm import Session
 
+from coop_desktop import clock
 from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.period import Milk, Timeline, no_milk
@@ -197,7 +198,7 @@ def check_can_close(
             value=period.code,
             other=other.code if other else fmt.day(first),
         )
-    day = today or date.today()
+    day = today or clock.today()
     if period.end_date >= day and not before_end:
         raise Refused(
             "period_not_ended",
