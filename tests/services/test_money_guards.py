@@ -73,8 +73,20 @@ def test_charges_wait_for_a_close_on_postgresql(example: Database) -> None:
             target=lambda: done.append(add_charge(example, "dues", "2.00", "period", "Cuota")),
         )
         worker.start()
-        time.sleep(1.0)
-        assert done == []  # waiting for the close
+        # the charge's session asks for the same lock and waits: seen in pg_locks, not slept on
+        deadline = time.monotonic() + 15
+        waiting = 0
+        while not waiting and time.monotonic() < deadline:
+            with example.engine.connect() as watch:
+                waiting = watch.execute(
+                    text(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                        "AND NOT granted AND classid = :c AND objid = :k"
+                    ),
+                    {"c": LOCK_CLASS, "k": TERMS_KEY},
+                ).scalar_one()
+            time.sleep(0.02)
+        assert waiting == 1 and done == []  # waiting for the close
     worker.join(timeout=30)
     assert len(done) == 1
 

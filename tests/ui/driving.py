@@ -30,3 +30,27 @@ def answer_dialogs(actions: Sequence[Action], *, after_ms: int = 0) -> list[QWid
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def choose_file(path: object) -> Action:
+    """Answer Qt's own file dialog (offscreen there is no native one) as a person does: type
+    the path into the file name field and press its Open/Save button."""
+
+    def act(dialog: QWidget) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
+
+        assert isinstance(dialog, QFileDialog), type(dialog).__name__
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        name.clear()
+        QTest.keyClicks(name, str(path))
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        accept = next(
+            b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
+
+    return act

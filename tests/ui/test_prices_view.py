@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
@@ -17,6 +18,8 @@ from coop_desktop.services.schemes import list_schemes
 from coop_desktop.storage.engine import Database
 from ui.prices.prices_view import PricesView
 
+from .driving import answer_dialogs, choose_file
+
 START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
 
@@ -25,6 +28,17 @@ def field(view: PricesView, name: str) -> QLineEdit:
     found = view.editor.findChild(QLineEdit, f"field-{name}")
     assert found is not None, name
     return found
+
+
+def button(view: PricesView, text: str) -> QPushButton:
+    (found,) = [b for b in view.findChildren(QPushButton) if b.text() == text]
+    return found
+
+
+def choose_preset(qtbot: QtBot, view: PricesView, name: str) -> None:
+    view.preset.setCurrentIndex(view.preset.findData(name))
+    qtbot.mouseClick(button(view, "Usar plantilla"), Qt.MouseButton.LeftButton)
+    assert view.editor.data["name"] == name
 
 
 def total(view: PricesView) -> str:
@@ -76,8 +90,7 @@ def test_invalid_scheme_names_the_field_and_cannot_be_saved(
 ) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentIndex(view.preset.findData("peru-additive"))
-    view.use_preset()
+    choose_preset(qtbot, view, "peru-additive")
     assert view.save_button.isEnabled()
     view.editor.components.setCurrentRow(2)  # Higiene: bands
     form = view.editor.component_form
@@ -91,11 +104,10 @@ def test_invalid_scheme_names_the_field_and_cannot_be_saved(
         "deben ser contiguas [desde, hasta)."
     ]
     assert table.item(1, 0).background().color().name() == "#f5b7b1"  # the cell is marked
-    assert form.editors[2].note.text()  # and the message is under the table
+    assert form.editors[2].note.text() == problems[0]  # under the table too
     before = len(list_schemes(association))
-    view.save()
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)  # disabled: nothing happens
     assert len(list_schemes(association)) == before
-    assert "no se guardó" in view.status.text()
     table.item(1, 0).setText("100000")
     assert view.save_button.isEnabled() and not view.editor.problems.isVisibleTo(view)
 
@@ -105,29 +117,32 @@ def test_preset_export_import_and_save_as_version(
 ) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentIndex(view.preset.findData("india-fat-snf-chart"))
-    view.use_preset()
+    choose_preset(qtbot, view, "india-fat-snf-chart")
     assert view.editor.scheme is not None and view.editor.scheme.name == "india-fat-snf-chart"
     out = tmp_path / "chart.json"
-    view.export_path(out)
+    answer_dialogs([choose_file(out)])
+    qtbot.mouseClick(button(view, "Exportar…"), Qt.MouseButton.LeftButton)
     data = json.loads(out.read_text("utf-8"))
     assert schema.parse(data).components == view.editor.scheme.components
     data["name"] = "mi-esquema"
-    out.write_text(json.dumps(data), encoding="utf-8")
-    view.import_path(out)
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    answer_dialogs([choose_file(edited)])
+    qtbot.mouseClick(button(view, "Importar archivo…"), Qt.MouseButton.LeftButton)
     assert view.editor.scheme is not None and view.editor.scheme.name == "mi-esquema"
+    assert view.status.text() == "Archivo abierto: edited.json"
     view.effective.setDate(date(2026, 1, 1))
-    view.save()
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     saved = [s for s in list_schemes(association) if s.name == "mi-esquema"]
     assert [s.effective_from for s in saved] == [date(2026, 1, 1)]
-    assert "Guardado" in view.status.text()
-    assert view.versions.topLevelItemCount() >= 1
+    assert view.status.text().startswith("Guardado: ")
+    assert view.versions.topLevelItemCount() == 1  # the association's only scheme
 
 
 def test_every_family_can_be_added_and_edited(qtbot: QtBot, association: Database) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.use_preset()
+    qtbot.mouseClick(button(view, "Usar plantilla"), Qt.MouseButton.LeftButton)
     for i in range(view.editor.family.count()):
         view.editor.family.setCurrentIndex(i)
         view.editor.add_component()
@@ -142,8 +157,7 @@ def test_every_family_can_be_added_and_edited(qtbot: QtBot, association: Databas
 def test_latest_sample_basis_takes_its_age_in_days(qtbot: QtBot, association: Database) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentIndex(view.preset.findData("peru-additive"))
-    view.use_preset()
+    choose_preset(qtbot, view, "peru-additive")
     kind = view.editor.top_form.editors[6].combo  # type: ignore[attr-defined]
     kind.setCurrentIndex(kind.findData("latest"))
     kind.activated.emit(kind.currentIndex())
@@ -215,7 +229,7 @@ def test_the_form_is_generated_from_the_scheme_model(qtbot: QtBot, association: 
 
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.use_preset()
+    qtbot.mouseClick(button(view, "Usar plantilla"), Qt.MouseButton.LeftButton)
     for i in range(view.editor.family.count()):
         view.editor.family.setCurrentIndex(i)
         kind = view.editor.family.currentData()
@@ -237,8 +251,7 @@ def test_numbers_typed_in_the_editor_follow_the_one_rule(
 ) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentIndex(view.preset.findData("peru-additive"))
-    view.use_preset()
+    choose_preset(qtbot, view, "peru-additive")
     view.editor.components.setCurrentRow(0)  # Precio base
     rate = field(view, "rate")
     rate.clear()
@@ -260,8 +273,7 @@ def test_numbers_typed_in_the_editor_follow_the_one_rule(
 def test_calculator_says_per_hundredweight(qtbot: QtBot, association: Database) -> None:
     view = PricesView(association)
     qtbot.addWidget(view)
-    view.preset.setCurrentIndex(view.preset.findData("us-component"))
-    view.use_preset()
+    choose_preset(qtbot, view, "us-component")
     view.calculator.quantity.clear()
     qtbot.keyClicks(view.calculator.quantity, "450.5")
     for key, value in (("fat", "3.7"), ("protein", "3.1"), ("st", "12.4"), ("scc", "250000")):

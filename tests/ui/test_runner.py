@@ -2,6 +2,8 @@
 
 import threading
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.errors import Refused
@@ -26,11 +28,24 @@ def test_results_errors_and_cancel(qtbot: QtBot) -> None:
     )
     runner.run(lambda _c: 1 / 0, record, record)
 
-    def cancellable(context: OpContext) -> str:
-        context.cancelled.set()  # as the dialog's Cancel button does
-        return "cancelled" if context.cancelled.is_set() else "ran"
+    started = threading.Event()
 
-    runner.run(cancellable, record, record)
+    def cancellable(context: OpContext) -> str:
+        started.set()
+        # waits for the person's Cancel (never longer than the test's patience)
+        return "cancelled" if context.cancelled.wait(timeout=10) else "ran"
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    runner.run(cancellable, record, record, label="Cerrando…", parent=parent, cancellable=True)
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=5000)
+    assert started.wait(timeout=5)
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)  # shown after its short delay
+    (cancel,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "Cancelar"]
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(seen) == 4, timeout=5000)
     runner.shutdown()
     assert seen[0] == 42 and seen[3] == "cancelled"

@@ -102,10 +102,7 @@ def _axes(places: int) -> dict[str, Any]:
 
 
 def _read(db: Database) -> Dashboard:
-    """On the worker: the figures, and the chart library loaded (importing it takes ~0.5 s,
-    which the GUI thread would otherwise spend at the first drawing)."""
-    import pyqtgraph  # noqa: F401
-
+    """On the worker: the figures only (a worker never imports or builds anything of Qt)."""
     return dashboard(db)
 
 
