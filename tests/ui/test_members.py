@@ -94,6 +94,7 @@ def test_member_page_shows_deliveries_quality_account_and_documents(
 ) -> None:
     from datetime import timedelta
 
+    from coop_desktop.services.accounts import ledger
     from coop_desktop.services.closeout.closing import close_period
     from coop_desktop.services.demo import load_demo
     from ui.members.member_page import MemberPage
@@ -108,6 +109,8 @@ def test_member_page_shows_deliveries_quality_account_and_documents(
     assert titles == ["Entregas", "Calidad", "Cuenta", "Documentos"]
     deliveries, quality, account, documents = (page.tabs.widget(i) for i in range(4))
     assert deliveries.rowCount() == 80  # type: ignore[attr-defined]
-    assert quality.rowCount() >= 2  # type: ignore[attr-defined]
-    assert account.rowCount() >= 1  # type: ignore[attr-defined]
+    # the demo samples every member each fortnight: three samples in its 40 days, newest first
+    shown = [quality.item(r, 0).text() for r in range(quality.rowCount())]  # type: ignore[attr-defined]
+    assert shown == ["22/10/2026", "07/10/2026", "22/09/2026"]
+    assert account.rowCount() == len(ledger(sqlite_db, member.code)) == 2  # type: ignore[attr-defined]
     assert documents.item(0, 0).text() == "L001-00000001"  # type: ignore[attr-defined]

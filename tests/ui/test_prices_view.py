@@ -59,20 +59,20 @@ def test_editing_changes_calculator_and_whatif(qtbot: QtBot, sqlite_db: Database
     assert "PEN" not in total(view)
 
     view.whatif.period.setText(PERIOD)
-    view.whatif.run()
+    qtbot.mouseClick(view.whatif.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.whatif.table.rowCount() == 6, timeout=10000)
     assert "diferencia <b>S/ 0.00</b>" in view.whatif.total.text()
 
     view.editor.components.setCurrentRow(0)  # Precio base
     rate = field(view, "rate")
-    rate.setText("1.30")
-    rate.textEdited.emit("1.30")
+    rate.clear()
+    qtbot.keyClicks(rate, "1.30")
     assert view.editor.data["components"][0]["rate"] == "1.30"
     assert "S/ 137.00" in total(view)  # the calculator follows every edit
     assert "vuelva" in view.whatif.total.text() or "Simular" in view.whatif.total.text()
 
     before = view.whatif.simulation
-    view.whatif.run()
+    qtbot.mouseClick(view.whatif.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.whatif.simulation is not before, timeout=10000)
     sim = view.whatif.simulation
     assert sim is not None
@@ -81,7 +81,6 @@ def test_editing_changes_calculator_and_whatif(qtbot: QtBot, sqlite_db: Database
     assert abs(sim.total("difference") - kg * Decimal("0.10")) <= Decimal("0.005") * len(
         sim.members
     )
-    assert sim.total("difference") > 0
     assert f"+S/ {sim.total('difference'):,.2f}" in view.whatif.total.text()
 
 
