@@ -70,7 +70,7 @@ def test_statement_preview_and_print_through_qprinter(
     from pypdf import PdfReader
 
     pages = len(PdfReader(BytesIO(view.printout.pdf)).pages)
-    assert view.document.pageCount() == pages == 1  # one member's month fits one A4 page
+    assert view.document.pageCount() == pages == 2  # the month's deliveries run onto page 2
     assert view.view.document() is view.document
     name = settlement_for(closed, "S0001", PERIOD).member_name
     net = f"{settlement_for(closed, 'S0001', PERIOD).net:,.2f}"
