@@ -172,6 +172,12 @@ def day(value: date | datetime, lang: str = "es") -> str:
 
 
 @lru_cache(maxsize=512)
+def day_month(value: date, lang: str = "es") -> str:
+    """The day and month, dd/mm: "05/12" (a chart's day axis)."""
+    return format_date(value, "dd/MM", locale=locale_of(lang))
+
+
+@lru_cache(maxsize=512)
 def day_of_month(value: date, lang: str = "es") -> str:
     """The day alone, two digits: "07" (a chart's axis)."""
     return format_date(value, "dd", locale=locale_of(lang))

@@ -38,6 +38,7 @@ if WINDOWS:
         "PySide6/plugins/imageformats/qpdf.dll",
         "PySide6/translations/qtbase_es.qm",
         "PySide6/Qt6Pdf.dll",
+        "PySide6/Qt6Charts.dll",
     ]
 else:
     QT_FILES = [
@@ -49,6 +50,7 @@ else:
         "PySide6/Qt/plugins/imageformats/libqpdf.so",
         "PySide6/Qt/translations/qtbase_es.qm",
         "PySide6/Qt/lib/libQt6Pdf.so.6",
+        "PySide6/Qt/lib/libQt6Charts.so.6",
     ]
 
 
@@ -130,8 +132,9 @@ def lock_problems() -> list[str]:
 def strippable(library: Path, readelf: str) -> bool:
     """A library whose debugging symbols can go. Not the ones a wheel's repair tool
     (auditwheel) rewrote: the libraries it vendors in `*.libs` folders, and the modules it
-    pointed at them (their run path names that folder). Stripping those breaks them: NumPy's
-    OpenBLAS then fails to load ("ELF load command address/offset not page-aligned")."""
+    pointed at them (their run path names that folder). Stripping those breaks them: a
+    stripped OpenBLAS (NumPy's, when the charts needed it) failed to load ("ELF load command
+    address/offset not page-aligned")."""
     if any(part.endswith(".libs") for part in library.parts):
         return False
     dynamic = subprocess.run(

@@ -166,9 +166,12 @@ class MainWindow(QMainWindow):
         guard_everywhere(app)  # dialogs too
         self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
         self.watcher = ChangeWatcher(db, self.runner, self)
+        # The Qt modules the prewarmed screens' modules import, loaded here on the GUI thread:
+        # a Qt module loaded on the worker while widgets are built brings the app down.
         import PySide6.QtPdf
         import PySide6.QtPdfWidgets
-        import PySide6.QtPrintSupport  # noqa: F401
+        import PySide6.QtPrintSupport
+        import PySide6.QtSerialPort  # noqa: F401
 
         self.runner.run(lambda _c: prewarm(), lambda _r: None, lambda _e: None)
         from ui.admin.idle_lock import IdleLock

@@ -40,6 +40,7 @@ def test_counts_percentages_prices_and_dates() -> None:
     assert fmt.unit_price(Decimal("1.2875")) == "1.2875"
     assert fmt.day(date(2026, 10, 1)) == "01/10/2026"
     assert fmt.day(date(2026, 10, 1), "en") == "01/10/2026"
+    assert fmt.day_month(date(2026, 12, 5)) == fmt.day_month(date(2026, 12, 5), "en") == "05/12"
 
 
 def test_periods_in_words() -> None:

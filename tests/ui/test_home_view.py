@@ -1,9 +1,14 @@
-"""Inicio: the cards, the alerts with the button that fixes each, the pyqtgraph charts, and
-the estimated payroll equal to the close preview of the open period."""
+"""Inicio: the cards, the alerts with the button that fixes each, the charts (QtCharts: their
+bars, lines, reference line and axis labels), and the estimated payroll equal to the close
+preview of the open period."""
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
+from PySide6.QtCharts import QBarSeries, QCategoryAxis, QChartView, QLineSeries
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
@@ -13,6 +18,35 @@ from coop_desktop.services.closeout.closing import preview_close
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
 from ui.main_window import MainWindow
+
+SUNDAYS = ["04/10", "11/10", "18/10", "25/10", "01/11", "08/11", "15/11", "22/11"]
+
+
+def axis_labels(view: QChartView) -> tuple[list[str], list[str]]:
+    """The labels below and on the left of a chart, as shown."""
+    axes = view.chart().axes()
+    (below,) = [a for a in axes if a.alignment() == Qt.AlignmentFlag.AlignBottom]
+    (left,) = [a for a in axes if a.alignment() == Qt.AlignmentFlag.AlignLeft]
+    assert len(axes) == 2 and isinstance(below, QCategoryAxis) and isinstance(left, QCategoryAxis)
+    return below.categoriesLabels(), left.categoriesLabels()
+
+
+def bar_heights(view: QChartView) -> list[float]:
+    (series,) = view.chart().series()
+    assert isinstance(series, QBarSeries)
+    (bars,) = series.barSets()
+    return [bars.at(i) for i in range(bars.count())]
+
+
+def points(line: Any) -> tuple[list[tuple[float, float]], Qt.PenStyle]:
+    """A line's points and pen style."""
+    assert isinstance(line, QLineSeries)
+    return [(p.x(), p.y()) for p in line.points()], line.pen().style()
+
+
+def lines(view: QChartView) -> dict[str, Any]:
+    """Each named line's points and pen style."""
+    return {line.name(): points(line) for line in view.chart().series()}
 
 
 def test_dashboard_cards_alerts_and_charts(
@@ -33,10 +67,28 @@ def test_dashboard_cards_alerts_and_charts(
     assert "Grasa" in home.quality.text()  # type: ignore[attr-defined]
 
     plots = home.plots  # type: ignore[attr-defined]
-    bars = [i for i in plots["litres"].getPlotItem().items if type(i).__name__ == "BarGraphItem"]
-    assert len(bars) == 1 and len(bars[0].opts["height"]) == 60
-    assert bars[0].opts["height"][-2] == float(data.series[-2].litres) > 0
-    assert plots["solids"].getPlotItem().listDataItems()
+    # 60 days up to today (29/09 to 27/11), the same days below every chart, Sundays labelled
+    assert [p.day for p in (data.series[0], data.series[-1])] == [TODAY - timedelta(59), TODAY]
+    heights = bar_heights(plots["litres"])
+    assert heights == [float(p.litres) for p in data.series]
+    assert len(heights) == 60 and heights[:19] == [0.0] * 19  # before the first delivery
+    assert heights[19] == 143.3 and heights[-2:] == [141.6, 0.0]  # the first day; yesterday, today
+    assert axis_labels(plots["litres"]) == (SUNDAYS, ["0", "50", "100", "150"])
+    # fat and total solids on the three days tested, with a legend
+    solid = Qt.PenStyle.SolidLine
+    assert lines(plots["solids"]) == {
+        "Grasa": ([(23.0, 3.87), (39.0, 3.92), (54.0, 3.83)], solid),
+        "Sólidos totales": ([(23.0, 11.87), (39.0, 11.92), (54.0, 11.8)], solid),
+    }
+    assert plots["solids"].chart().legend().isVisible()
+    assert axis_labels(plots["solids"]) == (SUNDAYS, ["2.5", "5.0", "7.5", "10.0", "12.5"])
+    # UFC/mL in thousands under the dashed limit (1,000,000 UFC/mL) across every day
+    ufc, limit = plots["hygiene"].chart().series()
+    assert points(ufc) == ([(23.0, 776.2), (39.0, 764.6), (54.0, 746.4)], solid)
+    assert points(limit) == ([(-0.5, 1000.0), (59.5, 1000.0)], Qt.PenStyle.DashLine)
+    assert axis_labels(plots["hygiene"]) == (SUNDAYS, ["700", "800", "900", "1,000", "1,100"])
+    assert not plots["hygiene"].chart().legend().isVisible()
+    assert [v.rubberBand() for v in plots.values()] == [QChartView.RubberBand.NoRubberBand] * 3
 
     labels = [w.objectName() for w in home.findChildren(QLabel)]
     assert "alert-close_period" in labels and "alert-backup" in labels
@@ -72,6 +124,16 @@ def test_a_new_association_is_told_where_to_start_and_follows_changes(
     texts = [w.text() for w in home.findChildren(QLabel)]
     assert not [t for t in texts if "Cargando" in t]
     assert "alert-no_scheme" in [w.objectName() for w in home.findChildren(QLabel)]
+    # Nothing delivered nor tested yet: the charts keep their days and a plain 0–1 scale
+    plots = home.plots  # type: ignore[attr-defined]
+    assert bar_heights(plots["litres"]) == [0.0] * 60
+    assert axis_labels(plots["litres"]) == (SUNDAYS, ["0.0", "0.5", "1.0"])
+    assert plots["solids"].chart().series() == []
+    assert not plots["solids"].chart().legend().isVisible()
+    assert axis_labels(plots["solids"]) == (SUNDAYS, ["0.0", "0.5", "1.0"])
+    (limit,) = plots["hygiene"].chart().series()  # the limit alone, in the middle
+    assert points(limit) == ([(-0.5, 1000.0), (59.5, 1000.0)], Qt.PenStyle.DashLine)
+    assert axis_labels(plots["hygiene"]) == (SUNDAYS, ["900", "950", "1,000", "1,050", "1,100"])
     import_scheme(
         association,
         resource_path("schemes/peru-additive.json").read_text(),
@@ -85,7 +147,28 @@ def test_a_new_association_is_told_where_to_start_and_follows_changes(
         timeout=15000,
     )
     assert "alert-no_scheme" not in [w.objectName() for w in home.findChildren(QLabel)]
+    assert bar_heights(plots["litres"]) == [0.0] * 59 + [12.5]  # drawn again, today's bar
+    assert axis_labels(plots["litres"]) == (SUNDAYS, ["0", "5", "10", "15"])
     assert "1 entrega" in home.today.text() and "1 entregas" not in home.today.text()  # type: ignore[attr-defined]
+
+
+def test_charts_that_cannot_be_drawn_say_so_and_the_cards_go_on(
+    qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.home import home_charts
+
+    def fails(*_args: object) -> None:
+        raise ImportError("libQt6Charts.so.6: cannot open shared object file")
+
+    monkeypatch.setattr(home_charts, "draw_litres", fails)
+    load_demo(sqlite_db, members=2, days=3, start=TODAY - timedelta(days=3))
+    window = MainWindow(sqlite_db)
+    qtbot.addWidget(window)
+    home = window.views["home"]
+    qtbot.waitUntil(lambda: home.estimate is not None, timeout=15000)  # type: ignore[attr-defined]
+    error = home.findChild(QLabel, "charts-error")
+    assert error is not None and "error inesperado (ImportError)" in error.text()
+    assert "Planilla estimada: bruto S/" in home.period.text()  # type: ignore[attr-defined]
 
 
 def test_litres_and_kilograms_are_shown_apart_and_the_conversion_said() -> None:
@@ -99,9 +182,20 @@ def test_litres_and_kilograms_are_shown_apart_and_the_conversion_said() -> None:
 
 
 def test_chart_ticks_closer_than_the_axis_places_are_told_apart(qtbot: QtBot) -> None:
-    """An empty chart spans 0–1: its ticks read 0.0, 0.2, … instead of "0, 0, 0"."""
-    from ui.home.home_view import _axes
+    """An empty chart spans 0–1: its ticks read 0.0, 0.5, 1.0 instead of "0, 0, 0"; a round
+    step never needs more places than the axis has, and thousands are grouped."""
+    from decimal import Decimal
 
-    axis = _axes(0)["left"]
-    assert axis.tickStrings([0.0, 0.2, 0.4], 1.0, 0.2) == ["0.0", "0.2", "0.4"]
-    assert axis.tickStrings([0.0, 500.0, 1000.0], 1.0, 500.0) == ["0", "500", "1,000"]
+    from ui.common import fmt
+    from ui.home.chart_scale import scale
+
+    def labels(values: list[str], places: int, from_zero: bool = True) -> list[str]:
+        axis = scale([Decimal(v) for v in values], places, from_zero=from_zero)
+        return [text for _, text in axis.labelled(fmt.number)]
+
+    assert labels([], 0) == labels(["0", "0"], 0) == ["0.0", "0.5", "1.0"]
+    assert labels(["1000"], 0) == ["0", "250", "500", "750", "1,000", "1,250"]
+    assert labels(["0.3"], 0) == ["0.0", "0.1", "0.2", "0.3", "0.4"]
+    assert labels(["3.87", "11.92"], 1, False) == ["2.5", "5.0", "7.5", "10.0", "12.5"]
+    assert labels(["1.275", "1.15", "1.60"], 2) == ["0.00", "0.50", "1.00", "1.50", "2.00"]
+    assert labels(["3.7"], 1, False) == ["3.2", "3.4", "3.6", "3.8", "4.0", "4.2"]

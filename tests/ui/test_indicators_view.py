@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCharts import QAbstractBarSeries, QCategoryAxis, QChartView, QLineSeries
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +28,31 @@ def _cell(view: object, key: str, column: int) -> str:
         if table.item(row, 0).data(Qt.ItemDataRole.UserRole) == key:
             return str(table.item(row, column).text())
     raise AssertionError(key)
+
+
+def bars(view: QChartView) -> tuple[list[float], list[int]]:
+    """The heights of a chart's bars, and which are drawn lighter (its selected ones)."""
+    series = [s for s in view.chart().series() if isinstance(s, QAbstractBarSeries)]
+    (bar_set,) = series[0].barSets()
+    return [bar_set.at(i) for i in range(bar_set.count())], bar_set.selectedBars()
+
+
+def reference(view: QChartView) -> list[tuple[float, float]]:
+    """The dashed reference line's ends."""
+    (line,) = [s for s in view.chart().series() if isinstance(s, QLineSeries)]
+    assert line.pen().style() == Qt.PenStyle.DashLine
+    return [(p.x(), p.y()) for p in line.points()]
+
+
+def labels(view: QChartView) -> tuple[list[str], list[str]]:
+    """The labels along the bottom (or top) axis and along the left one, as shown."""
+    texts = {}
+    for axis in view.chart().axes():
+        if isinstance(axis, QCategoryAxis):  # values, or positions labelled
+            texts[axis.orientation()] = axis.categoriesLabels()
+        else:  # one name per bar
+            texts[axis.orientation()] = axis.categories()  # type: ignore[attr-defined]
+    return texts[Qt.Orientation.Horizontal], texts[Qt.Orientation.Vertical]
 
 
 def test_indicators_screen(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> None:
@@ -58,18 +84,20 @@ def test_indicators_screen(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) ->
     assert "PROVISIONAL: noviembre 2026 sigue abierto" in view.summary.text()  # type: ignore[attr-defined]
     groups = view.groups  # type: ignore[attr-defined]
     assert [groups.item(r, 0).text() for r in range(groups.rowCount())] == ["Ácora", "Cupi"]
-    bars = [
-        i
-        for i in view.plots["litres"].getPlotItem().items  # type: ignore[attr-defined]
-        if type(i).__name__ == "BarGraphItem"
-    ]
-    assert list(bars[0].opts["height"]) == [80.0, 20.0]  # October, November litres
-    price_bars = [
-        i
-        for i in view.plots["group_price"].getPlotItem().items  # type: ignore[attr-defined]
-        if type(i).__name__ == "BarGraphItem"
-    ]
-    assert list(price_bars[0].opts["width"]) == [1.275, 1.15]  # Ácora, Cupi
+    plots = view.plots  # type: ignore[attr-defined]
+    prices, names = ["0.00", "0.50", "1.00", "1.50", "2.00"], ["Cupi", "Ácora"]
+    # Per period: October closed, November open (lighter: its bar is the selected one)
+    assert bars(plots["litres"]) == ([80.0, 20.0], [1])
+    assert labels(plots["litres"]) == (["2026-10", "2026-11"], ["0", "20", "40", "60", "80", "100"])
+    assert bars(plots["price"]) == ([1.215, 1.265], [1])
+    assert reference(plots["price"]) == [(-0.5, 1.6), (1.5, 1.6)]  # S/ 1.60 as typed, across
+    assert labels(plots["price"]) == (["2026-10", "2026-11"], prices)
+    # Per group, horizontal bars from the bottom: Ácora (the first) on top, Cupi below
+    assert bars(plots["group_litres"]) == ([20.0, 8.571], [])
+    assert labels(plots["group_litres"]) == (["0.0", "5.0", "10.0", "15.0", "20.0", "25.0"], names)
+    assert bars(plots["group_price"]) == ([1.15, 1.275], [])
+    assert reference(plots["group_price"]) == [(1.6, -0.5), (1.6, 1.5)]  # up the chart
+    assert labels(plots["group_price"]) == (prices, names)
     assert view.pdf_button.isEnabled()  # type: ignore[attr-defined]
     target = tmp_path / "ind.xlsx"
     view.save("xlsx", str(target))  # type: ignore[attr-defined]
@@ -85,3 +113,16 @@ def test_indicators_screen(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) ->
     assert "referencia" in view.error.text()  # type: ignore[attr-defined]
     view.runner.shutdown()  # type: ignore[attr-defined]
     assert date(2026, 10, 1) == view.report.current.start  # type: ignore[attr-defined]
+
+
+def test_many_periods_and_long_group_names_keep_their_labels_apart() -> None:
+    """Twelve months label every other one (each label has room); group names are cut to 30
+    characters, and two cut alike stay two (a category axis would drop the second)."""
+    from ui.home.indicator_plots import group_names, period_labels
+
+    months = [f"2026-{m:02}" for m in range(1, 13)]
+    assert period_labels(months[:6]) == list(enumerate(months[:6]))
+    assert period_labels(months) == [(i, months[i]) for i in (0, 2, 4, 6, 8, 10)]
+    long = ["Comunidad Campesina San Juan de Dios", "Comunidad Campesina San Juan de Chucuito"]
+    cut = "Comunidad Campesina San Juan …"
+    assert group_names([*long, "Cupi"]) == [cut, cut + "\u200b", "Cupi"]

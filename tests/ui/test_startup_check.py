@@ -86,11 +86,66 @@ def test_never_waits_for_a_person(tmp_path: Path, bare_db: Database) -> None:
 
 def test_an_error_while_the_window_loads_fails_the_check(tmp_path: Path, bare_db: Database) -> None:
     """What a frozen build with a library that does not load looks like: the charts of
-    Inicio cannot import pyqtgraph; the app shows the error, the check exits with 5."""
+    Inicio cannot load QtCharts (its library is refused at import, as a build without it
+    would); the app shows the error where the charts go, the check exits with 5."""
     load_demo(with_admin(bare_db), members=3, days=2)  # a price scheme: Inicio draws charts
     broken = tmp_path / "broken"
     broken.mkdir()
-    (broken / "pyqtgraph.py").write_text("raise ImportError('libopenblas: cannot load')\n")
+    (broken / "sitecustomize.py").write_text(NO_CHARTS)
     code, events = run_app(tmp_path, bare_db, pythonpath=str(broken))
     assert code == ERRORS, events
-    assert "libopenblas: cannot load" in str(events[-2]["errors"])
+    assert "libQt6Charts.so.6: cannot open shared object file" in str(events[-2]["errors"])
+
+
+# Run at the start of the child (Python imports `sitecustomize` from its path): QtCharts
+# does not load, every other module does.
+NO_CHARTS = """
+import sys
+from importlib.abc import MetaPathFinder
+
+
+class NoCharts(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6.QtCharts":
+            raise ImportError("libQt6Charts.so.6: cannot open shared object file")
+        return None
+
+
+sys.meta_path.insert(0, NoCharts())
+"""
+
+
+def test_no_qt_module_is_loaded_off_the_gui_thread(tmp_path: Path, bare_db: Database) -> None:
+    """Every screen opened with data, the charts drawn: the op runner's worker (which reads
+    the dashboard and imports the screens' modules ahead) never loads a Qt module, as one
+    loaded there while the GUI thread builds widgets has brought the app down."""
+    load_demo(with_admin(bare_db), members=3, days=2)
+    watch = tmp_path / "watch"
+    watch.mkdir()
+    off_thread = tmp_path / "off-thread.txt"
+    (watch / "sitecustomize.py").write_text(WATCH_QT.replace("OUT", repr(str(off_thread))))
+    code, events = run_app(tmp_path, bare_db, "--visit-sections", pythonpath=str(watch))
+    assert code == 0, events
+    assert events[-2]["sections"] and events[-2]["errors"] == []
+    assert not off_thread.exists(), off_thread.read_text()
+
+
+# Run at the start of the child: notes each Qt module first imported on a thread other than
+# the main (GUI) one.
+WATCH_QT = """
+import sys
+import threading
+from importlib.abc import MetaPathFinder
+
+
+class WatchQt(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        thread = threading.current_thread()
+        if name.split(".")[0] in ("PySide6", "shiboken6") and thread is not threading.main_thread():
+            with open(OUT, "a", encoding="utf-8") as out:
+                out.write(f"{name} on {thread.name}\\n")
+        return None
+
+
+sys.meta_path.insert(0, WatchQt())
+"""

@@ -219,7 +219,11 @@ def test_no_untranslated_text_on_any_screen(
 
 
 def test_qt_dialogs_and_charts_speak_the_screen_language(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
-    from ui.home.home_view import _axes
+    from decimal import Decimal
+
+    from ui.common import fmt
+    from ui.home.chart_scale import Scale
+    from ui.home.home_charts import day_labels
 
     for lang, look_in, kind in (
         ("es", "&Ver en:", "Ficheros de &tipo:"),
@@ -235,9 +239,8 @@ def test_qt_dialogs_and_charts_speak_the_screen_language(qtbot: QtBot, qapp) -> 
             assert QCoreApplication.translate("QPlatformTheme", "Cancel") == (
                 "Cancelar" if lang == "es" else "Cancel"
             )
-            axes = _axes(0)
-            day = float(date(2026, 12, 5).toordinal())
-            assert axes["bottom"].tickStrings([day], 1, 1) == ["05/12"]
-            assert axes["left"].tickStrings([59750.0], 1, 1) == ["59,750"]
+            assert day_labels([date(2026, 12, 5)]) == [(0, "05/12")]
+            tick = Decimal(59750)
+            assert Scale(tick, tick, Decimal(1), 0).labelled(fmt.number) == [(tick, "59,750")]
         finally:
             install_translations(qapp, "es")

@@ -71,6 +71,11 @@ def day(value: date | datetime) -> str:
     return f.day(value, lang())
 
 
+def day_month(value: date) -> str:
+    """dd/mm: a chart's day axis."""
+    return f.day_month(value, lang())
+
+
 def period(value: PeriodSpan | str) -> str:
     return f.period(value, lang())
 

@@ -1,6 +1,6 @@
 """Inicio: today's litres by shift, the open period's litres and estimated payroll, average
 quality against the references, the alerts that need the treasurer (each with the button that
-fixes it), and charts of the last 60 days drawn with pyqtgraph.
+fixes it), and charts of the last 60 days (QtCharts, ui/home/home_charts.py).
 
 Everything is read in the background; the charts are built when the first data arrives, so
 the window opens at once. It reads again whenever data changes (here, on another PC or from
@@ -9,12 +9,10 @@ Chart axes are written like every other number: days as dd/mm, values through th
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -41,10 +39,8 @@ from ui.common.error_text import message
 from ui.common.measure_names import measure_name, measure_unit
 from ui.common.runner import TOPICS, app_runner
 
-
-def _x(day: date) -> float:
-    """Chart x coordinate of a day (its ordinal): display only, never a stored value."""
-    return float(day.toordinal())
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChartView
 
 
 def _litres(value: Decimal) -> str:
@@ -66,44 +62,6 @@ def _units(units: dict[str, Decimal], litres: Decimal) -> str:
         .replace("%1", parts)
         .replace("%2", _litres(litres))
     )
-
-
-def _axes(places: int) -> dict[str, Any]:
-    """A day axis (dd/mm) below and a value axis at `places` decimals on the left, both
-    through the formatter instead of pyqtgraph's own ("59.750", "12:00:00", "Oct")."""
-    import pyqtgraph as pg
-
-    class DayAxis(pg.AxisItem):  # type: ignore[misc]
-        def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-            # never raise here: an exception inside a paint brings the whole app down
-            return [
-                fmt.day(date.fromordinal(round(v)))[:5] if 1 <= v < 3_652_059 else ""
-                for v in values
-            ]
-
-        def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[Any]:
-            span = max(maxVal - minVal, 1)
-            major = 7 if span > 21 else 2 if span > 6 else 1
-            return [(major, 0), (1, 0)]
-
-    class ValueAxis(pg.AxisItem):  # type: ignore[misc]
-        def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-            # ticks closer than the axis's places (an empty chart spans 0–1) get the places
-            # that tell them apart, never "0, 0, 0"
-            shown = places
-            if math.isfinite(spacing) and 0 < spacing < 10**-places:
-                shown = min(4, math.ceil(-math.log10(spacing)))
-            return [
-                fmt.number(Decimal(f"{v:.{shown}f}"), shown) if math.isfinite(v) else ""
-                for v in values
-            ]
-
-    return {"bottom": DayAxis("bottom"), "left": ValueAxis("left")}
-
-
-def _read(db: Database) -> Dashboard:
-    """On the worker: the figures only (a worker never imports or builds anything of Qt)."""
-    return dashboard(db)
 
 
 class HomeView(QWidget):
@@ -132,8 +90,12 @@ class HomeView(QWidget):
         self.alerts = QVBoxLayout(self.alerts_box)
         layout.addWidget(self.alerts_box)
         self.charts = QGridLayout()
+        for line in (0, 1):  # two rows (the right-hand charts) and two columns, even
+            self.charts.setRowStretch(line, 1)
+            self.charts.setColumnStretch(line, 1)
         layout.addLayout(self.charts, 1)
-        self.plots: dict[str, Any] = {}
+        self.plots: dict[str, QChartView] = {}
+        self.charts_error: QLabel | None = None
         self.loading = self.again = False
         follow(self, self.runner, TOPICS, self.refresh)
         self.refresh()
@@ -163,7 +125,7 @@ class HomeView(QWidget):
             return
         db = self.db
         self.loading, self.again = True, False
-        self.runner.run(lambda _c: _read(db), self.show_dashboard, self._failed)
+        self.runner.run(lambda _c: dashboard(db), self.show_dashboard, self._failed)
 
     def _settled(self) -> None:
         self.loading = False
@@ -188,7 +150,10 @@ class HomeView(QWidget):
         self._show_period()
         self._show_quality(data.quality)
         self._show_alerts(data.alerts)
-        self._draw(data)
+        try:
+            self._draw(data)
+        except Exception as error:  # the cards and the estimate go on without the charts
+            self._no_charts(error)
         db, code = self.db, data.period.code
         self.runner.run(lambda _c: preview_close(db, code), self.show_estimate, self._no_estimate)
 
@@ -315,77 +280,32 @@ class HomeView(QWidget):
             parent=self,
         )
 
+    def _no_charts(self, error: Exception) -> None:
+        """Charts that cannot be drawn (a chart library that does not load) say why where
+        they would be; the error is logged like any unexpected one."""
+        if self.charts_error is None:
+            self.charts_error = QLabel()
+            self.charts_error.setObjectName("charts-error")
+            self.charts_error.setWordWrap(True)
+            self.charts_error.setStyleSheet("color: #c0392b")
+            self.charts.addWidget(self.charts_error, 2, 0, 1, 2)
+        self.charts_error.setText(message(error))
+
     def _draw(self, data: Dashboard) -> None:
-        import pyqtgraph as pg
+        """The charts, built at the first data (QtCharts is loaded then, on this thread)."""
+        from ui.home import home_charts
 
         if not self.plots:
-            pg.setConfigOptions(antialias=True, background="w", foreground="#333")
+            from ui.home.chart_parts import chart_view
+
             for key, title, row, col in (
-                (
-                    "litres",
-                    self.tr("Litros por día (60 días; kg convertidos)"),
-                    0,
-                    0,
-                ),
+                ("litres", self.tr("Litros por día (60 días; kg convertidos)"), 0, 0),
                 ("solids", self.tr("Grasa y sólidos totales, %"), 0, 1),
                 ("hygiene", self.tr("Higiene: UFC/mL (miles)"), 1, 1),
             ):
-                plot = pg.PlotWidget(axisItems=_axes(0 if key != "solids" else 1))
-                plot.setTitle(title)
-                plot.showGrid(y=True, alpha=0.25)
-                plot.setMinimumHeight(150)
-                plot.setMouseEnabled(x=False, y=False)
-                self.plots[key] = plot
-                self.charts.addWidget(plot, row, col, 2 if key == "litres" else 1, 1)
-            self.plots["solids"].addLegend(offset=(5, 5))
-        xs = [_x(p.day) for p in data.series]
-        for plot in self.plots.values():  # the same days under every chart, data or not
-            plot.setXRange(xs[0] - 0.5, xs[-1] + 0.5, padding=0)
-        litres = self.plots["litres"]
-        litres.clear()
-        litres.addItem(
-            pg.BarGraphItem(
-                x=xs, height=[float(p.litres) for p in data.series], width=0.7, brush="#2d5f8a"
-            )
-        )
-        solids = self.plots["solids"]
-        solids.clear()
-        for name, attr, color in (
-            (self.tr("Grasa"), "fat", "#d68910"),
-            (self.tr("Sólidos totales"), "st", "#1e7e34"),
-        ):
-            points = [(x, getattr(p, attr)) for x, p in zip(xs, data.series, strict=True)]
-            shown = [(x, float(v)) for x, v in points if v is not None]
-            if shown:
-                solids.plot(
-                    [x for x, _ in shown],
-                    [v for _, v in shown],
-                    pen=pg.mkPen(color, width=2),
-                    symbol="o",
-                    symbolSize=4,
-                    symbolBrush=color,
-                    name=name,
-                )
-        hygiene = self.plots["hygiene"]
-        hygiene.clear()
-        shown_ufc = [
-            (x, float(p.ufc) / 1000) for x, p in zip(xs, data.series, strict=True) if p.ufc
-        ]
-        if shown_ufc:
-            hygiene.plot(
-                [x for x, _ in shown_ufc],
-                [v for _, v in shown_ufc],
-                pen=pg.mkPen("#8e44ad", width=2),
-                symbol="o",
-                symbolSize=4,
-                symbolBrush="#8e44ad",
-            )
-        limit = MEASURES["ufc"].ref_high
-        if limit is not None:
-            hygiene.addItem(
-                pg.InfiniteLine(
-                    pos=float(limit) / 1000,
-                    angle=0,
-                    pen=pg.mkPen("#c0392b", style=Qt.PenStyle.DashLine),
-                )
-            )
+                self.plots[key] = chart_view(title)
+                self.charts.addWidget(self.plots[key], row, col, 2 if key == "litres" else 1, 1)
+        home_charts.draw_litres(self.plots["litres"], data.series)
+        names = {"fat": self.tr("Grasa"), "st": self.tr("Sólidos totales")}
+        home_charts.draw_solids(self.plots["solids"], data.series, names)
+        home_charts.draw_hygiene(self.plots["hygiene"], data.series)

@@ -1,5 +1,5 @@
 """Indicadores: the indicator report on screen for any range and grouping, against an optional
-baseline, with charts (pyqtgraph), saved as PDF for the assembly or XLSX for the project.
+baseline, with charts (QtCharts), saved as PDF for the assembly or XLSX for the project.
 
 The figures are the service's (`services.indicators`), computed in the background through the
 op runner, and written through the one formatter; the screen only lays them out."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -49,7 +51,9 @@ from ui.common import dates
 from ui.common.error_text import message
 from ui.common.runner import app_runner
 from ui.common.tables import tidy
-from ui.home.indicator_plots import draw
+
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChartView
 
 
 class IndicatorsView(QWidget):
@@ -59,7 +63,7 @@ class IndicatorsView(QWidget):
         self.lang = lang
         self.runner = app_runner()
         self.report: IndicatorReport | None = None
-        self.plots: dict[str, Any] = {}
+        self.plots: dict[str, QChartView] = {}
         layout = QVBoxLayout(self)
         today = clock.today()
         self.start = QDateEdit(dates.qdate(date(today.year, 1, 1)))
@@ -133,9 +137,8 @@ class IndicatorsView(QWidget):
         )
 
     def _build_tabs(self) -> None:
-        import pyqtgraph as pg
+        from ui.home.chart_parts import chart_view
 
-        pg.setConfigOptions(antialias=True, background="w", foreground="#333")
         summary = QSplitter(Qt.Orientation.Horizontal)
         self.figures.setHorizontalHeaderLabels(
             [self.tr("Indicador"), self.tr("Rango"), self.tr("Línea base"), self.tr("Cambio"), "%"]
@@ -149,19 +152,15 @@ class IndicatorsView(QWidget):
             ("litres", self.tr("Litros por periodo (claro: provisional)")),
             ("price", self.tr("Precio pagado por kg y referencia")),
         ):
-            plot = pg.PlotWidget()
-            plot.setTitle(title)
-            plot.setMouseEnabled(x=False, y=False)
-            plot.showGrid(y=True, alpha=0.25)
-            self.plots[key] = plot
-            grid.addWidget(plot)
+            self.plots[key] = chart_view(title)
+            grid.addWidget(self.plots[key])
         summary.addWidget(charts)
         summary.setSizes([560, 520])
         self.tabs.addTab(summary, self.tr("Resumen"))
         groups = QSplitter(Qt.Orientation.Vertical)
         tidy(self.groups, 0)
         groups.addWidget(self.groups)
-        charts_row = QWidget()
+        charts_row = QWidget()  # as tall as the groups need (their names all read), scrolled
         row = QGridLayout(charts_row)
         row.setContentsMargins(0, 0, 0, 0)
         for column, (key, title) in enumerate(
@@ -170,15 +169,13 @@ class IndicatorsView(QWidget):
                 ("group_price", self.tr("Precio pagado por kg")),
             )
         ):
-            plot = pg.PlotWidget()
-            plot.setTitle(title)
-            plot.setMouseEnabled(x=False, y=False)
-            axis = plot.getAxis("left")
-            axis.setWidth(180)
-            axis.setStyle(hideOverlappingLabels=False, textFillLimits=[(0, 1.0)])
-            self.plots[key] = plot
-            row.addWidget(plot, 0, column)
-        groups.addWidget(charts_row)
+            self.plots[key] = chart_view(title)
+            row.addWidget(self.plots[key], 0, column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(charts_row)
+        groups.addWidget(scroll)
         groups.setSizes([300, 300])
         self.tabs.addTab(groups, self.tr("Por grupo"))
 
@@ -227,6 +224,8 @@ class IndicatorsView(QWidget):
         self.summary.setText("\n".join(lines))
         self._fill_figures(report)
         self._fill_groups(report)
+        from ui.home.indicator_plots import draw
+
         draw(self.plots, report, self.lang)
 
     def _fill_figures(self, report: IndicatorReport) -> None:
