@@ -231,9 +231,10 @@ def plural(n: int, one: str, many: str, lang: str = "es") -> str:
 
 
 # --- Amounts in words ---------------------------------------------------------------------
-# Spanish is spelled here, not by num2words: num2words writes "veintiuno mil" and "ciento uno
-# mil" where Spanish shortens "uno" before a noun ("veintiún mil", "ciento un mil", "veintiún
-# millones"), and its currency mode reads an int as céntimos. English goes through num2words.
+# Spelled here in both languages: a general library writes "veintiuno mil" and "ciento uno mil"
+# where Spanish shortens "uno" before a noun ("veintiún mil", "ciento un mil", "veintiún
+# millones"), and reads an int given to its currency mode as céntimos. English is written the
+# British way a bank reads ("one hundred and five", "one thousand, two hundred").
 
 _UNITS = [
     "cero",
@@ -332,6 +333,63 @@ def spanish_words(n: int) -> str:
     return " ".join(words)
 
 
+_EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _english_below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    words = f"{_EN_UNITS[hundreds]} hundred" if hundreds else ""
+    if rest:
+        tens, ones = divmod(rest, 10)
+        unit = (
+            _EN_UNITS[rest]
+            if rest < 20
+            else _EN_TENS[tens] + (f"-{_EN_UNITS[ones]}" if ones else "")
+        )
+        words = f"{words} and {unit}" if words else unit
+    return words
+
+
+def english_words(n: int) -> str:
+    """A whole number from 0 to 999,999,999 in English words, lower case."""
+    if not 0 <= n < 1_000_000_000:
+        raise ValueError(f"{n} is outside what is spelled in words")
+    if n == 0:
+        return "zero"
+    millions, rest = divmod(n, 1_000_000)
+    thousands, units = divmod(rest, 1000)
+    groups = [
+        f"{_english_below_thousand(value)}{name}"
+        for value, name in ((millions, " million"), (thousands, " thousand"), (units, ""))
+        if value
+    ]
+    if len(groups) > 1 and 0 < units < 100:  # "one thousand and five"
+        return ", ".join(groups[:-1]) + " and " + groups[-1]
+    return ", ".join(groups)
+
+
 def amount_in_words(value: Decimal, lang: str = "es") -> str:
     """Peruvian practice: "SON: CIENTO SESENTA Y CINCO CON 97/100 SOLES"; the céntimos are a
     fraction, half up. From 0.00 to 999,999,999.99; a negative amount is refused."""
@@ -341,7 +399,5 @@ def amount_in_words(value: Decimal, lang: str = "es") -> str:
     whole = int(rounded)
     cents = int((rounded - whole) * 100)
     if lang.startswith("en"):
-        from num2words import num2words
-
-        return f"SAY: {num2words(whole, lang='en').upper()} AND {cents:02d}/100 SOLES"
+        return f"SAY: {english_words(whole).upper()} AND {cents:02d}/100 SOLES"
     return f"SON: {spanish_words(whole).upper()} CON {cents:02d}/100 SOLES"

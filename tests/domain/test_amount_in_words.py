@@ -95,3 +95,29 @@ def test_limits_and_english() -> None:
     with pytest.raises(ValueError):
         amount_in_words(D("1000000000"))
     assert amount_in_words(D("165.97"), "en") == "SAY: ONE HUNDRED AND SIXTY-FIVE AND 97/100 SOLES"
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (0, "zero"),
+        (13, "thirteen"),
+        (100, "one hundred"),
+        (110, "one hundred and ten"),
+        (1005, "one thousand and five"),
+        (1100, "one thousand, one hundred"),
+        (21000, "twenty-one thousand"),
+        (101000, "one hundred and one thousand"),
+        (1000001, "one million and one"),
+        (2001000, "two million, one thousand"),
+        (
+            123456789,
+            "one hundred and twenty-three million, four hundred and fifty-six thousand, "
+            "seven hundred and eighty-nine",
+        ),
+    ],
+)
+def test_english_words_as_a_bank_reads_them(n: int, words: str) -> None:
+    from coop_desktop.formatting import english_words
+
+    assert english_words(n) == words
