@@ -7,7 +7,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 
-from coop_desktop import __version__, clock
+from coop_desktop import __version__
 from coop_desktop.cli import (
     account_commands,
     admin,
@@ -113,24 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _log_unexpected(exc: BaseException) -> str:
-    """Append the traceback to the CLI's log in the data folder (user-only); its path."""
-    import os
-    import traceback
+    """The traceback goes to the program's log (user-only, no passwords); its path."""
+    from coop_desktop.storage import log_file
 
-    from coop_desktop.storage.location import data_dir
-
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    try:
-        folder = data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "coop-cli.log"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(f"{clock.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
-            fh.write(text + "\n")
-        return str(path)
-    except OSError:
-        return "stderr"
+    log_file.setup("coop")
+    return log_file.unexpected(exc, " ".join(sys.argv))
 
 
 if __name__ == "__main__":  # pragma: no cover

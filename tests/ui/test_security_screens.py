@@ -90,11 +90,12 @@ def test_no_password_in_the_ini_or_the_log_during_a_postgresql_session(
 ) -> None:
     db = pg_db
     import ui.common.error_text
+    from coop_desktop.storage import log_file
     from ui import app
     from ui.admin.settings_view import SettingsView
     from ui.main_window import MainWindow, ui_settings
 
-    monkeypatch.setattr(ui.common.error_text, "data_dir", lambda: tmp_path / "datos")
+    monkeypatch.setattr(log_file, "data_dir", lambda: tmp_path / "datos")
     monkeypatch.delenv("COOP_DB", raising=False)
     from sqlalchemy.engine import make_url
 
@@ -143,7 +144,7 @@ def test_no_password_in_the_ini_or_the_log_during_a_postgresql_session(
             root.addHandler(h)
         os.umask(umask)
     ini = Path(ui_settings().fileName())
-    log = tmp_path / "datos" / "coop-desktop.log"
+    log = tmp_path / "datos" / "coop.log"
     assert "db/location" in ini.read_text() or "location=" in ini.read_text()
     assert "fallo con" in log.read_text()
     for path in (ini, log):

@@ -4,32 +4,22 @@ shown briefly."""
 
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coop_desktop.errors import CoopError
-from coop_desktop.storage.location import data_dir
-
-log = logging.getLogger("coop_desktop.ui")
+from coop_desktop.storage import log_file as logs
 
 
 def log_file() -> str:
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder / "coop-desktop.log")
+    return str(logs.path())
 
 
 def setup_logging() -> None:
-    logging.basicConfig(
-        filename=log_file(),
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    logs.setup("coop-desktop")
 
 
 def message(error: BaseException, lang: str | None = None) -> str:
@@ -38,15 +28,14 @@ def message(error: BaseException, lang: str | None = None) -> str:
         from ui.common.fmt import lang as screen_lang
 
         return error.render(lang or screen_lang())
-    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    log.error("unexpected error\n%s", text)
+    where = logs.unexpected(error)
     return (
         QCoreApplication.translate(
             "Errors",
             "Ocurrió un error inesperado (%1). No se guardó la operación. El detalle quedó en %2.",
         )
         .replace("%1", type(error).__name__)
-        .replace("%2", log_file())
+        .replace("%2", where)
     )
 
 
