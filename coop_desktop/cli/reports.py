@@ -66,6 +66,9 @@ def register(commands: Any, lang: str) -> None:
     )
     p.add_argument("value", nargs="?", metavar="S/")
     p.set_defaults(handler=cmd_reference_price)
+    from coop_desktop.cli.sales_reports import register_reports
+
+    register_reports(sub, lang)
 
 
 def _dates(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, Any] | None]:

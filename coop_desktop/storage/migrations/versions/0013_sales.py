@@ -46,7 +46,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_expense_date'), ['date'], unique=False)
         batch_op.create_index('uq_expense_reverses_id', ['reverses_id'], unique=True)
 
-    op.create_table('plant_product',
+    products = op.create_table('plant_product',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_plant_product')),
@@ -187,6 +187,12 @@ def upgrade() -> None:
 
 
 
+    # The own plant's first products; the association adds its own.
+    op.bulk_insert(products, [
+        {'id': 1, 'name': 'Queso fresco'},
+        {'id': 2, 'name': 'Queso andino'},
+        {'id': 3, 'name': 'Yogur'},
+    ])
     bind = op.get_bind()
     inspector = sa.inspect(bind)
     protection.create_all(
