@@ -120,6 +120,12 @@ def _dispatch(commands: Any, lang: str) -> None:
     p.add_argument("--reason", required=True)
     p.add_argument("--reception-only", action="store_true")
     p.set_defaults(handler=cmd_dispatch_void)
+    p = sub.add_parser("guide", help=t(lang, "imprime la guía", "print the guide"))
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--size", default="80mm", choices=["80mm", "A5"])
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(handler=cmd_guide)
 
 
 def _sales(commands: Any, lang: str) -> None:
@@ -423,6 +429,16 @@ def cmd_dispatch_void(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_guide(args: argparse.Namespace) -> int:
+    from coop_desktop.outputs import write_file
+    from coop_desktop.services.sales.paper import guide_pdf
+
+    data = guide_pdf(open_db(args), args.id, args.size, args.lang)
+    write_file(Path(args.output), data, force=args.force)
+    print(t(args.lang, f"Guía guardada en {args.output}", f"Guide saved to {args.output}"))
+    return 0
+
+
 def cmd_tank(args: argparse.Namespace) -> int:
     from coop_desktop import formatting as fmt
     from coop_desktop.services.sales.balance import record_tank
@@ -528,11 +544,11 @@ def cmd_statement(args: argparse.Namespace) -> int:
     if args.output:
         from coop_desktop.documents.sales_statement import render_buyer_statement
         from coop_desktop.outputs import write_file
-        from coop_desktop.services.association import get_association
+        from coop_desktop.services.sales.paper import sales_header
 
         write_file(
             Path(args.output),
-            render_buyer_statement(st, get_association(db), args.lang),
+            render_buyer_statement(st, sales_header(db, args.lang), args.lang),
             force=args.force,
         )
     if args.json or not args.output:

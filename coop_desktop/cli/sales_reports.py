@@ -109,11 +109,11 @@ def cmd_balance(args: argparse.Namespace) -> int:
     if kind is not None:
         from coop_desktop.documents.sales_reports import balance_file
         from coop_desktop.outputs import write_file
-        from coop_desktop.services.association import get_association
+        from coop_desktop.services.sales.paper import sales_header
 
         write_file(
             Path(args.output),
-            balance_file(report, get_association(db), kind, args.lang),
+            balance_file(report, sales_header(db, args.lang), kind, args.lang),
             force=args.force,
         )
     if args.json:
@@ -189,11 +189,11 @@ def cmd_margin(args: argparse.Namespace) -> int:
     if kind is not None:
         from coop_desktop.documents.sales_reports import margin_file
         from coop_desktop.outputs import write_file
-        from coop_desktop.services.association import get_association
+        from coop_desktop.services.sales.paper import sales_header
 
         write_file(
             Path(args.output),
-            margin_file(m, start, end, get_association(db), kind, args.lang),
+            margin_file(m, start, end, sales_header(db, args.lang), kind, args.lang),
             force=args.force,
         )
     if args.json:
