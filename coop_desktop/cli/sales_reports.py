@@ -175,7 +175,8 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
 
 def margin_json(m: Any) -> dict[str, Any]:
-    return m.as_dict()
+    data: dict[str, Any] = m.as_dict()
+    return data
 
 
 def cmd_margin(args: argparse.Namespace) -> int:

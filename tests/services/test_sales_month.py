@@ -198,7 +198,7 @@ def test_roles_append_only_and_closed_periods(month: Database) -> None:
         add_dispatch(month, "QSR", "10", "L", "2026-10-05", "am")
     with (
         month.engine.connect() as conn,
-        pytest.raises(Exception, match="closed period|append-only"),
+        pytest.raises(Exception, match=r"closed period|append-only"),
     ):
         conn.execute(
             text(

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -51,7 +52,7 @@ class Reading:
     last_closing: dict[int | None, Decimal] = field(default_factory=dict)  # before start
 
 
-def _member_quality(conn: Connection, start: date, end: date, cycle: str) -> list[tuple]:
+def _member_quality(conn: Connection, start: date, end: date, cycle: str) -> list[tuple[Any, ...]]:
     """Each member's mean fat, total solids and density per period of the cycle."""
     first, last = period_of(start, cycle).start, period_of(end, cycle).end
     sums: dict[tuple[int, date, date], list[list[int]]] = {}
@@ -74,7 +75,7 @@ def _member_quality(conn: Connection, start: date, end: date, cycle: str) -> lis
     return rows
 
 
-def _fill_temp(conn: Connection, rows: list[tuple]) -> None:
+def _fill_temp(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     conn.execute(
         text(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP} (member_id INTEGER, start_date DATE, "

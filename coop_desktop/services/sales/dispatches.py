@@ -325,9 +325,9 @@ def _infos(session: Session, rows: list[Dispatch]) -> list[DispatchInfo]:
             select(Reception).where(Reception.dispatch_id.in_(ids)).order_by(Reception.id)
         ).all()
         dead = voided(session, "reception", [r.id for r in found])
-        for r in found:
-            if r.id not in dead:
-                receptions[r.dispatch_id] = r
+        for row in found:
+            if row.id not in dead:
+                receptions[row.dispatch_id] = row
     out = []
     for d in rows:
         b = buyers[d.buyer_id]
