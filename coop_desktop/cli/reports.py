@@ -109,7 +109,11 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
         write_file(Path(args.output), report_file(db, report, kind, args.lang), force=args.force)
     if args.json:
-        print_json(report_json(report, args.lang))
+        from coop_desktop.services.sales.margin import sales_figures
+
+        data = report_json(report, args.lang)
+        data["sales"] = sales_figures(db, start, end)
+        print_json(data)
     elif kind is not None:
         print(t(args.lang, f"Informe guardado en {args.output}", f"Report saved to {args.output}"))
     else:

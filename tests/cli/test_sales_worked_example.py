@@ -51,3 +51,19 @@ def test_balance_and_margin_of_the_worked_example(coop, tmp_path: Path) -> None:
         "producer_share_pct": "93.09",
         "provisional": False,
     }
+
+
+def test_the_sales_indicators(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    build(coop, tmp_path)
+    ok(coop("close", "2026-10"))
+    data = json.loads(
+        ok(coop("report", "indicators", "--from", "2026-10-05", "--to", "2026-10-05", "--json"))
+    )
+    # 3,080.40 ÷ (1,812 × 1.030 = 1,866.360 kg) = 1.6505 per kg
+    assert data["sales"] == {
+        "producer_share_pct": "93.09",
+        "buyer_price_per_kg": "1.6505",
+        "shrinkage_pct": "1.62",
+        "litres_sold": "1812.000",
+        "provisional": False,
+    }

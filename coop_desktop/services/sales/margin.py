@@ -263,3 +263,37 @@ def margin_report(db: Database, start: date, end: date) -> Margin:
         expenses=spent,
         provisional=open_period or sold.pending > 0,
     )
+
+
+SALES_INDICATORS = ("producer_share_pct", "buyer_price_per_kg", "shrinkage_pct", "litres_sold")
+
+
+def sales_figures(db: Database, start: date, end: date) -> dict[str, Decimal | bool | None]:
+    """The indicators of selling the milk over a range: the producers' share of the sale,
+    what buyers paid per kg (their measure), the shrinkage % of the balance, litres sold."""
+    from coop_desktop.numbers import quantize
+
+    check_range(start, end)
+    with db.read() as session:
+        flows = centre_flows(session, start, end)
+        bal = report_from(flows, start, end, "centre", Decimal(1)).total
+        cost, open_period = milk_cost(session, start, end)
+        sold = sales_of(session, start, end)
+    m = margin(
+        litres_bought=bal.accepted_l,
+        litres_sold=sold.litres,
+        shrinkage_l=bal.shrinkage_l,
+        sales=sold.amount,
+        milk_cost=cost,
+        expenses=ZERO_MONEY,
+        provisional=open_period or sold.pending > 0,
+    )
+    return {
+        "producer_share_pct": m.producer_share_pct,
+        "buyer_price_per_kg": None
+        if sold.kg == 0
+        else quantize(sold.amount / sold.kg, Decimal("0.0001")),
+        "shrinkage_pct": bal.shrinkage_pct,
+        "litres_sold": sold.litres,
+        "provisional": m.provisional,
+    }
