@@ -46,12 +46,10 @@ class DayFlows:
     def __add__(self, other: DayFlows) -> DayFlows:
         """Two flows summed (a centre over days, or every centre of a day); the first's day
         and centre label the sum."""
-        numbers = {
-            f.name: getattr(self, f.name) + getattr(other, f.name)
-            for f in fields(DayFlows)
-            if f.name not in ("day", "centre")
-        }
-        return replace(self, **numbers)
+        return total_of((self, other), self.day, self.centre)
+
+
+_NUMBERS = tuple(f.name for f in fields(DayFlows) if f.name not in ("day", "centre"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +121,7 @@ def total_of(flows: Iterable[DayFlows], day: date, centre: str) -> DayFlows:
     stock carried overnight is counted once: the first day's opening and the last day's
     closing (the flows must come in date order)."""
     rows = list(flows)
-    if not rows:
-        return DayFlows(day, centre)
-    summed = rows[0]
-    for row in rows[1:]:
-        summed = summed + row
-    return replace(summed, day=day, centre=centre)
+    return DayFlows(day, centre, *(sum([getattr(r, n) for r in rows], ZERO_L) for n in _NUMBERS))
 
 
 def carried(rows: list[DayFlows]) -> DayFlows:

@@ -83,6 +83,9 @@ def _fill_temp(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         )
     )
     conn.execute(text(f"DELETE FROM {TEMP}"))
+    conn.execute(
+        text(f"CREATE INDEX IF NOT EXISTS {TEMP}_member ON {TEMP} (member_id, start_date)")
+    )
     sqlite = is_sqlite(conn)
     if rows:
         conn.execute(
