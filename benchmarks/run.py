@@ -749,26 +749,76 @@ def sales_speed(workdir: Path, quick: bool) -> dict[str, Any]:
                 number += 1
                 half = millilitres // 2 // 1000 * 1000  # whole litres
                 dispatches.append(
-                    (number, "G001", number, day, shift, centre, 1, half, "L", half,
-                     half * 103 // 100, "bench", stamp)
+                    (
+                        number,
+                        "G001",
+                        number,
+                        day,
+                        shift,
+                        centre,
+                        1,
+                        half,
+                        "L",
+                        half,
+                        half * 103 // 100,
+                        "bench",
+                        stamp,
+                    )
                 )
                 got = half - 2000
                 receptions.append(
-                    (number, number, day, got, "L", got, got * 103 // 100, False, 17000,
-                     got * 17 // 10000, "bench", stamp)
+                    (
+                        number,
+                        number,
+                        day,
+                        got,
+                        "L",
+                        got,
+                        got * 103 // 100,
+                        False,
+                        17000,
+                        got * 17 // 10000,
+                        "bench",
+                        stamp,
+                    )
                 )
         insert_rows(
             conn,
             "dispatch",
-            ("id", "guide_series", "guide_number", "date", "shift", "centre_id", "buyer_id",
-             "quantity", "unit", "litres", "kg", "recorded_by", "recorded_at"),
+            (
+                "id",
+                "guide_series",
+                "guide_number",
+                "date",
+                "shift",
+                "centre_id",
+                "buyer_id",
+                "quantity",
+                "unit",
+                "litres",
+                "kg",
+                "recorded_by",
+                "recorded_at",
+            ),
             dispatches,
         )
         insert_rows(
             conn,
             "dispatch_reception",
-            ("id", "dispatch_id", "date", "quantity", "unit", "litres", "kg", "rejected",
-             "unit_price", "amount", "recorded_by", "recorded_at"),
+            (
+                "id",
+                "dispatch_id",
+                "date",
+                "quantity",
+                "unit",
+                "litres",
+                "kg",
+                "rejected",
+                "unit_price",
+                "amount",
+                "recorded_by",
+                "recorded_at",
+            ),
             receptions,
         )
         conn.exec_driver_sql(
