@@ -4,10 +4,10 @@ margin on the Inicio box."""
 
 from datetime import date
 
+from driving import answer_dialogs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
-from driving import answer_dialogs
 from tests_support.clock import TODAY
 
 from coop_desktop import clock

@@ -32,7 +32,7 @@ GUIDE_SERIES = "G001"
 MAX_DISPATCH = D(100_000)  # litres or kg in one dispatch; more is a typo
 DISPATCH_MEASURES = ("fat", "snf", "st", "protein", "density", "acidity")
 RECEPTION_MEASURES = (*DISPATCH_MEASURES, "ufc", "scc", "alcohol")
-Measures = Mapping[str, Decimal | bool]
+Measures = Mapping[str, object]  # as typed (text) or already read; validated here
 
 
 @dataclass(frozen=True, slots=True)
