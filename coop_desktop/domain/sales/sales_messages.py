@@ -108,7 +108,7 @@ add_messages(
             "Ya existe el producto «{value}» de la planta.",
             "The plant already has the product «{value}».",
         ),
-        "range_reversed": (
+        "sales_range_reversed": (
             "La fecha final {value} es anterior a la inicial {start}.",
             "The end date {value} is before the start date {start}.",
         ),

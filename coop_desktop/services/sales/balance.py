@@ -53,7 +53,7 @@ class BalanceReport:
 def check_range(start: date, end: date) -> None:
     if end < start:
         raise ValidationError(
-            "range_reversed", "to", value=end.isoformat(), start=start.isoformat()
+            "sales_range_reversed", "to", value=end.isoformat(), start=start.isoformat()
         )
 
 
