@@ -187,11 +187,12 @@ def upgrade() -> None:
 
 
 
-    # The own plant's first products; the association adds its own.
+    # The own plant's first products (ids from the sequence, so PostgreSQL's next one is
+    # free); the association adds its own.
     op.bulk_insert(products, [
-        {'id': 1, 'name': 'Queso fresco'},
-        {'id': 2, 'name': 'Queso andino'},
-        {'id': 3, 'name': 'Yogur'},
+        {'name': 'Queso fresco'},
+        {'name': 'Queso andino'},
+        {'name': 'Yogur'},
     ])
     bind = op.get_bind()
     inspector = sa.inspect(bind)
