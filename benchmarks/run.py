@@ -707,6 +707,148 @@ def indicators_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     }
 
 
+def sales_speed(workdir: Path, quick: bool) -> dict[str, Any]:
+    """The daily milk balance of every centre-day of a year (`balance_year_s`) and the
+    year's margin (`margin_year_s`) on the indicators' year of a million deliveries, spread
+    over 20 centres, with a year of dispatches (two a day per centre, each received).
+    Every month closed but the last (the close preview), as a treasurer meets it. Best of 3."""
+    import os
+
+    from coop_desktop.services.closeout.closing import close_period
+    from coop_desktop.services.sales.balance import balance_report
+    from coop_desktop.services.sales.buyers import add_buyer
+    from coop_desktop.services.sales.margin import margin_report
+    from coop_desktop.storage.bulk import insert_rows
+
+    members, days = (140, 365) if quick else (1370, 365)
+    db = open_database(str(workdir / "sales.db"), create=True)
+    start, end, today = date(2025, 1, 1), date(2025, 12, 31), date(2026, 1, 15)
+    summary = load_demo(db, members=members, days=days, start=start, seed=7, today=today)
+    add_buyer(db, "QSR", "Quesería San Román", kind="queseria", price="1.70", per="L")
+    with db.write_connection() as conn:
+        have = conn.exec_driver_sql("SELECT COUNT(*) FROM centre").scalar()
+        extra = [(i, f"C{i:02d}", f"Centro {i}", None, None) for i in range(have + 1, 21)]
+        insert_rows(conn, "centre", ("id", "code", "name", "district", "community"), extra)
+        conn.exec_driver_sql("UPDATE member SET centre_id = (id % 20) + 1")
+        conn.exec_driver_sql(
+            "UPDATE delivery SET centre_id = (SELECT centre_id FROM member m "
+            "WHERE m.id = delivery.member_id)"
+        )
+        volume = {
+            (int(c), str(d)): int(q)
+            for c, d, q in conn.exec_driver_sql(
+                "SELECT centre_id, date, SUM(quantity) FROM delivery WHERE rejected = 0 "
+                "GROUP BY centre_id, date"
+            )
+        }
+        stamp = "2026-01-15 10:00:00"
+        dispatches, receptions = [], []
+        number = 0
+        for (centre, day), millilitres in sorted(volume.items()):
+            for shift in ("am", "pm"):
+                number += 1
+                half = millilitres // 2 // 1000 * 1000  # whole litres
+                dispatches.append(
+                    (
+                        number,
+                        "G001",
+                        number,
+                        day,
+                        shift,
+                        centre,
+                        1,
+                        half,
+                        "L",
+                        half,
+                        half * 103 // 100,
+                        "bench",
+                        stamp,
+                    )
+                )
+                got = half - 2000
+                receptions.append(
+                    (
+                        number,
+                        number,
+                        day,
+                        got,
+                        "L",
+                        got,
+                        got * 103 // 100,
+                        False,
+                        17000,
+                        got * 17 // 10000,
+                        "bench",
+                        stamp,
+                    )
+                )
+        insert_rows(
+            conn,
+            "dispatch",
+            (
+                "id",
+                "guide_series",
+                "guide_number",
+                "date",
+                "shift",
+                "centre_id",
+                "buyer_id",
+                "quantity",
+                "unit",
+                "litres",
+                "kg",
+                "recorded_by",
+                "recorded_at",
+            ),
+            dispatches,
+        )
+        insert_rows(
+            conn,
+            "dispatch_reception",
+            (
+                "id",
+                "dispatch_id",
+                "date",
+                "quantity",
+                "unit",
+                "litres",
+                "kg",
+                "rejected",
+                "unit_price",
+                "amount",
+                "recorded_by",
+                "recorded_at",
+            ),
+            receptions,
+        )
+        conn.exec_driver_sql(
+            f"INSERT INTO document_counter (series, last_number) VALUES ('G001', {number})"
+        )
+    for month in range(1, 12):
+        close_period(db, f"2025-{month:02d}")
+
+    def best(fn: Callable[[], Any]) -> tuple[float, list[float]]:
+        runs = []
+        for _ in range(3):
+            began = time.perf_counter()
+            fn()
+            runs.append(round(time.perf_counter() - began, 2))
+        return min(runs), runs
+
+    balance_s, balance_runs = best(lambda: balance_report(db, start, end))
+    margin_s, margin_runs = best(lambda: margin_report(db, start, end))
+    db.dispose()
+    return {
+        "balance_year_s": balance_s,
+        "balance_year_runs_s": balance_runs,
+        "margin_year_s": margin_s,
+        "margin_year_runs_s": margin_runs,
+        "sales_deliveries": summary.deliveries,
+        "sales_dispatches": len(dispatches),
+        "sales_load_avg": round(os.getloadavg()[0], 2),
+    }
+
+
 FROZEN = ROOT / "dist" / "CoopDesktop"
 
 
@@ -763,6 +905,7 @@ METRICS: dict[str, Metric] = {
     "gui_max_stall_ms": heartbeat,
     "import_100k_s": import_100k,
     "indicators_1m_s": indicators_speed,
+    "balance_year_s": sales_speed,
     "frozen_startup_s": frozen,
 }
 

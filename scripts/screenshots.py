@@ -84,6 +84,16 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         view.start.setDate(view.start.date().currentDate().addDays(-45))
         view.calculate()
 
+    def sales_tab(index: int) -> Callable[[], Any]:
+        def show() -> Any:
+            view = window.open_section("sales")
+            view.tabs.setCurrentIndex(index)
+            if index == 3:
+                view.balance.reload()
+            return window
+
+        return show
+
     return [
         ("home", section("home")),
         ("members", section("members")),
@@ -97,12 +107,43 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         ("closeout", section("closeout", lambda v: v.preview())),
         ("documents", section("documents", statement)),
         ("settings", section("settings")),
+        ("sales", sales_tab(0)),
+        ("sales-receptions", sales_tab(1)),
+        ("sales-buyers", sales_tab(2)),
+        ("sales-balance", sales_tab(3)),
         *(
             (key, section(key, indicators if key == "indicators" else None))
             for key in ("indicators", "audit", "users")
             if key in window.views
         ),
     ]
+
+
+def demo_sales(db: Any) -> None:
+    """Two buyers and this month's dispatches of every centre (about what came in, a few
+    litres short), each received a little under; the last two days still waiting."""
+    from decimal import Decimal
+
+    from coop_desktop import clock
+    from coop_desktop.services.sales.balance import centre_flows
+    from coop_desktop.services.sales.buyers import add_buyer
+    from coop_desktop.services.sales.dispatches import add_dispatch, receive_dispatch
+
+    add_buyer(db, "QSR", "Quesería San Román", kind="queseria", price="1.70", per="L")
+    add_buyer(db, "LOC", "Venta local", kind="local", price="2.00", per="L")
+    today = clock.today()
+    with db.read() as session:
+        flows = centre_flows(session, today.replace(day=1), today)
+    for centre, days in flows.items():
+        for n, f in enumerate(days):
+            sold = (f.accepted_l * Decimal("0.985")).quantize(Decimal(1))
+            if sold <= 10:
+                continue
+            shipped = add_dispatch(db, "QSR", sold - 10, "L", f.day, "pm", centre=centre)
+            add_dispatch(db, "LOC", "10", "L", f.day, "pm", centre=centre)
+            if f.day < today - timedelta(days=1):
+                short = Decimal(3 + (n % 4) * 4)
+                receive_dispatch(db, shipped.id, shipped.quantity - short, "L")
 
 
 def dialogs(db: Any) -> list[tuple[str, Callable[[], Any]]]:
@@ -144,6 +185,7 @@ def main() -> int:
         create_first_admin(db, "admin", "clave-de-capturas", "Tesorería")
         sign_in(db, "admin", "clave-de-capturas", for_command=True)
         load_demo(db, members=60, days=45, start=clock.today() - timedelta(days=45), seed=1)
+        demo_sales(db)
         for lang in args.lang or ["es", "en"]:
             install_translations(app, lang)
             window = MainWindow(db)

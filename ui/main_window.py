@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -46,6 +47,7 @@ SCREEN_MODULES = (
     "ui.prices.prices_view",
     "ui.accounts.accounts_view",
     "ui.closeout.closeout_view",
+    "ui.sales.sales_view",
     "ui.documents.documents_view",
     "ui.admin.settings_view",
     "coop_desktop.services.printouts",
@@ -106,12 +108,18 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         home = HomeView(db)
         home.open_section = self.open_section
+        from ui.sales.margin_panel import MarginPanel
+
+        box = home.layout()
+        assert isinstance(box, QBoxLayout)
+        box.insertWidget(3, MarginPanel(db))  # the month's margin, below the cards
         self._add("home", self.tr("Inicio"), home)
         self._add_lazy("members", self.tr("Socios"))
         self._add_lazy("collection", self.tr("Acopio"))
         self._add_lazy("quality", self.tr("Calidad"))
         self._add_lazy("prices", self.tr("Precios"))
         self._add_lazy("accounts", self.tr("Cuentas"))
+        self._add_lazy("sales", self.tr("Ventas"))
         self._add_lazy("closeout", self.tr("Cierre"))
         self._add_lazy("documents", self.tr("Documentos"))
         self._add_lazy("settings", self.tr("Configuración"))
@@ -248,8 +256,17 @@ class MainWindow(QMainWindow):
         if key == "indicators":
             from ui.app import ui_language
             from ui.home.indicators_view import IndicatorsView
+            from ui.sales.margin_panel import MarginPanel
 
-            return IndicatorsView(self.db, lang=ui_language())
+            view = IndicatorsView(self.db, lang=ui_language())
+            box = view.layout()
+            assert box is not None
+            box.addWidget(MarginPanel(self.db, with_range=True))
+            return view
+        if key == "sales":
+            from ui.sales.sales_view import SalesView
+
+            return SalesView(self.db)
         if key == "audit":
             from ui.admin.audit_view import AuditView
 

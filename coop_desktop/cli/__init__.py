@@ -18,6 +18,8 @@ from coop_desktop.cli import (
     pricing,
     printing,
     reports,
+    sales_commands,
+    sales_reports,
     transfer,
     user_commands,
 )
@@ -70,6 +72,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     transfer.register(commands, lang)
     admin.register(commands, lang)
     reports.register(commands, lang)
+    sales_commands.register(commands, lang)
+    sales_reports.register(commands, lang)
     user_commands.register(commands, lang)
     audit.register(commands, lang)
     return parser

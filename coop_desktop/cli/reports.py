@@ -66,6 +66,9 @@ def register(commands: Any, lang: str) -> None:
     )
     p.add_argument("value", nargs="?", metavar="S/")
     p.set_defaults(handler=cmd_reference_price)
+    from coop_desktop.cli.sales_reports import register_reports
+
+    register_reports(sub, lang)
 
 
 def _dates(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, Any] | None]:
@@ -106,7 +109,11 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
         write_file(Path(args.output), report_file(db, report, kind, args.lang), force=args.force)
     if args.json:
-        print_json(report_json(report, args.lang))
+        from coop_desktop.services.sales.margin import sales_figures
+
+        data = report_json(report, args.lang)
+        data["sales"] = sales_figures(db, start, end)
+        print_json(data)
     elif kind is not None:
         print(t(args.lang, f"Informe guardado en {args.output}", f"Report saved to {args.output}"))
     else:

@@ -34,6 +34,8 @@ class Permission(StrEnum):
     REPORTS = "reports"  # settings of the assembly's indicators (the reference price)
     SETTINGS = "settings"  # the association's data, demo data, restore a backup
     USERS = "users"  # add users, set passwords, disable accounts
+    DISPATCH = "dispatch"  # dispatches of milk to buyers and tank readings (open period)
+    SALES = "sales"  # buyers and prices, receptions, payments received, expenses, the plant
 
 
 _TREASURER = frozenset(
@@ -52,13 +54,17 @@ _TREASURER = frozenset(
         Permission.BACKUP,
         Permission.IMPORT,
         Permission.REPORTS,
+        Permission.DISPATCH,
+        Permission.SALES,
     }
 )
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.TREASURER: _TREASURER,
-    Role.COLLECTOR: frozenset({Permission.READ, Permission.PRINT, Permission.COLLECT}),
+    Role.COLLECTOR: frozenset(
+        {Permission.READ, Permission.PRINT, Permission.COLLECT, Permission.DISPATCH}
+    ),
     Role.OVERSIGHT: frozenset({Permission.READ, Permission.PRINT}),
 }
 

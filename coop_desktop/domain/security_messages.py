@@ -27,6 +27,14 @@ PERMISSION_TEXT: dict[str, tuple[str, str]] = {
         "change the association's data or restore backups",
     ),
     "users": ("administrar usuarios", "manage users"),
+    "dispatch": (
+        "registrar despachos de leche y lecturas de tanque",
+        "record milk dispatches and tank readings",
+    ),
+    "sales": (
+        "registrar compradores, precios, recepciones, cobros y gastos",
+        "record buyers, prices, receptions, payments received and expenses",
+    ),
     "write": ("modificar datos", "change data"),
 }
 

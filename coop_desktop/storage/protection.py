@@ -24,7 +24,20 @@ from dataclasses import dataclass
 from datetime import date
 
 # Tables whose rows carry money or its numbering, and the keys an INSERT OR REPLACE could hit.
-APPEND_ONLY = ("ledger_entry", "settlement_line", "audit_log")
+APPEND_ONLY = (
+    "ledger_entry",
+    "settlement_line",
+    "audit_log",
+    # selling the milk (storage/sales_models.py): annulled or reversed, never changed
+    "buyer_price",
+    "dispatch",
+    "dispatch_reception",
+    "buyer_entry",
+    "tank_reading",
+    "expense",
+    "plant_batch",
+    "sales_void",
+)
 KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "ledger_entry": (("id",), ("document_number",), ("reverses_id",)),
     "settlement_line": (("id",),),
@@ -35,6 +48,14 @@ KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "delivery": (("id",), ("ticket_series", "ticket_number")),
     "quality_test": (("id",),),
     "price_scheme_version": (("id",), ("scheme_id", "effective_from")),
+    "buyer_price": (("id",), ("buyer_id", "effective_from")),
+    "dispatch": (("id",), ("guide_series", "guide_number")),
+    "dispatch_reception": (("id",),),
+    "buyer_entry": (("id",), ("reverses_id",)),
+    "tank_reading": (("id",),),
+    "expense": (("id",), ("reverses_id",)),
+    "plant_batch": (("id",),),
+    "sales_void": (("id",), ("entity", "entity_id")),
 }
 # Keys no UPDATE may change on the frozen and scheme tables: SQLite's UPDATE OR REPLACE onto
 # an existing key deletes that other row without firing its DELETE triggers.
@@ -44,7 +65,18 @@ FIXED_KEYS = {
     "price_scheme_version": ("id", "scheme_id", "effective_from"),
 }
 # Tables a closed period freezes (date column), guarded by the closed-period triggers.
-FROZEN = (("delivery", "date"), ("quality_test", "sample_date"), ("ledger_entry", "date"))
+FROZEN = (
+    ("delivery", "date"),
+    ("quality_test", "sample_date"),
+    ("ledger_entry", "date"),
+    ("dispatch", "date"),
+    ("dispatch_reception", "date"),
+    ("buyer_entry", "date"),
+    ("tank_reading", "date"),
+    ("expense", "date"),
+    ("plant_batch", "date"),
+    ("sales_void", "date"),
+)
 NO_TRUNCATE = (*KEYS, "quality_test", "price_scheme_version")
 LOCK_CLASS = 0x636F  # advisory lock class id: "co"(op), months are the object ids
 TERMS_KEY = -1  # the object id a close takes exclusively and new charges and loans share
@@ -258,6 +290,15 @@ PG_FUNCTIONS = (
 )
 
 
+def _pg_drop(name: str, table: str) -> str:
+    """Drop a trigger if its table exists: an early revision refreshing the triggers runs
+    before later revisions have created their tables."""
+    return (
+        f"DO $$ BEGIN IF to_regclass('{table}') IS NOT NULL THEN "
+        f"DROP TRIGGER IF EXISTS {name} ON {table}; END IF; END $$"
+    )
+
+
 def _pg_triggers() -> list[Trigger]:
     out: list[Trigger] = []
 
@@ -269,7 +310,7 @@ def _pg_triggers() -> list[Trigger]:
                 table,
                 f"CREATE TRIGGER {name} BEFORE {timing} ON {table} FOR EACH {level}{cond} "
                 f"EXECUTE FUNCTION {fn}",
-                f"DROP TRIGGER IF EXISTS {name} ON {table}",
+                _pg_drop(name, table),
             )
         )
 
@@ -314,14 +355,35 @@ def _pg_triggers() -> list[Trigger]:
                     f"CREATE TRIGGER {name} AFTER {op.upper()} ON {table} REFERENCING "
                     f"{tables} FOR EACH STATEMENT EXECUTE FUNCTION "
                     f"refuse_in_closed_period_{table}()",
-                    f"DROP TRIGGER IF EXISTS {name} ON {table}",
+                    _pg_drop(name, table),
                 )
             )
     return out
 
 
+def _existing(columns: Columns) -> Columns:
+    """`columns` that answers an empty set for a table that does not exist yet."""
+
+    def safe(table: str) -> set[str]:
+        try:
+            return columns(table)
+        except Exception:  # the inspector's NoSuchTableError
+            return set()
+
+    return safe
+
+
 def triggers(dialect: str, columns: Columns | None = None) -> list[Trigger]:
-    return _sqlite_triggers(columns) if dialect == "sqlite" else _pg_triggers()
+    """Every protective trigger; given `columns` (a migration), only those whose table
+    exists at that revision."""
+    if columns is not None:
+        columns = _existing(columns)
+    found = _sqlite_triggers(columns) if dialect == "sqlite" else _pg_triggers()
+    if columns is None:
+        return found
+    tables = {t.table for t in found}
+    present = {table for table in tables if columns(table)}
+    return [t for t in found if t.table in present]
 
 
 def expected_triggers(dialect: str) -> set[str]:
@@ -347,4 +409,4 @@ def drop_all(execute: Callable[[str], object], dialect: str) -> None:
         execute(t.drop)
     if dialect != "sqlite":  # the row-level triggers of migration 0003
         for table, _col in FROZEN:
-            execute(f"DROP TRIGGER IF EXISTS {table}_closed ON {table}")
+            execute(_pg_drop(f"{table}_closed", table))

@@ -601,6 +601,152 @@
     </message>
 </context>
 <context>
+    <name>BalanceView</name>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="54" />
+        <source>Mostrar</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="56" />
+        <source>Desde:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="58" />
+        <source>Hasta:</source>
+        <translation>Until:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="113" />
+        <source>Entró %1, salió %2; merma %3 (%4). Tránsito %5. Días en ámbar (más de %6): %7.</source>
+        <translation>In %1, out %2; shrinkage %3 (%4). Transit %5. Amber days (above %6): %7.</translation>
+    </message>
+</context>
+<context>
+    <name>BuyersTab</name>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="41" />
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="41" />
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="41" />
+        <source>Precio</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="46" />
+        <source>Nuevo comprador</source>
+        <translation>New buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="52" />
+        <source>Planta</source>
+        <translation>Plant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="53" />
+        <source>Quesería</source>
+        <translation>Cheese maker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="54" />
+        <source>Planta propia</source>
+        <translation>Own plant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="55" />
+        <source>Venta local</source>
+        <translation>Local sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="61" />
+        <source>Código:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="62" />
+        <source>Nombre:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="63" />
+        <source>Tipo:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="64" />
+        <source>Precio S/:</source>
+        <translation>Price S/:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="65" />
+        <source>Por:</source>
+        <translation>Per:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="66" />
+        <source>Agregar comprador</source>
+        <translation>Add buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="76" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="76" />
+        <source>Concepto</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="76" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="76" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="84" />
+        <source>Monto recibido</source>
+        <translation>Amount received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="86" />
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="87" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="121" />
+        <source>&lt;b&gt;Sin compradores&lt;/b&gt;</source>
+        <translation>&lt;b&gt;No buyers&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="125" />
+        <source>&lt;b&gt;Cuenta de %1&lt;/b&gt; — saldo por cobrar %2</source>
+        <translation>&lt;b&gt;Account of %1&lt;/b&gt; — balance owed %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="150" />
+        <source>Comprador agregado: %1.</source>
+        <translation>Buyer added: %1.</translation>
+    </message>
+</context>
+<context>
     <name>CentresView</name>
     <message>
         <location filename="../../ui/collection/centres_view.py" line="51" />
@@ -1264,6 +1410,74 @@
     </message>
 </context>
 <context>
+    <name>DayRows</name>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="141" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="146" />
+        <source>&lt;b&gt;Entregas&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Deliveries&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <source>Socio</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <source>Turno</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="155" />
+        <source>rechazada</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="155" />
+        <source>aceptada</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="162" />
+        <source>&lt;b&gt;Despachos&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Dispatches&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <source>Guía</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <source>Comprador</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <source>Enviado</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <source>Recibido</source>
+        <translation>Received</translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesView</name>
     <message>
         <location filename="../../ui/collection/deliveries_view.py" line="147" />
@@ -1344,6 +1558,100 @@
         <location filename="../../ui/collection/deliveries_view.py" line="251" />
         <source> con estos filtros</source>
         <translation> with these filters</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchTab</name>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="48" />
+        <source>mañana</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="49" />
+        <source>tarde</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="54" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="86" />
+        <source>Comprador</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="56" />
+        <source>Litros</source>
+        <translation>Litres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="58" />
+        <source>Grasa %</source>
+        <translation>Fat %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="60" />
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="62" />
+        <source>Fecha:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="63" />
+        <source>Turno:</source>
+        <translation>Shift:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="64" />
+        <source>Centro:</source>
+        <translation>Centre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="76" />
+        <source>Escriba el comprador, la cantidad y Enter: se guarda con su guía.</source>
+        <translation>Type the buyer, the quantity and Enter: it is saved with its guide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="83" />
+        <source>Guía</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="84" />
+        <source>Turno</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="85" />
+        <source>Centro</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="87" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="88" />
+        <source>Recibido</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="89" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="90" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="118" />
+        <source>Guía %1: %2 para %3.</source>
+        <translation>Guide %1: %2 for %3.</translation>
     </message>
 </context>
 <context>
@@ -1492,7 +1800,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/common/error_text.py" line="44" />
+        <location filename="../../ui/common/error_text.py" line="33" />
         <source>Ocurrió un error inesperado (%1). No se guardó la operación. El detalle quedó en %2.</source>
         <translation>An unexpected error occurred (%1). Nothing was saved. The details are in %2.</translation>
     </message>
@@ -2373,124 +2681,162 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>Ventas</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Indicadores</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Auditoría</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Usuario: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Periodo abierto: %1</source>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
+    </message>
+</context>
+<context>
+    <name>MarginPanel</name>
+    <message>
+        <location filename="../../ui/sales/margin_panel.py" line="35" />
+        <source>Margen del acopio</source>
+        <translation>Collection margin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/margin_panel.py" line="45" />
+        <source>Desde:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/margin_panel.py" line="45" />
+        <source>Hasta:</source>
+        <translation>Until:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/margin_panel.py" line="50" />
+        <source>Calcular margen</source>
+        <translation>Compute margin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/margin_panel.py" line="55" />
+        <source>Calculando…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/margin_panel.py" line="78" />
+        <source>&lt;i&gt;provisional&lt;/i&gt;</source>
+        <translation>&lt;i&gt;provisional&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -2875,7 +3221,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>OpRunner</name>
     <message>
-        <location filename="../../ui/common/runner.py" line="109" />
+        <location filename="../../ui/common/runner.py" line="119" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -3379,24 +3725,72 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>ReceptionTab</name>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="35" />
+        <source>&lt;b&gt;Despachos sin recepción&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dispatches not yet received&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="40" />
+        <source>Litros que midió el comprador</source>
+        <translation>Litres the buyer measured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="42" />
+        <source>Grasa %</source>
+        <translation>Fat %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="44" />
+        <source>Motivo del rechazo</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="45" />
+        <source>Registrar recepción</source>
+        <translation>Record reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="46" />
+        <source>Rechazado</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="75" />
+        <source>No hay despachos pendientes.</source>
+        <translation>No dispatches waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="94" />
+        <source>Guía %1: rechazada.</source>
+        <translation>Guide %1: rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="96" />
+        <source>Guía %1: venta de %2.</source>
+        <translation>Guide %1: sale of %2.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>administrador</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>tesorero</source>
         <translation>treasurer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>acopiador</source>
         <translation>collector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>vigilancia</source>
         <translation>oversight committee</translation>
     </message>
@@ -3473,6 +3867,29 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/common/confirm.py" line="27" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SalesView</name>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="23" />
+        <source>Despachos</source>
+        <translation>Dispatches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="24" />
+        <source>Recepciones</source>
+        <translation>Receptions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="25" />
+        <source>Compradores y cuentas</source>
+        <translation>Buyers and accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="26" />
+        <source>Balance</source>
+        <translation>Balance</translation>
     </message>
 </context>
 <context>
@@ -4475,6 +4892,29 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/collection/collection_view.py" line="157" />
         <source>Corrección de %1</source>
         <translation>Correction of %1</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="28" />
+        <source>pendiente</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="29" />
+        <source>recibido</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="30" />
+        <source>rechazado</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="31" />
+        <source>ANULADO</source>
+        <translation>VOID</translation>
     </message>
 </context>
 <context>

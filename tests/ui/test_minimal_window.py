@@ -50,6 +50,7 @@ def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
         "Calidad",
         "Precios",
         "Cuentas",
+        "Ventas",
         "Cierre",
         "Documentos",
         "Configuración",

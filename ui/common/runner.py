@@ -28,7 +28,17 @@ Op = Callable[["OpContext"], Any]
 POLL_MS = 15
 # What an op can say it changed; a screen refreshes when a topic it shows is announced.
 TOPICS = frozenset(
-    {"association", "members", "centres", "deliveries", "quality", "schemes", "periods", "ledger"}
+    {
+        "association",
+        "members",
+        "centres",
+        "deliveries",
+        "quality",
+        "schemes",
+        "periods",
+        "ledger",
+        "sales",
+    }
 )
 
 

@@ -106,6 +106,10 @@ def audit_chain(conn: Connection) -> list[str]:
 
 CHECKS.append(audit_chain)
 
+from coop_desktop.services.sales.check import SALES_CHECKS  # noqa: E402 - the sales tables
+
+CHECKS.extend(SALES_CHECKS)
+
 
 def run_checks(db: Database) -> list[str]:
     """Every check's problems; a check that cannot run (a missing table, a damaged value) is

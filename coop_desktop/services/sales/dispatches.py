@@ -1,0 +1,399 @@
+"""Dispatches of milk to buyers, each with a guide from its own gapless series, and the
+buyer's reception: what the buyer measured (or its rejection), priced on receipt."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from coop_desktop import clock
+from coop_desktop import formatting as fmt
+from coop_desktop.domain import validation as v
+from coop_desktop.domain.roles import Permission
+from coop_desktop.domain.sales.buyer_price import price_sale, quantities
+from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.numbers import D
+from coop_desktop.services.authz import require_collect_date, requires
+from coop_desktop.services.closeout.period_status import refuse_if_closed
+from coop_desktop.services.context import actor, audit, now, row_dict
+from coop_desktop.services.numbering import reserve_numbers
+from coop_desktop.services.sales.buyers import buyer_by_code, timeline
+from coop_desktop.services.sales.voids import reverse_entry_rows, void_row, voided
+from coop_desktop.storage.engine import Database
+from coop_desktop.storage.models import Centre
+from coop_desktop.storage.sales_models import Buyer, BuyerEntry, Dispatch, Reception
+
+GUIDE_SERIES = "G001"
+MAX_DISPATCH = D(100_000)  # litres or kg in one dispatch; more is a typo
+DISPATCH_MEASURES = ("fat", "snf", "st", "protein", "density", "acidity")
+RECEPTION_MEASURES = (*DISPATCH_MEASURES, "ufc", "scc", "alcohol")
+Measures = Mapping[str, object]  # as typed (text) or already read; validated here
+
+
+@dataclass(frozen=True, slots=True)
+class ReceptionInfo:
+    id: int
+    day: date
+    quantity: Decimal
+    unit: str
+    litres: Decimal
+    kg: Decimal
+    rejected: bool
+    reason: str | None
+    unit_price: Decimal
+    amount: Decimal
+    measures: dict[str, Decimal | bool] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchInfo:
+    id: int
+    guide: str
+    day: date
+    shift: str
+    centre: str | None
+    buyer: str
+    buyer_name: str
+    buyer_kind: str
+    quantity: Decimal
+    unit: str
+    litres: Decimal
+    kg: Decimal
+    temperature: Decimal | None
+    alcohol_positive: bool | None
+    measures: dict[str, Decimal | bool]
+    void: bool
+    reception: ReceptionInfo | None
+
+    @property
+    def status(self) -> str:
+        if self.void:
+            return "void"
+        if self.reception is None:
+            return "pending"
+        return "rejected" if self.reception.rejected else "received"
+
+
+def guide_label(d: Dispatch) -> str:
+    return f"{d.guide_series}-{d.guide_number:08d}"
+
+
+def _measures(row: object, keys: tuple[str, ...]) -> dict[str, Decimal | bool]:
+    found: dict[str, Decimal | bool] = {}
+    for key in keys:
+        value = getattr(row, key, None)
+        if value is not None:
+            found[key] = value
+    return found
+
+
+def _clean_measures(measures: Measures, allowed: tuple[str, ...]) -> dict[str, Decimal | bool]:
+    clean: dict[str, Decimal | bool] = {}
+    for key, value in measures.items():
+        if key not in allowed:
+            raise ValidationError("bad_choice", "measure", value=key, valid=", ".join(allowed))
+        clean[key] = v.measure(key, value)
+    return clean
+
+
+def _quantity(value: object) -> Decimal:
+    number = v.decimal(value, "quantity", 3)
+    if number <= 0:
+        raise ValidationError("not_positive", "quantity", value=value)
+    if number > MAX_DISPATCH:
+        raise ValidationError("dispatch_too_large", "quantity", value=value, maximum=MAX_DISPATCH)
+    return number
+
+
+def centre_for(session: Session, code: str | None) -> Centre | None:
+    """The centre named, or the only one when there is one; None when there are none."""
+    from coop_desktop.services.centres import _centre
+
+    if code:
+        return _centre(session, code)
+    centres = session.scalars(select(Centre)).all()
+    if len(centres) > 1:
+        raise ValidationError("centre_required", "centre", count=len(centres))
+    return centres[0] if centres else None
+
+
+@requires(Permission.DISPATCH)
+def add_dispatch(
+    db: Database,
+    buyer_code: str,
+    quantity: object,
+    unit: str,
+    day: date | str,
+    shift: str,
+    *,
+    centre: str | None = None,
+    measures: Measures | None = None,
+    temperature: object = None,
+    alcohol_positive: bool | None = None,
+) -> DispatchInfo:
+    """Record milk leaving a centre for a buyer; it takes the next guide number."""
+    qty = _quantity(quantity)
+    clean_unit = v.choice(unit, ("L", "kg"), "unit")
+    clean_day = v.not_future(v.iso_date(day), clock.today())
+    clean_shift = v.choice(shift, ("am", "pm"), "shift")
+    clean = _clean_measures(measures or {}, DISPATCH_MEASURES)
+    temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
+    density = clean.get("density")
+    assert density is None or isinstance(density, Decimal)
+    litres, kg = quantities(qty, clean_unit, density)
+    require_collect_date(db, clean_day)
+    with db.write() as session:
+        refuse_if_closed(session, clean_day)
+        buyer = buyer_by_code(session, buyer_code)
+        where = centre_for(session, centre)
+        d = Dispatch(
+            guide_series=GUIDE_SERIES,
+            guide_number=reserve_numbers(session, GUIDE_SERIES, 1),
+            date=clean_day,
+            shift=clean_shift,
+            centre_id=None if where is None else where.id,
+            buyer_id=buyer.id,
+            quantity=qty,
+            unit=clean_unit,
+            litres=litres,
+            kg=kg,
+            temperature=temp,
+            alcohol_positive=alcohol_positive,
+            recorded_by=actor(),
+            recorded_at=now(),
+            **clean,
+        )
+        session.add(d)
+        session.flush()
+        audit(session, "create", "dispatch", d.id, after=row_dict(d))
+        return _info(session, d)
+
+
+def _dispatch(session: Session, dispatch_id: int) -> Dispatch:
+    d = session.get(Dispatch, dispatch_id)
+    if d is None:
+        raise NotFound("unknown_dispatch", "dispatch", value=str(dispatch_id))
+    return d
+
+
+def current_reception(session: Session, dispatch_id: int) -> Reception | None:
+    rows = session.scalars(
+        select(Reception).where(Reception.dispatch_id == dispatch_id).order_by(Reception.id)
+    ).all()
+    gone = voided(session, "reception", [r.id for r in rows])
+    live = [r for r in rows if r.id not in gone]
+    return live[-1] if live else None
+
+
+@requires(Permission.SALES)
+def receive_dispatch(
+    db: Database,
+    dispatch_id: int,
+    quantity: object,
+    unit: str,
+    *,
+    measures: Measures | None = None,
+    reject: bool = False,
+    reason: str | None = None,
+    day: date | str | None = None,
+) -> DispatchInfo:
+    """The buyer's reception of a dispatch: its quantity and quality (priced on them by the
+    buyer's terms in force on the dispatch's date), or its rejection with the reason (paid
+    nothing). The sale enters the buyer's account dated the reception."""
+    qty = _quantity(quantity)
+    clean_unit = v.choice(unit, ("L", "kg"), "unit")
+    clean = _clean_measures(measures or {}, RECEPTION_MEASURES)
+    why = v.optional_text(reason)
+    if reject and not why:
+        raise ValidationError("reason_required", "reason")
+    with db.write() as session:
+        d = _dispatch(session, dispatch_id)
+        if voided(session, "dispatch", [d.id]):
+            raise Refused("dispatch_void", "dispatch", value=guide_label(d))
+        if current_reception(session, d.id) is not None:
+            raise Refused("dispatch_received", "dispatch", value=str(d.id), guide=guide_label(d))
+        when = v.iso_date(day) if day is not None else d.date
+        if when < d.date:
+            raise ValidationError(
+                "reception_before_dispatch",
+                "date",
+                value=fmt.day(when),
+                dispatched=fmt.day(d.date),
+            )
+        refuse_if_closed(session, when)
+        buyer = session.get(Buyer, d.buyer_id)
+        assert buyer is not None
+        quality = {**_measures(d, DISPATCH_MEASURES), **clean}
+        density = quality.get("density")
+        assert density is None or isinstance(density, Decimal)
+        if reject:
+            litres, kg = quantities(qty, clean_unit, density)
+            unit_price, amount, rejected = D("0.0000"), D("0.00"), True
+        else:
+            terms = timeline(session, buyer.id).at(d.date, buyer.code)
+            sale = price_sale(terms, qty, clean_unit, quality, density)
+            litres, kg, unit_price, amount = sale.litres, sale.kg, sale.unit_price, sale.amount
+            rejected, why = sale.rejected, sale.reason if sale.rejected else why
+        r = Reception(
+            dispatch_id=d.id,
+            date=when,
+            quantity=qty,
+            unit=clean_unit,
+            litres=litres,
+            kg=kg,
+            rejected=rejected,
+            reason=why if rejected else None,
+            unit_price=unit_price,
+            amount=amount,
+            recorded_by=actor(),
+            recorded_at=now(),
+            **clean,
+        )
+        session.add(r)
+        session.flush()
+        audit(session, "create", "dispatch_reception", r.id, after=row_dict(r))
+        entry = BuyerEntry(
+            buyer_id=buyer.id,
+            date=when,
+            kind="sale",
+            amount=amount,
+            reception_id=r.id,
+            description=(
+                f"Guía {guide_label(d)}: {fmt.quantity(qty, clean_unit)}"
+                + (f" rechazada ({why})" if rejected else f" × {fmt.unit_price(unit_price)}")
+            )[:200],
+            recorded_by=actor(),
+            recorded_at=now(),
+        )
+        session.add(entry)
+        session.flush()
+        audit(session, "create", "buyer_entry", entry.id, after=row_dict(entry))
+        return _info(session, d)
+
+
+@requires(Permission.SALES)
+def void_reception(db: Database, dispatch_id: int, reason: str) -> DispatchInfo:
+    """Annul a dispatch's reception (a wrong quantity typed): its sale is reversed in the
+    buyer's account and a new reception can be recorded."""
+    why = v.required_text(reason, "reason", 200)
+    with db.write() as session:
+        d = _dispatch(session, dispatch_id)
+        r = current_reception(session, d.id)
+        if r is None:
+            raise NotFound("unknown_dispatch", "dispatch", value=f"{d.id} (sin recepción)")
+        _void_reception(session, r, why)
+        return _info(session, d)
+
+
+def _void_reception(session: Session, r: Reception, why: str) -> None:
+    void_row(session, "reception", r.id, r.date, why)
+    sales = session.scalars(select(BuyerEntry).where(BuyerEntry.reception_id == r.id)).all()
+    reverse_entry_rows(session, sales, why)
+
+
+@requires(Permission.SALES)
+def void_dispatch(db: Database, dispatch_id: int, reason: str) -> DispatchInfo:
+    """Annul a dispatch recorded by mistake: it stays, marked ANULADO, with its guide number
+    (the series keeps no gap); its reception and sale, if any, are annulled too."""
+    why = v.required_text(reason, "reason", 200)
+    with db.write() as session:
+        d = _dispatch(session, dispatch_id)
+        r = current_reception(session, d.id)
+        if r is not None:
+            _void_reception(session, r, why)
+        void_row(session, "dispatch", d.id, d.date, why)
+        return _info(session, d)
+
+
+def _info(session: Session, d: Dispatch) -> DispatchInfo:
+    return _infos(session, [d])[0]
+
+
+def _infos(session: Session, rows: list[Dispatch]) -> list[DispatchInfo]:
+    ids = [d.id for d in rows]
+    buyers = {b.id: b for b in session.scalars(select(Buyer)).all()}
+    centres = {c.id: c.code for c in session.scalars(select(Centre)).all()}
+    gone = voided(session, "dispatch", ids)
+    receptions: dict[int, Reception] = {}
+    if ids:
+        found = session.scalars(
+            select(Reception).where(Reception.dispatch_id.in_(ids)).order_by(Reception.id)
+        ).all()
+        dead = voided(session, "reception", [r.id for r in found])
+        for row in found:
+            if row.id not in dead:
+                receptions[row.dispatch_id] = row
+    out = []
+    for d in rows:
+        b = buyers[d.buyer_id]
+        r = receptions.get(d.id)
+        out.append(
+            DispatchInfo(
+                d.id,
+                guide_label(d),
+                d.date,
+                d.shift,
+                None if d.centre_id is None else centres.get(d.centre_id),
+                b.code,
+                b.name,
+                b.kind,
+                d.quantity,
+                d.unit,
+                d.litres,
+                d.kg,
+                d.temperature,
+                d.alcohol_positive,
+                _measures(d, DISPATCH_MEASURES),
+                d.id in gone,
+                None
+                if r is None
+                else ReceptionInfo(
+                    r.id,
+                    r.date,
+                    r.quantity,
+                    r.unit,
+                    r.litres,
+                    r.kg,
+                    r.rejected,
+                    r.reason,
+                    r.unit_price,
+                    r.amount,
+                    _measures(r, RECEPTION_MEASURES),
+                ),
+            )
+        )
+    return out
+
+
+def list_dispatches(
+    db: Database,
+    start: date | None = None,
+    end: date | None = None,
+    buyer: str | None = None,
+    centre: str | None = None,
+) -> list[DispatchInfo]:
+    with db.read() as session:
+        query = select(Dispatch).order_by(Dispatch.date, Dispatch.shift, Dispatch.guide_number)
+        conds = []
+        if start is not None:
+            conds.append(Dispatch.date >= start)
+        if end is not None:
+            conds.append(Dispatch.date <= end)
+        if buyer:
+            conds.append(Dispatch.buyer_id == buyer_by_code(session, buyer).id)
+        if centre:
+            found = centre_for(session, centre)
+            conds.append(Dispatch.centre_id == (None if found is None else found.id))
+        if conds:
+            query = query.where(and_(*conds))
+        return _infos(session, list(session.scalars(query).all()))
+
+
+def dispatch_info(db: Database, dispatch_id: int) -> DispatchInfo:
+    with db.read() as session:
+        return _info(session, _dispatch(session, dispatch_id))
