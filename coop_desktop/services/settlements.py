@@ -17,7 +17,8 @@ from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.authz import requires
-from coop_desktop.services.closeout.period_status import get_or_create, refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_date, locked_rule
+from coop_desktop.services.closeout.period_status import get_or_create
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
 from coop_desktop.storage.engine import Database
@@ -267,10 +268,12 @@ def pay(
         if member_code is not None:
             query = query.where(Settlement.member_id == member_by_code(session, member_code).id)
         settlements = session.scalars(query).all()
-        # The payment entry cannot be dated inside the closed period it pays.
+        # The payment entry goes on the first open day from the payment's date: never inside
+        # the closed period it pays, nor behind a later closed one (the date rule).
         entry_day = max(when, period.end_date + timedelta(days=1))
         if settlements:
-            refuse_if_closed(session, entry_day)
+            entry_day = locked_rule(session, (entry_day,)).open_day(entry_day)
+            guard_date(session, entry_day)
         stamp, who = now(), actor()
         before = {"settlements": [row_dict(s) for s in settlements], "period": period.status}
         for s in settlements:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select, text, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from coop_desktop import clock
@@ -29,17 +29,17 @@ from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout import inputs as data
+from coop_desktop.services.closeout.date_rule import load_rule
+from coop_desktop.services.closeout.locks import lock_month_range, lock_terms
 from coop_desktop.services.closeout.period_status import (
     first_open_activity,
     get_or_create,
-    lock_terms,
     oldest_open,
 )
 from coop_desktop.services.closeout.shares import OtherShare, ShareJob, price_share, worth_splitting
 from coop_desktop.services.schemes import scheme_definitions
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Period, Setting
-from coop_desktop.storage.protection import LOCK_CLASS, month_key
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 PRIORITY_SETTING = "deduction_priority"
@@ -184,12 +184,22 @@ def check_can_close(
     says explicitly to close before the end)."""
     if period.status != "open":
         raise Refused("period_already_closed", "period", value=period.code)
+    first = first_open_activity(session)
+    if first is not None and first <= period.end_date:
+        blocker = load_rule(session).blocker(first)
+        if blocker is not None:  # entries stranded behind a closed period: `coop redate`
+            raise Refused(
+                "stranded_block_close",
+                "period",
+                value=period.code,
+                other=fmt.day(first),
+                period=blocker.code,
+            )
     later = session.scalars(
         select(Period).where(Period.start_date > period.end_date, Period.status != "open")
     ).first()
     if later is not None:
         raise Refused("later_period_closed", "period", value=period.code, other=later.code)
-    first = first_open_activity(session)
     if first is not None and first < period.start_date:
         other = oldest_open(session)
         raise Refused(
@@ -219,14 +229,11 @@ def missing_text(result: CloseResult, limit: int = 20) -> str:
     return shown + (f"\n  … y {more} más" if more > 0 else "")
 
 
-def lock_months(session: Session, span: PeriodSpan) -> None:
-    """On PostgreSQL, take every month of the period exclusively: writers dated in it take
-    the same lock shared (in the closed-period trigger), so none commits unseen by the close."""
-    if session.connection().dialect.name == "sqlite":
-        return  # SQLite's write transaction already excludes every other writer
-    keys = sorted({month_key(d) for d in (span.start, span.end)})
-    for key in range(keys[0], keys[-1] + 1):
-        session.execute(text("SELECT pg_advisory_xact_lock(:c, :k)"), {"c": LOCK_CLASS, "k": key})
+def lock_period(session: Session, span: PeriodSpan) -> None:
+    """On PostgreSQL, the period's months exclusively, then the terms (`locks.py`): writers
+    dated in it take the months shared (the date rule, the closed-period trigger), so none
+    commits unseen by the close; a reopen or a scheme version waits for the terms."""
+    lock_month_range(session, span.start, span.end)
     lock_terms(session, exclusive=True)
 
 
@@ -249,7 +256,7 @@ def close_period(
     verify_pages(db)
     with db.long_write(f"cierre del periodo {span.code}") as session:
         load_association(session)
-        lock_months(session, span)
+        lock_period(session, span)
         period = get_or_create(session, span)
         check_can_close(session, period, before_end, today)
         result = compute(
