@@ -17,6 +17,7 @@ from coop_desktop.cli import (
     data_commands,
     pricing,
     printing,
+    repair_commands,
     reports,
     transfer,
     user_commands,
@@ -66,6 +67,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     pricing.register(commands, lang)
     account_commands.register(commands, lang)
     closeout.register(commands, lang)
+    repair_commands.register(commands, lang)
     printing.register(commands, lang)
     transfer.register(commands, lang)
     admin.register(commands, lang)

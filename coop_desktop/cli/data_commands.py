@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from coop_desktop.cli import repair_commands
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 
 ADMIN_HELP = {
@@ -85,6 +86,7 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--member")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_deliveries_list)
+    repair_commands.register_delete(dsub, lang)
 
     tests = commands.add_parser("tests", help=t(lang, "análisis de calidad", "quality tests"))
     tsub = tests.add_subparsers(dest="action", required=True, metavar="ACCIÓN")

@@ -88,8 +88,28 @@ def closed_periods(conn: Connection) -> list[str]:
     return closed_periods_match(conn)
 
 
+def stranded_entries(conn: Connection) -> list[str]:
+    """Deliveries and account movements dated behind a closed period (never settled, they
+    block every later close), each with the command that moves it to the first open day."""
+    from sqlalchemy.orm import Session
+
+    from coop_desktop.services.closeout.stranded import find_stranded
+
+    found = find_stranded(Session(bind=conn))
+    shown = [s.sentence() for s in found[:STRANDED_SHOWN]]
+    if len(found) > STRANDED_SHOWN:
+        shown.append(
+            f"… y {len(found) - STRANDED_SHOWN} entradas más así; `coop redate --all` las "
+            "corrige todas"
+        )
+    return shown
+
+
+STRANDED_SHOWN = 50
+
 CHECKS: list[Check] = [
     sqlite_integrity,
+    stranded_entries,
     deliveries_valid,
     quality_in_range,
     schemes_parse,
