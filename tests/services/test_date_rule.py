@@ -77,7 +77,9 @@ def test_every_dated_entry_behind_or_inside_a_close_is_refused(example: Database
     scheme = resource_path("schemes/peru-additive.json").read_text()
     for day, code in ((BEHIND, "date_before_close"), (INSIDE, "period_closed")):
         attempts = {
-            "delivery": lambda d=day: add_delivery(example, "S0001", "10", "L", d, "am", today=TODAY),
+            "delivery": lambda d=day: add_delivery(
+                example, "S0001", "10", "L", d, "am", today=TODAY
+            ),
             "test (typed or from the analyzer)": lambda d=day: add_test(
                 example, "S0001", d, {"fat": "3.6"}, today=TODAY
             ),
