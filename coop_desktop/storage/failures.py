@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop import clock
+from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
 from coop_desktop.errors import CoopError, Refused, StorageError
 
 _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
@@ -28,6 +29,7 @@ _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
         "db_busy",
         StorageError,
     ),
+    (("deadlock detected", "could not serialize access"), "db_conflict", StorageError),
     (("database or disk is full", "no space left", "disk full"), "disk_full", StorageError),
     (("disk i/o error", "file too large", "input/output error"), "disk_error", StorageError),
     (
@@ -45,6 +47,9 @@ _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
 )
 
 
+WAITS = ("db_busy", "db_conflict")  # a wait for another writer: said with who it is
+
+
 def _what(message: str) -> str:
     """The table a trigger named in its message ("append-only: ledger_entry")."""
     tail = message.split(":", 1)[1] if ":" in message else ""
@@ -59,7 +64,7 @@ def translate(
     first = message.splitlines()[0] if message else ""
     for needles, code, kind in _RULES:
         if any(n in first for n in needles):
-            if code == "db_busy":
+            if code in WAITS:
                 return StorageError(code, value=where, holder=holder(busy_note, conn))
             if kind is Refused:
                 return Refused(code, None, table=_what(first))

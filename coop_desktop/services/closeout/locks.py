@@ -52,13 +52,14 @@ def lock_months(session: Session, days: Iterable[date], exclusive: bool = False)
         _take(session, key, exclusive)
 
 
-def lock_month_range(session: Session, first: date, last: date) -> None:
-    """Every month from `first` to `last`, exclusively and in order (a close, a reopen)."""
+def lock_month_range(session: Session, first: date, last: date, exclusive: bool = True) -> None:
+    """Every month from `first` to `last`, in order: exclusively (a close, a reopen) or
+    shared (a payment and its reversal, dated from the period's end on)."""
     if not _postgres(session):
         return
     low, high = month_key(first), month_key(last)
     for key in range(low, high + 1):
-        _take(session, key, True)
+        _take(session, key, exclusive)
 
 
 def lock_terms(session: Session, exclusive: bool = False) -> None:
