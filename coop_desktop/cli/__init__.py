@@ -100,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(t(args.lang, "coop: interrumpido", "coop: interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # no traceback reaches the user: it goes to the log file
+        said = _in_words(exc, args)
+        if isinstance(said, CoopError):  # a driver error met outside a unit of work
+            print(f"coop: {said.render(args.lang)}", file=sys.stderr)
+            return 1
         where = _log_unexpected(exc)
         print(
             t(
@@ -112,6 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _in_words(exc: Exception, args: argparse.Namespace) -> BaseException:
+    from coop_desktop.storage.failures import in_words
+
+    db = getattr(args, "_coop_db", None)
+    return in_words(exc, db.location.describe() if db is not None else (args.db or ""))
 
 
 def _log_unexpected(exc: BaseException) -> str:

@@ -46,8 +46,13 @@ def online_backup(source: Path, target: Path, pages_per_step: int = 1024) -> Non
             try:
                 src.backup(dst, pages=pages_per_step)
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                _refuse_damaged(dst, source)
             finally:
                 dst.close()
+        except sqlite3.DatabaseError as exc:  # a file too damaged to copy, said in words
+            from coop_desktop.storage.failures import translate
+
+            raise translate(exc, str(source)) from exc
         finally:
             src.close()
         if target.exists():  # another backup took the name meanwhile
@@ -55,6 +60,15 @@ def online_backup(source: Path, target: Path, pages_per_step: int = 1024) -> Non
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _refuse_damaged(copy: sqlite3.Connection, source: Path) -> None:
+    """A backup is only worth keeping whole: the copy (every page it read) passes
+    `integrity_check` — pages, records, every index against its table — or the backup is
+    refused naming the damage, and nothing is left behind."""
+    found = [str(r[0]) for r in copy.execute("PRAGMA integrity_check(5)").fetchall()]
+    if found != ["ok"]:
+        raise StorageError("db_damaged", value=str(source), reason="; ".join(found))
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

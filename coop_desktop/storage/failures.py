@@ -31,7 +31,11 @@ _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
     ),
     (("deadlock detected", "could not serialize access"), "db_conflict", StorageError),
     (("database or disk is full", "no space left", "disk full"), "disk_full", StorageError),
-    (("disk i/o error", "file too large", "input/output error"), "disk_error", StorageError),
+    (
+        ("disk i/o error", "file too large", "input/output error", "unable to open database file"),
+        "disk_error",
+        StorageError,
+    ),
     (
         ("malformed", "file is not a database", "file is encrypted", "could not decode"),
         "db_damaged",
@@ -47,7 +51,8 @@ _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
 )
 
 
-WAITS = ("db_busy", "db_conflict")  # a wait for another writer: said with who it is
+WAITS = ("db_busy", "db_conflict")
+DRIVERS = ("sqlite3", "psycopg")  # a wait for another writer: said with who it is
 
 
 def _what(message: str) -> str:
@@ -69,6 +74,30 @@ def translate(
             if kind is Refused:
                 return Refused(code, None, table=_what(first))
             return StorageError(code, value=where, reason=first)
+    if _damaged_sqlite(getattr(exc, "orig", exc)):
+        return StorageError("db_damaged", value=where, reason=first)
+    return exc
+
+
+def _damaged_sqlite(error: object) -> bool:
+    """SQLite says a file is damaged with a bare DatabaseError (SQLITE_CORRUPT, SQLITE_NOTADB,
+    whatever the words) or an InternalError: both are the damaged-file message, never a
+    driver error on screen."""
+    import sqlite3
+
+    return type(error) in (sqlite3.DatabaseError, sqlite3.InternalError)
+
+
+def in_words(exc: BaseException, where: str) -> BaseException:
+    """The CoopError a driver error met anywhere means (the CLI's and the desktop's last
+    resort, for paths that read outside a unit of work); other errors as they are."""
+    if isinstance(exc, CoopError) or not isinstance(exc, Exception):
+        return exc
+    from sqlalchemy.exc import DBAPIError
+
+    orig = getattr(exc, "orig", exc)
+    if isinstance(exc, DBAPIError) or type(orig).__module__.split(".")[0] in DRIVERS:
+        return translate(exc, where)
     return exc
 
 

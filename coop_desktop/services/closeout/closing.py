@@ -23,13 +23,14 @@ from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.period import Milk, Timeline, no_milk
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
-from coop_desktop.errors import Refused, StorageError
+from coop_desktop.errors import Refused
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout import inputs as data
 from coop_desktop.services.closeout.date_rule import load_rule
+from coop_desktop.services.closeout.file_check import verify_close_reads
 from coop_desktop.services.closeout.locks import lock_month_range, lock_terms
 from coop_desktop.services.closeout.period_status import (
     first_open_activity,
@@ -253,7 +254,7 @@ def close_period(
     if code is None:
         code = next_to_close(db)
     span = parse_period(code)
-    verify_pages(db)
+    verify_close_reads(db, span)
     with db.long_write(f"cierre del periodo {span.code}") as session:
         load_association(session)
         lock_period(session, span)
@@ -300,19 +301,6 @@ def next_to_close(db: Database) -> str:
     if span is None:
         raise Refused("nothing_open")
     return span.code
-
-
-def verify_pages(db: Database) -> None:
-    """A damaged SQLite file is refused before a close writes anything (PRAGMA quick_check:
-    every page and record readable; a small fraction of the close's time)."""
-    if not db.is_sqlite:
-        return
-    with db.engine.connect() as conn:
-        rows = conn.exec_driver_sql("PRAGMA quick_check(5)").all()
-    if [tuple(r) for r in rows] != [("ok",)]:
-        raise StorageError(
-            "db_damaged", value=db.location.describe(), reason="; ".join(str(r[0]) for r in rows)
-        )
 
 
 def next_period_start(span: PeriodSpan) -> Any:
