@@ -80,7 +80,13 @@ def create_first_admin(db: Database, name: str, password: str, full_name: str = 
             "create",
             "user",
             clean,
-            after={"name": clean, "role": Role.ADMIN.value, "first": True},
+            after={
+                "name": clean,
+                "full_name": user.full_name,
+                "role": Role.ADMIN.value,
+                "active": True,
+                "first": True,
+            },
             who=principal,
         )
         return principal

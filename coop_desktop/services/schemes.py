@@ -88,6 +88,7 @@ def import_scheme(db: Database, text: str, effective: date | None = None) -> Sch
             version.id,
             after={
                 "name": parsed.name,
+                "scheme_id": scheme.id,
                 "effective_from": day.isoformat(),
                 "definition": data and _canonical(data),
             },

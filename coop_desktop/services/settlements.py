@@ -232,6 +232,7 @@ def reverse_payment(
         s.paid_on = None
         s.payment_method = None
         s.payment_reference = None
+        session.flush()  # the settlement first: the period is paid only while all of it is
         if period.status == "paid":
             period.status = "closed"
         session.flush()
@@ -327,6 +328,7 @@ def pay(
                 "settlements": [s.id for s in settlements],
                 "method": clean_method,
                 "date": when.isoformat(),
+                "reference": v.optional_text(reference),
                 "period_paid": remaining is None,
             },
         )
