@@ -99,6 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t(args.lang, "coop: interrumpido", "coop: interrupted"), file=sys.stderr)
         return 130
+    except EOFError:  # Ctrl+D at a prompt (the user's name, a password, a question)
+        print(f"coop: {CoopError('input_ended').render(args.lang)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (`coop … | head`): stop without a word
+        _quiet_stdout()
+        return 141
     except Exception as exc:  # no traceback reaches the user: it goes to the log file
         said = _in_words(exc, args)
         if isinstance(said, CoopError):  # a driver error met outside a unit of work
@@ -118,6 +124,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at nothing, so Python's own flush at exit meets no broken pipe either."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (an embedding): nothing to flush
+        pass
+
+
 def _in_words(exc: Exception, args: argparse.Namespace) -> BaseException:
     from coop_desktop.storage.failures import in_words
 
@@ -134,8 +151,9 @@ def _log_unexpected(exc: BaseException) -> str:
 
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     try:
-        folder = data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        from coop_desktop.storage.files import private_folder
+
+        folder = private_folder(data_dir())
         path = folder / "coop-cli.log"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:

@@ -100,16 +100,14 @@ def register(commands: Any, lang: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
-    from coop_desktop.errors import NotFound
     from coop_desktop.services.association import create_association
 
     logo = None
     if args.logo:
-        if not Path(args.logo).is_file():
-            raise NotFound("file_not_found", "logo", value=args.logo)
-        logo = Path(args.logo).read_bytes()
+        from coop_desktop.input_files import readable_file
+
+        logo = readable_file(args.logo, "logo").read_bytes()
     db = open_db(args, create=True)
     a = create_association(
         db,

@@ -50,6 +50,24 @@ add_messages(
             "The operation clashed with another one running at the same time on "
             "{value}{holder_text}; nothing was saved. Try again.",
         ),
+        "not_a_file": (
+            "«{value}» no es un archivo sino una carpeta o un dispositivo (como /dev/null); "
+            "indique el archivo que quiere leer.",
+            "«{value}» is not a file but a folder or a device (such as /dev/null); name the "
+            "file to read.",
+        ),
+        "input_ended": (
+            "La entrada terminó (Ctrl+D) antes de la respuesta; no se hizo nada.",
+            "The input ended (Ctrl+D) before the answer; nothing was done.",
+        ),
+        "db_folder_readonly": (
+            "La base de datos {value} está en una carpeta o un disco de solo lectura ({reason}): "
+            "el programa necesita escribir ahí (su registro de cambios, -wal y -shm). Cópiela "
+            "a una carpeta donde pueda escribir, o pida permiso de escritura.",
+            "The database {value} is in a read-only folder or disk ({reason}): the program "
+            "needs to write there (its change log, -wal and -shm). Copy it to a folder you "
+            "can write to, or ask for write permission.",
+        ),
         "session_ended": (
             "La sesión de {value} ya no vale: el usuario fue deshabilitado. Nada se guardó; "
             "un administrador puede habilitarlo de nuevo.",

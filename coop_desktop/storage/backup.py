@@ -128,8 +128,9 @@ def schema_differences(expected: Schema, found: Schema) -> list[str]:
 
 def check_file(path: Path, known_revisions: set[str]) -> str:
     """Refuse anything but an intact SQLite file of ours; return its schema revision."""
-    if not path.is_file():
-        raise StorageError("file_not_found", value=str(path))
+    from coop_desktop.input_files import readable_file
+
+    readable_file(path)
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
             raise StorageError("not_a_database", value=str(path))
@@ -256,3 +257,35 @@ def replace_locked(
         raise
     finally:
         conn.close()
+
+
+RESTORE_PREFIX = "coop-restore-"  # a restore's work folder, beside the database's backups
+OWNER = "owner.json"
+
+
+def mark_owner(work: Path) -> None:
+    """Say which process works in `work` (a folder left by a killed one is removed later)."""
+    import json
+    import socket
+
+    data = {"pid": os.getpid(), "host": socket.gethostname()}
+    (work / OWNER).write_text(json.dumps(data), encoding="utf-8")
+
+
+def remove_stale_restores(folder: Path) -> None:
+    """Work folders of restores whose process was killed (kill -9, a power cut): the live
+    data was never touched by them (the swap is one transaction), so they are only left over."""
+    import json
+    import shutil
+
+    from coop_desktop.storage.failures import stale
+
+    if not folder.is_dir():
+        return
+    for work in folder.glob(f"{RESTORE_PREFIX}*"):
+        try:
+            data = json.loads((work / OWNER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}  # killed before it wrote its owner: nobody uses it
+        if not isinstance(data, dict) or not data or stale(data):
+            shutil.rmtree(work, ignore_errors=True)

@@ -56,7 +56,7 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(location: Location, **kwargs: Any) -> Engine:
+def make_engine(location: Location, password: str | None = None, **kwargs: Any) -> Engine:
     if location.is_sqlite:
         engine = create_engine(location.url, **kwargs)
         event.listen(engine, "connect", _sqlite_connect)
@@ -64,12 +64,12 @@ def make_engine(location: Location, **kwargs: Any) -> Engine:
         return engine
     from coop_desktop.storage.secrets import connect_args
 
-    # The URL never holds the password: it comes from the keyring (or libpq's password file)
-    # and reaches the driver in memory, never a command line or a settings file.
+    # The URL never holds the password: it comes from the keyring (or libpq's password file),
+    # or was just typed, and reaches the driver in memory, never a command line or a file.
     args = {
         "application_name": f"coop: {_who()}",
         "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
-        **connect_args(location.url),
+        **(connect_args(location.url) if password is None else {"password": password}),
     }
     kwargs.setdefault("connect_args", args)
     return create_engine(location.url, pool_pre_ping=True, **kwargs)

@@ -106,6 +106,9 @@ def holder(note: Path | None, conn: Any = None) -> str:
     if note is not None:
         try:
             data = json.loads(note.read_text(encoding="utf-8"))
+            if stale(data):  # its writer was killed (kill -9, a power cut): nobody holds it
+                note.unlink(missing_ok=True)
+                return ""
             return (
                 f"{data['action']} ({data['user']} en {data['host']}, desde {data['since'][11:19]})"
             )
@@ -123,6 +126,26 @@ def holder(note: Path | None, conn: Any = None) -> str:
         if row is not None:
             return f"{row[0]} (desde {row[1]:%H:%M:%S})"
     return ""
+
+
+def stale(data: dict[str, Any]) -> bool:
+    """A note (or folder) left by a process of this computer that no longer runs."""
+    from coop_desktop.storage.files import pid_alive
+
+    return data.get("host") == socket.gethostname() and not pid_alive(int(data.get("pid", 0)))
+
+
+def clear_stale_note(db_path: Path | None) -> None:
+    """Remove the busy note of a long write whose process was killed (opening a database)."""
+    note = note_path(db_path)
+    if note is None or not note.exists():
+        return
+    try:
+        data = json.loads(note.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict) or stale(data):
+        note.unlink(missing_ok=True)
 
 
 def note_path(db_path: Path | None) -> Path | None:

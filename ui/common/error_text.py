@@ -19,9 +19,9 @@ log = logging.getLogger("coop_desktop.ui")
 
 
 def log_file() -> str:
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder / "coop-desktop.log")
+    from coop_desktop.storage.files import private_folder
+
+    return str(private_folder(data_dir()) / "coop-desktop.log")
 
 
 def setup_logging() -> None:
