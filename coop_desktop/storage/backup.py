@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
 from coop_desktop.errors import StorageError
 from coop_desktop.storage.files import make_private
 from coop_desktop.storage.migrate import SQLITE_HEADER
@@ -128,9 +129,10 @@ def schema_differences(expected: Schema, found: Schema) -> list[str]:
 
 def check_file(path: Path, known_revisions: set[str]) -> str:
     """Refuse anything but an intact SQLite file of ours; return its schema revision."""
-    from coop_desktop.input_files import readable_file
-
-    readable_file(path)
+    if not path.exists():
+        raise StorageError("file_not_found", value=str(path))
+    if not path.is_file():  # a folder or a device (/dev/null)
+        raise StorageError("not_a_file", value=str(path))
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
             raise StorageError("not_a_database", value=str(path))
