@@ -24,7 +24,7 @@ SERVER_DOWN = "postgresql://coop@127.0.0.1:1/coop?sslmode=disable&password=QSecr
 
 @pytest.fixture
 def books(coop, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
-    code, _, err = coop("demo", "--members", "300", "--days", "3", "--seed", "2")
+    code, _, err = coop("init", "--name", "Asociación Huaychani")
     assert code == 0, err
     return tmp_path / "coop.db"  # where the `coop` fixture keeps its database
 
@@ -82,7 +82,9 @@ def test_ctrl_d_at_the_user_prompt(coop, books: Path, monkeypatch: pytest.Monkey
     assert err == "coop: La entrada terminó (Ctrl+D) antes de la respuesta; no se hizo nada.\n"
 
 
-def test_a_reader_that_goes_away_gets_no_error(books: Path) -> None:
+def test_a_reader_that_goes_away_gets_no_error(coop, books: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = coop("demo", "--members", "400", "--days", "3", "--seed", "2")
+    assert code == 0, err  # 2,400 rows, about 200 kB: three times what a pipe holds
     child = subprocess.Popen(
         [sys.executable, "-m", "coop_desktop.cli", "--db", str(books), "deliveries", "list"],
         stdout=subprocess.PIPE,
