@@ -244,9 +244,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "period_closed": (
         "{value} está en el periodo {period}, que ya está cerrado; registre un ajuste en el "
-        "periodo abierto.",
-        "{value} falls in period {period}, which is closed; record an adjustment in the open "
-        "period instead.",
+        "primer día abierto ({next}).",
+        "{value} falls in period {period}, which is closed; record an adjustment on the first "
+        "open day ({next}) instead.",
     ),
     "period_overlap": (
         "El periodo {value} se superpone con {other}; use el ciclo de la asociación.",
@@ -381,9 +381,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "starts_in_closed": (
         "{field_name}: {value} cae en o antes del periodo cerrado {period}; los cierres hechos "
-        "no cambian. Use una fecha posterior.",
+        "no cambian. Use una fecha desde el {next}.",
         "{field_name}: {value} falls in or before the closed period {period}; closes already "
-        "made do not change. Use a later date.",
+        "made do not change. Use a date from {next} on.",
     ),
     "loan_too_split": (
         "Un préstamo de {principal} no se puede dividir en {value} cuotas: cada cuota debe ser "

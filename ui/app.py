@@ -200,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = open_or_explain(args.db)
     if db is None:
         return 1
+    from ui.common import error_text
+
+    error_text.database_where = db.location.describe()
     if args.quit_after is not None:  # the start-up check signs in as a script does
         from ui.startup_check import NEEDS_PERSON, sign_in_from_environment
 

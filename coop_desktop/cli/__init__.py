@@ -17,6 +17,7 @@ from coop_desktop.cli import (
     data_commands,
     pricing,
     printing,
+    repair_commands,
     reports,
     sales_commands,
     sales_reports,
@@ -68,6 +69,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     pricing.register(commands, lang)
     account_commands.register(commands, lang)
     closeout.register(commands, lang)
+    repair_commands.register(commands, lang)
     printing.register(commands, lang)
     transfer.register(commands, lang)
     admin.register(commands, lang)
@@ -101,7 +103,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t(args.lang, "coop: interrumpido", "coop: interrupted"), file=sys.stderr)
         return 130
+    except EOFError:  # Ctrl+D at a prompt (the user's name, a password, a question)
+        print(f"coop: {CoopError('input_ended').render(args.lang)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (`coop … | head`): stop without a word
+        _quiet_stdout()
+        return 141
     except Exception as exc:  # no traceback reaches the user: it goes to the log file
+        said = _in_words(exc, args)
+        if isinstance(said, CoopError):  # a driver error met outside a unit of work
+            print(f"coop: {said.render(args.lang)}", file=sys.stderr)
+            return 1
         where = _log_unexpected(exc)
         print(
             t(
@@ -114,6 +126,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at nothing, so Python's own flush at exit meets no broken pipe either."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (an embedding): nothing to flush
+        pass
+
+
+def _in_words(exc: Exception, args: argparse.Namespace) -> BaseException:
+    from coop_desktop.storage.failures import in_words
+
+    db = getattr(args, "_coop_db", None)
+    return in_words(exc, db.location.describe() if db is not None else (args.db or ""))
 
 
 def _log_unexpected(exc: BaseException) -> str:

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from coop_desktop.cli import repair_commands
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 
 ADMIN_HELP = {
@@ -85,6 +86,7 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--member")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_deliveries_list)
+    repair_commands.register_delete(dsub, lang)
 
     tests = commands.add_parser("tests", help=t(lang, "análisis de calidad", "quality tests"))
     tsub = tests.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
@@ -98,16 +100,14 @@ def register(commands: Any, lang: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
-    from coop_desktop.errors import NotFound
     from coop_desktop.services.association import create_association
 
     logo = None
     if args.logo:
-        if not Path(args.logo).is_file():
-            raise NotFound("file_not_found", "logo", value=args.logo)
-        logo = Path(args.logo).read_bytes()
+        from coop_desktop.input_files import readable_file
+
+        logo = readable_file(args.logo, "logo").read_bytes()
     db = open_db(args, create=True)
     a = create_association(
         db,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.cli.base import databases, open_db, print_json, print_table, t
-from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.errors import ValidationError
 
 
 def register(commands: Any, lang: str) -> None:
@@ -75,9 +75,9 @@ def register(commands: Any, lang: str) -> None:
 
 
 def _read(path: str) -> str:
-    file = Path(path)
-    if not file.is_file():
-        raise NotFound("file_not_found", "file", value=path)
+    from coop_desktop.input_files import readable_file
+
+    file = readable_file(path)
     try:
         return file.read_text(encoding="utf-8")
     except UnicodeDecodeError:

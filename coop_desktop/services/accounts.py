@@ -19,12 +19,8 @@ from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS, instalment
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.numbers import CENT, ZERO, quantize
 from coop_desktop.services.authz import requires
-from coop_desktop.services.closeout.period_status import (
-    lock_terms,
-    next_open_day,
-    refuse_before_close,
-    refuse_if_closed,
-)
+from coop_desktop.services.closeout.date_rule import guard_date, load_rule
+from coop_desktop.services.closeout.locks import lock_months, lock_terms
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
 from coop_desktop.storage.engine import Database
@@ -61,7 +57,7 @@ def _entry(
     amount: Decimal,
     **extra: object,
 ) -> LedgerEntry:
-    refuse_if_closed(session, day)
+    guard_date(session, day)
     entry = LedgerEntry(
         member_id=member_id,
         date=day,
@@ -164,6 +160,14 @@ def sell_input(
         ).id
 
 
+def _lock_start(session: Session, first_day: date) -> None:
+    """A charge or loan in force from `first_day`: the locks in their order (its month, then
+    the terms a close holds exclusively), then the date rule for a start date."""
+    lock_months(session, (first_day,))
+    lock_terms(session)
+    load_rule(session).refuse_start(first_day)
+
+
 @requires(Permission.ACCOUNTS)
 def add_charge(
     db: Database,
@@ -182,8 +186,7 @@ def add_charge(
     label = v.optional_text(name) or KIND_LABELS[clean_kind][0]
     first_day = v.iso_date(start or clock.today())
     with db.write() as session:
-        lock_terms(session)
-        refuse_before_close(session, first_day, "start")
+        _lock_start(session, first_day)
         charge = Charge(
             kind=clean_kind,
             name=label,
@@ -211,8 +214,7 @@ def add_loan(
     schedule = instalments(value, count)
     first_day = v.iso_date(start or clock.today())
     with db.write() as session:
-        lock_terms(session)
-        refuse_before_close(session, first_day, "start")
+        _lock_start(session, first_day)
         member = member_by_code(session, member_code)
         loan = Loan(
             member_id=member.id,
@@ -248,7 +250,7 @@ def add_adjustment(
     text = v.required_text(reason, "reason")
     now_day = today or clock.today()
     with db.write() as session:
-        first_open = next_open_day(session, now_day)
+        first_open = load_rule(session).open_day(now_day)
         when = v.iso_date(day) if day else first_open
         if when > first_open:
             raise ValidationError("future_date", "date", value=when.isoformat())

@@ -1,10 +1,12 @@
 """Signing in: who may open the books, and the bookkeeping of failed attempts.
 
-The password is checked outside any transaction (Argon2 takes a tenth of a second and must
-not hold SQLite's write lock); the attempt is then recorded in one short transaction: the
-failed-attempt counter and lock, or the successful sign-in, and always an audit row. After
-LOCKOUT_AFTER wrong passwords in a row the account locks, 1 minute and doubling with every
-further failure; a correct password signs in only once the lock has passed.
+Each attempt is first counted as a failure in one short transaction holding the user's row
+(`_take_attempt`): an account already locked is refused there without checking anything, and
+the attempt that reaches LOCKOUT_AFTER locks it, so even a burst sent in parallel gets at most
+LOCKOUT_AFTER passwords checked. The password is then checked outside any transaction (Argon2
+takes a tenth of a second and must not hold SQLite's write lock); a right one clears the
+count and signs in, a wrong one is recorded in the audit trail. The lock lasts 1 minute and
+doubles with every further failure; a correct password signs in only once it has passed.
 """
 
 from __future__ import annotations
@@ -78,7 +80,13 @@ def create_first_admin(db: Database, name: str, password: str, full_name: str = 
             "create",
             "user",
             clean,
-            after={"name": clean, "role": Role.ADMIN.value, "first": True},
+            after={
+                "name": clean,
+                "full_name": user.full_name,
+                "role": Role.ADMIN.value,
+                "active": True,
+                "first": True,
+            },
             who=principal,
         )
         return principal
@@ -90,19 +98,9 @@ def _find(db: Database, name: str) -> User | None:
 
 
 def _refuse(db: Database, user: User | None, name: str, reason: str, **detail: object) -> None:
-    """Record a refused sign-in (and a wrong password on the account) in one transaction."""
+    """Record a refused sign-in in its own transaction."""
     with db.system_write() as session:
         who = None if user is None else principal_of(user)
-        if reason == "wrong_password" and user is not None:
-            failures = user.failed_attempts + 1
-            minutes = lockout_minutes(failures)
-            locked = now() + timedelta(minutes=minutes) if minutes else None
-            session.execute(
-                update(User)
-                .where(User.id == user.id)
-                .values(failed_attempts=User.failed_attempts + 1, locked_until=locked)
-            )
-            detail = {**detail, "failures": failures, "locked_minutes": minutes}
         audit(
             session,
             "sign_in_failed",
@@ -114,6 +112,44 @@ def _refuse(db: Database, user: User | None, name: str, reason: str, **detail: o
         )
 
 
+def _take_attempt(db: Database, user: User, name: str) -> int:
+    """Count this attempt as a failure before the password is even checked, in one short
+    transaction holding the user's row (FOR UPDATE; SQLite's writes are one at a time): so
+    a burst of attempts sent in parallel is counted one by one, the one that reaches
+    LOCKOUT_AFTER locks the account, and every later one is refused unchecked. A right
+    password then clears the count (`sign_in`). Returns the failures counted so far."""
+    with db.system_write() as session:
+        row = session.execute(
+            select(User.failed_attempts, User.locked_until)
+            .where(User.id == user.id)
+            .with_for_update()
+        ).one()
+        if row.locked_until is not None and row.locked_until > now():
+            audit(
+                session,
+                "sign_in_failed",
+                "user",
+                name,
+                after={"reason": "locked"},
+                who=principal_of(user),
+                name=name,
+            )
+            locked_until: datetime = row.locked_until
+        else:
+            failures = row.failed_attempts + 1
+            minutes = lockout_minutes(failures)
+            session.execute(
+                update(User)
+                .where(User.id == user.id)
+                .values(
+                    failed_attempts=failures,
+                    locked_until=now() + timedelta(minutes=minutes) if minutes else None,
+                )
+            )
+            return int(failures)
+    raise Forbidden("account_locked", "user", value=name, until=_clock(locked_until))
+
+
 def _authenticate(db: Database, name: str, password: str, new_password: str | None) -> User:
     clean = (name or "").strip().lower()
     user = _find(db, clean)
@@ -123,19 +159,17 @@ def _authenticate(db: Database, name: str, password: str, new_password: str | No
     if not user.active:
         _refuse(db, user, clean, "disabled")
         raise Forbidden("user_disabled", "user", value=clean)
-    if user.locked_until is not None and user.locked_until > now():
-        _refuse(db, user, clean, "locked")
-        raise Forbidden("account_locked", "user", value=clean, until=_clock(user.locked_until))
     if user.password_hash is None:
         if new_password is None:
             raise Forbidden("password_not_set", "user", value=clean)
         _set_first_password(db, user, new_password)
         return user
+    failures = _take_attempt(db, user, clean)
     if not passwords.matches(user.password_hash, password):
-        _refuse(db, user, clean, "wrong_password")
-        failures = user.failed_attempts + 1
+        minutes = lockout_minutes(failures)
+        _refuse(db, user, clean, "wrong_password", failures=failures, locked_minutes=minutes)
         if failures >= LOCKOUT_AFTER:
-            until = now() + timedelta(minutes=lockout_minutes(failures))
+            until = now() + timedelta(minutes=minutes)
             raise Forbidden("account_locked", "user", value=clean, until=_clock(until))
         raise Forbidden("wrong_password", "password", value=clean, left=LOCKOUT_AFTER - failures)
     return user

@@ -84,8 +84,10 @@ def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[P
     folder.mkdir(parents=True, exist_ok=True)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = _new_name(folder, f"{live.stem}-before-restore-{stamp}")
-    with tempfile.TemporaryDirectory(prefix="coop-restore-", dir=folder) as tmp:
+    raw.remove_stale_restores(folder)
+    with tempfile.TemporaryDirectory(prefix=raw.RESTORE_PREFIX, dir=folder) as tmp:
         work = Path(tmp)
+        raw.mark_owner(work)
         fresh = open_database(str(work / "reference.db"), create=True, backup_dir=work)
         fresh.dispose()
         reference = raw.schema_of(work / "reference.db")

@@ -47,6 +47,18 @@ def row_dict(obj: Any) -> dict[str, Any]:
     return {c.key: _jsonable(getattr(obj, c.key)) for c in obj.__table__.columns}
 
 
+def table_rows(conn: Connection, table: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    """`columns` of every row of `table`, JSON-ready: a bulk writer records the rows it wrote
+    in one audit record ({"rows": [...]}), which `coop check` compares with the table."""
+    from sqlalchemy import select
+
+    from coop_desktop.storage.models import Base
+
+    found = Base.metadata.tables[table]
+    query = select(*(found.c[c] for c in columns)).order_by(found.c.id)
+    return [{k: _jsonable(v) for k, v in row.items()} for row in conn.execute(query).mappings()]
+
+
 def _text(values: dict[str, Any] | None) -> str | None:
     if values is None:
         return None

@@ -16,7 +16,7 @@ from coop_desktop.domain.roles import Permission, Role
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import require_collect_date, requires
-from coop_desktop.services.closeout.period_status import refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_date, guard_removal
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.members import member_by_code
@@ -144,7 +144,7 @@ def add_delivery(
     )
     require_collect_date(db, c.day)
     with db.write() as session:
-        refuse_if_closed(session, c.day)
+        guard_date(session, c.day)
         member = member_by_code(session, member_code)
         refuse_inactive(member)
         series = load_association(session).ticket_series
@@ -246,12 +246,16 @@ def list_deliveries(
 
 
 @requires(Permission.COLLECT)
-def delete_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
-    """Delete a delivery of an open period (the undo of a save); audited with its values."""
+def delete_delivery(db: Database, delivery_id: int, reason: str | None = None) -> DeliveryInfo:
+    """Delete a delivery (the undo of a save, Supr in Acopio, `coop deliveries delete`):
+    refused inside a closed period and while a quality test names it; a collector deletes
+    only in the open period. Audited with its values and the reason given. A delivery
+    stranded behind a closed period may be deleted (or moved: `redate`)."""
     _collector_may_change(db, delivery_id)
+    why = v.optional_text(reason)
     with db.write() as session:
         d, m = _load(session, delivery_id)
-        refuse_if_closed(session, d.date)
+        guard_removal(session, d.date)
         from coop_desktop.storage.models import QualityTest
 
         tested = session.scalars(
@@ -260,7 +264,14 @@ def delete_delivery(db: Database, delivery_id: int) -> DeliveryInfo:
         if tested is not None:
             raise Refused("delivery_has_test", "delivery", value=d.id, test=tested)
         info = _info(d, m)
-        audit(session, "delete", "delivery", d.id, before=row_dict(d))
+        audit(
+            session,
+            "delete",
+            "delivery",
+            d.id,
+            before=row_dict(d),
+            after={"reason": why} if why else None,
+        )
         session.delete(d)
         return info
 
@@ -372,7 +383,7 @@ def update_delivery(
     _collector_may_change(db, delivery_id)
     with db.write() as session:
         d, m = _load(session, delivery_id)
-        refuse_if_closed(session, d.date)
+        guard_date(session, d.date)
         before = row_dict(d)
         d.quantity = clean_qty
         d.rejected = reason is not None

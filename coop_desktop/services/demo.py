@@ -23,7 +23,8 @@ from coop_desktop.gc_pause import paused_gc
 from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association, get_association
 from coop_desktop.services.authz import requires
-from coop_desktop.services.context import audit_on
+from coop_desktop.services.closeout.check_audited import recorded_columns
+from coop_desktop.services.context import audit_on, table_rows
 from coop_desktop.storage.bulk import insert_rows
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member
@@ -437,6 +438,11 @@ def load_demo(
             after={"first": int(before_ids) + 1, "last": int(last_id)},
         )
         _seed_scheme(conn, first, stamp)
+        # The demo's members and scheme version, recorded as the demo made them (`coop check`
+        # compares every member and version with what the audit trail recorded).
+        for table in ("member", "price_scheme_version"):
+            rows = table_rows(conn, table, recorded_columns(table))
+            audit_on(conn, "demo", table, None, after={"rows": rows})
         summary = DemoSummary(
             len(herd), done, rejected, len(tests), len(ledger), day_list[0], day_list[-1]
         )

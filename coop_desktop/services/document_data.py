@@ -8,6 +8,7 @@ statement BORRADOR."""
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import AbstractContextManager
 from datetime import date
 from decimal import Decimal
 
@@ -115,17 +116,20 @@ def reprinted(session: Session, kind: str, keys: list[str], record: bool = True)
     return seen
 
 
+def _unit(db: Database, record: bool) -> AbstractContextManager[Session]:
+    """A document is read in a read-only transaction; one that counts as printed, in one that
+    may only append its print to the audit trail (open to the oversight committee too)."""
+    return db.record() if record else db.read()
+
+
 @requires(Permission.PRINT)
 def copy_marks(db: Database, kind: str, keys: list[str], record: bool = True) -> set[str]:
     """`reprinted` in its own unit of work, for documents built by a read-only service (a
     preview only reads)."""
     if not keys:
         return set()
-    if not record:
-        with db.read() as session:
-            return reprinted(session, kind, keys, False)
-    with db.write() as session:
-        return reprinted(session, kind, keys, True)
+    with _unit(db, record) as session:
+        return reprinted(session, kind, keys, record)
 
 
 def warnings(head: Header) -> tuple[str, ...]:
@@ -286,7 +290,7 @@ def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
     """One row per member's current settlement: gross + credits − deductions − carried debt
     covered = net, and what passes to the next period. A reprint is COPIA."""
     span = parse_period(code)
-    with db.write() as session:
+    with _unit(db, record) as session:
         period = _closed_period(session, span)
         rows = [
             (s, m)
@@ -325,7 +329,7 @@ def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
 @requires(Permission.PRINT)
 def collection(db: Database, day: date, record: bool = False) -> CollectionDoc:
     """The day's deliveries by shift, with their quick tests; a reprint is COPIA."""
-    with db.write() as session:
+    with _unit(db, record) as session:
         rows = session.execute(
             select(Delivery, Member)
             .join(Member)

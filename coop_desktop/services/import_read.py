@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.domain.import_cells import Cell
-from coop_desktop.errors import CoopError, NotFound, ValidationError
+from coop_desktop.errors import CoopError, ValidationError
 from coop_desktop.numbers import D
 
 MAX_BYTES = 25 * 1024 * 1024
@@ -70,8 +70,9 @@ def read_table(
 ) -> RawTable:
     """Read `path` whole (size-checked first) into a table; `is_header` finds the header
     row among the first rows."""
-    if not path.is_file():
-        raise NotFound("file_not_found", "file", value=str(path))
+    from coop_desktop.input_files import readable_file
+
+    readable_file(path)
     size = path.stat().st_size
     table = RawTable(path.name, "")
     if size > MAX_BYTES:

@@ -28,7 +28,7 @@ from coop_desktop.gc_pause import paused_gc
 from coop_desktop.services import import_rows as rows
 from coop_desktop.services import import_write as write
 from coop_desktop.services.authz import requires
-from coop_desktop.services.closeout.period_status import refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_dates, load_rule
 from coop_desktop.services.import_deliveries import prepare_deliveries
 from coop_desktop.services.import_read import Problem, RawTable, ReadOptions, read_table
 from coop_desktop.storage.engine import Database
@@ -202,16 +202,10 @@ def _context(
         members[code.lower()] = (member_id, code, status)
         if dni:
             dnis[dni] = (member_id, code, status)
-    refusals: dict[date, CoopError | None] = {}
+    rule = load_rule(session)  # the date rule a typed entry meets
 
     def closed(day: date) -> CoopError | None:
-        if day not in refusals:
-            try:
-                refuse_if_closed(session, day)  # the same guard a typed entry meets
-                refusals[day] = None
-            except Refused as exc:
-                refusals[day] = exc
-        return refusals[day]
+        return rule.refusal(day)
 
     table = report.table
     return rows.Context(
@@ -282,6 +276,8 @@ def import_file(
             report.warnings.extend(write.same_shift_warnings(session, fresh, report.match))
         if report.problems or dry_run or not fresh:
             return report
+        if kind != "members":  # the months locked in order, the rule read again (a close)
+            guard_dates(session, [rec[1] for _, rec, _ in fresh])
         report.written = write.write_all(session, kind, report, fresh, step)
     return report
 

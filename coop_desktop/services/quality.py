@@ -11,7 +11,7 @@ from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.authz import require_collect_date, requires
-from coop_desktop.services.closeout.period_status import refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import QualityTestInfo
 from coop_desktop.services.members import member_by_code
@@ -40,7 +40,7 @@ def add_test(
     day = v.not_future(v.iso_date(sample_date), today or clock.today())
     require_collect_date(db, day)
     with db.write() as session:
-        refuse_if_closed(session, day)
+        guard_date(session, day)
         member = member_by_code(session, member_code)
         if delivery_id is not None:
             delivery = session.get(Delivery, delivery_id)

@@ -15,9 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop import clock
-from coop_desktop import formatting as fmt
-from coop_desktop.errors import Refused
-from coop_desktop.services.closeout.period_status import closed_period_at
+from coop_desktop.domain.entry_dates import DateRule
+from coop_desktop.services.closeout.date_rule import locked_rule
 from coop_desktop.services.context import actor, now
 from coop_desktop.storage.models import LedgerEntry
 
@@ -32,26 +31,36 @@ def reversed_ids(session: Session, ids: Iterable[int]) -> set[int]:
     )
 
 
+def _reversal_day(rule: DateRule, original: date, today: date) -> date:
+    """The original's date, so a period's balance nets to zero; when the date rule freezes
+    it, today (or the first open day, when today lies in a period closed before its end)."""
+    return original if not rule.frozen(original) else rule.open_day(today)
+
+
 def reverse(
-    session: Session, entries: Iterable[LedgerEntry], reason: str, today: date | None = None
+    session: Session,
+    entries: Iterable[LedgerEntry],
+    reason: str,
+    today: date | None = None,
+    *,
+    same_day: bool = False,
 ) -> list[LedgerEntry]:
     """Write one reversal per entry (skipping reversals and entries already reversed).
 
-    A reversal is dated like its original, so a period's balance nets to zero; when that date
-    lies in a closed period it is dated today instead (today must be open)."""
+    A reversal is dated like its original, so a period's balance nets to zero; when the
+    date rule freezes that date it goes on today, or the first open day after the closed
+    periods. `same_day` (the repair of an entry stranded behind a closed period) keeps the
+    original's day whatever it is: the entry and its reversal then net to nothing there."""
     todo = [e for e in entries if e.reverses_id is None]
     done = reversed_ids(session, (e.id for e in todo))
     stamp, who = now(), actor()
     written = []
+    later = today or clock.today()
+    rule = locked_rule(session, [e.date for e in todo if e.id not in done] + [later])
     for e in todo:
         if e.id in done:
             continue
-        day = e.date
-        if closed_period_at(session, day) is not None:
-            day = today or clock.today()
-            closed = closed_period_at(session, day)
-            if closed is not None:
-                raise Refused("period_closed", "date", value=fmt.day(day), period=closed.code)
+        day = e.date if same_day else _reversal_day(rule, e.date, later)
         reversal = LedgerEntry(
             member_id=e.member_id,
             date=day,

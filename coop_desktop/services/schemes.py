@@ -20,9 +20,11 @@ from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused
 from coop_desktop.resources import resource_path
 from coop_desktop.services.authz import requires
+from coop_desktop.services.closeout.date_rule import load_rule
+from coop_desktop.services.closeout.locks import lock_months, lock_terms
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.storage.engine import Database
-from coop_desktop.storage.models import Period, PriceScheme, PriceSchemeVersion
+from coop_desktop.storage.models import PriceScheme, PriceSchemeVersion
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,10 @@ def import_scheme(db: Database, text: str, effective: date | None = None) -> Sch
     parsed, data = schema.loads(text)
     day = effective or clock.today()
     with db.write() as session:
+        # The locks in their order (locks.py): the month it takes effect in, then the terms a
+        # close and a reopen hold exclusively; then the rule, seeing any close committed.
+        lock_months(session, (day,))
+        lock_terms(session)
         refuse_in_closed_period(session, day)
         clash = session.execute(
             select(PriceScheme.name)
@@ -82,6 +88,7 @@ def import_scheme(db: Database, text: str, effective: date | None = None) -> Sch
             version.id,
             after={
                 "name": parsed.name,
+                "scheme_id": scheme.id,
                 "effective_from": day.isoformat(),
                 "definition": data and _canonical(data),
             },
@@ -95,18 +102,15 @@ def refuse_in_closed_period(session: Session, day: date) -> None:
     """A version in force from `day` would change what a closed period ending on or after
     `day` pays (the version in force on a date is the latest one taking effect by then):
     refused, naming the period (a database trigger refuses it too)."""
-    closed = session.scalars(
-        select(Period)
-        .where(Period.status != "open", Period.end_date >= day)
-        .order_by(Period.end_date.desc())
-    ).first()
-    if closed is not None:
+    rule = load_rule(session)
+    last = rule.last
+    if last is not None and day <= last.end:
         raise Refused(
             "scheme_in_closed_period",
             "effective",
             value=day.strftime("%d/%m/%Y"),
-            period=closed.code,
-            after=(closed.end_date + timedelta(days=1)).strftime("%d/%m/%Y"),
+            period=last.code,
+            after=(last.end + timedelta(days=1)).strftime("%d/%m/%Y"),
         )
 
 

@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 
 from coop_desktop import clock
 from coop_desktop.domain import validation as v
-from coop_desktop.domain.periods import parse_period
+from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.authz import requires
-from coop_desktop.services.closeout.period_status import get_or_create, refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_date, load_rule, locked_rule
+from coop_desktop.services.closeout.locks import lock_month_range, lock_terms
+from coop_desktop.services.closeout.period_status import get_or_create
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.members import member_by_code
 from coop_desktop.storage.engine import Database
@@ -114,6 +116,12 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
         raise ValidationError("reason_missing", "reason")
     span = parse_period(code)
     with db.write() as session:
+        # The locks in their order (locks.py): this period's months and every later one up to
+        # the last closed period, then the terms a close holds: a close of a later period
+        # and this reopen never run at once, whichever starts first.
+        last = load_rule(session).last
+        lock_month_range(session, span.start, max(span.end, last.end) if last else span.end)
+        lock_terms(session, exclusive=True)
         period = get_or_create(session, span)
         if period.status == "open":
             raise Refused("period_not_closed", "period", value=span.code)
@@ -176,6 +184,13 @@ def reopen_period(db: Database, code: str, reason: str) -> int:
         return len(settlements)
 
 
+def lock_payment_months(session: Session, span: PeriodSpan, day: date) -> None:
+    """Before any row lock (locks.py): the months a payment of `span` or its reversal may be
+    dated in, from the period's end to `day` or the first open day, shared."""
+    first = load_rule(session).first_open_day or day
+    lock_month_range(session, span.end + timedelta(days=1), max(day, first), exclusive=False)
+
+
 @requires(Permission.REVERSE_PAYMENT)
 def reverse_payment(
     db: Database, code: str, member_code: str, reason: str, today: date | None = None
@@ -190,6 +205,7 @@ def reverse_payment(
         raise ValidationError("reason_missing", "reason")
     span = parse_period(code)
     with db.write() as session:
+        lock_payment_months(session, span, today or clock.today())
         period = get_or_create(session, span)
         member = member_by_code(session, member_code)
         s = session.scalars(
@@ -216,6 +232,7 @@ def reverse_payment(
         s.paid_on = None
         s.payment_method = None
         s.payment_reference = None
+        session.flush()  # the settlement first: the period is paid only while all of it is
         if period.status == "paid":
             period.status = "closed"
         session.flush()
@@ -254,6 +271,7 @@ def pay(
             "paid_before_period", "date", value=when.isoformat(), period=span.code
         )
     with db.write() as session:
+        lock_payment_months(session, span, when)
         period = get_or_create(session, span)
         if period.status == "open":
             raise Refused("period_not_closed", "period", value=span.code)
@@ -267,10 +285,12 @@ def pay(
         if member_code is not None:
             query = query.where(Settlement.member_id == member_by_code(session, member_code).id)
         settlements = session.scalars(query).all()
-        # The payment entry cannot be dated inside the closed period it pays.
+        # The payment entry goes on the first open day from the payment's date: never inside
+        # the closed period it pays, nor behind a later closed one (the date rule).
         entry_day = max(when, period.end_date + timedelta(days=1))
         if settlements:
-            refuse_if_closed(session, entry_day)
+            entry_day = locked_rule(session, (entry_day,)).open_day(entry_day)
+            guard_date(session, entry_day)
         stamp, who = now(), actor()
         before = {"settlements": [row_dict(s) for s in settlements], "period": period.status}
         for s in settlements:
@@ -308,6 +328,7 @@ def pay(
                 "settlements": [s.id for s in settlements],
                 "method": clean_method,
                 "date": when.isoformat(),
+                "reference": v.optional_text(reference),
                 "period_paid": remaining is None,
             },
         )

@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain.roles import Permission, Role
-from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.errors import Forbidden, NotFound, Refused, ValidationError
 from coop_desktop.services import passwords
 from coop_desktop.services.auth import clean_name
 from coop_desktop.services.authz import requires
+from coop_desktop.services.closeout.locks import lock_users
 from coop_desktop.services.context import audit, now
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import User
@@ -111,8 +112,14 @@ def set_password(db: Database, name: str, new_password: str) -> UserInfo:
 
 @requires(Permission.USERS)
 def set_active(db: Database, name: str, active: bool) -> UserInfo:
-    """Disable (or enable again) an account; the last active administrator stays."""
+    """Disable (or enable again) an account; the last active administrator stays: changes of
+    users take one lock (PostgreSQL; SQLite's writes are already one at a time), so two
+    administrators disabling each other at the same moment leave one of them."""
     with db.write() as session:
+        lock_users(session)
+        me = session.get(User, db.acting().user_id, populate_existing=True)
+        if me is None or not me.active:  # disabled while this waited for the lock
+            raise Forbidden("session_ended", "user", value=db.acting().name)
         user = _user(session, name)
         before = _public(user)
         if not active and user.role == Role.ADMIN.value and user.active:

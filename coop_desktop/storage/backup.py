@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
 from coop_desktop.errors import StorageError
 from coop_desktop.storage.files import make_private
 from coop_desktop.storage.migrate import SQLITE_HEADER
@@ -46,8 +47,13 @@ def online_backup(source: Path, target: Path, pages_per_step: int = 1024) -> Non
             try:
                 src.backup(dst, pages=pages_per_step)
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                _refuse_damaged(dst, source)
             finally:
                 dst.close()
+        except sqlite3.DatabaseError as exc:  # a file too damaged to copy, said in words
+            from coop_desktop.storage.failures import translate
+
+            raise translate(exc, str(source)) from exc
         finally:
             src.close()
         if target.exists():  # another backup took the name meanwhile
@@ -55,6 +61,15 @@ def online_backup(source: Path, target: Path, pages_per_step: int = 1024) -> Non
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _refuse_damaged(copy: sqlite3.Connection, source: Path) -> None:
+    """A backup is only worth keeping whole: the copy (every page it read) passes
+    `integrity_check` — pages, records, every index against its table — or the backup is
+    refused naming the damage, and nothing is left behind."""
+    found = [str(r[0]) for r in copy.execute("PRAGMA integrity_check(5)").fetchall()]
+    if found != ["ok"]:
+        raise StorageError("db_damaged", value=str(source), reason="; ".join(found))
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -114,8 +129,10 @@ def schema_differences(expected: Schema, found: Schema) -> list[str]:
 
 def check_file(path: Path, known_revisions: set[str]) -> str:
     """Refuse anything but an intact SQLite file of ours; return its schema revision."""
-    if not path.is_file():
+    if not path.exists():
         raise StorageError("file_not_found", value=str(path))
+    if not path.is_file():  # a folder or a device (/dev/null)
+        raise StorageError("not_a_file", value=str(path))
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
             raise StorageError("not_a_database", value=str(path))
@@ -242,3 +259,35 @@ def replace_locked(
         raise
     finally:
         conn.close()
+
+
+RESTORE_PREFIX = "coop-restore-"  # a restore's work folder, beside the database's backups
+OWNER = "owner.json"
+
+
+def mark_owner(work: Path) -> None:
+    """Say which process works in `work` (a folder left by a killed one is removed later)."""
+    import json
+    import socket
+
+    data = {"pid": os.getpid(), "host": socket.gethostname()}
+    (work / OWNER).write_text(json.dumps(data), encoding="utf-8")
+
+
+def remove_stale_restores(folder: Path) -> None:
+    """Work folders of restores whose process was killed (kill -9, a power cut): the live
+    data was never touched by them (the swap is one transaction), so they are only left over."""
+    import json
+    import shutil
+
+    from coop_desktop.storage.failures import stale
+
+    if not folder.is_dir():
+        return
+    for work in folder.glob(f"{RESTORE_PREFIX}*"):
+        try:
+            data = json.loads((work / OWNER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}  # killed before it wrote its owner: nobody uses it
+        if not isinstance(data, dict) or not data or stale(data):
+            shutil.rmtree(work, ignore_errors=True)

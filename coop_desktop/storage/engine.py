@@ -18,10 +18,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from coop_desktop import clock
+from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
 from coop_desktop.domain.roles import Permission, Principal, Role, roles_with
 from coop_desktop.errors import Forbidden
 from coop_desktop.storage import audit_chain
-from coop_desktop.storage.failures import holding, note_path, translate
+from coop_desktop.storage.failures import WAITS, holding, note_path, translate
 from coop_desktop.storage.location import Location
 
 BUSY_TIMEOUT_MS = 15_000  # a writer waits this long for another (a close), then says who
@@ -30,6 +31,11 @@ LOCK_TIMEOUT_MS = 15_000  # the same on PostgreSQL
 # screen can tell cheaply that another PC, the CLI or another window changed the data.
 BUMP = text("UPDATE data_version SET version = version + 1 WHERE id = 1")
 READ_VERSION = text("SELECT version FROM data_version WHERE id = 1")
+STILL_VALID = text("SELECT active, role FROM app_user WHERE id = :id")
+
+
+class StaleSession(Forbidden):
+    """The signed-in user was disabled, or their role changed, since they signed in."""
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -50,7 +56,7 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(location: Location, **kwargs: Any) -> Engine:
+def make_engine(location: Location, password: str | None = None, **kwargs: Any) -> Engine:
     if location.is_sqlite:
         engine = create_engine(location.url, **kwargs)
         event.listen(engine, "connect", _sqlite_connect)
@@ -58,12 +64,12 @@ def make_engine(location: Location, **kwargs: Any) -> Engine:
         return engine
     from coop_desktop.storage.secrets import connect_args
 
-    # The URL never holds the password: it comes from the keyring (or libpq's password file)
-    # and reaches the driver in memory, never a command line or a settings file.
+    # The URL never holds the password: it comes from the keyring (or libpq's password file),
+    # or was just typed, and reaches the driver in memory, never a command line or a file.
     args = {
         "application_name": f"coop: {_who()}",
         "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
-        **connect_args(location.url),
+        **(connect_args(location.url) if password is None else {"password": password}),
     }
     kwargs.setdefault("connect_args", args)
     return create_engine(location.url, pool_pre_ping=True, **kwargs)
@@ -174,13 +180,33 @@ class Database:
             )
         return principal
 
+    def _verify(self, conn: Any, principal: Principal) -> None:
+        """The signed-in user is still active and still holds the role the session was
+        opened with (one read by primary key, inside the unit of work): disabling a user or
+        changing their role ends their open sessions at the next action."""
+        row = conn.execute(STILL_VALID, {"id": principal.user_id}).first()
+        if row is None or not row[0]:
+            raise StaleSession("session_ended", "user", value=principal.name)
+        if row[1] != principal.role.value:
+            raise StaleSession("session_role_changed", "user", value=principal.name, role=row[1])
+
+    @contextmanager
+    def _refusing_stale(self, principal: Principal) -> Iterator[None]:
+        """A stale session's refusal is recorded once its own transaction has ended."""
+        try:
+            yield
+        except StaleSession:
+            self.audit_refusal(principal, DECLARED.get() or Permission.READ, "session")
+            raise
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         principal = self._guard_write()
         token = ACTING.set(principal)
         try:
-            with self._failures(), self._writer() as session:
+            with self._refusing_stale(principal), self._failures(), self._writer() as session:
                 with session.begin():
+                    self._verify(session.connection(), principal)
                     yield session
                     session.execute(BUMP)
                 self.local_writes += 1
@@ -192,7 +218,13 @@ class Database:
         principal = self.acting()
         token = ACTING.set(principal)
         try:
-            with self._failures(), self._reader() as session, session.begin():
+            with (
+                self._refusing_stale(principal),
+                self._failures(),
+                self._reader() as session,
+                session.begin(),
+            ):
+                self._verify(session.connection(), principal)
                 yield session
         finally:
             ACTING.reset(token)
@@ -218,7 +250,7 @@ class Database:
             found = translate(exc, self.location.describe(), note_path(self.location.path))
             if found is exc:
                 raise
-            if getattr(found, "code", "") == "db_busy" and not self.is_sqlite:
+            if getattr(found, "code", "") in WAITS and not self.is_sqlite:
                 found = self._pg_busy(exc)
             raise found from exc
 
@@ -236,7 +268,13 @@ class Database:
         principal = self.acting()
         token = ACTING.set(principal)
         try:
-            with self._failures(), self._writer() as session, session.begin():
+            with (
+                self._refusing_stale(principal),
+                self._failures(),
+                self._writer() as session,
+                session.begin(),
+            ):
+                self._verify(session.connection(), principal)
                 event.listen(session, "do_orm_execute", _audit_only)
                 event.listen(session, "before_flush", _no_flush)
                 yield session
@@ -273,8 +311,9 @@ class Database:
     @contextmanager
     def write_connection(self) -> Iterator[Any]:
         """A Core connection in a write transaction (for bulk paths without ORM objects)."""
-        self._guard_write()
-        with self._write_engine.begin() as conn:
+        principal = self._guard_write()
+        with self._refusing_stale(principal), self._write_engine.begin() as conn:
+            self._verify(conn, principal)
             yield conn
             conn.execute(BUMP)
         self.local_writes += 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop import clock
+from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
 from coop_desktop.errors import CoopError, Refused, StorageError
 
 _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
@@ -28,8 +29,13 @@ _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
         "db_busy",
         StorageError,
     ),
+    (("deadlock detected", "could not serialize access"), "db_conflict", StorageError),
     (("database or disk is full", "no space left", "disk full"), "disk_full", StorageError),
-    (("disk i/o error", "file too large", "input/output error"), "disk_error", StorageError),
+    (
+        ("disk i/o error", "file too large", "input/output error", "unable to open database file"),
+        "disk_error",
+        StorageError,
+    ),
     (
         ("malformed", "file is not a database", "file is encrypted", "could not decode"),
         "db_damaged",
@@ -43,6 +49,10 @@ _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
         StorageError,
     ),
 )
+
+
+WAITS = ("db_busy", "db_conflict")
+DRIVERS = ("sqlite3", "psycopg")  # a wait for another writer: said with who it is
 
 
 def _what(message: str) -> str:
@@ -59,11 +69,35 @@ def translate(
     first = message.splitlines()[0] if message else ""
     for needles, code, kind in _RULES:
         if any(n in first for n in needles):
-            if code == "db_busy":
+            if code in WAITS:
                 return StorageError(code, value=where, holder=holder(busy_note, conn))
             if kind is Refused:
                 return Refused(code, None, table=_what(first))
             return StorageError(code, value=where, reason=first)
+    if _damaged_sqlite(getattr(exc, "orig", exc)):
+        return StorageError("db_damaged", value=where, reason=first)
+    return exc
+
+
+def _damaged_sqlite(error: object) -> bool:
+    """SQLite says a file is damaged with a bare DatabaseError (SQLITE_CORRUPT, SQLITE_NOTADB,
+    whatever the words) or an InternalError: both are the damaged-file message, never a
+    driver error on screen."""
+    import sqlite3
+
+    return type(error) in (sqlite3.DatabaseError, sqlite3.InternalError)
+
+
+def in_words(exc: BaseException, where: str) -> BaseException:
+    """The CoopError a driver error met anywhere means (the CLI's and the desktop's last
+    resort, for paths that read outside a unit of work); other errors as they are."""
+    if isinstance(exc, CoopError) or not isinstance(exc, Exception):
+        return exc
+    from sqlalchemy.exc import DBAPIError
+
+    orig = getattr(exc, "orig", exc)
+    if isinstance(exc, DBAPIError) or type(orig).__module__.split(".")[0] in DRIVERS:
+        return translate(exc, where)
     return exc
 
 
@@ -72,6 +106,9 @@ def holder(note: Path | None, conn: Any = None) -> str:
     if note is not None:
         try:
             data = json.loads(note.read_text(encoding="utf-8"))
+            if stale(data):  # its writer was killed (kill -9, a power cut): nobody holds it
+                note.unlink(missing_ok=True)
+                return ""
             return (
                 f"{data['action']} ({data['user']} en {data['host']}, desde {data['since'][11:19]})"
             )
@@ -89,6 +126,26 @@ def holder(note: Path | None, conn: Any = None) -> str:
         if row is not None:
             return f"{row[0]} (desde {row[1]:%H:%M:%S})"
     return ""
+
+
+def stale(data: dict[str, Any]) -> bool:
+    """A note (or folder) left by a process of this computer that no longer runs."""
+    from coop_desktop.storage.files import pid_alive
+
+    return data.get("host") == socket.gethostname() and not pid_alive(int(data.get("pid", 0)))
+
+
+def clear_stale_note(db_path: Path | None) -> None:
+    """Remove the busy note of a long write whose process was killed (opening a database)."""
+    note = note_path(db_path)
+    if note is None or not note.exists():
+        return
+    try:
+        data = json.loads(note.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict) or stale(data):
+        note.unlink(missing_ok=True)
 
 
 def note_path(db_path: Path | None) -> Path | None:

@@ -73,6 +73,41 @@ def make_private(path: Path, platform: str = sys.platform) -> None:
         pass
 
 
+def private_folder(path: Path) -> Path:
+    """Create a folder the program keeps its own files in (the data folder, for the log)
+    readable by the user only (0700), whatever the umask at that moment; an existing one is
+    left as it is."""
+    if not path.exists():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private(path)
+    return path
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process of this computer with this id still runs (a note or a folder left
+    by a process killed with kill -9 is stale)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # pragma: no cover - needs Windows
+        import ctypes
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def make_database_private(path: Path) -> None:
     """The SQLite file and its WAL companions (SQLite gives those the file's own mode)."""
     for suffix in ("", "-wal", "-shm"):

@@ -100,9 +100,9 @@ class Location:
         """What the status bar and `coop` show: the file, or the server without password."""
         if self.path is not None:
             return str(self.path)
-        from sqlalchemy.engine import make_url
+        from coop_desktop.storage.secrets import shown
 
-        return make_url(self.url).render_as_string(hide_password=True)
+        return shown(self.url)
 
 
 def resolve(db: str | None = None) -> Location:

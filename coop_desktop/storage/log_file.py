@@ -11,7 +11,7 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from coop_desktop.storage.files import make_private
+from coop_desktop.storage.files import make_private, private_folder
 from coop_desktop.storage.location import data_dir
 
 NAME = "coop.log"
@@ -49,7 +49,7 @@ def setup(program: str) -> Path | None:
         return path()
     try:
         target = path()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
         handler: logging.Handler = RotatingFileHandler(
             target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=False
         )

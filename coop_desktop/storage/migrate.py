@@ -87,12 +87,10 @@ def check_ours(engine: Engine, location: Location) -> str | None:
     try:
         tables = set(inspect(engine).get_table_names())
     except Exception as exc:  # a damaged file, or a server that does not answer
+        reason = (str(getattr(exc, "orig", exc)).strip().splitlines() or [""])[0]
         if not location.is_sqlite:
-            reason = str(getattr(exc, "orig", exc)).strip().splitlines()
-            raise StorageError(
-                "db_unreachable", value=location.describe(), reason=reason[0] if reason else ""
-            ) from exc
-        raise StorageError("not_a_database", value=location.describe()) from exc
+            raise StorageError("db_unreachable", value=location.describe(), reason=reason) from exc
+        raise _unopenable(exc, location, reason) from exc
     if not tables:
         return None
     if "alembic_version" not in tables:
@@ -102,6 +100,31 @@ def check_ours(engine: Engine, location: Location) -> str | None:
     if revision is not None and revision not in known:
         raise StorageError("newer_schema", value=location.describe())
     return revision
+
+
+def _unopenable(exc: Exception, location: Location, reason: str) -> StorageError:
+    """Why SQLite cannot open a file that passed the read-only inspection: a folder or disk
+    that refuses writes (WAL needs its -wal and -shm files beside the database), a disk
+    error, a damaged file; "not ours" only when nothing else explains it."""
+    from coop_desktop.storage.failures import translate
+
+    assert location.path is not None
+    if not _writable_folder(location.path.parent):
+        return StorageError("db_folder_readonly", value=location.describe(), reason=reason)
+    said = translate(exc, location.describe())
+    if isinstance(said, StorageError):
+        return said
+    return StorageError("not_a_database", value=location.describe())
+
+
+def _writable_folder(folder: Path) -> bool:
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def _run_upgrade(engine: Engine, location: Location, target: str) -> None:

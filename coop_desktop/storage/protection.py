@@ -119,18 +119,29 @@ def _any_of(cases: tuple[str, ...]) -> str:
     return " OR ".join(f"({c})" for c in cases)
 
 
+_PAYMENT_FIELDS = ("paid_on", "payment_method", "payment_reference")
+
+
 def settlement_update_refused(ne: str) -> str:
+    """Besides the fixed fields and the moves: a payment's fields are written once, when the
+    settlement becomes paid (with a date and a method), cleared only when the payment is
+    reversed, and never set on a settlement that is not paid."""
+    unpaid_fields = " OR ".join(f"NEW.{c} IS NOT NULL" for c in _PAYMENT_FIELDS)
     return (
         f"{_changed(_SETTLEMENT_FIXED, ne)} OR OLD.status = 'void' "
         f"OR NOT ({_any_of(_SETTLEMENT_MOVES)}) "
         f"OR (NEW.status <> 'void' AND NEW.void_reason IS NOT NULL) "
-        f"OR (NEW.status = 'void' AND NEW.void_reason IS NULL)"
+        f"OR (NEW.status = 'void' AND NEW.void_reason IS NULL) "
+        f"OR (OLD.status = 'paid' AND NEW.status = 'paid' AND ({_changed(_PAYMENT_FIELDS, ne)})) "
+        f"OR (NEW.status <> 'paid' AND ({unpaid_fields})) "
+        "OR (NEW.status = 'paid' AND (NEW.paid_on IS NULL OR NEW.payment_method IS NULL))"
     )
 
 
 def period_update_refused(ne: str) -> str:
     """Besides the fixed fields and the moves: a period reopens only once none of its
-    settlements is current (the program voids them first), and closes only with totals."""
+    settlements is current (the program voids them first), closes only with totals, and is
+    paid only once none of its settlements is still to pay."""
     closed_fields = _changed(("totals", "closed_at", "closed_by"), ne)
     return (
         f"{_changed(('id', 'code', 'start_date', 'end_date'), ne)} "
@@ -138,7 +149,9 @@ def period_update_refused(ne: str) -> str:
         f"OR (OLD.status <> 'open' AND NEW.status <> 'open' AND ({closed_fields})) "
         "OR (OLD.status = 'open' AND NEW.status = 'closed' AND NEW.totals IS NULL) "
         "OR (OLD.status <> 'open' AND NEW.status = 'open' AND EXISTS (SELECT 1 FROM "
-        "settlement s WHERE s.period_id = OLD.id AND s.status <> 'void'))"
+        "settlement s WHERE s.period_id = OLD.id AND s.status <> 'void')) "
+        "OR (OLD.status <> 'paid' AND NEW.status = 'paid' AND EXISTS (SELECT 1 FROM "
+        "settlement s WHERE s.period_id = OLD.id AND s.status = 'issued'))"
     )
 
 

@@ -23,11 +23,18 @@ SERVICE = "coop-desktop"
 
 
 def split_password(url: str) -> tuple[str, str | None]:
-    """The URL without its password, and the password (None when it had none)."""
+    """The URL without its password, and the password (None when it had none): the one
+    before the host (`user:secret@host`) or a `password=` parameter (`…/db?password=…`)."""
     if "://" not in url or url.startswith("sqlite"):
         return url, None
     parsed = make_url(url)
-    if parsed.password is None:
+    query = {k: v for k, v in parsed.query.items() if k.lower() != "password"}
+    in_query = [v for k, v in parsed.query.items() if k.lower() == "password"]
+    password = parsed.password if parsed.password is not None else None
+    if password is None and in_query:
+        given = in_query[0]
+        password = given[0] if isinstance(given, tuple) else given
+    if password is None and len(query) == len(parsed.query):
         return url, None
     bare = URL.create(
         parsed.drivername,
@@ -35,9 +42,14 @@ def split_password(url: str) -> tuple[str, str | None]:
         host=parsed.host,
         port=parsed.port,
         database=parsed.database,
-        query=parsed.query,
+        query=query,
     )
-    return bare.render_as_string(hide_password=False), str(parsed.password)
+    return bare.render_as_string(hide_password=False), None if password is None else str(password)
+
+
+def shown(url: str) -> str:
+    """A server URL as it may be shown or written: never with its password."""
+    return split_password(url)[0] if "://" in url else url
 
 
 def credential_key(url: str) -> str:

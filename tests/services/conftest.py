@@ -19,7 +19,19 @@ from coop_desktop.storage.engine import Database
 def example(association: Database) -> Database:
     """DOMAIN.md's worked example: 15 × 15 L, ST 12.1, 250k UFC, dues, bran, advance,
     transport; plus a second member whose deductions exceed the milk."""
-    db = association
+    return fill_example(association)
+
+
+@pytest.fixture
+def pg_example(pg_db: Database) -> Database:
+    """The worked example on PostgreSQL only (races between PCs: SQLite serialises writers)."""
+    from coop_desktop.services.association import create_association
+
+    create_association(pg_db, "Asociación de Productores Lecheros Huaychani", "20131312955")
+    return fill_example(pg_db)
+
+
+def fill_example(db: Database) -> Database:
     import_scheme(db, resource_path("schemes/peru-additive.json").read_text(), date(2026, 1, 1))
     add_member(db, MemberDraft(code="S0001", given_names="Rosa", surnames="Mamani Quispe"))
     add_member(db, MemberDraft(code="S0002", given_names="Juan", surnames="Condori Apaza"))

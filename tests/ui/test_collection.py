@@ -246,6 +246,13 @@ def test_closed_period_is_announced_and_refused(qtbot: QtBot, view: CollectionVi
     assert view.closed.isVisibleTo(view) and "cerrado" in view.closed.text()
     type_row(qtbot, view, "S0005", "10")
     assert "cerrado" in view.error.text() and "ajuste" in view.error.text()
+    # A day before the closed period, in no closed period: the same rule, the same offer.
+    before = day - timedelta(days=31)
+    view.day.setDate(QDate(before.year, before.month, before.day))
+    assert view.closed.isVisibleTo(view) and f"{day:%Y-%m}" in view.closed.text()
+    assert view.adjust_button.isVisibleTo(view)
+    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)  # the refused row, saved on that day
+    assert f"anterior al periodo cerrado {day:%Y-%m}" in view.error.text()
 
 
 def test_correct_a_delivery_and_undo(qtbot: QtBot, view: CollectionView) -> None:

@@ -31,7 +31,7 @@ from coop_desktop import clock, formatting
 from coop_desktop.errors import CoopError
 from coop_desktop.numbers import ZERO
 from coop_desktop.services import deliveries as svc
-from coop_desktop.services.closeout.period_status import closed_code_at
+from coop_desktop.services.closeout.date_rule import frozen_by
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
 from ui.collection.member_lookup import MemberField, shared_index
@@ -350,7 +350,7 @@ class CollectionView(QWidget):
         self.model.set_rows([d for d in rows if d.shift == shift])
         self.day_totals = _per_unit(d for d in rows if not d.rejected)
         self._totals()
-        closed = closed_code_at(self.db, day)
+        closed = frozen_by(self.db, day)
         self.closed.setText(
             self.tr(
                 "El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. "

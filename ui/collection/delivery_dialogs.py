@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from coop_desktop import clock
 from coop_desktop.errors import CoopError
 from coop_desktop.services.accounts import add_adjustment
-from coop_desktop.services.closeout.period_status import open_day
+from coop_desktop.services.closeout.date_rule import open_day
 from coop_desktop.services.deliveries import update_delivery
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database

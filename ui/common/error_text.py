@@ -22,8 +22,16 @@ def setup_logging() -> None:
     logs.setup("coop-desktop")
 
 
+# The open database, as error messages name it (set by the app once it is open).
+database_where = ""
+
+
 def message(error: BaseException, lang: str | None = None) -> str:
-    """The sentence a person reads for an error, in the screen's language."""
+    """The sentence a person reads for an error, in the screen's language (a driver error met
+    outside a unit of work is said in words too: a damaged file, a lost server)."""
+    from coop_desktop.storage.failures import in_words
+
+    error = in_words(error, database_where)
     if isinstance(error, CoopError):
         from ui.common.fmt import lang as screen_lang
 

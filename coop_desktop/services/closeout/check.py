@@ -88,13 +88,61 @@ def closed_periods(conn: Connection) -> list[str]:
     return closed_periods_match(conn)
 
 
+def period_statuses(conn: Connection) -> list[str]:
+    from coop_desktop.services.closeout.check_periods import period_status_matches
+
+    return period_status_matches(conn)
+
+
+def audited_rows(conn: Connection) -> list[str]:
+    from coop_desktop.services.closeout.check_audited import rows_match_their_audit
+
+    return rows_match_their_audit(conn)
+
+
+def numbers(conn: Connection) -> list[str]:
+    from coop_desktop.services.closeout.check_audited import numbers_match_their_audit
+
+    return numbers_match_their_audit(conn)
+
+
+def payments(conn: Connection) -> list[str]:
+    from coop_desktop.services.closeout.check_audited import payments_match_their_audit
+
+    return payments_match_their_audit(conn)
+
+
+def stranded_entries(conn: Connection) -> list[str]:
+    """Deliveries and account movements dated behind a closed period (never settled, they
+    block every later close), each with the command that moves it to the first open day."""
+    from sqlalchemy.orm import Session
+
+    from coop_desktop.services.closeout.stranded import find_stranded
+
+    found = find_stranded(Session(bind=conn))
+    shown = [s.sentence() for s in found[:STRANDED_SHOWN]]
+    if len(found) > STRANDED_SHOWN:
+        shown.append(
+            f"… y {len(found) - STRANDED_SHOWN} entradas más así; `coop redate --all` las "
+            "corrige todas"
+        )
+    return shown
+
+
+STRANDED_SHOWN = 50
+
 CHECKS: list[Check] = [
     sqlite_integrity,
+    stranded_entries,
     deliveries_valid,
     quality_in_range,
     schemes_parse,
     closed_periods,
+    period_statuses,
     *MONEY_CHECKS,
+    numbers,
+    payments,
+    audited_rows,
 ]
 
 

@@ -276,15 +276,18 @@ def closes_recomputed(conn: Connection) -> list[str]:
             )
         }
         lines: dict[int, Counter[tuple[Any, ...]]] = defaultdict(Counter)
-        for sid, kind, qty, price, amount in conn.execute(
+        listed: set[int] = set()  # settlements whose milk lines name their deliveries
+        for sid, kind, qty, price, amount, priced, deliveries in conn.execute(
             text(
-                "SELECT l.settlement_id, l.kind, l.quantity, l.unit_price, l.amount FROM "
-                "settlement_line l JOIN settlement s ON s.id = l.settlement_id WHERE "
-                "s.period_id = :p AND s.status <> 'void'"
+                "SELECT l.settlement_id, l.kind, l.quantity, l.unit_price, l.amount, "
+                "l.priced_quantity, l.deliveries FROM settlement_line l JOIN settlement s ON "
+                "s.id = l.settlement_id WHERE s.period_id = :p AND s.status <> 'void'"
             ),
             {"p": period_id},
         ):
-            lines[sid][(kind, qty, price, amount)] += 1
+            lines[sid][(kind, qty, price, amount, priced, deliveries)] += 1
+            if deliveries is not None:
+                listed.add(sid)
         for member_id in sorted(set(fresh) | set(kept)):
             m, row = fresh.get(member_id), kept.get(member_id)
             who = codes.get(member_id, member_id)
@@ -323,15 +326,24 @@ def closes_recomputed(conn: Connection) -> list[str]:
             for label, got, want in zip(labels, stored_row, expected, strict=True):
                 if got != want:
                     problems.append(f"{name}: {label} guardado {got} ≠ {want} al recalcular")
-            if lines[row[0]] != _expected_lines(m):
-                problems.append(f"{name}: sus líneas no coinciden con las entregas recalculadas")
+            if lines[row[0]] != _expected_lines(m, row[0] in listed):
+                problems.append(
+                    f"{name}: sus líneas (cantidades, precios, montos o las entregas que pagan) "
+                    "no coinciden con las entregas recalculadas"
+                )
     return problems
 
 
-def _expected_lines(m: Any) -> Counter[tuple[Any, ...]]:
+def _expected_lines(m: Any, listed: bool) -> Counter[tuple[Any, ...]]:
+    """(kind, quantity, unit price, amount, priced quantity, deliveries) of each line a close
+    writes; lines written before milk lines named their deliveries (0006) compare without
+    the last two."""
     from coop_desktop.services.closeout.writer import line_minor_rows
 
-    return Counter(row[:4] for row in line_minor_rows(m))
+    rows = line_minor_rows(m)
+    if listed:
+        return Counter((*row[:4], row[6], row[7]) for row in rows)
+    return Counter((*row[:4], None, None) for row in rows)
 
 
 def entries_match_their_audit(conn: Connection) -> list[str]:
@@ -370,10 +382,12 @@ def entries_match_their_audit(conn: Connection) -> list[str]:
                 problems.append(f"movimiento {entry_id}: registrado en la auditoría, ya no existe")
             continue
         stored_amount = str(_money(row[4]))
-        if (str(row[3]), str(row[2])[:10], stored_amount) != (
+        receipt = data.get("document_number", row[5])  # a receipt number swapped shows too
+        if (str(row[3]), str(row[2])[:10], stored_amount, row[5]) != (
             str(data.get("kind")),
             str(data.get("date"))[:10],
             str(Decimal(str(data.get("amount", "0"))).quantize(CENTS)),
+            receipt,
         ) or int(data.get("member_id", -1)) != row[1]:
             problems.append(
                 f"movimiento {entry_id} ({row[3]}): no coincide con lo que registró la auditoría"

@@ -88,3 +88,26 @@ def closed_periods_match(conn: Connection) -> list[str]:
                     f"≠ {found_kinds.get(kind, 0)} de las liquidaciones"
                 )
     return problems
+
+
+def period_status_matches(conn: Connection) -> list[str]:
+    """A period is paid when all its current settlements are, closed while one is still to
+    pay, open with none current."""
+    problems: list[str] = []
+    for code, status, issued, paid in conn.execute(
+        text(
+            "SELECT p.code, p.status, SUM(CASE WHEN s.status = 'issued' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN s.status = 'paid' THEN 1 ELSE 0 END) FROM period p LEFT JOIN "
+            "settlement s ON s.period_id = p.id GROUP BY p.id, p.code, p.status ORDER BY p.code"
+        )
+    ):
+        issued, paid = int(issued or 0), int(paid or 0)
+        if status == "paid" and issued:
+            problems.append(f"{code}: figura pagado, pero {issued} liquidaciones están por pagar")
+        elif status == "closed" and paid and not issued:
+            problems.append(f"{code}: todas sus liquidaciones están pagadas, pero figura cerrado")
+        elif status == "open" and (issued or paid):
+            problems.append(f"{code}: figura abierto, pero tiene liquidaciones vigentes")
+        elif status not in ("open", "closed", "paid"):
+            problems.append(f"{code}: estado desconocido «{status}»")
+    return problems

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select, text, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from coop_desktop import clock
@@ -23,23 +23,24 @@ from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.period import Milk, Timeline, no_milk
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
-from coop_desktop.errors import Refused, StorageError
+from coop_desktop.errors import Refused
 from coop_desktop.gc_pause import paused_gc
 from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout import inputs as data
+from coop_desktop.services.closeout.date_rule import load_rule
+from coop_desktop.services.closeout.file_check import verify_close_reads
+from coop_desktop.services.closeout.locks import lock_month_range, lock_terms
 from coop_desktop.services.closeout.period_status import (
     first_open_activity,
     get_or_create,
-    lock_terms,
     oldest_open,
 )
 from coop_desktop.services.closeout.shares import OtherShare, ShareJob, price_share, worth_splitting
 from coop_desktop.services.schemes import scheme_definitions
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Period, Setting
-from coop_desktop.storage.protection import LOCK_CLASS, month_key
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 PRIORITY_SETTING = "deduction_priority"
@@ -184,12 +185,22 @@ def check_can_close(
     says explicitly to close before the end)."""
     if period.status != "open":
         raise Refused("period_already_closed", "period", value=period.code)
+    first = first_open_activity(session)
+    if first is not None and first <= period.end_date:
+        blocker = load_rule(session).blocker(first)
+        if blocker is not None:  # entries stranded behind a closed period: `coop redate`
+            raise Refused(
+                "stranded_block_close",
+                "period",
+                value=period.code,
+                other=fmt.day(first),
+                period=blocker.code,
+            )
     later = session.scalars(
         select(Period).where(Period.start_date > period.end_date, Period.status != "open")
     ).first()
     if later is not None:
         raise Refused("later_period_closed", "period", value=period.code, other=later.code)
-    first = first_open_activity(session)
     if first is not None and first < period.start_date:
         other = oldest_open(session)
         raise Refused(
@@ -219,14 +230,11 @@ def missing_text(result: CloseResult, limit: int = 20) -> str:
     return shown + (f"\n  … y {more} más" if more > 0 else "")
 
 
-def lock_months(session: Session, span: PeriodSpan) -> None:
-    """On PostgreSQL, take every month of the period exclusively: writers dated in it take
-    the same lock shared (in the closed-period trigger), so none commits unseen by the close."""
-    if session.connection().dialect.name == "sqlite":
-        return  # SQLite's write transaction already excludes every other writer
-    keys = sorted({month_key(d) for d in (span.start, span.end)})
-    for key in range(keys[0], keys[-1] + 1):
-        session.execute(text("SELECT pg_advisory_xact_lock(:c, :k)"), {"c": LOCK_CLASS, "k": key})
+def lock_period(session: Session, span: PeriodSpan) -> None:
+    """On PostgreSQL, the period's months exclusively, then the terms (`locks.py`): writers
+    dated in it take the months shared (the date rule, the closed-period trigger), so none
+    commits unseen by the close; a reopen or a scheme version waits for the terms."""
+    lock_month_range(session, span.start, span.end)
     lock_terms(session, exclusive=True)
 
 
@@ -246,10 +254,10 @@ def close_period(
     if code is None:
         code = next_to_close(db)
     span = parse_period(code)
-    verify_pages(db)
+    verify_close_reads(db, span)
     with db.long_write(f"cierre del periodo {span.code}") as session:
         load_association(session)
-        lock_months(session, span)
+        lock_period(session, span)
         period = get_or_create(session, span)
         check_can_close(session, period, before_end, today)
         result = compute(
@@ -293,19 +301,6 @@ def next_to_close(db: Database) -> str:
     if span is None:
         raise Refused("nothing_open")
     return span.code
-
-
-def verify_pages(db: Database) -> None:
-    """A damaged SQLite file is refused before a close writes anything (PRAGMA quick_check:
-    every page and record readable; a small fraction of the close's time)."""
-    if not db.is_sqlite:
-        return
-    with db.engine.connect() as conn:
-        rows = conn.exec_driver_sql("PRAGMA quick_check(5)").all()
-    if [tuple(r) for r in rows] != [("ok",)]:
-        raise StorageError(
-            "db_damaged", value=db.location.describe(), reason="; ".join(str(r[0]) for r in rows)
-        )
 
 
 def next_period_start(span: PeriodSpan) -> Any:

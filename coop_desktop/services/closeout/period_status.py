@@ -1,5 +1,6 @@
-"""Periods in the database: which one holds a date, and the guard that keeps closed ones
-immutable (the database triggers are the second line of defence)."""
+"""Periods in the database: which one holds a date, which one closes next. (What may be dated
+where is the date rule: `date_rule.py`; the database triggers are the second line of
+defence.)"""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan, period_of
 from coop_desktop.errors import Refused
-from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Association, Delivery, LedgerEntry, Period
 
 
@@ -22,13 +21,6 @@ def closed_period_at(session: Session, day: date) -> Period | None:
             Period.status != "open", Period.start_date <= day, Period.end_date >= day
         )
     ).first()
-
-
-def refuse_if_closed(session: Session, day: date) -> None:
-    """Refuse to write anything dated inside a closed (or paid) period, naming it."""
-    period = closed_period_at(session, day)
-    if period is not None:
-        raise Refused("period_closed", "date", value=fmt.day(day), period=period.code)
 
 
 def get_or_create(session: Session, span: PeriodSpan, lock: bool = True) -> Period:
@@ -62,13 +54,6 @@ def insert_once(session: Session, row: object) -> None:
         pass
 
 
-def closed_code_at(db: Database, day: date) -> str | None:
-    """The code of the closed period holding `day`, or None when the day is open."""
-    with db.read() as session:
-        period = closed_period_at(session, day)
-        return None if period is None else period.code
-
-
 def cycle_of(session: Session) -> str:
     cycle = session.scalar(select(Association.cycle).order_by(Association.id))
     return cycle or "month"
@@ -86,13 +71,21 @@ def _closed_spans(session: Session) -> list[tuple[date, date]]:
 def _first_activity(session: Session, low: date | None, high: date | None) -> date | None:
     """The earliest date in [low, high] (either end open) with something a close settles: a
     delivery, or an account movement other than milk and payments (a payment dated in a
-    month without collection, or a lone sample, leaves nothing to close there)."""
+    month without collection, or a lone sample, leaves nothing to close there). An entry
+    reversed on its own day nets to nothing with its reversal (a repaired stranded entry)."""
+    from sqlalchemy import and_, exists
+    from sqlalchemy.orm import aliased
+
     from coop_desktop.domain.settlement import NOT_SETTLED
 
+    other = aliased(LedgerEntry)
+    netted = exists().where(
+        and_(other.reverses_id == LedgerEntry.id, other.date == LedgerEntry.date)
+    ) | exists().where(and_(other.id == LedgerEntry.reverses_id, other.date == LedgerEntry.date))
     found: list[date] = []
     for column, extra in (
         (Delivery.date, None),
-        (LedgerEntry.date, LedgerEntry.kind.not_in(NOT_SETTLED)),
+        (LedgerEntry.date, LedgerEntry.kind.not_in(NOT_SETTLED) & ~netted),
     ):
         query = select(func.min(column))
         if extra is not None:
@@ -145,43 +138,3 @@ def oldest_open(session: Session) -> PeriodSpan | None:
 
         span = period_of(first, parse_period(last.code).kind)
     return span
-
-
-def next_open_day(session: Session, day: date) -> date:
-    """`day`, or when it falls in a closed period, the first day after the closed periods
-    that hold it: where a late entry for a closed day is recorded."""
-    current = day
-    while (closed := closed_period_at(session, current)) is not None:
-        current = closed.end_date + timedelta(days=1)
-    return current
-
-
-def open_day(db: Database, day: date) -> date:
-    """`next_open_day` in its own read."""
-    with db.read() as session:
-        return next_open_day(session, day)
-
-
-def refuse_before_close(session: Session, day: date, field: str = "date") -> None:
-    """Refuse a start date (of a loan, a recurring charge) on or before the end of a closed
-    period: the closes already made must price the same when `coop check` replays them."""
-    last = session.scalars(
-        select(Period).where(Period.status != "open", Period.end_date >= day)
-    ).first()
-    if last is not None:
-        raise Refused("starts_in_closed", field, value=fmt.day(day), period=last.code)
-
-
-def lock_terms(session: Session, exclusive: bool = False) -> None:
-    """On PostgreSQL, what a close reads besides dated rows — the recurring charges and the
-    loans — is guarded like a month: a close takes this lock exclusively, a new charge or
-    loan shares it, so one added from another PC during a close waits and is then refused
-    (it would start inside the closed period) instead of being missed by the close."""
-    from sqlalchemy import text
-
-    from coop_desktop.storage.protection import LOCK_CLASS, TERMS_KEY
-
-    if session.connection().dialect.name == "sqlite":
-        return  # SQLite's write transactions already exclude each other
-    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-    session.execute(text(f"SELECT {fn}(:c, :k)"), {"c": LOCK_CLASS, "k": TERMS_KEY})

@@ -255,7 +255,14 @@ def write_close(session: Session, period: Period, result: Any, progress: Any) ->
         "close",
         "period",
         period.code,
-        after=_jsonable({**totals, "first_number": f"{series}-{first:08d}"}),
+        after=_jsonable(
+            {
+                **totals,
+                "first_number": f"{series}-{first:08d}",
+                # which member got which number (`coop check` sees two numbers swapped)
+                "settlements": [[m.member_id, first + i] for i, m in enumerate(members)],
+            }
+        ),
     )
     session.flush()
     return replace(result, members=tuple(members))

@@ -19,7 +19,7 @@ from coop_desktop.domain.sales.reconcile import DayDifference, StatementLine, di
 from coop_desktop.errors import CoopError, NotFound, Refused, ValidationError
 from coop_desktop.numbers import ZERO, parse_number
 from coop_desktop.services.authz import requires
-from coop_desktop.services.closeout.period_status import refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.sales.buyers import BuyerInfo, _info, buyer_by_code
 from coop_desktop.services.sales.dispatches import DispatchInfo, list_dispatches
@@ -63,7 +63,7 @@ def receive_payment(
     when = v.not_future(v.iso_date(day), clock.today())
     ref = v.optional_text(reference)
     with db.write() as session:
-        refuse_if_closed(session, when)
+        guard_date(session, when)
         b = buyer_by_code(session, buyer)
         entry = BuyerEntry(
             buyer_id=b.id,

@@ -25,7 +25,7 @@ from coop_desktop.domain.sales.balance import (
 from coop_desktop.errors import ValidationError
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import require_collect_date, requires
-from coop_desktop.services.closeout.period_status import refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.sales import balance_data
 from coop_desktop.storage.engine import Database
@@ -98,7 +98,7 @@ def record_tank(
     clean_day = v.not_future(v.iso_date(day), clock.today())
     require_collect_date(db, clean_day)
     with db.write() as session:
-        refuse_if_closed(session, clean_day)
+        guard_date(session, clean_day)
         found = _centre(session, centre)
         row = TankReading(
             centre_id=found.id,

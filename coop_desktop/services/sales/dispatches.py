@@ -19,7 +19,7 @@ from coop_desktop.domain.sales.buyer_price import price_sale, quantities
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.numbers import D
 from coop_desktop.services.authz import require_collect_date, requires
-from coop_desktop.services.closeout.period_status import refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.services.sales.buyers import buyer_by_code, timeline
@@ -148,7 +148,7 @@ def add_dispatch(
     litres, kg = quantities(qty, clean_unit, density)
     require_collect_date(db, clean_day)
     with db.write() as session:
-        refuse_if_closed(session, clean_day)
+        guard_date(session, clean_day)
         buyer = buyer_by_code(session, buyer_code)
         where = centre_for(session, centre)
         d = Dispatch(
@@ -225,7 +225,7 @@ def receive_dispatch(
                 value=fmt.day(when),
                 dispatched=fmt.day(d.date),
             )
-        refuse_if_closed(session, when)
+        guard_date(session, when)
         buyer = session.get(Buyer, d.buyer_id)
         assert buyer is not None
         quality = {**_measures(d, DISPATCH_MEASURES), **clean}

@@ -26,8 +26,8 @@ from coop_desktop.errors import CoopError, NotFound, Refused, ValidationError
 from coop_desktop.numbers import ZERO
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
+from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.closeout.inputs import date_param
-from coop_desktop.services.closeout.period_status import refuse_if_closed
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.sales.balance import centre_flows, check_range, report_from
 from coop_desktop.services.sales.buyers import timelines
@@ -61,7 +61,7 @@ def add_expense(
     when = v.not_future(v.iso_date(day), clock.today())
     text = v.optional_text(note)
     with db.write() as session:
-        refuse_if_closed(session, when)
+        guard_date(session, when)
         e = Expense(
             date=when,
             category=kind,

@@ -15,7 +15,7 @@ from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.authz import requires
-from coop_desktop.services.closeout.period_status import refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.sales.dispatches import list_dispatches
 from coop_desktop.services.sales.voids import voided
@@ -75,7 +75,7 @@ def add_batch(
         if value <= 0:
             raise ValidationError("not_positive", name, value=raw)
     with db.write() as session:
-        refuse_if_closed(session, clean_day)
+        guard_date(session, clean_day)
         found = session.scalars(
             select(PlantProduct).where(func.lower(PlantProduct.name) == product.strip().lower())
         ).first()

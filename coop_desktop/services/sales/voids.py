@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from coop_desktop import clock
 from coop_desktop import formatting as fmt
 from coop_desktop.errors import Refused
-from coop_desktop.services.closeout.period_status import closed_period_at, refuse_if_closed
+from coop_desktop.services.closeout.date_rule import guard_removal
+from coop_desktop.services.closeout.period_status import closed_period_at
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.storage.sales_models import BuyerEntry, Expense, SalesVoid
 
@@ -31,7 +32,7 @@ def voided(session: Session, entity: str, ids: Sequence[int]) -> set[int]:
 
 
 def void_row(session: Session, entity: str, entity_id: int, day: date, reason: str) -> SalesVoid:
-    refuse_if_closed(session, day)
+    guard_removal(session, day)
     if voided(session, entity, [entity_id]):
         raise Refused("already_void", entity, value=f"{entity} {entity_id}")
     row = SalesVoid(
