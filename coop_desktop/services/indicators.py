@@ -7,12 +7,12 @@ report says which figures are provisional.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from coop_desktop import clock
@@ -21,6 +21,7 @@ from coop_desktop.domain.indicator_groups import GROUPINGS
 from coop_desktop.domain.indicator_report import (
     IndicatorReport,
     PeriodRow,
+    RangeFacts,
     RangeFigures,
     assemble,
 )
@@ -34,6 +35,7 @@ from coop_desktop.services import indicator_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
+from coop_desktop.services.practices import all_practices
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Setting
@@ -67,12 +69,6 @@ add_messages(
         ),
     }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Range:
-    figures: RangeFigures
-    facts: dict[int, ind.MemberFacts]
 
 
 def reference_price(db: Database) -> Decimal:
@@ -140,6 +136,7 @@ def indicators(
         except Refused:
             classes = ()
         people = data.members(session.connection())
+        names = {p.code: (p.name, p.name_en or p.name) for p in all_practices(session)}
         now = _read_range(session, start, end, association.cycle, timeline, classes, people, day)
         before = (
             _read_range(session, *baseline, association.cycle, timeline, classes, people, day)
@@ -148,11 +145,12 @@ def indicators(
         )
     return assemble(
         association.name,
-        (now.figures, now.facts),
-        (before.figures, before.facts) if before else None,
+        now,
+        before,
         tuple(dict.fromkeys(by)),
         reference_price=price,
         classes=classes,
+        practices=names,
     )
 
 
@@ -165,24 +163,20 @@ def _read_range(
     classes: tuple[ind.QualityClass, ...],
     people: dict[int, data.MemberRow],
     today: date,
-) -> _Range:
+) -> RangeFacts:
     conn = session.connection()
     planned = data.plan(session, start, end, cycle)
     first, last = planned[0].span.start, planned[-1].span.end
     money = data.period_money(session, planned)
     days = data.delivery_days(conn, first, last)
     tested = data.samples(conn, first, last, classes)
-    totals: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    totals: dict[int, data.Money] = {}
     premiums: dict[int, Decimal] = {}
     rows = []
     for period in money:
         base = _base(timeline, period.planned.span.end)
         for member, m in period.members.items():
-            t = totals[member]
-            t["litres"] += m.litres
-            t["kg"] += m.kg
-            t["gross"] += m.gross
-            t["net"] += m.net
+            totals[member] = totals[member].plus(m) if member in totals else m
             extra = data.premium(m, base)
             if extra is not None:
                 premiums[member] = premiums.get(member, ZERO) + extra
@@ -190,28 +184,133 @@ def _read_range(
     facts = {}
     for member in set(totals) | set(days) | set(tested):
         who = people[member]
-        t = totals.get(member, {})
-        s = tested.get(member)
-        facts[member] = ind.MemberFacts(
-            member,
-            who.gender,
-            who.district,
-            who.community,
-            who.centre,
-            who.flags,
+        facts[member] = _facts(
+            who,
+            who.held.on(first),
+            member in days,
             days.get(member, 0),
-            t.get("litres", ZERO),
-            t.get("kg", ZERO),
-            t.get("gross", ZERO),
-            t.get("net", ZERO),
+            totals.get(member, data.NO_MONEY),
             premiums.get(member),
-            s.samples if s else 0,
-            s.quality if s else {},
-            s.classes if s else (),
+            tested.get(member),
         )
+    parts = list(_parts(conn, facts, people, money, timeline, classes, first, last))
     counted = (min(last, max(today, first)) - first).days + 1
     figures = RangeFigures(first, last, start, end, counted, tuple(rows), ind.Figures({}))
-    return _Range(figures, facts)
+    return RangeFacts(figures, facts, parts)
+
+
+def _facts(
+    who: data.MemberRow,
+    practices: frozenset[str],
+    delivered: bool,
+    days: int,
+    t: data.Money,
+    premium: Decimal | None,
+    s: data.MemberSamples | None,
+) -> ind.MemberFacts:
+    return ind.MemberFacts(
+        who.id,
+        who.gender,
+        who.district,
+        who.community,
+        who.centre,
+        practices,
+        delivered,
+        days,
+        t.litres,
+        t.kg,
+        t.gross,
+        t.net,
+        premium,
+        t.untested_litres,
+        t.untested_kg,
+        s.samples if s else 0,
+        s.quality if s else {},
+        s.classes if s else (),
+    )
+
+
+def _parts(
+    conn: Connection,
+    facts: dict[int, ind.MemberFacts],
+    people: dict[int, data.MemberRow],
+    money: Sequence[data.PeriodMoney],
+    timeline: Timeline,
+    classes: tuple[ind.QualityClass, ...],
+    first: date,
+    last: date,
+) -> Iterator[ind.MemberFacts]:
+    """Each member's facts split where its practices changed inside the range: milk counts
+    with the practices held on its day. A period in which a practice started or ended is
+    divided in proportion to the accepted quantity delivered on each side of the change
+    (each part rounded half up, the last part the remainder, so the parts add up to what
+    the period paid); delivery days and samples fall on their own dates."""
+    changing = {m: people[m].held.changes(first, last) for m in facts}
+    changing = {m: c for m, c in changing.items() if c}
+    for member, f in facts.items():
+        if member not in changing:
+            yield f
+    if not changing:
+        return
+    by_day = data.accepted_by_day(conn, sorted(changing), first, last)
+    for member, cuts in changing.items():
+        who = people[member]
+        bounds = [first, *cuts, last + timedelta(days=1)]
+        pieces = list(zip(bounds, bounds[1:], strict=False))
+        quantities = by_day.get(member, {})
+        money_parts: list[data.Money] = [data.NO_MONEY] * len(pieces)
+        premium_parts: list[Decimal | None] = [None] * len(pieces)
+        for period in money:
+            m = period.members.get(member)
+            if m is None:
+                continue
+            span = period.planned.span
+            inside = [
+                sum(q for d, q in quantities.items() if max(a, span.start) <= d < b and d <= span.end)
+                for a, b in pieces
+            ]
+            total = sum(inside)
+            shares = [
+                (Decimal(q) / total if total else Decimal(int(a <= span.start < b)))
+                for q, (a, b) in zip(inside, pieces, strict=True)
+            ]
+            split = _split(m, shares)
+            base = _base(timeline, span.end)
+            for i, part in enumerate(split):
+                money_parts[i] = money_parts[i].plus(part)
+                extra = data.premium(part, base)
+                if extra is not None:
+                    premium_parts[i] = (premium_parts[i] or ZERO) + extra
+        for i, (a, b) in enumerate(pieces):
+            upto = b - timedelta(days=1)
+            delivered = [q for d, q in quantities.items() if a <= d <= upto]
+            tested = data.samples(conn, a, upto, classes, member=member).get(member)
+            yield _facts(
+                who,
+                who.held.on(a),
+                bool(delivered),
+                sum(1 for q in delivered if q),
+                money_parts[i],
+                premium_parts[i],
+                tested,
+            )
+
+
+def _split(m: data.Money, shares: Sequence[Decimal]) -> list[data.Money]:
+    """`m` in parts by `shares` (adding to 1): each rounded, the last one the remainder."""
+    out: list[data.Money] = []
+    taken = data.NO_MONEY
+    nonzero = [i for i, share in enumerate(shares) if share]
+    for i, share in enumerate(shares):
+        if not share:
+            out.append(data.NO_MONEY)
+        elif i == nonzero[-1]:
+            out.append(m.part(share, taken))
+        else:
+            piece = m.part(share)
+            taken = taken.plus(piece)
+            out.append(piece)
+    return out
 
 
 def _base(timeline: Timeline, day: date) -> Decimal | None:
@@ -225,13 +324,13 @@ def _period_row(period: data.PeriodMoney) -> PeriodRow:
     ms = period.members.values()
     kg = sum((m.kg for m in ms), ZERO)
     gross = sum((m.gross for m in ms), ZERO)
-    price = ind.ratio(gross, kg)
+    price = ind.ratio(gross, kg - sum((m.untested_kg for m in ms), ZERO))
     span = period.planned.span
     return PeriodRow(
         span.code,
         span.start,
         span.end,
-        period.planned.provisional,
+        period.planned.open,
         sum(1 for m in ms if m.litres > 0),
         sum((m.litres for m in ms), ZERO),
         kg,
@@ -239,6 +338,8 @@ def _period_row(period: data.PeriodMoney) -> PeriodRow:
         sum((m.net for m in ms), ZERO),
         None if price is None else price.quantize(Decimal("0.0001")),
         period.missing_tests,
+        period.has_milk,
+        sum((m.untested_litres for m in ms), Decimal("0.000")),
     )
 
 

@@ -22,10 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 # Tables whose rows carry money or its numbering, and the keys an INSERT OR REPLACE could hit.
-APPEND_ONLY = ("ledger_entry", "settlement_line", "audit_log")
+APPEND_ONLY = ("ledger_entry", "settlement_line", "audit_log", "member_practice")
 KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "member_practice": (("id",),),
     "ledger_entry": (("id",), ("document_number",), ("reverses_id",)),
     "settlement_line": (("id",),),
     "audit_log": (("id",), ("seq",)),
@@ -140,6 +142,27 @@ def month_key(day: date) -> int:
 
 
 Columns = Callable[[str], set[str]]
+
+
+def table_columns(bind: Any) -> Columns:
+    """For migrations: the columns each table has at this revision (none: not created yet)."""
+    from sqlalchemy import inspect
+
+    def columns(table: str) -> set[str]:
+        inspector = inspect(bind)  # a fresh one: an inspector caches what it has read
+        if not inspector.has_table(table):
+            return set()
+        return {c["name"] for c in inspector.get_columns(table)}
+
+    return columns
+
+
+def _present(trigger_list: list[Trigger], columns: Columns | None) -> list[Trigger]:
+    """The triggers of the tables that exist (a migration runs before later revisions
+    create some tables: their triggers wait for the revision that creates them)."""
+    if columns is None:
+        return trigger_list
+    return [t for t in trigger_list if columns(t.table)]
 
 
 def _sqlite_triggers(columns: Columns | None = None) -> list[Trigger]:
@@ -321,7 +344,8 @@ def _pg_triggers() -> list[Trigger]:
 
 
 def triggers(dialect: str, columns: Columns | None = None) -> list[Trigger]:
-    return _sqlite_triggers(columns) if dialect == "sqlite" else _pg_triggers()
+    found = _sqlite_triggers(columns) if dialect == "sqlite" else _pg_triggers()
+    return _present(found, columns)
 
 
 def expected_triggers(dialect: str) -> set[str]:
@@ -342,8 +366,10 @@ def create_all(
         execute(t.create)
 
 
-def drop_all(execute: Callable[[str], object], dialect: str) -> None:
-    for t in triggers(dialect):
+def drop_all(
+    execute: Callable[[str], object], dialect: str, columns: Columns | None = None
+) -> None:
+    for t in triggers(dialect, columns):
         execute(t.drop)
     if dialect != "sqlite":  # the row-level triggers of migration 0003
         for table, _col in FROZEN:
