@@ -19,13 +19,13 @@ from typing import Any
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import Cell
-from coop_desktop.domain.import_columns import ColumnMatch
+from coop_desktop.domain.import_columns import PRACTICE, ColumnMatch
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.errors import CoopError, NotFound, ValidationError
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.import_read import Problem, RawTable
 from coop_desktop.services.members import clean_draft
-from coop_desktop.services.quality import clean_measures
+from coop_desktop.services.quality import clean_measures, with_total_solids
 
 Progress = Callable[[int, int], None]
 
@@ -43,6 +43,17 @@ class Context:
     from_workbook: bool = False
     default_unit: str = "L"
     deliveries_of: Callable[[list[int]], dict[int, int]] | None = None  # id -> member id
+    needs_st: Callable[[date], bool] = field(default=lambda _day: False)  # scheme prices ST?
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """A members file's row, validated: the draft (the typed rules), its status, and the
+    practices it holds, each from a day."""
+
+    draft: MemberDraft
+    status: str = "active"
+    practices: tuple[tuple[str, date], ...] = ()
 
 
 @dataclass
@@ -126,13 +137,6 @@ def _member_of(r: _Row, ctx: Context) -> tuple[int, str, str] | None:
     return found
 
 
-def _check_day(r: _Row, ctx: Context, day: date, out: Prepared) -> None:
-    refusal = ctx.closed(day)
-    if refusal is not None:
-        r.fail(refusal, "date")
-    out.days.add(day)
-
-
 def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared:
     out = Prepared()
     seen_codes: dict[str, int] = {}
@@ -171,6 +175,13 @@ def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepar
             ),
         )
         herd = r.convert("herd_size", lambda c: cells.integer_cell(c, "herd_size"))
+        status = r.convert("status", lambda c: cells.choice_cell(c, "status")) or "active"
+        for key, first in (("surnames_and_names", True), ("names_and_surnames", False)):
+            split = r.convert(key, lambda c, f=first, k=key: cells.split_full_name(c, k, f))
+            if split is not None and not (text["surnames"] or text["given_names"]):
+                text["surnames"], text["given_names"] = split
+                _note_split(out, table, match, key, row, split)
+        held = _practices(r, ctx)
         if not r.ok:
             continue
         if method is None:  # inferred from what is known: a wallet number, an account, or cash
@@ -218,8 +229,71 @@ def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepar
             seen_dnis.setdefault(clean.dni, row)
         if r.ok:
             parts = [getattr(clean, name) for name in MemberDraft.__dataclass_fields__]
-            out.records.append((row, clean, fingerprint(["member", *parts], prints)))
+            extra = ([status] if status != "active" else []) + [f"{c}={d}" for c, d in held]
+            out.records.append(
+                (
+                    row,
+                    MemberRecord(clean, status, held),
+                    fingerprint(["member", *parts, *extra], prints),
+                )
+            )
     return out
+
+
+def _note_split(
+    out: Prepared, table: RawTable, match: ColumnMatch, key: str, row: int, split: tuple[str, str]
+) -> None:
+    """Say once how a whole-name column was split, with the first row as the example."""
+    code = f"full_name_split_{'sg' if key == 'surnames_and_names' else 'gs'}"
+    if any(w.error.code == code for w in out.warnings):
+        return
+    column = match.column_of[key]
+    cell = dict(table.rows).get(row, [])
+    out.warnings.append(
+        Problem(
+            row,
+            column,
+            ValidationError(
+                code,
+                key,
+                value=table.headers[column],
+                row=row,
+                example=cells.text_cell(cell[column] if column < len(cell) else None),
+                surnames=split[0],
+                given=split[1],
+            ),
+        )
+    )
+
+
+def _practices(r: _Row, ctx: Context) -> tuple[tuple[str, date], ...]:
+    """The practices of a members row: each practice column holds the day it was adopted
+    (blank or "no": not held)."""
+    held = []
+    for key in sorted(k for k in r.columns if k.startswith(PRACTICE)):
+        value = r.get(key)
+        if cells.is_blank(value) or cells.text_cell(value) in ("no", "No", "NO", "-"):
+            continue
+        try:
+            day = cells.date_cell(
+                value, "date", ctx.today, from_workbook=ctx.from_workbook, epoch_1904=ctx.epoch_1904
+            )
+        except CoopError as exc:
+            if exc.code not in ("bad_import_date", "excel_serial_date", "required"):
+                r.fail(exc, key)
+                continue
+            r.fail(
+                ValidationError(
+                    "practice_needs_date",
+                    "practice",
+                    value=key.removeprefix(PRACTICE),
+                    cell=cells.text_cell(value),
+                ),
+                key,
+            )
+            continue
+        held.append((key.removeprefix(PRACTICE), day))
+    return tuple(held)
 
 
 def minor(value: Decimal, scale: int) -> int:
@@ -271,20 +345,20 @@ def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared
             continue
         try:
             clean = clean_measures(raw)
+            full, derived = with_total_solids(clean, ctx.needs_st(day))
         except CoopError as exc:
             r.fail(exc, exc.field if exc.field in r.columns else None)
             continue
-        _check_day(r, ctx, day, out)
-        if not r.ok:
-            continue
+        out.days.add(day)
         if delivery is not None:
             wanted.setdefault(delivery, []).append(len(out.records))
         stored = {
             k: value if isinstance(value, bool) else minor(value, MEASURES[k].scale)
-            for k, value in clean.items()
+            for k, value in full.items()
         }
-        record = (member[0], day, delivery, stored, lab, member[1])
-        measures = [f"{k}={stored[k]}" for k in sorted(stored)]
+        record = (member[0], day, delivery, stored, lab, member[1], {"st"} if derived else set())
+        # the print is of what the file says (a derived ST is the program's, not the file's)
+        measures = [f"{k}={stored[k]}" for k in sorted(stored) if not (derived and k == "st")]
         out.records.append(
             (
                 row,

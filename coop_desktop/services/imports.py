@@ -30,6 +30,8 @@ from coop_desktop.services import import_write as write
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.period_status import refuse_if_closed
 from coop_desktop.services.import_deliveries import prepare_deliveries
+from coop_desktop.services.import_match import Correction
+from coop_desktop.services.import_match import match as match_records
 from coop_desktop.services.import_read import Problem, RawTable, ReadOptions, read_table
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import ImportBatch, Member, Setting
@@ -49,9 +51,16 @@ class ImportReport:
     warnings: list[Problem] = field(default_factory=list)
     rows_read: int = 0
     to_write: int = 0
-    already_imported: int = 0
+    already_imported: int = 0  # rows already in the database (imported or recorded alike)
     written: int = 0
     earlier_import: str | None = None  # when this very file was imported before
+    corrections: list[Correction] = field(default_factory=list)  # shown; written if confirmed
+    practices_added: int = 0  # a members file: practices recorded for members on file
+
+    @property
+    def notes(self) -> list[Problem]:
+        """What was read and why (sheet, header row), and what was left aside (totals)."""
+        return self.table.notes
 
     @property
     def ok(self) -> bool:
@@ -95,23 +104,42 @@ def _check_kind(kind: str) -> None:
         raise ValidationError("bad_choice", "kind", value=kind, valid=", ".join(columns.KINDS))
 
 
+def practice_headers(db: Database) -> dict[str, str]:
+    """The header keys a members file's practice columns may have (a practice's name in
+    Spanish or English, or its code, alone or followed by "desde"/"since") → its field."""
+    from coop_desktop.services.practices import list_practices
+
+    out: dict[str, str] = {}
+    for p in list_practices(db):
+        for name in (p.name, p.name_en or "", p.code):
+            key = columns.header_key(name)
+            if key:
+                for text in (key, f"{key} desde", f"{key} since", f"practica {key}"):
+                    out[text] = columns.PRACTICE + p.code
+    return out
+
+
 def read_file(
     path: Path,
     kind: str,
     options: ReadOptions | None = None,
     mapping: dict[str, str] | None = None,
+    practices: dict[str, str] | None = None,
 ) -> ImportReport:
     """Read and match columns without the database: the screen's preview, and the first
-    half of every import. Column problems are reported on the header row."""
+    half of every import. Column problems are reported on the header row; `practices`
+    (`practice_headers`) names a members file's practice columns."""
     _check_kind(kind)
-    table = read_table(path, options or ReadOptions(), lambda c: columns.looks_like_header(kind, c))
+    table = read_table(
+        path, options or ReadOptions(), lambda c: columns.header_score(kind, c, practices)
+    )
     report = ImportReport(kind, table, problems=list(table.problems))
     if report.problems and not table.headers:
         return report
     keyed = {
         columns.header_key(h): columns.resolve_field(kind, f) for h, f in (mapping or {}).items()
     }
-    match = columns.match_columns(kind, table.headers, keyed)
+    match = columns.match_columns(kind, table.headers, keyed, practices)
     report.match = match
     report.rows_read = len(table.rows)
     for i, key in enumerate(match.fields):
@@ -147,7 +175,29 @@ def read_file(
                 )
             )
     _check_required(kind, match, table, report)
+    columns_failed = any(
+        (p.row == table.header_row and p.column is not None) or p.error.code == "missing_column"
+        for p in report.problems
+    )
+    if columns_failed and (table.header_score >= 2 or table.header_given):
+        report.warnings.insert(0, _header_taken(table))  # said before the column problems
     return report
+
+
+def _header_taken(table: RawTable) -> Problem:
+    """Which row was read as the header, and why: said first whenever its columns fail."""
+    code = "header_taken_given" if table.header_given else "header_taken_most"
+    return Problem(
+        None,
+        None,
+        ValidationError(
+            code,
+            "header_row",
+            row=table.header_row,
+            count=table.header_score,
+            text=table.header_text()[:100],
+        ),
+    )
 
 
 def _check_required(kind: str, match: ColumnMatch, table: RawTable, report: ImportReport) -> None:
@@ -224,7 +274,22 @@ def _context(
         from_workbook=table.source == "xlsx",
         default_unit=default_unit,
         deliveries_of=lambda ids: write.delivery_owners(session, ids),
+        needs_st=_needs_st(session),
     )
+
+
+def _needs_st(session: Session) -> Callable[[date], bool]:
+    """Does the scheme in force on a day price total solids? (memoised per day)"""
+    from coop_desktop.services.quality import scheme_needs
+
+    answers: dict[date, bool] = {}
+
+    def needs(day: date) -> bool:
+        if day not in answers:
+            answers[day] = scheme_needs(session, day, "st")
+        return answers[day]
+
+    return needs
 
 
 @paused_gc()
@@ -240,12 +305,18 @@ def import_file(
     default_unit: str = "L",
     progress: Progress | None = None,
     today: date | None = None,
+    correct: bool = False,
 ) -> ImportReport:
     """Import `path` as `kind` (members | deliveries | tests). Returns the report; when it
-    has problems nothing was written. A saved mapping applies unless `mapping` is given."""
+    has problems nothing was written. A saved mapping applies unless `mapping` is given.
+
+    Rows already in the database are skipped whatever the state of their period; a row
+    that corrects a recorded delivery or test is a problem naming the difference unless
+    `correct` (the person confirmed it); new rows and corrections dated in a closed period
+    are refused with the closed-period guard of a typed entry."""
     _check_kind(kind)
     given = load_mapping(db, kind) if mapping is None else mapping
-    report = read_file(path, kind, options, given)
+    report = read_file(path, kind, options, given, practice_headers(db) if kind == "members" else None)
     report.dry_run = dry_run
     if report.problems or report.match is None:
         return report
@@ -267,25 +338,72 @@ def import_file(
         ctx = _context(session, report, today, default_unit)
         if kind == "members":
             prepared = write.prepare_members_against(session, report, ctx)
-        elif kind == "deliveries":
-            prepared = prepare_deliveries(report.table, report.match, ctx, step)
+            on_file = {c.lower() for c in session.scalars(select(Member.code))}
+            fresh = [r for r in prepared.records if r[1].draft.code.lower() not in on_file]
+            again = [r for r in prepared.records if r[1].draft.code.lower() in on_file]
+            report.already_imported = len(again)
         else:
-            prepared = rows.prepare_tests(report.table, report.match, ctx)
+            prepared = (
+                prepare_deliveries(report.table, report.match, ctx, step)
+                if kind == "deliveries"
+                else rows.prepare_tests(report.table, report.match, ctx)
+            )
+            codes = {m[0]: m[1] for m in ctx.members.values()}
+            matched = match_records(session, kind, prepared.records, codes)
+            fresh, again = matched.fresh, []
+            report.already_imported = matched.skipped
+            report.corrections = matched.corrections
+            prepared.problems += _closed_refusals(ctx, report, fresh, correct)
         report.problems.extend(prepared.problems)
         report.problems.sort(key=_where)  # by row, then column, as the file reads
         report.warnings.extend(prepared.warnings)
-        known = write.known_prints(session, kind, [p for _, _, p in prepared.records])
-        fresh = [rec for rec in prepared.records if rec[2] not in known]
-        report.already_imported = len(prepared.records) - len(fresh)
         report.to_write = len(fresh)
         if kind == "deliveries":
             report.warnings.extend(write.same_shift_warnings(session, fresh, report.match))
-        if report.problems or dry_run or not fresh:
+        if report.problems or dry_run:
             return report
-        report.written = write.write_all(session, kind, report, fresh, step)
+        if fresh:
+            report.written = write.write_all(session, kind, report, fresh, step)
+        if kind == "members":
+            report.practices_added = write.new_practices(session, fresh + again)
+        if report.corrections:
+            write.apply_corrections(session, kind, report.corrections)
+            if not fresh:
+                write.write_all(session, kind, report, [], step)  # the batch and its audit
     return report
 
 
+def _closed_refusals(
+    ctx: rows.Context, report: ImportReport, fresh: list[tuple[int, Any, str]], correct: bool
+) -> list[Problem]:
+    """The rows that would change a closed period (new rows and corrections dated in one),
+    refused as a typed entry is; corrections not confirmed, named with their difference."""
+    match = report.match
+    assert match is not None
+    column = match.column_of.get("date")
+    out = []
+    for row, rec, _p in fresh:
+        refusal = ctx.closed(rec[1])
+        if refusal is not None:
+            out.append(Problem(row, column, refusal))
+    member = match.column_of.get("member", match.column_of.get("member_dni"))
+    for c in report.corrections:
+        refusal = ctx.closed(c.day)
+        before, after = c.texts(report.kind)
+        if refusal is not None:
+            error: CoopError = Refused(
+                "correction_in_closed",
+                "date",
+                value=c.who,
+                day=formatting.day(c.day),
+                before=before,
+                after=after,
+                reason=refusal,
+            )
+            out.append(Problem(c.row, column, error))
+        elif not correct:
+            out.append(Problem(c.row, member, c.error(report.kind)))
+    return out
 def _where(problem: Problem) -> tuple[int, int]:
     return (problem.row or 0, -1 if problem.column is None else problem.column)
 

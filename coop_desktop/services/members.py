@@ -129,9 +129,12 @@ def add_member(db: Database, draft: MemberDraft, practices: Sequence[Fact] = ())
         return info(m)
 
 
-def insert_member(session: Session, clean: MemberDraft, department: str | None) -> Member:
-    """Write a validated, unique draft as a new active member, audited (typed or imported)."""
-    m = Member(created_at=now(), status="active")
+def insert_member(
+    session: Session, clean: MemberDraft, department: str | None, status: str = "active"
+) -> Member:
+    """Write a validated, unique draft as a new member (active, unless an imported row says
+    otherwise), audited (typed or imported)."""
+    m = Member(created_at=now(), status=status)
     _apply(m, clean)
     if m.department is None:
         m.department = department

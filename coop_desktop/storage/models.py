@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -194,6 +195,8 @@ class QualityTest(Base):
     alcohol: Mapped[bool | None] = mapped_column(Boolean)
     antibiotics: Mapped[bool | None] = mapped_column(Boolean)
     lab: Mapped[str | None] = mapped_column(String(100))
+    # True when `st` was derived from fat + SNF (the reading gave those, the scheme needs ST)
+    st_derived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 
