@@ -356,7 +356,7 @@ def match_columns(
                 out[i] = "member"
                 notes.append((i, "sample_number_as_member"))
                 break
-    return ColumnMatch(out, notes)
+    return ColumnMatch(out, sorted(notes))
 
 
 def header_score(kind: str, cells: list[object], practices: dict[str, str] | None = None) -> int:

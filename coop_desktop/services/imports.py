@@ -203,6 +203,8 @@ def _header_taken(table: RawTable) -> Problem:
 def _check_required(kind: str, match: ColumnMatch, table: RawTable, report: ImportReport) -> None:
     found = ", ".join(h for h in table.headers if h) or "—"
     need = list(columns.REQUIRED[kind])
+    if kind == "members" and {"surnames_and_names", "names_and_surnames"} & set(match.column_of):
+        need = [k for k in need if k not in ("given_names", "surnames")]  # from the whole name
     if kind in ("deliveries", "tests") and not {"member", "member_dni"} & set(match.column_of):
         need.insert(0, "member")
     if kind == "deliveries" and not set(columns.QUANTITY_KEYS) & set(match.column_of):
