@@ -130,8 +130,33 @@ DELIVERY_FIELDS = (
     _f("member_dni", "dni", "dni socio", "dni del socio"),
     _f("date", "fecha", "date", "dia", "fecha de entrega"),
     _f("shift", "turno", "shift", "ordeno"),
-    _f("litres", "litros", "l", "lt", "lts", "litres", "liters", "cantidad l", "cantidad litros"),
-    _f("kg", "kg", "kilos", "kilogramos", "cantidad kg", "peso", "peso kg"),
+    _f(
+        "litres",
+        "litros",
+        "l",
+        "lt",
+        "lts",
+        "litres",
+        "liters",
+        "cantidad l",
+        "cantidad litros",
+        "aceptado l",
+        "accepted l",
+    ),
+    _f(
+        "kg",
+        "kg",
+        "kilos",
+        "kilogramos",
+        "cantidad kg",
+        "peso",
+        "peso kg",
+        "aceptado kg",
+        "accepted kg",
+    ),
+    # The deliveries export's rejected milk, in its own columns by unit.
+    _f("rejected_litres", "rechazado l", "rejected l", "litros rechazados"),
+    _f("rejected_kg", "rechazado kg", "rejected kg", "kg rechazados"),
     _f("quantity", "cantidad", "quantity", "volumen"),
     _f("unit", "unidad", "unit"),
     _f("temperature", "temperatura", "temp", "temperature", "t c", "temperatura c"),
@@ -145,6 +170,7 @@ DELIVERY_FIELDS = (
         "motivo de rechazo",
         "rechazo",
         "reject reason",
+        "rejection reason",
         "reason",
         "observacion de rechazo",
     ),
@@ -212,6 +238,9 @@ KNOWN_UNKEPT: dict[str, tuple[str, ...]] = {
         "apellidos y nombres",
         "nombres y apellidos",
         "nombre completo",
+        "member name",
+        "n entrega",
+        "delivery no",
         "socia",
         "hora",
         "time",
@@ -249,7 +278,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "deliveries": ("date", "shift"),
     "tests": ("date",),
 }
-QUANTITY_KEYS = ("litres", "kg", "quantity")
+QUANTITY_KEYS = ("litres", "kg", "quantity", "rejected_litres", "rejected_kg")
+QUANTITY_UNITS = {"litres": "L", "kg": "kg", "rejected_litres": "L", "rejected_kg": "kg"}
 PRACTICE = "practice:"  # a members file's practice column: "practice:<code>", its cells dates
 # Units a header may carry after its name ("Density,kg/m3", "Temp,C", "Litros (L)"): left
 # aside when the name alone is known. Multipliers (x1000) are never left aside: they change

@@ -125,6 +125,12 @@ add_messages(
             "corrects that test: confirm it (--correct, or «Import» and confirm) or remove the "
             "row.",
         ),
+        "two_quantities": (
+            "la fila tiene dos cantidades; una entrega tiene una sola (en litros o en kg, "
+            "aceptada o rechazada).",
+            "the row has two quantities; a delivery has one (in litres or kg, accepted or "
+            "rejected).",
+        ),
         "correction_in_closed": (
             "{value}, {day}: la base tiene {before} y el archivo dice {after}, pero {reason}",
             "{value}, {day}: the database holds {before} and the file says {after}, but "

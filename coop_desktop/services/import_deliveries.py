@@ -19,7 +19,7 @@ from typing import Any
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import Cell
-from coop_desktop.domain.import_columns import QUANTITY_KEYS, ColumnMatch
+from coop_desktop.domain.import_columns import QUANTITY_KEYS, QUANTITY_UNITS, ColumnMatch
 from coop_desktop.errors import CoopError, NotFound, Refused, ValidationError
 from coop_desktop.services.deliveries import quick_test, rejection
 from coop_desktop.services.import_read import Problem, RawTable
@@ -103,7 +103,8 @@ def prepare_deliveries(
 ) -> Prepared:
     out = Prepared()
     columns = match.column_of
-    qty_key = next((k for k in QUANTITY_KEYS if k in columns), None)
+    quantities = [(k, columns[k]) for k in QUANTITY_KEYS if k in columns]
+    qty_key = quantities[0][0] if quantities else None
     where = {k: columns.get(k) for k in FIELDS}
     where["quantity"] = columns.get(qty_key or "")
     if where["reject_reason"] is None:  # a rejection without reason is the "rejected" cell
@@ -111,7 +112,7 @@ def prepare_deliveries(
     picks = [where["quantity"], *(columns.get(k) for k in FIELDS[1:])]
     rules = _rules(ctx)
     memo = [_Column(k, rules[k]) for k in FIELDS]
-    default_unit = {"litres": "L", "kg": "kg"}.get(qty_key or "", ctx.default_unit)
+    default_unit = QUANTITY_UNITS.get(qty_key or "", ctx.default_unit)
     member_column = columns.get("member", columns.get("member_dni"))
     members: dict[Cell, tuple[int, str, str] | CoopError] = {}
     seen: dict[str, int] = {}
@@ -121,6 +122,19 @@ def prepare_deliveries(
             progress(n, total)
         width = len(values)
         raw = [values[i] if i is not None and i < width else None for i in picks]
+        unit_of, rejected_column = default_unit, False
+        if len(quantities) > 1:  # litres and kg, accepted and rejected: the one filled in
+            filled = [(k, i) for k, i in quantities if i < width and not cells.is_blank(values[i])]
+            if len(filled) > 1:
+                out.problems.append(
+                    Problem(row, filled[1][1], ValidationError("two_quantities", "quantity"))
+                )
+                continue
+            if filled:
+                key, column = filled[0]
+                raw[0] = values[column]
+                unit_of = QUANTITY_UNITS.get(key, ctx.default_unit)
+                rejected_column = key.startswith("rejected_")
         got = [m(c) for m, c in zip(memo, raw, strict=True)]
         key = values[member_column] if member_column is not None and member_column < width else None
         member = members.get(key)
@@ -137,7 +151,7 @@ def prepare_deliveries(
             continue
         qty, unit, day, shift, reason, rejected, temp, dens, alcohol, cooled = got
         try:
-            is_rejected, why = rejection(reason, rejected)
+            is_rejected, why = rejection(reason, True if rejected_column else rejected)
         except CoopError as exc:
             out.problems.append(Problem(row, where["reject_reason"], exc))
             continue
@@ -145,7 +159,7 @@ def prepare_deliveries(
             day,
             shift,
             qty,
-            unit or default_unit,
+            unit or unit_of,
             temp,
             dens,
             alcohol,

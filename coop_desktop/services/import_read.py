@@ -402,6 +402,7 @@ def _header_with_merges(
     return header
 
 
+_NUMBER = re.compile(r"\s*(S/\s*)?[-\u2212]?[\d.,\s]+\s*")  # a number written in a CSV cell
 _TOTAL = re.compile(r"(sub)?\s*total(es)?(\s+general)?|suma(s)?|totals?|grand total|sum", re.I)
 
 
@@ -410,7 +411,7 @@ def _leave_totals(table: RawTable) -> None:
     is a totals row: left aside with a note, never read as data (nor its formulas)."""
     keep = []
     for row, cells in table.rows:
-        words = [c for c in cells if isinstance(c, str) and c.strip()]
+        words = [c for c in cells if isinstance(c, str) and c.strip() and not _NUMBER.fullmatch(c)]
         if words and all(_TOTAL.fullmatch(fold(w).strip(" :.")) for w in words):
             table.notes.append(
                 Problem(row, None, ValidationError("totals_row", value=" ".join(words)))

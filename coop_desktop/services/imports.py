@@ -218,7 +218,9 @@ def _check_required(kind: str, match: ColumnMatch, table: RawTable, report: Impo
     for i, target in enumerate(match.fields):
         if target is not None and target != IGNORE:
             seen.setdefault(target, []).append(i)
-    if kind == "deliveries":
+    if kind == "deliveries" and "quantity" in seen:
+        # a quantity with its unit beside it cannot also be read from a litres or kg column;
+        # litres and kg columns (accepted or rejected, as the export writes them) go together
         quantity_columns = [i for k in columns.QUANTITY_KEYS for i in seen.get(k, [])]
         if len(quantity_columns) > 1:
             seen["quantity"] = sorted(quantity_columns)
@@ -451,6 +453,18 @@ def summary(report: ImportReport) -> dict[str, Any]:
         "to_write": report.to_write,
         "already_imported": report.already_imported,
         "written": report.written,
+        "practices_added": report.practices_added,
+        "corrections": [
+            {
+                "row": c.row,
+                "member": c.who,
+                "date": c.day.isoformat(),
+                "before": c.texts(report.kind)[0],
+                "after": c.texts(report.kind)[1],
+            }
+            for c in report.corrections
+        ],
+        "notes": [describe(report, p) for p in report.notes],
         "dry_run": report.dry_run,
         "earlier_import": report.earlier_import,
         "problems": [
