@@ -142,7 +142,11 @@ def prepare_deliveries(
             member = members[key] = _member(values, columns, ctx)
         if isinstance(member, CoopError):
             out.problems.append(Problem(row, member_column, member))
-        failed = _failures(memo, raw, got)
+        failed = (
+            _failures(memo, raw, got)
+            if _FAILED in got or got[0] is None or got[2] is None or got[3] is None
+            else None
+        )
         if failed:
             for field, error in failed:
                 out.problems.append(Problem(row, where.get(field), error))

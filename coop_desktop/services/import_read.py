@@ -19,7 +19,6 @@ from typing import Any
 
 import coop_desktop.domain.import_messages  # noqa: F401  (registers the messages)
 from coop_desktop.domain.import_cells import Cell
-from coop_desktop.domain.text import fold
 from coop_desktop.errors import CoopError, NotFound, ValidationError
 from coop_desktop.numbers import D
 
@@ -290,17 +289,31 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
         table.epoch_1904 = bool(getattr(book, "epoch", None) and book.epoch.year == 1904)
         sheet = book[name]
         sheet.reset_dimensions()
+        numbers: dict[float, Cell] = {}  # a sheet repeats its numbers: each read once
         for n, raw in enumerate(sheet.iter_rows(values_only=True), start=1):
-            values = [_xlsx_value(v) for v in raw]
-            if not any(v is not None and v != "" for v in values):
-                continue
-            for i, v in enumerate(values):  # formulas are read, not the values Excel saved
-                if (isinstance(v, str) and v.startswith("=")) or (
-                    v is not None and not isinstance(v, (str, int, Decimal, date, bool))
-                ):
+            values: list[Cell] = list(raw)
+            filled = False
+            for i, v in enumerate(values):
+                if v is None:
+                    continue
+                kind = v.__class__
+                if kind is float:
+                    found = numbers.get(v)
+                    values[i] = found if found is not None else numbers.setdefault(v, _xlsx_value(v))
+                elif kind is str:
+                    text = v.strip()
+                    values[i] = text
+                    if text.startswith("="):  # formulas are read, not the values Excel saved
+                        table.formulas.append((n, i, text[:40]))
+                        values[i] = None
+                    elif not text:
+                        continue
+                elif not isinstance(v, (int, Decimal, date, bool)):  # an array formula
                     table.formulas.append((n, i, str(getattr(v, "text", v))[:40]))
                     values[i] = None
-            table.rows.append((n, values))
+                filled = True
+            if filled:
+                table.rows.append((n, values))
     finally:
         book.close()
     if len(table.rows) <= MERGE_CHECK_ROWS:
@@ -403,7 +416,21 @@ def _header_with_merges(
 
 
 _NUMBER = re.compile(r"\s*(S/\s*)?[-\u2212]?[\d.,\s]+\s*")  # a number written in a CSV cell
-_TOTAL = re.compile(r"(sub)?\s*total(es)?(\s+general)?|suma(s)?|totals?|grand total|sum", re.I)
+_TOTAL = re.compile(
+    r"\s*(?:(?:sub\s*)?total(?:es)?(?:\s+general)?|sumas?|totals?|grand\s+total|sum)[\s:.]*",
+    re.I,
+)
+
+
+def _is_totals(cells: list[Cell]) -> bool:
+    found = False
+    for c in cells:
+        if not isinstance(c, str) or not c or _NUMBER.fullmatch(c):
+            continue
+        if not _TOTAL.fullmatch(c):
+            return False  # a data row: its first word (a code, a name) says so at once
+        found = True
+    return found
 
 
 def _leave_totals(table: RawTable) -> None:
@@ -411,11 +438,9 @@ def _leave_totals(table: RawTable) -> None:
     is a totals row: left aside with a note, never read as data (nor its formulas)."""
     keep = []
     for row, cells in table.rows:
-        words = [c for c in cells if isinstance(c, str) and c.strip() and not _NUMBER.fullmatch(c)]
-        if words and all(_TOTAL.fullmatch(fold(w).strip(" :.")) for w in words):
-            table.notes.append(
-                Problem(row, None, ValidationError("totals_row", value=" ".join(words)))
-            )
+        if _is_totals(cells):
+            words = " ".join(c for c in cells if isinstance(c, str) and _TOTAL.fullmatch(c))
+            table.notes.append(Problem(row, None, ValidationError("totals_row", value=words)))
             table.formulas = [f for f in table.formulas if f[0] != row]
             continue
         keep.append((row, cells))
