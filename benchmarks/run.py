@@ -663,7 +663,9 @@ def _as_excel_saves_it(path: Path, ref: str) -> None:
             data = src.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
                 data = inline.sub(shared, data)
-                data = data.replace(b"<sheetViews>", f'<dimension ref="{ref}"/><sheetViews>'.encode(), 1)
+                data = data.replace(
+                    b"<sheetViews>", f'<dimension ref="{ref}"/><sheetViews>'.encode(), 1
+                )
             elif item.filename == "[Content_Types].xml":
                 data = data.replace(
                     b"</Types>",

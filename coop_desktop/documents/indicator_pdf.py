@@ -18,8 +18,8 @@ from coop_desktop.documents.indicator_labels import (
     SECTIONS,
     denominator,
     label,
-    quantity,
     provisional_text,
+    quantity,
     range_text,
     shown,
     shown_change,
@@ -201,7 +201,7 @@ class IndicatorsRenderer:
         head.append(tr(lang, "Tomado sobre (rango)", "Taken of (range)"))
         figures = report.current.figures
         for (title_es, title_en), keys in SECTIONS:
-            rows: list[list[object]] = [head]
+            rows: list[list[object]] = [[*head]]
             for key in keys:
                 row = [label(key, lang), shown(key, figures[key], lang)]
                 if has_base and report.baseline is not None and report.change is not None:
@@ -212,9 +212,7 @@ class IndicatorsRenderer:
                 of = denominator(key, figures, lang)
                 rows.append([*row, p(of, "small") if of else ""])
             widths = (
-                [58 * mm, 26 * mm, 26 * mm, 24 * mm, 17 * mm]
-                if has_base
-                else [66 * mm, 30 * mm]
+                [58 * mm, 26 * mm, 26 * mm, 24 * mm, 17 * mm] if has_base else [66 * mm, 30 * mm]
             )
             widths.append(WIDTH - sum(widths))
             story.append(

@@ -133,8 +133,7 @@ add_messages(
         ),
         "correction_in_closed": (
             "{value}, {day}: la base tiene {before} y el archivo dice {after}, pero {reason}",
-            "{value}, {day}: the database holds {before} and the file says {after}, but "
-            "{reason}",
+            "{value}, {day}: the database holds {before} and the file says {after}, but {reason}",
         ),
     }
 )

@@ -15,8 +15,8 @@ from typing import Any
 
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS, Change, Figures
-from coop_desktop.numbers import ZERO
 from coop_desktop.domain.indicator_groups import Names, group_label, grouped, ordered
+from coop_desktop.numbers import ZERO
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,9 @@ def clean_delivery(
     is_rejected, reason = rejection(reject_reason, rejected)
     temp = quick_test("temperature", temperature)
     dens = quick_test("density", density)
-    return CleanDelivery(clean_qty, clean_unit, clean_day, clean_shift, is_rejected, reason, temp, dens)
+    return CleanDelivery(
+        clean_qty, clean_unit, clean_day, clean_shift, is_rejected, reason, temp, dens
+    )
 
 
 def rejection(reject_reason: str | None, rejected: bool | None) -> tuple[bool, str | None]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -142,7 +143,7 @@ def deliveries_sheet(db: Database, span: Span, lang: str) -> Sheet:
             row += [None] * 4 + [d.temperature, d.density, d.reject_reason, d.id]
             row[slot[(bool(d.rejected), d.unit)]] = d.quantity
             rows.append(tuple(row))
-    sums = [sum((r[i] for r in rows if r[i] is not None), ZERO) for i in range(4, 8)]  # type: ignore[misc]
+    sums = [sum((q for r in rows if isinstance(q := r[i], Decimal)), ZERO) for i in range(4, 8)]
     totals = ("TOTAL", None, None, None, *sums, None, None, None, None)
     return Sheet(_t(lang, "Entregas", "Deliveries"), cols, rows, totals)
 

@@ -131,10 +131,10 @@ def prepare_deliveries(
                 )
                 continue
             if filled:
-                key, column = filled[0]
+                which, column = filled[0]
                 raw[0] = values[column]
-                unit_of = QUANTITY_UNITS.get(key, ctx.default_unit)
-                rejected_column = key.startswith("rejected_")
+                unit_of = QUANTITY_UNITS.get(which, ctx.default_unit)
+                rejected_column = which.startswith("rejected_")
         got = [m(c) for m, c in zip(memo, raw, strict=True)]
         key = values[member_column] if member_column is not None and member_column < width else None
         member = members.get(key)

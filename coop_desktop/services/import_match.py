@@ -96,9 +96,7 @@ def _measure(key: str, value: Any) -> str:
     spec = MEASURES[key]
     if spec.boolean:
         return "positivo" if value else "negativo"
-    return fmt.as_recorded(Decimal(value).scaleb(-spec.scale)) + (
-        " %" if spec.unit == "%" else ""
-    )
+    return fmt.as_recorded(Decimal(value).scaleb(-spec.scale)) + (" %" if spec.unit == "%" else "")
 
 
 def _shift(shift: str) -> str:
@@ -112,9 +110,7 @@ class Matched:
     corrections: list[Correction] = field(default_factory=list)
 
 
-def match(
-    session: Session, kind: str, records: Sequence[Record], codes: dict[int, str]
-) -> Matched:
+def match(session: Session, kind: str, records: Sequence[Record], codes: dict[int, str]) -> Matched:
     """The file's records against the database: skipped, corrections, and the rest."""
     known = write.known_prints(session, kind, [p for _, _, p in records])
     if not records:
@@ -183,9 +179,7 @@ def _tests(session: Session, records: Sequence[Record], known: set[str]) -> Matc
     conn = session.connection()
     first, last = _span(records)
     keys = list(MEASURES)
-    stored: dict[tuple[int, date, int | None], list[tuple[int, dict[str, Any]]]] = defaultdict(
-        list
-    )
+    stored: dict[tuple[int, date, int | None], list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for row in fetch_raw(
         conn,
         f"SELECT id, member_id, sample_date, delivery_id, {', '.join(keys)} FROM quality_test "

@@ -293,13 +293,16 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
         for n, raw in enumerate(sheet.iter_rows(values_only=True), start=1):
             values: list[Cell] = list(raw)
             filled = False
-            for i, v in enumerate(values):
+            v: Any
+            for i, v in enumerate(raw):
                 if v is None:
                     continue
                 kind = v.__class__
                 if kind is float:
                     found = numbers.get(v)
-                    values[i] = found if found is not None else numbers.setdefault(v, _xlsx_value(v))
+                    values[i] = (
+                        found if found is not None else numbers.setdefault(v, _xlsx_value(v))
+                    )
                 elif kind is str:
                     text = v.strip()
                     values[i] = text

@@ -176,8 +176,8 @@ def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepar
         )
         herd = r.convert("herd_size", lambda c: cells.integer_cell(c, "herd_size"))
         status = r.convert("status", lambda c: cells.choice_cell(c, "status")) or "active"
-        for key, first in (("surnames_and_names", True), ("names_and_surnames", False)):
-            split = r.convert(key, lambda c, f=first, k=key: cells.split_full_name(c, k, f))
+        for key in ("surnames_and_names", "names_and_surnames"):
+            split = r.convert(key, _splitter(key))
             if split is not None and not (text["surnames"] or text["given_names"]):
                 text["surnames"], text["given_names"] = split
                 _note_split(out, table, match, key, row, split)
@@ -238,6 +238,11 @@ def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepar
                 )
             )
     return out
+
+
+def _splitter(key: str) -> Callable[[Cell], tuple[str, str]]:
+    """The reader of a whole-name column: surnames first, or given names first."""
+    return lambda cell: cells.split_full_name(cell, key, key == "surnames_and_names")
 
 
 def _note_split(

@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.import_columns import PRACTICE
-from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.domain.measures import MEASURES
+from coop_desktop.errors import CoopError, NotFound, ValidationError
 from coop_desktop.services import import_rows as rows
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now, row_dict
+from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.import_read import Problem
 from coop_desktop.services.members import existing_identities, insert_member
 from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
-from coop_desktop.services.dto import MemberDraft
 from coop_desktop.storage.models import Delivery, ImportBatch, Member, Practice, QualityTest
 
 if TYPE_CHECKING:
@@ -105,13 +105,14 @@ def prepare_members_against(
     refused, naming what differs."""
     assert report.match is not None
     prepared = rows.prepare_members(report.table, report.match, ctx)
-    codes, dnis = existing_identities(session)
+    _codes, dnis = existing_identities(session)
     column = report.match.column_of
     on_file = {m.code.lower(): m for m in session.scalars(select(Member))}
     practices = {p.code: p for p in session.scalars(select(Practice))}
     keep = []
     for row, rec, fingerprint in prepared.records:
         unknown = [code for code, _d in rec.practices if code not in practices]
+        error: CoopError
         if unknown:
             error = NotFound(
                 "unknown_practice", "practice", value=unknown[0], valid=", ".join(practices)
@@ -151,7 +152,7 @@ def _differences(m: Member, rec: rows.MemberRecord) -> list[str]:
     out = []
     for name in MemberDraft.__dataclass_fields__:
         given = getattr(rec.draft, name)
-        if given in (None, "") or name in ("payment_method",) and given == "cash":
+        if given in (None, "") or (name in ("payment_method",) and given == "cash"):
             continue
         if str(getattr(m, name) or "") != str(given):
             out.append(field_name(name, "es"))

@@ -320,7 +320,9 @@ def import_file(
     are refused with the closed-period guard of a typed entry."""
     _check_kind(kind)
     given = load_mapping(db, kind) if mapping is None else mapping
-    report = read_file(path, kind, options, given, practice_headers(db) if kind == "members" else None)
+    report = read_file(
+        path, kind, options, given, practice_headers(db) if kind == "members" else None
+    )
     report.dry_run = dry_run
     if report.problems or report.match is None:
         return report
@@ -408,6 +410,8 @@ def _closed_refusals(
         elif not correct:
             out.append(Problem(c.row, member, c.error(report.kind)))
     return out
+
+
 def _where(problem: Problem) -> tuple[int, int]:
     return (problem.row or 0, -1 if problem.column is None else problem.column)
 

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from coop_desktop.domain.indicator_figures import QUALITY_KEYS, QualityClass, SampleSums
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
-from coop_desktop.numbers import ZERO, quantize
-from coop_desktop.services.closeout.closing import CloseResult, compute
 from coop_desktop.domain.practices import NO_PRACTICES, Held
 from coop_desktop.domain.pricing.reading import as_date
+from coop_desktop.numbers import ZERO, quantize
+from coop_desktop.services.closeout.closing import CloseResult, compute
 from coop_desktop.services.closeout.inputs import date_param, practices
 from coop_desktop.storage.bulk import fetch_raw
 
@@ -144,7 +144,9 @@ def plan(session: Session, start: date, end: date, cycle: str) -> list[PlannedPe
 def members(conn: Connection) -> dict[int, MemberRow]:
     held = practices(conn)
     return {
-        row[0]: MemberRow(*row, held.get(row[0], NO_PRACTICES))
+        row[0]: MemberRow(
+            row[0], row[1], row[2], row[3], row[4], row[5], held.get(row[0], NO_PRACTICES)
+        )
         for row in fetch_raw(
             conn,
             "SELECT m.id, m.code, m.gender, m.district, m.community, c.name "
@@ -355,8 +357,7 @@ def samples(
         "WHERE sample_date >= ? AND sample_date <= ?"
         + ("" if member is None else " AND member_id = ?")
         + " GROUP BY member_id",
-        (date_param(conn, start), date_param(conn, end))
-        + (() if member is None else (member,)),
+        (date_param(conn, start), date_param(conn, end)) + (() if member is None else (member,)),
     ):
         quality = {
             key: SampleSums(int(row[2 + 3 * i] or 0), int(row[3 + 3 * i]), int(row[4 + 3 * i]))

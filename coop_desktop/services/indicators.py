@@ -7,6 +7,7 @@ report says which figures are provisional.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -256,7 +257,7 @@ def _parts(
     for member, cuts in changing.items():
         who = people[member]
         bounds = [first, *cuts, last + timedelta(days=1)]
-        pieces = list(zip(bounds, bounds[1:], strict=False))
+        pieces = list(itertools.pairwise(bounds))
         quantities = by_day.get(member, {})
         money_parts: list[data.Money] = [data.NO_MONEY] * len(pieces)
         premium_parts: list[Decimal | None] = [None] * len(pieces)
@@ -266,7 +267,11 @@ def _parts(
                 continue
             span = period.planned.span
             inside = [
-                sum(q for d, q in quantities.items() if max(a, span.start) <= d < b and d <= span.end)
+                sum(
+                    q
+                    for d, q in quantities.items()
+                    if max(a, span.start) <= d < b and d <= span.end
+                )
                 for a, b in pieces
             ]
             total = sum(inside)

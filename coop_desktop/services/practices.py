@@ -144,7 +144,12 @@ def record_facts(
 ) -> None:
     for f in facts:
         record_fact(
-            session, member, find_practice(session, f.practice), f.kind, f.day, today or clock.today()
+            session,
+            member,
+            find_practice(session, f.practice),
+            f.kind,
+            f.day,
+            today or clock.today(),
         )
 
 

@@ -124,13 +124,20 @@ def test_deliveries_ledger_quality_and_members_exports(coop, closed: dict, tmp_p
     )
     data, total = rows[:-1], rows[-1]
     # litres and kilograms, accepted and rejected, each in its own column and total
-    sums = [sum((cell_decimal(r[i]) for r in data if r[i] is not None), Decimal(0)) for i in (4, 5, 6, 7)]
-    assert [cell_decimal(total[i]) for i in (4, 5, 6, 7)] == sums == [
-        Decimal("180.05"),
-        Decimal("0"),
-        Decimal("7"),
-        Decimal("0"),
+    sums = [
+        sum((cell_decimal(r[i]) for r in data if r[i] is not None), Decimal(0))
+        for i in (4, 5, 6, 7)
     ]
+    assert (
+        [cell_decimal(total[i]) for i in (4, 5, 6, 7)]
+        == sums
+        == [
+            Decimal("180.05"),
+            Decimal("0"),
+            Decimal("7"),
+            Decimal("0"),
+        ]
+    )
     assert sums[0] == Decimal(closed["totals"]["litres"])
     ledger = tmp_path / "cuentas.csv"
     assert coop("export", "ledger", "2026-10", "-o", str(ledger))[0] == 0
@@ -209,7 +216,9 @@ def test_members_and_deliveries_exports_read_back_as_they_are(  # type: ignore[n
     """The members export (in the screen's language, words not codes, a column per practice)
     and the deliveries export (litres and kg apart) are imported back as they are: into the
     same database nothing is new; into another one the same members and deliveries appear."""
-    assert coop("members", "practice", "add", "S0101", "regenerative", "--from", "01/03/2025")[0] == 0
+    assert (
+        coop("members", "practice", "add", "S0101", "regenerative", "--from", "01/03/2025")[0] == 0
+    )
     people, entregas = tmp_path / "socios.xlsx", tmp_path / "entregas.csv"
     assert coop("export", "members", "-o", str(people))[0] == 0
     sheet = load_workbook(people).active
@@ -234,7 +243,11 @@ def test_members_and_deliveries_exports_read_back_as_they_are(  # type: ignore[n
         "Fecha,Turno,Código,Nombre del socio,Aceptado (L),Aceptado (kg),Rechazado (L),"
         "Rechazado (kg),Temperatura °C,Densidad,Motivo de rechazo,N° entrega"
     )
-    for path, kind, rows in ((people, "members", 6), (english, "members", 6), (entregas, "deliveries", 16)):
+    for path, kind, rows in (
+        (people, "members", 6),
+        (english, "members", 6),
+        (entregas, "deliveries", 16),
+    ):
         code, out, err = coop("import", kind, str(path), "--json")
         report = json.loads(out)
         assert code == 0, report["problems"][:3]

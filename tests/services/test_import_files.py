@@ -102,9 +102,12 @@ def test_the_header_row_can_be_given_and_a_wrong_one_is_named(
     assert given.ok and notes(given)[1] == "Encabezado en la fila 5, como se indicó."
     wrong = run(coop, path, "deliveries", dry_run=True, options=ReadOptions(header_row=4))
     assert not wrong.ok
-    assert describe(wrong, wrong.warnings[0]) == (
-        "Se tomó la fila 4 como encabezado, como se indicó: «ENTREGA | SOCIO | CANTIDAD». "
-    ).strip()
+    assert (
+        describe(wrong, wrong.warnings[0])
+        == (
+            "Se tomó la fila 4 como encabezado, como se indicó: «ENTREGA | SOCIO | CANTIDAD». "
+        ).strip()
+    )
     missing = run(coop, path, "deliveries", dry_run=True, options=ReadOptions(header_row=3))
     assert problem_lines(missing) == [
         "Fila 3: La fila 3 no tiene datos; las filas con datos van de la 1 a la 10."
@@ -121,13 +124,18 @@ def test_the_header_row_can_be_given_and_a_wrong_one_is_named(
     )
 
 
-def test_a_cumulative_analyzer_file_after_its_period_closed(
-    coop: Database, tmp_path: Path
-) -> None:
+def test_a_cumulative_analyzer_file_after_its_period_closed(coop: Database, tmp_path: Path) -> None:
     """September's samples are imported and September is closed; October's export repeats
     them (analyzers export everything they hold): 0 refused, only October's are new."""
-    run(coop, october_workbook(tmp_path / "a.xlsx", [("101", date(2026, 9, 5), "M", "10")]), "deliveries")
-    september = [("101", date(2026, 9, 7), "3,62", "8,41"), ("102", date(2026, 9, 7), "3,95", "8,62")]
+    run(
+        coop,
+        october_workbook(tmp_path / "a.xlsx", [("101", date(2026, 9, 5), "M", "10")]),
+        "deliveries",
+    )
+    september = [
+        ("101", date(2026, 9, 7), "3,62", "8,41"),
+        ("102", date(2026, 9, 7), "3,95", "8,62"),
+    ]
     first = run(coop, analyzer_csv(tmp_path / "lactoscan-setiembre.csv", september), "tests")
     assert first.ok and first.written == 2
     add_test(coop, "101", "2026-09-05", {"st": "12.0", "ufc": "250000"}, today=TODAY)  # the lab

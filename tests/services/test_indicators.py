@@ -26,15 +26,15 @@ from indicator_dataset import TODAY, build
 
 from coop_desktop.documents.indicator_labels import provisional_text
 from coop_desktop.domain.indicator_report import report_json
-from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.errors import ValidationError
 from coop_desktop.services.closeout.closing import preview_close
-from coop_desktop.services.practices import record
+from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.indicators import (
     indicators,
     reference_price,
     set_reference_price,
 )
+from coop_desktop.services.practices import record
 from coop_desktop.services.statements import statements
 from coop_desktop.storage.engine import Database
 

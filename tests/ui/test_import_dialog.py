@@ -64,7 +64,9 @@ def quantities(db: Database) -> list[Decimal]:
     with db.read() as s:
         return list(
             s.scalars(
-                select(Delivery.quantity).join(Member).order_by(Delivery.date, Delivery.shift, Member.code)
+                select(Delivery.quantity)
+                .join(Member)
+                .order_by(Delivery.date, Delivery.shift, Member.code)
             )
         )
 
@@ -88,7 +90,9 @@ def test_a_workbook_then_a_correction_confirmed(
     click(qtbot, dialog, dialog.import_button, "Importadas")
     assert quantities(coop) == [Decimal("15.500"), Decimal("12.000"), Decimal("11.250")]
     # the month's workbook again, with 101's morning written 16: asked, then corrected
-    changed = october_workbook(tmp_path / "acopio-v2.xlsx", [("101", date(2026, 10, 1), "M", "16"), *OCT[1:]])
+    changed = october_workbook(
+        tmp_path / "acopio-v2.xlsx", [("101", date(2026, 10, 1), "M", "16"), *OCT[1:]]
+    )
     open_file(qtbot, dialog, changed, "deliveries")
     asked: list[str] = []
 
@@ -110,7 +114,10 @@ def test_a_workbook_then_a_correction_confirmed(
 def test_a_cumulative_analyzer_file_after_the_close(
     qtbot: QtBot, coop: Database, tmp_path: Path
 ) -> None:
-    september = [("101", date(2026, 9, 7), "3,62", "8,41"), ("102", date(2026, 9, 7), "3,95", "8,62")]
+    september = [
+        ("101", date(2026, 9, 7), "3,62", "8,41"),
+        ("102", date(2026, 9, 7), "3,95", "8,62"),
+    ]
     dialog = ImportDialog(coop, "tests")
     qtbot.addWidget(dialog)
     open_file(qtbot, dialog, analyzer_csv(tmp_path / "setiembre.csv", september), "tests")

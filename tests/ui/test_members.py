@@ -146,7 +146,9 @@ def test_a_practice_is_given_on_the_socios_form_from_a_date(
         "Pastoreo rotacional / ganadería regenerativa (por guardar)"
     )
     assert box.table.item(0, 1).text() == "01/10/2026"
-    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
     assert dialog.result() == MemberDialog.DialogCode.Accepted
     assert [(s.code, s.start, s.end) for s in member_spans(association, member.id)] == [
         ("regenerative", date(2026, 10, 1), None)
@@ -162,7 +164,9 @@ def test_a_practice_is_given_on_the_socios_form_from_a_date(
     box.practice.setCurrentIndex(box.practice.findData("regenerative"))
     box.day.setDate(dates.qdate(date(2026, 9, 1)))
     qtbot.mouseClick(box.left_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
     assert dialog.result() != MemberDialog.DialogCode.Accepted
     assert "anterior al último registro" in dialog.general.text()
     assert member_spans(association, member.id)[0].end is None

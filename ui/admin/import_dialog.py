@@ -238,7 +238,11 @@ class ImportDialog(QDialog):
         self.mapping_boxes = []
         fields = [(spec.key, field_name(spec.key, "es")) for spec in FIELDS[report.kind]]
         practices = sorted(
-            {f for f in (report.match.fields if report.match else []) if f and f.startswith(PRACTICE)}
+            {
+                f
+                for f in (report.match.fields if report.match else [])
+                if f and f.startswith(PRACTICE)
+            }
         )
         fields += [(f, f.removeprefix(PRACTICE)) for f in practices]
         for col in range(len(t.headers)):

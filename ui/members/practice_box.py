@@ -40,7 +40,9 @@ class PracticeBox(QGroupBox):
         self.pending: list[Fact] = []
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Práctica"), self.tr("Desde"), self.tr("Hasta")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Práctica"), self.tr("Desde"), self.tr("Hasta")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -77,7 +79,10 @@ class PracticeBox(QGroupBox):
         return p.label(self.lang) if p is not None else code
 
     def show_rows(self) -> None:
-        rows = [(self.name(s.code), fmt.day(s.start), fmt.day(s.end) if s.end else "—") for s in self.spans]
+        rows = [
+            (self.name(s.code), fmt.day(s.start), fmt.day(s.end) if s.end else "—")
+            for s in self.spans
+        ]
         for f in self.pending:
             when = fmt.day(f.day)
             rows.append(

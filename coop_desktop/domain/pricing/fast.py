@@ -287,9 +287,7 @@ def _settle_groups(
                 volume = quantize(volume / days_delivered.get(member, 1), MILLI)
             held = flags.get(member)
             all_flags = (
-                NO_FLAGS
-                if held is None
-                else held.on(day if isinstance(day, date) else span.start)
+                NO_FLAGS if held is None else held.on(day if isinstance(day, date) else span.start)
             )
             if cooled:
                 all_flags = all_flags | COOLED
