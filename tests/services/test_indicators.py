@@ -380,3 +380,14 @@ def test_statement_shows_the_members_trend(coop: Database) -> None:
         ("2026-10", D("30.000"), D("12.10"), D("250000"), D("1.2800"), False),
         ("2026-11", D("10.000"), D("12.30"), D("250000"), D("1.3004"), True),
     ]
+
+
+def test_docs_define_every_key() -> None:
+    """docs/indicators.md names every figure of the JSON and what each share is taken of."""
+    from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS
+
+    doc = (Path(__file__).parents[2] / "docs" / "indicators.md").read_text("utf-8")
+    assert [k for k in KEYS if f"`{k}`" not in doc] == []
+    assert set(DENOMINATORS.values()) <= set(KEYS)
+    for key in ("open", "has_milk", "litres_untested", "denominators", "samples_measured"):
+        assert f'"{key}"' in doc, key
