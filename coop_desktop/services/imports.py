@@ -67,8 +67,36 @@ class ImportReport:
         return not self.problems
 
     def preview(self, count: int = PREVIEW_ROWS) -> list[tuple[int, list[str]]]:
-        """The first data rows (file row number, cells as text) for the screen's preview."""
-        return [(row, [_shown(c) for c in cells]) for row, cells in self.table.rows[:count]]
+        """The first data rows (file row number, cells as text) for the screen's preview; a
+        workbook's date serial in a date column is shown as the date it is."""
+        dates = {
+            i
+            for i, f in enumerate(self.match.fields if self.match else [])
+            if f in ("date", "joined_on") and self.table.source == "xlsx"
+        }
+        return [
+            (
+                row,
+                [
+                    _shown(_as_day(c, self.table.epoch_1904) if i in dates else c)
+                    for i, c in enumerate(cells)
+                ],
+            )
+            for row, cells in self.table.rows[:count]
+        ]
+
+
+def _as_day(value: object, epoch_1904: bool) -> object:
+    from decimal import Decimal
+
+    from coop_desktop.domain.import_cells import serial_date
+
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        try:
+            return serial_date(value, "date", epoch_1904)
+        except CoopError:
+            return value
+    return value
 
 
 def _shown(value: object) -> str:

@@ -208,3 +208,46 @@ def test_headers_with_units_and_a_whole_name_column(association: Database, tmp_p
         "S0501": ("MAMANI QUISPE", "Rosa María", "01234567"),
         "S0502": ("Ccama", "Juan", None),
     }
+
+
+def test_members_file_with_practices_and_status(association: Database, tmp_path: Path) -> None:
+    """A practice column holds the day each member adopted it; the same file again with a
+    date added to a row records that practice for the member already on file."""
+    from coop_desktop.services.practices import member_spans
+
+    path = tmp_path / "socios.csv"
+    head = "Código;Nombres;Apellidos;Estado;Pastoreo rotacional / ganadería regenerativa (desde);Producción orgánica\r\n"
+    path.write_bytes(
+        (
+            head + "S0601;Rosa;Mamani;activo;15/03/2025;\r\nS0602;Juan;Quispe;retirado;;no\r\n"
+        ).encode("cp1252")
+    )
+    report = import_file(association, path, "members", today=TODAY)
+    assert report.ok and (report.written, report.practices_added) == (2, 1), problem_lines(report)
+    from coop_desktop.services.members import list_members
+
+    found = {m.code: m for m in list_members(association)}
+    assert found["S0602"].status == "retired"
+    spans = member_spans(association, found["S0601"].id)
+    assert [(s.code, s.start, s.end) for s in spans] == [("regenerative", date(2025, 3, 15), None)]
+    path.write_bytes(
+        (
+            head
+            + "S0601;Rosa;Mamani;activo;15/03/2025;01/10/2026\r\nS0602;Juan;Quispe;retirado;;\r\n"
+        ).encode("cp1252")
+    )
+    again = import_file(association, path, "members", today=TODAY)
+    assert again.ok and (again.written, again.already_imported, again.practices_added) == (0, 2, 1)
+    spans = member_spans(association, found["S0601"].id)
+    assert [(s.code, s.start) for s in spans] == [
+        ("organic", date(2026, 10, 1)),
+        ("regenerative", date(2025, 3, 15)),
+    ]
+    bad = tmp_path / "malo.csv"
+    bad.write_text(head.replace("\r\n", "\n") + "S0603;Ana;Pari;activo;desde marzo;\n", "utf-8")
+    report = import_file(association, bad, "members", today=TODAY)
+    assert problem_lines(report) == [
+        "Fila 2, columna E «Pastoreo rotacional / ganadería regenerativa (desde)»: Práctica "
+        "«regenerative»: escriba la fecha desde la que la practica (dd/mm/aaaa); «desde marzo» "
+        "no es una fecha."
+    ]
