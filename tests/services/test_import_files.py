@@ -216,7 +216,10 @@ def test_members_file_with_practices_and_status(association: Database, tmp_path:
     from coop_desktop.services.practices import member_spans
 
     path = tmp_path / "socios.csv"
-    head = "Código;Nombres;Apellidos;Estado;Pastoreo rotacional / ganadería regenerativa (desde);Producción orgánica\r\n"
+    head = (
+        "Código;Nombres;Apellidos;Estado;"
+        "Pastoreo rotacional / ganadería regenerativa (desde);Producción orgánica\r\n"
+    )
     path.write_bytes(
         (
             head + "S0601;Rosa;Mamani;activo;15/03/2025;\r\nS0602;Juan;Quispe;retirado;;no\r\n"
