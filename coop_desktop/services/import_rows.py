@@ -19,12 +19,10 @@ from typing import Any
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import Cell
-from coop_desktop.domain.import_columns import PRACTICE, ColumnMatch
+from coop_desktop.domain.import_columns import ColumnMatch
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.errors import CoopError, NotFound, ValidationError
-from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.import_read import Problem, RawTable
-from coop_desktop.services.members import clean_draft
 from coop_desktop.services.quality import clean_measures, with_total_solids
 
 Progress = Callable[[int, int], None]
@@ -46,16 +44,6 @@ class Context:
     needs_st: Callable[[date], bool] = field(default=lambda _day: False)  # scheme prices ST?
 
 
-@dataclass(frozen=True)
-class MemberRecord:
-    """A members file's row, validated: the draft (the typed rules), its status, and the
-    practices it holds, each from a day."""
-
-    draft: MemberDraft
-    status: str = "active"
-    practices: tuple[tuple[str, date], ...] = ()
-
-
 @dataclass
 class Prepared:
     records: list[tuple[int, Any, str]] = field(default_factory=list)  # row, record, print
@@ -75,7 +63,7 @@ def fingerprint(parts: list[object], seen: dict[str, int]) -> str:
     return hashlib.blake2b(f"{base}#{n}".encode(), digest_size=16).hexdigest()
 
 
-class _Row:
+class Row:
     """One row's cells by field, with its problems collected."""
 
     def __init__(self, row: int, values: list[Cell], match: ColumnMatch, out: Prepared) -> None:
@@ -120,7 +108,7 @@ def _memo(fn: Callable[[Cell], Any]) -> Callable[[Cell], Any]:
     return cached
 
 
-def _member_of(r: _Row, ctx: Context) -> tuple[int, str, str] | None:
+def _member_of(r: Row, ctx: Context) -> tuple[int, str, str] | None:
     code = cells.text_cell(r.get("member"))
     dni = cells.text_cell(r.get("member_dni"))
     if code is None and dni is None:
@@ -135,170 +123,6 @@ def _member_of(r: _Row, ctx: Context) -> tuple[int, str, str] | None:
         key = "member" if code else "member_dni"
         r.fail(NotFound("unknown_member", "member", value=code or dni), key)
     return found
-
-
-def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared:
-    out = Prepared()
-    seen_codes: dict[str, int] = {}
-    seen_dnis: dict[str, int] = {}
-    prints: dict[str, int] = {}
-    for row, values in table.rows:
-        r = _Row(row, values, match, out)
-        text = {
-            k: cells.text_cell(r.get(k))
-            for k in (
-                "code",
-                "given_names",
-                "surnames",
-                "dni",
-                "community",
-                "district",
-                "province",
-                "department",
-                "address",
-                "phone",
-                "bank",
-                "account",
-                "wallet",
-            )
-        }
-        gender = r.convert("gender", lambda c: cells.choice_cell(c, "gender"))
-        method = r.convert("payment_method", lambda c: cells.choice_cell(c, "payment_method"))
-        joined = r.convert(
-            "joined_on",
-            lambda c: cells.date_cell(
-                c,
-                "joined_on",
-                ctx.today,
-                from_workbook=ctx.from_workbook,
-                epoch_1904=ctx.epoch_1904,
-            ),
-        )
-        herd = r.convert("herd_size", lambda c: cells.integer_cell(c, "herd_size"))
-        status = r.convert("status", lambda c: cells.choice_cell(c, "status")) or "active"
-        for key in ("surnames_and_names", "names_and_surnames"):
-            split = r.convert(key, _splitter(key))
-            if split is not None and not (text["surnames"] or text["given_names"]):
-                text["surnames"], text["given_names"] = split
-                _note_split(out, table, match, key, row, split)
-        held = _practices(r, ctx)
-        if not r.ok:
-            continue
-        if method is None:  # inferred from what is known: a wallet number, an account, or cash
-            method = "wallet" if text["wallet"] else "bank" if text["account"] else "cash"
-        try:
-            clean = clean_draft(
-                MemberDraft(
-                    code=text["code"] or "",
-                    given_names=text["given_names"] or "",
-                    surnames=text["surnames"] or "",
-                    dni=text["dni"],
-                    gender=gender,
-                    community=text["community"],
-                    district=text["district"],
-                    province=text["province"],
-                    department=text["department"],
-                    address=text["address"],
-                    phone=text["phone"],
-                    payment_method=method,
-                    account=text["account"],
-                    joined_on=joined,
-                    herd_size=herd,
-                    bank=text["bank"],
-                    wallet=text["wallet"],
-                )
-            )
-        except CoopError as exc:
-            r.fail(exc)
-            continue
-        key = clean.code.lower()
-        if key in seen_codes:
-            r.fail(
-                ValidationError(
-                    "duplicate_in_file", "code", value=clean.code, other=seen_codes[key]
-                )
-            )
-        elif clean.dni and clean.dni in seen_dnis:
-            r.fail(
-                ValidationError(
-                    "duplicate_in_file", "dni", value=clean.dni, other=seen_dnis[clean.dni]
-                )
-            )
-        seen_codes.setdefault(key, row)
-        if clean.dni:
-            seen_dnis.setdefault(clean.dni, row)
-        if r.ok:
-            parts = [getattr(clean, name) for name in MemberDraft.__dataclass_fields__]
-            extra = ([status] if status != "active" else []) + [f"{c}={d}" for c, d in held]
-            out.records.append(
-                (
-                    row,
-                    MemberRecord(clean, status, held),
-                    fingerprint(["member", *parts, *extra], prints),
-                )
-            )
-    return out
-
-
-def _splitter(key: str) -> Callable[[Cell], tuple[str, str]]:
-    """The reader of a whole-name column: surnames first, or given names first."""
-    return lambda cell: cells.split_full_name(cell, key, key == "surnames_and_names")
-
-
-def _note_split(
-    out: Prepared, table: RawTable, match: ColumnMatch, key: str, row: int, split: tuple[str, str]
-) -> None:
-    """Say once how a whole-name column was split, with the first row as the example."""
-    code = f"full_name_split_{'sg' if key == 'surnames_and_names' else 'gs'}"
-    if any(w.error.code == code for w in out.warnings):
-        return
-    column = match.column_of[key]
-    cell = dict(table.rows).get(row, [])
-    out.warnings.append(
-        Problem(
-            row,
-            column,
-            ValidationError(
-                code,
-                key,
-                value=table.headers[column],
-                row=row,
-                example=cells.text_cell(cell[column] if column < len(cell) else None),
-                surnames=split[0],
-                given=split[1],
-            ),
-        )
-    )
-
-
-def _practices(r: _Row, ctx: Context) -> tuple[tuple[str, date], ...]:
-    """The practices of a members row: each practice column holds the day it was adopted
-    (blank or "no": not held)."""
-    held = []
-    for key in sorted(k for k in r.columns if k.startswith(PRACTICE)):
-        value = r.get(key)
-        if cells.is_blank(value) or cells.text_cell(value) in ("no", "No", "NO", "-"):
-            continue
-        try:
-            day = cells.date_cell(
-                value, "date", ctx.today, from_workbook=ctx.from_workbook, epoch_1904=ctx.epoch_1904
-            )
-        except CoopError as exc:
-            if exc.code not in ("bad_import_date", "excel_serial_date", "required"):
-                r.fail(exc, key)
-                continue
-            r.fail(
-                ValidationError(
-                    "practice_needs_date",
-                    "practice",
-                    value=key.removeprefix(PRACTICE),
-                    cell=cells.text_cell(value),
-                ),
-                key,
-            )
-            continue
-        held.append((key.removeprefix(PRACTICE), day))
-    return tuple(held)
 
 
 def minor(value: Decimal, scale: int) -> int:
@@ -323,7 +147,7 @@ def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared
     keys = [k for k in MEASURES if k in match.column_of]
     wanted: dict[int, list[int]] = {}
     for row, values in table.rows:
-        r = _Row(row, values, match, out)
+        r = Row(row, values, match, out)
         member = _member_of(r, ctx)
         day = r.convert(
             "date",

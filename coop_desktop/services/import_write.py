@@ -10,21 +10,18 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop.domain.import_columns import PRACTICE
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.errors import CoopError, NotFound, ValidationError
-from coop_desktop.services import import_rows as rows
+from coop_desktop.errors import ValidationError
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now, row_dict
-from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.import_read import Problem
-from coop_desktop.services.members import existing_identities, insert_member
+from coop_desktop.services.members import insert_member
 from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
-from coop_desktop.storage.models import Delivery, ImportBatch, Member, Practice, QualityTest
+from coop_desktop.storage.models import Delivery, ImportBatch, Member, QualityTest
 
 if TYPE_CHECKING:
     from coop_desktop.domain.import_columns import ColumnMatch
@@ -94,95 +91,6 @@ def delivery_owners(session: Session, ids: list[int]) -> dict[int, int]:
             ).all()
         )
     return owners
-
-
-def prepare_members_against(
-    session: Session, report: ImportReport, ctx: rows.Context
-) -> rows.Prepared:
-    """Members of the file, checked against those on file. A row whose member is already
-    recorded with the same data is skipped (imported before, or the members export read back);
-    its practices not recorded yet are added. A code or DNI already in use by other data is
-    refused, naming what differs."""
-    assert report.match is not None
-    prepared = rows.prepare_members(report.table, report.match, ctx)
-    _codes, dnis = existing_identities(session)
-    column = report.match.column_of
-    on_file = {m.code.lower(): m for m in session.scalars(select(Member))}
-    practices = {p.code: p for p in session.scalars(select(Practice))}
-    keep = []
-    for row, rec, fingerprint in prepared.records:
-        unknown = [code for code, _d in rec.practices if code not in practices]
-        error: CoopError
-        if unknown:
-            error = NotFound(
-                "unknown_practice", "practice", value=unknown[0], valid=", ".join(practices)
-            )
-            prepared.problems.append(Problem(row, column.get(PRACTICE + unknown[0]), error))
-            continue
-        clean = rec.draft
-        existing = on_file.get(clean.code.lower())
-        if existing is not None:
-            differs = _differences(existing, rec)
-            if differs:
-                error = ValidationError(
-                    "member_differs",
-                    "code",
-                    value=clean.code,
-                    name=f"{existing.given_names} {existing.surnames}",
-                    fields=", ".join(differs),
-                )
-                prepared.problems.append(Problem(row, column.get("code"), error))
-                continue
-            keep.append((row, rec, fingerprint))
-            continue
-        if clean.dni and clean.dni in dnis:
-            error = ValidationError("duplicate_dni", "dni", value=clean.dni, other=dnis[clean.dni])
-            prepared.problems.append(Problem(row, column.get("dni"), error))
-            continue
-        keep.append((row, rec, fingerprint))
-    prepared.records = keep
-    return prepared
-
-
-def _differences(m: Member, rec: rows.MemberRecord) -> list[str]:
-    """The fields a row gives that differ from the member on file (what it leaves blank, and
-    its practices, add to the record rather than contradict it)."""
-    from coop_desktop.messages import field_name
-
-    out = []
-    for name in MemberDraft.__dataclass_fields__:
-        given = getattr(rec.draft, name)
-        if given in (None, "") or (name in ("payment_method",) and given == "cash"):
-            continue
-        if str(getattr(m, name) or "") != str(given):
-            out.append(field_name(name, "es"))
-    if rec.status != m.status and rec.status != "active":
-        out.append(field_name("status", "es"))
-    return out
-
-
-def new_practices(session: Session, fresh: list[tuple[int, Any, str]]) -> int:
-    """Adopted facts for the practices the rows give that their members do not hold from
-    that day yet (a members file read again with a practice added to a row)."""
-    from coop_desktop.domain.practices import ADOPTED
-    from coop_desktop.services.closeout.inputs import practices as held
-    from coop_desktop.services.practices import find_practice, record_fact
-
-    recorded = held(session.connection())
-    count = 0
-    for _row, rec, _p in fresh:
-        if not rec.practices:
-            continue
-        member = session.scalars(
-            select(Member).where(func.lower(Member.code) == rec.draft.code.lower())
-        ).one()
-        mine = recorded.get(member.id)
-        for code, day in rec.practices:
-            if mine is not None and any(s.code == code and s.start <= day for s in mine.spans):
-                continue  # held since that day or earlier: nothing new
-            record_fact(session, member, find_practice(session, code), ADOPTED, day, day)
-            count += 1
-    return count
 
 
 def same_shift_warnings(

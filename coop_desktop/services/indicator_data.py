@@ -16,11 +16,14 @@ from decimal import Decimal
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from coop_desktop.domain.indicator_figures import QUALITY_KEYS, QualityClass, SampleSums
+from coop_desktop.domain.indicator_figures import (
+    QUALITY_KEYS,
+    QualityClass,
+    SampleSums,
+)
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
 from coop_desktop.domain.practices import NO_PRACTICES, Held
-from coop_desktop.domain.pricing.reading import as_date
 from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.closeout.closing import CloseResult, compute
 from coop_desktop.services.closeout.inputs import date_param, practices
@@ -156,7 +159,7 @@ def members(conn: Connection) -> dict[int, MemberRow]:
     }
 
 
-def _placeholders(values: Sequence[object]) -> str:
+def placeholders(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
@@ -166,7 +169,7 @@ def _closed_money(conn: Connection, periods: Sequence[PlannedPeriod]) -> dict[in
     if not by_id:
         return {}
     ids = list(by_id)
-    marks = _placeholders(ids)
+    marks = placeholders(ids)
     # Milk lines paid at a price (a line left at 0 for a missing test says nothing of the
     # milk's quality): their quantity in the pricing unit and their amount.
     lines: dict[tuple[int, int], tuple[int, int]] = {
@@ -272,25 +275,6 @@ def delivery_days(conn: Connection, start: date, end: date) -> dict[int, int]:
             (date_param(conn, start), date_param(conn, end)),
         )
     }
-
-
-def accepted_by_day(
-    conn: Connection, members: Sequence[int], start: date, end: date
-) -> dict[int, dict[date, int]]:
-    """Accepted quantity (mL or g as stored) per day with any delivery (0: rejected milk
-    alone), for a few members (those whose practices changed inside the range)."""
-    out: dict[int, dict[date, int]] = {}
-    for i in range(0, len(members), 500):
-        part = list(members[i : i + 500])
-        for member, day, quantity in fetch_raw(
-            conn,
-            "SELECT member_id, date, SUM(CASE WHEN rejected THEN 0 ELSE quantity END) "
-            f"FROM delivery WHERE member_id IN ({_placeholders(part)}) AND date >= ? "
-            "AND date <= ? GROUP BY member_id, date",
-            (*part, date_param(conn, start), date_param(conn, end)),
-        ):
-            out.setdefault(member, {})[as_date(day)] = int(quantity)
-    return out
 
 
 def _minor(value: Decimal, key: str) -> Decimal:

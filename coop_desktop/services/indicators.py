@@ -7,13 +7,11 @@ report says which figures are provisional.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from coop_desktop import clock
@@ -36,6 +34,7 @@ from coop_desktop.services import indicator_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
+from coop_desktop.services.indicator_members import base_on, member_facts, split_by_practice
 from coop_desktop.services.practices import all_practices
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.engine import Database
@@ -175,7 +174,7 @@ def _read_range(
     premiums: dict[int, Decimal] = {}
     rows = []
     for period in money:
-        base = _base(timeline, period.planned.span.end)
+        base = base_on(timeline, period.planned.span.end)
         for member, m in period.members.items():
             totals[member] = totals[member].plus(m) if member in totals else m
             extra = data.premium(m, base)
@@ -185,7 +184,7 @@ def _read_range(
     facts = {}
     for member in set(totals) | set(days) | set(tested):
         who = people[member]
-        facts[member] = _facts(
+        facts[member] = member_facts(
             who,
             who.held.on(first),
             member in days,
@@ -194,135 +193,10 @@ def _read_range(
             premiums.get(member),
             tested.get(member),
         )
-    parts = list(_parts(conn, facts, people, money, timeline, classes, first, last))
+    parts = list(split_by_practice(conn, facts, people, money, timeline, classes, first, last))
     counted = (min(last, max(today, first)) - first).days + 1
     figures = RangeFigures(first, last, start, end, counted, tuple(rows), ind.Figures({}))
     return RangeFacts(figures, facts, parts)
-
-
-def _facts(
-    who: data.MemberRow,
-    practices: frozenset[str],
-    delivered: bool,
-    days: int,
-    t: data.Money,
-    premium: Decimal | None,
-    s: data.MemberSamples | None,
-) -> ind.MemberFacts:
-    return ind.MemberFacts(
-        who.id,
-        who.gender,
-        who.district,
-        who.community,
-        who.centre,
-        practices,
-        delivered,
-        days,
-        t.litres,
-        t.kg,
-        t.gross,
-        t.net,
-        premium,
-        t.untested_litres,
-        t.untested_kg,
-        s.samples if s else 0,
-        s.quality if s else {},
-        s.classes if s else (),
-    )
-
-
-def _parts(
-    conn: Connection,
-    facts: dict[int, ind.MemberFacts],
-    people: dict[int, data.MemberRow],
-    money: Sequence[data.PeriodMoney],
-    timeline: Timeline,
-    classes: tuple[ind.QualityClass, ...],
-    first: date,
-    last: date,
-) -> Iterator[ind.MemberFacts]:
-    """Each member's facts split where its practices changed inside the range: milk counts
-    with the practices held on its day. A period in which a practice started or ended is
-    divided in proportion to the accepted quantity delivered on each side of the change
-    (each part rounded half up, the last part the remainder, so the parts add up to what
-    the period paid); delivery days and samples fall on their own dates."""
-    changing = {m: people[m].held.changes(first, last) for m in facts}
-    changing = {m: c for m, c in changing.items() if c}
-    for member, f in facts.items():
-        if member not in changing:
-            yield f
-    if not changing:
-        return
-    by_day = data.accepted_by_day(conn, sorted(changing), first, last)
-    for member, cuts in changing.items():
-        who = people[member]
-        bounds = [first, *cuts, last + timedelta(days=1)]
-        pieces = list(itertools.pairwise(bounds))
-        quantities = by_day.get(member, {})
-        money_parts: list[data.Money] = [data.NO_MONEY] * len(pieces)
-        premium_parts: list[Decimal | None] = [None] * len(pieces)
-        for period in money:
-            m = period.members.get(member)
-            if m is None:
-                continue
-            span = period.planned.span
-            inside = [
-                sum(
-                    q
-                    for d, q in quantities.items()
-                    if max(a, span.start) <= d < b and d <= span.end
-                )
-                for a, b in pieces
-            ]
-            total = sum(inside)
-            shares = [
-                (Decimal(q) / total if total else Decimal(int(a <= span.start < b)))
-                for q, (a, b) in zip(inside, pieces, strict=True)
-            ]
-            split = _split(m, shares)
-            base = _base(timeline, span.end)
-            for i, part in enumerate(split):
-                money_parts[i] = money_parts[i].plus(part)
-                extra = data.premium(part, base)
-                if extra is not None:
-                    premium_parts[i] = (premium_parts[i] or ZERO) + extra
-        for i, (a, b) in enumerate(pieces):
-            upto = b - timedelta(days=1)
-            delivered = [q for d, q in quantities.items() if a <= d <= upto]
-            tested = data.samples(conn, a, upto, classes, member=member).get(member)
-            yield _facts(
-                who,
-                who.held.on(a),
-                bool(delivered),
-                sum(1 for q in delivered if q),
-                money_parts[i],
-                premium_parts[i],
-                tested,
-            )
-
-
-def _split(m: data.Money, shares: Sequence[Decimal]) -> list[data.Money]:
-    """`m` in parts by `shares` (adding to 1): each rounded, the last one the remainder."""
-    out: list[data.Money] = []
-    taken = data.NO_MONEY
-    nonzero = [i for i, share in enumerate(shares) if share]
-    for i, share in enumerate(shares):
-        if not share:
-            out.append(data.NO_MONEY)
-        elif i == nonzero[-1]:
-            out.append(m.part(share, taken))
-        else:
-            piece = m.part(share)
-            taken = taken.plus(piece)
-            out.append(piece)
-    return out
-
-
-def _base(timeline: Timeline, day: date) -> Decimal | None:
-    try:
-        return ind.base_rate(timeline.at(day).scheme)
-    except Refused:
-        return None
 
 
 def _period_row(period: data.PeriodMoney) -> PeriodRow:
