@@ -263,16 +263,29 @@ def premium(money: Money, base: Decimal | None) -> Decimal | None:
 
 def delivery_days(conn: Connection, start: date, end: date) -> dict[int, int]:
     """Per member who delivered (accepted or rejected milk), the days with accepted milk: a
-    day of rejected milk alone is no delivery day. Asked member by member (`IN (SELECT id
-    FROM member)`), SQLite walks the (member, date) index instead of sorting a year."""
+    day of rejected milk alone is no delivery day. The days with any delivery are counted
+    member by member on the (member, date) index alone (`IN (SELECT id FROM member)`: SQLite
+    walks that index instead of sorting a year); the few days of rejected milk alone are
+    then taken away."""
+    args = (date_param(conn, start), date_param(conn, end))
+    rejected_only = dict(
+        fetch_raw(
+            conn,
+            "SELECT r.member_id, COUNT(DISTINCT r.date) FROM delivery r WHERE r.rejected "
+            "AND r.date >= ? AND r.date <= ? AND NOT EXISTS (SELECT 1 FROM delivery a WHERE "
+            "a.member_id = r.member_id AND a.date = r.date AND NOT a.rejected) "
+            "GROUP BY r.member_id",
+            args,
+        )
+    )
     return {
-        member: int(days)
+        member: int(days) - int(rejected_only.get(member, 0))
         for member, days in fetch_raw(
             conn,
-            "SELECT member_id, COUNT(DISTINCT CASE WHEN rejected THEN NULL ELSE date END) "
-            "FROM delivery WHERE member_id IN (SELECT id FROM member) AND date >= ? "
-            "AND date <= ? GROUP BY member_id",
-            (date_param(conn, start), date_param(conn, end)),
+            "SELECT member_id, COUNT(DISTINCT date) FROM delivery "
+            "WHERE member_id IN (SELECT id FROM member) AND date >= ? AND date <= ? "
+            "GROUP BY member_id",
+            args,
         )
     }
 
