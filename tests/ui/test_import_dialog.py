@@ -125,6 +125,13 @@ def test_a_cumulative_analyzer_file_after_the_close(
     add_delivery(coop, "101", "10", "L", date(2026, 9, 5), "am", today=TODAY)
     add_test(coop, "101", "2026-09-05", {"st": "12.0", "ufc": "250000"}, today=TODAY)
     close_period(coop, "2026-09")
+    # the September file again, its period closed: nothing new, nothing refused
+    open_file(qtbot, dialog, analyzer_csv(tmp_path / "setiembre-2.csv", september), "tests")
+    click(qtbot, dialog, dialog.import_button, "Importadas")
+    assert dialog.summary.text() == (
+        "Importadas: 0 filas; 2 ya estaban en la base y no se repitieron. Este archivo ya se "
+        "importó el 27/11/2026 10:00."
+    )
     october = [*september, ("103", date(2026, 10, 7), "3,18", "8,05")]
     open_file(qtbot, dialog, analyzer_csv(tmp_path / "octubre.csv", october), "tests")
     click(qtbot, dialog, dialog.import_button, "Importadas")
