@@ -5,7 +5,7 @@ plain data (`--json`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from coop_desktop import formatting
@@ -30,9 +30,14 @@ class ImportReport:
     to_write: int = 0
     already_imported: int = 0  # rows already in the database (imported or recorded alike)
     written: int = 0
-    earlier_import: str | None = None  # when this very file was imported before
+    earlier_at: datetime | None = None  # when this very file was imported before
     corrections: list[Correction] = field(default_factory=list)  # shown; written if confirmed
     practices_added: int = 0  # a members file: practices recorded for members on file
+
+    @property
+    def earlier_import(self) -> str | None:
+        """When this very file was imported before, as people read it (dd/mm/yyyy hh:mm)."""
+        return None if self.earlier_at is None else formatting.moment(self.earlier_at)
 
     @property
     def notes(self) -> list[Problem]:
@@ -248,7 +253,7 @@ def summary(report: ImportReport) -> dict[str, Any]:
         ],
         "notes": [describe(report, p) for p in report.notes],
         "dry_run": report.dry_run,
-        "earlier_import": report.earlier_import,
+        "earlier_import": report.earlier_at.isoformat(sep=" ") if report.earlier_at else None,
         "problems": [
             {"row": p.row, "column": p.column, "code": p.error.code, "message": describe(report, p)}
             for p in report.problems

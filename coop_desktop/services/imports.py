@@ -209,7 +209,7 @@ def import_file(
             )
         ).first()
         if earlier is not None:
-            report.earlier_import = formatting.moment(earlier.imported_at)
+            report.earlier_at = earlier.imported_at
         ctx = _context(session, report, today, default_unit)
         if kind == "members":
             prepared = import_members.prepare_members_against(session, report, ctx)
