@@ -59,6 +59,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "DNI inválido «{value}»: debe tener 8 dígitos.",
         "Invalid DNI «{value}»: it must have 8 digits.",
     ),
+    "dni_lost_zero": (
+        "DNI inválido «{value}»: tiene 7 dígitos. Si empezaba con cero, la hoja de cálculo se "
+        "lo quitó al leerlo como número: es «{full}». Dé formato de texto a la columna DNI y "
+        "escríbalo con su cero.",
+        "Invalid DNI «{value}»: it has 7 digits. If it began with a zero, the spreadsheet "
+        "dropped it when reading it as a number: it is «{full}». Format the DNI column as "
+        "text and write it with its zero.",
+    ),
     "invalid_ruc": (
         "RUC inválido «{value}»: debe tener 11 dígitos y un dígito verificador correcto.",
         "Invalid RUC «{value}»: it must have 11 digits and a valid check digit.",
@@ -455,6 +463,11 @@ def render(code: str, lang: str = "es", field: str | None = None, **params: Any)
     if templates is None:
         return f"{code}: {params}"
     template = templates[1] if lang == "en" else templates[0]
+    from coop_desktop.errors import CoopError
+
+    for key, value in params.items():  # a message inside another: in the same language
+        if isinstance(value, CoopError):
+            params[key] = value.render(lang)
     name = field_name(field, lang)
     if "holder" in params:
         held = params["holder"]

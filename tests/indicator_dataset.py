@@ -25,6 +25,7 @@ from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member
+from coop_desktop.services.practices import Fact
 from coop_desktop.services.quality import add_test
 from coop_desktop.services.schemes import import_scheme
 from coop_desktop.storage.engine import Database
@@ -41,9 +42,9 @@ def build(db: Database) -> Database:
     with db.write() as session:
         session.add(Centre(id=1, code="C01", name="Centro Huaychani", district="Ácora"))
     people = (
-        ("W1", "Rosa", "Mamani Quispe", "f", "Ácora", "Huaychani", 1, "good"),
+        ("W1", "Rosa", "Mamani Quispe", "f", "Ácora", "Huaychani", 1, "good_practice"),
         ("W2", "María", "Condori Apaza", "f", "Cupi", "Amparani", None, ""),
-        ("M1", "Juan", "Ccama Huanca", "m", "Ácora", "Huaychani", 1, "regen"),
+        ("M1", "Juan", "Ccama Huanca", "m", "Ácora", "Huaychani", 1, "regenerative"),
         ("M2", "Pedro", "Choque Ticona", "m", "Cupi", "Amparani", None, ""),
     )
     for code, given, surnames, gender, district, community, centre, practice in people:
@@ -57,9 +58,8 @@ def build(db: Database) -> Database:
                 district=district,
                 community=community,
                 centre_id=centre,
-                cert_good_practice=practice == "good",
-                cert_regenerative=practice == "regen",
             ),
+            [Fact(practice, "adopted", date(2026, 1, 1))] if practice else [],
         )
 
     def milk(code: str, litres: str, day: date, **kw: object) -> None:

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from coop_desktop.cli import repair_commands
+from coop_desktop.cli import practice_commands, repair_commands
 from coop_desktop.cli.base import open_db, print_json, print_table, t
 
 ADMIN_HELP = {
@@ -67,6 +67,7 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--province")
     p.add_argument("--phone")
     p.set_defaults(handler=cmd_members_add)
+    practice_commands.register(commands, msub, lang)
 
     deliveries = commands.add_parser("deliveries", help=t(lang, "entregas", "deliveries"))
     dsub = deliveries.add_subparsers(dest="action", required=True, metavar="ACCIÓN")

@@ -29,7 +29,35 @@ def register(commands: Any, lang: str) -> None:
         action="store_true",
         help=t(lang, "revisa sin guardar nada", "check without saving anything"),
     )
-    p.add_argument("--sheet", help=t(lang, "hoja del libro XLSX", "sheet of the XLSX workbook"))
+    p.add_argument(
+        "--sheet",
+        help=t(
+            lang,
+            "hoja del libro XLSX (si no: la hoja activa)",
+            "sheet of the XLSX workbook (else: the active sheet)",
+        ),
+    )
+    p.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help=t(
+            lang,
+            "fila del encabezado (si no: se busca)",
+            "row of the header (else: it is looked for)",
+        ),
+    )
+    p.add_argument(
+        "--correct",
+        action="store_true",
+        help=t(
+            lang,
+            "confirma las correcciones: filas que cambian la cantidad de una entrega ya "
+            "registrada (o las medidas de un análisis)",
+            "confirm the corrections: rows that change the quantity of a recorded delivery "
+            "(or the measures of a test)",
+        ),
+    )
     p.add_argument("--encoding", choices=["utf-8", "utf-16", "cp1252"])
     p.add_argument("--delimiter", choices=["comma", "semicolon", "tab"])
     p.add_argument("--decimal", choices=["point", "comma"])
@@ -103,7 +131,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     delimiter = {"comma": ",", "semicolon": ";", "tab": "\t"}.get(args.delimiter or "")
-    options = ReadOptions(args.encoding, delimiter, args.decimal, args.sheet)
+    options = ReadOptions(args.encoding, delimiter, args.decimal, args.sheet, args.header_row)
     given = _mapping(args.map)
     mapping = None if given is None else {**load_mapping(db, args.kind), **given}
     report = import_file(
@@ -114,6 +142,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         mapping=mapping,
         dry_run=args.dry_run,
         default_unit=args.unit,
+        correct=args.correct,
     )
     if args.save_mapping and given and report.match is not None:
         save_mapping(db, args.kind, given)
@@ -138,6 +167,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if x
     )
     print(f"{table.file_name}: {detected}")
+    for note in report.notes:
+        print("  " + describe(report, note, lang))
     if report.earlier_import:
         print(
             t(
@@ -149,11 +180,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         print(t(lang, "Aviso: ", "Note: ") + describe(report, warning, lang))
     if not report.ok:
+        count = len(report.problems)
         print(
             t(
                 lang,
-                f"No se importó nada: {len(report.problems)} problemas.",
-                f"Nothing was imported: {len(report.problems)} problems.",
+                f"No se importó nada: {plural(count, 'problema', 'problemas', lang)}.",
+                f"Nothing was imported: {plural(count, 'problem', 'problems', lang)}.",
             ),
             file=sys.stderr,
         )
@@ -166,27 +198,52 @@ def cmd_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 1
-    if args.dry_run:
-        print(
-            t(
-                lang,
-                f"Revisión: {report.to_write} filas se importarían; "
-                f"{report.already_imported} ya estaban importadas. No se guardó nada.",
-                f"Check: {report.to_write} rows would be imported; "
-                f"{report.already_imported} were already imported. Nothing was saved.",
-            )
-        )
-    else:
-        print(
-            t(
-                lang,
-                f"Importadas {report.written} filas; {report.already_imported} ya estaban "
-                "importadas y no se repitieron.",
-                f"Imported {report.written} rows; {report.already_imported} were already "
-                "imported and were not repeated.",
-            )
-        )
+    print(outcome(report, lang))
+    for c in report.corrections:
+        before, after = c.texts(report.kind)
+        done = t(lang, "  Corregida: ", "  Corrected: ")
+        print(f"{done}{c.who} {fmt_day(c.day)}: {before} → {after}")
     return 0
+
+
+def outcome(report: Any, lang: str) -> str:
+    """What an import did (or a check would do), counted in words: the CLI's last line."""
+    rows = plural(report.to_write if report.dry_run else report.written, "fila", "filas", lang)
+    rows_en = plural(report.to_write if report.dry_run else report.written, "row", "rows", lang)
+    known = report.already_imported
+    fixes = len(report.corrections)
+    es = (
+        f"Revisión: se importarían {rows}; {known} ya estaban en la base"
+        if report.dry_run
+        else f"Importadas: {rows}; {known} ya estaban en la base y no se repitieron"
+    )
+    en = (
+        f"Check: {rows_en} would be imported; {known} were already in the database"
+        if report.dry_run
+        else f"Imported: {rows_en}; {known} were already in the database and not repeated"
+    )
+    if fixes:
+        es += f"; {plural(fixes, 'corrección', 'correcciones', lang)}"
+        en += f"; {plural(fixes, 'correction', 'corrections', lang)}"
+    if report.practices_added:
+        n = report.practices_added
+        es += "; " + plural(n, "práctica registrada", "prácticas registradas", lang)
+        en += "; " + plural(n, "practice recorded", "practices recorded", lang)
+    es += ". No se guardó nada." if report.dry_run else "."
+    en += ". Nothing was saved." if report.dry_run else "."
+    return t(lang, es, en)
+
+
+def plural(n: int, one: str, many: str, lang: str) -> str:
+    from coop_desktop import formatting as fmt
+
+    return fmt.plural(n, one, many, lang)
+
+
+def fmt_day(day: Any) -> str:
+    from coop_desktop import formatting as fmt
+
+    return fmt.day(day)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -8,7 +8,13 @@ from decimal import Decimal
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents.layout import tr
-from coop_desktop.domain.indicator_figures import QUALITY_KEYS, Change, Value
+from coop_desktop.domain.indicator_figures import (
+    DENOMINATORS,
+    QUALITY_KEYS,
+    Change,
+    Figures,
+    Value,
+)
 from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
 from coop_desktop.domain.measures import MEASURES
 
@@ -26,6 +32,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "Litres per producer per delivery day",
     ),
     "litres_per_day": ("Litros por día del rango", "Litres per day of the range"),
+    "producers_untested": (
+        "Productores con leche sin análisis",
+        "Producers with milk without tests",
+    ),
+    "litres_untested": (
+        "Litros sin análisis (aún sin precio)",
+        "Litres without tests (not priced yet)",
+    ),
+    "kg_untested": ("Kilogramos sin análisis", "Kilograms without tests"),
+    "kg_priced": ("Kilogramos con precio", "Kilograms priced"),
     "producers_with_samples": ("Productores con análisis", "Producers with tests"),
     "samples": ("Muestras analizadas", "Samples tested"),
     "avg_fat": ("Grasa (promedio ponderado)", "Fat (volume-weighted)"),
@@ -83,6 +99,11 @@ def _reference(key: str, lang: str) -> str:
 
 for _key in QUALITY_KEYS:
     _es, _en = SHORT_NAMES[_key]
+    LABELS[f"samples_with_{_key}"] = (f"Muestras con {_es} medida", f"Samples with {_en} measured")
+    LABELS[f"producers_with_{_key}"] = (
+        f"Productores con {_es} medida",
+        f"Producers with {_en} measured",
+    )
     LABELS[f"share_samples_meeting_{_key}"] = (
         f"Muestras con {_es} {_reference(_key, 'es')}",
         f"Samples with {_en} {_reference(_key, 'en')}",
@@ -99,7 +120,17 @@ SECTIONS: tuple[tuple[tuple[str, str], tuple[str, ...]], ...] = (
     ),
     (
         ("Cantidad", "Quantity"),
-        ("litres", "kg", "delivery_days", "litres_per_producer_day", "litres_per_day"),
+        (
+            "litres",
+            "kg",
+            "delivery_days",
+            "litres_per_producer_day",
+            "litres_per_day",
+            "producers_untested",
+            "litres_untested",
+            "kg_untested",
+            "kg_priced",
+        ),
     ),
     (
         ("Calidad (NTP 202.001)", "Quality (NTP 202.001)"),
@@ -111,6 +142,8 @@ SECTIONS: tuple[tuple[tuple[str, str], tuple[str, ...]], ...] = (
             "avg_st",
             "avg_ufc",
             "avg_scc",
+            *(f"samples_with_{k}" for k in QUALITY_KEYS),
+            *(f"producers_with_{k}" for k in QUALITY_KEYS),
             "share_samples_meeting_fat",
             "share_samples_meeting_protein",
             "share_samples_meeting_st",
@@ -197,7 +230,7 @@ def kind(key: str) -> str:
         return "per_ml"
     if key.startswith("litres"):
         return "litres"
-    if key == "kg":
+    if key == "kg" or key.startswith("kg_"):
         return "kg"
     if key.endswith("_per_kg") or key == "price_vs_reference":
         return "price"
@@ -222,10 +255,8 @@ def shown(key: str, value: Value, lang: str = "es", *, signed: bool = False) -> 
     number = Decimal(value)
     if k == "percent":
         text = fmt.percent(number, 2, lang)
-    elif k == "litres":
-        text = fmt.quantity(number, "L", lang)
-    elif k == "kg":
-        text = fmt.quantity(number, "kg", lang)
+    elif k in ("litres", "kg"):
+        text = quantity(number, "L" if k == "litres" else "kg", lang)
     elif k == "price":
         text = _price(number, lang)
     elif k == "money":
@@ -235,6 +266,22 @@ def shown(key: str, value: Value, lang: str = "es", *, signed: bool = False) -> 
     if signed and number > 0:
         return "+" + text
     return text
+
+
+def quantity(value: Decimal, unit: str | None = None, lang: str = "es") -> str:
+    """Litres and kilograms in one format, to the millilitre or gram: "112.000 L",
+    "138.450 kg" (a figure of the report is rounded to three places)."""
+    text = fmt.number(value, 3, lang)
+    return f"{text} {fmt.unit_label(unit, lang)}" if unit else text
+
+
+def denominator(key: str, figures: Figures, lang: str = "es") -> str:
+    """What a share or a ratio is taken of, with its value: "1 — Productores con proteína
+    medida"; "" for a figure that is no share."""
+    of = DENOMINATORS.get(key)
+    if of is None:
+        return ""
+    return f"{shown(of, figures[of], lang)} — {label(of, lang).strip()}"
 
 
 def _price(value: Decimal, lang: str) -> str:
@@ -291,6 +338,17 @@ def provisional_text(report: IndicatorReport, lang: str) -> str:
         if pr.provisional
     ]
     if not open_periods:
+        empty = any(
+            pr.open for r in (report.current, report.baseline) if r is not None for pr in r.periods
+        )
+        if empty:
+            return tr(
+                lang,
+                "Todas las cifras son de periodos cerrados (lo que se pagó); los periodos "
+                "abiertos del rango no tienen leche.",
+                "Every figure comes from closed periods (what was paid); the open periods of "
+                "the range hold no milk.",
+            )
         return tr(
             lang,
             "Todas las cifras son de periodos cerrados: lo que se pagó.",

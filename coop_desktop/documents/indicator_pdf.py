@@ -16,8 +16,10 @@ from coop_desktop.documents.indicator_charts import period_bars
 from coop_desktop.documents.indicator_group_pages import grouping_pages
 from coop_desktop.documents.indicator_labels import (
     SECTIONS,
+    denominator,
     label,
     provisional_text,
+    quantity,
     range_text,
     shown,
     shown_change,
@@ -172,10 +174,12 @@ class IndicatorsRenderer:
                     fmt.period(pr.code, lang),
                     tr(lang, "provisional", "provisional")
                     if pr.provisional
+                    else tr(lang, "sin leche", "no milk")
+                    if not pr.has_milk
                     else tr(lang, "pagado", "paid"),
                     fmt.count(pr.producers, lang),
-                    fmt.quantity(pr.litres, None, lang),
-                    fmt.quantity(pr.kg, None, lang),
+                    quantity(pr.litres, None, lang),
+                    quantity(pr.kg, None, lang),
                     fmt.amount(pr.gross, lang),
                     fmt.amount(pr.net, lang),
                     fmt.unit_price(pr.avg_price_per_kg, lang) if pr.avg_price_per_kg else "—",
@@ -194,17 +198,23 @@ class IndicatorsRenderer:
         head = [tr(lang, "Indicador", "Indicator"), tr(lang, "Rango", "Range")]
         if has_base:
             head += [tr(lang, "Línea base", "Baseline"), tr(lang, "Cambio", "Change"), "%"]
+        head.append(tr(lang, "Tomado sobre (rango)", "Taken of (range)"))
+        figures = report.current.figures
         for (title_es, title_en), keys in SECTIONS:
-            rows: list[list[str]] = [head]
+            rows: list[list[object]] = [[*head]]
             for key in keys:
-                row = [label(key, lang), shown(key, report.current.figures[key], lang)]
+                row = [label(key, lang), shown(key, figures[key], lang)]
                 if has_base and report.baseline is not None and report.change is not None:
                     row += [
                         shown(key, report.baseline.figures[key], lang),
                         *shown_change(key, report.change[key], lang),
                     ]
-                rows.append(row)
-            widths = [70 * mm, 30 * mm] + ([30 * mm, 32 * mm, WIDTH - 162 * mm] if has_base else [])
+                of = denominator(key, figures, lang)
+                rows.append([*row, p(of, "small") if of else ""])
+            widths = (
+                [58 * mm, 26 * mm, 26 * mm, 24 * mm, 17 * mm] if has_base else [66 * mm, 30 * mm]
+            )
+            widths.append(WIDTH - sum(widths))
             story.append(
                 KeepTogether(
                     [

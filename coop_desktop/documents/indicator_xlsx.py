@@ -23,7 +23,7 @@ from coop_desktop.documents.indicator_labels import (
     range_text,
 )
 from coop_desktop.documents.layout import tr
-from coop_desktop.domain.indicator_figures import KEYS, PLACES, Change, Figures
+from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS, PLACES, Change, Figures
 from coop_desktop.domain.indicator_groups import GROUPING_LABELS
 from coop_desktop.domain.indicator_report import IndicatorReport
 
@@ -98,6 +98,8 @@ def _figures_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
             tr(lang, "Cambio", "Change"),
             tr(lang, "Cambio %", "Change %"),
         ]
+    titles.append(tr(lang, "Tomado sobre (clave)", "Taken of (key)"))
+    of_column = len(titles)
     _head(ws, 6, titles)
     row = 7
     for (title_es, title_en), keys in SECTIONS:
@@ -112,11 +114,13 @@ def _figures_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
                 _put(ws, row, 4, report.baseline.figures[key], key)
                 _put(ws, row, 5, change.absolute, key)
                 _put(ws, row, 6, change.percent, "share_women_producers")
+            ws.cell(row=row, column=of_column, value=DENOMINATORS.get(key))
             row += 1
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 32
     for letter in "CDEF":
         ws.column_dimensions[letter].width = 16
+    ws.column_dimensions["G" if has_base else "D"].width = 28
 
 
 def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
@@ -135,6 +139,8 @@ def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
             tr(lang, "Neto", "Net"),
             tr(lang, "S/ por kg", "S/ per kg"),
             tr(lang, "Socios sin análisis", "Members without tests"),
+            tr(lang, "Litros sin análisis", "Litres without tests"),
+            tr(lang, "Con leche", "With milk"),
         ],
     )
     ranges = [(tr(lang, "rango", "range"), report.current)]
@@ -155,6 +161,8 @@ def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
                 (pr.net, "net"),
                 (pr.avg_price_per_kg, "avg_price_per_kg"),
                 (pr.missing_tests, "producers"),
+                (pr.litres_untested, "litres"),
+                (tr(lang, "sí", "yes") if pr.has_milk else tr(lang, "no", "no"), None),
             ]
             for column, (value, key) in enumerate(values, start=1):
                 _put(ws, row, column, value, key)
@@ -162,7 +170,7 @@ def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
                     ws.cell(row=row, column=column).number_format = "DD/MM/YYYY"
             row += 1
         row += 1
-    for letter in "ABCDEFGHIJK":
+    for letter in "ABCDEFGHIJKLM":
         ws.column_dimensions[letter].width = 14
 
 

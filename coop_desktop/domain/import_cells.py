@@ -10,7 +10,7 @@ or serial numbers from a workbook. No other parser of numbers or dates lives her
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 import coop_desktop.domain.transfer_messages  # noqa: F401  (registers the messages)
@@ -109,21 +109,20 @@ def _refuse_if_ambiguous(typed: str, field: str, sign: str, whole: str, frac: st
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _SERIAL = re.compile(r"\d{4,6}(?:\.0+)?")
-EXCEL_1900 = date(1899, 12, 30)  # serial 1 = 1900-01-01, counting Excel's phantom 29/02/1900
-EXCEL_1904 = date(1904, 1, 1)
 MAX_SERIAL = 2958465  # 9999-12-31
 
 
 def serial_date(serial: Decimal | int, field: str, epoch_1904: bool = False) -> date:
-    """A workbook's date serial number (the day part of it)."""
+    """A workbook's date serial number (the day part of it), by openpyxl's own reading
+    (`openpyxl.utils.datetime.from_excel`: the 1900 system with Excel's phantom 29/02/1900,
+    or the 1904 system)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
     whole = int(serial)
     if not 1 <= whole <= MAX_SERIAL:
         raise ValidationError("bad_import_date", field, value=serial)
-    if epoch_1904:
-        return EXCEL_1904 + timedelta(days=whole)
-    if whole < 61:  # before Excel's phantom 29/02/1900
-        return EXCEL_1900 + timedelta(days=whole + 1)
-    return EXCEL_1900 + timedelta(days=whole)
+    day = from_excel(whole, CALENDAR_MAC_1904 if epoch_1904 else CALENDAR_WINDOWS_1900)
+    return day.date() if isinstance(day, datetime) else date(day.year, day.month, day.day)
 
 
 def date_cell(
@@ -210,16 +209,43 @@ _METHODS = {
 }
 
 
+_STATUSES = {
+    "activo": "active",
+    "activa": "active",
+    "activo a": "active",
+    "active": "active",
+    "suspendido": "suspended",
+    "suspendida": "suspended",
+    "suspendido a": "suspended",
+    "suspended": "suspended",
+    "retirado": "retired",
+    "retirada": "retired",
+    "retirado a": "retired",
+    "retired": "retired",
+}
+
+
 def _word(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
 
 
 def choice_cell(value: Cell, field: str) -> str:
-    """Shifts (mañana/tarde, am/pm), genders (mujer/hombre, F/M) and payment methods
-    (efectivo, banco, Yape…) in the words people write, then the validation's own choice."""
+    """Shifts (mañana/tarde, am/pm), genders (mujer/hombre, F/M), payment methods
+    (efectivo, banco, Yape…) and a member's status (activo, retirado…) in the words people
+    write, then the validation's own choice."""
     text = text_cell(value) or ""
-    words = {"shift": _SHIFTS, "gender": _GENDERS, "payment_method": _METHODS}[field]
-    valid = {"shift": v.SHIFTS, "gender": v.GENDERS, "payment_method": v.PAYMENT_METHODS}[field]
+    words = {
+        "shift": _SHIFTS,
+        "gender": _GENDERS,
+        "payment_method": _METHODS,
+        "status": _STATUSES,
+    }[field]
+    valid = {
+        "shift": v.SHIFTS,
+        "gender": v.GENDERS,
+        "payment_method": v.PAYMENT_METHODS,
+        "status": v.MEMBER_STATUSES,
+    }[field]
     return v.choice(words.get(_word(text), text), valid, field)
 
 
@@ -248,9 +274,25 @@ def density_reading(value: Decimal) -> Decimal:
 
 def column_letter(index: int) -> str:
     """A 0-based column index as a spreadsheet names it: 0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    n = index + 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
+
+
+def split_full_name(value: Cell, field: str, surnames_first: bool) -> tuple[str, str]:
+    """(surnames, given names) of a whole name in one cell. What comes before a comma is the
+    surnames ("MAMANI QUISPE, Rosa María"); without a comma, Peruvian registers write two
+    surnames: the first two words ("APELLIDOS Y NOMBRES": "MAMANI QUISPE Rosa María") or the
+    last two ("NOMBRES Y APELLIDOS": "Rosa María Mamani Quispe"); with two words, one each."""
+    text = " ".join((text_cell(value) or "").split())
+    if "," in text:
+        surnames, _, given = (part.strip() for part in text.partition(","))
+        if surnames and given:
+            return surnames, given
+    words = text.split()
+    if len(words) < 2:
+        raise ValidationError("full_name_short", field, value=text)
+    cut = min(2, len(words) - 1)
+    if surnames_first:
+        return " ".join(words[:cut]), " ".join(words[cut:])
+    return " ".join(words[-cut:]), " ".join(words[:-cut])

@@ -95,6 +95,24 @@ MEMBER_FIELDS = (
     ),
     _f("joined_on", "fecha de ingreso", "ingreso", "fecha ingreso", "joined", "joined on"),
     _f("herd_size", "vacas", "numero de vacas", "n vacas", "herd size", "cows"),
+    _f("status", "estado", "status", "situacion"),
+    # One column with the whole name, as registers write it: split into surnames and given
+    # names (`import_cells.split_full_name`).
+    _f(
+        "surnames_and_names",
+        "apellidos y nombres",
+        "apellidos nombres",
+        "apellido y nombre",
+        "surnames and names",
+    ),
+    _f(
+        "names_and_surnames",
+        "nombres y apellidos",
+        "nombre y apellido",
+        "nombre completo",
+        "full name",
+        "names and surnames",
+    ),
 )
 DELIVERY_FIELDS = (
     _f(
@@ -112,8 +130,33 @@ DELIVERY_FIELDS = (
     _f("member_dni", "dni", "dni socio", "dni del socio"),
     _f("date", "fecha", "date", "dia", "fecha de entrega"),
     _f("shift", "turno", "shift", "ordeno"),
-    _f("litres", "litros", "l", "lt", "lts", "litres", "liters", "cantidad l", "cantidad litros"),
-    _f("kg", "kg", "kilos", "kilogramos", "cantidad kg", "peso", "peso kg"),
+    _f(
+        "litres",
+        "litros",
+        "l",
+        "lt",
+        "lts",
+        "litres",
+        "liters",
+        "cantidad l",
+        "cantidad litros",
+        "aceptado l",
+        "accepted l",
+    ),
+    _f(
+        "kg",
+        "kg",
+        "kilos",
+        "kilogramos",
+        "cantidad kg",
+        "peso",
+        "peso kg",
+        "aceptado kg",
+        "accepted kg",
+    ),
+    # The deliveries export's rejected milk, in its own columns by unit.
+    _f("rejected_litres", "rechazado l", "rejected l", "litros rechazados"),
+    _f("rejected_kg", "rechazado kg", "rejected kg", "kg rechazados"),
     _f("quantity", "cantidad", "quantity", "volumen"),
     _f("unit", "unidad", "unit"),
     _f("temperature", "temperatura", "temp", "temperature", "t c", "temperatura c"),
@@ -127,6 +170,7 @@ DELIVERY_FIELDS = (
         "motivo de rechazo",
         "rechazo",
         "reject reason",
+        "rejection reason",
         "reason",
         "observacion de rechazo",
     ),
@@ -186,11 +230,17 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 # measure but the program does not keep.
 ROW_NUMBER = ("n", "no", "nro", "numero", "item", "")
 KNOWN_UNKEPT: dict[str, tuple[str, ...]] = {
-    "members": ("nombre completo", "observaciones", "observacion", "notas"),
+    "members": ("observaciones", "observacion", "notas"),
     "deliveries": (
         "nombre",
         "nombres",
         "nombre del socio",
+        "apellidos y nombres",
+        "nombres y apellidos",
+        "nombre completo",
+        "member name",
+        "n entrega",
+        "delivery no",
         "socia",
         "hora",
         "time",
@@ -202,6 +252,9 @@ KNOWN_UNKEPT: dict[str, tuple[str, ...]] = {
         "nombre",
         "nombres",
         "nombre del socio",
+        "apellidos y nombres",
+        "nombres y apellidos",
+        "nombre completo",
         "hora",
         "time",
         "lactosa",
@@ -225,7 +278,18 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "deliveries": ("date", "shift"),
     "tests": ("date",),
 }
-QUANTITY_KEYS = ("litres", "kg", "quantity")
+QUANTITY_KEYS = ("litres", "kg", "quantity", "rejected_litres", "rejected_kg")
+QUANTITY_UNITS = {"litres": "L", "kg": "kg", "rejected_litres": "L", "rejected_kg": "kg"}
+PRACTICE = "practice:"  # a members file's practice column: "practice:<code>", its cells dates
+# Units a header may carry after its name ("Density,kg/m3", "Temp,C", "Litros (L)"): left
+# aside when the name alone is known. Multipliers (x1000) are never left aside: they change
+# what the number means.
+UNIT_WORDS = frozenset(
+    {"c", "kg", "m3", "g", "gr", "ml", "l", "lt", "lts", "%", "h", "hr", "hrs", "horas", "mg"}
+)
+# A sample number an analyzer writes ("No." of Ekomilk, "N°"): the member's code when the
+# file has no other column naming the member (operators type the code as the sample number).
+SAMPLE_NUMBER = ("no", "n", "nro", "numero")
 
 
 def header_key(text: object) -> str:
@@ -242,6 +306,9 @@ def resolve_field(kind: str, name: str) -> str:
     key = header_key(name)
     if key in ("", IGNORE):
         return IGNORE
+    text = str(name).strip().lower()
+    if kind == "members" and text.startswith(PRACTICE) and len(text) > len(PRACTICE):
+        return text
     for spec in FIELDS[kind]:
         if key == spec.key or key in spec.names:
             return spec.key
@@ -265,22 +332,47 @@ class ColumnMatch:
                 self.column_of.setdefault(f, i)
 
 
-def match_columns(kind: str, headers: list[str], mapping: dict[str, str]) -> ColumnMatch:
-    """Match each header: first the given/saved `mapping` (header key → field or IGNORE),
-    then the known names; a measure key (fat, st, ufc…) always names its measure."""
+def _names(kind: str, practices: dict[str, str] | None = None) -> dict[str, str]:
     names = {name: spec.key for spec in FIELDS[kind] for name in spec.names}
     if kind == "tests":
         names.update({k: k for k in MEASURES})
+    if kind == "members" and practices:
+        names.update(practices)
+    return names
+
+
+def known(key: str, names: dict[str, str]) -> str | None:
+    """The field of a header key: its name, or its name followed by units."""
+    if key in names:
+        return names[key]
+    words = key.split()
+    while len(words) > 1 and words[-1] in UNIT_WORDS:
+        words.pop()
+        if " ".join(words) in names:
+            return names[" ".join(words)]
+    return None
+
+
+def match_columns(
+    kind: str,
+    headers: list[str],
+    mapping: dict[str, str],
+    practices: dict[str, str] | None = None,
+) -> ColumnMatch:
+    """Match each header: first the given/saved `mapping` (header key → field or IGNORE),
+    then the known names (with or without units after them); a measure key (fat, st, ufc…)
+    always names its measure. `practices` (header key → "practice:<code>") adds a members
+    file's practice columns, the association's own list."""
+    names = _names(kind, practices)
     out: list[str | None] = []
     notes: list[tuple[int, str]] = []
     for i, header in enumerate(headers):
         key = header_key(header)
+        found = known(key, names)
         if key in mapping:
             out.append(mapping[key])
-        elif key in names:
-            out.append(names[key])
-        elif key.rstrip(" %") in names:
-            out.append(names[key.rstrip(" %")])
+        elif found is not None:
+            out.append(found)
         elif key in ROW_NUMBER:
             out.append(IGNORE)
         elif key in KNOWN_UNKEPT[kind]:
@@ -288,11 +380,17 @@ def match_columns(kind: str, headers: list[str], mapping: dict[str, str]) -> Col
             notes.append((i, "ignored_known_column"))
         else:
             out.append(None)
-    return ColumnMatch(out, notes)
+    if kind == "tests" and not {"member", "member_dni"} & set(out):
+        for i, header in enumerate(headers):
+            if header_key(header) in SAMPLE_NUMBER and header_key(header) not in mapping:
+                out[i] = "member"
+                notes.append((i, "sample_number_as_member"))
+                break
+    return ColumnMatch(out, sorted(notes))
 
 
-def looks_like_header(kind: str, cells: list[object]) -> bool:
-    """A row with at least two recognised names is the header (title rows above it are
-    skipped)."""
-    names = {name for spec in FIELDS[kind] for name in spec.names}
-    return sum(1 for c in cells if header_key(c) in names) >= 2
+def header_score(kind: str, cells: list[object], practices: dict[str, str] | None = None) -> int:
+    """How many cells of a row are names of this kind's columns (the header row is the one
+    with the most, at least two: title rows and a group header above it score less)."""
+    names = _names(kind, practices)
+    return sum(1 for c in cells if c not in (None, "") and known(header_key(c), names))

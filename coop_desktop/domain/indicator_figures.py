@@ -9,7 +9,7 @@ The keys of `KEYS` are the stable JSON keys documented in docs/indicators.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from coop_desktop.domain.measures import MEASURES
@@ -32,9 +32,15 @@ PLACES: dict[str, int | None] = {
     "kg": 3,
     "litres_per_producer_day": 3,
     "litres_per_day": 3,
+    "producers_untested": None,
+    "litres_untested": 3,
+    "kg_untested": 3,
+    "kg_priced": 3,
     "producers_with_samples": None,
     "samples": None,
     **{f"avg_{k}": MEASURES[k].scale for k in QUALITY_KEYS},
+    **{f"samples_with_{k}": None for k in QUALITY_KEYS},
+    **{f"producers_with_{k}": None for k in QUALITY_KEYS},
     **{f"share_samples_meeting_{k}": 2 for k in QUALITY_KEYS},
     **{f"share_producers_meeting_{k}": 2 for k in QUALITY_KEYS},
     "avg_price_per_kg": 4,
@@ -63,6 +69,25 @@ PLACES: dict[str, int | None] = {
     "share_women_net": 2,
 }
 KEYS: tuple[str, ...] = tuple(PLACES)
+# What each share (and each ratio people could misread) is taken of: another key of KEYS.
+DENOMINATORS: dict[str, str] = {
+    **{f"share_samples_meeting_{k}": f"samples_with_{k}" for k in QUALITY_KEYS},
+    **{f"share_producers_meeting_{k}": f"producers_with_{k}" for k in QUALITY_KEYS},
+    "share_women_producers": "producers",
+    "share_women_litres": "litres",
+    "share_women_gross": "gross",
+    "share_women_net": "net",
+    "price_vs_reference_pct": "reference_price_per_kg",
+    "litres_per_producer_day": "delivery_days",
+    "avg_price_per_kg": "kg_priced",
+    "quality_premium_per_kg": "kg_priced",
+    "gross_per_producer": "producers",
+    "net_per_producer": "producers",
+    "gross_per_producer_women": "producers_women",
+    "net_per_producer_women": "producers_women",
+    "gross_per_producer_men": "producers_men",
+    "net_per_producer_men": "producers_men",
+}
 
 Value = Decimal | int | None
 
@@ -93,27 +118,62 @@ class QualityClass:
 
 @dataclass(frozen=True, slots=True)
 class MemberFacts:
-    """What one member did in a range (summed over its periods) and who the member is."""
+    """What one member did in a range (summed over its periods) and who the member is; for
+    the practice grouping, what it did while it held `practices` (a part of the range)."""
 
     member_id: int
     gender: str | None
     district: str | None
     community: str | None
     centre: str | None
-    flags: frozenset[str]
-    days: int = 0  # days with at least one delivery
+    practices: frozenset[str] = frozenset()
+    delivered: bool = False  # at least one delivery, accepted or rejected
+    days: int = 0  # days with accepted milk
     litres: Decimal = ZERO  # accepted, as paid
     kg: Decimal = ZERO
     gross: Decimal = ZERO
     net: Decimal = ZERO
-    premium: Decimal | None = None  # accepted milk's value above the scheme's base price
+    premium: Decimal | None = None  # priced milk's value above the scheme's base price
+    untested_litres: Decimal = ZERO  # accepted milk of open periods without its tests
+    untested_kg: Decimal = ZERO
     samples: int = 0  # quality tests (rows) in the range
     quality: Mapping[str, SampleSums] = field(default_factory=dict)
     classes: tuple[int, ...] = ()  # samples in each `QualityClass`, in order
 
-    @property
-    def delivered(self) -> bool:
-        return self.days > 0
+    def merge(self, other: MemberFacts) -> MemberFacts:
+        """The same member's facts over two parts of the range, added."""
+        keys = set(self.quality) | set(other.quality)
+        none = SampleSums(0, 0, 0)
+        quality = {
+            k: SampleSums(
+                self.quality.get(k, none).total + other.quality.get(k, none).total,
+                self.quality.get(k, none).count + other.quality.get(k, none).count,
+                self.quality.get(k, none).meeting + other.quality.get(k, none).meeting,
+            )
+            for k in keys
+        }
+        width = max(len(self.classes), len(other.classes))
+        classes = tuple(
+            (self.classes[i] if i < len(self.classes) else 0)
+            + (other.classes[i] if i < len(other.classes) else 0)
+            for i in range(width)
+        )
+        premiums = [p for p in (self.premium, other.premium) if p is not None]
+        return replace(
+            self,
+            delivered=self.delivered or other.delivered,
+            days=self.days + other.days,
+            litres=self.litres + other.litres,
+            kg=self.kg + other.kg,
+            gross=self.gross + other.gross,
+            net=self.net + other.net,
+            premium=sum(premiums, ZERO) if premiums else None,
+            untested_litres=self.untested_litres + other.untested_litres,
+            untested_kg=self.untested_kg + other.untested_kg,
+            samples=self.samples + other.samples,
+            quality=quality,
+            classes=classes,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +185,8 @@ class ClassShare:
     share_samples: Decimal | None
     producers: int
     share_producers: Decimal | None
+    samples_measured: int = 0  # the share of samples is taken of these
+    producers_measured: int = 0  # the share of producers is taken of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +254,8 @@ def figures(
     kg = sum((m.kg for m in members), ZERO)
     gross = sum((m.gross for m in members), ZERO)
     net = sum((m.net for m in members), ZERO)
+    untested_kg = sum((m.untested_kg for m in members), ZERO)
+    priced_kg = kg - untested_kg
     member_days = sum(m.days for m in producers)
     v: dict[str, Decimal | int | None] = {
         "producers": len(producers),
@@ -204,9 +268,13 @@ def figures(
         "kg": kg,
         "litres_per_producer_day": ratio(litres, member_days),
         "litres_per_day": ratio(litres, days),
+        "producers_untested": sum(1 for m in producers if m.untested_litres or m.untested_kg),
+        "litres_untested": sum((m.untested_litres for m in members), ZERO),
+        "kg_untested": untested_kg,
+        "kg_priced": priced_kg,
     }
     v |= _quality(producers)
-    price = ratio(gross, kg)
+    price = ratio(gross, priced_kg)
     premiums = [m.premium for m in members if m.premium is not None]
     premium = sum(premiums, ZERO) if premiums else None
     v |= {
@@ -217,7 +285,7 @@ def figures(
         if price is None or not reference_price
         else (price - reference_price) / reference_price * HUNDRED,
         "quality_premium": premium,
-        "quality_premium_per_kg": None if premium is None else ratio(premium, kg),
+        "quality_premium_per_kg": None if premium is None else ratio(premium, priced_kg),
         "gross": gross,
         "net": net,
         "gross_per_producer": ratio(gross, len(producers)),
@@ -266,6 +334,8 @@ def _quality(producers: Sequence[MemberFacts]) -> dict[str, Decimal | int | None
             with_key += 1
             meeting_producers += _within(key, average)
         v[f"avg_{key}"] = ratio(weighted, weight)
+        v[f"samples_with_{key}"] = samples
+        v[f"producers_with_{key}"] = with_key
         v[f"share_samples_meeting_{key}"] = share(meeting, samples)
         v[f"share_producers_meeting_{key}"] = share(meeting_producers, with_key)
     return v
@@ -289,6 +359,8 @@ def _class_shares(
                 _percent(share(samples, all_samples)),
                 in_class,
                 _percent(share(in_class, len(measured))),
+                all_samples,
+                len(measured),
             )
         )
     return tuple(result)

@@ -5,19 +5,20 @@ members' facts: the whole, each group, each against the baseline."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from coop_desktop.domain.indicator_figures import MemberFacts
 from coop_desktop.domain.text import fold
 
-PRACTICES = ("good_practice", "regenerative", "organic", "herd_health")
 GROUPINGS = ("district", "community", "centre", "gender", "practice")
+Names = Mapping[str, tuple[str, str]]  # a practice's code -> its name (Spanish, English)
 
 
-def group_of(m: MemberFacts, by: str) -> tuple[str, ...]:
-    """The groups a member belongs to under a grouping (one, or one per practice)."""
+def group_of(m: MemberFacts, by: str, practices: Sequence[str] = ()) -> tuple[str, ...]:
+    """The groups a member belongs to under a grouping (one, or one per practice: with it
+    or without it, by what it held in the part of the range these facts cover)."""
     if by == "practice":
-        return tuple(f"{p}:{'yes' if p in m.flags else 'no'}" for p in PRACTICES)
+        return tuple(f"{p}:{'yes' if p in m.practices else 'no'}" for p in practices)
     if by == "gender":
         return (m.gender or "unknown",)
     value = {"district": m.district, "community": m.community, "centre": m.centre}[by]
@@ -29,12 +30,6 @@ GENDER_LABELS = {
     "m": ("Hombres", "Men"),
     "unknown": ("Sin dato de sexo", "Gender not recorded"),
 }
-PRACTICE_LABELS = {
-    "good_practice": ("buenas prácticas", "good practices"),
-    "regenerative": ("prácticas regenerativas", "regenerative practices"),
-    "organic": ("producción orgánica", "organic production"),
-    "herd_health": ("hato certificado sano", "certified healthy herd"),
-}
 GROUPING_LABELS = {
     "district": ("Distrito", "District"),
     "community": ("Comunidad", "Community"),
@@ -44,34 +39,40 @@ GROUPING_LABELS = {
 }
 
 
-def group_label(by: str, group: str, lang: str = "es") -> str:
-    """How a group is named for people: "Mujeres", "Con buenas prácticas", "Ácora"."""
+def group_label(by: str, group: str, lang: str = "es", names: Names | None = None) -> str:
+    """How a group is named for people: "Mujeres", "Con Producción orgánica", "Ácora"."""
     en = lang == "en"
     if by == "gender":
         return GENDER_LABELS.get(group, (group, group))[en]
     if by == "practice":
-        flag, _, yes = group.partition(":")
-        name = PRACTICE_LABELS.get(flag, (flag, flag))[en]
+        code, _, yes = group.partition(":")
+        name = (names or {}).get(code, (code, code))[en]
         if en:
-            return f"{'With' if yes == 'yes' else 'Without'} {name}"
-        return f"{'Con' if yes == 'yes' else 'Sin'} {name}"
+            return f"{'With' if yes == 'yes' else 'Without'}: {name}"
+        return f"{'Con' if yes == 'yes' else 'Sin'}: {name}"
     return group or ("(not recorded)" if en else "(sin dato)")
 
 
-def grouped(facts: Iterable[MemberFacts], grouping: str) -> dict[str, list[MemberFacts]]:
-    result: dict[str, list[MemberFacts]] = defaultdict(list)
+def grouped(
+    facts: Iterable[MemberFacts], grouping: str, practices: Sequence[str] = ()
+) -> dict[str, list[MemberFacts]]:
+    """The members of each group; a member's parts that fall in one group (a practice held
+    in two parts of the range) are added into one."""
+    result: dict[str, dict[int, MemberFacts]] = defaultdict(dict)
     for m in facts:
-        for key in group_of(m, grouping):
-            result[key].append(m)
-    return result
+        for key in group_of(m, grouping, practices):
+            mine = result[key]
+            had = mine.get(m.member_id)
+            mine[m.member_id] = m if had is None else had.merge(m)
+    return {key: list(members.values()) for key, members in result.items()}
 
 
-def ordered(grouping: str, keys: set[str]) -> list[str]:
-    """Women first, then men; practices with then without; places alphabetically, accents
-    aside (Ácora before Cupi), the members without one last."""
+def ordered(grouping: str, keys: set[str], practices: Sequence[str] = ()) -> list[str]:
+    """Women first, then men; practices in the association's order, with then without;
+    places alphabetically, accents aside (Ácora before Cupi), the members without one last."""
     if grouping == "gender":
         return [k for k in ("f", "m", "unknown") if k in keys]
     if grouping == "practice":
-        order = [f"{p}:{yes}" for p in PRACTICES for yes in ("yes", "no")]
+        order = [f"{p}:{yes}" for p in practices for yes in ("yes", "no")]
         return [k for k in order if k in keys]
     return sorted(keys, key=lambda k: (k == "", fold(k), k))

@@ -14,8 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from coop_desktop.domain import indicator_figures as ind
-from coop_desktop.domain.indicator_figures import KEYS, Change, Figures
-from coop_desktop.domain.indicator_groups import group_label, grouped, ordered
+from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS, Change, Figures
+from coop_desktop.domain.indicator_groups import Names, group_label, grouped, ordered
+from coop_desktop.numbers import ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ class PeriodRow:
     code: str
     start: date
     end: date
-    provisional: bool
+    open: bool  # not closed yet: its figures are the close preview
     producers: int  # members paid for accepted milk in the period
     litres: Decimal
     kg: Decimal
@@ -33,6 +34,13 @@ class PeriodRow:
     net: Decimal
     avg_price_per_kg: Decimal | None
     missing_tests: int = 0  # members an open period's preview could not price (no tests)
+    has_milk: bool = True  # any delivery, accepted or rejected
+    litres_untested: Decimal = ZERO  # accepted milk the preview could not price (no tests)
+
+    @property
+    def provisional(self) -> bool:
+        """Open and holding milk: an open period without milk changes no figure."""
+        return self.open and self.has_milk
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +69,10 @@ class GroupFigures:
     figures: Figures
     baseline: Figures | None = None
     change: Mapping[str, Change] | None = None
+    names: Names | None = None  # the practices' names, for a practice group's label
 
     def label(self, lang: str = "es") -> str:
-        return group_label(self.by, self.group, lang)
+        return group_label(self.by, self.group, lang, self.names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,17 +95,33 @@ class IndicatorReport:
 Facts = Mapping[int, ind.MemberFacts]
 
 
+@dataclass(frozen=True, slots=True)
+class RangeFacts:
+    """A range's figures and its members' facts: one per member over the whole range, and
+    the parts of the range each member spent holding the same practices (`parts`)."""
+
+    figures: RangeFigures
+    members: Facts
+    parts: Sequence[ind.MemberFacts]
+
+
 def assemble(
     association: str,
-    current: tuple[RangeFigures, Facts],
-    baseline: tuple[RangeFigures, Facts] | None,
+    now_facts: RangeFacts,
+    base_facts: RangeFacts | None,
     by: Sequence[str],
     *,
     reference_price: Decimal,
     classes: Sequence[ind.QualityClass] = (),
+    practices: Names | None = None,
 ) -> IndicatorReport:
     """The report from each range's member facts: the whole, then every group of each
-    grouping (a group present in either range), each against the baseline."""
+    grouping (a group present in either range), each against the baseline. The practice
+    grouping reads each member's parts: milk counts with a practice for the days it was held.
+    """
+    codes = tuple(practices or {})
+    current = (now_facts.figures, now_facts.members)
+    baseline = (base_facts.figures, base_facts.members) if base_facts is not None else None
 
     def figures(
         r: RangeFigures, members: Sequence[ind.MemberFacts], before: Facts | None
@@ -116,14 +141,26 @@ def assemble(
     base_whole = figures(baseline[0], list(baseline[1].values()), None) if baseline else None
     groups = []
     for grouping in by:
-        mine = grouped(facts.values(), grouping)
-        theirs = grouped(baseline[1].values(), grouping) if baseline else {}
-        for key in ordered(grouping, set(mine) | set(theirs)):
+        parts = grouping == "practice"
+        mine = grouped(now_facts.parts if parts else facts.values(), grouping, codes)
+        theirs = (
+            grouped(base_facts.parts if parts else base_facts.members.values(), grouping, codes)
+            if base_facts is not None
+            else {}
+        )
+        for key in ordered(grouping, set(mine) | set(theirs), codes):
             before = {m.member_id: m for m in theirs.get(key, [])}
             f = figures(now, mine.get(key, []), before if baseline else None)
             b = figures(baseline[0], list(before.values()), None) if baseline else None
             groups.append(
-                GroupFigures(grouping, key, f, b, ind.change(f, b) if b is not None else None)
+                GroupFigures(
+                    grouping,
+                    key,
+                    f,
+                    b,
+                    ind.change(f, b) if b is not None else None,
+                    practices if parts else None,
+                )
             )
     return IndicatorReport(
         association,
@@ -152,6 +189,8 @@ def figures_json(f: Figures) -> dict[str, Any]:
             "share_samples": _text(c.share_samples),
             "producers": c.producers,
             "share_producers": _text(c.share_producers),
+            "samples_measured": c.samples_measured,
+            "producers_measured": c.producers_measured,
         }
         for c in f.classes
     ]
@@ -181,6 +220,8 @@ def range_json(r: RangeFigures) -> dict[str, Any]:
                 "from": p.start.isoformat(),
                 "to": p.end.isoformat(),
                 "provisional": p.provisional,
+                "open": p.open,
+                "has_milk": p.has_milk,
                 "producers": p.producers,
                 "litres": _text(p.litres),
                 "kg": _text(p.kg),
@@ -188,6 +229,7 @@ def range_json(r: RangeFigures) -> dict[str, Any]:
                 "net": _text(p.net),
                 "avg_price_per_kg": _text(p.avg_price_per_kg),
                 "missing_tests": p.missing_tests,
+                "litres_untested": _text(p.litres_untested),
             }
             for p in r.periods
         ],
@@ -199,6 +241,7 @@ def report_json(report: IndicatorReport, lang: str = "es") -> dict[str, Any]:
     """The whole report as JSON-ready data; the keys never depend on the language."""
     data = {"association": report.association, **range_json(report.current)}
     data["provisional"] = report.provisional
+    data["denominators"] = dict(DENOMINATORS)
     data["baseline"] = None if report.baseline is None else range_json(report.baseline)
     data["change"] = change_json(report.change)
     data["by"] = list(report.by)

@@ -99,3 +99,13 @@ def out_of_reference(key: str, value: Decimal) -> bool:
     if m.ref_low is not None and value < m.ref_low:
         return True
     return m.ref_high is not None and value > m.ref_high
+
+
+def total_solids(measures: dict[str, Decimal | bool]) -> Decimal | None:
+    """Total solids derived from the fat and the solids-not-fat, which they are made of (ST =
+    grasa + SNF), when a reading gives both and no ST of its own (analyzers measure fat and
+    SNF; schemes of the Peruvian family price ST)."""
+    fat, snf = measures.get("fat"), measures.get("snf")
+    if "st" in measures or not isinstance(fat, Decimal) or not isinstance(snf, Decimal):
+        return None
+    return fat + snf

@@ -47,6 +47,8 @@ def dni(value: str | None, field: str = "dni") -> str | None:
     if not text:
         return None
     compact = stdnum_cui.compact(text)
+    if len(compact) == 7 and compact.isdigit():  # a spreadsheet read it as a number
+        raise ValidationError("dni_lost_zero", field, value=text, full="0" + compact)
     if not (len(compact) == 8 and compact.isdigit()):
         raise ValidationError("invalid_dni", field, value=text)
     return compact

@@ -82,29 +82,38 @@ def clean_delivery(
     today: date | None = None,
 ) -> CleanDelivery:
     """Validate a delivery's fields by the rules every delivery obeys (typed or imported);
-    the first problem raises, naming its field. A rejected delivery needs its reason."""
+    the first problem raises, naming its field. A rejected delivery needs its reason.
+    An import applies the same field rules (`v.quantity`, `v.choice`, `v.not_future`,
+    `quick_test`, `rejection`) cell by cell."""
     clean_qty = v.quantity(quantity)
     clean_unit = v.choice(unit, v.UNITS, "unit")
     clean_day = v.not_future(v.iso_date(day), today or clock.today())
     clean_shift = v.choice(shift, v.SHIFTS, "shift")
+    is_rejected, reason = rejection(reject_reason, rejected)
+    temp = quick_test("temperature", temperature)
+    dens = quick_test("density", density)
+    return CleanDelivery(
+        clean_qty, clean_unit, clean_day, clean_shift, is_rejected, reason, temp, dens
+    )
+
+
+def rejection(reject_reason: str | None, rejected: bool | None) -> tuple[bool, str | None]:
+    """Whether the delivery is rejected, and why: a reason alone rejects it; a rejection
+    needs its reason."""
     reason = v.optional_text(reject_reason)
     is_rejected = bool(reason) if rejected is None else rejected
     if is_rejected and not reason:
         raise ValidationError("reason_required", "reject_reason")
-    temp = v.measure("temperature", temperature) if temperature not in (None, "") else None
-    dens = v.measure("density", density) if density not in (None, "") else None
-    assert temp is None or isinstance(temp, Decimal)
-    assert dens is None or isinstance(dens, Decimal)
-    return CleanDelivery(
-        clean_qty,
-        clean_unit,
-        clean_day,
-        clean_shift,
-        is_rejected,
-        reason if is_rejected else None,
-        temp,
-        dens,
-    )
+    return is_rejected, reason if is_rejected else None
+
+
+def quick_test(key: str, value: object) -> Decimal | None:
+    """A quick test measured at the collection (temperature, density), within its range."""
+    if value in (None, ""):
+        return None
+    clean = v.measure(key, value)
+    assert isinstance(clean, Decimal)
+    return clean
 
 
 def refuse_inactive(member: Member) -> None:

@@ -123,10 +123,6 @@ MEMBER_COLUMNS = (
     "joined_on",
     "status",
     "herd_size",
-    "cert_herd_health",
-    "cert_organic",
-    "cert_regenerative",
-    "cert_good_practice",
     "centre_id",
     "route_order",
     "search_key",
@@ -303,6 +299,28 @@ def _ledger_rows(
     return rows
 
 
+PRACTICE_FLAGS = ("herd_health", "organic", "regenerative", "good_practice")
+
+
+def _practice_facts(
+    conn: Any, generated: list[tuple[Any, ...]], ids: list[int], stamp: datetime
+) -> None:
+    """The practices a demo member holds, adopted on the day the member joined."""
+    practice = dict(conn.exec_driver_sql("SELECT code, id FROM practice").all())
+    facts = [
+        (member_id, practice[code], "adopted", row[12], DEMO_USER, stamp)
+        for member_id, row in zip(ids, generated, strict=True)
+        for code, held in zip(PRACTICE_FLAGS, row[15:19], strict=True)
+        if held
+    ]
+    insert_rows(
+        conn,
+        "member_practice",
+        ("member_id", "practice_id", "kind", "day", "recorded_by", "recorded_at"),
+        facts,
+    )
+
+
 def _seed_scheme(conn: Any, effective: date, stamp: datetime) -> None:
     """The worked-example scheme of DOMAIN.md, in force from the first demo day."""
     definition = resource_path("schemes/peru-additive.json").read_text("utf-8")
@@ -383,8 +401,10 @@ def load_demo(
             for i, p in enumerate(names["places"])
         ]
         insert_rows(conn, "centre", ("id", "code", "name", "district", "community"), centres)
-        insert_rows(conn, "member", MEMBER_COLUMNS, _member_rows(rng, members, names, first, stamp))
+        generated = _member_rows(rng, members, names, first, stamp)
+        insert_rows(conn, "member", MEMBER_COLUMNS, [(*r[:15], *r[19:]) for r in generated])
         ids = conn.exec_driver_sql("SELECT id, centre_id FROM member ORDER BY id").all()
+        _practice_facts(conn, generated, [int(i) for i, _c in ids], stamp)
         herd = [(int(i), int(c), rng.uniform(6.0, 25.0)) for i, c in ids]
         insert_rows(
             conn,

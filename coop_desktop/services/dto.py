@@ -43,10 +43,6 @@ class MemberInfo:
     joined_on: date | None
     status: str
     herd_size: int | None
-    cert_herd_health: bool
-    cert_organic: bool
-    cert_regenerative: bool
-    cert_good_practice: bool
     centre_id: int | None
     route_order: int | None
     bank: str | None = None
@@ -76,10 +72,6 @@ class MemberDraft:
     account: str | None = None
     joined_on: date | None = None
     herd_size: int | None = None
-    cert_herd_health: bool = False
-    cert_organic: bool = False
-    cert_regenerative: bool = False
-    cert_good_practice: bool = False
     centre_id: int | None = None
     route_order: int | None = None
     bank: str | None = None

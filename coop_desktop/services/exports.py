@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -110,22 +111,25 @@ def ledger_sheet(db: Database, span: Span, lang: str) -> Sheet:
 
 
 def deliveries_sheet(db: Database, span: Span, lang: str) -> Sheet:
-    """As the daily collection sheet: accepted and rejected quantities in their own columns,
-    so each column's sum is the sheet's total."""
+    """As the daily collection sheet, one column per unit: accepted and rejected milk in
+    litres and in kilograms, each summed on its own (litres are never added to kilograms).
+    Its headers are those the import reads, so the file can be read back as it is."""
     cols = [
         Column(_t(lang, "Fecha", "Date"), "date", 11),
         Column(_t(lang, "Turno", "Shift"), "text", 8),
         Column(_t(lang, "Código", "Code"), "text", 9),
-        Column(_t(lang, "Socio", "Member"), "text", 30),
-        Column(_t(lang, "Aceptado", "Accepted"), "quantity", 11),
-        Column(_t(lang, "Rechazado", "Rejected"), "quantity", 11),
-        Column(_t(lang, "Unidad", "Unit"), "text", 7),
+        Column(_t(lang, "Nombre del socio", "Member name"), "text", 30),
+        Column(_t(lang, "Aceptado (L)", "Accepted (L)"), "quantity", 12),
+        Column(_t(lang, "Aceptado (kg)", "Accepted (kg)"), "quantity", 12),
+        Column(_t(lang, "Rechazado (L)", "Rejected (L)"), "quantity", 12),
+        Column(_t(lang, "Rechazado (kg)", "Rejected (kg)"), "quantity", 12),
         Column(_t(lang, "Temperatura °C", "Temperature °C"), "decimal", 10, places=1),
         Column(_t(lang, "Densidad", "Density"), "decimal", 9, places=4),
         Column(_t(lang, "Motivo de rechazo", "Rejection reason"), "text", 28),
         Column(_t(lang, "N° entrega", "Delivery no."), "int", 10),
     ]
     shifts = {"am": _t(lang, "mañana", "morning"), "pm": _t(lang, "tarde", "afternoon")}
+    slot = {(False, "L"): 4, (False, "kg"): 5, (True, "L"): 6, (True, "kg"): 7}
     with db.read() as session:
         found = session.execute(
             select(Delivery, Member.code, Member.given_names, Member.surnames)
@@ -133,25 +137,14 @@ def deliveries_sheet(db: Database, span: Span, lang: str) -> Sheet:
             .where(Delivery.date >= span.start, Delivery.date <= span.end)
             .order_by(Delivery.date, Delivery.shift, Member.code, Delivery.id)
         ).all()
-        rows = [
-            (
-                d.date,
-                shifts[d.shift],
-                code,
-                f"{given} {surnames}",
-                None if d.rejected else d.quantity,
-                d.quantity if d.rejected else None,
-                d.unit,
-                d.temperature,
-                d.density,
-                d.reject_reason,
-                d.id,
-            )
-            for d, code, given, surnames in found
-        ]
-    accepted = sum((r[4] for r in rows if r[4] is not None), ZERO)
-    rejected = sum((r[5] for r in rows if r[5] is not None), ZERO)
-    totals = ("TOTAL", None, None, None, accepted, rejected, None, None, None, None, None)
+        rows = []
+        for d, code, given, surnames in found:
+            row: list[object] = [d.date, shifts[d.shift], code, f"{given} {surnames}"]
+            row += [None] * 4 + [d.temperature, d.density, d.reject_reason, d.id]
+            row[slot[(bool(d.rejected), d.unit)]] = d.quantity
+            rows.append(tuple(row))
+    sums = [sum((q for r in rows if isinstance(q := r[i], Decimal)), ZERO) for i in range(4, 8)]
+    totals = ("TOTAL", None, None, None, *sums, None, None, None, None)
     return Sheet(_t(lang, "Entregas", "Deliveries"), cols, rows, totals)
 
 
@@ -172,6 +165,7 @@ def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
             for m in MEASURES.values()
         ),
         Column(_t(lang, "Laboratorio", "Lab"), "text", 20),
+        Column(_t(lang, "ST calculado (grasa + SNF)", "TS derived (fat + SNF)"), "text", 12),
     ]
     verdict = {True: _t(lang, "positivo", "positive"), False: _t(lang, "negativo", "negative")}
     with db.read() as session:
@@ -185,50 +179,82 @@ def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
         for t, m in found:
             values = [getattr(t, k) for k in keys]
             shown = [verdict[x] if isinstance(x, bool) else x for x in values]
-            rows.append((t.sample_date, m.code, _name(m), t.delivery_id, *shown, t.lab))
+            derived = _t(lang, "sí", "yes") if t.st_derived else None
+            rows.append((t.sample_date, m.code, _name(m), t.delivery_id, *shown, t.lab, derived))
     return Sheet(_t(lang, "Calidad", "Quality"), cols, rows)
 
 
+GENDER_WORDS = {"f": ("Mujer", "Woman"), "m": ("Hombre", "Man")}
+METHOD_WORDS = {
+    "cash": ("efectivo", "cash"),
+    "bank": ("banco", "bank"),
+    "wallet": ("billetera", "wallet"),
+}
+STATUS_WORDS = {
+    "active": ("activo", "active"),
+    "suspended": ("suspendido", "suspended"),
+    "retired": ("retirado", "retired"),
+}
+
+
 def members_sheet(db: Database, span: Span | None, lang: str) -> Sheet:
-    cols = [
-        Column(_t(lang, "Código", "Code"), "text", 9),
-        Column(_t(lang, "Nombres", "Given names"), "text", 20),
-        Column(_t(lang, "Apellidos", "Surnames"), "text", 22),
-        Column("DNI", "text", 10),
-        Column(_t(lang, "Sexo", "Gender"), "text", 6),
-        Column(_t(lang, "Comunidad", "Community"), "text", 16),
-        Column(_t(lang, "Distrito", "District"), "text", 14),
-        Column(_t(lang, "Provincia", "Province"), "text", 12),
-        Column(_t(lang, "Departamento", "Department"), "text", 12),
-        Column(_t(lang, "Teléfono", "Phone"), "text", 12),
-        Column(_t(lang, "Forma de pago", "Payment method"), "text", 12),
-        Column(_t(lang, "Banco", "Bank"), "text", 12),
-        Column(_t(lang, "Cuenta", "Account"), "text", 20),
-        Column(_t(lang, "Billetera", "Wallet"), "text", 12),
-        Column(_t(lang, "Fecha de ingreso", "Joined on"), "date", 12),
-        Column(_t(lang, "Estado", "Status"), "text", 10),
-        Column(_t(lang, "Vacas", "Cows"), "int", 7),
-    ]
+    """Every member in the screen's language — words, not codes ("Mujer", "efectivo",
+    "activo") — with a column per practice holding the day it was adopted (the practices
+    held today). Its headers and words are those the members import reads: the file can be
+    imported back as it is."""
+    from coop_desktop import clock
+    from coop_desktop.services.practices import all_practices, current_spans
+
+    en = lang == "en"
+    since = _t(lang, " (desde)", " (since)")
     with db.read() as session:
+        practices = all_practices(session)
+        held = current_spans(session, clock.today())
+        cols = [
+            Column(_t(lang, "Código", "Code"), "text", 9),
+            Column(_t(lang, "Nombres", "Given names"), "text", 20),
+            Column(_t(lang, "Apellidos", "Surnames"), "text", 22),
+            Column("DNI", "text", 10),
+            Column(_t(lang, "Sexo", "Gender"), "text", 8),
+            Column(_t(lang, "Comunidad", "Community"), "text", 16),
+            Column(_t(lang, "Distrito", "District"), "text", 14),
+            Column(_t(lang, "Provincia", "Province"), "text", 12),
+            Column(_t(lang, "Departamento", "Department"), "text", 12),
+            Column(_t(lang, "Dirección", "Address"), "text", 20),
+            Column(_t(lang, "Teléfono", "Phone"), "text", 12),
+            Column(_t(lang, "Forma de pago", "Payment method"), "text", 12),
+            Column(_t(lang, "Banco", "Bank"), "text", 12),
+            Column(_t(lang, "Cuenta", "Account"), "text", 20),
+            Column(_t(lang, "Billetera", "Wallet"), "text", 12),
+            Column(_t(lang, "Fecha de ingreso", "Joined on"), "date", 12),
+            Column(_t(lang, "Estado", "Status"), "text", 10),
+            Column(_t(lang, "Vacas", "Cows"), "int", 7),
+            *(Column(p.label(lang) + since, "date", 14) for p in practices),
+        ]
         rows = [
             (
                 m.code,
                 m.given_names,
                 m.surnames,
                 m.dni,
-                m.gender,
+                GENDER_WORDS[m.gender][en] if m.gender in GENDER_WORDS else m.gender,
                 m.community,
                 m.district,
                 m.province,
                 m.department,
+                m.address,
                 m.phone,
-                m.payment_method,
+                METHOD_WORDS.get(m.payment_method, (m.payment_method,) * 2)[en],
                 m.bank,
                 m.account,
                 m.wallet,
                 m.joined_on,
-                m.status,
+                STATUS_WORDS.get(m.status, (m.status,) * 2)[en],
                 m.herd_size,
+                *(
+                    s.start if (s := held.get(m.id, {}).get(p.code)) is not None else None
+                    for p in practices
+                ),
             )
             for m in session.scalars(select(Member).order_by(Member.code))
         ]

@@ -12,16 +12,17 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import coop_desktop.domain.import_messages  # noqa: F401  (registers the messages)
 from coop_desktop.domain.import_cells import Cell
 from coop_desktop.errors import CoopError, ValidationError
 from coop_desktop.numbers import D
 
 MAX_BYTES = 25 * 1024 * 1024
-HEADER_SCAN = 10  # title rows a sheet may have above its header
 VOTE_ROWS = 2000  # rows looked at to tell a decimal point from a decimal comma
 ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
 DELIMITERS = {",": "coma", ";": "punto y coma", "\t": "tabulador"}
@@ -35,7 +36,8 @@ class ReadOptions:
     encoding: str | None = None  # utf-8 | utf-16 | cp1252; None: detect
     delimiter: str | None = None  # , ; or tab; None: detect
     decimal: str | None = None  # point | comma; None: detect
-    sheet: str | None = None  # XLSX sheet; None: the first
+    sheet: str | None = None  # XLSX sheet; None: the active one (if visible)
+    header_row: int | None = None  # the header's file row; None: find it
 
 
 @dataclass(frozen=True)
@@ -59,17 +61,22 @@ class RawTable:
     sheets: list[str] = field(default_factory=list)
     epoch_1904: bool = False
     header_row: int = 0
+    header_score: int = 0  # known column names on the header row (0: none found)
+    header_given: bool = False  # the header row was given (--header-row)
     headers: list[str] = field(default_factory=list)
     rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    merged: list[tuple[str, int, int, int]] = field(default_factory=list)  # text, rows, column
+    notes: list[Problem] = field(default_factory=list)  # what was read and why; left aside
+    merged: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, text
+
+    def header_text(self) -> str:
+        return " | ".join(h for h in self.headers if h)
 
 
-def read_table(
-    path: Path, options: ReadOptions, is_header: Callable[[list[Any]], bool]
-) -> RawTable:
-    """Read `path` whole (size-checked first) into a table; `is_header` finds the header
-    row among the first rows."""
+def read_table(path: Path, options: ReadOptions, score: Callable[[list[Any]], int]) -> RawTable:
+    """Read `path` whole (size-checked first) into a table; `score` (how many known column
+    names a row holds) finds the header row among the first rows."""
     from coop_desktop.input_files import readable_file
 
     readable_file(path)
@@ -103,7 +110,9 @@ def read_table(
     else:
         _read_csv(data, options, table)
     if table.rows or not table.problems:
-        _find_header(table, is_header)
+        from coop_desktop.services.import_header import find_header  # it builds on RawTable
+
+        find_header(table, score, options.header_row)
     return table
 
 
@@ -188,13 +197,7 @@ def _read_csv(data: bytes, options: ReadOptions, table: RawTable) -> None:
     table.decimal = options.decimal or ("comma" if votes[0] > votes[1] else "point")
 
 
-def _xlsx_value(cell: Any, row: int, col: int, table: RawTable) -> Cell:
-    value = cell.value
-    if getattr(cell, "data_type", None) == "f":
-        table.problems.append(
-            Problem(row, col, ValidationError("formula_cell", "file", value=str(value)[:40]))
-        )
-        return None
+def _xlsx_value(value: Any) -> Cell:
     if isinstance(value, float):
         # A workbook stores numbers as binary doubles; Excel shows 15 significant digits,
         # and so do we: 3.6 is read as "3.6", never 3.60000000000000008882.
@@ -203,35 +206,66 @@ def _xlsx_value(cell: Any, row: int, col: int, table: RawTable) -> Cell:
             return D(text)
         except ValueError:
             return text  # an exponent: refused later as "not a number", naming the cell
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
     if isinstance(value, str):
         return value.strip()
     return value  # type: ignore[no-any-return]
 
 
-_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+MERGE_CHECK_ROWS = 20_000  # a sheet up to this many rows is also opened whole for its merges
 
 
-def _merged_ranges(sheet: Any) -> list[tuple[str, int, int, int]]:
-    """(range text, first row, last row, first column index) of every merged range, read
-    from the sheet's XML (openpyxl's read-only mode does not expose them)."""
-    from openpyxl.utils import column_index_from_string
+def _merged_ranges(data: bytes, name: str) -> list[tuple[str, int, int, int, int]]:
+    """(range, first row, last row, first column index, last column index) of every merged
+    range of the sheet, from openpyxl's own model of it (`merged_cells.ranges`), which only
+    a workbook opened whole has."""
+    from openpyxl import load_workbook
 
+    book = load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
     try:
-        with sheet._get_source() as src:
-            xml = src.read()
-    except Exception:  # an unusual package layout: merged cells then go unreported
-        return []
-    return [
-        (
-            f"{m[1].decode()}{int(m[2])}:{m[3].decode()}{int(m[4])}",
-            int(m[2]),
-            int(m[4]),
-            column_index_from_string(m[1].decode()) - 1,
+        return [
+            (r.coord, r.min_row, r.max_row, r.min_col - 1, r.max_col - 1)
+            for r in book[name].merged_cells.ranges
+        ]
+    finally:
+        book.close()
+
+
+def _pick_sheet(book: Any, options: ReadOptions, table: RawTable) -> str | None:
+    """The sheet asked for, or the active sheet when it is visible, else the first visible
+    one; hidden sheets (drafts, lists) are left aside, and the report says so."""
+    table.sheets = list(book.sheetnames)
+    visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+    hidden = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
+    if options.sheet is not None:
+        if options.sheet not in table.sheets:
+            table.problems.append(
+                Problem(
+                    None,
+                    None,
+                    ValidationError(
+                        "unknown_sheet", "sheet", value=options.sheet, valid=", ".join(table.sheets)
+                    ),
+                )
+            )
+            return None
+        if options.sheet in hidden:
+            table.notes.append(
+                Problem(None, None, ValidationError("sheet_hidden", "sheet", value=options.sheet))
+            )
+        return options.sheet
+    active = getattr(book.active, "title", None)
+    name = active if active in visible else (visible or table.sheets)[0]
+    if hidden:
+        table.notes.append(
+            Problem(
+                None,
+                None,
+                ValidationError(
+                    "sheet_chosen", "sheet", value=name, hidden=", ".join(f"«{h}»" for h in hidden)
+                ),
+            )
         )
-        for m in _MERGE.finditer(xml)
-    ]
+    return name
 
 
 def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
@@ -251,55 +285,43 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
         )
         return
     try:
-        table.sheets = list(book.sheetnames)
-        name = options.sheet or table.sheets[0]
-        if name not in table.sheets:
-            table.problems.append(
-                Problem(
-                    None,
-                    None,
-                    ValidationError(
-                        "unknown_sheet", "sheet", value=name, valid=", ".join(table.sheets)
-                    ),
-                )
-            )
+        name = _pick_sheet(book, options, table)
+        if name is None:
             return
         table.sheet = name
         table.epoch_1904 = bool(getattr(book, "epoch", None) and book.epoch.year == 1904)
         sheet = book[name]
         sheet.reset_dimensions()
-        for n, cells in enumerate(sheet.iter_rows(), start=1):
-            values = [_xlsx_value(c, n, i, table) for i, c in enumerate(cells)]
-            if any(v is not None and v != "" for v in values):
+        numbers: dict[float, Cell] = {}  # a sheet repeats its numbers: each read once
+        for n, raw in enumerate(sheet.iter_rows(values_only=True), start=1):
+            values: list[Cell] = list(raw)
+            filled = False
+            v: Any
+            for i, v in enumerate(raw):
+                if v is None:
+                    continue
+                kind = v.__class__
+                if kind is float:
+                    found = numbers.get(v)
+                    values[i] = (
+                        found if found is not None else numbers.setdefault(v, _xlsx_value(v))
+                    )
+                elif kind is str:
+                    text = v.strip()
+                    values[i] = text
+                    if text.startswith("="):  # formulas are read, not the values Excel saved
+                        table.formulas.append((n, i, text[:40]))
+                        values[i] = None
+                    elif not text:
+                        continue
+                elif not isinstance(v, (int, Decimal, date, bool)):  # an array formula
+                    table.formulas.append((n, i, str(getattr(v, "text", v))[:40]))
+                    values[i] = None
+                filled = True
+            if filled:
                 table.rows.append((n, values))
-        table.merged = _merged_ranges(sheet)
     finally:
         book.close()
+    if len(table.rows) <= MERGE_CHECK_ROWS:
+        table.merged = _merged_ranges(data, name)
     table.decimal = options.decimal or "point"
-
-
-def _find_header(table: RawTable, is_header: Callable[[list[Any]], bool]) -> None:
-    if not table.rows:
-        table.problems.append(Problem(None, None, ValidationError("file_empty", "file")))
-        return
-    index = next(
-        (i for i, (_, cells) in enumerate(table.rows[:HEADER_SCAN]) if is_header(cells)), 0
-    )
-    table.header_row, header = table.rows[index]
-    while header and (header[-1] is None or header[-1] == ""):
-        header = header[:-1]
-    table.headers = ["" if h is None else str(h).strip() for h in header]
-    table.rows = table.rows[index + 1 :]
-    for text, first, last, column in table.merged:
-        if last >= table.header_row:
-            table.problems.append(
-                Problem(
-                    max(first, table.header_row),
-                    column,
-                    ValidationError("merged_cells", "file", value=text),
-                )
-            )
-    if not table.rows:
-        table.problems.append(
-            Problem(table.header_row, None, ValidationError("file_no_rows", "file"))
-        )

@@ -22,10 +22,8 @@ from coop_desktop.domain.import_cells import Cell
 from coop_desktop.domain.import_columns import ColumnMatch
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.errors import CoopError, NotFound, ValidationError
-from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.import_read import Problem, RawTable
-from coop_desktop.services.members import clean_draft
-from coop_desktop.services.quality import clean_measures
+from coop_desktop.services.quality import clean_measures, with_total_solids
 
 Progress = Callable[[int, int], None]
 
@@ -43,6 +41,7 @@ class Context:
     from_workbook: bool = False
     default_unit: str = "L"
     deliveries_of: Callable[[list[int]], dict[int, int]] | None = None  # id -> member id
+    needs_st: Callable[[date], bool] = field(default=lambda _day: False)  # scheme prices ST?
 
 
 @dataclass
@@ -64,7 +63,7 @@ def fingerprint(parts: list[object], seen: dict[str, int]) -> str:
     return hashlib.blake2b(f"{base}#{n}".encode(), digest_size=16).hexdigest()
 
 
-class _Row:
+class Row:
     """One row's cells by field, with its problems collected."""
 
     def __init__(self, row: int, values: list[Cell], match: ColumnMatch, out: Prepared) -> None:
@@ -109,7 +108,7 @@ def _memo(fn: Callable[[Cell], Any]) -> Callable[[Cell], Any]:
     return cached
 
 
-def _member_of(r: _Row, ctx: Context) -> tuple[int, str, str] | None:
+def _member_of(r: Row, ctx: Context) -> tuple[int, str, str] | None:
     code = cells.text_cell(r.get("member"))
     dni = cells.text_cell(r.get("member_dni"))
     if code is None and dni is None:
@@ -124,102 +123,6 @@ def _member_of(r: _Row, ctx: Context) -> tuple[int, str, str] | None:
         key = "member" if code else "member_dni"
         r.fail(NotFound("unknown_member", "member", value=code or dni), key)
     return found
-
-
-def _check_day(r: _Row, ctx: Context, day: date, out: Prepared) -> None:
-    refusal = ctx.closed(day)
-    if refusal is not None:
-        r.fail(refusal, "date")
-    out.days.add(day)
-
-
-def prepare_members(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared:
-    out = Prepared()
-    seen_codes: dict[str, int] = {}
-    seen_dnis: dict[str, int] = {}
-    prints: dict[str, int] = {}
-    for row, values in table.rows:
-        r = _Row(row, values, match, out)
-        text = {
-            k: cells.text_cell(r.get(k))
-            for k in (
-                "code",
-                "given_names",
-                "surnames",
-                "dni",
-                "community",
-                "district",
-                "province",
-                "department",
-                "address",
-                "phone",
-                "bank",
-                "account",
-                "wallet",
-            )
-        }
-        gender = r.convert("gender", lambda c: cells.choice_cell(c, "gender"))
-        method = r.convert("payment_method", lambda c: cells.choice_cell(c, "payment_method"))
-        joined = r.convert(
-            "joined_on",
-            lambda c: cells.date_cell(
-                c,
-                "joined_on",
-                ctx.today,
-                from_workbook=ctx.from_workbook,
-                epoch_1904=ctx.epoch_1904,
-            ),
-        )
-        herd = r.convert("herd_size", lambda c: cells.integer_cell(c, "herd_size"))
-        if not r.ok:
-            continue
-        if method is None:  # inferred from what is known: a wallet number, an account, or cash
-            method = "wallet" if text["wallet"] else "bank" if text["account"] else "cash"
-        try:
-            clean = clean_draft(
-                MemberDraft(
-                    code=text["code"] or "",
-                    given_names=text["given_names"] or "",
-                    surnames=text["surnames"] or "",
-                    dni=text["dni"],
-                    gender=gender,
-                    community=text["community"],
-                    district=text["district"],
-                    province=text["province"],
-                    department=text["department"],
-                    address=text["address"],
-                    phone=text["phone"],
-                    payment_method=method,
-                    account=text["account"],
-                    joined_on=joined,
-                    herd_size=herd,
-                    bank=text["bank"],
-                    wallet=text["wallet"],
-                )
-            )
-        except CoopError as exc:
-            r.fail(exc)
-            continue
-        key = clean.code.lower()
-        if key in seen_codes:
-            r.fail(
-                ValidationError(
-                    "duplicate_in_file", "code", value=clean.code, other=seen_codes[key]
-                )
-            )
-        elif clean.dni and clean.dni in seen_dnis:
-            r.fail(
-                ValidationError(
-                    "duplicate_in_file", "dni", value=clean.dni, other=seen_dnis[clean.dni]
-                )
-            )
-        seen_codes.setdefault(key, row)
-        if clean.dni:
-            seen_dnis.setdefault(clean.dni, row)
-        if r.ok:
-            parts = [getattr(clean, name) for name in MemberDraft.__dataclass_fields__]
-            out.records.append((row, clean, fingerprint(["member", *parts], prints)))
-    return out
 
 
 def minor(value: Decimal, scale: int) -> int:
@@ -244,7 +147,7 @@ def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared
     keys = [k for k in MEASURES if k in match.column_of]
     wanted: dict[int, list[int]] = {}
     for row, values in table.rows:
-        r = _Row(row, values, match, out)
+        r = Row(row, values, match, out)
         member = _member_of(r, ctx)
         day = r.convert(
             "date",
@@ -271,20 +174,20 @@ def prepare_tests(table: RawTable, match: ColumnMatch, ctx: Context) -> Prepared
             continue
         try:
             clean = clean_measures(raw)
+            full, derived = with_total_solids(clean, ctx.needs_st(day))
         except CoopError as exc:
             r.fail(exc, exc.field if exc.field in r.columns else None)
             continue
-        _check_day(r, ctx, day, out)
-        if not r.ok:
-            continue
+        out.days.add(day)
         if delivery is not None:
             wanted.setdefault(delivery, []).append(len(out.records))
         stored = {
             k: value if isinstance(value, bool) else minor(value, MEASURES[k].scale)
-            for k, value in clean.items()
+            for k, value in full.items()
         }
-        record = (member[0], day, delivery, stored, lab, member[1])
-        measures = [f"{k}={stored[k]}" for k in sorted(stored)]
+        record = (member[0], day, delivery, stored, lab, member[1], {"st"} if derived else set())
+        # the print is of what the file says (a derived ST is the program's, not the file's)
+        measures = [f"{k}={stored[k]}" for k in sorted(stored) if not (derived and k == "st")]
         out.records.append(
             (
                 row,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -14,14 +15,13 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.errors import ValidationError
-from coop_desktop.services import import_rows as rows
 from coop_desktop.services.association import load_association
-from coop_desktop.services.context import actor, audit, now
+from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.import_read import Problem
-from coop_desktop.services.members import existing_identities, insert_member
+from coop_desktop.services.members import insert_member
 from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
-from coop_desktop.storage.models import Delivery, ImportBatch, Member
+from coop_desktop.storage.models import Delivery, ImportBatch, Member, QualityTest
 
 if TYPE_CHECKING:
     from coop_desktop.domain.import_columns import ColumnMatch
@@ -53,6 +53,7 @@ TEST_COLUMNS = (
     "delivery_id",
     *TEST_MEASURES,
     "lab",
+    "st_derived",
     "recorded_by",
     "recorded_at",
 )
@@ -90,33 +91,6 @@ def delivery_owners(session: Session, ids: list[int]) -> dict[int, int]:
             ).all()
         )
     return owners
-
-
-def prepare_members_against(
-    session: Session, report: ImportReport, ctx: rows.Context
-) -> rows.Prepared:
-    """Members of the file, checked against those on file: a row imported before is
-    skipped; any other code or DNI already in use is refused, as when typed."""
-    assert report.match is not None
-    prepared = rows.prepare_members(report.table, report.match, ctx)
-    known = known_prints(session, "members", [p for _, _, p in prepared.records])
-    codes, dnis = existing_identities(session)
-    keep = []
-    for row, clean, fingerprint in prepared.records:
-        if fingerprint not in known:
-            if clean.code.lower() in codes:
-                error = ValidationError("duplicate_code", "code", value=clean.code)
-                prepared.problems.append(Problem(row, report.match.column_of.get("code"), error))
-                continue
-            if clean.dni and clean.dni in dnis:
-                error = ValidationError(
-                    "duplicate_dni", "dni", value=clean.dni, other=dnis[clean.dni]
-                )
-                prepared.problems.append(Problem(row, report.match.column_of.get("dni"), error))
-                continue
-        keep.append((row, clean, fingerprint))
-    prepared.records = keep
-    return prepared
 
 
 def same_shift_warnings(
@@ -202,10 +176,11 @@ def write_all(
     total = len(fresh)
     if kind == "members":
         department = load_association(session).department
-        for n, (_, clean, _) in enumerate(fresh):
-            insert_member(session, clean, department)
+        for n, (_, rec, _) in enumerate(fresh):
+            insert_member(session, rec.draft, department, rec.status)
             if n % 200 == 0:
                 step(n, total)
+        session.flush()
     elif kind == "deliveries":
         # Each imported delivery gets its ticket number from the series' counter, as a typed
         # one does (numbering.reserve_numbers), in one reservation for the whole file.
@@ -226,10 +201,11 @@ def write_all(
                 delivery,
                 *(stored.get(k) for k in TEST_MEASURES),
                 lab,
+                bool(derived),
                 who,
                 stamp,
             )
-            for _, (member_id, day, delivery, stored, lab, _code), _ in fresh
+            for _, (member_id, day, delivery, stored, lab, _code, derived), _ in fresh
         ]
         insert_rows(conn, "quality_test", TEST_COLUMNS, data, adapted=True)
     insert_rows(
@@ -240,6 +216,7 @@ def write_all(
         adapted=True,
     )
     days = [rec[1] for _, rec, _ in fresh if kind != "members"]
+    days += [c.day for c in report.corrections]
     audit(
         session,
         "import",
@@ -250,9 +227,36 @@ def write_all(
             "file": report.table.file_name,
             "sha256": report.table.sha256,
             "rows": total,
+            "corrections": len(report.corrections),
             "first_day": min(days).isoformat() if days else None,
             "last_day": max(days).isoformat() if days else None,
         },
     )
     step(total, total)
     return total
+
+
+def apply_corrections(session: Session, kind: str, corrections: list[Any]) -> None:
+    """Write the confirmed corrections: the delivery's quantity (and unit), or the test's
+    measures the file gives, each audited with what it was."""
+    for c in corrections:
+        target: Any = session.get(Delivery if kind == "deliveries" else QualityTest, c.target)
+        before = row_dict(target)
+        for key, value in c.after.items():
+            if kind == "deliveries" and key == "quantity":
+                value = Decimal(value).scaleb(-3)
+            elif kind == "tests" and not MEASURES[key].boolean:
+                value = Decimal(value).scaleb(-MEASURES[key].scale)
+            setattr(target, key, value)
+        if kind == "tests" and c.record[6]:  # ST derived again from the corrected fat + SNF
+            target.st = Decimal(c.record[3]["st"]).scaleb(-MEASURES["st"].scale)
+            target.st_derived = True
+        session.flush()
+        audit(
+            session,
+            "correct",
+            "delivery" if kind == "deliveries" else "quality_test",
+            target.id,
+            before=before,
+            after=row_dict(target),
+        )

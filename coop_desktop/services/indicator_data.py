@@ -16,22 +16,22 @@ from decimal import Decimal
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from coop_desktop.domain.indicator_figures import QUALITY_KEYS, QualityClass, SampleSums
+from coop_desktop.domain.indicator_figures import (
+    QUALITY_KEYS,
+    QualityClass,
+    SampleSums,
+)
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
+from coop_desktop.domain.practices import NO_PRACTICES, Held
 from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.closeout.closing import CloseResult, compute
-from coop_desktop.services.closeout.inputs import date_param
+from coop_desktop.services.closeout.inputs import date_param, practices
 from coop_desktop.storage.bulk import fetch_raw
 
 MILLI = Decimal("0.001")
 CENTS = Decimal("0.01")
-FLAG_COLUMNS = (
-    ("good_practice", "cert_good_practice"),
-    ("regenerative", "cert_regenerative"),
-    ("organic", "cert_organic"),
-    ("herd_health", "cert_herd_health"),
-)
+PRICED_UNIT = Decimal("0.00001")  # a milk line's quantity in its pricing unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class PlannedPeriod:
     period_id: int | None  # the stored period, when it is closed
 
     @property
-    def provisional(self) -> bool:
+    def open(self) -> bool:
         return self.period_id is None
 
 
@@ -52,8 +52,55 @@ class Money:
     kg: Decimal
     gross: Decimal
     net: Decimal
-    milk_quantity: Decimal  # accepted milk lines, in the scheme's pricing unit
+    milk_quantity: Decimal  # accepted milk priced by its quality, in the pricing unit
     milk_amount: Decimal
+    untested_litres: Decimal = ZERO  # accepted milk of an open period without its tests
+    untested_kg: Decimal = ZERO
+
+    def part(self, share: Decimal, rest: Money | None = None) -> Money:
+        """`share` of this money, each figure rounded half up to its places; with `rest`
+        (what the other parts took) the remainder instead, so the parts add up."""
+        if rest is not None:
+            return Money(
+                *(
+                    getattr(self, f) - getattr(rest, f)
+                    for f in (
+                        "litres",
+                        "kg",
+                        "gross",
+                        "net",
+                        "milk_quantity",
+                        "milk_amount",
+                        "untested_litres",
+                        "untested_kg",
+                    )
+                )
+            )
+        return Money(
+            quantize(self.litres * share, MILLI),
+            quantize(self.kg * share, MILLI),
+            quantize(self.gross * share, CENTS),
+            quantize(self.net * share, CENTS),
+            quantize(self.milk_quantity * share, PRICED_UNIT),
+            quantize(self.milk_amount * share, CENTS),
+            quantize(self.untested_litres * share, MILLI),
+            quantize(self.untested_kg * share, MILLI),
+        )
+
+    def plus(self, other: Money) -> Money:
+        return Money(
+            self.litres + other.litres,
+            self.kg + other.kg,
+            self.gross + other.gross,
+            self.net + other.net,
+            self.milk_quantity + other.milk_quantity,
+            self.milk_amount + other.milk_amount,
+            self.untested_litres + other.untested_litres,
+            self.untested_kg + other.untested_kg,
+        )
+
+
+NO_MONEY = Money(ZERO, ZERO, ZERO, ZERO, ZERO, ZERO)
 
 
 @dataclass
@@ -61,6 +108,7 @@ class PeriodMoney:
     planned: PlannedPeriod
     members: dict[int, Money] = field(default_factory=dict)
     missing_tests: int = 0
+    has_milk: bool = False  # any delivery (accepted or rejected) in the period
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +119,7 @@ class MemberRow:
     district: str | None
     community: str | None
     centre: str | None
-    flags: frozenset[str]
+    held: Held  # the practices held, day by day
 
 
 def plan(session: Session, start: date, end: date, cycle: str) -> list[PlannedPeriod]:
@@ -97,22 +145,21 @@ def plan(session: Session, start: date, end: date, cycle: str) -> list[PlannedPe
 
 
 def members(conn: Connection) -> dict[int, MemberRow]:
-    flags = ", ".join(f"m.{column}" for _, column in FLAG_COLUMNS)
-    result = {}
-    for row in fetch_raw(
-        conn,
-        f"SELECT m.id, m.code, m.gender, m.district, m.community, c.name, {flags} "
-        "FROM member m LEFT JOIN centre c ON c.id = m.centre_id",
-        (),
-    ):
-        on = frozenset(
-            name for (name, _), value in zip(FLAG_COLUMNS, row[6:], strict=True) if value
+    held = practices(conn)
+    return {
+        row[0]: MemberRow(
+            row[0], row[1], row[2], row[3], row[4], row[5], held.get(row[0], NO_PRACTICES)
         )
-        result[row[0]] = MemberRow(row[0], row[1], row[2], row[3], row[4], row[5], on)
-    return result
+        for row in fetch_raw(
+            conn,
+            "SELECT m.id, m.code, m.gender, m.district, m.community, c.name "
+            "FROM member m LEFT JOIN centre c ON c.id = m.centre_id",
+            (),
+        )
+    }
 
 
-def _placeholders(values: Sequence[object]) -> str:
+def placeholders(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
@@ -122,15 +169,18 @@ def _closed_money(conn: Connection, periods: Sequence[PlannedPeriod]) -> dict[in
     if not by_id:
         return {}
     ids = list(by_id)
-    marks = _placeholders(ids)
+    marks = placeholders(ids)
+    # Milk lines paid at a price (a line left at 0 for a missing test says nothing of the
+    # milk's quality): their quantity in the pricing unit and their amount.
     lines: dict[tuple[int, int], tuple[int, int]] = {
         (member, period): (int(quantity or 0), int(amount or 0))
         for member, period, quantity, amount in fetch_raw(
             conn,
-            "SELECT s.member_id, s.period_id, SUM(l.quantity), SUM(l.amount) "
+            "SELECT s.member_id, s.period_id, "
+            "SUM(COALESCE(l.priced_quantity, l.quantity * 100)), SUM(l.amount) "
             "FROM settlement_line l JOIN settlement s ON s.id = l.settlement_id "
-            f"WHERE l.kind = 'milk' AND s.status != 'void' AND s.period_id IN ({marks}) "
-            "GROUP BY s.member_id, s.period_id",
+            f"WHERE l.kind = 'milk' AND l.unit_price <> 0 AND s.status != 'void' "
+            f"AND s.period_id IN ({marks}) GROUP BY s.member_id, s.period_id",
             ids,
         )
     }
@@ -146,14 +196,27 @@ def _closed_money(conn: Connection, periods: Sequence[PlannedPeriod]) -> dict[in
             Decimal(int(kg)) * MILLI,
             Decimal(int(gross)) * CENTS,
             Decimal(int(net)) * CENTS,
-            Decimal(quantity) * MILLI,
+            Decimal(quantity) * PRICED_UNIT,
             Decimal(amount) * CENTS,
         )
+    for period, found in fetch_raw(
+        conn,
+        "SELECT p.id, EXISTS (SELECT 1 FROM delivery d WHERE d.date >= p.start_date AND "
+        f"d.date <= p.end_date) FROM period p WHERE p.id IN ({marks})",
+        ids,
+    ):
+        by_id[period].has_milk = bool(found)
     return {pid: money for pid, money in by_id.items() if pid is not None}
 
 
 def _open_money(result: CloseResult, planned: PlannedPeriod) -> PeriodMoney:
-    money = PeriodMoney(planned, missing_tests=len({code for code, _d, _m in result.missing}))
+    """The preview's money; milk it could not price for lack of the tests its scheme needs
+    is set apart (untested), never read as milk priced at S/ 0.00."""
+    money = PeriodMoney(
+        planned,
+        missing_tests=len({code for code, _d, _m in result.missing}),
+        has_milk=any(m.milk.deliveries for m in result.members),
+    )
     for m in result.members:
         accepted = [ln for ln in m.milk.lines if not ln.rejected]
         money.members[m.member_id] = Money(
@@ -161,8 +224,10 @@ def _open_money(result: CloseResult, planned: PlannedPeriod) -> PeriodMoney:
             m.milk.kg,
             m.calc.gross,
             m.calc.net,
-            sum((ln.quantity for ln in accepted), ZERO),
+            sum((ln.quantity for ln in accepted), ZERO) - m.milk.untested_quantity,
             sum((ln.amount for ln in accepted), ZERO),
+            m.milk.untested_litres,
+            m.milk.untested_kg,
         )
     return money
 
@@ -197,17 +262,30 @@ def premium(money: Money, base: Decimal | None) -> Decimal | None:
 
 
 def delivery_days(conn: Connection, start: date, end: date) -> dict[int, int]:
-    """Days with at least one delivery (accepted or not), per member. Asked member by member
-    (`IN (SELECT id FROM member)`), SQLite reads only the (member, date) index: over a year
-    of a million deliveries that is twice as fast as scanning the date index and sorting."""
+    """Per member who delivered (accepted or rejected milk), the days with accepted milk: a
+    day of rejected milk alone is no delivery day. The days with any delivery are counted
+    member by member on the (member, date) index alone (`IN (SELECT id FROM member)`: SQLite
+    walks that index instead of sorting a year); the few days of rejected milk alone are
+    then taken away."""
+    args = (date_param(conn, start), date_param(conn, end))
+    rejected_only = dict(
+        fetch_raw(
+            conn,
+            "SELECT r.member_id, COUNT(DISTINCT r.date) FROM delivery r WHERE r.rejected "
+            "AND r.date >= ? AND r.date <= ? AND NOT EXISTS (SELECT 1 FROM delivery a WHERE "
+            "a.member_id = r.member_id AND a.date = r.date AND NOT a.rejected) "
+            "GROUP BY r.member_id",
+            args,
+        )
+    )
     return {
-        member: int(days)
+        member: int(days) - int(rejected_only.get(member, 0))
         for member, days in fetch_raw(
             conn,
             "SELECT member_id, COUNT(DISTINCT date) FROM delivery "
             "WHERE member_id IN (SELECT id FROM member) AND date >= ? AND date <= ? "
             "GROUP BY member_id",
-            (date_param(conn, start), date_param(conn, end)),
+            args,
         )
     }
 
@@ -259,9 +337,11 @@ def samples(
     end: date,
     classes: Sequence[QualityClass] = (),
     keys: Iterable[str] = QUALITY_KEYS,
+    member: int | None = None,
 ) -> dict[int, MemberSamples]:
-    """Per member: samples in the range, and per measure SUM (minor units), COUNT and how
-    many were within the reference; and how many fell in each of the scheme's classes."""
+    """Per member (or for `member` alone): samples in the range, and per measure SUM (minor
+    units), COUNT and how many were within the reference; and how many fell in each of the
+    scheme's classes."""
     wanted = list(keys)
     columns = ["COUNT(*)"]
     for key in wanted:
@@ -271,8 +351,10 @@ def samples(
     for row in fetch_raw(
         conn,
         f"SELECT member_id, {', '.join(columns)} FROM quality_test "
-        "WHERE sample_date >= ? AND sample_date <= ? GROUP BY member_id",
-        (date_param(conn, start), date_param(conn, end)),
+        "WHERE sample_date >= ? AND sample_date <= ?"
+        + ("" if member is None else " AND member_id = ?")
+        + " GROUP BY member_id",
+        (date_param(conn, start), date_param(conn, end)) + (() if member is None else (member,)),
     ):
         quality = {
             key: SampleSums(int(row[2 + 3 * i] or 0), int(row[3 + 3 * i]), int(row[4 + 3 * i]))

@@ -7,9 +7,8 @@ report says which figures are provisional.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -21,6 +20,7 @@ from coop_desktop.domain.indicator_groups import GROUPINGS
 from coop_desktop.domain.indicator_report import (
     IndicatorReport,
     PeriodRow,
+    RangeFacts,
     RangeFigures,
     assemble,
 )
@@ -34,6 +34,8 @@ from coop_desktop.services import indicator_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
+from coop_desktop.services.indicator_members import base_on, member_facts, split_by_practice
+from coop_desktop.services.practices import all_practices
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Setting
@@ -67,12 +69,6 @@ add_messages(
         ),
     }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Range:
-    figures: RangeFigures
-    facts: dict[int, ind.MemberFacts]
 
 
 def reference_price(db: Database) -> Decimal:
@@ -140,6 +136,7 @@ def indicators(
         except Refused:
             classes = ()
         people = data.members(session.connection())
+        names = {p.code: (p.name, p.name_en or p.name) for p in all_practices(session)}
         now = _read_range(session, start, end, association.cycle, timeline, classes, people, day)
         before = (
             _read_range(session, *baseline, association.cycle, timeline, classes, people, day)
@@ -148,11 +145,12 @@ def indicators(
         )
     return assemble(
         association.name,
-        (now.figures, now.facts),
-        (before.figures, before.facts) if before else None,
+        now,
+        before,
         tuple(dict.fromkeys(by)),
         reference_price=price,
         classes=classes,
+        practices=names,
     )
 
 
@@ -165,24 +163,20 @@ def _read_range(
     classes: tuple[ind.QualityClass, ...],
     people: dict[int, data.MemberRow],
     today: date,
-) -> _Range:
+) -> RangeFacts:
     conn = session.connection()
     planned = data.plan(session, start, end, cycle)
     first, last = planned[0].span.start, planned[-1].span.end
     money = data.period_money(session, planned)
     days = data.delivery_days(conn, first, last)
     tested = data.samples(conn, first, last, classes)
-    totals: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    totals: dict[int, data.Money] = {}
     premiums: dict[int, Decimal] = {}
     rows = []
     for period in money:
-        base = _base(timeline, period.planned.span.end)
+        base = base_on(timeline, period.planned.span.end)
         for member, m in period.members.items():
-            t = totals[member]
-            t["litres"] += m.litres
-            t["kg"] += m.kg
-            t["gross"] += m.gross
-            t["net"] += m.net
+            totals[member] = totals[member].plus(m) if member in totals else m
             extra = data.premium(m, base)
             if extra is not None:
                 premiums[member] = premiums.get(member, ZERO) + extra
@@ -190,48 +184,32 @@ def _read_range(
     facts = {}
     for member in set(totals) | set(days) | set(tested):
         who = people[member]
-        t = totals.get(member, {})
-        s = tested.get(member)
-        facts[member] = ind.MemberFacts(
-            member,
-            who.gender,
-            who.district,
-            who.community,
-            who.centre,
-            who.flags,
+        facts[member] = member_facts(
+            who,
+            who.held.on(first),
+            member in days,
             days.get(member, 0),
-            t.get("litres", ZERO),
-            t.get("kg", ZERO),
-            t.get("gross", ZERO),
-            t.get("net", ZERO),
+            totals.get(member, data.NO_MONEY),
             premiums.get(member),
-            s.samples if s else 0,
-            s.quality if s else {},
-            s.classes if s else (),
+            tested.get(member),
         )
+    parts = list(split_by_practice(conn, facts, people, money, timeline, classes, first, last))
     counted = (min(last, max(today, first)) - first).days + 1
     figures = RangeFigures(first, last, start, end, counted, tuple(rows), ind.Figures({}))
-    return _Range(figures, facts)
-
-
-def _base(timeline: Timeline, day: date) -> Decimal | None:
-    try:
-        return ind.base_rate(timeline.at(day).scheme)
-    except Refused:
-        return None
+    return RangeFacts(figures, facts, parts)
 
 
 def _period_row(period: data.PeriodMoney) -> PeriodRow:
     ms = period.members.values()
     kg = sum((m.kg for m in ms), ZERO)
     gross = sum((m.gross for m in ms), ZERO)
-    price = ind.ratio(gross, kg)
+    price = ind.ratio(gross, kg - sum((m.untested_kg for m in ms), ZERO))
     span = period.planned.span
     return PeriodRow(
         span.code,
         span.start,
         span.end,
-        period.planned.provisional,
+        period.planned.open,
         sum(1 for m in ms if m.litres > 0),
         sum((m.litres for m in ms), ZERO),
         kg,
@@ -239,6 +217,8 @@ def _period_row(period: data.PeriodMoney) -> PeriodRow:
         sum((m.net for m in ms), ZERO),
         None if price is None else price.quantize(Decimal("0.0001")),
         period.missing_tests,
+        period.has_milk,
+        sum((m.untested_litres for m in ms), Decimal("0.000")),
     )
 
 

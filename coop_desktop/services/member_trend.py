@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from coop_desktop.documents.content import TrendPoint
 from coop_desktop.domain.indicator_figures import mean
 from coop_desktop.domain.periods import PeriodSpan
-from coop_desktop.numbers import quantize
+from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services import indicator_data as data
 from coop_desktop.services.closeout.closing import CloseResult
 from coop_desktop.storage.bulk import fetch_raw
@@ -62,7 +62,8 @@ def trends(
                 for key, sums in (q.quality.items() if q else ())
                 if sums.count
             }
-            price = quantize(m.gross / m.kg, PRICE_STEP) if m is not None and m.kg > 0 else None
+            priced = m.kg - m.untested_kg if m is not None else ZERO
+            price = quantize(m.gross / priced, PRICE_STEP) if m is not None and priced > 0 else None
             points[member].append(
                 TrendPoint(
                     p.span.code,
@@ -70,7 +71,7 @@ def trends(
                     averages.get("st"),
                     averages.get("ufc"),
                     price,
-                    p.provisional,
+                    p.open,
                 )
             )
     return {m: _from_first_activity(ps) for m, ps in points.items()}

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -18,6 +19,9 @@ from coop_desktop.services.context import audit, now, row_dict
 from coop_desktop.services.dto import MemberDraft, MemberInfo
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member
+
+if TYPE_CHECKING:
+    from coop_desktop.services.practices import Fact
 
 # MemberInfo's fields are Member's columns of the same names: read as plain rows (no ORM
 # objects), a list of 16,000 members comes back in a fraction of the time.
@@ -50,10 +54,6 @@ def info(m: Member) -> MemberInfo:
         m.joined_on,
         m.status,
         m.herd_size,
-        m.cert_herd_health,
-        m.cert_organic,
-        m.cert_regenerative,
-        m.cert_good_practice,
         m.centre_id,
         m.route_order,
         m.bank,
@@ -117,16 +117,24 @@ def _apply(m: Member, d: MemberDraft) -> None:
 
 
 @requires(Permission.MEMBERS)
-def add_member(db: Database, draft: MemberDraft) -> MemberInfo:
+def add_member(db: Database, draft: MemberDraft, practices: Sequence[Fact] = ()) -> MemberInfo:
+    """A new active member, with the practices the form recorded (in one unit of work)."""
+    from coop_desktop.services.practices import record_facts
+
     clean = clean_draft(draft)
     with db.write() as session:
         _check_unique(session, clean, None)
-        return info(insert_member(session, clean, load_association(session).department))
+        m = insert_member(session, clean, load_association(session).department)
+        record_facts(session, m, practices)
+        return info(m)
 
 
-def insert_member(session: Session, clean: MemberDraft, department: str | None) -> Member:
-    """Write a validated, unique draft as a new active member, audited (typed or imported)."""
-    m = Member(created_at=now(), status="active")
+def insert_member(
+    session: Session, clean: MemberDraft, department: str | None, status: str = "active"
+) -> Member:
+    """Write a validated, unique draft as a new member (active, unless an imported row says
+    otherwise), audited (typed or imported)."""
+    m = Member(created_at=now(), status=status)
     _apply(m, clean)
     if m.department is None:
         m.department = department
@@ -137,7 +145,13 @@ def insert_member(session: Session, clean: MemberDraft, department: str | None) 
 
 
 @requires(Permission.MEMBERS)
-def update_member(db: Database, member_id: int, draft: MemberDraft) -> MemberInfo:
+def update_member(
+    db: Database, member_id: int, draft: MemberDraft, practices: Sequence[Fact] = ()
+) -> MemberInfo:
+    """Save the member's fields and append the practice facts the form recorded (adopted or
+    left on a day), in one unit of work."""
+    from coop_desktop.services.practices import record_facts
+
     clean = clean_draft(draft)
     with db.write() as session:
         m = session.get(Member, member_id)
@@ -148,6 +162,7 @@ def update_member(db: Database, member_id: int, draft: MemberDraft) -> MemberInf
         _apply(m, clean)
         session.flush()
         audit(session, "update", "member", m.id, before=before, after=row_dict(m))
+        record_facts(session, m, practices)
         return info(m)
 
 

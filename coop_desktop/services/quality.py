@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy.orm import Session
+
 from coop_desktop import clock
 from coop_desktop.domain import validation as v
-from coop_desktop.domain.measures import MEASURES
+from coop_desktop.domain.measures import MEASURES, total_solids
 from coop_desktop.domain.roles import Permission
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.authz import require_collect_date, requires
@@ -23,6 +25,30 @@ def clean_measures(raw: dict[str, object]) -> dict[str, Decimal | bool]:
     if not raw:
         raise ValidationError("no_measures", "measure")
     return {key: v.measure(key, value) for key, value in raw.items()}
+
+
+def with_total_solids(
+    clean: dict[str, Decimal | bool], needed: bool
+) -> tuple[dict[str, Decimal | bool], bool]:
+    """The measures with total solids derived from fat + SNF when the scheme in force needs
+    ST and the reading gives fat and SNF but no ST (and whether it was derived: the test
+    records it). The sum is checked like a typed ST."""
+    derived = total_solids(clean) if needed else None
+    if derived is None:
+        return clean, False
+    return {**clean, "st": v.measure("st", derived)}, True
+
+
+def scheme_needs(session: Session, day: date, key: str) -> bool:
+    """Does the scheme in force on `day` price (or reject by) the measure `key`?"""
+    from coop_desktop.errors import Refused
+    from coop_desktop.services.schemes import load_timeline
+
+    try:
+        pricer = load_timeline(session).at(day)
+    except Refused:  # no scheme in force that day
+        return False
+    return key in pricer.needed or any(r.measure == key for r in pricer.scheme.rejections)
 
 
 @requires(Permission.COLLECT)
@@ -41,6 +67,7 @@ def add_test(
     require_collect_date(db, day)
     with db.write() as session:
         guard_date(session, day)
+        clean, derived = with_total_solids(clean, scheme_needs(session, day, "st"))
         member = member_by_code(session, member_code)
         if delivery_id is not None:
             delivery = session.get(Delivery, delivery_id)
@@ -55,6 +82,7 @@ def add_test(
             sample_date=day,
             delivery_id=delivery_id,
             lab=v.optional_text(lab),
+            st_derived=derived,
             recorded_by=actor(),
             recorded_at=now(),
         )

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.documents.content import Header, StatementDoc, StatementLine
 from coop_desktop.domain.periods import PeriodSpan, parse_period
+from coop_desktop.domain.practices import NO_PRACTICES
 from coop_desktop.domain.pricing.advice import tips
 from coop_desktop.domain.pricing.basis import MemberQuality
 from coop_desktop.domain.pricing.period import (
@@ -73,7 +74,7 @@ class _Period:
             reading.quality.get(member) or MemberQuality([]),
             (self.previous if previous else self.deliveries).get(member, []),
             reading.span,
-            self.reading.flags.get(member, frozenset()),
+            self.reading.flags.get(member, NO_PRACTICES),
         )
 
 

@@ -113,15 +113,38 @@ class Member(Base):
     joined_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default="active")
     herd_size: Mapped[int | None] = mapped_column(Integer)
-    cert_herd_health: Mapped[bool] = mapped_column(Boolean, default=False)
-    cert_organic: Mapped[bool] = mapped_column(Boolean, default=False)
-    cert_regenerative: Mapped[bool] = mapped_column(Boolean, default=False)
-    cert_good_practice: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))
     route_order: Mapped[int | None] = mapped_column(Integer)
     # Lower-case, accent-free "code names surnames dni community" for instant search.
     search_key: Mapped[str] = mapped_column(String(600), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Practice(Base):
+    """A practice a member can hold (good livestock practices, regenerative grazing, …):
+    data the association extends. Its code is what price schemes and indicators name."""
+
+    __tablename__ = "practice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MemberPractice(Base):
+    """A dated fact: a member adopted or left a practice on a day. Append-only (triggers on
+    both engines): leaving is a new fact, never an edit of the adoption."""
+
+    __tablename__ = "member_practice"
+    __table_args__ = (Index("ix_member_practice_member_id", "member_id", "practice_id", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    practice_id: Mapped[int] = mapped_column(ForeignKey("practice.id"))
+    kind: Mapped[str] = mapped_column(String(10))  # adopted | left
+    day: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(60))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Delivery(Base):
@@ -172,6 +195,8 @@ class QualityTest(Base):
     alcohol: Mapped[bool | None] = mapped_column(Boolean)
     antibiotics: Mapped[bool | None] = mapped_column(Boolean)
     lab: Mapped[str | None] = mapped_column(String(100))
+    # True when `st` was derived from fat + SNF (the reading gave those, the scheme needs ST)
+    st_derived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 # Tables whose rows carry money or its numbering, and the keys an INSERT OR REPLACE could hit.
 APPEND_ONLY = (
@@ -37,8 +38,11 @@ APPEND_ONLY = (
     "expense",
     "plant_batch",
     "sales_void",
+    # the practices a member adopted and left (services/practices.py)
+    "member_practice",
 )
 KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "member_practice": (("id",),),
     "ledger_entry": (("id",), ("document_number",), ("reverses_id",)),
     "settlement_line": (("id",),),
     "audit_log": (("id",), ("seq",)),
@@ -185,6 +189,19 @@ def month_key(day: date) -> int:
 
 
 Columns = Callable[[str], set[str]]
+
+
+def table_columns(bind: Any) -> Columns:
+    """For migrations: the columns each table has at this revision (none: not created yet)."""
+    from sqlalchemy import inspect
+
+    def columns(table: str) -> set[str]:
+        inspector = inspect(bind)  # a fresh one: an inspector caches what it has read
+        if not inspector.has_table(table):
+            return set()
+        return {c["name"] for c in inspector.get_columns(table)}
+
+    return columns
 
 
 def _sqlite_triggers(columns: Columns | None = None) -> list[Trigger]:
@@ -417,8 +434,10 @@ def create_all(
         execute(t.create)
 
 
-def drop_all(execute: Callable[[str], object], dialect: str) -> None:
-    for t in triggers(dialect):
+def drop_all(
+    execute: Callable[[str], object], dialect: str, columns: Columns | None = None
+) -> None:
+    for t in triggers(dialect, columns):
         execute(t.drop)
     if dialect != "sqlite":  # the row-level triggers of migration 0003
         for table, _col in FROZEN:

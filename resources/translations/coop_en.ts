@@ -1800,7 +1800,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/common/error_text.py" line="33" />
+        <location filename="../../ui/common/error_text.py" line="41" />
         <source>Ocurrió un error inesperado (%1). No se guardó la operación. El detalle quedó en %2.</source>
         <translation>An unexpected error occurred (%1). Nothing was saved. The details are in %2.</translation>
     </message>
@@ -1808,7 +1808,7 @@
 <context>
     <name>ExportButton</name>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="116" />
+        <location filename="../../ui/common/export_dialog.py" line="118" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
@@ -1816,89 +1816,89 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="37" />
-        <location filename="../../ui/common/export_dialog.py" line="76" />
+        <location filename="../../ui/common/export_dialog.py" line="38" />
+        <location filename="../../ui/common/export_dialog.py" line="77" />
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="42" />
+        <location filename="../../ui/common/export_dialog.py" line="43" />
         <source>Planilla de pago (periodo cerrado)</source>
         <translation>Payroll (closed period)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="43" />
+        <location filename="../../ui/common/export_dialog.py" line="44" />
         <source>Compras para el contador (periodo cerrado)</source>
         <translation>Purchases for the accountant (closed period)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="44" />
+        <location filename="../../ui/common/export_dialog.py" line="45" />
         <source>Lista de pagos para banco o caja (periodo cerrado)</source>
         <translation>Payment list for the bank or cash (closed period)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="45" />
+        <location filename="../../ui/common/export_dialog.py" line="46" />
         <source>Movimientos de cuentas</source>
         <translation>Account movements</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="46" />
+        <location filename="../../ui/common/export_dialog.py" line="47" />
         <source>Entregas</source>
         <translation>Deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="47" />
+        <location filename="../../ui/common/export_dialog.py" line="48" />
         <source>Análisis de calidad</source>
         <translation>Quality tests</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="48" />
+        <location filename="../../ui/common/export_dialog.py" line="49" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="53" />
+        <location filename="../../ui/common/export_dialog.py" line="54" />
         <source>2026-10, 2026-10-q1 o 2026-10-01..2026-10-31</source>
         <translation>2026-10, 2026-10-q1 or 2026-10-01..2026-10-31</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="55" />
+        <location filename="../../ui/common/export_dialog.py" line="56" />
         <source>Excel (.xlsx)</source>
         <translation>Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="56" />
+        <location filename="../../ui/common/export_dialog.py" line="57" />
         <source>Texto CSV (.csv)</source>
         <translation>CSV text (.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="57" />
+        <location filename="../../ui/common/export_dialog.py" line="58" />
         <source>Qué</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="58" />
+        <location filename="../../ui/common/export_dialog.py" line="59" />
         <source>Periodo o rango</source>
         <translation>Period or range</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="59" />
+        <location filename="../../ui/common/export_dialog.py" line="60" />
         <source>Formato</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="64" />
+        <location filename="../../ui/common/export_dialog.py" line="65" />
         <source>Guardar como…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="89" />
-        <location filename="../../ui/common/export_dialog.py" line="90" />
+        <location filename="../../ui/common/export_dialog.py" line="91" />
+        <location filename="../../ui/common/export_dialog.py" line="92" />
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="96" />
+        <location filename="../../ui/common/export_dialog.py" line="98" />
         <source>%1 filas guardadas en %2</source>
         <translation>%1 rows saved in %2</translation>
     </message>
@@ -2260,203 +2260,259 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="55" />
-        <location filename="../../ui/admin/import_dialog.py" line="72" />
-        <location filename="../../ui/admin/import_dialog.py" line="120" />
-        <location filename="../../ui/admin/import_dialog.py" line="147" />
+        <location filename="../../ui/admin/import_dialog.py" line="60" />
+        <location filename="../../ui/admin/import_dialog.py" line="77" />
+        <location filename="../../ui/admin/import_dialog.py" line="132" />
+        <location filename="../../ui/admin/import_dialog.py" line="159" />
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="61" />
+        <location filename="../../ui/admin/import_dialog.py" line="66" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="62" />
+        <location filename="../../ui/admin/import_dialog.py" line="67" />
         <source>Entregas</source>
         <translation>Deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="63" />
+        <location filename="../../ui/admin/import_dialog.py" line="68" />
         <source>Análisis de calidad</source>
         <translation>Quality tests</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="68" />
+        <location filename="../../ui/admin/import_dialog.py" line="73" />
         <source>Archivo CSV o XLSX</source>
         <translation>CSV or XLSX file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="69" />
+        <location filename="../../ui/admin/import_dialog.py" line="74" />
         <source>Elegir archivo…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="79" />
-        <location filename="../../ui/admin/import_dialog.py" line="87" />
-        <location filename="../../ui/admin/import_dialog.py" line="94" />
+        <location filename="../../ui/admin/import_dialog.py" line="84" />
+        <location filename="../../ui/admin/import_dialog.py" line="92" />
+        <location filename="../../ui/admin/import_dialog.py" line="99" />
         <source>Detectar</source>
         <translation>Detect</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="88" />
-        <location filename="../../ui/admin/import_dialog.py" line="94" />
-        <location filename="../../ui/admin/import_dialog.py" line="198" />
-        <location filename="../../ui/admin/import_dialog.py" line="204" />
+        <location filename="../../ui/admin/import_dialog.py" line="93" />
+        <location filename="../../ui/admin/import_dialog.py" line="99" />
+        <location filename="../../ui/admin/import_dialog.py" line="220" />
+        <location filename="../../ui/admin/import_dialog.py" line="226" />
         <source>coma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="89" />
-        <location filename="../../ui/admin/import_dialog.py" line="198" />
+        <location filename="../../ui/admin/import_dialog.py" line="94" />
+        <location filename="../../ui/admin/import_dialog.py" line="220" />
         <source>punto y coma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="90" />
-        <location filename="../../ui/admin/import_dialog.py" line="198" />
+        <location filename="../../ui/admin/import_dialog.py" line="95" />
+        <location filename="../../ui/admin/import_dialog.py" line="220" />
         <source>tabulador</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="94" />
-        <location filename="../../ui/admin/import_dialog.py" line="204" />
+        <location filename="../../ui/admin/import_dialog.py" line="99" />
+        <location filename="../../ui/admin/import_dialog.py" line="226" />
         <source>punto</source>
         <translation>point</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="97" />
+        <location filename="../../ui/admin/import_dialog.py" line="106" />
+        <source>detectar</source>
+        <translation>detect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="108" />
         <source>litros</source>
         <translation>litres</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="97" />
+        <location filename="../../ui/admin/import_dialog.py" line="108" />
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="99" />
+        <location filename="../../ui/admin/import_dialog.py" line="110" />
         <source>Codificación</source>
         <translation>Encoding</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="100" />
+        <location filename="../../ui/admin/import_dialog.py" line="111" />
         <source>Separador</source>
         <translation>Delimiter</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="101" />
+        <location filename="../../ui/admin/import_dialog.py" line="112" />
         <source>Decimal</source>
         <translation>Decimal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="102" />
+        <location filename="../../ui/admin/import_dialog.py" line="113" />
         <source>Hoja</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="103" />
+        <location filename="../../ui/admin/import_dialog.py" line="114" />
+        <source>Fila del encabezado</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="115" />
         <source>«Cantidad» en</source>
         <translation>«Cantidad» in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="116" />
+        <location filename="../../ui/admin/import_dialog.py" line="128" />
         <source>Guardar mapeo</source>
         <translation>Save mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="118" />
+        <location filename="../../ui/admin/import_dialog.py" line="130" />
         <source>Revisar (sin guardar)</source>
         <translation>Check (save nothing)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="147" />
+        <location filename="../../ui/admin/import_dialog.py" line="159" />
         <source>Hojas de cálculo (*.csv *.xlsx *.txt)</source>
         <translation>Spreadsheets (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="185" />
+        <location filename="../../ui/admin/import_dialog.py" line="206" />
         <source>Leyendo el archivo…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="196" />
+        <location filename="../../ui/admin/import_dialog.py" line="218" />
         <source>codificación %1</source>
         <translation>encoding %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="200" />
+        <location filename="../../ui/admin/import_dialog.py" line="222" />
         <source>separador: %1</source>
         <translation>delimiter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="203" />
+        <location filename="../../ui/admin/import_dialog.py" line="225" />
         <source>decimal: %1</source>
         <translation>decimal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="208" />
+        <location filename="../../ui/admin/import_dialog.py" line="230" />
         <source>encabezado en la fila %1</source>
         <translation>header on row %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="209" />
+        <location filename="../../ui/admin/import_dialog.py" line="231" />
+        <location filename="../../ui/admin/import_dialog.py" line="317" />
         <source>%1 filas</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="210" />
+        <location filename="../../ui/admin/import_dialog.py" line="232" />
         <source>Detectado: </source>
         <translation>Detected: </translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="220" />
+        <location filename="../../ui/admin/import_dialog.py" line="250" />
         <source>(sin asignar)</source>
         <translation>(not mapped)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="221" />
+        <location filename="../../ui/admin/import_dialog.py" line="251" />
         <source>(ignorar)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="248" />
+        <location filename="../../ui/admin/import_dialog.py" line="281" />
+        <source>1 problema: no se importará nada hasta corregirlo.</source>
+        <translation>1 problem: nothing will be imported until it is fixed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="283" />
         <source>%1 problemas: no se importará nada hasta corregirlos.</source>
         <translation>%1 problems: nothing will be imported until they are fixed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="252" />
+        <location filename="../../ui/admin/import_dialog.py" line="287" />
         <source>Columnas reconocidas. Pulse Revisar para comprobar cada fila.</source>
         <translation>Columns recognised. Press Check to check every row.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="256" />
-        <source>Revisión correcta: %1 filas se importarían; %2 ya estaban importadas. No se guardó nada.</source>
-        <translation>Check passed: %1 rows would be imported; %2 were already imported. Nothing was saved.</translation>
+        <location filename="../../ui/admin/import_dialog.py" line="291" />
+        <source>Revisión correcta: se importarían %1; %2 ya estaban en la base. No se guardó nada.</source>
+        <translation>Check passed: %1 would be imported; %2 were already in the database. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="264" />
-        <source>Importadas %1 filas; %2 ya estaban importadas y no se repitieron.</source>
-        <translation>Imported %1 rows; %2 were already imported and were not repeated.</translation>
+        <location filename="../../ui/admin/import_dialog.py" line="299" />
+        <source>Importadas: %1; %2 ya estaban en la base y no se repitieron.</source>
+        <translation>Imported: %1; %2 were already in the database and were not repeated.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="269" />
+        <location filename="../../ui/admin/import_dialog.py" line="304" />
+        <source>Correcciones: %1.</source>
+        <translation>Corrections: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="364" />
+        <source>… y %1 más.</source>
+        <translation>… and %1 more.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="366" />
+        <source>1 fila corrige lo que ya está registrado:</source>
+        <translation>1 row corrects what is already recorded:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="368" />
+        <source>%1 filas corrigen lo que ya está registrado:</source>
+        <translation>%1 rows correct what is already recorded:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="374" />
+        <source>Correcciones</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="376" />
+        <source>Corregir e importar</source>
+        <translation>Correct and import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="377" />
+        <source>No importar</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="306" />
         <source>Este archivo ya se importó el %1.</source>
         <translation>This file was already imported on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="277" />
+        <location filename="../../ui/admin/import_dialog.py" line="314" />
         <source>Mapeo guardado para la próxima vez.</source>
         <translation>Mapping saved for next time.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="307" />
+        <location filename="../../ui/admin/import_dialog.py" line="317" />
+        <source>1 fila</source>
+        <translation>1 row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/import_dialog.py" line="348" />
         <source>Revisando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/import_dialog.py" line="307" />
+        <location filename="../../ui/admin/import_dialog.py" line="348" />
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
@@ -2842,108 +2898,108 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="34" />
+        <location filename="../../ui/members/member_dialog.py" line="37" />
         <source>Editar socio</source>
         <translation>Edit member</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="34" />
+        <location filename="../../ui/members/member_dialog.py" line="37" />
         <source>Nuevo socio</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="39" />
+        <location filename="../../ui/members/member_dialog.py" line="42" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="40" />
+        <location filename="../../ui/members/member_dialog.py" line="43" />
         <source>Nombres</source>
         <translation>Given names</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="41" />
+        <location filename="../../ui/members/member_dialog.py" line="44" />
         <source>Apellidos</source>
         <translation>Surnames</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="42" />
+        <location filename="../../ui/members/member_dialog.py" line="45" />
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="43" />
+        <location filename="../../ui/members/member_dialog.py" line="46" />
         <source>Teléfono</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="44" />
+        <location filename="../../ui/members/member_dialog.py" line="47" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="45" />
+        <location filename="../../ui/members/member_dialog.py" line="48" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="46" />
+        <location filename="../../ui/members/member_dialog.py" line="49" />
         <source>Provincia</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="47" />
-        <location filename="../../ui/members/member_dialog.py" line="73" />
+        <location filename="../../ui/members/member_dialog.py" line="50" />
+        <location filename="../../ui/members/member_dialog.py" line="76" />
         <source>Banco</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="48" />
+        <location filename="../../ui/members/member_dialog.py" line="51" />
         <source>Cuenta bancaria</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="49" />
+        <location filename="../../ui/members/member_dialog.py" line="52" />
         <source>Billetera móvil (Yape, Plin)</source>
         <translation>Mobile wallet (Yape, Plin)</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="65" />
+        <location filename="../../ui/members/member_dialog.py" line="68" />
         <source>Mujer</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="66" />
+        <location filename="../../ui/members/member_dialog.py" line="69" />
         <source>Hombre</source>
         <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="69" />
+        <location filename="../../ui/members/member_dialog.py" line="72" />
         <source>Sexo</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="72" />
+        <location filename="../../ui/members/member_dialog.py" line="75" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="74" />
+        <location filename="../../ui/members/member_dialog.py" line="77" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="77" />
+        <location filename="../../ui/members/member_dialog.py" line="80" />
         <source>Forma de pago</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="86" />
+        <location filename="../../ui/members/member_dialog.py" line="93" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_dialog.py" line="87" />
+        <location filename="../../ui/members/member_dialog.py" line="94" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -3237,6 +3293,44 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/printing/pdf_print.py" line="230" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeBox</name>
+    <message>
+        <location filename="../../ui/members/practice_box.py" line="36" />
+        <source>Prácticas (con la fecha en que empezó o dejó cada una)</source>
+        <translation>Practices (with the date each was adopted or left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/practice_box.py" line="44" />
+        <source>Práctica</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/practice_box.py" line="44" />
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/practice_box.py" line="44" />
+        <source>Hasta</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/practice_box.py" line="62" />
+        <source>Adoptó desde esta fecha</source>
+        <translation>Adopted from this date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/practice_box.py" line="63" />
+        <source>La dejó desde esta fecha</source>
+        <translation>Left from this date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/practice_box.py" line="90" />
+        <source>(por guardar)</source>
+        <translation>(to be saved)</translation>
     </message>
 </context>
 <context>
@@ -4920,7 +5014,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="227" />
+        <location filename="../../ui/app.py" line="230" />
         <source>La contraseña del servidor se guardó aparte (%1); no quedó en la configuración.</source>
         <translation>The server's password was stored apart (%1); it is not in the settings.</translation>
     </message>

@@ -68,7 +68,7 @@ def test_text_output_is_formatted_for_people(ready: Run) -> None:
         "Del 01/10/2026 al 30/11/2026 (periodos completos; se pidió 05/10/2026 – 20/11/2026)" in out
     )
     assert "PROVISIONAL: noviembre 2026 sigue abierto" in out
-    assert "S/ 126.42" in out and "100.0 L" in out and "S/ 1.2250" in out
+    assert "S/ 126.42" in out and "100.000 L" in out and "S/ 1.2250" in out
     assert "+150.00 %" in out  # litres against September
     assert "Ácora" in out and "Cupi" in out
     code, out, _ = ready("--lang", "en", "report", "indicators", *RANGE)
@@ -94,3 +94,40 @@ def test_files_and_reference_price(ready: Run, tmp_path: Path) -> None:
     assert code == 1 and "2026-13-01" in err
     code, _, err = ready("report", "indicators", *RANGE, "--baseline-from", "2026-09-01")
     assert code == 1 and err
+
+
+def test_a_practice_recorded_by_the_cli_counts_from_its_date(ready: Run) -> None:
+    """M1 adopts organic production on 02/11/2026: its October milk counts without it, its
+    November milk (10 L on 02/11) with it."""
+    code, out, err = ready(
+        "members", "practice", "add", "M1", "Producción orgánica", "--from", "02/11/2026", "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out) == [
+        {"practice": "organic", "name": "Producción orgánica", "from": "2026-11-02", "to": None},
+        {
+            "practice": "regenerative",
+            "name": "Pastoreo rotacional / ganadería regenerativa",
+            "from": "2026-01-01",
+            "to": None,
+        },
+    ]
+    code, out, _ = ready("report", "indicators", *RANGE, "--by", "practice", "--json")
+    groups = {g["group"]: g for g in json.loads(out)["groups"]}
+    assert (groups["organic:yes"]["producers"], groups["organic:yes"]["litres"]) == (1, "10.000")
+    assert groups["organic:yes"]["label"] == "Con: Producción orgánica"
+    assert (groups["organic:no"]["producers"], groups["organic:no"]["litres"]) == (3, "90.000")
+    # Adopting it again is refused in words; leaving it before it was adopted too.
+    code, _, err = ready("members", "practice", "add", "M1", "organic", "--from", "03/11/2026")
+    assert code != 0 and "M1 ya tiene la práctica «Producción orgánica» desde el 02/11/2026" in err
+    code, _, err = ready("members", "practice", "end", "M1", "organic", "--from", "01/11/2026")
+    assert code != 0 and "es anterior al último registro" in err
+    assert ready("members", "practice", "end", "M1", "organic", "--from", "20/11/2026")[0] == 0
+    code, out, _ = ready("members", "practice", "list", "M1")
+    assert "Producción orgánica" in out and "02/11/2026" in out and "20/11/2026" in out
+    # The association adds a practice of its own; it can be given at once.
+    assert ready("practices", "add", "silvopastoreo", "Silvopastoreo")[0] == 0
+    code, _, _ = ready("members", "practice", "add", "W2", "silvopastoreo", "--from", "01/11/2026")
+    assert code == 0
+    code, out, _ = ready("practices", "list", "--json")
+    assert [p["code"] for p in json.loads(out)][-1] == "silvopastoreo"

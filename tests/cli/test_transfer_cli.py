@@ -123,10 +123,22 @@ def test_deliveries_ledger_quality_and_members_exports(coop, closed: dict, tmp_p
         "DD/MM/YYYY"
     )
     data, total = rows[:-1], rows[-1]
-    accepted = sum((cell_decimal(r[4]) for r in data if r[4] is not None), Decimal(0))
-    rejected = sum((cell_decimal(r[5]) for r in data if r[5] is not None), Decimal(0))
-    assert cell_decimal(total[4]) == accepted and cell_decimal(total[5]) == rejected == 7
-    assert accepted == Decimal(closed["totals"]["litres"])
+    # litres and kilograms, accepted and rejected, each in its own column and total
+    sums = [
+        sum((cell_decimal(r[i]) for r in data if r[i] is not None), Decimal(0))
+        for i in (4, 5, 6, 7)
+    ]
+    assert (
+        [cell_decimal(total[i]) for i in (4, 5, 6, 7)]
+        == sums
+        == [
+            Decimal("180.05"),
+            Decimal("0"),
+            Decimal("7"),
+            Decimal("0"),
+        ]
+    )
+    assert sums[0] == Decimal(closed["totals"]["litres"])
     ledger = tmp_path / "cuentas.csv"
     assert coop("export", "ledger", "2026-10", "-o", str(ledger))[0] == 0
     text = ledger.read_text("utf-8-sig")
@@ -163,9 +175,14 @@ def test_import_after_the_close_is_refused_and_reports_rows(
     code, out, _ = coop("deliveries", "list", "--date", "2026-11-02", "--json")
     assert json.loads(out) == []
     code, out, _ = coop("import", "deliveries", str(good))
-    assert code == 0 and "Importadas 1 filas" in out
+    assert code == 0 and "Importadas: 1 fila; 0 ya estaban en la base y no se repitieron." in out
     code, out, _ = coop("import", "deliveries", str(good))
-    assert code == 0 and "ya se importó" in out and "1 ya estaban importadas" in out
+    assert code == 0 and "ya se importó" in out
+    assert "Importadas: 0 filas; 1 ya estaban en la base y no se repitieron." in out
+    # one problem is one: "1 problema"
+    late.write_text("codigo,fecha,turno,litros\nS0102,03/11/2026,xx,10\n")
+    code, _, err = coop("import", "deliveries", str(late))
+    assert code == 1 and "No se importó nada: 1 problema.\n" in err
 
 
 def test_mapping_from_the_command_line(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -190,4 +207,60 @@ def test_mapping_from_the_command_line(coop, tmp_path: Path) -> None:  # type: i
     )
     assert code == 0, err
     code, out, err = coop("import", "deliveries", str(odd))
-    assert code == 0 and "Importadas 1 filas" in out, err
+    assert code == 0 and "Importadas: 1 fila;" in out, err
+
+
+def test_members_and_deliveries_exports_read_back_as_they_are(  # type: ignore[no-untyped-def]
+    coop, closed: dict, tmp_path: Path
+) -> None:
+    """The members export (in the screen's language, words not codes, a column per practice)
+    and the deliveries export (litres and kg apart) are imported back as they are: into the
+    same database nothing is new; into another one the same members and deliveries appear."""
+    assert (
+        coop("members", "practice", "add", "S0101", "regenerative", "--from", "01/03/2025")[0] == 0
+    )
+    people, entregas = tmp_path / "socios.xlsx", tmp_path / "entregas.csv"
+    assert coop("export", "members", "-o", str(people))[0] == 0
+    sheet = load_workbook(people).active
+    header = [c.value for c in sheet[1]]
+    assert header[-4:] == [
+        "Buenas prácticas ganaderas (desde)",
+        "Pastoreo rotacional / ganadería regenerativa (desde)",
+        "Producción orgánica (desde)",
+        "Sanidad del hato (desde)",
+    ]
+    rosa = [c.value for c in sheet[2]]
+    assert (rosa[4], rosa[11], rosa[16]) == ("Mujer", "billetera", "activo")
+    assert rosa[-3] == datetime(2025, 3, 1)
+    english = tmp_path / "members.csv"
+    assert coop("--lang", "en", "export", "members", "-o", str(english))[0] == 0
+    first = english.read_text("utf-8-sig").splitlines()[0]
+    assert first.startswith("Code,Given names,Surnames,DNI,Gender,")
+    assert "Woman" in english.read_text("utf-8-sig")
+    span = "2026-10-01..2026-10-31"
+    assert coop("export", "deliveries", span, "-o", str(entregas))[0] == 0
+    assert entregas.read_text("utf-8-sig").splitlines()[0] == (
+        "Fecha,Turno,Código,Nombre del socio,Aceptado (L),Aceptado (kg),Rechazado (L),"
+        "Rechazado (kg),Temperatura °C,Densidad,Motivo de rechazo,N° entrega"
+    )
+    for path, kind, rows in (
+        (people, "members", 6),
+        (english, "members", 6),
+        (entregas, "deliveries", 16),
+    ):
+        code, out, err = coop("import", kind, str(path), "--json")
+        report = json.loads(out)
+        assert code == 0, report["problems"][:3]
+        assert (report["written"], report["already_imported"]) == (0, rows), path
+    other = str(tmp_path / "otra.db")
+    assert coop("init", "--name", "Otra", db_arg=other)[0] == 0
+    assert coop("import", "members", str(people), db_arg=other)[0] == 0
+    code, out, err = coop("import", "deliveries", str(entregas), "--json", db_arg=other)
+    assert code == 0 and json.loads(out)["written"] == 16, err
+    again = tmp_path / "otra-socios.xlsx"
+    assert coop("export", "members", "-o", str(again), db_arg=other)[0] == 0
+    assert list(load_workbook(again).active.values) == list(load_workbook(people).active.values)
+    back = tmp_path / "otra-entregas.csv"
+    assert coop("export", "deliveries", span, "-o", str(back), db_arg=other)[0] == 0
+    strip_ids = lambda p: [line.rsplit(",", 1)[0] for line in p.read_text("utf-8-sig").splitlines()]  # noqa: E731
+    assert strip_ids(back) == strip_ids(entregas)  # the same rows, new delivery numbers

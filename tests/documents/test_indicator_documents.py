@@ -58,7 +58,7 @@ def test_pdf_headline_figures_and_a_page_per_grouping(
         "Línea base: Del 01/09/2026 al 30/09/2026",
         "PROVISIONAL: noviembre 2026 sigue abierto",
         "Productores que entregaron 3",
-        "100.0 L",
+        "100.000 L",  # litres and kilograms in one format: three places
         "S/ 1.2250",
         "S/ 126.42",
         "66.67 %",  # women's share of producers
@@ -71,12 +71,13 @@ def test_pdf_headline_figures_and_a_page_per_grouping(
         "S/ 0.0251",  # premium per kg
         "716,000",  # volume-weighted UFC
         "60.00 %",  # samples with ST ≥ 11.4
+        "5 — Muestras con ST medida",  # what that share is taken of
         "+150.00 %",  # litres against September
         "Higiene A",
         "Por distrito",
         "Por sexo",
         "Por prácticas",
-        "Con buenas prácticas",
+        "Con: Buenas prácticas ganaderas",
         "S/ 1.2750",  # Ácora's price per kg
         "S/ 1.1500",  # Cupi's
     ):

@@ -201,13 +201,46 @@ def test_reimport_never_duplicates(members: Database, tmp_path: Path) -> None:
 def test_a_second_delivery_in_the_same_shift_is_announced(
     members: Database, tmp_path: Path
 ) -> None:
+    """S0101 has 15.5 L on 01/10 morning: a file's second row of that shift is a second
+    delivery, announced (its first row faces the one recorded, and holds the same)."""
+    run(members, EXAMPLES / "entregas.csv", "deliveries")
+    path = write_csv(
+        tmp_path / "b.csv",
+        "codigo,fecha,turno,litros\nS0101,01/10/2026,am,15.5\nS0101,01/10/2026,am,14\n",
+    )
+    report = run(members, path, "deliveries")
+    assert (report.written, report.already_imported, report.corrections) == (1, 1, [])
+    (warning,) = report.warnings
+    assert warning.error.code == "same_shift_in_db" and warning.row == 3
+    assert "S0101 ya tiene una entrega el 01/10/2026 (am)" in warning.error.render("es")
+
+
+def test_a_changed_quantity_is_a_correction_to_confirm(members: Database, tmp_path: Path) -> None:
+    """The same file again with S0101's 15.5 L written 14: never a second delivery. Without
+    confirming, the row is refused with the difference named; confirmed, the delivery holds
+    14 L (audited), and the file read once more changes nothing."""
     run(members, EXAMPLES / "entregas.csv", "deliveries")
     path = write_csv(tmp_path / "b.csv", "codigo,fecha,turno,litros\nS0101,01/10/2026,am,14\n")
-    report = run(members, path, "deliveries")
-    assert report.written == 1
-    (warning,) = report.warnings
-    assert warning.error.code == "same_shift_in_db" and warning.row == 2
-    assert "S0101 ya tiene una entrega el 01/10/2026 (am)" in warning.error.render("es")
+    report = run(members, path, "deliveries", dry_run=True)
+    assert [(c.row, c.who, c.before, c.after) for c in report.corrections] == [
+        (2, "S0101", {"quantity": 15500, "unit": "L"}, {"quantity": 14000, "unit": "L"})
+    ]
+    assert problem_lines(report) == [
+        "Fila 2, columna A «codigo»: S0101, 01/10/2026 (mañana): la base tiene 15.5 L; el "
+        "archivo dice 14.0 L (−1.5 L). Es una corrección de esa entrega: confírmela "
+        "(--correct, o «Importar» y confirmar) o quite la fila."
+    ]
+    assert run(members, path, "deliveries").written == 0 and count(members, Delivery) == 8
+    report = run(members, path, "deliveries", correct=True)
+    assert report.ok and (report.written, len(report.corrections)) == (0, 1)
+    with members.read() as s:
+        quantities = s.scalars(
+            select(Delivery.quantity).join(Member).where(Member.code == "S0101")
+        ).all()
+    assert sorted(quantities) == [Decimal("11.500"), Decimal("14.000"), Decimal("15.000")]
+    assert count(members, Delivery) == 8
+    again = run(members, path, "deliveries")
+    assert (again.written, again.already_imported, again.corrections) == (0, 1, [])
 
 
 def test_dry_run_checks_everything_and_writes_nothing(members: Database) -> None:
@@ -382,18 +415,31 @@ def test_duplicate_codes_and_bad_dnis(association: Database, tmp_path: Path) -> 
     report = run(association, path, "members")
     got = [(p.row, p.column, p.error.code) for p in report.problems]
     assert got == [
-        (3, 3, "invalid_dni"),
+        (3, 3, "dni_lost_zero"),
         (4, 3, "invalid_dni"),
         (5, 0, "duplicate_in_file"),
         (6, 3, "duplicate_in_file"),
     ]
     lines = problem_lines(report)
-    assert "«4123456»" in lines[0] and "8 dígitos" in lines[0]
+    assert lines[0] == (
+        "Fila 3, columna D «DNI»: DNI inválido «4123456»: tiene 7 dígitos. Si empezaba con "
+        "cero, la hoja de cálculo se lo quitó al leerlo como número: es «04123456». Dé formato "
+        "de texto a la columna DNI y escríbalo con su cero."
+    )
+    assert "«4123456A»" in lines[1] and "8 dígitos" in lines[1]
     assert "fila 2" in lines[2]
     assert count(association, Member) == 0
     add_member(association, MemberDraft(code="S0301", given_names="Eva", surnames="Ccama"))
     clash = write_csv(tmp_path / "c.csv", "Código,Nombres,Apellidos\nS0301,Eva,Ccama Ticona\n")
-    assert only_problem(run(association, clash, "members"))[2] == "duplicate_code"
+    report = run(association, clash, "members")
+    assert only_problem(report) == (2, 0, "member_differs")
+    assert problem_lines(report) == [
+        "Fila 2, columna A «Código»: el código «S0301» ya es de Eva Ccama, con otros datos: "
+        "apellidos. Corríjalo en Socios o quite la fila."
+    ]
+    same = write_csv(tmp_path / "e.csv", "Código,Nombres,Apellidos\nS0301,Eva,Ccama\n")
+    report = run(association, same, "members")  # the member as recorded: skipped
+    assert report.ok and (report.written, report.already_imported) == (0, 1)
 
 
 def test_saved_mapping_and_sheets(members: Database, tmp_path: Path) -> None:

@@ -24,19 +24,22 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from indicator_dataset import TODAY, build
 
+from coop_desktop.documents.indicator_labels import provisional_text
 from coop_desktop.domain.indicator_report import report_json
 from coop_desktop.errors import ValidationError
 from coop_desktop.services.closeout.closing import preview_close
+from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.indicators import (
     indicators,
     reference_price,
     set_reference_price,
 )
+from coop_desktop.services.practices import record
 from coop_desktop.services.statements import statements
 from coop_desktop.storage.engine import Database
 
 D = Decimal
-OCT_1, NOV_30 = date(2026, 10, 1), date(2026, 11, 30)
+OCT_1, NOV_1, NOV_30 = date(2026, 10, 1), date(2026, 11, 1), date(2026, 11, 30)
 SEPTEMBER = (date(2026, 9, 1), date(2026, 9, 30))
 
 
@@ -61,11 +64,15 @@ def test_indicators_worked_by_hand(coop: Database) -> None:
     # new = {W2, M1}, lost = {M2}.
     assert (f["producers"], f["producers_women"], f["producers_men"]) == (3, 2, 1)
     assert (f["producers_new"], f["producers_lost"]) == (2, 1)
-    # Delivery days: W1 Oct 1, 2, 3, Nov 2 = 4; W2 2; M1 Oct 1, Oct 2 (rejected), Nov 2 = 3.
-    assert f["delivery_days"] == 9
+    # Delivery days (accepted milk): W1 Oct 1, 2, 3, Nov 2 = 4; W2 2; M1 Oct 1, Nov 2 = 2
+    # (its Oct 2 holds rejected milk alone: M1 is a producer, that day no delivery day).
+    assert f["delivery_days"] == 8
     # Accepted litres 40 + 40 + 20 = 100; kg 4 × 10.32 + 41.28 + 2 × 10.32 = 103.2.
     assert (f["litres"], f["kg"]) == (D("100.000"), D("103.200"))
-    assert f["litres_per_producer_day"] == D("11.111")  # 100 / 9
+    assert f["litres_per_producer_day"] == D("12.500")  # 100 / 8
+    # Every accepted litre was tested: nothing set apart, all 103.2 kg priced.
+    assert (f["producers_untested"], f["litres_untested"]) == (0, D("0.000"))
+    assert f["kg_priced"] == D("103.200")
     # Days counted: 01/10 to today 27/11 = 58 → 100 / 58 = 1.7241…
     assert r.current.days == 58 and f["litres_per_day"] == D("1.724")
     # Quality: each producer's own average, weighed by its litres.
@@ -79,6 +86,7 @@ def test_indicators_worked_by_hand(coop: Database) -> None:
     # Samples within NTP 202.001: ST ≥ 11.4 — W1 ✓✓, W2 ✗, M1 11.9 ✓ 11.3 ✗ → 3 / 5 = 60 %;
     # fat, protein, UFC, SCC: only W2's sample fails → 4 / 5 = 80 %.
     assert f["share_samples_meeting_st"] == D("60.00")
+    assert (f["samples_with_st"], f["producers_with_st"]) == (5, 3)  # what shares are taken of
     for key in ("fat", "protein", "ufc", "scc"):
         assert f[f"share_samples_meeting_{key}"] == D("80.00"), key
         assert f[f"share_producers_meeting_{key}"] == D("66.67"), key  # W1 and M1 of 3
@@ -167,7 +175,7 @@ def test_groups_by_district_gender_practice_and_centre(coop: Database) -> None:
     groups = {(g.by, g.group): g for g in r.groups}
     acora, cupi = groups[("district", "Ácora")], groups[("district", "Cupi")]
     # Ácora: W1 + M1, 60 L = 61.92 kg, 39.63 + 13.42 + 13.21 + 12.69 = 78.95 → 1.27503 → 1.2750;
-    # 7 delivery days → 8.571 L; ST (12.2 × 40 + 11.6 × 20) / 60 = 12.00; new M1 (W1 was there).
+    # 6 delivery days → 10.000 L; ST (12.2 × 40 + 11.6 × 20) / 60 = 12.00; new M1 (W1 was there).
     a = acora.figures
     assert (a["producers"], a["litres"], a["gross"], a["avg_price_per_kg"]) == (
         2,
@@ -175,7 +183,7 @@ def test_groups_by_district_gender_practice_and_centre(coop: Database) -> None:
         D("78.95"),
         D("1.2750"),
     )
-    assert (a["litres_per_producer_day"], a["avg_st"]) == (D("8.571"), D("12.00"))
+    assert (a["litres_per_producer_day"], a["avg_st"]) == (D("10.000"), D("12.00"))
     assert (a["producers_new"], a["producers_lost"]) == (1, 0)
     # Cupi: W2 only now (47.47, net 27.47, 47.47 / 41.28 = 1.14995 → 1.1500); M2 left.
     c = cupi.figures
@@ -201,12 +209,83 @@ def test_groups_by_district_gender_practice_and_centre(coop: Database) -> None:
         D("53.05"),
         D("1.2851"),
     )
-    assert groups[("practice", "good_practice:yes")].label("en") == "With good practices"
+    assert groups[("practice", "good_practice:yes")].label("en") == (
+        "With: Good livestock practices"
+    )
+    assert groups[("practice", "good_practice:no")].label() == "Sin: Buenas prácticas ganaderas"
     assert groups[("practice", "regenerative:yes")].figures["producers"] == 1  # M1
     assert groups[("practice", "organic:no")].figures["producers"] == 3
     assert groups[("centre", "Centro Huaychani")].figures["litres"] == D("60.000")
     assert groups[("centre", "")].label() == "(sin dato)"
     assert [g.group for g in r.groups_by("district")] == ["Ácora", "Cupi"]  # accents fold
+
+
+def test_a_practice_counts_from_the_day_it_was_adopted(coop: Database) -> None:
+    """W1 adopts organic production on 02/10 (inside October, closed): its 01/10 milk counts
+    without it, the rest with it. October's money is divided by the accepted litres on each
+    side: 10 L of 30 before → 1/3 of 30.96 kg, 39.63 and 39.63 net."""
+    spans = record(coop, "W1", "organic", "adopted", date(2026, 10, 2), today=TODAY)
+    assert [(s.code, s.start, s.end) for s in spans] == [
+        ("good_practice", date(2026, 1, 1), None),
+        ("organic", date(2026, 10, 2), None),
+    ]
+    r = indicators(coop, OCT_1, NOV_30, by=["practice"], today=TODAY)
+    groups = {g.group: g.figures for g in r.groups}
+    yes, no = groups["organic:yes"], groups["organic:no"]
+    # With: W1's 02/10, 03/10 and 02/11: 30 L, 20.640 + 10.320 kg, 26.42 + 13.42 = 39.84.
+    assert (yes["producers"], yes["delivery_days"], yes["litres"], yes["kg"]) == (
+        1,
+        3,
+        D("30.000"),
+        D("30.960"),
+    )
+    assert (yes["gross"], yes["samples"]) == (D("39.84"), 2)
+    # Premium: 26.42 − 24.77 (20.64 kg × 1.20) + 13.42 − 12.38 = 2.69.
+    assert yes["quality_premium"] == D("2.69")
+    # Without: W1's 01/10 (10 L, 13.21), W2 and M1: three producers, 70 L, 86.58.
+    assert (no["producers"], no["delivery_days"], no["litres"], no["gross"]) == (
+        3,
+        5,
+        D("70.000"),
+        D("86.58"),
+    )
+    for key in ("litres", "kg", "gross", "net", "delivery_days", "quality_premium"):
+        assert yes[key] + no[key] == r.current.figures[key], key  # type: ignore[operator]
+    # Left on 03/11: from then on without (no delivery after it: the split stays).
+    record(coop, "W1", "organic", "left", date(2026, 11, 3), today=TODAY)
+    again = {g.group: g.figures for g in indicators(coop, OCT_1, NOV_30, by=["practice"]).groups}
+    assert again["organic:yes"]["litres"] == D("30.000")
+
+
+def test_open_months_without_milk_leave_the_report_final(coop: Database) -> None:
+    """January to August hold no milk and stay open: the report of the year so far is what
+    was paid (September and October are closed), not provisional."""
+    r = indicators(coop, date(2026, 1, 1), date(2026, 10, 31), today=TODAY)
+    assert not r.provisional and len(r.current.periods) == 10
+    assert [p.code for p in r.current.periods if p.open] == [f"2026-0{m}" for m in range(1, 9)]
+    assert not any(p.provisional or p.has_milk for p in r.current.periods[:8])
+    assert provisional_text(r, "es") == (
+        "Todas las cifras son de periodos cerrados (lo que se pagó); los periodos abiertos del "
+        "rango no tienen leche."
+    )
+
+
+def test_milk_without_its_tests_is_set_apart_not_priced_at_zero(coop: Database) -> None:
+    """W2 delivers 20 L in November without a sample: the preview cannot price it. It is
+    reported as untested milk and stays out of the price per kg and the premium."""
+    add_delivery(coop, "W2", "20", "L", date(2026, 11, 3), "am", today=TODAY)
+    f = indicators(coop, OCT_1, NOV_30, today=TODAY).current.figures
+    assert (f["producers_untested"], f["litres_untested"], f["kg_untested"]) == (
+        1,
+        D("20.000"),
+        D("20.640"),
+    )
+    assert (f["litres"], f["kg"], f["kg_priced"]) == (D("120.000"), D("123.840"), D("103.200"))
+    # The same gross and premium as without that milk: 126.42 / 103.2 and 2.59.
+    assert (f["gross"], f["avg_price_per_kg"]) == (D("126.42"), D("1.2250"))
+    assert f["quality_premium"] == D("2.59")
+    november = indicators(coop, NOV_1, NOV_30, today=TODAY).current.periods[0]
+    assert (november.missing_tests, november.litres_untested) == (1, D("20.000"))
 
 
 def test_open_period_is_the_close_preview_and_closed_is_what_was_paid(coop: Database) -> None:
@@ -259,7 +338,14 @@ def test_json_keys_and_canonical_values(coop: Database) -> None:
         "net": "26.11",
         "avg_price_per_kg": "1.2650",
         "missing_tests": 0,
+        "open": True,
+        "has_milk": True,
+        "litres_untested": "0.000",
     }
+    # Every share names what it is taken of, a key of the same figures.
+    assert data["denominators"]["share_producers_meeting_protein"] == "producers_with_protein"
+    assert (data["producers_with_protein"], data["samples_with_protein"]) == (3, 5)
+    assert data["classes"][0]["samples_measured"] == 5
 
 
 def test_reference_price_is_configurable(coop: Database) -> None:
@@ -294,3 +380,14 @@ def test_statement_shows_the_members_trend(coop: Database) -> None:
         ("2026-10", D("30.000"), D("12.10"), D("250000"), D("1.2800"), False),
         ("2026-11", D("10.000"), D("12.30"), D("250000"), D("1.3004"), True),
     ]
+
+
+def test_docs_define_every_key() -> None:
+    """docs/indicators.md names every figure of the JSON and what each share is taken of."""
+    from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS
+
+    doc = (Path(__file__).parents[2] / "docs" / "indicators.md").read_text("utf-8")
+    assert [k for k in KEYS if f"`{k}`" not in doc] == []
+    assert set(DENOMINATORS.values()) <= set(KEYS)
+    for key in ("open", "has_milk", "litres_untested", "denominators", "samples_measured"):
+        assert f'"{key}"' in doc, key

@@ -20,6 +20,7 @@ from coop_desktop.services.closeout.closing import close_period, preview_close
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member, update_member
+from coop_desktop.services.practices import Fact
 from coop_desktop.services.quality import add_test
 from coop_desktop.services.schemes import import_scheme, preset_names, preset_text
 from coop_desktop.services.settlements import settlement_for
@@ -159,9 +160,10 @@ def test_the_what_if_paid_column_is_the_stored_milk(association: Database) -> No
     member = _period(db, preset_text("colombia-quality"))
     close_period(db, Q1)
     paid = settlement_for(db, "S0001", Q1).gross
-    # the member's herd is certified after the close: a fresh pricing would pay 25 more per L
-    update_member(db, member, MemberDraft(code="S0001", given_names="Rosa", surnames="Mamani",
-                                          cert_herd_health=True))  # fmt: skip
+    # the member's herd is recorded as certified from the period's first day, after the
+    # close: a fresh pricing would pay 25 more per L, what was paid stays
+    update_member(db, member, MemberDraft(code="S0001", given_names="Rosa", surnames="Mamani"),
+                  [Fact("herd_health", "adopted", date(2026, 10, 1))])  # fmt: skip
     sim = simulate(db, preset_text("colombia-quality"), Q1)
     rosa = next(m for m in sim.members if m.code == "S0001")
     assert sim.closed and rosa.current == paid

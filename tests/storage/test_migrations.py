@@ -76,9 +76,8 @@ def test_upgrade_backs_up_first_and_keeps_data(
         conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('k', 'v')")
         conn.exec_driver_sql(
             "INSERT INTO member (code, given_names, surnames, payment_method, "
-            "status, cert_herd_health, cert_organic, cert_regenerative, "
-            "search_key, created_at) VALUES ('S1', 'Rosa', 'Mamani', 'cash', "
-            "'active', 0, 0, 0, 's1', '2026-01-01 00:00:00')"
+            "status, search_key, created_at) VALUES ('S1', 'Rosa', 'Mamani', 'cash', "
+            "'active', 's1', '2026-01-01 00:00:00')"
         )
     db.dispose()
     scripts = tmp_path / "migrations"

@@ -75,12 +75,12 @@ def test_indicators_screen(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) ->
     qtbot.waitUntil(lambda: view.report is not None, timeout=20000)  # type: ignore[attr-defined]
     # The hand-worked figures (tests/services/test_indicators.py), through the formatter.
     assert _cell(view, "producers", 1) == "3"
-    assert _cell(view, "litres", 1) == "100.0 L"
+    assert _cell(view, "litres", 1) == "100.000 L"
     assert _cell(view, "gross", 1) == "S/ 126.42"
     assert _cell(view, "avg_price_per_kg", 1) == "S/ 1.2250"
     assert _cell(view, "reference_price_per_kg", 1) == "S/ 1.6000"  # as typed, for this run
     assert _cell(view, "gross", 2) == "S/ 51.40"  # September
-    assert (_cell(view, "litres", 3), _cell(view, "litres", 4)) == ("+60.0 L", "+150.00 %")
+    assert (_cell(view, "litres", 3), _cell(view, "litres", 4)) == ("+60.000 L", "+150.00 %")
     assert "PROVISIONAL: noviembre 2026 sigue abierto" in view.summary.text()  # type: ignore[attr-defined]
     groups = view.groups  # type: ignore[attr-defined]
     assert [groups.item(r, 0).text() for r in range(groups.rowCount())] == ["Ácora", "Cupi"]

@@ -114,3 +114,59 @@ def test_member_page_shows_deliveries_quality_account_and_documents(
     assert shown == ["22/10/2026", "07/10/2026", "22/09/2026"]
     assert account.rowCount() == len(ledger(sqlite_db, member.code)) == 2  # type: ignore[attr-defined]
     assert documents.item(0, 0).text() == "L001-00000001"  # type: ignore[attr-defined]
+
+
+def test_a_practice_is_given_on_the_socios_form_from_a_date(
+    qtbot: QtBot, association: Database
+) -> None:
+    """Regenerative grazing adopted from 01/10/2026, typed on the form and saved with the
+    member by the real Guardar button; leaving it is a second fact, never an edit."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from coop_desktop.services.dto import MemberDraft
+    from coop_desktop.services.members import add_member
+    from coop_desktop.services.practices import member_spans
+    from ui.common import dates
+
+    member = add_member(association, MemberDraft("S0300", "Rosa", "Mamani Quispe"))
+
+    def open_form() -> tuple[MemberDialog, QDialogButtonBox]:
+        dialog = MemberDialog(association, member)
+        qtbot.addWidget(dialog)
+        return dialog, dialog.findChild(QDialogButtonBox)  # type: ignore[return-value]
+
+    dialog, buttons = open_form()
+    box = dialog.practices
+    box.practice.setCurrentIndex(box.practice.findData("regenerative"))
+    box.day.setDate(dates.qdate(date(2026, 10, 1)))
+    qtbot.mouseClick(box.adopted_button, Qt.MouseButton.LeftButton)
+    assert box.table.item(0, 0).text() == (
+        "Pastoreo rotacional / ganadería regenerativa (por guardar)"
+    )
+    assert box.table.item(0, 1).text() == "01/10/2026"
+    qtbot.mouseClick(
+        buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert dialog.result() == MemberDialog.DialogCode.Accepted
+    assert [(s.code, s.start, s.end) for s in member_spans(association, member.id)] == [
+        ("regenerative", date(2026, 10, 1), None)
+    ]
+    dialog, buttons = open_form()
+    box = dialog.practices
+    assert [box.table.item(0, c).text() for c in range(3)] == [
+        "Pastoreo rotacional / ganadería regenerativa",
+        "01/10/2026",
+        "—",
+    ]
+    # Leaving it before the day it was adopted is refused, in words, and nothing is saved.
+    box.practice.setCurrentIndex(box.practice.findData("regenerative"))
+    box.day.setDate(dates.qdate(date(2026, 9, 1)))
+    qtbot.mouseClick(box.left_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert dialog.result() != MemberDialog.DialogCode.Accepted
+    assert "anterior al último registro" in dialog.general.text()
+    assert member_spans(association, member.id)[0].end is None

@@ -1,8 +1,9 @@
 """Importar: choose the file and what it holds; see what was detected (CSV or XLSX, encoding,
-separator, decimal sign, sheet) and change it; see the first rows under a column mapping
-(each column's field, or ignore it) and save the mapping; then Revisar (checks everything,
-saves nothing) or Importar (all or nothing). Reading, checking and writing run in the op
-runner with progress; the report lists every problem with its row and column."""
+separator, decimal sign, sheet, header row, each with why) and change it; see the first rows
+under a column mapping (each column's field, or ignore it) and save the mapping; then Revisar
+(checks everything, saves nothing) or Importar (all or nothing; rows that correct what is
+recorded are asked about first). Reading, checking and writing run in the op runner with
+progress; the report lists every problem with its row and column."""
 
 from __future__ import annotations
 
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from coop_desktop.domain.import_columns import FIELDS, IGNORE
+from coop_desktop.domain.import_columns import FIELDS, IGNORE, PRACTICE
 from coop_desktop.messages import field_name
 from coop_desktop.services.import_read import ReadOptions
 from coop_desktop.services.imports import (
@@ -35,13 +37,16 @@ from coop_desktop.services.imports import (
     describe,
     import_file,
     load_mapping,
+    practice_headers,
     read_file,
     save_mapping,
 )
 from coop_desktop.storage.engine import Database
+from ui.common.confirm import ask
 from ui.common.error_text import message
 from ui.common.runner import OpContext, app_runner
 
+CORRECTIONS = ("correction_to_confirm", "test_correction_to_confirm")
 RED = QColor("#b00020")
 AMBER = QColor("#8a6d00")
 
@@ -94,17 +99,24 @@ class ImportDialog(QDialog):
             [(self.tr("Detectar"), None), (self.tr("punto"), "point"), (self.tr("coma"), "comma")]
         )
         self.sheet = QComboBox()
+        self.sheet_given = False  # a sheet chosen on screen, not the workbook's active one
+        self.sheet.activated.connect(lambda _i: setattr(self, "sheet_given", True))
+        self.header_row = QSpinBox()
+        self.header_row.setRange(0, 999)
+        self.header_row.setSpecialValueText(self.tr("detectar"))
+        self.header_row.editingFinished.connect(self.preview)
         self.unit = self._combo([(self.tr("litros"), "L"), (self.tr("kg"), "kg")])
         for label, widget in (
             (self.tr("Codificación"), self.encoding),
             (self.tr("Separador"), self.delimiter),
             (self.tr("Decimal"), self.decimal),
             (self.tr("Hoja"), self.sheet),
+            (self.tr("Fila del encabezado"), self.header_row),
             (self.tr("«Cantidad» en"), self.unit),
         ):
             options.addWidget(QLabel(label))
             options.addWidget(widget)
-            if widget is not self.unit:
+            if isinstance(widget, QComboBox) and widget is not self.unit:
                 widget.activated.connect(lambda _i: self.preview())
         options.addStretch()
         layout.addLayout(options)
@@ -149,6 +161,8 @@ class ImportDialog(QDialog):
         if path:
             self.path.setText(path)
             self.sheet.clear()
+            self.sheet_given = False
+            self.header_row.setValue(0)
             self.preview()
 
     def options(self) -> ReadOptions:
@@ -156,7 +170,8 @@ class ImportDialog(QDialog):
             self.encoding.currentData(),
             self.delimiter.currentData(),
             self.decimal.currentData(),
-            self.sheet.currentText() or None,
+            (self.sheet.currentText() or None) if self.sheet_given else None,
+            self.header_row.value() or None,
         )
 
     def mapping(self) -> dict[str, str]:
@@ -178,8 +193,14 @@ class ImportDialog(QDialog):
         mapping = load_mapping(self.db, kind)
         if self.report is not None and self.report.kind == kind:
             mapping.update(self.mapping())  # what was chosen on screen wins
+        db = self.db
+
+        def op(_context: OpContext) -> ImportReport:
+            practices = practice_headers(db) if kind == "members" else None
+            return read_file(path, kind, options, mapping, practices)
+
         self.runner.run(
-            lambda _c: read_file(path, kind, options, mapping),
+            op,
             self.show_preview,
             self._failed,
             label=self.tr("Leyendo el archivo…"),
@@ -191,6 +212,7 @@ class ImportDialog(QDialog):
         t = report.table
         if t.sheets and self.sheet.count() == 0:
             self.sheet.addItems(t.sheets)
+            self.sheet.setCurrentIndex(max(0, self.sheet.findText(t.sheet or "")))
         parts = [t.source.upper()]
         if t.encoding:
             parts.append(self.tr("codificación %1").replace("%1", t.encoding))
@@ -214,13 +236,21 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(rows) + 1)
         self.table.setHorizontalHeaderLabels(t.headers)
         self.mapping_boxes = []
-        fields = FIELDS[report.kind]
+        fields = [(spec.key, field_name(spec.key, "es")) for spec in FIELDS[report.kind]]
+        practices = sorted(
+            {
+                f
+                for f in (report.match.fields if report.match else [])
+                if f and f.startswith(PRACTICE)
+            }
+        )
+        fields += [(f, f.removeprefix(PRACTICE)) for f in practices]
         for col in range(len(t.headers)):
             box = QComboBox()
             box.addItem(self.tr("(sin asignar)"), None)
             box.addItem(self.tr("(ignorar)"), IGNORE)
-            for spec in fields:
-                box.addItem(field_name(spec.key, "es"), spec.key)
+            for key, name in fields:
+                box.addItem(name, key)
             current = report.match.fields[col] if report.match else None
             box.setCurrentIndex(max(0, box.findData(current)))
             self.table.setCellWidget(0, col, box)
@@ -236,6 +266,8 @@ class ImportDialog(QDialog):
 
     def show_report(self, report: ImportReport, preview: bool = False) -> None:
         self.problems.clear()
+        for p in report.notes:  # which sheet and header row were read, totals left aside
+            self.problems.addItem(QListWidgetItem(describe(report, p)))
         for p in report.problems[:2000]:
             item = QListWidgetItem(describe(report, p))
             item.setForeground(RED)
@@ -244,27 +276,32 @@ class ImportDialog(QDialog):
             item = QListWidgetItem(describe(report, p))
             item.setForeground(AMBER)
             self.problems.addItem(item)
-        if report.problems:
+        count = len(report.problems)
+        if count == 1:
+            text = self.tr("1 problema: no se importará nada hasta corregirlo.")
+        elif count:
             text = self.tr("%1 problemas: no se importará nada hasta corregirlos.").replace(
-                "%1", str(len(report.problems))
+                "%1", str(count)
             )
         elif preview:
             text = self.tr("Columnas reconocidas. Pulse Revisar para comprobar cada fila.")
         elif report.dry_run:
             text = (
                 self.tr(
-                    "Revisión correcta: %1 filas se importarían; %2 ya estaban importadas. "
+                    "Revisión correcta: se importarían %1; %2 ya estaban en la base. "
                     "No se guardó nada."
                 )
-                .replace("%1", str(report.to_write))
+                .replace("%1", self.rows_text(report.to_write))
                 .replace("%2", str(report.already_imported))
             )
         else:
             text = (
-                self.tr("Importadas %1 filas; %2 ya estaban importadas y no se repitieron.")
-                .replace("%1", str(report.written))
+                self.tr("Importadas: %1; %2 ya estaban en la base y no se repitieron.")
+                .replace("%1", self.rows_text(report.written))
                 .replace("%2", str(report.already_imported))
             )
+        if report.corrections and not count and not preview:
+            text += " " + self.tr("Correcciones: %1.").replace("%1", str(len(report.corrections)))
         if report.earlier_import:
             text += " " + self.tr("Este archivo ya se importó el %1.").replace(
                 "%1", report.earlier_import
@@ -276,7 +313,10 @@ class ImportDialog(QDialog):
             save_mapping(self.db, self.report.kind, self.mapping())
             self.summary.setText(self.tr("Mapeo guardado para la próxima vez."))
 
-    def run(self, dry_run: bool) -> None:
+    def rows_text(self, n: int) -> str:
+        return self.tr("1 fila") if n == 1 else self.tr("%1 filas").replace("%1", str(n))
+
+    def run(self, dry_run: bool, correct: bool = False) -> None:
         if self.report is None:
             return
         db, path = self.db, Path(self.path.text().strip())
@@ -297,6 +337,7 @@ class ImportDialog(QDialog):
                 dry_run=dry_run,
                 default_unit=unit,
                 progress=progress,
+                correct=correct,
             )
 
         self._enable(False)
@@ -314,6 +355,28 @@ class ImportDialog(QDialog):
         self._enable(True)
         self.report = report
         self.show_report(report)
+        to_confirm = [p for p in report.problems if p.error.code in CORRECTIONS]
+        if report.dry_run or not to_confirm or len(to_confirm) != len(report.problems):
+            return
+        shown = "\n".join(describe(report, p) for p in to_confirm[:5])
+        more = len(to_confirm) - 5
+        if more > 0:
+            shown += "\n" + self.tr("… y %1 más.").replace("%1", str(more))
+        question = (
+            self.tr("1 fila corrige lo que ya está registrado:")
+            if len(to_confirm) == 1
+            else self.tr("%1 filas corrigen lo que ya está registrado:").replace(
+                "%1", str(len(to_confirm))
+            )
+        )
+        if ask(
+            self,
+            self.tr("Correcciones"),
+            question + "\n\n" + shown,
+            self.tr("Corregir e importar"),
+            self.tr("No importar"),
+        ):
+            self.run(dry_run=False, correct=True)
 
     def _failed(self, error: BaseException) -> None:
         self._enable(self.report is not None)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from coop_desktop.services.exports import export_to_file
 from coop_desktop.storage.engine import Database
 from ui.common.error_text import message
+from ui.common.fmt import lang
 from ui.common.runner import app_runner
 
 
@@ -81,9 +82,10 @@ class ExportDialog(QDialog):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(suffix)
         db = self.db  # the op runs on the worker thread and touches no widget
+        language = lang()  # the file in the screen's language
 
         def op(_context: Any) -> tuple[Path, int]:
-            return export_to_file(db, kind, period or None, path, "es", force=True)
+            return export_to_file(db, kind, period or None, path, language, force=True)
 
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Exportando…"))

@@ -1,5 +1,6 @@
 """Create or edit a member: every field validated by the same rules as the service, and the
-problem shown next to the field it concerns."""
+problem shown next to the field it concerns; the practices the member adopted or left, each
+from a day, saved with the member."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 from coop_desktop.errors import CoopError
 from coop_desktop.services.dto import MemberDraft, MemberInfo
 from coop_desktop.services.members import add_member, clean_draft, update_member
+from coop_desktop.services.practices import list_practices, member_spans
 from coop_desktop.storage.engine import Database
 from ui.common.error_text import message
+from ui.members.practice_box import PracticeBox
 
 
 class MemberDialog(QDialog):
@@ -76,6 +79,10 @@ class MemberDialog(QDialog):
             self.payment.setCurrentIndex(max(0, self.payment.findData(member.payment_method)))
         form.addRow(self.tr("Forma de pago"), self.payment)
         layout.addLayout(form)
+        self.practices = PracticeBox(
+            list_practices(db), member_spans(db, member.id) if member else [], self
+        )
+        layout.addWidget(self.practices)
         self.general = QLabel()
         self.general.setStyleSheet("color: #b00020")
         self.general.setWordWrap(True)
@@ -158,10 +165,11 @@ class MemberDialog(QDialog):
 
     def save(self) -> None:
         try:
+            facts = list(self.practices.pending)
             if self.member is None:
-                self.saved = add_member(self.db, self.draft())
+                self.saved = add_member(self.db, self.draft(), facts)
             else:
-                self.saved = update_member(self.db, self.member.id, self.draft())
+                self.saved = update_member(self.db, self.member.id, self.draft(), facts)
         except CoopError as exc:
             self.show_error(exc)
             return

@@ -3,7 +3,9 @@ before they are priced.
 
 Under every basis but `delivery`, all of a member's accepted deliveries under one scheme
 version, with the same flags (and, for `latest`/`rolling`, on the same day) share one unit
-price, so they are summed in integer minor units first and priced once per group. Litres
+price, so they are summed in integer minor units first and priced once per group. A member
+whose practices change inside the period (adopted or left on a day of it) is grouped day by
+day, so each delivery is priced with what was held on its date. Litres
 become kg per delivery, half up to the gram, in integer arithmetic with the scheme's density
 as an exact fraction. A delivery whose own tests (or a lab test linked to it) a rejection
 rule reads is priced on its own. The result is the same as pricing every delivery on its own
@@ -123,6 +125,7 @@ def price_period(
     origin = span.start.toordinal()
     span_days = (span.end - span.start).days  # rows outside the span take the general path
     linked = {d for mq in reading.quality.values() for d in mq.by_delivery}
+    changing = {m for m, held in reading.flags.items() if held.changes(span.start, span.end)}
     need_daily = any(
         p.scheme.basis.kind == "period_average" or daily_tiers(p) for p in timeline.pricers()
     )
@@ -161,7 +164,7 @@ def price_period(
             or (temp is not None and mask & 2)
             or (dens is not None and mask & 4)
         )
-        if number >= 0 and unit == "L" and not is_rejected and not check:
+        if number >= 0 and unit == "L" and not is_rejected and not check and member not in changing:
             if need_daily:
                 by_day = daily_get(member)
                 if by_day is None:
@@ -194,7 +197,7 @@ def price_period(
             if v.per_delivery or check:
                 special[rid] = r
                 key: tuple[object, ...] = (member, vid, bool(cooled), day, rid)
-            elif v.per_day:
+            elif v.per_day or member in changing:
                 key = (member, vid, bool(cooled), day, None)
             else:
                 key = (member, vid, bool(cooled), None, None)
@@ -236,6 +239,7 @@ def _settle_groups(
     count: dict[int, int] = defaultdict(int)
     missing: dict[int, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     unpriced: dict[int, int] = defaultdict(int)
+    untested: dict[int, list[Decimal]] = {}  # litres, kg, quantity in the pricing unit
     totals: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
     for (member, vid, *_rest), acc in groups.items():
         assert isinstance(member, int) and isinstance(vid, int)
@@ -281,7 +285,10 @@ def _settle_groups(
             volume = totals[(member, vid)]
             if v.daily_tiers:
                 volume = quantize(volume / days_delivered.get(member, 1), MILLI)
-            all_flags = flags.get(member, NO_FLAGS)
+            held = flags.get(member)
+            all_flags = (
+                NO_FLAGS if held is None else held.on(day if isinstance(day, date) else span.start)
+            )
             if cooled:
                 all_flags = all_flags | COOLED
             try:
@@ -298,6 +305,10 @@ def _settle_groups(
                     (delivery_id if isinstance(delivery_id, int) else 0, tuple(exc.measures))
                 )
                 unpriced[member] += len(acc.ids)
+                sums = untested.setdefault(member, [ZERO, ZERO, ZERO])
+                sums[0] += Decimal(acc.ml) * MILLI
+                sums[1] += Decimal(acc.grams) * MILLI
+                sums[2] += quantity
                 price = ZERO
         line_key = (is_rejected, scheme.name, scheme.unit, price, reason)
         slot = lines[member].get(line_key)
@@ -351,5 +362,6 @@ def _settle_groups(
             tuple(missing.get(member, ())),
             (),
             unpriced.get(member, 0),
+            *untested.get(member, (ZERO, ZERO, ZERO)),
         )
     return result

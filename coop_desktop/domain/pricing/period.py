@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.domain.practices import NO_PRACTICES, Held
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.model import Scheme
@@ -88,6 +89,11 @@ class Milk:
     missing: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (delivery id or 0, measures)
     priced: tuple[PricedDelivery, ...] = ()
     unpriced: int = 0  # deliveries left at 0 for a missing test (when collected)
+    # that accepted milk (without the tests its scheme needs): litres, kg and the quantity
+    # in the pricing unit, so a report can set it apart instead of reading it as priced at 0
+    untested_litres: Decimal = ZERO
+    untested_kg: Decimal = ZERO
+    untested_quantity: Decimal = ZERO
 
     @property
     def gross(self) -> Decimal:
@@ -174,7 +180,8 @@ def daily_tiers(pricer: Pricer) -> bool:
 
 class MemberPeriod:
     """What a member's period gives each delivery before any price is computed: the scheme
-    in force, the quality under its basis, the flags and the volume its tiers read.
+    in force, the quality under its basis, the flags held on its date and the volume its
+    tiers read.
 
     Volumes that weigh samples (period averages) are accepted litres per day; volume tiers
     read the accepted quantity of the period in the scheme's unit (or its daily average over
@@ -187,7 +194,7 @@ class MemberPeriod:
         quality: MemberQuality,
         deliveries: Sequence[DeliveryIn],
         span: PeriodSpan,
-        flags: frozenset[str] = frozenset(),
+        flags: Held = NO_PRACTICES,
     ) -> None:
         self.timeline, self.quality, self.span, self.flags = timeline, quality, span, flags
         self.deliveries = deliveries
@@ -219,7 +226,8 @@ class MemberPeriod:
         return quantize(total / self._days, Decimal("0.001")) if daily_tiers(pricer) else total
 
     def flags_of(self, d: DeliveryIn) -> frozenset[str]:
-        return self.flags | ({"cooled"} if d.cooled else frozenset())
+        """The certifications held on the delivery's date, and whether it came cooled."""
+        return self.flags.on(d.day) | ({"cooled"} if d.cooled else frozenset())
 
     def rejection(self, d: DeliveryIn, pricer: Pricer) -> m.Rejection | None:
         """The rule its own tests (quick tests and a lab test linked to it) trigger."""
@@ -234,7 +242,7 @@ def price_member(
     quality: MemberQuality,
     deliveries: Sequence[DeliveryIn],
     span: PeriodSpan,
-    flags: frozenset[str] = frozenset(),
+    flags: Held = NO_PRACTICES,
     collect_missing: bool = False,
 ) -> Milk:
     """Price one member's deliveries of a period. Missing tests raise `MissingQuality`
@@ -242,6 +250,7 @@ def price_member(
     ctx = MemberPeriod(timeline, quality, deliveries, span, flags)
     priced: list[PricedDelivery] = []
     missing: list[tuple[int, tuple[str, ...]]] = []
+    untested: list[tuple[Decimal, Decimal, Decimal]] = []  # litres, kg, quantity
     for d in deliveries:
         pricer = timeline.at(d.day)
         q, kg, litres = pricer.quantities(d.quantity, d.unit)
@@ -282,6 +291,7 @@ def price_member(
             if not collect_missing:
                 raise exc.about(f"la entrega {d.id} del {d.day:%d/%m/%Y}") from None
             missing.append((d.id, tuple(exc.measures)))
+            untested.append((litres, kg, q))
             unit_price = ZERO
         priced.append(
             PricedDelivery(
@@ -311,4 +321,7 @@ def price_member(
         tuple(missing),
         tuple(priced),
         len(missing),
+        sum((u[0] for u in untested), ZERO),
+        sum((u[1] for u in untested), ZERO),
+        sum((u[2] for u in untested), ZERO),
     )

@@ -3,7 +3,7 @@
 Every path that prices deliveries — the close and its preview, statements, the dashboard's
 estimate, `coop check` and the what-if — reads a period into a `PeriodReading` (the
 deliveries as stored, with every quick test the delivery carries; the members' samples;
-their certification flags) and prices it with `price_reading`. Its two implementations are
+the practices they held, day by day) and prices it with `price_reading`. Its two implementations are
 the same function: `period.price_member` (one delivery at a time, with each delivery's own
 price, for statements) and `bulk.price_period` (sums first, prices each group once, for
 totals); a property test holds them equal to the céntimo, member by member.
@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.domain.practices import NO_PRACTICES, Held
 from coop_desktop.domain.pricing.basis import MemberQuality
 from coop_desktop.domain.pricing.period import DeliveryIn, Milk, Timeline, price_member
 
@@ -75,12 +76,13 @@ def as_date(value: object) -> date:
 class PeriodReading:
     """What pricing needs of a period: rows in `COLUMNS` order (a sequence, or an iterator
     the fast path reads once), each member's samples (up to the period's end, with a
-    look-back for `latest` and `rolling`) and flags."""
+    look-back for `latest` and `rolling`) and the practices each held, day by day (the
+    certification flags: a practice counts for the deliveries dated while it was held)."""
 
     span: PeriodSpan
     rows: Iterable[Sequence[Any]]
     quality: Mapping[int, MemberQuality]
-    flags: Mapping[int, frozenset[str]]
+    flags: Mapping[int, Held]
     to_date: Callable[[object], date] = field(default=as_date)
 
     def deliveries(self) -> dict[int, list[DeliveryIn]]:
@@ -121,7 +123,7 @@ def price_reading(
                 reading.quality.get(member) or MemberQuality([]),
                 deliveries,
                 reading.span,
-                reading.flags.get(member, frozenset()),
+                reading.flags.get(member, NO_PRACTICES),
                 collect_missing,
             )
             for member, deliveries in reading.deliveries().items()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from coop_desktop import clock
 from coop_desktop import formatting as fmt
 from coop_desktop.domain.periods import PeriodSpan, parse_period
+from coop_desktop.domain.practices import NO_PRACTICES, Held, Span
 from coop_desktop.domain.pricing.period import Milk, Timeline, no_milk
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
@@ -59,24 +60,44 @@ class MemberClose:
 
 @dataclass(frozen=True)
 class CloseInputs:
-    """What a close used that can change later (the deduction order, members'
-    certifications): stored with the period so `coop check` can price it again as it was."""
+    """What a close used that can change later (the deduction order, the practices members
+    held in the period): stored with the period so `coop check` can price it again as it
+    was. Each member's practices are stored as spans, [code, from, until or null]; a close
+    stored before practices were dated holds a plain list of codes (held every day)."""
 
     priority: tuple[str, ...] = DEDUCTION_KINDS
-    flags: dict[int, frozenset[str]] = field(default_factory=dict)
+    flags: dict[int, Held] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "priority": list(self.priority),
-            "flags": {str(m): sorted(f) for m, f in sorted(self.flags.items()) if f},
+            "flags": {
+                str(m): [
+                    [s.code, s.start.isoformat(), s.end.isoformat() if s.end else None]
+                    for s in held.spans
+                ]
+                for m, held in sorted(self.flags.items())
+                if held.spans
+            },
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CloseInputs:
         return cls(
             parse_priority(data.get("priority", DEDUCTION_KINDS)),
-            {int(m): frozenset(f) for m, f in data.get("flags", {}).items()},
+            {int(m): _held(f) for m, f in data.get("flags", {}).items()},
         )
+
+
+def _held(stored: list[Any]) -> Held:
+    if all(isinstance(item, str) for item in stored):
+        return Held.always(stored)
+    return Held(
+        tuple(
+            Span(code, date.fromisoformat(start), date.fromisoformat(end) if end else None)
+            for code, start, end in stored
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -134,9 +155,9 @@ def compute(
         member_rows = data.members(conn)
         credits, debits = data.ledger_items(conn, span)
         flags = (
-            {m: inputs.flags.get(m, frozenset()) for m in member_rows}
+            {m: inputs.flags.get(m, NO_PRACTICES) for m in member_rows}
             if inputs is not None
-            else {m: info.flags for m, info in member_rows.items()}
+            else {m: info.flags.within(span.start, span.end) for m, info in member_rows.items()}
         )
         mine = price_share(replace(job, flags=flags, shares=2 if other else 1), conn)
         milk = (mine | other.join(conn)) if other is not None else mine
@@ -163,7 +184,7 @@ def compute(
         missing += [(info.code, d, measures) for d, measures in m.missing]
     if progress:
         progress("priced", len(results), len(results))
-    used = CloseInputs(order, {r.member_id: flags.get(r.member_id, frozenset()) for r in results})
+    used = CloseInputs(order, {r.member_id: flags.get(r.member_id, NO_PRACTICES) for r in results})
     return CloseResult(span, tuple(results), tuple(missing), used)
 
 

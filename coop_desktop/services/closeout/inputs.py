@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from coop_desktop import formatting as fmt
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.domain.practices import NO_PRACTICES, Held, spans
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.pricing.reading import COLUMNS, PeriodReading, as_date
@@ -39,7 +40,7 @@ class MemberInfoRow:
     code: str
     name: str
     dni: str | None
-    flags: frozenset[str]
+    flags: Held  # the practices held, day by day (certification flags of pricing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def read_period(
     keys: Iterable[str] | None = None,
     share: int = 0,
     shares: int = 1,
-    flags: dict[int, frozenset[str]] | None = None,
+    flags: dict[int, Held] | None = None,
     stream: bool = False,
     only: Collection[int] | None = None,
 ) -> PeriodReading:
@@ -135,22 +136,28 @@ def delivery_rows(
 
 
 def members(conn: Connection | sqlite3.Connection) -> dict[int, MemberInfoRow]:
-    result = {}
-    for row in fetch_raw(
-        conn,
-        "SELECT id, code, given_names, surnames, dni, cert_herd_health, "
-        "cert_organic, cert_regenerative, cert_good_practice FROM member",
-        (),
-    ):
-        flags = frozenset(
-            name
-            for name, on in zip(
-                ("herd_health", "organic", "regenerative", "good_practice"), row[5:9], strict=True
-            )
-            if on
+    held = practices(conn)
+    return {
+        row[0]: MemberInfoRow(
+            row[0], row[1], f"{row[2]} {row[3]}", row[4], held.get(row[0], NO_PRACTICES)
         )
-        result[row[0]] = MemberInfoRow(row[0], row[1], f"{row[2]} {row[3]}", row[4], flags)
-    return result
+        for row in fetch_raw(conn, "SELECT id, code, given_names, surnames, dni FROM member", ())
+    }
+
+
+def practices(conn: Connection | sqlite3.Connection, member: int | None = None) -> dict[int, Held]:
+    """The practices each member held, day by day, from the dated facts (in the order they
+    were recorded); `member`: that member's alone."""
+    where = " WHERE f.member_id = ?" if member is not None else ""
+    facts: dict[int, list[tuple[str, str, date]]] = defaultdict(list)
+    for member_id, code, kind, day in fetch_raw(
+        conn,
+        "SELECT f.member_id, p.code, f.kind, f.day FROM member_practice f "
+        f"JOIN practice p ON p.id = f.practice_id{where} ORDER BY f.member_id, f.id",
+        () if member is None else (member,),
+    ):
+        facts[member_id].append((code, kind, to_date(day)))
+    return {m: Held(spans(found)) for m, found in facts.items()}
 
 
 def samples(

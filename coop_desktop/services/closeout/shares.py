@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.domain.practices import Held
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.period import Milk, Timeline
 from coop_desktop.domain.pricing.reading import price_reading
@@ -56,7 +57,7 @@ class ShareJob:
     versions: tuple[tuple[date, Scheme], ...]  # parsed: the child needs no scheme parser
     keys: frozenset[str]
     collect_missing: bool
-    flags: dict[int, frozenset[str]] | None = None  # None: read them from the database
+    flags: dict[int, Held] | None = None  # None: read them from the database
     share: int = 0
     shares: int = 1
 

@@ -25,7 +25,7 @@ def upgrade() -> None:
     bind = op.get_bind()
     dialect = bind.dialect.name
     # Existing rows are renumbered/back-filled below: lift the old guards first.
-    protection.drop_all(_execute, dialect)
+    protection.drop_all(_execute, dialect, protection.table_columns(bind))
 
     # Plain ADD COLUMN (no batch copy on SQLite), so nothing else is rebuilt.
     if dialect == "sqlite":  # an inline REFERENCES is the one constraint SQLite can add
@@ -83,15 +83,14 @@ def upgrade() -> None:
     op.create_index('uq_settlement_current', 'settlement', ['period_id', 'member_id'],
                     unique=True, sqlite_where=sa.text("status <> 'void'"),
                     postgresql_where=sa.text("status <> 'void'"))
-    inspector = sa.inspect(bind)
     protection.create_all(
-        _execute, dialect, lambda t: {c["name"] for c in inspector.get_columns(t)}
+        _execute, dialect, protection.table_columns(bind)
     )
 
 
 def downgrade() -> None:
     bind = op.get_bind()
-    protection.drop_all(_execute, bind.dialect.name)
+    protection.drop_all(_execute, bind.dialect.name, protection.table_columns(bind))
     op.drop_index('uq_settlement_current', table_name='settlement')
     op.drop_index('uq_ledger_entry_reverses_id', table_name='ledger_entry')
     op.drop_index('uq_ledger_entry_document_number', table_name='ledger_entry')

@@ -25,10 +25,9 @@ def _execute(sql: str) -> None:
 
 def upgrade() -> None:
     bind = op.get_bind()
-    inspector = sa.inspect(bind)
-    protection.drop_all(_execute, bind.dialect.name)
+    protection.drop_all(_execute, bind.dialect.name, protection.table_columns(bind))
     protection.create_all(
-        _execute, bind.dialect.name, lambda t: {c["name"] for c in inspector.get_columns(t)}
+        _execute, bind.dialect.name, protection.table_columns(bind)
     )
 
 
