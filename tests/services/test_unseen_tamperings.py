@@ -93,9 +93,9 @@ TAMPERINGS: dict[str, tuple[str, str]] = {
         "VALUES ('intrusa', '', 'administrador', true, 0, '2026-11-27 10:00:00')",
         "usuario intrusa: no hay registro",
     ),
-    "member_certified": (
-        "UPDATE member SET cert_organic = true WHERE code = 'S0002'",
-        "cert_organic no coincide",
+    "member_changed": (
+        "UPDATE member SET herd_size = 40 WHERE code = 'S0002'",
+        "herd_size no coincide",
     ),
     "loan_stretched": ("UPDATE loan SET instalments = 12", "préstamo 1: instalments"),
     "charge_changed": (

@@ -93,7 +93,7 @@ def test_indicators_screen(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) ->
     assert reference(plots["price"]) == [(-0.5, 1.6), (1.5, 1.6)]  # S/ 1.60 as typed, across
     assert labels(plots["price"]) == (["2026-10", "2026-11"], prices)
     # Per group, horizontal bars from the bottom: Ácora (the first) on top, Cupi below
-    assert bars(plots["group_litres"]) == ([20.0, 8.571], [])
+    assert bars(plots["group_litres"]) == ([20.0, 10.0], [])  # accepted days only
     assert labels(plots["group_litres"]) == (["0.0", "5.0", "10.0", "15.0", "20.0", "25.0"], names)
     assert bars(plots["group_price"]) == ([1.15, 1.275], [])
     assert reference(plots["group_price"]) == [(1.6, -0.5), (1.6, 1.5)]  # up the chart

@@ -212,10 +212,11 @@ def _cell_number(value: Any, field: str, comma: bool) -> Decimal:
 def read_statement(path: Path) -> list[StatementLine]:
     from coop_desktop.services.import_read import ReadOptions, read_table
 
-    def is_header(cells: list[Any]) -> bool:
-        return {"date", "quantity", "amount"} <= set(_column([str(c or "") for c in cells]))
+    def known(cells: list[Any]) -> int:
+        """How many of the statement's column names a row holds (the header holds most)."""
+        return len(set(_column([str(c or "") for c in cells])))
 
-    table = read_table(path, ReadOptions(), is_header)
+    table = read_table(path, ReadOptions(), known)
     if table.problems:
         raise table.problems[0].error
     cols = _column(table.headers)
