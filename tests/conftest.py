@@ -256,7 +256,7 @@ def cups_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CupsServer
         pytest.fail(f"the test CUPS server did not start: {started.stderr}")
     before = os.environ.get("CUPS_SERVER")
     os.environ["CUPS_SERVER"] = str(folder / "cups.sock")
-    from ui.printing import cups
+    from coop_desktop.printing import cups
 
     cups.reset_server()  # libcups keeps the server it first read, per thread
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -36,9 +37,41 @@ THIN = 0.4
 # Documents handed to members use no fill at all; the assembly's indicator report (laser,
 # screen) shades alternate group rows with this.
 SHADE = colors.HexColor("#e8edf2")
-# An 80 mm roll prints 72 mm and a 58 mm roll 48 mm on the common thermal heads: content is
-# centred inside that width, whatever the driver's own margins.
-PRINTABLE = {80: 72 * mm, 58: 48 * mm}
+# An 80 mm roll prints 72 mm and a 58 mm roll 48 mm on the common thermal heads (mm).
+STANDARD_PRINTABLE = {80: 72.0, 58: 48.0}
+# A table's rules are drawn centred on its edge: half their width lies outside it (points).
+RULE_INK = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class RollArea:
+    """Where a roll document (ticket, roll receipt) is laid out: on a roll `width` mm wide,
+    `printable` mm wide from `left` mm, below `top` mm. A printer that prints less than the
+    standard width gets its own width: the layout follows, nothing is shrunk."""
+
+    width: float
+    left: float
+    printable: float
+    top: float = 0.0
+
+    @property
+    def frame(self) -> float:
+        """The width (points) the content is laid out in: the printed width, less room for
+        the outer half of a box's rule."""
+        return self.printable * mm - 2 * RULE_INK
+
+    @property
+    def narrow(self) -> bool:
+        """The 58 mm roll's layout (smaller type, shorter labels)."""
+        return self.printable < 60
+
+
+def roll_area(width: int) -> RollArea:
+    """The standard area of an 80 or 58 mm roll: 72 or 48 mm, centred."""
+    if width not in STANDARD_PRINTABLE:
+        raise ValueError("roll width must be 80 or 58 mm")
+    printable = STANDARD_PRINTABLE[width]
+    return RollArea(width, (width - printable) / 2, printable)
 
 
 def tr(lang: str, es: str, en: str) -> str:
@@ -121,9 +154,9 @@ def scaled_styles(size: float, small: float | None = None) -> dict[str, Paragrap
     }
 
 
-def roll_styles(width_mm: int) -> dict[str, ParagraphStyle]:
+def roll_styles(area: RollArea) -> dict[str, ParagraphStyle]:
     """Thermal rolls: nothing under 8 pt (a 203 dpi head loses thinner strokes)."""
-    return scaled_styles(8.5, 8) if width_mm == 58 else scaled_styles(9.5, 8.5)
+    return scaled_styles(8.5, 8) if area.narrow else scaled_styles(9.5, 8.5)
 
 
 def p(text: str, style: str = "base", sheet: dict[str, ParagraphStyle] | None = None) -> Paragraph:

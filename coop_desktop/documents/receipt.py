@@ -21,13 +21,14 @@ from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import ReceiptDoc
 from coop_desktop.documents.layout import (
-    PRINTABLE,
     RULE,
     THIN,
+    RollArea,
     grid,
     header_block,
     p,
     place_of,
+    roll_area,
     roll_styles,
     styles,
     tr,
@@ -53,20 +54,24 @@ def title_of(r: ReceiptDoc) -> str:
 
 
 class ReceiptRenderer:
-    def __init__(self, size: str = "A5", invariant: bool = False) -> None:
+    """`size` "A5", "80mm" or "58mm"; `area` the roll area a printer reports (a roll size's
+    standard area when not given)."""
+
+    def __init__(
+        self, size: str = "A5", invariant: bool = False, area: RollArea | None = None
+    ) -> None:
         if size not in ("A5", "80mm", "58mm"):
             raise ValueError("receipt size must be A5, 80mm or 58mm")
         self.size = size
         self.invariant = invariant
-
-    @property
-    def roll(self) -> int | None:
-        return None if self.size == "A5" else int(self.size[:2])
+        self.roll: RollArea | None = None
+        if size != "A5":
+            self.roll = area if area is not None else roll_area(int(size[:2]))
 
     def render(self, r: ReceiptDoc) -> bytes:
         if self.roll is None:
             return self.render_many([r])
-        story = self.story(r, PRINTABLE[self.roll], roll_styles(self.roll))
+        story = self.story(r, self.roll.frame, roll_styles(self.roll))
         return build_roll(
             story,
             self.roll,

@@ -515,11 +515,22 @@ class CloseoutView(QWidget):
         rows = sorted({i.row() for i in model.selectedRows()}) if model else []
         return [self.rows.rows[r].code for r in rows] or None
 
-    def _batch_kind(self, title: str) -> str | None:
+    def _batch_kind(self, title: str, sizes: bool = False) -> tuple[str, str] | None:
+        """The document (and, for saving, the receipt size): printing takes the size of the
+        printer chosen next (its roll, or A5)."""
+        receipts = (
+            {
+                self.tr("Recibos A5"): ("receipts", "A5"),
+                self.tr("Recibos de 80 mm"): ("receipts", "80mm"),
+                self.tr("Recibos de 58 mm"): ("receipts", "58mm"),
+            }
+            if sizes
+            else {self.tr("Recibos"): ("receipts", "A5")}
+        )
         kinds = {
-            self.tr("Recibos"): "receipts",
-            self.tr("Estados de cuenta"): "statements",
-            self.tr("Planilla de pago"): "payroll",
+            **receipts,
+            self.tr("Estados de cuenta"): ("statements", "A5"),
+            self.tr("Planilla de pago"): ("payroll", "A5"),
         }
         choice, ok = QInputDialog.getItem(self, title, self.tr("Documento:"), list(kinds), 0, False)
         return kinds[choice] if ok else None
@@ -527,15 +538,17 @@ class CloseoutView(QWidget):
     def print_batch(self, kind: str | None = None) -> None:
         """Receipts, statements or the payroll of the period (the selected members, or all)
         to a printer, built in the background (progress, cancel); receipts count as printed
-        only once sent."""
+        only once sent. Receipts take the printer's size: its roll, or A5."""
         from ui.closeout.batch_print import build_batch, record_batch
         from ui.printing.print_jobs import print_document
 
         code = self.period.text().strip()
-        kind = kind or self._batch_kind(self.tr("Imprimir"))
         if kind is None:
-            return
-        db, members = self.db, self.selected_codes()
+            chosen = self._batch_kind(self.tr("Imprimir"))
+            if chosen is None:
+                return
+            kind = chosen[0]
+        db, members, what = self.db, self.selected_codes(), kind
 
         def report(text: str) -> None:
             self._busy(False)
@@ -546,9 +559,12 @@ class CloseoutView(QWidget):
             self,
             self.runner,
             self._file_name(kind, code),
-            lambda context: build_batch(db, code, kind, context, members),
+            lambda context, plan: build_batch(
+                db, code, what, context, members, plan.roll if plan else None
+            ),
             lambda batch: record_batch(db, batch),
             report,
+            kind=kind,
         )
 
     def _file_name(self, kind: str, code: str) -> str:
@@ -560,15 +576,19 @@ class CloseoutView(QWidget):
         }
         return f"{names[kind]}-{code}"
 
-    def save_batch(self, target: Path | None = None, kind: str | None = None) -> None:
-        """Receipts, statements or the payroll of the period (the selected members, or all)
-        into one PDF, in the background."""
+    def save_batch(
+        self, target: Path | None = None, kind: str | None = None, size: str = "A5"
+    ) -> None:
+        """Receipts (A5, 80 or 58 mm), statements or the payroll of the period (the selected
+        members, or all) into one PDF, in the background."""
         from ui.closeout.batch_print import save_batch
 
         code = self.period.text().strip()
-        kind = kind or self._batch_kind(self.tr("Guardar PDF"))
         if kind is None:
-            return
+            picked = self._batch_kind(self.tr("Guardar PDF"), sizes=True)
+            if picked is None:
+                return
+            kind, size = picked
         if target is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
@@ -579,7 +599,7 @@ class CloseoutView(QWidget):
             if not chosen:
                 return
             target = Path(chosen)
-        path, db, members = target, self.db, self.selected_codes()
+        path, db, members, what = target, self.db, self.selected_codes(), kind
 
         def done(paths: list[Path]) -> None:
             self._busy(False)
@@ -587,7 +607,7 @@ class CloseoutView(QWidget):
 
         self._busy(True)
         self.runner.run(
-            lambda context: save_batch(db, code, kind, path, context, members),
+            lambda context: save_batch(db, code, what, path, context, members, size),
             done,
             self._failed,
             label=self.tr("Preparando los documentos…"),

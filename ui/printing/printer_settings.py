@@ -144,8 +144,9 @@ class PrinterSettings(QGroupBox):
             self,
             self.runner,
             "prueba",
-            lambda _context: trial_page_pdf(lines),
+            lambda _context, _plan: trial_page_pdf(lines),
             lambda _pdf: None,  # a test page is not a document: nothing to record
             self.status.setText,
+            kind="trial",
         )
         self.print_job.start(name)

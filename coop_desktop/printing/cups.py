@@ -1,20 +1,27 @@
-"""The CUPS API (libcups, through ctypes): a queue's state as the print service sees it, and a
-job sent straight to the queue with its media named, so a PDF stays a PDF (text stays text)
-and a refusal comes back as an error instead of vanishing.
+"""The CUPS API (libcups, through ctypes): a queue's state as the print service sees it, the
+paper it offers with the margins it cannot print on, and a job sent straight to the queue
+with its media named, so a PDF stays a PDF (text stays text) and a refusal comes back as an
+error instead of vanishing.
 
 Linux and macOS print through CUPS; Windows has no libcups and prints through QPrinter.
-Everything here is plain Python and ctypes, no Qt: it runs on the op runner's worker.
-libcups keeps its server per thread and reads CUPS_SERVER the first time a thread uses it.
+Everything here is plain Python and ctypes, no Qt: it runs on the op runner's worker and in
+`coop print --printer`. libcups keeps its server per thread and reads CUPS_SERVER the first
+time a thread uses it.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import re
 import sys
 import threading
 from dataclasses import dataclass
 from functools import cache
+
+from coop_desktop.printing.failures import PrintFailed
+from coop_desktop.printing.paper import Margins, Paper, Sheet
+from coop_desktop.printing.placement import Placed
 
 HTTP_CONTINUE = 100
 IPP_OK_MAX = 0x00FF  # successful-ok … successful-ok-events-complete
@@ -31,6 +38,20 @@ class CupsError(Exception):
 
 class _Option(ctypes.Structure):
     _fields_ = [("name", ctypes.c_char_p), ("value", ctypes.c_char_p)]
+
+
+class _Size(ctypes.Structure):
+    """cups_size_t: a media name, its size and margins in hundredths of a millimetre."""
+
+    _fields_ = [
+        ("media", ctypes.c_char * 128),
+        ("width", ctypes.c_int),
+        ("length", ctypes.c_int),
+        ("bottom", ctypes.c_int),
+        ("left", ctypes.c_int),
+        ("right", ctypes.c_int),
+        ("top", ctypes.c_int),
+    ]
 
 
 class _Dest(ctypes.Structure):
@@ -94,6 +115,32 @@ def _lib() -> ctypes.CDLL | None:
     lib.cupsLastErrorString.restype = ctypes.c_char_p
     lib.cupsSetServer.argtypes = [ctypes.c_char_p]
     lib.cupsSetServer.restype = None
+    dest = ctypes.POINTER(_Dest)
+    lib.cupsGetNamedDest.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
+    lib.cupsGetNamedDest.restype = dest
+    lib.cupsCopyDestInfo.argtypes = [ctypes.c_void_p, dest]
+    lib.cupsCopyDestInfo.restype = ctypes.c_void_p
+    lib.cupsFreeDestInfo.argtypes = [ctypes.c_void_p]
+    lib.cupsFreeDestInfo.restype = None
+    lib.cupsGetDestMediaCount.argtypes = [ctypes.c_void_p, dest, ctypes.c_void_p, ctypes.c_uint]
+    lib.cupsGetDestMediaCount.restype = ctypes.c_int
+    lib.cupsGetDestMediaByIndex.argtypes = [
+        ctypes.c_void_p,
+        dest,
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_uint,
+        ctypes.POINTER(_Size),
+    ]
+    lib.cupsGetDestMediaByIndex.restype = ctypes.c_int
+    lib.cupsFindDestSupported.argtypes = [ctypes.c_void_p, dest, ctypes.c_void_p, ctypes.c_char_p]
+    lib.cupsFindDestSupported.restype = ctypes.c_void_p
+    lib.ippGetCount.argtypes = [ctypes.c_void_p]
+    lib.ippGetCount.restype = ctypes.c_int
+    lib.ippGetString.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+    lib.ippGetString.restype = ctypes.c_char_p
+    lib.ippGetInteger.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.ippGetInteger.restype = ctypes.c_int
     return lib
 
 
@@ -212,3 +259,103 @@ def submit(
     finally:
         if count:
             lib.cupsFreeOptions(count, opts)
+
+
+CUSTOM = re.compile(r"^custom_(min|max)_([\d.]+)x([\d.]+)(mm|in)$")
+
+
+def _supported(lib: ctypes.CDLL, dest: object, info: object, attr: str) -> list[object]:
+    found = lib.cupsFindDestSupported(None, dest, info, attr.encode())
+    if not found:
+        return []
+    read = lib.ippGetInteger if attr.endswith("margin") else lib.ippGetString
+    args = () if attr.endswith("margin") else (None,)
+    return [read(found, i, *args) for i in range(lib.ippGetCount(found))]
+
+
+def paper(name: str) -> Paper:
+    """The paper queue `name` offers, as the print service describes it (from the PPD or
+    the printer itself): each size with its margins, and the custom range. A queue that
+    names no paper (a raw queue) offers none. Raises CupsError when CUPS cannot be asked."""
+    lib = _lib()
+    if lib is None:
+        raise CupsError("libcups")
+    with _lock:
+        dest = lib.cupsGetNamedDest(None, name.encode("utf-8"), None)
+        if not dest:
+            raise CupsError(_last_error(lib) or name)
+        info = lib.cupsCopyDestInfo(None, dest)
+        try:
+            if not info:
+                return Paper(())
+            sheets = []
+            for i in range(lib.cupsGetDestMediaCount(None, dest, info, 0)):
+                size = _Size()
+                if lib.cupsGetDestMediaByIndex(None, dest, info, i, 0, ctypes.byref(size)):
+                    sheets.append(_sheet(size))
+            return _with_custom(lib, dest, info, tuple(sheets))
+        finally:
+            if info:
+                lib.cupsFreeDestInfo(info)
+            lib.cupsFreeDests(1, dest)
+
+
+def _sheet(size: _Size) -> Sheet:
+    key = size.media.decode("utf-8", "replace").removesuffix("_borderless")
+    return Sheet(
+        key,
+        size.width / 100,
+        size.length / 100,
+        Margins(size.left / 100, size.top / 100, size.right / 100, size.bottom / 100),
+    )
+
+
+def _with_custom(lib: ctypes.CDLL, dest: object, info: object, sheets: tuple[Sheet, ...]) -> Paper:
+    """The custom range (media-supported's custom_min_/custom_max_), with the widest margins
+    the printer names for any size."""
+    low = high = None
+    for value in _supported(lib, dest, info, "media"):
+        text = value.decode("utf-8", "replace") if isinstance(value, bytes) else ""
+        match = CUSTOM.match(text)
+        if match:
+            unit = 25.4 if match[4] == "in" else 1.0
+            size = (float(match[2]) * unit, float(match[3]) * unit)
+            low, high = (size, high) if match[1] == "min" else (low, size)
+    if low is None or high is None:
+        return Paper(sheets)
+
+    def widest(side: str) -> float:
+        values = [int(v) for v in _supported(lib, dest, info, f"media-{side}-margin")]  # type: ignore[call-overload]
+        return max(values, default=0) / 100
+
+    margins = Margins(widest("left"), widest("top"), widest("right"), widest("bottom"))
+    return Paper(sheets, low, high, margins)
+
+
+def check(name: str) -> None:
+    """Raise PrintFailed unless `name` is exactly a CUPS queue that takes jobs now."""
+    if not name:
+        raise PrintFailed("print_no_printer")
+    try:
+        state = queue_state(name)
+    except CupsError as exc:
+        raise PrintFailed("print_no_service", name, detail=exc.text) from exc
+    if state is None:
+        raise PrintFailed("print_missing", name)
+    if not state.accepting:
+        raise PrintFailed("print_rejecting", name)
+    if state.paused:
+        raise PrintFailed("print_paused", name)
+    if state.offline:
+        raise PrintFailed("print_offline", name)
+
+
+def send(name: str, placed: Placed, title: str) -> int:
+    """The placed PDF as one job on queue `name`, its media named; returns the pages sent.
+    Raises PrintFailed with the service's own words when the queue refuses it."""
+    options = {"media": placed.media} if placed.media else {}
+    try:
+        submit(name, placed.pdf, title, options)
+    except CupsError as exc:
+        raise PrintFailed("print_refused", name, detail=exc.text) from exc
+    return placed.pages
