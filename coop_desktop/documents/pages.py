@@ -39,6 +39,8 @@ from coop_desktop.documents.layout import (
 
 FOOTER = 8 * mm  # the baseline of "Página x de y"
 FOOTER_INK = FOOTER - 2.5  # its lowest ink (descenders of 7.5 pt type)
+MARK_BAND = 14 * mm  # the least free height below the content where a mark is stamped
+TOP = 5 * mm  # nearer the edge than this, a mark in the top margin could be cut
 
 
 @dataclass(frozen=True)
@@ -78,14 +80,8 @@ def _canvas_for(parts: Sequence[Part], margin: float) -> type[rl_canvas.Canvas]:
             self._coop_part = 0
             self._pages: list[dict[str, Any]] = []
             width, height = self._pagesize
-            self.setArtBox(
-                (
-                    margin - RULE_INK,
-                    FOOTER_INK,
-                    width - margin + RULE_INK,
-                    height - margin + RULE_INK,
-                )
-            )
+            top = height - TOP if any(p.mark for p in parts) else height - margin + RULE_INK
+            self.setArtBox((margin - RULE_INK, FOOTER_INK, width - margin + RULE_INK, top))
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -112,7 +108,11 @@ def _canvas_for(parts: Sequence[Part], margin: float) -> type[rl_canvas.Canvas]:
             self.drawRightString(width - margin, FOOTER, label)
             self.drawString(margin, FOOTER, part.footer)
             if part.mark:
-                draw_mark(self, part.mark, width, height)
+                bottom, below_content = getattr(self, "_coop_free", (0.0, 0.0))
+                band = (margin, bottom, width - margin, below_content)
+                if below_content - bottom < MARK_BAND:  # a full page: the top margin
+                    band = (margin, height - margin + 2 * RULE_INK, width - margin, height - TOP)
+                draw_mark(self, part.mark, band)
 
     return PartsCanvas
 
@@ -150,8 +150,14 @@ def _template(
         author="Coop Desktop",
         invariant=int(invariant),
     )
-    doc.addPageTemplates([PageTemplate("page", frames=[frame])])
+    doc.addPageTemplates([PageTemplate("page", frames=[frame], onPageEnd=_free_band)])
     return doc
+
+
+def _free_band(canvas: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
+    """Remember the page's free band below its content: the mark is stamped there."""
+    frame = doc.frame
+    canvas._coop_free = (frame._y1, frame._y)
 
 
 def build_parts(

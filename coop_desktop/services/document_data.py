@@ -283,8 +283,8 @@ def lines_by_settlement(session: Session, ids: list[int]) -> dict[int, list[Sett
 
 @requires(Permission.PRINT)
 def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
-    """One row per member's current settlement: gross + credits − deductions − carried debt
-    covered = net, and what passes to the next period. A reprint is COPIA."""
+    """One row per member's current settlement, in the summary every document shows (milk +
+    credits − deductions − debt brought in + debt carried on = net). A reprint is COPIA."""
     span = parse_period(code)
     with db.write() as session:
         period = _closed_period(session, span)
@@ -307,12 +307,7 @@ def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
                     f"{m.given_names} {m.surnames}",
                     m.dni,
                     s.kg,
-                    s.gross,
-                    money.credit_total,
-                    money.applied - money.applied_carried,
-                    money.applied_carried,
-                    s.net,
-                    money.carried_out,
+                    money.summary,
                     number_of(s),
                 )
             )

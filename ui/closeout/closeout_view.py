@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop import clock
 from coop_desktop.domain.periods import parse_period, period_of
+from coop_desktop.domain.settlement import ZERO_SUMMARY
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
 from coop_desktop.services.closeout.closing import (
@@ -50,17 +51,22 @@ from ui.common.runner import OpContext, app_runner
 from ui.common.tables import Index, RowsModel, tidy
 from ui.common.words import QT_TRANSLATE_NOOP
 
+# The settlement's figures under the words every document uses (domain/settlement.py
+# SUMMARY_WORDS): the statement, the payroll and the receipt say the same.
 COLUMNS = (
     QT_TRANSLATE_NOOP("CloseoutView", "Código"),
     QT_TRANSLATE_NOOP("CloseoutView", "Socio"),
     QT_TRANSLATE_NOOP("CloseoutView", "L"),
     QT_TRANSLATE_NOOP("CloseoutView", "kg"),
-    QT_TRANSLATE_NOOP("CloseoutView", "Bruto S/"),
-    QT_TRANSLATE_NOOP("CloseoutView", "Descuentos S/"),
-    QT_TRANSLATE_NOOP("CloseoutView", "Pasa S/"),
-    QT_TRANSLATE_NOOP("CloseoutView", "Neto S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Valor de la leche S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Abonos S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Descuentos del periodo S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Deuda anterior S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Deuda que pasa S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Neto a pagar S/"),
     QT_TRANSLATE_NOOP("CloseoutView", "Liquidación"),
 )
+FIGURES = ("milk", "credits", "deductions", "carried_in", "carried_out", "net")
 Target = tuple[str, str, int | None]  # section, member code, delivery
 
 
@@ -127,9 +133,12 @@ def summarise(result: CloseResult) -> Shown:
                 )
             )
     totals = result.totals()
+    summary = sum((m.calc.summary for m in result.members), ZERO_SUMMARY)
     line = (
         QCoreApplication.translate(
-            "CloseoutView", "%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5"
+            "CloseoutView",
+            "%1 · %6 L · %2 kg · valor de la leche %3 · descuentos del periodo %4 · "
+            "deuda anterior %7 · deuda que pasa %8 · neto a pagar %5",
         )
         .replace(
             "%1",
@@ -141,9 +150,11 @@ def summarise(result: CloseResult) -> Shown:
         )
         .replace("%6", fmt.quantity(totals["litres"]))
         .replace("%2", fmt.quantity(totals["kg"]))
-        .replace("%3", fmt.money(totals["gross"]))
-        .replace("%4", fmt.money(totals["deductions_total"]))
-        .replace("%5", fmt.money(totals["net"]))
+        .replace("%3", fmt.money(summary.milk))
+        .replace("%4", fmt.money(summary.deductions))
+        .replace("%7", fmt.money(summary.carried_in))
+        .replace("%8", fmt.money(summary.carried_out))
+        .replace("%5", fmt.money(summary.net))
     )
     return Shown(result, warnings, line)
 
@@ -164,7 +175,7 @@ class SettlementsModel(RowsModel):
         if not index.isValid():
             return None
         col = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 7:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 9:
             return fmt.RIGHT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -177,11 +188,9 @@ class SettlementsModel(RowsModel):
             return fmt.quantity(m.milk.litres)
         if col == 3:
             return fmt.quantity(m.milk.kg)
-        if col == 8:
+        if col == 10:
             return m.number or ""
-        calc = m.calc
-        value = (calc.gross, calc.applied_total, calc.carried_out, calc.net)[col - 4]
-        return fmt.amount(value)
+        return fmt.amount(getattr(m.calc.summary, FIGURES[col - 4]))
 
 
 class WarningsModel(RowsModel):
