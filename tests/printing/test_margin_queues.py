@@ -11,10 +11,12 @@ Each check is made on what the printer received (scripts/cups-throwaway.sh's que
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from tests_support.clock import TODAY
 from tests_support.printed import Area, inside, raster_matches, read_text, render
 from tests_support.raster import read
@@ -110,7 +112,7 @@ def test_an_office_driver_with_12_pt_margins_keeps_every_character(
     cups_server, closed: Database, kind: str, member: str, media: str, size: tuple
 ) -> None:  # type: ignore[no-untyped-def]
     printed = Printed(closed, kind, PERIOD, member)
-    job, placed = printed.on(cups_server, OFFICE)
+    job, _placed = printed.on(cups_server, OFFICE)
     assert job.options["PageSize"] == media
     received = read_text(job.data)  # what pdftopdf passed on to the printer
     sent = read_text(printed.pdf)
@@ -150,16 +152,14 @@ def test_a_ticket_laid_out_edge_to_edge_loses_its_edges_there(
     wide = TicketRenderer(RollArea(80, 2, 76)).render(doc)
     paper = cups.paper(queue)
     placed = place(TicketRenderer(80).render(doc), paper, queue, roll=True)  # the 80x200 sheet
-    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-
-    page = PdfReader(__import__("io").BytesIO(wide)).pages[0]
+    page = PdfReader(io.BytesIO(wide)).pages[0]
     sheet = PageObject.create_blank_page(width=80 * 72 / 25.4, height=200 * 72 / 25.4)
     sheet.merge_transformed_page(
         page, Transformation().translate(0, sheet.mediabox.height - page.mediabox.height)
     )
     writer = PdfWriter()
     writer.add_page(sheet)
-    out = __import__("io").BytesIO()
+    out = io.BytesIO()
     writer.write(out)
     before = cups_server.done(queue)
     cups.submit(queue, out.getvalue(), "ancho", {"media": placed.media})

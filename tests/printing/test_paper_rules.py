@@ -135,7 +135,7 @@ def test_a_roll_page_goes_at_the_top_of_its_roll_and_runs_on_when_longer() -> No
     art = (4 * mm, 4 * mm, 76 * mm, 67 * mm)
     placed = place(_page(roll, art), FIXED, "Termica-80", roll=True)
     assert placed.media == "80x200mm" and not placed.landscape
-    [(w, h, x0, y0, x1, y1)] = _boxes(placed.pdf)
+    [(w, h, x0, _y0, x1, y1)] = _boxes(placed.pdf)
     assert (w, h, x0, x1) == (80.1, 200.0, 4.0, 76.0) and h - y1 == 3.0  # ink 3 mm from the top
     exact = place(_page(roll, art), CUSTOM, "Libre", roll=True)
     assert exact.media == "Custom.80x70mm" and exact.pdf
@@ -145,6 +145,6 @@ def test_a_roll_page_goes_at_the_top_of_its_roll_and_runs_on_when_longer() -> No
     )
     assert long_page.media == "80x297mm" and long_page.pages == 2  # never shrunk to fit
     on_a5 = place(_page(roll, art), OFFICE, "Oficina", roll=True)
-    [(w, h, x0, y0, x1, y1)] = _boxes(on_a5.pdf)
+    [(w, h, x0, _y0, x1, y1)] = _boxes(on_a5.pdf)
     assert (on_a5.media, w, h, x0, x1) == ("A5", 148.0, 210.0, 38.0, 110.0)  # at the top, upright
     assert round(h - y1, 1) == 4.2  # below the 12 pt margin, moved down 1.2 mm

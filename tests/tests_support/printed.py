@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pdfplumber
 from PIL import Image, ImageChops, ImageFilter
+
 from tests_support.raster import RasterPage
 
 MM = 72 / 25.4
@@ -64,7 +65,7 @@ def raster_matches(page: RasterPage, placed_page: Image.Image, area: Area) -> No
     doc = ink(placed_page)
     box = doc.getbbox()
     assert box is not None, "the document has no ink"
-    x0, y0, x1, y1 = (v / dpi * 25.4 for v in box)
+    x0, _y0, x1, _y1 = (v / dpi * 25.4 for v in box)
     dot = 25.4 / dpi
     assert x0 >= area.left - dot and x1 <= area.right + dot, (
         f"ink from {x0:.2f} to {x1:.2f} mm; the printer prints {area.left}–{area.right} mm"
