@@ -107,7 +107,7 @@ def read_text(pdf: bytes) -> Text:
 
 def inside(text: Text, area: Area) -> None:
     """Every character lies inside `area` and is upright."""
-    for width, height, chars in text.pages:
+    for _width, height, chars in text.pages:
         for c in chars:
             where = f"{c['text']!r} at {c['x0'] / MM:.2f}–{c['x1'] / MM:.2f} mm"
             assert c["upright"], f"{where} is turned"
