@@ -79,10 +79,10 @@ def read(data: bytes) -> list[RasterPage]:
         head = data[pos : pos + HEADER]
         pos += HEADER
 
-        def word(offset: int) -> int:
+        def word(offset: int, head: bytes = head) -> int:
             return int(struct.unpack_from(order + "I", head, offset)[0])
 
-        def real(offset: int) -> float:
+        def real(offset: int, head: bytes = head) -> float:
             return float(struct.unpack_from(order + "f", head, offset)[0])
 
         width, height, bits, per_line = word(372), word(376), word(388), word(392)
