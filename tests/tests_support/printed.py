@@ -49,6 +49,12 @@ def render(pdf: bytes, dpi: int) -> list[Image.Image]:
         return [Image.open(p).copy() for p in sorted(Path(folder).glob("p-*.pgm"))]
 
 
+def poppler_text(pdf: bytes) -> str:
+    """The text as poppler reads it (turned pages too), white space folded."""
+    done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
 def ink(image: Image.Image) -> Image.Image:
     """Ink as white on black (255 where the paper is dark)."""
     return image.convert("L").point(lambda v: 255 if v < 160 else 0)
@@ -89,11 +95,16 @@ class Text:
     text: str
     pages: list[tuple[float, float, list[dict]]]  # width, height (points), chars
 
+    def letters(self) -> list[dict]:
+        """The characters that put ink on paper (how a PDF writer encodes a space varies)."""
+        return [c for _w, _h, chars in self.pages for c in chars if c["text"].strip()]
+
     def sizes(self) -> Counter[float]:
-        return Counter(round(c["size"], 1) for _w, _h, chars in self.pages for c in chars)
+        """How many letters of each size (a turned letter's size lies across the page)."""
+        return Counter(round(c["size" if c["upright"] else "width"], 1) for c in self.letters())
 
     def count(self) -> int:
-        return sum(len(chars) for _w, _h, chars in self.pages)
+        return len(self.letters())
 
 
 def read_text(pdf: bytes) -> Text:

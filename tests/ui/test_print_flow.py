@@ -95,7 +95,7 @@ def test_retry_after_resuming_prints_and_records(
     finally:
         cups_server.admin("cupsenable", "Oficina-A4")
     answers.stop()
-    assert job.options["media"] == "A4"  # an A5 receipt, centred on the only paper it has
+    assert job.options["PageSize"] == "A4"  # an A5 receipt, centred on the only paper it has
     qtbot.waitUntil(lambda: "enviadas a Oficina-A4" in view.status.text(), timeout=10000)
     assert render(closed, "receipt", PERIOD, "S0002").mark == "COPIA"
 
@@ -137,7 +137,7 @@ def test_a_missing_ticket_printer_is_never_replaced_by_another(
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
     job = cups_server.job_after("Termica-80-Libre", before)
     answers.stop()
-    assert job.options["media"].startswith("Custom.80x")
+    assert job.options["PageSize"].startswith("Custom.226x")  # 80 mm, in points
     assert "COPIA" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
 
 
@@ -178,7 +178,7 @@ def test_cierre_prints_the_batch_of_receipts(qtbot: QtBot, closed: Database, cup
     job = cups_server.job_after("Oficina-PDF", before)
     answers.stop()
     reader = PdfReader(io.BytesIO(job.data))
-    assert job.options["media"] == "A5" and len(reader.pages) == 3
+    assert job.options["PageSize"] == "A5" and len(reader.pages) == 3
     text = " ".join(p.extract_text() for p in reader.pages)
     assert all(f"S000{i}" in text for i in (1, 2, 3))
     qtbot.waitUntil(

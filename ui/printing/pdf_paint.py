@@ -90,6 +90,8 @@ def _font(font: Any) -> _Font:
     qfont.setBold("Bold" in name)
     qfont.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     qfont.setKerning(False)  # the PDF places each run with its own widths, unkerned
+    for tag in ("liga", "clig"):  # "fi" stays two letters a reader can search for
+        qfont.setFeature(QFont.Tag(tag), 0)
     first = int(font.get("/FirstChar", 0))
     widths = {first + i: float(w) for i, w in enumerate(font.get("/Widths", []))}
     descriptor = font.get("/FontDescriptor")
