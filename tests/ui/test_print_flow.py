@@ -26,7 +26,16 @@ from ui.main_window import ui_settings
 
 START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
-QUEUES = ("Termica-80", "Termica-80-Libre", "Oficina-PDF", "Oficina-A4", "Recibos-RAW")
+QUEUES = (
+    "Termica-80",
+    "Termica-80-Libre",
+    "Termica-80-Margen",
+    "Termica-58-Margen",
+    "Oficina-PDF",
+    "Oficina-A4",
+    "Oficina-Margen",
+    "Recibos-RAW",
+)
 
 
 @pytest.fixture
@@ -187,3 +196,54 @@ def test_cierre_prints_the_batch_of_receipts(qtbot: QtBot, closed: Database, cup
     assert view.print_button.isEnabled()
     assert render(closed, "receipt", PERIOD, "S0003").mark == "COPIA"
     view.runner.shutdown()
+
+
+def test_documentos_prints_each_printer_s_own_receipt(
+    qtbot: QtBot, closed: Database, cups_server
+) -> None:  # type: ignore[no-untyped-def]
+    """The chooser says what each printer prints; the roll printer gets the roll receipt."""
+    from tests_support.raster import read
+
+    view = receipt_view(qtbot, closed, "S0001")
+    before = cups_server.done("Termica-58-Margen")
+    answers = Answers(qtbot).printer("Termica-58-Margen")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    job = cups_server.job_after("Termica-58-Margen", before)
+    answers.stop()
+    offered = answers.items[0]
+    for item in (
+        "Oficina-PDF — recibo A5",
+        "Oficina-Margen — recibo A5",
+        "Termica-80-Margen — recibo de 80 mm",
+        "Termica-58-Margen — recibo de 58 mm",
+    ):
+        assert item in offered, offered
+    [page] = read(job.data)
+    assert page.size_name.startswith("58x") and page.height > page.width
+    qtbot.waitUntil(lambda: "enviadas a Termica-58-Margen" in view.status.text(), timeout=10000)
+    assert render(closed, "receipt", PERIOD, "S0001").mark == "COPIA"
+
+
+def test_a_statement_on_a_roll_printer_is_refused_in_words_then_sent_to_sheets(
+    qtbot: QtBot, closed: Database, cups_server
+) -> None:  # type: ignore[no-untyped-def]
+    view = receipt_view(qtbot, closed, "S0003")
+    view.kind.setCurrentIndex(view.kind.findData("statement"))
+    view.key.setText(PERIOD)
+    view.member.setText("S0003")
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    before = all_jobs(cups_server)
+    answers = (
+        Answers(qtbot).printer("Termica-80").press("Elegir otra…").printer("Oficina-Margen")
+    )
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    job = cups_server.job_after("Oficina-Margen", before["Oficina-Margen"])
+    answers.stop()
+    assert answers.seen[0] == (
+        "La impresora Termica-80 es de rollo (80 mm) y este documento necesita hojas. Elija "
+        "una impresora de hojas A4/A5. No se imprimió nada."
+    )
+    assert cups_server.done("Termica-80") == before["Termica-80"]  # nothing went there
+    assert job.options["PageSize"] == "A4"
+    assert "ESTADO DE CUENTA" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
