@@ -57,11 +57,11 @@ add_messages(
     {
         "receipt_without_ruc": (
             "La asociación no tiene RUC registrado: los recibos salen como CONSTANCIA DE PAGO, "
-            "no como liquidación de compra. Regístrelo en Configuración o con "
-            "«coop init --ruc».",
+            "no como liquidación de compra. Regístrelo en Configuración → Asociación o con "
+            "«coop association set --ruc NÚMERO».",
             "The association has no RUC on record: receipts print as a PAYMENT RECORD, not as "
-            "a purchase settlement (liquidación de compra). Record it in Settings or with "
-            "«coop init --ruc».",
+            "a purchase settlement (liquidación de compra). Record it in Settings → "
+            "Association or with «coop association set --ruc NUMBER».",
         ),
     }
 )

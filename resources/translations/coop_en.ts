@@ -3,218 +3,218 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="53" />
+        <location filename="../../ui/accounts/accounts_view.py" line="54" />
         <source>Ver cuenta</source>
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="69" />
+        <location filename="../../ui/accounts/accounts_view.py" line="70" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="70" />
+        <location filename="../../ui/accounts/accounts_view.py" line="71" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="71" />
+        <location filename="../../ui/accounts/accounts_view.py" line="72" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="72" />
+        <location filename="../../ui/accounts/accounts_view.py" line="73" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="73" />
+        <location filename="../../ui/accounts/accounts_view.py" line="74" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="89" />
+        <location filename="../../ui/accounts/accounts_view.py" line="90" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="90" />
-        <location filename="../../ui/accounts/accounts_view.py" line="127" />
-        <location filename="../../ui/accounts/accounts_view.py" line="141" />
-        <location filename="../../ui/accounts/accounts_view.py" line="164" />
+        <location filename="../../ui/accounts/accounts_view.py" line="91" />
+        <location filename="../../ui/accounts/accounts_view.py" line="128" />
+        <location filename="../../ui/accounts/accounts_view.py" line="142" />
+        <location filename="../../ui/accounts/accounts_view.py" line="165" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="91" />
+        <location filename="../../ui/accounts/accounts_view.py" line="92" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="98" />
+        <location filename="../../ui/accounts/accounts_view.py" line="99" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="99" />
+        <location filename="../../ui/accounts/accounts_view.py" line="100" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="99" />
+        <location filename="../../ui/accounts/accounts_view.py" line="100" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="100" />
+        <location filename="../../ui/accounts/accounts_view.py" line="101" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="107" />
+        <location filename="../../ui/accounts/accounts_view.py" line="108" />
         <source>saco 40 kg, frasco, kg…</source>
         <translation>40 kg sack, bottle, kg…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="109" />
+        <location filename="../../ui/accounts/accounts_view.py" line="110" />
         <source>Catálogo de insumos</source>
         <translation>Input catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="112" />
+        <location filename="../../ui/accounts/accounts_view.py" line="113" />
         <source>Unidad:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="113" />
+        <location filename="../../ui/accounts/accounts_view.py" line="114" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="114" />
+        <location filename="../../ui/accounts/accounts_view.py" line="115" />
         <source>Agregar al catálogo</source>
         <translation>Add to the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="119" />
+        <location filename="../../ui/accounts/accounts_view.py" line="120" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="122" />
+        <location filename="../../ui/accounts/accounts_view.py" line="123" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="125" />
+        <location filename="../../ui/accounts/accounts_view.py" line="126" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="128" />
+        <location filename="../../ui/accounts/accounts_view.py" line="129" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="129" />
+        <location filename="../../ui/accounts/accounts_view.py" line="130" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="131" />
+        <location filename="../../ui/accounts/accounts_view.py" line="132" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="140" />
+        <location filename="../../ui/accounts/accounts_view.py" line="141" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="141" />
+        <location filename="../../ui/accounts/accounts_view.py" line="142" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="142" />
+        <location filename="../../ui/accounts/accounts_view.py" line="143" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="149" />
+        <location filename="../../ui/accounts/accounts_view.py" line="150" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="159" />
+        <location filename="../../ui/accounts/accounts_view.py" line="160" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="162" />
+        <location filename="../../ui/accounts/accounts_view.py" line="163" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="231" />
+        <location filename="../../ui/accounts/accounts_view.py" line="232" />
         <source>Adelanto registrado, recibo %1.</source>
         <translation>Advance recorded, receipt %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="111" />
-        <location filename="../../ui/accounts/accounts_view.py" line="163" />
+        <location filename="../../ui/accounts/accounts_view.py" line="112" />
+        <location filename="../../ui/accounts/accounts_view.py" line="164" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="165" />
+        <location filename="../../ui/accounts/accounts_view.py" line="166" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="166" />
+        <location filename="../../ui/accounts/accounts_view.py" line="167" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="167" />
+        <location filename="../../ui/accounts/accounts_view.py" line="168" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="249" />
+        <location filename="../../ui/accounts/accounts_view.py" line="251" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="258" />
+        <location filename="../../ui/accounts/accounts_view.py" line="260" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="281" />
+        <location filename="../../ui/accounts/accounts_view.py" line="283" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="300" />
+        <location filename="../../ui/accounts/accounts_view.py" line="302" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="317" />
+        <location filename="../../ui/accounts/accounts_view.py" line="319" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="153" />
-        <location filename="../../ui/accounts/accounts_view.py" line="314" />
+        <location filename="../../ui/accounts/accounts_view.py" line="154" />
+        <location filename="../../ui/accounts/accounts_view.py" line="316" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="152" />
-        <location filename="../../ui/accounts/accounts_view.py" line="314" />
+        <location filename="../../ui/accounts/accounts_view.py" line="153" />
+        <location filename="../../ui/accounts/accounts_view.py" line="316" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -222,32 +222,32 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="95" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="94" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="102" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="101" />
         <source>El periodo %1 está cerrado. El ajuste se registra en el primer día del periodo abierto siguiente (%2) y se liquida en su cierre.</source>
         <translation>Period %1 is closed. The adjustment is recorded on the first day of the next open period (%2) and settled when that period closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="111" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="110" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="113" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="112" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="114" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="113" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="115" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="114" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
@@ -255,347 +255,375 @@
 <context>
     <name>AnalyzerPanel</name>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="64" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="66" />
         <source>Pares CLAVE=VALOR (FAT=3.5 SNF=8.2)</source>
         <translation>KEY=VALUE pairs (FAT=3.5 SNF=8.2)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="65" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="67" />
         <source>Lactoscan (columnas)</source>
         <translation>Lactoscan (columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="66" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="68" />
         <source>Ekomilk (columnas)</source>
         <translation>Ekomilk (columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="67" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="69" />
         <source>Milkotester (pares)</source>
         <translation>Milkotester (pairs)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="68" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="70" />
         <source>Patrón propio</source>
         <translation>Own pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="76" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="78" />
         <source>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</source>
         <translation>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="88" />
-        <location filename="../../ui/collection/analyzer_panel.py" line="122" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="90" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="124" />
         <source>Conectar analizador</source>
         <translation>Connect analyzer</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="91" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="93" />
         <source>Analizador:</source>
         <translation>Analyzer:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="107" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="109" />
         <source>Descartar resultado</source>
         <translation>Discard result</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="123" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="125" />
         <source>Desconectado.</source>
         <translation>Disconnected.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="131" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="133" />
         <source>Desconectar</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="133" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="135" />
         <source>Esperando resultados en %1…</source>
         <translation>Waiting for results on %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="141" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="143" />
         <source>Línea descartada: %1</source>
         <translation>Line discarded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="152" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="154" />
         <source>Resultado en el formulario: elija el socio y pulse Enter para guardarlo.</source>
         <translation>Result in the form: choose the member and press Enter to save it.</translation>
     </message>
 </context>
 <context>
+    <name>AssociationBox</name>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="17" />
+        <source>Asociación</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="22" />
+        <source>11 dígitos, por ejemplo 20131312955</source>
+        <translation>11 digits, for example 20131312955</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="24" />
+        <source>Guardar RUC</source>
+        <translation>Save RUC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="27" />
+        <source>RUC:</source>
+        <translation>RUC:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="41" />
+        <source>RUC guardado: %1. Los recibos salen como liquidación de compra.</source>
+        <translation>RUC saved: %1. Receipts print as purchase settlements.</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="58" />
-        <location filename="../../ui/admin/audit_view.py" line="78" />
+        <location filename="../../ui/admin/audit_view.py" line="60" />
+        <location filename="../../ui/admin/audit_view.py" line="80" />
         <source>usuario</source>
         <translation>user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="43" />
+        <location filename="../../ui/admin/audit_view.py" line="45" />
         <source>asociación</source>
         <translation>association</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="44" />
+        <location filename="../../ui/admin/audit_view.py" line="46" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="45" />
+        <location filename="../../ui/admin/audit_view.py" line="47" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="46" />
+        <location filename="../../ui/admin/audit_view.py" line="48" />
         <source>análisis</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="47" />
+        <location filename="../../ui/admin/audit_view.py" line="49" />
         <source>movimiento de cuenta</source>
         <translation>account entry</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="48" />
+        <location filename="../../ui/admin/audit_view.py" line="50" />
         <source>cargo</source>
         <translation>charge</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="49" />
+        <location filename="../../ui/admin/audit_view.py" line="51" />
         <source>préstamo</source>
         <translation>loan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="50" />
+        <location filename="../../ui/admin/audit_view.py" line="52" />
         <source>producto</source>
         <translation>product</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="51" />
+        <location filename="../../ui/admin/audit_view.py" line="53" />
         <source>periodo</source>
         <translation>period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="52" />
+        <location filename="../../ui/admin/audit_view.py" line="54" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="53" />
+        <location filename="../../ui/admin/audit_view.py" line="55" />
         <source>esquema de precios</source>
         <translation>price scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="54" />
+        <location filename="../../ui/admin/audit_view.py" line="56" />
         <source>centro de acopio</source>
         <translation>collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="55" />
+        <location filename="../../ui/admin/audit_view.py" line="57" />
         <source>ruta</source>
         <translation>route</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="56" />
+        <location filename="../../ui/admin/audit_view.py" line="58" />
         <source>importación</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="57" />
+        <location filename="../../ui/admin/audit_view.py" line="59" />
         <source>configuración</source>
         <translation>settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="59" />
+        <location filename="../../ui/admin/audit_view.py" line="61" />
         <source>permiso</source>
         <translation>permission</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="60" />
+        <location filename="../../ui/admin/audit_view.py" line="62" />
         <source>base de datos</source>
         <translation>database</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="61" />
+        <location filename="../../ui/admin/audit_view.py" line="63" />
         <source>registro de auditoría</source>
         <translation>audit record</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="80" />
+        <location filename="../../ui/admin/audit_view.py" line="82" />
         <source>todas las entidades</source>
         <translation>every entity</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="83" />
+        <location filename="../../ui/admin/audit_view.py" line="85" />
         <source>Del</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="89" />
+        <location filename="../../ui/admin/audit_view.py" line="91" />
         <source>Buscar</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="91" />
+        <location filename="../../ui/admin/audit_view.py" line="93" />
         <source>Verificar la cadena</source>
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="98" />
+        <location filename="../../ui/admin/audit_view.py" line="100" />
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="108" />
+        <location filename="../../ui/admin/audit_view.py" line="110" />
         <source>N.º</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="109" />
+        <location filename="../../ui/admin/audit_view.py" line="111" />
         <source>Fecha y hora</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="110" />
+        <location filename="../../ui/admin/audit_view.py" line="112" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="111" />
+        <location filename="../../ui/admin/audit_view.py" line="113" />
         <source>Acción</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="112" />
+        <location filename="../../ui/admin/audit_view.py" line="114" />
         <source>Entidad</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="113" />
+        <location filename="../../ui/admin/audit_view.py" line="115" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="163" />
+        <location filename="../../ui/admin/audit_view.py" line="165" />
         <source>%1 registros (los más recientes primero).</source>
         <translation>%1 records (newest first).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="171" />
+        <location filename="../../ui/admin/audit_view.py" line="173" />
         <source>alta</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="172" />
+        <location filename="../../ui/admin/audit_view.py" line="174" />
         <source>modificación</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="173" />
+        <location filename="../../ui/admin/audit_view.py" line="175" />
         <source>eliminación</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="174" />
+        <location filename="../../ui/admin/audit_view.py" line="176" />
         <source>cambio de estado</source>
         <translation>status change</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="175" />
+        <location filename="../../ui/admin/audit_view.py" line="177" />
         <source>impresión</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="176" />
+        <location filename="../../ui/admin/audit_view.py" line="178" />
         <source>cierre</source>
         <translation>close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="177" />
+        <location filename="../../ui/admin/audit_view.py" line="179" />
         <source>reapertura</source>
         <translation>reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="178" />
+        <location filename="../../ui/admin/audit_view.py" line="180" />
         <source>pago</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="179" />
+        <location filename="../../ui/admin/audit_view.py" line="181" />
         <source>reversión de pago</source>
         <translation>payment reversed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="180" />
+        <location filename="../../ui/admin/audit_view.py" line="182" />
         <source>anulación</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="181" />
+        <location filename="../../ui/admin/audit_view.py" line="183" />
         <source>ingreso</source>
         <translation>sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="182" />
+        <location filename="../../ui/admin/audit_view.py" line="184" />
         <source>ingreso fallido</source>
         <translation>failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="183" />
+        <location filename="../../ui/admin/audit_view.py" line="185" />
         <source>rechazado (rol)</source>
         <translation>refused (role)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="184" />
+        <location filename="../../ui/admin/audit_view.py" line="186" />
         <source>contraseña</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="185" />
+        <location filename="../../ui/admin/audit_view.py" line="187" />
         <source>desactivación</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="186" />
+        <location filename="../../ui/admin/audit_view.py" line="188" />
         <source>activación</source>
         <translation>enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="187" />
+        <location filename="../../ui/admin/audit_view.py" line="189" />
         <source>datos de demostración</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="188" />
+        <location filename="../../ui/admin/audit_view.py" line="190" />
         <source>restauración</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="189" />
+        <location filename="../../ui/admin/audit_view.py" line="191" />
         <source>sello de registros anteriores</source>
         <translation>seal of earlier records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="199" />
+        <location filename="../../ui/admin/audit_view.py" line="201" />
         <source>Antes:</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="201" />
+        <location filename="../../ui/admin/audit_view.py" line="203" />
         <source>Después:</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="213" />
+        <location filename="../../ui/admin/audit_view.py" line="215" />
         <source>La cadena de auditoría está rota:</source>
         <translation>The audit chain is broken:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="220" />
+        <location filename="../../ui/admin/audit_view.py" line="222" />
         <source>Cadena de auditoría íntegra: %1 registros; el último es el n.º %2, huella %3.</source>
         <translation>Audit chain intact: %1 records; the last is no. %2, hash %3.</translation>
     </message>
@@ -726,353 +754,378 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="53" />
+        <location filename="../../ui/closeout/closeout_view.py" line="57" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="54" />
+        <location filename="../../ui/closeout/closeout_view.py" line="58" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="55" />
+        <location filename="../../ui/closeout/closeout_view.py" line="59" />
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="56" />
+        <location filename="../../ui/closeout/closeout_view.py" line="60" />
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="57" />
-        <source>Bruto S/</source>
-        <translation>Gross S/</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="58" />
-        <source>Descuentos S/</source>
-        <translation>Deductions S/</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="59" />
-        <source>Pasa S/</source>
-        <translation>Carried S/</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="60" />
-        <source>Neto S/</source>
-        <translation>Net S/</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="61" />
+        <location filename="../../ui/closeout/closeout_view.py" line="67" />
         <source>Liquidación</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="219" />
+        <location filename="../../ui/closeout/closeout_view.py" line="229" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="220" />
+        <location filename="../../ui/closeout/closeout_view.py" line="230" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="221" />
+        <location filename="../../ui/closeout/closeout_view.py" line="231" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="222" />
+        <location filename="../../ui/closeout/closeout_view.py" line="232" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="223" />
+        <location filename="../../ui/closeout/closeout_view.py" line="233" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="226" />
+        <location filename="../../ui/closeout/closeout_view.py" line="236" />
         <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
         <translation>The members selected in the table, or all of them when none is selected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="229" />
+        <location filename="../../ui/closeout/closeout_view.py" line="239" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="230" />
+        <location filename="../../ui/closeout/closeout_view.py" line="240" />
         <source>Revertir un pago…</source>
         <translation>Reverse a payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="232" />
+        <location filename="../../ui/closeout/closeout_view.py" line="242" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="255" />
+        <location filename="../../ui/closeout/closeout_view.py" line="265" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="260" />
+        <location filename="../../ui/closeout/closeout_view.py" line="270" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="318" />
+        <location filename="../../ui/closeout/closeout_view.py" line="328" />
         <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
         <translation>The data changed after the preview: compute it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="334" />
+        <location filename="../../ui/closeout/closeout_view.py" line="344" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="339" />
+        <location filename="../../ui/closeout/closeout_view.py" line="349" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="92" />
+        <location filename="../../ui/closeout/closeout_view.py" line="99" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="94" />
+        <location filename="../../ui/closeout/closeout_view.py" line="101" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="110" />
+        <location filename="../../ui/closeout/closeout_view.py" line="117" />
         <source>%1: %2 rechazados</source>
         <translation>%1: %2 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="119" />
+        <location filename="../../ui/closeout/closeout_view.py" line="126" />
         <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="130" />
-        <source>%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
-        <translation>%1 · %6 L · %2 kg · gross %3 · deductions %4 · net %5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="137" />
+        <location filename="../../ui/closeout/closeout_view.py" line="147" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="138" />
+        <location filename="../../ui/closeout/closeout_view.py" line="148" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="379" />
+        <location filename="../../ui/closeout/closeout_view.py" line="389" />
         <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="380" />
+        <location filename="../../ui/closeout/closeout_view.py" line="390" />
         <source>aviso</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="380" />
+        <location filename="../../ui/closeout/closeout_view.py" line="390" />
         <source>avisos</source>
         <translation>warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="382" />
-        <location filename="../../ui/closeout/closeout_view.py" line="428" />
+        <location filename="../../ui/closeout/closeout_view.py" line="392" />
+        <location filename="../../ui/closeout/closeout_view.py" line="438" />
         <source>Cerrar el periodo</source>
         <translation>Close the period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="383" />
-        <location filename="../../ui/closeout/closeout_view.py" line="429" />
+        <location filename="../../ui/closeout/closeout_view.py" line="393" />
+        <location filename="../../ui/closeout/closeout_view.py" line="439" />
         <source>No cerrar</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="469" />
+        <location filename="../../ui/closeout/closeout_view.py" line="479" />
         <source>Periodo %1 reabierto; %2 anuladas.</source>
         <translation>Period %1 reopened; %2 voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="471" />
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
+        <location filename="../../ui/closeout/closeout_view.py" line="481" />
+        <location filename="../../ui/closeout/closeout_view.py" line="512" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="471" />
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
+        <location filename="../../ui/closeout/closeout_view.py" line="481" />
+        <location filename="../../ui/closeout/closeout_view.py" line="512" />
         <source>liquidaciones</source>
         <translation>settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="479" />
+        <location filename="../../ui/closeout/closeout_view.py" line="489" />
         <source>Reabriendo el periodo…</source>
         <translation>Reopening the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="501" />
+        <location filename="../../ui/closeout/closeout_view.py" line="511" />
         <source>%1 marcadas como pagadas.</source>
         <translation>%1 marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="356" />
+        <location filename="../../ui/closeout/closeout_view.py" line="366" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="358" />
+        <location filename="../../ui/closeout/closeout_view.py" line="61" />
+        <source>Valor de la leche S/</source>
+        <translation>Milk value S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="62" />
+        <source>Abonos S/</source>
+        <translation>Credits S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="63" />
+        <source>Descuentos del periodo S/</source>
+        <translation>Deductions of the period S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="64" />
+        <source>Deuda anterior S/</source>
+        <translation>Debt brought in S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="65" />
+        <source>Deuda que pasa S/</source>
+        <translation>Debt carried on S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="66" />
+        <source>Neto a pagar S/</source>
+        <translation>Net to pay S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="138" />
+        <source>%1 · %6 L · %2 kg · valor de la leche %3 · descuentos del periodo %4 · deuda anterior %7 · deuda que pasa %8 · neto a pagar %5</source>
+        <translation>%1 · %6 L · %2 kg · milk value %3 · deductions of the period %4 · debt brought in %7 · debt carried on %8 · net to pay %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="368" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="378" />
+        <location filename="../../ui/closeout/closeout_view.py" line="388" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="403" />
+        <location filename="../../ui/closeout/closeout_view.py" line="413" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="421" />
+        <location filename="../../ui/closeout/closeout_view.py" line="431" />
         <source>Cerrar antes de tiempo</source>
         <translation>Close early</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="423" />
+        <location filename="../../ui/closeout/closeout_view.py" line="433" />
         <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
         <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="438" />
-        <location filename="../../ui/closeout/closeout_view.py" line="442" />
+        <location filename="../../ui/closeout/closeout_view.py" line="448" />
+        <location filename="../../ui/closeout/closeout_view.py" line="452" />
         <source>Revertir un pago</source>
         <translation>Reverse a payment</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="438" />
+        <location filename="../../ui/closeout/closeout_view.py" line="448" />
         <source>Código del socio:</source>
         <translation>Member code:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="442" />
+        <location filename="../../ui/closeout/closeout_view.py" line="452" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="452" />
+        <location filename="../../ui/closeout/closeout_view.py" line="462" />
         <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
         <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="460" />
+        <location filename="../../ui/closeout/closeout_view.py" line="470" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="460" />
+        <location filename="../../ui/closeout/closeout_view.py" line="470" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="487" />
+        <location filename="../../ui/closeout/closeout_view.py" line="497" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="488" />
+        <location filename="../../ui/closeout/closeout_view.py" line="498" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="489" />
+        <location filename="../../ui/closeout/closeout_view.py" line="499" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="492" />
+        <location filename="../../ui/closeout/closeout_view.py" line="502" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="492" />
+        <location filename="../../ui/closeout/closeout_view.py" line="502" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="519" />
+        <location filename="../../ui/closeout/closeout_view.py" line="532" />
+        <source>Recibos A5</source>
+        <translation>A5 receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="533" />
+        <source>Recibos de 80 mm</source>
+        <translation>80 mm receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="534" />
+        <source>Recibos de 58 mm</source>
+        <translation>58 mm receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="537" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="520" />
+        <location filename="../../ui/closeout/closeout_view.py" line="541" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="521" />
+        <location filename="../../ui/closeout/closeout_view.py" line="542" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="534" />
+        <location filename="../../ui/closeout/closeout_view.py" line="556" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="523" />
+        <location filename="../../ui/closeout/closeout_view.py" line="544" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="568" />
-        <location filename="../../ui/closeout/closeout_view.py" line="574" />
+        <location filename="../../ui/closeout/closeout_view.py" line="597" />
+        <location filename="../../ui/closeout/closeout_view.py" line="604" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="556" />
+        <location filename="../../ui/closeout/closeout_view.py" line="582" />
         <source>recibos</source>
         <translation>receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="557" />
+        <location filename="../../ui/closeout/closeout_view.py" line="583" />
         <source>estados</source>
         <translation>statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="558" />
+        <location filename="../../ui/closeout/closeout_view.py" line="584" />
         <source>planilla</source>
         <translation>payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="576" />
+        <location filename="../../ui/closeout/closeout_view.py" line="606" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="585" />
+        <location filename="../../ui/closeout/closeout_view.py" line="615" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="592" />
+        <location filename="../../ui/closeout/closeout_view.py" line="622" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -1103,162 +1156,162 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="214" />
+        <location filename="../../ui/collection/collection_view.py" line="215" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="215" />
+        <location filename="../../ui/collection/collection_view.py" line="216" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="221" />
+        <location filename="../../ui/collection/collection_view.py" line="222" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="221" />
+        <location filename="../../ui/collection/collection_view.py" line="222" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="232" />
+        <location filename="../../ui/collection/collection_view.py" line="233" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="240" />
+        <location filename="../../ui/collection/collection_view.py" line="241" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="244" />
+        <location filename="../../ui/collection/collection_view.py" line="245" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="246" />
+        <location filename="../../ui/collection/collection_view.py" line="247" />
         <source>1.030 (opcional)</source>
         <translation>1.030 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="247" />
+        <location filename="../../ui/collection/collection_view.py" line="248" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="249" />
+        <location filename="../../ui/collection/collection_view.py" line="250" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="250" />
+        <location filename="../../ui/collection/collection_view.py" line="251" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="252" />
+        <location filename="../../ui/collection/collection_view.py" line="253" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="253" />
+        <location filename="../../ui/collection/collection_view.py" line="254" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="255" />
+        <location filename="../../ui/collection/collection_view.py" line="256" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="256" />
+        <location filename="../../ui/collection/collection_view.py" line="257" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="258" />
+        <location filename="../../ui/collection/collection_view.py" line="259" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="385" />
+        <location filename="../../ui/collection/collection_view.py" line="386" />
         <source>la entrega N° %1 de %2 (%3)</source>
         <translation>delivery no. %1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="392" />
+        <location filename="../../ui/collection/collection_view.py" line="393" />
         <source>Borrar entrega</source>
         <translation>Delete delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="393" />
+        <location filename="../../ui/collection/collection_view.py" line="394" />
         <source>¿Borrar %1?</source>
         <translation>Delete %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="394" />
+        <location filename="../../ui/collection/collection_view.py" line="395" />
         <source>Borrar</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="395" />
+        <location filename="../../ui/collection/collection_view.py" line="396" />
         <source>No borrar</source>
         <translation>Do not delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="403" />
+        <location filename="../../ui/collection/collection_view.py" line="404" />
         <source>Se borró %1. Ctrl+Z la recupera.</source>
         <translation>Deleted %1. Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="416" />
+        <location filename="../../ui/collection/collection_view.py" line="417" />
         <source>Turno: %1, %2 · Día: %3</source>
         <translation>Shift: %1, %2 · Day: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="418" />
+        <location filename="../../ui/collection/collection_view.py" line="419" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="418" />
+        <location filename="../../ui/collection/collection_view.py" line="419" />
         <source>entregas</source>
         <translation>deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="457" />
+        <location filename="../../ui/collection/collection_view.py" line="458" />
         <source>Registrar otra entrega</source>
         <translation>Record another delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="458" />
+        <location filename="../../ui/collection/collection_view.py" line="459" />
         <source>No registrar</source>
         <translation>Do not record</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="502" />
+        <location filename="../../ui/collection/collection_view.py" line="503" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="508" />
+        <location filename="../../ui/collection/collection_view.py" line="509" />
         <source>Entrega guardada; el ticket no se imprimió.</source>
         <translation>Delivery saved; the ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="355" />
+        <location filename="../../ui/collection/collection_view.py" line="356" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="453" />
+        <location filename="../../ui/collection/collection_view.py" line="454" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="454" />
+        <location filename="../../ui/collection/collection_view.py" line="455" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
@@ -1266,82 +1319,82 @@
 <context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="150" />
+        <location filename="../../ui/collection/deliveries_view.py" line="147" />
         <source>Socio (todos)</source>
         <translation>Member (all)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="153" />
+        <location filename="../../ui/collection/deliveries_view.py" line="150" />
         <source>Ambos turnos</source>
         <translation>Both shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="154" />
+        <location filename="../../ui/collection/deliveries_view.py" line="151" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="155" />
+        <location filename="../../ui/collection/deliveries_view.py" line="152" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="157" />
+        <location filename="../../ui/collection/deliveries_view.py" line="154" />
         <source>Aceptadas y rechazadas</source>
         <translation>Accepted and rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="158" />
+        <location filename="../../ui/collection/deliveries_view.py" line="155" />
         <source>Solo aceptadas</source>
         <translation>Accepted only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="159" />
+        <location filename="../../ui/collection/deliveries_view.py" line="156" />
         <source>Solo rechazadas</source>
         <translation>Rejected only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="160" />
+        <location filename="../../ui/collection/deliveries_view.py" line="157" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="166" />
+        <location filename="../../ui/collection/deliveries_view.py" line="163" />
         <source>Ir a la fecha</source>
         <translation>Go to date</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="167" />
+        <location filename="../../ui/collection/deliveries_view.py" line="164" />
         <source>Muestra las entregas de esa fecha hacia atrás</source>
         <translation>Shows the deliveries of that date and older</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="168" />
+        <location filename="../../ui/collection/deliveries_view.py" line="165" />
         <source>Quitar filtros</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="175" />
+        <location filename="../../ui/collection/deliveries_view.py" line="172" />
         <source>Hasta:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="248" />
+        <location filename="../../ui/collection/deliveries_view.py" line="245" />
         <source>Contando…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="253" />
+        <location filename="../../ui/collection/deliveries_view.py" line="250" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="253" />
+        <location filename="../../ui/collection/deliveries_view.py" line="250" />
         <source>entregas</source>
         <translation>deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="254" />
+        <location filename="../../ui/collection/deliveries_view.py" line="251" />
         <source> con estos filtros</source>
         <translation> with these filters</translation>
     </message>
@@ -1349,119 +1402,129 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="53" />
+        <location filename="../../ui/documents/documents_view.py" line="52" />
         <source>Liquidación (recibo)</source>
         <translation>Settlement (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="54" />
+        <location filename="../../ui/documents/documents_view.py" line="53" />
         <source>Estado de cuenta</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="55" />
+        <location filename="../../ui/documents/documents_view.py" line="54" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="56" />
+        <location filename="../../ui/documents/documents_view.py" line="55" />
         <source>Ticket de entrega</source>
         <translation>Delivery ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="57" />
+        <location filename="../../ui/documents/documents_view.py" line="56" />
         <source>Parte diario de acopio</source>
         <translation>Daily collection sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="58" />
+        <location filename="../../ui/documents/documents_view.py" line="57" />
         <source>Recibo de adelanto</source>
         <translation>Advance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="64" />
+        <location filename="../../ui/documents/documents_view.py" line="63" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="67" />
+        <location filename="../../ui/documents/documents_view.py" line="64" />
+        <source>Tamaño:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="69" />
+        <source>Al imprimir, el recibo toma el tamaño de la impresora: su rollo, o A5</source>
+        <translation>When printing, the receipt takes the printer's size: its roll, or A5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="73" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="82" />
+        <location filename="../../ui/documents/documents_view.py" line="90" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="84" />
+        <location filename="../../ui/documents/documents_view.py" line="92" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="86" />
+        <location filename="../../ui/documents/documents_view.py" line="94" />
         <source>Anular recibo…</source>
         <translation>Void receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="99" />
+        <location filename="../../ui/documents/documents_view.py" line="107" />
         <source>Entrega N.º:</source>
         <translation>Delivery No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="100" />
+        <location filename="../../ui/documents/documents_view.py" line="108" />
         <source>Día (AAAA-MM-DD):</source>
         <translation>Day (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="101" />
+        <location filename="../../ui/documents/documents_view.py" line="109" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="103" />
+        <location filename="../../ui/documents/documents_view.py" line="111" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="131" />
-        <location filename="../../ui/documents/documents_view.py" line="136" />
+        <location filename="../../ui/documents/documents_view.py" line="141" />
+        <location filename="../../ui/documents/documents_view.py" line="146" />
         <source>Preparando el documento…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="163" />
+        <location filename="../../ui/documents/documents_view.py" line="173" />
         <source>%1: %2 página(s)%3</source>
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="186" />
+        <location filename="../../ui/documents/documents_view.py" line="196" />
         <source>No se imprimió el ticket.</source>
         <translation>The ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="189" />
+        <location filename="../../ui/documents/documents_view.py" line="199" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="189" />
-        <location filename="../../ui/documents/documents_view.py" line="226" />
+        <location filename="../../ui/documents/documents_view.py" line="199" />
+        <location filename="../../ui/documents/documents_view.py" line="247" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="234" />
+        <location filename="../../ui/documents/documents_view.py" line="255" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="236" />
+        <location filename="../../ui/documents/documents_view.py" line="257" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="247" />
+        <location filename="../../ui/documents/documents_view.py" line="268" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -1469,22 +1532,22 @@
 <context>
     <name>EditDeliveryDialog</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="55" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="54" />
         <source>Corregir entrega %1</source>
         <translation>Correct delivery %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="70" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="69" />
         <source>Cantidad (%1):</source>
         <translation>Quantity (%1):</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="71" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="70" />
         <source>Temperatura:</source>
         <translation>Temperature:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="72" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="71" />
         <source>Motivo de rechazo:</source>
         <translation>Rejection reason:</translation>
     </message>
@@ -1776,175 +1839,175 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home/home_view.py" line="64" />
+        <location filename="../../ui/home/home_view.py" line="65" />
         <source>%1 (%2 con la densidad del esquema)</source>
         <translation>%1 (%2 with the scheme's density)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="129" />
+        <location filename="../../ui/home/home_view.py" line="127" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="130" />
+        <location filename="../../ui/home/home_view.py" line="128" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="131" />
+        <location filename="../../ui/home/home_view.py" line="129" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="133" />
+        <location filename="../../ui/home/home_view.py" line="131" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="145" />
+        <location filename="../../ui/home/home_view.py" line="143" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="162" />
+        <location filename="../../ui/home/home_view.py" line="160" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="202" />
+        <location filename="../../ui/home/home_view.py" line="200" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="212" />
-        <location filename="../../ui/home/home_view.py" line="227" />
+        <location filename="../../ui/home/home_view.py" line="210" />
+        <location filename="../../ui/home/home_view.py" line="225" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="254" />
+        <location filename="../../ui/home/home_view.py" line="252" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="268" />
+        <location filename="../../ui/home/home_view.py" line="266" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="269" />
+        <location filename="../../ui/home/home_view.py" line="267" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="183" />
+        <location filename="../../ui/home/home_view.py" line="181" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="187" />
+        <location filename="../../ui/home/home_view.py" line="185" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="187" />
+        <location filename="../../ui/home/home_view.py" line="185" />
         <source>entregas</source>
         <translation>deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="206" />
+        <location filename="../../ui/home/home_view.py" line="204" />
         <source>bruto %1, neto %2 (%3)</source>
         <translation>gross %1, net %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="209" />
-        <location filename="../../ui/home/home_view.py" line="281" />
+        <location filename="../../ui/home/home_view.py" line="207" />
+        <location filename="../../ui/home/home_view.py" line="279" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="209" />
-        <location filename="../../ui/home/home_view.py" line="281" />
+        <location filename="../../ui/home/home_view.py" line="207" />
+        <location filename="../../ui/home/home_view.py" line="279" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="236" />
+        <location filename="../../ui/home/home_view.py" line="234" />
         <source>referencia</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="264" />
+        <location filename="../../ui/home/home_view.py" line="262" />
         <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
         <translation>No price scheme is in force: create one in Prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="265" />
+        <location filename="../../ui/home/home_view.py" line="263" />
         <source>Ir a Precios</source>
         <translation>Go to Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="272" />
+        <location filename="../../ui/home/home_view.py" line="270" />
         <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="273" />
+        <location filename="../../ui/home/home_view.py" line="271" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="275" />
+        <location filename="../../ui/home/home_view.py" line="273" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="275" />
+        <location filename="../../ui/home/home_view.py" line="273" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="279" />
+        <location filename="../../ui/home/home_view.py" line="277" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="295" />
+        <location filename="../../ui/home/home_view.py" line="293" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="307" />
+        <location filename="../../ui/home/home_view.py" line="305" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="316" />
+        <location filename="../../ui/home/home_view.py" line="314" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="328" />
+        <location filename="../../ui/home/home_view.py" line="326" />
         <source>Litros por día (60 días; kg convertidos)</source>
         <translation>Litres per day (60 days; kg converted)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="332" />
+        <location filename="../../ui/home/home_view.py" line="330" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="333" />
+        <location filename="../../ui/home/home_view.py" line="331" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="356" />
+        <location filename="../../ui/home/home_view.py" line="354" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="357" />
+        <location filename="../../ui/home/home_view.py" line="355" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -2156,158 +2219,158 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="76" />
+        <location filename="../../ui/home/indicators_view.py" line="69" />
         <source>Sin agrupar</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="77" />
+        <location filename="../../ui/home/indicators_view.py" line="70" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="78" />
+        <location filename="../../ui/home/indicators_view.py" line="71" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="79" />
+        <location filename="../../ui/home/indicators_view.py" line="72" />
         <source>Centro de acopio</source>
         <translation>Collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="80" />
+        <location filename="../../ui/home/indicators_view.py" line="73" />
         <source>Sexo</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="81" />
+        <location filename="../../ui/home/indicators_view.py" line="74" />
         <source>Prácticas</source>
         <translation>Practices</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="85" />
-        <location filename="../../ui/home/indicators_view.py" line="148" />
+        <location filename="../../ui/home/indicators_view.py" line="78" />
+        <location filename="../../ui/home/indicators_view.py" line="141" />
         <source>Línea base</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="90" />
+        <location filename="../../ui/home/indicators_view.py" line="83" />
         <source>Calcular</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="91" />
+        <location filename="../../ui/home/indicators_view.py" line="84" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="92" />
+        <location filename="../../ui/home/indicators_view.py" line="85" />
         <source>Guardar Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="101" />
+        <location filename="../../ui/home/indicators_view.py" line="94" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="103" />
+        <location filename="../../ui/home/indicators_view.py" line="96" />
         <source>hasta</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="105" />
+        <location filename="../../ui/home/indicators_view.py" line="98" />
         <source>Agrupar por</source>
         <translation>Group by</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="107" />
+        <location filename="../../ui/home/indicators_view.py" line="100" />
         <source>Referencia S/ por kg</source>
         <translation>Reference S/ per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="114" />
+        <location filename="../../ui/home/indicators_view.py" line="107" />
         <source>a</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="121" />
+        <location filename="../../ui/home/indicators_view.py" line="114" />
         <source>Elija el rango y pulse Calcular.</source>
         <translation>Choose the range and press Calculate.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="148" />
+        <location filename="../../ui/home/indicators_view.py" line="141" />
         <source>Indicador</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="148" />
+        <location filename="../../ui/home/indicators_view.py" line="141" />
         <source>Rango</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="148" />
+        <location filename="../../ui/home/indicators_view.py" line="141" />
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="156" />
+        <location filename="../../ui/home/indicators_view.py" line="149" />
         <source>Litros por periodo (claro: provisional)</source>
         <translation>Litres per period (light: provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="157" />
+        <location filename="../../ui/home/indicators_view.py" line="150" />
         <source>Precio pagado por kg y referencia</source>
         <translation>Price paid per kg and reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="167" />
+        <location filename="../../ui/home/indicators_view.py" line="160" />
         <source>Resumen</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="176" />
+        <location filename="../../ui/home/indicators_view.py" line="169" />
         <source>Litros por productor y día de entrega</source>
         <translation>Litres per producer per delivery day</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="177" />
+        <location filename="../../ui/home/indicators_view.py" line="170" />
         <source>Precio pagado por kg</source>
         <translation>Price paid per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="190" />
+        <location filename="../../ui/home/indicators_view.py" line="183" />
         <source>Por grupo</source>
         <translation>By group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="215" />
+        <location filename="../../ui/home/indicators_view.py" line="210" />
         <source>Calculando indicadores…</source>
         <translation>Calculating indicators…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="230" />
+        <location filename="../../ui/home/indicators_view.py" line="225" />
         <source>Línea base: %1</source>
         <translation>Baseline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="271" />
+        <location filename="../../ui/home/indicators_view.py" line="266" />
         <source>Grupo</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="289" />
+        <location filename="../../ui/home/indicators_view.py" line="284" />
         <source>Guardar informe</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="302" />
+        <location filename="../../ui/home/indicators_view.py" line="297" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="304" />
+        <location filename="../../ui/home/indicators_view.py" line="299" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -2315,57 +2378,57 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>LazyDeliveries</name>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="55" />
+        <location filename="../../ui/collection/deliveries_view.py" line="56" />
         <source>N° entrega</source>
         <translation>Delivery No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="56" />
+        <location filename="../../ui/collection/deliveries_view.py" line="57" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="57" />
+        <location filename="../../ui/collection/deliveries_view.py" line="58" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="58" />
+        <location filename="../../ui/collection/deliveries_view.py" line="59" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="59" />
+        <location filename="../../ui/collection/deliveries_view.py" line="60" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="60" />
+        <location filename="../../ui/collection/deliveries_view.py" line="61" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="61" />
+        <location filename="../../ui/collection/deliveries_view.py" line="62" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="63" />
+        <location filename="../../ui/collection/deliveries_view.py" line="64" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="63" />
+        <location filename="../../ui/collection/deliveries_view.py" line="64" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="122" />
+        <location filename="../../ui/collection/deliveries_view.py" line="123" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="124" />
+        <location filename="../../ui/collection/deliveries_view.py" line="125" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -2458,37 +2521,37 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Open period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -2883,12 +2946,12 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../ui/printing/pdf_print.py" line="228" />
+        <location filename="../../ui/printing/pdf_print.py" line="155" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/pdf_print.py" line="230" />
+        <location filename="../../ui/printing/pdf_print.py" line="157" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -2944,148 +3007,148 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PricesView</name>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="48" />
+        <location filename="../../ui/prices/prices_view.py" line="50" />
         <source>Aditivo peruano (ejemplo de Puno)</source>
         <translation>Peruvian additive (Puno example)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="49" />
+        <location filename="../../ui/prices/prices_view.py" line="51" />
         <source>Pago por calidad (Colombia)</source>
         <translation>Quality payment (Colombia)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="50" />
+        <location filename="../../ui/prices/prices_view.py" line="52" />
         <source>Dos tarifas: grasa y SNF (India)</source>
         <translation>Two rates: fat and SNF (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="51" />
+        <location filename="../../ui/prices/prices_view.py" line="53" />
         <source>Tabla grasa × SNF (India)</source>
         <translation>Fat × SNF chart (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="52" />
+        <location filename="../../ui/prices/prices_view.py" line="54" />
         <source>A + B − C (Irlanda)</source>
         <translation>A + B − C (Ireland)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="53" />
+        <location filename="../../ui/prices/prices_view.py" line="55" />
         <source>Pago por componentes (EE. UU.)</source>
         <translation>Component pricing (USA)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="80" />
+        <location filename="../../ui/prices/prices_view.py" line="82" />
         <source>&lt;b&gt;Esquemas y versiones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schemes and versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="82" />
+        <location filename="../../ui/prices/prices_view.py" line="84" />
         <source>Empezar de</source>
         <translation>Start from</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="95" />
+        <location filename="../../ui/prices/prices_view.py" line="97" />
         <source>Usar plantilla</source>
         <translation>Use preset</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="97" />
+        <location filename="../../ui/prices/prices_view.py" line="99" />
         <source>Importar archivo…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="115" />
+        <location filename="../../ui/prices/prices_view.py" line="117" />
         <source>Guardar como versión</source>
         <translation>Save as version</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="117" />
+        <location filename="../../ui/prices/prices_view.py" line="119" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="119" />
+        <location filename="../../ui/prices/prices_view.py" line="121" />
         <source>En vigor desde:</source>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="159" />
+        <location filename="../../ui/prices/prices_view.py" line="161" />
         <source>Cambios sin guardar</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="161" />
+        <location filename="../../ui/prices/prices_view.py" line="163" />
         <source>El esquema tiene cambios que no se guardaron como versión. ¿Descartar esos cambios?</source>
         <translation>The scheme has changes not saved as a version. Discard those changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="164" />
+        <location filename="../../ui/prices/prices_view.py" line="166" />
         <source>Descartar los cambios</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="165" />
+        <location filename="../../ui/prices/prices_view.py" line="167" />
         <source>Seguir editando</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="189" />
+        <location filename="../../ui/prices/prices_view.py" line="191" />
         <source>desde %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="191" />
+        <location filename="../../ui/prices/prices_view.py" line="193" />
         <source> (en vigor)</source>
         <translation> (in force)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="207" />
+        <location filename="../../ui/prices/prices_view.py" line="209" />
         <source>Plantilla «%1» abierta: ajústela y guárdela como versión.</source>
         <translation>Preset «%1» opened: adjust it and save it as a version.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="225" />
+        <location filename="../../ui/prices/prices_view.py" line="227" />
         <source>Versión abierta: al guardar se crea una nueva.</source>
         <translation>Version opened: saving creates a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="232" />
+        <location filename="../../ui/prices/prices_view.py" line="234" />
         <source>Plantilla «%1» abierta.</source>
         <translation>Preset «%1» opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="239" />
+        <location filename="../../ui/prices/prices_view.py" line="241" />
         <source>Importar esquema</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="239" />
-        <location filename="../../ui/prices/prices_view.py" line="251" />
+        <location filename="../../ui/prices/prices_view.py" line="241" />
+        <location filename="../../ui/prices/prices_view.py" line="253" />
         <source>Esquemas (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="246" />
+        <location filename="../../ui/prices/prices_view.py" line="248" />
         <source>Archivo abierto: %1</source>
         <translation>File opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="251" />
+        <location filename="../../ui/prices/prices_view.py" line="253" />
         <source>Exportar esquema</source>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="260" />
+        <location filename="../../ui/prices/prices_view.py" line="262" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="269" />
+        <location filename="../../ui/prices/prices_view.py" line="271" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="282" />
+        <location filename="../../ui/prices/prices_view.py" line="284" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -3093,92 +3156,102 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PrintJobs</name>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="47" />
+        <location filename="../../ui/printing/print_jobs.py" line="46" />
         <source>No se imprimió</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="51" />
+        <location filename="../../ui/printing/print_jobs.py" line="50" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="54" />
+        <location filename="../../ui/printing/print_jobs.py" line="53" />
         <source>Elegir otra…</source>
         <translation>Choose another…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="59" />
-        <location filename="../../ui/printing/print_jobs.py" line="268" />
+        <location filename="../../ui/printing/print_jobs.py" line="58" />
+        <location filename="../../ui/printing/print_jobs.py" line="293" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="61" />
-        <location filename="../../ui/printing/print_jobs.py" line="178" />
+        <location filename="../../ui/printing/print_jobs.py" line="60" />
+        <location filename="../../ui/printing/print_jobs.py" line="195" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="76" />
-        <location filename="../../ui/printing/print_jobs.py" line="263" />
+        <location filename="../../ui/printing/print_jobs.py" line="78" />
+        <source>recibo A5</source>
+        <translation>A5 receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_jobs.py" line="80" />
+        <source>recibo de %1</source>
+        <translation>%1 receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_jobs.py" line="92" />
+        <location filename="../../ui/printing/print_jobs.py" line="288" />
         <source>Sin impresora</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="77" />
+        <location filename="../../ui/printing/print_jobs.py" line="93" />
         <source>No hay ninguna impresora instalada en esta PC.</source>
         <translation>No printer is installed on this PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="84" />
+        <location filename="../../ui/printing/print_jobs.py" line="101" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="85" />
+        <location filename="../../ui/printing/print_jobs.py" line="102" />
         <source>Impresora:</source>
         <translation>Printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="95" />
+        <location filename="../../ui/printing/print_jobs.py" line="112" />
         <source>%1 página(s) enviadas a %2.</source>
         <translation>%1 page(s) sent to %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="102" />
+        <location filename="../../ui/printing/print_jobs.py" line="119" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="122" />
+        <location filename="../../ui/printing/print_jobs.py" line="142" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="177" />
+        <location filename="../../ui/printing/print_jobs.py" line="194" />
         <source>Imprimiendo…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="201" />
+        <location filename="../../ui/printing/print_jobs.py" line="218" />
         <source>Impresión cancelada; no se registró.</source>
         <translation>Printing cancelled; not recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="264" />
+        <location filename="../../ui/printing/print_jobs.py" line="289" />
         <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
         <translation>No printer is installed. Save the document as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="269" />
+        <location filename="../../ui/printing/print_jobs.py" line="294" />
         <source>No guardar</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="240" />
-        <location filename="../../ui/printing/print_jobs.py" line="273" />
-        <location filename="../../ui/printing/print_jobs.py" line="277" />
+        <location filename="../../ui/printing/print_jobs.py" line="264" />
+        <location filename="../../ui/printing/print_jobs.py" line="298" />
+        <location filename="../../ui/printing/print_jobs.py" line="302" />
         <source>No se imprimió.</source>
         <translation>Not printed.</translation>
     </message>
@@ -3186,97 +3259,97 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PrinterSettings</name>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="31" />
+        <location filename="../../ui/printing/printer_settings.py" line="30" />
         <source>Impresoras</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="39" />
+        <location filename="../../ui/printing/printer_settings.py" line="38" />
         <source>(no imprimir tickets al guardar)</source>
         <translation>(do not print tickets when saving)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="41" />
+        <location filename="../../ui/printing/printer_settings.py" line="40" />
         <source>Impresora de tickets:</source>
         <translation>Ticket printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="47" />
+        <location filename="../../ui/printing/printer_settings.py" line="46" />
         <source>Ancho del ticket:</source>
         <translation>Ticket width:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="49" />
+        <location filename="../../ui/printing/printer_settings.py" line="48" />
         <source>Con su controlador (Windows o CUPS)</source>
         <translation>With its driver (Windows or CUPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="51" />
+        <location filename="../../ui/printing/printer_settings.py" line="50" />
         <source>Impresora de recibos ESC/POS (sin controlador)</source>
         <translation>ESC/POS receipt printer (no driver)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="55" />
+        <location filename="../../ui/printing/printer_settings.py" line="54" />
         <source>Tipo de impresora de tickets:</source>
         <translation>Ticket printer type:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="58" />
+        <location filename="../../ui/printing/printer_settings.py" line="57" />
         <source>vacío: su cola, en RAW; o 192.168.1.50:9100, /dev/usb/lp0, COM3</source>
         <translation>empty: its queue, as RAW; or 192.168.1.50:9100, /dev/usb/lp0, COM3</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="60" />
+        <location filename="../../ui/printing/printer_settings.py" line="59" />
         <source>Conexión ESC/POS:</source>
         <translation>ESC/POS connection:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="62" />
+        <location filename="../../ui/printing/printer_settings.py" line="61" />
         <source>Imprimir ticket de prueba</source>
         <translation>Print test ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="66" />
+        <location filename="../../ui/printing/printer_settings.py" line="65" />
         <source>(la predeterminada del sistema)</source>
         <translation>(the system default)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="68" />
+        <location filename="../../ui/printing/printer_settings.py" line="67" />
         <source>Impresora de documentos:</source>
         <translation>Document printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="69" />
+        <location filename="../../ui/printing/printer_settings.py" line="68" />
         <source>Imprimir página de prueba</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="87" />
+        <location filename="../../ui/printing/printer_settings.py" line="86" />
         <source>%1 (no instalada)</source>
         <translation>%1 (not installed)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="103" />
+        <location filename="../../ui/printing/printer_settings.py" line="102" />
         <source>Coop Desktop: prueba de impresión</source>
         <translation>Coop Desktop: print test</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="104" />
+        <location filename="../../ui/printing/printer_settings.py" line="103" />
         <source>Fecha: %1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="119" />
+        <location filename="../../ui/printing/printer_settings.py" line="118" />
         <source>Prueba de ticket</source>
         <translation>Ticket test</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="129" />
+        <location filename="../../ui/printing/printer_settings.py" line="128" />
         <source>Ticket de prueba enviado a %1.</source>
         <translation>Test ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="131" />
+        <location filename="../../ui/printing/printer_settings.py" line="130" />
         <source>No se imprimió la prueba.</source>
         <translation>The test was not printed.</translation>
     </message>
@@ -3478,43 +3551,43 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ScaleControl</name>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="38" />
+        <location filename="../../ui/collection/scale_control.py" line="40" />
         <source>ST,GS,+ 12.50 kg</source>
         <translation>ST,GS,+ 12.50 kg</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="39" />
+        <location filename="../../ui/collection/scale_control.py" line="41" />
         <source>12.50 kg ? (inestable)</source>
         <translation>12.50 kg ? (unsteady)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="40" />
+        <location filename="../../ui/collection/scale_control.py" line="42" />
         <source>Solo el número</source>
         <translation>Number only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="41" />
+        <location filename="../../ui/collection/scale_control.py" line="43" />
         <source>Patrón propio</source>
         <translation>Own pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="57" />
-        <location filename="../../ui/collection/scale_control.py" line="79" />
+        <location filename="../../ui/collection/scale_control.py" line="59" />
+        <location filename="../../ui/collection/scale_control.py" line="81" />
         <source>Conectar balanza</source>
         <translation>Connect scale</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="61" />
+        <location filename="../../ui/collection/scale_control.py" line="63" />
         <source>Balanza:</source>
         <translation>Scale:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="89" />
+        <location filename="../../ui/collection/scale_control.py" line="91" />
         <source>Desconectar</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="102" />
+        <location filename="../../ui/collection/scale_control.py" line="104" />
         <source>%1 estable</source>
         <translation>%1 steady</translation>
     </message>
@@ -3570,428 +3643,428 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SchemeForm</name>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="167" />
-        <location filename="../../ui/prices/scheme_form.py" line="217" />
+        <location filename="../../ui/prices/scheme_form.py" line="169" />
+        <location filename="../../ui/prices/scheme_form.py" line="219" />
         <source>detener el cierre</source>
         <translation>stop the close</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="168" />
+        <location filename="../../ui/prices/scheme_form.py" line="170" />
         <source>avisar y pagar sin este factor</source>
         <translation>warn and pay without this factor</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="169" />
+        <location filename="../../ui/prices/scheme_form.py" line="171" />
         <source>usar el valor</source>
         <translation>use the value</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="170" />
+        <location filename="../../ui/prices/scheme_form.py" line="172" />
         <source>aplicar el monto</source>
         <translation>apply the amount</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="182" />
+        <location filename="../../ui/prices/scheme_form.py" line="184" />
         <source>valor</source>
         <translation>value</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="218" />
+        <location filename="../../ui/prices/scheme_form.py" line="220" />
         <source>usar la casilla más cercana</source>
         <translation>use the nearest cell</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="219" />
+        <location filename="../../ui/prices/scheme_form.py" line="221" />
         <source>pagar la tarifa</source>
         <translation>pay the rate</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="250" />
+        <location filename="../../ui/prices/scheme_form.py" line="254" />
         <source>Agregar fila</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="251" />
+        <location filename="../../ui/prices/scheme_form.py" line="255" />
         <source>Quitar fila</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="354" />
+        <location filename="../../ui/prices/scheme_form.py" line="360" />
         <source>Límites de filas:</source>
         <translation>Row edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="355" />
+        <location filename="../../ui/prices/scheme_form.py" line="361" />
         <source>Límites de columnas:</source>
         <translation>Column edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="444" />
+        <location filename="../../ui/prices/scheme_form.py" line="450" />
         <source>Fuera de la tabla:</source>
         <translation>Outside the chart:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="476" />
+        <location filename="../../ui/prices/scheme_form.py" line="482" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="477" />
+        <location filename="../../ui/prices/scheme_form.py" line="483" />
         <source>Hasta (sin incluir)</source>
         <translation>Up to (excluded)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="478" />
+        <location filename="../../ui/prices/scheme_form.py" line="484" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="479" />
+        <location filename="../../ui/prices/scheme_form.py" line="485" />
         <source>Etiqueta</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="480" />
+        <location filename="../../ui/prices/scheme_form.py" line="486" />
         <source>Medida</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="481" />
+        <location filename="../../ui/prices/scheme_form.py" line="487" />
         <source>Si es positiva</source>
         <translation>If positive</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="482" />
+        <location filename="../../ui/prices/scheme_form.py" line="488" />
         <source>Sobre</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="483" />
+        <location filename="../../ui/prices/scheme_form.py" line="489" />
         <source>Bajo</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="484" />
+        <location filename="../../ui/prices/scheme_form.py" line="490" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="485" />
+        <location filename="../../ui/prices/scheme_form.py" line="491" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="499" />
+        <location filename="../../ui/prices/scheme_form.py" line="505" />
         <source>la prueba de cada entrega</source>
         <translation>each delivery's test</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="500" />
+        <location filename="../../ui/prices/scheme_form.py" line="506" />
         <source>la última muestra</source>
         <translation>the latest sample</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="501" />
+        <location filename="../../ui/prices/scheme_form.py" line="507" />
         <source>el promedio de muestras del periodo</source>
         <translation>the average of the period's samples</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="502" />
+        <location filename="../../ui/prices/scheme_form.py" line="508" />
         <source>las últimas muestras, ponderadas</source>
         <translation>the latest samples, weighted</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="503" />
+        <location filename="../../ui/prices/scheme_form.py" line="509" />
         <source>el total del periodo</source>
         <translation>the period total</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="504" />
+        <location filename="../../ui/prices/scheme_form.py" line="510" />
         <source>el promedio diario</source>
         <translation>the daily average</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="505" />
+        <location filename="../../ui/prices/scheme_form.py" line="511" />
         <source>leche enfriada</source>
         <translation>cooled milk</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="506" />
+        <location filename="../../ui/prices/scheme_form.py" line="512" />
         <source>hato saneado</source>
         <translation>healthy herd</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="507" />
+        <location filename="../../ui/prices/scheme_form.py" line="513" />
         <source>orgánica</source>
         <translation>organic</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="508" />
+        <location filename="../../ui/prices/scheme_form.py" line="514" />
         <source>regenerativa</source>
         <translation>regenerative</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="509" />
+        <location filename="../../ui/prices/scheme_form.py" line="515" />
         <source>buenas prácticas</source>
         <translation>good practice</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="510" />
+        <location filename="../../ui/prices/scheme_form.py" line="516" />
         <source>el promedio ponderado de muestras</source>
         <translation>the weighted average of samples</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="511" />
+        <location filename="../../ui/prices/scheme_form.py" line="517" />
         <source>litro (L)</source>
         <translation>litre (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="512" />
+        <location filename="../../ui/prices/scheme_form.py" line="518" />
         <source>kilogramo (kg)</source>
         <translation>kilogram (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="513" />
+        <location filename="../../ui/prices/scheme_form.py" line="519" />
         <source>100 libras</source>
         <translation>100 pounds</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="514" />
+        <location filename="../../ui/prices/scheme_form.py" line="520" />
         <source>100 kilogramos</source>
         <translation>100 kilograms</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="515" />
+        <location filename="../../ui/prices/scheme_form.py" line="521" />
         <source>libra (lb)</source>
         <translation>pound (lb)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="434" />
+        <location filename="../../ui/prices/scheme_form.py" line="440" />
         <source>Nombre en la boleta:</source>
         <translation>Name on the statement:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="443" />
+        <location filename="../../ui/prices/scheme_form.py" line="449" />
         <source>Si falta la medida:</source>
         <translation>If the measure is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="488" />
+        <location filename="../../ui/prices/scheme_form.py" line="494" />
         <source>Precio base</source>
         <translation>Base price</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="435" />
+        <location filename="../../ui/prices/scheme_form.py" line="441" />
         <source>Precio por unidad:</source>
         <translation>Price per unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="489" />
+        <location filename="../../ui/prices/scheme_form.py" line="495" />
         <source>Escalones sobre una referencia</source>
         <translation>Steps around a reference</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="436" />
+        <location filename="../../ui/prices/scheme_form.py" line="442" />
         <source>Medida:</source>
         <translation>Measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="437" />
+        <location filename="../../ui/prices/scheme_form.py" line="443" />
         <source>Referencia:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="438" />
+        <location filename="../../ui/prices/scheme_form.py" line="444" />
         <source>Tamaño del escalón:</source>
         <translation>Step size:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="439" />
+        <location filename="../../ui/prices/scheme_form.py" line="445" />
         <source>Bonificación por escalón:</source>
         <translation>Bonus per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="440" />
+        <location filename="../../ui/prices/scheme_form.py" line="446" />
         <source>Castigo por escalón:</source>
         <translation>Penalty per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="441" />
+        <location filename="../../ui/prices/scheme_form.py" line="447" />
         <source>Bonificación máxima:</source>
         <translation>Maximum bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="442" />
+        <location filename="../../ui/prices/scheme_form.py" line="448" />
         <source>Castigo máximo:</source>
         <translation>Maximum penalty:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="490" />
+        <location filename="../../ui/prices/scheme_form.py" line="496" />
         <source>Bandas (higiene, células)</source>
         <translation>Bands (hygiene, cells)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="445" />
+        <location filename="../../ui/prices/scheme_form.py" line="451" />
         <source>Bandas:</source>
         <translation>Bands:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="491" />
+        <location filename="../../ui/prices/scheme_form.py" line="497" />
         <source>Bonificación por condición</source>
         <translation>Bonus for a condition</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="446" />
+        <location filename="../../ui/prices/scheme_form.py" line="452" />
         <source>Condición:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="447" />
+        <location filename="../../ui/prices/scheme_form.py" line="453" />
         <source>Monto:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="492" />
+        <location filename="../../ui/prices/scheme_form.py" line="498" />
         <source>Tramos por volumen</source>
         <translation>Volume tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="448" />
+        <location filename="../../ui/prices/scheme_form.py" line="454" />
         <source>Según:</source>
         <translation>On:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="449" />
+        <location filename="../../ui/prices/scheme_form.py" line="455" />
         <source>Tramos:</source>
         <translation>Tiers:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="493" />
+        <location filename="../../ui/prices/scheme_form.py" line="499" />
         <source>Pago por kg de componente</source>
         <translation>Payment per kg of component</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="471" />
+        <location filename="../../ui/prices/scheme_form.py" line="477" />
         <source>Componente:</source>
         <translation>Component:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="472" />
+        <location filename="../../ui/prices/scheme_form.py" line="478" />
         <source>Precio por kg:</source>
         <translation>Price per kg:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="494" />
+        <location filename="../../ui/prices/scheme_form.py" line="500" />
         <source>Tabla grasa × SNG</source>
         <translation>Fat × SNF chart</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="450" />
+        <location filename="../../ui/prices/scheme_form.py" line="456" />
         <source>Medida de las filas:</source>
         <translation>Row measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="451" />
+        <location filename="../../ui/prices/scheme_form.py" line="457" />
         <source>Medida de las columnas:</source>
         <translation>Column measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="452" />
+        <location filename="../../ui/prices/scheme_form.py" line="458" />
         <source>Precios:</source>
         <translation>Prices:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="495" />
+        <location filename="../../ui/prices/scheme_form.py" line="501" />
         <source>Ajuste lineal</source>
         <translation>Linear adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="473" />
+        <location filename="../../ui/prices/scheme_form.py" line="479" />
         <source>Monto por unidad de diferencia:</source>
         <translation>Amount per unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="453" />
+        <location filename="../../ui/prices/scheme_form.py" line="459" />
         <source>Unidad de diferencia:</source>
         <translation>Unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="454" />
+        <location filename="../../ui/prices/scheme_form.py" line="460" />
         <source>Mínimo:</source>
         <translation>Minimum:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="455" />
+        <location filename="../../ui/prices/scheme_form.py" line="461" />
         <source>Máximo:</source>
         <translation>Maximum:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="496" />
+        <location filename="../../ui/prices/scheme_form.py" line="502" />
         <source>Monto por volumen</source>
         <translation>Amount per volume</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="456" />
+        <location filename="../../ui/prices/scheme_form.py" line="462" />
         <source>Por:</source>
         <translation>Per:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="457" />
+        <location filename="../../ui/prices/scheme_form.py" line="463" />
         <source>Identificador:</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="458" />
+        <location filename="../../ui/prices/scheme_form.py" line="464" />
         <source>Título:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="459" />
+        <location filename="../../ui/prices/scheme_form.py" line="465" />
         <source>Descripción:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="460" />
+        <location filename="../../ui/prices/scheme_form.py" line="466" />
         <source>Moneda:</source>
         <translation>Currency:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="461" />
+        <location filename="../../ui/prices/scheme_form.py" line="467" />
         <source>Unidad de precio:</source>
         <translation>Price unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="462" />
+        <location filename="../../ui/prices/scheme_form.py" line="468" />
         <source>Densidad (kg/L):</source>
         <translation>Density (kg/L):</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="463" />
+        <location filename="../../ui/prices/scheme_form.py" line="469" />
         <source>Base de calidad:</source>
         <translation>Quality basis:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="464" />
+        <location filename="../../ui/prices/scheme_form.py" line="470" />
         <source>Antigüedad máxima (días):</source>
         <translation>Maximum age (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="465" />
+        <location filename="../../ui/prices/scheme_form.py" line="471" />
         <source>Pesos (0.6; 0.3; 0.1):</source>
         <translation>Weights (0.6; 0.3; 0.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="466" />
+        <location filename="../../ui/prices/scheme_form.py" line="472" />
         <source>Precio mínimo:</source>
         <translation>Minimum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="467" />
+        <location filename="../../ui/prices/scheme_form.py" line="473" />
         <source>Precio máximo:</source>
         <translation>Maximum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="468" />
+        <location filename="../../ui/prices/scheme_form.py" line="474" />
         <source>Reglas de rechazo:</source>
         <translation>Rejection rules:</translation>
     </message>
@@ -3999,47 +4072,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="42" />
+        <location filename="../../ui/admin/settings_view.py" line="44" />
         <source>Idioma de las pantallas:</source>
         <translation>Screen language:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="45" />
+        <location filename="../../ui/admin/settings_view.py" line="47" />
         <source>Datos (archivo o servidor):</source>
         <translation>Data (file or server):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="48" />
+        <location filename="../../ui/admin/settings_view.py" line="50" />
         <source>Vacío: el archivo de siempre en la carpeta de datos. Para compartir los datos entre varias PC use un servidor PostgreSQL, por ejemplo postgresql://tesoreria:clave@192.168.1.10/coop</source>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="59" />
+        <location filename="../../ui/admin/settings_view.py" line="63" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="61" />
+        <location filename="../../ui/admin/settings_view.py" line="65" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="79" />
+        <location filename="../../ui/admin/settings_view.py" line="83" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="85" />
+        <location filename="../../ui/admin/settings_view.py" line="89" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="88" />
+        <location filename="../../ui/admin/settings_view.py" line="92" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="105" />
+        <location filename="../../ui/admin/settings_view.py" line="109" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -4047,42 +4120,42 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="53" />
+        <location filename="../../ui/collection/collection_view.py" line="54" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="54" />
+        <location filename="../../ui/collection/collection_view.py" line="55" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="55" />
+        <location filename="../../ui/collection/collection_view.py" line="56" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="56" />
+        <location filename="../../ui/collection/collection_view.py" line="57" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="57" />
+        <location filename="../../ui/collection/collection_view.py" line="58" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="58" />
+        <location filename="../../ui/collection/collection_view.py" line="59" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="72" />
+        <location filename="../../ui/collection/collection_view.py" line="73" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="74" />
+        <location filename="../../ui/collection/collection_view.py" line="75" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -4395,37 +4468,37 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/common/fmt.py" line="103" />
+        <location filename="../../ui/common/fmt.py" line="104" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="104" />
+        <location filename="../../ui/common/fmt.py" line="105" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="105" />
+        <location filename="../../ui/common/fmt.py" line="106" />
         <source>emitida</source>
         <translation>issued</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="106" />
+        <location filename="../../ui/common/fmt.py" line="107" />
         <source>pagada</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="107" />
+        <location filename="../../ui/common/fmt.py" line="108" />
         <source>anulada</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="108" />
+        <location filename="../../ui/common/fmt.py" line="109" />
         <source>abierto</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="109" />
+        <location filename="../../ui/common/fmt.py" line="110" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
@@ -4433,12 +4506,12 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="43" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="42" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="44" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="43" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -4454,7 +4527,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>self.view</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="114" />
+        <location filename="../../ui/collection/collection_view.py" line="115" />
         <source>Se deshizo la entrega de %1 (%2).</source>
         <translation>Undid the delivery of %1 (%2).</translation>
     </message>
@@ -4462,17 +4535,17 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="97" />
+        <location filename="../../ui/collection/collection_view.py" line="98" />
         <source>Entrega de %1</source>
         <translation>Delivery of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="124" />
+        <location filename="../../ui/collection/collection_view.py" line="125" />
         <source>Borrado de %1</source>
         <translation>Deletion of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="156" />
+        <location filename="../../ui/collection/collection_view.py" line="157" />
         <source>Corrección de %1</source>
         <translation>Correction of %1</translation>
     </message>

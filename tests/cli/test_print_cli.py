@@ -120,3 +120,24 @@ def test_print_on_a_printer_takes_the_printer_s_layout_and_words(coop, cups_serv
 
 def _pdf_text(data: bytes) -> str:
     return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_ruc_is_set_on_an_existing_database_as_the_warning_says(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    coop("init", "--name", "Asociación Llalli")
+    coop("demo", "--members", "1", "--days", "30", "--start", "2026-10-01")
+    assert coop("close", "2026-10", "--json")[0] == 0
+    code, _, err = coop("print", "receipts", "2026-10", "-o", str(tmp_path / "a.pdf"))
+    assert code == 0 and "«coop association set --ruc NÚMERO»" in err
+    assert "CONSTANCIA DE PAGO" in _text(tmp_path / "a.pdf")
+    code, _, err = coop("init", "--name", "Asociación Llalli", "--ruc", "20131312955")
+    assert code == 1  # init refuses an existing database, as before
+    code, _, err = coop("association", "set", "--ruc", "20131312954")
+    assert code == 1 and "RUC" in err and "20131312954" in err  # the check digit fails
+    code, out, _ = coop("association", "set", "--ruc", "20131312955")
+    assert (code, out) == (
+        0,
+        "RUC de Asociación Llalli: 20131312955. Los recibos salen como liquidación de compra.\n",
+    )
+    code, _, err = coop("print", "receipts", "2026-10", "-o", str(tmp_path / "b.pdf"))
+    assert code == 0 and err == "  1/1\n"  # no warning any more
+    assert "LIQUIDACIÓN DE COMPRA" in _text(tmp_path / "b.pdf")

@@ -234,9 +234,7 @@ def test_a_statement_on_a_roll_printer_is_refused_in_words_then_sent_to_sheets(
     qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
     before = all_jobs(cups_server)
-    answers = (
-        Answers(qtbot).printer("Termica-80").press("Elegir otra…").printer("Oficina-Margen")
-    )
+    answers = Answers(qtbot).printer("Termica-80").press("Elegir otra…").printer("Oficina-Margen")
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
     job = cups_server.job_after("Oficina-Margen", before["Oficina-Margen"])
     answers.stop()
