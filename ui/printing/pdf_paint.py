@@ -433,3 +433,15 @@ _OPS[b"W*"] = lambda self, o, r: setattr(self, "pending_clip", Qt.FillRule.OddEv
 def paint_page(painter: QPainter, page: PageObject) -> None:
     """Draw `page` on `painter` (its coordinates: the page in points, origin top left)."""
     PagePainter(painter, page).run()
+
+
+def prefer_native_text() -> None:
+    """On Windows, ask Qt for its GDI font engine before the application starts: Qt's print
+    engine hands text to the printer driver as text only with GDI fonts (with the DirectWrite
+    engine, Qt's default since 6.8, every letter reaches the driver as a drawn outline). A
+    QT_QPA_PLATFORM set by the user is left as it is."""
+    import os
+    import sys
+
+    if sys.platform == "win32" and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "windows:fontengine=gdi"
