@@ -214,6 +214,7 @@ def test_documentos_prints_each_printer_s_own_receipt(
     for item in (
         "Oficina-PDF — recibo A5",
         "Oficina-Margen — recibo A5",
+        "Recibos-RAW",
         "Termica-80-Margen — recibo de 80 mm",
         "Termica-58-Margen — recibo de 58 mm",
     ):

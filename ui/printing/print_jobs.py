@@ -71,9 +71,12 @@ def printer_label(name: str, kind: str) -> str:
     if kind not in ("receipt", "receipts"):
         return name
     try:
-        size = receipt_size_of(paper_of(name))
+        paper = paper_of(name)
     except CoopError:
         return name
+    if not paper.known:  # a raw queue: it names no paper, so no receipt size either
+        return name
+    size = receipt_size_of(paper)
     shown = (
         translate("PrintJobs", "recibo A5")
         if size == "A5"
