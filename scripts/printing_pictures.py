@@ -78,7 +78,7 @@ def main(target: Path) -> int:
         from coop_desktop import clock
         from coop_desktop.documents.layout import RollArea
         from coop_desktop.documents.ticket import TicketRenderer
-        from coop_desktop.printing import cups
+        from coop_desktop.printing import cups, cups_paper
         from coop_desktop.printing.placement import place
         from coop_desktop.services.association import create_association
         from coop_desktop.services.auth import create_first_admin, sign_in
@@ -111,7 +111,7 @@ def main(target: Path) -> int:
                 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
                 page = PdfReader(io.BytesIO(wide)).pages[0]
-                paper = cups.paper(queue)
+                paper = cups_paper.paper(queue)
                 sheet = place(TicketRenderer(80).render(what), paper, queue, roll=True)  # type: ignore[arg-type]
                 blank = PageObject.create_blank_page(width=80 * 72 / 25.4, height=200 * 72 / 25.4)
                 blank.merge_transformed_page(

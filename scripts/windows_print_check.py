@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--printer", default="", help="a printer that writes PDF files")
     parser.add_argument("--out", default="", help="folder for the printed files")
     args = parser.parse_args(argv)
-    from ui.printing.pdf_paint import prefer_native_text
+    from ui.printing.pdf_fonts import prefer_native_text
 
     prefer_native_text()  # before the QApplication: as the program starts
     os.environ.setdefault("COOP_PRINT_PATH", "qt")

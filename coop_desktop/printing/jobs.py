@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from coop_desktop.printing import cups
+from coop_desktop.printing import cups, cups_paper
 from coop_desktop.printing.failures import PrintFailed
 from coop_desktop.printing.placement import place
 from coop_desktop.printing.plan import Plan, plan
@@ -23,7 +23,7 @@ def print_on(printer: str, kind: str, build: Build, ticket_width: int = 80) -> i
         raise PrintFailed("print_no_cups", printer)
     cups.check(printer)
     try:
-        paper = cups.paper(printer)
+        paper = cups_paper.paper(printer)
     except cups.CupsError as exc:
         raise PrintFailed("print_no_service", printer, detail=exc.text) from exc
     chosen = plan(printer, paper, kind, ticket_width)

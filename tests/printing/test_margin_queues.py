@@ -24,7 +24,7 @@ from tests_support.users import open_signed_in
 
 from coop_desktop.documents.layout import RollArea
 from coop_desktop.documents.ticket import TicketRenderer
-from coop_desktop.printing import cups
+from coop_desktop.printing import cups, cups_paper
 from coop_desktop.printing.failures import PrintFailed
 from coop_desktop.printing.jobs import print_on
 from coop_desktop.printing.placement import place
@@ -150,7 +150,7 @@ def test_a_ticket_laid_out_edge_to_edge_loses_its_edges_there(
     queue = "Termica-80-Margen"
     doc = ticket(closed, 1, record=False)
     wide = TicketRenderer(RollArea(80, 2, 76)).render(doc)
-    paper = cups.paper(queue)
+    paper = cups_paper.paper(queue)
     placed = place(TicketRenderer(80).render(doc), paper, queue, roll=True)  # the 80x200 sheet
     page = PdfReader(io.BytesIO(wide)).pages[0]
     sheet = PageObject.create_blank_page(width=80 * 72 / 25.4, height=200 * 72 / 25.4)

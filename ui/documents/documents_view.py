@@ -185,8 +185,8 @@ class DocumentsView(QWidget):
         """Tickets go straight to the configured ticket printer; everything else (and a
         ticket when none is configured) to the printer chosen, at the document's own size.
         The print is recorded (the next one is a COPIA) only once it was sent."""
-        from ui.printing.print_jobs import print_delivery_ticket, print_document
-        from ui.printing.ticket_printer import ticket_settings
+        from ui.printing.print_jobs import print_document
+        from ui.printing.ticket_printer import print_delivery_ticket, ticket_settings
 
         try:
             db, (kind, key, member) = self.db, self._request()

@@ -12,9 +12,7 @@ embeds (resources/fonts), at the place and size the PDF gives them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 from pypdf import PageObject
@@ -23,8 +21,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
-    QFontDatabase,
     QImage,
     QPainter,
     QPainterPath,
@@ -32,71 +28,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from coop_desktop.resources import resource_path
-
-PIXELS = 100  # the font's pixel size; the text matrix scales it to the PDF's size
-FAMILY = "DejaVu Sans Condensed"
-_BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-_BFRANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-_CAPS = {0: Qt.PenCapStyle.FlatCap, 1: Qt.PenCapStyle.RoundCap, 2: Qt.PenCapStyle.SquareCap}
-_JOINS = {0: Qt.PenJoinStyle.MiterJoin, 1: Qt.PenJoinStyle.RoundJoin, 2: Qt.PenJoinStyle.BevelJoin}
-
-
-@cache
-def _fonts_loaded() -> bool:
-    for file in ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"):
-        QFontDatabase.addApplicationFont(str(resource_path(f"fonts/{file}")))
-    return True
-
-
-@dataclass
-class _Font:
-    """A PDF font as drawn here: its Qt font, widths (1/1000 of the size) and characters."""
-
-    qfont: QFont
-    widths: dict[int, float]
-    chars: dict[int, str]
-    missing: float = 500.0
-
-    def text(self, data: bytes) -> str:
-        return "".join(self.chars.get(b, chr(b)) for b in data)
-
-    def width(self, data: bytes) -> float:
-        return sum(self.widths.get(b, self.missing) for b in data) / 1000
-
-
-def _unicode_map(font: Any) -> dict[int, str]:
-    if "/ToUnicode" not in font:
-        return {}
-    data = font["/ToUnicode"].get_object().get_data()
-    chars: dict[int, str] = {}
-    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
-        for low, high, start in _BFRANGE.findall(block):
-            first = int(start, 16)
-            for i, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
-                chars[code] = chr(first + i)
-    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
-        for code, uni in _BFCHAR.findall(block):
-            text = bytes.fromhex(uni.decode()).decode("utf-16-be", "replace")
-            chars[int(code, 16)] = text.replace("\x00", "")
-    return chars
-
-
-def _font(font: Any) -> _Font:
-    _fonts_loaded()
-    name = str(font.get("/BaseFont", "")).split("+")[-1]
-    qfont = QFont(FAMILY)
-    qfont.setPixelSize(PIXELS)
-    qfont.setBold("Bold" in name)
-    qfont.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    qfont.setKerning(False)  # the PDF places each run with its own widths, unkerned
-    for tag in ("liga", "clig"):  # "fi" stays two letters a reader can search for
-        qfont.setFeature(QFont.Tag(tag), 0)
-    first = int(font.get("/FirstChar", 0))
-    widths = {first + i: float(w) for i, w in enumerate(font.get("/Widths", []))}
-    descriptor = font.get("/FontDescriptor")
-    missing = float(descriptor.get_object().get("/MissingWidth", 500)) if descriptor else 500.0
-    return _Font(qfont, widths, _unicode_map(font), missing)
+from ui.printing.pdf_fonts import PIXELS, PdfFont, pdf_font
 
 
 @dataclass
@@ -108,7 +40,7 @@ class _State:
     cap: int = 0
     join: int = 0
     dash: tuple[list[float], float] = field(default_factory=lambda: ([], 0.0))
-    font: _Font | None = None
+    font: PdfFont | None = None
     size: float = 0.0
     leading: float = 0.0
     char_space: float = 0.0
@@ -139,6 +71,10 @@ def _bytes(item: bytes | str) -> bytes:
     return item if isinstance(item, bytes) else item.encode("latin-1", "replace")
 
 
+_CAPS = {0: Qt.PenCapStyle.FlatCap, 1: Qt.PenCapStyle.RoundCap, 2: Qt.PenCapStyle.SquareCap}
+_JOINS = {0: Qt.PenJoinStyle.MiterJoin, 1: Qt.PenJoinStyle.RoundJoin, 2: Qt.PenJoinStyle.BevelJoin}
+
+
 class PagePainter:
     """Replays one page onto `painter`, whose coordinates are the page's in points with the
     origin at its top left (as a full-page QPrinter sees a sheet scaled to points)."""
@@ -150,7 +86,7 @@ class PagePainter:
         left, bottom = float(page.mediabox.left), float(page.mediabox.bottom)
         # PDF user space (y up) onto the painter's (y down)
         self.base = QTransform(1, 0, 0, -1, -left, height + bottom)
-        self.fonts: dict[str, _Font] = {}
+        self.fonts: dict[str, PdfFont] = {}
         self.state = _State()
         self.stack: list[_State] = []
         self.path = QPainterPath()
@@ -283,7 +219,7 @@ class PagePainter:
         name = str(o[0])
         if name not in self.fonts:
             fonts = resources.get("/Font") or {}
-            self.fonts[name] = _font(fonts[name].get_object())
+            self.fonts[name] = pdf_font(fonts[name].get_object())
         self.state.font, self.state.size = self.fonts[name], float(o[1])
 
     def text_param(self, o: list[Any], op: bytes) -> None:
@@ -339,7 +275,7 @@ class PagePainter:
             self._draw_text(font, font.text(data))
         self.tm = QTransform.fromTranslate(advance, 0) * self.tm
 
-    def _draw_text(self, font: _Font, text: str) -> None:
+    def _draw_text(self, font: PdfFont, text: str) -> None:
         st = self.state
         p = self.painter
         k = st.size / PIXELS
@@ -433,15 +369,3 @@ _OPS[b"W*"] = lambda self, o, r: setattr(self, "pending_clip", Qt.FillRule.OddEv
 def paint_page(painter: QPainter, page: PageObject) -> None:
     """Draw `page` on `painter` (its coordinates: the page in points, origin top left)."""
     PagePainter(painter, page).run()
-
-
-def prefer_native_text() -> None:
-    """On Windows, ask Qt for its GDI font engine before the application starts: Qt's print
-    engine hands text to the printer driver as text only with GDI fonts (with the DirectWrite
-    engine, Qt's default since 6.8, every letter reaches the driver as a drawn outline). A
-    QT_QPA_PLATFORM set by the user is left as it is."""
-    import os
-    import sys
-
-    if sys.platform == "win32" and "QT_QPA_PLATFORM" not in os.environ:
-        os.environ["QT_QPA_PLATFORM"] = "windows:fontengine=gdi"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidge
 from coop_desktop.errors import CoopError, Refused
 from coop_desktop.printing.failures import PrintFailed
 from coop_desktop.printing.plan import Plan, receipt_size_of
-from coop_desktop.storage.engine import Database
 from ui.common.error_text import message
 from ui.common.runner import OpContext, OpRunner
 from ui.printing.dispatch import Ready, build_and_place, deliver, prepare
@@ -306,69 +305,3 @@ def print_document(
         return None
     job.start(printer)
     return job
-
-
-def print_ticket_now(
-    parent: QWidget | None,
-    send: Callable[[str], str],
-    printer: str,
-    save: Callable[[], bytes] | None = None,
-    title: str = "ticket",
-) -> str | None:
-    """Send a ticket now (it is small); on failure ask what to do. Returns where it went
-    (a printer or a saved file), or None when nothing was printed."""
-    while True:
-        try:
-            return send(printer)
-        except PrintFailed as exc:
-            choice = ask_after_failure(parent, exc, can_save=save is not None)
-        except CoopError:
-            raise
-        if choice == RETRY:
-            continue
-        if choice == OTHER:
-            other = choose_printer(parent, printer, "ticket")
-            if other is None:
-                return None
-            printer = other
-            continue
-        if choice == SAVE and save is not None and parent is not None:
-            path = save_pdf(parent, save(), title)
-            return str(path) if path is not None else None
-        return None
-
-
-def print_delivery_ticket(
-    parent: QWidget | None, db: Database, delivery_id: int, pdf_file: str | None = None
-) -> str | None:
-    """The ticket of a delivery on the ticket printer of Configuración (or into `pdf_file`),
-    asking what to do when it fails; recorded only once sent. Returns where it went, None
-    when nothing was printed or no ticket printer is configured."""
-    from coop_desktop.documents.ticket import TicketRenderer
-    from coop_desktop.services.document_data import record_prints, ticket
-    from ui.printing.ticket_printer import print_ticket, ticket_settings
-
-    settings = ticket_settings()
-    if not settings.configured and pdf_file is None:
-        return None
-    doc = ticket(db, delivery_id, record=False)
-    if pdf_file is not None:
-        where: str | None = print_ticket(doc, settings.printer, settings.width, pdf_file)
-    else:
-
-        def send(name: str) -> str:
-            raw = settings.escpos and name == settings.printer
-            return print_ticket(
-                doc, name, settings.width, escpos=raw, port=settings.port if raw else ""
-            )
-
-        where = print_ticket_now(
-            parent,
-            send,
-            settings.printer,
-            save=lambda: TicketRenderer(settings.width).render(doc),
-            title=f"ticket-{doc.number}",
-        )
-    if where is not None:
-        record_prints(db, "ticket", [str(delivery_id)])
-    return where

@@ -106,9 +106,8 @@ class PrinterSettings(QGroupBox):
 
     def print_test_ticket(self) -> None:
         """The roll-size ticket (or ESC/POS text) on the ticket printer, as chosen here."""
-        from ui.printing.print_jobs import print_ticket_now
         from ui.printing.receipt_printer import RawTarget, send_raw
-        from ui.printing.ticket_printer import print_sample_ticket
+        from ui.printing.ticket_printer import print_sample_ticket, print_ticket_now
 
         name, width = str(self.printer.currentData()), int(self.ticket_width.currentData())
         escpos, port = self.ticket_kind.currentData() == "escpos", self.port.text().strip()

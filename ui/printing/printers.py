@@ -17,7 +17,7 @@ from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from coop_desktop.printing import cups
+from coop_desktop.printing import cups, cups_paper
 from coop_desktop.printing.failures import PrintFailed
 from coop_desktop.printing.paper import ROLL_MAX, Margins, Paper, Sheet
 
@@ -55,7 +55,7 @@ def paper_of(name: str) -> Paper:
     """The paper printer `name` offers, each size with the margins it cannot print on."""
     if uses_cups():
         try:
-            return cups.paper(name)
+            return cups_paper.paper(name)
         except cups.CupsError as exc:
             raise PrintFailed("print_no_service", name, detail=exc.text) from exc
     return qt_paper(name)

@@ -10,14 +10,22 @@ dispatch.py). A receipt printer without a driver gets the same rows as ESC/POS t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
 
 from coop_desktop import clock
 from coop_desktop.documents.content import TicketDoc
 from coop_desktop.documents.escpos import EscposTicket
 from coop_desktop.documents.ticket import TicketRenderer, ticket_title
+from coop_desktop.errors import CoopError
+from coop_desktop.printing.failures import PrintFailed
+from coop_desktop.storage.engine import Database
 from ui.printing.dispatch import print_now
+from ui.printing.pdf_print import save_pdf
+from ui.printing.print_jobs import OTHER, RETRY, SAVE, ask_after_failure, choose_printer
 from ui.printing.receipt_printer import RawTarget, send_raw
 
 
@@ -78,6 +86,70 @@ def print_ticket(
         width_mm,
     )
     return printer_name
+
+
+def print_ticket_now(
+    parent: QWidget | None,
+    send: Callable[[str], str],
+    printer: str,
+    save: Callable[[], bytes] | None = None,
+    title: str = "ticket",
+) -> str | None:
+    """Send a ticket now (it is small); on failure ask what to do. Returns where it went
+    (a printer or a saved file), or None when nothing was printed."""
+    while True:
+        try:
+            return send(printer)
+        except PrintFailed as exc:
+            choice = ask_after_failure(parent, exc, can_save=save is not None)
+        except CoopError:
+            raise
+        if choice == RETRY:
+            continue
+        if choice == OTHER:
+            other = choose_printer(parent, printer, "ticket")
+            if other is None:
+                return None
+            printer = other
+            continue
+        if choice == SAVE and save is not None and parent is not None:
+            path = save_pdf(parent, save(), title)
+            return str(path) if path is not None else None
+        return None
+
+
+def print_delivery_ticket(
+    parent: QWidget | None, db: Database, delivery_id: int, pdf_file: str | None = None
+) -> str | None:
+    """The ticket of a delivery on the ticket printer of Configuración (or into `pdf_file`),
+    asking what to do when it fails; recorded only once sent. Returns where it went, None
+    when nothing was printed or no ticket printer is configured."""
+    from coop_desktop.services.document_data import record_prints, ticket
+
+    settings = ticket_settings()
+    if not settings.configured and pdf_file is None:
+        return None
+    doc = ticket(db, delivery_id, record=False)
+    if pdf_file is not None:
+        where: str | None = print_ticket(doc, settings.printer, settings.width, pdf_file)
+    else:
+
+        def send(name: str) -> str:
+            raw = settings.escpos and name == settings.printer
+            return print_ticket(
+                doc, name, settings.width, escpos=raw, port=settings.port if raw else ""
+            )
+
+        where = print_ticket_now(
+            parent,
+            send,
+            settings.printer,
+            save=lambda: TicketRenderer(settings.width).render(doc),
+            title=f"ticket-{doc.number}",
+        )
+    if where is not None:
+        record_prints(db, "ticket", [str(delivery_id)])
+    return where
 
 
 def sample_ticket(width_mm: int = 80) -> TicketDoc:
