@@ -224,7 +224,8 @@ def build_roll(
     if mark:
         story = [Paragraph(escape(f"*** {mark} ***"), roll_styles(roll)["bigcenter"]), *story]
     height = sum(f.wrap(avail, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
-    page = (width, height + top + bottom)
+    # never wider than tall: a saved ticket then prints upright from any PDF viewer
+    page = (width, max(height + top + bottom, width + 4 * mm))
     left = roll.left * mm + RULE_INK
     box = (left - RULE_INK, bottom, left + avail + RULE_INK, page[1] - top + RULE_INK)
 
