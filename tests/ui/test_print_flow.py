@@ -246,3 +246,33 @@ def test_a_statement_on_a_roll_printer_is_refused_in_words_then_sent_to_sheets(
     assert cups_server.done("Termica-80") == before["Termica-80"]  # nothing went there
     assert job.options["PageSize"] == "A4"
     assert "ESTADO DE CUENTA" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
+
+
+def test_a_ticket_on_an_office_printer_prints_upright_at_the_top(
+    qtbot: QtBot, closed: Database, cups_server
+) -> None:  # type: ignore[no-untyped-def]
+    """No ticket printer configured: Documentos asks which printer; on sheets the ticket goes
+    at the top of the smallest sheet, upright, at its size (it once came out turned)."""
+    import pdfplumber
+
+    from coop_desktop.services.deliveries import list_deliveries
+
+    ui_settings().setValue("printing/ticket_printer", "")
+    view = DocumentsView(closed)
+    qtbot.addWidget(view)
+    view.kind.setCurrentIndex(view.kind.findData("ticket"))
+    view.key.setText(str(list_deliveries(closed)[0].id))
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    before = cups_server.done("Oficina-Margen")
+    answers = Answers(qtbot).printer("Oficina-Margen")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    job = cups_server.job_after("Oficina-Margen", before)
+    answers.stop()
+    assert job.options["PageSize"] == "A5"
+    with pdfplumber.open(io.BytesIO(job.data)) as doc:
+        [page] = doc.pages
+        chars = [c for c in page.chars if c["text"].strip()]
+        assert page.height > page.width and all(c["upright"] for c in chars)
+        assert 12 <= min(c["top"] for c in chars) < 30  # just below the 12 pt margin
+        assert "TICKET DE ENTREGA" in page.extract_text()
