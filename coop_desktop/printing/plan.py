@@ -21,7 +21,6 @@ from coop_desktop.printing.paper import Margins, Paper
 
 ROLL_KINDS = ("ticket",)
 EITHER_KINDS = ("receipt", "receipts")
-SHEET_KINDS = ("statement", "statements", "payroll", "collection", "advance", "trial")
 NARROW = 70.0  # mm: a roll narrower than this takes the 58 mm layout
 
 
