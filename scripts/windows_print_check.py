@@ -44,7 +44,7 @@ def closed_month(folder: Path) -> tuple[object, str]:
     create_first_admin(db, "admin", PASSWORD)
     sign_in(db, "admin", PASSWORD, for_command=True)
     create_association(db, "Asociación de Productores Lecheros Huaychani", "20131312955")
-    load_demo(db, members=2, days=31, start=date(2026, 10, 1))
+    load_demo(db, members=2, days=10, start=date(2026, 10, 1))
     close_period(db, "2026-10")
     return db, "2026-10"
 
