@@ -9,6 +9,7 @@ Quantities keep the precision they were recorded with (12.35 L prints 12.35, nev
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -147,6 +148,19 @@ def quantity_number(value: Decimal, unit: str, lang: str = "es") -> str:
     """The number of `quantity` alone, with the places its unit keeps."""
     places = HUNDRED_PLACES if unit.startswith("100") else QUANTITY_PLACES
     return flexible(value, 1, places, lang)
+
+
+def quantity_column(values: Sequence[Decimal], unit: str = "", lang: str = "es") -> list[str]:
+    """Quantities printed in one column: all with the same places (as many as the most
+    precise one needs, at least one, at most its unit keeps), so they line up on the decimal
+    point ("21.000" over "764.725", not "21.0")."""
+    top = HUNDRED_PLACES if unit.startswith("100") else QUANTITY_PLACES
+    places = 1
+    for value in values:
+        exponent = quantize(Decimal(value), _step(top)).normalize().as_tuple().exponent
+        assert isinstance(exponent, int)
+        places = max(places, -exponent if exponent < 0 else 0)
+    return [number(v, places, lang) for v in values]
 
 
 def unit_label(unit: str, lang: str = "es") -> str:

@@ -2,12 +2,18 @@
 # Start a throwaway CUPS daemon in DIR, listening only on DIR/cups.sock, with the test queues,
 # and print the environment that points libcups (and so Qt) at it.
 # Usage: eval "$(scripts/cups-throwaway.sh start DIR)"   ...   scripts/cups-throwaway.sh stop DIR
-# Queues (every job lands in DIR/out as QUEUE-JOB.data with .options/.title/.done):
-#   Termica-80       80 mm thermal, fixed roll sizes only (80x200, 80x297, 80x3276 mm), 203 dpi
-#   Termica-80-Libre the same driver with custom sizes (20-80 mm wide, up to 3276 mm long)
-#   Oficina-PDF      office printer, A4, A5 and Letter, 600 dpi
-#   Oficina-A4       office printer with A4 only, 600 dpi
-#   Recibos-RAW      a raw queue (no driver): what a receipt printer gets as ESC/POS bytes
+# Queues (every job lands in DIR/out as QUEUE-JOB.data with .options/.title/.done). Jobs go
+# through the real filters: pdftopdf always, then pdftoraster for the raster drivers.
+#   Termica-80         80 mm thermal, fixed roll sizes only (80x200, 80x297, 80x3276 mm), 203 dpi,
+#                      prints the full width; gets a PDF (pdftopdf)
+#   Termica-80-Libre   the same driver with custom sizes (20-80 mm wide, up to 3276 mm long)
+#   Termica-80-Margen  80 mm thermal printing only 4-76 mm (ImageableArea), 203 dpi, 1-bit
+#                      CUPS raster: what a thermal head gets
+#   Termica-58-Margen  58 mm thermal printing only 5-53 mm, 203 dpi, 1-bit CUPS raster
+#   Oficina-PDF        office printer, A4, A5 and Letter, 600 dpi
+#   Oficina-A4         office printer with A4 only, 600 dpi
+#   Oficina-Margen     office printer with 12 pt margins all round, A4, A5 and Letter
+#   Recibos-RAW        a raw queue (no driver): what a receipt printer gets as ESC/POS bytes
 set -euo pipefail
 action=${1:?start|stop}
 dir=${2:?folder}
@@ -78,6 +84,9 @@ CONF
     add Termica-80-Libre -P "$here/cups/thermal-80-custom.ppd"
     add Oficina-PDF -P "$here/cups/office-a4-a5.ppd"
     add Oficina-A4 -P "$here/cups/office-a4.ppd"
+    add Termica-80-Margen -P "$here/cups/thermal-80-margins.ppd"
+    add Termica-58-Margen -P "$here/cups/thermal-58-margins.ppd"
+    add Oficina-Margen -P "$here/cups/office-margins.ppd"
     add Recibos-RAW -m raw
     echo "export CUPS_SERVER=$dir/cups.sock"
     ;;

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,12 +21,22 @@ def main(target: Path) -> int:
         work = Path(tmp)
         db = str(work / "demo.db")
 
+        secret = "Fotos-de-documentos-2026"  # the demo file's administrator signs every command
+        env = {
+            **os.environ,
+            "COOP_NEW_PASSWORD": secret,
+            "COOP_USER": "admin",
+            "COOP_PASSWORD": secret,
+            "COOP_FIXED_CLOCK": "2026-11-27T10:00:00",
+        }
+
         def coop(*args: str) -> None:
             subprocess.run(
                 [sys.executable, "-m", "coop_desktop.cli", "--db", db, *args],
                 check=True,
                 capture_output=True,
                 cwd=ROOT,
+                env=env,
             )
 
         coop("init", "--name", "Asociación de Productores Lecheros Huaychani", "--ruc",

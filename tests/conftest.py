@@ -261,7 +261,12 @@ def cups_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CupsServer
         if os.environ.get("CI"):
             pytest.fail("cupsd is not installed: CI must install cups-daemon and cups-client")
         pytest.skip("no CUPS (cupsd not installed)")
-    folder = tmp_path_factory.mktemp("cups")
+    import tempfile
+
+    # Not under pytest's private temporary folder: as root, cupsd runs the filters
+    # (pdftopdf, pdftoraster) as lp, which must reach the spool folder.
+    folder = Path(tempfile.mkdtemp(prefix="coop-cups-"))
+    folder.chmod(0o755)
     script = Path(__file__).resolve().parents[1] / "scripts" / "cups-throwaway.sh"
     started = subprocess.run(
         ["bash", str(script), "start", str(folder)], capture_output=True, text=True
@@ -270,13 +275,14 @@ def cups_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CupsServer
         pytest.fail(f"the test CUPS server did not start: {started.stderr}")
     before = os.environ.get("CUPS_SERVER")
     os.environ["CUPS_SERVER"] = str(folder / "cups.sock")
-    from ui.printing import cups
+    from coop_desktop.printing import cups
 
     cups.reset_server()  # libcups keeps the server it first read, per thread
     try:
         yield CupsServer(folder)
     finally:
         subprocess.run(["bash", str(script), "stop", str(folder)], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
         if before is None:
             os.environ.pop("CUPS_SERVER", None)
         else:

@@ -182,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window's thread asks for the interpreter every millisecond at most while an op
     # computes (Python's default is 5 ms): a smoother window, the op barely slower.
     sys.setswitchinterval(0.001)
+    from ui.printing.pdf_fonts import prefer_native_text
+
+    prefer_native_text()  # text reaches Windows printer drivers as text
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Coop Desktop")

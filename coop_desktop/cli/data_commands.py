@@ -41,6 +41,25 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--admin", metavar="NAME", default="admin", help=ADMIN_HELP[lang])
     p.set_defaults(handler=cmd_init)
 
+    association = commands.add_parser(
+        "association", help=t(lang, "datos de la asociación", "the association's data")
+    )
+    asub = association.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    p = asub.add_parser(
+        "set",
+        help=t(
+            lang,
+            "corrige los datos de una asociación ya creada",
+            "correct the data of an existing association",
+        ),
+    )
+    p.add_argument(
+        "--ruc",
+        required=True,
+        help=t(lang, "RUC de 11 dígitos", "11-digit RUC"),
+    )
+    p.set_defaults(handler=cmd_association_set)
+
     p = commands.add_parser("demo", help=t(lang, "carga datos de demostración", "load demo data"))
     p.add_argument("--members", type=int, default=50)
     p.add_argument("--days", type=int, default=31)
@@ -124,6 +143,20 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     print(t(args.lang, f"Asociación creada: {a.name}", f"Association created: {a.name}"))
     print(t(args.lang, f"Datos en: {db.location.describe()}", f"Data in: {db.location.describe()}"))
+    return 0
+
+
+def cmd_association_set(args: argparse.Namespace) -> int:
+    from coop_desktop.services.association import set_ruc
+
+    a = set_ruc(open_db(args), args.ruc)
+    print(
+        t(
+            args.lang,
+            f"RUC de {a.name}: {a.ruc}. Los recibos salen como liquidación de compra.",
+            f"RUC of {a.name}: {a.ruc}. Receipts print as purchase settlements.",
+        )
+    )
     return 0
 
 

@@ -1,4 +1,7 @@
-"""`coop print ticket | receipts | statements | payroll | collection | advance`."""
+"""`coop print ticket | receipts | statements | payroll | collection | advance`, into a PDF
+file (`-o`) or on a printer (`--printer NAME`, through CUPS): on a printer the document takes
+the layout the printer needs, with the same rules and the same words as the window
+(coop_desktop/printing): the roll receipt on a roll printer, statements refused there."""
 
 from __future__ import annotations
 
@@ -7,8 +10,29 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import add_output, check_output, databases, open_db, save, t
+from coop_desktop.cli.base import check_output, databases, language, open_db, save, t
 from coop_desktop.errors import NotFound
+
+
+def add_destination(parser: argparse.ArgumentParser, metavar: str = "FILE") -> None:
+    """`-o FILE` (with `--force`) or `--printer NAME`: one of them."""
+    lang = language(sys.argv[1:])
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", metavar=metavar)
+    where.add_argument(
+        "--printer",
+        metavar="NAME",
+        help=t(lang, "imprime en esa impresora (CUPS)", "print on that printer (CUPS)"),
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=t(
+            lang,
+            "reemplaza un archivo existente que no es un PDF de Coop Desktop",
+            "replace an existing file that is not a Coop Desktop PDF",
+        ),
+    )
 
 
 def register(commands: Any, lang: str) -> None:
@@ -18,35 +42,35 @@ def register(commands: Any, lang: str) -> None:
     sub = printing.add_subparsers(dest="document", required=True, metavar="DOCUMENTO")
     p = sub.add_parser("ticket", help=t(lang, "ticket de entrega", "delivery ticket"))
     p.add_argument("delivery_id", type=int, metavar="DELIVERY_ID")
-    add_output(p)
+    add_destination(p)
     p.add_argument("--width", type=int, choices=[80, 58], default=80)
     p.set_defaults(handler=cmd_ticket)
     p = sub.add_parser(
         "receipts", help=t(lang, "recibos de un periodo cerrado", "receipts of a closed period")
     )
     p.add_argument("period", metavar="PERIOD")
-    add_output(p, "FILE-or-DIR")
+    add_destination(p, "FILE-or-DIR")
     p.add_argument("--member")
     p.add_argument("--size", choices=["A5", "80mm", "58mm"], default="A5")
     p.set_defaults(handler=cmd_receipts)
     p = sub.add_parser("statements", help=t(lang, "estados de cuenta", "statements"))
     p.add_argument("period", metavar="PERIOD")
-    add_output(p, "FILE-or-DIR")
+    add_destination(p, "FILE-or-DIR")
     p.add_argument("--member")
     p.set_defaults(handler=cmd_statements)
     p = sub.add_parser("payroll", help=t(lang, "planilla de pago", "payroll"))
     p.add_argument("period", metavar="PERIOD")
-    add_output(p)
+    add_destination(p)
     p.set_defaults(handler=cmd_payroll)
     p = sub.add_parser("advance", help=t(lang, "recibo de adelanto", "advance receipt"))
     p.add_argument("number", metavar="NUMBER")
-    add_output(p)
+    add_destination(p)
     p.set_defaults(handler=cmd_advance)
     p = sub.add_parser(
         "collection", help=t(lang, "parte diario de acopio", "daily collection sheet")
     )
     p.add_argument("day", metavar="YYYY-MM-DD")
-    add_output(p)
+    add_destination(p)
     p.set_defaults(handler=cmd_collection)
 
 
@@ -73,12 +97,36 @@ def _done(args: argparse.Namespace, paths: list[Path]) -> int:
     return 0
 
 
+def _sent(args: argparse.Namespace, pages: int) -> int:
+    print(
+        t(
+            args.lang,
+            f"{pages} página(s) enviadas a {args.printer}",
+            f"{pages} page(s) sent to {args.printer}",
+        )
+    )
+    return 0
+
+
 def _single(args: argparse.Namespace, kind: str, key: str, **options: Any) -> int:
-    """One document through the same path as the screen's Documentos: recorded as printed,
-    COPIA when printed before."""
-    from coop_desktop.services.printouts import record_printout, render
+    """One document through the same path as the screen's Documentos: recorded as printed
+    once saved or sent, COPIA when printed before."""
+    from coop_desktop.printing.jobs import print_on
+    from coop_desktop.printing.plan import Plan
+    from coop_desktop.services.printouts import Printout, record_printout, render
 
     db = open_db(args)
+    if args.printer:
+        built: list[Printout] = []
+
+        def build(plan: Plan) -> tuple[bytes, str]:
+            built.append(render(db, kind, key, roll=plan.roll, **options))
+            return built[0].pdf, built[0].title
+
+        pages = print_on(args.printer, kind, build, options.get("ticket_width", 80))
+        _warn(args, built[0].notes(args.lang))
+        record_printout(db, built[0])  # counted once sent: the next one is a COPIA
+        return _sent(args, pages)
     check_output(args)  # before anything is built: a refused file counts as no print
     printout = render(db, kind, key, **options)
     _warn(args, printout.notes(args.lang))
@@ -96,6 +144,8 @@ def _batch(args: argparse.Namespace, kind: str, **options: Any) -> int:
     from coop_desktop.services.printouts import batch, record_batch
 
     db = open_db(args)
+    if args.printer:
+        return _batch_on_printer(args, db, kind, **options)
     check_output(args)
     job = batch(db, kind, args.period, args.member, record=False, **options)
     _warn(args, job.notes(args.lang))
@@ -112,6 +162,28 @@ def _batch(args: argparse.Namespace, kind: str, **options: Any) -> int:
     )
     record_batch(db, kind, job.docs)
     return _done(args, paths)
+
+
+def _batch_on_printer(args: argparse.Namespace, db: Any, kind: str, **options: Any) -> int:
+    """A period's receipts or statements as one job, laid out for the printer."""
+    from coop_desktop.documents.batch import render_combined
+    from coop_desktop.printing.jobs import print_on
+    from coop_desktop.printing.plan import Plan
+    from coop_desktop.services.printouts import Batch, batch, record_batch
+
+    built: list[Batch] = []
+
+    def build(plan: Plan) -> tuple[bytes, str]:
+        job = batch(db, kind, args.period, args.member, record=False, roll=plan.roll, **options)
+        if not job.docs:
+            raise NotFound("nothing_to_print", "period", value=args.period)
+        built.append(job)
+        return render_combined(job.renderer, job.docs, progress=_progress(args)), args.period
+
+    pages = print_on(args.printer, kind, build)
+    _warn(args, built[0].notes(args.lang))
+    record_batch(db, kind, built[0].docs)
+    return _sent(args, pages)
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents.content import AdvanceDoc
@@ -79,14 +79,20 @@ class AdvanceRenderer:
             ),
             Spacer(1, 3 * mm),
             p(f"{tr(lang, 'Socio(a)', 'Member')}: {m.name} ({m.code})", "bold"),
-            p(f"DNI: {m.dni or '—'}   {place}", "base"),
+            p(" · ".join(x for x in (f"DNI {m.dni or '—'}", place) if x), "base"),
             p(f"{tr(lang, 'Fecha', 'Date')}: {fmt.day(a.day, lang)}", "base"),
-            Spacer(1, 3 * mm),
-            amount,
-            Spacer(1, 1 * mm),
-            p(fmt.amount_in_words(a.amount, lang), "bold"),
-            Spacer(1, 3 * mm),
-            p(said, "base"),
-            Spacer(1, 6 * mm),
-            signatures(lang, width, member=tr(lang, "Socio(a): firma", "Member: signature")),
+            KeepTogether(
+                [
+                    Spacer(1, 3 * mm),
+                    amount,
+                    Spacer(1, 1 * mm),
+                    p(fmt.amount_in_words(a.amount, lang), "bold"),
+                    Spacer(1, 3 * mm),
+                    p(said, "base"),
+                    Spacer(1, 6 * mm),
+                    signatures(
+                        lang, width, member=tr(lang, "Socio(a): firma", "Member: signature")
+                    ),
+                ]
+            ),
         ]

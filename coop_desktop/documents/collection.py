@@ -9,13 +9,14 @@ from decimal import Decimal
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import CollectionDoc, CollectionRow
 from coop_desktop.documents.layout import RULE, grid, header_block, p, tr
 from coop_desktop.documents.pages import build
+from coop_desktop.documents.signatures import collector_signatures
 from coop_desktop.numbers import ZERO
 
 MARGIN = 12 * mm
@@ -55,11 +56,13 @@ class CollectionRenderer:
                     tr(lang, "Código", "Code"),
                     tr(lang, "Socio", "Member"),
                     tr(lang, "Cantidad", "Quantity"),
+                    "",
                     tr(lang, "Pruebas", "Tests"),
                     tr(lang, "Estado", "Status"),
                 ]
             ]
-            for i, r in enumerate(rows, start=1):
+            numbers = fmt.quantity_column([r.quantity for r in rows], "", lang)
+            for i, (r, number) in enumerate(zip(rows, numbers, strict=True), start=1):
                 status = (
                     tr(lang, "Rechazada: ", "Rejected: ") + (r.reason or "")
                     if r.rejected
@@ -70,7 +73,8 @@ class CollectionRenderer:
                         str(i),
                         r.member_code,
                         p(r.member_name, "cell"),
-                        fmt.quantity(r.quantity, r.unit, lang),
+                        number,
+                        fmt.unit_label(r.unit, lang),
                         p(r.tests, "cell"),
                         p(status, "cell"),
                     ]
@@ -78,17 +82,18 @@ class CollectionRenderer:
             accepted = [r for r in rows if not r.rejected]
             rejected = [r for r in rows if r.rejected]
             table_rows.append(
-                ["", "", tr(lang, "Aceptado", "Accepted"), _totals(accepted, lang), "", ""]
+                ["", "", tr(lang, "Aceptado", "Accepted"), _totals(accepted, lang), "", "", ""]
             )
             table_rows.append(
-                ["", "", tr(lang, "Rechazado", "Rejected"), _totals(rejected, lang), "", ""]
+                ["", "", tr(lang, "Rechazado", "Rejected"), _totals(rejected, lang), "", "", ""]
             )
-            table = grid(table_rows, [9 * mm, 16 * mm, WIDTH - 134 * mm, 30 * mm, 40 * mm, 39 * mm])
+            widths = [9 * mm, 16 * mm, WIDTH - 134 * mm, 20 * mm, 10 * mm, 40 * mm, 39 * mm]
+            table = grid(table_rows, widths)
             table.setStyle(
                 [
                     ("ALIGN", (3, 0), (3, -3), "RIGHT"),
-                    ("SPAN", (3, -2), (5, -2)),
-                    ("SPAN", (3, -1), (5, -1)),
+                    ("SPAN", (3, -2), (6, -2)),
+                    ("SPAN", (3, -1), (6, -1)),
                     ("FONT", (0, -2), (-1, -1), fonts.CONDENSED_BOLD, 8),
                     ("LINEABOVE", (0, -2), (-1, -2), 0.6, RULE),
                 ]
@@ -108,6 +113,7 @@ class CollectionRenderer:
                 + _totals(rejected_all, lang),
                 "bold",
             ),
+            KeepTogether([Spacer(1, 4 * mm), collector_signatures(lang, WIDTH)]),
         ]
         return build(
             story,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from coop_desktop.domain.settlement import Summary
 from coop_desktop.numbers import ZERO_MONEY
 
 
@@ -112,18 +113,19 @@ class Money:
         return self._sum([d.applied for d in self.debits])
 
     @property
-    def applied_carried(self) -> Decimal:
-        return self._sum([d.applied for d in self.debits if d.kind == "carried"])
+    def summary(self) -> Summary:
+        """The five figures every document shows of this settlement."""
+        return Summary(
+            self.gross,
+            self.credit_total,
+            self.deductions_due,
+            self.carried_in,
+            self.carried_out,
+            self.net,
+        )
 
     def reconciles(self) -> bool:
-        return (
-            self.gross
-            - self.deductions_due
-            + self.credit_total
-            - self.carried_in
-            + self.carried_out
-            == self.net
-        )
+        return self.summary.reconciles()
 
 
 @dataclass(frozen=True)
@@ -175,19 +177,14 @@ class ReceiptDoc:
 
 @dataclass(frozen=True)
 class PayrollRow:
-    """gross + credits − deductions − carried debt covered = net; `carried_out` is what
-    passes to the next period."""
+    """A member's line: the settlement's summary (milk + credits − deductions − debt brought
+    in + debt carried on = net), as the statement and the receipt show it."""
 
     code: str
     name: str
     dni: str | None
     kg: Decimal
-    gross: Decimal
-    credits: Decimal
-    deductions: Decimal  # the period's own deductions covered
-    carried_in: Decimal  # debt from earlier periods covered
-    net: Decimal
-    carried_out: Decimal
+    summary: Summary
     number: str
 
 
@@ -201,7 +198,7 @@ class PayrollDoc:
     mark: str = ""
 
     def total(self, name: str) -> Decimal:
-        return sum((getattr(r, name) for r in self.rows), ZERO_MONEY)
+        return sum((getattr(r.summary, name) for r in self.rows), ZERO_MONEY)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ exactly at the margin."""
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -19,6 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     Flowable,
@@ -36,9 +37,42 @@ THIN = 0.4
 # Documents handed to members use no fill at all; the assembly's indicator report (laser,
 # screen) shades alternate group rows with this.
 SHADE = colors.HexColor("#e8edf2")
-# An 80 mm roll prints 72 mm and a 58 mm roll 48 mm on the common thermal heads: content is
-# centred inside that width, whatever the driver's own margins.
-PRINTABLE = {80: 72 * mm, 58: 48 * mm}
+# An 80 mm roll prints 72 mm and a 58 mm roll 48 mm on the common thermal heads (mm).
+STANDARD_PRINTABLE = {80: 72.0, 58: 48.0}
+# A table's rules are drawn centred on its edge: half their width lies outside it (points).
+RULE_INK = 1.0
+GAP = 4 * mm  # between the association's name and a document's title
+
+
+@dataclass(frozen=True, slots=True)
+class RollArea:
+    """Where a roll document (ticket, roll receipt) is laid out: on a roll `width` mm wide,
+    `printable` mm wide from `left` mm, below `top` mm. A printer that prints less than the
+    standard width gets its own width: the layout follows, nothing is shrunk."""
+
+    width: float
+    left: float
+    printable: float
+    top: float = 0.0
+
+    @property
+    def frame(self) -> float:
+        """The width (points) the content is laid out in: the printed width, less room for
+        the outer half of a box's rule."""
+        return float(self.printable * mm - 2 * RULE_INK)
+
+    @property
+    def narrow(self) -> bool:
+        """The 58 mm roll's layout (smaller type, shorter labels)."""
+        return self.printable < 60
+
+
+def roll_area(width: int) -> RollArea:
+    """The standard area of an 80 or 58 mm roll: 72 or 48 mm, centred."""
+    if width not in STANDARD_PRINTABLE:
+        raise ValueError("roll width must be 80 or 58 mm")
+    printable = STANDARD_PRINTABLE[width]
+    return RollArea(width, (width - printable) / 2, printable)
 
 
 def tr(lang: str, es: str, en: str) -> str:
@@ -121,9 +155,9 @@ def scaled_styles(size: float, small: float | None = None) -> dict[str, Paragrap
     }
 
 
-def roll_styles(width_mm: int) -> dict[str, ParagraphStyle]:
+def roll_styles(area: RollArea) -> dict[str, ParagraphStyle]:
     """Thermal rolls: nothing under 8 pt (a 203 dpi head loses thinner strokes)."""
-    return scaled_styles(8.5, 8) if width_mm == 58 else scaled_styles(9.5, 8.5)
+    return scaled_styles(8.5, 8) if area.narrow else scaled_styles(9.5, 8.5)
 
 
 def p(text: str, style: str = "base", sheet: dict[str, ParagraphStyle] | None = None) -> Paragraph:
@@ -161,7 +195,13 @@ def place_of(*parts: str | None) -> str:
 
 
 def header_block(header: Header, title: str, subtitle: str = "", width: float = 180 * mm) -> Table:
-    """Association (logo, name, RUC, address) on the left, the document title on the right."""
+    """Association (logo, name, RUC, address) on the left, the document title on the right:
+    the title's column is as wide as the title needs (up to 60 %), with a clear gap, so a long
+    association name never runs into it."""
+    title_style = styles()["title"]
+    needed = stringWidth(title, title_style.fontName, title_style.fontSize) + GAP
+    right_w = min(max(0.42 * width, needed), 0.6 * width)
+    left_w = width - right_w
     place = place_of(header.district, header.province, header.department)
     lines = [p(header.name, "bold")]
     if header.ruc:
@@ -174,19 +214,20 @@ def header_block(header: Header, title: str, subtitle: str = "", width: float = 
         left = [
             Table(
                 [[logo, lines]],
-                colWidths=[18 * mm, width * 0.58 - 18 * mm],
+                colWidths=[18 * mm, left_w - GAP - 18 * mm],
                 style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
             )
         ]
     right = [p(title, "title")] + ([p(subtitle, "right")] if subtitle else [])
-    table = Table([[left, right]], colWidths=[width * 0.58, width * 0.42])
+    table = Table([[left, right]], colWidths=[left_w, right_w])
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), GAP),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
             ]
         )
@@ -229,23 +270,22 @@ def grid(
     return table
 
 
-def draw_mark(c: rl_canvas.Canvas, mark: str, width: float, height: float) -> None:
-    """The mark across the page in outlined letters: a 1-bit printer keeps the outline, and
-    the text underneath stays readable."""
+def draw_mark(c: rl_canvas.Canvas, mark: str, band: tuple[float, float, float, float]) -> None:
+    """The mark as a stamp of outlined letters in a free band of the page (x0, y0, x1, y1):
+    below the content when there is room, else in the top margin. It never crosses a figure,
+    and a 1-bit printer keeps the outline."""
+    x0, y0, x1, y1 = band
+    if x1 <= x0 or y1 <= y0:
+        return
     c.saveState()
     c.setStrokeColor(colors.black)
     c.setLineWidth(0.6)
-    angle = 35 if height > width else 20
-    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     unit = c.stringWidth(mark, fonts.BOLD, 1)
-    # as large as fits inside 70 % of the page, whichever way it is turned
-    size = min(0.7 * width / (unit * cos + sin), 0.7 * height / (unit * sin + cos), 90)
+    size = min(0.9 * (x1 - x0) / unit, 0.8 * (y1 - y0) / 0.75, 72)  # caps are 0.73 em tall
     text = c.beginText()
     text.setTextRenderMode(1)  # stroke only
     text.setFont(fonts.BOLD, size)
-    c.translate(width / 2, height / 2)
-    c.rotate(angle)
-    text.setTextOrigin(-c.stringWidth(mark, fonts.BOLD, size) / 2, -size / 3)
+    text.setTextOrigin((x0 + x1 - unit * size) / 2, (y0 + y1) / 2 - 0.36 * size)
     text.textOut(mark)
     c.drawText(text)
     c.restoreState()

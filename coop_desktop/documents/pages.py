@@ -1,6 +1,10 @@
 """Pages: the frame (no inner padding, so a table of the frame's width ends at the margin),
 "Página x de y" per document, several documents in one file with their fonts embedded once,
-and thermal rolls exactly as wide as the roll and as tall as their content."""
+and thermal rolls exactly as wide as the roll and as tall as their content.
+
+Every page says where its ink lies: its /ArtBox (the PDF's "extent of the meaningful
+content") is the frame plus the footer line. Printing places that box inside the area the
+printer can print (coop_desktop/printing/placement.py), so no line is cut at an edge."""
 
 from __future__ import annotations
 
@@ -22,7 +26,21 @@ from reportlab.platypus import (
 )
 
 from coop_desktop.documents import fonts
-from coop_desktop.documents.layout import PRINTABLE, draw_mark, escape, roll_styles, styles, tr
+from coop_desktop.documents.layout import (
+    RULE_INK,
+    RollArea,
+    draw_mark,
+    escape,
+    roll_area,
+    roll_styles,
+    styles,
+    tr,
+)
+
+FOOTER = 8 * mm  # the baseline of "Página x de y"
+FOOTER_INK = FOOTER - 2.5  # its lowest ink (descenders of 7.5 pt type)
+MARK_BAND = 14 * mm  # the least free height below the content where a mark is stamped
+TOP = 5 * mm  # nearer the edge than this, a mark in the top margin could be cut
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,9 @@ def _canvas_for(parts: Sequence[Part], margin: float) -> type[rl_canvas.Canvas]:
             super().__init__(*args, **kwargs)
             self._coop_part = 0
             self._pages: list[dict[str, Any]] = []
+            width, height = self._pagesize
+            top = height - TOP if any(p.mark for p in parts) else height - margin + RULE_INK
+            self.setArtBox((margin - RULE_INK, FOOTER_INK, width - margin + RULE_INK, top))
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -84,10 +105,14 @@ def _canvas_for(parts: Sequence[Part], margin: float) -> type[rl_canvas.Canvas]:
             self.setFont(fonts.REGULAR, 7.5)
             self.setFillColor(colors.black)
             label = tr(part.lang, f"Página {page} de {total}", f"Page {page} of {total}")
-            self.drawRightString(width - margin, 8 * mm, label)
-            self.drawString(margin, 8 * mm, part.footer)
+            self.drawRightString(width - margin, FOOTER, label)
+            self.drawString(margin, FOOTER, part.footer)
             if part.mark:
-                draw_mark(self, part.mark, width, height)
+                bottom, below_content = getattr(self, "_coop_free", (0.0, 0.0))
+                band = (margin, bottom, width - margin, below_content)
+                if below_content - bottom < MARK_BAND:  # a full page: the top margin
+                    band = (margin, height - margin + 2 * RULE_INK, width - margin, height - TOP)
+                draw_mark(self, part.mark, band)
 
     return PartsCanvas
 
@@ -99,7 +124,6 @@ def _template(
     bottom: float,
     title: str,
     invariant: bool,
-    on_page: Any = None,
 ) -> BaseDocTemplate:
     fonts.register()
     styles()
@@ -126,11 +150,14 @@ def _template(
         author="Coop Desktop",
         invariant=int(invariant),
     )
-    template = PageTemplate("page", frames=[frame])
-    if on_page is not None:
-        template.onPage = on_page
-    doc.addPageTemplates([template])
+    doc.addPageTemplates([PageTemplate("page", frames=[frame], onPageEnd=_free_band)])
     return doc
+
+
+def _free_band(canvas: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
+    """Remember the page's free band below its content: the mark is stamped there."""
+    frame = doc.frame
+    canvas._coop_free = (frame._y1, frame._y)
 
 
 def build_parts(
@@ -179,24 +206,72 @@ def build(
 
 def build_roll(
     story: list[Flowable],
-    width_mm: int,
+    area: RollArea | int,
     *,
     mark: str = "",
     title: str = "",
     invariant: bool = False,
 ) -> bytes:
-    """A thermal-roll document: exactly the roll wide, as tall as its content, everything
-    inside the printable width centred on the roll. A mark is printed as the first line
-    ("*** COPIA ***"): outlined letters across a ticket would cover its few lines."""
-    width = width_mm * mm
-    side = (width - PRINTABLE[width_mm]) / 2
-    top = 3 * mm
-    avail = PRINTABLE[width_mm]
+    """A thermal-roll document: exactly the roll wide, as tall as its content, laid out in
+    the area the printer prints (`area`: an 80 or 58 mm roll's standard area, or the one a
+    printer reports). A mark is printed as the first line ("*** COPIA ***"): outlined letters
+    across a ticket would cover its few lines."""
+    roll = roll_area(area) if isinstance(area, int) else area
+    width = roll.width * mm
+    avail = roll.frame
+    top = max(3 * mm, roll.top * mm)
+    bottom = 4 * mm  # paper below the last line, before the tear
     if mark:
-        story = [Paragraph(escape(f"*** {mark} ***"), roll_styles(width_mm)["bigcenter"]), *story]
+        story = [Paragraph(escape(f"*** {mark} ***"), roll_styles(roll)["bigcenter"]), *story]
     height = sum(f.wrap(avail, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
-    page = (width, height + 2 * top + 4 * mm)
+    # never wider than tall: a saved ticket then prints upright from any PDF viewer
+    page = (width, max(height + top + bottom, width + 4 * mm))
+    left = roll.left * mm + RULE_INK
+    box = (left - RULE_INK, bottom, left + avail + RULE_INK, page[1] - top + RULE_INK)
+
+    def art(canvas: rl_canvas.Canvas, _doc: Any) -> None:
+        canvas.setArtBox(box)
+
     out = io.BytesIO()
-    doc = _template(out, page, side, top, title, invariant)
+    doc = _roll_template(out, page, left, avail, top, bottom, title, invariant, art)
     doc.build(story)
     return out.getvalue()
+
+
+def _roll_template(
+    out: io.BytesIO,
+    page: tuple[float, float],
+    left: float,
+    width: float,
+    top: float,
+    bottom: float,
+    title: str,
+    invariant: bool,
+    on_page: Any,
+) -> BaseDocTemplate:
+    fonts.register()
+    styles()
+    frame = Frame(
+        left,
+        bottom,
+        width,
+        page[1] - top - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc = BaseDocTemplate(
+        out,
+        pagesize=page,
+        leftMargin=left,
+        rightMargin=page[0] - left - width,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author="Coop Desktop",
+        invariant=int(invariant),
+    )
+    doc.addPageTemplates([PageTemplate("roll", frames=[frame], onPage=on_page)])
+    return doc

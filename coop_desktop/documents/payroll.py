@@ -1,6 +1,7 @@
-"""The association's payroll (planilla de pago): one row per member that adds up on its face
-(gross + credits − deductions − debt brought in = net, and the debt that passes on), totals,
-repeated headers, "Página x de y", and a signature and a thumbprint box on every row."""
+"""The association's payroll (planilla de pago): one row per member that adds up on its face,
+in the same figures and words as the statement, the receipt and Cierre (milk value + credits −
+deductions of the period − debt brought in + debt carried on = net to pay), totals, repeated
+headers, "Página x de y", and a signature and a thumbprint box on every row."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from coop_desktop.documents.content import PayrollDoc
 from coop_desktop.documents.layout import RULE, THIN, grid, header_block, p, tr
 from coop_desktop.documents.pages import build
 from coop_desktop.documents.signatures import THUMB_MIN, ThumbBox
+from coop_desktop.domain.settlement import summary_word
 from coop_desktop.numbers import ZERO
 
 MARGIN = 10 * mm
@@ -32,25 +34,26 @@ class PayrollRenderer:
         subtitle = fmt.period_with_dates(doc.period, lang)
         if doc.mark:
             subtitle += f" — {doc.mark}"
-        money = ("gross", "credits", "deductions", "carried_in", "net", "carried_out")
+        money = ("milk", "credits", "deductions", "carried_in", "carried_out", "net")
+        signs = ("", "+\u00a0", "−\u00a0", "−\u00a0", "+\u00a0", "=\u00a0")
         heads = [
             "N°",
             tr(lang, "Código", "Code"),
             tr(lang, "Socio(a) / DNI", "Member / DNI"),
             tr(lang, "Liquidación", "Settlement"),
             "kg",
-            tr(lang, "Bruto S/", "Gross S/"),
-            tr(lang, "+\u00a0Abonos", "+\u00a0Credits"),
-            tr(lang, "−\u00a0Descuentos", "−\u00a0Deductions"),
-            tr(lang, "−\u00a0Deuda anterior", "−\u00a0Debt brought in"),
-            tr(lang, "=\u00a0Neto S/", "=\u00a0Net S/"),
-            tr(lang, "Deuda que pasa", "Debt carried on"),
+            *(
+                f"{sign}{summary_word(key, lang)} S/"
+                for sign, key in zip(signs, money, strict=True)
+            ),
             tr(lang, "Firma", "Signature"),
             tr(lang, "Huella", "Thumb"),
         ]
         rows: list[list[object]] = [
             [p(h, "cellboldright" if 4 <= i <= 10 else "cellbold") for i, h in enumerate(heads)]
         ]
+        kg = sum((r.kg for r in doc.rows), ZERO)
+        column = fmt.quantity_column([r.kg for r in doc.rows] + [kg], "kg", lang)
         for i, r in enumerate(doc.rows, start=1):
             rows.append(
                 [
@@ -58,28 +61,27 @@ class PayrollRenderer:
                     r.code,
                     [p(r.name, "cell"), p(f"DNI {r.dni or '—'}", "cell")],
                     r.number,
-                    fmt.quantity(r.kg, None, lang),
-                    *(fmt.amount(getattr(r, name), lang) for name in money),
+                    column[i - 1],
+                    *(fmt.amount(getattr(r.summary, name), lang) for name in money),
                     "",
                     ThumbBox("", box=THUMB_MIN),
                 ]
             )
-        kg = sum((r.kg for r in doc.rows), ZERO)
         rows.append(
             [
                 "",
                 "",
                 tr(lang, f"TOTAL ({len(doc.rows)} socios)", f"TOTAL ({len(doc.rows)} members)"),
                 "",
-                fmt.quantity(kg, None, lang),
+                column[-1],
                 *(fmt.amount(doc.total(name), lang) for name in money),
                 "",
                 "",
             ]
         )
         thumb = 24 * mm
-        widths = [7 * mm, 13 * mm, 38 * mm, 21 * mm, 18 * mm]
-        widths += [19 * mm, 16 * mm, 23 * mm, 17 * mm, 19 * mm, 17 * mm]
+        widths = [7 * mm, 13 * mm, 36 * mm, 21 * mm, 17 * mm]
+        widths += [19 * mm, 16 * mm, 23 * mm, 19 * mm, 19 * mm, 19 * mm]
         widths += [width - sum(widths) - thumb, thumb]
         last = len(rows) - 1
         heights = [None] + [ROW] * (last - 1) + [None]
@@ -96,6 +98,7 @@ class PayrollRenderer:
                 ("TOPPADDING", (12, 1), (12, last - 1), 0),
                 ("BOTTOMPADDING", (12, 1), (12, last - 1), 0),
                 ("LINEBEFORE", (11, 0), (11, last - 1), THIN, RULE),
+                ("LEFTPADDING", (11, 0), (11, 0), 6),  # "Firma" clear of the figures
             ]
         )
         story: list[Flowable] = [
@@ -104,10 +107,12 @@ class PayrollRenderer:
             p(
                 tr(
                     lang,
-                    "Bruto + abonos − descuentos − deuda anterior = neto. «Deuda que pasa» es lo "
-                    "que los descuentos no alcanzaron a cubrir: se descuenta el periodo siguiente.",
-                    "Gross + credits − deductions − debt brought in = net. «Debt carried on» is "
-                    "what the deductions could not cover: it is deducted next period.",
+                    "Valor de la leche + abonos − descuentos del periodo − deuda anterior + deuda "
+                    "que pasa = neto a pagar. «Deuda que pasa» es lo que la leche no alcanzó a "
+                    "cubrir: se descuenta el periodo siguiente.",
+                    "Milk value + credits − deductions of the period − debt brought in + debt "
+                    "carried on = net to pay. «Debt carried on» is what the milk could not "
+                    "cover: it is deducted next period.",
                 ),
                 "small",
             ),

@@ -15,34 +15,30 @@ from collections.abc import Callable, Sequence
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import ReceiptDoc
 from coop_desktop.documents.layout import (
-    PRINTABLE,
     RULE,
     THIN,
+    RollArea,
     grid,
     header_block,
     p,
     place_of,
+    roll_area,
     roll_styles,
     styles,
     tr,
 )
 from coop_desktop.documents.pages import Part, build_parts, build_roll
-from coop_desktop.documents.signatures import signatures
+from coop_desktop.documents.receipt_money import items, settled
 from coop_desktop.numbers import ZERO_MONEY
 
 MARGIN = 10 * mm
 A5_WIDTH = A5[0] - 2 * MARGIN
-METHODS = {
-    "cash": ("Efectivo", "Cash"),
-    "bank": ("Transferencia bancaria", "Bank transfer"),
-    "wallet": ("Billetera móvil", "Mobile wallet"),
-}
 
 
 def title_of(r: ReceiptDoc) -> str:
@@ -53,20 +49,24 @@ def title_of(r: ReceiptDoc) -> str:
 
 
 class ReceiptRenderer:
-    def __init__(self, size: str = "A5", invariant: bool = False) -> None:
+    """`size` "A5", "80mm" or "58mm"; `area` the roll area a printer reports (a roll size's
+    standard area when not given)."""
+
+    def __init__(
+        self, size: str = "A5", invariant: bool = False, area: RollArea | None = None
+    ) -> None:
         if size not in ("A5", "80mm", "58mm"):
             raise ValueError("receipt size must be A5, 80mm or 58mm")
         self.size = size
         self.invariant = invariant
-
-    @property
-    def roll(self) -> int | None:
-        return None if self.size == "A5" else int(self.size[:2])
+        self.roll: RollArea | None = None
+        if size != "A5":
+            self.roll = area if area is not None else roll_area(int(size[:2]))
 
     def render(self, r: ReceiptDoc) -> bytes:
         if self.roll is None:
             return self.render_many([r])
-        story = self.story(r, PRINTABLE[self.roll], roll_styles(self.roll))
+        story = self.story(r, self.roll.frame, roll_styles(self.roll))
         return build_roll(
             story,
             self.roll,
@@ -198,78 +198,9 @@ class ReceiptRenderer:
                 )
             )
         story += [Spacer(1, 2 * mm), self.goods(r, width, narrow, sheet)]
-        money_rows: list[list[str]] = []
-        mo = r.money
-        for c in mo.credits:
-            money_rows.append([f"+ {c.label}", fmt.amount(c.amount, lang)])
-        for d in mo.debits:
-            label = d.label
-            if d.pending:
-                label += tr(
-                    lang,
-                    f" (de {fmt.amount(d.due, lang)}; pasa {fmt.amount(d.pending, lang)})",
-                    f" (of {fmt.amount(d.due, lang)}; {fmt.amount(d.pending, lang)} carried on)",
-                )
-            money_rows.append([f"− {label}", fmt.amount(d.applied, lang)])
-        if money_rows:
-            size = sheet["base"].fontSize
-            table = grid(
-                [[p(a, "base", sheet), b] for a, b in money_rows],
-                [width * 0.72, width * 0.28],
-                header_rows=0,
-                right_from=1,
-                size=size,
-            )
-            story += [
-                Spacer(1, 1.5 * mm),
-                para(tr(lang, "Descuentos y abonos", "Deductions and credits"), "bold"),
-                table,
-            ]
-        if mo.carried_out:
-            story.append(
-                para(
-                    tr(
-                        lang,
-                        f"Deuda que pasa al periodo siguiente: {fmt.money(mo.carried_out, lang)}",
-                        f"Debt carried to the next period: {fmt.money(mo.carried_out, lang)}",
-                    ),
-                    "bold",
-                )
-            )
-        net = Table(
-            [
-                [
-                    para(tr(lang, "NETO A PAGAR", "NET TO PAY"), "big"),
-                    para(fmt.money(r.net, lang), "bigright"),
-                ]
-            ],
-            colWidths=[width * 0.5, width * 0.5],
-        )
-        net.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
-        )
-        story += [
-            Spacer(1, 2 * mm),
-            net,
-            Spacer(1, 1 * mm),
-            para(fmt.amount_in_words(r.net, lang), "bold"),
-        ]
-        method = METHODS.get(r.payment_method or "")
-        if method:
-            story.append(
-                para(
-                    f"{tr(lang, 'Forma de pago', 'Payment method')}: "
-                    f"{method[1] if lang == 'en' else method[0]}"
-                )
-            )
-        story += [Spacer(1, 8 * mm), signatures(lang, width, sheet)]
+        story += items(r, width, sheet)
+        block = settled(r, width, sheet)
+        story += block if narrow else [KeepTogether(block)]
         return story
 
     @staticmethod
@@ -282,11 +213,11 @@ class ReceiptRenderer:
             rows: list[list[object]] = [
                 [tr(lang, "Cantidad", "Quantity"), tr(lang, "P. unit. S/", "Price S/"), "S/"]
             ]
-            for g in r.goods:
+            for g, number in zip(r.goods, _numbers(r, lang), strict=True):
                 rows.append([g.description, "", ""])
                 rows.append(
                     [
-                        fmt.quantity(g.quantity, g.unit, lang),
+                        f"{number} {fmt.unit_label(g.unit, lang)}",
                         fmt.unit_price(g.unit_price, lang),
                         fmt.amount(g.value, lang),
                     ]
@@ -309,11 +240,11 @@ class ReceiptRenderer:
                     tr(lang, "Valor S/", "Value S/"),
                 ]
             ]
-            for g in r.goods:
+            for g, number in zip(r.goods, _numbers(r, lang), strict=True):
                 rows.append(
                     [
                         p(g.description, "cell"),
-                        fmt.quantity_number(g.quantity, g.unit, lang),
+                        number,
                         fmt.unit_label(g.unit, lang),
                         fmt.unit_price(g.unit_price, lang),
                         fmt.amount(g.value, lang),
@@ -356,3 +287,9 @@ class ReceiptRenderer:
             ]
         )
         return table
+
+
+def _numbers(r: ReceiptDoc, lang: str) -> list[str]:
+    """The goods' quantities with the same places, lined up on the decimal point."""
+    unit = next((g.unit for g in r.goods if g.unit.startswith("100")), "kg")
+    return fmt.quantity_column([g.quantity for g in r.goods], unit, lang)

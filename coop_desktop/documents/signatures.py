@@ -83,6 +83,19 @@ def signatures(
     return table
 
 
+def collector_signatures(lang: str, width: float) -> Table:
+    """The collector who received the milk and the treasurer who checked the sheet."""
+
+    def sign(label: str) -> list[Flowable]:
+        return [Spacer(1, 14 * mm), SignLine(), p(label, "center")]
+
+    collector = tr(lang, "Acopiador(a): firma", "Collector: signature")
+    treasurer = tr(lang, "Tesorero(a): firma", "Treasurer: signature")
+    table = Table([[sign(collector), sign(treasurer)]], colWidths=[width / 2, width / 2])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    return table
+
+
 class SignLine(Flowable):  # type: ignore[misc]
     """A black line to sign on, 80 % of the cell."""
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
@@ -20,6 +22,7 @@ from coop_desktop.documents.layout import (
     RULE,
     THIN,
     Label,
+    escape,
     grid,
     header_block,
     p,
@@ -29,6 +32,7 @@ from coop_desktop.documents.layout import (
 from coop_desktop.documents.pages import Part, build_parts
 from coop_desktop.documents.rows import Rows
 from coop_desktop.documents.trend import trend_section
+from coop_desktop.domain.settlement import summary_word
 from coop_desktop.numbers import ZERO_MONEY
 
 MARGIN = 12 * mm
@@ -146,23 +150,22 @@ class StatementRenderer:
     def summary(self, s: StatementDoc) -> Table:
         """The settlement as one equation across the page."""
         lang = s.header.lang
-        mo = s.money
+        summary = s.money.summary
+        keys = ("milk", "deductions", "credits", "carried_in", "carried_out", "net")
+        signs = ("", "− ", "+ ", "− ", "+ ", "= ")
+        words = [f"{sign}{summary_word(key, lang)}" for sign, key in zip(signs, keys, strict=True)]
+        words[-1] = words[-1].upper()
+        head = ParagraphStyle("summaryhead", fontName=fonts.REGULAR, fontSize=7.5, leading=9)
+        head.alignment = TA_RIGHT
         cells = [
+            [Paragraph(escape(w), head) for w in words],
             [
-                tr(lang, "Valor de la leche", "Milk value"),
-                tr(lang, "− Descuentos", "− Deductions"),
-                tr(lang, "+ Abonos", "+ Credits"),
-                tr(lang, "− Deuda anterior", "− Debt brought in"),
-                tr(lang, "+ Deuda que pasa", "+ Debt carried on"),
-                tr(lang, "= NETO A PAGAR", "= NET TO PAY"),
-            ],
-            [
-                fmt.money(mo.gross, lang),
-                fmt.amount(mo.deductions_due, lang),
-                fmt.amount(mo.credit_total, lang),
-                fmt.amount(mo.carried_in, lang),
-                fmt.amount(mo.carried_out, lang),
-                fmt.money(mo.net, lang),
+                fmt.money(summary.milk, lang),
+                fmt.amount(summary.deductions, lang),
+                fmt.amount(summary.credits, lang),
+                fmt.amount(summary.carried_in, lang),
+                fmt.amount(summary.carried_out, lang),
+                fmt.money(summary.net, lang),
             ],
             [
                 tr(lang, "Leche entregada: ", "Milk delivered: ")
@@ -214,7 +217,9 @@ class StatementRenderer:
         ]
         rows: list[tuple[list[str], str]] = []
         total = ZERO_MONEY
-        for ln in s.lines:
+        litres = fmt.quantity_column([ln.litres for ln in s.lines], "L", lang)
+        priced = fmt.quantity_column([ln.priced for ln in s.lines], unit, lang)
+        for ln, litre, in_unit in zip(s.lines, litres, priced, strict=True):
             quality = (
                 tr(lang, "RECHAZADA: ", "REJECTED: ") + (ln.reason or "")
                 if ln.reason
@@ -227,9 +232,9 @@ class StatementRenderer:
                 (
                     [
                         f"{fmt.day(ln.day, lang)}   {shift.get(ln.shift, ln.shift)}",
-                        fmt.quantity(ln.litres, None, lang),
+                        litre,
                         fmt.number(ln.kg, 3, lang),  # kg are kept to the gram
-                        *([fmt.quantity_number(ln.priced, unit, lang)] if other else []),
+                        *([in_unit] if other else []),
                         quality[:62],
                         price,
                         fmt.amount(ln.amount, lang),

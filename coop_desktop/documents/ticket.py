@@ -1,23 +1,26 @@
 """The delivery ticket, printed on an 80 mm or 58 mm thermal roll when the milk is received:
-text of 8 pt or more, black rules only, everything inside the printable width (72 mm of an
-80 mm roll, 48 mm of a 58 mm one)."""
+text of 8 pt or more, black rules only, everything inside the width the printer prints (72 mm
+of an 80 mm roll, 48 mm of a 58 mm one, or less when the printer reports less). The one
+ticket: printed, saved and reprinted alike (an ESC/POS receipt printer gets the same rows as
+text, documents/escpos.py)."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents.content import TicketDoc
-from coop_desktop.documents.layout import PRINTABLE, escape, roll_styles, tr
+from coop_desktop.documents.layout import RollArea, escape, roll_area, roll_styles, tr
 from coop_desktop.documents.pages import build_roll
 from coop_desktop.documents.signatures import SignLine
 from coop_desktop.errors import ValidationError
 
 
 def ticket_rows(t: TicketDoc) -> list[tuple[str, str]]:
-    """The ticket's label/value rows: the same record on the PDF ticket, the ticket drawn
-    for a printer driver and the ESC/POS ticket of a receipt printer. Quantities as recorded."""
+    """The ticket's label/value rows: the same record on the PDF ticket and on the ESC/POS
+    ticket of a receipt printer. Quantities as recorded."""
     lang = t.header.lang
     shift = {"am": tr(lang, "mañana", "morning"), "pm": tr(lang, "tarde", "afternoon")}
     rows = [
@@ -72,27 +75,38 @@ def signature_line(t: TicketDoc) -> str:
 
 
 class TicketRenderer:
-    def __init__(self, width_mm: int = 80, invariant: bool = False) -> None:
-        if width_mm not in PRINTABLE:
-            raise ValueError("ticket width must be 80 or 58 mm")
-        self.width_mm = width_mm
+    """`area`: an 80 or 58 mm roll's standard area, or the area a printer reports."""
+
+    def __init__(self, area: RollArea | int = 80, invariant: bool = False) -> None:
+        self.area = roll_area(area) if isinstance(area, int) else area
         self.invariant = invariant
 
     def render(self, t: TicketDoc) -> bytes:
-        s = roll_styles(self.width_mm)
-        story: list[Flowable] = [
-            Paragraph(escape(t.header.name), s["center"]),
-            Paragraph(escape(f"RUC {t.header.ruc}") if t.header.ruc else "", s["center"]),
+        s = roll_styles(self.area)
+        story: list[Flowable] = [Paragraph(escape(t.header.name), s["center"])]
+        if t.header.ruc:
+            story.append(Paragraph(escape(f"RUC {t.header.ruc}"), s["center"]))
+        story += [
             Paragraph(escape(ticket_title(t)), s["bold"]),
-            HRFlowable(width="100%", thickness=0.8, color="black", spaceBefore=1, spaceAfter=2),
+            HRFlowable(
+                width="100%",
+                thickness=0.8,
+                color="black",
+                spaceBefore=1,
+                spaceAfter=2,
+                lineCap="butt",
+            ),
         ]
-        width = PRINTABLE[self.width_mm]
-        label_w = 0.34 * width
+        width = self.area.frame
+        rows = ticket_rows(t)
+        small = s["small"]
+        # the labels' longest word fits on its line ("Temperatura", not "Temperatur-a")
+        longest = max(
+            stringWidth(word, small.fontName, small.fontSize) for a, _ in rows for word in a.split()
+        )
+        label_w = min(max(0.3 * width, longest + 3), 0.45 * width)
         table = Table(
-            [
-                [Paragraph(escape(a), s["small"]), Paragraph(escape(b), s["base"])]
-                for a, b in ticket_rows(t)
-            ],
+            [[Paragraph(escape(a), small), Paragraph(escape(b), s["base"])] for a, b in rows],
             colWidths=[label_w, width - label_w],
         )
         table.setStyle(
@@ -113,5 +127,5 @@ class TicketRenderer:
             Paragraph(escape(signature_line(t)), s["center"]),
         ]
         return build_roll(
-            story, self.width_mm, mark=t.mark, invariant=self.invariant, title=f"Ticket {t.number}"
+            story, self.area, mark=t.mark, invariant=self.invariant, title=f"Ticket {t.number}"
         )

@@ -19,6 +19,7 @@ def trial_page_pdf(lines: list[str]) -> bytes:
     c = canvas.Canvas(out, pagesize=A4, invariant=True)
     c.setTitle(lines[0] if lines else "Prueba")
     width, height = A4
+    c.setArtBox((10 * mm - 1, 10 * mm - 1, width - 10 * mm + 1, height - 10 * mm + 1))
     c.setLineWidth(0.5)
     c.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm)
     c.setFont(fonts.BOLD, 16)

@@ -45,6 +45,63 @@ KIND_LABELS = {
 }
 
 
+# The words every document and screen uses for a settlement's figures (es, en): the
+# statement, the payroll, the receipt and Cierre say the same thing under the same name.
+SUMMARY_WORDS = {
+    "milk": ("Valor de la leche", "Milk value"),
+    "credits": ("Abonos", "Credits"),
+    "deductions": ("Descuentos del periodo", "Deductions of the period"),
+    "carried_in": ("Deuda anterior", "Debt brought in"),
+    "carried_out": ("Deuda que pasa", "Debt carried on"),
+    "net": ("Neto a pagar", "Net to pay"),
+}
+
+
+def summary_word(key: str, lang: str = "es") -> str:
+    es, en = SUMMARY_WORDS[key]
+    return en if lang == "en" else es
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A settlement in the five figures every document shows (SUMMARY_WORDS), built from
+    the settlement alone, so they cannot disagree:
+    milk + credits − deductions − carried_in + carried_out = net.
+    `deductions` and `carried_in` are what was due (the period's own deductions; the debt
+    brought from earlier periods); `carried_out` is what the period could not cover."""
+
+    milk: Decimal
+    credits: Decimal
+    deductions: Decimal
+    carried_in: Decimal
+    carried_out: Decimal
+    net: Decimal
+
+    @property
+    def covered(self) -> Decimal:
+        """What this period actually took off the milk (the due less what passes on)."""
+        return self.deductions + self.carried_in - self.carried_out
+
+    def reconciles(self) -> bool:
+        return (
+            self.milk + self.credits - self.deductions - self.carried_in + self.carried_out
+            == self.net
+        )
+
+    def __add__(self, other: Summary) -> Summary:
+        return Summary(
+            self.milk + other.milk,
+            self.credits + other.credits,
+            self.deductions + other.deductions,
+            self.carried_in + other.carried_in,
+            self.carried_out + other.carried_out,
+            self.net + other.net,
+        )
+
+
+ZERO_SUMMARY = Summary(*([ZERO_MONEY] * 6))
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """A deduction due or a credit, always a positive amount."""
@@ -93,6 +150,13 @@ class SettlementCalc:
     @property
     def net(self) -> Decimal:
         return self.gross + self.credit_total - self.applied_total
+
+    @property
+    def summary(self) -> Summary:
+        own = sum((d.item.amount for d in self.deductions if d.item.kind != "carried"), ZERO_MONEY)
+        return Summary(
+            self.gross, self.credit_total, own, self.carried_in, self.carried_out, self.net
+        )
 
     def applied_by_kind(self) -> dict[str, Decimal]:
         result: dict[str, Decimal] = {}

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from coop_desktop.documents.spreadsheet import Column, Sheet
 from coop_desktop.domain.periods import parse_period
+from coop_desktop.domain.settlement import summary_word
 from coop_desktop.errors import Refused
 from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services.document_data import payroll
@@ -35,8 +36,12 @@ def _t(lang: str, es: str, en: str) -> str:
     return en if lang == "en" else es
 
 
+SUMMARY = ("milk", "credits", "deductions", "carried_in", "carried_out", "net")
+
+
 def payroll_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
-    """The payroll as printed (the same DTO as its PDF): its sums are the printed sums."""
+    """The payroll as printed (the same DTO as its PDF, the same figures under the same
+    words): its sums are the printed sums."""
     doc = payroll(db, code)
     cols = [
         Column("N°", "int", 5),
@@ -45,12 +50,10 @@ def payroll_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
         Column("DNI", "text", 10),
         Column(_t(lang, "Liquidación", "Settlement"), "text", 15),
         Column("kg", "quantity", 12),
-        Column(_t(lang, "Bruto S/", "Gross S/"), "money", 12),
-        Column(_t(lang, "Descuentos S/", "Deductions S/"), "money", 13),
-        Column(_t(lang, "Neto S/", "Net S/"), "money", 12),
+        *(Column(f"{summary_word(key, lang)} S/", "money", 13) for key in SUMMARY),
     ]
     rows: list[tuple[object, ...]] = [
-        (i, r.code, r.name, r.dni, r.number, r.kg, r.gross, r.deductions, r.net)
+        (i, r.code, r.name, r.dni, r.number, r.kg, *(getattr(r.summary, k) for k in SUMMARY))
         for i, r in enumerate(doc.rows, start=1)
     ]
     totals = (
@@ -60,9 +63,7 @@ def payroll_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
         None,
         None,
         sum((r.kg for r in doc.rows), ZERO),
-        sum((r.gross for r in doc.rows), ZERO_MONEY),
-        sum((r.deductions for r in doc.rows), ZERO_MONEY),
-        sum((r.net for r in doc.rows), ZERO_MONEY),
+        *(doc.total(k) for k in SUMMARY),
     )
     return Sheet(_t(lang, f"Planilla {code}", f"Payroll {code}"), cols, rows, totals)
 

@@ -98,3 +98,19 @@ def get_association(db: Database) -> AssociationInfo | None:
     with db.read() as session:
         a = session.scalars(select(Association)).first()
         return None if a is None else _info(a)
+
+
+@requires(Permission.SETTINGS)
+def set_ruc(db: Database, ruc: str) -> AssociationInfo:
+    """Record (or correct) the association's RUC on an existing database: from then on its
+    receipts are liquidaciones de compra. A RUC that fails its check digit is refused."""
+    clean = v.ruc(ruc)
+    if clean is None:
+        raise ValidationError("required", "ruc")
+    with db.write() as session:
+        a = load_association(session)
+        before = row_dict(a)
+        a.ruc = clean
+        session.flush()
+        audit(session, "update", "association", a.id, before=before, after=row_dict(a))
+        return _info(a)

@@ -58,11 +58,11 @@ add_messages(
     {
         "receipt_without_ruc": (
             "La asociación no tiene RUC registrado: los recibos salen como CONSTANCIA DE PAGO, "
-            "no como liquidación de compra. Regístrelo en Configuración o con "
-            "«coop init --ruc».",
+            "no como liquidación de compra. Regístrelo en Configuración → Asociación o con "
+            "«coop association set --ruc NÚMERO».",
             "The association has no RUC on record: receipts print as a PAYMENT RECORD, not as "
-            "a purchase settlement (liquidación de compra). Record it in Settings or with "
-            "«coop init --ruc».",
+            "a purchase settlement (liquidación de compra). Record it in Settings → "
+            "Association or with «coop association set --ruc NUMBER».",
         ),
     }
 )
@@ -287,8 +287,8 @@ def lines_by_settlement(session: Session, ids: list[int]) -> dict[int, list[Sett
 
 @requires(Permission.PRINT)
 def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
-    """One row per member's current settlement: gross + credits − deductions − carried debt
-    covered = net, and what passes to the next period. A reprint is COPIA."""
+    """One row per member's current settlement, in the summary every document shows (milk +
+    credits − deductions − debt brought in + debt carried on = net). A reprint is COPIA."""
     span = parse_period(code)
     with _unit(db, record) as session:
         period = _closed_period(session, span)
@@ -311,12 +311,7 @@ def payroll(db: Database, code: str, record: bool = False) -> PayrollDoc:
                     f"{m.given_names} {m.surnames}",
                     m.dni,
                     s.kg,
-                    s.gross,
-                    money.credit_total,
-                    money.applied - money.applied_carried,
-                    money.applied_carried,
-                    s.net,
-                    money.carried_out,
+                    money.summary,
                     number_of(s),
                 )
             )

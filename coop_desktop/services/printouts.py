@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from coop_desktop.documents.layout import RollArea
 from coop_desktop.domain import validation as v
 from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.messages import render as render_message
@@ -55,16 +56,16 @@ def batch(
     *,
     record: bool = True,
     receipt_size: str = "A5",
+    roll: RollArea | None = None,
 ) -> Batch:
     """Every receipt ("receipts") or statement ("statements") of a period, or one member's;
-    building them for printing records the print (the next one is COPIA)."""
+    building them for printing records the print (the next one is COPIA). `roll`: the roll
+    area a printer reports, for roll receipts laid out for it."""
     if kind == "receipts":
-        from coop_desktop.documents.receipt import ReceiptRenderer
-
         found = docs.receipts(db, code, member, record)
         head = found[0].header if found else None
         return Batch(
-            ReceiptRenderer(receipt_size),
+            receipt_renderer(receipt_size, roll),
             list(found),
             [f"{d.number}-{d.member.code}" for d in found],
             docs.warnings(head) if head else (),
@@ -90,6 +91,16 @@ def printed_keys(kind: str, documents: list[Any]) -> list[str]:
     if kind == "statements":
         return [f"{d.period}/{d.member.code}" for d in documents if not d.draft]
     return [d.period for d in documents]  # the payroll
+
+
+def receipt_renderer(size: str = "A5", roll: RollArea | None = None) -> Any:
+    """The receipt renderer for a size, or for the roll a printer reports (its 80 or 58 mm
+    receipt, laid out in the width it prints)."""
+    from coop_desktop.documents.receipt import ReceiptRenderer
+
+    if roll is not None:
+        size = "58mm" if roll.narrow else "80mm"
+    return ReceiptRenderer(size, area=roll)
 
 
 def record_batch(db: Database, kind: str, documents: list[Any]) -> None:
@@ -120,10 +131,12 @@ def render(
     record: bool = False,
     receipt_size: str = "A5",
     ticket_width: int = 80,
+    roll: RollArea | None = None,
 ) -> Printout:
     """`key` is the period code (receipt, statement, payroll), the delivery number (ticket),
     the day YYYY-MM-DD (collection) or the advance receipt's number; `member` the member code
-    of a settlement receipt or a statement."""
+    of a settlement receipt or a statement. `roll`: the roll area of the printer it goes to
+    (a ticket, a receipt printed on a roll printer)."""
     key = key.strip()
     member = member.strip()
     if kind == "ticket":
@@ -133,7 +146,7 @@ def render(
         return Printout(
             kind,
             f"ticket-{t.number}",
-            TicketRenderer(ticket_width).render(t),
+            TicketRenderer(roll or ticket_width).render(t),
             "",
             t.mark,
             ("ticket", str(delivery_number(key))),
@@ -166,13 +179,11 @@ def render(
     if not member:
         raise ValidationError("required", "member")
     if kind == "receipt":
-        from coop_desktop.documents.receipt import ReceiptRenderer
-
         found = docs.receipts(db, key, member, record)
         if not found:
             raise NotFound("no_settlement", "member", value=member, period=key)
         r = found[-1]  # the newest: a reissued receipt comes after the one it replaced
-        pdf = ReceiptRenderer(receipt_size).render(r)
+        pdf = receipt_renderer(receipt_size, roll).render(r)
         title = f"{r.number}-{r.member.code}"
         return Printout(
             kind,

@@ -12,11 +12,11 @@ from coop_desktop import formatting as fmt
 from coop_desktop.documents.content import Amount, QualityRow
 from coop_desktop.domain.measures import MEASURES, out_of_reference
 from coop_desktop.domain.pricing.advice import Tip
-from coop_desktop.domain.pricing.allocation import split_amount
 from coop_desktop.domain.pricing.period import MemberPeriod, MilkLine
 from coop_desktop.domain.pricing.pricer import MissingQuality
-from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
+from coop_desktop.numbers import CENT, ZERO, ZERO_MONEY, quantize
 
+ROUNDING = "Redondeo (el pago se redondea por línea de precio)"
 SHORT = {
     "fat": ("Grasa", "Fat"),
     "protein": ("Prot.", "Prot."),
@@ -103,10 +103,12 @@ def quality_rows(
 
 
 def factors(ctx: MemberPeriod, lines: Sequence[MilkLine]) -> tuple[Amount, ...]:
-    """How much each price factor added, line by line: the engine's breakdown of the line's
-    unit price, shared so that it adds up to the line's (stored) amount exactly. A line
-    whose price the breakdown does not give back (a member's conditions changed since the
-    close) is shown whole, as the price kept at the close."""
+    """How much each price factor added, line by line: the line's quantity × each part of
+    the engine's breakdown of its unit price, to the céntimo (174.98 kg × S/ 1.20 = S/ 209.98),
+    and what the line's own rounding leaves on a "Redondeo" line, so the factors add up to the
+    line's (stored) amount exactly and each one multiplies out by hand. A line whose price
+    the breakdown does not give back (a member's conditions changed since the close) is
+    shown whole, as the price kept at the close."""
     totals: dict[str, Decimal] = defaultdict(lambda: ZERO_MONEY)
     by_id = {d.id: d for d in ctx.deliveries}
     for line in lines:
@@ -133,10 +135,13 @@ def factors(ctx: MemberPeriod, lines: Sequence[MilkLine]) -> tuple[Amount, ...]:
         if parts is None:
             totals["Precio guardado al cierre"] += line.amount
             continue
-        exact = [line.quantity * ln.per_unit for ln in parts]
-        for ln, amount in zip(parts, split_amount(line.amount, exact), strict=True):
+        shares = [quantize(line.quantity * ln.per_unit, CENT) for ln in parts]
+        for ln, amount in zip(parts, shares, strict=True):
             totals[ln.label] += amount
-    return tuple(Amount(label, amount) for label, amount in totals.items())
+        rounding = line.amount - sum(shares, ZERO_MONEY)
+        if rounding:  # on a line of its own: each factor is its quantity × its price
+            totals[ROUNDING] += rounding
+    return tuple(Amount(label, amount) for label, amount in totals.items() if amount)
 
 
 def tip_text(tip: Tip, lang: str, currency: str) -> str:

@@ -182,39 +182,39 @@
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="250" />
+        <location filename="../../ui/accounts/accounts_view.py" line="251" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="259" />
+        <location filename="../../ui/accounts/accounts_view.py" line="260" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="282" />
+        <location filename="../../ui/accounts/accounts_view.py" line="283" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="301" />
+        <location filename="../../ui/accounts/accounts_view.py" line="302" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="318" />
+        <location filename="../../ui/accounts/accounts_view.py" line="319" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/accounts_view.py" line="154" />
-        <location filename="../../ui/accounts/accounts_view.py" line="315" />
+        <location filename="../../ui/accounts/accounts_view.py" line="316" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/accounts_view.py" line="153" />
-        <location filename="../../ui/accounts/accounts_view.py" line="315" />
+        <location filename="../../ui/accounts/accounts_view.py" line="316" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -324,6 +324,34 @@
         <location filename="../../ui/collection/analyzer_panel.py" line="154" />
         <source>Resultado en el formulario: elija el socio y pulse Enter para guardarlo.</source>
         <translation>Result in the form: choose the member and press Enter to save it.</translation>
+    </message>
+</context>
+<context>
+    <name>AssociationBox</name>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="17" />
+        <source>Asociación</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="22" />
+        <source>11 dígitos, por ejemplo 20131312955</source>
+        <translation>11 digits, for example 20131312955</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="24" />
+        <source>Guardar RUC</source>
+        <translation>Save RUC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="27" />
+        <source>RUC:</source>
+        <translation>RUC:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/association_box.py" line="41" />
+        <source>RUC guardado: %1. Los recibos salen como liquidación de compra.</source>
+        <translation>RUC saved: %1. Receipts print as purchase settlements.</translation>
     </message>
 </context>
 <context>
@@ -872,353 +900,378 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="54" />
+        <location filename="../../ui/closeout/closeout_view.py" line="57" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="55" />
+        <location filename="../../ui/closeout/closeout_view.py" line="58" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="56" />
+        <location filename="../../ui/closeout/closeout_view.py" line="59" />
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="57" />
+        <location filename="../../ui/closeout/closeout_view.py" line="60" />
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="58" />
-        <source>Bruto S/</source>
-        <translation>Gross S/</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="59" />
-        <source>Descuentos S/</source>
-        <translation>Deductions S/</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="60" />
-        <source>Pasa S/</source>
-        <translation>Carried S/</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="61" />
-        <source>Neto S/</source>
-        <translation>Net S/</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="62" />
+        <location filename="../../ui/closeout/closeout_view.py" line="67" />
         <source>Liquidación</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="220" />
+        <location filename="../../ui/closeout/closeout_view.py" line="229" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="221" />
+        <location filename="../../ui/closeout/closeout_view.py" line="230" />
         <source>Cerrar periodo</source>
         <translation>Close period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="222" />
+        <location filename="../../ui/closeout/closeout_view.py" line="231" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="223" />
+        <location filename="../../ui/closeout/closeout_view.py" line="232" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="224" />
+        <location filename="../../ui/closeout/closeout_view.py" line="233" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="227" />
+        <location filename="../../ui/closeout/closeout_view.py" line="236" />
         <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
         <translation>The members selected in the table, or all of them when none is selected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="230" />
+        <location filename="../../ui/closeout/closeout_view.py" line="239" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="231" />
+        <location filename="../../ui/closeout/closeout_view.py" line="240" />
         <source>Revertir un pago…</source>
         <translation>Reverse a payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="233" />
+        <location filename="../../ui/closeout/closeout_view.py" line="242" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="256" />
+        <location filename="../../ui/closeout/closeout_view.py" line="265" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout/closeout_view.py" line="270" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="319" />
+        <location filename="../../ui/closeout/closeout_view.py" line="328" />
         <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
         <translation>The data changed after the preview: compute it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="335" />
+        <location filename="../../ui/closeout/closeout_view.py" line="344" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="340" />
+        <location filename="../../ui/closeout/closeout_view.py" line="349" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="93" />
+        <location filename="../../ui/closeout/closeout_view.py" line="99" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="95" />
+        <location filename="../../ui/closeout/closeout_view.py" line="101" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="111" />
+        <location filename="../../ui/closeout/closeout_view.py" line="117" />
         <source>%1: %2 rechazados</source>
         <translation>%1: %2 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="120" />
+        <location filename="../../ui/closeout/closeout_view.py" line="126" />
         <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="131" />
-        <source>%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
-        <translation>%1 · %6 L · %2 kg · gross %3 · deductions %4 · net %5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="138" />
+        <location filename="../../ui/closeout/closeout_view.py" line="147" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="139" />
+        <location filename="../../ui/closeout/closeout_view.py" line="148" />
         <source>socios</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="380" />
+        <location filename="../../ui/closeout/closeout_view.py" line="389" />
         <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
         <translation>The preview has %1. Close the period anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="381" />
+        <location filename="../../ui/closeout/closeout_view.py" line="390" />
         <source>aviso</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="381" />
+        <location filename="../../ui/closeout/closeout_view.py" line="390" />
         <source>avisos</source>
         <translation>warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="383" />
-        <location filename="../../ui/closeout/closeout_view.py" line="429" />
+        <location filename="../../ui/closeout/closeout_view.py" line="392" />
+        <location filename="../../ui/closeout/closeout_view.py" line="438" />
         <source>Cerrar el periodo</source>
         <translation>Close the period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="384" />
-        <location filename="../../ui/closeout/closeout_view.py" line="430" />
+        <location filename="../../ui/closeout/closeout_view.py" line="393" />
+        <location filename="../../ui/closeout/closeout_view.py" line="439" />
         <source>No cerrar</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="470" />
+        <location filename="../../ui/closeout/closeout_view.py" line="479" />
         <source>Periodo %1 reabierto; %2 anuladas.</source>
         <translation>Period %1 reopened; %2 voided.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="472" />
-        <location filename="../../ui/closeout/closeout_view.py" line="503" />
+        <location filename="../../ui/closeout/closeout_view.py" line="481" />
+        <location filename="../../ui/closeout/closeout_view.py" line="512" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="472" />
-        <location filename="../../ui/closeout/closeout_view.py" line="503" />
+        <location filename="../../ui/closeout/closeout_view.py" line="481" />
+        <location filename="../../ui/closeout/closeout_view.py" line="512" />
         <source>liquidaciones</source>
         <translation>settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="480" />
+        <location filename="../../ui/closeout/closeout_view.py" line="489" />
         <source>Reabriendo el periodo…</source>
         <translation>Reopening the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
+        <location filename="../../ui/closeout/closeout_view.py" line="511" />
         <source>%1 marcadas como pagadas.</source>
         <translation>%1 marked paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="357" />
+        <location filename="../../ui/closeout/closeout_view.py" line="366" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="359" />
+        <location filename="../../ui/closeout/closeout_view.py" line="61" />
+        <source>Valor de la leche S/</source>
+        <translation>Milk value S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="62" />
+        <source>Abonos S/</source>
+        <translation>Credits S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="63" />
+        <source>Descuentos del periodo S/</source>
+        <translation>Deductions of the period S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="64" />
+        <source>Deuda anterior S/</source>
+        <translation>Debt brought in S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="65" />
+        <source>Deuda que pasa S/</source>
+        <translation>Debt carried on S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="66" />
+        <source>Neto a pagar S/</source>
+        <translation>Net to pay S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="138" />
+        <source>%1 · %6 L · %2 kg · valor de la leche %3 · descuentos del periodo %4 · deuda anterior %7 · deuda que pasa %8 · neto a pagar %5</source>
+        <translation>%1 · %6 L · %2 kg · milk value %3 · deductions of the period %4 · debt brought in %7 · debt carried on %8 · net to pay %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="368" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="379" />
+        <location filename="../../ui/closeout/closeout_view.py" line="388" />
         <source>Cerrar con avisos</source>
         <translation>Close with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="404" />
+        <location filename="../../ui/closeout/closeout_view.py" line="413" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="422" />
+        <location filename="../../ui/closeout/closeout_view.py" line="431" />
         <source>Cerrar antes de tiempo</source>
         <translation>Close early</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="424" />
+        <location filename="../../ui/closeout/closeout_view.py" line="433" />
         <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
         <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="439" />
-        <location filename="../../ui/closeout/closeout_view.py" line="443" />
+        <location filename="../../ui/closeout/closeout_view.py" line="448" />
+        <location filename="../../ui/closeout/closeout_view.py" line="452" />
         <source>Revertir un pago</source>
         <translation>Reverse a payment</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="439" />
+        <location filename="../../ui/closeout/closeout_view.py" line="448" />
         <source>Código del socio:</source>
         <translation>Member code:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="443" />
+        <location filename="../../ui/closeout/closeout_view.py" line="452" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="453" />
+        <location filename="../../ui/closeout/closeout_view.py" line="462" />
         <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
         <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="461" />
+        <location filename="../../ui/closeout/closeout_view.py" line="470" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="461" />
+        <location filename="../../ui/closeout/closeout_view.py" line="470" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="488" />
+        <location filename="../../ui/closeout/closeout_view.py" line="497" />
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="489" />
+        <location filename="../../ui/closeout/closeout_view.py" line="498" />
         <source>Transferencia bancaria</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="490" />
+        <location filename="../../ui/closeout/closeout_view.py" line="499" />
         <source>Billetera móvil</source>
         <translation>Mobile wallet</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="493" />
+        <location filename="../../ui/closeout/closeout_view.py" line="502" />
         <source>Registrar pagos</source>
         <translation>Record payments</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="493" />
+        <location filename="../../ui/closeout/closeout_view.py" line="502" />
         <source>Forma de pago:</source>
         <translation>Payment method:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="520" />
+        <location filename="../../ui/closeout/closeout_view.py" line="532" />
+        <source>Recibos A5</source>
+        <translation>A5 receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="533" />
+        <source>Recibos de 80 mm</source>
+        <translation>80 mm receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="534" />
+        <source>Recibos de 58 mm</source>
+        <translation>58 mm receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="537" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="521" />
+        <location filename="../../ui/closeout/closeout_view.py" line="541" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="522" />
+        <location filename="../../ui/closeout/closeout_view.py" line="542" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="535" />
+        <location filename="../../ui/closeout/closeout_view.py" line="556" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="524" />
+        <location filename="../../ui/closeout/closeout_view.py" line="544" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="569" />
-        <location filename="../../ui/closeout/closeout_view.py" line="575" />
+        <location filename="../../ui/closeout/closeout_view.py" line="597" />
+        <location filename="../../ui/closeout/closeout_view.py" line="604" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="557" />
+        <location filename="../../ui/closeout/closeout_view.py" line="582" />
         <source>recibos</source>
         <translation>receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="558" />
+        <location filename="../../ui/closeout/closeout_view.py" line="583" />
         <source>estados</source>
         <translation>statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="559" />
+        <location filename="../../ui/closeout/closeout_view.py" line="584" />
         <source>planilla</source>
         <translation>payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="577" />
+        <location filename="../../ui/closeout/closeout_view.py" line="606" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="586" />
+        <location filename="../../ui/closeout/closeout_view.py" line="615" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="593" />
+        <location filename="../../ui/closeout/closeout_view.py" line="622" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -1692,84 +1745,94 @@
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="66" />
+        <location filename="../../ui/documents/documents_view.py" line="64" />
+        <source>Tamaño:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="69" />
+        <source>Al imprimir, el recibo toma el tamaño de la impresora: su rollo, o A5</source>
+        <translation>When printing, the receipt takes the printer's size: its roll, or A5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="73" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="81" />
+        <location filename="../../ui/documents/documents_view.py" line="90" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="83" />
+        <location filename="../../ui/documents/documents_view.py" line="92" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="85" />
+        <location filename="../../ui/documents/documents_view.py" line="94" />
         <source>Anular recibo…</source>
         <translation>Void receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="98" />
+        <location filename="../../ui/documents/documents_view.py" line="107" />
         <source>Entrega N.º:</source>
         <translation>Delivery No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="99" />
+        <location filename="../../ui/documents/documents_view.py" line="108" />
         <source>Día (AAAA-MM-DD):</source>
         <translation>Day (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="100" />
+        <location filename="../../ui/documents/documents_view.py" line="109" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="102" />
+        <location filename="../../ui/documents/documents_view.py" line="111" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="130" />
-        <location filename="../../ui/documents/documents_view.py" line="135" />
+        <location filename="../../ui/documents/documents_view.py" line="141" />
+        <location filename="../../ui/documents/documents_view.py" line="146" />
         <source>Preparando el documento…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="162" />
+        <location filename="../../ui/documents/documents_view.py" line="173" />
         <source>%1: %2 página(s)%3</source>
         <translation>%1: %2 page(s)%3</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="185" />
+        <location filename="../../ui/documents/documents_view.py" line="196" />
         <source>No se imprimió el ticket.</source>
         <translation>The ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="188" />
+        <location filename="../../ui/documents/documents_view.py" line="199" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="188" />
-        <location filename="../../ui/documents/documents_view.py" line="225" />
+        <location filename="../../ui/documents/documents_view.py" line="199" />
+        <location filename="../../ui/documents/documents_view.py" line="247" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="233" />
+        <location filename="../../ui/documents/documents_view.py" line="255" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="235" />
+        <location filename="../../ui/documents/documents_view.py" line="257" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="246" />
+        <location filename="../../ui/documents/documents_view.py" line="268" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -3285,12 +3348,12 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../ui/printing/pdf_print.py" line="228" />
+        <location filename="../../ui/printing/pdf_print.py" line="155" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/pdf_print.py" line="230" />
+        <location filename="../../ui/printing/pdf_print.py" line="157" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -3533,92 +3596,102 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PrintJobs</name>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="47" />
+        <location filename="../../ui/printing/print_jobs.py" line="45" />
         <source>No se imprimió</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="51" />
+        <location filename="../../ui/printing/print_jobs.py" line="49" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="54" />
+        <location filename="../../ui/printing/print_jobs.py" line="52" />
         <source>Elegir otra…</source>
         <translation>Choose another…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="59" />
-        <location filename="../../ui/printing/print_jobs.py" line="268" />
+        <location filename="../../ui/printing/print_jobs.py" line="57" />
+        <location filename="../../ui/printing/print_jobs.py" line="295" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="61" />
-        <location filename="../../ui/printing/print_jobs.py" line="178" />
+        <location filename="../../ui/printing/print_jobs.py" line="59" />
+        <location filename="../../ui/printing/print_jobs.py" line="197" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="76" />
-        <location filename="../../ui/printing/print_jobs.py" line="263" />
+        <location filename="../../ui/printing/print_jobs.py" line="80" />
+        <source>recibo A5</source>
+        <translation>A5 receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_jobs.py" line="82" />
+        <source>recibo de %1</source>
+        <translation>%1 receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/print_jobs.py" line="94" />
+        <location filename="../../ui/printing/print_jobs.py" line="290" />
         <source>Sin impresora</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="77" />
+        <location filename="../../ui/printing/print_jobs.py" line="95" />
         <source>No hay ninguna impresora instalada en esta PC.</source>
         <translation>No printer is installed on this PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="84" />
+        <location filename="../../ui/printing/print_jobs.py" line="103" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="85" />
+        <location filename="../../ui/printing/print_jobs.py" line="104" />
         <source>Impresora:</source>
         <translation>Printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="95" />
+        <location filename="../../ui/printing/print_jobs.py" line="114" />
         <source>%1 página(s) enviadas a %2.</source>
         <translation>%1 page(s) sent to %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="102" />
+        <location filename="../../ui/printing/print_jobs.py" line="121" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="122" />
+        <location filename="../../ui/printing/print_jobs.py" line="144" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="177" />
+        <location filename="../../ui/printing/print_jobs.py" line="196" />
         <source>Imprimiendo…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="201" />
+        <location filename="../../ui/printing/print_jobs.py" line="220" />
         <source>Impresión cancelada; no se registró.</source>
         <translation>Printing cancelled; not recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="264" />
+        <location filename="../../ui/printing/print_jobs.py" line="291" />
         <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
         <translation>No printer is installed. Save the document as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="269" />
+        <location filename="../../ui/printing/print_jobs.py" line="296" />
         <source>No guardar</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="240" />
-        <location filename="../../ui/printing/print_jobs.py" line="273" />
-        <location filename="../../ui/printing/print_jobs.py" line="277" />
+        <location filename="../../ui/printing/print_jobs.py" line="266" />
+        <location filename="../../ui/printing/print_jobs.py" line="300" />
+        <location filename="../../ui/printing/print_jobs.py" line="304" />
         <source>No se imprimió.</source>
         <translation>Not printed.</translation>
     </message>
@@ -3706,17 +3779,17 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="118" />
+        <location filename="../../ui/printing/printer_settings.py" line="117" />
         <source>Prueba de ticket</source>
         <translation>Ticket test</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="128" />
+        <location filename="../../ui/printing/printer_settings.py" line="127" />
         <source>Ticket de prueba enviado a %1.</source>
         <translation>Test ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="130" />
+        <location filename="../../ui/printing/printer_settings.py" line="129" />
         <source>No se imprimió la prueba.</source>
         <translation>The test was not printed.</translation>
     </message>
@@ -4510,47 +4583,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="42" />
+        <location filename="../../ui/admin/settings_view.py" line="44" />
         <source>Idioma de las pantallas:</source>
         <translation>Screen language:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="45" />
+        <location filename="../../ui/admin/settings_view.py" line="47" />
         <source>Datos (archivo o servidor):</source>
         <translation>Data (file or server):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="48" />
+        <location filename="../../ui/admin/settings_view.py" line="50" />
         <source>Vacío: el archivo de siempre en la carpeta de datos. Para compartir los datos entre varias PC use un servidor PostgreSQL, por ejemplo postgresql://tesoreria:clave@192.168.1.10/coop</source>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="59" />
+        <location filename="../../ui/admin/settings_view.py" line="63" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="61" />
+        <location filename="../../ui/admin/settings_view.py" line="65" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="79" />
+        <location filename="../../ui/admin/settings_view.py" line="83" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="85" />
+        <location filename="../../ui/admin/settings_view.py" line="89" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="88" />
+        <location filename="../../ui/admin/settings_view.py" line="92" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="105" />
+        <location filename="../../ui/admin/settings_view.py" line="109" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -5014,7 +5087,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="230" />
+        <location filename="../../ui/app.py" line="233" />
         <source>La contraseña del servidor se guardó aparte (%1); no quedó en la configuración.</source>
         <translation>The server's password was stored apart (%1); it is not in the settings.</translation>
     </message>

@@ -83,3 +83,61 @@ def test_reprints_say_copia_and_a_missing_ruc_is_warned(coop, tmp_path: Path) ->
             assert coop("print", kind, "2026-10", "-o", str(tmp_path / f"{kind}-{name}"))[0] == 0
         assert "COPIA" not in _text(tmp_path / f"{kind}-a.pdf")
         assert "COPIA" in _text(tmp_path / f"{kind}-b.pdf")
+
+
+def test_print_on_a_printer_takes_the_printer_s_layout_and_words(coop, cups_server) -> None:  # type: ignore[no-untyped-def]
+    """`--printer`: the same rules and the same words as the window (CUPS, real filters)."""
+    from tests_support.raster import read
+
+    coop("init", "--name", "Asociación Llalli", "--ruc", "20131312955")
+    coop("demo", "--members", "2", "--days", "30", "--start", "2026-10-01")
+    assert coop("close", "2026-10", "--json")[0] == 0
+    before = cups_server.done("Termica-80-Margen")
+    code, out, err = coop(
+        "print", "receipts", "2026-10", "--member", "S0001", "--printer", "Termica-80-Margen"
+    )
+    assert (code, out) == (0, "1 página(s) enviadas a Termica-80-Margen\n"), err
+    [page] = read(cups_server.job_after("Termica-80-Margen", before).data)
+    assert page.size_name.startswith("80x") and page.height > page.width  # the 80 mm receipt
+    sent = cups_server.done("Termica-80-Margen")
+    code, _, err = coop("print", "statements", "2026-10", "--printer", "Termica-80-Margen")
+    assert code == 1 and "Elija una impresora de hojas A4/A5. No se imprimió nada." in err
+    assert cups_server.done("Termica-80-Margen") == sent  # nothing more went there
+    before = cups_server.done("Oficina-Margen")
+    assert coop("print", "ticket", "1", "--printer", "Oficina-Margen")[0] == 0
+    job = cups_server.job_after("Oficina-Margen", before)
+    assert job.options["PageSize"] == "A5"  # a ticket on sheets: the smallest, at the top
+    assert "TICKET DE ENTREGA" in _pdf_text(job.data)
+    code, _, err = coop("print", "payroll", "2026-10", "--printer", "Nada")
+    assert code == 1 and "No se encontró la impresora Nada" in err
+    # the receipt sent above counts as printed: the next one is a COPIA, on A5 here
+    before = cups_server.done("Oficina-Margen")
+    again = ("print", "receipts", "2026-10", "--member", "S0001", "--printer", "Oficina-Margen")
+    assert coop(*again)[0] == 0
+    job = cups_server.job_after("Oficina-Margen", before)
+    assert job.options["PageSize"] == "A5" and "COPIA" in _pdf_text(job.data)
+
+
+def _pdf_text(data: bytes) -> str:
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_ruc_is_set_on_an_existing_database_as_the_warning_says(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    coop("init", "--name", "Asociación Llalli")
+    coop("demo", "--members", "1", "--days", "30", "--start", "2026-10-01")
+    assert coop("close", "2026-10", "--json")[0] == 0
+    code, _, err = coop("print", "receipts", "2026-10", "-o", str(tmp_path / "a.pdf"))
+    assert code == 0 and "«coop association set --ruc NÚMERO»" in err
+    assert "CONSTANCIA DE PAGO" in _text(tmp_path / "a.pdf")
+    code, _, err = coop("init", "--name", "Asociación Llalli", "--ruc", "20131312955")
+    assert code == 1  # init refuses an existing database, as before
+    code, _, err = coop("association", "set", "--ruc", "20131312954")
+    assert code == 1 and "RUC" in err and "20131312954" in err  # the check digit fails
+    code, out, _ = coop("association", "set", "--ruc", "20131312955")
+    assert (code, out) == (
+        0,
+        "RUC de Asociación Llalli: 20131312955. Los recibos salen como liquidación de compra.\n",
+    )
+    code, _, err = coop("print", "receipts", "2026-10", "-o", str(tmp_path / "b.pdf"))
+    assert code == 0 and err == "  1/1\n"  # no warning any more
+    assert "LIQUIDACIÓN DE COMPRA" in _text(tmp_path / "b.pdf")

@@ -64,15 +64,29 @@ def test_payroll_xlsx_reads_back_to_the_centimo(coop, closed: dict, tmp_path: Pa
         m = members[row[1]]
         assert m["settlement"] == row[4]
         assert cell_decimal(row[5]) == Decimal(m["kg"])
-        assert cell_decimal(row[6]) == Decimal(m["gross"])
-        assert cell_decimal(row[7]) == Decimal(m["deductions_total"])
-        assert cell_decimal(row[8]) == Decimal(m["net"])
+        milk, credits, own, carried_in, carried_out, net = map(cell_decimal, row[6:12])
+        assert (milk, carried_in, carried_out, net) == (
+            Decimal(m["gross"]),
+            Decimal(m["carried_in"]),
+            Decimal(m["carried_out"]),
+            Decimal(m["net"]),
+        )
+        # what was due (the statement's words), from what was covered (the close's JSON)
+        assert own == Decimal(m["deductions_total"]) + carried_out - carried_in
+        assert milk + credits - own - carried_in + carried_out == net
+    assert header[6:12] == [
+        "Valor de la leche S/",
+        "Abonos S/",
+        "Descuentos del periodo S/",
+        "Deuda anterior S/",
+        "Deuda que pasa S/",
+        "Neto a pagar S/",
+    ]
     total = rows[-1]
     totals = closed["totals"]
     assert total[1] == "TOTAL"
     assert cell_decimal(total[6]) == Decimal(totals["gross"])
-    assert cell_decimal(total[7]) == Decimal(totals["deductions_total"])
-    assert cell_decimal(total[8]) == Decimal(totals["net"])
+    assert cell_decimal(total[11]) == Decimal(totals["net"])
     assert sheet.cell(row=2, column=7).number_format == "#,##0.00"
     assert sheet.cell(row=2, column=6).number_format == "#,##0.000"
 

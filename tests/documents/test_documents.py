@@ -79,7 +79,7 @@ def test_receipt_statement_payroll_agree_with_the_close(worked: Database) -> Non
     payroll = documents.payroll(worked, "2026-10-q1")
     text = pdf_text(PayrollRenderer().render(payroll))
     assert "PLANILLA DE PAGO" in text and "165.97" in text and "Página 1 de 1" in text
-    assert sum(r.net for r in payroll.rows) == sum(
+    assert sum(r.summary.net for r in payroll.rows) == sum(
         r.net for r in documents.receipts(worked, "2026-10-q1")
     )
 

@@ -84,25 +84,3 @@ def test_settlement_invariants(
     if calc.carried_out:
         assert calc.net == 0
     assert settle(gross, c, d) == calc  # a second run reproduces every number
-
-
-def test_split_amount_adds_up_and_stays_within_a_cent() -> None:
-    from coop_desktop.domain.pricing.allocation import split_amount
-
-    # 3 deliveries of 15 L at 1.2875: exact 19.3125 each, the line 45 L → 57.94 (57.9375)
-    parts = split_amount(Decimal("57.94"), [Decimal("19.3125")] * 3)
-    assert parts == [Decimal("19.32"), Decimal("19.31"), Decimal("19.31")]
-    exact = [Decimal("1.234"), Decimal("2.345"), Decimal("0.001")]
-    for total in ("3.58", "3.50", "3.70", "0.00"):
-        parts = split_amount(Decimal(total), exact)
-        assert sum(parts) == Decimal(total)
-    assert split_amount(Decimal("3.58"), exact) == [
-        Decimal("1.23"),
-        Decimal("2.35"),
-        Decimal("0.00"),
-    ]
-    assert split_amount(Decimal("-1.00"), [Decimal("-0.333")] * 3) == [
-        Decimal("-0.33"),
-        Decimal("-0.33"),
-        Decimal("-0.34"),
-    ]

@@ -25,6 +25,7 @@ class Answers:
         self.qtbot = qtbot
         self.steps: list[Callable[[QDialog], None]] = []
         self.seen: list[str] = []
+        self.items: list[list[str]] = []
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._poll)
@@ -41,11 +42,16 @@ class Answers:
                 self.timer.start()
 
     def printer(self, name: str) -> Answers:
-        """Choose `name` in the printer chooser and press OK."""
+        """Choose `name` in the printer chooser (its item may say what the printer prints of
+        the document: "Termica-80 — recibo de 80 mm") and press OK; `seen` keeps the items."""
 
         def step(dialog: QDialog) -> None:
             assert isinstance(dialog, QInputDialog), type(dialog)
-            dialog.setTextValue(name)
+            items = list(dialog.comboBoxItems())
+            self.items.append(items)
+            chosen = [i for i in items if i == name or i.startswith(f"{name} — ")]
+            assert chosen, items
+            dialog.setTextValue(chosen[0])
             box = dialog.findChild(QDialogButtonBox)
             ok = box.button(QDialogButtonBox.StandardButton.Ok)
             self.qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)

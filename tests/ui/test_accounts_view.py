@@ -23,8 +23,8 @@ def test_advance_sale_adjustment_and_loan(
 ) -> None:
     printed: list[tuple[bytes, str]] = []
 
-    def fake_print(_parent, _runner, title, build, on_sent, report, *_a):  # type: ignore[no-untyped-def]
-        built = build(None)  # what a printer that took the job is sent
+    def fake_print(_parent, _runner, title, build, on_sent, report, *_a, **_k):  # type: ignore[no-untyped-def]
+        built = build(None, None)  # what a printer that took the job is sent
         printed.append((built.pdf, title))
         on_sent(built)
         report("Enviado.")

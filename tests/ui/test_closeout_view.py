@@ -31,7 +31,7 @@ PERIOD = f"{START:%Y-%m}"
 
 def rows(view: CloseoutView) -> list[tuple[str, ...]]:
     model = view.table.model()
-    return [tuple(model.index(r, c).data() for c in range(9)) for r in range(model.rowCount())]
+    return [tuple(model.index(r, c).data() for c in range(11)) for r in range(model.rowCount())]
 
 
 def yes(dialog: QWidget) -> None:
@@ -56,8 +56,8 @@ def test_preview_is_the_close(
     answer_dialogs([yes])  # the preview has warnings: asked once
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cerrado" in view.status.text(), timeout=15000)
-    assert [r[:8] for r in rows(view)] == [r[:8] for r in previewed]
-    assert rows(view)[0][8] == "L001-00000001"
+    assert [r[:10] for r in rows(view)] == [r[:10] for r in previewed]
+    assert rows(view)[0][10] == "L001-00000001"
     out = subprocess.run(
         [sys.executable, "-m", "coop_desktop.cli", "--db", str(copy), "close", PERIOD, "--json"],
         capture_output=True,
@@ -67,7 +67,7 @@ def test_preview_is_the_close(
     cli = json.loads(out)["members"]
     assert [
         (m["code"], f"{Decimal(m['gross']):,.2f}", f"{Decimal(m['net']):,.2f}") for m in cli
-    ] == [(r[0], r[4], r[7]) for r in previewed]
+    ] == [(r[0], r[4], r[9]) for r in previewed]
     # litres and kilograms both shown, each in its own column, as the CLI has them
     assert [(Decimal(m["litres"]), Decimal(m["kg"])) for m in cli] == [
         (parse_number(r[2]), parse_number(r[3])) for r in previewed
@@ -171,11 +171,15 @@ def test_save_batch_from_the_button(
     view.period.setText(PERIOD)
     target = str(tmp_path / "recibos.pdf")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
-    answers = Answers(qtbot).item("Recibos")
+    answers = Answers(qtbot).item("Recibos de 80 mm")  # saving offers each receipt size
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     answers.stop()
     qtbot.waitUntil(lambda: "Guardado en" in view.status.text(), timeout=15000)
-    assert (tmp_path / "recibos.pdf").stat().st_size > 1000
+    assert answers.items[0][:3] == ["Recibos A5", "Recibos de 80 mm", "Recibos de 58 mm"]
+    from pypdf import PdfReader
+
+    saved = PdfReader(tmp_path / "recibos.pdf").pages
+    assert [round(float(p.mediabox.width) * 25.4 / 72) for p in saved] == [80, 80, 80]
 
 
 def test_warnings_jump_to_the_screen_that_fixes_them(

@@ -26,7 +26,16 @@ from ui.main_window import ui_settings
 
 START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
-QUEUES = ("Termica-80", "Termica-80-Libre", "Oficina-PDF", "Oficina-A4", "Recibos-RAW")
+QUEUES = (
+    "Termica-80",
+    "Termica-80-Libre",
+    "Termica-80-Margen",
+    "Termica-58-Margen",
+    "Oficina-PDF",
+    "Oficina-A4",
+    "Oficina-Margen",
+    "Recibos-RAW",
+)
 
 
 @pytest.fixture
@@ -95,7 +104,7 @@ def test_retry_after_resuming_prints_and_records(
     finally:
         cups_server.admin("cupsenable", "Oficina-A4")
     answers.stop()
-    assert job.options["media"] == "A4"  # an A5 receipt, centred on the only paper it has
+    assert job.options["PageSize"] == "A4"  # an A5 receipt, centred on the only paper it has
     qtbot.waitUntil(lambda: "enviadas a Oficina-A4" in view.status.text(), timeout=10000)
     assert render(closed, "receipt", PERIOD, "S0002").mark == "COPIA"
 
@@ -137,7 +146,7 @@ def test_a_missing_ticket_printer_is_never_replaced_by_another(
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
     job = cups_server.job_after("Termica-80-Libre", before)
     answers.stop()
-    assert job.options["media"].startswith("Custom.80x")
+    assert job.options["PageSize"].startswith("Custom.226x")  # 80 mm, in points
     assert "COPIA" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
 
 
@@ -178,7 +187,7 @@ def test_cierre_prints_the_batch_of_receipts(qtbot: QtBot, closed: Database, cup
     job = cups_server.job_after("Oficina-PDF", before)
     answers.stop()
     reader = PdfReader(io.BytesIO(job.data))
-    assert job.options["media"] == "A5" and len(reader.pages) == 3
+    assert job.options["PageSize"] == "A5" and len(reader.pages) == 3
     text = " ".join(p.extract_text() for p in reader.pages)
     assert all(f"S000{i}" in text for i in (1, 2, 3))
     qtbot.waitUntil(
@@ -187,3 +196,83 @@ def test_cierre_prints_the_batch_of_receipts(qtbot: QtBot, closed: Database, cup
     assert view.print_button.isEnabled()
     assert render(closed, "receipt", PERIOD, "S0003").mark == "COPIA"
     view.runner.shutdown()
+
+
+def test_documentos_prints_each_printer_s_own_receipt(
+    qtbot: QtBot, closed: Database, cups_server
+) -> None:  # type: ignore[no-untyped-def]
+    """The chooser says what each printer prints; the roll printer gets the roll receipt."""
+    from tests_support.raster import read
+
+    view = receipt_view(qtbot, closed, "S0001")
+    before = cups_server.done("Termica-58-Margen")
+    answers = Answers(qtbot).printer("Termica-58-Margen")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    job = cups_server.job_after("Termica-58-Margen", before)
+    answers.stop()
+    offered = answers.items[0]
+    for item in (
+        "Oficina-PDF — recibo A5",
+        "Oficina-Margen — recibo A5",
+        "Recibos-RAW",
+        "Termica-80-Margen — recibo de 80 mm",
+        "Termica-58-Margen — recibo de 58 mm",
+    ):
+        assert item in offered, offered
+    [page] = read(job.data)
+    assert page.size_name.startswith("58x") and page.height > page.width
+    qtbot.waitUntil(lambda: "enviadas a Termica-58-Margen" in view.status.text(), timeout=10000)
+    assert render(closed, "receipt", PERIOD, "S0001").mark == "COPIA"
+
+
+def test_a_statement_on_a_roll_printer_is_refused_in_words_then_sent_to_sheets(
+    qtbot: QtBot, closed: Database, cups_server
+) -> None:  # type: ignore[no-untyped-def]
+    view = receipt_view(qtbot, closed, "S0003")
+    view.kind.setCurrentIndex(view.kind.findData("statement"))
+    view.key.setText(PERIOD)
+    view.member.setText("S0003")
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    before = all_jobs(cups_server)
+    answers = Answers(qtbot).printer("Termica-80").press("Elegir otra…").printer("Oficina-Margen")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    job = cups_server.job_after("Oficina-Margen", before["Oficina-Margen"])
+    answers.stop()
+    assert answers.seen[0] == (
+        "La impresora Termica-80 es de rollo (80 mm) y este documento necesita hojas. Elija "
+        "una impresora de hojas A4/A5. No se imprimió nada."
+    )
+    assert cups_server.done("Termica-80") == before["Termica-80"]  # nothing went there
+    assert job.options["PageSize"] == "A4"
+    assert "ESTADO DE CUENTA" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
+
+
+def test_a_ticket_on_an_office_printer_prints_upright_at_the_top(
+    qtbot: QtBot, closed: Database, cups_server
+) -> None:  # type: ignore[no-untyped-def]
+    """No ticket printer configured: Documentos asks which printer; on sheets the ticket goes
+    at the top of the smallest sheet, upright, at its size (it once came out turned)."""
+    import pdfplumber
+
+    from coop_desktop.services.deliveries import list_deliveries
+
+    ui_settings().setValue("printing/ticket_printer", "")
+    view = DocumentsView(closed)
+    qtbot.addWidget(view)
+    view.kind.setCurrentIndex(view.kind.findData("ticket"))
+    view.key.setText(str(list_deliveries(closed)[0].id))
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    before = cups_server.done("Oficina-Margen")
+    answers = Answers(qtbot).printer("Oficina-Margen")
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    job = cups_server.job_after("Oficina-Margen", before)
+    answers.stop()
+    assert job.options["PageSize"] == "A5"
+    with pdfplumber.open(io.BytesIO(job.data)) as doc:
+        [page] = doc.pages
+        chars = [c for c in page.chars if c["text"].strip()]
+        assert page.height > page.width and all(c["upright"] for c in chars)
+        assert 12 <= min(c["top"] for c in chars) < 30  # just below the 12 pt margin
+        assert "TICKET DE ENTREGA" in page.extract_text()

@@ -37,7 +37,7 @@ def test_test_prints_of_the_ticket_and_document_printers(
     before = cups_server.done("Termica-80")
     qtbot.mouseClick(printers.test_ticket, Qt.MouseButton.LeftButton)
     job = cups_server.job_after("Termica-80", before)
-    assert job.options["media"] == "80x200mm"
+    assert job.options["PageSize"] == "80x200mm"
     assert "PRUEBA" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
     assert "enviado a Termica-80" in printers.status.text()
 
@@ -55,7 +55,7 @@ def test_test_prints_of_the_ticket_and_document_printers(
     before = cups_server.done("Oficina-PDF")
     qtbot.mouseClick(printers.test_document, Qt.MouseButton.LeftButton)
     job = cups_server.job_after("Oficina-PDF", before)
-    assert job.options["media"] == "A4"
+    assert job.options["PageSize"] == "A4"
     assert "prueba de impresión" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
     qtbot.waitUntil(lambda: "enviadas a Oficina-PDF" in printers.status.text(), timeout=5000)
 

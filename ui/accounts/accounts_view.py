@@ -240,9 +240,10 @@ class AccountsView(QWidget):
             self,
             self.runner,
             printout.title,
-            lambda _context: printout,
+            lambda _context, _plan: printout,
             lambda p: record_printout(db, p),  # a COPIA next time only once it was sent
             lambda said: self.status.setText(f"{recorded} {said}"),
+            kind="advance",
         )
 
     def _loan(self, code: str) -> str:

@@ -1,6 +1,7 @@
 """Configuración: the language of the screens, where the data lives (a SQLite file or a
 PostgreSQL server) and the printers (ui/printing/printer_settings.py). These are UI settings of this
-PC (QSettings, INI); they apply at the next start. Business settings live in the database."""
+PC (QSettings, INI); they apply at the next start. Business settings live in the database: the
+association's RUC (ui/admin/association_box.py) is saved there at once."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.location import refuse_network_share, resolve
 from coop_desktop.storage.secrets import location_to_save
+from ui.admin.association_box import AssociationBox
 from ui.common.error_text import message
 from ui.common.runner import OpContext, app_runner
 from ui.printing.printer_settings import PrinterSettings
@@ -53,6 +55,8 @@ class SettingsView(QWidget):
         hint.setWordWrap(True)
         form.addRow("", hint)
         layout.addLayout(form)
+        self.association = AssociationBox(db, self)
+        layout.addWidget(self.association)
         self.printers = PrinterSettings(self.settings, self)
         layout.addWidget(self.printers)
         buttons = QHBoxLayout()

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.documents.batch import render_combined, write_batch
+from coop_desktop.documents.layout import RollArea
 from coop_desktop.services.document_data import record_prints
-from coop_desktop.services.printouts import PRINTED_AS, printed_keys
+from coop_desktop.services.printouts import PRINTED_AS, printed_keys, receipt_renderer
 from coop_desktop.storage.engine import Database
 from ui.common.runner import OpContext
 
@@ -33,24 +34,30 @@ class Batch:
 
 
 def _documents(
-    db: Database, code: str, kind: str, members: Collection[str] | None = None
+    db: Database,
+    code: str,
+    kind: str,
+    members: Collection[str] | None = None,
+    size: str = "A5",
+    roll: RollArea | None = None,
 ) -> tuple[Any, list[Any], list[str]]:
     """The renderer, the documents and their file names (of `members`' codes only, when
-    given: the rows selected in Cierre)."""
+    given: the rows selected in Cierre). Receipts at `size`, or laid out for the roll a
+    printer reports (`roll`)."""
     if kind == "payroll":
         from coop_desktop.documents.payroll import PayrollRenderer
         from coop_desktop.services.document_data import payroll
 
         return PayrollRenderer(), [payroll(db, code)], [f"planilla-{code}"]
     if kind == "receipts":
-        from coop_desktop.documents.receipt import ReceiptRenderer
         from coop_desktop.services.document_data import receipts
 
         docs: list[Any] = receipts(db, code, record=False)
         if members is not None:
             wanted = {m.strip().lower() for m in members}
             docs = [d for d in docs if d.member.code.lower() in wanted]
-        return ReceiptRenderer(), docs, [f"{d.number}-{d.member.code}" for d in docs]
+        renderer = receipt_renderer(size, roll)
+        return renderer, docs, [f"{d.number}-{d.member.code}" for d in docs]
     from coop_desktop.documents.statement import StatementRenderer
     from coop_desktop.services.statements import statements
 
@@ -64,9 +71,10 @@ def build_batch(
     kind: str,
     context: OpContext,
     members: Collection[str] | None = None,
+    roll: RollArea | None = None,
 ) -> Batch:
-    """The whole batch as one PDF (for a printer)."""
-    renderer, docs, _names = _documents(db, code, kind, members)
+    """The whole batch as one PDF for a printer (receipts laid out for its roll, if any)."""
+    renderer, docs, _names = _documents(db, code, kind, members, roll=roll)
     pdf = render_combined(renderer, docs, progress=context.progress, cancel=context.cancelled)
     return Batch(kind, code, pdf, printed_keys(kind, docs), PRINTED_AS[kind])
 
@@ -78,9 +86,11 @@ def save_batch(
     target: Path,
     context: OpContext,
     members: Collection[str] | None = None,
+    size: str = "A5",
 ) -> list[Path]:
-    """The batch into `target` (one .pdf, or a folder with one file per document)."""
-    renderer, docs, names = _documents(db, code, kind, members)
+    """The batch into `target` (one .pdf, or a folder with one file per document); receipts
+    at `size` (A5, 80mm or 58mm)."""
+    renderer, docs, names = _documents(db, code, kind, members, size)
     paths = write_batch(
         renderer, docs, target, names, progress=context.progress, cancel=context.cancelled
     )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop import clock
 from coop_desktop.domain.periods import parse_period, period_of
+from coop_desktop.domain.settlement import ZERO_SUMMARY
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
 from coop_desktop.services.closeout.closing import (
@@ -50,17 +51,22 @@ from ui.common.runner import OpContext, app_runner
 from ui.common.tables import Index, RowsModel, tidy
 from ui.common.words import QT_TRANSLATE_NOOP
 
+# The settlement's figures under the words every document uses (domain/settlement.py
+# SUMMARY_WORDS): the statement, the payroll and the receipt say the same.
 COLUMNS = (
     QT_TRANSLATE_NOOP("CloseoutView", "Código"),
     QT_TRANSLATE_NOOP("CloseoutView", "Socio"),
     QT_TRANSLATE_NOOP("CloseoutView", "L"),
     QT_TRANSLATE_NOOP("CloseoutView", "kg"),
-    QT_TRANSLATE_NOOP("CloseoutView", "Bruto S/"),
-    QT_TRANSLATE_NOOP("CloseoutView", "Descuentos S/"),
-    QT_TRANSLATE_NOOP("CloseoutView", "Pasa S/"),
-    QT_TRANSLATE_NOOP("CloseoutView", "Neto S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Valor de la leche S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Abonos S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Descuentos del periodo S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Deuda anterior S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Deuda que pasa S/"),
+    QT_TRANSLATE_NOOP("CloseoutView", "Neto a pagar S/"),
     QT_TRANSLATE_NOOP("CloseoutView", "Liquidación"),
 )
+FIGURES = ("milk", "credits", "deductions", "carried_in", "carried_out", "net")
 Target = tuple[str, str, int | None]  # section, member code, delivery
 
 
@@ -127,9 +133,12 @@ def summarise(result: CloseResult) -> Shown:
                 )
             )
     totals = result.totals()
+    summary = sum((m.calc.summary for m in result.members), ZERO_SUMMARY)
     line = (
         QCoreApplication.translate(
-            "CloseoutView", "%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5"
+            "CloseoutView",
+            "%1 · %6 L · %2 kg · valor de la leche %3 · descuentos del periodo %4 · "
+            "deuda anterior %7 · deuda que pasa %8 · neto a pagar %5",
         )
         .replace(
             "%1",
@@ -141,9 +150,11 @@ def summarise(result: CloseResult) -> Shown:
         )
         .replace("%6", fmt.quantity(totals["litres"]))
         .replace("%2", fmt.quantity(totals["kg"]))
-        .replace("%3", fmt.money(totals["gross"]))
-        .replace("%4", fmt.money(totals["deductions_total"]))
-        .replace("%5", fmt.money(totals["net"]))
+        .replace("%3", fmt.money(summary.milk))
+        .replace("%4", fmt.money(summary.deductions))
+        .replace("%7", fmt.money(summary.carried_in))
+        .replace("%8", fmt.money(summary.carried_out))
+        .replace("%5", fmt.money(summary.net))
     )
     return Shown(result, warnings, line)
 
@@ -164,7 +175,7 @@ class SettlementsModel(RowsModel):
         if not index.isValid():
             return None
         col = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 7:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 9:
             return fmt.RIGHT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -177,11 +188,9 @@ class SettlementsModel(RowsModel):
             return fmt.quantity(m.milk.litres)
         if col == 3:
             return fmt.quantity(m.milk.kg)
-        if col == 8:
+        if col == 10:
             return m.number or ""
-        calc = m.calc
-        value = (calc.gross, calc.applied_total, calc.carried_out, calc.net)[col - 4]
-        return fmt.amount(value)
+        return fmt.amount(getattr(m.calc.summary, FIGURES[col - 4]))
 
 
 class WarningsModel(RowsModel):
@@ -515,11 +524,22 @@ class CloseoutView(QWidget):
         rows = sorted({i.row() for i in model.selectedRows()}) if model else []
         return [self.rows.rows[r].code for r in rows] or None
 
-    def _batch_kind(self, title: str) -> str | None:
+    def _batch_kind(self, title: str, sizes: bool = False) -> tuple[str, str] | None:
+        """The document (and, for saving, the receipt size): printing takes the size of the
+        printer chosen next (its roll, or A5)."""
+        receipts = (
+            {
+                self.tr("Recibos A5"): ("receipts", "A5"),
+                self.tr("Recibos de 80 mm"): ("receipts", "80mm"),
+                self.tr("Recibos de 58 mm"): ("receipts", "58mm"),
+            }
+            if sizes
+            else {self.tr("Recibos"): ("receipts", "A5")}
+        )
         kinds = {
-            self.tr("Recibos"): "receipts",
-            self.tr("Estados de cuenta"): "statements",
-            self.tr("Planilla de pago"): "payroll",
+            **receipts,
+            self.tr("Estados de cuenta"): ("statements", "A5"),
+            self.tr("Planilla de pago"): ("payroll", "A5"),
         }
         choice, ok = QInputDialog.getItem(self, title, self.tr("Documento:"), list(kinds), 0, False)
         return kinds[choice] if ok else None
@@ -527,15 +547,17 @@ class CloseoutView(QWidget):
     def print_batch(self, kind: str | None = None) -> None:
         """Receipts, statements or the payroll of the period (the selected members, or all)
         to a printer, built in the background (progress, cancel); receipts count as printed
-        only once sent."""
+        only once sent. Receipts take the printer's size: its roll, or A5."""
         from ui.closeout.batch_print import build_batch, record_batch
         from ui.printing.print_jobs import print_document
 
         code = self.period.text().strip()
-        kind = kind or self._batch_kind(self.tr("Imprimir"))
         if kind is None:
-            return
-        db, members = self.db, self.selected_codes()
+            chosen = self._batch_kind(self.tr("Imprimir"))
+            if chosen is None:
+                return
+            kind = chosen[0]
+        db, members, what = self.db, self.selected_codes(), kind
 
         def report(text: str) -> None:
             self._busy(False)
@@ -546,9 +568,12 @@ class CloseoutView(QWidget):
             self,
             self.runner,
             self._file_name(kind, code),
-            lambda context: build_batch(db, code, kind, context, members),
+            lambda context, plan: build_batch(
+                db, code, what, context, members, plan.roll if plan else None
+            ),
             lambda batch: record_batch(db, batch),
             report,
+            kind=kind,
         )
 
     def _file_name(self, kind: str, code: str) -> str:
@@ -560,15 +585,19 @@ class CloseoutView(QWidget):
         }
         return f"{names[kind]}-{code}"
 
-    def save_batch(self, target: Path | None = None, kind: str | None = None) -> None:
-        """Receipts, statements or the payroll of the period (the selected members, or all)
-        into one PDF, in the background."""
+    def save_batch(
+        self, target: Path | None = None, kind: str | None = None, size: str = "A5"
+    ) -> None:
+        """Receipts (A5, 80 or 58 mm), statements or the payroll of the period (the selected
+        members, or all) into one PDF, in the background."""
         from ui.closeout.batch_print import save_batch
 
         code = self.period.text().strip()
-        kind = kind or self._batch_kind(self.tr("Guardar PDF"))
         if kind is None:
-            return
+            picked = self._batch_kind(self.tr("Guardar PDF"), sizes=True)
+            if picked is None:
+                return
+            kind, size = picked
         if target is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
@@ -579,7 +608,7 @@ class CloseoutView(QWidget):
             if not chosen:
                 return
             target = Path(chosen)
-        path, db, members = target, self.db, self.selected_codes()
+        path, db, members, what = target, self.db, self.selected_codes(), kind
 
         def done(paths: list[Path]) -> None:
             self._busy(False)
@@ -587,7 +616,7 @@ class CloseoutView(QWidget):
 
         self._busy(True)
         self.runner.run(
-            lambda context: save_batch(db, code, kind, path, context, members),
+            lambda context: save_batch(db, code, what, path, context, members, size),
             done,
             self._failed,
             label=self.tr("Preparando los documentos…"),

@@ -494,7 +494,7 @@ class CollectionView(QWidget):
         """Print the ticket on the configured printer, without dialogs. The delivery is
         already saved: a printer problem is said in words (with Reintentar / Guardar PDF /
         Elegir otra) and the ticket can be reprinted later from Documentos."""
-        from ui.printing.print_jobs import print_delivery_ticket
+        from ui.printing.ticket_printer import print_delivery_ticket
 
         try:
             where = print_delivery_ticket(self, self.db, saved.id, self.ticket_pdf)

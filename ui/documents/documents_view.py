@@ -61,6 +61,13 @@ class DocumentsView(QWidget):
         self.key_label = QLabel()
         self.key = QLineEdit()
         self.member_label = QLabel(self.tr("Socio:"))
+        self.receipt_size_label = QLabel(self.tr("Tamaño:"))
+        self.receipt_size = QComboBox()  # what a receipt is previewed and saved at; a printer
+        for size, text in (("A5", "A5"), ("80mm", "80 mm"), ("58mm", "58 mm")):  # takes its own
+            self.receipt_size.addItem(text, size)
+        self.receipt_size.setToolTip(
+            self.tr("Al imprimir, el recibo toma el tamaño de la impresora: su rollo, o A5")
+        )
         self.index = shared_index(db)
         self.member = MemberField(self.index)
         self.preview_button = QPushButton(self.tr("Vista previa"))
@@ -70,6 +77,8 @@ class DocumentsView(QWidget):
         for w in (self.kind, self.key_label, self.key, self.member_label):
             row.addWidget(w)
         row.addWidget(self.member, 1)
+        row.addWidget(self.receipt_size_label)
+        row.addWidget(self.receipt_size)
         row.addWidget(self.preview_button)
         layout.addLayout(row)
         self.view = QPdfView()
@@ -109,6 +118,8 @@ class DocumentsView(QWidget):
         needs_member = kind in ("receipt", "statement")
         self.member.setVisible(needs_member)
         self.member_label.setVisible(needs_member)
+        self.receipt_size.setVisible(kind == "receipt")
+        self.receipt_size_label.setVisible(kind == "receipt")
         self._show(None)
 
     def _request(self) -> tuple[str, str, str]:
@@ -126,10 +137,10 @@ class DocumentsView(QWidget):
         except CoopError as exc:
             self._failed(exc)
             return
-        db, (kind, key, member) = self.db, request
+        db, (kind, key, member), size = self.db, request, str(self.receipt_size.currentData())
         self.status.setText(self.tr("Preparando el documento…"))
         self.runner.run(
-            lambda _c: render(db, kind, key, member),
+            lambda _c: render(db, kind, key, member, receipt_size=size),
             self._show,
             self._failed,
             label=self.tr("Preparando el documento…"),
@@ -174,8 +185,8 @@ class DocumentsView(QWidget):
         """Tickets go straight to the configured ticket printer; everything else (and a
         ticket when none is configured) to the printer chosen, at the document's own size.
         The print is recorded (the next one is a COPIA) only once it was sent."""
-        from ui.printing.print_jobs import print_delivery_ticket, print_document
-        from ui.printing.ticket_printer import ticket_settings
+        from ui.printing.print_jobs import print_document
+        from ui.printing.ticket_printer import print_delivery_ticket, ticket_settings
 
         try:
             db, (kind, key, member) = self.db, self._request()
@@ -197,13 +208,22 @@ class DocumentsView(QWidget):
             record_printout(db, printout)
             self._refresh_mark()
 
+        size = str(self.receipt_size.currentData())
         self.print_job = print_document(
             self,
             self.runner,
             self.printout.title if self.printout else kind,
-            lambda _c: render(db, kind, key, member),
+            lambda _c, plan: render(
+                db,
+                kind,
+                key,
+                member,
+                receipt_size=size,
+                roll=plan.roll if plan is not None else None,
+            ),
             sent,
             self.status.setText,
+            kind=kind,
         )
 
     def _refresh_mark(self) -> None:
@@ -215,7 +235,9 @@ class DocumentsView(QWidget):
     def save_document(self) -> None:
         try:
             db, (kind, key, member) = self.db, self._request()
-            printout = render(db, kind, key, member)
+            printout = render(
+                db, kind, key, member, receipt_size=str(self.receipt_size.currentData())
+            )
         except CoopError as exc:
             self.status.setText(message(exc))
             return

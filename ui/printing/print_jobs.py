@@ -1,7 +1,10 @@
-"""Printing as the user meets it: choose the printer, send, and when it fails say so in plain
-words with Reintentar / Guardar PDF / Elegir otra. A print is recorded (the next one comes out
-COPIA) only when it was sent or saved.
+"""Printing as the user meets it: choose the printer (each one labelled with what it prints
+of the document: the 80 mm, 58 mm or A5 receipt), send, and when it fails say so in plain
+words with Reintentar / Guardar PDF / Elegir otra. A print is recorded (the next one comes
+out COPIA) only when it was sent or saved.
 
+The layout is chosen for the printer before the document is built (ui/printing/dispatch.py):
+a roll printer gets the roll receipt, and a document that needs sheets is refused in words.
 Documents and batches are built in the op runner (progress, cancel; the window stays alive);
 on CUPS the finished PDF is sent from the worker too. On Windows the pages are drawn through
 QPrinter on the GUI thread, one at a time, with the progress dialog kept alive between pages.
@@ -13,22 +16,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from coop_desktop.errors import CoopError, Refused
-from coop_desktop.storage.engine import Database
+from coop_desktop.printing.failures import PrintFailed
+from coop_desktop.printing.plan import Plan, receipt_size_of
 from ui.common.error_text import message
 from ui.common.runner import OpContext, OpRunner
-from ui.printing.pdf_print import print_to, save_pdf, send_pdf
-from ui.printing.printers import (
-    Paper,
-    PrintFailed,
-    check_printer,
-    paper_of,
-    printer_names,
-    uses_cups,
-)
+from ui.printing.dispatch import Ready, build_and_place, deliver, prepare
+from ui.printing.pdf_print import save_pdf
+from ui.printing.printers import paper_of, printer_names, uses_cups
 
 translate = QCoreApplication.translate
 RETRY, SAVE, OTHER, CANCEL = "retry", "save", "other", "cancel"
@@ -66,9 +64,29 @@ def ask_after_failure(parent: QWidget | None, error: PrintFailed, can_save: bool
     return str(buttons.get(clicked, CANCEL))  # type: ignore[call-overload]
 
 
-def choose_printer(parent: QWidget | None, preferred: str = "") -> str | None:
-    """One of the installed printers (the preferred one, else the default, first); None
-    when the user cancels or there is none."""
+def printer_label(name: str, kind: str) -> str:
+    """ "Termica-80 — recibo de 80 mm": what `name` prints of a document of `kind` (only
+    receipts differ from printer to printer)."""
+    if kind not in ("receipt", "receipts"):
+        return name
+    try:
+        paper = paper_of(name)
+    except CoopError:
+        return name
+    if not paper.known:  # a raw queue: it names no paper, so no receipt size either
+        return name
+    size = receipt_size_of(paper)
+    shown = (
+        translate("PrintJobs", "recibo A5")
+        if size == "A5"
+        else (translate("PrintJobs", "recibo de %1").replace("%1", size.replace("mm", " mm")))
+    )
+    return f"{name} — {shown}"
+
+
+def choose_printer(parent: QWidget | None, preferred: str = "", kind: str = "") -> str | None:
+    """One of the installed printers (the preferred one, else the default, first), each
+    labelled with what it prints of `kind`; None when the user cancels or there is none."""
     names = printer_names()
     if not names:
         QMessageBox.information(
@@ -79,15 +97,16 @@ def choose_printer(parent: QWidget | None, preferred: str = "") -> str | None:
         return None
     first = preferred if preferred in names else QPrinterInfo.defaultPrinterName()
     current = names.index(first) if first in names else 0
-    name, ok = QInputDialog.getItem(
+    labels = [printer_label(n, kind) for n in names]
+    label, ok = QInputDialog.getItem(
         parent,
         translate("PrintJobs", "Imprimir"),
         translate("PrintJobs", "Impresora:"),
-        names,
+        labels,
         current,
         False,
     )
-    return name if ok and name else None
+    return names[labels.index(label)] if ok and label in labels else None
 
 
 def sent_text(pages: int, printer: str) -> str:
@@ -103,24 +122,29 @@ def saved_text(path: object) -> str:
 
 
 class DocumentPrint:
-    """One document or a batch to a printer. `build` runs on the worker and returns an object
-    with `.pdf` (or the bytes); `on_sent(built)` runs on the GUI thread once the job was sent
-    or saved, to record it; `report(text)` says what happened."""
+    """One document or a batch to a printer. `build(context, plan)` runs on the worker and
+    returns an object with `.pdf` (or the bytes), laid out for the printer's plan (None:
+    saving a file, the document's own layout); `on_sent(built)` runs on the GUI thread once
+    the job was sent or saved, to record it; `report(text)` says what happened. `kind` is
+    the document's ("receipts", "statement"…): it decides the layout on each printer."""
 
     def __init__(
         self,
         parent: QWidget,
         runner: OpRunner,
         title: str,
-        build: Callable[[OpContext], Any],
+        build: Callable[[OpContext, Plan | None], Any],
         on_sent: Callable[[Any], None],
         report: Callable[[str], None],
         label: str = "",
+        kind: str = "",
     ) -> None:
         self.parent, self.runner, self.title = parent, runner, title
         self.build, self.on_sent, self.report = build, on_sent, report
         self.label = label or translate("PrintJobs", "Preparando los documentos…")
+        self.kind = kind
         self.built: Any = None
+        self.layout: object = "none"  # the roll area `built` was laid out for
 
     def _title(self) -> str:
         built = self.built
@@ -131,48 +155,43 @@ class DocumentPrint:
 
     def start(self, printer: str) -> None:
         try:
-            check_printer(printer)
+            chosen = prepare(printer, self.kind)
         except PrintFailed as exc:
             self._failed(exc, printer)
             return
-        paper = paper_of(printer)
-        known, build, title = self.built, self.build, self.title
+        known = self.built if self.layout == chosen.roll else None
+        build, title = self.build, self.title
         cups_path = uses_cups()
 
-        def op(context: OpContext) -> tuple[Any, int, BaseException | None]:
-            built = known if known is not None else build(context)
+        def op(context: OpContext) -> tuple[Any, Ready | None, int, BaseException | None]:
+            built = known if known is not None else build(context, chosen)
             if context.cancelled.is_set():
                 raise Refused("cancelled")
-            if not cups_path:
-                return built, 0, None
             pdf = built if isinstance(built, bytes) else built.pdf
             name = title if isinstance(built, bytes) else getattr(built, "title", title)
             try:
-                return built, send_pdf(printer, pdf, name, paper), None
+                ready = build_and_place(chosen, pdf, name)
+                return built, ready, deliver(ready) if cups_path else 0, None
             except PrintFailed as exc:
-                return built, 0, exc
+                return built, None, 0, exc
 
-        def done(result: tuple[Any, int, BaseException | None]) -> None:
-            self.built, pages, error = result
+        def done(result: tuple[Any, Ready | None, int, BaseException | None]) -> None:
+            self.built, ready, pages, error = result
+            self.layout = chosen.roll
             if isinstance(error, PrintFailed):
                 self._failed(error, printer)
             elif cups_path:
                 self._sent(pages, printer)
-            else:
-                self._draw(printer, paper)
+            elif ready is not None:
+                self._draw(ready)
 
         self.runner.run(
             op, done, self._error, label=self.label, parent=self.parent, cancellable=True
         )
 
-    def _draw(self, name: str, paper: Paper) -> None:
+    def _draw(self, ready: Ready) -> None:
         """The QPrinter path: page by page on the GUI thread, the progress dialog alive."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPrinterName(name)
-        printer.setDocName(self._title())
-        if printer.printerName() != name:
-            self._failed(PrintFailed("print_missing", name), name)
-            return
+        name = ready.plan.printer
         dialog = QProgressDialog(
             translate("PrintJobs", "Imprimiendo…"),
             translate("PrintJobs", "Cancelar"),
@@ -189,7 +208,7 @@ class DocumentPrint:
             QCoreApplication.processEvents()
 
         try:
-            pages = print_to(printer, self._pdf(), paper, progress, dialog.wasCanceled)
+            pages = deliver(ready, progress, dialog.wasCanceled)
         except PrintFailed as exc:
             self._failed(exc, name)
             return
@@ -218,22 +237,29 @@ class DocumentPrint:
         if choice == RETRY:
             self.start(printer)
         elif choice == OTHER:
-            other = choose_printer(self.parent, printer)
+            other = choose_printer(self.parent, printer, self.kind)
             if other:
                 self.start(other)
         elif choice == SAVE:
             self.save()
 
     def save(self) -> None:
-        """Build if needed, then offer to save the PDF (a saved document counts as printed)."""
+        """Build if needed, then offer to save the PDF (a saved document counts as printed):
+        what was built for a printer is saved as it is; otherwise its own layout."""
         if self.built is None:
             build = self.build
 
             def keep(built: Any) -> None:
-                self.built = built
+                self.built, self.layout = built, None
                 self.save()
 
-            self.runner.run(build, keep, self._error, label=self.label, parent=self.parent)
+            self.runner.run(
+                lambda context: build(context, None),
+                keep,
+                self._error,
+                label=self.label,
+                parent=self.parent,
+            )
             return
         path = save_pdf(self.parent, self._pdf(), self._title())
         if path is None:  # the file dialog was cancelled: said, and the screen is free again
@@ -247,14 +273,15 @@ def print_document(
     parent: QWidget,
     runner: OpRunner,
     title: str,
-    build: Callable[[OpContext], Any],
+    build: Callable[[OpContext, Plan | None], Any],
     on_sent: Callable[[Any], None],
     report: Callable[[str], None],
     label: str = "",
+    kind: str = "",
 ) -> DocumentPrint | None:
     """Ask which printer (the document printer of Configuración first), then print; with
     no printer installed, offer to save the PDF."""
-    job = DocumentPrint(parent, runner, title, build, on_sent, report, label)
+    job = DocumentPrint(parent, runner, title, build, on_sent, report, label, kind)
     if not printer_names():
         from ui.common.confirm import ask
 
@@ -272,75 +299,9 @@ def print_document(
             return job
         report(translate("PrintJobs", "No se imprimió."))
         return None
-    printer = choose_printer(parent, document_printer())
+    printer = choose_printer(parent, document_printer(), kind)
     if printer is None:
         report(translate("PrintJobs", "No se imprimió."))
         return None
     job.start(printer)
     return job
-
-
-def print_ticket_now(
-    parent: QWidget | None,
-    send: Callable[[str], str],
-    printer: str,
-    save: Callable[[], bytes] | None = None,
-    title: str = "ticket",
-) -> str | None:
-    """Send a ticket now (it is small); on failure ask what to do. Returns where it went
-    (a printer or a saved file), or None when nothing was printed."""
-    while True:
-        try:
-            return send(printer)
-        except PrintFailed as exc:
-            choice = ask_after_failure(parent, exc, can_save=save is not None)
-        except CoopError:
-            raise
-        if choice == RETRY:
-            continue
-        if choice == OTHER:
-            other = choose_printer(parent, printer)
-            if other is None:
-                return None
-            printer = other
-            continue
-        if choice == SAVE and save is not None and parent is not None:
-            path = save_pdf(parent, save(), title)
-            return str(path) if path is not None else None
-        return None
-
-
-def print_delivery_ticket(
-    parent: QWidget | None, db: Database, delivery_id: int, pdf_file: str | None = None
-) -> str | None:
-    """The ticket of a delivery on the ticket printer of Configuración (or into `pdf_file`),
-    asking what to do when it fails; recorded only once sent. Returns where it went, None
-    when nothing was printed or no ticket printer is configured."""
-    from coop_desktop.documents.ticket import TicketRenderer
-    from coop_desktop.services.document_data import record_prints, ticket
-    from ui.printing.ticket_printer import print_ticket, ticket_settings
-
-    settings = ticket_settings()
-    if not settings.configured and pdf_file is None:
-        return None
-    doc = ticket(db, delivery_id, record=False)
-    if pdf_file is not None:
-        where: str | None = print_ticket(doc, settings.printer, settings.width, pdf_file)
-    else:
-
-        def send(name: str) -> str:
-            raw = settings.escpos and name == settings.printer
-            return print_ticket(
-                doc, name, settings.width, escpos=raw, port=settings.port if raw else ""
-            )
-
-        where = print_ticket_now(
-            parent,
-            send,
-            settings.printer,
-            save=lambda: TicketRenderer(settings.width).render(doc),
-            title=f"ticket-{doc.number}",
-        )
-    if where is not None:
-        record_prints(db, "ticket", [str(delivery_id)])
-    return where

@@ -106,9 +106,8 @@ class PrinterSettings(QGroupBox):
 
     def print_test_ticket(self) -> None:
         """The roll-size ticket (or ESC/POS text) on the ticket printer, as chosen here."""
-        from ui.printing.print_jobs import print_ticket_now
         from ui.printing.receipt_printer import RawTarget, send_raw
-        from ui.printing.ticket_printer import print_sample_ticket
+        from ui.printing.ticket_printer import print_sample_ticket, print_ticket_now
 
         name, width = str(self.printer.currentData()), int(self.ticket_width.currentData())
         escpos, port = self.ticket_kind.currentData() == "escpos", self.port.text().strip()
@@ -144,8 +143,9 @@ class PrinterSettings(QGroupBox):
             self,
             self.runner,
             "prueba",
-            lambda _context: trial_page_pdf(lines),
+            lambda _context, _plan: trial_page_pdf(lines),
             lambda _pdf: None,  # a test page is not a document: nothing to record
             self.status.setText,
+            kind="trial",
         )
         self.print_job.start(name)

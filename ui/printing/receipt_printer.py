@@ -15,8 +15,9 @@ import socket
 import sys
 from dataclasses import dataclass
 
-from ui.printing import cups
-from ui.printing.printers import PrintFailed, check_printer, uses_cups
+from coop_desktop.printing import cups
+from coop_desktop.printing.failures import PrintFailed
+from ui.printing.printers import check_printer, uses_cups
 
 NETWORK = re.compile(r"^(?P<host>[A-Za-z0-9.\-]+)(?::(?P<port>\d{1,5}))?$")
 COM_PORT = re.compile(r"^COM\d+$", re.IGNORECASE)

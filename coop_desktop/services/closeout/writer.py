@@ -329,7 +329,7 @@ def _entries(
                     sid,
                     next_start,
                     "carried",
-                    f"Saldo de {code}: {item.description}",
+                    f"Saldo de {fmt.period(code)}: {item.description}",
                     -left,
                     None,
                     None,

@@ -1,10 +1,12 @@
-"""The CUPS API (libcups, through ctypes): a queue's state as the print service sees it, and a
-job sent straight to the queue with its media named, so a PDF stays a PDF (text stays text)
-and a refusal comes back as an error instead of vanishing.
+"""The CUPS API (libcups, through ctypes): a queue's state as the print service sees it, the
+paper it offers with the margins it cannot print on, and a job sent straight to the queue
+with its media named, so a PDF stays a PDF (text stays text) and a refusal comes back as an
+error instead of vanishing.
 
 Linux and macOS print through CUPS; Windows has no libcups and prints through QPrinter.
-Everything here is plain Python and ctypes, no Qt: it runs on the op runner's worker.
-libcups keeps its server per thread and reads CUPS_SERVER the first time a thread uses it.
+Everything here is plain Python and ctypes, no Qt: it runs on the op runner's worker and in
+`coop print --printer`. libcups keeps its server per thread and reads CUPS_SERVER the first
+time a thread uses it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ import sys
 import threading
 from dataclasses import dataclass
 from functools import cache
+
+from coop_desktop.printing.failures import PrintFailed
+from coop_desktop.printing.placement import Placed
 
 HTTP_CONTINUE = 100
 IPP_OK_MAX = 0x00FF  # successful-ok … successful-ok-events-complete
@@ -31,6 +36,20 @@ class CupsError(Exception):
 
 class _Option(ctypes.Structure):
     _fields_ = [("name", ctypes.c_char_p), ("value", ctypes.c_char_p)]
+
+
+class _Size(ctypes.Structure):
+    """cups_size_t: a media name, its size and margins in hundredths of a millimetre."""
+
+    _fields_ = [
+        ("media", ctypes.c_char * 128),
+        ("width", ctypes.c_int),
+        ("length", ctypes.c_int),
+        ("bottom", ctypes.c_int),
+        ("left", ctypes.c_int),
+        ("right", ctypes.c_int),
+        ("top", ctypes.c_int),
+    ]
 
 
 class _Dest(ctypes.Structure):
@@ -94,6 +113,32 @@ def _lib() -> ctypes.CDLL | None:
     lib.cupsLastErrorString.restype = ctypes.c_char_p
     lib.cupsSetServer.argtypes = [ctypes.c_char_p]
     lib.cupsSetServer.restype = None
+    dest = ctypes.POINTER(_Dest)
+    lib.cupsGetNamedDest.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
+    lib.cupsGetNamedDest.restype = dest
+    lib.cupsCopyDestInfo.argtypes = [ctypes.c_void_p, dest]
+    lib.cupsCopyDestInfo.restype = ctypes.c_void_p
+    lib.cupsFreeDestInfo.argtypes = [ctypes.c_void_p]
+    lib.cupsFreeDestInfo.restype = None
+    lib.cupsGetDestMediaCount.argtypes = [ctypes.c_void_p, dest, ctypes.c_void_p, ctypes.c_uint]
+    lib.cupsGetDestMediaCount.restype = ctypes.c_int
+    lib.cupsGetDestMediaByIndex.argtypes = [
+        ctypes.c_void_p,
+        dest,
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_uint,
+        ctypes.POINTER(_Size),
+    ]
+    lib.cupsGetDestMediaByIndex.restype = ctypes.c_int
+    lib.cupsFindDestSupported.argtypes = [ctypes.c_void_p, dest, ctypes.c_void_p, ctypes.c_char_p]
+    lib.cupsFindDestSupported.restype = ctypes.c_void_p
+    lib.ippGetCount.argtypes = [ctypes.c_void_p]
+    lib.ippGetCount.restype = ctypes.c_int
+    lib.ippGetString.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+    lib.ippGetString.restype = ctypes.c_char_p
+    lib.ippGetInteger.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.ippGetInteger.restype = ctypes.c_int
     return lib
 
 
@@ -212,3 +257,32 @@ def submit(
     finally:
         if count:
             lib.cupsFreeOptions(count, opts)
+
+
+def check(name: str) -> None:
+    """Raise PrintFailed unless `name` is exactly a CUPS queue that takes jobs now."""
+    if not name:
+        raise PrintFailed("print_no_printer")
+    try:
+        state = queue_state(name)
+    except CupsError as exc:
+        raise PrintFailed("print_no_service", name, detail=exc.text) from exc
+    if state is None:
+        raise PrintFailed("print_missing", name)
+    if not state.accepting:
+        raise PrintFailed("print_rejecting", name)
+    if state.paused:
+        raise PrintFailed("print_paused", name)
+    if state.offline:
+        raise PrintFailed("print_offline", name)
+
+
+def send(name: str, placed: Placed, title: str) -> int:
+    """The placed PDF as one job on queue `name`, its media named; returns the pages sent.
+    Raises PrintFailed with the service's own words when the queue refuses it."""
+    options = {"media": placed.media} if placed.media else {}
+    try:
+        submit(name, placed.pdf, title, options)
+    except CupsError as exc:
+        raise PrintFailed("print_refused", name, detail=exc.text) from exc
+    return placed.pages
