@@ -10,7 +10,16 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, T
 
 from coop_desktop import formatting as fmt
 from coop_desktop.documents.content import Header
-from coop_desktop.documents.layout import PRINTABLE, escape, grid, header_block, p, roll_styles, tr
+from coop_desktop.documents.layout import (
+    RollArea,
+    escape,
+    grid,
+    header_block,
+    p,
+    roll_area,
+    roll_styles,
+    tr,
+)
 from coop_desktop.documents.pages import build, build_roll
 from coop_desktop.documents.signatures import SignLine
 from coop_desktop.domain.measures import MEASURES
@@ -137,14 +146,17 @@ def guide_rows(d: Any, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
-def render_guide(d: Any, header: Header, size: str = "80mm", lang: str = "es") -> bytes:
+def render_guide(
+    d: Any, header: Header, size: str = "80mm", lang: str = "es", area: RollArea | None = None
+) -> bytes:
     """The dispatch guide that travels with the milk: the buyer signs what it received."""
     title = tr(lang, "GUÍA DE DESPACHO", "DISPATCH GUIDE") + f" {d.guide}"
     mark = tr(lang, "ANULADO", "VOID") if d.void else ""
     sign = tr(lang, "Recibí conforme (comprador)", "Received (buyer)")
     if size == "80mm":
-        s = roll_styles(80)
-        width = PRINTABLE[80]
+        roll = area or roll_area(80)  # a printer's own printable width, when it says it
+        s = roll_styles(roll)
+        width = roll.frame
         table = Table(
             [
                 [Paragraph(escape(a), s["small"]), Paragraph(escape(b), s["base"])]
@@ -165,7 +177,7 @@ def render_guide(d: Any, header: Header, size: str = "80mm", lang: str = "es") -
             SignLine(),
             Paragraph(escape(sign), s["center"]),
         ]
-        return build_roll(story, 80, mark=mark, title=title)
+        return build_roll(story, roll, mark=mark, title=title)
     width = A5[0] - 24 * mm
     story = [
         header_block(header, title, "", width),

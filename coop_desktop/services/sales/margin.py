@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from coop_desktop import clock
 from coop_desktop.domain import validation as v
-from coop_desktop.domain.pricing.allocation import split_amount
 from coop_desktop.domain.roles import Permission
+from coop_desktop.domain.sales.allocation import split_amount
 from coop_desktop.domain.sales.buyer_price import price_sale
 from coop_desktop.domain.sales.margin import EXPENSE_CATEGORIES, Margin, margin
 from coop_desktop.errors import CoopError, NotFound, Refused, ValidationError
