@@ -31,7 +31,7 @@ BENCH_USER, BENCH_PASSWORD = "admin", "clave-de-medicion"
 
 
 def _today() -> date:
-    from coop_desktop import clock
+    from coop_desktop.core import clock
 
     return clock.today()
 
@@ -127,7 +127,7 @@ def pricing(workdir: Path, quick: bool) -> dict[str, Any]:
 
 PEAK_SCRIPT = """
 import os, sys, threading, time
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.services.auth import sign_in
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.storage.connect import open_database

@@ -75,7 +75,7 @@ def main(target: Path) -> int:
     try:
         from PySide6.QtCore import QSettings
 
-        from coop_desktop import clock
+        from coop_desktop.core import clock
         from coop_desktop.documents.layout import RollArea
         from coop_desktop.documents.ticket import TicketRenderer
         from coop_desktop.printing import cups, cups_paper

@@ -124,7 +124,7 @@ def demo_sales(db: Any) -> None:
     litres short), each received a little under; the last two days still waiting."""
     from decimal import Decimal
 
-    from coop_desktop import clock
+    from coop_desktop.core import clock
     from coop_desktop.services.sales.balance import centre_flows
     from coop_desktop.services.sales.buyers import add_buyer
     from coop_desktop.services.sales.dispatches import add_dispatch, receive_dispatch
@@ -170,7 +170,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
-    from coop_desktop import clock
+    from coop_desktop.core import clock
     from coop_desktop.services.demo import load_demo
     from coop_desktop.storage.connect import open_database
     from ui.app import install_translations

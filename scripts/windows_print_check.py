@@ -32,7 +32,7 @@ PASSWORD = "Prueba-de-impresion-2026"
 
 def closed_month(folder: Path) -> tuple[object, str]:
     """A database with a month of demo deliveries, closed; returns it and the period."""
-    from coop_desktop import clock
+    from coop_desktop.core import clock
     from coop_desktop.services.association import create_association
     from coop_desktop.services.auth import create_first_admin, sign_in
     from coop_desktop.services.closeout.closing import close_period

@@ -19,7 +19,7 @@ import pytest
 from tests_support.clock import NOW
 from tests_support.users import ADMIN, PASSWORD, sign_in_admin
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
 

@@ -19,7 +19,7 @@ from datetime import date
 
 from tests_support.clock import TODAY
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.accounts import add_advance
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.deliveries import add_delivery

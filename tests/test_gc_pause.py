@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from coop_desktop.gc_pause import paused_gc
+from coop_desktop.core.gc_pause import paused_gc
 
 
 @pytest.mark.parametrize("enabled", [True, False])

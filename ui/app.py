@@ -10,7 +10,7 @@ from typing import ClassVar
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
@@ -74,7 +74,7 @@ def install_translations(app: QApplication, lang: str = "es") -> list[QTranslato
         if qt.load("qtbase_es", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)
     else:
-        from coop_desktop.resources import resource_path
+        from coop_desktop.core.resources import resource_path
 
         ours = QTranslator(app)
         if ours.load(str(resource_path("translations/coop_en.qm"))):

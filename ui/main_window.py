@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database

@@ -50,7 +50,7 @@ def sign_in_from_environment(db: Any) -> bool:
     possible (no password given, no users yet, a wrong password): the check then exits 4."""
     import os
 
-    from coop_desktop.errors import CoopError
+    from coop_desktop.core.errors import CoopError
     from coop_desktop.services.auth import has_users, sign_in
 
     password = os.environ.get("COOP_PASSWORD")

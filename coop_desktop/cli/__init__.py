@@ -24,44 +24,34 @@ from coop_desktop.cli import (
     transfer,
     user_commands,
 )
-from coop_desktop.cli.base import language, localise_argparse, t
+from coop_desktop.cli.base import language, speak
+from coop_desktop.core.i18n import _
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coop",
-        description=t(
-            lang,
-            "Coop Desktop: acopio, calidad y pagos de una asociación lechera.",
-            "Coop Desktop: collection, quality and payments of a dairy association.",
-        ),
+        description=_("Coop Desktop: acopio, calidad y pagos de una asociación lechera."),
     )
     parser.add_argument("--version", action="version", version=f"coop-desktop {__version__}")
     parser.add_argument(
         "--db",
         metavar="PATH-or-URL",
-        help=t(
-            lang,
-            "archivo SQLite o URL de PostgreSQL (o variable COOP_DB)",
-            "SQLite file or PostgreSQL URL (or the COOP_DB variable)",
-        ),
+        help=_("archivo SQLite o URL de PostgreSQL (o variable COOP_DB)"),
     )
     parser.add_argument(
         "--user",
         metavar="NAME",
-        help=t(
-            lang,
-            "usuario que ejecuta la orden (o variable COOP_USER); la contraseña se pide en "
-            "la terminal (o COOP_PASSWORD)",
-            "user who runs the command (or the COOP_USER variable); the password is asked on "
-            "the terminal (or COOP_PASSWORD)",
+        help=_(
+            "usuario que ejecuta la orden (o variable COOP_USER); la contraseña se "
+            "pide en la terminal (o COOP_PASSWORD)"
         ),
     )
     parser.add_argument(
         "--lang",
         choices=["es", "en"],
         default=lang,
-        help=t(lang, "idioma de los mensajes", "language of the messages"),
+        help=_("idioma de los mensajes"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
     data_commands.register(commands, lang)
@@ -87,10 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = language(args_list)
-    localise_argparse(lang)
+    speak(lang)
     parser = build_parser(lang)
     args = parser.parse_args(args_list)
-    from coop_desktop.errors import CoopError
+    from coop_desktop.core.errors import CoopError
     from coop_desktop.storage.files import private_files
 
     try:
@@ -101,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"coop: {exc.render(args.lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(t(args.lang, "coop: interrumpido", "coop: interrupted"), file=sys.stderr)
+        print(_("coop: interrumpido"), file=sys.stderr)
         return 130
     except EOFError:  # Ctrl+D at a prompt (the user's name, a password, a question)
         print(f"coop: {CoopError('input_ended').render(args.lang)}", file=sys.stderr)
@@ -116,13 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         where = _log_unexpected(exc)
         print(
-            t(
-                args.lang,
-                f"coop: error inesperado ({type(exc).__name__}: {exc}); no se completó la "
-                f"operación. El detalle quedó en {where}.",
-                f"coop: unexpected error ({type(exc).__name__}: {exc}); the operation did not "
-                f"complete. The details are in {where}.",
-            ),
+            _(
+                "coop: error inesperado ({name__}: {exc}); no se completó la "
+                "operación. El detalle quedó en {where}."
+            ).format(name__=type(exc).__name__, exc=exc, where=where),
             file=sys.stderr,
         )
         return 2

@@ -5,36 +5,35 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
+from coop_desktop.core.i18n import _
 
 
 def register(commands: Any, lang: str) -> None:
-    p = commands.add_parser("advance", help=t(lang, "adelanto en efectivo", "cash advance"))
+    p = commands.add_parser("advance", help=_("adelanto en efectivo"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("amount", metavar="AMOUNT")
     p.add_argument("--date", help="YYYY-MM-DD")
     p.set_defaults(handler=cmd_advance)
 
-    product = commands.add_parser("product", help=t(lang, "catálogo de insumos", "input catalogue"))
+    product = commands.add_parser("product", help=_("catálogo de insumos"))
     psub = product.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = psub.add_parser("add", help=t(lang, "agrega un producto", "add a product"))
+    p = psub.add_parser("add", help=_("agrega un producto"))
     p.add_argument("name", metavar="NAME")
     p.add_argument("price", metavar="PRICE")
     p.add_argument("--unit", default="unidad")
     p.set_defaults(handler=cmd_product_add)
 
-    p = commands.add_parser(
-        "sale", help=t(lang, "venta de insumo al crédito", "input sold on credit")
-    )
+    p = commands.add_parser("sale", help=_("venta de insumo al crédito"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("product", metavar="PRODUCT")
     p.add_argument("quantity", metavar="QTY")
     p.add_argument("--date", help="YYYY-MM-DD")
     p.set_defaults(handler=cmd_sale)
 
-    charge = commands.add_parser("charge", help=t(lang, "cargos recurrentes", "recurring charges"))
+    charge = commands.add_parser("charge", help=_("cargos recurrentes"))
     csub = charge.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = csub.add_parser("add", help=t(lang, "agrega un cargo recurrente", "add a recurring charge"))
+    p = csub.add_parser("add", help=_("agrega un cargo recurrente"))
     p.add_argument("kind", metavar="KIND", choices=["dues", "fee", "transport", "other"])
     p.add_argument("amount", metavar="AMOUNT")
     p.add_argument("--per", required=True, choices=["period", "litre"])
@@ -42,9 +41,9 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--from", dest="start", help="YYYY-MM-DD")
     p.set_defaults(handler=cmd_charge_add)
 
-    loan = commands.add_parser("loan", help=t(lang, "préstamos", "loans"))
+    loan = commands.add_parser("loan", help=_("préstamos"))
     lsub = loan.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = lsub.add_parser("add", help=t(lang, "registra un préstamo", "record a loan"))
+    p = lsub.add_parser("add", help=_("registra un préstamo"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("amount", metavar="AMOUNT")
     p.add_argument("--instalments", type=int, required=True)
@@ -54,22 +53,20 @@ def register(commands: Any, lang: str) -> None:
 
     p = commands.add_parser(
         "adjust",
-        help=t(lang, "ajuste (corrección) en el periodo abierto", "adjustment in the open period"),
+        help=_("ajuste (corrección) en el periodo abierto"),
     )
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument(
         "amount",
         metavar="AMOUNT",
-        help=t(lang, "positivo: a favor del socio", "positive: in the member's favour"),
+        help=_("positivo: a favor del socio"),
     )
     p.add_argument("--reason", required=True)
     p.add_argument("--corrects", type=int, metavar="ENTRY_ID")
     p.add_argument("--date", help="YYYY-MM-DD")
     p.set_defaults(handler=cmd_adjust)
 
-    p = commands.add_parser(
-        "ledger", help=t(lang, "cuenta corriente de un socio", "a member's ledger")
-    )
+    p = commands.add_parser("ledger", help=_("cuenta corriente de un socio"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ledger)
@@ -80,10 +77,8 @@ def cmd_advance(args: argparse.Namespace) -> int:
 
     entry, number = add_advance(open_db(args), args.member_code, args.amount, args.date)
     print(
-        t(
-            args.lang,
-            f"Adelanto {entry} registrado; recibo {number} (coop print advance {number} -o …)",
-            f"Advance {entry} recorded; receipt {number} (coop print advance {number} -o …)",
+        _("Adelanto {entry} registrado; recibo {number} (coop print advance {number} -o …)").format(
+            entry=entry, number=number
         )
     )
     return 0
@@ -111,16 +106,13 @@ def cmd_charge_add(args: argparse.Namespace) -> int:
 
 
 def cmd_loan_add(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.accounts import add_loan
 
     schedule = add_loan(
         open_db(args), args.member_code, args.amount, args.instalments, args.name, args.start
     )
-    print(
-        t(args.lang, "Cuotas: ", "Instalments: ")
-        + ", ".join(fmt.amount(x, args.lang) for x in schedule)
-    )
+    print(_("Cuotas: ") + ", ".join(fmt.amount(x, args.lang) for x in schedule))
     return 0
 
 
@@ -136,7 +128,7 @@ def cmd_adjust(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.accounts import ledger
 
     lines = ledger(open_db(args), args.member_code)

@@ -7,22 +7,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import open_db, t
+from coop_desktop.cli.base import open_db
+from coop_desktop.core.i18n import _
 
 
 def register(commands: Any, lang: str) -> None:
-    p = commands.add_parser(
-        "check", help=t(lang, "verifica la base de datos", "check the database")
-    )
+    p = commands.add_parser("check", help=_("verifica la base de datos"))
     p.set_defaults(handler=cmd_check)
-    p = commands.add_parser(
-        "backup", help=t(lang, "copia de seguridad en caliente", "online backup")
-    )
+    p = commands.add_parser("backup", help=_("copia de seguridad en caliente"))
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_backup)
-    p = commands.add_parser(
-        "restore", help=t(lang, "restaura una copia de seguridad", "restore a backup")
-    )
+    p = commands.add_parser("restore", help=_("restaura una copia de seguridad"))
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_restore)
 
@@ -33,17 +28,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = run_checks(open_db(args))
     if problems:
         print(
-            t(
-                args.lang,
-                f"Problemas encontrados: {len(problems)}.",
-                f"Problems found: {len(problems)}.",
-            ),
+            _("Problemas encontrados: {value}.").format(value=len(problems)),
             file=sys.stderr,
         )
         for p in problems:
             print(f"  - {p}", file=sys.stderr)
         return 1
-    print(t(args.lang, "Todo en orden.", "All is well."))
+    print(_("Todo en orden."))
     return 0
 
 
@@ -51,7 +42,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from coop_desktop.services.backups import backup_and_record
 
     target = backup_and_record(open_db(args), Path(args.file))
-    print(t(args.lang, f"Copia guardada en {target}", f"Backup saved to {target}"))
+    print(_("Copia guardada en {target}").format(target=target))
     return 0
 
 
@@ -60,10 +51,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     source, kept = restore(open_db(args), Path(args.file))
     print(
-        t(
-            args.lang,
-            f"Restaurado desde {source}. Los datos anteriores quedaron en {kept}",
-            f"Restored from {source}. The previous data was kept in {kept}",
+        _("Restaurado desde {source}. Los datos anteriores quedaron en {kept}").format(
+            source=source, kept=kept
         )
     )
     return 0

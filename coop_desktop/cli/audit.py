@@ -7,13 +7,14 @@ import json
 import sys
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
+from coop_desktop.core.i18n import _
 
 
 def register(commands: Any, lang: str) -> None:
-    audit = commands.add_parser("audit", help=t(lang, "registro de auditoría", "audit trail"))
+    audit = commands.add_parser("audit", help=_("registro de auditoría"))
     sub = audit.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = sub.add_parser("list", help=t(lang, "muestra el registro", "show the trail"))
+    p = sub.add_parser("list", help=_("muestra el registro"))
     p.add_argument("--user", dest="by_user", metavar="NAME")
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
@@ -22,24 +23,20 @@ def register(commands: Any, lang: str) -> None:
     p.set_defaults(handler=cmd_list)
     p = sub.add_parser(
         "verify",
-        help=t(lang, "verifica la cadena de huellas", "verify the hash chain"),
+        help=_("verifica la cadena de huellas"),
     )
     p.add_argument(
         "--expect",
         metavar="N:HUELLA",
-        help=t(
-            lang,
-            "compara la fila N con la huella anotada antes (por ejemplo en un acta)",
-            "compare row N with a hash written down earlier (on a minute, for example)",
-        ),
+        help=_("compara la fila N con la huella anotada antes (por ejemplo en un acta)"),
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_verify)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.audit_trail import list_audit
 
     entries = list_audit(
@@ -96,12 +93,12 @@ def _short(value: Any, width: int = 60) -> str:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from coop_desktop.errors import ValidationError
+    from coop_desktop.core.errors import ValidationError
     from coop_desktop.services.audit_trail import describe, verify_audit
 
     expect = None
     if args.expect:
-        seq, _, digest = args.expect.partition(":")
+        seq, _sep, digest = args.expect.partition(":")
         if not seq.isdigit() or len(digest) < 8:
             raise ValidationError("bad_expect", "expect", value=args.expect)
         expect = (int(seq), digest)
@@ -119,23 +116,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 1 if problems else 0
     if problems:
         print(
-            t(
-                args.lang,
-                f"La cadena de auditoría está rota ({len(problems)} problemas):",
-                f"The audit chain is broken ({len(problems)} problems):",
-            ),
+            _("La cadena de auditoría está rota ({value} problemas):").format(value=len(problems)),
             file=sys.stderr,
         )
         for p in problems:
             print(f"  - {p}", file=sys.stderr)
         return 1
     print(
-        t(
-            args.lang,
-            f"Cadena de auditoría íntegra: {report.rows} filas; la última es la n.º "
-            f"{report.last_seq}, huella {report.last_hash[:16]}",
-            f"Audit chain intact: {report.rows} rows; the last is no. {report.last_seq}, "
-            f"hash {report.last_hash[:16]}",
-        )
+        _(
+            "Cadena de auditoría íntegra: {rows} filas; la última es la n.º "
+            "{last_seq}, huella {value}"
+        ).format(rows=report.rows, last_seq=report.last_seq, value=report.last_hash[:16])
     )
     return 0

@@ -11,24 +11,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-Handler = Callable[[argparse.Namespace], int]
+from coop_desktop.core.i18n import _
 
-# argparse's own sentences, in Spanish (argparse looks them up through its module `_`).
-_ARGPARSE_ES = {
-    "usage: ": "uso: ",
-    "the following arguments are required: %s": "faltan los argumentos obligatorios: %s",
-    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "opción no válida: %(value)r (elija entre %(choices)s)"
-    ),
-    "expected one argument": "se esperaba un valor",
-    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",
-    "show this help message and exit": "muestra esta ayuda y termina",
-    "positional arguments": "argumentos",
-    "options": "opciones",
-    "show program's version number and exit": "muestra la versión y termina",
-}
+Handler = Callable[[argparse.Namespace], int]
 
 
 def language(argv: Sequence[str]) -> str:
@@ -40,9 +25,17 @@ def language(argv: Sequence[str]) -> str:
     return "en" if os.environ.get("COOP_LANG", "es").lower().startswith("en") else "es"
 
 
-def localise_argparse(lang: str) -> None:
-    if lang == "es":
-        argparse._ = lambda text: _ARGPARSE_ES.get(text, text)  # type: ignore[attr-defined]
+def speak(lang: str) -> None:
+    """This process speaks `lang` (`--lang` or COOP_LANG), from the first help text on: the
+    catalogue's `_()`, and argparse's own sentences, which argparse reads through the standard
+    gettext (resources/locale/es/LC_MESSAGES/argparse.mo puts them in Spanish)."""
+    import gettext
+
+    from coop_desktop.core.i18n import locale_dir, set_language
+
+    os.environ["LANGUAGE"] = set_language(lang)
+    gettext.bindtextdomain("argparse", str(locale_dir()))
+    gettext.textdomain("argparse")
 
 
 def t(lang: str, es: str, en: str) -> str:
@@ -99,11 +92,7 @@ def add_output(parser: argparse.ArgumentParser, metavar: str = "FILE") -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help=t(
-            language(sys.argv[1:]),
-            "reemplaza un archivo existente que no es un PDF de Coop Desktop",
-            "replace an existing file that is not a Coop Desktop PDF",
-        ),
+        help=_("reemplaza un archivo existente que no es un PDF de Coop Desktop"),
     )
 
 
@@ -119,8 +108,8 @@ def check_output(args: argparse.Namespace) -> None:
     file that is not ours (without --force), a file where a folder of files would go."""
     from pathlib import Path
 
-    from coop_desktop.errors import StorageError
-    from coop_desktop.outputs import check_target
+    from coop_desktop.core.errors import StorageError
+    from coop_desktop.core.outputs import check_target
 
     target = Path(args.output)
     single = target.suffix.lower() in (".pdf", ".xlsx", ".csv", ".json")
@@ -131,9 +120,9 @@ def check_output(args: argparse.Namespace) -> None:
 
 
 def save(args: argparse.Namespace, data: bytes) -> Any:
-    """Write one output file safely (see `coop_desktop.outputs`)."""
+    """Write one output file safely (see `coop_desktop.core.outputs`)."""
     from pathlib import Path
 
-    from coop_desktop.outputs import write_file
+    from coop_desktop.core.outputs import write_file
 
     return write_file(Path(args.output), data, force=args.force, databases=databases(args))

@@ -5,39 +5,36 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
+from coop_desktop.core.i18n import _
 
 
 def register(commands: Any, lang: str) -> None:
     centres = commands.add_parser(
         "centres",
-        help=t(lang, "centros de acopio y sus rutas", "collection centres and their routes"),
+        help=_("centros de acopio y sus rutas"),
     )
     sub = centres.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = sub.add_parser("list", help=t(lang, "lista los centros", "list the centres"))
+    p = sub.add_parser("list", help=_("lista los centros"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
-    p = sub.add_parser("add", help=t(lang, "crea un centro", "create a centre"))
+    p = sub.add_parser("add", help=_("crea un centro"))
     p.add_argument("code", metavar="CODE")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--district")
     p.add_argument("--community")
     p.set_defaults(handler=cmd_add)
-    p = sub.add_parser("rename", help=t(lang, "cambia el nombre", "rename a centre"))
+    p = sub.add_parser("rename", help=_("cambia el nombre"))
     p.add_argument("code", metavar="CODE")
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=cmd_rename)
-    p = sub.add_parser("route", help=t(lang, "muestra la ruta en orden", "show the route in order"))
+    p = sub.add_parser("route", help=_("muestra la ruta en orden"))
     p.add_argument("code", metavar="CODE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_route)
     p = sub.add_parser(
         "order",
-        help=t(
-            lang,
-            "fija la ruta: los socios en el orden del recorrido",
-            "set the route: the members in the order they are visited",
-        ),
+        help=_("fija la ruta: los socios en el orden del recorrido"),
     )
     p.add_argument("code", metavar="CODE")
     p.add_argument("members", nargs="+", metavar="MEMBER_CODE")
@@ -75,7 +72,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from coop_desktop.services.centres import add_centre
 
     c = add_centre(open_db(args), args.code, args.name, args.district, args.community)
-    print(t(args.lang, f"Centro creado: {c.code} {c.name}", f"Centre created: {c.code} {c.name}"))
+    print(_("Centro creado: {code} {name}").format(code=c.code, name=c.name))
     return 0
 
 
@@ -83,7 +80,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
     from coop_desktop.services.centres import rename_centre
 
     c = rename_centre(open_db(args), args.code, args.name)
-    print(t(args.lang, f"Centro {c.code}: {c.name}", f"Centre {c.code}: {c.name}"))
+    print(_("Centro {code}: {name}").format(code=c.code, name=c.name))
     return 0
 
 
@@ -104,10 +101,8 @@ def cmd_order(args: argparse.Namespace) -> int:
 
     members = set_route(open_db(args), args.code, args.members)
     print(
-        t(
-            args.lang,
-            f"Ruta de {args.code.upper()}: {len(members)} socios en orden.",
-            f"Route of {args.code.upper()}: {len(members)} members in order.",
+        _("Ruta de {value}: {value2} socios en orden.").format(
+            value=args.code.upper(), value2=len(members)
         )
     )
     return 0

@@ -6,58 +6,45 @@ import argparse
 import sys
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
+from coop_desktop.core.i18n import _
 
 
 def register(commands: Any, lang: str) -> None:
     p = commands.add_parser(
         "close",
-        help=t(
-            lang,
-            "cierra un periodo (por defecto, el más antiguo abierto)",
-            "close a period (by default the oldest open one)",
-        ),
+        help=_("cierra un periodo (por defecto, el más antiguo abierto)"),
     )
     p.add_argument("period", metavar="PERIOD", nargs="?")
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--before-end",
         action="store_true",
-        help=t(
-            lang,
-            "confirma el cierre de un periodo que aún no termina",
-            "confirm closing a period that has not ended yet",
-        ),
+        help=_("confirma el cierre de un periodo que aún no termina"),
     )
     p.add_argument(
         "--preview",
         action="store_true",
-        help=t(lang, "calcula sin cerrar", "compute without closing"),
+        help=_("calcula sin cerrar"),
     )
     p.set_defaults(handler=cmd_close)
-    p = commands.add_parser("reopen", help=t(lang, "reabre un periodo", "reopen a period"))
+    p = commands.add_parser("reopen", help=_("reabre un periodo"))
     p.add_argument("period", metavar="PERIOD")
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_reopen)
     p = commands.add_parser(
         "void",
-        help=t(
-            lang,
-            "anula un recibo y lo reemite con el siguiente número",
-            "void a receipt and reissue it under the next number",
-        ),
+        help=_("anula un recibo y lo reemite con el siguiente número"),
     )
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_void)
-    p = commands.add_parser(
-        "settlement", help=t(lang, "liquidación de un socio", "a member's settlement")
-    )
+    p = commands.add_parser("settlement", help=_("liquidación de un socio"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("period", metavar="PERIOD")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_settlement)
-    p = commands.add_parser("pay", help=t(lang, "registra el pago", "record payment"))
+    p = commands.add_parser("pay", help=_("registra el pago"))
     p.add_argument("period", metavar="PERIOD")
     p.add_argument("--member")
     p.add_argument("--method", choices=["cash", "bank", "wallet"])
@@ -66,11 +53,7 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument(
         "--reverse",
         action="store_true",
-        help=t(
-            lang,
-            "revierte el pago registrado de --member (con --reason)",
-            "reverse the recorded payment of --member (with --reason)",
-        ),
+        help=_("revierte el pago registrado de --member (con --reason)"),
     )
     p.add_argument("--reason")
     p.set_defaults(handler=cmd_pay)
@@ -109,7 +92,7 @@ def close_json(result: Any) -> dict[str, Any]:
 
 
 def cmd_close(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.closeout.closing import (
         close_period,
         close_refusal,
@@ -134,32 +117,20 @@ def cmd_close(args: argparse.Namespace) -> int:
         refusal = close_refusal(db, code, before_end=args.before_end)
         if refusal is not None:
             print(
-                t(
-                    args.lang,
-                    "Aviso: el cierre se negaría: ",
-                    "Warning: the close would be refused: ",
-                )
-                + refusal.render(args.lang),
+                _("Aviso: el cierre se negaría: ") + refusal.render(args.lang),
                 file=sys.stderr,
             )
         if not result.members:
             print(
-                t(
-                    args.lang,
-                    f"Aviso: el periodo {code} no tiene nada que liquidar.",
-                    f"Warning: period {code} has nothing to settle.",
-                ),
+                _("Aviso: el periodo {code} no tiene nada que liquidar.").format(code=code),
                 file=sys.stderr,
             )
     if args.preview and result.missing:
         print(
-            t(
-                args.lang,
-                f"Aviso: el cierre se negará mientras falten {len(result.missing)} análisis "
-                "que el esquema necesita:",
-                f"Warning: the close will be refused while {len(result.missing)} tests the "
-                "scheme needs are missing:",
-            ),
+            _(
+                "Aviso: el cierre se negará mientras falten {value} análisis que el "
+                "esquema necesita:"
+            ).format(value=len(result.missing)),
             file=sys.stderr,
         )
         print(missing_text(result, limit=len(result.missing)), file=sys.stderr)
@@ -172,11 +143,7 @@ def cmd_close(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     totals = result.totals()
-    title = (
-        t(args.lang, "Vista previa de", "Preview of")
-        if args.preview
-        else t(args.lang, "Cierre de", "Close of")
-    )
+    title = _("Vista previa de") if args.preview else _("Cierre de")
     print(f"{title} {fmt.period_with_dates(result.span, args.lang)} ({result.span.code})")
     headers = (
         ["Socio", "Nombre", "kg", "Bruto", "Abonos", "Descuentos", "Pasa", "Neto", "Liquidación"]
@@ -222,13 +189,7 @@ def cmd_close(args: argparse.Namespace) -> int:
     )
     print_table(headers, rows)
     if not args.preview:
-        print(
-            t(
-                args.lang,
-                f"Periodo {result.span.code} cerrado.",
-                f"Period {result.span.code} closed.",
-            )
-        )
+        print(_("Periodo {code} cerrado.").format(code=result.span.code))
     return 0
 
 
@@ -236,13 +197,7 @@ def cmd_void(args: argparse.Namespace) -> int:
     from coop_desktop.services.settlements import void_receipt
 
     new = void_receipt(open_db(args), args.number, args.reason)
-    print(
-        t(
-            args.lang,
-            f"{args.number} anulado; se emitió {new}.",
-            f"{args.number} voided; {new} issued.",
-        )
-    )
+    print(_("{number} anulado; se emitió {new}.").format(number=args.number, new=new))
     return 0
 
 
@@ -251,17 +206,15 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
     count = reopen_period(open_db(args), args.period, args.reason)
     print(
-        t(
-            args.lang,
-            f"Periodo {args.period} reabierto; {count} liquidaciones anuladas.",
-            f"Period {args.period} reopened; {count} settlements voided.",
+        _("Periodo {period} reabierto; {count} liquidaciones anuladas.").format(
+            period=args.period, count=count
         )
     )
     return 0
 
 
 def cmd_settlement(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.settlements import settlement_for
 
     s = settlement_for(open_db(args), args.member_code, args.period)
@@ -302,11 +255,7 @@ def cmd_settlement(args: argparse.Namespace) -> int:
         ["", "", ""],
         [
             (
-                (
-                    t(args.lang, "Pasa al periodo siguiente: ", "Carried to the next period: ")
-                    if ln.kind == "carried_out"
-                    else ""
-                )
+                (_("Pasa al periodo siguiente: ") if ln.kind == "carried_out" else "")
                 + ln.description,
                 "" if ln.quantity is None else fmt.quantity(ln.quantity, None, args.lang),
                 fmt.amount(ln.amount, args.lang),
@@ -315,13 +264,13 @@ def cmd_settlement(args: argparse.Namespace) -> int:
         ],
     )
     net = fmt.money(s.net, args.lang)
-    print(t(args.lang, f"Neto a pagar: {net}", f"Net to pay: {net}"))
+    print(_("Neto a pagar: {net}").format(net=net))
     return 0
 
 
 def cmd_pay(args: argparse.Namespace) -> int:
+    from coop_desktop.core.errors import ValidationError
     from coop_desktop.domain.validation import iso_date
-    from coop_desktop.errors import ValidationError
     from coop_desktop.services.settlements import pay, reverse_payment
 
     day = iso_date(args.date, "date") if args.date else None
@@ -330,21 +279,13 @@ def cmd_pay(args: argparse.Namespace) -> int:
             raise ValidationError("required", "member")
         number = reverse_payment(open_db(args), args.period, args.member, args.reason or "", day)
         print(
-            t(
-                args.lang,
-                f"Pago de {number} revertido; la liquidación vuelve a estar por pagar.",
-                f"Payment of {number} reversed; the settlement is unpaid again.",
+            _("Pago de {number} revertido; la liquidación vuelve a estar por pagar.").format(
+                number=number
             )
         )
         return 0
     if not args.method:
         raise ValidationError("required", "payment_method")
     count = pay(open_db(args), args.period, args.method, args.member, args.reference, day)
-    print(
-        t(
-            args.lang,
-            f"{count} liquidaciones marcadas como pagadas.",
-            f"{count} settlements marked paid.",
-        )
-    )
+    print(_("{count} liquidaciones marcadas como pagadas.").format(count=count))
     return 0

@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from coop_desktop.cli import practice_commands, repair_commands
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
+from coop_desktop.core.i18n import _
 
 ADMIN_HELP = {
     "es": "en un archivo nuevo: nombre del primer administrador (contraseña en la terminal, "
@@ -19,7 +20,7 @@ ADMIN_HELP = {
 
 
 def register(commands: Any, lang: str) -> None:
-    p = commands.add_parser("init", help=t(lang, "crea la asociación", "create the association"))
+    p = commands.add_parser("init", help=_("crea la asociación"))
     p.add_argument("--name", required=True)
     p.add_argument("--ruc")
     p.add_argument("--cycle", default="month", choices=["month", "fortnight", "decade", "week"])
@@ -31,36 +32,30 @@ def register(commands: Any, lang: str) -> None:
         "--language",
         choices=["es", "en"],
         default="es",
-        help=t(lang, "idioma de los documentos", "language of the documents"),
+        help=_("idioma de los documentos"),
     )
     p.add_argument(
         "--logo",
         metavar="FILE",
-        help=t(lang, "logo (PNG o JPG) para los documentos", "logo (PNG or JPG) for the documents"),
+        help=_("logo (PNG o JPG) para los documentos"),
     )
     p.add_argument("--admin", metavar="NAME", default="admin", help=ADMIN_HELP[lang])
     p.set_defaults(handler=cmd_init)
 
-    association = commands.add_parser(
-        "association", help=t(lang, "datos de la asociación", "the association's data")
-    )
+    association = commands.add_parser("association", help=_("datos de la asociación"))
     asub = association.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
     p = asub.add_parser(
         "set",
-        help=t(
-            lang,
-            "corrige los datos de una asociación ya creada",
-            "correct the data of an existing association",
-        ),
+        help=_("corrige los datos de una asociación ya creada"),
     )
     p.add_argument(
         "--ruc",
         required=True,
-        help=t(lang, "RUC de 11 dígitos", "11-digit RUC"),
+        help=_("RUC de 11 dígitos"),
     )
     p.set_defaults(handler=cmd_association_set)
 
-    p = commands.add_parser("demo", help=t(lang, "carga datos de demostración", "load demo data"))
+    p = commands.add_parser("demo", help=_("carga datos de demostración"))
     p.add_argument("--members", type=int, default=50)
     p.add_argument("--days", type=int, default=31)
     p.add_argument("--start", help="YYYY-MM-DD")
@@ -68,16 +63,16 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--admin", metavar="NAME", default="admin", help=ADMIN_HELP[lang])
     p.set_defaults(handler=cmd_demo)
 
-    members = commands.add_parser("members", help=t(lang, "socios", "members"))
+    members = commands.add_parser("members", help=_("socios"))
     msub = members.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = msub.add_parser("list", help=t(lang, "lista los socios", "list members"))
+    p = msub.add_parser("list", help=_("lista los socios"))
     p.add_argument("--search", default="")
     p.add_argument("--status", choices=["active", "suspended", "retired"])
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_members_list)
-    p = msub.add_parser("add", help=t(lang, "registra un socio", "add a member"))
+    p = msub.add_parser("add", help=_("registra un socio"))
     p.add_argument("--code", required=True)
-    p.add_argument("--name", required=True, help=t(lang, "nombres", "given names"))
+    p.add_argument("--name", required=True, help=_("nombres"))
     p.add_argument("--surnames", required=True)
     p.add_argument("--dni")
     p.add_argument("--gender", choices=["f", "m"])
@@ -88,9 +83,9 @@ def register(commands: Any, lang: str) -> None:
     p.set_defaults(handler=cmd_members_add)
     practice_commands.register(commands, msub, lang)
 
-    deliveries = commands.add_parser("deliveries", help=t(lang, "entregas", "deliveries"))
+    deliveries = commands.add_parser("deliveries", help=_("entregas"))
     dsub = deliveries.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = dsub.add_parser("add", help=t(lang, "registra una entrega", "record a delivery"))
+    p = dsub.add_parser("add", help=_("registra una entrega"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("quantity", metavar="QUANTITY")
     p.add_argument("--unit", required=True, choices=["L", "kg"])
@@ -101,16 +96,16 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument("--density")
     p.add_argument("--cooled", action="store_true")
     p.set_defaults(handler=cmd_deliveries_add)
-    p = dsub.add_parser("list", help=t(lang, "lista las entregas", "list deliveries"))
+    p = dsub.add_parser("list", help=_("lista las entregas"))
     p.add_argument("--date", help="YYYY-MM-DD")
     p.add_argument("--member")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_deliveries_list)
     repair_commands.register_delete(dsub, lang)
 
-    tests = commands.add_parser("tests", help=t(lang, "análisis de calidad", "quality tests"))
+    tests = commands.add_parser("tests", help=_("análisis de calidad"))
     tsub = tests.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = tsub.add_parser("add", help=t(lang, "registra un análisis", "record a test"))
+    p = tsub.add_parser("add", help=_("registra un análisis"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
     p.add_argument("--measure", action="append", default=[], metavar="KEY=VALUE")
@@ -125,7 +120,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     logo = None
     if args.logo:
-        from coop_desktop.input_files import readable_file
+        from coop_desktop.core.input_files import readable_file
 
         logo = readable_file(args.logo, "logo").read_bytes()
     db = open_db(args, create=True)
@@ -141,8 +136,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         language=args.language,
         logo=logo,
     )
-    print(t(args.lang, f"Asociación creada: {a.name}", f"Association created: {a.name}"))
-    print(t(args.lang, f"Datos en: {db.location.describe()}", f"Data in: {db.location.describe()}"))
+    print(_("Asociación creada: {name}").format(name=a.name))
+    print(_("Datos en: {value}").format(value=db.location.describe()))
     return 0
 
 
@@ -151,32 +146,34 @@ def cmd_association_set(args: argparse.Namespace) -> int:
 
     a = set_ruc(open_db(args), args.ruc)
     print(
-        t(
-            args.lang,
-            f"RUC de {a.name}: {a.ruc}. Los recibos salen como liquidación de compra.",
-            f"RUC of {a.name}: {a.ruc}. Receipts print as purchase settlements.",
+        _("RUC de {name}: {ruc}. Los recibos salen como liquidación de compra.").format(
+            name=a.name, ruc=a.ruc
         )
     )
     return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.demo import load_demo
 
     db = open_db(args, create=True)
     start = iso_date(args.start, "date") if args.start else None
     s = load_demo(db, members=args.members, days=args.days, start=start, seed=args.seed)
     print(
-        t(
-            args.lang,
-            f"Demostración: {s.members} socios, {s.deliveries} entregas ({s.rejected} "
-            f"rechazadas), {s.tests} análisis, {s.ledger_entries} movimientos, "
-            f"del {fmt.day(s.start)} al {fmt.day(s.end)}.",
-            f"Demo: {s.members} members, {s.deliveries} deliveries ({s.rejected} rejected), "
-            f"{s.tests} tests, {s.ledger_entries} ledger entries, {fmt.day(s.start)} to "
-            f"{fmt.day(s.end)}.",
+        _(
+            "Demostración: {members} socios, {deliveries} entregas ({rejected} "
+            "rechazadas), {tests} análisis, {ledger_entries} movimientos, del "
+            "{value} al {value2}."
+        ).format(
+            members=s.members,
+            deliveries=s.deliveries,
+            rejected=s.rejected,
+            tests=s.tests,
+            ledger_entries=s.ledger_entries,
+            value=fmt.day(s.start),
+            value2=fmt.day(s.end),
         )
     )
     return 0
@@ -233,13 +230,7 @@ def cmd_members_add(args: argparse.Namespace) -> int:
             phone=args.phone,
         ),
     )
-    print(
-        t(
-            args.lang,
-            f"Socio registrado: {m.code} {m.full_name}",
-            f"Member added: {m.code} {m.full_name}",
-        )
-    )
+    print(_("Socio registrado: {code} {full_name}").format(code=m.code, full_name=m.full_name))
     return 0
 
 
@@ -264,8 +255,8 @@ def cmd_deliveries_add(args: argparse.Namespace) -> int:
 
 
 def cmd_deliveries_list(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.deliveries import list_deliveries
 
     day: date | None = iso_date(args.date, "date") if args.date else None

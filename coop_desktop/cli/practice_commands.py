@@ -6,18 +6,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
+from coop_desktop.core.i18n import _
 
 
 def register(commands: Any, members: Any, lang: str) -> None:
     practice = members.add_parser(
         "practice",
-        help=t(lang, "prácticas del socio, con fecha", "the member's practices, dated"),
+        help=_("prácticas del socio, con fecha"),
     )
     sub = practice.add_subparsers(dest="practice_action", required=True, metavar="ACCIÓN")
     for action, kind, text in (
-        ("add", "adopted", t(lang, "el socio adoptó la práctica", "the member adopted it")),
-        ("end", "left", t(lang, "el socio dejó la práctica", "the member left it")),
+        ("add", "adopted", _("el socio adoptó la práctica")),
+        ("end", "left", _("el socio dejó la práctica")),
     ):
         p = sub.add_parser(action, help=text)
         p.add_argument("code", metavar="CODE")
@@ -27,24 +28,24 @@ def register(commands: Any, members: Any, lang: str) -> None:
             dest="day",
             required=True,
             metavar="DATE",
-            help=t(lang, "desde qué día (dd/mm/aaaa)", "from which day (dd/mm/yyyy)"),
+            help=_("desde qué día (dd/mm/aaaa)"),
         )
         p.add_argument("--json", action="store_true")
         p.set_defaults(handler=cmd_record, kind=kind)
-    p = sub.add_parser("list", help=t(lang, "muestra sus prácticas", "show its practices"))
+    p = sub.add_parser("list", help=_("muestra sus prácticas"))
     p.add_argument("code", metavar="CODE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_member_list)
 
     practices = commands.add_parser(
         "practices",
-        help=t(lang, "las prácticas de la asociación", "the association's practices"),
+        help=_("las prácticas de la asociación"),
     )
     psub = practices.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = psub.add_parser("list", help=t(lang, "lista las prácticas", "list the practices"))
+    p = psub.add_parser("list", help=_("lista las prácticas"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
-    p = psub.add_parser("add", help=t(lang, "añade una práctica", "add a practice"))
+    p = psub.add_parser("add", help=_("añade una práctica"))
     p.add_argument("code", metavar="CODE")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--name-en", metavar="NAME")
@@ -52,23 +53,22 @@ def register(commands: Any, members: Any, lang: str) -> None:
 
 
 def _show(args: argparse.Namespace, spans: list[Any]) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
 
     if args.json:
         print_json(
             [{"practice": s.code, "name": s.name, "from": s.start, "to": s.end} for s in spans]
         )
         return 0
-    lang = args.lang
     print_table(
-        [t(lang, "Práctica", "Practice"), t(lang, "Desde", "From"), t(lang, "Hasta", "Until")],
+        [_("Práctica"), _("Desde"), _("Hasta")],
         [(s.name, fmt.day(s.start), fmt.day(s.end) if s.end else "—") for s in spans],
     )
     return 0
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    from coop_desktop import clock
+    from coop_desktop.core import clock
     from coop_desktop.domain.import_cells import date_cell
     from coop_desktop.services.practices import record
 
@@ -94,7 +94,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([{"code": p.code, "name": p.name, "name_en": p.name_en} for p in found])
         return 0
     print_table(
-        [t(args.lang, "Código", "Code"), t(args.lang, "Nombre", "Name")],
+        [_("Código"), _("Nombre")],
         [(p.code, p.label(args.lang)) for p in found],
     )
     return 0
@@ -104,5 +104,5 @@ def cmd_add(args: argparse.Namespace) -> int:
     from coop_desktop.services.practices import add_practice
 
     p = add_practice(open_db(args), args.code, args.name, args.name_en)
-    print(t(args.lang, f"Práctica añadida: {p.code}", f"Practice added: {p.code}"))
+    print(_("Práctica añadida: {code}").format(code=p.code))
     return 0

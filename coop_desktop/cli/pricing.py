@@ -7,53 +7,44 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import databases, open_db, print_json, print_table, t
-from coop_desktop.errors import ValidationError
+from coop_desktop.cli.base import databases, open_db, print_json, print_table
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.i18n import _
 
 
 def register(commands: Any, lang: str) -> None:
-    scheme = commands.add_parser("scheme", help=t(lang, "esquemas de precios", "price schemes"))
+    scheme = commands.add_parser("scheme", help=_("esquemas de precios"))
     sub = scheme.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
     p = sub.add_parser(
         "import",
-        help=t(lang, "importa un esquema (valida primero)", "import a scheme (validated first)"),
+        help=_("importa un esquema (valida primero)"),
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--effective", help="YYYY-MM-DD")
     p.set_defaults(handler=cmd_import)
-    p = sub.add_parser(
-        "list", help=t(lang, "lista esquemas y versiones", "list schemes and versions")
-    )
+    p = sub.add_parser("list", help=_("lista esquemas y versiones"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
-    p = sub.add_parser(
-        "export", help=t(lang, "exporta un esquema a un archivo", "export a scheme to a file")
-    )
+    p = sub.add_parser("export", help=_("exporta un esquema a un archivo"))
     p.add_argument("name", metavar="NAME")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--effective", help="YYYY-MM-DD")
     p.add_argument(
         "--force",
         action="store_true",
-        help=t(lang, "reemplaza un archivo existente", "replace an existing file"),
+        help=_("reemplaza un archivo existente"),
     )
     p.set_defaults(handler=cmd_export)
     p = sub.add_parser(
         "simulate",
-        help=t(
-            lang,
-            "simula un esquema sobre un periodo pasado",
-            "simulate a scheme over a past period",
-        ),
+        help=_("simula un esquema sobre un periodo pasado"),
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("period", metavar="PERIOD")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_simulate)
 
-    p = commands.add_parser(
-        "price", help=t(lang, "calcula el precio de una entrega", "price one delivery")
-    )
+    p = commands.add_parser("price", help=_("calcula el precio de una entrega"))
     p.add_argument("--scheme", required=True, metavar="FILE")
     p.add_argument("--quantity", required=True)
     p.add_argument("--unit", required=True, choices=["L", "kg"])
@@ -66,16 +57,14 @@ def register(commands: Any, lang: str) -> None:
     )
     p.add_argument(
         "--volume",
-        help=t(
-            lang, "volumen del periodo para tramos por volumen", "period volume for volume tiers"
-        ),
+        help=_("volumen del periodo para tramos por volumen"),
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_price)
 
 
 def _read(path: str) -> str:
-    from coop_desktop.input_files import readable_file
+    from coop_desktop.core.input_files import readable_file
 
     file = readable_file(path)
     try:
@@ -85,24 +74,22 @@ def _read(path: str) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
     from coop_desktop.domain.validation import iso_date
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.schemes import import_scheme
 
     effective = iso_date(args.effective, "date") if args.effective else None
     info = import_scheme(open_db(args), _read(args.file), effective)
     print(
-        t(
-            args.lang,
-            f"Esquema «{info.name}» vigente desde el {fmt.day(info.effective_from)}.",
-            f"Scheme «{info.name}» in force from {fmt.day(info.effective_from)}.",
+        _("Esquema «{name}» vigente desde el {value}.").format(
+            name=info.name, value=fmt.day(info.effective_from)
         )
     )
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.schemes import list_schemes
 
     rows = list_schemes(open_db(args))
@@ -133,19 +120,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from coop_desktop.core.outputs import write_file
     from coop_desktop.domain.validation import iso_date
-    from coop_desktop.outputs import write_file
     from coop_desktop.services.schemes import export_scheme
 
     effective = iso_date(args.effective, "date") if args.effective else None
     text = export_scheme(open_db(args), args.name, effective)
     write_file(Path(args.file), text.encode("utf-8"), force=args.force, databases=databases(args))
-    print(t(args.lang, f"Esquema guardado en {args.file}", f"Scheme saved to {args.file}"))
+    print(_("Esquema guardado en {file}").format(file=args.file))
     return 0
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.whatif import simulate
 
     sim = simulate(open_db(args), _read(args.file), args.period)
@@ -203,7 +190,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     ]
     rows.append(
         (
-            t(lang, "TOTAL", "TOTAL"),
+            _("TOTAL"),
             "",
             fmt.quantity(sim.total("kg"), None, lang),
             fmt.amount(sim.total("current"), lang),
@@ -216,11 +203,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_price(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.core.numbers import quantize, trim
     from coop_desktop.domain import validation as v
     from coop_desktop.domain.pricing import schema
     from coop_desktop.domain.pricing.pricer import Pricer
-    from coop_desktop.numbers import quantize, trim
+    from coop_desktop.language import formatting as fmt
 
     scheme = schema.loads(_read(args.scheme))[0]
     quantity = v.quantity(args.quantity)
@@ -279,19 +266,17 @@ def cmd_price(args: argparse.Namespace) -> int:
             f"({fmt.quantity_number(result.quantity, result.unit, lang)} × {unit})"
         )
     print(
-        t(
-            lang,
-            f"Precio: {price} por {unit} × {amount_of} = {total}",
-            f"Price: {price} per {unit} × {amount_of} = {total}",
+        _("Precio: {price} por {unit} × {amount_of} = {total}").format(
+            price=price, unit=unit, amount_of=amount_of, total=total
         )
     )
     if result.rejected:
-        print(t(lang, f"RECHAZADA: {result.reason}", f"REJECTED: {result.reason}"))
+        print(_("RECHAZADA: {reason}").format(reason=result.reason))
     return 0
 
 
 def _per_unit(value: Decimal, lang: str = "es") -> str:
     """An amount per unit as people read it: up to 6 decimals, at least 2."""
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
 
     return fmt.flexible(value, 2, 6, lang)

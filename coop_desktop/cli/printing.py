@@ -10,65 +10,55 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import check_output, databases, language, open_db, save, t
-from coop_desktop.errors import NotFound
+from coop_desktop.cli.base import check_output, databases, open_db, save
+from coop_desktop.core.errors import NotFound
+from coop_desktop.core.i18n import _
 
 
 def add_destination(parser: argparse.ArgumentParser, metavar: str = "FILE") -> None:
     """`-o FILE` (with `--force`) or `--printer NAME`: one of them."""
-    lang = language(sys.argv[1:])
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("-o", "--output", metavar=metavar)
     where.add_argument(
         "--printer",
         metavar="NAME",
-        help=t(lang, "imprime en esa impresora (CUPS)", "print on that printer (CUPS)"),
+        help=_("imprime en esa impresora (CUPS)"),
     )
     parser.add_argument(
         "--force",
         action="store_true",
-        help=t(
-            lang,
-            "reemplaza un archivo existente que no es un PDF de Coop Desktop",
-            "replace an existing file that is not a Coop Desktop PDF",
-        ),
+        help=_("reemplaza un archivo existente que no es un PDF de Coop Desktop"),
     )
 
 
 def register(commands: Any, lang: str) -> None:
-    printing = commands.add_parser(
-        "print", help=t(lang, "imprime documentos (PDF)", "print documents (PDF)")
-    )
+    printing = commands.add_parser("print", help=_("imprime documentos (PDF)"))
     sub = printing.add_subparsers(dest="document", required=True, metavar="DOCUMENTO")
-    p = sub.add_parser("ticket", help=t(lang, "ticket de entrega", "delivery ticket"))
+    p = sub.add_parser("ticket", help=_("ticket de entrega"))
     p.add_argument("delivery_id", type=int, metavar="DELIVERY_ID")
     add_destination(p)
     p.add_argument("--width", type=int, choices=[80, 58], default=80)
     p.set_defaults(handler=cmd_ticket)
-    p = sub.add_parser(
-        "receipts", help=t(lang, "recibos de un periodo cerrado", "receipts of a closed period")
-    )
+    p = sub.add_parser("receipts", help=_("recibos de un periodo cerrado"))
     p.add_argument("period", metavar="PERIOD")
     add_destination(p, "FILE-or-DIR")
     p.add_argument("--member")
     p.add_argument("--size", choices=["A5", "80mm", "58mm"], default="A5")
     p.set_defaults(handler=cmd_receipts)
-    p = sub.add_parser("statements", help=t(lang, "estados de cuenta", "statements"))
+    p = sub.add_parser("statements", help=_("estados de cuenta"))
     p.add_argument("period", metavar="PERIOD")
     add_destination(p, "FILE-or-DIR")
     p.add_argument("--member")
     p.set_defaults(handler=cmd_statements)
-    p = sub.add_parser("payroll", help=t(lang, "planilla de pago", "payroll"))
+    p = sub.add_parser("payroll", help=_("planilla de pago"))
     p.add_argument("period", metavar="PERIOD")
     add_destination(p)
     p.set_defaults(handler=cmd_payroll)
-    p = sub.add_parser("advance", help=t(lang, "recibo de adelanto", "advance receipt"))
+    p = sub.add_parser("advance", help=_("recibo de adelanto"))
     p.add_argument("number", metavar="NUMBER")
     add_destination(p)
     p.set_defaults(handler=cmd_advance)
-    p = sub.add_parser(
-        "collection", help=t(lang, "parte diario de acopio", "daily collection sheet")
-    )
+    p = sub.add_parser("collection", help=_("parte diario de acopio"))
     p.add_argument("day", metavar="YYYY-MM-DD")
     add_destination(p)
     p.set_defaults(handler=cmd_collection)
@@ -83,28 +73,20 @@ def _progress(args: argparse.Namespace) -> Any:
 
 def _warn(args: argparse.Namespace, notes: list[str]) -> None:
     for note in notes:
-        print(t(args.lang, "Aviso: ", "Warning: ") + note, file=sys.stderr)
+        print(_("Aviso: ") + note, file=sys.stderr)
 
 
 def _done(args: argparse.Namespace, paths: list[Path]) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
 
     where = paths[0] if len(paths) == 1 else paths[0].parent
-    files = fmt.plural(
-        len(paths), t(args.lang, "archivo", "file"), t(args.lang, "archivos", "files")
-    )
-    print(t(args.lang, f"{files} en {where}", f"{files} in {where}"))
+    files = fmt.plural(len(paths), _("archivo"), _("archivos"))
+    print(_("{files} en {where}").format(files=files, where=where))
     return 0
 
 
 def _sent(args: argparse.Namespace, pages: int) -> int:
-    print(
-        t(
-            args.lang,
-            f"{pages} página(s) enviadas a {args.printer}",
-            f"{pages} page(s) sent to {args.printer}",
-        )
-    )
+    print(_("{pages} página(s) enviadas a {printer}").format(pages=pages, printer=args.printer))
     return 0
 
 

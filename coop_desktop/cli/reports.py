@@ -7,22 +7,17 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
+from coop_desktop.core.i18n import _
 from coop_desktop.domain.indicator_groups import GROUPING_LABELS, GROUPINGS
 
 
 def register(commands: Any, lang: str) -> None:
-    report = commands.add_parser(
-        "report", help=t(lang, "informes e indicadores", "reports and indicators")
-    )
+    report = commands.add_parser("report", help=_("informes e indicadores"))
     sub = report.add_subparsers(dest="report", required=True, metavar="INFORME")
     p = sub.add_parser(
         "indicators",
-        help=t(
-            lang,
-            "indicadores de cantidad, calidad, precio e inclusión",
-            "quantity, quality, price and inclusion indicators",
-        ),
+        help=_("indicadores de cantidad, calidad, precio e inclusión"),
     )
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
@@ -31,38 +26,26 @@ def register(commands: Any, lang: str) -> None:
         action="append",
         choices=GROUPINGS,
         default=[],
-        help=t(lang, "agrupar (se puede repetir)", "group by (may be repeated)"),
+        help=_("agrupar (se puede repetir)"),
     )
     p.add_argument("--baseline-from", metavar="YYYY-MM-DD")
     p.add_argument("--baseline-to", metavar="YYYY-MM-DD")
     p.add_argument(
         "--reference-price",
         metavar="S/",
-        help=t(
-            lang,
-            "precio de referencia por kg para esta consulta",
-            "reference price per kg for this run",
-        ),
+        help=_("precio de referencia por kg para esta consulta"),
     )
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="FILE.pdf|FILE.xlsx")
     p.add_argument(
         "--force",
         action="store_true",
-        help=t(
-            lang,
-            "reemplaza un archivo existente que no es un PDF de Coop Desktop",
-            "replace an existing file that is not a Coop Desktop PDF",
-        ),
+        help=_("reemplaza un archivo existente que no es un PDF de Coop Desktop"),
     )
     p.set_defaults(handler=cmd_indicators)
     p = sub.add_parser(
         "reference-price",
-        help=t(
-            lang,
-            "muestra o fija el precio de referencia por kg (S/ 1.54 de 2024 si no se fija)",
-            "show or set the reference price per kg (2024's S/ 1.54 unless set)",
-        ),
+        help=_("muestra o fija el precio de referencia por kg (S/ 1.54 de 2024 si no se fija)"),
     )
     p.add_argument("value", nargs="?", metavar="S/")
     p.set_defaults(handler=cmd_reference_price)
@@ -72,8 +55,8 @@ def register(commands: Any, lang: str) -> None:
 
 
 def _dates(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, Any] | None]:
+    from coop_desktop.core.errors import ValidationError
     from coop_desktop.domain.validation import iso_date
-    from coop_desktop.errors import ValidationError
 
     start = iso_date(args.start, "from")
     end = iso_date(args.end, "to")
@@ -90,8 +73,8 @@ def _dates(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, Any] | None]:
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
+    from coop_desktop.core.errors import ValidationError
     from coop_desktop.domain.indicator_report import report_json
-    from coop_desktop.errors import ValidationError
     from coop_desktop.services.indicators import REPORT_FORMATS, indicators, report_file
 
     kind = None
@@ -105,7 +88,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         db, start, end, by=args.by, baseline=baseline, reference=args.reference_price
     )
     if kind is not None:
-        from coop_desktop.outputs import write_file
+        from coop_desktop.core.outputs import write_file
 
         write_file(Path(args.output), report_file(db, report, kind, args.lang), force=args.force)
     if args.json:
@@ -115,7 +98,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         data["sales"] = sales_figures(db, start, end)
         print_json(data)
     elif kind is not None:
-        print(t(args.lang, f"Informe guardado en {args.output}", f"Report saved to {args.output}"))
+        print(_("Informe guardado en {output}").format(output=args.output))
     else:
         _print_text(report, args.lang)
     return 0
@@ -134,13 +117,13 @@ def _print_text(report: Any, lang: str) -> None:
     )
 
     print(report.association)
-    print(t(lang, "Indicadores: ", "Indicators: ") + range_text(report.current, lang))
+    print(_("Indicadores: ") + range_text(report.current, lang))
     if report.baseline is not None:
-        print(t(lang, "Línea base: ", "Baseline: ") + range_text(report.baseline, lang))
+        print(_("Línea base: ") + range_text(report.baseline, lang))
     print(provisional_text(report, lang))
-    headers = [t(lang, "Indicador", "Indicator"), t(lang, "Rango", "Range")]
+    headers = [_("Indicador"), _("Rango")]
     if report.baseline is not None:
-        headers += [t(lang, "Línea base", "Baseline"), t(lang, "Cambio", "Change"), "%"]
+        headers += [_("Línea base"), _("Cambio"), "%"]
     for (title_es, title_en), keys in SECTIONS:
         print()
         print(title_en if lang == "en" else title_es)
@@ -173,8 +156,5 @@ def cmd_reference_price(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     price = set_reference_price(db, args.value) if args.value else reference_price(db)
-    print(
-        t(args.lang, "Precio de referencia por kg: ", "Reference price per kg: ")
-        + shown("reference_price_per_kg", price, args.lang)
-    )
+    print(_("Precio de referencia por kg: ") + shown("reference_price_per_kg", price, args.lang))
     return 0

@@ -327,7 +327,7 @@ def cmd_dispatch_add(args: argparse.Namespace) -> int:
 
 
 def cmd_dispatch_receive(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.dispatches import receive_dispatch
 
     d = receive_dispatch(
@@ -360,7 +360,7 @@ def cmd_dispatch_receive(args: argparse.Namespace) -> int:
 
 
 def cmd_dispatch_list(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.dispatches import list_dispatches
 
     rows = list_dispatches(
@@ -430,7 +430,7 @@ def cmd_dispatch_void(args: argparse.Namespace) -> int:
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
-    from coop_desktop.outputs import write_file
+    from coop_desktop.core.outputs import write_file
     from coop_desktop.services.sales.paper import guide_pdf
 
     data = guide_pdf(open_db(args), args.id, args.size, args.lang)
@@ -440,7 +440,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
 
 def cmd_tank(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.balance import record_tank
 
     _id, litres = record_tank(open_db(args), args.centre, args.litres, args.date, args.when)
@@ -455,7 +455,7 @@ def cmd_tank(args: argparse.Namespace) -> int:
 
 
 def cmd_payment(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.accounts import receive_payment
 
     e = receive_payment(open_db(args), args.buyer, args.amount, args.date, args.reference)
@@ -505,7 +505,7 @@ def account_json(a: Any) -> dict[str, Any]:
 
 
 def cmd_account(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.accounts import buyer_account
 
     a = buyer_account(open_db(args), args.buyer, _date(args.start, "from"), _date(args.end, "to"))
@@ -542,8 +542,8 @@ def cmd_statement(args: argparse.Namespace) -> int:
     db = open_db(args)
     st = buyer_statement(db, args.buyer, _date(args.start, "from"), _date(args.end, "to"))
     if args.output:
+        from coop_desktop.core.outputs import write_file
         from coop_desktop.documents.sales_statement import render_buyer_statement
-        from coop_desktop.outputs import write_file
         from coop_desktop.services.sales.paper import sales_header
 
         write_file(
@@ -567,7 +567,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.accounts import reconcile
 
     result = reconcile(open_db(args), args.buyer, Path(args.file), dry_run=args.dry_run)
@@ -624,7 +624,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_expense_add(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.margin import add_expense
 
     e = add_expense(open_db(args), args.category, args.amount, args.date, args.note)

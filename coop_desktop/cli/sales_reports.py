@@ -78,7 +78,7 @@ def _range(args: argparse.Namespace) -> tuple[Any, Any]:
 
 
 def _kind(args: argparse.Namespace) -> str | None:
-    from coop_desktop.errors import ValidationError
+    from coop_desktop.core.errors import ValidationError
 
     if not args.output:
         return None
@@ -97,7 +97,7 @@ def balance_row_json(row: Any) -> dict[str, Any]:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.balance import balance_report, set_threshold
 
     kind = _kind(args)
@@ -107,8 +107,8 @@ def cmd_balance(args: argparse.Namespace) -> int:
         set_threshold(db, args.threshold)
     report = balance_report(db, start, end, centre=args.centre, by=args.by)
     if kind is not None:
+        from coop_desktop.core.outputs import write_file
         from coop_desktop.documents.sales_reports import balance_file
-        from coop_desktop.outputs import write_file
         from coop_desktop.services.sales.paper import sales_header
 
         write_file(
@@ -180,7 +180,7 @@ def margin_json(m: Any) -> dict[str, Any]:
 
 
 def cmd_margin(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.margin import margin_report
 
     kind = _kind(args)
@@ -188,8 +188,8 @@ def cmd_margin(args: argparse.Namespace) -> int:
     db = open_db(args)
     m = margin_report(db, start, end)
     if kind is not None:
+        from coop_desktop.core.outputs import write_file
         from coop_desktop.documents.sales_reports import margin_file
-        from coop_desktop.outputs import write_file
         from coop_desktop.services.sales.paper import sales_header
 
         write_file(
@@ -220,7 +220,7 @@ def cmd_margin(args: argparse.Namespace) -> int:
 
 
 def cmd_plant(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.plant import plant_report
 
     start, end = _range(args)

@@ -12,8 +12,8 @@ import os
 import sys
 from typing import Any
 
-from coop_desktop.cli.base import t
-from coop_desktop.errors import Forbidden, ValidationError
+from coop_desktop.core.errors import Forbidden, ValidationError
+from coop_desktop.core.i18n import _
 
 USER_ENV = "COOP_USER"
 PASSWORD_ENV = "COOP_PASSWORD"
@@ -33,9 +33,9 @@ def new_password(lang: str, name: str) -> str:
         return check_rules(given)
     if not _terminal():
         raise Forbidden("new_password_needed")
-    first = getpass.getpass(t(lang, f"Contraseña nueva de {name}: ", f"New password for {name}: "))
+    first = getpass.getpass(_("Contraseña nueva de {name}: ").format(name=name))
     check_rules(first)
-    second = getpass.getpass(t(lang, "Repítala: ", "Type it again: "))
+    second = getpass.getpass(_("Repítala: "))
     if first != second:
         raise ValidationError("passwords_differ", "password")
     return first
@@ -47,7 +47,7 @@ def _user_name(args: argparse.Namespace) -> str:
         return str(name)
     if not _terminal():
         raise Forbidden("sign_in_required")
-    return input(t(args.lang, "Usuario: ", "User: ")).strip()
+    return input(_("Usuario: ")).strip()
 
 
 def _password(args: argparse.Namespace, name: str) -> str:
@@ -56,7 +56,7 @@ def _password(args: argparse.Namespace, name: str) -> str:
         return given
     if not _terminal():
         raise Forbidden("password_needed", value=name)
-    return getpass.getpass(t(args.lang, f"Contraseña de {name}: ", f"Password for {name}: "))
+    return getpass.getpass(_("Contraseña de {name}: ").format(name=name))
 
 
 def sign_in_for_command(db: Any, args: argparse.Namespace, bootstrap: bool = False) -> None:
@@ -69,11 +69,7 @@ def sign_in_for_command(db: Any, args: argparse.Namespace, bootstrap: bool = Fal
         name = create_first_admin(db, getattr(args, "admin", None) or "admin", password).name
         sign_in(db, name, password, for_command=True)
         print(
-            t(
-                args.lang,
-                f"Administrador creado: {name}",
-                f"Administrator created: {name}",
-            ),
+            _("Administrador creado: {name}").format(name=name),
             file=sys.stderr,
         )
         return
@@ -90,20 +86,12 @@ def warn_moved_password(db: Any, lang: str) -> None:
     where = getattr(db, "password_moved_to", None)
     if not where:
         return
-    place = (
-        t(lang, "el almacén de contraseñas del sistema", "the system's password store")
-        if where == "keyring"
-        else where
-    )
+    place = _("el almacén de contraseñas del sistema") if where == "keyring" else where
     print(
-        t(
-            lang,
-            f"coop: aviso: la contraseña de la URL se guardó en {place}; no la escriba en "
-            f"la línea de comandos (otros la ven con «ps»). En adelante use: "
-            f"{db.location.describe().replace(':***', '')}",
-            f"coop: warning: the URL's password was stored in {place}; do not type it on the "
-            f"command line (others see it with «ps»). From now on use: "
-            f"{db.location.describe().replace(':***', '')}",
-        ),
+        _(
+            "coop: aviso: la contraseña de la URL se guardó en {place}; no la "
+            "escriba en la línea de comandos (otros la ven con «ps»). En adelante "
+            "use: {value}"
+        ).format(place=place, value=db.location.describe().replace(":***", "")),
         file=sys.stderr,
     )

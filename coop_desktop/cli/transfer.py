@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.cli.base import add_output, open_db, print_json, t
+from coop_desktop.core.i18n import _
 
 PROBLEMS_SHOWN = 200
 
@@ -16,46 +17,31 @@ PROBLEMS_SHOWN = 200
 def register(commands: Any, lang: str) -> None:
     p = commands.add_parser(
         "import",
-        help=t(
-            lang,
-            "importa socios, entregas o análisis de un archivo CSV o XLSX",
-            "import members, deliveries or tests from a CSV or XLSX file",
-        ),
+        help=_("importa socios, entregas o análisis de un archivo CSV o XLSX"),
     )
     p.add_argument("kind", choices=["members", "deliveries", "tests"])
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--dry-run",
         action="store_true",
-        help=t(lang, "revisa sin guardar nada", "check without saving anything"),
+        help=_("revisa sin guardar nada"),
     )
     p.add_argument(
         "--sheet",
-        help=t(
-            lang,
-            "hoja del libro XLSX (si no: la hoja activa)",
-            "sheet of the XLSX workbook (else: the active sheet)",
-        ),
+        help=_("hoja del libro XLSX (si no: la hoja activa)"),
     )
     p.add_argument(
         "--header-row",
         type=int,
         metavar="N",
-        help=t(
-            lang,
-            "fila del encabezado (si no: se busca)",
-            "row of the header (else: it is looked for)",
-        ),
+        help=_("fila del encabezado (si no: se busca)"),
     )
     p.add_argument(
         "--correct",
         action="store_true",
-        help=t(
-            lang,
-            "confirma las correcciones: filas que cambian la cantidad de una entrega ya "
-            "registrada (o las medidas de un análisis)",
-            "confirm the corrections: rows that change the quantity of a recorded delivery "
-            "(or the measures of a test)",
+        help=_(
+            "confirma las correcciones: filas que cambian la cantidad de una "
+            "entrega ya registrada (o las medidas de un análisis)"
         ),
     )
     p.add_argument("--encoding", choices=["utf-8", "utf-16", "cp1252"])
@@ -65,34 +51,26 @@ def register(commands: Any, lang: str) -> None:
         "--unit",
         choices=["L", "kg"],
         default="L",
-        help=t(
-            lang,
-            "unidad de una columna «cantidad» sin unidad",
-            "unit of a «cantidad» column without a unit",
-        ),
+        help=_("unidad de una columna «cantidad» sin unidad"),
     )
     p.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="HEADER=FIELD",
-        help=t(
-            lang,
-            "asigna una columna a un dato (vacío: ignorarla)",
-            "map a column to a field (empty: ignore it)",
-        ),
+        help=_("asigna una columna a un dato (vacío: ignorarla)"),
     )
     p.add_argument(
         "--save-mapping",
         action="store_true",
-        help=t(lang, "recuerda el mapeo para la próxima vez", "remember the mapping for next time"),
+        help=_("recuerda el mapeo para la próxima vez"),
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
     p = commands.add_parser(
         "export",
-        help=t(lang, "exporta a XLSX o CSV", "export to XLSX or CSV"),
+        help=_("exporta a XLSX o CSV"),
     )
     p.add_argument(
         "kind",
@@ -155,14 +133,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         x
         for x in (
             table.source.upper(),
-            table.encoding and f"{t(lang, 'codificación', 'encoding')} {table.encoding}",
-            table.delimiter and f"{t(lang, 'separador', 'delimiter')} {table.delimiter!r}",
+            table.encoding and f"{_('codificación')} {table.encoding}",
+            table.delimiter and f"{_('separador')} {table.delimiter!r}",
             t(
                 lang,
                 "decimal " + ("coma" if table.decimal == "comma" else "punto"),
                 f"decimal {table.decimal}",
             ),
-            table.sheet and f"{t(lang, 'hoja', 'sheet')} {table.sheet}",
+            table.sheet and f"{_('hoja')} {table.sheet}",
         )
         if x
     )
@@ -171,21 +149,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("  " + describe(report, note, lang))
     if report.earlier_import:
         print(
-            t(
-                lang,
-                f"Este archivo ya se importó el {report.earlier_import}.",
-                f"This file was already imported on {report.earlier_import}.",
+            _("Este archivo ya se importó el {earlier_import}.").format(
+                earlier_import=report.earlier_import
             )
         )
     for warning in report.warnings:
-        print(t(lang, "Aviso: ", "Note: ") + describe(report, warning, lang))
+        print(_("Aviso: ") + describe(report, warning, lang))
     if not report.ok:
         count = len(report.problems)
         print(
-            t(
-                lang,
-                f"No se importó nada: {plural(count, 'problema', 'problemas', lang)}.",
-                f"Nothing was imported: {plural(count, 'problem', 'problems', lang)}.",
+            _("No se importó nada: {value}.").format(
+                value=plural(count, "problema", "problemas", lang),
+                value2=plural(count, "problem", "problems", lang),
             ),
             file=sys.stderr,
         )
@@ -194,14 +169,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         if len(report.problems) > PROBLEMS_SHOWN:
             rest = len(report.problems) - PROBLEMS_SHOWN
             print(
-                t(lang, f"  … y {rest} problemas más.", f"  … and {rest} more problems."),
+                _("  … y {rest} problemas más.").format(rest=rest),
                 file=sys.stderr,
             )
         return 1
     print(outcome(report, lang))
     for c in report.corrections:
         before, after = c.texts(report.kind)
-        done = t(lang, "  Corregida: ", "  Corrected: ")
+        done = _("  Corregida: ")
         print(f"{done}{c.who} {fmt_day(c.day)}: {before} → {after}")
     return 0
 
@@ -235,13 +210,13 @@ def outcome(report: Any, lang: str) -> str:
 
 
 def plural(n: int, one: str, many: str, lang: str) -> str:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
 
     return fmt.plural(n, one, many, lang)
 
 
 def fmt_day(day: Any) -> str:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
 
     return fmt.day(day)
 
@@ -252,5 +227,5 @@ def cmd_export(args: argparse.Namespace) -> int:
     path, rows = export_to_file(
         open_db(args), args.kind, args.period, Path(args.output), args.lang, force=args.force
     )
-    print(t(args.lang, f"{rows} filas en {path}", f"{rows} rows in {path}"))
+    print(_("{rows} filas en {path}").format(rows=rows, path=path))
     return 0

@@ -5,29 +5,26 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from coop_desktop import clock
 from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.core import clock
+from coop_desktop.core.i18n import _
 from coop_desktop.domain.roles import Role
 
 
 def register(commands: Any, lang: str) -> None:
-    users = commands.add_parser("users", help=t(lang, "usuarios y roles", "users and roles"))
+    users = commands.add_parser("users", help=_("usuarios y roles"))
     sub = users.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
-    p = sub.add_parser("add", help=t(lang, "crea un usuario", "add a user"))
+    p = sub.add_parser("add", help=_("crea un usuario"))
     p.add_argument("name", metavar="NAME")
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
     p.add_argument("--full-name", default="")
     p.set_defaults(handler=cmd_add)
-    p = sub.add_parser("list", help=t(lang, "lista los usuarios", "list users"))
+    p = sub.add_parser("list", help=_("lista los usuarios"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
     p = sub.add_parser(
         "passwd",
-        help=t(
-            lang,
-            "contraseña nueva (terminal o COOP_NEW_PASSWORD); desbloquea la cuenta",
-            "new password (terminal or COOP_NEW_PASSWORD); unlocks the account",
-        ),
+        help=_("contraseña nueva (terminal o COOP_NEW_PASSWORD); desbloquea la cuenta"),
     )
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=cmd_passwd)
@@ -47,18 +44,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     db = open_db(args)
     password = new_password(args.lang, args.name)
     user = add_user(db, args.name, args.role, password, args.full_name)
-    print(
-        t(
-            args.lang,
-            f"Usuario creado: {user.name} ({user.role})",
-            f"User added: {user.name} ({user.role})",
-        )
-    )
+    print(_("Usuario creado: {name} ({role})").format(name=user.name, role=user.role))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
+    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.users import list_users
 
     users = list_users(open_db(args))
@@ -101,12 +92,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _status(u: Any, lang: str) -> str:
     if not u.active:
-        return t(lang, "desactivado", "disabled")
+        return _("desactivado")
     if u.locked_until is not None and u.locked_until > clock.now():
-        return t(lang, "bloqueado", "locked")
+        return _("bloqueado")
     if not u.has_password:
-        return t(lang, "sin contraseña", "no password")
-    return t(lang, "activo", "active")
+        return _("sin contraseña")
+    return _("activo")
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
@@ -123,13 +114,11 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         import getpass
         import os
 
-        current = os.environ.get(PASSWORD_ENV) or getpass.getpass(
-            t(args.lang, "Contraseña actual: ", "Current password: ")
-        )
+        current = os.environ.get(PASSWORD_ENV) or getpass.getpass(_("Contraseña actual: "))
         change_own_password(db, current, new_password(args.lang, name))
     else:
         set_password(db, name, new_password(args.lang, name))
-    print(t(args.lang, f"Contraseña cambiada: {name}", f"Password changed: {name}"))
+    print(_("Contraseña cambiada: {name}").format(name=name))
     return 0
 
 
@@ -137,7 +126,7 @@ def cmd_disable(args: argparse.Namespace) -> int:
     from coop_desktop.services.users import set_active
 
     user = set_active(open_db(args), args.name, False)
-    print(t(args.lang, f"Usuario desactivado: {user.name}", f"User disabled: {user.name}"))
+    print(_("Usuario desactivado: {name}").format(name=user.name))
     return 0
 
 
@@ -145,5 +134,5 @@ def cmd_enable(args: argparse.Namespace) -> int:
     from coop_desktop.services.users import set_active
 
     user = set_active(open_db(args), args.name, True)
-    print(t(args.lang, f"Usuario activado: {user.name}", f"User enabled: {user.name}"))
+    print(_("Usuario activado: {name}").format(name=user.name))
     return 0

@@ -7,11 +7,12 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.i18n import _, in_language_of
 from coop_desktop.documents.content import AdvanceDoc
-from coop_desktop.documents.layout import RULE, header_block, p, place_of, tr
+from coop_desktop.documents.layout import RULE, header_block, p, place_of
 from coop_desktop.documents.pages import build
 from coop_desktop.documents.signatures import signatures
+from coop_desktop.language import formatting as fmt
 
 MARGIN = 10 * mm
 _FEMININE = ("asociación", "cooperativa", "comunidad", "central", "federación", "junta")
@@ -47,12 +48,13 @@ class AdvanceRenderer:
         )
 
     @staticmethod
+    @in_language_of("a.header.lang")
     def story(a: AdvanceDoc, width: float) -> list[Flowable]:
         lang = a.header.lang
         m = a.member
         place = place_of(m.community, m.district, m.province, m.department)
         amount = Table(
-            [[p(tr(lang, "ADELANTO", "ADVANCE"), "big"), p(fmt.money(a.amount, lang), "bigright")]],
+            [[p(_("ADELANTO"), "big"), p(fmt.money(a.amount, lang), "bigright")]],
             colWidths=[width * 0.5, width * 0.5],
         )
         amount.setStyle(
@@ -64,23 +66,23 @@ class AdvanceRenderer:
             )
         )
         # The member signs, so the member speaks: "I, <name>, received from <association>".
-        said = tr(
-            lang,
-            f"Yo, {m.name}, con DNI {m.dni or '—'}, recibí {from_whom(a.header.name)} la suma "
-            f"indicada en efectivo, como adelanto a cuenta de mi leche del periodo "
-            f"{fmt.period(a.period, lang)}; se descontará en mi liquidación.",
-            f"I, {m.name}, DNI {m.dni or '—'}, received the amount above in cash from "
-            f"{a.header.name}, as an advance on my milk of {fmt.period(a.period, lang)}; it "
-            "will be deducted in my settlement.",
+        said = _(
+            "Yo, {name}, con DNI {value}, recibí {value2} la suma indicada en "
+            "efectivo, como adelanto a cuenta de mi leche del periodo {value3}; se "
+            "descontará en mi liquidación."
+        ).format(
+            name=m.name,
+            value=m.dni or "—",
+            value2=from_whom(a.header.name),
+            value3=fmt.period(a.period, lang),
+            name2=a.header.name,
         )
         return [
-            header_block(
-                a.header, tr(lang, "RECIBO DE ADELANTO", "ADVANCE RECEIPT"), a.number, width
-            ),
+            header_block(a.header, _("RECIBO DE ADELANTO"), a.number, width),
             Spacer(1, 3 * mm),
-            p(f"{tr(lang, 'Socio(a)', 'Member')}: {m.name} ({m.code})", "bold"),
+            p(f"{_('Socio(a)')}: {m.name} ({m.code})", "bold"),
             p(" · ".join(x for x in (f"DNI {m.dni or '—'}", place) if x), "base"),
-            p(f"{tr(lang, 'Fecha', 'Date')}: {fmt.day(a.day, lang)}", "base"),
+            p(f"{_('Fecha')}: {fmt.day(a.day, lang)}", "base"),
             KeepTogether(
                 [
                     Spacer(1, 3 * mm),
@@ -90,9 +92,7 @@ class AdvanceRenderer:
                     Spacer(1, 3 * mm),
                     p(said, "base"),
                     Spacer(1, 6 * mm),
-                    signatures(
-                        lang, width, member=tr(lang, "Socio(a): firma", "Member: signature")
-                    ),
+                    signatures(lang, width, member=_("Socio(a): firma")),
                 ]
             ),
         ]

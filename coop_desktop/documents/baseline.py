@@ -9,9 +9,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import StatementDoc
+from coop_desktop.language import formatting as fmt
 
 
 def plain_statement(s: StatementDoc) -> bytes:

@@ -18,8 +18,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.errors import Refused, StorageError
-from coop_desktop.outputs import MARK, check_target, write_file
+from coop_desktop.core.errors import Refused, StorageError
+from coop_desktop.core.outputs import MARK, check_target, write_file
 
 Progress = Callable[[int, int], None]
 CHUNK = 25

@@ -10,9 +10,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from coop_desktop import formatting as fmt
 from coop_desktop.documents import fonts
 from coop_desktop.documents.layout import RULE, THIN
+from coop_desktop.language import formatting as fmt
 
 
 class DailyBars(Flowable):  # type: ignore[misc]

@@ -11,18 +11,20 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.i18n import _, in_language, in_language_of
+from coop_desktop.core.numbers import ZERO
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import CollectionDoc, CollectionRow
-from coop_desktop.documents.layout import RULE, grid, header_block, p, tr
+from coop_desktop.documents.layout import RULE, grid, header_block, p
 from coop_desktop.documents.pages import build
 from coop_desktop.documents.signatures import collector_signatures
-from coop_desktop.numbers import ZERO
+from coop_desktop.language import formatting as fmt
 
 MARGIN = 12 * mm
 WIDTH = A4[0] - 2 * MARGIN
 
 
+@in_language
 def _totals(rows: list[CollectionRow], lang: str) -> str:
     """ "12 entregas: 150.5 L + 20.0 kg" — one sum per unit, never added together."""
     by_unit: dict[str, Decimal] = defaultdict(lambda: ZERO)
@@ -30,9 +32,7 @@ def _totals(rows: list[CollectionRow], lang: str) -> str:
         by_unit[r.unit] += r.quantity
     units = sorted(by_unit, key=lambda u: (u != "L", u))
     sums = " + ".join(fmt.quantity(by_unit[u], u, lang) for u in units) or "0"
-    noun = fmt.plural(
-        len(rows), tr(lang, "entrega", "delivery"), tr(lang, "entregas", "deliveries"), lang
-    )
+    noun = fmt.plural(len(rows), _("entrega"), _("entregas"), lang)
     return f"{noun}: {sums}"
 
 
@@ -40,34 +40,31 @@ class CollectionRenderer:
     def __init__(self, invariant: bool = False) -> None:
         self.invariant = invariant
 
+    @in_language_of("doc.header.lang")
     def render(self, doc: CollectionDoc) -> bytes:
         lang = doc.header.lang
-        title = tr(lang, "PARTE DIARIO DE ACOPIO", "DAILY COLLECTION SHEET")
+        title = _("PARTE DIARIO DE ACOPIO")
         subtitle = fmt.day(doc.day, lang) + (f" — {doc.mark}" if doc.mark else "")
         story: list[Flowable] = [header_block(doc.header, title, subtitle, WIDTH)]
         for shift, name in (
-            ("am", tr(lang, "Turno mañana", "Morning shift")),
-            ("pm", tr(lang, "Turno tarde", "Afternoon shift")),
+            ("am", _("Turno mañana")),
+            ("pm", _("Turno tarde")),
         ):
             rows = [r for r in doc.rows if r.shift == shift]
             table_rows: list[list[object]] = [
                 [
                     "N°",
-                    tr(lang, "Código", "Code"),
-                    tr(lang, "Socio", "Member"),
-                    tr(lang, "Cantidad", "Quantity"),
+                    _("Código"),
+                    _("Socio"),
+                    _("Cantidad"),
                     "",
-                    tr(lang, "Pruebas", "Tests"),
-                    tr(lang, "Estado", "Status"),
+                    _("Pruebas"),
+                    _("Estado"),
                 ]
             ]
             numbers = fmt.quantity_column([r.quantity for r in rows], "", lang)
             for i, (r, number) in enumerate(zip(rows, numbers, strict=True), start=1):
-                status = (
-                    tr(lang, "Rechazada: ", "Rejected: ") + (r.reason or "")
-                    if r.rejected
-                    else tr(lang, "Aceptada", "Accepted")
-                )
+                status = _("Rechazada: ") + (r.reason or "") if r.rejected else _("Aceptada")
                 table_rows.append(
                     [
                         str(i),
@@ -81,12 +78,8 @@ class CollectionRenderer:
                 )
             accepted = [r for r in rows if not r.rejected]
             rejected = [r for r in rows if r.rejected]
-            table_rows.append(
-                ["", "", tr(lang, "Aceptado", "Accepted"), _totals(accepted, lang), "", "", ""]
-            )
-            table_rows.append(
-                ["", "", tr(lang, "Rechazado", "Rejected"), _totals(rejected, lang), "", "", ""]
-            )
+            table_rows.append(["", "", _("Aceptado"), _totals(accepted, lang), "", "", ""])
+            table_rows.append(["", "", _("Rechazado"), _totals(rejected, lang), "", "", ""])
             widths = [9 * mm, 16 * mm, WIDTH - 134 * mm, 20 * mm, 10 * mm, 40 * mm, 39 * mm]
             table = grid(table_rows, widths)
             table.setStyle(
@@ -104,13 +97,11 @@ class CollectionRenderer:
         story += [
             Spacer(1, 3 * mm),
             p(
-                tr(lang, "Aceptado en el día — ", "Accepted in the day — ")
-                + _totals(accepted_all, lang),
+                _("Aceptado en el día — ") + _totals(accepted_all, lang),
                 "big",
             ),
             p(
-                tr(lang, "Rechazado en el día — ", "Rejected in the day — ")
-                + _totals(rejected_all, lang),
+                _("Rechazado en el día — ") + _totals(rejected_all, lang),
                 "bold",
             ),
             KeepTogether([Spacer(1, 4 * mm), collector_signatures(lang, WIDTH)]),

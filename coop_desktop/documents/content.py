@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from coop_desktop.core.numbers import ZERO_MONEY
 from coop_desktop.domain.settlement import Summary
-from coop_desktop.numbers import ZERO_MONEY
 
 
 @dataclass(frozen=True)

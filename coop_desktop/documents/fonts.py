@@ -12,7 +12,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 
 REGULAR = "CoopSans"
 BOLD = "CoopSans-Bold"

@@ -1,12 +1,11 @@
 """How each indicator is named and written for people (Spanish and English), through the
-one formatter (`coop_desktop.formatting`). The CLI, the PDF, the XLSX and the screen use
+one formatter (`coop_desktop.language.formatting`). The CLI, the PDF, the XLSX and the screen use
 these, so a figure reads the same everywhere."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from coop_desktop import formatting as fmt
 from coop_desktop.documents.layout import tr
 from coop_desktop.domain.indicator_figures import (
     DENOMINATORS,
@@ -17,6 +16,7 @@ from coop_desktop.domain.indicator_figures import (
 )
 from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
 from coop_desktop.domain.measures import MEASURES
+from coop_desktop.language import formatting as fmt
 
 LABELS: dict[str, tuple[str, str]] = {
     "producers": ("Productores que entregaron", "Producers who delivered"),

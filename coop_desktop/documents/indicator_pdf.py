@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.numbers import D
 from coop_desktop.documents.content import Header
 from coop_desktop.documents.indicator_charts import period_bars
 from coop_desktop.documents.indicator_group_pages import grouping_pages
@@ -28,7 +28,7 @@ from coop_desktop.documents.layout import RULE, grid, header_block, p, tr
 from coop_desktop.documents.pages import build
 from coop_desktop.domain.indicator_figures import Figures
 from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
-from coop_desktop.numbers import D
+from coop_desktop.language import formatting as fmt
 
 WIDTH = A4[0] - 24 * mm
 HEADLINE = (

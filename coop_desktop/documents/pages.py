@@ -25,6 +25,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
+from coop_desktop.core.i18n import _, language
 from coop_desktop.documents import fonts
 from coop_desktop.documents.layout import (
     RULE_INK,
@@ -34,7 +35,6 @@ from coop_desktop.documents.layout import (
     roll_area,
     roll_styles,
     styles,
-    tr,
 )
 
 FOOTER = 8 * mm  # the baseline of "Página x de y"
@@ -104,7 +104,8 @@ def _canvas_for(parts: Sequence[Part], margin: float) -> type[rl_canvas.Canvas]:
             width, height = self._pagesize
             self.setFont(fonts.REGULAR, 7.5)
             self.setFillColor(colors.black)
-            label = tr(part.lang, f"Página {page} de {total}", f"Page {page} of {total}")
+            with language(part.lang):
+                label = _("Página {page} de {total}").format(page=page, total=total)
             self.drawRightString(width - margin, FOOTER, label)
             self.drawString(margin, FOOTER, part.footer)
             if part.mark:

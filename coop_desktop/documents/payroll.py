@@ -9,14 +9,15 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.i18n import _, in_language_of
+from coop_desktop.core.numbers import ZERO
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import PayrollDoc
-from coop_desktop.documents.layout import RULE, THIN, grid, header_block, p, tr
+from coop_desktop.documents.layout import RULE, THIN, grid, header_block, p
 from coop_desktop.documents.pages import build
 from coop_desktop.documents.signatures import THUMB_MIN, ThumbBox
 from coop_desktop.domain.settlement import summary_word
-from coop_desktop.numbers import ZERO
+from coop_desktop.language import formatting as fmt
 
 MARGIN = 10 * mm
 ROW = 26 * mm  # room for a 20 × 25 mm thumbprint box on every row
@@ -26,11 +27,12 @@ class PayrollRenderer:
     def __init__(self, invariant: bool = False) -> None:
         self.invariant = invariant
 
+    @in_language_of("doc.header.lang")
     def render(self, doc: PayrollDoc) -> bytes:
         lang = doc.header.lang
         page = landscape(A4)
         width = page[0] - 2 * MARGIN
-        title = tr(lang, "PLANILLA DE PAGO", "PAYROLL")
+        title = _("PLANILLA DE PAGO")
         subtitle = fmt.period_with_dates(doc.period, lang)
         if doc.mark:
             subtitle += f" — {doc.mark}"
@@ -38,16 +40,16 @@ class PayrollRenderer:
         signs = ("", "+\u00a0", "−\u00a0", "−\u00a0", "+\u00a0", "=\u00a0")
         heads = [
             "N°",
-            tr(lang, "Código", "Code"),
-            tr(lang, "Socio(a) / DNI", "Member / DNI"),
-            tr(lang, "Liquidación", "Settlement"),
+            _("Código"),
+            _("Socio(a) / DNI"),
+            _("Liquidación"),
             "kg",
             *(
                 f"{sign}{summary_word(key, lang)} S/"
                 for sign, key in zip(signs, money, strict=True)
             ),
-            tr(lang, "Firma", "Signature"),
-            tr(lang, "Huella", "Thumb"),
+            _("Firma"),
+            _("Huella"),
         ]
         rows: list[list[object]] = [
             [p(h, "cellboldright" if 4 <= i <= 10 else "cellbold") for i, h in enumerate(heads)]
@@ -71,7 +73,7 @@ class PayrollRenderer:
             [
                 "",
                 "",
-                tr(lang, f"TOTAL ({len(doc.rows)} socios)", f"TOTAL ({len(doc.rows)} members)"),
+                _("TOTAL ({value} socios)").format(value=len(doc.rows)),
                 "",
                 column[-1],
                 *(fmt.amount(doc.total(name), lang) for name in money),
@@ -105,14 +107,10 @@ class PayrollRenderer:
             header_block(doc.header, title, subtitle, width),
             Spacer(1, 2 * mm),
             p(
-                tr(
-                    lang,
-                    "Valor de la leche + abonos − descuentos del periodo − deuda anterior + deuda "
-                    "que pasa = neto a pagar. «Deuda que pasa» es lo que la leche no alcanzó a "
-                    "cubrir: se descuenta el periodo siguiente.",
-                    "Milk value + credits − deductions of the period − debt brought in + debt "
-                    "carried on = net to pay. «Debt carried on» is what the milk could not "
-                    "cover: it is deducted next period.",
+                _(
+                    "Valor de la leche + abonos − descuentos del periodo − deuda anterior "
+                    "+ deuda que pasa = neto a pagar. «Deuda que pasa» es lo que la leche "
+                    "no alcanzó a cubrir: se descuenta el periodo siguiente."
                 ),
                 "small",
             ),

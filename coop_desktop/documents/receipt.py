@@ -17,7 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.i18n import _, in_language_of
+from coop_desktop.core.numbers import ZERO_MONEY
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import ReceiptDoc
 from coop_desktop.documents.layout import (
@@ -31,21 +32,20 @@ from coop_desktop.documents.layout import (
     roll_area,
     roll_styles,
     styles,
-    tr,
 )
 from coop_desktop.documents.pages import Part, build_parts, build_roll
 from coop_desktop.documents.receipt_money import items, settled
-from coop_desktop.numbers import ZERO_MONEY
+from coop_desktop.language import formatting as fmt
 
 MARGIN = 10 * mm
 A5_WIDTH = A5[0] - 2 * MARGIN
 
 
+@in_language_of("r.header.lang")
 def title_of(r: ReceiptDoc) -> str:
-    lang = r.header.lang
     if r.header.ruc:
-        return tr(lang, "LIQUIDACIÓN DE COMPRA", "PURCHASE SETTLEMENT")
-    return tr(lang, "CONSTANCIA DE PAGO", "PAYMENT RECORD")
+        return _("LIQUIDACIÓN DE COMPRA")
+    return _("CONSTANCIA DE PAGO")
 
 
 class ReceiptRenderer:
@@ -107,6 +107,7 @@ class ReceiptRenderer:
             on_part=on_part,
         )
 
+    @in_language_of("r.header.lang")
     def story(
         self, r: ReceiptDoc, width: float, sheet: dict[str, ParagraphStyle]
     ) -> list[Flowable]:
@@ -119,20 +120,20 @@ class ReceiptRenderer:
 
         title = title_of(r)
         buyer = [
-            para(tr(lang, "COMPRADOR", "BUYER"), "bold"),
+            para(_("COMPRADOR"), "bold"),
             para(h.name),
-            para(f"RUC {h.ruc}" if h.ruc else tr(lang, "RUC: no registrado", "RUC: not recorded")),
+            para(f"RUC {h.ruc}" if h.ruc else _("RUC: no registrado")),
             para(
-                tr(lang, "Domicilio: ", "Address: ")
+                _("Domicilio: ")
                 + (place_of(h.address, h.district, h.province, h.department) or "—")
             ),
         ]
         seller = [
-            para(tr(lang, "VENDEDOR(A)", "SELLER"), "bold"),
+            para(_("VENDEDOR(A)"), "bold"),
             para(f"{m.name} ({m.code})"),
             para(f"DNI {m.dni or '—'}"),
             para(
-                tr(lang, "Domicilio: ", "Address: ")
+                _("Domicilio: ")
                 + (place_of(m.address, m.community, m.district, m.province, m.department) or "—")
             ),
         ]
@@ -164,35 +165,29 @@ class ReceiptRenderer:
         story += [
             Spacer(1, 1.5 * mm),
             para(
-                f"{tr(lang, 'Fecha de emisión', 'Issued')}: {fmt.day(r.issued, lang)}   "
-                f"{tr(lang, 'Lugar', 'Place')}: "
+                f"{_('Fecha de emisión')}: {fmt.day(r.issued, lang)}   "
+                f"{_('Lugar')}: "
                 f"{place_of(h.district, h.province, h.department) or '—'}"
             ),
             para(
-                f"{tr(lang, 'Periodo', 'Period')}: {fmt.period_with_dates(r.period, lang)}",
+                f"{_('Periodo')}: {fmt.period_with_dates(r.period, lang)}",
                 "small",
             ),
         ]
         if r.replaces:
             story.append(
                 para(
-                    tr(
-                        lang,
-                        f"Reemplaza al recibo {r.replaces}, anulado.",
-                        f"Replaces receipt {r.replaces}, voided.",
-                    ),
+                    _("Reemplaza al recibo {replaces}, anulado.").format(replaces=r.replaces),
                     "bold",
                 )
             )
         if r.void is not None:
             when = fmt.day(r.void.day, lang) if r.void.day else "—"
-            by = r.void.replaced_by or tr(lang, "ninguno todavía", "none yet")
+            by = r.void.replaced_by or _("ninguno todavía")
             story.append(
                 para(
-                    tr(
-                        lang,
-                        f"ANULADO el {when}. Motivo: {r.void.reason}. Reemplazado por: {by}.",
-                        f"VOIDED on {when}. Reason: {r.void.reason}. Replaced by: {by}.",
+                    _("ANULADO el {when}. Motivo: {reason}. Reemplazado por: {by}.").format(
+                        when=when, reason=r.void.reason, by=by
                     ),
                     "bold",
                 )
@@ -204,15 +199,14 @@ class ReceiptRenderer:
         return story
 
     @staticmethod
+    @in_language_of("r.header.lang")
     def goods(r: ReceiptDoc, width: float, narrow: bool, sheet: dict[str, ParagraphStyle]) -> Table:
         """Goods, quantity, unit, unit price and value; the IGV line (exempt); the total."""
         lang = r.header.lang
         size = sheet["base"].fontSize if narrow else 8
-        exempt = tr(lang, "IGV: exonerado (0.00)", "VAT: exempt (0.00)")
+        exempt = _("IGV: exonerado (0.00)")
         if narrow:
-            rows: list[list[object]] = [
-                [tr(lang, "Cantidad", "Quantity"), tr(lang, "P. unit. S/", "Price S/"), "S/"]
-            ]
+            rows: list[list[object]] = [[_("Cantidad"), _("P. unit. S/"), "S/"]]
             for g, number in zip(r.goods, _numbers(r, lang), strict=True):
                 rows.append([g.description, "", ""])
                 rows.append(
@@ -222,22 +216,20 @@ class ReceiptRenderer:
                         fmt.amount(g.value, lang),
                     ]
                 )
-            rows.append(
-                [tr(lang, "Valor de compra", "Purchase value"), "", fmt.amount(r.gross, lang)]
-            )
+            rows.append([_("Valor de compra"), "", fmt.amount(r.gross, lang)])
             rows.append([exempt, "", fmt.amount(ZERO_MONEY, lang)])
-            rows.append([tr(lang, "IMPORTE TOTAL", "TOTAL"), "", fmt.amount(r.gross, lang)])
+            rows.append([_("IMPORTE TOTAL"), "", fmt.amount(r.gross, lang)])
             widths = [width * 0.46, width * 0.24, width * 0.30]
             spans = [("SPAN", (0, i), (-1, i)) for i, row in enumerate(rows) if row[1:] == ["", ""]]
             spans += [("SPAN", (0, i), (1, i)) for i in range(len(rows) - 3, len(rows))]
         else:
             rows = [
                 [
-                    tr(lang, "Descripción", "Description"),
-                    tr(lang, "Cantidad", "Quantity"),
-                    tr(lang, "Unidad", "Unit"),
-                    tr(lang, "P. unitario S/", "Unit price S/"),
-                    tr(lang, "Valor S/", "Value S/"),
+                    _("Descripción"),
+                    _("Cantidad"),
+                    _("Unidad"),
+                    _("P. unitario S/"),
+                    _("Valor S/"),
                 ]
             ]
             for g, number in zip(r.goods, _numbers(r, lang), strict=True):
@@ -253,7 +245,7 @@ class ReceiptRenderer:
             n = len(rows)
             rows.append(
                 [
-                    tr(lang, "Valor de compra", "Purchase value"),
+                    _("Valor de compra"),
                     "",
                     "",
                     "",
@@ -262,18 +254,14 @@ class ReceiptRenderer:
             )
             rows.append(
                 [
-                    tr(
-                        lang,
-                        "IGV: exonerado (leche cruda, Apéndice I de la Ley del IGV)",
-                        "VAT (IGV): exempt (raw milk, Appendix I of the IGV law)",
-                    ),
+                    _("IGV: exonerado (leche cruda, Apéndice I de la Ley del IGV)"),
                     "",
                     "",
                     "",
                     fmt.amount(ZERO_MONEY, lang),
                 ]
             )
-            rows.append([tr(lang, "IMPORTE TOTAL", "TOTAL"), "", "", "", fmt.amount(r.gross, lang)])
+            rows.append([_("IMPORTE TOTAL"), "", "", "", fmt.amount(r.gross, lang)])
             widths = [width - 88 * mm, 24 * mm, 14 * mm, 24 * mm, 26 * mm]
             spans = [("SPAN", (0, i), (3, i)) for i in range(n, len(rows))]
         table = grid(rows, widths, right_from=1, size=size)

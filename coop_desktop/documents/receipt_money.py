@@ -14,11 +14,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.i18n import _, in_language_of
 from coop_desktop.documents.content import ReceiptDoc
-from coop_desktop.documents.layout import RULE, grid, p, tr
+from coop_desktop.documents.layout import RULE, grid, p
 from coop_desktop.documents.signatures import signatures
 from coop_desktop.domain.settlement import summary_word
+from coop_desktop.language import formatting as fmt
 
 METHODS = {
     "cash": ("Efectivo", "Cash"),
@@ -38,6 +39,7 @@ def _rows(rows: list[tuple[str, str]], width: float, sheet: dict[str, ParagraphS
     )
 
 
+@in_language_of("r.header.lang")
 def items(r: ReceiptDoc, width: float, sheet: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Each credit, deduction and carried debt as it was due."""
     lang = r.header.lang
@@ -51,11 +53,12 @@ def items(r: ReceiptDoc, width: float, sheet: dict[str, ParagraphStyle]) -> list
         return []
     return [
         Spacer(1, 1.5 * mm),
-        p(tr(lang, "Descuentos, abonos y deudas", "Deductions, credits and debts"), "bold", sheet),
+        p(_("Descuentos, abonos y deudas"), "bold", sheet),
         _rows(rows, width, sheet),
     ]
 
 
+@in_language_of("r.header.lang")
 def settled(r: ReceiptDoc, width: float, sheet: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Who and which receipt, the summary, the net, and the signatures: one block (kept
     together on sheets; a roll has a single page)."""
@@ -84,8 +87,7 @@ def settled(r: ReceiptDoc, width: float, sheet: dict[str, ParagraphStyle]) -> li
     if method:
         block.append(
             p(
-                f"{tr(lang, 'Forma de pago', 'Payment method')}: "
-                f"{method[1] if lang == 'en' else method[0]}",
+                f"{_('Forma de pago')}: {method[1] if lang == 'en' else method[0]}",
                 "base",
                 sheet,
             )

@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from coop_desktop import formatting as fmt
 from coop_desktop.documents.layout import tr
+from coop_desktop.language import formatting as fmt
 
 BALANCE_COLUMNS = (
     ("opening_l", "Inicial L", "Opening L"),

@@ -9,12 +9,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from coop_desktop import formatting as fmt
 from coop_desktop.documents.content import Header
 from coop_desktop.documents.layout import escape, grid, header_block, p, tr
 from coop_desktop.documents.pages import build
 from coop_desktop.documents.sales_labels import BALANCE_COLUMNS, balance_cell, margin_lines
 from coop_desktop.documents.spreadsheet import Column, Sheet, xlsx_bytes
+from coop_desktop.language import formatting as fmt
 
 
 def _range(start: date, end: date, lang: str) -> str:

@@ -8,7 +8,6 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from coop_desktop import formatting as fmt
 from coop_desktop.documents.content import Header
 from coop_desktop.documents.layout import (
     RollArea,
@@ -23,6 +22,7 @@ from coop_desktop.documents.layout import (
 from coop_desktop.documents.pages import build, build_roll
 from coop_desktop.documents.signatures import SignLine
 from coop_desktop.domain.measures import MEASURES
+from coop_desktop.language import formatting as fmt
 
 
 def render_buyer_statement(st: Any, header: Header, lang: str = "es") -> bytes:

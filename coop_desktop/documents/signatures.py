@@ -7,8 +7,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from coop_desktop.core.i18n import _, in_language
 from coop_desktop.documents import fonts
-from coop_desktop.documents.layout import RULE, p, styles, tr
+from coop_desktop.documents.layout import RULE, p, styles
 
 THUMB = (22 * mm, 27 * mm)  # a thumbprint needs at least 20 × 25 mm
 THUMB_MIN = (20 * mm, 25 * mm)
@@ -37,6 +38,7 @@ class ThumbBox(Flowable):  # type: ignore[misc]
             c.drawCentredString(self.width / 2, 0, self.label)
 
 
+@in_language
 def signatures(
     lang: str,
     width: float,
@@ -46,9 +48,9 @@ def signatures(
     """The treasurer's and the member's signature lines and the member's thumbprint box."""
     sheet = sheet or styles()
     size = max(sheet["small"].fontSize, 7.5)
-    thumb = ThumbBox(tr(lang, "Huella digital", "Thumbprint"), size)
-    treasurer = tr(lang, "Tesorero(a)", "Treasurer")
-    member = member or tr(lang, "Vendedor(a): firma", "Seller: signature")
+    thumb = ThumbBox(_("Huella digital"), size)
+    treasurer = _("Tesorero(a)")
+    member = member or _("Vendedor(a): firma")
 
     def sign(label: str) -> list[Flowable]:
         return [Spacer(1, 14 * mm), SignLine(), p(label, "center", sheet)]
@@ -83,14 +85,15 @@ def signatures(
     return table
 
 
+@in_language
 def collector_signatures(lang: str, width: float) -> Table:
     """The collector who received the milk and the treasurer who checked the sheet."""
 
     def sign(label: str) -> list[Flowable]:
         return [Spacer(1, 14 * mm), SignLine(), p(label, "center")]
 
-    collector = tr(lang, "Acopiador(a): firma", "Collector: signature")
-    treasurer = tr(lang, "Tesorero(a): firma", "Treasurer: signature")
+    collector = _("Acopiador(a): firma")
+    treasurer = _("Tesorero(a): firma")
     table = Table([[sign(collector), sign(treasurer)]], colWidths=[width / 2, width / 2])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return table

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from coop_desktop import formatting
-from coop_desktop.numbers import quantize
+from coop_desktop.core.numbers import quantize
+from coop_desktop.language import formatting
 
 FORMATS = {
     "money": "#,##0.00",

@@ -14,7 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.i18n import _, in_language_of
+from coop_desktop.core.numbers import ZERO_MONEY
 from coop_desktop.documents import fonts
 from coop_desktop.documents.charts import DailyBars
 from coop_desktop.documents.content import StatementDoc
@@ -27,13 +28,12 @@ from coop_desktop.documents.layout import (
     header_block,
     p,
     place_of,
-    tr,
 )
 from coop_desktop.documents.pages import Part, build_parts
 from coop_desktop.documents.rows import Rows
 from coop_desktop.documents.trend import trend_section
 from coop_desktop.domain.settlement import summary_word
-from coop_desktop.numbers import ZERO_MONEY
+from coop_desktop.language import formatting as fmt
 
 MARGIN = 12 * mm
 WIDTH = A4[0] - 2 * MARGIN
@@ -69,9 +69,10 @@ class StatementRenderer:
             self.story(s), s.shown_mark, f"{s.member.code} · {fmt.period(s.period, lang)}", lang
         )
 
+    @in_language_of("s.header.lang")
     def story(self, s: StatementDoc) -> list[Flowable]:
         lang = s.header.lang
-        title = tr(lang, "ESTADO DE CUENTA", "STATEMENT")
+        title = _("ESTADO DE CUENTA")
         subtitle = fmt.period_with_dates(s.period, lang)
         if s.shown_mark:
             subtitle += f" — {s.shown_mark}"
@@ -87,7 +88,7 @@ class StatementRenderer:
                     for x in (
                         f"DNI {m.dni or '—'}",
                         place,
-                        f"{tr(lang, 'Liquidación', 'Settlement')} {s.number}" if s.number else "",
+                        f"{_('Liquidación')} {s.number}" if s.number else "",
                     )
                     if x
                 ),
@@ -96,33 +97,30 @@ class StatementRenderer:
             Spacer(1, 2 * mm),
             self.summary(s),
             Spacer(1, 2 * mm),
-            Label(tr(lang, "Entregas del periodo", "Deliveries of the period")),
+            Label(_("Entregas del periodo")),
         ]
         if s.densities:
             dens = " / ".join(fmt.density(d, lang) for d in s.densities)
             story.append(
                 p(
-                    tr(
-                        lang,
-                        f"Densidad: {dens}. kg = litros × densidad, redondeado al gramo; "
-                        "importe = cantidad × precio, redondeado al céntimo.",
-                        f"Density: {dens}. kg = litres × density, rounded to the gram; "
-                        "amount = quantity × price, rounded to the céntimo.",
-                    ),
+                    _(
+                        "Densidad: {dens}. kg = litros × densidad, redondeado al gramo; "
+                        "importe = cantidad × precio, redondeado al céntimo."
+                    ).format(dens=dens),
                     "small",
                 )
             )
         story.append(self.deliveries(s))
         if s.quality:
             story += [
-                Label(tr(lang, "Calidad de su leche", "Quality of your milk")),
+                Label(_("Calidad de su leche")),
                 self.quality(s),
             ]
         if s.factors:
             story.append(
                 KeepTogether(
                     [
-                        Label(tr(lang, "Cómo se formó su precio", "How your price was made")),
+                        Label(_("Cómo se formó su precio")),
                         self.factors(s),
                     ]
                 )
@@ -133,7 +131,7 @@ class StatementRenderer:
         story.append(
             KeepTogether(
                 [
-                    Label(tr(lang, "Descuentos, abonos y deudas", "Deductions, credits and debts")),
+                    Label(_("Descuentos, abonos y deudas")),
                     self.money(s),
                     Spacer(1, 1 * mm),
                     p(fmt.amount_in_words(max(s.net, ZERO_MONEY), lang), "bold"),
@@ -141,12 +139,11 @@ class StatementRenderer:
             )
         )
         if s.daily_litres:
-            story.append(
-                KeepTogether([Label(tr(lang, "Litros por día", "Litres per day")), self.chart(s)])
-            )
+            story.append(KeepTogether([Label(_("Litros por día")), self.chart(s)]))
         story += trend_section(s.trend, lang, WIDTH)
         return story
 
+    @in_language_of("s.header.lang")
     def summary(self, s: StatementDoc) -> Table:
         """The settlement as one equation across the page."""
         lang = s.header.lang
@@ -168,7 +165,7 @@ class StatementRenderer:
                 fmt.money(summary.net, lang),
             ],
             [
-                tr(lang, "Leche entregada: ", "Milk delivered: ")
+                _("Leche entregada: ")
                 + f"{fmt.quantity(s.litres, 'L', lang)} · {fmt.quantity(s.kg, 'kg', lang)}",
                 "",
                 "",
@@ -198,33 +195,30 @@ class StatementRenderer:
         )
         return table
 
+    @in_language_of("s.header.lang")
     def deliveries(self, s: StatementDoc) -> Flowable:
         lang = s.header.lang
-        shift = {"am": tr(lang, "mañana", "am"), "pm": tr(lang, "tarde", "pm")}
+        shift = {"am": _("mañana"), "pm": _("tarde")}
         units = {ln.price_unit for ln in s.lines}
         unit = units.pop() if len(units) == 1 else ""
         other = unit not in ("", "L", "kg")  # priced per 100 lb: show that quantity too
         header = [
-            tr(lang, "Fecha        Turno", "Date          Shift"),
-            tr(lang, "Litros", "Litres"),
+            _("Fecha        Turno"),
+            _("Litros"),
             "kg",
             *([fmt.unit_label(unit, lang)] if other else []),
-            tr(lang, "Calidad usada", "Quality used"),
-            tr(lang, f"S/ por {fmt.unit_label(unit, lang)}", f"S/ per {unit}")
+            _("Calidad usada"),
+            _("S/ por {value}").format(value=fmt.unit_label(unit, lang), unit=unit)
             if unit
-            else tr(lang, "Precio S/", "Price S/"),
-            tr(lang, "Importe S/", "Amount S/"),
+            else _("Precio S/"),
+            _("Importe S/"),
         ]
         rows: list[tuple[list[str], str]] = []
         total = ZERO_MONEY
         litres = fmt.quantity_column([ln.litres for ln in s.lines], "L", lang)
         priced = fmt.quantity_column([ln.priced for ln in s.lines], unit, lang)
         for ln, litre, in_unit in zip(s.lines, litres, priced, strict=True):
-            quality = (
-                tr(lang, "RECHAZADA: ", "REJECTED: ") + (ln.reason or "")
-                if ln.reason
-                else ln.quality
-            )
+            quality = _("RECHAZADA: ") + (ln.reason or "") if ln.reason else ln.quality
             price = fmt.unit_price(ln.unit_price, lang)
             if not unit:
                 price += f"/{fmt.unit_label(ln.price_unit, lang)}"
@@ -248,7 +242,7 @@ class StatementRenderer:
             (
                 [
                     *blank,
-                    tr(lang, "Suma de las entregas", "Sum of deliveries"),
+                    _("Suma de las entregas"),
                     "",
                     fmt.amount(total, lang),
                 ],
@@ -260,11 +254,7 @@ class StatementRenderer:
                 (
                     [
                         *blank,
-                        tr(
-                            lang,
-                            "Redondeo (el pago se calcula por línea de precio)",
-                            "Rounding (paid per price line)",
-                        ),
+                        _("Redondeo (el pago se calcula por línea de precio)"),
                         "",
                         fmt.amount(s.gross - total, lang),
                     ],
@@ -275,7 +265,7 @@ class StatementRenderer:
             (
                 [
                     *blank,
-                    tr(lang, "Valor de la leche", "Milk value"),
+                    _("Valor de la leche"),
                     "",
                     fmt.amount(s.gross, lang),
                 ],
@@ -287,14 +277,14 @@ class StatementRenderer:
         right = [False, True, True, *([True] if other else []), False, True, True]
         return Rows(header, rows, fixed, right)
 
+    @in_language_of("s.header.lang")
     def quality(self, s: StatementDoc) -> Table:
-        lang = s.header.lang
         rows: list[list[object]] = [
             [
-                tr(lang, "Medida", "Measure"),
-                tr(lang, "Este periodo", "This period"),
-                tr(lang, "Referencia", "Reference"),
-                tr(lang, "Periodo anterior", "Previous period"),
+                _("Medida"),
+                _("Este periodo"),
+                _("Referencia"),
+                _("Periodo anterior"),
                 "",
             ]
         ]
@@ -305,15 +295,16 @@ class StatementRenderer:
                     q.value,
                     q.reference,
                     q.previous,
-                    "✓" if q.ok else tr(lang, "✗ fuera de referencia", "✗ outside reference"),
+                    "✓" if q.ok else _("✗ fuera de referencia"),
                 ]
             )
         return grid(rows, [45 * mm, 32 * mm, 36 * mm, 32 * mm, WIDTH - 145 * mm])
 
+    @in_language_of("s.header.lang")
     def factors(self, s: StatementDoc) -> Table:
         lang = s.header.lang
         rows = [[f.label, fmt.signed_money(f.amount, lang)] for f in s.factors]
-        rows.append([tr(lang, "Valor de la leche", "Milk value"), fmt.money(s.gross, lang)])
+        rows.append([_("Valor de la leche"), fmt.money(s.gross, lang)])
         table = grid(rows, [WIDTH * 0.6, WIDTH * 0.25], header_rows=0, right_from=1)
         table.setStyle(
             [
@@ -323,6 +314,7 @@ class StatementRenderer:
         )
         return table
 
+    @in_language_of("s.header.lang")
     def money(self, s: StatementDoc) -> Table:
         """Every credit, deduction and debt: what was due, what this period covered, and what
         passes to the next period; carried debts name the period and item they come from."""
@@ -330,18 +322,18 @@ class StatementRenderer:
         mo = s.money
         rows: list[list[str]] = [
             [
-                tr(lang, "Concepto", "Item"),
-                tr(lang, "Monto S/", "Amount S/"),
-                tr(lang, "Descontado S/", "Covered S/"),
-                tr(lang, "Pasa al siguiente S/", "Carried on S/"),
+                _("Concepto"),
+                _("Monto S/"),
+                _("Descontado S/"),
+                _("Pasa al siguiente S/"),
             ],
-            [tr(lang, "Valor de la leche", "Milk value"), fmt.amount(mo.gross, lang), "", ""],
+            [_("Valor de la leche"), fmt.amount(mo.gross, lang), "", ""],
         ]
         rows += [[f"+ {c.label}", fmt.amount(c.amount, lang), "", ""] for c in mo.credits]
         for d in mo.debits:
             label = d.label
             if d.kind == "carried":
-                label = tr(lang, f"Deuda anterior — {d.label}", f"Debt brought in — {d.label}")
+                label = _("Deuda anterior — {label}").format(label=d.label)
             rows.append(
                 [
                     f"− {label}",
@@ -352,7 +344,7 @@ class StatementRenderer:
             )
         rows.append(
             [
-                tr(lang, "NETO A PAGAR", "NET TO PAY"),
+                _("NETO A PAGAR"),
                 fmt.money(mo.net, lang),
                 fmt.amount(mo.applied, lang),
                 fmt.amount(mo.carried_out, lang),

@@ -10,47 +10,43 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.i18n import _, in_language_of
 from coop_desktop.documents.content import TicketDoc
-from coop_desktop.documents.layout import RollArea, escape, roll_area, roll_styles, tr
+from coop_desktop.documents.layout import RollArea, escape, roll_area, roll_styles
 from coop_desktop.documents.pages import build_roll
 from coop_desktop.documents.signatures import SignLine
-from coop_desktop.errors import ValidationError
+from coop_desktop.language import formatting as fmt
 
 
+@in_language_of("t.header.lang")
 def ticket_rows(t: TicketDoc) -> list[tuple[str, str]]:
     """The ticket's label/value rows: the same record on the PDF ticket and on the ESC/POS
     ticket of a receipt printer. Quantities as recorded."""
     lang = t.header.lang
-    shift = {"am": tr(lang, "mañana", "morning"), "pm": tr(lang, "tarde", "afternoon")}
+    shift = {"am": _("mañana"), "pm": _("tarde")}
     rows = [
-        (tr(lang, "Socio", "Member"), f"{t.member.code} {t.member.name}"),
-        (tr(lang, "Fecha", "Date"), f"{fmt.day(t.day, lang)} {shift.get(t.shift, t.shift)}"),
-        (tr(lang, "Cantidad", "Quantity"), fmt.quantity(t.quantity, t.unit, lang)),
+        (_("Socio"), f"{t.member.code} {t.member.name}"),
+        (_("Fecha"), f"{fmt.day(t.day, lang)} {shift.get(t.shift, t.shift)}"),
+        (_("Cantidad"), fmt.quantity(t.quantity, t.unit, lang)),
     ]
     if t.temperature is not None:
-        rows.append((tr(lang, "Temperatura", "Temperature"), fmt.temperature(t.temperature, lang)))
+        rows.append((_("Temperatura"), fmt.temperature(t.temperature, lang)))
     if t.density is not None:
-        rows.append((tr(lang, "Densidad", "Density"), fmt.density(t.density, lang)))
+        rows.append((_("Densidad"), fmt.density(t.density, lang)))
     if t.alcohol_positive is not None:
         rows.append(
             (
-                tr(lang, "Prueba de alcohol", "Alcohol test"),
-                tr(lang, "POSITIVA", "POSITIVE")
-                if t.alcohol_positive
-                else tr(lang, "negativa", "negative"),
+                _("Prueba de alcohol"),
+                _("POSITIVA") if t.alcohol_positive else _("negativa"),
             )
         )
-    status = (
-        tr(lang, "RECHAZADA: ", "REJECTED: ") + (t.reason or "")
-        if t.rejected
-        else tr(lang, "ACEPTADA", "ACCEPTED")
-    )
-    rows.append((tr(lang, "Estado", "Status"), status))
+    status = _("RECHAZADA: ") + (t.reason or "") if t.rejected else _("ACEPTADA")
+    rows.append((_("Estado"), status))
     totals = t.period_totals or (("L", t.period_litres),)  # each unit apart, never added
     rows.append(
         (
-            tr(lang, "Total del periodo", "Period total"),
+            _("Total del periodo"),
             " + ".join(fmt.quantity(q, u, lang) for u, q in totals)
             + f" ({_period(t.period, lang)})",
         )
@@ -66,12 +62,14 @@ def _period(code: str, lang: str) -> str:
         return code
 
 
+@in_language_of("t.header.lang")
 def ticket_title(t: TicketDoc) -> str:
-    return tr(t.header.lang, "TICKET DE ENTREGA", "DELIVERY TICKET") + f" {t.number}"
+    return _("TICKET DE ENTREGA") + f" {t.number}"
 
 
+@in_language_of("t.header.lang")
 def signature_line(t: TicketDoc) -> str:
-    return tr(t.header.lang, "Firma del socio o huella", "Member's signature or thumbprint")
+    return _("Firma del socio o huella")
 
 
 class TicketRenderer:

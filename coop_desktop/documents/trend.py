@@ -13,10 +13,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.i18n import _, in_language, language
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import TrendPoint
-from coop_desktop.documents.layout import RULE, THIN, grid, p, tr
+from coop_desktop.documents.layout import RULE, THIN, grid, p
+from coop_desktop.language import formatting as fmt
 
 BAR = colors.black  # the statement prints on 1-bit heads too: black, no grey
 
@@ -46,7 +47,8 @@ class TrendBars(Flowable):  # type: ignore[misc]
         c.line(left, bottom, left + plot_w, bottom)
         c.setFont(fonts.CONDENSED, 7)
         c.setFillColor(colors.black)
-        c.drawString(0, bottom + plot_h / 2, tr(self.lang, "Litros", "Litres"))
+        with language(self.lang):
+            c.drawString(0, bottom + plot_h / 2, _("Litros"))
         for i, pt in enumerate(self.points):
             bar = plot_h * float(pt.litres / top)  # drawing coordinates only
             wide = min(step * 0.6, 12 * mm)  # one period is a bar, not a black block
@@ -62,6 +64,7 @@ class TrendBars(Flowable):  # type: ignore[misc]
             )
 
 
+@in_language
 def trend_section(
     points: Sequence[TrendPoint], lang: str = "es", width: float = 186 * mm
 ) -> list[Flowable]:
@@ -72,17 +75,16 @@ def trend_section(
     # Plain strings (cheaper than paragraphs in a batch of statements), broken by hand.
     header: list[str] = [""] + [
         fmt.period(pt.period, lang).replace(", ", "\n")
-        + ("\n" + tr(lang, "(provisional)", "(provisional)") if pt.provisional else "")
+        + ("\n" + _("(provisional)") if pt.provisional else "")
         for pt in points
     ]
     rows: list[Sequence[object]] = [
         header,
-        [tr(lang, "Litros", "Litres")] + [fmt.quantity(pt.litres, "L", lang) for pt in points],
-        [tr(lang, "Sólidos totales", "Total solids")]
+        [_("Litros")] + [fmt.quantity(pt.litres, "L", lang) for pt in points],
+        [_("Sólidos totales")]
         + [fmt.percent(pt.st, 2, lang) if pt.st is not None else dash for pt in points],
-        [tr(lang, "UFC/mL", "UFC/mL")]
-        + [fmt.count(pt.ufc, lang) if pt.ufc is not None else dash for pt in points],
-        [tr(lang, "Precio S/ por kg", "Price S/ per kg")]
+        [_("UFC/mL")] + [fmt.count(pt.ufc, lang) if pt.ufc is not None else dash for pt in points],
+        [_("Precio S/ por kg")]
         + [
             fmt.unit_price(pt.price_per_kg, lang) if pt.price_per_kg is not None else dash
             for pt in points
@@ -94,17 +96,15 @@ def trend_section(
     table.setStyle(
         [("FONT", (0, 0), (-1, 0), fonts.CONDENSED_BOLD, 7), ("LEADING", (0, 0), (-1, 0), 8)]
     )
-    note = tr(
-        lang,
-        "Periodos cerrados: lo pagado. Provisional: periodo abierto, según la vista previa "
-        "del cierre.",
-        "Closed periods: what was paid. Provisional: an open period, from the close preview.",
+    note = _(
+        "Periodos cerrados: lo pagado. Provisional: periodo abierto, según la "
+        "vista previa del cierre."
     )
     return [
         KeepTogether(
             [
                 p(
-                    tr(lang, "Su avance: últimos seis periodos", "Your progress: last six periods"),
+                    _("Su avance: últimos seis periodos"),
                     "h2",
                 ),
                 TrendBars(points, width, 24 * mm, lang),

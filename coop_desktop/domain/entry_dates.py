@@ -17,8 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
-from coop_desktop.errors import Refused
+from coop_desktop.core.errors import Refused
 
 
 def _day(value: date) -> str:

@@ -13,11 +13,10 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-import coop_desktop.domain.transfer_messages  # noqa: F401  (registers the messages)
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import D, could_group_thousands, decimal_reading, parse_number
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.text import fold
-from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import D, could_group_thousands, decimal_reading, parse_number
 
 Cell = str | int | Decimal | date | datetime | bool | None
 

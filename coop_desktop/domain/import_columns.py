@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import coop_desktop.domain.transfer_messages  # noqa: F401  (registers the messages)
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.text import fold
-from coop_desktop.errors import ValidationError
 
 IGNORE = "-"
 KINDS = ("members", "deliveries", "tests")

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from coop_desktop.core.numbers import ZERO, quantize
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing.model import Bands, Base, Scheme
-from coop_desktop.numbers import ZERO, quantize
 
 QUALITY_KEYS = ("fat", "protein", "st", "ufc", "scc")
 HUNDRED = Decimal(100)

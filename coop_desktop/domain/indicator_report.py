@@ -13,10 +13,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from coop_desktop.core.numbers import ZERO
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS, Change, Figures
 from coop_desktop.domain.indicator_groups import Names, group_label, grouped, ordered
-from coop_desktop.numbers import ZERO
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-import coop_desktop.domain.transfer_messages  # noqa: F401  (registers the messages)
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import D, parse_number, quantize
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import density_reading
 from coop_desktop.domain.import_columns import header_key
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import D, parse_number, quantize
 
 MAX_LINE = 512
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from coop_desktop.numbers import D
+from coop_desktop.core.numbers import D
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from coop_desktop.errors import ValidationError
+from coop_desktop.core.errors import ValidationError
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(q[12]|d[123]))?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")

@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from coop_desktop.errors import ValidationError
-from coop_desktop.messages import FIELD_NAMES, add_messages
+from coop_desktop.core.errors import ValidationError
 
 ADOPTED, LEFT = "adopted", "left"
 KINDS = (ADOPTED, LEFT)
@@ -30,42 +29,6 @@ SEEDED: tuple[tuple[str, str, str], ...] = (
     ("herd_health", "Sanidad del hato", "Herd health"),
 )
 NOTHING: frozenset[str] = frozenset()
-
-FIELD_NAMES.update({"practice": ("práctica", "practice")})
-add_messages(
-    {
-        "practice_already_held": (
-            "{member} ya tiene la práctica «{value}» desde el {day}; para registrarla de nuevo, "
-            "registre antes que la dejó.",
-            "{member} already holds the practice «{value}» since {day}; to record it again, "
-            "record first that it was left.",
-        ),
-        "practice_not_held": (
-            "{member} no tiene la práctica «{value}»: no se puede registrar que la dejó.",
-            "{member} does not hold the practice «{value}»: it cannot be recorded as left.",
-        ),
-        "practice_before_last_fact": (
-            "La fecha {day} es anterior al último registro de «{value}» ({last}): los "
-            "registros de una práctica van hacia adelante en el tiempo.",
-            "{day} is before the last record of «{value}» ({last}): the records of a practice "
-            "go forward in time.",
-        ),
-        "unknown_practice": (
-            "No existe la práctica «{value}»; las prácticas son: {valid}.",
-            "There is no practice «{value}»; the practices are: {valid}.",
-        ),
-        "duplicate_practice": (
-            "Ya existe la práctica «{value}».",
-            "The practice «{value}» already exists.",
-        ),
-        "bad_practice_code": (
-            "Código de práctica inválido «{value}»: use minúsculas, cifras y _ (por ejemplo "
-            "silvopastoreo).",
-            "Invalid practice code «{value}»: use lower case letters, digits and _ (for "
-            "example silvopasture).",
-        ),
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +101,9 @@ def check_fact(
     """May this fact follow the member's facts of this practice (kind, day, in the order
     recorded)? Facts go forward in time: a practice is adopted when it is not held, left
     when it is, and never on a day before its last fact."""
-    from coop_desktop import formatting as fmt  # not at import: pricing imports this module
+    from coop_desktop.language import (
+        formatting as fmt,  # not at import: pricing imports this module
+    )
 
     if kind not in KINDS:
         raise ValidationError("bad_choice", "kind", value=kind, valid=", ".join(KINDS))

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import CENT, ZERO_MONEY, quantize
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import CENT, ZERO_MONEY, quantize
 
 # Deduction kinds in their default priority (first is covered first).
 DEDUCTION_KINDS = (

@@ -12,9 +12,9 @@ from decimal import Decimal
 from stdnum.pe import cui as stdnum_cui
 from stdnum.pe import ruc as stdnum_ruc
 
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import D, parse_number
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import D, parse_number
 
 SHIFTS = ("am", "pm")
 UNITS = ("L", "kg")

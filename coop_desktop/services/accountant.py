@@ -10,11 +10,12 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from coop_desktop.core.errors import Refused
+from coop_desktop.core.i18n import _, in_language
+from coop_desktop.core.numbers import ZERO, ZERO_MONEY
 from coop_desktop.documents.spreadsheet import Column, Sheet
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.settlement import summary_word
-from coop_desktop.errors import Refused
-from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services.document_data import payroll
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member, Period, Settlement
@@ -39,16 +40,17 @@ def _t(lang: str, es: str, en: str) -> str:
 SUMMARY = ("milk", "credits", "deductions", "carried_in", "carried_out", "net")
 
 
+@in_language
 def payroll_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
     """The payroll as printed (the same DTO as its PDF, the same figures under the same
     words): its sums are the printed sums."""
     doc = payroll(db, code)
     cols = [
         Column("N°", "int", 5),
-        Column(_t(lang, "Código", "Code"), "text", 9),
-        Column(_t(lang, "Socio", "Member"), "text", 32),
+        Column(_("Código"), "text", 9),
+        Column(_("Socio"), "text", 32),
         Column("DNI", "text", 10),
-        Column(_t(lang, "Liquidación", "Settlement"), "text", 15),
+        Column(_("Liquidación"), "text", 15),
         Column("kg", "quantity", 12),
         *(Column(f"{summary_word(key, lang)} S/", "money", 13) for key in SUMMARY),
     ]
@@ -59,13 +61,13 @@ def payroll_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
     totals = (
         None,
         "TOTAL",
-        _t(lang, f"{len(doc.rows)} socios", f"{len(doc.rows)} members"),
+        _("{value} socios").format(value=len(doc.rows)),
         None,
         None,
         sum((r.kg for r in doc.rows), ZERO),
         *(doc.total(k) for k in SUMMARY),
     )
-    return Sheet(_t(lang, f"Planilla {code}", f"Payroll {code}"), cols, rows, totals)
+    return Sheet(_("Planilla {code}").format(code=code), cols, rows, totals)
 
 
 def _settlements(db: Database, code: str) -> list[tuple[Settlement, Member]]:
@@ -85,27 +87,28 @@ def _settlements(db: Database, code: str) -> list[tuple[Settlement, Member]]:
         ]
 
 
+@in_language
 def purchases_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
     """One row per settlement of the closed period, for the purchases register (docs/
     exports.md explains every column and where its rule comes from)."""
     cols = [
-        Column(_t(lang, "Periodo", "Period"), "text", 11),
-        Column(_t(lang, "Tipo de comprobante", "Document type"), "text", 8),
-        Column(_t(lang, "Serie-número", "Series-number"), "text", 15),
-        Column(_t(lang, "Fecha de emisión", "Issue date"), "date", 11),
-        Column(_t(lang, "Tipo de documento del vendedor", "Seller ID type"), "text", 8),
-        Column(_t(lang, "Documento del vendedor", "Seller ID"), "text", 10),
-        Column(_t(lang, "Apellidos y nombres del vendedor", "Seller name"), "text", 32),
-        Column(_t(lang, "Descripción", "Description"), "text", 26),
-        Column(_t(lang, "Cantidad", "Quantity"), "quantity", 11),
-        Column(_t(lang, "Unidad", "Unit"), "text", 6),
-        Column(_t(lang, "Valor de compra S/", "Purchase value S/"), "money", 12),
-        Column(_t(lang, "Base gravada S/", "Taxable base S/"), "money", 10),
+        Column(_("Periodo"), "text", 11),
+        Column(_("Tipo de comprobante"), "text", 8),
+        Column(_("Serie-número"), "text", 15),
+        Column(_("Fecha de emisión"), "date", 11),
+        Column(_("Tipo de documento del vendedor"), "text", 8),
+        Column(_("Documento del vendedor"), "text", 10),
+        Column(_("Apellidos y nombres del vendedor"), "text", 32),
+        Column(_("Descripción"), "text", 26),
+        Column(_("Cantidad"), "quantity", 11),
+        Column(_("Unidad"), "text", 6),
+        Column(_("Valor de compra S/"), "money", 12),
+        Column(_("Base gravada S/"), "money", 10),
         Column("IGV S/", "money", 8),
-        Column(_t(lang, "Importe exonerado S/", "Exempt amount S/"), "money", 12),
-        Column(_t(lang, "Abonos S/", "Credits S/"), "money", 10),
-        Column(_t(lang, "Descuentos S/", "Deductions S/"), "money", 12),
-        Column(_t(lang, "Neto pagado S/", "Net paid S/"), "money", 12),
+        Column(_("Importe exonerado S/"), "money", 12),
+        Column(_("Abonos S/"), "money", 10),
+        Column(_("Descuentos S/"), "money", 12),
+        Column(_("Neto pagado S/"), "money", 12),
     ]
     description = DESCRIPTION[lang == "en"]
     rows: list[tuple[object, ...]] = [
@@ -135,26 +138,27 @@ def purchases_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
         "TOTAL" if i == 0 else (_money_sum(r[i] for r in rows) if i in money else None)
         for i in range(len(cols))
     )
-    return Sheet(_t(lang, f"Compras {code}", f"Purchases {code}"), cols, rows, totals)
+    return Sheet(_("Compras {code}").format(code=code), cols, rows, totals)
 
 
+@in_language
 def payments_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
     """Who gets paid how much, and where: account or wallet number when known. Settlements
     with nothing to pay are left out."""
     cols = [
-        Column(_t(lang, "Código", "Code"), "text", 9),
-        Column(_t(lang, "Socio", "Member"), "text", 32),
+        Column(_("Código"), "text", 9),
+        Column(_("Socio"), "text", 32),
         Column("DNI", "text", 10),
-        Column(_t(lang, "Forma de pago", "Payment method"), "text", 12),
-        Column(_t(lang, "Banco", "Bank"), "text", 14),
-        Column(_t(lang, "Cuenta o billetera", "Account or wallet"), "text", 20),
-        Column(_t(lang, "Monto S/", "Amount S/"), "money", 12),
-        Column(_t(lang, "Liquidación", "Settlement"), "text", 15),
+        Column(_("Forma de pago"), "text", 12),
+        Column(_("Banco"), "text", 14),
+        Column(_("Cuenta o billetera"), "text", 20),
+        Column(_("Monto S/"), "money", 12),
+        Column(_("Liquidación"), "text", 15),
     ]
     methods = {
-        "cash": _t(lang, "efectivo", "cash"),
-        "bank": _t(lang, "banco", "bank"),
-        "wallet": _t(lang, "billetera", "wallet"),
+        "cash": _("efectivo"),
+        "bank": _("banco"),
+        "wallet": _("billetera"),
     }
     rows: list[tuple[object, ...]] = []
     for s, m in sorted(_settlements(db, code), key=lambda pair: pair[1].code):
@@ -175,7 +179,7 @@ def payments_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
         )
     total = _money_sum(r[6] for r in rows)
     return Sheet(
-        _t(lang, f"Pagos {code}", f"Payments {code}"),
+        _("Pagos {code}").format(code=code),
         cols,
         rows,
         ("TOTAL", None, None, None, None, None, total, None),

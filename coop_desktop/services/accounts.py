@@ -11,13 +11,13 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
+from coop_desktop.core.numbers import CENT, ZERO, quantize
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import CHARGE_KINDS, KIND_LABELS, instalments
-from coop_desktop.errors import NotFound, Refused, ValidationError
-from coop_desktop.numbers import CENT, ZERO, quantize
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_date, load_rule
 from coop_desktop.services.closeout.locks import lock_months, lock_terms

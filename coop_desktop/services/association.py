@@ -7,9 +7,9 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit, now, row_dict
 from coop_desktop.services.dto import AssociationInfo

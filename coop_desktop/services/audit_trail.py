@@ -9,8 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from coop_desktop.domain import security_messages as _messages  # noqa: F401 - registers them
-from coop_desktop.messages import render
+from coop_desktop.core.messages import render
 from coop_desktop.storage import audit_chain
 from coop_desktop.storage.audit_chain import ChainReport, Finding
 from coop_desktop.storage.engine import Database

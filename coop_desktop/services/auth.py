@@ -17,10 +17,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
-from coop_desktop.domain import security_messages as _messages  # noqa: F401 - registers them
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Forbidden, ValidationError
 from coop_desktop.domain.roles import LOCKOUT_AFTER, Principal, Role, lockout_minutes
-from coop_desktop.errors import Forbidden, ValidationError
 from coop_desktop.services import passwords
 from coop_desktop.services.context import audit, now
 from coop_desktop.storage.engine import Database

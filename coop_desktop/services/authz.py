@@ -21,12 +21,11 @@ from typing import Concatenate, ParamSpec, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
-from coop_desktop.domain import security_messages as _messages  # noqa: F401 - registers them
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Forbidden
 from coop_desktop.domain.periods import period_of
 from coop_desktop.domain.roles import SENSITIVE, Permission, Principal, Role, roles_with
-from coop_desktop.errors import Forbidden
+from coop_desktop.language import formatting as fmt
 from coop_desktop.storage.engine import ACTING, DECLARED, Database
 from coop_desktop.storage.models import Association
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import StorageError
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import StorageError
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
 from coop_desktop.storage import backup as raw

@@ -9,33 +9,15 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.errors import NotFound, ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import NotFound, ValidationError
-from coop_desktop.messages import add_messages
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit, row_dict
 from coop_desktop.services.dto import MemberInfo
 from coop_desktop.services.members import info, member_by_code
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Centre, Member
-
-add_messages(
-    {
-        "unknown_centre": (
-            "No existe un centro de acopio con el código «{value}».",
-            "There is no collection centre with code «{value}».",
-        ),
-        "duplicate_centre": (
-            "Ya existe un centro de acopio con el código «{value}».",
-            "A collection centre with code «{value}» already exists.",
-        ),
-        "member_twice_on_route": (
-            "El socio {value} aparece dos veces en la ruta.",
-            "Member {value} appears twice on the route.",
-        ),
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)

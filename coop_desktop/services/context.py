@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.domain.roles import Principal
 from coop_desktop.storage import audit_chain
 from coop_desktop.storage.engine import ACTING

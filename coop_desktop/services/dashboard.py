@@ -14,12 +14,12 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, select
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Refused
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, period_of
 from coop_desktop.domain.pricing.period import Timeline
-from coop_desktop.errors import Refused
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.association import load_association
 from coop_desktop.services.backups import LAST_BACKUP
 from coop_desktop.services.closeout.inputs import date_param, to_date

@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission, Role
-from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import require_collect_date, requires
 from coop_desktop.services.closeout.date_rule import guard_date, guard_removal

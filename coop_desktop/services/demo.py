@@ -15,12 +15,12 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Refused, ValidationError
+from coop_desktop.core.gc_pause import paused_gc
+from coop_desktop.core.resources import resource_path
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.text import member_search_key
-from coop_desktop.errors import Refused, ValidationError
-from coop_desktop.gc_pause import paused_gc
-from coop_desktop.resources import resource_path
 from coop_desktop.services.association import create_association, get_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.check_audited import recorded_columns

@@ -15,7 +15,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.errors import NotFound, Refused
+from coop_desktop.core.numbers import ZERO
 from coop_desktop.documents.content import (
     AdvanceDoc,
     CollectionDoc,
@@ -29,9 +30,7 @@ from coop_desktop.documents.content import (
 )
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import NotFound, Refused
-from coop_desktop.messages import add_messages
-from coop_desktop.numbers import ZERO
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
@@ -52,19 +51,6 @@ from coop_desktop.storage.models import (
     QualityTest,
     Settlement,
     SettlementLine,
-)
-
-add_messages(
-    {
-        "receipt_without_ruc": (
-            "La asociación no tiene RUC registrado: los recibos salen como CONSTANCIA DE PAGO, "
-            "no como liquidación de compra. Regístrelo en Configuración → Asociación o con "
-            "«coop association set --ruc NÚMERO».",
-            "The association has no RUC on record: receipts print as a PAYMENT RECORD, not as "
-            "a purchase settlement (liquidación de compra). Record it in Settings → "
-            "Association or with «coop association set --ruc NUMBER».",
-        ),
-    }
 )
 
 

@@ -15,14 +15,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-import coop_desktop.domain.transfer_messages  # noqa: F401  (registers the messages)
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.i18n import _, in_language
+from coop_desktop.core.numbers import ZERO, ZERO_MONEY
+from coop_desktop.core.outputs import write_file
 from coop_desktop.documents.spreadsheet import Column, Sheet, csv_bytes, xlsx_bytes
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.settlement import KIND_LABELS
-from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import ZERO, ZERO_MONEY
-from coop_desktop.outputs import write_file
 from coop_desktop.services import accountant
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, LedgerEntry, Member, QualityTest
@@ -68,17 +68,18 @@ def _name(m: Member) -> str:
     return f"{m.given_names} {m.surnames}"
 
 
+@in_language
 def ledger_sheet(db: Database, span: Span, lang: str) -> Sheet:
     cols = [
-        Column(_t(lang, "Fecha", "Date"), "date", 11),
-        Column(_t(lang, "Código", "Code"), "text", 9),
-        Column(_t(lang, "Socio", "Member"), "text", 30),
-        Column(_t(lang, "Tipo", "Kind"), "text", 18),
-        Column(_t(lang, "Descripción", "Description"), "text", 36),
-        Column(_t(lang, "Cantidad", "Quantity"), "quantity", 10),
-        Column(_t(lang, "Precio unitario", "Unit price"), "price", 12),
-        Column(_t(lang, "Monto S/", "Amount S/"), "money", 12),
-        Column(_t(lang, "Recibo", "Receipt"), "text", 15),
+        Column(_("Fecha"), "date", 11),
+        Column(_("Código"), "text", 9),
+        Column(_("Socio"), "text", 30),
+        Column(_("Tipo"), "text", 18),
+        Column(_("Descripción"), "text", 36),
+        Column(_("Cantidad"), "quantity", 10),
+        Column(_("Precio unitario"), "price", 12),
+        Column(_("Monto S/"), "money", 12),
+        Column(_("Recibo"), "text", 15),
     ]
     with db.read() as session:
         found = session.execute(
@@ -103,32 +104,33 @@ def ledger_sheet(db: Database, span: Span, lang: str) -> Sheet:
         ]
     total = sum((r[7] for r in rows), ZERO_MONEY)
     return Sheet(
-        _t(lang, "Cuentas", "Ledger"),
+        _("Cuentas"),
         cols,
         rows,
         ("TOTAL", None, None, None, None, None, None, total, None),
     )
 
 
+@in_language
 def deliveries_sheet(db: Database, span: Span, lang: str) -> Sheet:
     """As the daily collection sheet, one column per unit: accepted and rejected milk in
     litres and in kilograms, each summed on its own (litres are never added to kilograms).
     Its headers are those the import reads, so the file can be read back as it is."""
     cols = [
-        Column(_t(lang, "Fecha", "Date"), "date", 11),
-        Column(_t(lang, "Turno", "Shift"), "text", 8),
-        Column(_t(lang, "Código", "Code"), "text", 9),
-        Column(_t(lang, "Nombre del socio", "Member name"), "text", 30),
-        Column(_t(lang, "Aceptado (L)", "Accepted (L)"), "quantity", 12),
-        Column(_t(lang, "Aceptado (kg)", "Accepted (kg)"), "quantity", 12),
-        Column(_t(lang, "Rechazado (L)", "Rejected (L)"), "quantity", 12),
-        Column(_t(lang, "Rechazado (kg)", "Rejected (kg)"), "quantity", 12),
-        Column(_t(lang, "Temperatura °C", "Temperature °C"), "decimal", 10, places=1),
-        Column(_t(lang, "Densidad", "Density"), "decimal", 9, places=4),
-        Column(_t(lang, "Motivo de rechazo", "Rejection reason"), "text", 28),
-        Column(_t(lang, "N° entrega", "Delivery no."), "int", 10),
+        Column(_("Fecha"), "date", 11),
+        Column(_("Turno"), "text", 8),
+        Column(_("Código"), "text", 9),
+        Column(_("Nombre del socio"), "text", 30),
+        Column(_("Aceptado (L)"), "quantity", 12),
+        Column(_("Aceptado (kg)"), "quantity", 12),
+        Column(_("Rechazado (L)"), "quantity", 12),
+        Column(_("Rechazado (kg)"), "quantity", 12),
+        Column(_("Temperatura °C"), "decimal", 10, places=1),
+        Column(_("Densidad"), "decimal", 9, places=4),
+        Column(_("Motivo de rechazo"), "text", 28),
+        Column(_("N° entrega"), "int", 10),
     ]
-    shifts = {"am": _t(lang, "mañana", "morning"), "pm": _t(lang, "tarde", "afternoon")}
+    shifts = {"am": _("mañana"), "pm": _("tarde")}
     slot = {(False, "L"): 4, (False, "kg"): 5, (True, "L"): 6, (True, "kg"): 7}
     with db.read() as session:
         found = session.execute(
@@ -145,16 +147,17 @@ def deliveries_sheet(db: Database, span: Span, lang: str) -> Sheet:
             rows.append(tuple(row))
     sums = [sum((q for r in rows if isinstance(q := r[i], Decimal)), ZERO) for i in range(4, 8)]
     totals = ("TOTAL", None, None, None, *sums, None, None, None, None)
-    return Sheet(_t(lang, "Entregas", "Deliveries"), cols, rows, totals)
+    return Sheet(_("Entregas"), cols, rows, totals)
 
 
+@in_language
 def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
     keys = list(MEASURES)
     cols = [
-        Column(_t(lang, "Fecha de muestra", "Sample date"), "date", 12),
-        Column(_t(lang, "Código", "Code"), "text", 9),
-        Column(_t(lang, "Socio", "Member"), "text", 30),
-        Column(_t(lang, "N° entrega", "Delivery no."), "int", 10),
+        Column(_("Fecha de muestra"), "date", 12),
+        Column(_("Código"), "text", 9),
+        Column(_("Socio"), "text", 30),
+        Column(_("N° entrega"), "int", 10),
         *(
             Column(
                 (m.label_en if lang == "en" else m.label_es) + (f" {m.unit}" if m.unit else ""),
@@ -164,10 +167,10 @@ def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
             )
             for m in MEASURES.values()
         ),
-        Column(_t(lang, "Laboratorio", "Lab"), "text", 20),
-        Column(_t(lang, "ST calculado (grasa + SNF)", "TS derived (fat + SNF)"), "text", 12),
+        Column(_("Laboratorio"), "text", 20),
+        Column(_("ST calculado (grasa + SNF)"), "text", 12),
     ]
-    verdict = {True: _t(lang, "positivo", "positive"), False: _t(lang, "negativo", "negative")}
+    verdict = {True: _("positivo"), False: _("negativo")}
     with db.read() as session:
         found = session.execute(
             select(QualityTest, Member)
@@ -179,9 +182,9 @@ def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
         for t, m in found:
             values = [getattr(t, k) for k in keys]
             shown = [verdict[x] if isinstance(x, bool) else x for x in values]
-            derived = _t(lang, "sí", "yes") if t.st_derived else None
+            derived = _("sí") if t.st_derived else None
             rows.append((t.sample_date, m.code, _name(m), t.delivery_id, *shown, t.lab, derived))
-    return Sheet(_t(lang, "Calidad", "Quality"), cols, rows)
+    return Sheet(_("Calidad"), cols, rows)
 
 
 GENDER_WORDS = {"f": ("Mujer", "Woman"), "m": ("Hombre", "Man")}
@@ -197,38 +200,39 @@ STATUS_WORDS = {
 }
 
 
+@in_language
 def members_sheet(db: Database, span: Span | None, lang: str) -> Sheet:
     """Every member in the screen's language — words, not codes ("Mujer", "efectivo",
     "activo") — with a column per practice holding the day it was adopted (the practices
     held today). Its headers and words are those the members import reads: the file can be
     imported back as it is."""
-    from coop_desktop import clock
+    from coop_desktop.core import clock
     from coop_desktop.services.practices import all_practices, current_spans
 
     en = lang == "en"
-    since = _t(lang, " (desde)", " (since)")
+    since = _(" (desde)")
     with db.read() as session:
         practices = all_practices(session)
         held = current_spans(session, clock.today())
         cols = [
-            Column(_t(lang, "Código", "Code"), "text", 9),
-            Column(_t(lang, "Nombres", "Given names"), "text", 20),
-            Column(_t(lang, "Apellidos", "Surnames"), "text", 22),
+            Column(_("Código"), "text", 9),
+            Column(_("Nombres"), "text", 20),
+            Column(_("Apellidos"), "text", 22),
             Column("DNI", "text", 10),
-            Column(_t(lang, "Sexo", "Gender"), "text", 8),
-            Column(_t(lang, "Comunidad", "Community"), "text", 16),
-            Column(_t(lang, "Distrito", "District"), "text", 14),
-            Column(_t(lang, "Provincia", "Province"), "text", 12),
-            Column(_t(lang, "Departamento", "Department"), "text", 12),
-            Column(_t(lang, "Dirección", "Address"), "text", 20),
-            Column(_t(lang, "Teléfono", "Phone"), "text", 12),
-            Column(_t(lang, "Forma de pago", "Payment method"), "text", 12),
-            Column(_t(lang, "Banco", "Bank"), "text", 12),
-            Column(_t(lang, "Cuenta", "Account"), "text", 20),
-            Column(_t(lang, "Billetera", "Wallet"), "text", 12),
-            Column(_t(lang, "Fecha de ingreso", "Joined on"), "date", 12),
-            Column(_t(lang, "Estado", "Status"), "text", 10),
-            Column(_t(lang, "Vacas", "Cows"), "int", 7),
+            Column(_("Sexo"), "text", 8),
+            Column(_("Comunidad"), "text", 16),
+            Column(_("Distrito"), "text", 14),
+            Column(_("Provincia"), "text", 12),
+            Column(_("Departamento"), "text", 12),
+            Column(_("Dirección"), "text", 20),
+            Column(_("Teléfono"), "text", 12),
+            Column(_("Forma de pago"), "text", 12),
+            Column(_("Banco"), "text", 12),
+            Column(_("Cuenta"), "text", 20),
+            Column(_("Billetera"), "text", 12),
+            Column(_("Fecha de ingreso"), "date", 12),
+            Column(_("Estado"), "text", 10),
+            Column(_("Vacas"), "int", 7),
             *(Column(p.label(lang) + since, "date", 14) for p in practices),
         ]
         rows = [
@@ -258,7 +262,7 @@ def members_sheet(db: Database, span: Span | None, lang: str) -> Sheet:
             )
             for m in session.scalars(select(Member).order_by(Member.code))
         ]
-    return Sheet(_t(lang, "Socios", "Members"), cols, rows)
+    return Sheet(_("Socios"), cols, rows)
 
 
 Builder = Callable[[Database, Span, str], Sheet]

@@ -16,11 +16,11 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from coop_desktop.core.errors import CoopError, NotFound, Refused, ValidationError
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import Cell
 from coop_desktop.domain.import_columns import QUANTITY_KEYS, QUANTITY_UNITS, ColumnMatch
-from coop_desktop.errors import CoopError, NotFound, Refused, ValidationError
 from coop_desktop.services.deliveries import quick_test, rejection
 from coop_desktop.services.import_read import Problem, RawTable
 from coop_desktop.services.import_rows import Context, Prepared, minor

@@ -19,9 +19,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.errors import ValidationError
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services import import_write as write
 from coop_desktop.services.closeout.inputs import date_param
 from coop_desktop.storage.bulk import fetch_raw

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.errors import CoopError, NotFound, ValidationError
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain.import_cells import Cell
 from coop_desktop.domain.import_columns import PRACTICE, ColumnMatch
-from coop_desktop.errors import CoopError, NotFound, ValidationError
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.import_read import Problem, RawTable
 from coop_desktop.services.import_rows import Context, Prepared, Row, fingerprint
@@ -250,7 +250,7 @@ def prepare_members_against(session: Session, report: ImportReport, ctx: Context
 def _differences(m: Member, rec: MemberRecord) -> list[str]:
     """The fields a row gives that differ from the member on file (what it leaves blank, and
     its practices, add to the record rather than contradict it)."""
-    from coop_desktop.messages import field_name
+    from coop_desktop.core.messages import field_name
 
     out = []
     for name in MemberDraft.__dataclass_fields__:

@@ -17,10 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import coop_desktop.domain.import_messages  # noqa: F401  (registers the messages)
+from coop_desktop.core.errors import CoopError, ValidationError
+from coop_desktop.core.numbers import D
 from coop_desktop.domain.import_cells import Cell
-from coop_desktop.errors import CoopError, ValidationError
-from coop_desktop.numbers import D
 
 MAX_BYTES = 25 * 1024 * 1024
 VOTE_ROWS = 2000  # rows looked at to tell a decimal point from a decimal comma
@@ -77,7 +76,7 @@ class RawTable:
 def read_table(path: Path, options: ReadOptions, score: Callable[[list[Any]], int]) -> RawTable:
     """Read `path` whole (size-checked first) into a table; `score` (how many known column
     names a row holds) finds the header row among the first rows."""
-    from coop_desktop.input_files import readable_file
+    from coop_desktop.core.input_files import readable_file
 
     readable_file(path)
     size = path.stat().st_size

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from coop_desktop import formatting
+from coop_desktop.core.errors import CoopError, ValidationError
 from coop_desktop.domain import import_columns as columns
 from coop_desktop.domain.import_columns import IGNORE, ColumnMatch
-from coop_desktop.errors import CoopError, ValidationError
+from coop_desktop.language import formatting
 from coop_desktop.services.import_match import Correction
 from coop_desktop.services.import_read import Problem, RawTable
 
@@ -205,8 +205,8 @@ def problem_lines(report: ImportReport, lang: str = "es", limit: int | None = No
 
 
 def describe(report: ImportReport, problem: Problem, lang: str = "es") -> str:
+    from coop_desktop.core.messages import render
     from coop_desktop.domain.import_cells import column_letter
-    from coop_desktop.messages import render
 
     reason = problem.error.render(lang)
     if problem.row is None:

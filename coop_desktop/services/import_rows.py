@@ -16,12 +16,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from coop_desktop.core.errors import CoopError, NotFound, ValidationError
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import Cell
 from coop_desktop.domain.import_columns import ColumnMatch
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.errors import CoopError, NotFound, ValidationError
 from coop_desktop.services.import_read import Problem, RawTable
 from coop_desktop.services.quality import clean_measures, with_total_solids
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.errors import ValidationError
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.import_read import Problem
@@ -112,7 +112,7 @@ def same_shift_warnings(
     column = None if match is None else match.column_of.get("member")
     seen: dict[tuple[int, date, str], int] = {}
     out: list[Problem] = []
-    from coop_desktop import formatting
+    from coop_desktop.language import formatting
 
     for row, rec, _ in fresh:
         key = (rec[0], rec[1], rec[2])

@@ -18,11 +18,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock, formatting
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError, Refused, ValidationError
+from coop_desktop.core.gc_pause import paused_gc
 from coop_desktop.domain import import_columns as columns
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import CoopError, Refused, ValidationError
-from coop_desktop.gc_pause import paused_gc
+from coop_desktop.language import formatting
 from coop_desktop.services import import_members
 from coop_desktop.services import import_rows as rows
 from coop_desktop.services import import_write as write

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.numbers import ZERO, quantize
 from coop_desktop.domain.indicator_figures import (
     QUALITY_KEYS,
     QualityClass,
@@ -24,7 +25,6 @@ from coop_desktop.domain.indicator_figures import (
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
 from coop_desktop.domain.practices import NO_PRACTICES, Held
-from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.closeout.closing import CloseResult, compute
 from coop_desktop.services.closeout.inputs import date_param, practices
 from coop_desktop.storage.bulk import fetch_raw

@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
+from coop_desktop.core.errors import Refused
+from coop_desktop.core.numbers import ZERO
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.pricing.reading import as_date
-from coop_desktop.errors import Refused
-from coop_desktop.numbers import ZERO
 from coop_desktop.services import indicator_data as data
 from coop_desktop.services.closeout.inputs import date_param
 from coop_desktop.storage.bulk import fetch_raw

@@ -14,7 +14,9 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Refused, ValidationError
+from coop_desktop.core.numbers import ZERO
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.indicator_groups import GROUPINGS
 from coop_desktop.domain.indicator_report import (
@@ -26,10 +28,7 @@ from coop_desktop.domain.indicator_report import (
 )
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import Refused, ValidationError
-from coop_desktop.formatting import day as shown_day
-from coop_desktop.messages import FIELD_NAMES, add_messages
-from coop_desktop.numbers import ZERO
+from coop_desktop.language.formatting import day as shown_day
 from coop_desktop.services import indicator_data as data
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
@@ -42,33 +41,6 @@ from coop_desktop.storage.models import Setting
 
 REFERENCE_SETTING = "indicator_reference_price"
 PRICE_SCALE = 4
-
-FIELD_NAMES.update(
-    {
-        "from": ("fecha inicial (--from)", "start date (--from)"),
-        "to": ("fecha final (--to)", "end date (--to)"),
-        "baseline_from": ("inicio de la línea base", "baseline start"),
-        "baseline_to": ("fin de la línea base", "baseline end"),
-        "by": ("agrupación", "grouping"),
-        "output": ("archivo de salida", "output file"),
-    }
-)
-add_messages(
-    {
-        "range_reversed": (
-            "El rango termina ({end}) antes de empezar ({start}).",
-            "The range ends ({end}) before it starts ({start}).",
-        ),
-        "bad_grouping": (
-            "No se puede agrupar por «{value}»; elija entre: {valid}.",
-            "Cannot group by '{value}'; choose from: {valid}.",
-        ),
-        "reference_not_positive": (
-            "El precio de referencia debe ser mayor que cero (se escribió {value}).",
-            "The reference price must be above zero ({value} was given).",
-        ),
-    }
-)
 
 
 def reference_price(db: Database) -> Decimal:

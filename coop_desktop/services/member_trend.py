@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.numbers import ZERO, quantize
 from coop_desktop.documents.content import TrendPoint
 from coop_desktop.domain.indicator_figures import mean
 from coop_desktop.domain.periods import PeriodSpan
-from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services import indicator_data as data
 from coop_desktop.services.closeout.closing import CloseResult
 from coop_desktop.storage.bulk import fetch_raw

@@ -13,9 +13,8 @@ from __future__ import annotations
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from coop_desktop.domain import security_messages as _messages  # noqa: F401 - registers them
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain.roles import MIN_PASSWORD_LENGTH
-from coop_desktop.errors import ValidationError
 
 TIME_COST = 2
 MEMORY_KIB = 32 * 1024

@@ -12,13 +12,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, ValidationError
 from coop_desktop.domain import practices as rules
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.practices import Held, Span
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.text import fold
-from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.inputs import practices as held_practices
 from coop_desktop.services.context import actor, audit, now

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from coop_desktop.core.errors import NotFound, ValidationError
+from coop_desktop.core.messages import render as render_message
 from coop_desktop.documents.layout import RollArea
 from coop_desktop.domain import validation as v
-from coop_desktop.errors import NotFound, ValidationError
-from coop_desktop.messages import render as render_message
 from coop_desktop.services import document_data as docs
 from coop_desktop.services.statements import statements
 from coop_desktop.storage.engine import Database

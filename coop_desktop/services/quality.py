@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.measures import MEASURES, total_solids
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import NotFound, ValidationError
 from coop_desktop.services.authz import require_collect_date, requires
 from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
@@ -41,7 +41,7 @@ def with_total_solids(
 
 def scheme_needs(session: Session, day: date, key: str) -> bool:
     """Does the scheme in force on `day` price (or reject by) the measure `key`?"""
-    from coop_desktop.errors import Refused
+    from coop_desktop.core.errors import Refused
     from coop_desktop.services.schemes import load_timeline
 
     try:

@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.domain.entry_dates import DateRule
 from coop_desktop.services.closeout.date_rule import locked_rule
 from coop_desktop.services.context import actor, now

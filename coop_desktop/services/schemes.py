@@ -11,14 +11,14 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, Refused
+from coop_desktop.core.resources import resource_path
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import NotFound, Refused
-from coop_desktop.resources import resource_path
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import load_rule
 from coop_desktop.services.closeout.locks import lock_months, lock_terms

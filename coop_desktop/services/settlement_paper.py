@@ -10,9 +10,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.numbers import ZERO_MONEY
 from coop_desktop.documents.content import Amount, Debit, GoodsLine, Money, VoidNote
 from coop_desktop.domain.settlement import CREDIT_KINDS, DEDUCTION_KINDS, SettlementCalc
-from coop_desktop.numbers import ZERO_MONEY
 from coop_desktop.storage.models import AuditLog, Member, Period, Settlement, SettlementLine
 
 GOODS_ES = "Leche fresca cruda"

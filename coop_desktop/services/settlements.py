@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_date, load_rule, locked_rule
 from coop_desktop.services.closeout.locks import lock_month_range, lock_terms

@@ -8,13 +8,13 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.numbers import CENT, ZERO, ZERO_MONEY, quantize
 from coop_desktop.documents.content import Amount, QualityRow
 from coop_desktop.domain.measures import MEASURES, out_of_reference
 from coop_desktop.domain.pricing.advice import Tip
 from coop_desktop.domain.pricing.period import MemberPeriod, MilkLine
 from coop_desktop.domain.pricing.pricer import MissingQuality
-from coop_desktop.numbers import CENT, ZERO, ZERO_MONEY, quantize
+from coop_desktop.language import formatting as fmt
 
 ROUNDING = "Redondeo (el pago se redondea por línea de precio)"
 SHORT = {

@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.errors import Forbidden, NotFound, Refused, ValidationError
 from coop_desktop.domain.roles import Permission, Role
-from coop_desktop.errors import Forbidden, NotFound, Refused, ValidationError
 from coop_desktop.services import passwords
 from coop_desktop.services.auth import clean_name
 from coop_desktop.services.authz import requires

@@ -13,12 +13,12 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
+from coop_desktop.core.numbers import ZERO, ZERO_MONEY
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.period import Timeline, no_milk
 from coop_desktop.domain.pricing.pricer import Pricer
 from coop_desktop.domain.pricing.reading import price_reading
-from coop_desktop.numbers import ZERO, ZERO_MONEY
 from coop_desktop.services.closeout import inputs as data
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.bulk import fetch_raw

@@ -22,8 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
-from coop_desktop.errors import StorageError
+from coop_desktop.core.errors import StorageError
 from coop_desktop.storage.files import make_private
 from coop_desktop.storage.migrate import SQLITE_HEADER
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from coop_desktop.errors import StorageError
+from coop_desktop.core.errors import StorageError
 from coop_desktop.storage import location as loc
 from coop_desktop.storage import secrets
 from coop_desktop.storage.backup import remove_stale_restores
@@ -71,7 +71,7 @@ def open_database(
         engine.dispose()
         raise
     if location.path is not None:
-        from coop_desktop.outputs import protect
+        from coop_desktop.core.outputs import protect
 
         protect(location.path)
         make_database_private(location.path)

@@ -17,10 +17,9 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from coop_desktop import clock
-from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Forbidden
 from coop_desktop.domain.roles import Permission, Principal, Role, roles_with
-from coop_desktop.errors import Forbidden
 from coop_desktop.storage import audit_chain
 from coop_desktop.storage.failures import WAITS, holding, note_path, translate
 from coop_desktop.storage.location import Location

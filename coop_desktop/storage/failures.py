@@ -17,9 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from coop_desktop import clock
-from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
-from coop_desktop.errors import CoopError, Refused, StorageError
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError, Refused, StorageError
 
 _RULES: tuple[tuple[tuple[str, ...], str, type[CoopError]], ...] = (
     (("closed period",), "closed_period_write", Refused),

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from platformdirs import user_data_dir
 
-from coop_desktop.errors import StorageError
+from coop_desktop.core.errors import StorageError
 
 APP_NAME = "CoopDesktop"
 ENV_VAR = "COOP_DB"

@@ -15,8 +15,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
-from coop_desktop import clock
-from coop_desktop.errors import StorageError
+from coop_desktop.core import clock
+from coop_desktop.core.errors import StorageError
 from coop_desktop.storage.location import Location
 
 MIGRATIONS = Path(__file__).with_name("migrations")

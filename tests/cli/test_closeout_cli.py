@@ -3,7 +3,7 @@
 import json
 from decimal import Decimal
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 
 
 def _setup(coop) -> None:  # type: ignore[no-untyped-def]

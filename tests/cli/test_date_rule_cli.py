@@ -4,7 +4,7 @@ check` lists (docs/closeout.md)."""
 
 import json
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 
 
 def _setup(coop) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests_support.world_files import MEMBERS, analyzer_csv, october_workbook
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 
 
 def test_world_files_through_the_command_line(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

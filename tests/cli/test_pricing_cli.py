@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 
 PERU = str(resource_path("schemes/peru-additive.json"))
 

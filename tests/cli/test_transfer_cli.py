@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from tests_support.clock import TODAY
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.storage.engine import Database
 
 Run = Callable[..., tuple[int, str, str]]

@@ -5,7 +5,7 @@ import pytest
 from pypdf import PdfReader
 from tests_support.clock import TODAY
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.accounts import add_advance, add_charge, add_product, sell_input
 from coop_desktop.services.association import create_association
 from coop_desktop.services.closeout.closing import close_period

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from coop_desktop.errors import NotFound
+from coop_desktop.core.errors import NotFound
 from coop_desktop.services.accounts import add_advance, ledger
 from coop_desktop.services.document_data import advance_receipt
 from coop_desktop.services.dto import MemberDraft

@@ -10,15 +10,15 @@ from conftest_helpers import pages, pdf_text
 from reportlab.lib.units import mm
 from sqlalchemy import text
 
+from coop_desktop.core.errors import Refused
 from coop_desktop.documents.batch import render_all, write_batch
 from coop_desktop.documents.collection import CollectionRenderer
 from coop_desktop.documents.payroll import PayrollRenderer
 from coop_desktop.documents.receipt import ReceiptRenderer
 from coop_desktop.documents.statement import StatementRenderer
 from coop_desktop.documents.ticket import TicketRenderer
-from coop_desktop.errors import Refused
-from coop_desktop.formatting import amount_in_words
-from coop_desktop.formatting import money as soles
+from coop_desktop.language.formatting import amount_in_words
+from coop_desktop.language.formatting import money as soles
 from coop_desktop.services import document_data as documents
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.settlements import reopen_period

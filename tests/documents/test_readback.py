@@ -13,11 +13,11 @@ from conftest_helpers import TODAY, pages, pdf_text
 from reportlab.lib.units import mm
 from sqlalchemy import text
 
+from coop_desktop.core.numbers import parse_number
 from coop_desktop.documents.payroll import PayrollRenderer
 from coop_desktop.documents.receipt import ReceiptRenderer
 from coop_desktop.documents.statement import StatementRenderer
 from coop_desktop.documents.ticket import TicketRenderer
-from coop_desktop.numbers import parse_number
 from coop_desktop.services import document_data as documents
 from coop_desktop.services.accounts import add_adjustment
 from coop_desktop.services.closeout.closing import close_period

@@ -3,9 +3,9 @@
 from decimal import Decimal
 from typing import Any
 
+from coop_desktop.core.resources import resource_path
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.pricer import Pricer
-from coop_desktop.resources import resource_path
 
 
 def scheme(components: list[dict[str, Any]], **top: Any) -> Pricer:

@@ -50,9 +50,9 @@ def test_deliveries_of_different_quality_are_told_each_moves_one_step() -> None:
     says so instead of naming one delivery's value as the period's."""
     import json
 
+    from coop_desktop.core.resources import resource_path
     from coop_desktop.domain.pricing import schema
     from coop_desktop.domain.pricing.pricer import Pricer
-    from coop_desktop.resources import resource_path
     from coop_desktop.services.statement_parts import tip_text
 
     data = json.loads(resource_path("schemes/peru-additive.json").read_text("utf-8"))

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coop_desktop.formatting import amount_in_words
+from coop_desktop.language.formatting import amount_in_words
 
 D = Decimal
 
@@ -118,6 +118,6 @@ def test_limits_and_english() -> None:
     ],
 )
 def test_english_words_as_a_bank_reads_them(n: int, words: str) -> None:
-    from coop_desktop.formatting import english_words
+    from coop_desktop.language.formatting import english_words
 
     assert english_words(n) == words

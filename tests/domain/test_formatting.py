@@ -6,8 +6,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coop_desktop import formatting as fmt
-from coop_desktop.numbers import parse_number
+from coop_desktop.core.numbers import parse_number
+from coop_desktop.language import formatting as fmt
 
 
 def test_money_and_amounts_the_peruvian_way() -> None:

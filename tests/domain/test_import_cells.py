@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from tests_support.clock import TODAY
 
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain.import_columns import IGNORE, header_key, match_columns, resolve_field
-from coop_desktop.errors import ValidationError
 
 
 @pytest.mark.parametrize(

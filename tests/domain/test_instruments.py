@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from coop_desktop.core.errors import CoopError, ValidationError
 from coop_desktop.domain.instruments import (
     PRESETS,
     SCALE_PRESETS,
@@ -22,7 +23,6 @@ from coop_desktop.domain.instruments import (
     parse_analyzer_line,
     parse_scale_line,
 )
-from coop_desktop.errors import CoopError, ValidationError
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 

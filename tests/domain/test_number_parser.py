@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import parse_number
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import parse_number
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coop_desktop.numbers import CENT, D, fits_scale, floor_to, quantize
+from coop_desktop.core.numbers import CENT, D, fits_scale, floor_to, quantize
 
 
 def test_d_accepts_exact_inputs_and_refuses_floats() -> None:

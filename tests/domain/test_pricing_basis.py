@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 from pricing_helpers import preset, q, scheme
 
+from coop_desktop.core.errors import Refused
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample, quality_for
 from coop_desktop.domain.pricing.model import Basis
 from coop_desktop.domain.pricing.period import DeliveryIn, Timeline, price_member
-from coop_desktop.errors import Refused
 
 D = Decimal
 OCT = parse_period("2026-10-q1")

@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
+from coop_desktop.core.errors import ValidationErrors
+from coop_desktop.core.resources import resource_path
 from coop_desktop.domain.pricing import schema
-from coop_desktop.errors import ValidationErrors
-from coop_desktop.resources import resource_path
 
 UFC_BANDS = [
     {"low": "0", "high": "100000", "amount": "0.03"},

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain.settlement import (
     DEDUCTION_KINDS,
     Item,
@@ -12,7 +13,6 @@ from coop_desktop.domain.settlement import (
     per_litre_charge,
     settle,
 )
-from coop_desktop.errors import ValidationError
 
 D = Decimal
 

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain import validation as v
-from coop_desktop.errors import ValidationError
 
 
 def test_dni_is_eight_digits() -> None:

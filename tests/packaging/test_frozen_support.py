@@ -13,7 +13,7 @@ import pytest
 
 import coop_desktop.cli
 import ui.launch
-from coop_desktop import resources
+from coop_desktop.core import resources
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = "PySide6/Qt/plugins"  # where PyInstaller puts Qt's plugins from each PySide6 wheel

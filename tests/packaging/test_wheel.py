@@ -64,8 +64,8 @@ def test_installed_wheel_runs_and_finds_resources(wheel: Path, tmp_path: Path) -
     ).stdout
     assert out.strip().startswith("coop-desktop ")
     probe = (
-        "import coop_desktop.resources as r, coop_desktop;"
-        "from coop_desktop.resources import resource_path;"
+        "import coop_desktop.core.resources as r, coop_desktop;"
+        "from coop_desktop.core.resources import resource_path;"
         "print(coop_desktop.__file__);"
         "print(resource_path('schemes/peru-additive.json').is_file())"
     )

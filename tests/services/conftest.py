@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from tests_support.clock import TODAY
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.accounts import add_advance, add_charge, add_product, sell_input
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft

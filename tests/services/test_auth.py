@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 from tests_support.users import ADMIN, PASSWORD, act_as
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Forbidden, ValidationError
 from coop_desktop.domain.roles import Role, lockout_minutes
-from coop_desktop.errors import Forbidden, ValidationError
 from coop_desktop.services import auth, passwords, users
 from coop_desktop.services.audit_trail import list_audit
 from coop_desktop.storage.engine import Database

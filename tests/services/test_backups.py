@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from coop_desktop.errors import StorageError
+from coop_desktop.core.errors import StorageError
 from coop_desktop.services.backups import backup, restore
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.connect import open_database
@@ -145,7 +145,7 @@ WRITER = """
 import sys, time
 from pathlib import Path
 from datetime import date
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.storage.connect import open_database
 

@@ -4,7 +4,7 @@ member moves from another centre's route; refusals change nothing."""
 import pytest
 from tests_support.clock import TODAY
 
-from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.core.errors import NotFound, ValidationError
 from coop_desktop.services.centres import (
     add_centre,
     list_centres,

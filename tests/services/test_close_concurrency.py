@@ -22,7 +22,7 @@ WRITER = """
 import random, sys, time
 from pathlib import Path
 from datetime import date
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.storage.connect import open_database
 

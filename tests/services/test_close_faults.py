@@ -33,7 +33,7 @@ print("not killed")
 
 CLOSE = """
 import sys
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.storage.connect import open_database
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.auth import sign_in

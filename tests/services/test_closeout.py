@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import text
 from tests_support.clock import TODAY
 
-from coop_desktop.errors import NotFound, Refused, ValidationError
-from coop_desktop.resources import resource_path
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.accounts import (
     add_adjustment,
     add_advance,

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from tests_support.users import sign_in_admin
 
 from coop_desktop.cli import main
-from coop_desktop.errors import StorageError
+from coop_desktop.core.errors import StorageError
 from coop_desktop.services.backups import backup
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.closeout.closing import close_period

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.association import create_association
 from coop_desktop.services.backups import backup_and_record, record_backup
 from coop_desktop.services.closeout.closing import close_period

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select, text
 from tests_support.clock import TODAY
 
+from coop_desktop.core.errors import Refused
+from coop_desktop.core.resources import resource_path
 from coop_desktop.domain.entry_dates import ClosedSpan, DateRule
-from coop_desktop.errors import Refused
-from coop_desktop.resources import resource_path
 from coop_desktop.services.accounts import (
     add_adjustment,
     add_advance,

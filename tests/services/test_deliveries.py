@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import func, select
 from tests_support.clock import TODAY
 
-from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
 from coop_desktop.services.deliveries import add_delivery, get_delivery, list_deliveries
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member, set_status

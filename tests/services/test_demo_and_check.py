@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import text
 from tests_support.users import open_signed_in
 
-from coop_desktop.errors import Refused
+from coop_desktop.core.errors import Refused
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database

@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from indicator_dataset import TODAY, build
 
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.documents.indicator_labels import provisional_text
 from coop_desktop.domain.indicator_report import report_json
-from coop_desktop.errors import ValidationError
 from coop_desktop.services.closeout.closing import preview_close
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.indicators import (

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from tests_support.clock import TODAY
 from tests_support.races import at_once, code
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.deliveries import add_delivery, delete_delivery

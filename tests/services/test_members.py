@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.core.errors import NotFound, ValidationError
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member, list_members, set_status, update_member
 from coop_desktop.storage.engine import Database

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import text
 from tests_support.clock import TODAY
 
-from coop_desktop.errors import Refused, StorageError, ValidationError
-from coop_desktop.resources import resource_path
+from coop_desktop.core.errors import Refused, StorageError, ValidationError
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.accounts import add_adjustment, add_charge, add_loan, ledger
 from coop_desktop.services.backups import backup, restore
 from coop_desktop.services.closeout.check import run_checks

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 from tests_support.clock import TODAY
 
-from coop_desktop.errors import Refused
+from coop_desktop.core.errors import Refused
 from coop_desktop.services.accounts import add_loan, ledger
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.closeout.closing import close_period
@@ -230,8 +230,8 @@ def test_uncovered_kind_is_no_false_alarm(example: Database) -> None:
 
 
 def test_loan_instalments_are_never_zero_or_negative(example: Database) -> None:
+    from coop_desktop.core.errors import ValidationError
     from coop_desktop.domain.settlement import instalments
-    from coop_desktop.errors import ValidationError
 
     schedule = add_loan(example, "S0001", "1.00", 60, "Préstamo", "2026-10-01")
     assert sum(schedule) == D("1.00") and min(schedule) == D("0.01")
@@ -244,8 +244,8 @@ def test_loan_instalments_are_never_zero_or_negative(example: Database) -> None:
 @pytest.mark.parametrize("cents", [1, 7, 99, 100, 101, 12345, 1000000])
 @pytest.mark.parametrize("count", [1, 2, 3, 6, 7, 12, 60, 150])
 def test_instalments_add_up_and_stay_positive(cents: int, count: int) -> None:
+    from coop_desktop.core.errors import ValidationError
     from coop_desktop.domain.settlement import instalments
-    from coop_desktop.errors import ValidationError
 
     principal = D(cents) / 100
     if count > cents:

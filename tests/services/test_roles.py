@@ -12,9 +12,9 @@ from tests_support.clock import TODAY
 from tests_support.services import writing_services
 from tests_support.users import ADMIN, PASSWORD, act_as
 
+from coop_desktop.core.errors import Forbidden
+from coop_desktop.core.resources import resource_path
 from coop_desktop.domain.roles import AUDIT_ONLY, ROLE_PERMISSIONS, Permission, Role
-from coop_desktop.errors import Forbidden
-from coop_desktop.resources import resource_path
 from coop_desktop.services import (
     accounts,
     deliveries,

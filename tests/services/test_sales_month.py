@@ -25,7 +25,7 @@ from sqlalchemy import text
 from tests_support.clock import TODAY
 from tests_support.users import act_as, sign_in_admin
 
-from coop_desktop.errors import Forbidden, Refused
+from coop_desktop.core.errors import Forbidden, Refused
 from coop_desktop.services.centres import add_centre, set_route
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.deliveries import add_delivery

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from coop_desktop.errors import NotFound, Refused
+from coop_desktop.core.errors import NotFound, Refused
 from coop_desktop.services.centres import add_centre
 from coop_desktop.services.sales.buyers import add_buyer
 from coop_desktop.services.sales.dispatches import add_dispatch, receive_dispatch

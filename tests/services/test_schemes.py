@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 from tests_support.clock import TODAY
 
-from coop_desktop.errors import NotFound, Refused, ValidationErrors
-from coop_desktop.resources import resource_path
+from coop_desktop.core.errors import NotFound, Refused, ValidationErrors
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member

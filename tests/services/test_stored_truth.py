@@ -11,9 +11,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from tests_support.clock import TODAY
 
+from coop_desktop.core.errors import Refused
+from coop_desktop.core.numbers import quantize
 from coop_desktop.documents.statement import StatementRenderer
-from coop_desktop.errors import Refused
-from coop_desktop.numbers import quantize
 from coop_desktop.services import document_data, printouts
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.closeout.closing import close_period, preview_close

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, text
 from tests_support.clock import TODAY
 from tests_support.users import PASSWORD
 
-from coop_desktop.errors import Refused
+from coop_desktop.core.errors import Refused
 from coop_desktop.services.accounts import add_loan
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.closeout.closing import close_period

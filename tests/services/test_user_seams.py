@@ -16,9 +16,9 @@ from tests_support.clock import TODAY
 from tests_support.races import at_once, code
 from tests_support.users import ADMIN, PASSWORD, act_as
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Forbidden
 from coop_desktop.domain.roles import Role
-from coop_desktop.errors import Forbidden
 from coop_desktop.services import auth, printouts, users
 from coop_desktop.services.accounts import add_advance
 from coop_desktop.services.audit_trail import list_audit

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from coop_desktop.errors import Refused
+from coop_desktop.core.errors import Refused
 from coop_desktop.services.association import get_association
 from coop_desktop.services.dto import MemberDraft
 from coop_desktop.services.members import add_member

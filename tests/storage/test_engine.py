@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from coop_desktop.errors import Refused
+from coop_desktop.core.errors import Refused
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import AuditLog
 

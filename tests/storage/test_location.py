@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from coop_desktop.errors import StorageError
+from coop_desktop.core.errors import StorageError
 from coop_desktop.storage import location as loc
 from coop_desktop.storage.connect import open_database
 

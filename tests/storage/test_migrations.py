@@ -8,7 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from coop_desktop.errors import StorageError
+from coop_desktop.core.errors import StorageError
 from coop_desktop.storage import migrate
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database

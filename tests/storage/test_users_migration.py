@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from coop_desktop.errors import Forbidden
+from coop_desktop.core.errors import Forbidden
 from coop_desktop.services import auth
 from coop_desktop.services.audit_trail import describe, list_audit, verify_audit
 from coop_desktop.storage import location as loc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 
 
 def at_once(*jobs: Callable[[], object]) -> list[object]:

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
-from coop_desktop import formatting as fmt
 from coop_desktop.domain.settlement import SUMMARY_WORDS
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services import document_data as documents
 from coop_desktop.services.accounts import add_advance
 from coop_desktop.services.closeout.closing import close_period

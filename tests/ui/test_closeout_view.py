@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
-from coop_desktop.numbers import parse_number
+from coop_desktop.core.numbers import parse_number
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.settlements import stored_totals
 from coop_desktop.storage.engine import Database

@@ -229,7 +229,7 @@ def test_a_member_added_elsewhere_is_found_without_restarting(
 
 
 def test_closed_period_is_announced_and_refused(qtbot: QtBot, view: CollectionView) -> None:
-    from coop_desktop.resources import resource_path
+    from coop_desktop.core.resources import resource_path
     from coop_desktop.services.closeout.closing import close_period
     from coop_desktop.services.deliveries import add_delivery
     from coop_desktop.services.quality import add_test
@@ -279,7 +279,7 @@ def test_correct_a_delivery_and_undo(qtbot: QtBot, view: CollectionView) -> None
 
 
 def test_adjustment_offered_in_a_closed_period(qtbot: QtBot, view: CollectionView) -> None:
-    from coop_desktop.resources import resource_path
+    from coop_desktop.core.resources import resource_path
     from coop_desktop.services.accounts import ledger
     from coop_desktop.services.closeout.closing import close_period
     from coop_desktop.services.deliveries import add_delivery

@@ -109,7 +109,7 @@ def test_a_new_association_is_told_where_to_start_and_follows_changes(
 ) -> None:
     """No price scheme yet: the cards show, an alert leads to Precios; saving a scheme and
     a delivery elsewhere refreshes the cards (nothing stays "Cargando…")."""
-    from coop_desktop.resources import resource_path
+    from coop_desktop.core.resources import resource_path
     from coop_desktop.services.deliveries import add_delivery
     from coop_desktop.services.dto import MemberDraft
     from coop_desktop.services.members import add_member

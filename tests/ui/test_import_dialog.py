@@ -15,7 +15,7 @@ from sqlalchemy import select
 from tests_support.clock import TODAY
 from tests_support.world_files import MEMBERS, analyzer_csv, october_workbook
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.storage.engine import Database
 from ui.admin.first_run import FirstRunDialog
 from ui.app import install_translations

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from coop_desktop.errors import Refused
+from coop_desktop.core.errors import Refused
 from ui.common.error_text import message
 from ui.common.runner import OpContext, OpRunner
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.services.centres import add_centre, set_route
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.dto import MemberDraft

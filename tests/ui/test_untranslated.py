@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 from coop_desktop.services.accounts import add_advance, add_product, sell_input
 from coop_desktop.services.association import create_association
 from coop_desktop.services.centres import add_centre, set_route

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.domain.settlement import CHARGE_KINDS
-from coop_desktop.errors import CoopError
 from coop_desktop.services import accounts as svc
 from coop_desktop.services.printouts import record_printout, render
 from coop_desktop.storage.engine import Database
@@ -215,7 +215,7 @@ class AccountsView(QWidget):
     def _adjust(self, code: str) -> object:
         corrects = self.adjust_corrects.text().strip()
         if corrects and not corrects.isdigit():
-            from coop_desktop.errors import ValidationError
+            from coop_desktop.core.errors import ValidationError
 
             raise ValidationError("not_an_integer", "corrects", value=corrects)
         return svc.add_adjustment(

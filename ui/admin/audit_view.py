@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.audit_trail import AuditEntry, describe, list_audit, verify_audit
 from coop_desktop.storage.engine import Database
 from ui.common import dates

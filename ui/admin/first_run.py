@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.association import create_association
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database

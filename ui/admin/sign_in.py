@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.domain.security_messages import PERMISSION_TEXT
-from coop_desktop.errors import CoopError, ValidationError
+from coop_desktop.core.errors import CoopError, ValidationError
+from coop_desktop.core.i18n import language
+from coop_desktop.core.messages import permission_text
 from coop_desktop.services import auth
 from coop_desktop.storage.engine import Database
 from ui.common.error_text import message
@@ -210,7 +211,8 @@ def install_reauthentication(db: Database, parent: QWidget, lang: str = "es") ->
         app = QApplication.instance()
         if app is None or QThread.currentThread() is not app.thread():
             return None
-        action = PERMISSION_TEXT.get(permission, (permission, permission))[lang == "en"]
+        with language(lang):
+            action = permission_text(permission)
         principal = db.principal
         dialog = ReauthDialog(principal.name if principal else "", action, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted

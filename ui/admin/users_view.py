@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop.core.errors import CoopError, ValidationError
 from coop_desktop.domain.roles import Role
-from coop_desktop.errors import CoopError, ValidationError
 from coop_desktop.services import auth, users
 from coop_desktop.storage.engine import Database
 from ui.common.error_text import message

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Refused
 from coop_desktop.domain.periods import parse_period, period_of
 from coop_desktop.domain.settlement import ZERO_SUMMARY
-from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
 from coop_desktop.services.closeout.closing import (
     CloseResult,

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.domain.instruments import (
     PRESETS,
     AnalyzerFormat,
     AnalyzerReading,
     parse_analyzer_line,
 )
-from coop_desktop.errors import CoopError
 from ui.collection.serial_reader import BAUD_RATES, SerialLineReader, available_ports
 from ui.main_window import ui_settings as _settings
 

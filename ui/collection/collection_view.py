@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock, formatting
-from coop_desktop.errors import CoopError
-from coop_desktop.numbers import ZERO
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
+from coop_desktop.core.numbers import ZERO
+from coop_desktop.language import formatting
 from coop_desktop.services import deliveries as svc
 from coop_desktop.services.closeout.date_rule import frozen_by
 from coop_desktop.services.dto import DeliveryInfo

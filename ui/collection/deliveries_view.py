@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries, count_filtered
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
-from coop_desktop.errors import CoopError
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.accounts import add_adjustment
 from coop_desktop.services.closeout.date_rule import open_day
 from coop_desktop.services.deliveries import update_delivery

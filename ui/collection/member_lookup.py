@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from coop_desktop.core.errors import Refused, ValidationError
 from coop_desktop.domain.text import fold, member_search_key
-from coop_desktop.errors import Refused, ValidationError
 from coop_desktop.services.dto import MemberInfo
 from coop_desktop.storage.engine import Database
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.centres import list_centres
 from coop_desktop.services.deliveries import add_delivery
 from coop_desktop.services.routes import RouteStop, recent_quantities, route

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from coop_desktop import formatting
+from coop_desktop.core.errors import CoopError
 from coop_desktop.domain.instruments import SCALE_PRESETS, StableWeight, parse_scale_line
-from coop_desktop.errors import CoopError
+from coop_desktop.language import formatting
 from ui.collection.serial_reader import BAUD_RATES, SerialLineReader, available_ports
 from ui.main_window import ui_settings
 

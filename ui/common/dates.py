@@ -1,5 +1,5 @@
 """Dates between Python and Qt, and "today" on screen: always the program's clock
-(`coop_desktop.clock`), never Qt's own `QDate.currentDate()`, so a test that fixes the day
+(`coop_desktop.core.clock`), never Qt's own `QDate.currentDate()`, so a test that fixes the day
 fixes it for the screens too."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 
 
 def qdate(day: date) -> QDate:

@@ -1,7 +1,7 @@
 """Numbers, money, dates and periods for the screens, in the screen's language.
 
-Thin by design: everything goes through `coop_desktop.formatting` (the one formatter, Babel,
-es_PE or en); this module only supplies the language the screens are shown in."""
+Thin by design: everything goes through `coop_desktop.language.formatting` (the one formatter,
+Babel, es_PE or en); this module only supplies the language the screens are shown in."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
-from coop_desktop import formatting as f
 from coop_desktop.domain.periods import PeriodSpan
+from coop_desktop.language import formatting as f
 from ui.common.words import QT_TRANSLATE_NOOP
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

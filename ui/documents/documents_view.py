@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
-from coop_desktop.errors import CoopError
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.printouts import Printout, delivery_number, record_printout, render
 from coop_desktop.services.settlements import void_receipt
 from coop_desktop.storage.engine import Database

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
 from coop_desktop.services.backups import backup_and_record
@@ -221,6 +221,7 @@ class HomeView(QWidget):
             item = self.alerts.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.setParent(None)  # gone at once, not at the next turn of the loop
                 widget.deleteLater()
         texts = {
             "no_scheme": (

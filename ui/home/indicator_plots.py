@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QFontMetricsF
 
 from coop_desktop.domain.indicator_figures import Value
 from coop_desktop.domain.indicator_report import IndicatorReport, PeriodRow
-from coop_desktop.formatting import number
+from coop_desktop.language.formatting import number
 from ui.home.chart_parts import (
     MINIMUM_HEIGHT,
     TEXT,

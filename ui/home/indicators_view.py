@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.documents.indicator_labels import (
     GROUP_COLUMNS,
     SECTIONS,
@@ -44,7 +44,7 @@ from coop_desktop.documents.indicator_labels import (
     shown_change,
 )
 from coop_desktop.domain.indicator_report import IndicatorReport
-from coop_desktop.formatting import unit_price
+from coop_desktop.language.formatting import unit_price
 from coop_desktop.services.indicators import indicators, reference_price, report_file
 from coop_desktop.storage.engine import Database
 from ui.common import dates
@@ -286,7 +286,7 @@ class IndicatorsView(QWidget):
         db, lang, target = self.db, self.lang, Path(path)
 
         def write(_context: object) -> Path:
-            from coop_desktop.outputs import write_file
+            from coop_desktop.core.outputs import write_file
 
             write_file(target, report_file(db, report, kind, lang), force=True)
             return target

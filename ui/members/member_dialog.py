@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.dto import MemberDraft, MemberInfo
 from coop_desktop.services.members import add_member, clean_draft, update_member
 from coop_desktop.services.practices import list_practices, member_spans

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import formatting as fmt
 from coop_desktop.domain.practices import ADOPTED, LEFT
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.practices import Fact, HeldSpan, PracticeInfo
 from ui.common import dates
 from ui.common.fmt import lang

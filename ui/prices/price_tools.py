@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop.core.errors import CoopError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.pricer import Pricer
-from coop_desktop.errors import CoopError
-from coop_desktop.formatting import CURRENCY_SYMBOLS
+from coop_desktop.language.formatting import CURRENCY_SYMBOLS
 from coop_desktop.services.whatif import Simulation, simulate
 from coop_desktop.storage.engine import Database
 from ui.common import fmt

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.domain.pricing.model import Scheme
-from coop_desktop.errors import CoopError
 from coop_desktop.services import schemes as svc
 from coop_desktop.storage.engine import Database
 from ui.closeout.closeout_view import default_period
@@ -256,7 +256,7 @@ class PricesView(QWidget):
             self.export_path(Path(path))
 
     def export_path(self, path: Path) -> None:
-        from coop_desktop.outputs import write_file
+        from coop_desktop.core.outputs import write_file
 
         write_file(path, self.editor.text().encode("utf-8"), force=True)
         self.status.setText(self.tr("Exportado a %1").replace("%1", str(path)))

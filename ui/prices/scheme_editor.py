@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop.core.errors import ValidationError, ValidationErrors
+from coop_desktop.core.messages import render
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.scheme_words import SchemeProblem
-from coop_desktop.errors import ValidationError, ValidationErrors
-from coop_desktop.messages import render
 from ui.common import fmt
 from ui.prices.scheme_form import FAMILIES, RULES_FIELD, SCHEME_FIELDS, DataForm
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from coop_desktop.resources import resource_path
+from coop_desktop.core.resources import resource_path
 
 PIXELS = 100  # the font's pixel size; the text matrix scales it to the PDF's size
 FAMILY = "DejaVu Sans Condensed"

@@ -159,7 +159,7 @@ def save_pdf(parent: QWidget, pdf: bytes, name: str) -> Path | None:
     if not path:
         return None
     target = Path(path)
-    from coop_desktop.outputs import write_file
+    from coop_desktop.core.outputs import write_file
 
     write_file(target, pdf, force=True)  # the dialog asked before replacing; never a database
     return target

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
-from coop_desktop.errors import CoopError, Refused
+from coop_desktop.core.errors import CoopError, Refused
 from coop_desktop.printing.failures import PrintFailed
 from coop_desktop.printing.plan import Plan, receipt_size_of
 from ui.common.error_text import message

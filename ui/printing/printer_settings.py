@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.documents.escpos import trial_page
-from coop_desktop.errors import CoopError
 from ui.common.error_text import message
 from ui.common.runner import app_runner
 from ui.printing.printers import printer_names

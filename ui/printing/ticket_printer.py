@@ -16,11 +16,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.documents.content import TicketDoc
 from coop_desktop.documents.escpos import EscposTicket
 from coop_desktop.documents.ticket import TicketRenderer, ticket_title
-from coop_desktop.errors import CoopError
 from coop_desktop.printing.failures import PrintFailed
 from coop_desktop.storage.engine import Database
 from ui.printing.dispatch import print_now
@@ -71,7 +71,7 @@ def print_ticket(
     offers no paper for it. `width_mm` is the ticket's width where the printer does not say
     (a saved file, a sheet printer, ESC/POS)."""
     if pdf_file is not None:
-        from coop_desktop.outputs import write_file
+        from coop_desktop.core.outputs import write_file
 
         write_file(Path(pdf_file), TicketRenderer(width_mm).render(t), force=True)
         return pdf_file

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desktop.core.errors import CoopError, ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.instruments import AnalyzerReading
 from coop_desktop.domain.measures import out_of_reference
-from coop_desktop.errors import CoopError, ValidationError
 from coop_desktop.services.quality import add_test, list_tests
 from coop_desktop.storage.engine import Database
 from ui.collection.analyzer_panel import AnalyzerPanel

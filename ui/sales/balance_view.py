@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.domain.sales.balance import BalanceRow
 from coop_desktop.services.deliveries import list_deliveries
 from coop_desktop.services.sales.balance import BalanceReport, balance_report

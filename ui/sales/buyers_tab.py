@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.sales.accounts import buyer_account, receive_payment
 from coop_desktop.services.sales.buyers import add_buyer, list_buyers
 from coop_desktop.storage.engine import Database

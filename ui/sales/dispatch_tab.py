@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.errors import CoopError
+from coop_desktop.core.errors import CoopError
 from coop_desktop.services.sales.dispatches import DispatchInfo, add_dispatch, list_dispatches
 from coop_desktop.storage.engine import Database
 from ui.common import dates, fmt

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop.core import clock
 from coop_desktop.documents.sales_labels import margin_lines
 from coop_desktop.domain.sales.margin import Margin
 from coop_desktop.services.sales.margin import margin_report

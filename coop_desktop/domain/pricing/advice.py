@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
 
+from coop_desktop.core.numbers import ZERO_MONEY, quantize
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.period import MemberPeriod, PricedDelivery, milk_lines
 from coop_desktop.domain.pricing.pricer import CENT, MissingQuality
-from coop_desktop.numbers import ZERO_MONEY, quantize
 
 POINT = Decimal("0.1")
 

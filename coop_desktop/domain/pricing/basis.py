@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from coop_desktop.core.numbers import ZERO, quantize
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing.model import Basis
-from coop_desktop.numbers import ZERO, quantize
 
 
 @dataclass(frozen=True, slots=True)

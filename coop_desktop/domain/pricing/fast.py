@@ -20,6 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from coop_desktop.core.numbers import ZERO, quantize
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.period import (
     REJECTED,
@@ -31,7 +32,6 @@ from coop_desktop.domain.pricing.period import (
 )
 from coop_desktop.domain.pricing.pricer import CENT, MissingQuality, Pricer
 from coop_desktop.domain.pricing.reading import OWN_BITS, PeriodReading, own_measures
-from coop_desktop.numbers import ZERO, quantize
 
 MILLI = Decimal("0.001")
 NO_FLAGS: frozenset[str] = frozenset()

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.errors import Refused
+from coop_desktop.core.numbers import ZERO, ZERO_MONEY, quantize
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.practices import NO_PRACTICES, Held
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.pricer import CENT, MissingQuality, Pricer
-from coop_desktop.errors import Refused
-from coop_desktop.numbers import ZERO, ZERO_MONEY, quantize
+from coop_desktop.language import formatting as fmt
 
 REJECTED = "Rechazada"
 

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+from coop_desktop.core.errors import Refused
+from coop_desktop.core.numbers import GRAM, ZERO, floor_to, quantize, trim
 from coop_desktop.domain.pricing import model as m
-from coop_desktop.domain.pricing import scheme_messages as _messages  # noqa: F401 - registers texts
-from coop_desktop.errors import Refused
-from coop_desktop.numbers import GRAM, ZERO, floor_to, quantize, trim
 
 PRICE_STEP = Decimal("0.0001")
 CENT = Decimal("0.01")

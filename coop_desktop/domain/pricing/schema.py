@@ -19,13 +19,12 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
+from coop_desktop.core.errors import ValidationErrors
+from coop_desktop.core.numbers import fits_scale
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
-from coop_desktop.domain.pricing import scheme_messages as _messages  # noqa: F401 - registers texts
 from coop_desktop.domain.pricing import scheme_model as sm
 from coop_desktop.domain.pricing.scheme_words import KNOWN_KEYS, SchemeProblem, labels_of
-from coop_desktop.errors import ValidationErrors
-from coop_desktop.numbers import fits_scale
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 _BUILTIN = {  # pydantic's own error types, in our message codes

@@ -23,10 +23,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
+from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import D, fits_scale, parse_number
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.pricing import model as m
-from coop_desktop.errors import ValidationError
-from coop_desktop.numbers import D, fits_scale, parse_number
 
 MONEY_PLACES = 6  # an amount per unit: the unit price itself is kept to 4 places
 LIMIT = Decimal(1_000_000_000)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
 
-from coop_desktop.numbers import ZERO, quantize
+from coop_desktop.core.numbers import ZERO, quantize
 
 MILLI = Decimal("0.001")
 HUNDREDTH = Decimal("0.01")

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.errors import Refused
+from coop_desktop.core.numbers import CENT, quantize
 from coop_desktop.domain.pricing.pricer import Pricer
 from coop_desktop.domain.sales.balance import kg_from_litres, litres_from_kg
-from coop_desktop.errors import Refused
-from coop_desktop.numbers import CENT, quantize
+from coop_desktop.language import formatting as fmt
 
 Measures = Mapping[str, Decimal | bool]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
+from coop_desktop.core.numbers import quantize
 from coop_desktop.domain.sales.balance import percent
-from coop_desktop.numbers import quantize
 
 PER_LITRE_STEP = Decimal("0.0001")
 EXPENSE_CATEGORIES = ("transport", "cleaning", "analyzer", "staff", "other")

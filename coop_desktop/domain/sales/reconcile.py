@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from coop_desktop.numbers import ZERO, quantize
+from coop_desktop.core.numbers import ZERO, quantize
 
 HUNDREDTH = Decimal("0.01")
 

@@ -164,7 +164,7 @@ def run_checks(db: Database) -> list[str]:
     itself a problem, named, and the others still run."""
     from sqlalchemy.exc import DBAPIError
 
-    from coop_desktop.errors import CoopError
+    from coop_desktop.core.errors import CoopError
 
     problems: list[str] = []
     with db.engine.connect() as conn:

@@ -17,16 +17,16 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Refused
+from coop_desktop.core.gc_pause import paused_gc
+from coop_desktop.core.numbers import ZERO, ZERO_MONEY
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.practices import NO_PRACTICES, Held, Span
 from coop_desktop.domain.pricing.period import Milk, Timeline, no_milk
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import DEDUCTION_KINDS, SettlementCalc, parse_priority, settle
-from coop_desktop.errors import Refused
-from coop_desktop.gc_pause import paused_gc
-from coop_desktop.numbers import ZERO, ZERO_MONEY
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout import inputs as data

@@ -8,8 +8,8 @@ The lists are data: a feature whose close reads another table adds it here.
 
 from __future__ import annotations
 
+from coop_desktop.core.errors import StorageError
 from coop_desktop.domain.periods import PeriodSpan
-from coop_desktop.errors import StorageError
 from coop_desktop.storage import file_check
 from coop_desktop.storage.engine import Database
 

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from coop_desktop import formatting as fmt
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.practices import NO_PRACTICES, Held, spans
@@ -20,6 +19,7 @@ from coop_desktop.domain.pricing.basis import MemberQuality, Sample
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.pricing.reading import COLUMNS, PeriodReading, as_date
 from coop_desktop.domain.settlement import NOT_SETTLED, Item, instalments, per_litre_charge
+from coop_desktop.language import formatting as fmt
 from coop_desktop.storage.bulk import fetch_raw, is_sqlite, iterate_raw
 
 if TYPE_CHECKING:  # imported by the closeout's worker process, which has no SQLAlchemy

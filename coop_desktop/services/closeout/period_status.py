@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.errors import Refused
 from coop_desktop.domain.periods import PeriodSpan, period_of
-from coop_desktop.errors import Refused
 from coop_desktop.storage.models import Association, Delivery, LedgerEntry, Period
 
 

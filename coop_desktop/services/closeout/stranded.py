@@ -21,13 +21,13 @@ from datetime import date, timedelta
 from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import Session, aliased
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.entry_dates import DateRule
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.settlement import NOT_SETTLED
-from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import load_rule, locked_rule
 from coop_desktop.services.context import actor, audit, now, row_dict

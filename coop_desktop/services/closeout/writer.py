@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coop_desktop import formatting as fmt
+from coop_desktop.core.gc_pause import paused_gc
 from coop_desktop.domain.pricing.period import MilkLine
-from coop_desktop.gc_pause import paused_gc
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.services.numbering import reserve_numbers

@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError, NotFound, Refused, ValidationError
+from coop_desktop.core.numbers import ZERO, parse_number
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.sales.reconcile import DayDifference, StatementLine, differences
-from coop_desktop.errors import CoopError, NotFound, Refused, ValidationError
-from coop_desktop.numbers import ZERO, parse_number
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
@@ -88,7 +88,7 @@ def reverse_payment_entry(db: Database, entry_id: int, reason: str) -> None:
     with db.write() as session:
         entry = session.get(BuyerEntry, entry_id)
         if entry is None:
-            raise NotFound("unknown_entry", "entry", value=str(entry_id))
+            raise NotFound("unknown_buyer_entry", "entry", value=str(entry_id))
         if entry.kind == "sale":
             raise Refused("sale_entry_reversal", "entry", value=str(entry_id))
         done = session.scalars(select(BuyerEntry.id).where(BuyerEntry.reverses_id == entry.id))

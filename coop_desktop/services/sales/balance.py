@@ -11,10 +11,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
-from coop_desktop.domain.sales import sales_messages as _messages  # noqa: F401 - registers
 from coop_desktop.domain.sales.balance import (
     DEFAULT_THRESHOLD,
     BalanceRow,
@@ -22,7 +22,6 @@ from coop_desktop.domain.sales.balance import (
     balance,
     carried,
 )
-from coop_desktop.errors import ValidationError
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import require_collect_date, requires
 from coop_desktop.services.closeout.date_rule import guard_date

@@ -9,15 +9,14 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.pricer import Pricer
 from coop_desktop.domain.roles import Permission
-from coop_desktop.domain.sales import sales_messages as _messages  # noqa: F401 - registers
 from coop_desktop.domain.sales.buyer_price import PriceTerms, TermsTimeline
-from coop_desktop.errors import NotFound, Refused, ValidationError
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.storage.engine import Database

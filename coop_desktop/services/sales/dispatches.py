@@ -11,13 +11,13 @@ from decimal import Decimal
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
+from coop_desktop.core.numbers import D
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.sales.buyer_price import price_sale, quantities
-from coop_desktop.errors import NotFound, Refused, ValidationError
-from coop_desktop.numbers import D
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.authz import require_collect_date, requires
 from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict

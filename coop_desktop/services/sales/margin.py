@@ -16,14 +16,14 @@ from decimal import Decimal
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError, NotFound, Refused, ValidationError
+from coop_desktop.core.numbers import ZERO
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.sales.allocation import split_amount
 from coop_desktop.domain.sales.buyer_price import price_sale
 from coop_desktop.domain.sales.margin import EXPENSE_CATEGORIES, Margin, margin
-from coop_desktop.errors import CoopError, NotFound, Refused, ValidationError
-from coop_desktop.numbers import ZERO
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_date
@@ -272,7 +272,7 @@ SALES_INDICATORS = ("producer_share_pct", "buyer_price_per_kg", "shrinkage_pct",
 def sales_figures(db: Database, start: date, end: date) -> dict[str, Decimal | bool | None]:
     """The indicators of selling the milk over a range: the producers' share of the sale,
     what buyers paid per kg (their measure), the shrinkage % of the balance, litres sold."""
-    from coop_desktop.numbers import quantize
+    from coop_desktop.core.numbers import quantize
 
     check_range(start, end)
     with db.read() as session:

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from coop_desktop import clock
+from coop_desktop.core import clock
+from coop_desktop.core.errors import NotFound, Refused, ValidationError
+from coop_desktop.core.numbers import ZERO, quantize
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
-from coop_desktop.errors import NotFound, Refused, ValidationError
-from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict

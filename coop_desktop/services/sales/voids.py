@@ -13,9 +13,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop import clock
-from coop_desktop import formatting as fmt
-from coop_desktop.errors import Refused
+from coop_desktop.core import clock
+from coop_desktop.core.errors import Refused
+from coop_desktop.language import formatting as fmt
 from coop_desktop.services.closeout.date_rule import guard_removal
 from coop_desktop.services.closeout.period_status import closed_period_at
 from coop_desktop.services.context import actor, audit, now, row_dict

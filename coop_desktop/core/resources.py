@@ -15,8 +15,8 @@ from pathlib import Path
 
 
 def candidates() -> list[Path]:
-    here = Path(__file__).resolve().parent
-    found = [here / "resources", here.parent / "resources"]
+    package = Path(__file__).resolve().parents[1]  # coop_desktop/
+    found = [package / "resources", package.parent / "resources"]
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
         found.insert(0, Path(bundle) / "coop_desktop" / "resources")

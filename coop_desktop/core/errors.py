@@ -1,12 +1,14 @@
 """Expected errors: each has a message code, the field or row it concerns, and parameters.
 
 They are raised by the domain and the services and shown to the user in their language by
-the CLI and the UI through `coop_desktop.messages`. Unexpected errors are anything else.
+the CLI and the UI through `coop_desktop.core.messages`. Unexpected errors are anything else.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from coop_desktop.core.messages import render
 
 
 class CoopError(Exception):
@@ -18,10 +20,9 @@ class CoopError(Exception):
         self.params = params
         super().__init__(self.render("en"))
 
-    def render(self, lang: str = "es") -> str:
-        from coop_desktop.messages import render
-
-        return render(self.code, lang, field=self.field, **self.params)
+    def render(self, lang: str | None = "es") -> str:
+        """The sentence in `lang` (None: the current language)."""
+        return render(self.code, lang, self.field, **self.params)
 
 
 class ValidationError(CoopError):
@@ -35,9 +36,7 @@ class ValidationErrors(CoopError):
         self.errors = errors
         super().__init__("many_errors", None, count=len(errors))
 
-    def render(self, lang: str = "es") -> str:
-        from coop_desktop.messages import render
-
+    def render(self, lang: str | None = "es") -> str:
         head = render("many_errors", lang, count=len(self.errors))
         return "\n".join([head, *("  - " + e.render(lang) for e in self.errors)])
 
@@ -57,9 +56,3 @@ class StorageError(CoopError):
 class Forbidden(CoopError):
     """Nobody is signed in, the sign-in failed, or the user's role does not allow the action.
     Raised before anything is written; the refusal itself is recorded in the audit trail."""
-
-    def render(self, lang: str = "es") -> str:
-        from coop_desktop.domain.security_messages import localise
-        from coop_desktop.messages import render
-
-        return render(self.code, lang, field=self.field, **localise(self.params, lang))

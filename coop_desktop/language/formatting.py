@@ -18,9 +18,9 @@ from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
+from coop_desktop.core.numbers import quantize
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.model import UNIT_WORDS
-from coop_desktop.numbers import quantize
 
 LOCALES = {"es": "es_PE", "en": "en"}
 CURRENCY_SYMBOLS = {"PEN": "S/", "USD": "US$", "EUR": "€", "COP": "COL$", "INR": "₹"}

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coop_desktop.domain import integrity_messages as _messages  # noqa: F401 - registers them
-from coop_desktop.errors import NotFound, ValidationError
+from coop_desktop.core.errors import NotFound, ValidationError
 
 
 def readable_file(path: str | Path, field: str = "file") -> Path:

@@ -104,7 +104,7 @@ def decimal_reading(text: str) -> str:
 
 
 def _error(code: str, field: str, **params: object) -> Exception:
-    from coop_desktop.errors import ValidationError
+    from coop_desktop.core.errors import ValidationError
 
     return ValidationError(code, field, **params)
 

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from coop_desktop.errors import StorageError
+from coop_desktop.core.errors import StorageError
 
 MARK = "Coop Desktop"
 SQLITE_HEADER = b"SQLite format 3\x00"
