@@ -10,6 +10,7 @@ from typing import Any
 from coop_desktop.cli.base import databases, open_db, print_json, print_table
 from coop_desktop.core.errors import ValidationError
 from coop_desktop.core.i18n import _
+from coop_desktop.core.numbers import D
 
 
 def register(commands: Any, lang: str) -> None:
@@ -234,7 +235,7 @@ def cmd_price(args: argparse.Namespace) -> int:
                         "measure": ln.measure,
                         "value": ln.value,
                         "rule": ln.rule,
-                        "per_unit": trim(quantize(ln.per_unit, Decimal("0.000001"))),
+                        "per_unit": trim(quantize(ln.per_unit, D("0.000001"))),
                         "amount": ln.amount,
                         "note": ln.note,
                     }

@@ -11,9 +11,13 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 ZERO = Decimal(0)
 ZERO_MONEY = Decimal("0.00")  # the start of money sums, so an empty sum prints 0.00
+ZERO_QUANTITY = Decimal("0.000")  # the start of quantity sums (litres, kg to the gram)
 ONE = Decimal(1)
+TEN = Decimal(10)
+HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 GRAM = Decimal("0.001")
+TEN_THOUSANDTH = Decimal("0.0001")  # unit prices are kept to 1/10000 sol
 
 Number = Decimal | int | str
 _CANONICAL = re.compile(r"-?(\d+(\.\d*)?|\.\d+)")
@@ -38,6 +42,13 @@ def D(value: Number | None) -> Decimal:
     raise TypeError(
         f"{type(value).__name__} is not accepted as an exact number; use str or Decimal"
     )
+
+
+def from_minor(units: int, scale: int) -> Decimal:
+    """An integer of minor units as the exact Decimal it stands for: (12345, 3) → 12.345.
+    What the database stores (grams, céntimos, hundredths of a point) comes back this way,
+    on the hot paths too (it is as fast as Decimal's own constructor)."""
+    return Decimal(units).scaleb(-scale)
 
 
 def quantize(value: Decimal, step: Decimal = CENT) -> Decimal:

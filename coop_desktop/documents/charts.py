@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from coop_desktop.core.numbers import ONE
 from coop_desktop.documents import fonts
 from coop_desktop.documents.layout import RULE, THIN
 from coop_desktop.language import formatting as fmt
@@ -33,7 +34,7 @@ class DailyBars(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c = self.canv
-        top = max((v for _, v in self.days), default=Decimal(1)) or Decimal(1)
+        top = max((v for _, v in self.days), default=ONE) or ONE
         left, bottom = 14 * mm, 6 * mm
         plot_w, plot_h = self.width - left - 2 * mm, self.height - bottom - 4 * mm
         step = plot_w / max(len(self.days), 1)

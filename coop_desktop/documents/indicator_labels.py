@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from coop_desktop.core.numbers import D
 from coop_desktop.documents.layout import tr
 from coop_desktop.domain.indicator_figures import (
     DENOMINATORS,
@@ -252,7 +253,7 @@ def shown(key: str, value: Value, lang: str = "es", *, signed: bool = False) -> 
     if value is None:
         return "—"
     k = kind(key)
-    number = Decimal(value)
+    number = D(value)
     if k == "percent":
         text = fmt.percent(number, 2, lang)
     elif k in ("litres", "kg"):
@@ -296,7 +297,7 @@ def shown_change(key: str, change: Change | None, lang: str = "es") -> tuple[str
     if change is None or change.absolute is None:
         return "—", "—"
     if kind(key) == "percent":
-        diff = fmt.number(Decimal(change.absolute), 2, lang)
+        diff = fmt.number(D(change.absolute), 2, lang)
         diff = ("+" + diff if change.absolute > 0 else diff) + (" pp" if lang == "en" else " p.p.")
     else:
         diff = shown(key, change.absolute, lang, signed=True)

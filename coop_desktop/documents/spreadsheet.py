@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from coop_desktop.core.numbers import quantize
+from coop_desktop.core.numbers import ONE, quantize
 from coop_desktop.language import formatting
 
 FORMATS = {
@@ -113,7 +113,7 @@ def csv_text(value: object, column: Column, lang: str) -> str:
         return "1" if value else "0"
     if isinstance(value, Decimal) and column.kind != "text":
         places = _places(column)
-        return f"{quantize(value, Decimal(1).scaleb(-places)):f}"
+        return f"{quantize(value, ONE.scaleb(-places)):f}"
     return str(value)
 
 

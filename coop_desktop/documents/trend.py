@@ -7,13 +7,13 @@ statement renderer only appends them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from coop_desktop.core.i18n import _, in_language, language
+from coop_desktop.core.numbers import ONE, ZERO
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import TrendPoint
 from coop_desktop.documents.layout import RULE, THIN, grid, p
@@ -38,7 +38,7 @@ class TrendBars(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c = self.canv
-        top = max((pt.litres for pt in self.points), default=Decimal(0)) or Decimal(1)
+        top = max((pt.litres for pt in self.points), default=ZERO) or ONE
         left, bottom = 30 * mm, 2 * mm
         plot_w, plot_h = self.width - left, self.height - bottom - 4 * mm
         step = plot_w / max(len(self.points), 1)

@@ -264,9 +264,9 @@ def integer_cell(value: Cell, field: str) -> int:
 def density_reading(value: Decimal) -> Decimal:
     """Analyzers report density in g/mL (1.0285), kg/m³ (1028.5) or lactometer degrees
     (28.5); the three ranges do not overlap, so each reading has one meaning in g/mL."""
-    if Decimal(15) <= value <= Decimal(45):
+    if D(15) <= value <= D(45):
         return 1 + value / 1000
-    if Decimal(900) <= value <= Decimal(1100):
+    if D(900) <= value <= D(1100):
         return value / 1000
     return value
 

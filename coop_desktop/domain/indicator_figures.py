@@ -12,13 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import HUNDRED, ONE, ZERO, D, quantize
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing.model import Bands, Base, Scheme
 
 QUALITY_KEYS = ("fat", "protein", "st", "ufc", "scc")
-HUNDRED = Decimal(100)
-NATIONAL_REFERENCE_PRICE = Decimal("1.54")  # S/ per kg, Peru's 2024 farm-gate average
+HUNDRED = HUNDRED
+NATIONAL_REFERENCE_PRICE = D("1.54")  # S/ per kg, Peru's 2024 farm-gate average
 
 # Every figure and its decimal places (None: a whole count).
 PLACES: dict[str, int | None] = {
@@ -210,7 +210,7 @@ def _round(key: str, value: Decimal | int | None) -> Value:
     places = PLACES[key]
     if places is None:
         return int(value)
-    return quantize(Decimal(value), Decimal(1).scaleb(-places))
+    return quantize(D(value), ONE.scaleb(-places))
 
 
 def _percent(value: Decimal | None) -> Decimal | None:
@@ -218,7 +218,7 @@ def _percent(value: Decimal | None) -> Decimal | None:
 
 
 def ratio(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
-    return None if not whole else Decimal(part) / Decimal(whole)
+    return None if not whole else D(part) / D(whole)
 
 
 def share(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
@@ -233,7 +233,7 @@ def _within(key: str, value: Decimal) -> bool:
 
 def mean(sums: SampleSums, key: str) -> Decimal:
     """A member's average of one measure, exact: SUM of minor units / COUNT."""
-    return Decimal(sums.total).scaleb(-MEASURES[key].scale) / sums.count
+    return D(sums.total).scaleb(-MEASURES[key].scale) / sums.count
 
 
 def figures(
@@ -384,7 +384,7 @@ def change(current: Figures, baseline: Figures) -> dict[str, Change]:
         pct = (
             None
             if not before or key in NO_RELATIVE_CHANGE
-            else quantize(Decimal(diff) / Decimal(before) * HUNDRED)
+            else quantize(D(diff) / D(before) * HUNDRED)
         )
         result[key] = Change(diff, pct)
     return result

@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from coop_desktop.core.errors import ValidationError
-from coop_desktop.core.numbers import D, parse_number, quantize
+from coop_desktop.core.numbers import ONE, D, parse_number, quantize
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import density_reading
 from coop_desktop.domain.import_columns import header_key
@@ -155,7 +155,7 @@ def _measure(key: str, text: str) -> Decimal:
     value = _number(text, key)
     if key == "density":
         value = density_reading(value)
-    value = quantize(value, Decimal(1).scaleb(-MEASURES[key].scale))
+    value = quantize(value, ONE.scaleb(-MEASURES[key].scale))
     checked = v.measure(key, value)
     assert isinstance(checked, Decimal)
     return checked

@@ -18,7 +18,7 @@ from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
-from coop_desktop.core.numbers import quantize
+from coop_desktop.core.numbers import ONE, D, quantize
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.model import UNIT_WORDS
 
@@ -35,7 +35,7 @@ def locale_of(lang: str) -> str:
 
 
 def _step(places: int) -> Decimal:
-    return Decimal(1).scaleb(-places)
+    return ONE.scaleb(-places)
 
 
 @cache
@@ -68,7 +68,7 @@ def number(
     value: Decimal | int, places: int = 2, lang: str = "es", *, grouping: bool = True
 ) -> str:
     """Exactly `places` decimals, half up, thousands grouped: 1234.5 → "1,234.50"."""
-    rounded = quantize(Decimal(value), _step(places))
+    rounded = quantize(D(value), _step(places))
     text = _digits(rounded, places, lang, grouping)
     return f"{MINUS}{text}" if rounded < 0 else text
 
@@ -76,7 +76,7 @@ def number(
 def flexible(value: Decimal | int, min_places: int, max_places: int, lang: str = "es") -> str:
     """At least `min_places`, at most `max_places` decimals (extra trailing zeros dropped),
     half up beyond `max_places`: for values recorded with varying precision."""
-    rounded = quantize(Decimal(value), _step(max_places))
+    rounded = quantize(D(value), _step(max_places))
     exponent = rounded.normalize().as_tuple().exponent
     assert isinstance(exponent, int)
     places = max(min_places, -exponent if exponent < 0 else 0)
@@ -157,7 +157,7 @@ def quantity_column(values: Sequence[Decimal], unit: str = "", lang: str = "es")
     top = HUNDRED_PLACES if unit.startswith("100") else QUANTITY_PLACES
     places = 1
     for value in values:
-        exponent = quantize(Decimal(value), _step(top)).normalize().as_tuple().exponent
+        exponent = quantize(D(value), _step(top)).normalize().as_tuple().exponent
         assert isinstance(exponent, int)
         places = max(places, -exponent if exponent < 0 else 0)
     return [number(v, places, lang) for v in values]
@@ -306,7 +306,7 @@ _HUNDREDS = [
     "ochocientos",
     "novecientos",
 ]
-WORDS_LIMIT = Decimal("999999999.99")
+WORDS_LIMIT = D("999999999.99")
 
 
 def _below_thousand(n: int, before_noun: bool) -> str:
@@ -407,7 +407,7 @@ def english_words(n: int) -> str:
 def amount_in_words(value: Decimal, lang: str = "es") -> str:
     """Peruvian practice: "SON: CIENTO SESENTA Y CINCO CON 97/100 SOLES"; the céntimos are a
     fraction, half up. From 0.00 to 999,999,999.99; a negative amount is refused."""
-    rounded = quantize(Decimal(value))
+    rounded = quantize(D(value))
     if rounded < 0 or rounded > WORDS_LIMIT:
         raise ValueError(f"{value} cannot be written in words on a document")
     whole = int(rounded)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import Refused
+from coop_desktop.core.numbers import GRAM, ONE, ZERO, D, from_minor
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan, period_of
 from coop_desktop.domain.pricing.period import Timeline
@@ -28,8 +29,7 @@ from coop_desktop.storage.bulk import fetch_raw
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Period, Setting
 
-MILLI = Decimal("0.001")
-DEFAULT_DENSITY = Decimal("1.032")
+DEFAULT_DENSITY = D("1.032")
 QUALITY_KEYS = ("fat", "st", "ufc", "scc")
 BACKUP_MAX_AGE_DAYS = 7
 
@@ -77,7 +77,7 @@ def _quantities(conn: Connection, start: date, end: date) -> dict[tuple[date, st
         "AND NOT rejected GROUP BY date, shift, unit",
         (date_param(conn, start), date_param(conn, end)),
     ):
-        out[(to_date(day), shift, unit)] += Decimal(int(total)) * MILLI
+        out[(to_date(day), shift, unit)] += from_minor(int(total), 3)
     return out
 
 
@@ -92,7 +92,7 @@ def _litres(
                 density = timeline.at(day).scheme.density
             except Refused:  # no scheme yet on that day: the usual density of milk
                 density = DEFAULT_DENSITY
-            value = (value / density).quantize(MILLI)
+            value = (value / density).quantize(GRAM)
         out[(day, shift)] += value
     return out
 
@@ -115,8 +115,8 @@ def _quality(
             total, count = row[1 + 2 * i], row[2 + 2 * i]
             if count:
                 scale = MEASURES[key].scale
-                step = Decimal(1).scaleb(-scale)
-                averages[key] = (Decimal(int(total)).scaleb(-scale) / count).quantize(step)
+                step = ONE.scaleb(-scale)
+                averages[key] = (D(int(total)).scaleb(-scale) / count).quantize(step)
         result[to_date(row[0]) if by_day else None] = averages
     return result
 
@@ -178,21 +178,19 @@ def dashboard(db: Database, today: date | None = None, days: int = 60) -> Dashbo
     for i in range(days):
         d = first + timedelta(days=i)
         q = daily_quality.get(d, {})
-        total = litres.get((d, "am"), Decimal(0)) + litres.get((d, "pm"), Decimal(0))
+        total = litres.get((d, "am"), ZERO) + litres.get((d, "pm"), ZERO)
         series.append(DayPoint(d, total, q.get("fat"), q.get("st"), q.get("ufc")))
-    period_litres = sum(
-        (v for (d, _s), v in litres.items() if span.start <= d <= span.end), Decimal(0)
-    )
+    period_litres = sum((v for (d, _s), v in litres.items() if span.start <= d <= span.end), ZERO)
     by_shift_units: dict[str, dict[str, Decimal]] = {"am": {}, "pm": {}}
     period_units: dict[str, Decimal] = {}
     for (d, shift, unit), value in sorted(quantities.items()):
         if d == day:
-            by_shift_units[shift][unit] = by_shift_units[shift].get(unit, MILLI * 0) + value
+            by_shift_units[shift][unit] = by_shift_units[shift].get(unit, GRAM * 0) + value
         if span.start <= d <= span.end:
-            period_units[unit] = period_units.get(unit, MILLI * 0) + value
+            period_units[unit] = period_units.get(unit, GRAM * 0) + value
     return Dashboard(
         day,
-        {s: litres.get((day, s), Decimal(0)) for s in ("am", "pm")},
+        {s: litres.get((day, s), ZERO) for s in ("am", "pm")},
         int(today_count),
         span,
         period_litres,

@@ -14,19 +14,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import GRAM, D, from_minor
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.language import formatting as fmt
 from coop_desktop.services import import_write as write
 from coop_desktop.services.closeout.inputs import date_param
 from coop_desktop.storage.bulk import fetch_raw
 
-MILLI = Decimal("0.001")
 Record = tuple[int, Any, str]  # file row, record, fingerprint
 
 
@@ -48,7 +47,7 @@ class Correction:
         """(what is recorded, what the file says) as people read them."""
         if kind == "deliveries":
             return tuple(  # type: ignore[return-value]
-                fmt.quantity(Decimal(v["quantity"]) * MILLI, v["unit"])
+                fmt.quantity(from_minor(v["quantity"], 3), v["unit"])
                 for v in (self.before, self.after)
             )
         return tuple(  # type: ignore[return-value]
@@ -60,7 +59,7 @@ class Correction:
         """The correction as a problem to confirm, naming the difference."""
         before, after = self.texts(kind)
         if kind == "deliveries":
-            change = (Decimal(self.after["quantity"]) - Decimal(self.before["quantity"])) * MILLI
+            change = (D(self.after["quantity"]) - D(self.before["quantity"])) * GRAM
             difference = (
                 ("+" if change > 0 else fmt.MINUS) + fmt.quantity(abs(change), self.after["unit"])
                 if self.before["unit"] == self.after["unit"]
@@ -96,7 +95,7 @@ def _measure(key: str, value: Any) -> str:
     spec = MEASURES[key]
     if spec.boolean:
         return "positivo" if value else "negativo"
-    return fmt.as_recorded(Decimal(value).scaleb(-spec.scale)) + (" %" if spec.unit == "%" else "")
+    return fmt.as_recorded(D(value).scaleb(-spec.scale)) + (" %" if spec.unit == "%" else "")
 
 
 def _shift(shift: str) -> str:

@@ -82,7 +82,7 @@ def read_table(path: Path, options: ReadOptions, score: Callable[[list[Any]], in
     size = path.stat().st_size
     table = RawTable(path.name, "")
     if size > MAX_BYTES:
-        mb = Decimal(size) / (1024 * 1024)
+        mb = D(size) / (1024 * 1024)
         table.problems.append(
             Problem(
                 None,

@@ -7,13 +7,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import D
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now, row_dict
@@ -244,12 +244,12 @@ def apply_corrections(session: Session, kind: str, corrections: list[Any]) -> No
         before = row_dict(target)
         for key, value in c.after.items():
             if kind == "deliveries" and key == "quantity":
-                value = Decimal(value).scaleb(-3)
+                value = D(value).scaleb(-3)
             elif kind == "tests" and not MEASURES[key].boolean:
-                value = Decimal(value).scaleb(-MEASURES[key].scale)
+                value = D(value).scaleb(-MEASURES[key].scale)
             setattr(target, key, value)
         if kind == "tests" and c.record[6]:  # ST derived again from the corrected fat + SNF
-            target.st = Decimal(c.record[3]["st"]).scaleb(-MEASURES["st"].scale)
+            target.st = D(c.record[3]["st"]).scaleb(-MEASURES["st"].scale)
             target.st_derived = True
         session.flush()
         audit(

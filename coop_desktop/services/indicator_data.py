@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import CENT, GRAM, ZERO, D, from_minor, quantize
 from coop_desktop.domain.indicator_figures import (
     QUALITY_KEYS,
     QualityClass,
@@ -29,9 +29,7 @@ from coop_desktop.services.closeout.closing import CloseResult, compute
 from coop_desktop.services.closeout.inputs import date_param, practices
 from coop_desktop.storage.bulk import fetch_raw
 
-MILLI = Decimal("0.001")
-CENTS = Decimal("0.01")
-PRICED_UNIT = Decimal("0.00001")  # a milk line's quantity in its pricing unit
+PRICED_UNIT = D("0.00001")  # a milk line's quantity in its pricing unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +75,14 @@ class Money:
                 )
             )
         return Money(
-            quantize(self.litres * share, MILLI),
-            quantize(self.kg * share, MILLI),
-            quantize(self.gross * share, CENTS),
-            quantize(self.net * share, CENTS),
+            quantize(self.litres * share, GRAM),
+            quantize(self.kg * share, GRAM),
+            quantize(self.gross * share, CENT),
+            quantize(self.net * share, CENT),
             quantize(self.milk_quantity * share, PRICED_UNIT),
-            quantize(self.milk_amount * share, CENTS),
-            quantize(self.untested_litres * share, MILLI),
-            quantize(self.untested_kg * share, MILLI),
+            quantize(self.milk_amount * share, CENT),
+            quantize(self.untested_litres * share, GRAM),
+            quantize(self.untested_kg * share, GRAM),
         )
 
     def plus(self, other: Money) -> Money:
@@ -192,12 +190,12 @@ def _closed_money(conn: Connection, periods: Sequence[PlannedPeriod]) -> dict[in
     ):
         quantity, amount = lines.get((member, period), (0, 0))
         by_id[period].members[member] = Money(
-            Decimal(int(litres)) * MILLI,
-            Decimal(int(kg)) * MILLI,
-            Decimal(int(gross)) * CENTS,
-            Decimal(int(net)) * CENTS,
-            Decimal(quantity) * PRICED_UNIT,
-            Decimal(amount) * CENTS,
+            from_minor(int(litres), 3),
+            from_minor(int(kg), 3),
+            from_minor(int(gross), 2),
+            from_minor(int(net), 2),
+            D(quantity) * PRICED_UNIT,
+            from_minor(amount, 2),
         )
     for period, found in fetch_raw(
         conn,
@@ -258,7 +256,7 @@ def premium(money: Money, base: Decimal | None) -> Decimal | None:
     to the céntimo once per member and period)."""
     if base is None:
         return None
-    return money.milk_amount - quantize(money.milk_quantity * base, CENTS)
+    return money.milk_amount - quantize(money.milk_quantity * base, CENT)
 
 
 def delivery_days(conn: Connection, start: date, end: date) -> dict[int, int]:

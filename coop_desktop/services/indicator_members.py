@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import Connection
 
 from coop_desktop.core.errors import Refused
-from coop_desktop.core.numbers import ZERO
+from coop_desktop.core.numbers import ZERO, D
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.pricing.reading import as_date
@@ -65,7 +65,7 @@ def split_by_practice(
             ]
             total = sum(inside)
             shares = [
-                (Decimal(q) / total if total else Decimal(int(a <= span.start < b)))
+                (D(q) / total if total else D(int(a <= span.start < b)))
                 for q, (a, b) in zip(inside, pieces, strict=True)
             ]
             split = _split(m, shares)

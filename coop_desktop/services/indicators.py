@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import Refused, ValidationError
-from coop_desktop.core.numbers import ZERO
+from coop_desktop.core.numbers import TEN_THOUSANDTH, ZERO, ZERO_QUANTITY, D
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.indicator_groups import GROUPINGS
 from coop_desktop.domain.indicator_report import (
@@ -51,7 +51,7 @@ def reference_price(db: Database) -> Decimal:
 
 def _stored_reference(session: Session) -> Decimal:
     row = session.get(Setting, REFERENCE_SETTING)
-    return Decimal(row.value) if row is not None else ind.NATIONAL_REFERENCE_PRICE
+    return D(row.value) if row is not None else ind.NATIONAL_REFERENCE_PRICE
 
 
 @requires(Permission.REPORTS)
@@ -187,10 +187,10 @@ def _period_row(period: data.PeriodMoney) -> PeriodRow:
         kg,
         gross,
         sum((m.net for m in ms), ZERO),
-        None if price is None else price.quantize(Decimal("0.0001")),
+        None if price is None else price.quantize(TEN_THOUSANDTH),
         period.missing_tests,
         period.has_milk,
-        sum((m.untested_litres for m in ms), Decimal("0.000")),
+        sum((m.untested_litres for m in ms), ZERO_QUANTITY),
     )
 
 

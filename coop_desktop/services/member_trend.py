@@ -5,11 +5,10 @@ periods, the close preview for open ones, marked provisional)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import ONE, TEN_THOUSANDTH, ZERO, ZERO_QUANTITY, quantize
 from coop_desktop.documents.content import TrendPoint
 from coop_desktop.domain.indicator_figures import mean
 from coop_desktop.domain.periods import PeriodSpan
@@ -19,7 +18,7 @@ from coop_desktop.storage.bulk import fetch_raw
 
 TREND_PERIODS = 6
 TREND_KEYS = ("st", "ufc")
-PRICE_STEP = Decimal("0.0001")
+PRICE_STEP = TEN_THOUSANDTH
 
 
 def last_periods(span: PeriodSpan, count: int = TREND_PERIODS) -> list[PeriodSpan]:
@@ -58,7 +57,7 @@ def trends(
             m = paid.members.get(member)
             q = quality.get(member)
             averages = {
-                key: quantize(mean(sums, key), Decimal(1).scaleb(-2 if key == "st" else 0))
+                key: quantize(mean(sums, key), ONE.scaleb(-2 if key == "st" else 0))
                 for key, sums in (q.quality.items() if q else ())
                 if sums.count
             }
@@ -67,7 +66,7 @@ def trends(
             points[member].append(
                 TrendPoint(
                     p.span.code,
-                    m.litres if m is not None else Decimal("0.000"),
+                    m.litres if m is not None else ZERO_QUANTITY,
                     averages.get("st"),
                     averages.get("ufc"),
                     price,

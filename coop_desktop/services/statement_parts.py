@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from coop_desktop.core.numbers import CENT, ZERO, ZERO_MONEY, quantize
+from coop_desktop.core.numbers import CENT, ONE, ZERO, ZERO_MONEY, quantize
 from coop_desktop.documents.content import Amount, QualityRow
 from coop_desktop.domain.measures import MEASURES, out_of_reference
 from coop_desktop.domain.pricing.advice import Tip
@@ -71,7 +71,7 @@ def period_quality(ctx: MemberPeriod, keys: Sequence[str]) -> dict[str, Decimal]
                 sums[key] += value * litres
                 weights[key] += litres
     return {
-        k: quantize(sums[k] / weights[k], Decimal(1).scaleb(-MEASURES[k].scale))
+        k: quantize(sums[k] / weights[k], ONE.scaleb(-MEASURES[k].scale))
         for k in keys
         if weights[k]
     }

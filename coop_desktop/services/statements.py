@@ -21,7 +21,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import CENT, ZERO, quantize
 from coop_desktop.documents.content import Header, StatementDoc, StatementLine
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.practices import NO_PRACTICES
@@ -35,7 +35,6 @@ from coop_desktop.domain.pricing.period import (
     Timeline,
     price_member,
 )
-from coop_desktop.domain.pricing.pricer import CENT
 from coop_desktop.domain.pricing.reading import PeriodReading
 from coop_desktop.domain.settlement import SettlementCalc
 from coop_desktop.services.association import load_association

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
-from coop_desktop.core.numbers import ZERO, ZERO_MONEY
+from coop_desktop.core.numbers import CENT, GRAM, ZERO, ZERO_MONEY
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.period import Timeline, no_milk
@@ -24,8 +24,6 @@ from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.bulk import fetch_raw
 from coop_desktop.storage.engine import Database
 
-CENTS = Decimal("0.01")
-MILLI = Decimal("0.001")
 MILK_KINDS = ("milk", "rejected")
 
 
@@ -73,7 +71,7 @@ def _paid(conn: Connection, code: str) -> dict[int, tuple[Decimal, Decimal, Deci
     ):
         amounts[member] = int(amount or 0)
     return {
-        member: (kg * MILLI, litres * MILLI, amounts.get(member, 0) * CENTS)
+        member: (kg * GRAM, litres * GRAM, amounts.get(member, 0) * CENT)
         for member, kg, litres in fetch_raw(
             conn,
             "SELECT member_id, kg, litres FROM settlement WHERE period_id = ? AND status <> 'void'",

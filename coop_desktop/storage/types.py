@@ -15,6 +15,8 @@ from sqlalchemy import BigInteger
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from coop_desktop.core.numbers import ONE, TEN, D
+
 # Scales used by the model (decimal places kept).
 MONEY = 2  # céntimos
 QUANTITY = 3  # grams, millilitres
@@ -31,8 +33,8 @@ class Fixed(TypeDecorator[Decimal]):
     def __init__(self, scale: int) -> None:
         super().__init__()
         self.scale = scale
-        self._factor = Decimal(10) ** scale
-        self._exp = Decimal(1).scaleb(-scale)
+        self._factor = TEN**scale
+        self._exp = ONE.scaleb(-scale)
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
         if value is None:
@@ -52,4 +54,4 @@ class Fixed(TypeDecorator[Decimal]):
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        return (Decimal(int(value)) / self._factor).quantize(self._exp)
+        return (D(int(value)) / self._factor).quantize(self._exp)

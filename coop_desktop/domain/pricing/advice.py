@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
 
-from coop_desktop.core.numbers import ZERO_MONEY, quantize
+from coop_desktop.core.numbers import CENT, ONE, ZERO_MONEY, D, quantize
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.period import MemberPeriod, PricedDelivery, milk_lines
-from coop_desktop.domain.pricing.pricer import CENT, MissingQuality
+from coop_desktop.domain.pricing.pricer import MissingQuality
 
-POINT = Decimal("0.1")
+POINT = D("0.1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def _targets(c: m.Component, value: Decimal, measure: str) -> list[tuple[Decimal
             return []
         i = min(better, key=lambda j: abs(j - here))
         band = c.bands[i]
-        unit = Decimal(1).scaleb(-MEASURES[measure].scale)
+        unit = ONE.scaleb(-MEASURES[measure].scale)
         target = band.low if i > here and band.low is not None else (band.high or value) - unit
         return [(target, band.label)]
     if isinstance(c, m.PerComponent) and c.rate > 0:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import ONE, ZERO, quantize
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing.model import Basis
 
@@ -32,7 +32,7 @@ class Sample:
 
 
 def _round(key: str, value: Decimal) -> Decimal:
-    return quantize(value, Decimal(1).scaleb(-MEASURES[key].scale))
+    return quantize(value, ONE.scaleb(-MEASURES[key].scale))
 
 
 def weighted(

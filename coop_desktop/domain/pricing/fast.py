@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import CENT, GRAM, ZERO, from_minor, quantize
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.period import (
     REJECTED,
@@ -30,10 +30,9 @@ from coop_desktop.domain.pricing.period import (
     daily_tiers,
     line_order,
 )
-from coop_desktop.domain.pricing.pricer import CENT, MissingQuality, Pricer
+from coop_desktop.domain.pricing.pricer import MissingQuality, Pricer
 from coop_desktop.domain.pricing.reading import OWN_BITS, PeriodReading, own_measures
 
-MILLI = Decimal("0.001")
 NO_FLAGS: frozenset[str] = frozenset()
 COOLED = frozenset({"cooled"})
 NO_QUALITY = MemberQuality([])
@@ -93,13 +92,13 @@ class _Version:
         """The pricing quantity of a pound-based scheme (per delivery, to the 0.001 lb)."""
         if self.base != "lb":
             return ZERO
-        return self.pricer.quantities(Decimal(quantity) * MILLI, unit)[0]
+        return self.pricer.quantities(from_minor(quantity, 3), unit)[0]
 
     def quantity(self, acc: _Acc) -> Decimal:
         """A group's quantity in the pricing unit, from its integer sums."""
         if self.base == "lb":
             return acc.lb
-        q = Decimal(acc.grams if self.base == "kg" else acc.ml) * MILLI
+        q = from_minor(acc.grams if self.base == "kg" else acc.ml, 3)
         return q / 100 if self.hundred else q
 
 
@@ -284,7 +283,7 @@ def _settle_groups(
         if price is None:
             volume = totals[(member, vid)]
             if v.daily_tiers:
-                volume = quantize(volume / days_delivered.get(member, 1), MILLI)
+                volume = quantize(volume / days_delivered.get(member, 1), GRAM)
             held = flags.get(member)
             all_flags = (
                 NO_FLAGS if held is None else held.on(day if isinstance(day, date) else span.start)
@@ -306,8 +305,8 @@ def _settle_groups(
                 )
                 unpriced[member] += len(acc.ids)
                 sums = untested.setdefault(member, [ZERO, ZERO, ZERO])
-                sums[0] += Decimal(acc.ml) * MILLI
-                sums[1] += Decimal(acc.grams) * MILLI
+                sums[0] += from_minor(acc.ml, 3)
+                sums[1] += from_minor(acc.grams, 3)
                 sums[2] += quantity
                 price = ZERO
         line_key = (is_rejected, scheme.name, scheme.unit, price, reason)
@@ -354,9 +353,9 @@ def _settle_groups(
             )
         result[member] = Milk(
             member,
-            Decimal(kg[member]) * MILLI,
-            Decimal(ml_ok[member]) * MILLI,
-            Decimal(ml_bad[member]) * MILLI,
+            from_minor(kg[member], 3),
+            from_minor(ml_ok[member], 3),
+            from_minor(ml_bad[member], 3),
             count[member],
             tuple(milk_lines),
             tuple(missing.get(member, ())),

@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from coop_desktop.core.numbers import ONE, ZERO, D
+
 UNITS = ("kg", "L", "lb", "100kg", "100L", "100lb")
 FLAGS = ("cooled", "herd_health", "organic", "regenerative", "good_practice")
 BASIS_KINDS = ("delivery", "latest", "period_average", "rolling")
 COMPONENT_MEASURES = ("fat", "protein", "snf", "st", "other_solids")
-KG_PER_LB = Decimal("0.45359237")
+KG_PER_LB = D("0.45359237")
 # How each unit is written for people, (Spanish, English); `formatting.unit_label` reads it.
 UNIT_WORDS: dict[str, tuple[str, str]] = {
     "L": ("L", "L"),
@@ -116,7 +118,7 @@ class Linear(Component):
     measure: str
     reference: Decimal
     rate: Decimal
-    divisor: Decimal = Decimal(1)
+    divisor: Decimal = ONE
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     missing: Missing = field(default_factory=Missing)
@@ -140,7 +142,7 @@ class Rejection:
     positive: bool = False
     above: Decimal | None = None  # rejected when value > above
     below: Decimal | None = None  # rejected when value < below
-    price: Decimal = Decimal(0)  # unit price paid for rejected milk (0: paid nothing)
+    price: Decimal = ZERO  # unit price paid for rejected milk (0: paid nothing)
 
 
 @dataclass(frozen=True, slots=True)

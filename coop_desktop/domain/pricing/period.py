@@ -16,13 +16,13 @@ from datetime import date
 from decimal import Decimal
 
 from coop_desktop.core.errors import Refused
-from coop_desktop.core.numbers import ZERO, ZERO_MONEY, quantize
+from coop_desktop.core.numbers import CENT, GRAM, ZERO, ZERO_MONEY, ZERO_QUANTITY, quantize
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.practices import NO_PRACTICES, Held
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.model import Scheme
-from coop_desktop.domain.pricing.pricer import CENT, MissingQuality, Pricer
+from coop_desktop.domain.pricing.pricer import MissingQuality, Pricer
 from coop_desktop.language import formatting as fmt
 
 REJECTED = "Rechazada"
@@ -101,7 +101,7 @@ class Milk:
 
 
 def no_milk(member_id: int) -> Milk:
-    nothing = Decimal("0.000")
+    nothing = ZERO_QUANTITY
     return Milk(member_id, nothing, nothing, nothing, 0, ())
 
 
@@ -223,7 +223,7 @@ class MemberPeriod:
     def volume(self, pricer: Pricer) -> Decimal:
         """The volume the scheme's tiers read."""
         total = self._totals[id(pricer)]
-        return quantize(total / self._days, Decimal("0.001")) if daily_tiers(pricer) else total
+        return quantize(total / self._days, GRAM) if daily_tiers(pricer) else total
 
     def flags_of(self, d: DeliveryIn) -> frozenset[str]:
         """The certifications held on the delivery's date, and whether it came cooled."""

@@ -16,12 +16,21 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from coop_desktop.core.errors import Refused
-from coop_desktop.core.numbers import GRAM, ZERO, floor_to, quantize, trim
+from coop_desktop.core.numbers import (
+    CENT,
+    GRAM,
+    HUNDRED,
+    ONE,
+    TEN_THOUSANDTH,
+    ZERO,
+    floor_to,
+    quantize,
+    trim,
+)
 from coop_desktop.domain.pricing import model as m
 
-PRICE_STEP = Decimal("0.0001")
-CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
+PRICE_STEP = TEN_THOUSANDTH
+HUNDRED = HUNDRED
 
 Measures = Mapping[str, Decimal | bool]
 
@@ -97,8 +106,8 @@ class Pricer:
         base = scheme.unit.removeprefix("100")
         self._base = base
         self._hundred = scheme.unit.startswith("100")
-        self._mass_per_unit = (scheme.density if base == "L" else Decimal(1)) * (
-            HUNDRED if self._hundred else Decimal(1)
+        self._mass_per_unit = (scheme.density if base == "L" else ONE) * (
+            HUNDRED if self._hundred else ONE
         )
         self._cache: dict[tuple[object, ...], tuple[Decimal, tuple[_Part, ...]]] = {}
         self._flag_names = frozenset(c.flag for c in scheme.components if isinstance(c, m.Flag))
@@ -384,7 +393,7 @@ class Pricer:
     def _kg_per(self, unit: str) -> Decimal:
         """Kilograms of milk in one `unit` (kg, L, lb, or 100 of them)."""
         base = unit.removeprefix("100")
-        kg = {"kg": Decimal(1), "L": self.scheme.density, "lb": m.KG_PER_LB}[base]
+        kg = {"kg": ONE, "L": self.scheme.density, "lb": m.KG_PER_LB}[base]
         return kg * HUNDRED if unit.startswith("100") else kg
 
     def _per_volume(self, c: m.PerVolume) -> Decimal:

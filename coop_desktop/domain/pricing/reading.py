@@ -18,15 +18,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from coop_desktop.core.numbers import ONE, D, from_minor
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.practices import NO_PRACTICES, Held
 from coop_desktop.domain.pricing.basis import MemberQuality
 from coop_desktop.domain.pricing.period import DeliveryIn, Milk, Timeline, price_member
 
-MILLI = Decimal("0.001")
-_TEMPERATURE = Decimal(1).scaleb(-MEASURES["temperature"].scale)
-_DENSITY = Decimal(1).scaleb(-MEASURES["density"].scale)
+_TEMPERATURE = ONE.scaleb(-MEASURES["temperature"].scale)
+_DENSITY = ONE.scaleb(-MEASURES["density"].scale)
 
 
 class DeliveryRow(NamedTuple):
@@ -62,9 +62,9 @@ def own_measures(row: Sequence[Any]) -> dict[str, Decimal | bool]:
     if row[8] is not None:
         own["alcohol"] = bool(row[8])
     if row[9] is not None:
-        own["temperature"] = Decimal(row[9]) * _TEMPERATURE
+        own["temperature"] = D(row[9]) * _TEMPERATURE
     if row[10] is not None:
-        own["density"] = Decimal(row[10]) * _DENSITY
+        own["density"] = D(row[10]) * _DENSITY
     return own
 
 
@@ -95,7 +95,7 @@ class PeriodReading:
                     r[1],
                     self.to_date(r[2]),
                     r[11],
-                    Decimal(r[3]) * MILLI,
+                    from_minor(r[3], 3),
                     r[4],
                     bool(r[5]),
                     r[6],

@@ -20,7 +20,7 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
 from coop_desktop.core.errors import ValidationErrors
-from coop_desktop.core.numbers import fits_scale
+from coop_desktop.core.numbers import D, fits_scale
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing import scheme_model as sm
@@ -165,7 +165,7 @@ def _semantic(p: _Problems, f: sm.SchemeFile) -> None:
         p.add("name", "scheme_bad_name", value=f.name)
     if not re.fullmatch(r"[A-Z]{3}", f.currency):
         p.add("currency", "scheme_bad_currency", value=f.currency)
-    if not Decimal("0.9") <= f.density <= Decimal("1.1"):
+    if not D("0.9") <= f.density <= D("1.1"):
         p.add("density", "scheme_out_of_range", value=f.density, minimum="0.9", maximum="1.1")
     basis = f.basis
     if basis.kind == "latest" and basis.max_age_days is None:

@@ -24,13 +24,13 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic_core import PydanticCustomError
 
 from coop_desktop.core.errors import ValidationError
-from coop_desktop.core.numbers import D, fits_scale, parse_number
+from coop_desktop.core.numbers import ONE, ZERO, D, fits_scale, parse_number
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.pricing import model as m
 
 MONEY_PLACES = 6  # an amount per unit: the unit price itself is kept to 4 places
-LIMIT = Decimal(1_000_000_000)
-MONEY_LIMIT = Decimal(10_000_000)  # pesos per kg of protein fit; 1e400 does not
+LIMIT = D(1_000_000_000)
+MONEY_LIMIT = D(10_000_000)  # pesos per kg of protein fit; 1e400 does not
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ class Strict(BaseModel):
 class Band(Strict):
     low: OptValue = None
     high: OptValue = None
-    amount: Money = Decimal(0)
+    amount: Money = ZERO
     label: Label = ""
 
 
@@ -164,8 +164,8 @@ class Steps(Strict):
     measure: NumericMeasure
     reference: Value
     step: PositiveValue
-    bonus: Rate = Decimal(0)
-    penalty: Rate = Decimal(0)
+    bonus: Rate = ZERO
+    penalty: Rate = ZERO
     max_bonus: OptRate = None
     max_penalty: OptRate = None
     if_missing: IfMissing = m.Missing()
@@ -229,7 +229,7 @@ class Linear(Strict):
     measure: NumericMeasure
     reference: Value
     rate: Rate
-    divisor: PositiveValue = Decimal(1)
+    divisor: PositiveValue = ONE
     min: OptMoney = None
     max: OptMoney = None
     if_missing: IfMissing = m.Missing()
@@ -268,14 +268,14 @@ class Rejection(Strict):
     positive: Annotated[StrictBool, Form("yes_no")] = False
     above: OptValue = None
     below: OptValue = None
-    price: Rate = Decimal(0)
+    price: Rate = ZERO
 
 
 class Basis(Strict):
     kind: Annotated[str, _choice(m.BASIS_KINDS), Form("choice", m.BASIS_KINDS)] = "delivery"
     max_age_days: Annotated[int | None, Field(strict=True, ge=1, le=3660), Form("integer")] = None
     weights: Annotated[
-        list[Annotated[Decimal, _number(4, Decimal(1), "positive")]] | None, Form("list")
+        list[Annotated[Decimal, _number(4, ONE, "positive")]] | None, Form("list")
     ] = None
 
 
@@ -290,7 +290,7 @@ class SchemeFile(Strict):
     description: Annotated[str, _text(2000), Form("text")] = ""
     currency: Annotated[str, _text(3), Form("text")] = "PEN"
     unit: Annotated[str, _choice(m.UNITS), Form("choice", m.UNITS)]
-    density: Annotated[Decimal, _number(4, Decimal("1.1"), "positive"), NUMBER] = Decimal("1.032")
+    density: Annotated[Decimal, _number(4, D("1.1"), "positive"), NUMBER] = D("1.032")
     basis: Basis = Basis()
     components: Annotated[list[AnyComponent], Field(min_length=1)]
     rejections: Annotated[list[Rejection], Form("rules")] = []

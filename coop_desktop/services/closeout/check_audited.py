@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select, text
 
+from coop_desktop.core.numbers import D
 from coop_desktop.storage.models import Base
 
 
@@ -118,7 +119,7 @@ def _same(stored: Any, recorded: Any) -> bool:
         return bool(stored) == bool(recorded) and isinstance(recorded, (bool, int))
     if isinstance(stored, (Decimal, int)) and not isinstance(stored, bool):
         try:
-            return Decimal(str(stored)) == Decimal(str(recorded))
+            return D(str(stored)) == D(str(recorded))
         except InvalidOperation:
             return False
     if isinstance(stored, (date, datetime)):

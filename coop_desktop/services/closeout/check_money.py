@@ -24,17 +24,16 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.numbers import CENT, TEN_THOUSANDTH, D, from_minor
 from coop_desktop.domain.periods import parse_period
 
-CENTS = Decimal("0.01")
-MILLI = Decimal("0.001")
-PRICED = Decimal("0.00001")  # settlement_line.priced_quantity
-PRICE = Decimal("0.0001")
+PRICED = D("0.00001")  # settlement_line.priced_quantity
+PRICE = TEN_THOUSANDTH
 MILK_KINDS = ("milk", "rejected")
 
 
 def _money(minor: int | None) -> Decimal:
-    return Decimal(minor or 0) * CENTS
+    return from_minor(minor or 0, 2)
 
 
 def _series_problems(
@@ -117,8 +116,8 @@ def settlements_on_their_face(conn: Connection) -> list[str]:
         )
     ):  # a 100 lb or 100 kg milk line keeps its quantity to 1/100000 (priced_quantity)
         exact_qty = (
-            Decimal(priced) * PRICED if priced is not None
-            else None if qty is None else Decimal(qty) * MILLI
+            D(priced) * PRICED if priced is not None
+            else None if qty is None else from_minor(qty, 3)
         )  # fmt: skip
         lines[sid].append((kind, exact_qty, price, amount))
     for row in conn.execute(
@@ -153,12 +152,11 @@ def settlements_on_their_face(conn: Connection) -> list[str]:
             problems.append(f"{name}: neto negativo ({_money(net)})")
         for kind, qty, price, amount in own:
             if kind == "milk" and qty is not None and price is not None:
-                exact = qty * Decimal(price) * PRICE
-                slack = qty * PRICE / 2 + CENTS / 2
+                exact = qty * D(price) * PRICE
+                slack = qty * PRICE / 2 + CENT / 2
                 if abs(exact - _money(amount)) > slack:
                     problems.append(
-                        f"{name}: línea de leche {qty} × {Decimal(price) * PRICE} ≠ "
-                        f"{_money(amount)}"
+                        f"{name}: línea de leche {qty} × {D(price) * PRICE} ≠ {_money(amount)}"
                     )
         if status == "void" and not void_reason:
             problems.append(f"{name}: anulada sin motivo")
@@ -309,8 +307,8 @@ def closes_recomputed(conn: Connection) -> list[str]:
                 m.calc.net,
             )
             stored_row = (
-                Decimal(row[2]) * MILLI,
-                Decimal(row[3]) * MILLI,
+                from_minor(row[2], 3),
+                from_minor(row[3], 3),
                 *(_money(v) for v in row[4:10]),
             )
             labels = (
@@ -386,7 +384,7 @@ def entries_match_their_audit(conn: Connection) -> list[str]:
         if (str(row[3]), str(row[2])[:10], stored_amount, row[5]) != (
             str(data.get("kind")),
             str(data.get("date"))[:10],
-            str(Decimal(str(data.get("amount", "0"))).quantize(CENTS)),
+            str(D(str(data.get("amount", "0"))).quantize(CENT)),
             receipt,
         ) or int(data.get("member_id", -1)) != row[1]:
             problems.append(

@@ -4,14 +4,11 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
 from sqlalchemy import Connection, text
 
+from coop_desktop.core.numbers import CENT, GRAM, D
 from coop_desktop.domain.settlement import DEDUCTION_KINDS
-
-CENTS = Decimal("0.01")
-MILLI = Decimal("0.001")
 
 
 def closed_periods_match(conn: Connection) -> list[str]:
@@ -63,24 +60,22 @@ def closed_periods_match(conn: Connection) -> list[str]:
         stored = json.loads(totals_text or "{}")
         expected = {
             "members": len(rows),
-            "kg": sums["kg"] * MILLI,
-            "litres": sums["litres"] * MILLI,
+            "kg": sums["kg"] * GRAM,
+            "litres": sums["litres"] * GRAM,
         }
         expected |= {
-            k: sums[k] * CENTS
+            k: sums[k] * CENT
             for k in ("gross", "credits", "deductions_total", "carried_in", "carried_out", "net")
         }
         for key, value in expected.items():
-            if key not in stored or Decimal(str(stored[key])) != value:
+            if key not in stored or D(str(stored[key])) != value:
                 problems.append(
                     f"{code}: total de control «{key}» guardado "
                     f"{stored.get(key)} ≠ {value} de las liquidaciones"
                 )
         # A kind owed but not covered at all applies 0.00: no line amount, no difference.
-        stored_kinds = {
-            k: Decimal(v) for k, v in stored.get("deductions", {}).items() if Decimal(v)
-        }
-        found_kinds = {k: v * CENTS for k, v in by_kind.items()}
+        stored_kinds = {k: D(v) for k, v in stored.get("deductions", {}).items() if D(v)}
+        found_kinds = {k: v * CENT for k, v in by_kind.items()}
         for kind in sorted(set(stored_kinds) | set(found_kinds)):
             if stored_kinds.get(kind) != found_kinds.get(kind):
                 problems.append(

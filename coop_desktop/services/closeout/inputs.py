@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from coop_desktop.core.numbers import CENT, ONE, D, from_minor
 from coop_desktop.domain.measures import MEASURES, NUMERIC_KEYS
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.practices import NO_PRACTICES, Held, spans
@@ -28,9 +29,7 @@ if TYPE_CHECKING:  # imported by the closeout's worker process, which has no SQL
     from sqlalchemy import Connection
 
 _NUMERIC = NUMERIC_KEYS
-_SCALE = {k: Decimal(1).scaleb(-MEASURES[k].scale) for k in _NUMERIC}
-CENTS = Decimal("0.01")
-TEN_THOUSANDTH = Decimal("0.0001")
+_SCALE = {k: ONE.scaleb(-MEASURES[k].scale) for k in _NUMERIC}
 SAMPLE_LOOKBACK_DAYS = 400
 
 
@@ -188,7 +187,7 @@ def samples(
         if wanted is not None and row[0] not in wanted:
             continue
         measures: dict[str, Decimal | bool] = {
-            key: Decimal(raw) * scale
+            key: D(raw) * scale
             for key, raw, scale in zip(numeric, row[3 : 3 + n], scales, strict=True)
             if raw is not None
         }
@@ -222,7 +221,7 @@ def ledger_items(
     for entry_id, member, kind, description, amount, reverses in rows:
         if kind in NOT_SETTLED or entry_id in cancelled or reverses in cancelled:
             continue
-        value = Decimal(amount) * CENTS
+        value = from_minor(amount, 2)
         if value > 0:
             credits[member].append(Item(kind, description, value, entry_id))
         elif value < 0:
@@ -237,7 +236,7 @@ def charges(conn: Connection, span: PeriodSpan) -> list[ChargeRow]:
         "AND (end_date IS NULL OR end_date >= ?) ORDER BY id",
         (date_param(conn, span.end), date_param(conn, span.start)),
     )
-    return [ChargeRow(r[0], r[1], r[2], Decimal(r[3]) * TEN_THOUSANDTH, r[4]) for r in rows]
+    return [ChargeRow(r[0], r[1], r[2], from_minor(r[3], 4), r[4]) for r in rows]
 
 
 def loans(conn: Connection, span: PeriodSpan) -> dict[int, list[LoanRow]]:
@@ -257,7 +256,7 @@ def loans(conn: Connection, span: PeriodSpan) -> dict[int, list[LoanRow]]:
         "loan WHERE start_date <= ? ORDER BY id",
         (date_param(conn, span.end),),
     ):
-        loan = LoanRow(r[0], r[1], r[2], Decimal(r[3]) * CENTS, r[4], int(done.get(r[0], 0)))
+        loan = LoanRow(r[0], r[1], r[2], from_minor(r[3], 2), r[4], int(done.get(r[0], 0)))
         if loan.done < loan.instalments:
             result[loan.member_id].append(loan)
     return result
@@ -269,9 +268,7 @@ def generated_items(
     """The deductions a close adds by itself: recurring charges and loan instalments."""
     items = []
     for c in charge_rows:
-        amount = (
-            per_litre_charge(c.amount, litres) if c.per == "litre" else c.amount.quantize(CENTS)
-        )
+        amount = per_litre_charge(c.amount, litres) if c.per == "litre" else c.amount.quantize(CENT)
         if amount > 0:
             label = (
                 f"{c.name} ({fmt.unit_price(c.amount)} × {fmt.quantity(litres, 'L')})"

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from coop_desktop.core.gc_pause import paused_gc
+from coop_desktop.core.numbers import TEN
 from coop_desktop.domain.pricing.period import MilkLine
 from coop_desktop.language import formatting as fmt
 from coop_desktop.services.association import load_association
@@ -167,7 +168,7 @@ class _Minor:
     without SQLAlchemy's per-value machinery (a close converts hundreds of thousands)."""
 
     def __init__(self, scale: int) -> None:
-        self.factor = Decimal(10) ** scale
+        self.factor = TEN**scale
 
     def to_minor(self, value: Decimal) -> int:
         scaled = value * self.factor
