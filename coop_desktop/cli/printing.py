@@ -12,7 +12,7 @@ from typing import Any
 
 from coop_desktop.cli.base import check_output, databases, open_db, save
 from coop_desktop.core.errors import NotFound
-from coop_desktop.core.i18n import _
+from coop_desktop.core.i18n import _, ngettext
 
 
 def add_destination(parser: argparse.ArgumentParser, metavar: str = "FILE") -> None:
@@ -80,13 +80,16 @@ def _done(args: argparse.Namespace, paths: list[Path]) -> int:
     from coop_desktop.language import formatting as fmt
 
     where = paths[0] if len(paths) == 1 else paths[0].parent
-    files = fmt.plural(len(paths), _("archivo"), _("archivos"))
+    files = ngettext("{n} archivo", "{n} archivos", len(paths)).format(n=fmt.count(len(paths)))
     print(_("{files} en {where}").format(files=files, where=where))
     return 0
 
 
 def _sent(args: argparse.Namespace, pages: int) -> int:
-    print(_("{pages} página(s) enviadas a {printer}").format(pages=pages, printer=args.printer))
+    sent = ngettext(
+        "{pages} página enviada a {printer}", "{pages} páginas enviadas a {printer}", pages
+    )
+    print(sent.format(pages=pages, printer=args.printer))
     return 0
 
 

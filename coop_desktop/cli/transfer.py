@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.cli.base import add_output, open_db, print_json, t
-from coop_desktop.core.i18n import _
+from coop_desktop.core.i18n import _, ngettext
 
 PROBLEMS_SHOWN = 200
 
@@ -158,10 +158,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not report.ok:
         count = len(report.problems)
         print(
-            _("No se importó nada: {value}.").format(
-                value=plural(count, "problema", "problemas", lang),
-                value2=plural(count, "problem", "problems", lang),
-            ),
+            ngettext(
+                "No se importó nada: {count} problema.",
+                "No se importó nada: {count} problemas.",
+                count,
+            ).format(count=count),
             file=sys.stderr,
         )
         for problem in report.problems[:PROBLEMS_SHOWN]:
@@ -169,7 +170,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         if len(report.problems) > PROBLEMS_SHOWN:
             rest = len(report.problems) - PROBLEMS_SHOWN
             print(
-                _("  … y {rest} problemas más.").format(rest=rest),
+                ngettext("  … y {rest} problema más.", "  … y {rest} problemas más.", rest).format(
+                    rest=rest
+                ),
                 file=sys.stderr,
             )
         return 1
@@ -183,36 +186,28 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def outcome(report: Any, lang: str) -> str:
     """What an import did (or a check would do), counted in words: the CLI's last line."""
-    rows = plural(report.to_write if report.dry_run else report.written, "fila", "filas", lang)
-    rows_en = plural(report.to_write if report.dry_run else report.written, "row", "rows", lang)
+    count = report.to_write if report.dry_run else report.written
     known = report.already_imported
+    if report.dry_run:
+        text = ngettext(
+            "Revisión: se importaría {count} fila; {known} ya estaban en la base",
+            "Revisión: se importarían {count} filas; {known} ya estaban en la base",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Importada: {count} fila; {known} ya estaban en la base y no se repitieron",
+            "Importadas: {count} filas; {known} ya estaban en la base y no se repitieron",
+            count,
+        )
+    text = text.format(count=count, known=known)
     fixes = len(report.corrections)
-    es = (
-        f"Revisión: se importarían {rows}; {known} ya estaban en la base"
-        if report.dry_run
-        else f"Importadas: {rows}; {known} ya estaban en la base y no se repitieron"
-    )
-    en = (
-        f"Check: {rows_en} would be imported; {known} were already in the database"
-        if report.dry_run
-        else f"Imported: {rows_en}; {known} were already in the database and not repeated"
-    )
     if fixes:
-        es += f"; {plural(fixes, 'corrección', 'correcciones', lang)}"
-        en += f"; {plural(fixes, 'correction', 'corrections', lang)}"
+        text += ngettext("; {n} corrección", "; {n} correcciones", fixes).format(n=fixes)
     if report.practices_added:
         n = report.practices_added
-        es += "; " + plural(n, "práctica registrada", "prácticas registradas", lang)
-        en += "; " + plural(n, "practice recorded", "practices recorded", lang)
-    es += ". No se guardó nada." if report.dry_run else "."
-    en += ". Nothing was saved." if report.dry_run else "."
-    return t(lang, es, en)
-
-
-def plural(n: int, one: str, many: str, lang: str) -> str:
-    from coop_desktop.language import formatting as fmt
-
-    return fmt.plural(n, one, many, lang)
+        text += ngettext("; {n} práctica registrada", "; {n} prácticas registradas", n).format(n=n)
+    return text + (_(". No se guardó nada.") if report.dry_run else ".")
 
 
 def fmt_day(day: Any) -> str:

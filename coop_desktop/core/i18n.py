@@ -127,6 +127,59 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(current()).ngettext(singular, plural, n)
 
 
+class Later:
+    """A text put in words when it is shown, in the language of that moment: a parameter of a
+    coded error raised by the domain ("la entrega 12 del 05/10/2026", measure names) that a
+    screen shows in English and a receipt in Spanish."""
+
+    __slots__ = ("message", "params")
+
+    def __init__(self, message: str, **params: object) -> None:
+        self.message = message
+        self.params = params
+
+    def __str__(self) -> str:
+        return _(self.message).format(**{k: str(v) for k, v in self.params.items()})
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Later({self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Later) and (other.message, other.params) == (
+            self.message,
+            self.params,
+        )
+
+    def __hash__(self) -> int:
+        return hash(self.message)
+
+
+class Joined:
+    """Texts shown one after another ("sólidos totales, recuento bacteriano"), each in the
+    language of the moment it is shown."""
+
+    __slots__ = ("items", "lower", "separator")
+
+    def __init__(
+        self, items: list[Later | str], separator: str = ", ", *, lower: bool = False
+    ) -> None:
+        self.items = items
+        self.separator = separator
+        self.lower = lower  # names inside a sentence: "de sólidos totales"
+
+    def __str__(self) -> str:
+        texts = [str(item) for item in self.items]
+        if self.lower:
+            texts = [t[:1].lower() + t[1:] for t in texts]
+        return self.separator.join(texts)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def N_(message: str) -> str:
     """Mark a text for the catalogue where it is declared; translate it with `_()` where it
     is shown."""

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from coop_desktop.core.i18n import _, in_language, in_language_of
+from coop_desktop.core.i18n import _, in_language, in_language_of, ngettext
 from coop_desktop.core.numbers import ZERO
 from coop_desktop.documents import fonts
 from coop_desktop.documents.content import CollectionDoc, CollectionRow
@@ -32,7 +32,7 @@ def _totals(rows: list[CollectionRow], lang: str) -> str:
         by_unit[r.unit] += r.quantity
     units = sorted(by_unit, key=lambda u: (u != "L", u))
     sums = " + ".join(fmt.quantity(by_unit[u], u, lang) for u in units) or "0"
-    noun = fmt.plural(len(rows), _("entrega"), _("entregas"), lang)
+    noun = ngettext("{n} entrega", "{n} entregas", len(rows)).format(n=fmt.count(len(rows), lang))
     return f"{noun}: {sums}"
 
 

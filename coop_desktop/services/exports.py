@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from coop_desktop.core.errors import ValidationError
 from coop_desktop.core.i18n import _, in_language
+from coop_desktop.core.messages import measure_name, measure_unit
 from coop_desktop.core.numbers import ZERO, ZERO_MONEY
 from coop_desktop.core.outputs import write_file
 from coop_desktop.documents.spreadsheet import Column, Sheet, csv_bytes, xlsx_bytes
@@ -160,7 +161,7 @@ def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
         Column(_("N° entrega"), "int", 10),
         *(
             Column(
-                (m.label_en if lang == "en" else m.label_es) + (f" {m.unit}" if m.unit else ""),
+                measure_name(m.key) + (f" {measure_unit(m.key, m.unit)}" if m.unit else ""),
                 "text" if m.boolean else ("int" if m.scale == 0 else "decimal"),
                 12,
                 places=None if m.boolean or m.scale == 0 else m.scale,

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.messages import measure_name
 from coop_desktop.core.numbers import GRAM, D, from_minor
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.language import formatting as fmt
@@ -86,7 +87,7 @@ class Correction:
 
 
 def _label(key: str) -> str:
-    return MEASURES[key].label_es.lower() if key in MEASURES else key
+    return measure_name(key).lower()
 
 
 def _measure(key: str, value: Any) -> str:

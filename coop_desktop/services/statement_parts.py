@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from coop_desktop.core.i18n import N_, _, in_language, language
+from coop_desktop.core.messages import measure_name, measure_short, measure_unit
 from coop_desktop.core.numbers import CENT, ONE, ZERO, ZERO_MONEY, quantize
 from coop_desktop.documents.content import Amount, QualityRow
 from coop_desktop.domain.measures import MEASURES, out_of_reference
@@ -16,24 +18,7 @@ from coop_desktop.domain.pricing.period import MemberPeriod, MilkLine
 from coop_desktop.domain.pricing.pricer import MissingQuality
 from coop_desktop.language import formatting as fmt
 
-ROUNDING = "Redondeo (el pago se redondea por línea de precio)"
-SHORT = {
-    "fat": ("Grasa", "Fat"),
-    "protein": ("Prot.", "Prot."),
-    "st": ("ST", "TS"),
-    "snf": ("SNF", "SNF"),
-    "density": ("Dens.", "Dens."),
-    "acidity": ("Acidez", "Acidity"),
-    "ufc": ("UFC", "CFU"),
-    "scc": ("CCS", "SCC"),
-    "tram": ("TRAM", "MBRT"),
-    "temperature": ("Temp.", "Temp."),
-    "added_water": ("Agua", "Water"),
-}
-
-
-def _en(lang: str) -> bool:
-    return lang.startswith("en")
+ROUNDING = N_("Redondeo (el pago se redondea por línea de precio)")
 
 
 def shown(key: str, value: Decimal, lang: str = "es") -> str:
@@ -42,6 +27,7 @@ def shown(key: str, value: Decimal, lang: str = "es") -> str:
     return fmt.count(value, lang) if scale == 0 else fmt.number(value, scale, lang)
 
 
+@in_language
 def quality_text(measures: Mapping[str, Decimal | bool], keys: Sequence[str], lang: str) -> str:
     """One line per delivery: "ST 12.13 % · UFC 118,280"."""
     parts = []
@@ -49,9 +35,8 @@ def quality_text(measures: Mapping[str, Decimal | bool], keys: Sequence[str], la
         value = measures.get(key)
         if isinstance(value, Decimal):
             unit = " %" if MEASURES[key].unit == "%" else ""
-            name = SHORT.get(key, (key, key))[1 if _en(lang) else 0]
-            parts.append(f"{name} {shown(key, value, lang)}{unit}")
-    return " · ".join(parts) or ("no test" if _en(lang) else "sin análisis")
+            parts.append(f"{measure_short(key)} {shown(key, value, lang)}{unit}")
+    return " · ".join(parts) or _("sin análisis")
 
 
 def period_quality(ctx: MemberPeriod, keys: Sequence[str]) -> dict[str, Decimal]:
@@ -89,10 +74,11 @@ def quality_rows(
             continue
         low = f"≥ {shown(key, m.ref_low, lang)}" if m.ref_low is not None else ""
         high = f"≤ {shown(key, m.ref_high, lang)}" if m.ref_high is not None else ""
-        label = m.label_en if _en(lang) else m.label_es
+        with language(lang):
+            label, unit = measure_name(key), measure_unit(key, m.unit)
         rows.append(
             QualityRow(
-                f"{label} ({m.unit})" if m.unit else label,
+                f"{label} ({unit})" if unit else label,
                 shown(key, value, lang),
                 " ".join(x for x in (low, high) if x) or "—",
                 shown(key, before[key], lang) if key in before else "—",
@@ -115,7 +101,7 @@ def factors(ctx: MemberPeriod, lines: Sequence[MilkLine]) -> tuple[Amount, ...]:
         if not line.amount:
             continue
         if line.rejected:
-            totals[f"Leche rechazada ({line.reason})"] += line.amount
+            totals[_("Leche rechazada ({reason})").format(reason=line.reason)] += line.amount
             continue
         first = next((by_id[i] for i in line.ids if i in by_id), None)
         parts = None
@@ -133,35 +119,37 @@ def factors(ctx: MemberPeriod, lines: Sequence[MilkLine]) -> tuple[Amount, ...]:
             if price == line.unit_price:
                 parts = [ln for ln in explained if ln.kind != "rounding"]
         if parts is None:
-            totals["Precio guardado al cierre"] += line.amount
+            totals[_("Precio guardado al cierre")] += line.amount
             continue
         shares = [quantize(line.quantity * ln.per_unit, CENT) for ln in parts]
         for ln, amount in zip(parts, shares, strict=True):
             totals[ln.label] += amount
         rounding = line.amount - sum(shares, ZERO_MONEY)
         if rounding:  # on a line of its own: each factor is its quantity × its price
-            totals[ROUNDING] += rounding
+            totals[_(ROUNDING)] += rounding
     return tuple(Amount(label, amount) for label, amount in totals.items() if amount)
 
 
+@in_language
 def tip_text(tip: Tip, lang: str, currency: str) -> str:
     """ "Con sólidos totales de 12.20 % (hoy 12.10 %) habría recibido S/ 2.32 más." """
     money = fmt.money(tip.gain, lang, currency)
     spec = MEASURES[tip.measure]
-    unit = f" {spec.unit}" if spec.unit else ""
+    unit = measure_unit(tip.measure, spec.unit)
+    unit = f" {unit}" if unit else ""
     target = f"{shown(tip.measure, tip.target, lang)}{unit}"
     today = f"{shown(tip.measure, tip.value, lang)}{unit}"
     label = tip.label[:1].lower() + tip.label[1:]
-    name = spec.label_es[:1].lower() + spec.label_es[1:]
+    name = measure_name(tip.measure)
+    name = name[:1].lower() + name[1:]
     if tip.each:  # deliveries of different quality: each one step better, as priced
-        if _en(lang):
-            return (
-                f"With each delivery one step better in {spec.label_en.lower()} ({tip.label}) "
-                f"you would have received {money} more."
-            )
-        return f"Con cada entrega un escalón mejor de {name} ({label}) habría recibido {money} más."
-    if _en(lang):
-        where = f"{tip.label} class {tip.band}" if tip.band else f"{spec.label_en} at {target}"
-        return f"With {where} (today {today}) you would have received {money} more."
-    where = f"{label} clase {tip.band}" if tip.band else f"{name} de {target}"
-    return f"Con {where} (hoy {today}) habría recibido {money} más."
+        return _(
+            "Con cada entrega un escalón mejor de {name} ({label}) habría recibido {money} más."
+        ).format(name=name, label=label, money=money)
+    if tip.band:
+        where = _("{label} clase {band}").format(label=label, band=tip.band)
+    else:
+        where = _("{name} de {target}").format(name=name, target=target)
+    return _("Con {where} (hoy {today}) habría recibido {money} más.").format(
+        where=where, today=today, money=money
+    )

@@ -21,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.i18n import in_language_of
 from coop_desktop.core.numbers import CENT, ZERO, quantize
 from coop_desktop.documents.content import Header, StatementDoc, StatementLine
 from coop_desktop.domain.periods import PeriodSpan, parse_period
@@ -206,6 +207,7 @@ def _with_trends(
     return [replace(d, trend=found.get(ids[d.member.code], ())) for d in docs]
 
 
+@in_language_of("head.lang")  # the member's statement in the document's language
 def _statement(
     head: Header,
     m: Member,

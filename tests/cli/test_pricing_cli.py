@@ -103,7 +103,7 @@ def test_missing_measure_and_invalid_file(coop, tmp_path: Path) -> None:  # type
         "st=12.1",
         db_arg=None,
     )
-    assert code == 1 and "Falta el análisis de ufc" in err
+    assert code == 1 and "Falta el análisis de recuento bacteriano" in err
     bad = json.loads(Path(PERU).read_text())
     bad["components"][2]["bands"][1]["high"] = "200000"
     bad["components"][0]["rate"] = "-1"

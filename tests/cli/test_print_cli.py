@@ -96,7 +96,7 @@ def test_print_on_a_printer_takes_the_printer_s_layout_and_words(coop, cups_serv
     code, out, err = coop(
         "print", "receipts", "2026-10", "--member", "S0001", "--printer", "Termica-80-Margen"
     )
-    assert (code, out) == (0, "1 página(s) enviadas a Termica-80-Margen\n"), err
+    assert (code, out) == (0, "1 página enviada a Termica-80-Margen\n"), err
     [page] = read(cups_server.job_after("Termica-80-Margen", before).data)
     assert page.size_name.startswith("80x") and page.height > page.width  # the 80 mm receipt
     sent = cups_server.done("Termica-80-Margen")

@@ -189,7 +189,7 @@ def test_import_after_the_close_is_refused_and_reports_rows(
     code, out, _ = coop("deliveries", "list", "--date", "2026-11-02", "--json")
     assert json.loads(out) == []
     code, out, _ = coop("import", "deliveries", str(good))
-    assert code == 0 and "Importadas: 1 fila; 0 ya estaban en la base y no se repitieron." in out
+    assert code == 0 and "Importada: 1 fila; 0 ya estaban en la base y no se repitieron." in out
     code, out, _ = coop("import", "deliveries", str(good))
     assert code == 0 and "ya se importó" in out
     assert "Importadas: 0 filas; 1 ya estaban en la base y no se repitieron." in out
@@ -221,7 +221,7 @@ def test_mapping_from_the_command_line(coop, tmp_path: Path) -> None:  # type: i
     )
     assert code == 0, err
     code, out, err = coop("import", "deliveries", str(odd))
-    assert code == 0 and "Importadas: 1 fila;" in out, err
+    assert code == 0 and "Importada: 1 fila;" in out, err
 
 
 def test_members_and_deliveries_exports_read_back_as_they_are(  # type: ignore[no-untyped-def]

@@ -213,7 +213,9 @@ def test_missing_measures_follow_the_scheme() -> None:
     steps = {"type": "steps", "measure": "st", "reference": "11.4", "step": "0.1", "bonus": "0.01"}
     with pytest.raises(MissingQuality) as err:
         scheme([BASE, steps]).unit_price({})
-    assert err.value.measures == ["st"] and "st" in err.value.render("es")
+    assert err.value.measures == ["st"]
+    assert "Falta el análisis de sólidos totales para la entrega;" in err.value.render("es")
+    assert "The total solids test is missing for the delivery;" in err.value.render("en")
     warned = scheme([BASE, {**steps, "if_missing": "warn"}]).price(D("10"), "kg", {})
     assert warned.unit_price == D("1.20") and warned.warnings
     assert "sin análisis" in warned.lines[1].note

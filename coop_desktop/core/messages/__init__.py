@@ -63,6 +63,11 @@ def measure_name(key: str) -> str:
     return _(measures.NAMES[key]) if key in measures.NAMES else key
 
 
+def measure_short(key: str) -> str:
+    """ "ST", "UFC" / "TS", "CFU": a measure's short name in the current language."""
+    return _(measures.SHORT[key]) if key in measures.SHORT else key
+
+
 def measure_unit(key: str, unit: str) -> str:
     """A measure's unit in the current language ("UFC/mL" / "CFU/mL"); symbols as they are."""
     return _(measures.UNITS[key]) if key in measures.UNITS else unit

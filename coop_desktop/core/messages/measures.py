@@ -25,3 +25,17 @@ UNITS: dict[str, str] = {
     "ufc": N_("UFC/mL"),
     "scc": N_("cél./mL"),
 }
+# short names, where a line holds several measures ("ST 12.13 % · UFC 118,280")
+SHORT: dict[str, str] = {
+    "fat": N_("Grasa"),
+    "protein": N_("Prot."),
+    "st": N_("ST"),
+    "snf": N_("SNF"),
+    "density": N_("Dens."),
+    "acidity": N_("Acidez"),
+    "ufc": N_("UFC"),
+    "scc": N_("CCS"),
+    "tram": N_("TRAM"),
+    "temperature": N_("Temp."),
+    "added_water": N_("Agua"),
+}

@@ -20,6 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from coop_desktop.core.i18n import N_, Later
 from coop_desktop.core.numbers import CENT, GRAM, ZERO, from_minor, quantize
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.period import (
@@ -295,9 +296,9 @@ def _settle_groups(
             except MissingQuality as exc:
                 if not collect_missing:
                     what = (
-                        f"la entrega {delivery_id}"
+                        Later(N_("la entrega {id}"), id=delivery_id)
                         if isinstance(delivery_id, int)
-                        else f"el socio {member}"
+                        else Later(N_("el socio {member}"), member=member)
                     )
                     raise exc.about(what) from None
                 missing[member].append(

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from coop_desktop.core.errors import Refused
+from coop_desktop.core.i18n import N_, Later
 from coop_desktop.core.numbers import CENT, GRAM, ZERO, ZERO_MONEY, ZERO_QUANTITY, quantize
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.practices import NO_PRACTICES, Held
@@ -289,7 +290,9 @@ def price_member(
             unit_price = pricer.unit_price(measures, all_flags, tier_volume)
         except MissingQuality as exc:
             if not collect_missing:
-                raise exc.about(f"la entrega {d.id} del {d.day:%d/%m/%Y}") from None
+                raise exc.about(
+                    Later(N_("la entrega {id} del {day}"), id=d.id, day=f"{d.day:%d/%m/%Y}")
+                ) from None
             missing.append((d.id, tuple(exc.measures)))
             untested.append((litres, kg, q))
             unit_price = ZERO

@@ -16,6 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from coop_desktop.core.errors import Refused
+from coop_desktop.core.i18n import N_, Joined, Later, _, current
+from coop_desktop.core.messages.measures import NAMES as MEASURE_NAMES
 from coop_desktop.core.numbers import (
     CENT,
     GRAM,
@@ -40,12 +42,19 @@ class MissingQuality(Refused):
     scheme says to stop."""
 
     def __init__(
-        self, measures: list[str], what: str = "la entrega", code: str = "missing_quality"
+        self,
+        measures: list[str],
+        what: Later | None = None,
+        code: str = "missing_quality",
     ) -> None:
-        super().__init__(code, measures=", ".join(measures), what=what)
+        # measures by name ("sólidos totales, recuento bacteriano"), in the reader's language
+        names = Joined(
+            [Later(MEASURE_NAMES[k]) if k in MEASURE_NAMES else k for k in measures], lower=True
+        )
+        super().__init__(code, measures=names, what=what or Later(N_("la entrega")))
         self.measures = measures
 
-    def about(self, what: str) -> MissingQuality:
+    def about(self, what: Later) -> MissingQuality:
         return MissingQuality(self.measures, what, self.code)
 
 
@@ -113,8 +122,16 @@ class Pricer:
         self._flag_names = frozenset(c.flag for c in scheme.components if isinstance(c, m.Flag))
         self._has_volume = any(isinstance(c, m.VolumeTiers) for c in scheme.components)
         self._reject_keys = tuple(dict.fromkeys(r.measure for r in scheme.rejections))
-        mass = "lb" if base == "lb" else "kg"  # a component's rate is per kg, or per lb
-        self._rules = {id(c): _rule_text(c, mass) for c in scheme.components}
+        self._mass = "lb" if base == "lb" else "kg"  # a component's rate is per kg, or per lb
+        self._rules: dict[tuple[int, str], str] = {}
+
+    def _rule(self, c: m.Component) -> str:
+        """A component's rule in words, in the current language (built once per language)."""
+        key = (id(c), current())
+        rule = self._rules.get(key)
+        if rule is None:
+            rule = self._rules[key] = _rule_text(c, self._mass)
+        return rule
 
     # -- quantities ----------------------------------------------------------------------
     def quantities(self, quantity: Decimal, unit: str) -> tuple[Decimal, Decimal, Decimal]:
@@ -154,9 +171,15 @@ class Pricer:
     ) -> tuple[object, ...]:
         get = measures.get
         values = tuple([get(k) for k in self.needed])
+        # the language too: the parts carry the rules in words
         if self._flag_names:
-            return (values, flags & self._flag_names, volume if self._has_volume else None)
-        return (values, None, volume if self._has_volume else None)
+            return (
+                values,
+                flags & self._flag_names,
+                volume if self._has_volume else None,
+                current(),
+            )
+        return (values, None, volume if self._has_volume else None, current())
 
     def unit_price(
         self, measures: Measures, flags: frozenset[str] = frozenset(), volume: Decimal | None = None
@@ -192,7 +215,7 @@ class Pricer:
         if clamp is None and self.scheme.max_price is not None and raw > self.scheme.max_price:
             clamp = self.scheme.max_price
         if clamp is not None:
-            label = "Precio mínimo" if clamp == self.scheme.min_price else "Precio máximo"
+            label = _("Precio mínimo") if clamp == self.scheme.min_price else _("Precio máximo")
             parts.append(_Part(m.Base(label, clamp), "clamp", None, None, _fmt(clamp), clamp - raw))
             raw = clamp
         result = (quantize(raw, PRICE_STEP), tuple(parts))
@@ -220,15 +243,18 @@ class Pricer:
         measure: str,
         policy: m.Missing,
         missing: list[str],
-        why: str = "sin análisis",
+        why: str | None = None,
     ) -> _Part | Decimal | None:
         """Apply the component's policy; a Decimal return means "price with this value"."""
+        why = why or _("sin análisis")
         if policy.action == "use" and policy.value is not None:
             return policy.value
         if policy.action == "amount" and policy.value is not None:
             return _Part(c, kind, measure, None, why, policy.value, why)
         if policy.action == "warn":
-            return _Part(c, kind, measure, None, why, ZERO, f"{why}: no suma ni resta")
+            return _Part(
+                c, kind, measure, None, why, ZERO, _("{why}: no suma ni resta").format(why=why)
+            )
         missing.append(measure)
         return None
 
@@ -241,17 +267,21 @@ class Pricer:
         missing: list[str],
     ) -> _Part | None:
         if isinstance(c, m.Base):
-            return _Part(c, "base", None, None, self._rules[id(c)], c.rate)
+            return _Part(c, "base", None, None, self._rule(c), c.rate)
         if isinstance(c, m.Flag):
             on = c.flag in flags
-            return _Part(c, "flag", None, None, "sí" if on else "no", c.amount if on else ZERO)
+            return _Part(
+                c, "flag", None, None, _("sí") if on else _("no"), c.amount if on else ZERO
+            )
         if isinstance(c, m.PerVolume):
             return _Part(
                 c,
                 "per_volume",
                 None,
                 None,
-                f"{_signed(c.amount)} por {m.UNIT_WORDS[c.per][0]}",
+                _("{amount} por {unit}").format(
+                    amount=_signed(c.amount), unit=m.UNIT_WORDS[c.per][0]
+                ),
                 self._per_volume(c),
             )
         if isinstance(c, m.VolumeTiers):
@@ -267,7 +297,7 @@ class Pricer:
             got = self._missing(c, self._kind(c), measure, policy, missing)
             if not isinstance(got, Decimal):
                 return got
-            value, note = got, f"sin análisis: se usó {_fmt(got)}"
+            value, note = got, _("sin análisis: se usó {value}").format(value=_fmt(got))
         part = self._measured(c, value, missing)
         if part is not None and note:
             return _Part(
@@ -295,8 +325,7 @@ class Pricer:
                 amount = -(floor_to(-diff, c.step) / c.step * c.penalty)
                 if c.max_penalty is not None:
                     amount = max(amount, -c.max_penalty)
-            rule = self._rules[id(c)]
-            return _Part(c, "steps", c.measure, value, rule, amount)
+            return _Part(c, "steps", c.measure, value, self._rule(c), amount)
         if isinstance(c, m.Bands):
             band = None
             for candidate in c.bands:
@@ -306,7 +335,7 @@ class Pricer:
                     band = candidate
                     break
             if band is None:
-                got = self._missing(c, "bands", c.measure, c.missing, missing, "fuera de bandas")
+                got = self._missing(c, "bands", c.measure, c.missing, missing, _("fuera de bandas"))
                 if isinstance(got, Decimal):
                     band = next((b for b in c.bands if b.contains(got)), None)
                     if band is None:
@@ -319,13 +348,13 @@ class Pricer:
                         value,
                         band.label,
                         band.amount,
-                        f"fuera de bandas: se usó {_fmt(got)}",
+                        _("fuera de bandas: se usó {value}").format(value=_fmt(got)),
                     )
                 return got
             return _Part(c, "bands", c.measure, value, band.label or _band_text(band), band.amount)
         if isinstance(c, m.PerComponent):
             amount = value / HUNDRED * self._mass_per_unit * c.rate
-            return _Part(c, "component", c.measure, value, self._rules[id(c)], amount)
+            return _Part(c, "component", c.measure, value, self._rule(c), amount)
         if isinstance(c, m.Linear):
             amount = c.rate * (c.reference - value / c.divisor)
             if c.minimum is not None:
@@ -337,7 +366,7 @@ class Pricer:
                 "linear",
                 c.measure,
                 value,
-                self._rules[id(c)],
+                self._rule(c),
                 amount,
             )
         raise TypeError(type(c).__name__)  # pragma: no cover - parse() allows no other type
@@ -352,14 +381,16 @@ class Pricer:
             got = self._missing(c, "chart", absent, c.missing, missing)
             if not isinstance(got, Decimal):
                 return got
-            note = f"sin análisis: se usó {_fmt(got)}"
+            note = _("sin análisis: se usó {value}").format(value=_fmt(got))
             row_v = row_v if row_v is not None else got
             col_v = col_v if col_v is not None else got
         i = _find(c.row_edges, row_v)
         j = _find(c.col_edges, col_v)
         if i is None or j is None:
             off = [
-                f"{key} {_fmt(v)} fuera de la tabla [{_fmt(edges[0])}, {_fmt(edges[-1])})"
+                _("{measure} {value} fuera de la tabla [{low}, {high})").format(
+                    measure=key, value=_fmt(v), low=_fmt(edges[0]), high=_fmt(edges[-1])
+                )
                 for key, v, edges, at in (
                     (c.row_measure, row_v, c.row_edges, i),
                     (c.col_measure, col_v, c.col_edges, j),
@@ -376,7 +407,7 @@ class Pricer:
                 return None
             i = _nearest(c.row_edges, row_v) if i is None else i
             j = _nearest(c.col_edges, col_v) if j is None else j
-            note = "; ".join(off) + ": se usó la casilla más cercana"
+            note = _("{where}: se usó la casilla más cercana").format(where="; ".join(off))
         rate = c.rates[i][j]
         return _Part(
             c,
@@ -452,7 +483,7 @@ class Pricer:
         if rule is not None:
             amount = quantize(q * rule.price, CENT)
             line = PriceLine(
-                "rejection", "Rechazo", rule.measure, None, rule.reason, rule.price, amount
+                "rejection", _("Rechazo"), rule.measure, None, rule.reason, rule.price, amount
             )
             return PriceResult(
                 s.currency, s.unit, q, kg, litres, rule.price, amount, True, rule.reason, (line,)
@@ -490,7 +521,7 @@ class Pricer:
         ]
         remainder = amount - sum([ln.amount for ln in lines])
         if remainder:
-            lines.append(PriceLine("rounding", "Redondeo", None, None, "", ZERO, remainder))
+            lines.append(PriceLine("rounding", _("Redondeo"), None, None, "", ZERO, remainder))
         warnings = tuple([f"{p.component.label}: {p.note}" for p in parts if p.note])
         return unit_price, amount, tuple(lines), warnings
 
@@ -508,11 +539,11 @@ def _find(edges: tuple[Decimal, ...], value: Decimal) -> int | None:
 
 
 COMPONENT_NAMES = {
-    "fat": "grasa",
-    "protein": "proteína",
-    "snf": "sólidos no grasos",
-    "st": "sólidos totales",
-    "other_solids": "otros sólidos",
+    "fat": N_("grasa"),
+    "protein": N_("proteína"),
+    "snf": N_("sólidos no grasos"),
+    "st": N_("sólidos totales"),
+    "other_solids": N_("otros sólidos"),
 }
 
 
@@ -521,14 +552,23 @@ def _rule_text(c: m.Component, mass: str = "kg") -> str:
     if isinstance(c, m.Base):
         return trim(c.rate)
     if isinstance(c, m.Steps):
-        rule = f"+{trim(c.bonus)} por cada {_fmt(c.step)} sobre {_fmt(c.reference)}"
+        rule = _("+{bonus} por cada {step} sobre {reference}").format(
+            bonus=trim(c.bonus), step=_fmt(c.step), reference=_fmt(c.reference)
+        )
         if c.penalty:
-            rule += f"; −{trim(c.penalty)} por cada {_fmt(c.step)} bajo {_fmt(c.reference)}"
+            rule += _("; −{penalty} por cada {step} bajo {reference}").format(
+                penalty=trim(c.penalty), step=_fmt(c.step), reference=_fmt(c.reference)
+            )
         return rule
     if isinstance(c, m.PerComponent):
-        return f"{trim(c.rate)} por {mass} de {COMPONENT_NAMES.get(c.measure, c.measure)}"
+        name = _(COMPONENT_NAMES[c.measure]) if c.measure in COMPONENT_NAMES else c.measure
+        return _("{rate} por {mass} de {component}").format(
+            rate=trim(c.rate), mass=mass, component=name
+        )
     if isinstance(c, m.Linear):
-        return f"{_fmt(c.rate)} × ({_fmt(c.reference)} − valor/{_fmt(c.divisor)})"
+        return _("{rate} × ({reference} − valor/{divisor})").format(
+            rate=_fmt(c.rate), reference=_fmt(c.reference), divisor=_fmt(c.divisor)
+        )
     return ""
 
 

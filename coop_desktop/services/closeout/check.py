@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
+from coop_desktop.core.messages import measure_name
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.validation import MAX_DELIVERY_QUANTITY
 from coop_desktop.services.closeout.check_money import MONEY_CHECKS
@@ -68,7 +69,7 @@ def quality_in_range(conn: Connection) -> list[str]:
             text(f"SELECT id, {key} FROM quality_test WHERE {key} < :lo OR {key} > :hi"),
             {"lo": lo, "hi": hi},
         ):
-            problems.append(f"análisis {row[0]}: {m.label_es} imposible ({row[1] / factor})")
+            problems.append(f"análisis {row[0]}: {measure_name(key)} imposible ({row[1] / factor})")
     return problems
 
 
