@@ -101,10 +101,6 @@ def check_fact(
     """May this fact follow the member's facts of this practice (kind, day, in the order
     recorded)? Facts go forward in time: a practice is adopted when it is not held, left
     when it is, and never on a day before its last fact."""
-    from coop_desktop.language import (
-        formatting as fmt,  # not at import: pricing imports this module
-    )
-
     if kind not in KINDS:
         raise ValidationError("bad_choice", "kind", value=kind, valid=", ".join(KINDS))
     last = list(recorded)[-1:] or [(LEFT, date.min)]
@@ -115,7 +111,7 @@ def check_fact(
             "practice",
             value=practice,
             member=member,
-            day=fmt.day(last_day),
+            day=last_day,
         )
     if kind == LEFT and last_kind != ADOPTED:
         raise ValidationError("practice_not_held", "practice", value=practice, member=member)
@@ -124,6 +120,6 @@ def check_fact(
             "practice_before_last_fact",
             "date",
             value=practice,
-            day=fmt.day(day),
-            last=fmt.day(last_day),
+            day=day,
+            last=last_day,
         )

@@ -7,6 +7,7 @@ The UI shows the same sentences as the CLI, so a treasurer reads the same words 
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from coop_desktop.core.i18n import _, in_language
@@ -114,6 +115,10 @@ def render(code: str, lang: str | None = "es", field: str | None = None, **param
         nested = _nested(value)
         if nested is not None:
             params[key] = nested
+        elif isinstance(value, datetime):  # dates as the association writes them, both languages
+            params[key] = f"{value:%d/%m/%Y %H:%M}"
+        elif isinstance(value, date):
+            params[key] = f"{value:%d/%m/%Y}"
     if "holder" in params:
         held = params["holder"]
         params["holder_text"] = _(" (ocupada por: {holder})").format(holder=held) if held else ""

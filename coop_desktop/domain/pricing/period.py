@@ -24,7 +24,6 @@ from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing.basis import MemberQuality, quality_for
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.pricer import MissingQuality, Pricer
-from coop_desktop.language import formatting as fmt
 
 REJECTED = "Rechazada"
 
@@ -134,7 +133,7 @@ class Timeline:
     def at(self, day: date) -> Pricer:
         i = bisect_right(self._days, day)
         if i == 0:
-            raise Refused("no_scheme_in_force", value=fmt.day(day))
+            raise Refused("no_scheme_in_force", value=day)
         return self._pricers[i - 1]
 
     def effective(self, day: date) -> date:

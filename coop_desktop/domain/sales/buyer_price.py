@@ -18,7 +18,6 @@ from coop_desktop.core.errors import Refused
 from coop_desktop.core.numbers import CENT, quantize
 from coop_desktop.domain.pricing.pricer import Pricer
 from coop_desktop.domain.sales.balance import kg_from_litres, litres_from_kg
-from coop_desktop.language import formatting as fmt
 
 Measures = Mapping[str, Decimal | bool]
 
@@ -31,13 +30,6 @@ class PriceTerms:
     price: Decimal | None = None
     per: str | None = None
     pricer: Pricer | None = None
-
-    def describe(self, lang: str = "es") -> str:
-        if self.pricer is not None:
-            name = self.pricer.scheme.title or self.pricer.scheme.name
-            return f"esquema «{name}»" if lang == "es" else f"scheme «{name}»"
-        assert self.price is not None and self.per is not None
-        return fmt.price_per(self.price, self.per, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +88,7 @@ class TermsTimeline:
     def at(self, day: date, buyer: str = "") -> PriceTerms:
         i = bisect_right(self._days, day)
         if i == 0:
-            raise Refused("buyer_no_price", "date", value=fmt.day(day), buyer=buyer)
+            raise Refused("buyer_no_price", "date", value=day, buyer=buyer)
         return self._terms[i - 1]
 
     def __bool__(self) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import NotFound, Refused, ValidationError
+from coop_desktop.core.i18n import _, in_language
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.pricer import Pricer
@@ -179,7 +180,7 @@ def _info(session: Session, buyer: Buyer, lang: str = "es") -> BuyerInfo:
         buyer.name,
         buyer.ruc,
         buyer.kind,
-        "" if terms is None else terms.describe(lang),
+        "" if terms is None else terms_text(terms, lang),
         None if terms is None else terms.effective_from,
         None if terms is None else terms.price,
         None if terms is None else terms.per,
@@ -191,3 +192,13 @@ def list_buyers(db: Database, lang: str = "es") -> list[BuyerInfo]:
     with db.read() as session:
         buyers = session.scalars(select(Buyer).order_by(Buyer.code)).all()
         return [_info(session, b, lang) for b in buyers]
+
+
+@in_language
+def terms_text(terms: PriceTerms, lang: str = "es") -> str:
+    """A buyer's price terms as a person reads them: «S/ 1.70 por L», or the scheme's name."""
+    if terms.pricer is not None:
+        name = terms.pricer.scheme.title or terms.pricer.scheme.name
+        return _("esquema «{name}»").format(name=name)
+    assert terms.price is not None and terms.per is not None
+    return fmt.price_per(terms.price, terms.per, lang)
