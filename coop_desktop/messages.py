@@ -155,6 +155,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field_name}: «{value}» no es una fecha válida (AAAA-MM-DD).",
         "{field_name}: «{value}» is not a valid date (YYYY-MM-DD).",
     ),
+    "bad_typed_date": (
+        "{field_name}: «{value}» no es una fecha; escríbala dd/mm, dd/mm/aa o dd/mm/aaaa.",
+        "{field_name}: «{value}» is not a date; type it dd/mm, dd/mm/yy or dd/mm/yyyy.",
+    ),
     "future_date": (
         "{field_name}: {value} es una fecha futura.",
         "{field_name}: {value} is in the future.",

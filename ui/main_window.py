@@ -24,7 +24,7 @@ from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
 from ui.common import fmt
-from ui.common.changes import ChangeWatcher
+from ui.common.changes import ChangeWatcher, follow
 from ui.common.runner import app_runner
 from ui.common.wheel_guard import guard_everywhere, guard_wheel
 from ui.common.words import QT_TRANSLATE_NOOP
@@ -143,9 +143,10 @@ class MainWindow(QMainWindow):
             QLabel(self.tr("Base de datos: %1").replace("%1", db.location.describe()))
         )
         if association is not None:
-            span = period_of(clock.today(), association.cycle)
             self.period_label.setText(
-                self.tr("Periodo abierto: %1").replace("%1", fmt.period(span))
+                self.tr("Periodo en curso: %1").replace(
+                    "%1", fmt.period(period_of(clock.today(), association.cycle))
+                )
             )
         self.resize(1280, 720)
         settings = ui_settings()
@@ -166,6 +167,10 @@ class MainWindow(QMainWindow):
         guard_everywhere(app)  # dialogs too
         self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
         self.watcher = ChangeWatcher(db, self.runner, self)
+        follow(
+            self.period_label, self.runner, ("periods", "deliveries", "ledger"), self.read_period
+        )
+        self.read_period()
         import PySide6.QtPdf
         import PySide6.QtPdfWidgets
         import PySide6.QtPrintSupport  # noqa: F401
@@ -176,6 +181,35 @@ class MainWindow(QMainWindow):
 
         install_reauthentication(db, self)  # sensitive actions ask for the password again
         self.idle_lock = IdleLock(self, db)
+
+    def read_period(self) -> None:
+        """The status bar names the period that must close next (periods close in order),
+        read again after every change, here or on another PC."""
+        db = self.db
+
+        def read(_context: object) -> tuple[str, str] | None:
+            from coop_desktop.services.closeout.period_status import cycle_of, oldest_open
+
+            with db.read() as session:
+                oldest = oldest_open(session)
+                current = period_of(clock.today(), cycle_of(session))
+            return (oldest.code if oldest else "", current.code)
+
+        self.runner.run(read, self._period_read, lambda _e: None)
+
+    def _period_read(self, found: tuple[str, str] | None) -> None:
+        if found is None:
+            return
+        oldest, current = found
+        if not oldest or oldest == current:
+            text = self.tr("Periodo en curso: %1").replace("%1", fmt.period(current))
+        else:
+            text = (
+                self.tr("Por cerrar: %1 · en curso: %2")
+                .replace("%1", fmt.period(oldest))
+                .replace("%2", fmt.period(current))
+            )
+        self.period_label.setText(text)
 
     def _add(self, key: str, title: str, widget: QWidget) -> None:
         self.views[key] = widget

@@ -1,220 +1,230 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en_US" sourcelanguage="es_PE">
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="53" />
+        <location filename="../../ui/accounts/accounts_view.py" line="61" />
         <source>Ver cuenta</source>
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="69" />
+        <location filename="../../ui/accounts/accounts_view.py" line="77" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="70" />
+        <location filename="../../ui/accounts/accounts_view.py" line="78" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="71" />
+        <location filename="../../ui/accounts/accounts_view.py" line="79" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="72" />
+        <location filename="../../ui/accounts/accounts_view.py" line="80" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="73" />
+        <location filename="../../ui/accounts/accounts_view.py" line="81" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="89" />
+        <location filename="../../ui/accounts/accounts_view.py" line="97" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="90" />
-        <location filename="../../ui/accounts/accounts_view.py" line="127" />
-        <location filename="../../ui/accounts/accounts_view.py" line="141" />
-        <location filename="../../ui/accounts/accounts_view.py" line="164" />
+        <location filename="../../ui/accounts/accounts_view.py" line="98" />
+        <location filename="../../ui/accounts/accounts_view.py" line="135" />
+        <location filename="../../ui/accounts/accounts_view.py" line="149" />
+        <location filename="../../ui/accounts/accounts_view.py" line="170" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="91" />
+        <location filename="../../ui/accounts/accounts_view.py" line="99" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="98" />
+        <location filename="../../ui/accounts/accounts_view.py" line="106" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="99" />
+        <location filename="../../ui/accounts/accounts_view.py" line="107" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="99" />
+        <location filename="../../ui/accounts/accounts_view.py" line="107" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="100" />
+        <location filename="../../ui/accounts/accounts_view.py" line="108" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="107" />
+        <location filename="../../ui/accounts/accounts_view.py" line="113" />
         <source>saco 40 kg, frasco, kg…</source>
         <translation>40 kg sack, bottle, kg…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="109" />
+        <location filename="../../ui/accounts/accounts_view.py" line="115" />
         <source>Catálogo de insumos</source>
         <translation>Input catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="112" />
+        <location filename="../../ui/accounts/accounts_view.py" line="118" />
         <source>Unidad:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="113" />
+        <location filename="../../ui/accounts/accounts_view.py" line="119" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="114" />
+        <location filename="../../ui/accounts/accounts_view.py" line="120" />
         <source>Agregar al catálogo</source>
         <translation>Add to the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="119" />
+        <location filename="../../ui/accounts/accounts_view.py" line="127" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="122" />
+        <location filename="../../ui/accounts/accounts_view.py" line="130" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="125" />
+        <location filename="../../ui/accounts/accounts_view.py" line="133" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="128" />
+        <location filename="../../ui/accounts/accounts_view.py" line="136" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="129" />
+        <location filename="../../ui/accounts/accounts_view.py" line="137" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="131" />
+        <location filename="../../ui/accounts/accounts_view.py" line="139" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="140" />
+        <location filename="../../ui/accounts/accounts_view.py" line="148" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="141" />
+        <location filename="../../ui/accounts/accounts_view.py" line="149" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="142" />
+        <location filename="../../ui/accounts/accounts_view.py" line="150" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="149" />
+        <location filename="../../ui/accounts/accounts_view.py" line="157" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="159" />
+        <location filename="../../ui/accounts/accounts_view.py" line="165" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="162" />
+        <location filename="../../ui/accounts/accounts_view.py" line="168" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="231" />
+        <location filename="../../ui/accounts/accounts_view.py" line="250" />
         <source>Adelanto registrado, recibo %1.</source>
         <translation>Advance recorded, receipt %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="111" />
-        <location filename="../../ui/accounts/accounts_view.py" line="163" />
+        <location filename="../../ui/accounts/accounts_view.py" line="117" />
+        <location filename="../../ui/accounts/accounts_view.py" line="169" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="165" />
+        <location filename="../../ui/accounts/accounts_view.py" line="171" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="166" />
+        <location filename="../../ui/accounts/accounts_view.py" line="172" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="167" />
+        <location filename="../../ui/accounts/accounts_view.py" line="173" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="249" />
+        <location filename="../../ui/accounts/accounts_view.py" line="260" />
+        <source>adelanto-%1</source>
+        <translation>advance-%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/accounts_view.py" line="275" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="258" />
+        <location filename="../../ui/accounts/accounts_view.py" line="276" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="281" />
+        <location filename="../../ui/accounts/accounts_view.py" line="306" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/accounts_view.py" line="330" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="300" />
+        <location filename="../../ui/accounts/accounts_view.py" line="355" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="317" />
+        <location filename="../../ui/accounts/accounts_view.py" line="384" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="153" />
-        <location filename="../../ui/accounts/accounts_view.py" line="314" />
+        <location filename="../../ui/accounts/accounts_view.py" line="161" />
+        <location filename="../../ui/accounts/accounts_view.py" line="381" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="152" />
-        <location filename="../../ui/accounts/accounts_view.py" line="314" />
+        <location filename="../../ui/accounts/accounts_view.py" line="160" />
+        <location filename="../../ui/accounts/accounts_view.py" line="381" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -222,32 +232,32 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="95" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="94" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="102" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="101" />
         <source>El periodo %1 está cerrado. El ajuste se registra en el primer día del periodo abierto siguiente (%2) y se liquida en su cierre.</source>
         <translation>Period %1 is closed. The adjustment is recorded on the first day of the next open period (%2) and settled when that period closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="111" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="110" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="113" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="112" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="114" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="113" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="115" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="114" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
@@ -255,73 +265,73 @@
 <context>
     <name>AnalyzerPanel</name>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="64" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="66" />
         <source>Pares CLAVE=VALOR (FAT=3.5 SNF=8.2)</source>
         <translation>KEY=VALUE pairs (FAT=3.5 SNF=8.2)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="65" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="67" />
         <source>Lactoscan (columnas)</source>
         <translation>Lactoscan (columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="66" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="68" />
         <source>Ekomilk (columnas)</source>
         <translation>Ekomilk (columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="67" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="69" />
         <source>Milkotester (pares)</source>
         <translation>Milkotester (pairs)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="68" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="70" />
         <source>Patrón propio</source>
         <translation>Own pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="76" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="78" />
         <source>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</source>
         <translation>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="88" />
-        <location filename="../../ui/collection/analyzer_panel.py" line="122" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="90" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="124" />
         <source>Conectar analizador</source>
         <translation>Connect analyzer</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="91" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="93" />
         <source>Analizador:</source>
         <translation>Analyzer:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="107" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="109" />
         <source>Descartar resultado</source>
         <translation>Discard result</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="123" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="125" />
         <source>Desconectado.</source>
         <translation>Disconnected.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="131" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="133" />
         <source>Desconectar</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="133" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="135" />
         <source>Esperando resultados en %1…</source>
         <translation>Waiting for results on %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="141" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="143" />
         <source>Línea descartada: %1</source>
         <translation>Line discarded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="152" />
+        <location filename="../../ui/collection/analyzer_panel.py" line="154" />
         <source>Resultado en el formulario: elija el socio y pulse Enter para guardarlo.</source>
         <translation>Result in the form: choose the member and press Enter to save it.</translation>
     </message>
@@ -329,396 +339,406 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="58" />
-        <location filename="../../ui/admin/audit_view.py" line="78" />
+        <location filename="../../ui/admin/audit_view.py" line="61" />
+        <location filename="../../ui/admin/audit_view.py" line="82" />
         <source>usuario</source>
         <translation>user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="43" />
+        <location filename="../../ui/admin/audit_view.py" line="46" />
         <source>asociación</source>
         <translation>association</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="44" />
+        <location filename="../../ui/admin/audit_view.py" line="47" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="45" />
+        <location filename="../../ui/admin/audit_view.py" line="48" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="46" />
+        <location filename="../../ui/admin/audit_view.py" line="49" />
         <source>análisis</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="47" />
+        <location filename="../../ui/admin/audit_view.py" line="50" />
         <source>movimiento de cuenta</source>
         <translation>account entry</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="48" />
+        <location filename="../../ui/admin/audit_view.py" line="51" />
         <source>cargo</source>
         <translation>charge</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="49" />
+        <location filename="../../ui/admin/audit_view.py" line="52" />
         <source>préstamo</source>
         <translation>loan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="50" />
+        <location filename="../../ui/admin/audit_view.py" line="53" />
         <source>producto</source>
         <translation>product</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="51" />
+        <location filename="../../ui/admin/audit_view.py" line="54" />
         <source>periodo</source>
         <translation>period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="52" />
+        <location filename="../../ui/admin/audit_view.py" line="55" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="53" />
+        <location filename="../../ui/admin/audit_view.py" line="56" />
         <source>esquema de precios</source>
         <translation>price scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="54" />
+        <location filename="../../ui/admin/audit_view.py" line="57" />
         <source>centro de acopio</source>
         <translation>collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="55" />
+        <location filename="../../ui/admin/audit_view.py" line="58" />
         <source>ruta</source>
         <translation>route</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="56" />
+        <location filename="../../ui/admin/audit_view.py" line="59" />
         <source>importación</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="57" />
+        <location filename="../../ui/admin/audit_view.py" line="60" />
         <source>configuración</source>
         <translation>settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="59" />
+        <location filename="../../ui/admin/audit_view.py" line="62" />
         <source>permiso</source>
         <translation>permission</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="60" />
+        <location filename="../../ui/admin/audit_view.py" line="63" />
         <source>base de datos</source>
         <translation>database</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="61" />
+        <location filename="../../ui/admin/audit_view.py" line="64" />
         <source>registro de auditoría</source>
         <translation>audit record</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="80" />
+        <location filename="../../ui/admin/audit_view.py" line="84" />
         <source>todas las entidades</source>
         <translation>every entity</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="83" />
+        <location filename="../../ui/admin/audit_view.py" line="87" />
         <source>Del</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="89" />
+        <location filename="../../ui/admin/audit_view.py" line="90" />
         <source>Buscar</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="91" />
+        <location filename="../../ui/admin/audit_view.py" line="92" />
         <source>Verificar la cadena</source>
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="98" />
+        <location filename="../../ui/admin/audit_view.py" line="99" />
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="108" />
+        <location filename="../../ui/admin/audit_view.py" line="109" />
         <source>N.º</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="109" />
+        <location filename="../../ui/admin/audit_view.py" line="110" />
         <source>Fecha y hora</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="110" />
+        <location filename="../../ui/admin/audit_view.py" line="111" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="111" />
+        <location filename="../../ui/admin/audit_view.py" line="112" />
         <source>Acción</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="112" />
+        <location filename="../../ui/admin/audit_view.py" line="113" />
         <source>Entidad</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="113" />
+        <location filename="../../ui/admin/audit_view.py" line="114" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
-    <message>
-        <location filename="../../ui/admin/audit_view.py" line="163" />
-        <source>%1 registros (los más recientes primero).</source>
-        <translation>%1 records (newest first).</translation>
+    <message numerus="yes">
+        <location filename="../../ui/admin/audit_view.py" line="173" />
+        <source>%Ln registro(s) (los más recientes primero).</source>
+        <translation><numerusform>%Ln entry (newest first).</numerusform><numerusform>%Ln entries (newest first).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/admin/audit_view.py" line="236" />
+        <source>Cadena de auditoría íntegra: %Ln registro(s); el último es el n.º %2, huella %3.</source>
+        <translation><numerusform>Audit chain intact: %Ln entry; the last is no. %2, fingerprint %3.</numerusform><numerusform>Audit chain intact: %Ln entries; the last is no. %2, fingerprint %3.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="171" />
+        <location filename="../../ui/admin/audit_view.py" line="179" />
         <source>alta</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="172" />
+        <location filename="../../ui/admin/audit_view.py" line="180" />
         <source>modificación</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="173" />
+        <location filename="../../ui/admin/audit_view.py" line="181" />
         <source>eliminación</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="174" />
+        <location filename="../../ui/admin/audit_view.py" line="182" />
         <source>cambio de estado</source>
         <translation>status change</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="175" />
+        <location filename="../../ui/admin/audit_view.py" line="183" />
         <source>impresión</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="176" />
+        <location filename="../../ui/admin/audit_view.py" line="184" />
         <source>cierre</source>
         <translation>close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="177" />
+        <location filename="../../ui/admin/audit_view.py" line="185" />
         <source>reapertura</source>
         <translation>reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="178" />
+        <location filename="../../ui/admin/audit_view.py" line="186" />
         <source>pago</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="179" />
+        <location filename="../../ui/admin/audit_view.py" line="187" />
         <source>reversión de pago</source>
         <translation>payment reversed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="180" />
+        <location filename="../../ui/admin/audit_view.py" line="188" />
         <source>anulación</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="181" />
+        <location filename="../../ui/admin/audit_view.py" line="189" />
         <source>ingreso</source>
         <translation>sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="182" />
+        <location filename="../../ui/admin/audit_view.py" line="190" />
         <source>ingreso fallido</source>
         <translation>failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="183" />
+        <location filename="../../ui/admin/audit_view.py" line="191" />
         <source>rechazado (rol)</source>
         <translation>refused (role)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="184" />
+        <location filename="../../ui/admin/audit_view.py" line="192" />
         <source>contraseña</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="185" />
+        <location filename="../../ui/admin/audit_view.py" line="193" />
         <source>desactivación</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="186" />
+        <location filename="../../ui/admin/audit_view.py" line="194" />
         <source>activación</source>
         <translation>enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="187" />
+        <location filename="../../ui/admin/audit_view.py" line="195" />
         <source>datos de demostración</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="188" />
+        <location filename="../../ui/admin/audit_view.py" line="196" />
         <source>restauración</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="189" />
+        <location filename="../../ui/admin/audit_view.py" line="197" />
         <source>sello de registros anteriores</source>
         <translation>seal of earlier records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="199" />
+        <location filename="../../ui/admin/audit_view.py" line="207" />
         <source>Antes:</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="201" />
+        <location filename="../../ui/admin/audit_view.py" line="209" />
         <source>Después:</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="213" />
-        <source>La cadena de auditoría está rota:</source>
-        <translation>The audit chain is broken:</translation>
+        <location filename="../../ui/admin/audit_view.py" line="215" />
+        <source>Verificando…</source>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../ui/admin/audit_view.py" line="220" />
-        <source>Cadena de auditoría íntegra: %1 registros; el último es el n.º %2, huella %3.</source>
-        <translation>Audit chain intact: %1 records; the last is no. %2, hash %3.</translation>
+        <source>Verificando la cadena de auditoría…</source>
+        <translation>Checking the audit chain…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit_view.py" line="228" />
+        <source>La cadena de auditoría está rota:</source>
+        <translation>The audit chain is broken:</translation>
     </message>
 </context>
 <context>
     <name>CentresView</name>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="51" />
+        <location filename="../../ui/collection/centres_view.py" line="50" />
         <source>&lt;b&gt;Centros de acopio&lt;/b&gt;</source>
         <translation>&lt;b&gt;Collection centres&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="55" />
+        <location filename="../../ui/collection/centres_view.py" line="54" />
         <source>Renombrar…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="58" />
+        <location filename="../../ui/collection/centres_view.py" line="57" />
         <source>Nuevo centro de acopio</source>
         <translation>New collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="64" />
+        <location filename="../../ui/collection/centres_view.py" line="63" />
         <source>Centro de acopio Huaychani</source>
         <translation>Huaychani collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="67" />
+        <location filename="../../ui/collection/centres_view.py" line="66" />
         <source>Código:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="68" />
+        <location filename="../../ui/collection/centres_view.py" line="67" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="69" />
+        <location filename="../../ui/collection/centres_view.py" line="68" />
         <source>Distrito:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="70" />
+        <location filename="../../ui/collection/centres_view.py" line="69" />
         <source>Comunidad:</source>
         <translation>Community:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="71" />
+        <location filename="../../ui/collection/centres_view.py" line="70" />
         <source>Agregar centro</source>
         <translation>Add centre</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="86" />
+        <location filename="../../ui/collection/centres_view.py" line="85" />
         <source>Subir</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="87" />
+        <location filename="../../ui/collection/centres_view.py" line="86" />
         <source>Bajar</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="88" />
+        <location filename="../../ui/collection/centres_view.py" line="87" />
         <source>Quitar de la ruta</source>
         <translation>Take off the route</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="101" />
+        <location filename="../../ui/collection/centres_view.py" line="100" />
         <source>Agregar a la ruta</source>
         <translation>Add to the route</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="108" />
+        <location filename="../../ui/collection/centres_view.py" line="107" />
         <source>El orden es el del recorrido: Acopio → Por ruta muestra a los socios así. Un socio agregado aquí deja la ruta de otro centro.</source>
         <translation>The order is the collector's round: Collection → By route lists the members this way. A member added here leaves another centre's route.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="144" />
+        <location filename="../../ui/collection/centres_view.py" line="143" />
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
-    <message>
-        <location filename="../../ui/collection/centres_view.py" line="147" />
-        <source>socio</source>
-        <translation>member</translation>
+    <message numerus="yes">
+        <location filename="../../ui/collection/centres_view.py" line="146" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="147" />
-        <source>socios</source>
-        <translation>members</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection/centres_view.py" line="167" />
+        <location filename="../../ui/collection/centres_view.py" line="166" />
         <source>Centro agregado: %1.</source>
         <translation>Centre added: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="177" />
+        <location filename="../../ui/collection/centres_view.py" line="176" />
         <source>Renombrar centro</source>
         <translation>Rename centre</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="178" />
+        <location filename="../../ui/collection/centres_view.py" line="177" />
         <source>Nuevo nombre de %1:</source>
         <translation>New name of %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="200" />
+        <location filename="../../ui/collection/centres_view.py" line="199" />
         <source>&lt;b&gt;Ruta de %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Route of %1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="202" />
+        <location filename="../../ui/collection/centres_view.py" line="201" />
         <source>Cree un centro de acopio para ordenar su ruta.</source>
         <translation>Create a collection centre to order its route.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="235" />
+        <location filename="../../ui/collection/centres_view.py" line="234" />
         <source>%1 salió de la ruta.</source>
         <translation>%1 left the route.</translation>
     </message>
     <message>
         <location filename="../../ui/collection/centres_view.py" line="251" />
+        <source>%1 agregada a la ruta, en el lugar %2.</source>
+        <translation>%1 added to the route, in place %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/centres_view.py" line="253" />
         <source>%1 agregado a la ruta, en el lugar %2.</source>
         <translation>%1 added to the route, in place %2.</translation>
     </message>
@@ -726,353 +746,351 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="53" />
+        <location filename="../../ui/closeout/payroll_model.py" line="26" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="54" />
+        <location filename="../../ui/closeout/payroll_model.py" line="27" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="55" />
+        <location filename="../../ui/closeout/payroll_model.py" line="28" />
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="56" />
+        <location filename="../../ui/closeout/payroll_model.py" line="29" />
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="57" />
+        <location filename="../../ui/closeout/payroll_model.py" line="30" />
         <source>Bruto S/</source>
         <translation>Gross S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="58" />
+        <location filename="../../ui/closeout/payroll_model.py" line="31" />
         <source>Descuentos S/</source>
         <translation>Deductions S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="59" />
-        <source>Pasa S/</source>
-        <translation>Carried S/</translation>
+        <location filename="../../ui/closeout/payroll_model.py" line="32" />
+        <source>Deuda que pasa S/</source>
+        <translation>Debt carried S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="60" />
-        <source>Neto S/</source>
-        <translation>Net S/</translation>
+        <location filename="../../ui/closeout/payroll_model.py" line="35" />
+        <source>Estado</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="61" />
-        <source>Liquidación</source>
-        <translation>Settlement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="219" />
-        <source>Vista previa</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="220" />
-        <source>Cerrar periodo</source>
-        <translation>Close period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="221" />
-        <source>Reabrir…</source>
-        <translation>Reopen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="222" />
-        <source>Imprimir…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="223" />
-        <source>Guardar PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="226" />
-        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
-        <translation>The members selected in the table, or all of them when none is selected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="229" />
-        <source>Registrar pagos…</source>
-        <translation>Record payments…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="230" />
-        <source>Revertir un pago…</source>
-        <translation>Reverse a payment…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="232" />
-        <source>Periodo:</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="255" />
-        <source>Doble clic: ir a la pantalla que lo corrige</source>
-        <translation>Double-click: go to the screen that fixes it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="260" />
-        <source>Corregir…</source>
-        <translation>Fix…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="318" />
-        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
-        <translation>The data changed after the preview: compute it again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="334" />
-        <source>Calculando…</source>
-        <translation>Computing…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="339" />
-        <source>Calculando la vista previa…</source>
-        <translation>Computing the preview…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="92" />
+        <location filename="../../ui/closeout/payroll_model.py" line="56" />
         <source>%1: la entrega %2 no tiene %3</source>
         <translation>%1: delivery %2 lacks %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="94" />
+        <location filename="../../ui/closeout/payroll_model.py" line="57" />
         <source>%1: ninguna muestra del periodo tiene %3</source>
         <translation>%1: no sample of the period has %3</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="110" />
+        <location filename="../../ui/closeout/payroll_model.py" line="58" />
         <source>%1: %2 rechazados</source>
         <translation>%1: %2 rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="119" />
+        <location filename="../../ui/closeout/payroll_model.py" line="59" />
         <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
         <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="244" />
+        <source>%Ln pagada(s)</source>
+        <translation><numerusform>%Ln paid</numerusform><numerusform>%Ln paid</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="130" />
+        <location filename="../../ui/closeout/payroll_model.py" line="33" />
+        <source>Neto S/</source>
+        <translation>Net S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="34" />
+        <source>Liquidación</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="92" />
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="94" />
+        <source>Reabrir…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="95" />
+        <source>Imprimir…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="96" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="101" />
+        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
+        <translation>The members selected in the table, or all of them when none is selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="97" />
+        <source>Registrar pagos…</source>
+        <translation>Record payments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="93" />
+        <source>Cerrar periodo…</source>
+        <translation>Close period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="98" />
+        <source>Revertir un pago…</source>
+        <translation>Reverse a payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="105" />
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="127" />
+        <source>Doble clic: ir a la pantalla que lo corrige</source>
+        <translation>Double-click: go to the screen that fixes it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="132" />
+        <source>Corregir…</source>
+        <translation>Fix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="218" />
+        <source>Periodo %1 abierto: «Vista previa» muestra lo que pagaría su cierre.</source>
+        <translation>Period %1 is open: «Preview» shows what its close would pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="249" />
+        <source>Periodo %1 pagado.</source>
+        <translation>Period %1 paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="257" />
+        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
+        <translation>The data changed after the preview: compute it again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="263" />
+        <source>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</source>
+        <translation><numerusform>It cannot close yet: %Ln test is missing (see the warnings).</numerusform><numerusform>It cannot close yet: %Ln tests are missing (see the warnings).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="325" />
+        <source>Calculando…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="330" />
+        <source>Calculando la vista previa…</source>
+        <translation>Computing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="235" />
         <source>%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
         <translation>%1 · %6 L · %2 kg · gross %3 · deductions %4 · net %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="137" />
-        <source>socio</source>
-        <translation>member</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="138" />
-        <source>socios</source>
-        <translation>members</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="379" />
-        <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
-        <translation>The preview has %1. Close the period anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="380" />
-        <source>aviso</source>
-        <translation>warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="380" />
-        <source>avisos</source>
-        <translation>warnings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="382" />
-        <location filename="../../ui/closeout/closeout_view.py" line="428" />
+        <location filename="../../ui/closeout/closeout_view.py" line="388" />
+        <location filename="../../ui/closeout/closeout_view.py" line="390" />
         <source>Cerrar el periodo</source>
         <translation>Close the period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="383" />
-        <location filename="../../ui/closeout/closeout_view.py" line="429" />
+        <location filename="../../ui/closeout/closeout_view.py" line="391" />
         <source>No cerrar</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="469" />
-        <source>Periodo %1 reabierto; %2 anuladas.</source>
-        <translation>Period %1 reopened; %2 voided.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="471" />
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
-        <source>liquidación</source>
-        <translation>settlement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="471" />
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
-        <source>liquidaciones</source>
-        <translation>settlements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="479" />
+        <location filename="../../ui/closeout/closeout_view.py" line="555" />
         <source>Reabriendo el periodo…</source>
         <translation>Reopening the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="501" />
-        <source>%1 marcadas como pagadas.</source>
-        <translation>%1 marked paid.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="356" />
+        <location filename="../../ui/closeout/closeout_view.py" line="251" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="358" />
+        <location filename="../../ui/closeout/closeout_view.py" line="258" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="378" />
-        <source>Cerrar con avisos</source>
-        <translation>Close with warnings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="403" />
+        <location filename="../../ui/closeout/closeout_view.py" line="414" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="421" />
-        <source>Cerrar antes de tiempo</source>
-        <translation>Close early</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="423" />
-        <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
-        <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="438" />
-        <location filename="../../ui/closeout/closeout_view.py" line="442" />
+        <location filename="../../ui/closeout/closeout_view.py" line="496" />
+        <location filename="../../ui/closeout/closeout_view.py" line="502" />
         <source>Revertir un pago</source>
         <translation>Reverse a payment</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="438" />
+        <location filename="../../ui/closeout/closeout_view.py" line="497" />
         <source>Código del socio:</source>
         <translation>Member code:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="442" />
+        <location filename="../../ui/closeout/closeout_view.py" line="502" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="452" />
+        <location filename="../../ui/closeout/closeout_view.py" line="512" />
         <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
         <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="460" />
+        <location filename="../../ui/closeout/closeout_view.py" line="532" />
         <source>Reabrir periodo</source>
         <translation>Reopen period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="460" />
+        <location filename="../../ui/closeout/closeout_view.py" line="533" />
         <source>Motivo para reabrir %1:</source>
         <translation>Reason to reopen %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="487" />
-        <source>Efectivo</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="488" />
-        <source>Transferencia bancaria</source>
-        <translation>Bank transfer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="489" />
-        <source>Billetera móvil</source>
-        <translation>Mobile wallet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="492" />
-        <source>Registrar pagos</source>
-        <translation>Record payments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="492" />
-        <source>Forma de pago:</source>
-        <translation>Payment method:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="519" />
+        <location filename="../../ui/closeout/closeout_view.py" line="564" />
         <source>Recibos</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="520" />
+        <location filename="../../ui/closeout/closeout_view.py" line="565" />
         <source>Estados de cuenta</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="521" />
+        <location filename="../../ui/closeout/closeout_view.py" line="566" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="534" />
+        <location filename="../../ui/closeout/closeout_view.py" line="579" />
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="523" />
+        <location filename="../../ui/closeout/closeout_view.py" line="568" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="568" />
-        <location filename="../../ui/closeout/closeout_view.py" line="574" />
+        <location filename="../../ui/closeout/closeout_view.py" line="611" />
+        <location filename="../../ui/closeout/closeout_view.py" line="616" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="556" />
+        <location filename="../../ui/closeout/closeout_view.py" line="601" />
         <source>recibos</source>
         <translation>receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="557" />
+        <location filename="../../ui/closeout/closeout_view.py" line="362" />
+        <source>El periodo %1 no tiene nada que cerrar.</source>
+        <translation>Period %1 has nothing to close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="372" />
+        <source>¿Cerrar el periodo %1? Se emitirán las liquidaciones de %2: bruto %3, neto %4.</source>
+        <translation>Close period %1? The settlements of %2 will be issued: gross %3, net %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="236" />
+        <location filename="../../ui/closeout/closeout_view.py" line="375" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="380" />
+        <source>La vista previa tiene %Ln aviso(s).</source>
+        <translation><numerusform>The preview has %Ln warning.</numerusform><numerusform>The preview has %Ln warnings.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="383" />
+        <source>El periodo todavía no termina (termina el %1): lo que se entregue después irá al periodo siguiente como ajuste.</source>
+        <translation>The period has not ended yet (it ends on %1): what is delivered after it goes to the next period as an adjustment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="393" />
+        <source>No se cerró el periodo.</source>
+        <translation>The period was not closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="451" />
+        <source>Las liquidaciones elegidas ya están pagadas.</source>
+        <translation>The chosen settlements are already paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="453" />
+        <source>No hay liquidaciones por pagar en %1.</source>
+        <translation>Nothing is left to pay in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="465" />
+        <source>No se registró ningún pago.</source>
+        <translation>No payment was recorded.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="473" />
+        <source>%Ln liquidación(es) pagada(s)</source>
+        <translation><numerusform>%Ln settlement paid</numerusform><numerusform>%Ln settlements paid</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="545" />
+        <source>Periodo %1 reabierto; %2.</source>
+        <translation>Period %1 reopened; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="547" />
+        <source>%Ln liquidación(es) anulada(s)</source>
+        <translation><numerusform>%Ln settlement voided</numerusform><numerusform>%Ln settlements voided</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="602" />
         <source>estados</source>
         <translation>statements</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="558" />
+        <location filename="../../ui/closeout/closeout_view.py" line="603" />
         <source>planilla</source>
         <translation>payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="576" />
+        <location filename="../../ui/closeout/closeout_view.py" line="618" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="585" />
+        <location filename="../../ui/closeout/closeout_view.py" line="630" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="592" />
+        <location filename="../../ui/closeout/closeout_view.py" line="637" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
@@ -1103,245 +1121,288 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="214" />
+        <location filename="../../ui/collection/collection_view.py" line="141" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="215" />
+        <location filename="../../ui/collection/collection_view.py" line="142" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="221" />
+        <location filename="../../ui/collection/collection_view.py" line="148" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="221" />
+        <location filename="../../ui/collection/collection_view.py" line="148" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="232" />
+        <location filename="../../ui/collection/collection_view.py" line="159" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="240" />
+        <location filename="../../ui/collection/collection_view.py" line="169" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="244" />
+        <location filename="../../ui/collection/collection_view.py" line="173" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="246" />
+        <location filename="../../ui/collection/collection_view.py" line="175" />
         <source>1.030 (opcional)</source>
         <translation>1.030 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="247" />
+        <location filename="../../ui/collection/collection_view.py" line="176" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="249" />
+        <location filename="../../ui/collection/collection_view.py" line="178" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="250" />
+        <location filename="../../ui/collection/collection_view.py" line="179" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="252" />
+        <location filename="../../ui/collection/collection_view.py" line="181" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="253" />
+        <location filename="../../ui/collection/collection_view.py" line="182" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="255" />
+        <location filename="../../ui/collection/collection_view.py" line="184" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="256" />
+        <location filename="../../ui/collection/collection_view.py" line="185" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="258" />
+        <location filename="../../ui/collection/collection_view.py" line="187" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="385" />
+        <location filename="../../ui/collection/collection_view.py" line="341" />
         <source>la entrega N° %1 de %2 (%3)</source>
         <translation>delivery no. %1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="392" />
+        <location filename="../../ui/collection/collection_view.py" line="348" />
         <source>Borrar entrega</source>
         <translation>Delete delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="393" />
+        <location filename="../../ui/collection/collection_view.py" line="349" />
         <source>¿Borrar %1?</source>
         <translation>Delete %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="394" />
+        <location filename="../../ui/collection/collection_view.py" line="350" />
         <source>Borrar</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="395" />
+        <location filename="../../ui/collection/collection_view.py" line="351" />
         <source>No borrar</source>
         <translation>Do not delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="403" />
+        <location filename="../../ui/collection/collection_view.py" line="355" />
         <source>Se borró %1. Ctrl+Z la recupera.</source>
         <translation>Deleted %1. Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="416" />
+        <location filename="../../ui/collection/collection_view.py" line="368" />
         <source>Turno: %1, %2 · Día: %3</source>
         <translation>Shift: %1, %2 · Day: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="418" />
-        <source>entrega</source>
-        <translation>delivery</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection/collection_view.py" line="418" />
-        <source>entregas</source>
-        <translation>deliveries</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection/collection_view.py" line="457" />
+        <location filename="../../ui/collection/collection_view.py" line="442" />
         <source>Registrar otra entrega</source>
         <translation>Record another delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="458" />
+        <location filename="../../ui/collection/collection_view.py" line="443" />
         <source>No registrar</source>
         <translation>Do not record</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="502" />
+        <location filename="../../ui/collection/collection_view.py" line="448" />
+        <source>No se registró la otra entrega de %1.</source>
+        <translation>The second delivery of %1 was not recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/collection_view.py" line="469" />
+        <source>Entrega de %1 registrada como RECHAZADA: %2.</source>
+        <translation>%1's delivery recorded as REJECTED: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/collection_view.py" line="511" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="508" />
+        <location filename="../../ui/collection/collection_view.py" line="517" />
         <source>Entrega guardada; el ticket no se imprimió.</source>
         <translation>Delivery saved; the ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="355" />
+        <location filename="../../ui/collection/collection_view.py" line="310" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/collection/collection_view.py" line="369" />
+        <source>%Ln entrega(s)</source>
+        <translation><numerusform>%Ln delivery</numerusform><numerusform>%Ln deliveries</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="453" />
+        <location filename="../../ui/collection/collection_view.py" line="392" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/collection_view.py" line="438" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="454" />
+        <location filename="../../ui/collection/collection_view.py" line="439" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/common/dates.py" line="66" />
+        <source>dd/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="70" />
+        <source>Elegir en el calendario</source>
+        <translation>Pick on the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="121" />
+        <source>Fecha de otro mes</source>
+        <translation>Date in another month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="122" />
+        <source>La fecha es el %1 (%2), no de este mes. ¿Guardar con esa fecha?</source>
+        <translation>The date is %1 (%2), not this month. Save with that date?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="125" />
+        <source>Guardar con esa fecha</source>
+        <translation>Save with that date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="126" />
+        <source>No guardar</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="173" />
+        <source>Otro mes: %1</source>
+        <translation>Another month: %1</translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="150" />
+        <location filename="../../ui/collection/deliveries_view.py" line="147" />
         <source>Socio (todos)</source>
         <translation>Member (all)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="153" />
+        <location filename="../../ui/collection/deliveries_view.py" line="150" />
         <source>Ambos turnos</source>
         <translation>Both shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="154" />
+        <location filename="../../ui/collection/deliveries_view.py" line="151" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="155" />
+        <location filename="../../ui/collection/deliveries_view.py" line="152" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="157" />
+        <location filename="../../ui/collection/deliveries_view.py" line="154" />
         <source>Aceptadas y rechazadas</source>
         <translation>Accepted and rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="158" />
+        <location filename="../../ui/collection/deliveries_view.py" line="155" />
         <source>Solo aceptadas</source>
         <translation>Accepted only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="159" />
+        <location filename="../../ui/collection/deliveries_view.py" line="156" />
         <source>Solo rechazadas</source>
         <translation>Rejected only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="160" />
+        <location filename="../../ui/collection/deliveries_view.py" line="157" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="166" />
+        <location filename="../../ui/collection/deliveries_view.py" line="160" />
         <source>Ir a la fecha</source>
         <translation>Go to date</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="167" />
+        <location filename="../../ui/collection/deliveries_view.py" line="161" />
         <source>Muestra las entregas de esa fecha hacia atrás</source>
         <translation>Shows the deliveries of that date and older</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="168" />
+        <location filename="../../ui/collection/deliveries_view.py" line="162" />
         <source>Quitar filtros</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="175" />
+        <location filename="../../ui/collection/deliveries_view.py" line="169" />
         <source>Hasta:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="248" />
+        <location filename="../../ui/collection/deliveries_view.py" line="249" />
         <source>Contando…</source>
         <translation>Counting…</translation>
     </message>
-    <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="253" />
-        <source>entrega</source>
-        <translation>delivery</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="253" />
-        <source>entregas</source>
-        <translation>deliveries</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/collection/deliveries_view.py" line="254" />
+        <source>%Ln entrega(s)</source>
+        <translation><numerusform>%Ln delivery</numerusform><numerusform>%Ln deliveries</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/deliveries_view.py" line="255" />
         <source> con estos filtros</source>
         <translation> with these filters</translation>
     </message>
@@ -1379,89 +1440,120 @@
         <translation>Advance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="64" />
+        <location filename="../../ui/documents/documents_view.py" line="67" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="67" />
+        <location filename="../../ui/documents/documents_view.py" line="70" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="82" />
+        <location filename="../../ui/documents/documents_view.py" line="85" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="84" />
+        <location filename="../../ui/documents/documents_view.py" line="87" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="86" />
+        <location filename="../../ui/documents/documents_view.py" line="89" />
         <source>Anular recibo…</source>
         <translation>Void receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="99" />
+        <location filename="../../ui/documents/documents_view.py" line="109" />
         <source>Entrega N.º:</source>
         <translation>Delivery No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="100" />
-        <source>Día (AAAA-MM-DD):</source>
-        <translation>Day (YYYY-MM-DD):</translation>
+        <location filename="../../ui/documents/documents_view.py" line="110" />
+        <source>Día:</source>
+        <translation>Day:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/documents_view.py" line="174" />
+        <source>%1: %Ln página(s)%3</source>
+        <translation><numerusform>%1: %Ln page%3</numerusform><numerusform>%1: %Ln pages%3</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="101" />
+        <location filename="../../ui/documents/documents_view.py" line="111" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="103" />
+        <location filename="../../ui/documents/documents_view.py" line="113" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="131" />
-        <location filename="../../ui/documents/documents_view.py" line="136" />
+        <location filename="../../ui/documents/documents_view.py" line="142" />
+        <location filename="../../ui/documents/documents_view.py" line="147" />
+        <location filename="../../ui/documents/documents_view.py" line="261" />
         <source>Preparando el documento…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="163" />
-        <source>%1: %2 página(s)%3</source>
-        <translation>%1: %2 page(s)%3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/documents_view.py" line="186" />
+        <location filename="../../ui/documents/documents_view.py" line="196" />
         <source>No se imprimió el ticket.</source>
         <translation>The ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="189" />
+        <location filename="../../ui/documents/documents_view.py" line="199" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="189" />
-        <location filename="../../ui/documents/documents_view.py" line="226" />
+        <location filename="../../ui/documents/documents_view.py" line="199" />
+        <location filename="../../ui/documents/documents_view.py" line="255" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
+        <location filename="../../ui/documents/documents_view.py" line="230" />
+        <source>liquidacion</source>
+        <translation>settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="231" />
+        <source>estado</source>
+        <translation>statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="232" />
+        <source>planilla</source>
+        <translation>payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="233" />
+        <source>ticket</source>
+        <translation>ticket</translation>
+    </message>
+    <message>
         <location filename="../../ui/documents/documents_view.py" line="234" />
+        <source>acopio</source>
+        <translation>collection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="235" />
+        <source>adelanto</source>
+        <translation>advance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="273" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="236" />
+        <location filename="../../ui/documents/documents_view.py" line="275" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="247" />
+        <location filename="../../ui/documents/documents_view.py" line="288" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -1469,22 +1561,22 @@
 <context>
     <name>EditDeliveryDialog</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="55" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="54" />
         <source>Corregir entrega %1</source>
         <translation>Correct delivery %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="70" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="69" />
         <source>Cantidad (%1):</source>
         <translation>Quantity (%1):</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="71" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="70" />
         <source>Temperatura:</source>
         <translation>Temperature:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="72" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="71" />
         <source>Motivo de rechazo:</source>
         <translation>Rejection reason:</translation>
     </message>
@@ -1598,37 +1690,37 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="46" />
+        <location filename="../../ui/admin/sign_in.py" line="47" />
         <source>Primer administrador</source>
         <translation>First administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="50" />
+        <location filename="../../ui/admin/sign_in.py" line="51" />
         <source>Esta base de datos aún no tiene usuarios. Elija el nombre y la contraseña del administrador: podrá crear después los usuarios del tesorero, los acopiadores y el consejo de vigilancia.</source>
         <translation>This database has no users yet. Choose the administrator's name and password: you can then create the users of the treasurer, the collectors and the oversight committee.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="62" />
+        <location filename="../../ui/admin/sign_in.py" line="63" />
         <source>Usuario:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="63" />
+        <location filename="../../ui/admin/sign_in.py" line="64" />
         <source>Nombre completo:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="64" />
+        <location filename="../../ui/admin/sign_in.py" line="65" />
         <source>Contraseña:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="65" />
+        <location filename="../../ui/admin/sign_in.py" line="66" />
         <source>Repita la contraseña:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="70" />
+        <location filename="../../ui/admin/sign_in.py" line="71" />
         <source>Crear administrador</source>
         <translation>Create administrator</translation>
     </message>
@@ -1776,175 +1868,164 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home/home_view.py" line="64" />
+        <location filename="../../ui/home/home_view.py" line="65" />
         <source>%1 (%2 con la densidad del esquema)</source>
         <translation>%1 (%2 with the scheme's density)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="129" />
+        <location filename="../../ui/home/home_view.py" line="127" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="130" />
+        <location filename="../../ui/home/home_view.py" line="128" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="131" />
+        <location filename="../../ui/home/home_view.py" line="129" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="133" />
+        <location filename="../../ui/home/home_view.py" line="131" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="145" />
+        <location filename="../../ui/home/home_view.py" line="143" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="162" />
+        <location filename="../../ui/home/home_view.py" line="160" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/home/home_view.py" line="184" />
+        <source>%Ln entrega(s)</source>
+        <translation><numerusform>%Ln delivery</numerusform><numerusform>%Ln deliveries</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="202" />
+        <location filename="../../ui/home/home_view.py" line="198" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/home/home_view.py" line="205" />
+        <location filename="../../ui/home/home_view.py" line="277" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="212" />
-        <location filename="../../ui/home/home_view.py" line="227" />
+        <location filename="../../ui/home/home_view.py" line="208" />
+        <location filename="../../ui/home/home_view.py" line="223" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="254" />
+        <location filename="../../ui/home/home_view.py" line="250" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="268" />
+        <location filename="../../ui/home/home_view.py" line="264" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="269" />
+        <location filename="../../ui/home/home_view.py" line="265" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="183" />
+        <location filename="../../ui/home/home_view.py" line="181" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="187" />
-        <source>entrega</source>
-        <translation>delivery</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home/home_view.py" line="187" />
-        <source>entregas</source>
-        <translation>deliveries</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home/home_view.py" line="206" />
+        <location filename="../../ui/home/home_view.py" line="202" />
         <source>bruto %1, neto %2 (%3)</source>
         <translation>gross %1, net %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="209" />
-        <location filename="../../ui/home/home_view.py" line="281" />
-        <source>socio</source>
-        <translation>member</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home/home_view.py" line="209" />
-        <location filename="../../ui/home/home_view.py" line="281" />
-        <source>socios</source>
-        <translation>members</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home/home_view.py" line="236" />
+        <location filename="../../ui/home/home_view.py" line="232" />
         <source>referencia</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="264" />
+        <location filename="../../ui/home/home_view.py" line="260" />
         <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
         <translation>No price scheme is in force: create one in Prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="265" />
+        <location filename="../../ui/home/home_view.py" line="261" />
         <source>Ir a Precios</source>
         <translation>Go to Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="272" />
+        <location filename="../../ui/home/home_view.py" line="268" />
         <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="273" />
+        <location filename="../../ui/home/home_view.py" line="269" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="275" />
+        <location filename="../../ui/home/home_view.py" line="271" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="275" />
+        <location filename="../../ui/home/home_view.py" line="271" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="279" />
+        <location filename="../../ui/home/home_view.py" line="275" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="295" />
+        <location filename="../../ui/home/home_view.py" line="291" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="307" />
+        <location filename="../../ui/home/home_view.py" line="303" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="316" />
+        <location filename="../../ui/home/home_view.py" line="312" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="328" />
+        <location filename="../../ui/home/home_view.py" line="324" />
         <source>Litros por día (60 días; kg convertidos)</source>
         <translation>Litres per day (60 days; kg converted)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="332" />
+        <location filename="../../ui/home/home_view.py" line="328" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="333" />
+        <location filename="../../ui/home/home_view.py" line="329" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="356" />
+        <location filename="../../ui/home/home_view.py" line="352" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="357" />
+        <location filename="../../ui/home/home_view.py" line="353" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -2156,158 +2237,158 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="76" />
+        <location filename="../../ui/home/indicators_view.py" line="69" />
         <source>Sin agrupar</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="77" />
+        <location filename="../../ui/home/indicators_view.py" line="70" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="78" />
+        <location filename="../../ui/home/indicators_view.py" line="71" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="79" />
+        <location filename="../../ui/home/indicators_view.py" line="72" />
         <source>Centro de acopio</source>
         <translation>Collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="80" />
+        <location filename="../../ui/home/indicators_view.py" line="73" />
         <source>Sexo</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="81" />
+        <location filename="../../ui/home/indicators_view.py" line="74" />
         <source>Prácticas</source>
         <translation>Practices</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="85" />
-        <location filename="../../ui/home/indicators_view.py" line="148" />
+        <location filename="../../ui/home/indicators_view.py" line="78" />
+        <location filename="../../ui/home/indicators_view.py" line="138" />
         <source>Línea base</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="90" />
+        <location filename="../../ui/home/indicators_view.py" line="83" />
         <source>Calcular</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="91" />
+        <location filename="../../ui/home/indicators_view.py" line="84" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="92" />
+        <location filename="../../ui/home/indicators_view.py" line="85" />
         <source>Guardar Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="101" />
+        <location filename="../../ui/home/indicators_view.py" line="91" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="103" />
+        <location filename="../../ui/home/indicators_view.py" line="93" />
         <source>hasta</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="105" />
+        <location filename="../../ui/home/indicators_view.py" line="95" />
         <source>Agrupar por</source>
         <translation>Group by</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="107" />
+        <location filename="../../ui/home/indicators_view.py" line="97" />
         <source>Referencia S/ por kg</source>
         <translation>Reference S/ per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="114" />
+        <location filename="../../ui/home/indicators_view.py" line="104" />
         <source>a</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="121" />
+        <location filename="../../ui/home/indicators_view.py" line="111" />
         <source>Elija el rango y pulse Calcular.</source>
         <translation>Choose the range and press Calculate.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="148" />
+        <location filename="../../ui/home/indicators_view.py" line="138" />
         <source>Indicador</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="148" />
+        <location filename="../../ui/home/indicators_view.py" line="138" />
         <source>Rango</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="148" />
+        <location filename="../../ui/home/indicators_view.py" line="138" />
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="156" />
+        <location filename="../../ui/home/indicators_view.py" line="146" />
         <source>Litros por periodo (claro: provisional)</source>
         <translation>Litres per period (light: provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="157" />
+        <location filename="../../ui/home/indicators_view.py" line="147" />
         <source>Precio pagado por kg y referencia</source>
         <translation>Price paid per kg and reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="167" />
+        <location filename="../../ui/home/indicators_view.py" line="157" />
         <source>Resumen</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="176" />
+        <location filename="../../ui/home/indicators_view.py" line="166" />
         <source>Litros por productor y día de entrega</source>
         <translation>Litres per producer per delivery day</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="177" />
+        <location filename="../../ui/home/indicators_view.py" line="167" />
         <source>Precio pagado por kg</source>
         <translation>Price paid per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="190" />
+        <location filename="../../ui/home/indicators_view.py" line="180" />
         <source>Por grupo</source>
         <translation>By group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="215" />
+        <location filename="../../ui/home/indicators_view.py" line="211" />
         <source>Calculando indicadores…</source>
         <translation>Calculating indicators…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="230" />
+        <location filename="../../ui/home/indicators_view.py" line="226" />
         <source>Línea base: %1</source>
         <translation>Baseline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="271" />
+        <location filename="../../ui/home/indicators_view.py" line="267" />
         <source>Grupo</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="289" />
+        <location filename="../../ui/home/indicators_view.py" line="285" />
         <source>Guardar informe</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="302" />
+        <location filename="../../ui/home/indicators_view.py" line="298" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="304" />
+        <location filename="../../ui/home/indicators_view.py" line="300" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -2315,57 +2396,57 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>LazyDeliveries</name>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="55" />
+        <location filename="../../ui/collection/deliveries_view.py" line="56" />
         <source>N° entrega</source>
         <translation>Delivery No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="56" />
+        <location filename="../../ui/collection/deliveries_view.py" line="57" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="57" />
+        <location filename="../../ui/collection/deliveries_view.py" line="58" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="58" />
+        <location filename="../../ui/collection/deliveries_view.py" line="59" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="59" />
+        <location filename="../../ui/collection/deliveries_view.py" line="60" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="60" />
+        <location filename="../../ui/collection/deliveries_view.py" line="61" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="61" />
+        <location filename="../../ui/collection/deliveries_view.py" line="62" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="63" />
+        <location filename="../../ui/collection/deliveries_view.py" line="64" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="63" />
+        <location filename="../../ui/collection/deliveries_view.py" line="64" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="122" />
+        <location filename="../../ui/collection/deliveries_view.py" line="123" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="124" />
+        <location filename="../../ui/collection/deliveries_view.py" line="125" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -2453,42 +2534,48 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
-        <source>Periodo abierto: %1</source>
-        <translation>Open period: %1</translation>
+        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="205" />
+        <source>Periodo en curso: %1</source>
+        <translation>Current period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="208" />
+        <source>Por cerrar: %1 · en curso: %2</source>
+        <translation>To close: %1 · current: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -2605,7 +2692,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberField</name>
     <message>
-        <location filename="../../ui/collection/member_lookup.py" line="85" />
+        <location filename="../../ui/collection/member_lookup.py" line="93" />
         <source>Código o nombre del socio</source>
         <translation>Member code or name</translation>
     </message>
@@ -2614,46 +2701,61 @@ Create yours, or load demo data to get to know the program.</translation>
     <name>MemberModel</name>
     <message>
         <location filename="../../ui/members/member_model.py" line="23" />
-        <source>Activo(a)</source>
+        <source>Activa</source>
         <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/members/member_model.py" line="24" />
-        <source>Suspendido(a)</source>
-        <translation>Suspended</translation>
+        <source>Activo</source>
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/members/member_model.py" line="25" />
-        <source>Retirado(a)</source>
+        <source>Suspendida</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/member_model.py" line="26" />
+        <source>Suspendido</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/member_model.py" line="27" />
+        <source>Retirada</source>
         <translation>Retired</translation>
     </message>
     <message>
         <location filename="../../ui/members/member_model.py" line="28" />
+        <source>Retirado</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/member_model.py" line="31" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="29" />
+        <location filename="../../ui/members/member_model.py" line="32" />
         <source>Nombres y apellidos</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="30" />
+        <location filename="../../ui/members/member_model.py" line="33" />
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="31" />
+        <location filename="../../ui/members/member_model.py" line="34" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="32" />
+        <location filename="../../ui/members/member_model.py" line="35" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="33" />
+        <location filename="../../ui/members/member_model.py" line="36" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
@@ -2858,12 +2960,22 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/members/members_view.py" line="174" />
-        <source>%1 quedó retirado(a).</source>
+        <source>%1 quedó retirada.</source>
+        <translation>%1 is now retired.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/members_view.py" line="175" />
+        <source>%1 quedó retirado.</source>
         <translation>%1 is now retired.</translation>
     </message>
     <message>
         <location filename="../../ui/members/members_view.py" line="176" />
-        <source>%1 está activo(a) otra vez.</source>
+        <source>%1 está activa otra vez.</source>
+        <translation>%1 is active again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/members_view.py" line="177" />
+        <source>%1 está activo otra vez.</source>
         <translation>%1 is active again.</translation>
     </message>
     <message>
@@ -2876,6 +2988,69 @@ Create yours, or load demo data to get to know the program.</translation>
     <name>OpRunner</name>
     <message>
         <location filename="../../ui/common/runner.py" line="109" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="37" />
+        <source>Registrar pagos</source>
+        <translation>Record payments</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/money_actions.py" line="42" />
+        <source>Se pagará a todos los %Ln socios por pagar de %1 — %2.</source>
+        <translation><numerusform>The only unpaid member of %1 will be paid — %2.</numerusform><numerusform>All %Ln unpaid members of %1 will be paid — %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/money_actions.py" line="44" />
+        <source>Se pagará a %Ln socio(s) seleccionado(s) de %1 — %2.</source>
+        <translation><numerusform>%Ln selected member of %1 will be paid — %2.</numerusform><numerusform>%Ln selected members of %1 will be paid — %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/money_actions.py" line="54" />
+        <source>… y %Ln más</source>
+        <translation><numerusform>… and %Ln more</numerusform><numerusform>… and %Ln more</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="60" />
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="61" />
+        <source>Transferencia bancaria</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="62" />
+        <source>Billetera móvil</source>
+        <translation>Mobile wallet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="66" />
+        <source>N° de operación (opcional)</source>
+        <translation>Transaction no. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="67" />
+        <source>Forma de pago:</source>
+        <translation>Payment method:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="68" />
+        <source>Referencia:</source>
+        <translation>Reference:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="71" />
+        <source>Registrar el pago</source>
+        <translation>Record the payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="73" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -2944,148 +3119,148 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PricesView</name>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="48" />
+        <location filename="../../ui/prices/prices_view.py" line="49" />
         <source>Aditivo peruano (ejemplo de Puno)</source>
         <translation>Peruvian additive (Puno example)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="49" />
+        <location filename="../../ui/prices/prices_view.py" line="50" />
         <source>Pago por calidad (Colombia)</source>
         <translation>Quality payment (Colombia)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="50" />
+        <location filename="../../ui/prices/prices_view.py" line="51" />
         <source>Dos tarifas: grasa y SNF (India)</source>
         <translation>Two rates: fat and SNF (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="51" />
+        <location filename="../../ui/prices/prices_view.py" line="52" />
         <source>Tabla grasa × SNF (India)</source>
         <translation>Fat × SNF chart (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="52" />
+        <location filename="../../ui/prices/prices_view.py" line="53" />
         <source>A + B − C (Irlanda)</source>
         <translation>A + B − C (Ireland)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="53" />
+        <location filename="../../ui/prices/prices_view.py" line="54" />
         <source>Pago por componentes (EE. UU.)</source>
         <translation>Component pricing (USA)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="80" />
+        <location filename="../../ui/prices/prices_view.py" line="81" />
         <source>&lt;b&gt;Esquemas y versiones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schemes and versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="82" />
+        <location filename="../../ui/prices/prices_view.py" line="83" />
         <source>Empezar de</source>
         <translation>Start from</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="95" />
+        <location filename="../../ui/prices/prices_view.py" line="96" />
         <source>Usar plantilla</source>
         <translation>Use preset</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="97" />
+        <location filename="../../ui/prices/prices_view.py" line="98" />
         <source>Importar archivo…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="115" />
+        <location filename="../../ui/prices/prices_view.py" line="114" />
         <source>Guardar como versión</source>
         <translation>Save as version</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="117" />
+        <location filename="../../ui/prices/prices_view.py" line="116" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="119" />
+        <location filename="../../ui/prices/prices_view.py" line="118" />
         <source>En vigor desde:</source>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="159" />
+        <location filename="../../ui/prices/prices_view.py" line="158" />
         <source>Cambios sin guardar</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="161" />
+        <location filename="../../ui/prices/prices_view.py" line="160" />
         <source>El esquema tiene cambios que no se guardaron como versión. ¿Descartar esos cambios?</source>
         <translation>The scheme has changes not saved as a version. Discard those changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="164" />
+        <location filename="../../ui/prices/prices_view.py" line="163" />
         <source>Descartar los cambios</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="165" />
+        <location filename="../../ui/prices/prices_view.py" line="164" />
         <source>Seguir editando</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="189" />
+        <location filename="../../ui/prices/prices_view.py" line="188" />
         <source>desde %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="191" />
+        <location filename="../../ui/prices/prices_view.py" line="190" />
         <source> (en vigor)</source>
         <translation> (in force)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="207" />
+        <location filename="../../ui/prices/prices_view.py" line="206" />
         <source>Plantilla «%1» abierta: ajústela y guárdela como versión.</source>
         <translation>Preset «%1» opened: adjust it and save it as a version.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="225" />
+        <location filename="../../ui/prices/prices_view.py" line="224" />
         <source>Versión abierta: al guardar se crea una nueva.</source>
         <translation>Version opened: saving creates a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="232" />
+        <location filename="../../ui/prices/prices_view.py" line="231" />
         <source>Plantilla «%1» abierta.</source>
         <translation>Preset «%1» opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="239" />
+        <location filename="../../ui/prices/prices_view.py" line="238" />
         <source>Importar esquema</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="239" />
-        <location filename="../../ui/prices/prices_view.py" line="251" />
+        <location filename="../../ui/prices/prices_view.py" line="238" />
+        <location filename="../../ui/prices/prices_view.py" line="250" />
         <source>Esquemas (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="246" />
+        <location filename="../../ui/prices/prices_view.py" line="245" />
         <source>Archivo abierto: %1</source>
         <translation>File opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="251" />
+        <location filename="../../ui/prices/prices_view.py" line="250" />
         <source>Exportar esquema</source>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="260" />
+        <location filename="../../ui/prices/prices_view.py" line="259" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="269" />
+        <location filename="../../ui/prices/prices_view.py" line="271" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="282" />
+        <location filename="../../ui/prices/prices_view.py" line="292" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -3109,19 +3284,19 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/printing/print_jobs.py" line="59" />
-        <location filename="../../ui/printing/print_jobs.py" line="268" />
+        <location filename="../../ui/printing/print_jobs.py" line="271" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/print_jobs.py" line="61" />
-        <location filename="../../ui/printing/print_jobs.py" line="178" />
+        <location filename="../../ui/printing/print_jobs.py" line="181" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/printing/print_jobs.py" line="76" />
-        <location filename="../../ui/printing/print_jobs.py" line="263" />
+        <location filename="../../ui/printing/print_jobs.py" line="266" />
         <source>Sin impresora</source>
         <translation>No printer</translation>
     </message>
@@ -3141,142 +3316,145 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="95" />
-        <source>%1 página(s) enviadas a %2.</source>
-        <translation>%1 page(s) sent to %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing/print_jobs.py" line="102" />
+        <location filename="../../ui/printing/print_jobs.py" line="105" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="122" />
+        <location filename="../../ui/printing/print_jobs.py" line="125" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="177" />
+        <location filename="../../ui/printing/print_jobs.py" line="180" />
         <source>Imprimiendo…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="201" />
+        <location filename="../../ui/printing/print_jobs.py" line="204" />
         <source>Impresión cancelada; no se registró.</source>
         <translation>Printing cancelled; not recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="264" />
+        <location filename="../../ui/printing/print_jobs.py" line="267" />
         <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
         <translation>No printer is installed. Save the document as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="269" />
+        <location filename="../../ui/printing/print_jobs.py" line="272" />
         <source>No guardar</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="240" />
-        <location filename="../../ui/printing/print_jobs.py" line="273" />
-        <location filename="../../ui/printing/print_jobs.py" line="277" />
+        <location filename="../../ui/printing/print_jobs.py" line="243" />
+        <location filename="../../ui/printing/print_jobs.py" line="276" />
+        <location filename="../../ui/printing/print_jobs.py" line="280" />
         <source>No se imprimió.</source>
         <translation>Not printed.</translation>
     </message>
 </context>
 <context>
+    <name>PrintWords</name>
+    <message numerus="yes">
+        <location filename="../../ui/printing/print_jobs.py" line="97" />
+        <source>%Ln página(s) enviada(s) a %1.</source>
+        <translation><numerusform>%Ln page sent to %1.</numerusform><numerusform>%Ln pages sent to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PrinterSettings</name>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="31" />
+        <location filename="../../ui/printing/printer_settings.py" line="30" />
         <source>Impresoras</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="39" />
+        <location filename="../../ui/printing/printer_settings.py" line="38" />
         <source>(no imprimir tickets al guardar)</source>
         <translation>(do not print tickets when saving)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="41" />
+        <location filename="../../ui/printing/printer_settings.py" line="40" />
         <source>Impresora de tickets:</source>
         <translation>Ticket printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="47" />
+        <location filename="../../ui/printing/printer_settings.py" line="46" />
         <source>Ancho del ticket:</source>
         <translation>Ticket width:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="49" />
+        <location filename="../../ui/printing/printer_settings.py" line="48" />
         <source>Con su controlador (Windows o CUPS)</source>
         <translation>With its driver (Windows or CUPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="51" />
+        <location filename="../../ui/printing/printer_settings.py" line="50" />
         <source>Impresora de recibos ESC/POS (sin controlador)</source>
         <translation>ESC/POS receipt printer (no driver)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="55" />
+        <location filename="../../ui/printing/printer_settings.py" line="54" />
         <source>Tipo de impresora de tickets:</source>
         <translation>Ticket printer type:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="58" />
+        <location filename="../../ui/printing/printer_settings.py" line="57" />
         <source>vacío: su cola, en RAW; o 192.168.1.50:9100, /dev/usb/lp0, COM3</source>
         <translation>empty: its queue, as RAW; or 192.168.1.50:9100, /dev/usb/lp0, COM3</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="60" />
+        <location filename="../../ui/printing/printer_settings.py" line="59" />
         <source>Conexión ESC/POS:</source>
         <translation>ESC/POS connection:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="62" />
+        <location filename="../../ui/printing/printer_settings.py" line="61" />
         <source>Imprimir ticket de prueba</source>
         <translation>Print test ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="66" />
+        <location filename="../../ui/printing/printer_settings.py" line="65" />
         <source>(la predeterminada del sistema)</source>
         <translation>(the system default)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="68" />
+        <location filename="../../ui/printing/printer_settings.py" line="67" />
         <source>Impresora de documentos:</source>
         <translation>Document printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="69" />
+        <location filename="../../ui/printing/printer_settings.py" line="68" />
         <source>Imprimir página de prueba</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="87" />
+        <location filename="../../ui/printing/printer_settings.py" line="86" />
         <source>%1 (no instalada)</source>
         <translation>%1 (not installed)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="103" />
+        <location filename="../../ui/printing/printer_settings.py" line="102" />
         <source>Coop Desktop: prueba de impresión</source>
         <translation>Coop Desktop: print test</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="104" />
+        <location filename="../../ui/printing/printer_settings.py" line="103" />
         <source>Fecha: %1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="119" />
+        <location filename="../../ui/printing/printer_settings.py" line="118" />
         <source>Prueba de ticket</source>
         <translation>Ticket test</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="129" />
+        <location filename="../../ui/printing/printer_settings.py" line="128" />
         <source>Ticket de prueba enviado a %1.</source>
         <translation>Test ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="131" />
+        <location filename="../../ui/printing/printer_settings.py" line="130" />
         <source>No se imprimió la prueba.</source>
         <translation>The test was not printed.</translation>
     </message>
@@ -3284,78 +3462,78 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="55" />
+        <location filename="../../ui/quality/quality_view.py" line="52" />
         <source>Laboratorio (opcional)</source>
         <translation>Laboratory (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="57" />
+        <location filename="../../ui/quality/quality_view.py" line="54" />
         <source>N° de entrega (opcional)</source>
         <translation>Delivery No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="59" />
+        <location filename="../../ui/quality/quality_view.py" line="56" />
         <source>Fecha de muestra:</source>
         <translation>Sample date:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="71" />
-        <location filename="../../ui/quality/quality_view.py" line="102" />
+        <location filename="../../ui/quality/quality_view.py" line="68" />
+        <location filename="../../ui/quality/quality_view.py" line="99" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="74" />
+        <location filename="../../ui/quality/quality_view.py" line="71" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="75" />
+        <location filename="../../ui/quality/quality_view.py" line="72" />
         <source>Proteína %</source>
         <translation>Protein %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="76" />
+        <location filename="../../ui/quality/quality_view.py" line="73" />
         <source>ST %</source>
         <translation>TS %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="77" />
+        <location filename="../../ui/quality/quality_view.py" line="74" />
         <source>SNF %</source>
         <translation>SNF %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="78" />
+        <location filename="../../ui/quality/quality_view.py" line="75" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="79" />
+        <location filename="../../ui/quality/quality_view.py" line="76" />
         <source>Acidez</source>
         <translation>Acidity</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="80" />
+        <location filename="../../ui/quality/quality_view.py" line="77" />
         <source>UFC/mL</source>
         <translation>CFU/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="81" />
+        <location filename="../../ui/quality/quality_view.py" line="78" />
         <source>CCS/mL</source>
         <translation>SCC/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="82" />
+        <location filename="../../ui/quality/quality_view.py" line="79" />
         <source>TRAM h</source>
         <translation>MBRT h</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="83" />
+        <location filename="../../ui/quality/quality_view.py" line="80" />
         <source>Agua %</source>
         <translation>Water %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="131" />
+        <location filename="../../ui/quality/quality_view.py" line="130" />
         <source>Fuera del valor de referencia</source>
         <translation>Outside the reference value</translation>
     </message>
@@ -3363,19 +3541,24 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="181" />
+        <location filename="../../ui/common/password.py" line="35" />
         <source>Confirme su contraseña</source>
         <translation>Confirm your password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="184" />
+        <location filename="../../ui/common/password.py" line="38" />
         <source>Para %1, %2 debe escribir de nuevo su contraseña.</source>
         <translation>To %1, %2 must type their password again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="193" />
+        <location filename="../../ui/common/password.py" line="48" />
         <source>Confirmar</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/password.py" line="53" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3404,65 +3587,95 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>RouteModel</name>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="49" />
+        <location filename="../../ui/collection/route_view.py" line="56" />
         <source>Orden</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="50" />
+        <location filename="../../ui/collection/route_view.py" line="57" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="51" />
+        <location filename="../../ui/collection/route_view.py" line="58" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="52" />
+        <location filename="../../ui/collection/route_view.py" line="59" />
         <source>Últimas entregas</source>
         <translation>Last deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="53" />
+        <location filename="../../ui/collection/route_view.py" line="60" />
         <source>Cantidad (L)</source>
         <translation>Quantity (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="54" />
+        <location filename="../../ui/collection/route_view.py" line="61" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="105" />
+        <location filename="../../ui/collection/route_view.py" line="122" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="125" />
         <source>Registrada</source>
         <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="125" />
+        <source>Rechazada</source>
+        <translation>Rejected</translation>
     </message>
 </context>
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="139" />
+        <location filename="../../ui/collection/route_view.py" line="190" />
+        <source>Mañana</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="191" />
+        <source>Tarde</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="193" />
         <source>Centro de acopio:</source>
         <translation>Collection centre:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="186" />
+        <location filename="../../ui/collection/route_view.py" line="195" />
+        <source>Fecha:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="195" />
+        <source>Turno:</source>
+        <translation>Shift:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="250" />
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
-    <message>
-        <location filename="../../ui/collection/route_view.py" line="189" />
-        <source>socio</source>
-        <translation>member</translation>
+    <message numerus="yes">
+        <location filename="../../ui/collection/route_view.py" line="253" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="189" />
-        <source>socios</source>
-        <translation>members</translation>
+        <location filename="../../ui/collection/route_view.py" line="278" />
+        <source>Se registra en: %1, turno de %2.</source>
+        <translation>Recorded on: %1, %2 shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="197" />
+        <location filename="../../ui/collection/route_view.py" line="261" />
         <source>No hay centros de acopio todavía: créelos en la pestaña «Centros y rutas».</source>
         <translation>There are no collection centres yet: create them on the «Centres and routes» tab.</translation>
     </message>
@@ -3478,43 +3691,43 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ScaleControl</name>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="38" />
+        <location filename="../../ui/collection/scale_control.py" line="40" />
         <source>ST,GS,+ 12.50 kg</source>
         <translation>ST,GS,+ 12.50 kg</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="39" />
+        <location filename="../../ui/collection/scale_control.py" line="41" />
         <source>12.50 kg ? (inestable)</source>
         <translation>12.50 kg ? (unsteady)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="40" />
+        <location filename="../../ui/collection/scale_control.py" line="42" />
         <source>Solo el número</source>
         <translation>Number only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="41" />
+        <location filename="../../ui/collection/scale_control.py" line="43" />
         <source>Patrón propio</source>
         <translation>Own pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="57" />
-        <location filename="../../ui/collection/scale_control.py" line="79" />
+        <location filename="../../ui/collection/scale_control.py" line="59" />
+        <location filename="../../ui/collection/scale_control.py" line="81" />
         <source>Conectar balanza</source>
         <translation>Connect scale</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="61" />
+        <location filename="../../ui/collection/scale_control.py" line="63" />
         <source>Balanza:</source>
         <translation>Scale:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="89" />
+        <location filename="../../ui/collection/scale_control.py" line="91" />
         <source>Desconectar</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="102" />
+        <location filename="../../ui/collection/scale_control.py" line="104" />
         <source>%1 estable</source>
         <translation>%1 steady</translation>
     </message>
@@ -3570,428 +3783,428 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SchemeForm</name>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="167" />
-        <location filename="../../ui/prices/scheme_form.py" line="217" />
+        <location filename="../../ui/prices/scheme_form.py" line="169" />
+        <location filename="../../ui/prices/scheme_form.py" line="219" />
         <source>detener el cierre</source>
         <translation>stop the close</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="168" />
+        <location filename="../../ui/prices/scheme_form.py" line="170" />
         <source>avisar y pagar sin este factor</source>
         <translation>warn and pay without this factor</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="169" />
+        <location filename="../../ui/prices/scheme_form.py" line="171" />
         <source>usar el valor</source>
         <translation>use the value</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="170" />
+        <location filename="../../ui/prices/scheme_form.py" line="172" />
         <source>aplicar el monto</source>
         <translation>apply the amount</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="182" />
+        <location filename="../../ui/prices/scheme_form.py" line="184" />
         <source>valor</source>
         <translation>value</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="218" />
+        <location filename="../../ui/prices/scheme_form.py" line="220" />
         <source>usar la casilla más cercana</source>
         <translation>use the nearest cell</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="219" />
+        <location filename="../../ui/prices/scheme_form.py" line="221" />
         <source>pagar la tarifa</source>
         <translation>pay the rate</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="250" />
+        <location filename="../../ui/prices/scheme_form.py" line="254" />
         <source>Agregar fila</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="251" />
+        <location filename="../../ui/prices/scheme_form.py" line="255" />
         <source>Quitar fila</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="354" />
+        <location filename="../../ui/prices/scheme_form.py" line="360" />
         <source>Límites de filas:</source>
         <translation>Row edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="355" />
+        <location filename="../../ui/prices/scheme_form.py" line="361" />
         <source>Límites de columnas:</source>
         <translation>Column edges:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="444" />
+        <location filename="../../ui/prices/scheme_form.py" line="450" />
         <source>Fuera de la tabla:</source>
         <translation>Outside the chart:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="476" />
+        <location filename="../../ui/prices/scheme_form.py" line="482" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="477" />
+        <location filename="../../ui/prices/scheme_form.py" line="483" />
         <source>Hasta (sin incluir)</source>
         <translation>Up to (excluded)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="478" />
+        <location filename="../../ui/prices/scheme_form.py" line="484" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="479" />
+        <location filename="../../ui/prices/scheme_form.py" line="485" />
         <source>Etiqueta</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="480" />
+        <location filename="../../ui/prices/scheme_form.py" line="486" />
         <source>Medida</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="481" />
+        <location filename="../../ui/prices/scheme_form.py" line="487" />
         <source>Si es positiva</source>
         <translation>If positive</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="482" />
+        <location filename="../../ui/prices/scheme_form.py" line="488" />
         <source>Sobre</source>
         <translation>Above</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="483" />
+        <location filename="../../ui/prices/scheme_form.py" line="489" />
         <source>Bajo</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="484" />
+        <location filename="../../ui/prices/scheme_form.py" line="490" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="485" />
+        <location filename="../../ui/prices/scheme_form.py" line="491" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="499" />
+        <location filename="../../ui/prices/scheme_form.py" line="505" />
         <source>la prueba de cada entrega</source>
         <translation>each delivery's test</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="500" />
+        <location filename="../../ui/prices/scheme_form.py" line="506" />
         <source>la última muestra</source>
         <translation>the latest sample</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="501" />
+        <location filename="../../ui/prices/scheme_form.py" line="507" />
         <source>el promedio de muestras del periodo</source>
         <translation>the average of the period's samples</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="502" />
+        <location filename="../../ui/prices/scheme_form.py" line="508" />
         <source>las últimas muestras, ponderadas</source>
         <translation>the latest samples, weighted</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="503" />
+        <location filename="../../ui/prices/scheme_form.py" line="509" />
         <source>el total del periodo</source>
         <translation>the period total</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="504" />
+        <location filename="../../ui/prices/scheme_form.py" line="510" />
         <source>el promedio diario</source>
         <translation>the daily average</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="505" />
+        <location filename="../../ui/prices/scheme_form.py" line="511" />
         <source>leche enfriada</source>
         <translation>cooled milk</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="506" />
+        <location filename="../../ui/prices/scheme_form.py" line="512" />
         <source>hato saneado</source>
         <translation>healthy herd</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="507" />
+        <location filename="../../ui/prices/scheme_form.py" line="513" />
         <source>orgánica</source>
         <translation>organic</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="508" />
+        <location filename="../../ui/prices/scheme_form.py" line="514" />
         <source>regenerativa</source>
         <translation>regenerative</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="509" />
+        <location filename="../../ui/prices/scheme_form.py" line="515" />
         <source>buenas prácticas</source>
         <translation>good practice</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="510" />
+        <location filename="../../ui/prices/scheme_form.py" line="516" />
         <source>el promedio ponderado de muestras</source>
         <translation>the weighted average of samples</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="511" />
+        <location filename="../../ui/prices/scheme_form.py" line="517" />
         <source>litro (L)</source>
         <translation>litre (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="512" />
+        <location filename="../../ui/prices/scheme_form.py" line="518" />
         <source>kilogramo (kg)</source>
         <translation>kilogram (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="513" />
+        <location filename="../../ui/prices/scheme_form.py" line="519" />
         <source>100 libras</source>
         <translation>100 pounds</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="514" />
+        <location filename="../../ui/prices/scheme_form.py" line="520" />
         <source>100 kilogramos</source>
         <translation>100 kilograms</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="515" />
+        <location filename="../../ui/prices/scheme_form.py" line="521" />
         <source>libra (lb)</source>
         <translation>pound (lb)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="434" />
+        <location filename="../../ui/prices/scheme_form.py" line="440" />
         <source>Nombre en la boleta:</source>
         <translation>Name on the statement:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="443" />
+        <location filename="../../ui/prices/scheme_form.py" line="449" />
         <source>Si falta la medida:</source>
         <translation>If the measure is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="488" />
+        <location filename="../../ui/prices/scheme_form.py" line="494" />
         <source>Precio base</source>
         <translation>Base price</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="435" />
+        <location filename="../../ui/prices/scheme_form.py" line="441" />
         <source>Precio por unidad:</source>
         <translation>Price per unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="489" />
+        <location filename="../../ui/prices/scheme_form.py" line="495" />
         <source>Escalones sobre una referencia</source>
         <translation>Steps around a reference</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="436" />
+        <location filename="../../ui/prices/scheme_form.py" line="442" />
         <source>Medida:</source>
         <translation>Measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="437" />
+        <location filename="../../ui/prices/scheme_form.py" line="443" />
         <source>Referencia:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="438" />
+        <location filename="../../ui/prices/scheme_form.py" line="444" />
         <source>Tamaño del escalón:</source>
         <translation>Step size:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="439" />
+        <location filename="../../ui/prices/scheme_form.py" line="445" />
         <source>Bonificación por escalón:</source>
         <translation>Bonus per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="440" />
+        <location filename="../../ui/prices/scheme_form.py" line="446" />
         <source>Castigo por escalón:</source>
         <translation>Penalty per step:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="441" />
+        <location filename="../../ui/prices/scheme_form.py" line="447" />
         <source>Bonificación máxima:</source>
         <translation>Maximum bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="442" />
+        <location filename="../../ui/prices/scheme_form.py" line="448" />
         <source>Castigo máximo:</source>
         <translation>Maximum penalty:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="490" />
+        <location filename="../../ui/prices/scheme_form.py" line="496" />
         <source>Bandas (higiene, células)</source>
         <translation>Bands (hygiene, cells)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="445" />
+        <location filename="../../ui/prices/scheme_form.py" line="451" />
         <source>Bandas:</source>
         <translation>Bands:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="491" />
+        <location filename="../../ui/prices/scheme_form.py" line="497" />
         <source>Bonificación por condición</source>
         <translation>Bonus for a condition</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="446" />
+        <location filename="../../ui/prices/scheme_form.py" line="452" />
         <source>Condición:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="447" />
+        <location filename="../../ui/prices/scheme_form.py" line="453" />
         <source>Monto:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="492" />
+        <location filename="../../ui/prices/scheme_form.py" line="498" />
         <source>Tramos por volumen</source>
         <translation>Volume tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="448" />
+        <location filename="../../ui/prices/scheme_form.py" line="454" />
         <source>Según:</source>
         <translation>On:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="449" />
+        <location filename="../../ui/prices/scheme_form.py" line="455" />
         <source>Tramos:</source>
         <translation>Tiers:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="493" />
+        <location filename="../../ui/prices/scheme_form.py" line="499" />
         <source>Pago por kg de componente</source>
         <translation>Payment per kg of component</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="471" />
+        <location filename="../../ui/prices/scheme_form.py" line="477" />
         <source>Componente:</source>
         <translation>Component:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="472" />
+        <location filename="../../ui/prices/scheme_form.py" line="478" />
         <source>Precio por kg:</source>
         <translation>Price per kg:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="494" />
+        <location filename="../../ui/prices/scheme_form.py" line="500" />
         <source>Tabla grasa × SNG</source>
         <translation>Fat × SNF chart</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="450" />
+        <location filename="../../ui/prices/scheme_form.py" line="456" />
         <source>Medida de las filas:</source>
         <translation>Row measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="451" />
+        <location filename="../../ui/prices/scheme_form.py" line="457" />
         <source>Medida de las columnas:</source>
         <translation>Column measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="452" />
+        <location filename="../../ui/prices/scheme_form.py" line="458" />
         <source>Precios:</source>
         <translation>Prices:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="495" />
+        <location filename="../../ui/prices/scheme_form.py" line="501" />
         <source>Ajuste lineal</source>
         <translation>Linear adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="473" />
+        <location filename="../../ui/prices/scheme_form.py" line="479" />
         <source>Monto por unidad de diferencia:</source>
         <translation>Amount per unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="453" />
+        <location filename="../../ui/prices/scheme_form.py" line="459" />
         <source>Unidad de diferencia:</source>
         <translation>Unit of difference:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="454" />
+        <location filename="../../ui/prices/scheme_form.py" line="460" />
         <source>Mínimo:</source>
         <translation>Minimum:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="455" />
+        <location filename="../../ui/prices/scheme_form.py" line="461" />
         <source>Máximo:</source>
         <translation>Maximum:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="496" />
+        <location filename="../../ui/prices/scheme_form.py" line="502" />
         <source>Monto por volumen</source>
         <translation>Amount per volume</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="456" />
+        <location filename="../../ui/prices/scheme_form.py" line="462" />
         <source>Por:</source>
         <translation>Per:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="457" />
+        <location filename="../../ui/prices/scheme_form.py" line="463" />
         <source>Identificador:</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="458" />
+        <location filename="../../ui/prices/scheme_form.py" line="464" />
         <source>Título:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="459" />
+        <location filename="../../ui/prices/scheme_form.py" line="465" />
         <source>Descripción:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="460" />
+        <location filename="../../ui/prices/scheme_form.py" line="466" />
         <source>Moneda:</source>
         <translation>Currency:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="461" />
+        <location filename="../../ui/prices/scheme_form.py" line="467" />
         <source>Unidad de precio:</source>
         <translation>Price unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="462" />
+        <location filename="../../ui/prices/scheme_form.py" line="468" />
         <source>Densidad (kg/L):</source>
         <translation>Density (kg/L):</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="463" />
+        <location filename="../../ui/prices/scheme_form.py" line="469" />
         <source>Base de calidad:</source>
         <translation>Quality basis:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="464" />
+        <location filename="../../ui/prices/scheme_form.py" line="470" />
         <source>Antigüedad máxima (días):</source>
         <translation>Maximum age (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="465" />
+        <location filename="../../ui/prices/scheme_form.py" line="471" />
         <source>Pesos (0.6; 0.3; 0.1):</source>
         <translation>Weights (0.6; 0.3; 0.1):</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="466" />
+        <location filename="../../ui/prices/scheme_form.py" line="472" />
         <source>Precio mínimo:</source>
         <translation>Minimum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="467" />
+        <location filename="../../ui/prices/scheme_form.py" line="473" />
         <source>Precio máximo:</source>
         <translation>Maximum price:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/scheme_form.py" line="468" />
+        <location filename="../../ui/prices/scheme_form.py" line="474" />
         <source>Reglas de rechazo:</source>
         <translation>Rejection rules:</translation>
     </message>
@@ -4045,44 +4258,62 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>SettlementsModel</name>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="190" />
+        <source>por pagar</source>
+        <translation>unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="191" />
+        <source>pagada</source>
+        <translation>paid</translation>
+    </message>
+</context>
+<context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="53" />
+        <location filename="../../ui/collection/collection_view.py" line="59" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="54" />
+        <location filename="../../ui/collection/collection_view.py" line="60" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="55" />
+        <location filename="../../ui/collection/collection_view.py" line="61" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="56" />
+        <location filename="../../ui/collection/collection_view.py" line="62" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="57" />
+        <location filename="../../ui/collection/collection_view.py" line="63" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="58" />
+        <location filename="../../ui/collection/collection_view.py" line="64" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="72" />
-        <source>Rechazada: </source>
-        <translation>Rejected: </translation>
+        <location filename="../../ui/collection/collection_view.py" line="65" />
+        <source>Motivo de rechazo</source>
+        <translation>Rejection reason</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="74" />
+        <location filename="../../ui/collection/collection_view.py" line="95" />
+        <source>Rechazada</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/collection_view.py" line="95" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -4090,53 +4321,53 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="107" />
+        <location filename="../../ui/admin/sign_in.py" line="108" />
         <source>Bloqueado</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="107" />
-        <location filename="../../ui/admin/sign_in.py" line="132" />
+        <location filename="../../ui/admin/sign_in.py" line="108" />
+        <location filename="../../ui/admin/sign_in.py" line="133" />
         <source>Ingresar</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="111" />
+        <location filename="../../ui/admin/sign_in.py" line="112" />
         <source>La sesión de %1 se bloqueó por inactividad.</source>
         <translation>%1's session was locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="121" />
+        <location filename="../../ui/admin/sign_in.py" line="122" />
         <source>Usuario:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="122" />
+        <location filename="../../ui/admin/sign_in.py" line="123" />
         <source>Contraseña:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="123" />
+        <location filename="../../ui/admin/sign_in.py" line="124" />
         <source>Contraseña nueva:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="124" />
+        <location filename="../../ui/admin/sign_in.py" line="125" />
         <source>Repítala:</source>
         <translation>Type it again:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="132" />
+        <location filename="../../ui/admin/sign_in.py" line="133" />
         <source>Desbloquear</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="137" />
+        <location filename="../../ui/admin/sign_in.py" line="138" />
         <source>Salir del programa</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="163" />
+        <location filename="../../ui/admin/sign_in.py" line="164" />
         <source>«%1» aún no tiene contraseña: elija una.</source>
         <translation>«%1» has no password yet: choose one.</translation>
     </message>
@@ -4361,15 +4592,10 @@ Create yours, or load demo data to get to know the program.</translation>
         <source>%1: actual %2, simulado %3, diferencia &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>%1: current %2, simulated %3, difference &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/prices/price_tools.py" line="273" />
-        <source>socio</source>
-        <translation>member</translation>
-    </message>
-    <message>
-        <location filename="../../ui/prices/price_tools.py" line="273" />
-        <source>socios</source>
-        <translation>members</translation>
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/prices/price_tools.py" line="211" />
@@ -4395,37 +4621,37 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/common/fmt.py" line="103" />
+        <location filename="../../ui/common/fmt.py" line="108" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="104" />
+        <location filename="../../ui/common/fmt.py" line="109" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="105" />
+        <location filename="../../ui/common/fmt.py" line="110" />
         <source>emitida</source>
         <translation>issued</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="106" />
+        <location filename="../../ui/common/fmt.py" line="111" />
         <source>pagada</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="107" />
+        <location filename="../../ui/common/fmt.py" line="112" />
         <source>anulada</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="108" />
+        <location filename="../../ui/common/fmt.py" line="113" />
         <source>abierto</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="109" />
+        <location filename="../../ui/common/fmt.py" line="114" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
@@ -4433,12 +4659,12 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="43" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="42" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="44" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="43" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -4452,27 +4678,24 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
-    <name>self.view</name>
-    <message>
-        <location filename="../../ui/collection/collection_view.py" line="114" />
-        <source>Se deshizo la entrega de %1 (%2).</source>
-        <translation>Undid the delivery of %1 (%2).</translation>
-    </message>
-</context>
-<context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="97" />
+        <location filename="../../ui/collection/delivery_undo.py" line="42" />
         <source>Entrega de %1</source>
         <translation>Delivery of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="124" />
+        <location filename="../../ui/collection/delivery_undo.py" line="63" />
+        <source>Se deshizo la entrega de %1 (%2).</source>
+        <translation>Undid the delivery of %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/delivery_undo.py" line="74" />
         <source>Borrado de %1</source>
         <translation>Deletion of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="156" />
+        <location filename="../../ui/collection/delivery_undo.py" line="111" />
         <source>Corrección de %1</source>
         <translation>Correction of %1</translation>
     </message>

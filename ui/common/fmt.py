@@ -71,6 +71,10 @@ def day(value: date | datetime) -> str:
     return f.day(value, lang())
 
 
+def long_day(value: date) -> str:
+    return f.long_day(value, lang())
+
+
 def period(value: PeriodSpan | str) -> str:
     return f.period(value, lang())
 

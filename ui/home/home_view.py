@@ -181,9 +181,7 @@ class HomeView(QWidget):
             self.tr("Mañana: <b>%1</b><br>Tarde: <b>%2</b><br>%3")
             .replace("%1", _units(data.by_shift_units.get("am", {}), data.by_shift["am"]))
             .replace("%2", _units(data.by_shift_units.get("pm", {}), data.by_shift["pm"]))
-            .replace(
-                "%3", fmt.plural(data.deliveries_today, self.tr("entrega"), self.tr("entregas"))
-            )
+            .replace("%3", self.tr("%Ln entrega(s)", "", data.deliveries_today))
         )
         self._show_period()
         self._show_quality(data.quality)
@@ -204,7 +202,7 @@ class HomeView(QWidget):
                 self.tr("bruto %1, neto %2 (%3)")
                 .replace("%1", fmt.money(totals["gross"]))
                 .replace("%2", fmt.money(totals["net"]))
-                .replace("%3", fmt.plural(totals["members"], self.tr("socio"), self.tr("socios")))
+                .replace("%3", self.tr("%Ln socio(s)", "", totals["members"]))
             )
         self.period.setText(
             self.tr("<b>%1</b>: %2<br>Planilla estimada: %3")
@@ -276,7 +274,7 @@ class HomeView(QWidget):
             text, action = texts[alert.kind]
             value = alert.value or self.tr("nunca")
             if alert.kind == "missing_tests" and alert.value.isdigit():
-                value = fmt.plural(int(alert.value), self.tr("socio"), self.tr("socios"))
+                value = self.tr("%Ln socio(s)", "", int(alert.value))
             elif alert.kind == "close_period":
                 value = fmt.period(alert.value)
             row = QWidget()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from coop_desktop.documents.indicator_labels import (
     shown_change,
 )
 from coop_desktop.domain.indicator_report import IndicatorReport
+from coop_desktop.errors import CoopError
 from coop_desktop.formatting import unit_price
 from coop_desktop.services.indicators import indicators, reference_price, report_file
 from coop_desktop.storage.engine import Database
@@ -62,8 +62,8 @@ class IndicatorsView(QWidget):
         self.plots: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         today = clock.today()
-        self.start = QDateEdit(dates.qdate(date(today.year, 1, 1)))
-        self.end = QDateEdit(dates.qdate(today))
+        self.start = dates.DateField(date(today.year, 1, 1), field="start")
+        self.end = dates.DateField(today, field="end")
         self.by = QComboBox()
         for key, text in (
             ("", self.tr("Sin agrupar")),
@@ -76,16 +76,13 @@ class IndicatorsView(QWidget):
             self.by.addItem(text, key)
         self.by.setCurrentIndex(1)
         self.with_baseline = QCheckBox(self.tr("Línea base"))
-        self.base_start = QDateEdit(dates.qdate(date(today.year - 1, 1, 1)))
-        self.base_end = QDateEdit(dates.qdate(date(today.year - 1, 12, 31)))
+        self.base_start = dates.DateField(date(today.year - 1, 1, 1), field="start")
+        self.base_end = dates.DateField(date(today.year - 1, 12, 31), field="end")
         self.reference = QLineEdit()
         self.reference.setMaximumWidth(90)
         self.run_button = QPushButton(self.tr("Calcular"))
         self.pdf_button = QPushButton(self.tr("Guardar PDF…"))
         self.xlsx_button = QPushButton(self.tr("Guardar Excel…"))
-        for edit in (self.start, self.end, self.base_start, self.base_end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")
         self.notice = QLabel()
@@ -192,12 +189,16 @@ class IndicatorsView(QWidget):
 
     def calculate(self) -> None:
         db = self.db
-        start, end = dates.pydate(self.start), dates.pydate(self.end)
-        baseline = (
-            (dates.pydate(self.base_start), dates.pydate(self.base_end))
-            if self.with_baseline.isChecked()
-            else None
-        )
+        try:
+            start, end = dates.pydate(self.start), dates.pydate(self.end)
+            baseline = (
+                (dates.pydate(self.base_start), dates.pydate(self.base_end))
+                if self.with_baseline.isChecked()
+                else None
+            )
+        except CoopError as exc:
+            self._failed(exc)
+            return
         by = [str(self.by.currentData())] if self.by.currentData() else []
         typed = self.reference.text().strip() or None
         self.error.clear()

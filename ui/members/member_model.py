@@ -19,10 +19,13 @@ class MemberModel(RowsModel):
         self._search = ""
         self._status: str | None = None
         self._district: str | None = None
-        self.status_names = {
-            "active": self.tr("Activo(a)"),
-            "suspended": self.tr("Suspendido(a)"),
-            "retired": self.tr("Retirado(a)"),
+        self.status_names = {  # said of a woman ("f") or of a man (or not recorded)
+            ("active", True): self.tr("Activa"),
+            ("active", False): self.tr("Activo"),
+            ("suspended", True): self.tr("Suspendida"),
+            ("suspended", False): self.tr("Suspendido"),
+            ("retired", True): self.tr("Retirada"),
+            ("retired", False): self.tr("Retirado"),
         }
         self.headers = [
             self.tr("Código"),
@@ -80,5 +83,5 @@ class MemberModel(RowsModel):
             m.dni or "",
             m.community or "",
             m.district or "",
-            self.status_names.get(m.status, m.status),
+            self.status_names.get((m.status, m.gender == "f"), m.status),
         )[index.column()]

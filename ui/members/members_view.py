@@ -170,11 +170,12 @@ class MembersView(QWidget):
         app_runner().announce("members", source=self)
         self.reload()
         self.status_line.setText(
-            (
-                self.tr("%1 quedó retirado(a).")
-                if status == "retired"
-                else self.tr("%1 está activo(a) otra vez.")
-            ).replace("%1", who)
+            {
+                ("retired", True): self.tr("%1 quedó retirada."),
+                ("retired", False): self.tr("%1 quedó retirado."),
+                ("active", True): self.tr("%1 está activa otra vez."),
+                ("active", False): self.tr("%1 está activo otra vez."),
+            }[(status, member.gender == "f")].replace("%1", who)
         )
 
     def focus_search(self) -> None:

@@ -270,7 +270,7 @@ class WhatIfPanel(QGroupBox):
         diff = sim.total("difference")
         self.total.setText(
             self.tr("%1: actual %2, simulado %3, diferencia <b>%4</b>")
-            .replace("%1", fmt.plural(len(sim.members), self.tr("socio"), self.tr("socios")))
+            .replace("%1", self.tr("%Ln socio(s)", "", len(sim.members)))
             .replace("%2", fmt.money(sim.total("current")))
             .replace("%3", fmt.money(sim.total("simulated")))
             .replace("%4", ("+" if diff > 0 else "") + fmt.money(diff))
