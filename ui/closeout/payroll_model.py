@@ -63,13 +63,12 @@ class Words:
         )
 
     def measures(self, keys: tuple[str, ...]) -> str:
-        """ "sólidos totales, UFC": measure keys in words."""
+        """ "sólidos totales, recuento bacteriano": measure keys in words, in a sentence."""
         names = []
         for key in keys:
             spec = MEASURES.get(key)
-            names.append(
-                key if spec is None else spec.label_en if self.lang == "en" else spec.label_es
-            )
+            name = key if spec is None else spec.label_en if self.lang == "en" else spec.label_es
+            names.append(name[:1].lower() + name[1:] if name[1:2].islower() else name)
         return ", ".join(names)
 
 
