@@ -88,3 +88,11 @@ def click_section(qtbot: object, window: QWidget, key: str) -> QWidget:
         nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
     )
     return views[key]  # type: ignore[no-any-return]
+
+
+def key_to_screen(qtbot: object, field: QWidget, key: object) -> None:
+    """A key where a person's key goes: to the open list of matches (a popup takes the
+    keyboard while it shows), else to the field."""
+    popup = QApplication.activePopupWidget()
+    target = popup if popup is not None and popup.isVisible() else field
+    qtbot.keyClick(target, key)  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from coop_desktop.storage.engine import Database
 from ui.collection.collection_view import CollectionView
 from ui.common.confirm import GRACE_MS, SafeQuestion
 
-from .driving import answer_dialogs, settled, type_date
+from .driving import answer_dialogs, key_to_screen, settled, type_date
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def enter(qtbot: QtBot, view: CollectionView, field: QWidget) -> None:
 
 def type_row(qtbot: QtBot, view: CollectionView, member: str, quantity: str) -> None:
     replace_text(qtbot, view.member, member)
-    qtbot.keyClick(view.member, Qt.Key.Key_Tab)
+    key_to_screen(qtbot, view.member, Qt.Key.Key_Tab)  # the list of matches is open
     replace_text(qtbot, view.quantity, quantity)
     enter(qtbot, view, view.quantity)
 

@@ -25,6 +25,8 @@ from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery
 from ui.admin.import_dialog import ImportDialog
 
+from .driving import key_to_screen, settled
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 
@@ -149,11 +151,17 @@ def test_analyzer_results_wait_for_a_member_and_enter(
     qtbot.waitUntil(lambda: len(panel.pending) == 3 and panel.discarded == 3, timeout=5000)
     assert view.fields["fat"].text() == "3.62" and view.fields["density"].text() == "1.0289"
     assert list_tests(association, TODAY) == []  # never saved on its own
+    view.member.setFocus()
     qtbot.keyClicks(view.member, "S0001")
-    qtbot.keyClick(view.member, Qt.Key.Key_Return)
+    key_to_screen(qtbot, view.member, Qt.Key.Key_Return)  # Enter on the list of matches
+    settled(qtbot)
     (saved,) = list_tests(association, TODAY)
     assert saved.measures["fat"] == Decimal("3.62") and saved.measures["snf"] == Decimal("8.41")
     assert view.fields["fat"].text() == "3.95"  # the next pending result, for the next member
+    assert view.member.text() == ""  # never carried over to the next sample
+    key_to_screen(qtbot, view.member, Qt.Key.Key_Return)  # a second Enter saves nothing
+    settled(qtbot)
+    assert len(list_tests(association, TODAY)) == 1 and "socio" in view.error.text().lower()
     qtbot.mouseClick(panel.discard_button, Qt.MouseButton.LeftButton)
     assert view.fields["fat"].text() == "3.18" and len(panel.pending) == 1
     qtbot.mouseClick(panel.connect_button, Qt.MouseButton.LeftButton)

@@ -292,6 +292,6 @@ class DocumentsView(QWidget):
         self.runner.run(
             sensitive_op(password, lambda: void_receipt(db, number, reason)),
             done,
-            self._failed,
+            lambda e: self.status.setText(message(e)),  # the receipt stays on view
             changes=("periods", "ledger"),
         )
