@@ -59,7 +59,7 @@ def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
     qtbot.mouseClick(view.retire_button, Qt.MouseButton.LeftButton)
     (member,) = list_members(association)
     assert member.status == "retired" and member.phone == "951234567"
-    assert "retirado" in view.status_line.text()
+    assert view.status_line.text() == f"{member.code} Felicitas Ñuñez Ch'uqi quedó retirada."
     view.status.setCurrentIndex(1)  # active only
     assert view.model.rowCount() == 0
     view.status.setCurrentIndex(3)  # retired

@@ -8,6 +8,8 @@ from ui.admin.first_run import FirstRunDialog
 from ui.app import install_translations, parse_args, prepare_window
 from ui.main_window import MainWindow
 
+from .driving import settled
+
 
 def test_first_run_creates_the_association(qtbot: QtBot, sqlite_db: Database) -> None:
     dialog = prepare_window(sqlite_db)
@@ -65,7 +67,8 @@ def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
     assert type(window.stack.currentWidget()).__name__ == "MembersView"
     shortcuts["Ctrl+3"].trigger()
     assert type(window.stack.currentWidget()).__name__ == "CollectionSection"
-    assert "Periodo abierto" in window.period_label.text()
+    settled(qtbot)
+    assert window.period_label.text() == "Periodo en curso: noviembre 2026"
     assert window.user_label.text() == "Usuario: admin (administrador)"
 
 

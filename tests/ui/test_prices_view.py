@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
@@ -16,9 +16,10 @@ from coop_desktop.domain.pricing import schema
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.schemes import list_schemes
 from coop_desktop.storage.engine import Database
+from ui.common.confirm import SafeQuestion
 from ui.prices.prices_view import PricesView
 
-from .driving import answer_dialogs, choose_file
+from .driving import answer_dialogs, choose_file, settled, type_date
 
 START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
@@ -130,8 +131,18 @@ def test_preset_export_import_and_save_as_version(
     qtbot.mouseClick(button(view, "Importar archivo…"), Qt.MouseButton.LeftButton)
     assert view.editor.scheme is not None and view.editor.scheme.name == "mi-esquema"
     assert view.status.text() == "Archivo abierto: edited.json"
-    view.effective.setDate(date(2026, 1, 1))
+    type_date(qtbot, view.effective, "1/1/2026")
+    asked: list[str] = []
+
+    def another_month(dialog: QWidget) -> None:
+        assert isinstance(dialog, SafeQuestion)
+        asked.append(dialog.text())
+        qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)
+
+    answer_dialogs([another_month])  # a date of another month is said back first
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert asked and "jueves, 1 de enero de 2026" in asked[0]
     saved = [s for s in list_schemes(association) if s.name == "mi-esquema"]
     assert [s.effective_from for s in saved] == [date(2026, 1, 1)]
     assert view.status.text().startswith("Guardado: ")
@@ -142,14 +153,19 @@ def test_every_family_can_be_added_and_edited(qtbot: QtBot, association: Databas
     view = PricesView(association)
     qtbot.addWidget(view)
     qtbot.mouseClick(button(view, "Usar plantilla"), Qt.MouseButton.LeftButton)
+    before = view.editor.components.count()
     for i in range(view.editor.family.count()):
         view.editor.family.setCurrentIndex(i)
-        view.editor.add_component()
+        qtbot.mouseClick(button(view, "Agregar"), Qt.MouseButton.LeftButton)
         assert view.editor.component_form is not None
     assert view.editor.scheme is not None, view.editor.errors  # new components are valid
-    assert len(view.editor.scheme.components) == len(view.editor._component_list())
-    view.editor.move_component(-1)
-    view.editor.remove_component()
+    added = view.editor.family.count()
+    assert len(view.editor.scheme.components) == view.editor.components.count() == before + added
+    last = view.editor.components.currentRow()
+    qtbot.mouseClick(button(view, "↑"), Qt.MouseButton.LeftButton)
+    assert view.editor.components.currentRow() == last - 1
+    qtbot.mouseClick(button(view, "Quitar"), Qt.MouseButton.LeftButton)
+    assert view.editor.components.count() == before + added - 1
     assert view.editor.scheme is not None
 
 
