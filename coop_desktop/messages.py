@@ -52,6 +52,19 @@ STATUS_NAMES = {
     "retired": ("retirado(a)", "retired"),
 }
 
+SETTLEMENT_STATUS_NAMES = {
+    "issued": ("emitida", "issued"),
+    "paid": ("pagada", "paid"),
+    "void": ("anulada", "void"),
+}
+
+
+def status_name(code: str, lang: str, *, settlement: bool = False) -> str:
+    """A stored status (a member's, or a settlement's) in words of `lang`."""
+    names = (SETTLEMENT_STATUS_NAMES if settlement else STATUS_NAMES).get(code)
+    return code if names is None else names[1 if lang == "en" else 0]
+
+
 _CATALOGUE: dict[str, tuple[str, str]] = {
     "many_errors": ("Problemas encontrados: {count}.", "Problems found: {count}."),
     "required": ("Falta {field_name}.", "{field_name} is required."),

@@ -31,29 +31,6 @@ from ui.common.words import QT_TRANSLATE_NOOP
 from ui.home.home_view import HomeView
 
 SMALL_SCREEN = (1440, 900)
-# Screens are built when first shown; their modules are imported beforehand on the worker,
-# so opening a screen never waits for Python to read and compile them.
-SCREEN_MODULES = (
-    "ui.members.members_view",
-    "ui.members.member_dialog",
-    "ui.members.member_page",
-    "ui.collection.collection_section",
-    "ui.collection.route_view",
-    "ui.collection.deliveries_view",
-    "ui.collection.centres_view",
-    "ui.collection.delivery_dialogs",
-    "ui.quality.quality_view",
-    "ui.prices.prices_view",
-    "ui.accounts.accounts_view",
-    "ui.closeout.closeout_view",
-    "ui.documents.documents_view",
-    "ui.admin.settings_view",
-    "coop_desktop.services.printouts",
-    "coop_desktop.services.statements",
-    "coop_desktop.documents.batch",
-    "coop_desktop.documents.statement",
-    "coop_desktop.documents.receipt",
-)
 
 
 ROLE_WORDS = {  # the stored roles, marked for translation
@@ -69,15 +46,6 @@ def role_name(role: str) -> str:
     return QCoreApplication.translate("Roles", ROLE_WORDS.get(role, role))
 
 
-def prewarm() -> None:
-    """Import the modules of the screens not yet shown (classes only, no Qt object). The Qt
-    modules they need are loaded on the GUI thread first (MainWindow.__init__)."""
-    import importlib
-
-    for name in SCREEN_MODULES:
-        importlib.import_module(name)
-
-
 def ui_settings() -> QSettings:
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CoopDesktop", "coop-desktop"
@@ -90,6 +58,8 @@ class MainWindow(QMainWindow):
         self.db = db
         self.runner = app_runner()
         self.runner.setParent(self)  # the window owns it, and stops it when it closes
+        self.period_label = QLabel()
+        self.read_period()  # first on the worker: it also loads the formatter's locale data
         association = get_association(db)
         name = association.name if association else self.tr("(sin asociación)")
         self.association_name = name
@@ -127,7 +97,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._menus()
-        self.period_label = QLabel()
         self.statusBar().addWidget(QLabel(name))
         self.statusBar().addWidget(self.period_label)
         principal = db.principal
@@ -142,12 +111,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Base de datos: %1").replace("%1", db.location.describe()))
         )
-        if association is not None:
-            self.period_label.setText(
-                self.tr("Periodo en curso: %1").replace(
-                    "%1", fmt.period(period_of(clock.today(), association.cycle))
-                )
-            )
         self.resize(1280, 720)
         settings = ui_settings()
         geometry = settings.value("window/geometry")
@@ -170,12 +133,9 @@ class MainWindow(QMainWindow):
         follow(
             self.period_label, self.runner, ("periods", "deliveries", "ledger"), self.read_period
         )
-        self.read_period()
-        import PySide6.QtPdf
-        import PySide6.QtPdfWidgets
-        import PySide6.QtPrintSupport  # noqa: F401
+        from ui.warmup import Warmup
 
-        self.runner.run(lambda _c: prewarm(), lambda _r: None, lambda _e: None)
+        self.warmup = Warmup(self.runner, self)  # the other screens' modules, while idle
         from ui.admin.idle_lock import IdleLock
         from ui.admin.sign_in import install_reauthentication
 
@@ -184,32 +144,31 @@ class MainWindow(QMainWindow):
 
     def read_period(self) -> None:
         """The status bar names the period that must close next (periods close in order),
-        read again after every change, here or on another PC."""
-        db = self.db
+        read again after every change, here or on another PC; read and written out on the
+        worker (the formatter's locale data loads there, not in the window)."""
+        db, lang = self.db, fmt.lang()
 
-        def read(_context: object) -> tuple[str, str] | None:
+        def read(_context: object) -> tuple[str, str]:
+            from coop_desktop import formatting
             from coop_desktop.services.closeout.period_status import cycle_of, oldest_open
 
             with db.read() as session:
                 oldest = oldest_open(session)
                 current = period_of(clock.today(), cycle_of(session))
-            return (oldest.code if oldest else "", current.code)
+            return (
+                formatting.period(oldest, lang) if oldest and oldest != current else "",
+                formatting.period(current, lang),
+            )
 
         self.runner.run(read, self._period_read, lambda _e: None)
 
-    def _period_read(self, found: tuple[str, str] | None) -> None:
-        if found is None:
-            return
+    def _period_read(self, found: tuple[str, str]) -> None:
         oldest, current = found
-        if not oldest or oldest == current:
-            text = self.tr("Periodo en curso: %1").replace("%1", fmt.period(current))
-        else:
-            text = (
-                self.tr("Por cerrar: %1 · en curso: %2")
-                .replace("%1", fmt.period(oldest))
-                .replace("%2", fmt.period(current))
-            )
-        self.period_label.setText(text)
+        self.period_label.setText(
+            self.tr("Por cerrar: %1 · en curso: %2").replace("%1", oldest).replace("%2", current)
+            if oldest
+            else self.tr("Periodo en curso: %1").replace("%1", current)
+        )
 
     def _add(self, key: str, title: str, widget: QWidget) -> None:
         self.views[key] = widget

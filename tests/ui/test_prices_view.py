@@ -52,10 +52,14 @@ def test_editing_changes_calculator_and_whatif(qtbot: QtBot, sqlite_db: Database
     qtbot.addWidget(view)
     # the version in force is open: peru-additive, base 1.20 + ST steps + hygiene bands
     assert view.editor.data["name"] == "peru-additive"
-    view.calculator.quantity.setText("100")
-    view.calculator.inputs["st"].setText("12.00")  # type: ignore[union-attr]
-    view.calculator.inputs["ufc"].setText("150000")  # type: ignore[union-attr]
-    view.calculator.recompute()
+    for widget, text in (
+        (view.calculator.quantity, "100"),
+        (view.calculator.inputs["st"], "12.00"),
+        (view.calculator.inputs["ufc"], "150000"),
+    ):
+        widget.setFocus()  # type: ignore[union-attr]
+        qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(widget, text)  # each keystroke prices again
     assert "= <b>S/ 127.00</b>" in total(view)  # 1.20 + 0.06 + 0.01 per kg × 100 kg
     assert "PEN" not in total(view)
 
@@ -174,12 +178,14 @@ def test_latest_sample_basis_takes_its_age_in_days(qtbot: QtBot, association: Da
     qtbot.addWidget(view)
     choose_preset(qtbot, view, "peru-additive")
     kind = view.editor.top_form.editors[6].combo  # type: ignore[attr-defined]
-    kind.setCurrentIndex(kind.findData("latest"))
-    kind.activated.emit(kind.currentIndex())
+    kind.setFocus()
+    while kind.currentData() != "latest":  # chosen with the arrow keys, as a person does
+        qtbot.keyClick(kind, Qt.Key.Key_Down)
     assert view.editor.scheme is None  # the age is required for this basis
     age = field(view, "basis.max_age_days")
-    age.setText("15")
-    age.textEdited.emit("15")
+    age.setFocus()
+    qtbot.keyClick(age, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(age, "15")
     assert view.editor.scheme is not None
     assert view.editor.scheme.basis.max_age_days == 15
     assert view.editor.data["basis"] == {"kind": "latest", "max_age_days": 15}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from coop_desktop.domain.text import fold, member_search_key
 from coop_desktop.errors import Refused, ValidationError
@@ -96,13 +96,18 @@ class MemberField(QLineEdit):
         self.matches.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.matches.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.matches.setWidget(self)  # not setCompleter(): nothing is written back
-        self.matches.activated[str].connect(self._clicked)
+        self.matches.activated.connect(self._clicked)
         self._keyed = False
         self.textEdited.connect(self._suggest)
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self.matches.popup()
+        assert popup is not None  # a completer always has its list
+        return popup
+
     def _suggest(self, text: str) -> None:
         self._model.setStringList([f"{m.code}  {m.full_name}" for m in self.index.matches(text)])
-        popup = self.matches.popup()
+        popup = self._popup()
         if self._model.rowCount() and text.strip():
             self.matches.setCompletionPrefix("")
             self.matches.complete()
@@ -112,7 +117,7 @@ class MemberField(QLineEdit):
 
     def _picked(self) -> str | None:
         """The entry the person moved to with the arrows, if the list is open."""
-        popup = self.matches.popup()
+        popup = self._popup()
         if not popup.isVisible():
             return None
         chosen = popup.selectionModel().selectedIndexes() if popup.selectionModel() else []
@@ -128,7 +133,7 @@ class MemberField(QLineEdit):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
         ):
             picked = self._picked()
-            self.matches.popup().hide()
+            self._popup().hide()
             self._keyed = True
             QTimer.singleShot(0, self._key_done)
             if picked is not None:
@@ -138,16 +143,17 @@ class MemberField(QLineEdit):
     def _key_done(self) -> None:
         self._keyed = False
 
-    def _clicked(self, text: str) -> None:
+    def _clicked(self, chosen: object) -> None:
         if self._keyed:
             return  # the completer's own answer to Enter: the field already holds it
+        text = str(chosen.data() if isinstance(chosen, QModelIndex) else chosen)
         self.setText(text.split()[0])
         self.setFocus()
         self.chosen.emit(self.text())
 
     def forget(self) -> None:
         """After a row is saved: the list of matches goes with what was typed."""
-        self.matches.popup().hide()
+        self._popup().hide()
         self._model.setStringList([])
 
 

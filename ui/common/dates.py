@@ -20,6 +20,7 @@ from coop_desktop.domain.validation import typed_day
 from coop_desktop.errors import CoopError, ValidationError
 from ui.common import fmt
 
+Day = date  # the class below has a method named `date`
 AMBER = "background: #fff1c2"
 RED = "background: #ffd6d6"
 
@@ -49,7 +50,7 @@ class DateField(QWidget):
 
     def __init__(
         self,
-        day: date | QDate | None = None,
+        day: Day | QDate | None = None,
         *,
         future: bool = False,
         field: str = "date",
@@ -58,9 +59,9 @@ class DateField(QWidget):
         super().__init__(parent)
         self.future = future
         self.field = field  # the name a refusal gives (messages.FIELD_NAMES)
-        self.minimum: date | None = None
-        self.maximum: date | None = None
-        self.confirmed: date | None = None  # a far date the person said yes to
+        self.minimum: Day | None = None
+        self.maximum: Day | None = None
+        self.confirmed: Day | None = None  # a far date the person said yes to
         self._day = _py(day) if day is not None else clock.today()
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("dd/mm/aaaa"))
@@ -87,20 +88,20 @@ class DateField(QWidget):
         """The committed date (what the screen shows its data for)."""
         return qdate(self._day)
 
-    def value(self) -> date:
+    def value(self) -> Day:
         """The date as typed now: committed first if it was typed and not yet committed;
         a text that is not a date (or out of range) is refused, naming the field."""
         if self.edit.text().strip() != fmt.day(self._day):
             self._set(self._read(), emit=True)
         return self._day
 
-    def setDate(self, day: date | QDate) -> None:
+    def setDate(self, day: Day | QDate) -> None:
         self._set(_py(day), emit=True)
 
-    def setMaximumDate(self, day: date | QDate) -> None:
+    def setMaximumDate(self, day: Day | QDate) -> None:
         self.maximum = _py(day)
 
-    def setMinimumDate(self, day: date | QDate) -> None:
+    def setMinimumDate(self, day: Day | QDate) -> None:
         self.minimum = _py(day)
 
     def far(self) -> bool:
@@ -133,7 +134,7 @@ class DateField(QWidget):
 
     # -- typing ----------------------------------------------------------------------------
 
-    def _read(self) -> date:
+    def _read(self) -> Day:
         day = typed_day(self.edit.text(), clock.today(), future=self.future, field=self.field)
         if (self.maximum is not None and day > self.maximum) or (
             self.minimum is not None and day < self.minimum
@@ -152,7 +153,7 @@ class DateField(QWidget):
             return
         self._set(day, emit=True)
 
-    def _set(self, day: date, *, emit: bool) -> None:
+    def _set(self, day: Day, *, emit: bool) -> None:
         changed = day != self._day
         self._day = day
         self._show()

@@ -129,7 +129,7 @@ class DocumentsView(QWidget):
         kind = str(self.kind.currentData())
         if typed and kind in ("receipt", "statement"):
             member = self.index.resolve(typed).code  # refuses unknown or ambiguous names
-        key = self.day.value().isoformat() if kind == "collection" else self.key.text()
+        key = dates.pydate(self.day).isoformat() if kind == "collection" else self.key.text()
         return kind, key, member
 
     def preview(self) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -31,15 +31,16 @@ from PySide6.QtWidgets import (
 from coop_desktop import clock
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
-from coop_desktop.services.backups import backup_and_record
-from coop_desktop.services.closeout.closing import CloseResult, preview_close
-from coop_desktop.services.dashboard import Alert, Dashboard, dashboard
 from coop_desktop.storage.engine import Database
 from ui.common import fmt
 from ui.common.changes import follow
 from ui.common.error_text import message
 from ui.common.measure_names import measure_name, measure_unit
 from ui.common.runner import TOPICS, app_runner
+
+if TYPE_CHECKING:  # the figures are read on the worker; the window loads none of it at start
+    from coop_desktop.services.closeout.closing import CloseResult
+    from coop_desktop.services.dashboard import Alert, Dashboard
 
 
 def _x(day: date) -> float:
@@ -103,7 +104,16 @@ def _axes(places: int) -> dict[str, Any]:
 
 def _read(db: Database) -> Dashboard:
     """On the worker: the figures only (a worker never imports or builds anything of Qt)."""
+    from coop_desktop.services.dashboard import dashboard
+
     return dashboard(db)
+
+
+def _estimate(db: Database, code: str) -> CloseResult:
+    """On the worker: the payroll the open period would pay now."""
+    from coop_desktop.services.closeout.closing import preview_close
+
+    return preview_close(db, code)
 
 
 class HomeView(QWidget):
@@ -188,7 +198,7 @@ class HomeView(QWidget):
         self._show_alerts(data.alerts)
         self._draw(data)
         db, code = self.db, data.period.code
-        self.runner.run(lambda _c: preview_close(db, code), self.show_estimate, self._no_estimate)
+        self.runner.run(lambda _c: _estimate(db, code), self.show_estimate, self._no_estimate)
 
     def _show_period(self) -> None:
         data = self.data
@@ -304,6 +314,8 @@ class HomeView(QWidget):
             )
         if not path:
             return
+        from coop_desktop.services.backups import backup_and_record
+
         db, target = self.db, Path(path)
         self.runner.run(
             lambda _c: backup_and_record(db, target),

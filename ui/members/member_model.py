@@ -1,5 +1,6 @@
-"""Members in a table: all loaded once, filtered in memory as the user types (accent- and
-case-insensitive), so a search over ten thousand members answers within a keystroke."""
+"""Members in a table: all loaded once (with their search keys, built on the worker), filtered
+in memory as the user types (accent- and case-insensitive), so a search over sixteen thousand
+members answers within a keystroke."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ from PySide6.QtCore import QObject, Qt
 from coop_desktop.domain.text import fold, member_search_key
 from coop_desktop.services.dto import MemberInfo
 from ui.common.tables import Index, RowsModel
+
+
+def keyed(members: list[MemberInfo]) -> list[tuple[str, MemberInfo]]:
+    """Each member with the text a search looks in (pure Python: the worker builds it)."""
+    return [
+        (member_search_key(m.code, m.given_names, m.surnames, m.dni, m.community), m)
+        for m in members
+    ]
 
 
 class MemberModel(RowsModel):
@@ -37,10 +46,11 @@ class MemberModel(RowsModel):
         ]
 
     def set_members(self, members: list[MemberInfo]) -> None:
-        self._all = [
-            (member_search_key(m.code, m.given_names, m.surnames, m.dni, m.community), m)
-            for m in members
-        ]
+        self.set_keyed(keyed(members))
+
+    def set_keyed(self, members: list[tuple[str, MemberInfo]]) -> None:
+        """Members with their search keys (`keyed`, built off the window's thread)."""
+        self._all = members
         self._refilter()
 
     def set_filter(

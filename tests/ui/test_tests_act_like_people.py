@@ -1,0 +1,123 @@
+"""UI tests act like the person at the screen: they click, type and answer the real dialogs;
+they never call the method a button, a menu, Enter or a widget's signal runs (a slot called
+directly skips the state a person's click goes through — a disabled button, a clicked(bool)
+argument, a field not yet committed) and never emit a widget's signal themselves.
+
+The screens' own code says which methods those are: every method connected to a clicked,
+returnPressed, activated, triggered, doubleClicked, accepted or rejected signal (directly or
+through a lambda). A test that calls one of them by name fails here."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+USER_SIGNALS = {
+    "clicked",
+    "returnPressed",
+    "activated",
+    "triggered",
+    "doubleClicked",
+    "accepted",
+    "rejected",
+}
+WIDGET_SIGNALS = USER_SIGNALS | {
+    "textChanged",
+    "textEdited",
+    "editingFinished",
+    "currentIndexChanged",
+    "currentRowChanged",
+    "toggled",
+    "dateChanged",
+    "valueChanged",
+    "itemChanged",
+    "currentTextChanged",
+}
+# Window life cycle, not a button's work: closing a window in a test's teardown is allowed.
+LIFE_CYCLE = {"close", "show", "hide"}
+# Objects of a test that have methods of the same names and are no screen: a subprocess,
+# the op runner, a socket server, a PDF canvas or page, an image.
+NOT_SCREENS = {"subprocess", "runner", "server", "c", "page", "canvas"}
+
+
+def _connected_names(tree: ast.AST) -> set[str]:
+    """Methods of `self` connected to a user signal: `x.clicked.connect(self.save)` or
+    `x.clicked.connect(lambda: self.save())`."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "connect"
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr in USER_SIGNALS
+            and node.args
+        ):
+            continue
+        target = node.args[0]
+        if _self_method(target):
+            names.add(target.attr)  # type: ignore[attr-defined]
+        elif isinstance(target, ast.Lambda):
+            names |= {
+                inner.func.attr  # type: ignore[attr-defined]
+                for inner in ast.walk(target.body)
+                if isinstance(inner, ast.Call) and _self_method(inner.func)
+            }
+    return names - LIFE_CYCLE
+
+
+def _self_method(node: ast.AST) -> bool:
+    """`self.name` (a method of the screen itself)."""
+    return (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+    )
+
+
+def screen_slots() -> set[str]:
+    names: set[str] = set()
+    for path in (ROOT / "ui").rglob("*.py"):
+        names |= _connected_names(ast.parse(path.read_text("utf-8")))
+    return names
+
+
+def offences(source: str, slots: set[str]) -> list[str]:
+    """Calls of a screen's slot, and emits of a widget's signal, in a test's source."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        name, owner = node.func.attr, node.func.value
+        receiver = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+        if name in slots and not isinstance(owner, ast.Call) and receiver not in NOT_SCREENS:
+            found.append(f"line {node.lineno}: calls {name}()")
+        if name == "emit" and isinstance(owner, ast.Attribute) and owner.attr in WIDGET_SIGNALS:
+            found.append(f"line {node.lineno}: emits {owner.attr}")
+    return found
+
+
+def test_the_slots_are_found() -> None:
+    """The walker finds what the brief names, so the check below can fail."""
+    slots = screen_slots()
+    for name in ("save", "preview", "add_charge", "add_product", "add_component", "refresh"):
+        assert name in slots, name
+    sample = "view.save()\nview.editor.add_component()\nbutton.clicked.emit()\nqtbot.wait(1)\n"
+    assert offences(sample, slots) == [
+        "line 1: calls save()",
+        "line 2: calls add_component()",
+        "line 3: emits clicked",
+    ]
+
+
+def test_no_ui_test_calls_a_slot_or_emits_a_widget_signal() -> None:
+    slots = screen_slots()
+    here = Path(__file__).name
+    found = {
+        path.name: problems
+        for path in sorted((ROOT / "tests" / "ui").glob("*.py"))
+        if path.name not in (here, "conftest.py")  # conftest: the forgotten-dialog net
+        and (problems := offences(path.read_text("utf-8"), slots))
+    }
+    assert found == {}
