@@ -76,6 +76,7 @@ def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
 
     answer_dialogs([retire])
     qtbot.mouseClick(view.retire_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
     (member,) = list_members(association)
     assert member.status == "retired" and member.phone == "951234567"
     assert view.status_line.text() == f"{member.code} Felicitas Ñuñez Ch'uqi quedó retirada."
@@ -86,6 +87,7 @@ def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
     view.table.selectRow(0)
     assert view.reactivate_button.isEnabled() and not view.retire_button.isEnabled()
     qtbot.mouseClick(view.reactivate_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
     assert list_members(association)[0].status == "active"
 
 

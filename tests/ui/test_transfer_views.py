@@ -43,7 +43,6 @@ def test_import_dialog_previews_maps_checks_and_imports(
 ) -> None:
     dialog = ImportDialog(association, "members")
     qtbot.addWidget(dialog)
-    dialog.show()
     answer_dialogs([choose_file(EXAMPLES / "socios-punto-y-coma.csv")])
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.table.columnCount() == 7, timeout=5000)
