@@ -7,7 +7,7 @@ closes; a screen with unsaved edits (`can_leave()`) is asked before it is left."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,12 +24,15 @@ from coop_desktop import clock
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
+from ui.admin.idle_lock import IdleLock
+from ui.admin.sign_in import install_reauthentication
 from ui.common import fmt
 from ui.common.changes import ChangeWatcher, follow
 from ui.common.runner import app_runner
 from ui.common.wheel_guard import guard_everywhere, guard_wheel
 from ui.common.words import QT_TRANSLATE_NOOP
 from ui.home.home_view import HomeView
+from ui.warmup import Warmup
 
 SMALL_SCREEN = (1440, 900)
 
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.runner = app_runner()
         self.runner.setParent(self)  # the window owns it, and stops it when it closes
+        self.warmup = Warmup(self.runner, self)  # the runner's first op: every module
         self.period_label = QLabel()
         self.read_period()  # first on the worker: it also loads the formatter's locale data
         association = get_association(db)
@@ -133,12 +138,6 @@ class MainWindow(QMainWindow):
         follow(
             self.period_label, self.runner, ("periods", "deliveries", "ledger"), self.read_period
         )
-        from ui.warmup import Warmup
-
-        self.warmup = Warmup(self.runner, self)  # the other screens' modules, while idle
-        from ui.admin.idle_lock import IdleLock
-        from ui.admin.sign_in import install_reauthentication
-
         install_reauthentication(db, self)  # sensitive actions ask for the password again
         self.idle_lock = IdleLock(self, db)
 
@@ -179,6 +178,7 @@ class MainWindow(QMainWindow):
         """Screens that read many rows are built the first time they are shown."""
         holder = QWidget()
         holder.setObjectName(f"lazy-{key}")
+        QVBoxLayout(holder).addWidget(QLabel(self.tr("Cargando…")), 0, Qt.AlignmentFlag.AlignCenter)
         self._add(key, title, holder)
 
     def _can_leave(self, widget: QWidget | None) -> bool:
@@ -194,6 +194,12 @@ class MainWindow(QMainWindow):
         self.shown_row = row
         key = list(self.views)[row]
         widget = self.views[key]
+        if widget.objectName().startswith("lazy-") and not self.warmup.core_done:
+            # the program's modules are still being imported on the worker: the screen is
+            # built once they are (two threads never import the same modules at once)
+            self.stack.setCurrentIndex(row)
+            QTimer.singleShot(50, lambda: self._show(row) if self.shown_row == row else None)
+            return
         if widget.objectName().startswith("lazy-"):
             widget = self._build(key)
             guard_wheel(widget)
@@ -253,6 +259,9 @@ class MainWindow(QMainWindow):
         return CollectionSection(self.db)
 
     def open_section(self, key: str) -> QWidget:
+        """Show a section and return its screen, built now if it was not (a warning's Fix
+        opens the screen it names and acts on it at once)."""
+        self.warmup.wait_core()
         self.nav.setCurrentRow(list(self.views).index(key))
         return self.views[key]
 

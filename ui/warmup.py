@@ -1,42 +1,46 @@
-"""The modules of the screens not shown at start, imported ahead while the window is idle, so
-opening a section never waits for Python to read and compile them.
+"""The program's modules, imported before the screens need them, so opening a section never
+waits for Python to read and compile them — and, above all, so two threads never import the
+same modules at the same time.
 
-The program's own modules (services, documents: no Qt) are imported on the op runner's
-worker; the screens' modules and the Qt libraries they use are imported on the window's
-thread, one per tick of a timer and only while nothing else runs, each a few milliseconds:
-a worker thread never imports or builds anything of Qt."""
+Python guards each module with a lock; two threads importing overlapping groups of modules
+can each wait for a module the other holds, and Python then hands one of them a module only
+half run ("cannot import name …"), or the program dies in Qt's code. So:
+
+- the first op of the runner imports every module of the program (no Qt: `coop_desktop`),
+  before any other op runs; after it, an op imports nothing new;
+- the window builds no screen until that op is done (`core_done`): a section opened earlier
+  waits a moment behind "Cargando…";
+- the screens' modules and the Qt libraries they use are imported on the window's thread, one
+  per tick of a timer and only while the runner is idle (nothing can run on the worker while
+  the window's thread imports). A worker never imports or builds anything of Qt."""
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
 from ui.common.runner import OpRunner
 
-CORE_MODULES = (
-    "coop_desktop.services.dashboard",
-    "coop_desktop.services.closeout.closing",
-    "coop_desktop.services.closeout.stored",
-    "coop_desktop.services.settlements",
-    "coop_desktop.services.members",
-    "coop_desktop.services.deliveries",
-    "coop_desktop.services.routes",
-    "coop_desktop.services.quality",
-    "coop_desktop.services.accounts",
-    "coop_desktop.services.schemes",
-    "coop_desktop.services.centres",
-    "coop_desktop.services.printouts",
-    "coop_desktop.services.statements",
-    "coop_desktop.services.indicators",
-    "coop_desktop.services.audit_trail",
-    "coop_desktop.services.users",
-    "coop_desktop.services.backups",
-    "coop_desktop.documents.batch",
-    "coop_desktop.documents.statement",
-    "coop_desktop.documents.receipt",
-)
+LEFT_OUT = ("coop_desktop.cli", "coop_desktop.__main__", "coop_desktop.resources")
+LIBRARIES = ("pypdf", "xml.dom.minidom", "ctypes.util", "openpyxl", "PIL.Image")
+
+
+def core_modules() -> list[str]:
+    """Every module of the program (the command line's and the migrations' apart), and the
+    libraries its functions import when first called."""
+    import coop_desktop
+
+    found = [
+        m.name
+        for m in pkgutil.walk_packages(coop_desktop.__path__, "coop_desktop.")
+        if not m.name.startswith(LEFT_OUT) and ".migrations" not in m.name
+    ]
+    return [*found, *LIBRARIES]
+
+
 SCREEN_MODULES = (
     "PySide6.QtPrintSupport",
     "PySide6.QtPdf",
@@ -72,12 +76,13 @@ TICK_MS = 40
 
 
 def _import_core(_context: object) -> None:
-    for name in CORE_MODULES:
+    for name in core_modules():
         importlib.import_module(name)
 
 
 class Warmup(QObject):
-    """Imports the screens' modules one at a time while the runner is idle."""
+    """Imports the program's modules on the worker first (the runner's first op), then the
+    screens' modules one at a time on the window's thread while the runner is idle."""
 
     def __init__(self, runner: OpRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,8 +93,15 @@ class Warmup(QObject):
         self.timer.timeout.connect(self._tick)
         self.core_done = False
         done: Callable[[object], None] = lambda _r: setattr(self, "core_done", True)  # noqa: E731
-        runner.run(_import_core, done, done)
+        self.core = runner.run(_import_core, done, done)
         self.timer.start()
+
+    def wait_core(self) -> None:
+        """Wait for the worker's imports (a screen asked for at once, by the program): the
+        window's thread imports nothing meanwhile, it only waits."""
+        if not self.core_done and self.core is not None:
+            self.core.exception()  # waits; an import error shows when the screen is built
+            self.core_done = True
 
     @property
     def finished(self) -> bool:

@@ -1294,37 +1294,37 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/common/dates.py" line="66" />
+        <location filename="../../ui/common/dates.py" line="67" />
         <source>dd/mm/aaaa</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="70" />
+        <location filename="../../ui/common/dates.py" line="71" />
         <source>Elegir en el calendario</source>
         <translation>Pick on the calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="121" />
+        <location filename="../../ui/common/dates.py" line="122" />
         <source>Fecha de otro mes</source>
         <translation>Date in another month</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="122" />
+        <location filename="../../ui/common/dates.py" line="123" />
         <source>La fecha es el %1 (%2), no de este mes. ¿Guardar con esa fecha?</source>
         <translation>The date is %1 (%2), not this month. Save with that date?</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="125" />
+        <location filename="../../ui/common/dates.py" line="126" />
         <source>Guardar con esa fecha</source>
         <translation>Save with that date</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="126" />
+        <location filename="../../ui/common/dates.py" line="127" />
         <source>No guardar</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="173" />
+        <location filename="../../ui/common/dates.py" line="174" />
         <source>Otro mes: %1</source>
         <translation>Another month: %1</translation>
     </message>
@@ -1868,164 +1868,164 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../ui/home/home_view.py" line="65" />
+        <location filename="../../ui/home/home_view.py" line="66" />
         <source>%1 (%2 con la densidad del esquema)</source>
         <translation>%1 (%2 with the scheme's density)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="127" />
+        <location filename="../../ui/home/home_view.py" line="140" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="128" />
+        <location filename="../../ui/home/home_view.py" line="141" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="129" />
+        <location filename="../../ui/home/home_view.py" line="142" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="131" />
+        <location filename="../../ui/home/home_view.py" line="144" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="143" />
+        <location filename="../../ui/home/home_view.py" line="156" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="160" />
+        <location filename="../../ui/home/home_view.py" line="173" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home/home_view.py" line="184" />
+        <location filename="../../ui/home/home_view.py" line="197" />
         <source>%Ln entrega(s)</source>
         <translation><numerusform>%Ln delivery</numerusform><numerusform>%Ln deliveries</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="198" />
+        <location filename="../../ui/home/home_view.py" line="211" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home/home_view.py" line="205" />
-        <location filename="../../ui/home/home_view.py" line="277" />
+        <location filename="../../ui/home/home_view.py" line="218" />
+        <location filename="../../ui/home/home_view.py" line="290" />
         <source>%Ln socio(s)</source>
         <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="208" />
-        <location filename="../../ui/home/home_view.py" line="223" />
+        <location filename="../../ui/home/home_view.py" line="221" />
+        <location filename="../../ui/home/home_view.py" line="236" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="250" />
+        <location filename="../../ui/home/home_view.py" line="263" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="264" />
+        <location filename="../../ui/home/home_view.py" line="277" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="265" />
+        <location filename="../../ui/home/home_view.py" line="278" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="181" />
+        <location filename="../../ui/home/home_view.py" line="194" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="202" />
+        <location filename="../../ui/home/home_view.py" line="215" />
         <source>bruto %1, neto %2 (%3)</source>
         <translation>gross %1, net %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="232" />
+        <location filename="../../ui/home/home_view.py" line="245" />
         <source>referencia</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="260" />
+        <location filename="../../ui/home/home_view.py" line="273" />
         <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
         <translation>No price scheme is in force: create one in Prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="261" />
+        <location filename="../../ui/home/home_view.py" line="274" />
         <source>Ir a Precios</source>
         <translation>Go to Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="268" />
+        <location filename="../../ui/home/home_view.py" line="281" />
         <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="269" />
+        <location filename="../../ui/home/home_view.py" line="282" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="271" />
+        <location filename="../../ui/home/home_view.py" line="284" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="271" />
+        <location filename="../../ui/home/home_view.py" line="284" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="275" />
+        <location filename="../../ui/home/home_view.py" line="288" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="291" />
+        <location filename="../../ui/home/home_view.py" line="304" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="303" />
+        <location filename="../../ui/home/home_view.py" line="316" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="312" />
+        <location filename="../../ui/home/home_view.py" line="327" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="324" />
+        <location filename="../../ui/home/home_view.py" line="339" />
         <source>Litros por día (60 días; kg convertidos)</source>
         <translation>Litres per day (60 days; kg converted)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="328" />
+        <location filename="../../ui/home/home_view.py" line="343" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="329" />
+        <location filename="../../ui/home/home_view.py" line="344" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="352" />
+        <location filename="../../ui/home/home_view.py" line="367" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="353" />
+        <location filename="../../ui/home/home_view.py" line="368" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -2454,128 +2454,127 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Indicadores</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Auditoría</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Usuario: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Periodo en curso: %1</source>
         <translation>Current period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Por cerrar: %1 · en curso: %2</source>
         <translation>To close: %1 · current: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -2692,7 +2691,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberField</name>
     <message>
-        <location filename="../../ui/collection/member_lookup.py" line="93" />
+        <location filename="../../ui/collection/member_lookup.py" line="103" />
         <source>Código o nombre del socio</source>
         <translation>Member code or name</translation>
     </message>
@@ -2700,62 +2699,62 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../../ui/members/member_model.py" line="23" />
+        <location filename="../../ui/members/member_model.py" line="32" />
         <source>Activa</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="24" />
+        <location filename="../../ui/members/member_model.py" line="33" />
         <source>Activo</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="25" />
+        <location filename="../../ui/members/member_model.py" line="34" />
         <source>Suspendida</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="26" />
+        <location filename="../../ui/members/member_model.py" line="35" />
         <source>Suspendido</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="27" />
+        <location filename="../../ui/members/member_model.py" line="36" />
         <source>Retirada</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="28" />
+        <location filename="../../ui/members/member_model.py" line="37" />
         <source>Retirado</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="31" />
+        <location filename="../../ui/members/member_model.py" line="40" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="32" />
+        <location filename="../../ui/members/member_model.py" line="41" />
         <source>Nombres y apellidos</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="33" />
+        <location filename="../../ui/members/member_model.py" line="42" />
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="34" />
+        <location filename="../../ui/members/member_model.py" line="43" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="35" />
+        <location filename="../../ui/members/member_model.py" line="44" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="36" />
+        <location filename="../../ui/members/member_model.py" line="45" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
@@ -2889,97 +2888,97 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../ui/members/members_view.py" line="39" />
+        <location filename="../../ui/members/members_view.py" line="41" />
         <source>Buscar por código, nombre, DNI o comunidad</source>
         <translation>Search by code, name, DNI or community</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="43" />
+        <location filename="../../ui/members/members_view.py" line="45" />
         <source>Todos los estados</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="44" />
+        <location filename="../../ui/members/members_view.py" line="46" />
         <source>Activos</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="45" />
+        <location filename="../../ui/members/members_view.py" line="47" />
         <source>Suspendidos</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="46" />
+        <location filename="../../ui/members/members_view.py" line="48" />
         <source>Retirados</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="54" />
+        <location filename="../../ui/members/members_view.py" line="56" />
         <source>Nuevo socio</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="56" />
+        <location filename="../../ui/members/members_view.py" line="58" />
         <source>Editar</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="58" />
+        <location filename="../../ui/members/members_view.py" line="60" />
         <source>Ficha</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="60" />
+        <location filename="../../ui/members/members_view.py" line="62" />
         <source>Retirar…</source>
         <translation>Retire…</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="62" />
+        <location filename="../../ui/members/members_view.py" line="64" />
         <source>Reactivar</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="156" />
+        <location filename="../../ui/members/members_view.py" line="169" />
         <source>Retirar socio</source>
         <translation>Retire member</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="158" />
+        <location filename="../../ui/members/members_view.py" line="171" />
         <source>¿Retirar a %1? Sus entregas y su cuenta se conservan; no podrá registrar entregas nuevas hasta que se reactive.</source>
         <translation>Retire %1? Their deliveries and account are kept; no new delivery can be recorded until they are reactivated.</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="161" />
+        <location filename="../../ui/members/members_view.py" line="174" />
         <source>Retirar</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="162" />
+        <location filename="../../ui/members/members_view.py" line="175" />
         <source>No retirar</source>
         <translation>Do not retire</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="174" />
+        <location filename="../../ui/members/members_view.py" line="187" />
         <source>%1 quedó retirada.</source>
         <translation>%1 is now retired.</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="175" />
+        <location filename="../../ui/members/members_view.py" line="188" />
         <source>%1 quedó retirado.</source>
         <translation>%1 is now retired.</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="176" />
+        <location filename="../../ui/members/members_view.py" line="189" />
         <source>%1 está activa otra vez.</source>
         <translation>%1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="177" />
+        <location filename="../../ui/members/members_view.py" line="190" />
         <source>%1 está activo otra vez.</source>
         <translation>%1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="114" />
+        <location filename="../../ui/members/members_view.py" line="127" />
         <source>Todos los distritos</source>
         <translation>All districts</translation>
     </message>
@@ -3184,83 +3183,83 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="158" />
+        <location filename="../../ui/prices/prices_view.py" line="164" />
         <source>Cambios sin guardar</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="160" />
+        <location filename="../../ui/prices/prices_view.py" line="166" />
         <source>El esquema tiene cambios que no se guardaron como versión. ¿Descartar esos cambios?</source>
         <translation>The scheme has changes not saved as a version. Discard those changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="163" />
+        <location filename="../../ui/prices/prices_view.py" line="169" />
         <source>Descartar los cambios</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="164" />
+        <location filename="../../ui/prices/prices_view.py" line="170" />
         <source>Seguir editando</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="188" />
+        <location filename="../../ui/prices/prices_view.py" line="194" />
         <source>desde %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="190" />
+        <location filename="../../ui/prices/prices_view.py" line="196" />
         <source> (en vigor)</source>
         <translation> (in force)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="206" />
+        <location filename="../../ui/prices/prices_view.py" line="212" />
         <source>Plantilla «%1» abierta: ajústela y guárdela como versión.</source>
         <translation>Preset «%1» opened: adjust it and save it as a version.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="224" />
+        <location filename="../../ui/prices/prices_view.py" line="230" />
         <source>Versión abierta: al guardar se crea una nueva.</source>
         <translation>Version opened: saving creates a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="231" />
+        <location filename="../../ui/prices/prices_view.py" line="237" />
         <source>Plantilla «%1» abierta.</source>
         <translation>Preset «%1» opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="238" />
+        <location filename="../../ui/prices/prices_view.py" line="244" />
         <source>Importar esquema</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="238" />
-        <location filename="../../ui/prices/prices_view.py" line="250" />
+        <location filename="../../ui/prices/prices_view.py" line="244" />
+        <location filename="../../ui/prices/prices_view.py" line="256" />
         <source>Esquemas (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="245" />
+        <location filename="../../ui/prices/prices_view.py" line="251" />
         <source>Archivo abierto: %1</source>
         <translation>File opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="250" />
+        <location filename="../../ui/prices/prices_view.py" line="256" />
         <source>Exportar esquema</source>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="259" />
+        <location filename="../../ui/prices/prices_view.py" line="265" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="271" />
+        <location filename="../../ui/prices/prices_view.py" line="277" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="292" />
+        <location filename="../../ui/prices/prices_view.py" line="298" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -3564,22 +3563,22 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>administrador</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>tesorero</source>
         <translation>treasurer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>acopiador</source>
         <translation>collector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>vigilancia</source>
         <translation>oversight committee</translation>
     </message>
@@ -4260,12 +4259,12 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SettlementsModel</name>
     <message>
-        <location filename="../../ui/closeout/payroll_model.py" line="190" />
+        <location filename="../../ui/closeout/payroll_model.py" line="200" />
         <source>por pagar</source>
         <translation>unpaid</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/payroll_model.py" line="191" />
+        <location filename="../../ui/closeout/payroll_model.py" line="201" />
         <source>pagada</source>
         <translation>paid</translation>
     </message>

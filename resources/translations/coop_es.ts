@@ -82,13 +82,13 @@
 <context>
     <name>HomeView</name>
     <message numerus="yes">
-        <location filename="../../ui/home/home_view.py" line="184" />
+        <location filename="../../ui/home/home_view.py" line="197" />
         <source>%Ln entrega(s)</source>
         <translation><numerusform>%Ln entrega</numerusform><numerusform>%Ln entregas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home/home_view.py" line="205" />
-        <location filename="../../ui/home/home_view.py" line="277" />
+        <location filename="../../ui/home/home_view.py" line="218" />
+        <location filename="../../ui/home/home_view.py" line="290" />
         <source>%Ln socio(s)</source>
         <translation><numerusform>%Ln socio</numerusform><numerusform>%Ln socios</numerusform></translation>
     </message>

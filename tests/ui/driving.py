@@ -87,6 +87,8 @@ def click_section(qtbot: object, window: QWidget, key: str) -> QWidget:
     qtbot.mouseClick(  # type: ignore[attr-defined]
         nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
     )
+    # a screen is built once the program's modules are imported (ui/warmup.py)
+    qtbot.waitUntil(lambda: not views[key].objectName().startswith("lazy-"), timeout=20_000)  # type: ignore[attr-defined]
     return views[key]  # type: ignore[no-any-return]
 
 

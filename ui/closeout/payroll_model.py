@@ -84,21 +84,32 @@ class Shown:
     refusal: BaseException | None = None  # why closing now would be refused
     places: tuple[int, int] = (1, 1)  # decimals of the L and kg columns
 
+    sums: dict[str, Any] = field(default_factory=dict)  # filled where it is built
+
+    def __post_init__(self) -> None:
+        """Summed where the result is built (the worker): 16,000 rows are no work for the
+        window."""
+        rows = self.rows
+        object.__setattr__(
+            self,
+            "sums",
+            {
+                "members": len(rows),
+                "litres": sum((r.litres for r in rows), ZERO),
+                "kg": sum((r.kg for r in rows), ZERO),
+                "gross": sum((r.gross for r in rows), ZERO_MONEY),
+                "deductions": sum((r.deductions for r in rows), ZERO_MONEY),
+                "net": sum((r.net for r in rows), ZERO_MONEY),
+                "paid": sum(1 for r in rows if r.status == "paid"),
+            },
+        )
+
     @property
     def closed(self) -> bool:
         return self.status in ("closed", "paid")
 
     def totals(self) -> dict[str, Any]:
-        rows = self.rows
-        return {
-            "members": len(rows),
-            "litres": sum((r.litres for r in rows), ZERO),
-            "kg": sum((r.kg for r in rows), ZERO),
-            "gross": sum((r.gross for r in rows), ZERO_MONEY),
-            "deductions": sum((r.deductions for r in rows), ZERO_MONEY),
-            "net": sum((r.net for r in rows), ZERO_MONEY),
-            "paid": sum(1 for r in rows if r.status == "paid"),
-        }
+        return self.sums
 
 
 def _places(rows: tuple[PayrollRow, ...]) -> tuple[int, int]:

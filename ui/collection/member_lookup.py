@@ -18,6 +18,17 @@ from coop_desktop.storage.engine import Database
 MAX_SHOWN = 15
 
 
+def keyed_index(
+    members: list[MemberInfo],
+) -> tuple[list[MemberInfo], list[str], dict[str, MemberInfo]]:
+    """Members, their search keys and their codes (pure Python: the worker builds them; for
+    16,000 members this is most of a second)."""
+    keys = [
+        member_search_key(m.code, m.given_names, m.surnames, m.dni, m.community) for m in members
+    ]
+    return members, keys, {m.code.lower(): m for m in members}
+
+
 class MemberIndex:
     """Members to type into. Built from a list, or from a `loader` read in the background
     (`shared_index`); if typing comes before the background read, it is read then."""
@@ -40,12 +51,11 @@ class MemberIndex:
     def replace(self, members: list[MemberInfo]) -> None:
         """Take a fresh list (after members change), in place: every field that types into
         this index finds the new members at once."""
-        self.members = members
-        self.keys = [
-            member_search_key(m.code, m.given_names, m.surnames, m.dni, m.community)
-            for m in members
-        ]
-        self.by_code = {m.code.lower(): m for m in members}
+        self.take(keyed_index(members))
+
+    def take(self, built: tuple[list[MemberInfo], list[str], dict[str, MemberInfo]]) -> None:
+        """Take members with their keys, built off the window's thread (`keyed_index`)."""
+        self.members, self.keys, self.by_code = built
         self.loaded = True
 
     def matches(self, text: str, limit: int = MAX_SHOWN) -> list[MemberInfo]:
@@ -188,11 +198,11 @@ def shared_index(db: Database, status: str | None = None) -> MemberIndex:
     index = MemberIndex(loader=lambda: list_members(db, status=status), why_not=why_not)
     _shared[key] = index
 
-    def read(_context: object) -> list[MemberInfo]:
-        return list_members(db, status=status)
+    def read(_context: object) -> tuple[list[MemberInfo], list[str], dict[str, MemberInfo]]:
+        return keyed_index(list_members(db, status=status))
 
     def reload() -> None:
-        runner.run(read, index.replace, lambda _e: None)
+        runner.run(read, index.take, lambda _e: None)
 
     def changed(topics: frozenset[str], _source: object) -> None:
         if "members" in topics:

@@ -109,11 +109,13 @@ def _read(db: Database) -> Dashboard:
     return dashboard(db)
 
 
-def _estimate(db: Database, code: str) -> CloseResult:
-    """On the worker: the payroll the open period would pay now."""
+def _estimate(db: Database, code: str) -> tuple[CloseResult, dict[str, Any]]:
+    """On the worker: the payroll the open period would pay now, and its totals (summed
+    there: 16,000 members' lines are no work for the window)."""
     from coop_desktop.services.closeout.closing import preview_close
 
-    return preview_close(db, code)
+    result = preview_close(db, code)
+    return result, result.totals()
 
 
 class HomeView(QWidget):
@@ -123,6 +125,7 @@ class HomeView(QWidget):
         self.runner = app_runner()
         self.data: Dashboard | None = None
         self.estimate: CloseResult | None = None
+        self.estimate_totals: dict[str, Any] = {}
         self.open_section: Callable[[str], object] | None = None  # set by the main window
         layout = QVBoxLayout(self)
         self.title = QLabel()
@@ -207,7 +210,7 @@ class HomeView(QWidget):
         if self.estimate is None:
             payroll = self.tr("calculando…")
         else:
-            totals = self.estimate.totals()
+            totals = self.estimate_totals
             payroll = (
                 self.tr("bruto %1, neto %2 (%3)")
                 .replace("%1", fmt.money(totals["gross"]))
@@ -221,8 +224,8 @@ class HomeView(QWidget):
             .replace("%3", payroll)
         )
 
-    def show_estimate(self, result: CloseResult) -> None:
-        self.estimate = result
+    def show_estimate(self, found: tuple[CloseResult, dict[str, Any]]) -> None:
+        self.estimate, self.estimate_totals = found
         self._show_period()
         self._settled()
 

@@ -66,14 +66,18 @@ class MemberModel(RowsModel):
 
     def _refilter(self) -> None:
         words = fold(self._search).split()
+        status, district = self._status, self._district
         self.beginResetModel()
-        self.rows = [
-            m
-            for key, m in self._all
-            if all(w in key for w in words)
-            and (self._status is None or m.status == self._status)
-            and (self._district is None or m.district == self._district)
-        ]
+        if not words and status is None and district is None:
+            self.rows = [m for _, m in self._all]
+        else:
+            self.rows = [
+                m
+                for key, m in self._all
+                if all(w in key for w in words)
+                and (status is None or m.status == status)
+                and (district is None or m.district == district)
+            ]
         self.endResetModel()
 
     def member(self, row: int) -> MemberInfo:

@@ -158,7 +158,7 @@ class PriceCalculator(QGroupBox):
         try:
             quantity = v.quantity(self.quantity.text().strip(), "quantity")
             flags = frozenset(f for f, box in self.flags.items() if box.isChecked())
-            result = Pricer(self.scheme).price(
+            result = Pricer(self.scheme, fmt.lang()).price(
                 quantity, self.unit.currentText(), self._measures(), flags
             )
         except CoopError as exc:

@@ -130,7 +130,13 @@ class PricesView(QWidget):
         right_layout = QVBoxLayout(right)
         self.calculator = PriceCalculator()
         self.whatif = WhatIfPanel(db, self.runner)
-        self.whatif.period.setText(default_period(db))
+        self.runner.run(  # the period to try it on: the oldest open one, read on the worker
+            lambda _c: default_period(db),
+            lambda code: (
+                self.whatif.period.setText(code) if not self.whatif.period.text() else None
+            ),
+            lambda _e: None,
+        )
         right_layout.addWidget(self.calculator)
         right_layout.addWidget(self.whatif, 1)
         splitter.addWidget(right)

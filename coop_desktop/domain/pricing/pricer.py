@@ -92,7 +92,9 @@ def _signed(value: Decimal) -> str:
 class Pricer:
     """A compiled scheme. `price()` explains; `amount()` is the fast path for totals."""
 
-    def __init__(self, scheme: m.Scheme) -> None:
+    def __init__(self, scheme: m.Scheme, lang: str = "es") -> None:
+        """`lang` is the language of the rules a line says ("+0.01 por cada 0.1 sobre
+        11.4"): the association's for its documents, the screen's for a calculator."""
         self.scheme = scheme
         self.needed = scheme.measures()
         base = scheme.unit.removeprefix("100")
@@ -106,7 +108,7 @@ class Pricer:
         self._has_volume = any(isinstance(c, m.VolumeTiers) for c in scheme.components)
         self._reject_keys = tuple(dict.fromkeys(r.measure for r in scheme.rejections))
         mass = "lb" if base == "lb" else "kg"  # a component's rate is per kg, or per lb
-        self._rules = {id(c): _rule_text(c, mass) for c in scheme.components}
+        self._rules = {id(c): _rule_text(c, mass, lang) for c in scheme.components}
 
     # -- quantities ----------------------------------------------------------------------
     def quantities(self, quantity: Decimal, unit: str) -> tuple[Decimal, Decimal, Decimal]:
@@ -500,27 +502,51 @@ def _find(edges: tuple[Decimal, ...], value: Decimal) -> int | None:
 
 
 COMPONENT_NAMES = {
-    "fat": "grasa",
-    "protein": "proteína",
-    "snf": "sólidos no grasos",
-    "st": "sólidos totales",
-    "other_solids": "otros sólidos",
+    "fat": ("grasa", "fat"),
+    "protein": ("proteína", "protein"),
+    "snf": ("sólidos no grasos", "solids-not-fat"),
+    "st": ("sólidos totales", "total solids"),
+    "other_solids": ("otros sólidos", "other solids"),
+}
+RULE_WORDS = {  # (Spanish, English)
+    "per_step_above": (
+        "+{bonus} por cada {step} sobre {reference}",
+        "+{bonus} per {step} above {reference}",
+    ),
+    "per_step_below": (
+        "; −{penalty} por cada {step} bajo {reference}",
+        "; −{penalty} per {step} below {reference}",
+    ),
+    "per_mass": ("{rate} por {mass} de {name}", "{rate} per {mass} of {name}"),
+    "linear": (
+        "{rate} × ({reference} − valor/{divisor})",
+        "{rate} × ({reference} − value/{divisor})",
+    ),
 }
 
 
-def _rule_text(c: m.Component, mass: str = "kg") -> str:
-    """The rule of a component as the member reads it (built once per scheme)."""
+def _rule_text(c: m.Component, mass: str = "kg", lang: str = "es") -> str:
+    """The rule of a component as the member reads it (built once per scheme), in `lang`."""
+    en = lang == "en"
+
+    def words(key: str, **values: str) -> str:
+        return RULE_WORDS[key][en].format(**values)
+
     if isinstance(c, m.Base):
         return trim(c.rate)
     if isinstance(c, m.Steps):
-        rule = f"+{trim(c.bonus)} por cada {_fmt(c.step)} sobre {_fmt(c.reference)}"
+        step, reference = _fmt(c.step), _fmt(c.reference)
+        rule = words("per_step_above", bonus=trim(c.bonus), step=step, reference=reference)
         if c.penalty:
-            rule += f"; −{trim(c.penalty)} por cada {_fmt(c.step)} bajo {_fmt(c.reference)}"
+            rule += words("per_step_below", penalty=trim(c.penalty), step=step, reference=reference)
         return rule
     if isinstance(c, m.PerComponent):
-        return f"{trim(c.rate)} por {mass} de {COMPONENT_NAMES.get(c.measure, c.measure)}"
+        name = COMPONENT_NAMES.get(c.measure, (c.measure, c.measure))[en]
+        return words("per_mass", rate=trim(c.rate), mass=mass, name=name)
     if isinstance(c, m.Linear):
-        return f"{_fmt(c.rate)} × ({_fmt(c.reference)} − valor/{_fmt(c.divisor)})"
+        return words(
+            "linear", rate=_fmt(c.rate), reference=_fmt(c.reference), divisor=_fmt(c.divisor)
+        )
     return ""
 
 
