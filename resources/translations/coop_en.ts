@@ -1332,77 +1332,77 @@
 <context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="147" />
+        <location filename="../../ui/collection/deliveries_view.py" line="153" />
         <source>Socio (todos)</source>
         <translation>Member (all)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="150" />
+        <location filename="../../ui/collection/deliveries_view.py" line="156" />
         <source>Ambos turnos</source>
         <translation>Both shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="151" />
+        <location filename="../../ui/collection/deliveries_view.py" line="157" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="152" />
+        <location filename="../../ui/collection/deliveries_view.py" line="158" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="154" />
+        <location filename="../../ui/collection/deliveries_view.py" line="160" />
         <source>Aceptadas y rechazadas</source>
         <translation>Accepted and rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="155" />
+        <location filename="../../ui/collection/deliveries_view.py" line="161" />
         <source>Solo aceptadas</source>
         <translation>Accepted only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="156" />
+        <location filename="../../ui/collection/deliveries_view.py" line="162" />
         <source>Solo rechazadas</source>
         <translation>Rejected only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="157" />
+        <location filename="../../ui/collection/deliveries_view.py" line="163" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="160" />
+        <location filename="../../ui/collection/deliveries_view.py" line="166" />
         <source>Ir a la fecha</source>
         <translation>Go to date</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="161" />
+        <location filename="../../ui/collection/deliveries_view.py" line="167" />
         <source>Muestra las entregas de esa fecha hacia atrás</source>
         <translation>Shows the deliveries of that date and older</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="162" />
+        <location filename="../../ui/collection/deliveries_view.py" line="168" />
         <source>Quitar filtros</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="169" />
+        <location filename="../../ui/collection/deliveries_view.py" line="175" />
         <source>Hasta:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="249" />
+        <location filename="../../ui/collection/deliveries_view.py" line="255" />
         <source>Contando…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/collection/deliveries_view.py" line="254" />
+        <location filename="../../ui/collection/deliveries_view.py" line="260" />
         <source>%Ln entrega(s)</source>
         <translation><numerusform>%Ln delivery</numerusform><numerusform>%Ln deliveries</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="255" />
+        <location filename="../../ui/collection/deliveries_view.py" line="261" />
         <source> con estos filtros</source>
         <translation> with these filters</translation>
     </message>
@@ -1592,7 +1592,7 @@
 <context>
     <name>ExportButton</name>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="116" />
+        <location filename="../../ui/common/export_dialog.py" line="125" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
@@ -1601,7 +1601,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/common/export_dialog.py" line="37" />
-        <location filename="../../ui/common/export_dialog.py" line="76" />
+        <location filename="../../ui/common/export_dialog.py" line="85" />
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
@@ -1676,13 +1676,48 @@
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="89" />
-        <location filename="../../ui/common/export_dialog.py" line="90" />
+        <location filename="../../ui/common/export_dialog.py" line="75" />
+        <source>planilla</source>
+        <translation>payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="76" />
+        <source>compras</source>
+        <translation>purchases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="77" />
+        <source>pagos</source>
+        <translation>payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="78" />
+        <source>movimientos</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="79" />
+        <source>entregas</source>
+        <translation>deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="80" />
+        <source>calidad</source>
+        <translation>quality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="81" />
+        <source>socios</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="98" />
+        <location filename="../../ui/common/export_dialog.py" line="99" />
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="96" />
+        <location filename="../../ui/common/export_dialog.py" line="105" />
         <source>%1 filas guardadas en %2</source>
         <translation>%1 rows saved in %2</translation>
     </message>
@@ -1728,139 +1763,139 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="36" />
+        <location filename="../../ui/admin/first_run.py" line="37" />
         <source>Bienvenido a Coop Desktop</source>
         <translation>Welcome to Coop Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="40" />
+        <location filename="../../ui/admin/first_run.py" line="44" />
         <source>No hay una asociación en esta base de datos.
 Cree su asociación o cargue datos de demostración para conocer el programa.</source>
         <translation>There is no association in this database.
 Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="48" />
+        <location filename="../../ui/admin/first_run.py" line="52" />
         <source>Asociación de Productores Lecheros …</source>
         <translation>Dairy Producers Association …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="50" />
+        <location filename="../../ui/admin/first_run.py" line="54" />
         <source>11 dígitos (opcional)</source>
         <translation>11 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="52" />
+        <location filename="../../ui/admin/first_run.py" line="56" />
         <source>Nombre de la asociación:</source>
         <translation>Association name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="53" />
+        <location filename="../../ui/admin/first_run.py" line="57" />
         <source>RUC:</source>
         <translation>RUC:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="58" />
+        <location filename="../../ui/admin/first_run.py" line="62" />
         <source>Dirección:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="59" />
+        <location filename="../../ui/admin/first_run.py" line="63" />
         <source>Distrito:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="60" />
+        <location filename="../../ui/admin/first_run.py" line="64" />
         <source>Provincia:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="61" />
+        <location filename="../../ui/admin/first_run.py" line="65" />
         <source>Departamento:</source>
         <translation>Department:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="64" />
+        <location filename="../../ui/admin/first_run.py" line="68" />
         <source>Mensual</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="65" />
+        <location filename="../../ui/admin/first_run.py" line="69" />
         <source>Quincenal (1–15 y 16–fin de mes)</source>
         <translation>Fortnightly (1–15 and 16–end of month)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="66" />
+        <location filename="../../ui/admin/first_run.py" line="70" />
         <source>Por décadas (cada 10 días)</source>
         <translation>By ten days</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="67" />
+        <location filename="../../ui/admin/first_run.py" line="71" />
         <source>Semanal</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="70" />
+        <location filename="../../ui/admin/first_run.py" line="74" />
         <source>Ciclo de pago:</source>
         <translation>Payment cycle:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="73" />
+        <location filename="../../ui/admin/first_run.py" line="77" />
         <source>Serie de liquidaciones:</source>
         <translation>Settlement series:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="75" />
+        <location filename="../../ui/admin/first_run.py" line="79" />
         <source>Centro de acopio Huaychani (opcional)</source>
         <translation>Huaychani collection centre (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="76" />
+        <location filename="../../ui/admin/first_run.py" line="80" />
         <source>Primer centro de acopio:</source>
         <translation>First collection centre:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="79" />
+        <location filename="../../ui/admin/first_run.py" line="83" />
         <source>Con un centro, Acopio → Por ruta lista a sus socios en el orden del recorrido; más centros y el orden de cada ruta, en Acopio → Centros y rutas.</source>
         <translation>With a centre, Collection → By route lists its members in the order of the round; more centres and the order of each route in Collection → Centres and routes.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="87" />
+        <location filename="../../ui/admin/first_run.py" line="91" />
         <source>(sin logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="88" />
+        <location filename="../../ui/admin/first_run.py" line="92" />
         <source>Elegir logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="92" />
+        <location filename="../../ui/admin/first_run.py" line="96" />
         <source>Logo:</source>
         <translation>Logo:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="100" />
+        <location filename="../../ui/admin/first_run.py" line="104" />
         <source>Crear asociación</source>
         <translation>Create association</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="101" />
+        <location filename="../../ui/admin/first_run.py" line="105" />
         <source>Cargar datos de demostración</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="112" />
+        <location filename="../../ui/admin/first_run.py" line="116" />
         <source>Logo de la asociación</source>
         <translation>Association logo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="112" />
+        <location filename="../../ui/admin/first_run.py" line="116" />
         <source>Imágenes (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="166" />
+        <location filename="../../ui/admin/first_run.py" line="170" />
         <source>Cargando datos de demostración…</source>
         <translation>Loading demo data…</translation>
     </message>
@@ -2378,17 +2413,17 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="285" />
+        <location filename="../../ui/home/indicators_view.py" line="288" />
         <source>Guardar informe</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="298" />
+        <location filename="../../ui/home/indicators_view.py" line="301" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="300" />
+        <location filename="../../ui/home/indicators_view.py" line="303" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -2396,57 +2431,57 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>LazyDeliveries</name>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="56" />
+        <location filename="../../ui/collection/deliveries_view.py" line="57" />
         <source>N° entrega</source>
         <translation>Delivery No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="57" />
+        <location filename="../../ui/collection/deliveries_view.py" line="58" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="58" />
+        <location filename="../../ui/collection/deliveries_view.py" line="59" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="59" />
+        <location filename="../../ui/collection/deliveries_view.py" line="60" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="60" />
+        <location filename="../../ui/collection/deliveries_view.py" line="61" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="61" />
+        <location filename="../../ui/collection/deliveries_view.py" line="62" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="62" />
+        <location filename="../../ui/collection/deliveries_view.py" line="63" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="64" />
+        <location filename="../../ui/collection/deliveries_view.py" line="65" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="64" />
+        <location filename="../../ui/collection/deliveries_view.py" line="65" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="123" />
+        <location filename="../../ui/collection/deliveries_view.py" line="129" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="125" />
+        <location filename="../../ui/collection/deliveries_view.py" line="131" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -2454,127 +2489,132 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Indicadores</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Auditoría</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Usuario: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Periodo en curso: %1</source>
         <translation>Current period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Por cerrar: %1 · en curso: %2</source>
         <translation>To close: %1 · current: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -3563,22 +3603,22 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>administrador</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="42" />
         <source>tesorero</source>
         <translation>treasurer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="43" />
         <source>acopiador</source>
         <translation>collector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>vigilancia</source>
         <translation>oversight committee</translation>
     </message>

@@ -66,7 +66,7 @@
 <context>
     <name>DeliveriesView</name>
     <message numerus="yes">
-        <location filename="../../ui/collection/deliveries_view.py" line="254" />
+        <location filename="../../ui/collection/deliveries_view.py" line="260" />
         <source>%Ln entrega(s)</source>
         <translation><numerusform>%Ln entrega</numerusform><numerusform>%Ln entregas</numerusform></translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -34,7 +35,10 @@ class FirstRunDialog(QDialog):
         self.db = db
         self.runner = app_runner()
         self.setWindowTitle(self.tr("Bienvenido a Coop Desktop"))
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
+        # grows with an error under the fields instead of squeezing the hints above it
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         intro = QLabel(
             self.tr(
                 "No hay una asociación en esta base de datos.\n"

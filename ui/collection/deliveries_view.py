@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop import clock
+from coop_desktop import clock, formatting
 from coop_desktop.errors import CoopError
 from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries, count_filtered
 from coop_desktop.services.dto import DeliveryInfo
@@ -52,6 +52,7 @@ class LazyDeliveries(RowsModel):
         self.loading = False
         self.generation = 0
         self.failed: str = ""
+        self.places = 1  # the quantities' decimals: as many as the most precise one read
         self.headers = [
             self.tr("N° entrega"),
             self.tr("Fecha"),
@@ -68,6 +69,7 @@ class LazyDeliveries(RowsModel):
         self.beginResetModel()
         self.filter = f
         self.rows = []
+        self.places = 1
         self.done = False
         self.loading = False
         self.failed = ""
@@ -107,6 +109,10 @@ class LazyDeliveries(RowsModel):
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
+            places = formatting.places_needed((d.quantity for d in page), self.places, 3)
+            if places != self.places:  # one rule for the whole column
+                self.places = places
+                self.dataChanged.emit(self.index(0, 5), self.index(len(self.rows) - 1, 5))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -130,7 +136,7 @@ class LazyDeliveries(RowsModel):
             self.shifts.get(d.shift, d.shift),
             d.member_code,
             d.member_name,
-            fmt.quantity(d.quantity, d.unit),
+            f"{fmt.number(d.quantity, self.places)} {fmt.unit_label(d.unit)}",
             status,
         )[col]
 

@@ -281,7 +281,10 @@ class IndicatorsView(QWidget):
             return
         if path is None:
             pattern = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
-            name = f"indicadores-{report.current.start:%Y%m%d}-{report.current.end:%Y%m%d}.{kind}"
+            name = (
+                f"{self.tr('indicadores')}-{report.current.start:%Y%m%d}-"
+                f"{report.current.end:%Y%m%d}.{kind}"
+            )
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar informe"), name, pattern)
         if not path:
             return
