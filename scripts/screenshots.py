@@ -72,6 +72,9 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         entry.day.setDate(entry.day.date().addDays(-1))
 
     def statement(view: Any) -> None:
+        from ui.common.runner import app_runner
+
+        app_runner().wait_idle()  # the period on view is read first
         view.kind.setCurrentIndex(1)
         view.member.setText("S0001")
         view.preview()

@@ -83,7 +83,7 @@ class QualityView(QWidget):
         for col, key in enumerate(KEYS, start=1):
             edit = QLineEdit()
             edit.setObjectName(key)
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("1,250,000") + 14)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("1,250,000") + 14)  # fits UFC
             edit.textChanged.connect(lambda _t, k=key: self.check(k))
             edit.returnPressed.connect(self.save)
             grid.addWidget(QLabel(short[key]), 0, col)
