@@ -622,7 +622,7 @@ def heartbeat(workdir: Path, quick: bool) -> dict[str, Any]:
         )
     target = workdir / "estados.pdf"
     began = time.perf_counter()
-    closeout.save_batch_to(target, "statements")  # the 40 selected members, into one PDF
+    closeout.after.save_batch_to(target, "statements")  # the 40 selected, into one PDF
     spin(lambda: target.exists() and closeout.print_button.isEnabled())
     print_s = time.perf_counter() - began
     timer.stop()

@@ -263,6 +263,136 @@
     </message>
 </context>
 <context>
+    <name>AfterClose</name>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="59" />
+        <source>Las liquidaciones elegidas ya están pagadas.</source>
+        <translation>The chosen settlements are already paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="61" />
+        <source>No hay liquidaciones por pagar en %1.</source>
+        <translation>Nothing is left to pay in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="73" />
+        <source>No se registró ningún pago.</source>
+        <translation>No payment was recorded.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/after_close.py" line="81" />
+        <source>%Ln liquidación(es) pagada(s)</source>
+        <translation><numerusform>%Ln settlement paid</numerusform><numerusform>%Ln settlements paid</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="106" />
+        <location filename="../../ui/closeout/after_close.py" line="113" />
+        <source>Revertir un pago</source>
+        <translation>Reverse a payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="107" />
+        <source>Código del socio:</source>
+        <translation>Member code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="113" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="124" />
+        <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
+        <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="144" />
+        <source>Reabrir periodo</source>
+        <translation>Reopen period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="145" />
+        <source>Motivo para reabrir %1:</source>
+        <translation>Reason to reopen %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="157" />
+        <source>Periodo %1 reabierto; %2.</source>
+        <translation>Period %1 reopened; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/after_close.py" line="159" />
+        <source>%Ln liquidación(es) anulada(s)</source>
+        <translation><numerusform>%Ln settlement voided</numerusform><numerusform>%Ln settlements voided</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="167" />
+        <source>Reabriendo el periodo…</source>
+        <translation>Reopening the period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="174" />
+        <source>Recibos</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="175" />
+        <source>Estados de cuenta</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="176" />
+        <source>Planilla de pago</source>
+        <translation>Payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="179" />
+        <source>Documento:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="191" />
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="213" />
+        <source>recibos</source>
+        <translation>receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="214" />
+        <source>estados</source>
+        <translation>statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="215" />
+        <source>planilla</source>
+        <translation>payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="223" />
+        <location filename="../../ui/closeout/after_close.py" line="228" />
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="230" />
+        <source>Documentos PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="242" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="249" />
+        <source>Preparando los documentos…</source>
+        <translation>Preparing the documents…</translation>
+    </message>
+</context>
+<context>
     <name>AnalyzerPanel</name>
     <message>
         <location filename="../../ui/collection/analyzer_panel.py" line="66" />
@@ -806,7 +936,7 @@
         <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="244" />
+        <location filename="../../ui/closeout/closeout_view.py" line="241" />
         <source>%Ln pagada(s)</source>
         <translation><numerusform>%Ln paid</numerusform><numerusform>%Ln paid</numerusform></translation>
     </message>
@@ -821,278 +951,151 @@
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="92" />
+        <location filename="../../ui/closeout/closeout_view.py" line="88" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="94" />
+        <location filename="../../ui/closeout/closeout_view.py" line="90" />
         <source>Reabrir…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="95" />
+        <location filename="../../ui/closeout/closeout_view.py" line="91" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="96" />
+        <location filename="../../ui/closeout/closeout_view.py" line="92" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="101" />
+        <location filename="../../ui/closeout/closeout_view.py" line="97" />
         <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
         <translation>The members selected in the table, or all of them when none is selected</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="97" />
+        <location filename="../../ui/closeout/closeout_view.py" line="93" />
         <source>Registrar pagos…</source>
         <translation>Record payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="93" />
+        <location filename="../../ui/closeout/closeout_view.py" line="89" />
         <source>Cerrar periodo…</source>
         <translation>Close period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="98" />
+        <location filename="../../ui/closeout/closeout_view.py" line="94" />
         <source>Revertir un pago…</source>
         <translation>Reverse a payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="105" />
+        <location filename="../../ui/closeout/closeout_view.py" line="101" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="127" />
+        <location filename="../../ui/closeout/closeout_view.py" line="123" />
         <source>Doble clic: ir a la pantalla que lo corrige</source>
         <translation>Double-click: go to the screen that fixes it</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="132" />
+        <location filename="../../ui/closeout/closeout_view.py" line="128" />
         <source>Corregir…</source>
         <translation>Fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="218" />
+        <location filename="../../ui/closeout/closeout_view.py" line="215" />
         <source>Periodo %1 abierto: «Vista previa» muestra lo que pagaría su cierre.</source>
         <translation>Period %1 is open: «Preview» shows what its close would pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="249" />
+        <location filename="../../ui/closeout/closeout_view.py" line="246" />
         <source>Periodo %1 pagado.</source>
         <translation>Period %1 paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="257" />
+        <location filename="../../ui/closeout/closeout_view.py" line="254" />
         <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
         <translation>The data changed after the preview: compute it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="263" />
+        <location filename="../../ui/closeout/closeout_view.py" line="260" />
         <source>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</source>
         <translation><numerusform>It cannot close yet: %Ln test is missing (see the warnings).</numerusform><numerusform>It cannot close yet: %Ln tests are missing (see the warnings).</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="325" />
+        <location filename="../../ui/closeout/closeout_view.py" line="322" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="330" />
+        <location filename="../../ui/closeout/closeout_view.py" line="327" />
         <source>Calculando la vista previa…</source>
         <translation>Computing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="235" />
+        <location filename="../../ui/closeout/closeout_view.py" line="232" />
         <source>%1 · %6 L · %2 kg · bruto %3 · descuentos %4 · neto %5</source>
         <translation>%1 · %6 L · %2 kg · gross %3 · deductions %4 · net %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="388" />
-        <location filename="../../ui/closeout/closeout_view.py" line="390" />
+        <location filename="../../ui/closeout/closeout_view.py" line="385" />
+        <location filename="../../ui/closeout/closeout_view.py" line="387" />
         <source>Cerrar el periodo</source>
         <translation>Close the period</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="391" />
+        <location filename="../../ui/closeout/closeout_view.py" line="388" />
         <source>No cerrar</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="555" />
-        <source>Reabriendo el periodo…</source>
-        <translation>Reopening the period…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="251" />
+        <location filename="../../ui/closeout/closeout_view.py" line="248" />
         <source>Periodo %1 cerrado.</source>
         <translation>Period %1 closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="258" />
+        <location filename="../../ui/closeout/closeout_view.py" line="255" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="414" />
+        <location filename="../../ui/closeout/closeout_view.py" line="411" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="496" />
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
-        <source>Revertir un pago</source>
-        <translation>Reverse a payment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="497" />
-        <source>Código del socio:</source>
-        <translation>Member code:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
-        <source>Motivo:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="512" />
-        <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
-        <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="532" />
-        <source>Reabrir periodo</source>
-        <translation>Reopen period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="533" />
-        <source>Motivo para reabrir %1:</source>
-        <translation>Reason to reopen %1:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="564" />
-        <source>Recibos</source>
-        <translation>Receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="565" />
-        <source>Estados de cuenta</source>
-        <translation>Statements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="566" />
-        <source>Planilla de pago</source>
-        <translation>Payroll</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="579" />
-        <source>Imprimir</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="568" />
-        <source>Documento:</source>
-        <translation>Document:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="611" />
-        <location filename="../../ui/closeout/closeout_view.py" line="616" />
-        <source>Guardar PDF</source>
-        <translation>Save PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="601" />
-        <source>recibos</source>
-        <translation>receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="362" />
+        <location filename="../../ui/closeout/closeout_view.py" line="359" />
         <source>El periodo %1 no tiene nada que cerrar.</source>
         <translation>Period %1 has nothing to close.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="372" />
+        <location filename="../../ui/closeout/closeout_view.py" line="369" />
         <source>¿Cerrar el periodo %1? Se emitirán las liquidaciones de %2: bruto %3, neto %4.</source>
         <translation>Close period %1? The settlements of %2 will be issued: gross %3, net %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="236" />
-        <location filename="../../ui/closeout/closeout_view.py" line="375" />
+        <location filename="../../ui/closeout/closeout_view.py" line="233" />
+        <location filename="../../ui/closeout/closeout_view.py" line="372" />
         <source>%Ln socio(s)</source>
         <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="380" />
+        <location filename="../../ui/closeout/closeout_view.py" line="377" />
         <source>La vista previa tiene %Ln aviso(s).</source>
         <translation><numerusform>The preview has %Ln warning.</numerusform><numerusform>The preview has %Ln warnings.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="383" />
+        <location filename="../../ui/closeout/closeout_view.py" line="380" />
         <source>El periodo todavía no termina (termina el %1): lo que se entregue después irá al periodo siguiente como ajuste.</source>
         <translation>The period has not ended yet (it ends on %1): what is delivered after it goes to the next period as an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="393" />
+        <location filename="../../ui/closeout/closeout_view.py" line="390" />
         <source>No se cerró el periodo.</source>
         <translation>The period was not closed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="451" />
-        <source>Las liquidaciones elegidas ya están pagadas.</source>
-        <translation>The chosen settlements are already paid.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="453" />
-        <source>No hay liquidaciones por pagar en %1.</source>
-        <translation>Nothing is left to pay in %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="465" />
-        <source>No se registró ningún pago.</source>
-        <translation>No payment was recorded.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="473" />
-        <source>%Ln liquidación(es) pagada(s)</source>
-        <translation><numerusform>%Ln settlement paid</numerusform><numerusform>%Ln settlements paid</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="545" />
-        <source>Periodo %1 reabierto; %2.</source>
-        <translation>Period %1 reopened; %2.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="547" />
-        <source>%Ln liquidación(es) anulada(s)</source>
-        <translation><numerusform>%Ln settlement voided</numerusform><numerusform>%Ln settlements voided</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="602" />
-        <source>estados</source>
-        <translation>statements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="603" />
-        <source>planilla</source>
-        <translation>payroll</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="618" />
-        <source>Documentos PDF (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="630" />
-        <source>Guardado en %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="637" />
-        <source>Preparando los documentos…</source>
-        <translation>Preparing the documents…</translation>
     </message>
 </context>
 <context>
@@ -1294,37 +1297,37 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/common/dates.py" line="67" />
+        <location filename="../../ui/common/dates.py" line="74" />
         <source>dd/mm/aaaa</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="71" />
+        <location filename="../../ui/common/dates.py" line="78" />
         <source>Elegir en el calendario</source>
         <translation>Pick on the calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="122" />
+        <location filename="../../ui/common/dates.py" line="130" />
         <source>Fecha de otro mes</source>
         <translation>Date in another month</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="123" />
+        <location filename="../../ui/common/dates.py" line="131" />
         <source>La fecha es el %1 (%2), no de este mes. ¿Guardar con esa fecha?</source>
         <translation>The date is %1 (%2), not this month. Save with that date?</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="126" />
+        <location filename="../../ui/common/dates.py" line="134" />
         <source>Guardar con esa fecha</source>
         <translation>Save with that date</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="127" />
+        <location filename="../../ui/common/dates.py" line="135" />
         <source>No guardar</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../ui/common/dates.py" line="174" />
+        <location filename="../../ui/common/dates.py" line="182" />
         <source>Otro mes: %1</source>
         <translation>Another month: %1</translation>
     </message>

@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_PE" sourcelanguage="es_PE">
 <context>
+    <name>AfterClose</name>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/after_close.py" line="81" />
+        <source>%Ln liquidación(es) pagada(s)</source>
+        <translation><numerusform>%Ln liquidación pagada</numerusform><numerusform>%Ln liquidaciones pagadas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/after_close.py" line="159" />
+        <source>%Ln liquidación(es) anulada(s)</source>
+        <translation><numerusform>%Ln liquidación anulada</numerusform><numerusform>%Ln liquidaciones anuladas</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>AuditView</name>
     <message numerus="yes">
         <location filename="../../ui/admin/audit_view.py" line="173" />
@@ -24,35 +37,25 @@
 <context>
     <name>CloseoutView</name>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="263" />
+        <location filename="../../ui/closeout/closeout_view.py" line="260" />
         <source>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</source>
         <translation><numerusform>No se puede cerrar todavía: falta %Ln análisis (ver avisos).</numerusform><numerusform>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="236" />
-        <location filename="../../ui/closeout/closeout_view.py" line="375" />
+        <location filename="../../ui/closeout/closeout_view.py" line="233" />
+        <location filename="../../ui/closeout/closeout_view.py" line="372" />
         <source>%Ln socio(s)</source>
         <translation><numerusform>%Ln socio</numerusform><numerusform>%Ln socios</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="244" />
+        <location filename="../../ui/closeout/closeout_view.py" line="241" />
         <source>%Ln pagada(s)</source>
         <translation><numerusform>%Ln pagada</numerusform><numerusform>%Ln pagadas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="380" />
+        <location filename="../../ui/closeout/closeout_view.py" line="377" />
         <source>La vista previa tiene %Ln aviso(s).</source>
         <translation><numerusform>La vista previa tiene %Ln aviso.</numerusform><numerusform>La vista previa tiene %Ln avisos.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="473" />
-        <source>%Ln liquidación(es) pagada(s)</source>
-        <translation><numerusform>%Ln liquidación pagada</numerusform><numerusform>%Ln liquidaciones pagadas</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="547" />
-        <source>%Ln liquidación(es) anulada(s)</source>
-        <translation><numerusform>%Ln liquidación anulada</numerusform><numerusform>%Ln liquidaciones anuladas</numerusform></translation>
     </message>
     </context>
 <context>

@@ -42,8 +42,8 @@ NOT_SCREENS = {"subprocess", "runner", "server", "c", "page", "canvas"}
 
 
 def _connected_names(tree: ast.AST) -> set[str]:
-    """Methods of `self` connected to a user signal: `x.clicked.connect(self.save)` or
-    `x.clicked.connect(lambda: self.save())`."""
+    """Methods of the screen connected to a user signal: `x.clicked.connect(self.save)`,
+    `x.clicked.connect(lambda: self.save())` or `… lambda: self.after.reopen()`."""
     names: set[str] = set()
     for node in ast.walk(tree):
         if not (
@@ -56,31 +56,30 @@ def _connected_names(tree: ast.AST) -> set[str]:
         ):
             continue
         target = node.args[0]
-        if _self_method(target):
-            names.add(target.attr)  # type: ignore[attr-defined]
-        elif isinstance(target, ast.Lambda):
-            names |= {
-                inner.func.attr  # type: ignore[attr-defined]
-                for inner in ast.walk(target.body)
-                if isinstance(inner, ast.Call) and _self_method(inner.func)
-            }
+        if isinstance(target, ast.Lambda):
+            target = target.body.func if isinstance(target.body, ast.Call) else target.body
+        if isinstance(target, ast.Attribute) and _on_self(target):
+            names.add(target.attr)
     return names - LIFE_CYCLE
 
 
-def _self_method(node: ast.AST) -> bool:
-    """`self.name` (a method of the screen itself)."""
-    return (
-        isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id == "self"
-    )
+def _on_self(node: ast.Attribute) -> bool:
+    """`self.name` or `self.part.name`: a method of the screen or of a part of it."""
+    base = node.value
+    while isinstance(base, ast.Attribute):
+        base = base.value
+    return isinstance(base, ast.Name) and base.id == "self"
 
 
 def screen_slots() -> set[str]:
-    names: set[str] = set()
+    """The screens' own methods (defined in ui/, not Qt's) that a user signal runs."""
+    connected: set[str] = set()
+    defined: set[str] = set()
     for path in (ROOT / "ui").rglob("*.py"):
-        names |= _connected_names(ast.parse(path.read_text("utf-8")))
-    return names
+        tree = ast.parse(path.read_text("utf-8"))
+        connected |= _connected_names(tree)
+        defined |= {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    return connected & defined
 
 
 def offences(source: str, slots: set[str]) -> list[str]:

@@ -11,16 +11,12 @@ in Documentos, on another PC — a closed period is read again as it is stored."
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -35,6 +31,7 @@ from coop_desktop.domain.periods import parse_period, period_of
 from coop_desktop.errors import Refused
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
+from ui.closeout.after_close import AfterClose
 from ui.closeout.payroll_model import (
     SettlementsModel,
     Shown,
@@ -48,7 +45,6 @@ from ui.common.changes import follow
 from ui.common.confirm import ask
 from ui.common.error_text import message
 from ui.common.export_dialog import export_button
-from ui.common.password import sensitive_op, typed_password
 from ui.common.runner import OpContext, app_runner
 from ui.common.tables import tidy
 
@@ -148,11 +144,12 @@ class CloseoutView(QWidget):
         # clicked(bool) must not reach the methods' arguments
         self.preview_button.clicked.connect(lambda: self.preview())
         self.close_button.clicked.connect(lambda: self.close_period())
-        self.reopen_button.clicked.connect(lambda: self.reopen())
-        self.pay_button.clicked.connect(lambda: self.record_payments())
-        self.reverse_button.clicked.connect(lambda: self.reverse_one_payment())
-        self.print_button.clicked.connect(lambda: self.print_batch())
-        self.save_button.clicked.connect(lambda: self.save_batch())
+        self.after = AfterClose(self)  # pay, reverse, reopen, print and save
+        self.reopen_button.clicked.connect(lambda: self.after.reopen())
+        self.pay_button.clicked.connect(lambda: self.after.record_payments())
+        self.reverse_button.clicked.connect(lambda: self.after.reverse_one_payment())
+        self.print_button.clicked.connect(lambda: self.after.print_batch())
+        self.save_button.clicked.connect(lambda: self.after.save_batch())
         self.period.editingFinished.connect(self._period_typed)
         self.fix_button.setEnabled(False)
         self._enable()
@@ -415,226 +412,4 @@ class CloseoutView(QWidget):
             parent=self,
             cancellable=True,
             changes=("periods", "ledger"),
-        )
-
-    # -- after the close -----------------------------------------------------------------
-
-    def _after(self, text: str) -> Callable[[object], None]:
-        """When a change is done: say it, and read the period again as stored."""
-
-        def done(_result: object) -> None:
-            self._busy(False)
-            self.note = text
-            self.load_state()
-
-        return done
-
-    def _chosen_rows(self) -> list[int]:
-        model = self.table.selectionModel()
-        return sorted({i.row() for i in model.selectedRows()}) if model else []
-
-    def selected_codes(self) -> list[str] | None:
-        """The members selected in the table, or None (all of them)."""
-        return [self.rows.rows[r].code for r in self._chosen_rows()] or None
-
-    def record_payments(self) -> None:
-        """Pay the selected members (or everyone unpaid), once the question naming them,
-        each with their net, and the total is answered."""
-        from ui.closeout.money_actions import PaymentDialog
-
-        chosen = self._chosen_rows()
-        rows = [self.rows.rows[r] for r in chosen] if chosen else list(self.rows.rows)
-        unpaid = [r for r in rows if r.status == "issued"]
-        code = self.code()
-        if not unpaid:
-            self.status.setText(
-                self.tr("Las liquidaciones elegidas ya están pagadas.")
-                if chosen
-                else self.tr("No hay liquidaciones por pagar en %1.").replace(
-                    "%1", fmt.period(code)
-                )
-            )
-            return
-        dialog = PaymentDialog(code, unpaid, not chosen, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        method = str(dialog.method.currentData())
-        reference = dialog.reference.text()
-        total = dialog.total
-        dialog.deleteLater()
-        if not accepted:
-            self.status.setText(self.tr("No se registró ningún pago."))
-            return
-        db = self.db
-        members = [r.code for r in unpaid] if chosen else None
-        from coop_desktop.services.settlements import pay
-
-        def done(count: int) -> None:
-            self._after(
-                self.tr("%Ln liquidación(es) pagada(s)", "", count) + " — " + fmt.money(total) + "."
-            )(count)
-
-        self._busy(True)
-        self.runner.run(
-            lambda _c: pay(db, code, method, reference=reference or None, members=members),
-            done,
-            self._failed,
-            changes=("periods", "ledger"),
-        )
-
-    def reverse_one_payment(self) -> None:
-        """Cancel a payment recorded by mistake (the selected member's, or the code typed):
-        a reversal entry, the settlement unpaid again. The reason, then the password, are
-        asked before anything runs."""
-        from coop_desktop.services.settlements import reverse_payment
-
-        code = self.code()
-        paid = [
-            self.rows.rows[r] for r in self._chosen_rows() if self.rows.rows[r].status == "paid"
-        ]
-        member, ok = QInputDialog.getText(
-            self,
-            self.tr("Revertir un pago"),
-            self.tr("Código del socio:"),
-            text=paid[0].code if paid else "",
-        )
-        if not ok or not member.strip():
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("Revertir un pago"), self.tr("Motivo:"))
-        if not ok:
-            return
-        password = typed_password(self.db, "reverse_payment", self)
-        if password is None:
-            return
-        db, who = self.db, member.strip()
-
-        def done(number: str) -> None:
-            self._after(
-                self.tr("Pago de %1 revertido; la liquidación vuelve a estar por pagar.").replace(
-                    "%1", number
-                )
-            )(number)
-
-        self._busy(True)
-        self.runner.run(
-            sensitive_op(password, lambda: reverse_payment(db, code, who, reason)),
-            done,
-            self._failed,
-            changes=("periods", "ledger"),
-        )
-
-    def reopen(self) -> None:
-        """Reopen with a reason; the password is asked here, then the reopen runs."""
-        from coop_desktop.services.settlements import reopen_period
-
-        code = self.code()
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Reabrir periodo"),
-            self.tr("Motivo para reabrir %1:").replace("%1", fmt.period(code)),
-        )
-        if not ok:
-            return
-        password = typed_password(self.db, "reopen", self)
-        if password is None:
-            return
-        db = self.db
-
-        def done(count: int) -> None:
-            self.shown = None  # nothing stored any more: a preview is the next step
-            self._after(
-                self.tr("Periodo %1 reabierto; %2.")
-                .replace("%1", fmt.period(code))
-                .replace("%2", self.tr("%Ln liquidación(es) anulada(s)", "", count))
-            )(count)
-
-        self._busy(True)
-        self.runner.run(
-            sensitive_op(password, lambda: reopen_period(db, code, reason)),
-            done,
-            self._failed,
-            label=self.tr("Reabriendo el periodo…"),
-            parent=self,
-            changes=("periods", "ledger"),
-        )
-
-    # -- printing ------------------------------------------------------------------------
-
-    def _batch_kind(self, title: str) -> str | None:
-        kinds = {
-            self.tr("Recibos"): "receipts",
-            self.tr("Estados de cuenta"): "statements",
-            self.tr("Planilla de pago"): "payroll",
-        }
-        choice, ok = QInputDialog.getItem(self, title, self.tr("Documento:"), list(kinds), 0, False)
-        return kinds[choice] if ok else None
-
-    def print_batch(self) -> None:
-        """Receipts, statements or the payroll of the period (the selected members, or all)
-        to a printer, built in the background (progress, cancel); receipts count as printed
-        only once sent."""
-        from ui.closeout.batch_print import build_batch, record_batch
-        from ui.printing.print_jobs import print_document
-
-        code = self.code()
-        kind = self._batch_kind(self.tr("Imprimir"))
-        if kind is None:
-            return
-        db, members = self.db, self.selected_codes()
-
-        def report(text: str) -> None:
-            self._busy(False)
-            self.status.setText(text)
-
-        self._busy(True)
-        self.print_job = print_document(
-            self,
-            self.runner,
-            self._file_name(kind, code),
-            lambda context: build_batch(db, code, kind, context, members),
-            lambda batch: record_batch(db, batch),
-            report,
-        )
-
-    def _file_name(self, kind: str, code: str) -> str:
-        """ "recibos-2026-10": the batch's name in the screen's language."""
-        names = {
-            "receipts": self.tr("recibos"),
-            "statements": self.tr("estados"),
-            "payroll": self.tr("planilla"),
-        }
-        return f"{names[kind]}-{code}"
-
-    def save_batch(self) -> None:
-        """Receipts, statements or the payroll of the period (the selected members, or all)
-        into one PDF, in the background."""
-        code = self.code()
-        kind = self._batch_kind(self.tr("Guardar PDF"))
-        if kind is None:
-            return
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Guardar PDF"),
-            f"{self._file_name(kind, code)}.pdf",
-            self.tr("Documentos PDF (*.pdf)"),
-        )
-        if chosen:
-            self.save_batch_to(Path(chosen), kind)
-
-    def save_batch_to(self, path: Path, kind: str) -> None:
-        from ui.closeout.batch_print import save_batch
-
-        code, db, members = self.code(), self.db, self.selected_codes()
-
-        def done(paths: list[Path]) -> None:
-            self._busy(False)
-            self.status.setText(self.tr("Guardado en %1").replace("%1", str(paths[0])))
-
-        self._busy(True)
-        self.runner.run(
-            lambda context: save_batch(db, code, kind, path, context, members),
-            done,
-            self._failed,
-            label=self.tr("Preparando los documentos…"),
-            parent=self,
-            cancellable=True,
         )
