@@ -523,13 +523,19 @@ def heartbeat(workdir: Path, quick: bool) -> dict[str, Any]:
         app.processEvents()  # the tick that ends the previous phase counts there
         phase[0] = name
 
+    from ui.admin.sign_in import SignInDialog
+    from ui.main_window import MainWindow  # imported before sign-in, as the app does
+
+    signing = SignInDialog(db, last_user=BENCH_USER)  # what the person sees first
+    signing.show()
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
-    pause(2)
+    pause(1)
+    signing.close()
+    pause(1)
     step("startup")
-    from ui.main_window import MainWindow  # imported before sign-in in the app
 
     built: list[Any] = []
     QTimer.singleShot(0, lambda: built.append(MainWindow(db)))
