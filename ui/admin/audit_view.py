@@ -85,8 +85,8 @@ class AuditView(QWidget):
         for code in ENTITIES:
             self.entity.addItem(entity_name(code), code)
         self.use_dates = QCheckBox(self.tr("Del"))
-        self.start = dates.DateField(dates.today().addMonths(-1), field="start")
-        self.end = dates.DateField(field="end")
+        self.start = dates.DateField(dates.today().addMonths(-1), field="start", marks_far=False)
+        self.end = dates.DateField(field="end", marks_far=False)
         self.search_button = QPushButton(self.tr("Buscar"))
         self.search_button.clicked.connect(lambda: self.refresh())
         self.verify_button = QPushButton(self.tr("Verificar la cadena"))

@@ -61,10 +61,14 @@ class DateField(QWidget):
         *,
         future: bool = False,
         field: str = "date",
+        marks_far: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """`marks_far`: a date of another month shows in amber (a date something is saved
+        with); a filter's range (from, to) leaves it plain."""
         super().__init__(parent)
         self.future = future
+        self.marks_far = marks_far
         self.field = field  # the name a refusal gives (messages.FIELD_NAMES)
         self.minimum: Day | None = None
         self.maximum: Day | None = None
@@ -176,7 +180,7 @@ class DateField(QWidget):
 
     def _mark(self) -> None:
         typed = self.edit.text().strip()
-        far = typed == fmt.day(self._day) and self.far()
+        far = self.marks_far and typed == fmt.day(self._day) and self.far()
         self.edit.setStyleSheet(AMBER if far else "")
         self.edit.setToolTip(
             self.tr("Otro mes: %1").replace("%1", fmt.long_day(self._day)) if far else ""

@@ -62,8 +62,8 @@ class IndicatorsView(QWidget):
         self.plots: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         today = clock.today()
-        self.start = dates.DateField(date(today.year, 1, 1), field="start")
-        self.end = dates.DateField(today, field="end")
+        self.start = dates.DateField(date(today.year, 1, 1), field="start", marks_far=False)
+        self.end = dates.DateField(today, field="end", marks_far=False)
         self.by = QComboBox()
         for key, text in (
             ("", self.tr("Sin agrupar")),
@@ -76,8 +76,10 @@ class IndicatorsView(QWidget):
             self.by.addItem(text, key)
         self.by.setCurrentIndex(1)
         self.with_baseline = QCheckBox(self.tr("Línea base"))
-        self.base_start = dates.DateField(date(today.year - 1, 1, 1), field="start")
-        self.base_end = dates.DateField(date(today.year - 1, 12, 31), field="end")
+        self.base_start = dates.DateField(
+            date(today.year - 1, 1, 1), field="start", marks_far=False
+        )
+        self.base_end = dates.DateField(date(today.year - 1, 12, 31), field="end", marks_far=False)
         self.reference = QLineEdit()
         self.reference.setMaximumWidth(90)
         self.run_button = QPushButton(self.tr("Calcular"))
