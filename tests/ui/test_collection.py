@@ -306,8 +306,8 @@ def test_correct_a_delivery_and_undo(qtbot: QtBot, window: CollectionView) -> No
         save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
         dialog.quantity.selectAll()
         qtbot.keyClicks(dialog.quantity, "abc")
-        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-        assert "no es un número" in dialog.error.text()
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # written on the op runner
+        qtbot.waitUntil(lambda: "no es un número" in dialog.error.text())
         dialog.quantity.selectAll()
         qtbot.keyClicks(dialog.quantity, "12.5")
         qtbot.keyClicks(dialog.reason, "Acidez")
