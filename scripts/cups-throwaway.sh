@@ -77,7 +77,8 @@ CONF
       </dev/null >"$dir/log/cupsd.out" 2>&1 &
     echo $! >"$dir/cupsd.pid"
     export CUPS_SERVER="$dir/cups.sock"
-    for _ in $(seq 100); do lpstat -r >/dev/null 2>&1 && break; sleep 0.05; done
+    # up to 15 s: on a loaded 2-core machine the daemon can take several seconds to answer
+    for _ in $(seq 300); do lpstat -r >/dev/null 2>&1 && break; sleep 0.05; done
     lpstat -r >/dev/null 2>&1 || { cat "$dir/log/error_log" >&2; exit 1; }
     add() { lpadmin -p "$1" -E -v "coopfile:$dir/out" "${@:2}" 2>/dev/null; }
     add Termica-80 -P "$here/cups/thermal-80-fixed.ppd"

@@ -65,10 +65,16 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         return show
 
     def yesterday(view: Any) -> None:
+        from ui.common.runner import app_runner
+
         entry = view.collection
+        app_runner().wait_idle()
         entry.day.setDate(entry.day.date().addDays(-1))
 
     def statement(view: Any) -> None:
+        from ui.common.runner import app_runner
+
+        app_runner().wait_idle()  # the period on view is read first
         view.kind.setCurrentIndex(1)
         view.member.setText("S0001")
         view.preview()
@@ -78,7 +84,16 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         view.show_ledger()
 
     def whatif(view: Any) -> None:
+        from ui.common.runner import app_runner
+
+        app_runner().wait_idle()  # the period to try it on is read first
         view.whatif.run()
+
+    def preview(view: Any) -> None:
+        from ui.common.runner import app_runner
+
+        app_runner().wait_idle()  # the oldest open period is read first
+        view.preview()
 
     def indicators(view: Any) -> None:  # the demo's days by district
         view.start.setDate(view.start.date().currentDate().addDays(-45))
@@ -104,7 +119,7 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         ("quality", section("quality")),
         ("prices", section("prices", whatif)),
         ("accounts", section("accounts", account)),
-        ("closeout", section("closeout", lambda v: v.preview())),
+        ("closeout", section("closeout", preview)),
         ("documents", section("documents", statement)),
         ("settings", section("settings")),
         ("sales", sales_tab(0)),
@@ -147,16 +162,25 @@ def demo_sales(db: Any) -> None:
 
 
 def dialogs(db: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from coop_desktop.core.numbers import D
+    from coop_desktop.services.closeout.stored import PayrollRow
     from coop_desktop.services.members import list_members
     from ui.admin.first_run import FirstRunDialog
+    from ui.closeout.money_actions import PaymentDialog
     from ui.members.member_dialog import MemberDialog
     from ui.members.member_page import MemberPage
 
-    member = list_members(db)[0]
+    members = list_members(db)
+    member = members[0]
+    rows = [
+        PayrollRow(m.code, m.full_name, D("0"), D("0"), D("0"), D("0"), D("0"), D(f"{100 + i}.50"))
+        for i, m in enumerate(members[:12])
+    ]
     return [
         ("first-run", lambda: FirstRunDialog(db)),
         ("member-dialog", lambda: MemberDialog(db, member)),
         ("member-page", lambda: MemberPage(db, member)),
+        ("payment-dialog", lambda: PaymentDialog("2026-10", rows, True, None)),
     ]
 
 

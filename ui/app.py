@@ -59,7 +59,8 @@ class QtGaps(QTranslator):
 
 def install_translations(app: QApplication, lang: str = "es") -> list[QTranslator]:
     """Spanish (Peru) by default, with Qt's own strings in Spanish and es_PE number and date
-    formats; English from resources/translations/coop_en.qm. The code's text is Spanish."""
+    formats; English from resources/translations/coop_en.qm. The code's text is Spanish;
+    coop_es.qm holds its plural forms ("%n socio(s)": "1 socio", "3 socios")."""
     for old in getattr(app, "_coop_translators", []):
         app.removeTranslator(old)
     QLocale.setDefault(
@@ -67,18 +68,17 @@ def install_translations(app: QApplication, lang: str = "es") -> list[QTranslato
         if lang == "es"
         else QLocale(QLocale.Language.English)
     )
+    from coop_desktop.core.resources import resource_path
+
     translators: list[QTranslator] = []
     if lang == "es":
         translators.append(QtGaps(app))  # installed first: asked after qtbase_es
         qt = QTranslator(app)
         if qt.load("qtbase_es", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)
-    else:
-        from coop_desktop.core.resources import resource_path
-
-        ours = QTranslator(app)
-        if ours.load(str(resource_path("translations/coop_en.qm"))):
-            translators.append(ours)
+    ours = QTranslator(app)  # English; in Spanish only the plural forms (%n)
+    if ours.load(str(resource_path(f"translations/coop_{lang}.qm"))):
+        translators.append(ours)
     for translator in translators:
         app.installTranslator(translator)
     app._coop_translators = translators  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ closes; a screen with unsaved edits (`can_leave()`) is asked before it is left."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,38 +25,17 @@ from coop_desktop.core import clock
 from coop_desktop.domain.periods import period_of
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
+from ui.admin.idle_lock import IdleLock
+from ui.admin.sign_in import install_reauthentication
 from ui.common import fmt
-from ui.common.changes import ChangeWatcher
+from ui.common.changes import ChangeWatcher, follow
 from ui.common.runner import app_runner
 from ui.common.wheel_guard import guard_everywhere, guard_wheel
 from ui.common.words import QT_TRANSLATE_NOOP
 from ui.home.home_view import HomeView
+from ui.warmup import Warmup
 
 SMALL_SCREEN = (1440, 900)
-# Screens are built when first shown; their modules are imported beforehand on the worker,
-# so opening a screen never waits for Python to read and compile them.
-SCREEN_MODULES = (
-    "ui.members.members_view",
-    "ui.members.member_dialog",
-    "ui.members.member_page",
-    "ui.collection.collection_section",
-    "ui.collection.route_view",
-    "ui.collection.deliveries_view",
-    "ui.collection.centres_view",
-    "ui.collection.delivery_dialogs",
-    "ui.quality.quality_view",
-    "ui.prices.prices_view",
-    "ui.accounts.accounts_view",
-    "ui.closeout.closeout_view",
-    "ui.sales.sales_view",
-    "ui.documents.documents_view",
-    "ui.admin.settings_view",
-    "coop_desktop.services.printouts",
-    "coop_desktop.services.statements",
-    "coop_desktop.documents.batch",
-    "coop_desktop.documents.statement",
-    "coop_desktop.documents.receipt",
-)
 
 
 ROLE_WORDS = {  # the stored roles, marked for translation
@@ -71,15 +51,6 @@ def role_name(role: str) -> str:
     return QCoreApplication.translate("Roles", ROLE_WORDS.get(role, role))
 
 
-def prewarm() -> None:
-    """Import the modules of the screens not yet shown (classes only, no Qt object). The Qt
-    modules they need are loaded on the GUI thread first (MainWindow.__init__)."""
-    import importlib
-
-    for name in SCREEN_MODULES:
-        importlib.import_module(name)
-
-
 def ui_settings() -> QSettings:
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CoopDesktop", "coop-desktop"
@@ -92,6 +63,9 @@ class MainWindow(QMainWindow):
         self.db = db
         self.runner = app_runner()
         self.runner.setParent(self)  # the window owns it, and stops it when it closes
+        self.warmup = Warmup(self.runner, self)  # the runner's first op: every module
+        self.period_label = QLabel()
+        self.read_period()  # first on the worker: it also loads the formatter's locale data
         association = get_association(db)
         name = association.name if association else self.tr("(sin asociación)")
         self.association_name = name
@@ -135,7 +109,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._menus()
-        self.period_label = QLabel()
         self.statusBar().addWidget(QLabel(name))
         self.statusBar().addWidget(self.period_label)
         principal = db.principal
@@ -150,11 +123,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Base de datos: %1").replace("%1", db.location.describe()))
         )
-        if association is not None:
-            span = period_of(clock.today(), association.cycle)
-            self.period_label.setText(
-                self.tr("Periodo abierto: %1").replace("%1", fmt.period(span))
-            )
         self.resize(1280, 720)
         settings = ui_settings()
         geometry = settings.value("window/geometry")
@@ -174,19 +142,39 @@ class MainWindow(QMainWindow):
         guard_everywhere(app)  # dialogs too
         self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
         self.watcher = ChangeWatcher(db, self.runner, self)
-        # The Qt modules the prewarmed screens' modules import, loaded here on the GUI thread:
-        # a Qt module loaded on the worker while widgets are built brings the app down.
-        import PySide6.QtPdf
-        import PySide6.QtPdfWidgets
-        import PySide6.QtPrintSupport
-        import PySide6.QtSerialPort  # noqa: F401
-
-        self.runner.run(lambda _c: prewarm(), lambda _r: None, lambda _e: None)
-        from ui.admin.idle_lock import IdleLock
-        from ui.admin.sign_in import install_reauthentication
-
+        follow(
+            self.period_label, self.runner, ("periods", "deliveries", "ledger"), self.read_period
+        )
         install_reauthentication(db, self)  # sensitive actions ask for the password again
         self.idle_lock = IdleLock(self, db)
+
+    def read_period(self) -> None:
+        """The status bar names the period that must close next (periods close in order),
+        read again after every change, here or on another PC; read and written out on the
+        worker (the formatter's locale data loads there, not in the window)."""
+        db, lang = self.db, fmt.lang()
+
+        def read(_context: object) -> tuple[str, str]:
+            from coop_desktop.language import formatting
+            from coop_desktop.services.closeout.period_status import cycle_of, oldest_open
+
+            with db.read() as session:
+                oldest = oldest_open(session)
+                current = period_of(clock.today(), cycle_of(session))
+            return (
+                formatting.period(oldest, lang) if oldest and oldest != current else "",
+                formatting.period(current, lang),
+            )
+
+        self.runner.run(read, self._period_read, lambda _e: None)
+
+    def _period_read(self, found: tuple[str, str]) -> None:
+        oldest, current = found
+        self.period_label.setText(
+            self.tr("Por cerrar: %1 · en curso: %2").replace("%1", oldest).replace("%2", current)
+            if oldest
+            else self.tr("Periodo en curso: %1").replace("%1", current)
+        )
 
     def _add(self, key: str, title: str, widget: QWidget) -> None:
         self.views[key] = widget
@@ -197,6 +185,7 @@ class MainWindow(QMainWindow):
         """Screens that read many rows are built the first time they are shown."""
         holder = QWidget()
         holder.setObjectName(f"lazy-{key}")
+        QVBoxLayout(holder).addWidget(QLabel(self.tr("Cargando…")), 0, Qt.AlignmentFlag.AlignCenter)
         self._add(key, title, holder)
 
     def _can_leave(self, widget: QWidget | None) -> bool:
@@ -212,6 +201,12 @@ class MainWindow(QMainWindow):
         self.shown_row = row
         key = list(self.views)[row]
         widget = self.views[key]
+        if widget.objectName().startswith("lazy-") and not self.warmup.core_done:
+            # the program's modules are still being imported on the worker: the screen is
+            # built once they are (two threads never import the same modules at once)
+            self.stack.setCurrentIndex(row)
+            QTimer.singleShot(50, lambda: self._show(row) if self.shown_row == row else None)
+            return
         if widget.objectName().startswith("lazy-"):
             widget = self._build(key)
             guard_wheel(widget)
@@ -280,6 +275,9 @@ class MainWindow(QMainWindow):
         return CollectionSection(self.db)
 
     def open_section(self, key: str) -> QWidget:
+        """Show a section and return its screen, built now if it was not (a warning's Fix
+        opens the screen it names and acts on it at once)."""
+        self.warmup.wait_core()
         self.nav.setCurrentRow(list(self.views).index(key))
         return self.views[key]
 

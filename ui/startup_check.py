@@ -99,11 +99,15 @@ class StartupCheck:
 
     def _shown(self) -> None:
         translators = getattr(self.app, "_coop_translators", [])
+        views = list(getattr(self.window, "views", {}))
+        nav = getattr(self.window, "nav", None)
+        row = nav.currentRow() if nav is not None else -1
         report(
             self.report_to,
             shown=time.time(),
             title=self.window.windowTitle(),
             translations=[t.filePath() for t in translators],
+            section=views[row] if 0 <= row < len(views) else "",
         )
         self.deadline = time.monotonic() + self.quit_after_ms / 1000 + BUSY_LIMIT_S
         QTimer.singleShot(self.quit_after_ms, self._finish)

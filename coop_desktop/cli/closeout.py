@@ -250,7 +250,10 @@ def cmd_settlement(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{s.number}  {s.member_code} {s.member_name}  ({s.period}, {s.status})")
+    from coop_desktop.core.messages import status_name
+
+    state = status_name(s.status, args.lang, settlement=True)
+    print(f"{s.number}  {s.member_code} {s.member_name}  ({s.period}, {state})")
     print_table(
         ["", "", ""],
         [

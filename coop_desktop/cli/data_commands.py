@@ -206,8 +206,14 @@ def cmd_members_list(args: argparse.Namespace) -> int:
         if args.lang == "es"
         else ["Code", "Name", "DNI", "Community", "District", "Status"]
     )
+    from coop_desktop.core.messages import status_name
+
     print_table(
-        headers, [(m.code, m.full_name, m.dni, m.community, m.district, m.status) for m in members]
+        headers,
+        [
+            (m.code, m.full_name, m.dni, m.community, m.district, status_name(m.status, args.lang))
+            for m in members
+        ],
     )
     return 0
 

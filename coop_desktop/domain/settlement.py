@@ -88,6 +88,20 @@ class Summary:
             == self.net
         )
 
+    @classmethod
+    def of_stored(
+        cls,
+        gross: Decimal,
+        credits: Decimal,
+        applied: Decimal,
+        carried_in: Decimal,
+        carried_out: Decimal,
+        net: Decimal,
+    ) -> Summary:
+        """From a stored settlement, which keeps what was taken off the milk (`applied`):
+        the period's own deductions are that, less the debt brought in it covered."""
+        return cls(gross, credits, applied - carried_in + carried_out, carried_in, carried_out, net)
+
     def __add__(self, other: Summary) -> Summary:
         return Summary(
             self.milk + other.milk,

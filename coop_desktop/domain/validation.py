@@ -119,6 +119,33 @@ def iso_date(value: str | date, field: str = "date") -> date:
         raise ValidationError("bad_date", field, value=value) from None
 
 
+def typed_day(text: str, today: date, *, future: bool = False, field: str = "date") -> date:
+    """A date as a person types it: dd/mm/yyyy, dd/mm/yy (20yy) or dd/mm, the separators
+    "/", "-", "." or a space (also yyyy-mm-dd). Without a year it is this year's, or last
+    year's when this year's has not come yet (the last days of December typed in
+    January); a year given that makes a future date is refused unless `future`."""
+    typed = (text or "").strip()
+    parts = [p for p in typed.replace("-", "/").replace(".", "/").replace(" ", "/").split("/") if p]
+    if len(parts) == 3 and len(parts[0]) == 4:
+        parts = [parts[2], parts[1], parts[0]]  # yyyy-mm-dd
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        raise ValidationError("bad_typed_date", field, value=typed)
+    day_n, month_n = int(parts[0]), int(parts[1])
+    given = parts[2] if len(parts) == 3 else None
+    if given is not None and len(given) not in (2, 4):
+        raise ValidationError("bad_typed_date", field, value=typed)
+    year = today.year if given is None else int(given) + (2000 if len(given) == 2 else 0)
+    try:
+        day = date(year, month_n, day_n)
+        if given is None and day > today and not future:
+            day = date(year - 1, month_n, day_n)
+    except ValueError:
+        raise ValidationError("bad_typed_date", field, value=typed) from None
+    if day > today and not future:
+        raise ValidationError("future_date", field, value=f"{day:%d/%m/%Y}")
+    return day
+
+
 def not_future(day: date, today: date, field: str = "date") -> date:
     if day > today:
         raise ValidationError("future_date", field, value=day.isoformat())

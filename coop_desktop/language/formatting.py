@@ -9,7 +9,7 @@ Quantities keep the precision they were recorded with (12.35 L prints 12.35, nev
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -83,6 +83,19 @@ def flexible(value: Decimal | int, min_places: int, max_places: int, lang: str =
     rounded = rounded.quantize(_step(places))  # only zeros are dropped: exact
     text = _digits(rounded, places, lang, True)
     return f"{MINUS}{text}" if rounded < 0 else text
+
+
+def places_needed(values: Iterable[Decimal], min_places: int, max_places: int) -> int:
+    """The decimals a column of figures needs so that each shows as recorded (between
+    `min_places` and `max_places`): one rule for the whole column, never 733.65 over 714.765."""
+    needed = min_places
+    for value in values:
+        exponent = value.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > needed:
+            needed = min(-exponent, max_places)
+            if needed == max_places:
+                break
+    return needed
 
 
 def as_recorded(value: Decimal | int, lang: str = "es", max_places: int = 6) -> str:
@@ -183,6 +196,12 @@ def day(value: date | datetime, lang: str = "es") -> str:
     """dd/mm/yyyy in both languages (the association's documents are Peruvian); cached, as a
     statement writes the same few dates many times."""
     return format_date(value, "dd/MM/yyyy", locale=locale_of(lang))
+
+
+def long_day(value: date, lang: str = "es") -> str:
+    """The date in words, weekday first: "martes, 2 de junio de 2026" (said back before a
+    date far from today is used)."""
+    return format_date(value, "full", locale=locale_of(lang))
 
 
 @lru_cache(maxsize=512)

@@ -14,7 +14,9 @@ function that writes and fails when one has no `@requires`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -31,6 +33,20 @@ from coop_desktop.storage.models import Association
 
 P = ParamSpec("P")
 R = TypeVar("R")
+# A password typed before a sensitive action started (the desktop asks on its window's thread,
+# then runs the action on its worker, where nothing can be asked): for that call only.
+_GIVEN: ContextVar[str | None] = ContextVar("coop_password_given", default=None)
+
+
+@contextmanager
+def password_given(password: str) -> Iterator[None]:
+    """Run a sensitive service with the password the person already typed: its permission
+    check verifies this one (a wrong one counts towards the lockout) instead of asking."""
+    token = _GIVEN.set(password)
+    try:
+        yield
+    finally:
+        _GIVEN.reset(token)
 
 
 def check(db: Database, permission: Permission, what: str) -> Principal:
@@ -50,7 +66,9 @@ def check(db: Database, permission: Permission, what: str) -> Principal:
     if permission in SENSITIVE and not db.password_confirmed:
         from coop_desktop.services.auth import confirm_password
 
-        password = db.ask_password(permission.value) if db.ask_password is not None else None
+        password = _GIVEN.get()
+        if password is None and db.ask_password is not None:
+            password = db.ask_password(permission.value)
         if password is None:
             db.audit_refusal(principal, permission, f"{what}: reauth")
             raise Forbidden("reauth_required", action=permission.value)

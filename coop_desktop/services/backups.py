@@ -6,8 +6,6 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from coop_desktop.core import clock
 from coop_desktop.core.errors import StorageError
 from coop_desktop.domain.roles import Permission
@@ -17,7 +15,7 @@ from coop_desktop.storage import backup as raw
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import BUSY_TIMEOUT_MS, Database
 from coop_desktop.storage.failures import holding
-from coop_desktop.storage.migrate import alembic_config
+from coop_desktop.storage.migrate import known_revisions
 from coop_desktop.storage.models import Setting
 
 LAST_BACKUP = "last_backup_at"
@@ -78,7 +76,7 @@ def restore(db: Database, source: Path, keep_dir: Path | None = None) -> tuple[P
     source = source.expanduser().resolve()
     if source == live.resolve():
         raise StorageError("restore_same_file", value=str(source))
-    known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    known = known_revisions()
     raw.check_file(source, known)
     folder = keep_dir or live.parent / "backups"  # beside the database
     folder.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ from coop_desktop.services.closeout.inputs import date_param, to_date
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.bulk import fetch_raw
 from coop_desktop.storage.engine import Database
-from coop_desktop.storage.models import Period, Setting
+from coop_desktop.storage.models import Setting
 
 DEFAULT_DENSITY = D("1.032")
 QUALITY_KEYS = ("fat", "st", "ufc", "scc")
@@ -122,17 +122,14 @@ def _quality(
 
 
 def _alerts(conn: Connection, db: Database, today: date, cycle: str) -> list[Alert]:
+    from coop_desktop.services.closeout.period_status import oldest_open
+
     alerts = []
     current = period_of(today, cycle)
-    previous = current.previous()
-    stored = conn.execute(select(Period.status).where(Period.code == previous.code)).first()
-    had_milk = fetch_raw(
-        conn,
-        "SELECT 1 FROM delivery WHERE date >= ? AND date <= ? LIMIT 1",
-        (date_param(conn, previous.start), date_param(conn, previous.end)),
-    )
-    if had_milk and (stored is None or stored[0] == "open"):
-        alerts.append(Alert("close_period", previous.code, "closeout"))
+    with db.read() as session:  # the period that must close next, as the status bar says
+        oldest = oldest_open(session)
+    if oldest is not None and oldest.end < current.start:
+        alerts.append(Alert("close_period", oldest.code, "closeout"))
     lacking = fetch_raw(
         conn,
         "SELECT COUNT(DISTINCT d.member_id) FROM delivery d WHERE d.date >= ? AND d.date <= ? "

@@ -29,6 +29,7 @@ class RouteStop:
     member: MemberInfo
     last: tuple[Decimal, ...]  # the last three quantities, newest first
     this_shift: Decimal | None  # already delivered in the chosen shift
+    rejected: bool = False  # that delivery was rejected
 
 
 def centres(db: Database) -> list[CentreInfo]:
@@ -54,10 +55,10 @@ def route(
             Member.status == "active",
             order=(Member.route_order, Member.code),
         )
-        this_shift: dict[int, Decimal] = {}
+        this_shift: dict[int, tuple[Decimal, bool]] = {}
         if members:
-            for member_id, quantity in session.execute(
-                select(Delivery.member_id, Delivery.quantity)
+            for member_id, quantity, rejected in session.execute(
+                select(Delivery.member_id, Delivery.quantity, Delivery.rejected)
                 .where(
                     Delivery.member_id.in_(members_on_route),
                     Delivery.date == day,
@@ -65,9 +66,11 @@ def route(
                 )
                 .order_by(Delivery.id)
             ):
-                this_shift.setdefault(member_id, quantity)
+                this_shift.setdefault(member_id, (quantity, bool(rejected)))
     recent = recent_quantities(db, centre_id, day, shift) if history and members else {}
-    return [RouteStop(m, recent.get(m.id, ()), this_shift.get(m.id)) for m in members]
+    return [
+        RouteStop(m, recent.get(m.id, ()), *this_shift.get(m.id, (None, False))) for m in members
+    ]
 
 
 def recent_quantities(

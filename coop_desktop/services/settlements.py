@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coop_desktop.core import clock
@@ -261,8 +262,12 @@ def pay(
     member_code: str | None = None,
     reference: str | None = None,
     day: date | None = None,
+    *,
+    members: Sequence[str] | None = None,
 ) -> int:
-    """Mark settlements paid; the period is paid when all are. Returns how many were marked."""
+    """Mark settlements paid: one member's (`member_code`), the listed `members`' (exactly
+    those: an unknown code is refused), or every unpaid one of the period; the period is
+    paid when all are. Returns how many were marked."""
     clean_method = v.choice(method, v.PAYMENT_METHODS, "payment_method")
     span = parse_period(code)
     when = v.not_future(day or clock.today(), clock.today())
@@ -284,6 +289,8 @@ def pay(
         )
         if member_code is not None:
             query = query.where(Settlement.member_id == member_by_code(session, member_code).id)
+        if members is not None:
+            query = query.where(Settlement.member_id.in_(_member_ids(session, members)))
         settlements = session.scalars(query).all()
         # The payment entry goes on the first open day from the payment's date: never inside
         # the closed period it pays, nor behind a later closed one (the date rule).
@@ -333,6 +340,26 @@ def pay(
             },
         )
         return len(settlements)
+
+
+def _member_ids(session: Session, codes: Sequence[str]) -> list[int]:
+    """The ids of the members `codes` name, all of them or a refusal naming the first
+    unknown one."""
+    wanted = {c.strip().lower(): c for c in codes}
+    found: dict[str, int] = {}
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        found.update(
+            (code.lower(), member_id)
+            for code, member_id in session.execute(
+                select(Member.code, Member.id).where(func.lower(Member.code).in_(chunk))
+            )
+        )
+    for key, typed in wanted.items():
+        if key not in found:
+            raise NotFound("unknown_member", "member", value=typed)
+    return list(found.values())
 
 
 def stored_totals(db: Database, code: str) -> dict[str, Any] | None:

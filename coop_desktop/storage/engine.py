@@ -75,20 +75,17 @@ def make_engine(location: Location, password: str | None = None, **kwargs: Any) 
 
 
 def _driver_errors() -> tuple[type[Exception], ...]:
-    """The drivers' own errors, for paths that read with a raw cursor (bulk reads)."""
+    """The drivers' own errors, for paths that read with a raw cursor (bulk reads). A
+    psycopg error can only come once psycopg is loaded (by a PostgreSQL engine): a SQLite
+    start never imports it."""
     import sqlite3
+    import sys
 
-    errors: list[type[Exception]] = [sqlite3.DatabaseError]
-    try:
-        import psycopg
-
+    errors: list[type[Exception]] = [DBAPIError, sqlite3.DatabaseError]
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
         errors.append(psycopg.Error)
-    except ImportError:  # pragma: no cover - psycopg is a dependency
-        pass
     return tuple(errors)
-
-
-_CAUGHT: tuple[type[Exception], ...] = (DBAPIError, *_driver_errors())
 
 
 def _who() -> str:
@@ -245,7 +242,7 @@ class Database:
         """Driver errors become the user's words (locked, full, damaged, protected)."""
         try:
             yield
-        except _CAUGHT as exc:
+        except _driver_errors() as exc:
             found = translate(exc, self.location.describe(), note_path(self.location.path))
             if found is exc:
                 raise

@@ -1,220 +1,230 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en_US" sourcelanguage="es_PE">
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="54" />
+        <location filename="../../ui/accounts/accounts_view.py" line="61" />
         <source>Ver cuenta</source>
         <translation>Show account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="70" />
+        <location filename="../../ui/accounts/accounts_view.py" line="77" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="71" />
+        <location filename="../../ui/accounts/accounts_view.py" line="78" />
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="72" />
+        <location filename="../../ui/accounts/accounts_view.py" line="79" />
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="73" />
+        <location filename="../../ui/accounts/accounts_view.py" line="80" />
         <source>Monto S/</source>
         <translation>Amount S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="74" />
+        <location filename="../../ui/accounts/accounts_view.py" line="81" />
         <source>Saldo S/</source>
         <translation>Balance S/</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="90" />
+        <location filename="../../ui/accounts/accounts_view.py" line="97" />
         <source>Adelanto en efectivo</source>
         <translation>Cash advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="91" />
-        <location filename="../../ui/accounts/accounts_view.py" line="128" />
-        <location filename="../../ui/accounts/accounts_view.py" line="142" />
-        <location filename="../../ui/accounts/accounts_view.py" line="165" />
+        <location filename="../../ui/accounts/accounts_view.py" line="98" />
+        <location filename="../../ui/accounts/accounts_view.py" line="135" />
+        <location filename="../../ui/accounts/accounts_view.py" line="149" />
+        <location filename="../../ui/accounts/accounts_view.py" line="170" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="92" />
+        <location filename="../../ui/accounts/accounts_view.py" line="99" />
         <source>Registrar adelanto</source>
         <translation>Record advance</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="99" />
+        <location filename="../../ui/accounts/accounts_view.py" line="106" />
         <source>Insumo al crédito</source>
         <translation>Input on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="100" />
+        <location filename="../../ui/accounts/accounts_view.py" line="107" />
         <source>Producto:</source>
         <translation>Product:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="100" />
+        <location filename="../../ui/accounts/accounts_view.py" line="107" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="101" />
+        <location filename="../../ui/accounts/accounts_view.py" line="108" />
         <source>Registrar venta</source>
         <translation>Record sale</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="108" />
+        <location filename="../../ui/accounts/accounts_view.py" line="113" />
         <source>saco 40 kg, frasco, kg…</source>
         <translation>40 kg sack, bottle, kg…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="110" />
+        <location filename="../../ui/accounts/accounts_view.py" line="115" />
         <source>Catálogo de insumos</source>
         <translation>Input catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="113" />
+        <location filename="../../ui/accounts/accounts_view.py" line="118" />
         <source>Unidad:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="114" />
+        <location filename="../../ui/accounts/accounts_view.py" line="119" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="115" />
+        <location filename="../../ui/accounts/accounts_view.py" line="120" />
         <source>Agregar al catálogo</source>
         <translation>Add to the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="120" />
+        <location filename="../../ui/accounts/accounts_view.py" line="127" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="123" />
+        <location filename="../../ui/accounts/accounts_view.py" line="130" />
         <source>N° de movimiento (opcional)</source>
         <translation>Entry No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="126" />
+        <location filename="../../ui/accounts/accounts_view.py" line="133" />
         <source>Ajuste</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="129" />
+        <location filename="../../ui/accounts/accounts_view.py" line="136" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="130" />
+        <location filename="../../ui/accounts/accounts_view.py" line="137" />
         <source>Corrige:</source>
         <translation>Corrects:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="132" />
+        <location filename="../../ui/accounts/accounts_view.py" line="139" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="141" />
+        <location filename="../../ui/accounts/accounts_view.py" line="148" />
         <source>Préstamo</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="142" />
+        <location filename="../../ui/accounts/accounts_view.py" line="149" />
         <source>Cuotas:</source>
         <translation>Instalments:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="143" />
+        <location filename="../../ui/accounts/accounts_view.py" line="150" />
         <source>Registrar préstamo</source>
         <translation>Record loan</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="150" />
+        <location filename="../../ui/accounts/accounts_view.py" line="157" />
         <source>Nombre en la liquidación (opcional)</source>
         <translation>Name on the settlement (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="160" />
+        <location filename="../../ui/accounts/accounts_view.py" line="165" />
         <source>Cargos recurrentes (los aplica cada cierre)</source>
         <translation>Recurring charges (applied by every close)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="163" />
+        <location filename="../../ui/accounts/accounts_view.py" line="168" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="232" />
+        <location filename="../../ui/accounts/accounts_view.py" line="250" />
         <source>Adelanto registrado, recibo %1.</source>
         <translation>Advance recorded, receipt %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="112" />
-        <location filename="../../ui/accounts/accounts_view.py" line="164" />
+        <location filename="../../ui/accounts/accounts_view.py" line="117" />
+        <location filename="../../ui/accounts/accounts_view.py" line="169" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="166" />
+        <location filename="../../ui/accounts/accounts_view.py" line="171" />
         <source>Se cobra:</source>
         <translation>Charged:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="167" />
+        <location filename="../../ui/accounts/accounts_view.py" line="172" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="168" />
+        <location filename="../../ui/accounts/accounts_view.py" line="173" />
         <source>Agregar cargo</source>
         <translation>Add charge</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="251" />
+        <location filename="../../ui/accounts/accounts_view.py" line="260" />
+        <source>adelanto-%1</source>
+        <translation>advance-%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/accounts_view.py" line="276" />
         <source>Cuotas: %1</source>
         <translation>Instalments: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="260" />
+        <location filename="../../ui/accounts/accounts_view.py" line="277" />
         <source>Registrado.</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="283" />
+        <location filename="../../ui/accounts/accounts_view.py" line="307" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/accounts_view.py" line="331" />
         <source>Producto agregado al catálogo: %1</source>
         <translation>Product added to the catalogue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="302" />
+        <location filename="../../ui/accounts/accounts_view.py" line="356" />
         <source>Cargo agregado: lo aplica cada cierre desde esa fecha.</source>
         <translation>Charge added: every close applies it from that date.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="319" />
+        <location filename="../../ui/accounts/accounts_view.py" line="385" />
         <source>Ninguno todavía.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="154" />
-        <location filename="../../ui/accounts/accounts_view.py" line="316" />
+        <location filename="../../ui/accounts/accounts_view.py" line="161" />
+        <location filename="../../ui/accounts/accounts_view.py" line="382" />
         <source>por litro</source>
         <translation>per litre</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/accounts_view.py" line="153" />
-        <location filename="../../ui/accounts/accounts_view.py" line="316" />
+        <location filename="../../ui/accounts/accounts_view.py" line="160" />
+        <location filename="../../ui/accounts/accounts_view.py" line="382" />
         <source>por periodo</source>
         <translation>per period</translation>
     </message>
@@ -222,34 +232,179 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="94" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="115" />
         <source>Registrar ajuste</source>
         <translation>Record adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="101" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="122" />
         <source>El periodo %1 está cerrado. El ajuste se registra en el primer día del periodo abierto siguiente (%2) y se liquida en su cierre.</source>
         <translation>Period %1 is closed. The adjustment is recorded on the first day of the next open period (%2) and settled when that period closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="110" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="131" />
         <source>Positivo: a favor del socio</source>
         <translation>Positive: in the member's favour</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="112" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="133" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="113" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="134" />
         <source>Monto S/:</source>
         <translation>Amount S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="114" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="135" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>AfterClose</name>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="59" />
+        <source>Las liquidaciones elegidas ya están pagadas.</source>
+        <translation>The chosen settlements are already paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="61" />
+        <source>No hay liquidaciones por pagar en %1.</source>
+        <translation>Nothing is left to pay in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="73" />
+        <source>No se registró ningún pago.</source>
+        <translation>No payment was recorded.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/after_close.py" line="81" />
+        <source>%Ln liquidación(es) pagada(s)</source>
+        <translation><numerusform>%Ln settlement paid</numerusform><numerusform>%Ln settlements paid</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="106" />
+        <location filename="../../ui/closeout/after_close.py" line="113" />
+        <source>Revertir un pago</source>
+        <translation>Reverse a payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="107" />
+        <source>Código del socio:</source>
+        <translation>Member code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="113" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="124" />
+        <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
+        <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="144" />
+        <source>Reabrir periodo</source>
+        <translation>Reopen period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="145" />
+        <source>Motivo para reabrir %1:</source>
+        <translation>Reason to reopen %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="157" />
+        <source>Periodo %1 reabierto; %2.</source>
+        <translation>Period %1 reopened; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/after_close.py" line="159" />
+        <source>%Ln liquidación(es) anulada(s)</source>
+        <translation><numerusform>%Ln settlement voided</numerusform><numerusform>%Ln settlements voided</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="167" />
+        <source>Reabriendo el periodo…</source>
+        <translation>Reopening the period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="177" />
+        <source>Recibos A5</source>
+        <translation>A5 receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="178" />
+        <source>Recibos de 80 mm</source>
+        <translation>80 mm receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="179" />
+        <source>Recibos de 58 mm</source>
+        <translation>58 mm receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="182" />
+        <source>Recibos</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="186" />
+        <source>Estados de cuenta</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="187" />
+        <source>Planilla de pago</source>
+        <translation>Payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="190" />
+        <source>Documento:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="202" />
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="228" />
+        <source>recibos</source>
+        <translation>receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="229" />
+        <source>estados</source>
+        <translation>statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="230" />
+        <source>planilla</source>
+        <translation>payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="238" />
+        <location filename="../../ui/closeout/after_close.py" line="244" />
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="246" />
+        <source>Documentos PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="258" />
+        <source>Guardado en %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/after_close.py" line="265" />
+        <source>Preparando los documentos…</source>
+        <translation>Preparing the documents…</translation>
     </message>
 </context>
 <context>
@@ -357,296 +512,306 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="60" />
-        <location filename="../../ui/admin/audit_view.py" line="80" />
+        <location filename="../../ui/admin/audit_view.py" line="61" />
+        <location filename="../../ui/admin/audit_view.py" line="82" />
         <source>usuario</source>
         <translation>user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="45" />
+        <location filename="../../ui/admin/audit_view.py" line="46" />
         <source>asociación</source>
         <translation>association</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="46" />
+        <location filename="../../ui/admin/audit_view.py" line="47" />
         <source>socio</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="47" />
+        <location filename="../../ui/admin/audit_view.py" line="48" />
         <source>entrega</source>
         <translation>delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="48" />
+        <location filename="../../ui/admin/audit_view.py" line="49" />
         <source>análisis</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="49" />
+        <location filename="../../ui/admin/audit_view.py" line="50" />
         <source>movimiento de cuenta</source>
         <translation>account entry</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="50" />
+        <location filename="../../ui/admin/audit_view.py" line="51" />
         <source>cargo</source>
         <translation>charge</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="51" />
+        <location filename="../../ui/admin/audit_view.py" line="52" />
         <source>préstamo</source>
         <translation>loan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="52" />
+        <location filename="../../ui/admin/audit_view.py" line="53" />
         <source>producto</source>
         <translation>product</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="53" />
+        <location filename="../../ui/admin/audit_view.py" line="54" />
         <source>periodo</source>
         <translation>period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="54" />
+        <location filename="../../ui/admin/audit_view.py" line="55" />
         <source>liquidación</source>
         <translation>settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="55" />
+        <location filename="../../ui/admin/audit_view.py" line="56" />
         <source>esquema de precios</source>
         <translation>price scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="56" />
+        <location filename="../../ui/admin/audit_view.py" line="57" />
         <source>centro de acopio</source>
         <translation>collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="57" />
+        <location filename="../../ui/admin/audit_view.py" line="58" />
         <source>ruta</source>
         <translation>route</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="58" />
+        <location filename="../../ui/admin/audit_view.py" line="59" />
         <source>importación</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="59" />
+        <location filename="../../ui/admin/audit_view.py" line="60" />
         <source>configuración</source>
         <translation>settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="61" />
+        <location filename="../../ui/admin/audit_view.py" line="62" />
         <source>permiso</source>
         <translation>permission</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="62" />
+        <location filename="../../ui/admin/audit_view.py" line="63" />
         <source>base de datos</source>
         <translation>database</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="63" />
+        <location filename="../../ui/admin/audit_view.py" line="64" />
         <source>registro de auditoría</source>
         <translation>audit record</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="82" />
+        <location filename="../../ui/admin/audit_view.py" line="84" />
         <source>todas las entidades</source>
         <translation>every entity</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="85" />
+        <location filename="../../ui/admin/audit_view.py" line="87" />
         <source>Del</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="91" />
+        <location filename="../../ui/admin/audit_view.py" line="90" />
         <source>Buscar</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="93" />
+        <location filename="../../ui/admin/audit_view.py" line="92" />
         <source>Verificar la cadena</source>
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="100" />
+        <location filename="../../ui/admin/audit_view.py" line="99" />
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="110" />
+        <location filename="../../ui/admin/audit_view.py" line="109" />
         <source>N.º</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="111" />
+        <location filename="../../ui/admin/audit_view.py" line="110" />
         <source>Fecha y hora</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="112" />
+        <location filename="../../ui/admin/audit_view.py" line="111" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="113" />
+        <location filename="../../ui/admin/audit_view.py" line="112" />
         <source>Acción</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="114" />
+        <location filename="../../ui/admin/audit_view.py" line="113" />
         <source>Entidad</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="115" />
+        <location filename="../../ui/admin/audit_view.py" line="114" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
-    <message>
-        <location filename="../../ui/admin/audit_view.py" line="165" />
-        <source>%1 registros (los más recientes primero).</source>
-        <translation>%1 records (newest first).</translation>
+    <message numerus="yes">
+        <location filename="../../ui/admin/audit_view.py" line="173" />
+        <source>%Ln registro(s) (los más recientes primero).</source>
+        <translation><numerusform>%Ln entry (newest first).</numerusform><numerusform>%Ln entries (newest first).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/admin/audit_view.py" line="236" />
+        <source>Cadena de auditoría íntegra: %Ln registro(s); el último es el n.º %2, huella %3.</source>
+        <translation><numerusform>Audit chain intact: %Ln entry; the last is no. %2, fingerprint %3.</numerusform><numerusform>Audit chain intact: %Ln entries; the last is no. %2, fingerprint %3.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="173" />
+        <location filename="../../ui/admin/audit_view.py" line="179" />
         <source>alta</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="174" />
+        <location filename="../../ui/admin/audit_view.py" line="180" />
         <source>modificación</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="175" />
+        <location filename="../../ui/admin/audit_view.py" line="181" />
         <source>eliminación</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="176" />
+        <location filename="../../ui/admin/audit_view.py" line="182" />
         <source>cambio de estado</source>
         <translation>status change</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="177" />
+        <location filename="../../ui/admin/audit_view.py" line="183" />
         <source>impresión</source>
         <translation>print</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="178" />
+        <location filename="../../ui/admin/audit_view.py" line="184" />
         <source>cierre</source>
         <translation>close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="179" />
+        <location filename="../../ui/admin/audit_view.py" line="185" />
         <source>reapertura</source>
         <translation>reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="180" />
+        <location filename="../../ui/admin/audit_view.py" line="186" />
         <source>pago</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="181" />
+        <location filename="../../ui/admin/audit_view.py" line="187" />
         <source>reversión de pago</source>
         <translation>payment reversed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="182" />
+        <location filename="../../ui/admin/audit_view.py" line="188" />
         <source>anulación</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="183" />
+        <location filename="../../ui/admin/audit_view.py" line="189" />
         <source>ingreso</source>
         <translation>sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="184" />
+        <location filename="../../ui/admin/audit_view.py" line="190" />
         <source>ingreso fallido</source>
         <translation>failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="185" />
+        <location filename="../../ui/admin/audit_view.py" line="191" />
         <source>rechazado (rol)</source>
         <translation>refused (role)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="186" />
+        <location filename="../../ui/admin/audit_view.py" line="192" />
         <source>contraseña</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="187" />
+        <location filename="../../ui/admin/audit_view.py" line="193" />
         <source>desactivación</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="188" />
+        <location filename="../../ui/admin/audit_view.py" line="194" />
         <source>activación</source>
         <translation>enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="189" />
+        <location filename="../../ui/admin/audit_view.py" line="195" />
         <source>datos de demostración</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="190" />
+        <location filename="../../ui/admin/audit_view.py" line="196" />
         <source>restauración</source>
         <translation>restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="191" />
+        <location filename="../../ui/admin/audit_view.py" line="197" />
         <source>sello de registros anteriores</source>
         <translation>seal of earlier records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="201" />
+        <location filename="../../ui/admin/audit_view.py" line="207" />
         <source>Antes:</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="203" />
+        <location filename="../../ui/admin/audit_view.py" line="209" />
         <source>Después:</source>
         <translation>After:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/audit_view.py" line="215" />
-        <source>La cadena de auditoría está rota:</source>
-        <translation>The audit chain is broken:</translation>
+        <source>Verificando…</source>
+        <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="222" />
-        <source>Cadena de auditoría íntegra: %1 registros; el último es el n.º %2, huella %3.</source>
-        <translation>Audit chain intact: %1 records; the last is no. %2, hash %3.</translation>
+        <location filename="../../ui/admin/audit_view.py" line="220" />
+        <source>Verificando la cadena de auditoría…</source>
+        <translation>Checking the audit chain…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit_view.py" line="228" />
+        <source>La cadena de auditoría está rota:</source>
+        <translation>The audit chain is broken:</translation>
     </message>
 </context>
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="54" />
+        <location filename="../../ui/sales/balance_view.py" line="50" />
         <source>Mostrar</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="56" />
+        <location filename="../../ui/sales/balance_view.py" line="52" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="58" />
+        <location filename="../../ui/sales/balance_view.py" line="54" />
         <source>Hasta:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="113" />
+        <location filename="../../ui/sales/balance_view.py" line="109" />
         <source>Entró %1, salió %2; merma %3 (%4). Tránsito %5. Días en ámbar (más de %6): %7.</source>
         <translation>In %1, out %2; shrinkage %3 (%4). Transit %5. Amber days (above %6): %7.</translation>
     </message>
@@ -654,122 +819,122 @@
 <context>
     <name>BuyersTab</name>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="41" />
+        <location filename="../../ui/sales/buyers_tab.py" line="40" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="41" />
+        <location filename="../../ui/sales/buyers_tab.py" line="40" />
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="41" />
+        <location filename="../../ui/sales/buyers_tab.py" line="40" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="46" />
+        <location filename="../../ui/sales/buyers_tab.py" line="45" />
         <source>Nuevo comprador</source>
         <translation>New buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="52" />
+        <location filename="../../ui/sales/buyers_tab.py" line="51" />
         <source>Planta</source>
         <translation>Plant</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="53" />
+        <location filename="../../ui/sales/buyers_tab.py" line="52" />
         <source>Quesería</source>
         <translation>Cheese maker</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="54" />
+        <location filename="../../ui/sales/buyers_tab.py" line="53" />
         <source>Planta propia</source>
         <translation>Own plant</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="55" />
+        <location filename="../../ui/sales/buyers_tab.py" line="54" />
         <source>Venta local</source>
         <translation>Local sale</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="61" />
+        <location filename="../../ui/sales/buyers_tab.py" line="60" />
         <source>Código:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="62" />
+        <location filename="../../ui/sales/buyers_tab.py" line="61" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="63" />
+        <location filename="../../ui/sales/buyers_tab.py" line="62" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="64" />
+        <location filename="../../ui/sales/buyers_tab.py" line="63" />
         <source>Precio S/:</source>
         <translation>Price S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="65" />
+        <location filename="../../ui/sales/buyers_tab.py" line="64" />
         <source>Por:</source>
         <translation>Per:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="66" />
+        <location filename="../../ui/sales/buyers_tab.py" line="65" />
         <source>Agregar comprador</source>
         <translation>Add buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="76" />
+        <location filename="../../ui/sales/buyers_tab.py" line="75" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="76" />
+        <location filename="../../ui/sales/buyers_tab.py" line="75" />
         <source>Concepto</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="76" />
+        <location filename="../../ui/sales/buyers_tab.py" line="75" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="76" />
+        <location filename="../../ui/sales/buyers_tab.py" line="75" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="84" />
+        <location filename="../../ui/sales/buyers_tab.py" line="82" />
         <source>Monto recibido</source>
         <translation>Amount received</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="86" />
+        <location filename="../../ui/sales/buyers_tab.py" line="84" />
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="87" />
+        <location filename="../../ui/sales/buyers_tab.py" line="85" />
         <source>Registrar pago</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="121" />
+        <location filename="../../ui/sales/buyers_tab.py" line="119" />
         <source>&lt;b&gt;Sin compradores&lt;/b&gt;</source>
         <translation>&lt;b&gt;No buyers&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="125" />
+        <location filename="../../ui/sales/buyers_tab.py" line="123" />
         <source>&lt;b&gt;Cuenta de %1&lt;/b&gt; — saldo por cobrar %2</source>
         <translation>&lt;b&gt;Account of %1&lt;/b&gt; — balance owed %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="150" />
+        <location filename="../../ui/sales/buyers_tab.py" line="148" />
         <source>Comprador agregado: %1.</source>
         <translation>Buyer added: %1.</translation>
     </message>
@@ -777,122 +942,122 @@
 <context>
     <name>CentresView</name>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="51" />
+        <location filename="../../ui/collection/centres_view.py" line="50" />
         <source>&lt;b&gt;Centros de acopio&lt;/b&gt;</source>
         <translation>&lt;b&gt;Collection centres&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="55" />
+        <location filename="../../ui/collection/centres_view.py" line="54" />
         <source>Renombrar…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="58" />
+        <location filename="../../ui/collection/centres_view.py" line="57" />
         <source>Nuevo centro de acopio</source>
         <translation>New collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="64" />
+        <location filename="../../ui/collection/centres_view.py" line="63" />
         <source>Centro de acopio Huaychani</source>
         <translation>Huaychani collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="67" />
+        <location filename="../../ui/collection/centres_view.py" line="66" />
         <source>Código:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="68" />
+        <location filename="../../ui/collection/centres_view.py" line="67" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="69" />
+        <location filename="../../ui/collection/centres_view.py" line="68" />
         <source>Distrito:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="70" />
+        <location filename="../../ui/collection/centres_view.py" line="69" />
         <source>Comunidad:</source>
         <translation>Community:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="71" />
+        <location filename="../../ui/collection/centres_view.py" line="70" />
         <source>Agregar centro</source>
         <translation>Add centre</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="86" />
+        <location filename="../../ui/collection/centres_view.py" line="85" />
         <source>Subir</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="87" />
+        <location filename="../../ui/collection/centres_view.py" line="86" />
         <source>Bajar</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="88" />
+        <location filename="../../ui/collection/centres_view.py" line="87" />
         <source>Quitar de la ruta</source>
         <translation>Take off the route</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="101" />
+        <location filename="../../ui/collection/centres_view.py" line="100" />
         <source>Agregar a la ruta</source>
         <translation>Add to the route</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="108" />
+        <location filename="../../ui/collection/centres_view.py" line="107" />
         <source>El orden es el del recorrido: Acopio → Por ruta muestra a los socios así. Un socio agregado aquí deja la ruta de otro centro.</source>
         <translation>The order is the collector's round: Collection → By route lists the members this way. A member added here leaves another centre's route.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="144" />
+        <location filename="../../ui/collection/centres_view.py" line="143" />
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
-    <message>
-        <location filename="../../ui/collection/centres_view.py" line="147" />
-        <source>socio</source>
-        <translation>member</translation>
+    <message numerus="yes">
+        <location filename="../../ui/collection/centres_view.py" line="146" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="147" />
-        <source>socios</source>
-        <translation>members</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection/centres_view.py" line="167" />
+        <location filename="../../ui/collection/centres_view.py" line="166" />
         <source>Centro agregado: %1.</source>
         <translation>Centre added: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="177" />
+        <location filename="../../ui/collection/centres_view.py" line="176" />
         <source>Renombrar centro</source>
         <translation>Rename centre</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="178" />
+        <location filename="../../ui/collection/centres_view.py" line="177" />
         <source>Nuevo nombre de %1:</source>
         <translation>New name of %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="200" />
+        <location filename="../../ui/collection/centres_view.py" line="199" />
         <source>&lt;b&gt;Ruta de %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Route of %1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="202" />
+        <location filename="../../ui/collection/centres_view.py" line="201" />
         <source>Cree un centro de acopio para ordenar su ruta.</source>
         <translation>Create a collection centre to order its route.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/centres_view.py" line="235" />
+        <location filename="../../ui/collection/centres_view.py" line="234" />
         <source>%1 salió de la ruta.</source>
         <translation>%1 left the route.</translation>
     </message>
     <message>
         <location filename="../../ui/collection/centres_view.py" line="251" />
+        <source>%1 agregada a la ruta, en el lugar %2.</source>
+        <translation>%1 added to the route, in place %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/centres_view.py" line="253" />
         <source>%1 agregado a la ruta, en el lugar %2.</source>
         <translation>%1 added to the route, in place %2.</translation>
     </message>
@@ -900,380 +1065,236 @@
 <context>
     <name>CloseoutView</name>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="57" />
+        <location filename="../../ui/closeout/payroll_model.py" line="29" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="58" />
+        <location filename="../../ui/closeout/payroll_model.py" line="30" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="59" />
+        <location filename="../../ui/closeout/payroll_model.py" line="31" />
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="60" />
+        <location filename="../../ui/closeout/payroll_model.py" line="32" />
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="67" />
-        <source>Liquidación</source>
-        <translation>Settlement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="229" />
-        <source>Vista previa</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="230" />
-        <source>Cerrar periodo</source>
-        <translation>Close period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="231" />
-        <source>Reabrir…</source>
-        <translation>Reopen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="232" />
-        <source>Imprimir…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="233" />
-        <source>Guardar PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="236" />
-        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
-        <translation>The members selected in the table, or all of them when none is selected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="239" />
-        <source>Registrar pagos…</source>
-        <translation>Record payments…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="240" />
-        <source>Revertir un pago…</source>
-        <translation>Reverse a payment…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="242" />
-        <source>Periodo:</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="265" />
-        <source>Doble clic: ir a la pantalla que lo corrige</source>
-        <translation>Double-click: go to the screen that fixes it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="270" />
-        <source>Corregir…</source>
-        <translation>Fix…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="328" />
-        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
-        <translation>The data changed after the preview: compute it again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="344" />
-        <source>Calculando…</source>
-        <translation>Computing…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="349" />
-        <source>Calculando la vista previa…</source>
-        <translation>Computing the preview…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="99" />
-        <source>%1: la entrega %2 no tiene %3</source>
-        <translation>%1: delivery %2 lacks %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="101" />
-        <source>%1: ninguna muestra del periodo tiene %3</source>
-        <translation>%1: no sample of the period has %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="117" />
-        <source>%1: %2 rechazados</source>
-        <translation>%1: %2 rejected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="126" />
-        <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
-        <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="147" />
-        <source>socio</source>
-        <translation>member</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="148" />
-        <source>socios</source>
-        <translation>members</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="389" />
-        <source>La vista previa tiene %1. ¿Cerrar el periodo de todos modos?</source>
-        <translation>The preview has %1. Close the period anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="390" />
-        <source>aviso</source>
-        <translation>warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="390" />
-        <source>avisos</source>
-        <translation>warnings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="392" />
-        <location filename="../../ui/closeout/closeout_view.py" line="438" />
-        <source>Cerrar el periodo</source>
-        <translation>Close the period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="393" />
-        <location filename="../../ui/closeout/closeout_view.py" line="439" />
-        <source>No cerrar</source>
-        <translation>Do not close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="479" />
-        <source>Periodo %1 reabierto; %2 anuladas.</source>
-        <translation>Period %1 reopened; %2 voided.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="481" />
-        <location filename="../../ui/closeout/closeout_view.py" line="512" />
-        <source>liquidación</source>
-        <translation>settlement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="481" />
-        <location filename="../../ui/closeout/closeout_view.py" line="512" />
-        <source>liquidaciones</source>
-        <translation>settlements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="489" />
-        <source>Reabriendo el periodo…</source>
-        <translation>Reopening the period…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="511" />
-        <source>%1 marcadas como pagadas.</source>
-        <translation>%1 marked paid.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="366" />
-        <source>Periodo %1 cerrado.</source>
-        <translation>Period %1 closed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="61" />
+        <location filename="../../ui/closeout/payroll_model.py" line="33" />
         <source>Valor de la leche S/</source>
         <translation>Milk value S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="62" />
+        <location filename="../../ui/closeout/payroll_model.py" line="34" />
         <source>Abonos S/</source>
         <translation>Credits S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="63" />
+        <location filename="../../ui/closeout/payroll_model.py" line="35" />
         <source>Descuentos del periodo S/</source>
         <translation>Deductions of the period S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="64" />
+        <location filename="../../ui/closeout/payroll_model.py" line="36" />
         <source>Deuda anterior S/</source>
         <translation>Debt brought in S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="65" />
+        <location filename="../../ui/closeout/payroll_model.py" line="37" />
         <source>Deuda que pasa S/</source>
-        <translation>Debt carried on S/</translation>
+        <translation>Debt carried S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="66" />
+        <location filename="../../ui/closeout/payroll_model.py" line="38" />
         <source>Neto a pagar S/</source>
         <translation>Net to pay S/</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="138" />
+        <location filename="../../ui/closeout/payroll_model.py" line="40" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="62" />
+        <source>%1: la entrega %2 no tiene %3</source>
+        <translation>%1: delivery %2 lacks %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="63" />
+        <source>%1: ninguna muestra del periodo tiene %3</source>
+        <translation>%1: no sample of the period has %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="64" />
+        <source>%1: %2 rechazados</source>
+        <translation>%1: %2 rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="65" />
+        <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
+        <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="247" />
+        <source>%Ln pagada(s)</source>
+        <translation><numerusform>%Ln paid</numerusform><numerusform>%Ln paid</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="39" />
+        <source>Liquidación</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="88" />
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="90" />
+        <source>Reabrir…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="91" />
+        <source>Imprimir…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="92" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="97" />
+        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
+        <translation>The members selected in the table, or all of them when none is selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="93" />
+        <source>Registrar pagos…</source>
+        <translation>Record payments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="89" />
+        <source>Cerrar periodo…</source>
+        <translation>Close period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="94" />
+        <source>Revertir un pago…</source>
+        <translation>Reverse a payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="101" />
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="123" />
+        <source>Doble clic: ir a la pantalla que lo corrige</source>
+        <translation>Double-click: go to the screen that fixes it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="128" />
+        <source>Corregir…</source>
+        <translation>Fix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="215" />
+        <source>Periodo %1 abierto: «Vista previa» muestra lo que pagaría su cierre.</source>
+        <translation>Period %1 is open: «Preview» shows what its close would pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="234" />
         <source>%1 · %6 L · %2 kg · valor de la leche %3 · descuentos del periodo %4 · deuda anterior %7 · deuda que pasa %8 · neto a pagar %5</source>
         <translation>%1 · %6 L · %2 kg · milk value %3 · deductions of the period %4 · debt brought in %7 · debt carried on %8 · net to pay %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="368" />
+        <location filename="../../ui/closeout/closeout_view.py" line="252" />
+        <source>Periodo %1 pagado.</source>
+        <translation>Period %1 paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="260" />
+        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
+        <translation>The data changed after the preview: compute it again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="266" />
+        <source>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</source>
+        <translation><numerusform>It cannot close yet: %Ln test is missing (see the warnings).</numerusform><numerusform>It cannot close yet: %Ln tests are missing (see the warnings).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="328" />
+        <source>Calculando…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="333" />
+        <source>Calculando la vista previa…</source>
+        <translation>Computing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="392" />
+        <location filename="../../ui/closeout/closeout_view.py" line="394" />
+        <source>Cerrar el periodo</source>
+        <translation>Close the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="395" />
+        <source>No cerrar</source>
+        <translation>Do not close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="254" />
+        <source>Periodo %1 cerrado.</source>
+        <translation>Period %1 closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="261" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="388" />
-        <source>Cerrar con avisos</source>
-        <translation>Close with warnings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="413" />
+        <location filename="../../ui/closeout/closeout_view.py" line="418" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="431" />
-        <source>Cerrar antes de tiempo</source>
-        <translation>Close early</translation>
+        <location filename="../../ui/closeout/closeout_view.py" line="365" />
+        <source>El periodo %1 no tiene nada que cerrar.</source>
+        <translation>Period %1 has nothing to close.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="237" />
+        <location filename="../../ui/closeout/closeout_view.py" line="379" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="433" />
-        <source>El periodo %1 todavía no termina (termina el %2). Lo que se entregue después de cerrarlo irá al periodo siguiente como ajuste. ¿Cerrar de todos modos?</source>
-        <translation>Period %1 has not ended yet (it ends on %2). Anything delivered after closing it goes into the next period as an adjustment. Close it anyway?</translation>
+        <location filename="../../ui/closeout/closeout_view.py" line="375" />
+        <source>¿Cerrar el periodo %1? Se emitirán las liquidaciones de %2: valor de la leche %3, neto a pagar %4.</source>
+        <translation>Close the period %1? The settlements of %2 will be issued: milk value %3, net to pay %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="384" />
+        <source>La vista previa tiene %Ln aviso(s).</source>
+        <translation><numerusform>The preview has %Ln warning.</numerusform><numerusform>The preview has %Ln warnings.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="448" />
-        <location filename="../../ui/closeout/closeout_view.py" line="452" />
-        <source>Revertir un pago</source>
-        <translation>Reverse a payment</translation>
+        <location filename="../../ui/closeout/closeout_view.py" line="387" />
+        <source>El periodo todavía no termina (termina el %1): lo que se entregue después irá al periodo siguiente como ajuste.</source>
+        <translation>The period has not ended yet (it ends on %1): what is delivered after it goes to the next period as an adjustment.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="448" />
-        <source>Código del socio:</source>
-        <translation>Member code:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="452" />
-        <source>Motivo:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="462" />
-        <source>Pago de %1 revertido; la liquidación vuelve a estar por pagar.</source>
-        <translation>Payment of %1 reversed; the settlement is unpaid again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="470" />
-        <source>Reabrir periodo</source>
-        <translation>Reopen period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="470" />
-        <source>Motivo para reabrir %1:</source>
-        <translation>Reason to reopen %1:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="497" />
-        <source>Efectivo</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="498" />
-        <source>Transferencia bancaria</source>
-        <translation>Bank transfer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="499" />
-        <source>Billetera móvil</source>
-        <translation>Mobile wallet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
-        <source>Registrar pagos</source>
-        <translation>Record payments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="502" />
-        <source>Forma de pago:</source>
-        <translation>Payment method:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="532" />
-        <source>Recibos A5</source>
-        <translation>A5 receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="533" />
-        <source>Recibos de 80 mm</source>
-        <translation>80 mm receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="534" />
-        <source>Recibos de 58 mm</source>
-        <translation>58 mm receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="537" />
-        <source>Recibos</source>
-        <translation>Receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="541" />
-        <source>Estados de cuenta</source>
-        <translation>Statements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="542" />
-        <source>Planilla de pago</source>
-        <translation>Payroll</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="556" />
-        <source>Imprimir</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="544" />
-        <source>Documento:</source>
-        <translation>Document:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="597" />
-        <location filename="../../ui/closeout/closeout_view.py" line="604" />
-        <source>Guardar PDF</source>
-        <translation>Save PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="582" />
-        <source>recibos</source>
-        <translation>receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="583" />
-        <source>estados</source>
-        <translation>statements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="584" />
-        <source>planilla</source>
-        <translation>payroll</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="606" />
-        <source>Documentos PDF (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="615" />
-        <source>Guardado en %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="622" />
-        <source>Preparando los documentos…</source>
-        <translation>Preparing the documents…</translation>
+        <location filename="../../ui/closeout/closeout_view.py" line="397" />
+        <source>No se cerró el periodo.</source>
+        <translation>The period was not closed.</translation>
     </message>
 </context>
 <context>
@@ -1302,230 +1323,278 @@
 <context>
     <name>CollectionView</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="215" />
+        <location filename="../../ui/collection/collection_view.py" line="142" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="216" />
+        <location filename="../../ui/collection/collection_view.py" line="143" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="222" />
+        <location filename="../../ui/collection/collection_view.py" line="149" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="222" />
+        <location filename="../../ui/collection/collection_view.py" line="149" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="233" />
+        <location filename="../../ui/collection/collection_view.py" line="160" />
         <source>Registrar ajuste…</source>
         <translation>Record adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="241" />
+        <location filename="../../ui/collection/collection_view.py" line="170" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="245" />
+        <location filename="../../ui/collection/collection_view.py" line="174" />
         <source>°C (opcional)</source>
         <translation>°C (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="247" />
+        <location filename="../../ui/collection/collection_view.py" line="176" />
         <source>1.030 (opcional)</source>
         <translation>1.030 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="248" />
+        <location filename="../../ui/collection/collection_view.py" line="177" />
         <source>Alcohol positivo</source>
         <translation>Alcohol positive</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="250" />
+        <location filename="../../ui/collection/collection_view.py" line="179" />
         <source>Motivo de rechazo (vacío: aceptada)</source>
         <translation>Rejection reason (empty: accepted)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="251" />
+        <location filename="../../ui/collection/collection_view.py" line="180" />
         <source>Guardar (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="253" />
+        <location filename="../../ui/collection/collection_view.py" line="182" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="254" />
+        <location filename="../../ui/collection/collection_view.py" line="183" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="256" />
+        <location filename="../../ui/collection/collection_view.py" line="185" />
         <source>Temperatura</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="257" />
+        <location filename="../../ui/collection/collection_view.py" line="186" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="259" />
+        <location filename="../../ui/collection/collection_view.py" line="188" />
         <source>Rechazo</source>
         <translation>Rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="386" />
+        <location filename="../../ui/collection/collection_view.py" line="343" />
         <source>la entrega N° %1 de %2 (%3)</source>
         <translation>delivery no. %1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="393" />
+        <location filename="../../ui/collection/collection_view.py" line="350" />
         <source>Borrar entrega</source>
         <translation>Delete delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="394" />
+        <location filename="../../ui/collection/collection_view.py" line="351" />
         <source>¿Borrar %1?</source>
         <translation>Delete %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="395" />
+        <location filename="../../ui/collection/collection_view.py" line="352" />
         <source>Borrar</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="396" />
+        <location filename="../../ui/collection/collection_view.py" line="353" />
         <source>No borrar</source>
         <translation>Do not delete</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="404" />
+        <location filename="../../ui/collection/collection_view.py" line="357" />
         <source>Se borró %1. Ctrl+Z la recupera.</source>
         <translation>Deleted %1. Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="417" />
+        <location filename="../../ui/collection/collection_view.py" line="370" />
         <source>Turno: %1, %2 · Día: %3</source>
         <translation>Shift: %1, %2 · Day: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="419" />
-        <source>entrega</source>
-        <translation>delivery</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection/collection_view.py" line="419" />
-        <source>entregas</source>
-        <translation>deliveries</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection/collection_view.py" line="458" />
+        <location filename="../../ui/collection/collection_view.py" line="444" />
         <source>Registrar otra entrega</source>
         <translation>Record another delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="459" />
+        <location filename="../../ui/collection/collection_view.py" line="445" />
         <source>No registrar</source>
         <translation>Do not record</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="503" />
+        <location filename="../../ui/collection/collection_view.py" line="450" />
+        <source>No se registró la otra entrega de %1.</source>
+        <translation>The second delivery of %1 was not recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/collection_view.py" line="471" />
+        <source>Entrega de %1 registrada como RECHAZADA: %2.</source>
+        <translation>%1's delivery recorded as REJECTED: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/collection_view.py" line="513" />
         <source>Entrega guardada; el ticket no se imprimió: %1</source>
         <translation>Delivery saved; the ticket was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="509" />
+        <location filename="../../ui/collection/collection_view.py" line="519" />
         <source>Entrega guardada; el ticket no se imprimió.</source>
         <translation>Delivery saved; the ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="356" />
+        <location filename="../../ui/collection/collection_view.py" line="312" />
         <source>El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. Registre un ajuste en el periodo abierto.</source>
         <translation>Period %1 is closed: no deliveries can be recorded on this date. Record an adjustment in the open period.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/collection/collection_view.py" line="371" />
+        <source>%Ln entrega(s)</source>
+        <translation><numerusform>%Ln delivery</numerusform><numerusform>%Ln deliveries</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="454" />
+        <location filename="../../ui/collection/collection_view.py" line="394" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/collection_view.py" line="440" />
         <source>Entrega repetida</source>
         <translation>Repeated delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="455" />
+        <location filename="../../ui/collection/collection_view.py" line="441" />
         <source>%1 ya entregó en este turno. ¿Registrar otra entrega?</source>
         <translation>%1 already delivered in this shift. Record another delivery?</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/common/dates.py" line="78" />
+        <source>dd/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="82" />
+        <source>Elegir en el calendario</source>
+        <translation>Pick on the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="134" />
+        <source>Fecha de otro mes</source>
+        <translation>Date in another month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="135" />
+        <source>La fecha es el %1 (%2), no de este mes. ¿Guardar con esa fecha?</source>
+        <translation>The date is %1 (%2), not this month. Save with that date?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="138" />
+        <source>Guardar con esa fecha</source>
+        <translation>Save with that date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="139" />
+        <source>No guardar</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/dates.py" line="186" />
+        <source>Otro mes: %1</source>
+        <translation>Another month: %1</translation>
+    </message>
+</context>
+<context>
     <name>DayRows</name>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="141" />
+        <location filename="../../ui/sales/balance_view.py" line="137" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="146" />
+        <location filename="../../ui/sales/balance_view.py" line="142" />
         <source>&lt;b&gt;Entregas&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Deliveries&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <location filename="../../ui/sales/balance_view.py" line="145" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <location filename="../../ui/sales/balance_view.py" line="145" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <location filename="../../ui/sales/balance_view.py" line="145" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <location filename="../../ui/sales/balance_view.py" line="145" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="155" />
+        <location filename="../../ui/sales/balance_view.py" line="151" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="155" />
+        <location filename="../../ui/sales/balance_view.py" line="151" />
         <source>aceptada</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="162" />
+        <location filename="../../ui/sales/balance_view.py" line="158" />
         <source>&lt;b&gt;Despachos&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Dispatches&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <location filename="../../ui/sales/balance_view.py" line="160" />
         <source>Guía</source>
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <location filename="../../ui/sales/balance_view.py" line="160" />
         <source>Comprador</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <location filename="../../ui/sales/balance_view.py" line="160" />
         <source>Enviado</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <location filename="../../ui/sales/balance_view.py" line="160" />
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
@@ -1533,82 +1602,77 @@
 <context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="147" />
+        <location filename="../../ui/collection/deliveries_view.py" line="154" />
         <source>Socio (todos)</source>
         <translation>Member (all)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="150" />
+        <location filename="../../ui/collection/deliveries_view.py" line="157" />
         <source>Ambos turnos</source>
         <translation>Both shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="151" />
+        <location filename="../../ui/collection/deliveries_view.py" line="158" />
         <source>Mañana</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="152" />
+        <location filename="../../ui/collection/deliveries_view.py" line="159" />
         <source>Tarde</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="154" />
+        <location filename="../../ui/collection/deliveries_view.py" line="161" />
         <source>Aceptadas y rechazadas</source>
         <translation>Accepted and rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="155" />
+        <location filename="../../ui/collection/deliveries_view.py" line="162" />
         <source>Solo aceptadas</source>
         <translation>Accepted only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="156" />
+        <location filename="../../ui/collection/deliveries_view.py" line="163" />
         <source>Solo rechazadas</source>
         <translation>Rejected only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="157" />
+        <location filename="../../ui/collection/deliveries_view.py" line="164" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="163" />
+        <location filename="../../ui/collection/deliveries_view.py" line="167" />
         <source>Ir a la fecha</source>
         <translation>Go to date</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="164" />
+        <location filename="../../ui/collection/deliveries_view.py" line="168" />
         <source>Muestra las entregas de esa fecha hacia atrás</source>
         <translation>Shows the deliveries of that date and older</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="165" />
+        <location filename="../../ui/collection/deliveries_view.py" line="169" />
         <source>Quitar filtros</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="172" />
+        <location filename="../../ui/collection/deliveries_view.py" line="176" />
         <source>Hasta:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="245" />
+        <location filename="../../ui/collection/deliveries_view.py" line="256" />
         <source>Contando…</source>
         <translation>Counting…</translation>
     </message>
-    <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="250" />
-        <source>entrega</source>
-        <translation>delivery</translation>
+    <message numerus="yes">
+        <location filename="../../ui/collection/deliveries_view.py" line="261" />
+        <source>%Ln entrega(s)</source>
+        <translation><numerusform>%Ln delivery</numerusform><numerusform>%Ln deliveries</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="250" />
-        <source>entregas</source>
-        <translation>deliveries</translation>
-    </message>
-    <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="251" />
+        <location filename="../../ui/collection/deliveries_view.py" line="262" />
         <source> con estos filtros</source>
         <translation> with these filters</translation>
     </message>
@@ -1616,93 +1680,93 @@
 <context>
     <name>DispatchTab</name>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="48" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="45" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="49" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="46" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="54" />
-        <location filename="../../ui/sales/dispatch_tab.py" line="86" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="51" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="83" />
         <source>Comprador</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="56" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="53" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="58" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="55" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="60" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="57" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="62" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="59" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="63" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="60" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="64" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="61" />
         <source>Centro:</source>
         <translation>Centre:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="76" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="73" />
         <source>Escriba el comprador, la cantidad y Enter: se guarda con su guía.</source>
         <translation>Type the buyer, the quantity and Enter: it is saved with its guide.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="83" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="80" />
         <source>Guía</source>
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="84" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="81" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="85" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="82" />
         <source>Centro</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="87" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="84" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="88" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="85" />
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="89" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="86" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="90" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="87" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="118" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="117" />
         <source>Guía %1: %2 para %3.</source>
         <translation>Guide %1: %2 for %3.</translation>
     </message>
@@ -1710,129 +1774,160 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="52" />
+        <location filename="../../ui/documents/documents_view.py" line="53" />
         <source>Liquidación (recibo)</source>
         <translation>Settlement (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="53" />
+        <location filename="../../ui/documents/documents_view.py" line="54" />
         <source>Estado de cuenta</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="54" />
+        <location filename="../../ui/documents/documents_view.py" line="55" />
         <source>Planilla de pago</source>
         <translation>Payroll</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="55" />
+        <location filename="../../ui/documents/documents_view.py" line="56" />
         <source>Ticket de entrega</source>
         <translation>Delivery ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="56" />
+        <location filename="../../ui/documents/documents_view.py" line="57" />
         <source>Parte diario de acopio</source>
         <translation>Daily collection sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="57" />
+        <location filename="../../ui/documents/documents_view.py" line="58" />
         <source>Recibo de adelanto</source>
         <translation>Advance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="63" />
+        <location filename="../../ui/documents/documents_view.py" line="67" />
         <source>Socio:</source>
         <translation>Member:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="64" />
-        <source>Tamaño:</source>
-        <translation>Size:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/documents_view.py" line="69" />
-        <source>Al imprimir, el recibo toma el tamaño de la impresora: su rollo, o A5</source>
-        <translation>When printing, the receipt takes the printer's size: its roll, or A5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/documents_view.py" line="73" />
+        <location filename="../../ui/documents/documents_view.py" line="77" />
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="90" />
+        <location filename="../../ui/documents/documents_view.py" line="94" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="92" />
+        <location filename="../../ui/documents/documents_view.py" line="96" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="94" />
+        <location filename="../../ui/documents/documents_view.py" line="98" />
         <source>Anular recibo…</source>
         <translation>Void receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="107" />
+        <location filename="../../ui/documents/documents_view.py" line="118" />
         <source>Entrega N.º:</source>
         <translation>Delivery No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="108" />
-        <source>Día (AAAA-MM-DD):</source>
-        <translation>Day (YYYY-MM-DD):</translation>
+        <location filename="../../ui/documents/documents_view.py" line="119" />
+        <source>Día:</source>
+        <translation>Day:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents/documents_view.py" line="185" />
+        <source>%1: %Ln página(s)%3</source>
+        <translation><numerusform>%1: %Ln page%3</numerusform><numerusform>%1: %Ln pages%3</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="109" />
+        <location filename="../../ui/documents/documents_view.py" line="120" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="111" />
+        <location filename="../../ui/documents/documents_view.py" line="68" />
+        <source>Tamaño:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="73" />
+        <source>Al imprimir, el recibo toma el tamaño de la impresora: su rollo, o A5</source>
+        <translation>When printing, the receipt takes the printer's size: its roll, or A5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="122" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="141" />
-        <location filename="../../ui/documents/documents_view.py" line="146" />
+        <location filename="../../ui/documents/documents_view.py" line="153" />
+        <location filename="../../ui/documents/documents_view.py" line="158" />
+        <location filename="../../ui/documents/documents_view.py" line="282" />
         <source>Preparando el documento…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="173" />
-        <source>%1: %2 página(s)%3</source>
-        <translation>%1: %2 page(s)%3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/documents_view.py" line="196" />
+        <location filename="../../ui/documents/documents_view.py" line="207" />
         <source>No se imprimió el ticket.</source>
         <translation>The ticket was not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="199" />
+        <location filename="../../ui/documents/documents_view.py" line="210" />
         <source>Ticket enviado a %1.</source>
         <translation>Ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="199" />
-        <location filename="../../ui/documents/documents_view.py" line="247" />
+        <location filename="../../ui/documents/documents_view.py" line="210" />
+        <location filename="../../ui/documents/documents_view.py" line="276" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
+        <location filename="../../ui/documents/documents_view.py" line="250" />
+        <source>liquidacion</source>
+        <translation>settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="251" />
+        <source>estado</source>
+        <translation>statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="252" />
+        <source>planilla</source>
+        <translation>payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="253" />
+        <source>ticket</source>
+        <translation>ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="254" />
+        <source>acopio</source>
+        <translation>collection</translation>
+    </message>
+    <message>
         <location filename="../../ui/documents/documents_view.py" line="255" />
+        <source>adelanto</source>
+        <translation>advance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="294" />
         <source>Anular recibo</source>
         <translation>Void receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="257" />
+        <location filename="../../ui/documents/documents_view.py" line="296" />
         <source>Motivo para anular %1 (se emite uno nuevo con los mismos montos y el siguiente número):</source>
         <translation>Reason to void %1 (a new one is issued with the same amounts and the next number):</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_view.py" line="268" />
+        <location filename="../../ui/documents/documents_view.py" line="309" />
         <source>%1 anulado; se emitió %2.</source>
         <translation>%1 voided; %2 issued.</translation>
     </message>
@@ -1840,22 +1935,22 @@
 <context>
     <name>EditDeliveryDialog</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="54" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="78" />
         <source>Corregir entrega %1</source>
         <translation>Correct delivery %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="69" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="93" />
         <source>Cantidad (%1):</source>
         <translation>Quantity (%1):</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="70" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="94" />
         <source>Temperatura:</source>
         <translation>Temperature:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="71" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="95" />
         <source>Motivo de rechazo:</source>
         <translation>Rejection reason:</translation>
     </message>
@@ -1871,7 +1966,7 @@
 <context>
     <name>ExportButton</name>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="118" />
+        <location filename="../../ui/common/export_dialog.py" line="127" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
@@ -1880,7 +1975,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/common/export_dialog.py" line="38" />
-        <location filename="../../ui/common/export_dialog.py" line="77" />
+        <location filename="../../ui/common/export_dialog.py" line="86" />
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
@@ -1955,13 +2050,48 @@
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="91" />
-        <location filename="../../ui/common/export_dialog.py" line="92" />
+        <location filename="../../ui/common/export_dialog.py" line="76" />
+        <source>planilla</source>
+        <translation>payroll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="77" />
+        <source>compras</source>
+        <translation>purchases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="78" />
+        <source>pagos</source>
+        <translation>payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="79" />
+        <source>movimientos</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="80" />
+        <source>entregas</source>
+        <translation>deliveries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="81" />
+        <source>calidad</source>
+        <translation>quality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="82" />
+        <source>socios</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_dialog.py" line="100" />
+        <location filename="../../ui/common/export_dialog.py" line="101" />
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/export_dialog.py" line="98" />
+        <location filename="../../ui/common/export_dialog.py" line="107" />
         <source>%1 filas guardadas en %2</source>
         <translation>%1 rows saved in %2</translation>
     </message>
@@ -1969,37 +2099,37 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="46" />
+        <location filename="../../ui/admin/sign_in.py" line="47" />
         <source>Primer administrador</source>
         <translation>First administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="50" />
+        <location filename="../../ui/admin/sign_in.py" line="51" />
         <source>Esta base de datos aún no tiene usuarios. Elija el nombre y la contraseña del administrador: podrá crear después los usuarios del tesorero, los acopiadores y el consejo de vigilancia.</source>
         <translation>This database has no users yet. Choose the administrator's name and password: you can then create the users of the treasurer, the collectors and the oversight committee.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="62" />
+        <location filename="../../ui/admin/sign_in.py" line="63" />
         <source>Usuario:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="63" />
+        <location filename="../../ui/admin/sign_in.py" line="64" />
         <source>Nombre completo:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="64" />
+        <location filename="../../ui/admin/sign_in.py" line="65" />
         <source>Contraseña:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="65" />
+        <location filename="../../ui/admin/sign_in.py" line="66" />
         <source>Repita la contraseña:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="70" />
+        <location filename="../../ui/admin/sign_in.py" line="71" />
         <source>Crear administrador</source>
         <translation>Create administrator</translation>
     </message>
@@ -2012,134 +2142,134 @@
         <translation>Welcome to Coop Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="40" />
+        <location filename="../../ui/admin/first_run.py" line="41" />
         <source>No hay una asociación en esta base de datos.
 Cree su asociación o cargue datos de demostración para conocer el programa.</source>
         <translation>There is no association in this database.
 Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="48" />
+        <location filename="../../ui/admin/first_run.py" line="49" />
         <source>Asociación de Productores Lecheros …</source>
         <translation>Dairy Producers Association …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="50" />
+        <location filename="../../ui/admin/first_run.py" line="51" />
         <source>11 dígitos (opcional)</source>
         <translation>11 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="52" />
+        <location filename="../../ui/admin/first_run.py" line="53" />
         <source>Nombre de la asociación:</source>
         <translation>Association name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="53" />
+        <location filename="../../ui/admin/first_run.py" line="54" />
         <source>RUC:</source>
         <translation>RUC:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="58" />
+        <location filename="../../ui/admin/first_run.py" line="59" />
         <source>Dirección:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="59" />
+        <location filename="../../ui/admin/first_run.py" line="60" />
         <source>Distrito:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="60" />
+        <location filename="../../ui/admin/first_run.py" line="61" />
         <source>Provincia:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="61" />
+        <location filename="../../ui/admin/first_run.py" line="62" />
         <source>Departamento:</source>
         <translation>Department:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="64" />
+        <location filename="../../ui/admin/first_run.py" line="65" />
         <source>Mensual</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="65" />
+        <location filename="../../ui/admin/first_run.py" line="66" />
         <source>Quincenal (1–15 y 16–fin de mes)</source>
         <translation>Fortnightly (1–15 and 16–end of month)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="66" />
+        <location filename="../../ui/admin/first_run.py" line="67" />
         <source>Por décadas (cada 10 días)</source>
         <translation>By ten days</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="67" />
+        <location filename="../../ui/admin/first_run.py" line="68" />
         <source>Semanal</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="70" />
+        <location filename="../../ui/admin/first_run.py" line="71" />
         <source>Ciclo de pago:</source>
         <translation>Payment cycle:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="73" />
+        <location filename="../../ui/admin/first_run.py" line="74" />
         <source>Serie de liquidaciones:</source>
         <translation>Settlement series:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="75" />
+        <location filename="../../ui/admin/first_run.py" line="76" />
         <source>Centro de acopio Huaychani (opcional)</source>
         <translation>Huaychani collection centre (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="76" />
+        <location filename="../../ui/admin/first_run.py" line="77" />
         <source>Primer centro de acopio:</source>
         <translation>First collection centre:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="79" />
+        <location filename="../../ui/admin/first_run.py" line="80" />
         <source>Con un centro, Acopio → Por ruta lista a sus socios en el orden del recorrido; más centros y el orden de cada ruta, en Acopio → Centros y rutas.</source>
         <translation>With a centre, Collection → By route lists its members in the order of the round; more centres and the order of each route in Collection → Centres and routes.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="87" />
+        <location filename="../../ui/admin/first_run.py" line="88" />
         <source>(sin logo)</source>
         <translation>(no logo)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="88" />
+        <location filename="../../ui/admin/first_run.py" line="89" />
         <source>Elegir logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="92" />
+        <location filename="../../ui/admin/first_run.py" line="93" />
         <source>Logo:</source>
         <translation>Logo:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="100" />
+        <location filename="../../ui/admin/first_run.py" line="101" />
         <source>Crear asociación</source>
         <translation>Create association</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="101" />
+        <location filename="../../ui/admin/first_run.py" line="102" />
         <source>Cargar datos de demostración</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="112" />
+        <location filename="../../ui/admin/first_run.py" line="118" />
         <source>Logo de la asociación</source>
         <translation>Association logo</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="112" />
+        <location filename="../../ui/admin/first_run.py" line="118" />
         <source>Imágenes (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/first_run.py" line="166" />
+        <location filename="../../ui/admin/first_run.py" line="172" />
         <source>Cargando datos de demostración…</source>
         <translation>Loading demo data…</translation>
     </message>
@@ -2152,170 +2282,159 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>%1 (%2 with the scheme's density)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="85" />
+        <location filename="../../ui/home/home_view.py" line="102" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="86" />
+        <location filename="../../ui/home/home_view.py" line="103" />
         <source>Periodo abierto</source>
         <translation>Open period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="87" />
+        <location filename="../../ui/home/home_view.py" line="104" />
         <source>Calidad del periodo</source>
         <translation>Quality of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="89" />
+        <location filename="../../ui/home/home_view.py" line="106" />
         <source>Avisos</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="105" />
+        <location filename="../../ui/home/home_view.py" line="122" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="122" />
+        <location filename="../../ui/home/home_view.py" line="139" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/home/home_view.py" line="163" />
+        <source>%Ln entrega(s)</source>
+        <translation><numerusform>%Ln delivery</numerusform><numerusform>%Ln deliveries</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="165" />
+        <location filename="../../ui/home/home_view.py" line="180" />
         <source>calculando…</source>
         <translation>calculating…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/home/home_view.py" line="187" />
+        <location filename="../../ui/home/home_view.py" line="260" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="175" />
         <location filename="../../ui/home/home_view.py" line="190" />
+        <location filename="../../ui/home/home_view.py" line="205" />
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Planilla estimada: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Estimated payroll: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="217" />
+        <location filename="../../ui/home/home_view.py" line="232" />
         <source>Sin muestras en el periodo.</source>
         <translation>No samples in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="231" />
+        <location filename="../../ui/home/home_view.py" line="247" />
         <source>El periodo %1 sigue abierto: ciérrelo.</source>
         <translation>Period %1 is still open: close it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="232" />
+        <location filename="../../ui/home/home_view.py" line="248" />
         <source>Ir a Cierre</source>
         <translation>Go to Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="143" />
+        <location filename="../../ui/home/home_view.py" line="160" />
         <source>Mañana: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Tarde: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</source>
         <translation>Morning: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Afternoon: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="147" />
-        <source>entrega</source>
-        <translation>delivery</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home/home_view.py" line="147" />
-        <source>entregas</source>
-        <translation>deliveries</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home/home_view.py" line="169" />
+        <location filename="../../ui/home/home_view.py" line="184" />
         <source>bruto %1, neto %2 (%3)</source>
         <translation>gross %1, net %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="172" />
-        <location filename="../../ui/home/home_view.py" line="244" />
-        <source>socio</source>
-        <translation>member</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home/home_view.py" line="172" />
-        <location filename="../../ui/home/home_view.py" line="244" />
-        <source>socios</source>
-        <translation>members</translation>
-    </message>
-    <message>
-        <location filename="../../ui/home/home_view.py" line="199" />
+        <location filename="../../ui/home/home_view.py" line="214" />
         <source>referencia</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="227" />
+        <location filename="../../ui/home/home_view.py" line="243" />
         <source>Ningún esquema de precios está en vigor: créelo en Precios.</source>
         <translation>No price scheme is in force: create one in Prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="228" />
+        <location filename="../../ui/home/home_view.py" line="244" />
         <source>Ir a Precios</source>
         <translation>Go to Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="235" />
+        <location filename="../../ui/home/home_view.py" line="251" />
         <source>%1 entregan en este periodo sin ninguna muestra de calidad.</source>
         <translation>%1 deliver this period without any quality sample.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="236" />
+        <location filename="../../ui/home/home_view.py" line="252" />
         <source>Ir a Calidad</source>
         <translation>Go to Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="238" />
+        <location filename="../../ui/home/home_view.py" line="254" />
         <source>Última copia de seguridad: %1.</source>
         <translation>Last backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="238" />
+        <location filename="../../ui/home/home_view.py" line="254" />
         <source>Hacer copia ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="242" />
+        <location filename="../../ui/home/home_view.py" line="258" />
         <source>nunca</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="258" />
+        <location filename="../../ui/home/home_view.py" line="274" />
         <source>Todo en orden.</source>
         <translation>All in order.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="270" />
+        <location filename="../../ui/home/home_view.py" line="286" />
         <source>Copia de seguridad</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="279" />
+        <location filename="../../ui/home/home_view.py" line="297" />
         <source>Copiando…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="302" />
+        <location filename="../../ui/home/home_view.py" line="320" />
         <source>Litros por día (60 días; kg convertidos)</source>
         <translation>Litres per day (60 days; kg converted)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="303" />
+        <location filename="../../ui/home/home_view.py" line="321" />
         <source>Grasa y sólidos totales, %</source>
         <translation>Fat and total solids, %</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="304" />
+        <location filename="../../ui/home/home_view.py" line="322" />
         <source>Higiene: UFC/mL (miles)</source>
         <translation>Hygiene: CFU/mL (thousands)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="309" />
+        <location filename="../../ui/home/home_view.py" line="327" />
         <source>Grasa</source>
         <translation>Fat</translation>
     </message>
     <message>
-        <location filename="../../ui/home/home_view.py" line="309" />
+        <location filename="../../ui/home/home_view.py" line="327" />
         <source>Sólidos totales</source>
         <translation>Total solids</translation>
     </message>
@@ -2614,127 +2733,127 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/home/indicators_view.py" line="82" />
-        <location filename="../../ui/home/indicators_view.py" line="144" />
+        <location filename="../../ui/home/indicators_view.py" line="143" />
         <source>Línea base</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="87" />
+        <location filename="../../ui/home/indicators_view.py" line="89" />
         <source>Calcular</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="88" />
+        <location filename="../../ui/home/indicators_view.py" line="90" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="89" />
+        <location filename="../../ui/home/indicators_view.py" line="91" />
         <source>Guardar Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="98" />
+        <location filename="../../ui/home/indicators_view.py" line="97" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="100" />
+        <location filename="../../ui/home/indicators_view.py" line="99" />
         <source>hasta</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="102" />
+        <location filename="../../ui/home/indicators_view.py" line="101" />
         <source>Agrupar por</source>
         <translation>Group by</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="104" />
+        <location filename="../../ui/home/indicators_view.py" line="103" />
         <source>Referencia S/ por kg</source>
         <translation>Reference S/ per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="111" />
+        <location filename="../../ui/home/indicators_view.py" line="110" />
         <source>a</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="118" />
+        <location filename="../../ui/home/indicators_view.py" line="117" />
         <source>Elija el rango y pulse Calcular.</source>
         <translation>Choose the range and press Calculate.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="144" />
+        <location filename="../../ui/home/indicators_view.py" line="143" />
         <source>Indicador</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="144" />
+        <location filename="../../ui/home/indicators_view.py" line="143" />
         <source>Rango</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="144" />
+        <location filename="../../ui/home/indicators_view.py" line="143" />
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="152" />
+        <location filename="../../ui/home/indicators_view.py" line="151" />
         <source>Litros por periodo (claro: provisional)</source>
         <translation>Litres per period (light: provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="153" />
+        <location filename="../../ui/home/indicators_view.py" line="152" />
         <source>Precio pagado por kg y referencia</source>
         <translation>Price paid per kg and reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="159" />
+        <location filename="../../ui/home/indicators_view.py" line="158" />
         <source>Resumen</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="168" />
+        <location filename="../../ui/home/indicators_view.py" line="167" />
         <source>Litros por productor y día de entrega</source>
         <translation>Litres per producer per delivery day</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="169" />
+        <location filename="../../ui/home/indicators_view.py" line="168" />
         <source>Precio pagado por kg</source>
         <translation>Price paid per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="180" />
+        <location filename="../../ui/home/indicators_view.py" line="179" />
         <source>Por grupo</source>
         <translation>By group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="207" />
+        <location filename="../../ui/home/indicators_view.py" line="210" />
         <source>Calculando indicadores…</source>
         <translation>Calculating indicators…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="222" />
+        <location filename="../../ui/home/indicators_view.py" line="225" />
         <source>Línea base: %1</source>
         <translation>Baseline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="265" />
+        <location filename="../../ui/home/indicators_view.py" line="268" />
         <source>Grupo</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="283" />
+        <location filename="../../ui/home/indicators_view.py" line="289" />
         <source>Guardar informe</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="296" />
+        <location filename="../../ui/home/indicators_view.py" line="302" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="298" />
+        <location filename="../../ui/home/indicators_view.py" line="304" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -2742,57 +2861,57 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>LazyDeliveries</name>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="56" />
+        <location filename="../../ui/collection/deliveries_view.py" line="58" />
         <source>N° entrega</source>
         <translation>Delivery No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="57" />
+        <location filename="../../ui/collection/deliveries_view.py" line="59" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="58" />
+        <location filename="../../ui/collection/deliveries_view.py" line="60" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="59" />
+        <location filename="../../ui/collection/deliveries_view.py" line="61" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="60" />
+        <location filename="../../ui/collection/deliveries_view.py" line="62" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="61" />
+        <location filename="../../ui/collection/deliveries_view.py" line="63" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="62" />
+        <location filename="../../ui/collection/deliveries_view.py" line="64" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="64" />
+        <location filename="../../ui/collection/deliveries_view.py" line="66" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="64" />
+        <location filename="../../ui/collection/deliveries_view.py" line="66" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="123" />
+        <location filename="../../ui/collection/deliveries_view.py" line="130" />
         <source>Rechazada: </source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../ui/collection/deliveries_view.py" line="125" />
+        <location filename="../../ui/collection/deliveries_view.py" line="132" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -2800,127 +2919,137 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Ventas</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Indicadores</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Auditoría</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Usuario: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
-        <source>Periodo abierto: %1</source>
-        <translation>Open period: %1</translation>
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>Periodo en curso: %1</source>
+        <translation>Current period: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="174" />
+        <source>Por cerrar: %1 · en curso: %2</source>
+        <translation>To close: %1 · current: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188" />
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -2928,32 +3057,32 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MarginPanel</name>
     <message>
-        <location filename="../../ui/sales/margin_panel.py" line="35" />
+        <location filename="../../ui/sales/margin_panel.py" line="34" />
         <source>Margen del acopio</source>
         <translation>Collection margin</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/margin_panel.py" line="45" />
+        <location filename="../../ui/sales/margin_panel.py" line="44" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/margin_panel.py" line="45" />
+        <location filename="../../ui/sales/margin_panel.py" line="44" />
         <source>Hasta:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/margin_panel.py" line="50" />
+        <location filename="../../ui/sales/margin_panel.py" line="47" />
         <source>Calcular margen</source>
         <translation>Compute margin</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/margin_panel.py" line="55" />
+        <location filename="../../ui/sales/margin_panel.py" line="52" />
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/margin_panel.py" line="78" />
+        <location filename="../../ui/sales/margin_panel.py" line="75" />
         <source>&lt;i&gt;provisional&lt;/i&gt;</source>
         <translation>&lt;i&gt;provisional&lt;/i&gt;</translation>
     </message>
@@ -3070,7 +3199,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberField</name>
     <message>
-        <location filename="../../ui/collection/member_lookup.py" line="85" />
+        <location filename="../../ui/collection/member_lookup.py" line="103" />
         <source>Código o nombre del socio</source>
         <translation>Member code or name</translation>
     </message>
@@ -3078,47 +3207,62 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../../ui/members/member_model.py" line="23" />
-        <source>Activo(a)</source>
+        <location filename="../../ui/members/member_model.py" line="32" />
+        <source>Activa</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="24" />
-        <source>Suspendido(a)</source>
+        <location filename="../../ui/members/member_model.py" line="33" />
+        <source>Activo</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/member_model.py" line="34" />
+        <source>Suspendida</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="25" />
-        <source>Retirado(a)</source>
+        <location filename="../../ui/members/member_model.py" line="35" />
+        <source>Suspendido</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/member_model.py" line="36" />
+        <source>Retirada</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="28" />
+        <location filename="../../ui/members/member_model.py" line="37" />
+        <source>Retirado</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/member_model.py" line="40" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="29" />
+        <location filename="../../ui/members/member_model.py" line="41" />
         <source>Nombres y apellidos</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="30" />
+        <location filename="../../ui/members/member_model.py" line="42" />
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="31" />
+        <location filename="../../ui/members/member_model.py" line="43" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="32" />
+        <location filename="../../ui/members/member_model.py" line="44" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/members/member_model.py" line="33" />
+        <location filename="../../ui/members/member_model.py" line="45" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
@@ -3252,87 +3396,97 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../ui/members/members_view.py" line="39" />
+        <location filename="../../ui/members/members_view.py" line="41" />
         <source>Buscar por código, nombre, DNI o comunidad</source>
         <translation>Search by code, name, DNI or community</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="43" />
+        <location filename="../../ui/members/members_view.py" line="45" />
         <source>Todos los estados</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="44" />
+        <location filename="../../ui/members/members_view.py" line="46" />
         <source>Activos</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="45" />
+        <location filename="../../ui/members/members_view.py" line="47" />
         <source>Suspendidos</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="46" />
+        <location filename="../../ui/members/members_view.py" line="48" />
         <source>Retirados</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="54" />
+        <location filename="../../ui/members/members_view.py" line="56" />
         <source>Nuevo socio</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="56" />
+        <location filename="../../ui/members/members_view.py" line="58" />
         <source>Editar</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="58" />
+        <location filename="../../ui/members/members_view.py" line="60" />
         <source>Ficha</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="60" />
+        <location filename="../../ui/members/members_view.py" line="62" />
         <source>Retirar…</source>
         <translation>Retire…</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="62" />
+        <location filename="../../ui/members/members_view.py" line="64" />
         <source>Reactivar</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="156" />
+        <location filename="../../ui/members/members_view.py" line="169" />
         <source>Retirar socio</source>
         <translation>Retire member</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="158" />
+        <location filename="../../ui/members/members_view.py" line="171" />
         <source>¿Retirar a %1? Sus entregas y su cuenta se conservan; no podrá registrar entregas nuevas hasta que se reactive.</source>
         <translation>Retire %1? Their deliveries and account are kept; no new delivery can be recorded until they are reactivated.</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="161" />
+        <location filename="../../ui/members/members_view.py" line="174" />
         <source>Retirar</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="162" />
+        <location filename="../../ui/members/members_view.py" line="175" />
         <source>No retirar</source>
         <translation>Do not retire</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="174" />
-        <source>%1 quedó retirado(a).</source>
+        <location filename="../../ui/members/members_view.py" line="187" />
+        <source>%1 quedó retirada.</source>
         <translation>%1 is now retired.</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="176" />
-        <source>%1 está activo(a) otra vez.</source>
+        <location filename="../../ui/members/members_view.py" line="188" />
+        <source>%1 quedó retirado.</source>
+        <translation>%1 is now retired.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/members_view.py" line="189" />
+        <source>%1 está activa otra vez.</source>
         <translation>%1 is active again.</translation>
     </message>
     <message>
-        <location filename="../../ui/members/members_view.py" line="114" />
+        <location filename="../../ui/members/members_view.py" line="190" />
+        <source>%1 está activo otra vez.</source>
+        <translation>%1 is active again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/members_view.py" line="127" />
         <source>Todos los distritos</source>
         <translation>All districts</translation>
     </message>
@@ -3341,6 +3495,69 @@ Create yours, or load demo data to get to know the program.</translation>
     <name>OpRunner</name>
     <message>
         <location filename="../../ui/common/runner.py" line="119" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="37" />
+        <source>Registrar pagos</source>
+        <translation>Record payments</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/money_actions.py" line="42" />
+        <source>Se pagará a todos los %Ln socios por pagar de %1 — %2.</source>
+        <translation><numerusform>The only unpaid member of %1 will be paid — %2.</numerusform><numerusform>All %Ln unpaid members of %1 will be paid — %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/money_actions.py" line="44" />
+        <source>Se pagará a %Ln socio(s) seleccionado(s) de %1 — %2.</source>
+        <translation><numerusform>%Ln selected member of %1 will be paid — %2.</numerusform><numerusform>%Ln selected members of %1 will be paid — %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/money_actions.py" line="54" />
+        <source>… y %Ln más</source>
+        <translation><numerusform>… and %Ln more</numerusform><numerusform>… and %Ln more</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="60" />
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="61" />
+        <source>Transferencia bancaria</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="62" />
+        <source>Billetera móvil</source>
+        <translation>Mobile wallet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="66" />
+        <source>N° de operación (opcional)</source>
+        <translation>Transaction no. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="67" />
+        <source>Forma de pago:</source>
+        <translation>Payment method:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="68" />
+        <source>Referencia:</source>
+        <translation>Reference:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="71" />
+        <source>Registrar el pago</source>
+        <translation>Record the payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/money_actions.py" line="73" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -3361,37 +3578,37 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PracticeBox</name>
     <message>
-        <location filename="../../ui/members/practice_box.py" line="36" />
+        <location filename="../../ui/members/practice_box.py" line="35" />
         <source>Prácticas (con la fecha en que empezó o dejó cada una)</source>
         <translation>Practices (with the date each was adopted or left)</translation>
     </message>
     <message>
-        <location filename="../../ui/members/practice_box.py" line="44" />
+        <location filename="../../ui/members/practice_box.py" line="43" />
         <source>Práctica</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../ui/members/practice_box.py" line="44" />
+        <location filename="../../ui/members/practice_box.py" line="43" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/members/practice_box.py" line="44" />
+        <location filename="../../ui/members/practice_box.py" line="43" />
         <source>Hasta</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/members/practice_box.py" line="62" />
+        <location filename="../../ui/members/practice_box.py" line="58" />
         <source>Adoptó desde esta fecha</source>
         <translation>Adopted from this date</translation>
     </message>
     <message>
-        <location filename="../../ui/members/practice_box.py" line="63" />
+        <location filename="../../ui/members/practice_box.py" line="59" />
         <source>La dejó desde esta fecha</source>
         <translation>Left from this date</translation>
     </message>
     <message>
-        <location filename="../../ui/members/practice_box.py" line="90" />
+        <location filename="../../ui/members/practice_box.py" line="86" />
         <source>(por guardar)</source>
         <translation>(to be saved)</translation>
     </message>
@@ -3399,47 +3616,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PriceCalculator</name>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="70" />
+        <location filename="../../ui/prices/price_tools.py" line="71" />
         <source>Calculadora de precio</source>
         <translation>Price calculator</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="78" />
+        <location filename="../../ui/prices/price_tools.py" line="79" />
         <source>Cantidad:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="96" />
+        <location filename="../../ui/prices/price_tools.py" line="97" />
         <source>Factor</source>
         <translation>Factor</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="96" />
+        <location filename="../../ui/prices/price_tools.py" line="97" />
         <source>Regla</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="96" />
+        <location filename="../../ui/prices/price_tools.py" line="97" />
         <source>Por unidad</source>
         <translation>Per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="96" />
+        <location filename="../../ui/prices/price_tools.py" line="97" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="130" />
+        <location filename="../../ui/prices/price_tools.py" line="131" />
         <source>positiva</source>
         <translation>positive</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="156" />
+        <location filename="../../ui/prices/price_tools.py" line="157" />
         <source>Corrija el esquema para ver el precio.</source>
         <translation>Fix the scheme to see the price.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="177" />
+        <location filename="../../ui/prices/price_tools.py" line="179" />
         <source>&lt;b&gt;%1 %2 por %3&lt;/b&gt; × %4 = &lt;b&gt;%5&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 %2 per %3&lt;/b&gt; × %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
     </message>
@@ -3447,148 +3664,148 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PricesView</name>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="50" />
+        <location filename="../../ui/prices/prices_view.py" line="49" />
         <source>Aditivo peruano (ejemplo de Puno)</source>
         <translation>Peruvian additive (Puno example)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="51" />
+        <location filename="../../ui/prices/prices_view.py" line="50" />
         <source>Pago por calidad (Colombia)</source>
         <translation>Quality payment (Colombia)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="52" />
+        <location filename="../../ui/prices/prices_view.py" line="51" />
         <source>Dos tarifas: grasa y SNF (India)</source>
         <translation>Two rates: fat and SNF (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="53" />
+        <location filename="../../ui/prices/prices_view.py" line="52" />
         <source>Tabla grasa × SNF (India)</source>
         <translation>Fat × SNF chart (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="54" />
+        <location filename="../../ui/prices/prices_view.py" line="53" />
         <source>A + B − C (Irlanda)</source>
         <translation>A + B − C (Ireland)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="55" />
+        <location filename="../../ui/prices/prices_view.py" line="54" />
         <source>Pago por componentes (EE. UU.)</source>
         <translation>Component pricing (USA)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="82" />
+        <location filename="../../ui/prices/prices_view.py" line="81" />
         <source>&lt;b&gt;Esquemas y versiones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schemes and versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="84" />
+        <location filename="../../ui/prices/prices_view.py" line="83" />
         <source>Empezar de</source>
         <translation>Start from</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="97" />
+        <location filename="../../ui/prices/prices_view.py" line="96" />
         <source>Usar plantilla</source>
         <translation>Use preset</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="99" />
+        <location filename="../../ui/prices/prices_view.py" line="98" />
         <source>Importar archivo…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="117" />
+        <location filename="../../ui/prices/prices_view.py" line="114" />
         <source>Guardar como versión</source>
         <translation>Save as version</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="119" />
+        <location filename="../../ui/prices/prices_view.py" line="116" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="121" />
+        <location filename="../../ui/prices/prices_view.py" line="118" />
         <source>En vigor desde:</source>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="161" />
+        <location filename="../../ui/prices/prices_view.py" line="164" />
         <source>Cambios sin guardar</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="163" />
+        <location filename="../../ui/prices/prices_view.py" line="166" />
         <source>El esquema tiene cambios que no se guardaron como versión. ¿Descartar esos cambios?</source>
         <translation>The scheme has changes not saved as a version. Discard those changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="166" />
+        <location filename="../../ui/prices/prices_view.py" line="169" />
         <source>Descartar los cambios</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="167" />
+        <location filename="../../ui/prices/prices_view.py" line="170" />
         <source>Seguir editando</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="191" />
+        <location filename="../../ui/prices/prices_view.py" line="194" />
         <source>desde %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="193" />
+        <location filename="../../ui/prices/prices_view.py" line="196" />
         <source> (en vigor)</source>
         <translation> (in force)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="209" />
+        <location filename="../../ui/prices/prices_view.py" line="212" />
         <source>Plantilla «%1» abierta: ajústela y guárdela como versión.</source>
         <translation>Preset «%1» opened: adjust it and save it as a version.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="227" />
+        <location filename="../../ui/prices/prices_view.py" line="230" />
         <source>Versión abierta: al guardar se crea una nueva.</source>
         <translation>Version opened: saving creates a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="234" />
+        <location filename="../../ui/prices/prices_view.py" line="237" />
         <source>Plantilla «%1» abierta.</source>
         <translation>Preset «%1» opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="241" />
+        <location filename="../../ui/prices/prices_view.py" line="244" />
         <source>Importar esquema</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="241" />
-        <location filename="../../ui/prices/prices_view.py" line="253" />
+        <location filename="../../ui/prices/prices_view.py" line="244" />
+        <location filename="../../ui/prices/prices_view.py" line="256" />
         <source>Esquemas (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="248" />
+        <location filename="../../ui/prices/prices_view.py" line="251" />
         <source>Archivo abierto: %1</source>
         <translation>File opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="253" />
+        <location filename="../../ui/prices/prices_view.py" line="256" />
         <source>Exportar esquema</source>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="262" />
+        <location filename="../../ui/prices/prices_view.py" line="265" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="271" />
+        <location filename="../../ui/prices/prices_view.py" line="277" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="284" />
+        <location filename="../../ui/prices/prices_view.py" line="298" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -3612,13 +3829,13 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/printing/print_jobs.py" line="57" />
-        <location filename="../../ui/printing/print_jobs.py" line="295" />
+        <location filename="../../ui/printing/print_jobs.py" line="298" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/print_jobs.py" line="59" />
-        <location filename="../../ui/printing/print_jobs.py" line="197" />
+        <location filename="../../ui/printing/print_jobs.py" line="200" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -3634,7 +3851,7 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
     <message>
         <location filename="../../ui/printing/print_jobs.py" line="94" />
-        <location filename="../../ui/printing/print_jobs.py" line="290" />
+        <location filename="../../ui/printing/print_jobs.py" line="293" />
         <source>Sin impresora</source>
         <translation>No printer</translation>
     </message>
@@ -3654,46 +3871,49 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="114" />
-        <source>%1 página(s) enviadas a %2.</source>
-        <translation>%1 page(s) sent to %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing/print_jobs.py" line="121" />
+        <location filename="../../ui/printing/print_jobs.py" line="124" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="144" />
+        <location filename="../../ui/printing/print_jobs.py" line="147" />
         <source>Preparando los documentos…</source>
         <translation>Preparing the documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="196" />
+        <location filename="../../ui/printing/print_jobs.py" line="199" />
         <source>Imprimiendo…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="220" />
+        <location filename="../../ui/printing/print_jobs.py" line="223" />
         <source>Impresión cancelada; no se registró.</source>
         <translation>Printing cancelled; not recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="291" />
+        <location filename="../../ui/printing/print_jobs.py" line="294" />
         <source>No hay ninguna impresora instalada. ¿Guardar el documento como PDF?</source>
         <translation>No printer is installed. Save the document as a PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="296" />
+        <location filename="../../ui/printing/print_jobs.py" line="299" />
         <source>No guardar</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/print_jobs.py" line="266" />
-        <location filename="../../ui/printing/print_jobs.py" line="300" />
-        <location filename="../../ui/printing/print_jobs.py" line="304" />
+        <location filename="../../ui/printing/print_jobs.py" line="269" />
+        <location filename="../../ui/printing/print_jobs.py" line="303" />
+        <location filename="../../ui/printing/print_jobs.py" line="307" />
         <source>No se imprimió.</source>
         <translation>Not printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintWords</name>
+    <message numerus="yes">
+        <location filename="../../ui/printing/print_jobs.py" line="116" />
+        <source>%Ln página(s) enviada(s) a %1.</source>
+        <translation><numerusform>%Ln page sent to %1.</numerusform><numerusform>%Ln pages sent to %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3797,78 +4017,78 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="55" />
+        <location filename="../../ui/quality/quality_view.py" line="52" />
         <source>Laboratorio (opcional)</source>
         <translation>Laboratory (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="57" />
+        <location filename="../../ui/quality/quality_view.py" line="54" />
         <source>N° de entrega (opcional)</source>
         <translation>Delivery No. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="59" />
+        <location filename="../../ui/quality/quality_view.py" line="56" />
         <source>Fecha de muestra:</source>
         <translation>Sample date:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="71" />
-        <location filename="../../ui/quality/quality_view.py" line="102" />
+        <location filename="../../ui/quality/quality_view.py" line="68" />
+        <location filename="../../ui/quality/quality_view.py" line="99" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="74" />
+        <location filename="../../ui/quality/quality_view.py" line="71" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="75" />
+        <location filename="../../ui/quality/quality_view.py" line="72" />
         <source>Proteína %</source>
         <translation>Protein %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="76" />
+        <location filename="../../ui/quality/quality_view.py" line="73" />
         <source>ST %</source>
         <translation>TS %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="77" />
+        <location filename="../../ui/quality/quality_view.py" line="74" />
         <source>SNF %</source>
         <translation>SNF %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="78" />
+        <location filename="../../ui/quality/quality_view.py" line="75" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="79" />
+        <location filename="../../ui/quality/quality_view.py" line="76" />
         <source>Acidez</source>
         <translation>Acidity</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="80" />
+        <location filename="../../ui/quality/quality_view.py" line="77" />
         <source>UFC/mL</source>
         <translation>CFU/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="81" />
+        <location filename="../../ui/quality/quality_view.py" line="78" />
         <source>CCS/mL</source>
         <translation>SCC/mL</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="82" />
+        <location filename="../../ui/quality/quality_view.py" line="79" />
         <source>TRAM h</source>
         <translation>MBRT h</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="83" />
+        <location filename="../../ui/quality/quality_view.py" line="80" />
         <source>Agua %</source>
         <translation>Water %</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/quality_view.py" line="131" />
+        <location filename="../../ui/quality/quality_view.py" line="130" />
         <source>Fuera del valor de referencia</source>
         <translation>Outside the reference value</translation>
     </message>
@@ -3876,19 +4096,24 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="181" />
+        <location filename="../../ui/common/password.py" line="36" />
         <source>Confirme su contraseña</source>
         <translation>Confirm your password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="184" />
+        <location filename="../../ui/common/password.py" line="39" />
         <source>Para %1, %2 debe escribir de nuevo su contraseña.</source>
         <translation>To %1, %2 must type their password again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="193" />
+        <location filename="../../ui/common/password.py" line="49" />
         <source>Confirmar</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/password.py" line="54" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3942,22 +4167,22 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="42" />
         <source>administrador</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="43" />
         <source>tesorero</source>
         <translation>treasurer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>acopiador</source>
         <translation>collector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>vigilancia</source>
         <translation>oversight committee</translation>
     </message>
@@ -3965,65 +4190,95 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>RouteModel</name>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="49" />
+        <location filename="../../ui/collection/route_view.py" line="56" />
         <source>Orden</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="50" />
+        <location filename="../../ui/collection/route_view.py" line="57" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="51" />
+        <location filename="../../ui/collection/route_view.py" line="58" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="52" />
+        <location filename="../../ui/collection/route_view.py" line="59" />
         <source>Últimas entregas</source>
         <translation>Last deliveries</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="53" />
+        <location filename="../../ui/collection/route_view.py" line="60" />
         <source>Cantidad (L)</source>
         <translation>Quantity (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="54" />
+        <location filename="../../ui/collection/route_view.py" line="61" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="105" />
+        <location filename="../../ui/collection/route_view.py" line="122" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="125" />
         <source>Registrada</source>
         <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="125" />
+        <source>Rechazada</source>
+        <translation>Rejected</translation>
     </message>
 </context>
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="139" />
+        <location filename="../../ui/collection/route_view.py" line="190" />
+        <source>Mañana</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="191" />
+        <source>Tarde</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="193" />
         <source>Centro de acopio:</source>
         <translation>Collection centre:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="186" />
+        <location filename="../../ui/collection/route_view.py" line="195" />
+        <source>Fecha:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="195" />
+        <source>Turno:</source>
+        <translation>Shift:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/route_view.py" line="250" />
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
-    <message>
-        <location filename="../../ui/collection/route_view.py" line="189" />
-        <source>socio</source>
-        <translation>member</translation>
+    <message numerus="yes">
+        <location filename="../../ui/collection/route_view.py" line="253" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="189" />
-        <source>socios</source>
-        <translation>members</translation>
+        <location filename="../../ui/collection/route_view.py" line="278" />
+        <source>Se registra en: %1, turno de %2.</source>
+        <translation>Recorded on: %1, %2 shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/route_view.py" line="197" />
+        <location filename="../../ui/collection/route_view.py" line="261" />
         <source>No hay centros de acopio todavía: créelos en la pestaña «Centros y rutas».</source>
         <translation>There are no collection centres yet: create them on the «Centres and routes» tab.</translation>
     </message>
@@ -4629,44 +4884,62 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>SettlementsModel</name>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="201" />
+        <source>por pagar</source>
+        <translation>unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="202" />
+        <source>pagada</source>
+        <translation>paid</translation>
+    </message>
+</context>
+<context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="54" />
+        <location filename="../../ui/collection/collection_view.py" line="60" />
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="55" />
+        <location filename="../../ui/collection/collection_view.py" line="61" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="56" />
+        <location filename="../../ui/collection/collection_view.py" line="62" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="57" />
+        <location filename="../../ui/collection/collection_view.py" line="63" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="58" />
+        <location filename="../../ui/collection/collection_view.py" line="64" />
         <source>Temp.</source>
         <translation>Temp.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="59" />
+        <location filename="../../ui/collection/collection_view.py" line="65" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="73" />
-        <source>Rechazada: </source>
-        <translation>Rejected: </translation>
+        <location filename="../../ui/collection/collection_view.py" line="66" />
+        <source>Motivo de rechazo</source>
+        <translation>Rejection reason</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="75" />
+        <location filename="../../ui/collection/collection_view.py" line="96" />
+        <source>Rechazada</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/collection_view.py" line="96" />
         <source>Aceptada</source>
         <translation>Accepted</translation>
     </message>
@@ -4674,53 +4947,53 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="107" />
+        <location filename="../../ui/admin/sign_in.py" line="108" />
         <source>Bloqueado</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="107" />
-        <location filename="../../ui/admin/sign_in.py" line="132" />
+        <location filename="../../ui/admin/sign_in.py" line="108" />
+        <location filename="../../ui/admin/sign_in.py" line="133" />
         <source>Ingresar</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="111" />
+        <location filename="../../ui/admin/sign_in.py" line="112" />
         <source>La sesión de %1 se bloqueó por inactividad.</source>
         <translation>%1's session was locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="121" />
+        <location filename="../../ui/admin/sign_in.py" line="122" />
         <source>Usuario:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="122" />
+        <location filename="../../ui/admin/sign_in.py" line="123" />
         <source>Contraseña:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="123" />
+        <location filename="../../ui/admin/sign_in.py" line="124" />
         <source>Contraseña nueva:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="124" />
+        <location filename="../../ui/admin/sign_in.py" line="125" />
         <source>Repítala:</source>
         <translation>Type it again:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="132" />
+        <location filename="../../ui/admin/sign_in.py" line="133" />
         <source>Desbloquear</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="137" />
+        <location filename="../../ui/admin/sign_in.py" line="138" />
         <source>Salir del programa</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/sign_in.py" line="163" />
+        <location filename="../../ui/admin/sign_in.py" line="164" />
         <source>«%1» aún no tiene contraseña: elija una.</source>
         <translation>«%1» has no password yet: choose one.</translation>
     </message>
@@ -4906,72 +5179,67 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="192" />
+        <location filename="../../ui/prices/price_tools.py" line="194" />
         <source>¿Y si…? Simular en un periodo</source>
         <translation>What if…? Simulate on a period</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="201" />
+        <location filename="../../ui/prices/price_tools.py" line="203" />
         <source>Simular</source>
         <translation>Simulate</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="203" />
+        <location filename="../../ui/prices/price_tools.py" line="205" />
         <source>Periodo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="212" />
+        <location filename="../../ui/prices/price_tools.py" line="214" />
         <source>Litros</source>
         <translation>Litres</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="213" />
+        <location filename="../../ui/prices/price_tools.py" line="215" />
         <source>Actual S/</source>
         <translation>Current S/</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="214" />
+        <location filename="../../ui/prices/price_tools.py" line="216" />
         <source>Simulado S/</source>
         <translation>Simulated S/</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="215" />
+        <location filename="../../ui/prices/price_tools.py" line="217" />
         <source>Diferencia S/</source>
         <translation>Difference S/</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="272" />
+        <location filename="../../ui/prices/price_tools.py" line="274" />
         <source>%1: actual %2, simulado %3, diferencia &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>%1: current %2, simulated %3, difference &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
-    <message>
-        <location filename="../../ui/prices/price_tools.py" line="273" />
-        <source>socio</source>
-        <translation>member</translation>
+    <message numerus="yes">
+        <location filename="../../ui/prices/price_tools.py" line="275" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="273" />
-        <source>socios</source>
-        <translation>members</translation>
-    </message>
-    <message>
-        <location filename="../../ui/prices/price_tools.py" line="211" />
+        <location filename="../../ui/prices/price_tools.py" line="213" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="231" />
+        <location filename="../../ui/prices/price_tools.py" line="233" />
         <source>El esquema cambió: pulse Simular para ver la nueva diferencia.</source>
         <translation>The scheme changed: press Simulate to see the new difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="237" />
+        <location filename="../../ui/prices/price_tools.py" line="239" />
         <source>Simulando…</source>
         <translation>Simulating…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/price_tools.py" line="242" />
+        <location filename="../../ui/prices/price_tools.py" line="244" />
         <source>Simulando el esquema…</source>
         <translation>Simulating the scheme…</translation>
     </message>
@@ -4979,37 +5247,37 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/common/fmt.py" line="109" />
+        <location filename="../../ui/common/fmt.py" line="113" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="110" />
+        <location filename="../../ui/common/fmt.py" line="114" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="111" />
+        <location filename="../../ui/common/fmt.py" line="115" />
         <source>emitida</source>
         <translation>issued</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="112" />
+        <location filename="../../ui/common/fmt.py" line="116" />
         <source>pagada</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="113" />
+        <location filename="../../ui/common/fmt.py" line="117" />
         <source>anulada</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="114" />
+        <location filename="../../ui/common/fmt.py" line="118" />
         <source>abierto</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="115" />
+        <location filename="../../ui/common/fmt.py" line="119" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
@@ -5017,12 +5285,12 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="42" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="48" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/delivery_dialogs.py" line="43" />
+        <location filename="../../ui/collection/delivery_dialogs.py" line="49" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -5036,27 +5304,24 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
-    <name>self.view</name>
-    <message>
-        <location filename="../../ui/collection/collection_view.py" line="115" />
-        <source>Se deshizo la entrega de %1 (%2).</source>
-        <translation>Undid the delivery of %1 (%2).</translation>
-    </message>
-</context>
-<context>
     <name>view</name>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="98" />
+        <location filename="../../ui/collection/delivery_undo.py" line="42" />
         <source>Entrega de %1</source>
         <translation>Delivery of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="125" />
+        <location filename="../../ui/collection/delivery_undo.py" line="63" />
+        <source>Se deshizo la entrega de %1 (%2).</source>
+        <translation>Undid the delivery of %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection/delivery_undo.py" line="74" />
         <source>Borrado de %1</source>
         <translation>Deletion of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/collection_view.py" line="157" />
+        <location filename="../../ui/collection/delivery_undo.py" line="111" />
         <source>Corrección de %1</source>
         <translation>Correction of %1</translation>
     </message>
@@ -5064,22 +5329,22 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="28" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="27" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="29" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="28" />
         <source>recibido</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="30" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="29" />
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="31" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="30" />
         <source>ANULADO</source>
         <translation>VOID</translation>
     </message>

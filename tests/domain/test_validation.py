@@ -79,3 +79,33 @@ def test_counts_with_a_separator_are_refused_not_guessed(typed: str, code: str) 
     assert v.measure("ufc", "250000") == Decimal(250000)
     assert v.measure("ufc", "2,500,000") == Decimal(2500000)
     assert v.measure("fat", "3,6") == Decimal("3.6")  # decimals keep their comma
+
+
+def test_a_typed_date_is_the_date_meant() -> None:
+    """dd/mm (this year, or last year's while this year's has not come), dd/mm/yy,
+    dd/mm/yyyy, yyyy-mm-dd; never a future date unless asked; anything else refused."""
+    from datetime import date
+
+    from coop_desktop.core.errors import ValidationError
+    from coop_desktop.domain.validation import typed_day
+
+    today = date(2026, 11, 27)
+    assert typed_day("26/11", today) == date(2026, 11, 26)
+    assert typed_day(" 7-12-25 ", today) == date(2025, 12, 7)
+    assert typed_day("26.11.2026", today) == date(2026, 11, 26)
+    assert typed_day("2026-11-01", today) == date(2026, 11, 1)
+    assert typed_day("30/12", date(2027, 1, 2)) == date(2026, 12, 30)  # typed in January
+    assert typed_day("28/11", today, future=True) == date(2026, 11, 28)
+    refused = {}
+    for text in ("31/04/2026", "abc", "1/1/202", "26", "28/11/2026", ""):
+        with pytest.raises(ValidationError) as err:
+            typed_day(text, today)
+        refused[text] = err.value.code
+    assert refused == {
+        "31/04/2026": "bad_typed_date",
+        "abc": "bad_typed_date",
+        "1/1/202": "bad_typed_date",
+        "26": "bad_typed_date",
+        "28/11/2026": "future_date",
+        "": "bad_typed_date",
+    }

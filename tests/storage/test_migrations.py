@@ -129,3 +129,23 @@ def test_a_missing_file_is_created_only_when_asked(tmp_path: Path) -> None:
     assert not typo.exists()
     open_database(str(typo), create=True).dispose()
     assert typo.exists()
+
+
+def test_the_revisions_read_from_the_files_are_alembics() -> None:
+    """A start reads the revisions as text (no Alembic import); they must be Alembic's."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    graph = {s.revision: s.down_revision for s in script.walk_revisions()}
+    parsed = migrate.revisions()
+    assert set(parsed) == set(graph)
+    for revision, downs in parsed.items():
+        expected = graph[revision]
+        assert downs == (
+            ()
+            if expected is None
+            else (expected,)
+            if isinstance(expected, str)
+            else tuple(expected)
+        )
+    assert migrate.head_revision() == script.get_current_head()

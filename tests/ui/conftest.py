@@ -10,6 +10,15 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 
+@pytest.fixture(scope="session", autouse=True)
+def spanish_screens(qapp: object) -> None:
+    """The screens in Spanish, as the app starts them: Qt's own words and the plural forms
+    of ours ("%n socio(s)" → "1 socio", "3 socios")."""
+    from ui.app import install_translations
+
+    install_translations(qapp, "es")  # type: ignore[arg-type]
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path) -> Iterator[None]:
     """UI state (window geometry, last section) goes to a temporary INI file."""

@@ -54,3 +54,47 @@ def choose_file(path: object) -> Action:
         QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
 
     return act
+
+
+def settled(qtbot: object, timeout: int = 10_000) -> None:
+    """Wait, as a person watching the screen does, until the app's op runner has nothing
+    left to do (writes and reads of the screens run there, off the window's thread)."""
+    from ui.common.runner import app_runner
+
+    runner = app_runner()
+    qtbot.waitUntil(lambda: runner.idle, timeout=timeout)  # type: ignore[attr-defined]
+
+
+def type_date(qtbot: object, field: QWidget, text: str) -> None:
+    """Select what a date field shows (Ctrl+A), type `text` and press Enter, as a person."""
+    from PySide6.QtCore import Qt
+
+    edit = field.edit  # type: ignore[attr-defined]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    qtbot.keyClicks(edit, text)  # type: ignore[attr-defined]
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+
+
+def click_section(qtbot: object, window: QWidget, key: str) -> QWidget:
+    """Click a section in the main window's list, as a person does; returns its screen."""
+    from PySide6.QtCore import Qt
+
+    views = window.views  # type: ignore[attr-defined]
+    nav = window.nav  # type: ignore[attr-defined]
+    item = nav.item(list(views).index(key))
+    nav.scrollToItem(item)
+    qtbot.mouseClick(  # type: ignore[attr-defined]
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
+    )
+    # a screen is built once the program's modules are imported (ui/warmup.py)
+    qtbot.waitUntil(lambda: not views[key].objectName().startswith("lazy-"), timeout=20_000)  # type: ignore[attr-defined]
+    return views[key]  # type: ignore[no-any-return]
+
+
+def key_to_screen(qtbot: object, field: QWidget, key: object) -> None:
+    """A key where a person's key goes: to the open list of matches (a popup takes the
+    keyboard while it shows), else to the field."""
+    popup = QApplication.activePopupWidget()
+    target = popup if popup is not None and popup.isVisible() else field
+    qtbot.keyClick(target, key)  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ member's ledger, with its running balance."""
 import io
 from decimal import Decimal
 
-import pytest
+from print_dialogs import Answers
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -17,55 +17,64 @@ from coop_desktop.services.members import add_member
 from coop_desktop.storage.engine import Database
 from ui.accounts.accounts_view import AccountsView
 
+from .driving import click_section, settled
 
-def test_advance_sale_adjustment_and_loan(
-    qtbot: QtBot, association: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    printed: list[tuple[bytes, str]] = []
 
-    def fake_print(_parent, _runner, title, build, on_sent, report, *_a, **_k):  # type: ignore[no-untyped-def]
-        built = build(None, None)  # what a printer that took the job is sent
-        printed.append((built.pdf, title))
-        on_sent(built)
-        report("Enviado.")
+def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """Select what a field holds (Ctrl+A) and type over it."""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
 
-    monkeypatch.setattr("ui.accounts.accounts_view.print_document", fake_print)
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
+
+
+def test_advance_sale_adjustment_and_loan(qtbot: QtBot, association: Database, cups_server) -> None:  # type: ignore[no-untyped-def]
     add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
     add_product(association, "Afrecho de trigo", "65.00", "saco 40 kg")
     add_charge(association, "dues", "5.00", "period", "Cuota social", "2026-01-01")
     view = AccountsView(association)
     qtbot.addWidget(view)
+    view.show()
+    settled(qtbot)
     buttons = {b.text(): b for b in view.findChildren(QPushButton)}
     assert "Cuota social" in view.charges.text()
     qtbot.keyClicks(view.member, "apaza")
-    qtbot.keyClicks(view.advance_amount, "-5")
-    buttons["Registrar adelanto"].click()
+    retype(qtbot, view.advance_amount, "-5")
+    click(qtbot, buttons["Registrar adelanto"])
     assert "mayor que cero" in view.status.text()
-    view.advance_amount.setText("50")
-    qtbot.mouseClick(buttons["Registrar adelanto"], Qt.MouseButton.LeftButton)
+    retype(qtbot, view.advance_amount, "50")
+    before = cups_server.done("Oficina-PDF")
+    answers = Answers(qtbot).printer("Oficina-PDF")  # the receipt the member signs
+    click(qtbot, buttons["Registrar adelanto"])
+    job = cups_server.job_after("Oficina-PDF", before)
+    answers.stop()
+    qtbot.waitUntil(lambda: "enviada a Oficina-PDF" in view.status.text(), timeout=10000)
     assert "recibo R001-00000001" in view.status.text()
-    qtbot.waitUntil(lambda: bool(printed), timeout=5000)
-    assert "Enviado." in view.status.text()
     assert view.advance_amount.text() == ""  # recorded: a second click records nothing
-    qtbot.mouseClick(buttons["Registrar adelanto"], Qt.MouseButton.LeftButton)
+    click(qtbot, buttons["Registrar adelanto"])
     assert "Monto" in view.status.text()  # refused: nothing typed
     assert [e.kind for e in ledger(association, "S0001")] == ["advance"]
-    [(pdf, name)] = printed  # the receipt the member signs, printed on recording
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert name == "adelanto-R001-00000001"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(job.data)).pages)
     assert "RECIBO DE ADELANTO" in text and "R001-00000001" in text and "S/ 50.00" in text
     assert "Rosa Apaza" in text and "cincuenta" in text.lower()
     from coop_desktop.services.printouts import render
 
     assert render(association, "advance", "R001-00000001").mark == "COPIA"  # it was sent
-    view.quantity.setText("2")
-    buttons["Registrar venta"].click()
-    view.adjust_amount.setText("10")
-    view.adjust_reason.setText("Devolución de flete")
-    buttons["Registrar ajuste"].click()
-    view.loan_count.setValue(3)
-    qtbot.keyClicks(view.loan_amount, "100")
+    retype(qtbot, view.quantity, "2")
+    click(qtbot, buttons["Registrar venta"])
+    retype(qtbot, view.adjust_amount, "10")
+    retype(qtbot, view.adjust_reason, "Devolucion de flete")
+    click(qtbot, buttons["Registrar ajuste"])
+    view.loan_count.setFocus()
+    qtbot.keyClick(view.loan_count, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(view.loan_count, "3")
+    retype(qtbot, view.loan_amount, "100")
     qtbot.keyClick(view.loan_amount, Qt.Key.Key_Return)  # Enter records, like the button
+    settled(qtbot)
     assert "33.33 · 33.33 · 33.34" in view.status.text()
     assert view.loan_amount.text() == "" and view.loan_count.value() == 6
     entries = ledger(association, "S0001")
@@ -83,35 +92,44 @@ def test_recurring_charges_are_configured_on_the_screen(
 ) -> None:
     view = AccountsView(association)
     qtbot.addWidget(view)
+    view.show()
+    settled(qtbot)
     assert "Ninguno" in view.charges.text()
     view.charge_kind.setCurrentIndex(view.charge_kind.findData("transport"))
     view.charge_per.setCurrentIndex(view.charge_per.findData("litre"))
-    view.charge_amount.setText("cinco")
-    view.add_charge()
+    retype(qtbot, view.charge_amount, "cinco")
+    click(qtbot, view.add_charge_button)
     assert "número" in view.status.text()  # the field is named, nothing is saved
     assert list_charges(association) == []
-    view.charge_amount.setText("0,05")  # a decimal comma, as typed in Peru
-    view.add_charge()
+    retype(qtbot, view.charge_amount, "0,05")  # a decimal comma, as typed in Peru
+    qtbot.keyClick(view.charge_amount, Qt.Key.Key_Return)  # Enter adds, like the button
+    settled(qtbot)
     [charge] = list_charges(association)
     assert (charge.kind, charge.amount, charge.per) == ("transport", Decimal("0.05"), "litre")
     assert "Transporte: S/ 0.05 por litro" in view.charges.text()
+    assert view.charge_amount.text() == ""
 
 
 def test_products_are_added_to_the_catalogue(qtbot: QtBot, association: Database) -> None:
     view = AccountsView(association)
     qtbot.addWidget(view)
-    view.product_name.setText("Sal mineral")
-    view.product_unit.setText("bolsa 2 kg")
-    view.product_price.setText("0")
-    view.add_product()
+    view.show()
+    settled(qtbot)
+    retype(qtbot, view.product_name, "Sal mineral")
+    retype(qtbot, view.product_unit, "bolsa 2 kg")
+    retype(qtbot, view.product_price, "0")
+    click(qtbot, view.add_product_button)
     assert "mayor que cero" in view.status.text()
-    view.product_price.setText("18,50")
-    view.add_product()
+    retype(qtbot, view.product_price, "18,50")
+    qtbot.keyClick(view.product_price, Qt.Key.Key_Return)  # Enter adds the product
+    settled(qtbot)
     assert view.product.currentData() == "Sal mineral"
     assert "Sal mineral (bolsa 2 kg) — S/ 18.50" in view.product.currentText()
-    view.product_name.setText("sal MINERAL")
-    view.product_price.setText("20")
-    view.add_product()
+    assert view.product_name.text() == view.product_price.text() == ""
+    retype(qtbot, view.product_name, "sal MINERAL")
+    retype(qtbot, view.product_price, "20")
+    qtbot.keyClick(view.product_name, Qt.Key.Key_Return)
+    settled(qtbot)
     assert "Ya existe" in view.status.text()
 
 
@@ -123,7 +141,7 @@ def test_the_wheel_never_changes_an_unfocused_field(qtbot: QtBot, association: D
     window = MainWindow(association)
     qtbot.addWidget(window)
     window.show()
-    view = window.open_section("accounts")
+    view = click_section(qtbot, window, "accounts")
     assert isinstance(view, AccountsView)
     spin = view.loan_count
     view.member.setFocus()
@@ -151,7 +169,7 @@ def test_the_wheel_never_changes_an_unfocused_field(qtbot: QtBot, association: D
             if field is view.charge_kind
             else field.date()
         )
-        wheel(field)
+        wheel(field.edit if field is view.charge_from else field)
         after = (
             field.value()
             if field is spin

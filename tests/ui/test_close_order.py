@@ -21,6 +21,8 @@ from ui.closeout.closeout_view import CloseoutView
 from ui.collection.collection_view import CollectionView
 from ui.common.confirm import GRACE_MS, SafeQuestion
 
+from .driving import settled
+
 THIS_MONTH = TODAY.replace(day=1)
 LAST_MONTH = (THIS_MONTH - timedelta(days=1)).replace(day=1)
 
@@ -63,15 +65,23 @@ def click(qtbot: QtBot, text: str) -> Callable[[QDialog], None]:
     return act
 
 
+def type_period(qtbot: QtBot, view: CloseoutView, code: str) -> None:
+    view.period.selectAll()
+    qtbot.keyClicks(view.period, code)
+    qtbot.keyClick(view.period, Qt.Key.Key_Return)
+    settled(qtbot)
+
+
 def test_cierre_offers_the_oldest_open_period(qtbot: QtBot, sqlite_db: Database) -> None:
     before = (LAST_MONTH - timedelta(days=1)).replace(day=1)
     load_demo(sqlite_db, members=4, days=(LAST_MONTH - before).days + 20, start=before, today=TODAY)
     first = f"{before:%Y-%m}"
     view = CloseoutView(sqlite_db)
     qtbot.addWidget(view)
+    settled(qtbot)
     assert view.period.text() == first
-    # closing a later one first is refused, naming the one to close
-    view.period.setText(f"{LAST_MONTH:%Y-%m}")
+    # closing a later one first is refused, naming the one to close: said, never asked
+    type_period(qtbot, view, f"{LAST_MONTH:%Y-%m}")
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: first in view.status.text(), timeout=15000)
     assert "en orden" in view.status.text()
@@ -79,9 +89,8 @@ def test_cierre_offers_the_oldest_open_period(qtbot: QtBot, sqlite_db: Database)
     close_period(sqlite_db, first)
     again = CloseoutView(sqlite_db)
     qtbot.addWidget(again)
+    settled(qtbot)
     assert again.period.text() == f"{LAST_MONTH:%Y-%m}"
-    view.runner.shutdown()
-    again.runner.shutdown()
 
 
 def test_early_close_asks_first_and_a_late_delivery_becomes_an_adjustment(
@@ -91,24 +100,26 @@ def test_early_close_asks_first_and_a_late_delivery_becomes_an_adjustment(
     code = f"{THIS_MONTH:%Y-%m}"
     view = CloseoutView(sqlite_db)
     qtbot.addWidget(view)
+    settled(qtbot)
     assert view.period.text() == code
     # Enter takes the default answer, No: nothing is closed
     seen = when_a_dialog_opens(qtbot, press_enter(qtbot))
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=15000)
     assert "todavía no termina" in seen[0]
-    qtbot.wait(200)
+    settled(qtbot)
     assert stored_totals(sqlite_db, code) is None
     # Sí closes it
     when_a_dialog_opens(qtbot, click(qtbot, "Yes"))
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: stored_totals(sqlite_db, code) is not None, timeout=20000)
-    view.runner.shutdown()
+    settled(qtbot)
 
     # The afternoon's milk: Acopio says the day is closed and offers the adjustment.
     acopio = CollectionView(sqlite_db)
     qtbot.addWidget(acopio)
     acopio.show()
+    settled(qtbot)
     assert acopio.adjust_button.isVisible()
     next_start = period_of(TODAY, "month").end + timedelta(days=1)
 
@@ -133,7 +144,8 @@ def test_a_payment_is_reversed_from_cierre(qtbot: QtBot, sqlite_db: Database) ->
     pay(sqlite_db, code, "cash", member_code="S0002")
     view = CloseoutView(sqlite_db)
     qtbot.addWidget(view)
-    view.period.setText(code)
+    settled(qtbot)
+    type_period(qtbot, view, code)
 
     def answer(text: str) -> Callable[[QDialog], None]:
         def act(dialog: QDialog) -> None:
@@ -147,6 +159,6 @@ def test_a_payment_is_reversed_from_cierre(qtbot: QtBot, sqlite_db: Database) ->
     seen = when_a_dialog_opens(qtbot, answer("S0002"), answer("Se anoto por error"))
     qtbot.mouseClick(view.reverse_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    settled(qtbot)
     assert settlement_for(sqlite_db, "S0002", code).status == "issued"
     assert "revertido" in view.status.text()
-    view.runner.shutdown()

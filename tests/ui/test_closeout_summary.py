@@ -36,8 +36,12 @@ def test_cierre_shows_the_summary_every_document_prints(qtbot: QtBot, sqlite_db:
     add_advance(sqlite_db, "S0002", "30", date(SECOND.year, SECOND.month, 5))
     view = CloseoutView(sqlite_db)
     qtbot.addWidget(view)
+    view.show()
     code = f"{SECOND:%Y-%m}"
-    view.period.setText(code)
+    view.period.selectAll()
+    qtbot.keyClicks(view.period, code)
+    qtbot.keyClick(view.period, Qt.Key.Key_Return)  # Enter reads the period
+    qtbot.waitUntil(lambda: view.runner.idle, timeout=10000)
     qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.table.model().rowCount() == 3, timeout=10000)
     answer_dialogs([yes])  # the preview warns that S0002's deductions pass the milk

@@ -1,11 +1,13 @@
-"""The collection screen driven by keystrokes, as a treasurer types a shift."""
+"""The collection screen driven by keystrokes, as a treasurer types a shift: every row is
+typed and entered, every question answered in its real dialog, Ctrl+Z pressed, dates typed
+into the date field."""
 
 import subprocess
 import sys
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
@@ -17,7 +19,7 @@ from coop_desktop.storage.engine import Database
 from ui.collection.collection_view import CollectionView
 from ui.common.confirm import GRACE_MS, SafeQuestion
 
-from .driving import answer_dialogs
+from .driving import answer_dialogs, key_to_screen, settled, type_date
 
 
 @pytest.fixture
@@ -33,15 +35,55 @@ def view(qtbot: QtBot, sqlite_db: Database) -> CollectionView:
     widget = CollectionView(sqlite_db)
     qtbot.addWidget(widget)
     widget.shift.setCurrentIndex(0)
+    settled(qtbot)
     return widget
 
 
+@pytest.fixture
+def window(qtbot: QtBot, view: CollectionView) -> CollectionView:
+    """Acopio inside the main window, where Ctrl+Z («Deshacer entrega») lives."""
+    from ui.main_window import MainWindow
+
+    main = MainWindow(view.db)
+    qtbot.addWidget(main)
+    main.show()
+    shown = main.open_section("collection").collection  # type: ignore[attr-defined]
+    shown.shift.setCurrentIndex(0)
+    settled(qtbot)
+    return shown  # type: ignore[no-any-return]
+
+
+def replace_text(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """Select what a field holds (Ctrl+A) and type over it."""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
+def enter(qtbot: QtBot, view: CollectionView, field: QWidget) -> None:
+    """Enter in a field of the row, and wait for the save (or its refusal) on screen."""
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.saving, timeout=10000)
+    settled(qtbot)
+
+
 def type_row(qtbot: QtBot, view: CollectionView, member: str, quantity: str) -> None:
-    view.member.setFocus()
-    qtbot.keyClicks(view.member, member)
-    qtbot.keyClick(view.member, Qt.Key.Key_Tab)
-    qtbot.keyClicks(view.quantity, quantity)
-    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
+    replace_text(qtbot, view.member, member)
+    key_to_screen(qtbot, view.member, Qt.Key.Key_Tab)  # the list of matches is open
+    replace_text(qtbot, view.quantity, quantity)
+    enter(qtbot, view, view.quantity)
+
+
+def ctrl_z(qtbot: QtBot, view: CollectionView) -> None:
+    """Ctrl+Z in the window (back in it after a question, as a person is)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = view.window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    target = view.focusWidget() or view.member
+    qtbot.keyClick(target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot)
 
 
 def test_a_shift_of_thirty_deliveries_typed_end_to_end(qtbot: QtBot, view: CollectionView) -> None:
@@ -66,17 +108,12 @@ def test_bad_rows_keep_what_was_typed(qtbot: QtBot, view: CollectionView) -> Non
     type_row(qtbot, view, "S0001", "doce")
     assert "no es un número" in view.error.text()
     assert view.quantity.text() == "doce" and view.member.text() == "S0001"
-    view.quantity.clear()
-    qtbot.keyClicks(view.quantity, "-4")
-    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
+    replace_text(qtbot, view.quantity, "-4")
+    enter(qtbot, view, view.quantity)
     assert "mayor que cero" in view.error.text()
-    view.member.clear()
-    view.quantity.clear()
     type_row(qtbot, view, "X9999", "10")
     assert "No existe un socio" in view.error.text()
     set_status(view.db, 2, "retired")
-    view.member.clear()
-    view.quantity.clear()
     type_row(qtbot, view, "S0002", "10")
     assert "retirado(a)" in view.error.text()
     assert list_deliveries(view.db, day=TODAY) == []
@@ -90,13 +127,16 @@ def test_rejection_with_reason(qtbot: QtBot, view: CollectionView) -> None:
     qtbot.keyClicks(view.temperature, "18")
     qtbot.keyClicks(view.density, "1.0305")
     qtbot.keyClicks(view.reason, "Acidez alta")
-    qtbot.keyClick(view.reason, Qt.Key.Key_Return)
+    enter(qtbot, view, view.reason)
     (row,) = list_deliveries(view.db, day=TODAY)
+    assert "RECHAZADA: Acidez alta" in view.error.text()
+    assert view.model.index(0, 5).data() == "Rechazada"
     assert row.rejected and row.reject_reason == "Acidez alta" and str(row.temperature) == "18.0"
     assert str(row.density) == "1.0305"
 
 
-def test_duplicate_asks_and_undo_removes(qtbot: QtBot, view: CollectionView) -> None:
+def test_duplicate_asks_and_undo_removes(qtbot: QtBot, window: CollectionView) -> None:
+    view = window
     type_row(qtbot, view, "S0004", "10")
 
     def decline(dialog: QWidget) -> None:
@@ -108,13 +148,13 @@ def test_duplicate_asks_and_undo_removes(qtbot: QtBot, view: CollectionView) -> 
 
     answer_dialogs([decline, accept])
     type_row(qtbot, view, "S0004", "11")
-    assert len(view.model.rows) == 1 and view.quantity.text() == "11"  # declined, kept
-    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
-    assert len(view.model.rows) == 2
-    view.undo_stack.undo()
+    # declined: nothing recorded, and the row is emptied (the next code never joins it)
+    assert len(view.model.rows) == 1 and view.member.text() == view.quantity.text() == ""
+    assert "No se registró la otra entrega de S0004" in view.error.text()
+    type_row(qtbot, view, "S0004", "11")
+    assert len(view.model.rows) == 2 and view.member.text() == ""
+    ctrl_z(qtbot, view)
     assert [str(d.quantity) for d in view.model.rows] == ["10.000"]
-    view.undo_stack.redo()
-    assert len(view.model.rows) == 2
 
 
 def test_typing_the_next_code_never_answers_the_duplicate_question(
@@ -140,9 +180,9 @@ def test_typing_the_next_code_never_answers_the_duplicate_question(
 
     answer_dialogs([type_on])
     type_row(qtbot, view, "S0004", "12")
-    assert seen
+    qtbot.waitUntil(lambda: bool(seen) and not view.saving)
     assert [str(d.quantity) for d in list_deliveries(view.db, day=TODAY)] == ["10.000"]
-    assert view.quantity.text() == "12"  # nothing typed is lost
+    assert "No se registró la otra entrega de S0004" in view.error.text()
 
 
 def test_ctrl_z_right_after_a_save_undoes_the_save(qtbot: QtBot, sqlite_db: Database) -> None:
@@ -157,10 +197,11 @@ def test_ctrl_z_right_after_a_save_undoes_the_save(qtbot: QtBot, sqlite_db: Data
     section = window.open_section("collection")
     view = section.collection  # type: ignore[attr-defined]
     view.shift.setCurrentIndex(0)
+    settled(qtbot)
     type_row(qtbot, view, "S0001", "15.5")
     assert len(list_deliveries(sqlite_db, day=TODAY)) == 1
     assert view.focusWidget() is view.member
-    qtbot.keyClick(view.member, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    ctrl_z(qtbot, view)
     assert list_deliveries(sqlite_db, day=TODAY) == []
     assert view.member.text() == "" and "Se deshizo la entrega de S0001" in view.error.text()
     # while typing, Ctrl+Z still undoes the typing in the field
@@ -170,7 +211,7 @@ def test_ctrl_z_right_after_a_save_undoes_the_save(qtbot: QtBot, sqlite_db: Data
     # a save of another shift, or from Por ruta, is never what Ctrl+Z takes back
     type_row(qtbot, view, "S0001", "12")
     view.shift.setCurrentIndex(1)
-    qtbot.keyClick(view.member, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    ctrl_z(qtbot, view)
     assert len(list_deliveries(sqlite_db, day=TODAY)) == 1
     view.shift.setCurrentIndex(0)
     section.setCurrentIndex(1)  # Por ruta
@@ -178,7 +219,8 @@ def test_ctrl_z_right_after_a_save_undoes_the_save(qtbot: QtBot, sqlite_db: Data
     assert len(list_deliveries(sqlite_db, day=TODAY)) == 1
 
 
-def test_delete_asks_first_and_can_be_undone(qtbot: QtBot, view: CollectionView) -> None:
+def test_delete_asks_first_and_can_be_undone(qtbot: QtBot, window: CollectionView) -> None:
+    view = window
     type_row(qtbot, view, "S0001", "10")
     type_row(qtbot, view, "S0002", "11")
     view.table.setFocus()
@@ -197,9 +239,10 @@ def test_delete_asks_first_and_can_be_undone(qtbot: QtBot, view: CollectionView)
 
     answer_dialogs([delete])
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    settled(qtbot)
     assert [d.member_code for d in list_deliveries(view.db, day=TODAY)] == ["S0002"]
     assert "Ctrl+Z la recupera" in view.error.text()
-    view.undo_stack.undo()
+    ctrl_z(qtbot, view)
     assert len(list_deliveries(view.db, day=TODAY)) == 2
 
 
@@ -242,39 +285,56 @@ def test_closed_period_is_announced_and_refused(qtbot: QtBot, view: CollectionVi
     add_delivery(view.db, "S0001", "10", "L", day, "am")
     add_test(view.db, "S0001", day, {"st": "12", "ufc": "90000"})
     close_period(view.db, f"{day:%Y-%m}")
-    view.day.setDate(QDate(day.year, day.month, day.day))
+    type_date(qtbot, view.day, f"{day:%d/%m/%Y}")
+    settled(qtbot)
     assert view.closed.isVisibleTo(view) and "cerrado" in view.closed.text()
+    answer_dialogs([lambda d: d.yes.click()])  # type: ignore[attr-defined]  # another month: yes
     type_row(qtbot, view, "S0005", "10")
     assert "cerrado" in view.error.text() and "ajuste" in view.error.text()
     # A day before the closed period, in no closed period: the same rule, the same offer.
     before = day - timedelta(days=31)
-    view.day.setDate(QDate(before.year, before.month, before.day))
+    type_date(qtbot, view.day, f"{before:%d/%m/%Y}")
+    settled(qtbot)
     assert view.closed.isVisibleTo(view) and f"{day:%Y-%m}" in view.closed.text()
     assert view.adjust_button.isVisibleTo(view)
-    qtbot.keyClick(view.quantity, Qt.Key.Key_Return)  # the refused row, saved on that day
-    assert f"anterior al periodo cerrado {day:%Y-%m}" in view.error.text()
+    answer_dialogs([lambda d: d.yes.click()])  # type: ignore[attr-defined]  # another month: yes
+    enter(qtbot, view, view.quantity)  # the refused row (still typed), saved on that day
+    qtbot.waitUntil(
+        lambda: f"anterior al periodo cerrado {day:%Y-%m}" in view.error.text(), timeout=10000
+    )
 
 
-def test_correct_a_delivery_and_undo(qtbot: QtBot, view: CollectionView) -> None:
+def test_correct_a_delivery_and_undo(qtbot: QtBot, window: CollectionView) -> None:
     from ui.collection.delivery_dialogs import EditDeliveryDialog
 
+    view = window
     type_row(qtbot, view, "S0006", "10")
-    (saved,) = view.model.rows
-    dialog = EditDeliveryDialog(view.db, saved)
-    qtbot.addWidget(dialog)
-    dialog.quantity.setText("abc")
-    dialog.save()
-    assert "no es un número" in dialog.error.text()
-    dialog.quantity.setText("12.5")
-    dialog.reason.setText("Acidez")
-    dialog.save()
-    assert dialog.saved is not None and dialog.saved.rejected
-    from ui.collection.collection_view import EditDelivery
 
-    view.undo_stack.push(EditDelivery(view, saved, dialog.saved))
-    view.refresh()
+    def correct(dialog: QWidget) -> None:
+        assert isinstance(dialog, EditDeliveryDialog)
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        dialog.quantity.selectAll()
+        qtbot.keyClicks(dialog.quantity, "abc")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # written on the op runner
+        qtbot.waitUntil(lambda: "no es un número" in dialog.error.text())
+        dialog.quantity.selectAll()
+        qtbot.keyClicks(dialog.quantity, "12.5")
+        qtbot.keyClicks(dialog.reason, "Acidez")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    seen = answer_dialogs([correct])
+    cell = view.table.visualRect(view.model.index(0, 2)).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert len(seen) == 1
+    settled(qtbot)
     assert str(view.model.rows[0].quantity) == "12.500" and view.model.rows[0].rejected
-    view.undo_stack.undo()
+    assert view.model.index(0, 5).data() == "Rechazada"
+    assert view.model.index(0, 6).data() == "Acidez"
+    view.member.setFocus()
+    ctrl_z(qtbot, view)
     assert str(view.model.rows[0].quantity) == "10.000" and not view.model.rows[0].rejected
 
 
@@ -294,15 +354,23 @@ def test_adjustment_offered_in_a_closed_period(qtbot: QtBot, view: CollectionVie
     add_delivery(view.db, "S0001", "10", "L", day, "am")
     add_test(view.db, "S0001", day, {"st": "12", "ufc": "90000"})
     close_period(view.db, f"{day:%Y-%m}")
-    view.day.setDate(QDate(day.year, day.month, day.day))
-    assert view.adjust_button.isVisibleTo(view)
-    dialog = AdjustmentDialog(view.db, view.index, view.closed_code or "")
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.member, "S0001")
-    qtbot.keyClicks(dialog.amount, "12.80")
-    qtbot.keyClicks(dialog.reason, "Entrega del 3 no registrada")
-    dialog.save()
-    assert dialog.entry is not None
+    view.show()
+    type_date(qtbot, view.day, f"{day:%d/%m/%y}")
+    settled(qtbot)
+    assert view.adjust_button.isVisible()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, AdjustmentDialog)
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        qtbot.keyClicks(dialog.member, "S0001")
+        qtbot.keyClicks(dialog.amount, "12.80")
+        qtbot.keyClicks(dialog.reason, "Entrega del 3 no registrada")
+        save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    answer_dialogs([fill])
+    qtbot.mouseClick(view.adjust_button, Qt.MouseButton.LeftButton)
     assert ledger(view.db, "S0001")[-1].kind == "adjustment"
 
 
@@ -361,7 +429,54 @@ def test_a_retired_member_is_said_retired_not_unknown(qtbot: QtBot, view: Collec
     member = next(m for m in list_members(view.db) if m.code == "S0003")
     set_status(view.db, member.id, "retired")
     view.runner.announce("members")
-    view.runner.wait_idle()
+    settled(qtbot)
     type_row(qtbot, view, "S0003", "10")
     assert "retirado" in view.error.text() and "no existe" not in view.error.text()
     assert list_deliveries(view.db, day=TODAY) == []
+
+
+def test_a_typed_date_is_the_date_meant(qtbot: QtBot, view: CollectionView) -> None:
+    """«26/11» is the 26th of November of this year, whatever the field showed before; a
+    date of another month is said back before the first save with it; Ctrl+A and typing
+    work as in any field; what is not a date is refused, naming it."""
+    type_date(qtbot, view.day, "07/12/25")
+    assert view.day.date().toPython() == TODAY.replace(year=2025, month=12, day=7)
+    type_date(qtbot, view.day, "26/11")
+    assert view.day.date().toPython() == TODAY.replace(day=26)  # TODAY is 27/11
+    assert view.day.edit.text() == f"26/11/{TODAY.year}"
+    type_row(qtbot, view, "S0001", "10")
+    assert [(d.member_code, d.date) for d in list_deliveries(view.db)] == [
+        ("S0001", TODAY.replace(day=26))
+    ]
+    # another month: said back in words; No keeps the row, Yes saves it there
+    type_date(qtbot, view.day, "2/6")
+    asked: list[str] = []
+
+    def no(dialog: QWidget) -> None:
+        assert isinstance(dialog, SafeQuestion)
+        asked.append(dialog.text())
+        qtbot.mouseClick(dialog.no, Qt.MouseButton.LeftButton)
+
+    answer_dialogs([no])
+    type_row(qtbot, view, "S0002", "11")
+    assert asked == [
+        f"La fecha es el martes, 2 de junio de {TODAY.year} (02/06/{TODAY.year}), no de este "
+        "mes. ¿Guardar con esa fecha?"
+    ]
+    assert view.member.text() == "S0002" and len(list_deliveries(view.db)) == 1
+    answer_dialogs([lambda d: qtbot.mouseClick(d.yes, Qt.MouseButton.LeftButton)])  # type: ignore[attr-defined]
+    enter(qtbot, view, view.quantity)
+    type_row(qtbot, view, "S0003", "12")  # asked once per date
+    assert sorted((d.member_code, d.date.month) for d in list_deliveries(view.db)) == [
+        ("S0001", 11),
+        ("S0002", 6),
+        ("S0003", 6),
+    ]
+    # not a date, or a future one: refused in words, the date kept
+    type_date(qtbot, view.day, "31/04")
+    assert "no es una fecha" in view.day.edit.toolTip()
+    type_row(qtbot, view, "S0004", "9")
+    assert "«31/04» no es una fecha" in view.error.text()
+    type_date(qtbot, view.day, f"28/11/{TODAY.year}")
+    assert "fecha futura" in view.day.edit.toolTip()
+    assert len(list_deliveries(view.db)) == 3

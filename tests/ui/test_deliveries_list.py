@@ -3,7 +3,7 @@ filters and a jump to a date restart it on the same keyset."""
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
@@ -12,6 +12,8 @@ from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.engine import Database
 from ui.collection.collection_section import CollectionSection
 from ui.collection.deliveries_view import PAGE, DeliveriesView
+
+from .driving import type_date
 
 START = TODAY - timedelta(days=25)
 
@@ -45,12 +47,11 @@ def test_filters_and_jump(qtbot: QtBot, sqlite_db: Database) -> None:
     view.show()
     qtbot.waitUntil(lambda: loaded(view), timeout=10000)
     oldest = START + timedelta(days=2)
-    view.until.setDate(QDate(oldest.year, oldest.month, oldest.day))
-    qtbot.mouseClick(view.jump_button, Qt.MouseButton.LeftButton)  # one jump to the old end
+    type_date(qtbot, view.until, f"{oldest:%d/%m/%Y}")  # Enter jumps to the old end
     qtbot.waitUntil(lambda: loaded(view), timeout=10000)
     assert view.model.rows[0].date == oldest and view.model.rowCount() == 3 * 60
     assert view.count.text() == "180 entregas"
-    view.clear_filters()
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: loaded(view), timeout=10000)
     qtbot.keyClicks(view.member, "S0007")
     qtbot.keyClick(view.member, Qt.Key.Key_Return)

@@ -3,6 +3,7 @@ reads back; reprints are COPIA; a receipt voided with a reason is reissued under
 number and the books still check; with no printer, printing offers to save a PDF."""
 
 import io
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,7 +12,14 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
@@ -24,6 +32,8 @@ from coop_desktop.storage.engine import Database
 from ui.documents.documents_view import DocumentsView
 from ui.printing.pdf_print import load_pdf, print_to
 
+from .driving import answer_dialogs, choose_file, key_to_screen, settled
+
 START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
 
@@ -35,11 +45,20 @@ def closed(sqlite_db: Database) -> Database:
     return sqlite_db
 
 
+def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
 def preview(qtbot: QtBot, view: DocumentsView, kind: str, member: str = "S0001") -> None:
+    settled(qtbot)
     view.kind.setCurrentIndex(view.kind.findData(kind))
-    view.key.setText(PERIOD)
-    view.member.setText(member)
-    view.preview()
+    retype(qtbot, view.key, PERIOD)
+    if view.member.isVisibleTo(view):
+        retype(qtbot, view.member, member)
+    view.printout = None
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
 
 
@@ -94,31 +113,57 @@ def test_statement_preview_and_print_through_qprinter(
     assert name in said and f"S/ {net}" in said and "ESTADO DE CUENTA" in said
 
 
-def test_reprint_is_copia_and_void_reissues(
-    qtbot: QtBot, closed: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reprint_is_copia_and_void_reissues(qtbot: QtBot, closed: Database, tmp_path: Path) -> None:
+    from tests_support.users import ADMIN, PASSWORD
+
+    from coop_desktop.services import auth
+    from ui.common.password import ReauthDialog
+
+    auth.sign_in(closed, ADMIN, PASSWORD)  # a desktop sign-in: voiding asks the password
     view = DocumentsView(closed)
     qtbot.addWidget(view)
+    view.show()
     preview(qtbot, view, "receipt")
     assert view.printout is not None
     first = view.printout.number
     assert view.printout.mark == ""  # a preview is not a print
     target = tmp_path / "recibo.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    view.save_document()
+
+    def save_as(dialog: QWidget) -> None:
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name.text() == f"liquidacion-{first}-S0001.pdf"  # in the screen's language
+        choose_file(target)(dialog)
+
+    answer_dialogs([save_as])
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: str(target) in view.status.text(), timeout=10000)
+    settled(qtbot)
     assert target.read_bytes().startswith(b"%PDF")
     assert "COPIA" not in "".join(p.extract_text() for p in PdfReader(target).pages)
-    view.printout = None
-    view.preview()
-    qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
+    preview(qtbot, view, "receipt")
     assert view.printout.mark == "COPIA"
 
+    def reason(text: str) -> Callable[[QWidget], None]:
+        def act(dialog: QWidget) -> None:
+            assert isinstance(dialog, QInputDialog)
+            field = dialog.findChild(QLineEdit)
+            qtbot.keyClicks(field, text)
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+
+        return act
+
+    def password(dialog: QWidget) -> None:
+        assert isinstance(dialog, ReauthDialog)
+        assert "anular un recibo" in dialog.findChild(QLabel).text()
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+
     before = stored_totals(closed, PERIOD)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
-    view.void()
-    assert "motivo" in view.status.text().lower()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Se mojó el recibo", True))
-    view.void()
+    answer_dialogs([reason(""), password])
+    qtbot.mouseClick(view.void_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "motivo" in view.status.text().lower(), timeout=10000)
+    answer_dialogs([reason("Se mojo el recibo"), password])
+    qtbot.mouseClick(view.void_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: view.printout is not None and view.printout.number != first, timeout=10000
     )
@@ -130,6 +175,42 @@ def test_reprint_is_copia_and_void_reissues(
     assert run_checks(closed) == []
 
 
+def test_a_void_shows_in_cierre_at_once(qtbot: QtBot, closed: Database) -> None:
+    """Voided in Documentos, Cierre lists the reissued number (it reads the period again
+    after every change)."""
+    from ui.main_window import MainWindow
+
+    from .driving import click_section
+
+    window = MainWindow(closed)
+    qtbot.addWidget(window)
+    window.show()
+    cierre = click_section(qtbot, window, "closeout")
+    settled(qtbot)
+    retype(qtbot, cierre.period, PERIOD)  # type: ignore[attr-defined]
+    qtbot.keyClick(cierre.period, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    settled(qtbot)
+    numbers = cierre.rows.rows  # type: ignore[attr-defined]
+    assert [r.number for r in numbers][:1] == ["L001-00000001"]
+    view = click_section(qtbot, window, "documents")
+    assert isinstance(view, DocumentsView)
+    preview(qtbot, view, "receipt")
+
+    def reason(dialog: QWidget) -> None:
+        field = dialog.findChild(QLineEdit)
+        qtbot.keyClicks(field, "Se perdio")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    answer_dialogs([reason])
+    qtbot.mouseClick(view.void_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "anulado" in view.status.text(), timeout=10000)
+    click_section(qtbot, window, "closeout")
+    qtbot.waitUntil(
+        lambda: cierre.rows.index(0, 10).data() == "L001-00000005",  # type: ignore[attr-defined]
+        timeout=10000,
+    )
+
+
 def test_no_printer_offers_to_save_a_pdf(
     qtbot: QtBot, closed: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -138,8 +219,6 @@ def test_no_printer_offers_to_save_a_pdf(
     from PySide6.QtWidgets import QWidget
 
     from ui.common.confirm import GRACE_MS, SafeQuestion
-
-    from .driving import answer_dialogs
 
     view = DocumentsView(closed)
     qtbot.addWidget(view)
@@ -160,15 +239,24 @@ def test_no_printer_offers_to_save_a_pdf(
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
     assert asked and "PDF" in asked[0] and "No se imprimió" in view.status.text()
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    answer_dialogs([save])
+    def cancel(dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        assert isinstance(dialog, QFileDialog)
+        box = dialog.findChild(QDialogButtonBox)
+        qtbot.mouseClick(
+            box.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+        )
+
+    seen = answer_dialogs([save, cancel])
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "No se imprimió" in view.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: len(seen) == 2 and QApplication.activeModalWidget() is None)
+    settled(qtbot)
+    assert "No se imprimió" in view.status.text()
     assert view.print_button.isEnabled()
 
     target = tmp_path / "planilla.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    answer_dialogs([save])
+    answer_dialogs([save, choose_file(target)])
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: str(target) in view.status.text(), timeout=10000)
     assert PdfReader(target).pages
@@ -184,13 +272,14 @@ def test_tickets_go_straight_to_the_ticket_printer(
     ui_settings().setValue("printing/ticket_printer", "Termica-80")
     view = DocumentsView(closed)
     qtbot.addWidget(view)
+    settled(qtbot)
     view.kind.setCurrentIndex(view.kind.findData("ticket"))
-    view.key.setText("uno")
+    retype(qtbot, view.key, "uno")
     qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "entero" in view.status.text(), timeout=10000)
     assert not view.print_button.isEnabled()
-    view.key.setText(str(list_deliveries(closed)[0].id))
-    view.preview()
+    retype(qtbot, view.key, str(list_deliveries(closed)[0].id))
+    qtbot.keyClick(view.key, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
     marks = []
     for _ in range(2):
@@ -218,13 +307,15 @@ def test_the_member_is_found_by_name(qtbot: QtBot, closed: Database) -> None:
     view = DocumentsView(closed)
     qtbot.addWidget(view)
     first = list_members(closed)[0]
+    settled(qtbot)
     view.kind.setCurrentIndex(view.kind.findData("statement"))
-    view.key.setText(PERIOD)
+    retype(qtbot, view.key, PERIOD)
+    view.member.setFocus()
     qtbot.keyClicks(
         view.member,
         first.surnames.split()[0].lower() + " " + first.given_names.split()[0][:3].lower(),
     )
-    qtbot.keyClick(view.member, Qt.Key.Key_Return)
+    key_to_screen(qtbot, view.member, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
     assert first.code in view.printout.title  # type: ignore[union-attr]
 

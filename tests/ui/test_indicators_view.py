@@ -21,6 +21,8 @@ from coop_desktop.services.association import create_association
 from coop_desktop.storage.engine import Database
 from ui.main_window import MainWindow
 
+from .driving import answer_dialogs, choose_file
+
 
 def _cell(view: object, key: str, column: int) -> str:
     table = view.figures  # type: ignore[attr-defined]
@@ -100,7 +102,8 @@ def test_indicators_screen(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) ->
     assert labels(plots["group_price"]) == (prices, names)
     assert view.pdf_button.isEnabled()  # type: ignore[attr-defined]
     target = tmp_path / "ind.xlsx"
-    view.save("xlsx", str(target))  # type: ignore[attr-defined]
+    answer_dialogs([choose_file(target)])
+    qtbot.mouseClick(view.xlsx_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: target.exists() and "Guardado" in view.notice.text(), timeout=20000)  # type: ignore[attr-defined]
     book = load_workbook(io.BytesIO(target.read_bytes()))
     assert "Distrito" in book.sheetnames

@@ -11,37 +11,56 @@ from ui.common.confirm import GRACE_MS
 from ui.members.member_dialog import MemberDialog
 from ui.members.members_view import MembersView
 
-from .driving import answer_dialogs
+from .driving import answer_dialogs, settled
+
+
+def save_button(dialog: QWidget) -> QWidget:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = dialog.findChild(QDialogButtonBox)
+    return box.button(QDialogButtonBox.StandardButton.Save)
 
 
 def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
     view = MembersView(association)
     qtbot.addWidget(view)
-    dialog = MemberDialog(association, parent=view)
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.fields["code"], "S0100")
-    qtbot.keyClicks(dialog.fields["given_names"], "Felicitas")
-    dialog.fields["surnames"].setText("Ñuñez Ch'uqi")  # QTest types ASCII only
-    qtbot.keyClicks(dialog.fields["dni"], "4123")
-    dialog.save()
-    assert dialog.errors["dni"].isVisibleTo(dialog)
-    assert "DNI inválido" in dialog.errors["dni"].text()
-    qtbot.keyClicks(dialog.fields["dni"], "4567")
-    qtbot.keyClicks(dialog.fields["community"], "Huaychani")
-    dialog.save()
-    assert dialog.result() == MemberDialog.DialogCode.Accepted
-    view.reload()
+    view.show()
+    settled(qtbot)
+
+    def create(dialog: QWidget) -> None:
+        assert isinstance(dialog, MemberDialog)
+        qtbot.keyClicks(dialog.fields["code"], "S0100")
+        qtbot.keyClicks(dialog.fields["given_names"], "Felicitas")
+        dialog.fields["surnames"].setText("Ñuñez Ch'uqi")  # QTest types ASCII only
+        assert dialog.gender.currentData() == "f"  # Mujer: the first choice
+        qtbot.keyClicks(dialog.fields["dni"], "4123")
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+        assert dialog.errors["dni"].isVisibleTo(dialog)
+        assert "DNI inválido" in dialog.errors["dni"].text()
+        qtbot.keyClicks(dialog.fields["dni"], "4567")
+        qtbot.keyClicks(dialog.fields["community"], "Huaychani")
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    answer_dialogs([create])
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
     qtbot.keyClicks(view.search, "nunez ch")
     assert view.model.rowCount() == 1
     assert view.model.member(0).full_name == "Felicitas Ñuñez Ch'uqi"
-    view.table.selectRow(0)
-    edit = MemberDialog(association, view.selected(), parent=view)
-    qtbot.addWidget(edit)
-    edit.fields["phone"].setText("951 234 567")
-    edit.save()
-    assert edit.result() == MemberDialog.DialogCode.Accepted
-    view.reload()
-    view.table.selectRow(0)
+    assert view.model.index(0, 5).data() == "Activa"
+
+    def phone(dialog: QWidget) -> None:
+        assert isinstance(dialog, MemberDialog)
+        dialog.fields["phone"].setFocus()
+        qtbot.keyClicks(dialog.fields["phone"], "951 234 567")
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    row = view.table.visualRect(view.model.index(0, 1)).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    answer_dialogs([phone])
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=row)
     assert not view.reactivate_button.isEnabled()  # already active
 
     def keep(dialog: QWidget) -> None:  # Enter: the safe answer, nothing changes
@@ -57,9 +76,10 @@ def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
 
     answer_dialogs([retire])
     qtbot.mouseClick(view.retire_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
     (member,) = list_members(association)
     assert member.status == "retired" and member.phone == "951234567"
-    assert "retirado" in view.status_line.text()
+    assert view.status_line.text() == f"{member.code} Felicitas Ñuñez Ch'uqi quedó retirada."
     view.status.setCurrentIndex(1)  # active only
     assert view.model.rowCount() == 0
     view.status.setCurrentIndex(3)  # retired
@@ -67,6 +87,7 @@ def test_member_lifecycle(qtbot: QtBot, association: Database) -> None:
     view.table.selectRow(0)
     assert view.reactivate_button.isEnabled() and not view.retire_button.isEnabled()
     qtbot.mouseClick(view.reactivate_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
     assert list_members(association)[0].status == "active"
 
 

@@ -8,6 +8,8 @@ from ui.admin.first_run import FirstRunDialog
 from ui.app import install_translations, parse_args, prepare_window
 from ui.main_window import MainWindow
 
+from .driving import settled
+
 
 def test_first_run_creates_the_association(qtbot: QtBot, sqlite_db: Database) -> None:
     dialog = prepare_window(sqlite_db)
@@ -63,10 +65,11 @@ def test_main_window_shell(qtbot: QtBot, association: Database) -> None:
         a.shortcut().toString(): a for m in window.menuBar().actions() for a in m.menu().actions()
     }
     shortcuts["Ctrl+2"].trigger()
-    assert type(window.stack.currentWidget()).__name__ == "MembersView"
+    qtbot.waitUntil(lambda: type(window.stack.currentWidget()).__name__ == "MembersView")
     shortcuts["Ctrl+3"].trigger()
-    assert type(window.stack.currentWidget()).__name__ == "CollectionSection"
-    assert "Periodo abierto" in window.period_label.text()
+    qtbot.waitUntil(lambda: type(window.stack.currentWidget()).__name__ == "CollectionSection")
+    settled(qtbot)
+    assert window.period_label.text() == "Periodo en curso: noviembre 2026"
     assert window.user_label.text() == "Usuario: admin (administrador)"
 
 
@@ -109,3 +112,32 @@ def test_first_run_assistant_fields(qtbot: QtBot, sqlite_db: Database, tmp_path)
         "L002",
         True,
     )
+
+
+def test_the_window_opens_on_the_section_it_was_closed_on(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    """Every section can be the first screen (after a change of language the app reopens on
+    Configuración): built while the window's first reads run, then closed again. The crash
+    this guards against came one start in four; scripts/start_every_section.py (CI) starts
+    a new process 20 times on each section."""
+    from coop_desktop.services.association import create_association
+    from ui.main_window import ui_settings
+
+    create_association(sqlite_db, "Asociación Umachiri")
+    keys = [
+        *("home", "members", "collection", "quality", "prices", "accounts", "sales"),
+        *("closeout", "documents", "settings", "indicators", "audit", "users"),
+    ]  # the sidebar's order
+    opened = []
+    for row, key in enumerate(keys):
+        ui_settings().setValue("window/section", row)
+        window = MainWindow(sqlite_db)
+        qtbot.addWidget(window)
+        window.show()
+        settled(qtbot)
+        shown = window.stack.currentWidget()
+        assert list(window.views) == keys
+        opened.append((key, shown is window.views[key], shown.objectName().startswith("lazy-")))
+        window.close()
+    assert opened == [(key, True, False) for key in keys]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
@@ -16,9 +16,10 @@ from coop_desktop.domain.pricing import schema
 from coop_desktop.services.demo import load_demo
 from coop_desktop.services.schemes import list_schemes
 from coop_desktop.storage.engine import Database
+from ui.common.confirm import SafeQuestion
 from ui.prices.prices_view import PricesView
 
-from .driving import answer_dialogs, choose_file
+from .driving import answer_dialogs, choose_file, settled, type_date
 
 START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
@@ -51,10 +52,14 @@ def test_editing_changes_calculator_and_whatif(qtbot: QtBot, sqlite_db: Database
     qtbot.addWidget(view)
     # the version in force is open: peru-additive, base 1.20 + ST steps + hygiene bands
     assert view.editor.data["name"] == "peru-additive"
-    view.calculator.quantity.setText("100")
-    view.calculator.inputs["st"].setText("12.00")  # type: ignore[union-attr]
-    view.calculator.inputs["ufc"].setText("150000")  # type: ignore[union-attr]
-    view.calculator.recompute()
+    for widget, text in (
+        (view.calculator.quantity, "100"),
+        (view.calculator.inputs["st"], "12.00"),
+        (view.calculator.inputs["ufc"], "150000"),
+    ):
+        widget.setFocus()  # type: ignore[union-attr]
+        qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(widget, text)  # each keystroke prices again
     assert "= <b>S/ 127.00</b>" in total(view)  # 1.20 + 0.06 + 0.01 per kg × 100 kg
     assert "PEN" not in total(view)
 
@@ -130,8 +135,18 @@ def test_preset_export_import_and_save_as_version(
     qtbot.mouseClick(button(view, "Importar archivo…"), Qt.MouseButton.LeftButton)
     assert view.editor.scheme is not None and view.editor.scheme.name == "mi-esquema"
     assert view.status.text() == "Archivo abierto: edited.json"
-    view.effective.setDate(date(2026, 1, 1))
+    type_date(qtbot, view.effective, "1/1/2026")
+    asked: list[str] = []
+
+    def another_month(dialog: QWidget) -> None:
+        assert isinstance(dialog, SafeQuestion)
+        asked.append(dialog.text())
+        qtbot.mouseClick(dialog.yes, Qt.MouseButton.LeftButton)
+
+    answer_dialogs([another_month])  # a date of another month is said back first
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot)
+    assert asked and "jueves, 1 de enero de 2026" in asked[0]
     saved = [s for s in list_schemes(association) if s.name == "mi-esquema"]
     assert [s.effective_from for s in saved] == [date(2026, 1, 1)]
     assert view.status.text().startswith("Guardado: ")
@@ -142,14 +157,19 @@ def test_every_family_can_be_added_and_edited(qtbot: QtBot, association: Databas
     view = PricesView(association)
     qtbot.addWidget(view)
     qtbot.mouseClick(button(view, "Usar plantilla"), Qt.MouseButton.LeftButton)
+    before = view.editor.components.count()
     for i in range(view.editor.family.count()):
         view.editor.family.setCurrentIndex(i)
-        view.editor.add_component()
+        qtbot.mouseClick(button(view, "Agregar"), Qt.MouseButton.LeftButton)
         assert view.editor.component_form is not None
     assert view.editor.scheme is not None, view.editor.errors  # new components are valid
-    assert len(view.editor.scheme.components) == len(view.editor._component_list())
-    view.editor.move_component(-1)
-    view.editor.remove_component()
+    added = view.editor.family.count()
+    assert len(view.editor.scheme.components) == view.editor.components.count() == before + added
+    last = view.editor.components.currentRow()
+    qtbot.mouseClick(button(view, "↑"), Qt.MouseButton.LeftButton)
+    assert view.editor.components.currentRow() == last - 1
+    qtbot.mouseClick(button(view, "Quitar"), Qt.MouseButton.LeftButton)
+    assert view.editor.components.count() == before + added - 1
     assert view.editor.scheme is not None
 
 
@@ -158,12 +178,18 @@ def test_latest_sample_basis_takes_its_age_in_days(qtbot: QtBot, association: Da
     qtbot.addWidget(view)
     choose_preset(qtbot, view, "peru-additive")
     kind = view.editor.top_form.editors[6].combo  # type: ignore[attr-defined]
-    kind.setCurrentIndex(kind.findData("latest"))
-    kind.activated.emit(kind.currentIndex())
+    kind.setFocus()
+    qtbot.keyClick(kind, Qt.Key.Key_Home)
+    for _ in range(kind.count()):  # chosen with the arrow keys, as a person does
+        if kind.currentData() == "latest":
+            break
+        qtbot.keyClick(kind, Qt.Key.Key_Down)
+    assert kind.currentData() == "latest"
     assert view.editor.scheme is None  # the age is required for this basis
     age = field(view, "basis.max_age_days")
-    age.setText("15")
-    age.textEdited.emit("15")
+    age.setFocus()
+    qtbot.keyClick(age, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(age, "15")
     assert view.editor.scheme is not None
     assert view.editor.scheme.basis.max_age_days == 15
     assert view.editor.data["basis"] == {"kind": "latest", "max_age_days": 15}
@@ -232,7 +258,7 @@ def test_the_form_is_generated_from_the_scheme_model(qtbot: QtBot, association: 
     for i in range(view.editor.family.count()):
         view.editor.family.setCurrentIndex(i)
         kind = view.editor.family.currentData()
-        view.editor.add_component()
+        qtbot.mouseClick(button(view, "Agregar"), Qt.MouseButton.LeftButton)
         form = view.editor.component_form
         assert form is not None
         expected = [

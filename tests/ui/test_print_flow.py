@@ -12,7 +12,7 @@ import pytest
 from print_dialogs import Answers
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
@@ -23,6 +23,8 @@ from coop_desktop.storage.engine import Database
 from ui.closeout.closeout_view import CloseoutView
 from ui.documents.documents_view import DocumentsView
 from ui.main_window import ui_settings
+
+from .driving import answer_dialogs, choose_file, settled
 
 START = (TODAY.replace(day=1) - timedelta(days=40)).replace(day=1)
 PERIOD = f"{START:%Y-%m}"
@@ -49,12 +51,19 @@ def all_jobs(cups_server) -> dict[str, set[int]]:  # type: ignore[no-untyped-def
     return {q: cups_server.done(q) for q in QUEUES}
 
 
+def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
 def receipt_view(qtbot: QtBot, db: Database, member: str) -> DocumentsView:
     view = DocumentsView(db)
     qtbot.addWidget(view)
+    settled(qtbot)
     view.kind.setCurrentIndex(view.kind.findData("receipt"))
-    view.key.setText(PERIOD)
-    view.member.setText(member)
+    retype(qtbot, view.key, PERIOD)
+    retype(qtbot, view.member, member)
     qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
     return view
@@ -105,7 +114,7 @@ def test_retry_after_resuming_prints_and_records(
         cups_server.admin("cupsenable", "Oficina-A4")
     answers.stop()
     assert job.options["PageSize"] == "A4"  # an A5 receipt, centred on the only paper it has
-    qtbot.waitUntil(lambda: "enviadas a Oficina-A4" in view.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "1 página enviada a Oficina-A4" in view.status.text(), timeout=10000)
     assert render(closed, "receipt", PERIOD, "S0002").mark == "COPIA"
 
 
@@ -118,8 +127,9 @@ def test_a_missing_ticket_printer_is_never_replaced_by_another(
     ui_settings().setValue("printing/ticket_printer", "Termica-Vieja")
     view = DocumentsView(closed)
     qtbot.addWidget(view)
+    settled(qtbot)
     view.kind.setCurrentIndex(view.kind.findData("ticket"))
-    view.key.setText(delivery)
+    retype(qtbot, view.key, delivery)
     qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.printout is not None, timeout=10000)
     before = all_jobs(cups_server)
@@ -133,10 +143,18 @@ def test_a_missing_ticket_printer_is_never_replaced_by_another(
 
     # Guardar PDF: the ticket saved instead, and counted as handed out
     target = tmp_path / "ticket.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    answers = Answers(qtbot).press("Guardar PDF…")
+
+    def save_instead(dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QMessageBox, QPushButton
+
+        assert isinstance(dialog, QMessageBox)
+        [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Guardar PDF…"]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    seen = answer_dialogs([save_instead, choose_file(target)])
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
-    answers.stop()
+    qtbot.waitUntil(lambda: len(seen) == 2 and target.exists(), timeout=10000)
+    settled(qtbot)
     assert "TICKET DE ENTREGA" in PdfReader(target).pages[0].extract_text()
     assert render(closed, "ticket", delivery).mark == "COPIA"
 
@@ -164,11 +182,14 @@ def test_acopio_says_the_ticket_printer_is_missing(
     ui_settings().setValue("printing/ticket_printer", "Termica-Vieja")
     view = CollectionView(association)
     qtbot.addWidget(view)
+    settled(qtbot)
     before = all_jobs(cups_server)
     answers = Answers(qtbot).press("Cancelar")
     qtbot.keyClicks(view.member, "S0001")
     qtbot.keyClicks(view.quantity, "12.5")
     qtbot.keyClick(view.quantity, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not answers.steps, timeout=10000)
+    settled(qtbot)
     answers.stop()
     assert "No se encontró la impresora Termica-Vieja" in answers.seen[0]
     assert "el ticket no se imprimió" in view.error.text()
@@ -180,7 +201,10 @@ def test_acopio_says_the_ticket_printer_is_missing(
 def test_cierre_prints_the_batch_of_receipts(qtbot: QtBot, closed: Database, cups_server) -> None:  # type: ignore[no-untyped-def]
     view = CloseoutView(closed)
     qtbot.addWidget(view)
-    view.period.setText(PERIOD)
+    settled(qtbot)
+    retype(qtbot, view.period, PERIOD)
+    qtbot.keyClick(view.period, Qt.Key.Key_Return)
+    settled(qtbot)
     before = cups_server.done("Oficina-PDF")
     answers = Answers(qtbot).item("Recibos").printer("Oficina-PDF")
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
@@ -190,9 +214,7 @@ def test_cierre_prints_the_batch_of_receipts(qtbot: QtBot, closed: Database, cup
     assert job.options["PageSize"] == "A5" and len(reader.pages) == 3
     text = " ".join(p.extract_text() for p in reader.pages)
     assert all(f"S000{i}" in text for i in (1, 2, 3))
-    qtbot.waitUntil(
-        lambda: "3 página(s) enviadas a Oficina-PDF" in view.status.text(), timeout=10000
-    )
+    qtbot.waitUntil(lambda: "3 páginas enviadas a Oficina-PDF" in view.status.text(), timeout=10000)
     assert view.print_button.isEnabled()
     assert render(closed, "receipt", PERIOD, "S0003").mark == "COPIA"
     view.runner.shutdown()
@@ -221,7 +243,9 @@ def test_documentos_prints_each_printer_s_own_receipt(
         assert item in offered, offered
     [page] = read(job.data)
     assert page.size_name.startswith("58x") and page.height > page.width
-    qtbot.waitUntil(lambda: "enviadas a Termica-58-Margen" in view.status.text(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: "1 página enviada a Termica-58-Margen" in view.status.text(), timeout=10000
+    )
     assert render(closed, "receipt", PERIOD, "S0001").mark == "COPIA"
 
 

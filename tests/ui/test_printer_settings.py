@@ -57,7 +57,9 @@ def test_test_prints_of_the_ticket_and_document_printers(
     job = cups_server.job_after("Oficina-PDF", before)
     assert job.options["PageSize"] == "A4"
     assert "prueba de impresión" in PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
-    qtbot.waitUntil(lambda: "enviadas a Oficina-PDF" in printers.status.text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: "1 página enviada a Oficina-PDF" in printers.status.text(), timeout=5000
+    )
 
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     from ui.printing.ticket_printer import ticket_settings

@@ -10,6 +10,8 @@ from coop_desktop.services.quality import list_tests
 from coop_desktop.storage.engine import Database
 from ui.quality.quality_view import AMBER, RED, QualityView
 
+from .driving import settled
+
 
 def test_lab_results_by_keystrokes(qtbot: QtBot, association: Database) -> None:
     add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
@@ -25,10 +27,14 @@ def test_lab_results_by_keystrokes(qtbot: QtBot, association: Database) -> None:
     qtbot.keyClicks(view.fields["acidity"], "5")
     assert view.fields["acidity"].styleSheet() == RED  # impossible: above 2
     qtbot.keyClick(view.fields["ufc"], Qt.Key.Key_Return)
+    settled(qtbot)
     assert "Acidez" in view.error.text()
     assert list_tests(association, TODAY) == []
-    view.fields["acidity"].clear()
+    view.fields["acidity"].setFocus()
+    qtbot.keyClick(view.fields["acidity"], Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.fields["acidity"], Qt.Key.Key_Delete)
     qtbot.keyClick(view.fields["ufc"], Qt.Key.Key_Return)
+    settled(qtbot)
     (test,) = list_tests(association, TODAY)
     assert str(test.measures["fat"]) == "3.05" and str(test.measures["ufc"]) == "250000"
     assert view.model.rowCount() == 1 and view.member.text() == ""
@@ -45,8 +51,12 @@ def test_result_of_one_delivery(qtbot: QtBot, association: Database) -> None:
     qtbot.keyClicks(view.delivery, "x1")
     qtbot.keyClicks(view.fields["fat"], "3.6")
     qtbot.keyClick(view.fields["fat"], Qt.Key.Key_Return)
+    settled(qtbot)
     assert "entrega" in view.error.text().lower()
-    view.delivery.setText(str(d.id))
+    view.delivery.setFocus()
+    qtbot.keyClick(view.delivery, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(view.delivery, str(d.id))
     qtbot.keyClick(view.fields["fat"], Qt.Key.Key_Return)
+    settled(qtbot)
     (test,) = list_tests(association, TODAY)
     assert test.delivery_id == d.id

@@ -22,6 +22,8 @@ from coop_desktop.storage.engine import Database
 from ui.admin.audit_view import AuditView
 from ui.admin.users_view import UsersView
 
+from .driving import settled
+
 LEFT = Qt.MouseButton.LeftButton
 
 
@@ -59,11 +61,13 @@ def test_audit_screen_lists_filters_and_verifies(qtbot: QtBot, association: Data
     act_as(association, "consejo", "vigilancia")  # the oversight committee reads it
     view = AuditView(association)
     qtbot.addWidget(view)
+    settled(qtbot)
     actions = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
     assert actions[0] == "ingreso" and "cambio de estado" in actions and "alta" in actions
     qtbot.keyClicks(view.entity, "socio")  # the entities by name
     assert view.entity.currentData() == "member"
     qtbot.mouseClick(view.search_button, LEFT)
+    settled(qtbot)
     assert [view.table.item(r, 3).text() for r in range(view.table.rowCount())] == [
         "cambio de estado",
         "alta",
@@ -72,11 +76,13 @@ def test_audit_screen_lists_filters_and_verifies(qtbot: QtBot, association: Data
     view.table.setCurrentCell(0, 0)
     assert "Antes:" in view.detail.toPlainText() and '"suspended"' in view.detail.toPlainText()
     qtbot.mouseClick(view.verify_button, LEFT)
+    settled(qtbot)
     assert "Cadena de auditoría íntegra" in view.status.text()
     with association.engine.begin() as conn:
         drop_audit_triggers(conn)
         conn.exec_driver_sql("UPDATE audit_log SET actor = 'otro' WHERE entity = 'member'")
     qtbot.mouseClick(view.verify_button, LEFT)
+    settled(qtbot)
     assert "La cadena de auditoría está rota" in view.status.text()
     assert view.table.rowCount() == 2  # nothing on the screen wrote anything
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.storage.engine import Database
@@ -18,7 +19,7 @@ def test_settings_are_saved_and_used_at_start(
     qtbot.addWidget(view)
     view.language.setCurrentIndex(1)
     view.location.setText(str(tmp_path / "otra.db"))
-    view.save()
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     assert ui_language() == "en"
     assert chosen_location(None) == str(tmp_path / "otra.db")
     assert chosen_location("x.db") == "x.db"

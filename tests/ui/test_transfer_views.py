@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from tests_support.clock import TODAY
@@ -25,19 +25,25 @@ from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery
 from ui.admin.import_dialog import ImportDialog
 
+from .driving import answer_dialogs, choose_file, key_to_screen, settled
+
+
+def save_of(dialog: QWidget) -> QWidget:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = dialog.findChild(QDialogButtonBox)
+    return box.button(QDialogButtonBox.StandardButton.Save)
+
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 
 def test_import_dialog_previews_maps_checks_and_imports(
-    qtbot: QtBot, association: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, association: Database, tmp_path: Path
 ) -> None:
     dialog = ImportDialog(association, "members")
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(
-        QFileDialog,
-        "getOpenFileName",
-        lambda *a, **k: (str(EXAMPLES / "socios-punto-y-coma.csv"), ""),
-    )
+    answer_dialogs([choose_file(EXAMPLES / "socios-punto-y-coma.csv")])
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.table.columnCount() == 7, timeout=5000)
     assert "punto y coma" in dialog.detected.text() and "Windows-1252" not in dialog.detected.text()
@@ -77,7 +83,7 @@ def test_import_dialog_previews_maps_checks_and_imports(
     assert dialog.summary.text() == "1 problema: no se importará nada hasta corregirlo."
     with association.read() as s:
         assert s.scalar(select(func.count()).select_from(Delivery)) == 0
-    dialog.reject()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closed as a person closes it
 
 
 def test_exportar_from_cierre_writes_the_payroll(
@@ -91,19 +97,20 @@ def test_exportar_from_cierre_writes_the_payroll(
     result = close_period(sqlite_db, "2026-10")
     view = CloseoutView(sqlite_db)
     qtbot.addWidget(view)
-    view.period.setText("2026-10")
+    settled(qtbot)
+    assert view.period.text() == "2026-10"  # the period to close, then the one closed
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     dialog = view.export_dialog
     assert dialog.kind.currentData() == "payroll" and dialog.period.text() == "2026-10"
     target = tmp_path / "planilla.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answer_dialogs([choose_file(target)])
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)
     rows = list(load_workbook(target).active.iter_rows(min_row=2, values_only=True))
     net = Decimal(f"{rows[-1][11]:.15g}")  # the last of the payroll's summary columns
     assert net == result.totals()["net"]
     assert "5 filas" in dialog.status.text()
-    dialog.reject()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closed as a person closes it
 
 
 def test_member_form_keeps_bank_and_wallet(qtbot: QtBot, association: Database) -> None:
@@ -116,11 +123,11 @@ def test_member_form_keeps_bank_and_wallet(qtbot: QtBot, association: Database) 
     qtbot.keyClicks(dialog.fields["surnames"], "Mamani")
     qtbot.keyClicks(dialog.payment, "Billetera")
     qtbot.keyClicks(dialog.fields["wallet"], "95123")
-    dialog.save()
+    qtbot.mouseClick(save_of(dialog), Qt.MouseButton.LeftButton)
     assert "95123" in dialog.errors["wallet"].text()  # 6 to 15 digits
     qtbot.keyClicks(dialog.fields["wallet"], "4567")
     qtbot.keyClicks(dialog.fields["bank"], "Caja Arequipa")
-    dialog.save()
+    qtbot.mouseClick(save_of(dialog), Qt.MouseButton.LeftButton)
     assert dialog.saved is not None
     assert (dialog.saved.payment_method, dialog.saved.wallet, dialog.saved.bank) == (
         "wallet",
@@ -158,11 +165,17 @@ def test_analyzer_results_wait_for_a_member_and_enter(
     qtbot.waitUntil(lambda: len(panel.pending) == 3 and panel.discarded == 3, timeout=5000)
     assert view.fields["fat"].text() == "3.62" and view.fields["density"].text() == "1.0289"
     assert list_tests(association, TODAY) == []  # never saved on its own
+    view.member.setFocus()
     qtbot.keyClicks(view.member, "S0001")
-    qtbot.keyClick(view.member, Qt.Key.Key_Return)
+    key_to_screen(qtbot, view.member, Qt.Key.Key_Return)  # Enter on the list of matches
+    settled(qtbot)
     (saved,) = list_tests(association, TODAY)
     assert saved.measures["fat"] == Decimal("3.62") and saved.measures["snf"] == Decimal("8.41")
     assert view.fields["fat"].text() == "3.95"  # the next pending result, for the next member
+    assert view.member.text() == ""  # never carried over to the next sample
+    key_to_screen(qtbot, view.member, Qt.Key.Key_Return)  # a second Enter saves nothing
+    settled(qtbot)
+    assert len(list_tests(association, TODAY)) == 1 and "socio" in view.error.text().lower()
     qtbot.mouseClick(panel.discard_button, Qt.MouseButton.LeftButton)
     assert view.fields["fat"].text() == "3.18" and len(panel.pending) == 1
     qtbot.mouseClick(panel.connect_button, Qt.MouseButton.LeftButton)

@@ -152,10 +152,11 @@ def every_screen(qtbot: QtBot, db: Database) -> list[QWidget]:
     from ui.admin.first_run import FirstRunDialog
     from ui.collection.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
     from ui.collection.member_lookup import MemberIndex
-    from ui.common.runner import app_runner
     from ui.main_window import MainWindow
     from ui.members.member_dialog import MemberDialog
     from ui.members.member_page import MemberPage
+
+    from .driving import settled
 
     window = MainWindow(db)
     qtbot.addWidget(window)
@@ -165,13 +166,17 @@ def every_screen(qtbot: QtBot, db: Database) -> list[QWidget]:
         if key == "collection":
             for tab in range(1, view.count()):  # type: ignore[attr-defined]
                 view.page(tab)  # type: ignore[attr-defined]
+        settled(qtbot)
         if key == "closeout":
-            view.period.setText(f"{START:%Y-%m}")  # type: ignore[attr-defined]
-            view.preview()  # type: ignore[attr-defined]
+            view.period.selectAll()  # type: ignore[attr-defined]
+            qtbot.keyClicks(view.period, f"{START:%Y-%m}")  # type: ignore[attr-defined]
+            qtbot.keyClick(view.period, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+            settled(qtbot)
+            qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         if key == "accounts":
-            view.member.setText("K1")  # type: ignore[attr-defined]
-            view.show_ledger()  # type: ignore[attr-defined]
-        app_runner().wait_idle()
+            qtbot.keyClicks(view.member, "K1")  # type: ignore[attr-defined]
+            qtbot.keyClick(view.member, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+        settled(qtbot)
     member = list_members(db)[0]
     from coop_desktop.services.deliveries import list_deliveries
 

@@ -1,15 +1,20 @@
 """Cuentas: a member's account with its running balance, and the movements a treasurer
-records: advances, inputs sold on credit, adjustments, loans; and the recurring charges."""
+records: advances, inputs sold on credit, adjustments, loans; the product catalogue; and the
+recurring charges. Enter in any field of a form records it, like its button; once recorded
+its typed fields are emptied.
+
+Every movement, product and charge is written on the op runner: a movement dated in a month
+(or a charge) that another PC is closing waits there, never in the window; the account and
+the lists are read there too."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core import clock
-from coop_desktop.core.errors import CoopError
 from coop_desktop.domain.settlement import CHARGE_KINDS
 from coop_desktop.services import accounts as svc
 from coop_desktop.services.printouts import record_printout, render
@@ -45,6 +49,9 @@ class AccountsView(QWidget):
         self.db = db
         self.runner = app_runner()
         self.print_job: object = None  # the receipt being printed (kept alive while it runs)
+        self.busy = False  # a movement on its way to the database
+        self.ledger_generation = 0
+        self.wanted_product: str | None = None  # chosen in the list once it is read again
         self.index = shared_index(db)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -99,9 +106,7 @@ class AccountsView(QWidget):
             self.tr("Insumo al crédito"),
             [(self.tr("Producto:"), self.product), (self.tr("Cantidad:"), self.quantity)],
             self.tr("Registrar venta"),
-            lambda code: svc.sell_input(
-                self.db, code, self.product.currentData() or "", self.quantity.text()
-            ),
+            self._sale,
         )
         self.product_name = QLineEdit()
         self.product_unit = QLineEdit()
@@ -112,9 +117,11 @@ class AccountsView(QWidget):
         catalogue_form.addRow(self.tr("Nombre:"), self.product_name)
         catalogue_form.addRow(self.tr("Unidad:"), self.product_unit)
         catalogue_form.addRow(self.tr("Precio S/:"), self.product_price)
-        add_product = QPushButton(self.tr("Agregar al catálogo"))
-        add_product.clicked.connect(self.add_product)
-        catalogue_form.addRow(add_product)
+        self.add_product_button = QPushButton(self.tr("Agregar al catálogo"))
+        self.add_product_button.clicked.connect(lambda: self.add_product())
+        for edit in (self.product_name, self.product_unit, self.product_price):
+            edit.returnPressed.connect(self.add_product)
+        catalogue_form.addRow(self.add_product_button)
         right.addWidget(catalogue)
         self.adjust_amount = QLineEdit()
         self.adjust_amount.setPlaceholderText(self.tr("Positivo: a favor del socio"))
@@ -152,9 +159,7 @@ class AccountsView(QWidget):
         self.charge_per = QComboBox()
         self.charge_per.addItem(self.tr("por periodo"), "period")
         self.charge_per.addItem(self.tr("por litro"), "litre")
-        self.charge_from = QDateEdit(dates.today())
-        self.charge_from.setCalendarPopup(True)
-        self.charge_from.setDisplayFormat("dd/MM/yyyy")
+        self.charge_from = dates.DateField(future=True)  # a charge may start next month
         self.charges = QLabel()
         self.charges.setWordWrap(True)
         charges_box = QGroupBox(self.tr("Cargos recurrentes (los aplica cada cierre)"))
@@ -165,9 +170,11 @@ class AccountsView(QWidget):
         charge_form.addRow(self.tr("Monto S/:"), self.charge_amount)
         charge_form.addRow(self.tr("Se cobra:"), self.charge_per)
         charge_form.addRow(self.tr("Desde:"), self.charge_from)
-        add_charge = QPushButton(self.tr("Agregar cargo"))
-        add_charge.clicked.connect(self.add_charge)
-        charge_form.addRow(add_charge)
+        self.add_charge_button = QPushButton(self.tr("Agregar cargo"))
+        self.add_charge_button.clicked.connect(lambda: self.add_charge())
+        for edit in (self.charge_name, self.charge_amount):
+            edit.returnPressed.connect(self.add_charge)
+        charge_form.addRow(self.add_charge_button)
         right.addWidget(charges_box)
         right.addStretch()
         scroll = QScrollArea()  # the forms fit a 768-pixel-high screen by scrolling
@@ -189,7 +196,7 @@ class AccountsView(QWidget):
         title: str,
         fields: list[tuple[str, QWidget]],
         button: str,
-        action: Callable[[str], object],
+        action: Callable[[str], Callable[[], object]],
     ) -> None:
         """One movement's form: Enter in any of its fields records it, like its button;
         once recorded its typed fields are emptied, so a second click records nothing."""
@@ -200,11 +207,13 @@ class AccountsView(QWidget):
         go = QPushButton(button)
         typed = [w for _, w in fields if isinstance(w, QLineEdit)]
 
+        def emptied() -> None:
+            for edit in typed:
+                edit.setText("" if edit is not self.quantity else "1")
+            self.loan_count.setValue(6)
+
         def submit() -> None:
-            if self._record(action):
-                for edit in typed:
-                    edit.setText("" if edit is not self.quantity else "1")
-                self.loan_count.setValue(6)
+            self._record(action, emptied)
 
         go.clicked.connect(lambda: submit())
         for edit in typed:
@@ -212,104 +221,161 @@ class AccountsView(QWidget):
         form.addRow(go)
         parent.addWidget(box)
 
-    def _adjust(self, code: str) -> object:
+    def _adjust(self, code: str) -> Callable[[], object]:
         corrects = self.adjust_corrects.text().strip()
         if corrects and not corrects.isdigit():
             from coop_desktop.core.errors import ValidationError
 
             raise ValidationError("not_an_integer", "corrects", value=corrects)
-        return svc.add_adjustment(
-            self.db,
-            code,
-            self.adjust_amount.text(),
-            self.adjust_reason.text(),
-            int(corrects) if corrects else None,
+        db, amount, reason = self.db, self.adjust_amount.text(), self.adjust_reason.text()
+        return lambda: svc.add_adjustment(
+            db, code, amount, reason, int(corrects) if corrects else None
         )
 
-    def _advance(self, code: str) -> str:
-        """Record the advance, then print the receipt the member signs."""
-        _entry, number = svc.add_advance(self.db, code, self.advance_amount.text())
+    def _sale(self, code: str) -> Callable[[], object]:
+        db, product, quantity = self.db, self.product.currentData() or "", self.quantity.text()
+        return lambda: svc.sell_input(db, code, product, quantity)
+
+    def _advance(self, code: str) -> Callable[[], object]:
+        """Record the advance; once recorded, print the receipt the member signs."""
+        db, amount = self.db, self.advance_amount.text()
+
+        def work() -> str:
+            _entry, number = svc.add_advance(db, code, amount)
+            return number
+
+        return work
+
+    def _advanced(self, number: str) -> str:
         recorded = self.tr("Adelanto registrado, recibo %1.").replace("%1", number)
         # printed once the screen has said it was recorded (the print reports after it)
         QTimer.singleShot(0, lambda: self._print_advance(number, recorded))
         return recorded
 
     def _print_advance(self, number: str, recorded: str) -> None:
-        db, printout = self.db, render(self.db, "advance", number)
+        db = self.db
         self.print_job = print_document(
             self,
             self.runner,
-            printout.title,
-            lambda _context, _plan: printout,
+            self.tr("adelanto-%1").replace("%1", number),
+            lambda _context, _plan: render(db, "advance", number),
             lambda p: record_printout(db, p),  # a COPIA next time only once it was sent
             lambda said: self.status.setText(f"{recorded} {said}"),
             kind="advance",
         )
 
-    def _loan(self, code: str) -> str:
-        schedule = svc.add_loan(self.db, code, self.loan_amount.text(), self.loan_count.value())
-        return self.tr("Cuotas: %1").replace("%1", " · ".join(fmt.amount(x) for x in schedule))
+    def _loan(self, code: str) -> Callable[[], object]:
+        db, amount, count = self.db, self.loan_amount.text(), self.loan_count.value()
+        return lambda: svc.add_loan(db, code, amount, count)
 
-    def _record(self, action: Callable[[str], object]) -> bool:
+    def _said(self, result: object) -> str:
+        """What a recorded movement says: a receipt number, a loan's instalments."""
+        if isinstance(result, str):
+            return self._advanced(result)
+        if isinstance(result, list):
+            return self.tr("Cuotas: %1").replace("%1", " · ".join(fmt.amount(x) for x in result))
+        return self.tr("Registrado.")
+
+    def _record(
+        self, action: Callable[[str], Callable[[], object]], emptied: Callable[[], None]
+    ) -> None:
+        """Check what can be checked here (the member), then write on the op runner; the
+        form is emptied once the movement is recorded."""
+        if self.busy:
+            return
         try:
             member = self.index.resolve(self.member.text())
-            said = action(member.code)
+            work = action(member.code)
         except Exception as exc:  # shown in plain words, nothing half-saved
             self.status.setText(message(exc))
-            return False
-        self.status.setText(said if isinstance(said, str) else self.tr("Registrado."))
-        self.runner.announce("ledger", source=self)
-        self.show_ledger()
-        return True
+            return
+
+        def done(result: object) -> None:
+            self._hold(False)
+            emptied()
+            self.status.setText(self._said(result))
+            self.runner.announce("ledger", source=self)
+            self.show_ledger()
+
+        self._write(work, done)
+
+    def _hold(self, busy: bool) -> None:
+        self.busy = busy
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(not busy)
+        if busy:
+            self.status.setText(self.tr("Guardando…"))
+
+    def _write(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        def failed(error: BaseException) -> None:
+            self._hold(False)
+            self.status.setText(message(error))
+
+        self._hold(True)
+        self.runner.run(lambda _c: work(), done, failed)
 
     def add_product(self) -> None:
         """A product for sale on credit (concentrate, wheat bran, mineral salt, medicines)."""
-        try:
-            svc.add_product(
-                self.db,
-                self.product_name.text(),
-                self.product_price.text(),
-                self.product_unit.text().strip() or "unidad",
-            )
-        except CoopError as exc:
-            self.status.setText(message(exc))
+        if self.busy:
             return
-        name = self.product_name.text().strip()
-        for w in (self.product_name, self.product_unit, self.product_price):
-            w.clear()
-        self.refresh_lists()
-        self.product.setCurrentIndex(self.product.findData(name))
-        self.runner.announce("ledger", source=self)
-        self.status.setText(self.tr("Producto agregado al catálogo: %1").replace("%1", name))
+        db, name = self.db, self.product_name.text().strip()
+        price, unit = self.product_price.text(), self.product_unit.text().strip() or "unidad"
+
+        def done(_result: object) -> None:
+            self._hold(False)
+            for w in (self.product_name, self.product_unit, self.product_price):
+                w.setText("")
+            self.wanted_product = name
+            self.refresh_lists()
+            self.runner.announce("ledger", source=self)
+            self.status.setText(self.tr("Producto agregado al catálogo: %1").replace("%1", name))
+            self.product_name.setFocus()
+
+        self._write(lambda: svc.add_product(db, name, price, unit), done)
 
     def add_charge(self) -> None:
-        """A recurring charge for every member (dues, association fee, transport per litre)."""
-        day = self.charge_from.date().toPython()
+        """A recurring charge for every member (dues, association fee, transport per litre);
+        a start in another month than today's is said back first."""
+        if self.busy:
+            return
         try:
-            svc.add_charge(
-                self.db,
-                str(self.charge_kind.currentData()),
-                self.charge_amount.text(),
-                str(self.charge_per.currentData()),
-                self.charge_name.text(),
-                day if isinstance(day, date) else None,
-            )
-        except CoopError as exc:
+            day = self.charge_from.value()
+        except Exception as exc:  # said in words
             self.status.setText(message(exc))
             return
-        self.charge_amount.clear()
-        self.charge_name.clear()
-        self.status.setText(self.tr("Cargo agregado: lo aplica cada cierre desde esa fecha."))
-        self.runner.announce("ledger", source=self)
-        self.refresh_lists()
+        if not self.charge_from.confirm_far(self):
+            return
+        db = self.db
+        kind, per = str(self.charge_kind.currentData()), str(self.charge_per.currentData())
+        amount, name = self.charge_amount.text(), self.charge_name.text()
+
+        def done(_result: object) -> None:
+            self._hold(False)
+            self.charge_amount.setText("")
+            self.charge_name.setText("")
+            self.status.setText(self.tr("Cargo agregado: lo aplica cada cierre desde esa fecha."))
+            self.runner.announce("ledger", source=self)
+            self.refresh_lists()
+
+        self._write(lambda: svc.add_charge(db, kind, amount, per, name, day), done)
 
     def refresh_lists(self) -> None:
-        chosen = self.product.currentData()
+        """The catalogue and the recurring charges, read on the worker."""
+        db = self.db
+        self.runner.run(
+            lambda _c: (svc.list_products(db), svc.list_charges(db)),
+            self._lists_read,
+            lambda e: self.status.setText(message(e)),
+        )
+
+    def _lists_read(self, lists: tuple[list[Any], list[Any]]) -> None:
+        products, charges = lists
+        chosen = self.wanted_product or self.product.currentData()
+        self.wanted_product = None
         self.product.clear()
-        for p in svc.list_products(self.db):
+        for p in products:
             self.product.addItem(f"{p.name} ({p.unit}) — {fmt.money(p.price)}", p.name)
         self.product.setCurrentIndex(max(0, self.product.findData(chosen)))
-        charges = svc.list_charges(self.db)
         self.charges.setText(
             "\n".join(
                 f"{c.name}: S/ {fmt.unit_price(c.amount)} "
@@ -324,12 +390,25 @@ class AccountsView(QWidget):
         self.show_ledger()
 
     def show_ledger(self) -> None:
+        """The member's account with its running balance, read on the worker."""
         try:
             member = self.index.resolve(self.member.text())
-        except CoopError as exc:
+        except Exception as exc:  # said in words
             self.status.setText(message(exc))
             return
-        lines = svc.ledger(self.db, member.code)
+        db = self.db
+        self.ledger_generation += 1
+        generation = self.ledger_generation
+
+        def done(lines: list[Any]) -> None:
+            if generation == self.ledger_generation:
+                self._show_ledger(member, lines)
+
+        self.runner.run(
+            lambda _c: svc.ledger(db, member.code), done, lambda e: self.status.setText(message(e))
+        )
+
+    def _show_ledger(self, member: Any, lines: list[Any]) -> None:
         self.title.setText(f"<b>{member.code} — {member.full_name}</b>")
         self.ledger.setRowCount(len(lines))
         for row, ln in enumerate(lines):

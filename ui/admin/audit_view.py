@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +29,7 @@ from coop_desktop.services.audit_trail import AuditEntry, describe, list_audit, 
 from coop_desktop.storage.engine import Database
 from ui.common import dates
 from ui.common.error_text import message
+from ui.common.runner import app_runner
 from ui.common.words import QT_TRANSLATE_NOOP
 
 SHOWN = 2000  # newest rows shown; the filters reach any older one
@@ -73,6 +74,7 @@ class AuditView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = app_runner()
         self.entries: list[AuditEntry] = []
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
@@ -83,13 +85,10 @@ class AuditView(QWidget):
         for code in ENTITIES:
             self.entity.addItem(entity_name(code), code)
         self.use_dates = QCheckBox(self.tr("Del"))
-        self.start = QDateEdit(dates.today().addMonths(-1))
-        self.end = QDateEdit(dates.today())
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        self.start = dates.DateField(dates.today().addMonths(-1), field="start", marks_far=False)
+        self.end = dates.DateField(field="end", marks_far=False)
         self.search_button = QPushButton(self.tr("Buscar"))
-        self.search_button.clicked.connect(self.refresh)
+        self.search_button.clicked.connect(lambda: self.refresh())
         self.verify_button = QPushButton(self.tr("Verificar la cadena"))
         self.verify_button.clicked.connect(self.verify)
         for widget in (
@@ -129,24 +128,33 @@ class AuditView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the entries matching the filters on the worker, then show them."""
         start: date | None = None
         end: date | None = None
-        if self.use_dates.isChecked():
-            start = self.start.date().toPython()  # type: ignore[assignment]
-            end = self.end.date().toPython()  # type: ignore[assignment]
         try:
-            self.entries = list_audit(
-                self.db,
-                user=self.user.text() or None,
-                start=start,
-                end=end,
-                entity=str(self.entity.currentData() or "") or None,
-                limit=SHOWN,
-                newest_first=True,
-            )
+            if self.use_dates.isChecked():
+                start, end = dates.pydate(self.start), dates.pydate(self.end)
         except CoopError as exc:
             self.status.setText(message(exc))
             return
+        db, user = self.db, self.user.text() or None
+        entity = str(self.entity.currentData() or "") or None
+        self.runner.run(
+            lambda _c: list_audit(
+                db,
+                user=user,
+                start=start,
+                end=end,
+                entity=entity,
+                limit=SHOWN,
+                newest_first=True,
+            ),
+            self._show,
+            lambda e: self.status.setText(message(e)),
+        )
+
+    def _show(self, entries: list[Any]) -> None:
+        self.entries = entries
         self.table.setRowCount(len(self.entries))
         names = self.action_names()
         for r, e in enumerate(self.entries):
@@ -162,9 +170,7 @@ class AuditView(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.status.setText(
-            self.tr("%1 registros (los más recientes primero).").replace(
-                "%1", str(len(self.entries))
-            )
+            self.tr("%Ln registro(s) (los más recientes primero).", "", len(self.entries))
         )
 
     def action_names(self) -> dict[str, str]:
@@ -204,11 +210,18 @@ class AuditView(QWidget):
         self.detail.setPlainText("\n\n".join(parts))
 
     def verify(self) -> None:
-        try:
-            report = verify_audit(self.db)
-        except CoopError as exc:
-            self.status.setText(message(exc))
-            return
+        """Walk the whole chain on the worker (every row is hashed again)."""
+        db = self.db
+        self.status.setText(self.tr("Verificando…"))
+        self.runner.run(
+            lambda _c: verify_audit(db),
+            self._verified,
+            lambda e: self.status.setText(message(e)),
+            label=self.tr("Verificando la cadena de auditoría…"),
+            parent=self,
+        )
+
+    def _verified(self, report: Any) -> None:
         if report.findings:
             self.status.setStyleSheet("color: #b00020")
             self.status.setText(
@@ -219,8 +232,11 @@ class AuditView(QWidget):
             return
         self.status.setStyleSheet("")
         self.status.setText(
-            self.tr("Cadena de auditoría íntegra: %1 registros; el último es el n.º %2, huella %3.")
-            .replace("%1", str(report.rows))
+            self.tr(
+                "Cadena de auditoría íntegra: %Ln registro(s); el último es el n.º %2, huella %3.",
+                "",
+                report.rows,
+            )
             .replace("%2", str(report.last_seq))
             .replace("%3", report.last_hash[:16])
         )

@@ -34,6 +34,7 @@ class FirstRunDialog(QDialog):
         self.db = db
         self.runner = app_runner()
         self.setWindowTitle(self.tr("Bienvenido a Coop Desktop"))
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -107,6 +108,11 @@ class FirstRunDialog(QDialog):
         self.demo_button.clicked.connect(self.demo_clicked)
         layout.addWidget(buttons)
 
+    def _say(self, text: str) -> None:
+        """An error under the fields: the dialog grows to hold it, the hints stay whole."""
+        self.error.setText(text)
+        self.adjustSize()
+
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Logo de la asociación"), "", self.tr("Imágenes (*.png *.jpg *.jpeg)")
@@ -134,7 +140,7 @@ class FirstRunDialog(QDialog):
                 logo=self.logo,
             )
         except CoopError as exc:
-            self.error.setText(message(exc))
+            self._say(message(exc))
             (self.ruc if exc.field == "ruc" else self.name).setFocus()
             return
         if centre:
@@ -156,7 +162,7 @@ class FirstRunDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self.demo_button.setEnabled(True)
-            self.error.setText(message(error))
+            self._say(message(error))
 
         self.demo_button.setEnabled(False)
         self.runner.run(

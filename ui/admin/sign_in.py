@@ -4,7 +4,6 @@ sensitive action. The checks themselves are the services' (`services/auth.py`)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core.errors import CoopError, ValidationError
-from coop_desktop.core.i18n import language
-from coop_desktop.core.messages import permission_text
 from coop_desktop.services import auth
 from coop_desktop.storage.engine import Database
 from ui.common.error_text import message
+from ui.common.password import ReauthDialog, action_text
+
+__all__ = ["FirstAdminDialog", "ReauthDialog", "SignInDialog", "install_reauthentication"]
 
 
 def _password_field() -> QLineEdit:
@@ -174,36 +174,10 @@ class SignInDialog(QDialog):
         self.accept()
 
 
-class ReauthDialog(QDialog):
-    """«Para anular un recibo vuelva a escribir su contraseña»."""
-
-    def __init__(self, user: str, action: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Confirme su contraseña"))
-        layout = QVBoxLayout(self)
-        label = QLabel(
-            self.tr("Para %1, %2 debe escribir de nuevo su contraseña.")
-            .replace("%1", action)
-            .replace("%2", user)
-        )
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.password = _password_field()
-        layout.addWidget(self.password)
-        buttons = QDialogButtonBox()
-        self.confirm_button = QPushButton(self.tr("Confirmar"))
-        self.confirm_button.setDefault(True)
-        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.rejected.connect(self.reject)
-        self.confirm_button.clicked.connect(self.accept)
-        layout.addWidget(buttons)
-        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def install_reauthentication(db: Database, parent: QWidget, lang: str = "es") -> None:
-    """Sensitive services ask through this: a modal dialog on the GUI thread. Off the GUI
-    thread (a background op) nothing can be asked, and the action is refused."""
+def install_reauthentication(db: Database, parent: QWidget) -> None:
+    """A sensitive service called on the GUI thread asks through this: a modal dialog. Off
+    the GUI thread (an op) nothing can be asked: the screens ask first
+    (ui/common/password.py) and run the op with the typed password."""
     from PySide6.QtCore import QThread
     from PySide6.QtWidgets import QApplication
 
@@ -211,10 +185,8 @@ def install_reauthentication(db: Database, parent: QWidget, lang: str = "es") ->
         app = QApplication.instance()
         if app is None or QThread.currentThread() is not app.thread():
             return None
-        with language(lang):
-            action = permission_text(permission)
         principal = db.principal
-        dialog = ReauthDialog(principal.name if principal else "", action, parent)
+        dialog = ReauthDialog(principal.name if principal else "", action_text(permission), parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         password = dialog.password.text()
         dialog.deleteLater()

@@ -31,7 +31,6 @@ from coop_desktop.services.centres import (
 from coop_desktop.services.dto import MemberInfo
 from coop_desktop.storage.engine import Database
 from ui.collection.member_lookup import MemberField, shared_index
-from ui.common import fmt
 from ui.common.changes import follow
 from ui.common.error_text import message
 from ui.common.runner import app_runner
@@ -144,7 +143,7 @@ class CentresView(QWidget):
             self.tr("%1 — %2 (%3)")
             .replace("%1", c.code)
             .replace("%2", c.name)
-            .replace("%3", fmt.plural(c.members, self.tr("socio"), self.tr("socios")))
+            .replace("%3", self.tr("%Ln socio(s)", "", c.members))
         )
 
     def add(self) -> None:
@@ -248,7 +247,11 @@ class CentresView(QWidget):
         if self._save(codes, at):
             self.member.setText("")
             self.status.setText(
-                self.tr("%1 agregado a la ruta, en el lugar %2.")
+                (
+                    self.tr("%1 agregada a la ruta, en el lugar %2.")
+                    if member.gender == "f"
+                    else self.tr("%1 agregado a la ruta, en el lugar %2.")
+                )
                 .replace("%1", member.full_name)
                 .replace("%2", str(at + 1))
             )

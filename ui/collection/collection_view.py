@@ -2,7 +2,11 @@
 each delivery type the member (code or part of the name) → Tab → quantity → optional quick
 tests and rejection → Enter saves and starts the next row. Ctrl+Z undoes a save, even right
 after it (the fields start the next row with no typing history of their own to undo); a
-repeated delivery and Supr ask first, with the safe answer as default."""
+repeated delivery and Supr ask first, with the safe answer as default; a date of another
+month is said back before the first save with it.
+
+The shift is read and every delivery written on the op runner: a save dated in a month that
+another PC is closing waits there (the row says «Guardando…»), never in the window."""
 
 from __future__ import annotations
 
@@ -11,12 +15,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -32,9 +35,9 @@ from coop_desktop.core.errors import CoopError
 from coop_desktop.core.numbers import ZERO
 from coop_desktop.language import formatting
 from coop_desktop.services import deliveries as svc
-from coop_desktop.services.closeout.date_rule import frozen_by
-from coop_desktop.services.dto import DeliveryInfo
+from coop_desktop.services.dto import DeliveryInfo, MemberInfo
 from coop_desktop.storage.engine import Database
+from ui.collection.delivery_undo import DeleteDelivery, EditDelivery, SaveDelivery
 from ui.collection.member_lookup import MemberField, shared_index
 from ui.common import dates, fmt
 from ui.common import error_text as errors
@@ -46,11 +49,13 @@ from ui.common.tables import Index, RowsModel, tidy
 
 
 class ShiftModel(RowsModel):
-    """The deliveries of the chosen date and shift."""
+    """The deliveries of the chosen date and shift; the quantities of the column share one
+    number of decimals, and a rejection says so, with its reason in a column of its own."""
 
     def __init__(self) -> None:
         super().__init__([])
         self.rows: list[DeliveryInfo] = []
+        self.places = 1
         self.headers = [
             self.tr("N°"),
             self.tr("Código"),
@@ -58,30 +63,38 @@ class ShiftModel(RowsModel):
             self.tr("Cantidad"),
             self.tr("Temp."),
             self.tr("Estado"),
+            self.tr("Motivo de rechazo"),
         ]
 
     def set_rows(self, rows: list[DeliveryInfo]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.places = formatting.places_needed((d.quantity for d in rows), 1, 3)
         self.endResetModel()
+
+    def append(self, saved: DeliveryInfo) -> None:
+        row = len(self.rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.append(saved)
+        self.endInsertRows()
+        places = formatting.places_needed([saved.quantity], self.places, 3)
+        if places != self.places:
+            self.places = places
+            self.dataChanged.emit(self.index(0, 3), self.index(row, 3))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         d = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            status = (
-                (self.tr("Rechazada: ") + (d.reject_reason or ""))
-                if d.rejected
-                else (self.tr("Aceptada"))
-            )
             return (
                 str(index.row() + 1),
                 d.member_code,
                 d.member_name,
-                fmt.quantity(d.quantity, d.unit),
+                f"{fmt.number(d.quantity, self.places)} {fmt.unit_label(d.unit)}",
                 "" if d.temperature is None else f"{fmt.number(d.temperature, 1)} °C",
-                status,
+                self.tr("Rechazada") if d.rejected else self.tr("Aceptada"),
+                (d.reject_reason or "") if d.rejected else "",
             )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and d.rejected:
             from PySide6.QtGui import QColor
@@ -90,89 +103,6 @@ class ShiftModel(RowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3, 4):
             return fmt.RIGHT
         return None
-
-
-class SaveDelivery(QUndoCommand):
-    """A saved delivery; undo deletes it, redo records it again."""
-
-    def __init__(self, view: CollectionView, saved: DeliveryInfo, args: dict[str, Any]) -> None:
-        super().__init__(view.tr("Entrega de %1").replace("%1", saved.member_code))
-        self.view = view
-        self.saved = saved
-        self.args = args
-        self.first = True
-
-    def redo(self) -> None:
-        if self.first:  # the save already happened when the row was typed
-            self.first = False
-            return
-        self.saved = svc.add_delivery(self.view.db, **self.args)
-        self.view.refresh()
-
-    def undo(self) -> None:
-        svc.delete_delivery(self.view.db, self.saved.id)
-        self.view.refresh()
-        self.view.said(
-            self.view.tr("Se deshizo la entrega de %1 (%2).")
-            .replace("%1", self.saved.member_code)
-            .replace("%2", fmt.quantity(self.saved.quantity, self.saved.unit))
-        )
-
-
-class DeleteDelivery(QUndoCommand):
-    """A deleted delivery; undo records it again with the same values."""
-
-    def __init__(self, view: CollectionView, deleted: DeliveryInfo) -> None:
-        super().__init__(view.tr("Borrado de %1").replace("%1", deleted.member_code))
-        self.view = view
-        self.deleted = deleted
-
-    def redo(self) -> None:
-        svc.delete_delivery(self.view.db, self.deleted.id)
-        self.view.refresh()
-
-    def undo(self) -> None:
-        d = self.deleted
-        self.deleted = svc.add_delivery(
-            self.view.db,
-            d.member_code,
-            d.quantity,
-            d.unit,
-            d.date,
-            d.shift,
-            reject_reason=d.reject_reason,
-            rejected=d.rejected,
-            temperature=d.temperature,
-            density=d.density,
-            alcohol_positive=d.alcohol_positive,
-            cooled=d.cooled,
-            centre_id=d.centre_id,
-        )
-        self.view.refresh()
-
-
-class EditDelivery(QUndoCommand):
-    """A corrected delivery; undo puts the old values back."""
-
-    def __init__(self, view: CollectionView, before: DeliveryInfo, after: DeliveryInfo) -> None:
-        super().__init__(view.tr("Corrección de %1").replace("%1", before.member_code))
-        self.view = view
-        self.before = before
-        self.after = after
-        self.first = True
-
-    def _apply(self, d: DeliveryInfo) -> None:
-        svc.update_delivery(self.view.db, d.id, d.quantity, d.reject_reason, d.temperature)
-        self.view.refresh()
-
-    def redo(self) -> None:
-        if self.first:
-            self.first = False
-            return
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
 
 
 class UndoPassThrough(QObject):
@@ -200,22 +130,18 @@ class CollectionView(QWidget):
         self.day_totals: dict[str, Decimal] = {}  # accepted, per unit
         self.closed_code: str | None = None
         self.ticket_pdf: str | None = None  # print into a PDF file instead (tests)
+        self.saving = False  # a typed row on its way to the database
+        self.loading = 0  # the shift being read (a newer read makes older ones stale)
+        self.read_generation = 0
         self.undo_stack = QUndoStack(self)
-        # a save, an undo, a redo, a correction or a deletion: every other screen is told
-        self.undo_stack.indexChanged.connect(
-            lambda _i: self.runner.announce("deliveries", source=self)
-        )
         self.index = shared_index(db, "active")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.day = QDateEdit(dates.today())
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(dates.today())
+        self.day = dates.DateField()
         self.shift = QComboBox()
         self.shift.addItem(self.tr("Mañana"), "am")
         self.shift.addItem(self.tr("Tarde"), "pm")
-        if dates.today() == self.day.date() and _afternoon():
+        if _afternoon():
             self.shift.setCurrentIndex(1)
         self.totals = QLabel()
         self.closed = QLabel()
@@ -235,6 +161,8 @@ class CollectionView(QWidget):
         self.adjust_button.clicked.connect(self.adjust)
         closed_row.addWidget(self.adjust_button)
         layout.addLayout(closed_row)
+        self.closed.setVisible(False)
+        self.adjust_button.setVisible(False)
         grid = QGridLayout()
         self.member = MemberField(self.index)
         self.member_name = QLabel()
@@ -288,7 +216,7 @@ class CollectionView(QWidget):
         self.model = ShiftModel()
         self.table = QTableView()
         self.table.setModel(self.model)
-        tidy(self.table, stretch=2)
+        tidy(self.table, stretch=6)
         layout.addWidget(self.table)
         self.setTabOrder(self.member, self.quantity)
         self.setTabOrder(self.quantity, self.temperature)
@@ -296,7 +224,8 @@ class CollectionView(QWidget):
         self.setTabOrder(self.density, self.alcohol)
         self.setTabOrder(self.alcohol, self.reason)
         self.undo_filter = UndoPassThrough(self)
-        for edit in (self.member, self.quantity, self.temperature, self.density, self.reason):
+        self.row_fields = (self.member, self.quantity, self.temperature, self.density, self.reason)
+        for edit in self.row_fields:
             edit.returnPressed.connect(self.save)
             edit.installEventFilter(self.undo_filter)
         self.save_button.clicked.connect(lambda: self.save())
@@ -326,7 +255,13 @@ class CollectionView(QWidget):
         self.error.setStyleSheet("color: #2d5f8a")
         self.error.setText(text)
 
+    def failed(self, error: BaseException) -> None:
+        """A write or a read the runner could not do: said in words, nothing typed lost."""
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setText(errors.message(error))
+
     def chosen_day(self) -> date:
+        """The date the screen shows (the one committed in the date field)."""
         qdate = self.day.date()
         return date(qdate.year(), qdate.month(), qdate.day())
 
@@ -344,14 +279,34 @@ class CollectionView(QWidget):
         )
 
     def refresh(self) -> None:
-        """Reload the chosen date and shift (after a change of date, shift or an undo)."""
-        day = self.chosen_day()
-        rows = svc.list_deliveries(self.db, day=day)
-        shift = self.shift.currentData()
+        """Read the chosen date and shift again, on the worker (after a change of date,
+        shift, an undo, or a write anywhere)."""
+        day, shift, db = self.chosen_day(), self.shift.currentData(), self.db
+        self.read_generation += 1
+        generation = self.read_generation
+        self.loading += 1
+
+        def read(_context: object) -> tuple[list[DeliveryInfo], str | None]:
+            from coop_desktop.services.closeout.date_rule import frozen_by
+
+            # the closed period that holds the day, or the one a day before it sits behind
+            return svc.list_deliveries(db, day=day), frozen_by(db, day)
+
+        def done(found: tuple[list[DeliveryInfo], str | None]) -> None:
+            self.loading -= 1
+            if generation == self.read_generation:
+                self._show_day(*found, shift)
+
+        def failed(error: BaseException) -> None:
+            self.loading -= 1
+            self.failed(error)
+
+        self.runner.run(read, done, failed)
+
+    def _show_day(self, rows: list[DeliveryInfo], closed: str | None, shift: str) -> None:
         self.model.set_rows([d for d in rows if d.shift == shift])
         self.day_totals = _per_unit(d for d in rows if not d.rejected)
         self._totals()
-        closed = frozen_by(self.db, day)
         self.closed.setText(
             self.tr(
                 "El periodo %1 está cerrado: no se pueden registrar entregas en esta fecha. "
@@ -374,6 +329,7 @@ class CollectionView(QWidget):
         dialog = EditDeliveryDialog(self.db, before, parent=self)
         if dialog.exec() == EditDeliveryDialog.DialogCode.Accepted and dialog.saved:
             self.undo_stack.push(EditDelivery(self, before, dialog.saved))
+            self.runner.announce("deliveries", source=self)
             self.refresh()
 
     def delete_selected(self) -> None:
@@ -397,11 +353,7 @@ class CollectionView(QWidget):
             self.tr("No borrar"),
         ):
             return
-        try:
-            self.undo_stack.push(DeleteDelivery(self, target))
-        except CoopError as exc:
-            self.error.setText(errors.message(exc))
-            return
+        self.undo_stack.push(DeleteDelivery(self, target))
         self.said(self.tr("Se borró %1. Ctrl+Z la recupera.").replace("%1", what))
 
     def adjust(self) -> None:
@@ -416,74 +368,131 @@ class CollectionView(QWidget):
         shift = _per_unit(d for d in self.model.rows if not d.rejected)
         self.totals.setText(
             self.tr("Turno: %1, %2 · Día: %3")
-            .replace(
-                "%1", fmt.plural(len(self.model.rows), self.tr("entrega"), self.tr("entregas"))
-            )
+            .replace("%1", self.tr("%Ln entrega(s)", "", len(self.model.rows)))
             .replace("%2", _units(shift))
             .replace("%3", _units(self.day_totals))
         )
 
     def added(self, saved: DeliveryInfo) -> None:
         """Show a new delivery without reading the day again (a save must take a blink)."""
-        row = len(self.model.rows)
-        self.model.beginInsertRows(QModelIndex(), row, row)
-        self.model.rows.append(saved)
-        self.model.endInsertRows()
-        if not saved.rejected:
+        if saved.date == self.chosen_day() and saved.shift == self.shift.currentData():
+            self.model.append(saved)
+        if not saved.rejected and saved.date == self.chosen_day():
             self.day_totals[saved.unit] = self.day_totals.get(saved.unit, ZERO) + saved.quantity
         self._totals()
 
+    # -- saving a typed row ----------------------------------------------------------------
+
+    def _hold(self, holding: bool) -> None:
+        """While a row is being written its fields take no typing (nothing is lost or mixed
+        with the next row)."""
+        self.saving = holding
+        for edit in self.row_fields:
+            edit.setReadOnly(holding)
+        self.save_button.setEnabled(not holding)
+        if holding:
+            self.said(self.tr("Guardando…"))
+
+    def _clear_row(self) -> None:
+        for edit in self.row_fields:
+            edit.setText("")  # unlike clear(), leaves nothing of the saved row to undo
+        self.member.forget()
+        self.alcohol.setChecked(False)
+        self.member_name.clear()
+        self.member.setFocus()
+
     def save(self) -> None:
         """Save the typed row; on any problem keep what was typed and say what is wrong."""
+        if self.saving:
+            return
         self.error.setStyleSheet("color: #b00020")
         self.error.clear()
         try:
             member = self.index.resolve(self.member.text())
-            args: dict[str, Any] = {
-                "member_code": member.code,
-                "quantity": self.quantity.text(),
-                "unit": self.unit.currentText(),
-                "day": self.chosen_day(),
-                "shift": self.shift.currentData(),
-                "reject_reason": self.reason.text() or None,
-                "temperature": self.temperature.text() or None,
-                "density": self.density.text() or None,
-                "alcohol_positive": True if self.alcohol.isChecked() else None,
-            }
-            if svc.shift_exists(self.db, member.code, args["day"], args["shift"]) and not ask(
-                self,
-                self.tr("Entrega repetida"),
-                self.tr("%1 ya entregó en este turno. ¿Registrar otra entrega?").replace(
-                    "%1", f"{member.code} {member.full_name}"
-                ),
-                self.tr("Registrar otra entrega"),
-                self.tr("No registrar"),
-            ):
-                self.member.setFocus()
-                return
-            saved = svc.add_delivery(self.db, **args)
+            day = self.day.value()
         except CoopError as exc:
-            self.error.setText(errors.message(exc))
-            widget = {
-                "quantity": self.quantity,
-                "temperature": self.temperature,
-                "density": self.density,
-                "reject_reason": self.reason,
-            }.get(exc.field or "", self.member)
-            widget.setFocus()
-            widget.selectAll()
+            self._refused(exc)
             return
-        except Exception as exc:  # a lost connection or a locked file: nothing typed is lost
-            self.error.setText(errors.message(exc))
+        if not self.day.confirm_far(self):
             return
+        args: dict[str, Any] = {
+            "member_code": member.code,
+            "quantity": self.quantity.text(),
+            "unit": self.unit.currentText(),
+            "day": day,
+            "shift": self.shift.currentData(),
+            "reject_reason": self.reason.text() or None,
+            "temperature": self.temperature.text() or None,
+            "density": self.density.text() or None,
+            "alcohol_positive": True if self.alcohol.isChecked() else None,
+        }
+        db = self.db
+        self._hold(True)
+        self.runner.run(
+            lambda _c: svc.shift_exists(db, member.code, day, args["shift"]),
+            lambda exists: QTimer.singleShot(0, lambda: self._checked(bool(exists), member, args)),
+            self._save_failed,
+        )
+
+    def _checked(self, exists: bool, member: MemberInfo, args: dict[str, Any]) -> None:
+        if exists and not ask(
+            self,
+            self.tr("Entrega repetida"),
+            self.tr("%1 ya entregó en este turno. ¿Registrar otra entrega?").replace(
+                "%1", f"{member.code} {member.full_name}"
+            ),
+            self.tr("Registrar otra entrega"),
+            self.tr("No registrar"),
+        ):
+            self._hold(False)
+            self._clear_row()
+            self.said(
+                self.tr("No se registró la otra entrega de %1.").replace(
+                    "%1", f"{member.code} {member.full_name}"
+                )
+            )
+            return
+        db = self.db
+        self.runner.run(
+            lambda _c: svc.add_delivery(db, **args),
+            lambda saved: self._saved(saved, args),
+            self._save_failed,
+        )
+
+    def _saved(self, saved: DeliveryInfo, args: dict[str, Any]) -> None:
+        self._hold(False)
+        self.error.clear()
         self.undo_stack.push(SaveDelivery(self, saved, args))
-        for edit in (self.member, self.quantity, self.temperature, self.density, self.reason):
-            edit.setText("")  # unlike clear(), leaves nothing of the saved row to undo
-        self.alcohol.setChecked(False)
-        self.member_name.clear()
+        self.runner.announce("deliveries", source=self)
+        self._clear_row()
         self.added(saved)
-        self.member.setFocus()
+        if saved.rejected:
+            self.said(
+                self.tr("Entrega de %1 registrada como RECHAZADA: %2.")
+                .replace("%1", saved.member_code)
+                .replace("%2", saved.reject_reason or "")
+            )
         self.print_ticket(saved)
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._hold(False)
+        if isinstance(error, CoopError):
+            self._refused(error)
+        else:  # a lost connection or a locked file: nothing typed is lost
+            self.failed(error)
+
+    def _refused(self, exc: CoopError) -> None:
+        self.failed(exc)
+        widget: QWidget = {
+            "quantity": self.quantity,
+            "temperature": self.temperature,
+            "density": self.density,
+            "reject_reason": self.reason,
+            "date": self.day.edit,
+        }.get(exc.field or "", self.member)
+        widget.setFocus()
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
 
     def take_weight(self, weight: Decimal) -> None:
         """A steady weight from the scale becomes the quantity, in kg (Enter saves it)."""

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
+from coop_desktop.language import formatting
 from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries, count_filtered
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
@@ -52,6 +53,7 @@ class LazyDeliveries(RowsModel):
         self.loading = False
         self.generation = 0
         self.failed: str = ""
+        self.places = 1  # the quantities' decimals: as many as the most precise one read
         self.headers = [
             self.tr("N° entrega"),
             self.tr("Fecha"),
@@ -68,6 +70,7 @@ class LazyDeliveries(RowsModel):
         self.beginResetModel()
         self.filter = f
         self.rows = []
+        self.places = 1
         self.done = False
         self.loading = False
         self.failed = ""
@@ -107,6 +110,10 @@ class LazyDeliveries(RowsModel):
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
+            places = formatting.places_needed((d.quantity for d in page), self.places, 3)
+            if places != self.places:  # one rule for the whole column
+                self.places = places
+                self.dataChanged.emit(self.index(0, 5), self.index(len(self.rows) - 1, 5))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -130,7 +137,7 @@ class LazyDeliveries(RowsModel):
             self.shifts.get(d.shift, d.shift),
             d.member_code,
             d.member_name,
-            fmt.quantity(d.quantity, d.unit),
+            f"{fmt.number(d.quantity, self.places)} {fmt.unit_label(d.unit)}",
             status,
         )[col]
 
@@ -155,11 +162,8 @@ class DeliveriesView(QWidget):
         self.state.addItem(self.tr("Solo aceptadas"), "accepted")
         self.state.addItem(self.tr("Solo rechazadas"), "rejected")
         self.use_since = QCheckBox(self.tr("Desde:"))
-        self.since = QDateEdit(dates.today().addMonths(-1))
-        self.until = QDateEdit(dates.today())
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        self.since = dates.DateField(dates.today().addMonths(-1), field="since", marks_far=False)
+        self.until = dates.DateField(field="until", marks_far=False)
         self.jump_button = QPushButton(self.tr("Ir a la fecha"))
         self.jump_button.setToolTip(self.tr("Muestra las entregas de esa fecha hacia atrás"))
         self.clear_button = QPushButton(self.tr("Quitar filtros"))
@@ -200,14 +204,15 @@ class DeliveriesView(QWidget):
         self.use_since.toggled.connect(lambda _on: self.apply())
         self.jump_button.clicked.connect(lambda: self.apply())
         self.clear_button.clicked.connect(lambda: self.clear_filters())
-        self.until.editingFinished.connect(self.apply)
-        self.since.editingFinished.connect(self.apply)
+        self.until.dateChanged.connect(lambda _d: self.apply())
+        self.since.dateChanged.connect(lambda _d: self.apply())
+        self.until.edit.returnPressed.connect(self.apply)
         follow(self, self.runner, ("deliveries", "members"), self.apply)
         self.apply()
 
     def current_filter(self) -> DeliveryFilter:
-        since = self.since.date().toPython() if self.use_since.isChecked() else None
-        until = self.until.date().toPython()
+        since = dates.pydate(self.since) if self.use_since.isChecked() else None
+        until = dates.pydate(self.until)
         member = self.member.text().strip()
         code = None
         if member:
@@ -225,7 +230,9 @@ class DeliveriesView(QWidget):
 
     def jump_to(self, day: date) -> None:
         """Show the deliveries of `day` and older, first row first."""
-        self.until.setDate(dates.qdate(day))
+        self.until.blockSignals(True)
+        self.until.setDate(day)
+        self.until.blockSignals(False)
         self.apply()
 
     def clear_filters(self) -> None:
@@ -238,7 +245,11 @@ class DeliveriesView(QWidget):
 
     def apply(self) -> None:
         """Start the list over with the filter as it is now, and count what it matches."""
-        f = self.current_filter()
+        try:
+            f = self.current_filter()
+        except CoopError as exc:  # a date that is not one: said, the list kept
+            self.count.setText(message(exc))
+            return
         self.model.start(f)
         self.table.scrollToTop()
         db = self.db
@@ -247,7 +258,7 @@ class DeliveriesView(QWidget):
         def counted(n: int) -> None:
             if f == self.model.filter:
                 self.count.setText(
-                    fmt.plural(n, self.tr("entrega"), self.tr("entregas"))
+                    self.tr("%Ln entrega(s)", "", n)
                     + (self.tr(" con estos filtros") if f != DeliveryFilter(until=f.until) else "")
                 )
 

@@ -1,7 +1,12 @@
 """Small dialogs of the collection screen: correct a delivery of an open period, and record
-an adjustment when the date is in a closed one."""
+an adjustment when the date is in a closed one. Both write on the op runner (a write dated in
+a month that another PC is closing waits there, not in the window); the dialog closes once
+the write is done, or says why it was refused."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +28,7 @@ from coop_desktop.storage.engine import Database
 from ui.collection.member_lookup import MemberField, MemberIndex
 from ui.common import fmt
 from ui.common.error_text import message
+from ui.common.runner import app_runner
 
 
 class _Form(QDialog):
@@ -48,6 +54,24 @@ class _Form(QDialog):
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def write(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run the dialog's write on the op runner; Guardar waits meanwhile."""
+        button = self.findChild(QDialogButtonBox)
+        if button is not None:
+            button.setEnabled(False)
+
+        def finished(result: Any) -> None:
+            if button is not None:
+                button.setEnabled(True)
+            done(result)
+
+        def failed(error: BaseException) -> None:
+            if button is not None:
+                button.setEnabled(True)
+            self.error.setText(message(error))
+
+        app_runner().run(lambda _c: work(), finished, failed)
+
 
 class EditDeliveryDialog(_Form):
     def __init__(self, db: Database, delivery: DeliveryInfo, parent: QWidget | None = None) -> None:
@@ -71,18 +95,15 @@ class EditDeliveryDialog(_Form):
         self.form.addRow(self.tr("Motivo de rechazo:"), self.reason)
 
     def save(self) -> None:
-        try:
-            self.saved = update_delivery(
-                self.db,
-                self.delivery.id,
-                self.quantity.text(),
-                self.reason.text() or None,
-                self.temperature.text() or None,
-            )
-        except CoopError as exc:
-            self.error.setText(message(exc))
-            return
-        self.accept()
+        db, number = self.db, self.delivery.id
+        quantity, reason = self.quantity.text(), self.reason.text() or None
+        temperature = self.temperature.text() or None
+
+        def done(saved: DeliveryInfo) -> None:
+            self.saved = saved
+            self.accept()
+
+        self.write(lambda: update_delivery(db, number, quantity, reason, temperature), done)
 
 
 class AdjustmentDialog(_Form):
@@ -116,14 +137,18 @@ class AdjustmentDialog(_Form):
     def save(self) -> None:
         try:
             member = self.index.resolve(self.member.text())
-            self.entry = add_adjustment(
-                self.db,
-                member.code,
-                self.amount.text(),
-                self.reason.text(),
-                day=open_day(self.db, clock.today()),
-            )
         except CoopError as exc:
             self.error.setText(message(exc))
             return
-        self.accept()
+        db, amount, reason = self.db, self.amount.text(), self.reason.text()
+
+        def done(entry: int) -> None:
+            self.entry = entry
+            self.accept()
+
+        self.write(
+            lambda: add_adjustment(
+                db, member.code, amount, reason, day=open_day(db, clock.today())
+            ),
+            done,
+        )

@@ -72,7 +72,16 @@ class ExportDialog(QDialog):
         period = self.period.text().strip()
         suffix = str(self.format.currentData())
         if target is None:
-            name = f"{kind}-{period or 'todo'}{suffix}".replace("..", "_")
+            words = {  # the file's name in the screen's language
+                "payroll": self.tr("planilla"),
+                "purchases": self.tr("compras"),
+                "payments": self.tr("pagos"),
+                "ledger": self.tr("movimientos"),
+                "deliveries": self.tr("entregas"),
+                "quality": self.tr("calidad"),
+                "members": self.tr("socios"),
+            }
+            name = f"{words.get(kind, kind)}-{period or self.tr('todo')}{suffix}".replace("..", "_")
             target, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Exportar"), name, "Excel (*.xlsx);;CSV (*.csv)"
             )

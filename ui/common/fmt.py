@@ -76,6 +76,10 @@ def day_month(value: date) -> str:
     return f.day_month(value, lang())
 
 
+def long_day(value: date) -> str:
+    return f.long_day(value, lang())
+
+
 def period(value: PeriodSpan | str) -> str:
     return f.period(value, lang())
 

@@ -120,6 +120,10 @@ class OpRunner(QObject):
             )
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(400)
+            # it closes when the op ends, not when one phase reaches its maximum
+            dialog.setAutoReset(False)
+            dialog.setAutoClose(False)
+            dialog.setValue(0)  # starts its clock: it shows after 400 ms even before progress
             if not cancellable:
                 dialog.setCancelButton(None)
             dialog.canceled.connect(context.cancelled.set)

@@ -1,4 +1,5 @@
-"""One look for every table: compact rows, columns sized to their content, one stretching."""
+"""One look for every table: compact rows, columns sized to their content (measured on the
+first rows shown, never on all 16,000), one stretching."""
 
 from __future__ import annotations
 
@@ -17,8 +18,12 @@ def stored_text(view: QAbstractItemView, *columns: int) -> None:
     view.setProperty("data_columns", list(columns))
 
 
+SIZED_ON_ROWS = 60  # a column's width is taken from this many rows around the visible ones
+
+
 def tidy(table: QTableView, stretch: int) -> None:
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(SIZED_ON_ROWS)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setVisible(False)

@@ -7,7 +7,7 @@ again and record it once it was sent or saved, so a reprint comes out marked COP
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer
+from PySide6.QtCore import QBuffer, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desktop.core import clock
 from coop_desktop.core.errors import CoopError
 from coop_desktop.services.printouts import Printout, delivery_number, record_printout, render
 from coop_desktop.services.settlements import void_receipt
 from coop_desktop.storage.engine import Database
 from ui.closeout.closeout_view import default_period
 from ui.collection.member_lookup import MemberField, shared_index
+from ui.common import dates
 from ui.common.error_text import message
+from ui.common.password import sensitive_op, typed_password
 from ui.common.runner import app_runner
 from ui.printing.pdf_print import pdf_buffer, save_pdf
 
@@ -60,6 +61,9 @@ class DocumentsView(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.key_label = QLabel()
         self.key = QLineEdit()
+        self.day = dates.DateField()  # the day of a collection report
+        self.day.edit.returnPressed.connect(self.preview)
+        self.period_code = ""  # the oldest open period, read on the worker
         self.member_label = QLabel(self.tr("Socio:"))
         self.receipt_size_label = QLabel(self.tr("Tamaño:"))
         self.receipt_size = QComboBox()  # what a receipt is previewed and saved at; a printer
@@ -74,7 +78,7 @@ class DocumentsView(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.key.returnPressed.connect(self.preview)
         self.member.returnPressed.connect(self.preview)
-        for w in (self.kind, self.key_label, self.key, self.member_label):
+        for w in (self.kind, self.key_label, self.key, self.day, self.member_label):
             row.addWidget(w)
         row.addWidget(self.member, 1)
         row.addWidget(self.receipt_size_label)
@@ -100,21 +104,28 @@ class DocumentsView(QWidget):
             actions.addWidget(b)
         layout.addLayout(actions)
         self._kind_changed()
+        db = self.db
+        self.runner.run(lambda _c: default_period(db), self._period_read, lambda _e: None)
+
+    def _period_read(self, code: str) -> None:
+        self.period_code = code
+        if self.kind.currentData() in ("receipt", "statement", "payroll") and not self.key.text():
+            self.key.setText(code)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         labels = {
             "ticket": self.tr("Entrega N.º:"),
-            "collection": self.tr("Día (AAAA-MM-DD):"),
+            "collection": self.tr("Día:"),
             "advance": self.tr("Recibo N.º:"),
         }
         self.key_label.setText(labels.get(kind, self.tr("Periodo:")))
-        if kind == "collection":
-            self.key.setText(clock.today().isoformat())
-        elif kind in ("ticket", "advance"):
+        self.key.setVisible(kind != "collection")
+        self.day.setVisible(kind == "collection")
+        if kind in ("ticket", "advance"):
             self.key.clear()
-        else:
-            self.key.setText(default_period(self.db))
+        elif kind != "collection":
+            self.key.setText(self.period_code)
         needs_member = kind in ("receipt", "statement")
         self.member.setVisible(needs_member)
         self.member_label.setVisible(needs_member)
@@ -129,7 +140,8 @@ class DocumentsView(QWidget):
         kind = str(self.kind.currentData())
         if typed and kind in ("receipt", "statement"):
             member = self.index.resolve(typed).code  # refuses unknown or ambiguous names
-        return kind, self.key.text(), member
+        key = dates.pydate(self.day).isoformat() if kind == "collection" else self.key.text()
+        return kind, key, member
 
     def preview(self) -> None:
         try:
@@ -170,9 +182,8 @@ class DocumentsView(QWidget):
             pages = self.document.pageCount()
             mark = f" — {printout.mark}" if printout.mark else ""
             shown = (
-                self.tr("%1: %2 página(s)%3")
+                self.tr("%1: %Ln página(s)%3", "", pages)
                 .replace("%1", printout.title)
-                .replace("%2", str(pages))
                 .replace("%3", mark)
             )
             notes = " ".join(printout.notes())  # e.g. the association has no RUC
@@ -212,7 +223,7 @@ class DocumentsView(QWidget):
         self.print_job = print_document(
             self,
             self.runner,
-            self.printout.title if self.printout else kind,
+            self.file_name(self.printout) if self.printout else kind,
             lambda _c, plan: render(
                 db,
                 kind,
@@ -232,21 +243,49 @@ class DocumentsView(QWidget):
             self.notice = self.status.text()
             self.preview()
 
+    def file_name(self, printout: Printout) -> str:
+        """The document's suggested file name in the screen's language ("estado-2026-10-
+        S0001" / "statement-2026-10-S0001")."""
+        words = {  # the prefix the title has, and the screen's word for it
+            "receipt": ("", self.tr("liquidacion")),
+            "statement": ("estado-", self.tr("estado")),
+            "payroll": ("planilla-", self.tr("planilla")),
+            "ticket": ("ticket-", self.tr("ticket")),
+            "collection": ("acopio-", self.tr("acopio")),
+            "advance": ("adelanto-", self.tr("adelanto")),
+        }
+        prefix, word = words.get(printout.kind, ("", ""))
+        rest = printout.title.removeprefix(prefix)
+        return f"{word}-{rest}" if word else printout.title
+
     def save_document(self) -> None:
+        """Build the document on the op runner, then ask where to save it."""
         try:
             db, (kind, key, member) = self.db, self._request()
-            printout = render(
-                db, kind, key, member, receipt_size=str(self.receipt_size.currentData())
-            )
+            size = str(self.receipt_size.currentData())
         except CoopError as exc:
             self.status.setText(message(exc))
             return
-        saved = save_pdf(self, printout.pdf, printout.title)
-        if saved is not None:
-            record_printout(db, printout)
-            self.status.setText(self.tr("Guardado en %1").replace("%1", str(saved)))
+
+        def built(printout: Printout) -> None:
+            saved = save_pdf(self, printout.pdf, self.file_name(printout))
+            if saved is not None:
+                self.runner.run(
+                    lambda _c: record_printout(db, printout), lambda _r: None, self._failed
+                )
+                self.status.setText(self.tr("Guardado en %1").replace("%1", str(saved)))
+
+        self.runner.run(
+            lambda _c: render(db, kind, key, member, receipt_size=size),
+            lambda printout: QTimer.singleShot(0, lambda: built(printout)),
+            lambda e: self.status.setText(message(e)),
+            label=self.tr("Preparando el documento…"),
+            parent=self,
+        )
 
     def void(self) -> None:
+        """Void the receipt on view with a reason; the password is asked here, then the
+        void (and its replacement under the next number) runs on the op runner."""
         if self.printout is None or not self.printout.number:
             return
         number = self.printout.number
@@ -260,10 +299,20 @@ class DocumentsView(QWidget):
         )
         if not ok:
             return
-        try:
-            new = void_receipt(self.db, number, reason)
-        except CoopError as exc:
-            self.status.setText(message(exc))
+        password = typed_password(self.db, "void", self)
+        if password is None:
             return
-        self.notice = self.tr("%1 anulado; se emitió %2.").replace("%1", number).replace("%2", new)
-        self.preview()
+        db = self.db
+
+        def done(new: str) -> None:
+            self.notice = (
+                self.tr("%1 anulado; se emitió %2.").replace("%1", number).replace("%2", new)
+            )
+            self.preview()
+
+        self.runner.run(
+            sensitive_op(password, lambda: void_receipt(db, number, reason)),
+            done,
+            lambda e: self.status.setText(message(e)),  # the receipt stays on view
+            changes=("periods", "ledger"),
+        )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
 from coop_desktop.core import clock
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
-from coop_desktop.services.backups import backup_and_record
-from coop_desktop.services.closeout.closing import CloseResult, preview_close
-from coop_desktop.services.dashboard import Alert, Dashboard, dashboard
 from coop_desktop.storage.engine import Database
 from ui.common import fmt
 from ui.common.changes import follow
@@ -39,8 +36,11 @@ from ui.common.error_text import message
 from ui.common.measure_names import measure_name, measure_unit
 from ui.common.runner import TOPICS, app_runner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the figures are read on the worker; the window loads none of it at start
     from PySide6.QtCharts import QChartView
+
+    from coop_desktop.services.closeout.closing import CloseResult
+    from coop_desktop.services.dashboard import Alert, Dashboard
 
 
 def _litres(value: Decimal) -> str:
@@ -64,6 +64,22 @@ def _units(units: dict[str, Decimal], litres: Decimal) -> str:
     )
 
 
+def _read(db: Database) -> Dashboard:
+    """On the worker: the figures only (a worker never imports or builds anything of Qt)."""
+    from coop_desktop.services.dashboard import dashboard
+
+    return dashboard(db)
+
+
+def _estimate(db: Database, code: str) -> tuple[CloseResult, dict[str, Any]]:
+    """On the worker: the payroll the open period would pay now, and its totals (summed
+    there: 16,000 members' lines are no work for the window)."""
+    from coop_desktop.services.closeout.closing import preview_close
+
+    result = preview_close(db, code)
+    return result, result.totals()
+
+
 class HomeView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +87,7 @@ class HomeView(QWidget):
         self.runner = app_runner()
         self.data: Dashboard | None = None
         self.estimate: CloseResult | None = None
+        self.estimate_totals: dict[str, Any] = {}
         self.open_section: Callable[[str], object] | None = None  # set by the main window
         layout = QVBoxLayout(self)
         self.title = QLabel()
@@ -125,7 +142,7 @@ class HomeView(QWidget):
             return
         db = self.db
         self.loading, self.again = True, False
-        self.runner.run(lambda _c: dashboard(db), self.show_dashboard, self._failed)
+        self.runner.run(lambda _c: _read(db), self.show_dashboard, self._failed)
 
     def _settled(self) -> None:
         self.loading = False
@@ -143,9 +160,7 @@ class HomeView(QWidget):
             self.tr("Mañana: <b>%1</b><br>Tarde: <b>%2</b><br>%3")
             .replace("%1", _units(data.by_shift_units.get("am", {}), data.by_shift["am"]))
             .replace("%2", _units(data.by_shift_units.get("pm", {}), data.by_shift["pm"]))
-            .replace(
-                "%3", fmt.plural(data.deliveries_today, self.tr("entrega"), self.tr("entregas"))
-            )
+            .replace("%3", self.tr("%Ln entrega(s)", "", data.deliveries_today))
         )
         self._show_period()
         self._show_quality(data.quality)
@@ -155,7 +170,7 @@ class HomeView(QWidget):
         except Exception as error:  # the cards and the estimate go on without the charts
             self._no_charts(error)
         db, code = self.db, data.period.code
-        self.runner.run(lambda _c: preview_close(db, code), self.show_estimate, self._no_estimate)
+        self.runner.run(lambda _c: _estimate(db, code), self.show_estimate, self._no_estimate)
 
     def _show_period(self) -> None:
         data = self.data
@@ -164,12 +179,12 @@ class HomeView(QWidget):
         if self.estimate is None:
             payroll = self.tr("calculando…")
         else:
-            totals = self.estimate.totals()
+            totals = self.estimate_totals
             payroll = (
                 self.tr("bruto %1, neto %2 (%3)")
                 .replace("%1", fmt.money(totals["gross"]))
                 .replace("%2", fmt.money(totals["net"]))
-                .replace("%3", fmt.plural(totals["members"], self.tr("socio"), self.tr("socios")))
+                .replace("%3", self.tr("%Ln socio(s)", "", totals["members"]))
             )
         self.period.setText(
             self.tr("<b>%1</b>: %2<br>Planilla estimada: %3")
@@ -178,8 +193,8 @@ class HomeView(QWidget):
             .replace("%3", payroll)
         )
 
-    def show_estimate(self, result: CloseResult) -> None:
-        self.estimate = result
+    def show_estimate(self, found: tuple[CloseResult, dict[str, Any]]) -> None:
+        self.estimate, self.estimate_totals = found
         self._show_period()
         self._settled()
 
@@ -242,7 +257,7 @@ class HomeView(QWidget):
             text, action = texts[alert.kind]
             value = alert.value or self.tr("nunca")
             if alert.kind == "missing_tests" and alert.value.isdigit():
-                value = fmt.plural(int(alert.value), self.tr("socio"), self.tr("socios"))
+                value = self.tr("%Ln socio(s)", "", int(alert.value))
             elif alert.kind == "close_period":
                 value = fmt.period(alert.value)
             row = QWidget()
@@ -272,6 +287,8 @@ class HomeView(QWidget):
             )
         if not path:
             return
+        from coop_desktop.services.backups import backup_and_record
+
         db, target = self.db, Path(path)
         self.runner.run(
             lambda _c: backup_and_record(db, target),

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.documents.indicator_labels import (
     GROUP_COLUMNS,
     SECTIONS,
@@ -66,8 +66,8 @@ class IndicatorsView(QWidget):
         self.plots: dict[str, QChartView] = {}
         layout = QVBoxLayout(self)
         today = clock.today()
-        self.start = QDateEdit(dates.qdate(date(today.year, 1, 1)))
-        self.end = QDateEdit(dates.qdate(today))
+        self.start = dates.DateField(date(today.year, 1, 1), field="start", marks_far=False)
+        self.end = dates.DateField(today, field="end", marks_far=False)
         self.by = QComboBox()
         for key, text in (
             ("", self.tr("Sin agrupar")),
@@ -80,16 +80,15 @@ class IndicatorsView(QWidget):
             self.by.addItem(text, key)
         self.by.setCurrentIndex(1)
         self.with_baseline = QCheckBox(self.tr("Línea base"))
-        self.base_start = QDateEdit(dates.qdate(date(today.year - 1, 1, 1)))
-        self.base_end = QDateEdit(dates.qdate(date(today.year - 1, 12, 31)))
+        self.base_start = dates.DateField(
+            date(today.year - 1, 1, 1), field="start", marks_far=False
+        )
+        self.base_end = dates.DateField(date(today.year - 1, 12, 31), field="end", marks_far=False)
         self.reference = QLineEdit()
         self.reference.setMaximumWidth(90)
         self.run_button = QPushButton(self.tr("Calcular"))
         self.pdf_button = QPushButton(self.tr("Guardar PDF…"))
         self.xlsx_button = QPushButton(self.tr("Guardar Excel…"))
-        for edit in (self.start, self.end, self.base_start, self.base_end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")
         self.notice = QLabel()
@@ -189,12 +188,16 @@ class IndicatorsView(QWidget):
 
     def calculate(self) -> None:
         db = self.db
-        start, end = dates.pydate(self.start), dates.pydate(self.end)
-        baseline = (
-            (dates.pydate(self.base_start), dates.pydate(self.base_end))
-            if self.with_baseline.isChecked()
-            else None
-        )
+        try:
+            start, end = dates.pydate(self.start), dates.pydate(self.end)
+            baseline = (
+                (dates.pydate(self.base_start), dates.pydate(self.base_end))
+                if self.with_baseline.isChecked()
+                else None
+            )
+        except CoopError as exc:
+            self._failed(exc)
+            return
         by = [str(self.by.currentData())] if self.by.currentData() else []
         typed = self.reference.text().strip() or None
         self.error.clear()
@@ -279,7 +282,10 @@ class IndicatorsView(QWidget):
             return
         if path is None:
             pattern = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
-            name = f"indicadores-{report.current.start:%Y%m%d}-{report.current.end:%Y%m%d}.{kind}"
+            name = (
+                f"{self.tr('indicadores')}-{report.current.start:%Y%m%d}-"
+                f"{report.current.end:%Y%m%d}.{kind}"
+            )
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar informe"), name, pattern)
         if not path:
             return

@@ -25,13 +25,15 @@ from ui.common.export_dialog import export_button
 from ui.common.runner import app_runner
 from ui.common.tables import tidy
 from ui.members.member_dialog import MemberDialog
-from ui.members.member_model import MemberModel
+from ui.members.member_model import MemberModel, keyed
 
 
 class MembersView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = app_runner()
+        self.loading = False
         self.model = MemberModel(self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -86,7 +88,7 @@ class MembersView(QWidget):
         self.status_line = QLabel()
         self.status_line.setWordWrap(True)
         layout.addWidget(self.status_line)
-        follow(self, app_runner(), ("members",), self.reload)
+        follow(self, self.runner, ("members",), self.reload)
         self.reload()
 
     def _selected(self) -> None:
@@ -101,8 +103,19 @@ class MembersView(QWidget):
         self.table.setFocus()
 
     def reload(self) -> None:
+        """Read the members (and build their search keys) on the worker, then show them."""
+        db = self.db
+        self.loading = True
+        self.runner.run(lambda _c: keyed(list_members(db)), self._read, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.loading = False
+        self.status_line.setText(errors.message(error))
+
+    def _read(self, members: list[tuple[str, MemberInfo]]) -> None:
+        self.loading = False
         chosen = self.selected()
-        self.model.set_members(list_members(self.db))
+        self.model.set_keyed(members)
         if chosen is not None:
             row = next((r for r, m in enumerate(self.model.rows) if m.id == chosen.id), None)
             if row is not None:
@@ -170,11 +183,12 @@ class MembersView(QWidget):
         app_runner().announce("members", source=self)
         self.reload()
         self.status_line.setText(
-            (
-                self.tr("%1 quedó retirado(a).")
-                if status == "retired"
-                else self.tr("%1 está activo(a) otra vez.")
-            ).replace("%1", who)
+            {
+                ("retired", True): self.tr("%1 quedó retirada."),
+                ("retired", False): self.tr("%1 quedó retirado."),
+                ("active", True): self.tr("%1 está activa otra vez."),
+                ("active", False): self.tr("%1 está activo otra vez."),
+            }[(status, member.gender == "f")].replace("%1", who)
         )
 
     def focus_search(self) -> None:

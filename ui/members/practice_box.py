@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -54,11 +53,8 @@ class PracticeBox(QGroupBox):
         self.practice.setObjectName("practice")
         for p in practices:
             self.practice.addItem(p.label(self.lang), p.code)
-        self.day = QDateEdit(dates.today())
+        self.day = dates.DateField(marks_far=False)  # a member's history: any past day
         self.day.setObjectName("practice_day")
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(dates.today())
         self.adopted_button = QPushButton(self.tr("Adoptó desde esta fecha"))
         self.left_button = QPushButton(self.tr("La dejó desde esta fecha"))
         self.adopted_button.clicked.connect(lambda: self.add(ADOPTED))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core.errors import CoopError
+from coop_desktop.core.i18n import language
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.pricing import model as m
@@ -158,9 +159,10 @@ class PriceCalculator(QGroupBox):
         try:
             quantity = v.quantity(self.quantity.text().strip(), "quantity")
             flags = frozenset(f for f, box in self.flags.items() if box.isChecked())
-            result = Pricer(self.scheme).price(
-                quantity, self.unit.currentText(), self._measures(), flags
-            )
+            with language(fmt.lang()):  # the rules in words, in the screen's language
+                result = Pricer(self.scheme).price(
+                    quantity, self.unit.currentText(), self._measures(), flags
+                )
         except CoopError as exc:
             self.total.setText(message(exc))
             return
@@ -270,7 +272,7 @@ class WhatIfPanel(QGroupBox):
         diff = sim.total("difference")
         self.total.setText(
             self.tr("%1: actual %2, simulado %3, diferencia <b>%4</b>")
-            .replace("%1", fmt.plural(len(sim.members), self.tr("socio"), self.tr("socios")))
+            .replace("%1", self.tr("%Ln socio(s)", "", len(sim.members)))
             .replace("%2", fmt.money(sim.total("current")))
             .replace("%3", fmt.money(sim.total("simulated")))
             .replace("%4", ("+" if diff > 0 else "") + fmt.money(diff))

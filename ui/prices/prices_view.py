@@ -9,13 +9,12 @@ or leaving the screen asks first, with "keep editing" as the default."""
 from __future__ import annotations
 
 import textwrap
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -111,9 +110,7 @@ class PricesView(QWidget):
         scroll.setWidget(self.editor)
         middle_layout.addWidget(scroll, 1)
         save_row = QHBoxLayout()
-        self.effective = QDateEdit(dates.today())
-        self.effective.setCalendarPopup(True)
-        self.effective.setDisplayFormat("dd/MM/yyyy")
+        self.effective = dates.DateField(future=True)  # a version may start later
         self.save_button = QPushButton(self.tr("Guardar como versión"))
         self.save_button.clicked.connect(self.save)
         export = QPushButton(self.tr("Exportar…"))
@@ -133,7 +130,13 @@ class PricesView(QWidget):
         right_layout = QVBoxLayout(right)
         self.calculator = PriceCalculator()
         self.whatif = WhatIfPanel(db, self.runner)
-        self.whatif.period.setText(default_period(db))
+        self.runner.run(  # the period to try it on: the oldest open one, read on the worker
+            lambda _c: default_period(db),
+            lambda code: (
+                self.whatif.period.setText(code) if not self.whatif.period.text() else None
+            ),
+            lambda _e: None,
+        )
         right_layout.addWidget(self.calculator)
         right_layout.addWidget(self.whatif, 1)
         splitter.addWidget(right)
@@ -267,21 +270,38 @@ class PricesView(QWidget):
         self.whatif.set_scheme_text(self.editor.text(), scheme is not None)
 
     def save(self) -> None:
+        """Save the edited scheme as a version in force from the chosen date: a date in
+        another month is said back, the password is asked here, then the save runs on the
+        op runner."""
         if self.editor.validate() is None:
             self.status.setText(self.tr("El esquema tiene problemas: no se guardó."))
             return
-        day = self.effective.date().toPython()
-        assert isinstance(day, date)
         try:
-            info = svc.import_scheme(self.db, self.editor.text(), day)
+            day = self.effective.value()
         except CoopError as exc:
             self.status.setText(message(exc))
             return
-        self.clean_text = self.editor.text()
-        self.refresh()
-        self.runner.announce("schemes", source=self)
-        self.status.setText(
-            self.tr("Guardado: %1, en vigor desde %2.")
-            .replace("%1", info.title)
-            .replace("%2", fmt.day(info.effective_from))
+        if not self.effective.confirm_far(self):
+            return
+        from ui.common.password import sensitive_op, typed_password
+
+        password = typed_password(self.db, "schemes", self)
+        if password is None:
+            return
+        db, text = self.db, self.editor.text()
+
+        def done(info: Any) -> None:
+            self.clean_text = text
+            self.refresh()
+            self.runner.announce("schemes", source=self)
+            self.status.setText(
+                self.tr("Guardado: %1, en vigor desde %2.")
+                .replace("%1", info.title)
+                .replace("%2", fmt.day(info.effective_from))
+            )
+
+        self.runner.run(
+            sensitive_op(password, lambda: svc.import_scheme(db, text, day)),
+            done,
+            lambda e: self.status.setText(message(e)),
         )

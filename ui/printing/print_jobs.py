@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -109,12 +109,15 @@ def choose_printer(parent: QWidget | None, preferred: str = "", kind: str = "") 
     return names[labels.index(label)] if ok and label in labels else None
 
 
+class PrintWords(QObject):
+    """Texts with a count (Qt's plural forms are found on `self.tr`)."""
+
+    def sent(self, pages: int, printer: str) -> str:
+        return self.tr("%Ln página(s) enviada(s) a %1.", "", pages).replace("%1", printer)
+
+
 def sent_text(pages: int, printer: str) -> str:
-    return (
-        translate("PrintJobs", "%1 página(s) enviadas a %2.")
-        .replace("%1", str(pages))
-        .replace("%2", printer)
-    )
+    return PrintWords().sent(pages, printer)
 
 
 def saved_text(path: object) -> str:

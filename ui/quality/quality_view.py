@@ -7,10 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -44,13 +42,12 @@ class QualityView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = app_runner()
         self.index = shared_index(db)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.day = QDateEdit(dates.today())
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(dates.today())
+        self.day = dates.DateField()
+        self.saving = False
         self.lab = QLineEdit()
         self.lab.setPlaceholderText(self.tr("Laboratorio (opcional)"))
         self.delivery = QLineEdit()
@@ -86,7 +83,7 @@ class QualityView(QWidget):
         for col, key in enumerate(KEYS, start=1):
             edit = QLineEdit()
             edit.setObjectName(key)
-            edit.setMaximumWidth(80)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("1,250,000") + 14)  # fits UFC
             edit.textChanged.connect(lambda _t, k=key: self.check(k))
             edit.returnPressed.connect(self.save)
             grid.addWidget(QLabel(short[key]), 0, col)
@@ -104,11 +101,13 @@ class QualityView(QWidget):
         self.table.setModel(self.model)
         tidy(self.table, stretch=0)
         layout.addWidget(self.table)
+        self.generation = 0
         self.day.dateChanged.connect(lambda _d: self.refresh())
-        follow(self, app_runner(), ("quality", "members"), self.refresh)
+        follow(self, self.runner, ("quality", "members"), self.refresh)
         self.refresh()
 
     def chosen_day(self) -> date:
+        """The date the screen shows (the one committed in the date field)."""
         qdate = self.day.date()
         return date(qdate.year(), qdate.month(), qdate.day())
 
@@ -139,41 +138,72 @@ class QualityView(QWidget):
 
             self.delivery.setText(str(delivery_id))
             day = get_delivery(self.db, delivery_id).date
-            self.day.setDate(QDate(day.year, day.month, day.day))
+            self.day.setDate(day)
         self.member.setFocus()
 
     def save(self) -> None:
+        """Record the typed sample on the op runner; the fields take no typing meanwhile,
+        and once it is recorded they are emptied for the next sample (the member too)."""
+        if self.saving:
+            return
         self.error.clear()
         measures: dict[str, object] = {
             k: e.text() for k, e in self.fields.items() if e.text().strip()
         }
         try:
             member = self.index.resolve(self.member.text())
+            day = self.day.value()
             delivery = self.delivery.text().strip()
             if delivery and not delivery.isdigit():
                 raise ValidationError("not_an_integer", "delivery", value=delivery)
-            add_test(
-                self.db,
-                member.code,
-                self.chosen_day(),
-                measures,
-                lab=self.lab.text() or None,
-                delivery_id=int(delivery) if delivery else None,
-            )
         except CoopError as exc:
-            self.error.setText(errors.message(exc))
-            target = self.fields.get(exc.field or "", self.member)
-            target.setFocus()
+            self._refused(exc)
             return
-        except Exception as exc:  # nothing typed is lost
-            self.error.setText(errors.message(exc))
+        if not self.day.confirm_far(self):
             return
+        db, lab = self.db, self.lab.text() or None
+        self._hold(True)
+        self.runner.run(
+            lambda _c: add_test(
+                db,
+                member.code,
+                day,
+                measures,
+                lab=lab,
+                delivery_id=int(delivery) if delivery else None,
+            ),
+            lambda _t: self._saved(),
+            self._failed,
+        )
+
+    def _hold(self, holding: bool) -> None:
+        self.saving = holding
+        for edit in (self.member, self.delivery, *self.fields.values()):
+            edit.setReadOnly(holding)
+
+    def _saved(self) -> None:
+        self._hold(False)
         for edit in (self.member, self.delivery, *self.fields.values()):
             edit.setText("")
-        self.analyzer.used()
-        app_runner().announce("quality", source=self)
+        self.member.forget()
+        self.analyzer.used()  # the next pending reading, if any, fills the emptied form
+        self.runner.announce("quality", source=self)
         self.refresh()
         self.member.setFocus()
+
+    def _failed(self, error: BaseException) -> None:
+        self._hold(False)
+        if isinstance(error, CoopError):
+            self._refused(error)
+        else:  # nothing typed is lost
+            self.error.setText(errors.message(error))
+
+    def _refused(self, exc: CoopError) -> None:
+        self.error.setText(errors.message(exc))
+        target = self.fields.get(exc.field or "") or (
+            self.day.edit if exc.field == "date" else self.member
+        )
+        target.setFocus()
 
     def take_reading(self, reading: AnalyzerReading) -> bool:
         """An analyzer result fills the measure fields when they are empty; it is saved only
@@ -191,8 +221,24 @@ class QualityView(QWidget):
             edit.clear()
 
     def refresh(self) -> None:
+        """Read the chosen day's samples on the worker, then show them."""
+        db, day = self.db, self.chosen_day()
+        self.generation += 1
+        generation = self.generation
+
+        def done(tests: list[Any]) -> None:
+            if generation == self.generation:
+                self._show(tests)
+
+        self.runner.run(
+            lambda _c: list_tests(db, day),
+            done,
+            lambda e: self.error.setText(errors.message(e)),
+        )
+
+    def _show(self, tests: list[Any]) -> None:
         self.model.removeRows(0, self.model.rowCount())
-        for test in list_tests(self.db, self.chosen_day()):
+        for test in tests:
             row: list[Any] = [QStandardItem(test.member_code)]
             for key in KEYS:
                 value = test.measures.get(key)

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -46,11 +45,8 @@ class BalanceView(QWidget):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         today = clock.today()
-        self.start = QDateEdit(dates.qdate(today.replace(day=1)))
-        self.end = QDateEdit(dates.qdate(today))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        self.start = dates.DateField(today.replace(day=1), marks_far=False)  # a range
+        self.end = dates.DateField(today, marks_far=False)
         self.show_button = QPushButton(self.tr("Mostrar"))
         self.show_button.clicked.connect(lambda: self.reload())
         row.addWidget(QLabel(self.tr("Desde:")))
@@ -70,8 +66,8 @@ class BalanceView(QWidget):
         self.reload()
 
     def set_range(self, start: date, end: date) -> None:
-        self.start.setDate(dates.qdate(start))
-        self.end.setDate(dates.qdate(end))
+        self.start.setDate(start)
+        self.end.setDate(end)
 
     def reload(self) -> None:
         start, end = dates.pydate(self.start), dates.pydate(self.end)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -78,8 +77,7 @@ class BuyersTab(QWidget):
         self.entries.horizontalHeader().setStretchLastSection(True)
         right.addWidget(self.entries, 1)
         pay = QHBoxLayout()
-        self.pay_day = QDateEdit(dates.today())
-        self.pay_day.setDisplayFormat("dd/MM/yyyy")
+        self.pay_day = dates.DateField()
         self.pay_amount = QLineEdit()
         self.pay_amount.setPlaceholderText(self.tr("Monto recibido"))
         self.pay_reference = QLineEdit()
@@ -154,6 +152,8 @@ class BuyersTab(QWidget):
     def pay(self) -> None:
         code = self.current_code()
         if code is None:
+            return
+        if not self.pay_day.confirm_far(self):  # a date of another month is said back first
             return
         try:
             receive_payment(

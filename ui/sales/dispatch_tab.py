@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,9 +39,7 @@ class DispatchTab(QWidget):
         self.runner = app_runner()
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.day = QDateEdit(dates.today())
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day = dates.DateField()
         self.day.dateChanged.connect(lambda _d: self.reload())
         self.shift = QComboBox()
         self.shift.addItem(self.tr("mañana"), "am")
@@ -95,6 +92,8 @@ class DispatchTab(QWidget):
         self.reload()
 
     def save(self) -> None:
+        if not self.day.confirm_far(self):  # a date of another month is said back first
+            return
         measures = {"fat": self.fat.text()} if self.fat.text().strip() else {}
         try:
             made = add_dispatch(

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,13 +37,11 @@ class MarginPanel(QGroupBox):
         self.result: Margin | None = None
         layout = QVBoxLayout(self)
         today = clock.today()
-        self.start = QDateEdit(dates.qdate(today.replace(day=1)))
-        self.end = QDateEdit(dates.qdate(today))
+        self.start = dates.DateField(today.replace(day=1), marks_far=False)  # a range
+        self.end = dates.DateField(today, marks_far=False)
         if with_range:
             row = QHBoxLayout()
             for label, edit in ((self.tr("Desde:"), self.start), (self.tr("Hasta:"), self.end)):
-                edit.setCalendarPopup(True)
-                edit.setDisplayFormat("dd/MM/yyyy")
                 row.addWidget(QLabel(label))
                 row.addWidget(edit)
             self.compute_button = QPushButton(self.tr("Calcular margen"))

@@ -85,6 +85,13 @@ def field_name(field: str | None, lang: str | None = None) -> str:
     return field if name is None else _(name)
 
 
+@in_language
+def status_name(code: str, lang: str | None = None, *, settlement: bool = False) -> str:
+    """A stored status (a member's, or a settlement's) in words."""
+    names = general.SETTLEMENT_STATUSES if settlement else STATUSES
+    return _(names[code]) if code in names else code
+
+
 def permission_text(permission: str) -> str:
     """What a permission lets a person do, as a refusal says it."""
     return _(PERMISSIONS[permission]) if permission in PERMISSIONS else permission

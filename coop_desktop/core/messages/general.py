@@ -54,6 +54,9 @@ MESSAGES: dict[str, str] = {
     "no_measures": N_("El análisis no tiene ninguna medida."),
     "bad_choice": N_("{field_name}: «{value}» no es válido; opciones: {valid}."),
     "bad_date": N_("{field_name}: «{value}» no es una fecha válida (AAAA-MM-DD)."),
+    "bad_typed_date": N_(
+        "{field_name}: «{value}» no es una fecha; escríbala dd/mm, dd/mm/aa o dd/mm/aaaa."
+    ),
     "future_date": N_("{field_name}: {value} es una fecha futura."),
     "reason_required": N_("Una entrega rechazada necesita un motivo."),
     "duplicate_code": N_("Ya existe un socio con el código «{value}»."),
@@ -252,4 +255,11 @@ STATUSES: dict[str, str] = {
     "active": N_("activo(a)"),
     "suspended": N_("suspendido(a)"),
     "retired": N_("retirado(a)"),
+}
+
+
+SETTLEMENT_STATUSES: dict[str, str] = {
+    "issued": N_("emitida"),
+    "paid": N_("pagada"),
+    "void": N_("anulada"),
 }
