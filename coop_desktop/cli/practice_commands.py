@@ -77,7 +77,7 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_member_list(args: argparse.Namespace) -> int:
-    from coop_desktop.services.members import member_by_code
+    from coop_desktop.services.member_rows import member_by_code
     from coop_desktop.services.practices import spans_of
 
     db = open_db(args)

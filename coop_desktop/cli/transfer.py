@@ -98,7 +98,7 @@ def _mapping(items: list[str]) -> dict[str, str] | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from coop_desktop.services.import_read import ReadOptions
+    from coop_desktop.services.import_table import ReadOptions
     from coop_desktop.services.imports import (
         describe,
         import_file,

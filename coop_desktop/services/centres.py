@@ -15,7 +15,8 @@ from coop_desktop.domain.roles import Permission
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit, row_dict
 from coop_desktop.services.dto import MemberInfo
-from coop_desktop.services.members import info, member_by_code
+from coop_desktop.services.member_rows import member_by_code
+from coop_desktop.services.members import info
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Centre, Member
 

@@ -22,8 +22,8 @@ from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import Cell
 from coop_desktop.domain.import_columns import QUANTITY_KEYS, QUANTITY_UNITS, ColumnMatch
 from coop_desktop.services.deliveries import quick_test, rejection
-from coop_desktop.services.import_read import Problem, RawTable
 from coop_desktop.services.import_rows import Context, Prepared, minor
+from coop_desktop.services.import_table import Problem, RawTable
 
 Progress = Callable[[int, int], None]
 FIELDS = (

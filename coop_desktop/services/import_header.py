@@ -11,7 +11,7 @@ from typing import Any
 
 from coop_desktop.core.errors import ValidationError
 from coop_desktop.domain.import_cells import Cell
-from coop_desktop.services.import_read import Problem, RawTable
+from coop_desktop.services.import_table import Problem, RawTable
 
 HEADER_SCAN_ROWS = 15  # rows (with data) a sheet may have above its header
 

@@ -23,8 +23,8 @@ from coop_desktop.core.messages import measure_name
 from coop_desktop.core.numbers import GRAM, D, from_minor
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.language import formatting as fmt
-from coop_desktop.services import import_write as write
 from coop_desktop.services.closeout.inputs import date_param
+from coop_desktop.services.import_lookup import known_prints
 from coop_desktop.storage.bulk import fetch_raw
 
 Record = tuple[int, Any, str]  # file row, record, fingerprint
@@ -112,7 +112,7 @@ class Matched:
 
 def match(session: Session, kind: str, records: Sequence[Record], codes: dict[int, str]) -> Matched:
     """The file's records against the database: skipped, corrections, and the rest."""
-    known = write.known_prints(session, kind, [p for _, _, p in records])
+    known = known_prints(session, kind, [p for _, _, p in records])
     if not records:
         return Matched()
     found = (_deliveries if kind == "deliveries" else _tests)(session, records, known)

@@ -18,13 +18,13 @@ from coop_desktop.domain import import_cells as cells
 from coop_desktop.domain.import_cells import Cell
 from coop_desktop.domain.import_columns import PRACTICE, ColumnMatch
 from coop_desktop.services.dto import MemberDraft
-from coop_desktop.services.import_read import Problem, RawTable
 from coop_desktop.services.import_rows import Context, Prepared, Row, fingerprint
+from coop_desktop.services.import_table import Problem, RawTable
 from coop_desktop.services.members import clean_draft, existing_identities
 from coop_desktop.storage.models import Member, Practice
 
 if TYPE_CHECKING:
-    from coop_desktop.services.imports import ImportReport
+    from coop_desktop.services.import_report import ImportReport
 
 
 @dataclass(frozen=True)

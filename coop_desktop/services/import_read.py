@@ -11,15 +11,15 @@ import hashlib
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.core.errors import CoopError, ValidationError
+from coop_desktop.core.errors import ValidationError
 from coop_desktop.core.numbers import D
 from coop_desktop.domain.import_cells import Cell
+from coop_desktop.services.import_table import Problem, RawTable, ReadOptions
 
 MAX_BYTES = 25 * 1024 * 1024
 VOTE_ROWS = 2000  # rows looked at to tell a decimal point from a decimal comma
@@ -28,49 +28,6 @@ DELIMITERS = {",": "coma", ";": "punto y coma", "\t": "tabulador"}
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u2018-\u203a\u0152-\u0178¡-¿]|Â[\u00a0-\u00bf]")
 _COMMA_ONLY = re.compile(r"-?\d+,(\d{1,2}|\d{4,})")
 _POINT_ONLY = re.compile(r"-?\d+\.(\d{1,2}|\d{4,})|-?\d{1,3}(,\d{3})+\.\d+")
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    encoding: str | None = None  # utf-8 | utf-16 | cp1252; None: detect
-    delimiter: str | None = None  # , ; or tab; None: detect
-    decimal: str | None = None  # point | comma; None: detect
-    sheet: str | None = None  # XLSX sheet; None: the active one (if visible)
-    header_row: int | None = None  # the header's file row; None: find it
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong, where: a file row (1 = the first line) and a column index (0-based)."""
-
-    row: int | None
-    column: int | None
-    error: CoopError
-
-
-@dataclass
-class RawTable:
-    file_name: str
-    sha256: str
-    source: str = "csv"  # csv | xlsx
-    encoding: str | None = None
-    delimiter: str | None = None
-    decimal: str = "point"
-    sheet: str | None = None
-    sheets: list[str] = field(default_factory=list)
-    epoch_1904: bool = False
-    header_row: int = 0
-    header_score: int = 0  # known column names on the header row (0: none found)
-    header_given: bool = False  # the header row was given (--header-row)
-    headers: list[str] = field(default_factory=list)
-    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[Problem] = field(default_factory=list)  # what was read and why; left aside
-    merged: list[tuple[str, int, int, int, int]] = field(default_factory=list)
-    formulas: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, text
-
-    def header_text(self) -> str:
-        return " | ".join(h for h in self.headers if h)
 
 
 def read_table(path: Path, options: ReadOptions, score: Callable[[list[Any]], int]) -> RawTable:

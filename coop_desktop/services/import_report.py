@@ -13,7 +13,7 @@ from coop_desktop.domain import import_columns as columns
 from coop_desktop.domain.import_columns import IGNORE, ColumnMatch
 from coop_desktop.language import formatting
 from coop_desktop.services.import_match import Correction
-from coop_desktop.services.import_read import Problem, RawTable
+from coop_desktop.services.import_table import Problem, RawTable
 
 PREVIEW_ROWS = 12
 

@@ -22,7 +22,7 @@ from coop_desktop.domain import validation as v
 from coop_desktop.domain.import_cells import Cell
 from coop_desktop.domain.import_columns import ColumnMatch
 from coop_desktop.domain.measures import MEASURES
-from coop_desktop.services.import_read import Problem, RawTable
+from coop_desktop.services.import_table import Problem, RawTable
 from coop_desktop.services.quality import clean_measures, with_total_solids
 
 Progress = Callable[[int, int], None]

@@ -1,10 +1,8 @@
-"""The database side of an import: rows imported before (by fingerprint), members already
-on file, deliveries a test names, and the one all-or-nothing write (bulk inserts in integer
+"""The database side of an import: the one all-or-nothing write (bulk inserts in integer
 minor units, the import batch, a fingerprint per row, one audit record)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -17,18 +15,16 @@ from coop_desktop.core.numbers import D
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now, row_dict
-from coop_desktop.services.import_read import Problem
+from coop_desktop.services.import_table import Problem
 from coop_desktop.services.members import insert_member
 from coop_desktop.services.numbering import reserve_numbers
-from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
+from coop_desktop.storage.bulk import insert_rows, sqlite_date, sqlite_datetime
 from coop_desktop.storage.models import Delivery, ImportBatch, Member, QualityTest
 
 if TYPE_CHECKING:
     from coop_desktop.domain.import_columns import ColumnMatch
-    from coop_desktop.services.imports import ImportReport
+    from coop_desktop.services.import_report import ImportReport
 
-CHUNK = 900  # bound parameters per IN (...), under the limit of SQLite before 3.32
-PRINT_CHUNK = 20_000  # under SQLite's 32,766 (3.32 and later) and PostgreSQL's 65,535
 DELIVERY_COLUMNS = (
     "member_id",
     "date",
@@ -57,40 +53,6 @@ TEST_COLUMNS = (
     "recorded_by",
     "recorded_at",
 )
-
-
-def known_prints(session: Session, kind: str, prints: list[str]) -> set[str]:
-    """The fingerprints among `prints` that an earlier import already wrote (plain driver
-    queries in large chunks: a re-imported 100,000-row file is checked in a blink)."""
-    conn = session.connection()
-    if not prints or not fetch_raw(conn, "SELECT 1 FROM import_row WHERE kind = ? LIMIT 1", [kind]):
-        return set()
-    found: set[str] = set()
-    chunk = (
-        PRINT_CHUNK
-        if conn.dialect.name != "sqlite" or sqlite3.sqlite_version_info >= (3, 32)
-        else CHUNK
-    )
-    for i in range(0, len(prints), chunk):
-        part = prints[i : i + chunk]
-        sql = (
-            "SELECT fingerprint FROM import_row WHERE kind = ? AND fingerprint IN ("
-            + ",".join("?" * len(part))
-            + ")"
-        )
-        found.update(r[0] for r in fetch_raw(conn, sql, [kind, *part]))
-    return found
-
-
-def delivery_owners(session: Session, ids: list[int]) -> dict[int, int]:
-    owners: dict[int, int] = {}
-    for i in range(0, len(ids), CHUNK):
-        owners.update(
-            session.execute(
-                select(Delivery.id, Delivery.member_id).where(Delivery.id.in_(ids[i : i + CHUNK]))
-            ).all()
-        )
-    return owners
 
 
 def same_shift_warnings(

@@ -30,8 +30,9 @@ from coop_desktop.services import import_write as write
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_dates, load_rule
 from coop_desktop.services.import_deliveries import prepare_deliveries
+from coop_desktop.services.import_lookup import delivery_owners
 from coop_desktop.services.import_match import match as match_records
-from coop_desktop.services.import_read import Problem, ReadOptions, read_table
+from coop_desktop.services.import_read import read_table
 from coop_desktop.services.import_report import (
     ImportReport,
     check_columns,
@@ -40,6 +41,7 @@ from coop_desktop.services.import_report import (
     summary,
     where,
 )
+from coop_desktop.services.import_table import Problem, ReadOptions
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import ImportBatch, Member, Setting
 
@@ -141,7 +143,7 @@ def _context(
         epoch_1904=table.epoch_1904,
         from_workbook=table.source == "xlsx",
         default_unit=default_unit,
-        deliveries_of=lambda ids: write.delivery_owners(session, ids),
+        deliveries_of=lambda ids: delivery_owners(session, ids),
         needs_st=_needs_st(session),
     )
 

@@ -181,15 +181,6 @@ def set_status(db: Database, member_id: int, status: str) -> MemberInfo:
         return info(m)
 
 
-def member_by_code(session: Session, code: str) -> Member:
-    m = session.scalars(
-        select(Member).where(func.lower(Member.code) == code.strip().lower())
-    ).first()
-    if m is None:
-        raise NotFound("unknown_member", "member", value=code)
-    return m
-
-
 def list_members(
     db: Database,
     search: str = "",

@@ -22,7 +22,7 @@ from coop_desktop.domain.text import fold
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.inputs import practices as held_practices
 from coop_desktop.services.context import actor, audit, now
-from coop_desktop.services.members import member_by_code
+from coop_desktop.services.member_rows import member_by_code
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member, MemberPractice, Practice
 

@@ -16,7 +16,7 @@ from coop_desktop.services.authz import require_collect_date, requires
 from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.dto import QualityTestInfo
-from coop_desktop.services.members import member_by_code
+from coop_desktop.services.member_rows import member_by_code
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Delivery, QualityTest
 

@@ -22,7 +22,7 @@ from coop_desktop.services.closeout.date_rule import guard_date, load_rule, lock
 from coop_desktop.services.closeout.locks import lock_month_range, lock_terms
 from coop_desktop.services.closeout.period_status import get_or_create
 from coop_desktop.services.context import actor, audit, now, row_dict
-from coop_desktop.services.members import member_by_code
+from coop_desktop.services.member_rows import member_by_code
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import LedgerEntry, Member, Period, Settlement, SettlementLine
 

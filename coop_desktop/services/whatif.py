@@ -3,7 +3,7 @@ member, with what the schemes in force pay (an open period) or what was paid (a 
 from its stored settlement lines), so an assembly decides with numbers.
 
 Both columns read the period with the one reader and price it with the one pricing function
-the close uses (`close_data.read_period`, `reading.price_reading`)."""
+the close uses (`close_data.read_period`, `milk.price_reading`)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from sqlalchemy import Connection
 from coop_desktop.core.numbers import CENT, GRAM, ZERO, ZERO_MONEY
 from coop_desktop.domain.periods import parse_period
 from coop_desktop.domain.pricing import schema
+from coop_desktop.domain.pricing.milk import price_reading
 from coop_desktop.domain.pricing.period import Timeline, no_milk
 from coop_desktop.domain.pricing.pricer import Pricer
-from coop_desktop.domain.pricing.reading import price_reading
 from coop_desktop.services.closeout import inputs as data
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.bulk import fetch_raw

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from coop_desktop.core.errors import StorageError
+from coop_desktop.core.outputs import SQLITE_HEADER
 from coop_desktop.storage.files import make_private
-from coop_desktop.storage.migrate import SQLITE_HEADER
 
 Schema = dict[str, Any]
 

@@ -18,10 +18,10 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import StorageError
+from coop_desktop.core.outputs import SQLITE_HEADER
 from coop_desktop.storage.location import Location
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-SQLITE_HEADER = b"SQLite format 3\x00"
 _REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
 

@@ -424,7 +424,3 @@ class ImportRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     fingerprint: Mapped[str] = mapped_column(String(32))
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"))
-
-
-# The sales tables live in their own module; importing it here puts them in Base.metadata.
-from coop_desktop.storage import sales_models as _sales_models  # noqa: E402, F401

@@ -14,9 +14,10 @@ from coop_desktop.domain.practices import Held, Span
 from coop_desktop.domain.pricing import model as m
 from coop_desktop.domain.pricing import schema
 from coop_desktop.domain.pricing.basis import MemberQuality, Sample
+from coop_desktop.domain.pricing.milk import price_reading
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.pricing.pricer import Pricer
-from coop_desktop.domain.pricing.reading import DeliveryRow, PeriodReading, price_reading
+from coop_desktop.domain.pricing.reading import DeliveryRow, PeriodReading
 
 SPAN = parse_period("2026-10")
 MEMBERS = (1, 2, 3)

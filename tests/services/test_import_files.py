@@ -17,7 +17,7 @@ from tests_support.world_files import MEMBERS, analyzer_csv, october_workbook
 from coop_desktop.core.resources import resource_path
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.services.dto import MemberDraft
-from coop_desktop.services.import_read import ReadOptions
+from coop_desktop.services.import_table import ReadOptions
 from coop_desktop.services.imports import ImportReport, describe, import_file, problem_lines
 from coop_desktop.services.members import add_member
 from coop_desktop.services.quality import add_test

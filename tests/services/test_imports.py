@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from tests_support.clock import TODAY
 
 from coop_desktop.services.dto import MemberDraft
-from coop_desktop.services.import_read import ReadOptions
+from coop_desktop.services.import_table import ReadOptions
 from coop_desktop.services.imports import ImportReport, import_file, problem_lines
 from coop_desktop.services.members import add_member, list_members, set_status
 from coop_desktop.storage.engine import Database

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.core.messages import field_name
 from coop_desktop.domain.import_columns import FIELDS, IGNORE, PRACTICE
-from coop_desktop.services.import_read import ReadOptions
+from coop_desktop.services.import_table import ReadOptions
 from coop_desktop.services.imports import (
     ImportReport,
     describe,

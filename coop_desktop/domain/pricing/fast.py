@@ -1,4 +1,4 @@
-"""The fast implementation of `reading.price_reading`: deliveries as plain tuples, grouped
+"""The fast implementation of `milk.price_reading`: deliveries as plain tuples, grouped
 before they are priced.
 
 Under every basis but `delivery`, all of a member's accepted deliveries under one scheme

@@ -21,9 +21,9 @@ from typing import Any, NamedTuple
 from coop_desktop.core.numbers import ONE, D, from_minor
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan
-from coop_desktop.domain.practices import NO_PRACTICES, Held
+from coop_desktop.domain.practices import Held
 from coop_desktop.domain.pricing.basis import MemberQuality
-from coop_desktop.domain.pricing.period import DeliveryIn, Milk, Timeline, price_member
+from coop_desktop.domain.pricing.period import DeliveryIn
 
 _TEMPERATURE = ONE.scaleb(-MEASURES["temperature"].scale)
 _DENSITY = ONE.scaleb(-MEASURES["density"].scale)
@@ -104,30 +104,3 @@ class PeriodReading:
                 )
             )
         return dict(found)
-
-
-def price_reading(
-    reading: PeriodReading,
-    timeline: Timeline,
-    *,
-    collect_missing: bool = False,
-    each: bool = False,
-) -> dict[int, Milk]:
-    """Every member's milk of the period. `each=True` prices delivery by delivery (each
-    `Milk` then also holds every delivery's own price, as statements show them); otherwise
-    the fast path computes the same lines and totals."""
-    if each:
-        return {
-            member: price_member(
-                timeline,
-                reading.quality.get(member) or MemberQuality([]),
-                deliveries,
-                reading.span,
-                reading.flags.get(member, NO_PRACTICES),
-                collect_missing,
-            )
-            for member, deliveries in reading.deliveries().items()
-        }
-    from coop_desktop.domain.pricing.fast import price_period
-
-    return price_period(reading, timeline, collect_missing)

@@ -66,6 +66,7 @@ def _pg_body(create: str) -> str:
 
 
 def pg_schema(conn: Connection) -> list[str]:
+    from coop_desktop.storage import sales_models  # noqa: F401  (every table of the program)
     from coop_desktop.storage.models import Base
 
     problems: list[str] = []

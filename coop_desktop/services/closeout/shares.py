@@ -36,9 +36,9 @@ from typing import TYPE_CHECKING, Any
 from coop_desktop.core.gc_pause import paused_gc
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.practices import Held
+from coop_desktop.domain.pricing.milk import price_reading
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.domain.pricing.period import Milk, Timeline
-from coop_desktop.domain.pricing.reading import price_reading
 from coop_desktop.services.closeout import inputs as data
 from coop_desktop.storage.bulk import fetch_raw
 

@@ -210,7 +210,8 @@ def _cell_number(value: Any, field: str, comma: bool) -> Decimal:
 
 
 def read_statement(path: Path) -> list[StatementLine]:
-    from coop_desktop.services.import_read import ReadOptions, read_table
+    from coop_desktop.services.import_read import read_table
+    from coop_desktop.services.import_table import ReadOptions
 
     def known(cells: list[Any]) -> int:
         """How many of the statement's column names a row holds (the header holds most)."""

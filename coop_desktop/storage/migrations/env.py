@@ -6,6 +6,7 @@ from typing import Any
 
 from alembic import context
 
+from coop_desktop.storage import sales_models  # noqa: F401  (its tables join Base's metadata)
 from coop_desktop.storage.models import Base
 from coop_desktop.storage.types import Fixed
 
