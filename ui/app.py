@@ -28,16 +28,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def ui_language() -> str:
-    """Spanish unless COOP_LANG or the saved UI setting says English."""
-    import os
-
-    from ui.main_window import ui_settings
-
-    chosen = os.environ.get("COOP_LANG") or str(ui_settings().value("ui/language", "es"))
-    return "en" if chosen.lower().startswith("en") else "es"
-
-
 class QtGaps(QTranslator):
     """Qt's own words that its Spanish catalogue lacks (the file dialog's labels gained a
     mnemonic in Qt 6 and lost their translation); consulted after qtbase_es."""
@@ -89,11 +79,11 @@ def chosen_location(db_arg: str | None) -> str | None:
     """--db, else COOP_DB, else the location saved in Configuración, else the default."""
     import os
 
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
     if db_arg or os.environ.get("COOP_DB"):
         return db_arg
-    saved = str(ui_settings().value("db/location", "") or "").strip()
+    saved = settings.DB_LOCATION.get().strip()
     return saved or None
 
 
@@ -138,20 +128,18 @@ def sign_in_dialog(db: Database) -> QDialog:
     """Before anything is shown: the first administrator of a new database, else sign-in."""
     from coop_desktop.services.auth import has_users
     from ui.admin.sign_in import FirstAdminDialog, SignInDialog
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
     if not has_users(db):
         return FirstAdminDialog(db)
-    return SignInDialog(db, last_user=str(ui_settings().value("security/last_user", "") or ""))
+    return SignInDialog(db, last_user=settings.LAST_USER.get())
 
 
 def remember_user(db: Database) -> None:
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
     if db.principal is not None:
-        settings = ui_settings()
-        settings.setValue("security/last_user", db.principal.name)
-        settings.sync()
+        settings.LAST_USER.set(db.principal.name)
 
 
 def keep_files_private() -> None:
@@ -160,12 +148,12 @@ def keep_files_private() -> None:
     from pathlib import Path
 
     from coop_desktop.storage.files import make_private, set_private_umask
+    from ui.common import settings
     from ui.common.error_text import log_file
-    from ui.main_window import ui_settings
 
     set_private_umask()
     make_private(Path(log_file()))
-    make_private(Path(ui_settings().fileName()))
+    make_private(Path(settings.store().fileName()))
 
 
 def prepare_window(db: Database) -> QDialog | None:
@@ -189,7 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Coop Desktop")
     app.setOrganizationName("CoopDesktop")
-    install_translations(app, ui_language())
+    from ui.common import settings
+
+    install_translations(app, settings.language())
     from ui.common.error_text import install_excepthook, setup_logging
 
     setup_logging()

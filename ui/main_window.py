@@ -7,7 +7,7 @@ closes; a screen with unsaved edits (`can_leave()`) is asked before it is left."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
 from ui.admin.idle_lock import IdleLock
 from ui.admin.sign_in import install_reauthentication
-from ui.common import fmt
+from ui.common import fmt, settings
 from ui.common.changes import ChangeWatcher, follow
 from ui.common.runner import app_runner
 from ui.common.wheel_guard import guard_everywhere, guard_wheel
@@ -49,12 +49,6 @@ ROLE_WORDS = {  # the stored roles, marked for translation
 def role_name(role: str) -> str:
     """A stored role in the screen's language."""
     return QCoreApplication.translate("Roles", ROLE_WORDS.get(role, role))
-
-
-def ui_settings() -> QSettings:
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CoopDesktop", "coop-desktop"
-    )
 
 
 class MainWindow(QMainWindow):
@@ -124,8 +118,7 @@ class MainWindow(QMainWindow):
             QLabel(self.tr("Base de datos: %1").replace("%1", db.location.describe()))
         )
         self.resize(1280, 720)
-        settings = ui_settings()
-        geometry = settings.value("window/geometry")
+        geometry = settings.WINDOW_GEOMETRY.get()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -135,12 +128,12 @@ class MainWindow(QMainWindow):
                 size.width() <= SMALL_SCREEN[0] or size.height() <= SMALL_SCREEN[1]
             ):
                 self.setWindowState(Qt.WindowState.WindowMaximized)
-        section = settings.value("window/section", 0)
+        section = settings.WINDOW_SECTION.get()
         guard_wheel(home)
         app = QApplication.instance()
         assert app is not None
         guard_everywhere(app)  # dialogs too
-        self.nav.setCurrentRow(int(str(section)) if str(section).isdigit() else 0)
+        self.nav.setCurrentRow(section)
         self.watcher = ChangeWatcher(db, self.runner, self)
         follow(
             self.period_label, self.runner, ("periods", "deliveries", "ledger"), self.read_period
@@ -249,7 +242,7 @@ class MainWindow(QMainWindow):
 
             return QualityView(self.db)
         if key == "indicators":
-            from ui.app import ui_language
+            from ui.common.settings import language as ui_language
             from ui.home.indicators_view import IndicatorsView
             from ui.sales.margin_panel import MarginPanel
 
@@ -338,9 +331,8 @@ class MainWindow(QMainWindow):
         if not all(self._can_leave(w) for w in self.views.values()):
             event.ignore()
             return
-        settings = ui_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/section", self.nav.currentRow())
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_SECTION.set(self.nav.currentRow())
         self.watcher.timer.stop()
         self.runner.shutdown()  # running ops are asked to cancel; nothing arrives after
         super().closeEvent(event)

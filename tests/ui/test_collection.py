@@ -381,11 +381,10 @@ def test_ticket_printed_on_save_and_printer_problems_reported(
 
     from pypdf import PdfReader
 
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
-    settings = ui_settings()
-    settings.setValue("printing/ticket_printer", "Termica-80")
-    settings.setValue("printing/ticket_width", 58)
+    settings.TICKET_PRINTER.set("Termica-80")
+    settings.TICKET_WIDTH.set(58)
     view.ticket_pdf = str(tmp_path / "ticket.pdf")
     type_row(qtbot, view, "S0007", "13.5")
     raw = PdfReader(io.BytesIO((tmp_path / "ticket.pdf").read_bytes())).pages[0].extract_text()
@@ -396,7 +395,7 @@ def test_ticket_printed_on_save_and_printer_problems_reported(
     view.ticket_pdf = str(tmp_path / "no-such-folder" / "x" / "ticket.pdf")
     type_row(qtbot, view, "S0008", "9")
     assert len(view.model.rows) == 2  # saved even if the ticket could not be printed
-    settings.setValue("printing/ticket_printer", "")
+    settings.TICKET_PRINTER.set("")
 
 
 def test_lost_database_keeps_what_was_typed(

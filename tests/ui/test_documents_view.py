@@ -267,9 +267,9 @@ def test_tickets_go_straight_to_the_ticket_printer(
 ) -> None:  # type: ignore[no-untyped-def]
     """No dialog: the ticket printer of Configuración, at roll size; a reprint is COPIA."""
     from coop_desktop.services.deliveries import list_deliveries
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
-    ui_settings().setValue("printing/ticket_printer", "Termica-80")
+    settings.TICKET_PRINTER.set("Termica-80")
     view = DocumentsView(closed)
     qtbot.addWidget(view)
     settled(qtbot)

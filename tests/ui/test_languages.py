@@ -104,7 +104,7 @@ def test_every_screen_in_both_languages(
         from coop_desktop.services.dto import MemberDraft
         from coop_desktop.services.members import add_member, list_members
         from ui.collection.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
-        from ui.collection.member_lookup import MemberIndex
+        from ui.common.member_lookup import MemberIndex
         from ui.members.member_page import MemberPage
 
         if not list_members(association):

@@ -122,7 +122,7 @@ def test_the_window_opens_on_the_section_it_was_closed_on(
     this guards against came one start in four; scripts/start_every_section.py (CI) starts
     a new process 20 times on each section."""
     from coop_desktop.services.association import create_association
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
     create_association(sqlite_db, "Asociación Umachiri")
     keys = [
@@ -131,7 +131,7 @@ def test_the_window_opens_on_the_section_it_was_closed_on(
     ]  # the sidebar's order
     opened = []
     for row, key in enumerate(keys):
-        ui_settings().setValue("window/section", row)
+        settings.WINDOW_SECTION.set(row)
         window = MainWindow(sqlite_db)
         qtbot.addWidget(window)
         window.show()

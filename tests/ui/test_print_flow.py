@@ -21,8 +21,8 @@ from coop_desktop.services.demo import load_demo
 from coop_desktop.services.printouts import render
 from coop_desktop.storage.engine import Database
 from ui.closeout.closeout_view import CloseoutView
+from ui.common import settings
 from ui.documents.documents_view import DocumentsView
-from ui.main_window import ui_settings
 
 from .driving import answer_dialogs, choose_file, settled
 
@@ -124,7 +124,7 @@ def test_a_missing_ticket_printer_is_never_replaced_by_another(
     from coop_desktop.services.deliveries import list_deliveries
 
     delivery = str(list_deliveries(closed)[0].id)
-    ui_settings().setValue("printing/ticket_printer", "Termica-Vieja")
+    settings.TICKET_PRINTER.set("Termica-Vieja")
     view = DocumentsView(closed)
     qtbot.addWidget(view)
     settled(qtbot)
@@ -179,7 +179,7 @@ def test_acopio_says_the_ticket_printer_is_missing(
     association = sqlite_db
     create_association(association, "Asociación Huaychani", "20131312955")
     add_member(association, MemberDraft(code="S0001", given_names="Rosa", surnames="Apaza"))
-    ui_settings().setValue("printing/ticket_printer", "Termica-Vieja")
+    settings.TICKET_PRINTER.set("Termica-Vieja")
     view = CollectionView(association)
     qtbot.addWidget(view)
     settled(qtbot)
@@ -281,7 +281,7 @@ def test_a_ticket_on_an_office_printer_prints_upright_at_the_top(
 
     from coop_desktop.services.deliveries import list_deliveries
 
-    ui_settings().setValue("printing/ticket_printer", "")
+    settings.TICKET_PRINTER.set("")
     view = DocumentsView(closed)
     qtbot.addWidget(view)
     view.kind.setCurrentIndex(view.kind.findData("ticket"))

@@ -99,7 +99,8 @@ def test_no_password_in_the_ini_or_the_log_during_a_postgresql_session(
     from coop_desktop.storage import log_file
     from ui import app
     from ui.admin.settings_view import SettingsView
-    from ui.main_window import MainWindow, ui_settings
+    from ui.common import settings
+    from ui.main_window import MainWindow
 
     monkeypatch.setattr(log_file, "data_dir", lambda: tmp_path / "datos")
     monkeypatch.delenv("COOP_DB", raising=False)
@@ -149,7 +150,7 @@ def test_no_password_in_the_ini_or_the_log_during_a_postgresql_session(
         for h in handlers:
             root.addHandler(h)
         os.umask(umask)
-    ini = Path(ui_settings().fileName())
+    ini = Path(settings.store().fileName())
     log = tmp_path / "datos" / "coop.log"
     assert "db/location" in ini.read_text() or "location=" in ini.read_text()
     assert "fallo con" in log.read_text()

@@ -7,7 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from coop_desktop.storage.engine import Database
 from ui.admin.settings_view import SettingsView
-from ui.app import chosen_location, ui_language
+from ui.app import chosen_location
+from ui.common.settings import language as ui_language
 
 
 def test_settings_are_saved_and_used_at_start(

@@ -122,9 +122,10 @@ def test_a_sensitive_action_asks_for_the_password_again(qtbot: QtBot, db: Databa
 
 
 def test_the_window_locks_after_inactivity(qtbot: QtBot, db: Database) -> None:
-    from ui.main_window import MainWindow, ui_settings
+    from ui.common import settings
+    from ui.main_window import MainWindow
 
-    ui_settings().setValue("security/lock_minutes", 0.002)  # about 120 ms
+    settings.LOCK_MINUTES.set(0.002)  # about 120 ms
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.show()

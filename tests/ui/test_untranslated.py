@@ -151,7 +151,7 @@ def every_screen(qtbot: QtBot, db: Database) -> list[QWidget]:
     """The main window with every section and tab built, and every dialog."""
     from ui.admin.first_run import FirstRunDialog
     from ui.collection.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
-    from ui.collection.member_lookup import MemberIndex
+    from ui.common.member_lookup import MemberIndex
     from ui.main_window import MainWindow
     from ui.members.member_dialog import MemberDialog
     from ui.members.member_page import MemberPage

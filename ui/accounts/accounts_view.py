@@ -34,10 +34,10 @@ from coop_desktop.domain.settlement import CHARGE_KINDS
 from coop_desktop.services import accounts as svc
 from coop_desktop.services.printouts import record_printout, render
 from coop_desktop.storage.engine import Database
-from ui.collection.member_lookup import MemberField, shared_index
 from ui.common import dates, fmt
 from ui.common.changes import follow
 from ui.common.error_text import message
+from ui.common.member_lookup import MemberField, shared_index
 from ui.common.runner import app_runner
 from ui.common.tables import stored_text, tidy
 from ui.printing.print_jobs import print_document

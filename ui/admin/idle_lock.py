@@ -21,13 +21,9 @@ INPUT_EVENTS = {
 
 
 def lock_minutes() -> float:
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
-    raw = str(ui_settings().value("security/lock_minutes", DEFAULT_MINUTES))
-    try:
-        return max(0.0, float(raw))
-    except ValueError:
-        return float(DEFAULT_MINUTES)
+    return max(0.0, settings.LOCK_MINUTES.get())
 
 
 class IdleLock(QObject):

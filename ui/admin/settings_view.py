@@ -21,6 +21,7 @@ from coop_desktop.storage.engine import Database
 from coop_desktop.storage.location import refuse_network_share, resolve
 from coop_desktop.storage.secrets import location_to_save
 from ui.admin.association_box import AssociationBox
+from ui.common import settings
 from ui.common.error_text import message
 from ui.common.runner import OpContext, app_runner
 from ui.printing.printer_settings import PrinterSettings
@@ -29,9 +30,6 @@ from ui.printing.printer_settings import PrinterSettings
 class SettingsView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from ui.main_window import ui_settings
-
-        self.settings = ui_settings()
         self.runner = app_runner()
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -39,10 +37,10 @@ class SettingsView(QWidget):
         self.language.setObjectName("language-choice")  # each language named in its own
         self.language.addItem("Español", "es")
         self.language.addItem("English", "en")
-        current = str(self.settings.value("ui/language", "es"))
+        current = settings.LANGUAGE.get()
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         form.addRow(self.tr("Idioma de las pantallas:"), self.language)
-        self.location = QLineEdit(str(self.settings.value("db/location", "") or ""))
+        self.location = QLineEdit(settings.DB_LOCATION.get())
         self.location.setPlaceholderText(db.location.describe())
         form.addRow(self.tr("Datos (archivo o servidor):"), self.location)
         hint = QLabel(
@@ -57,7 +55,7 @@ class SettingsView(QWidget):
         layout.addLayout(form)
         self.association = AssociationBox(db, self)
         layout.addWidget(self.association)
-        self.printers = PrinterSettings(self.settings, self)
+        self.printers = PrinterSettings(self)
         layout.addWidget(self.printers)
         buttons = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Probar conexión"))
@@ -74,12 +72,11 @@ class SettingsView(QWidget):
         layout.addStretch()
 
     def save(self) -> None:
-        self.settings.setValue("ui/language", self.language.currentData())
+        settings.LANGUAGE.set(self.language.currentData())
         # A server's password never lands in the INI: it goes to the credential store.
         self.location.setText(location_to_save(self.location.text().strip()))
-        self.settings.setValue("db/location", self.location.text())
+        settings.DB_LOCATION.set(self.location.text())
         self.printers.save()
-        self.settings.sync()
         self.status.setText(self.tr("Guardado. Se aplica la próxima vez que abra el programa."))
 
     def test_connection(self) -> None:

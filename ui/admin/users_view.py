@@ -209,8 +209,6 @@ class UsersView(QWidget):
                 field.clear()
 
     def save_lock_minutes(self, value: float) -> None:
-        from ui.main_window import ui_settings
+        from ui.common import settings
 
-        settings = ui_settings()
-        settings.setValue("security/lock_minutes", int(value))
-        settings.sync()
+        settings.LOCK_MINUTES.set(value)

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import Refused
-from coop_desktop.domain.periods import parse_period, period_of
-from coop_desktop.services.association import get_association
+from coop_desktop.domain.periods import parse_period
+from coop_desktop.services.closeout.closing import default_period
 from coop_desktop.storage.engine import Database
 from ui.closeout.after_close import AfterClose
 from ui.closeout.payroll_model import (
@@ -47,19 +47,6 @@ from ui.common.error_text import message
 from ui.common.export_dialog import export_button
 from ui.common.runner import OpContext, app_runner
 from ui.common.tables import tidy
-
-
-def default_period(db: Database) -> str:
-    """The oldest period still open: periods close in order. With nothing open, the period
-    before the current one."""
-    from coop_desktop.services.closeout.closing import next_to_close
-
-    try:
-        return next_to_close(db)
-    except Refused:
-        association = get_association(db)
-        cycle = association.cycle if association else "month"
-        return period_of(clock.today(), cycle).previous().code
 
 
 def _cancellable(context: OpContext) -> Callable[[str, int, int], None]:

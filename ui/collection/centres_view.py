@@ -30,9 +30,9 @@ from coop_desktop.services.centres import (
 )
 from coop_desktop.services.dto import MemberInfo
 from coop_desktop.storage.engine import Database
-from ui.collection.member_lookup import MemberField, shared_index
 from ui.common.changes import follow
 from ui.common.error_text import message
+from ui.common.member_lookup import MemberField, shared_index
 from ui.common.runner import app_runner
 
 CODE_ROLE = Qt.ItemDataRole.UserRole

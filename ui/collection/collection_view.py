@@ -38,11 +38,11 @@ from coop_desktop.services import deliveries as svc
 from coop_desktop.services.dto import DeliveryInfo, MemberInfo
 from coop_desktop.storage.engine import Database
 from ui.collection.delivery_undo import DeleteDelivery, EditDelivery, SaveDelivery
-from ui.collection.member_lookup import MemberField, shared_index
 from ui.common import dates, fmt
 from ui.common import error_text as errors
 from ui.common.changes import follow
 from ui.common.confirm import ask
+from ui.common.member_lookup import MemberField, shared_index
 from ui.common.runner import app_runner
 from ui.common.slots import in_turn
 from ui.common.tables import Index, RowsModel, tidy

@@ -28,11 +28,11 @@ from coop_desktop.language import formatting
 from coop_desktop.services.deliveries import DeliveryFilter, browse_deliveries, count_filtered
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
-from ui.collection.member_lookup import MemberField, shared_index
 from ui.common import dates, fmt
 from ui.common.changes import follow
 from ui.common.error_text import message
 from ui.common.export_dialog import export_button
+from ui.common.member_lookup import MemberField, shared_index
 from ui.common.runner import app_runner
 from ui.common.tables import Index, RowsModel, tidy
 

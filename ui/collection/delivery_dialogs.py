@@ -25,9 +25,9 @@ from coop_desktop.services.closeout.date_rule import open_day
 from coop_desktop.services.deliveries import update_delivery
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.storage.engine import Database
-from ui.collection.member_lookup import MemberField, MemberIndex
 from ui.common import fmt
 from ui.common.error_text import message
+from ui.common.member_lookup import MemberField, MemberIndex
 from ui.common.runner import app_runner
 
 

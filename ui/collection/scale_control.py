@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from coop_desktop.core.errors import CoopError
 from coop_desktop.domain.instruments import SCALE_PRESETS, StableWeight, parse_scale_line
 from coop_desktop.language import formatting
-from ui.collection.serial_reader import BAUD_RATES, SerialLineReader, available_ports
-from ui.main_window import ui_settings
+from ui.common import settings
+from ui.common.serial_reader import BAUD_RATES, SerialLineReader, available_ports
 
 CUSTOM = "custom"
 
@@ -28,13 +28,12 @@ class ScaleControl(QWidget):
         self.reader.line.connect(self.receive)
         self.reader.failed.connect(lambda text: self.status.setText(text))
         self.stable = StableWeight()
-        settings = ui_settings()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.port = QComboBox()
         self.port.setEditable(True)
         self.port.addItems(available_ports())
-        self.port.setCurrentText(str(settings.value("scale/port", self.port.currentText())))
+        self.port.setCurrentText(settings.SCALE_PORT.get(self.port.currentText()))
         self.format = QComboBox()
         for key, label in (
             ("st-gs", self.tr("ST,GS,+ 12.50 kg")),
@@ -43,15 +42,13 @@ class ScaleControl(QWidget):
             (CUSTOM, self.tr("Patrón propio")),
         ):
             self.format.addItem(label, key)
-        self.format.setCurrentIndex(
-            max(0, self.format.findData(settings.value("scale/format", "st-gs")))
-        )
-        self.pattern = QLineEdit(str(settings.value("scale/pattern", "")))
+        self.format.setCurrentIndex(max(0, self.format.findData(settings.SCALE_FORMAT.get())))
+        self.pattern = QLineEdit(settings.SCALE_PATTERN.get())
         self.pattern.setPlaceholderText("(?P<weight>\\d+\\.\\d+)\\s*kg")
         self.baud = QComboBox()
         for rate in BAUD_RATES:
             self.baud.addItem(str(rate), rate)
-        self.baud.setCurrentIndex(self.baud.findData(int(str(settings.value("scale/baud", 9600)))))
+        self.baud.setCurrentIndex(self.baud.findData(settings.SCALE_BAUD.get()))
         self.pattern.setVisible(self.format.currentData() == CUSTOM)
         self.format.currentIndexChanged.connect(
             lambda _i: self.pattern.setVisible(self.format.currentData() == CUSTOM)
@@ -81,11 +78,10 @@ class ScaleControl(QWidget):
             self.connect_button.setText(self.tr("Conectar balanza"))
             self.status.clear()
             return
-        settings = ui_settings()
-        settings.setValue("scale/port", self.port.currentText())
-        settings.setValue("scale/format", self.format.currentData())
-        settings.setValue("scale/pattern", self.pattern.text())
-        settings.setValue("scale/baud", self.baud.currentData())
+        settings.SCALE_PORT.set(self.port.currentText())
+        settings.SCALE_FORMAT.set(self.format.currentData())
+        settings.SCALE_PATTERN.set(self.pattern.text())
+        settings.SCALE_BAUD.set(int(self.baud.currentData()))
         self.stable = StableWeight()
         if self.reader.open(self.port.currentText(), int(self.baud.currentData())):
             self.connect_button.setText(self.tr("Desconectar"))

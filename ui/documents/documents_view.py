@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core.errors import CoopError
+from coop_desktop.services.closeout.closing import default_period
 from coop_desktop.services.printouts import Printout, delivery_number, record_printout, render
 from coop_desktop.services.settlements import void_receipt
 from coop_desktop.storage.engine import Database
-from ui.closeout.closeout_view import default_period
-from ui.collection.member_lookup import MemberField, shared_index
 from ui.common import dates
 from ui.common.error_text import message
+from ui.common.member_lookup import MemberField, shared_index
 from ui.common.password import sensitive_op, typed_password
 from ui.common.runner import app_runner
 from ui.printing.pdf_print import pdf_buffer, save_pdf

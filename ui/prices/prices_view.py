@@ -32,8 +32,8 @@ from coop_desktop.core import clock
 from coop_desktop.core.errors import CoopError
 from coop_desktop.domain.pricing.model import Scheme
 from coop_desktop.services import schemes as svc
+from coop_desktop.services.closeout.closing import default_period
 from coop_desktop.storage.engine import Database
-from ui.closeout.closeout_view import default_period
 from ui.common import dates, fmt
 from ui.common.changes import follow
 from ui.common.confirm import ask

@@ -33,9 +33,9 @@ RETRY, SAVE, OTHER, CANCEL = "retry", "save", "other", "cancel"
 
 
 def document_printer() -> str:
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
-    return str(ui_settings().value("printing/document_printer", "") or "")
+    return settings.DOCUMENT_PRINTER.get()
 
 
 def ask_after_failure(parent: QWidget | None, error: PrintFailed, can_save: bool = True) -> str:

@@ -4,7 +4,6 @@ printer, and a test print for each. UI settings of this PC (QSettings)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,39 +19,39 @@ from PySide6.QtWidgets import (
 from coop_desktop.core import clock
 from coop_desktop.core.errors import CoopError
 from coop_desktop.documents.escpos import trial_page
+from ui.common import settings
 from ui.common.error_text import message
 from ui.common.runner import app_runner
 from ui.printing.printers import printer_names
 
 
 class PrinterSettings(QGroupBox):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Impresoras"), parent)
-        self.settings = settings
         self.runner = app_runner()
         self.print_job: object = None
         installed = printer_names()
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.printer = self._printer_combo(
-            installed, "printing/ticket_printer", self.tr("(no imprimir tickets al guardar)")
+            installed, settings.TICKET_PRINTER, self.tr("(no imprimir tickets al guardar)")
         )
         form.addRow(self.tr("Impresora de tickets:"), self.printer)
         self.ticket_width = QComboBox()
         self.ticket_width.addItem("80 mm", 80)
         self.ticket_width.addItem("58 mm", 58)
-        width = str(settings.value("printing/ticket_width", 80))
-        self.ticket_width.setCurrentIndex(max(0, self.ticket_width.findData(int(width or 80))))
+        width = settings.TICKET_WIDTH.get()
+        self.ticket_width.setCurrentIndex(max(0, self.ticket_width.findData(width)))
         form.addRow(self.tr("Ancho del ticket:"), self.ticket_width)
         self.ticket_kind = QComboBox()
         self.ticket_kind.addItem(self.tr("Con su controlador (Windows o CUPS)"), "driver")
         self.ticket_kind.addItem(
             self.tr("Impresora de recibos ESC/POS (sin controlador)"), "escpos"
         )
-        kind = str(settings.value("printing/ticket_kind", "driver"))
+        kind = settings.TICKET_KIND.get()
         self.ticket_kind.setCurrentIndex(max(0, self.ticket_kind.findData(kind)))
         form.addRow(self.tr("Tipo de impresora de tickets:"), self.ticket_kind)
-        self.port = QLineEdit(str(settings.value("printing/receipt_port", "") or ""))
+        self.port = QLineEdit(settings.RECEIPT_PORT.get())
         self.port.setPlaceholderText(
             self.tr("vacío: su cola, en RAW; o 192.168.1.50:9100, /dev/usb/lp0, COM3")
         )
@@ -62,7 +61,7 @@ class PrinterSettings(QGroupBox):
         self.test_ticket.clicked.connect(lambda: self.print_test_ticket())
         form.addRow("", self.test_ticket)
         self.document_printer = self._printer_combo(
-            installed, "printing/document_printer", self.tr("(la predeterminada del sistema)")
+            installed, settings.DOCUMENT_PRINTER, self.tr("(la predeterminada del sistema)")
         )
         form.addRow(self.tr("Impresora de documentos:"), self.document_printer)
         self.test_document = QPushButton(self.tr("Imprimir página de prueba"))
@@ -76,12 +75,12 @@ class PrinterSettings(QGroupBox):
         layout.addLayout(row)
         self._kind_changed()
 
-    def _printer_combo(self, installed: list[str], key: str, none: str) -> QComboBox:
+    def _printer_combo(self, installed: list[str], key: settings.Text, none: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(none, "")
         for name in installed:
             combo.addItem(name, name)
-        saved = str(self.settings.value(key, "") or "")
+        saved = key.get()
         if saved and combo.findData(saved) < 0:  # configured, but not installed now
             combo.addItem(self.tr("%1 (no instalada)").replace("%1", saved), saved)
         combo.setCurrentIndex(max(0, combo.findData(saved)))
@@ -91,11 +90,11 @@ class PrinterSettings(QGroupBox):
         self.port.setEnabled(self.ticket_kind.currentData() == "escpos")
 
     def save(self) -> None:
-        self.settings.setValue("printing/ticket_printer", self.printer.currentData())
-        self.settings.setValue("printing/ticket_width", self.ticket_width.currentData())
-        self.settings.setValue("printing/ticket_kind", self.ticket_kind.currentData())
-        self.settings.setValue("printing/receipt_port", self.port.text().strip())
-        self.settings.setValue("printing/document_printer", self.document_printer.currentData())
+        settings.TICKET_PRINTER.set(self.printer.currentData())
+        settings.TICKET_WIDTH.set(int(self.ticket_width.currentData()))
+        settings.TICKET_KIND.set(self.ticket_kind.currentData())
+        settings.RECEIPT_PORT.set(self.port.text().strip())
+        settings.DOCUMENT_PRINTER.set(self.document_printer.currentData())
 
     def _lines(self) -> list[str]:
         return [

@@ -45,15 +45,13 @@ class TicketSettings:
 
 
 def ticket_settings() -> TicketSettings:
-    from ui.main_window import ui_settings
+    from ui.common import settings
 
-    settings = ui_settings()
-    width = str(settings.value("printing/ticket_width", 80))
     return TicketSettings(
-        str(settings.value("printing/ticket_printer", "") or ""),
-        int(width) if width.isdigit() else 80,
-        str(settings.value("printing/ticket_kind", "driver")) == "escpos",
-        str(settings.value("printing/receipt_port", "") or "").strip(),
+        settings.TICKET_PRINTER.get(),
+        settings.TICKET_WIDTH.get(),
+        settings.TICKET_KIND.get() == "escpos",
+        settings.RECEIPT_PORT.get().strip(),
     )
 
 

@@ -24,14 +24,14 @@ from coop_desktop.domain.instruments import AnalyzerReading
 from coop_desktop.domain.measures import out_of_reference
 from coop_desktop.services.quality import add_test, list_tests
 from coop_desktop.storage.engine import Database
-from ui.collection.analyzer_panel import AnalyzerPanel
-from ui.collection.member_lookup import MemberField, shared_index
 from ui.common import dates, fmt
 from ui.common import error_text as errors
 from ui.common.changes import follow
 from ui.common.export_dialog import export_button
+from ui.common.member_lookup import MemberField, shared_index
 from ui.common.runner import app_runner
 from ui.common.tables import tidy
+from ui.quality.analyzer_panel import AnalyzerPanel
 
 KEYS = ("fat", "protein", "st", "snf", "density", "acidity", "ufc", "scc", "tram", "added_water")
 AMBER = "background: #fff1c2"

@@ -21,7 +21,7 @@ from coop_desktop.core import clock
 from coop_desktop.core.errors import Refused
 from coop_desktop.core.gc_pause import paused_gc
 from coop_desktop.core.numbers import ZERO, ZERO_MONEY
-from coop_desktop.domain.periods import PeriodSpan, parse_period
+from coop_desktop.domain.periods import PeriodSpan, parse_period, period_of
 from coop_desktop.domain.practices import NO_PRACTICES, Held, Span
 from coop_desktop.domain.pricing.period import Milk, Timeline, no_milk
 from coop_desktop.domain.roles import Permission
@@ -322,6 +322,19 @@ def next_to_close(db: Database) -> str:
     if span is None:
         raise Refused("nothing_open")
     return span.code
+
+
+def default_period(db: Database) -> str:
+    """The period a screen offers first: the oldest still open (periods close in order); with
+    nothing open, the one before the current one."""
+    try:
+        return next_to_close(db)
+    except Refused:
+        from coop_desktop.services.association import get_association
+
+        association = get_association(db)
+        cycle = association.cycle if association else "month"
+        return period_of(clock.today(), cycle).previous().code
 
 
 def next_period_start(span: PeriodSpan) -> Any:

@@ -27,8 +27,8 @@ from coop_desktop.domain.instruments import (
     AnalyzerReading,
     parse_analyzer_line,
 )
-from ui.collection.serial_reader import BAUD_RATES, SerialLineReader, available_ports
-from ui.main_window import ui_settings as _settings
+from ui.common import settings
+from ui.common.serial_reader import BAUD_RATES, SerialLineReader, available_ports
 
 CUSTOM = "custom"
 
@@ -53,14 +53,13 @@ class AnalyzerPanel(QWidget):
         self.reader.failed.connect(lambda text: self.status.setText(text))
         self.pending: list[AnalyzerReading] = []
         self.in_form: AnalyzerReading | None = None
-        settings = _settings()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.port = QComboBox()
         self.port.setEditable(True)
         self.port.addItems(available_ports())
-        self.port.setCurrentText(str(settings.value("analyzer/port", self.port.currentText())))
+        self.port.setCurrentText(settings.ANALYZER_PORT.get(self.port.currentText()))
         self.model = QComboBox()
         labels = {
             "pairs": self.tr("Pares CLAVE=VALOR (FAT=3.5 SNF=8.2)"),
@@ -71,17 +70,13 @@ class AnalyzerPanel(QWidget):
         }
         for key, label in labels.items():
             self.model.addItem(label, key)
-        self.model.setCurrentIndex(
-            max(0, self.model.findData(settings.value("analyzer/model", "pairs")))
-        )
-        self.pattern = QLineEdit(str(settings.value("analyzer/pattern", "")))
+        self.model.setCurrentIndex(max(0, self.model.findData(settings.ANALYZER_MODEL.get())))
+        self.pattern = QLineEdit(settings.ANALYZER_PATTERN.get())
         self.pattern.setPlaceholderText(self.tr("FAT=(?P<fat>\\S+) SNF=(?P<snf>\\S+)"))
         self.baud = QComboBox()
         for rate in BAUD_RATES:
             self.baud.addItem(str(rate), rate)
-        self.baud.setCurrentIndex(
-            self.baud.findData(int(str(settings.value("analyzer/baud", 9600))))
-        )
+        self.baud.setCurrentIndex(self.baud.findData(settings.ANALYZER_BAUD.get()))
         self.pattern.setVisible(self.model.currentData() == CUSTOM)
         self.model.currentIndexChanged.connect(
             lambda _i: self.pattern.setVisible(self.model.currentData() == CUSTOM)
@@ -124,11 +119,10 @@ class AnalyzerPanel(QWidget):
             self.connect_button.setText(self.tr("Conectar analizador"))
             self.status.setText(self.tr("Desconectado."))
             return
-        settings = _settings()
-        settings.setValue("analyzer/port", self.port.currentText())
-        settings.setValue("analyzer/model", self.model.currentData())
-        settings.setValue("analyzer/pattern", self.pattern.text())
-        settings.setValue("analyzer/baud", self.baud.currentData())
+        settings.ANALYZER_PORT.set(self.port.currentText())
+        settings.ANALYZER_MODEL.set(self.model.currentData())
+        settings.ANALYZER_PATTERN.set(self.pattern.text())
+        settings.ANALYZER_BAUD.set(int(self.baud.currentData()))
         if self.reader.open(self.port.currentText(), int(self.baud.currentData())):
             self.connect_button.setText(self.tr("Desconectar"))
             self.status.setText(
