@@ -109,11 +109,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
         write_file(Path(args.output), report_file(db, report, kind, args.lang), force=args.force)
     if args.json:
-        from coop_desktop.services.sales.margin import sales_figures
-
-        data = report_json(report, args.lang)
-        data["sales"] = sales_figures(db, start, end)
-        print_json(data)
+        print_json(report_json(report, args.lang))
     elif kind is not None:
         print(t(args.lang, f"Informe guardado en {args.output}", f"Report saved to {args.output}"))
     else:
@@ -154,6 +150,7 @@ def _print_text(report: Any, lang: str) -> None:
                 ]
             rows.append(row)
         print_table(headers, rows)
+    _print_sales(report, headers, lang)
     for by in report.by:
         print()
         groups = report.groups_by(by)
@@ -165,6 +162,32 @@ def _print_text(report: Any, lang: str) -> None:
                 for g in groups
             ],
         )
+
+
+def _print_sales(report: Any, headers: list[str], lang: str) -> None:
+    from coop_desktop.documents.indicator_labels import label, sales_note, shown, shown_change
+    from coop_desktop.domain.sales.margin import SALES_KEYS
+
+    sales = report.current.sales
+    if sales is None:
+        return
+    print()
+    print(t(lang, "Venta de la leche", "Selling the milk"))
+    before = report.baseline.sales if report.baseline is not None else None
+    rows = []
+    for key in SALES_KEYS:
+        row = [label(key, lang), shown(key, sales[key], lang)]
+        if report.baseline is not None:
+            change = None if report.sales_change is None else report.sales_change[key]
+            row += [
+                shown(key, before[key], lang) if before is not None else "—",
+                *shown_change(key, change, lang),
+            ]
+        rows.append(row)
+    print_table(headers, rows)
+    note = sales_note(report, lang)
+    if note:
+        print(note)
 
 
 def cmd_reference_price(args: argparse.Namespace) -> int:

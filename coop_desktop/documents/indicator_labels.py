@@ -76,6 +76,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "share_women_litres": ("Mujeres: parte de los litros", "Women: share of litres"),
     "share_women_gross": ("Mujeres: parte del valor bruto", "Women: share of gross value"),
     "share_women_net": ("Mujeres: parte del neto pagado", "Women: share of net paid"),
+    # selling the milk (the whole range: RangeFigures.sales)
+    "producer_share_pct": (
+        "Participación del productor (leche de los socios ÷ ventas)",
+        "Producers' share (members' milk ÷ sales)",
+    ),
+    "buyer_price_per_kg": ("Precio de venta por kg", "Sale price per kg"),
+    "shrinkage_pct": ("Merma del balance de leche", "Shrinkage of the milk balance"),
+    "litres_sold": ("Litros vendidos (medida del comprador)", "Litres sold (buyer's measure)"),
+}
+# What each sales indicator is taken of (the PDF's and the sheet's "taken of" column).
+SALES_BASIS: dict[str, tuple[str, str]] = {
+    "producer_share_pct": ("las ventas del rango", "the range's sales"),
+    "buyer_price_per_kg": ("los kg que midieron los compradores", "the kg the buyers measured"),
+    "shrinkage_pct": ("lo que entró: stock inicial + acopio", "what came in: opening + intake"),
+    "litres_sold": ("", ""),
 }
 
 SHORT_NAMES = {
@@ -224,7 +239,7 @@ def kind(key: str) -> str:
     """How a figure is written: count | litres | kg | percent | per_ml | price | money."""
     if key.startswith("share_") or key in ("avg_fat", "avg_protein", "avg_st"):
         return "percent"
-    if key == "price_vs_reference_pct":
+    if key.endswith("_pct"):
         return "percent"
     if key in ("avg_ufc", "avg_scc"):
         return "per_ml"
@@ -366,3 +381,30 @@ def provisional_text(report: IndicatorReport, lang: str) -> str:
         "PROVISIONAL: {p} siguen abiertos; sus cifras son la vista previa del cierre.",
         "PROVISIONAL: {p} are still open; their figures are the close preview.",
     ).format(p=", ".join(names))
+
+
+def sales_note(report: IndicatorReport, lang: str) -> str:
+    """Under the sales indicators: provisional, and the members' litres not priced yet."""
+    sales = report.current.sales
+    if sales is None:
+        return ""
+    parts = []
+    if sales.provisional:
+        parts.append(
+            tr(
+                lang,
+                "Provisional: hay periodos abiertos o despachos sin recepción.",
+                "Provisional: open periods or dispatches not yet received.",
+            )
+        )
+    if sales.litres_untested:
+        parts.append(
+            tr(
+                lang,
+                "{q} de los socios sin análisis: aún sin precio, no cuentan en la leche de los "
+                "socios.",
+                "{q} of the members' milk without tests: not priced yet, left out of the "
+                "members' milk.",
+            ).format(q=quantity(sales.litres_untested, "L", lang))
+        )
+    return " ".join(parts)

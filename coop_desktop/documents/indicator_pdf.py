@@ -15,12 +15,14 @@ from coop_desktop.documents.content import Header
 from coop_desktop.documents.indicator_charts import period_bars
 from coop_desktop.documents.indicator_group_pages import grouping_pages
 from coop_desktop.documents.indicator_labels import (
+    SALES_BASIS,
     SECTIONS,
     denominator,
     label,
     provisional_text,
     quantity,
     range_text,
+    sales_note,
     shown,
     shown_change,
 )
@@ -28,6 +30,7 @@ from coop_desktop.documents.layout import RULE, grid, header_block, p, tr
 from coop_desktop.documents.pages import build
 from coop_desktop.domain.indicator_figures import Figures
 from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
+from coop_desktop.domain.sales.margin import SALES_KEYS
 from coop_desktop.numbers import D
 
 WIDTH = A4[0] - 24 * mm
@@ -223,8 +226,39 @@ class IndicatorsRenderer:
                     ]
                 )
             )
+        story += self.sales(report, lang, head, has_base)
         story += self.classes(report.current.figures, lang)
         return story
+
+    def sales(
+        self, report: IndicatorReport, lang: str, head: list[str], has_base: bool
+    ) -> list[Flowable]:
+        """Selling the milk: the range's four indicators (not per group)."""
+        sales = report.current.sales
+        if sales is None:
+            return []
+        rows: list[list[object]] = [[*head]]
+        before = report.baseline.sales if report.baseline is not None else None
+        for key in SALES_KEYS:
+            row = [label(key, lang), shown(key, sales[key], lang)]
+            if has_base:
+                change = None if report.sales_change is None else report.sales_change[key]
+                row += [
+                    shown(key, before[key], lang) if before is not None else "—",
+                    *shown_change(key, change, lang),
+                ]
+            basis = SALES_BASIS[key][1 if lang == "en" else 0]
+            rows.append([*row, p(basis, "small") if basis else ""])
+        widths = [58 * mm, 26 * mm, 26 * mm, 24 * mm, 17 * mm] if has_base else [66 * mm, 30 * mm]
+        widths.append(WIDTH - sum(widths))
+        parts: list[Flowable] = [
+            p(tr(lang, "Venta de la leche", "Selling the milk"), "h2"),
+            grid(rows, widths, right_from=1),
+        ]
+        note = sales_note(report, lang)
+        if note:
+            parts.append(p(note, "small"))
+        return [KeepTogether(parts)]
 
     def classes(self, f: Figures, lang: str) -> list[Flowable]:
         if not f.classes:

@@ -16,16 +16,19 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from coop_desktop.documents.indicator_labels import (
+    SALES_BASIS,
     SECTIONS,
     kind,
     label,
     provisional_text,
     range_text,
+    sales_note,
 )
 from coop_desktop.documents.layout import tr
 from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS, PLACES, Change, Figures
 from coop_desktop.domain.indicator_groups import GROUPING_LABELS
 from coop_desktop.domain.indicator_report import IndicatorReport
+from coop_desktop.domain.sales.margin import SALES_KEYS
 
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="E8EDF2")
@@ -43,7 +46,7 @@ FORMATS = {
 def _number_format(key: str) -> str:
     if kind(key) == "percent":
         return '0.00" %"'
-    if kind(key) == "price" or PLACES[key] == 4:
+    if kind(key) == "price" or PLACES.get(key) == 4:
         return "0.0000"
     return FORMATS[kind(key)]
 
@@ -116,11 +119,38 @@ def _figures_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
                 _put(ws, row, 6, change.percent, "share_women_producers")
             ws.cell(row=row, column=of_column, value=DENOMINATORS.get(key))
             row += 1
+    _sales_rows(ws, row, report, lang, has_base, of_column)
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 32
     for letter in "CDEF":
         ws.column_dimensions[letter].width = 16
     ws.column_dimensions["G" if has_base else "D"].width = 28
+
+
+def _sales_rows(
+    ws: Worksheet, row: int, report: IndicatorReport, lang: str, has_base: bool, of_column: int
+) -> None:
+    """Selling the milk: the range's four indicators (not per group), and the note."""
+    sales = report.current.sales
+    if sales is None:
+        return
+    ws.cell(row=row, column=1, value=tr(lang, "Venta de la leche", "Selling the milk")).font = BOLD
+    row += 1
+    before = report.baseline.sales if report.baseline is not None else None
+    for key in SALES_KEYS:
+        ws.cell(row=row, column=1, value=label(key, lang).strip())
+        ws.cell(row=row, column=2, value=key)
+        _put(ws, row, 3, sales[key], key)
+        if has_base and report.sales_change is not None:
+            change = report.sales_change[key]
+            _put(ws, row, 4, before[key] if before is not None else None, key)
+            _put(ws, row, 5, change.absolute, key)
+            _put(ws, row, 6, change.percent, "share_women_producers")
+        ws.cell(row=row, column=of_column, value=SALES_BASIS[key][1 if lang == "en" else 0] or None)
+        row += 1
+    note = sales_note(report, lang)
+    if note:
+        ws.cell(row=row, column=1, value=note)
 
 
 def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
@@ -238,6 +268,24 @@ def _data_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
     blocks += [
         (g.by, g.group, g.label(lang), g.figures, g.baseline, g.change) for g in report.groups
     ]
+    sales = report.current.sales
+    if sales is not None:
+        before = report.baseline.sales if report.baseline is not None else None
+        for key in SALES_KEYS:
+            c = report.sales_change[key] if report.sales_change is not None else None
+            line: list[tuple[object, str | None]] = [
+                ("", None),
+                ("", None),
+                (tr(lang, "Todos", "Everyone"), None),
+                (key, None),
+                (sales[key], key),
+                (before[key] if before is not None else None, key),
+                (c.absolute if c is not None else None, key),
+                (c.percent if c is not None else None, "share_women_producers"),
+            ]
+            for column, (value, fmt_key) in enumerate(line, start=1):
+                _put(ws, row, column, value, fmt_key)
+            row += 1
     for by, group, name, figures, baseline, change in blocks:
         for key in KEYS:
             c = change[key] if change is not None else None

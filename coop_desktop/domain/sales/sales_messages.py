@@ -17,6 +17,8 @@ FIELD_NAMES.update(
         "scheme": ("esquema de precios", "price scheme"),
         "temperature": ("temperatura", "temperature"),
         "alcohol": ("prueba de alcohol", "alcohol test"),
+        "reading": ("lectura del tanque", "tank reading"),
+        "batch": ("lote de producción", "production batch"),
     }
 )
 
@@ -107,6 +109,14 @@ add_messages(
         "plant_product_exists": (
             "Ya existe el producto «{value}» de la planta.",
             "The plant already has the product «{value}».",
+        ),
+        "unknown_tank_reading": (
+            "No existe la lectura de tanque {value}.",
+            "There is no tank reading {value}.",
+        ),
+        "unknown_batch": (
+            "No existe el lote de producción {value}.",
+            "There is no production batch {value}.",
         ),
         "sales_range_reversed": (
             "La fecha final {value} es anterior a la inicial {start}.",
