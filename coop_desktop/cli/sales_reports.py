@@ -23,6 +23,13 @@ BALANCE_KEYS = (
     "solids_in_kg",
     "solids_out_kg",
 )
+STOCK_KEYS = (
+    "opening_fat_kg",
+    "closing_fat_kg",
+    "opening_solids_kg",
+    "closing_solids_kg",
+    "solids_loss_kg",
+)
 
 
 def _output(p: argparse.ArgumentParser, lang: str) -> None:
@@ -90,7 +97,7 @@ def _kind(args: argparse.Namespace) -> str | None:
 
 def balance_row_json(row: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"date": row.day, "centre": row.centre}
-    data.update({k: getattr(row, k) for k in BALANCE_KEYS})
+    data.update({k: getattr(row, k) for k in (*BALANCE_KEYS, *STOCK_KEYS)})
     data["transit_pct"] = row.transit_pct
     data["amber"] = row.amber
     return data
@@ -180,7 +187,6 @@ def margin_json(m: Any) -> dict[str, Any]:
 
 
 def cmd_margin(args: argparse.Namespace) -> int:
-    from coop_desktop import formatting as fmt
     from coop_desktop.services.sales.margin import margin_report
 
     kind = _kind(args)
@@ -203,11 +209,13 @@ def cmd_margin(args: argparse.Namespace) -> int:
     if kind is not None:
         print(t(args.lang, f"Informe guardado en {args.output}", f"Report saved to {args.output}"))
         return 0
-    from coop_desktop.documents.sales_labels import margin_lines
+    from coop_desktop.documents.sales_labels import margin_lines, untested_note
 
     for label, value in margin_lines(m, args.lang):
         print(f"{label}: {value}")
-    if m.provisional:
+    if m.litres_untested:
+        print(untested_note(m, args.lang))
+    elif m.provisional:
         print(
             t(
                 args.lang,
@@ -215,7 +223,6 @@ def cmd_margin(args: argparse.Namespace) -> int:
                 "PROVISIONAL: open periods or dispatches not yet received.",
             )
         )
-    _ = fmt
     return 0
 
 

@@ -24,6 +24,15 @@ BALANCE_COLUMNS = (
     ("solids_in_kg", "ST entra kg", "Solids in kg"),
     ("solids_out_kg", "ST sale kg", "Solids out kg"),
 )
+# The tank's stock in fat and total solids, and the solids lost: in the spreadsheet and the
+# JSON (the printed page keeps the issue's columns; its note says the stock is counted).
+STOCK_COLUMNS = (
+    ("opening_fat_kg", "Grasa inicial kg", "Opening fat kg"),
+    ("closing_fat_kg", "Grasa final kg", "Closing fat kg"),
+    ("opening_solids_kg", "ST inicial kg", "Opening solids kg"),
+    ("closing_solids_kg", "ST final kg", "Closing solids kg"),
+    ("solids_loss_kg", "ST perdido kg", "Solids lost kg"),
+)
 
 
 def balance_cell(key: str, value: Any, lang: str) -> str:
@@ -45,7 +54,7 @@ def margin_lines(m: Any, lang: str = "es") -> list[tuple[str, str]]:
             fmt.amount(m.margin_per_l, lang), fmt.unit_price(m.margin_per_l, lang)
         )
     )
-    return [
+    lines = [
         (
             tr(lang, "Litros comprados a los socios", "Litres bought from members"),
             fmt.quantity(m.litres_bought, "L", lang),
@@ -60,3 +69,25 @@ def margin_lines(m: Any, lang: str = "es") -> list[tuple[str, str]]:
         (tr(lang, "Margen sobre ventas", "Margin on sales"), pct(m.margin_pct)),
         (tr(lang, "Participación del productor", "Producers' share"), pct(m.producer_share_pct)),
     ]
+    if m.litres_untested:
+        lines.append(
+            (
+                tr(lang, "Leche sin análisis (sin precio)", "Milk without tests (no price)"),
+                fmt.quantity(m.litres_untested, "L", lang),
+            )
+        )
+    return lines
+
+
+def untested_note(m: Any, lang: str = "es") -> str:
+    """Said wherever the margin is shown: the members' litres left unpriced."""
+    if not m.litres_untested:
+        return ""
+    return tr(
+        lang,
+        "{q} de los socios no tienen aún los análisis que pide su esquema: no están "
+        "valorizados en la leche de los socios (no cuentan como S/ 0.00); el margen es "
+        "provisional.",
+        "{q} of the members' milk still lack the tests its scheme needs: they are not valued "
+        "in the members' milk (not counted as S/ 0.00); the margin is provisional.",
+    ).format(q=fmt.quantity(m.litres_untested, "L", lang))

@@ -13,7 +13,13 @@ from coop_desktop import formatting as fmt
 from coop_desktop.documents.content import Header
 from coop_desktop.documents.layout import escape, grid, header_block, p, tr
 from coop_desktop.documents.pages import build
-from coop_desktop.documents.sales_labels import BALANCE_COLUMNS, balance_cell, margin_lines
+from coop_desktop.documents.sales_labels import (
+    BALANCE_COLUMNS,
+    STOCK_COLUMNS,
+    balance_cell,
+    margin_lines,
+    untested_note,
+)
 from coop_desktop.documents.spreadsheet import Column, Sheet, xlsx_bytes
 
 
@@ -40,10 +46,12 @@ def balance_pdf(report: Any, header: Header, lang: str = "es") -> bytes:
         lang,
         f"▲ merma mayor que el umbral de {fmt.percent(report.threshold, 1, lang)}. Merma = "
         "inicial + acopio − despacho − venta local − final; tránsito = nuestra medida − la "
-        "del comprador.",
+        "del comprador. La grasa y los sólidos cuentan el stock del tanque al abrir y al "
+        "cerrar, valorizado con la grasa (los sólidos) del acopio del día.",
         f"▲ shrinkage above the {fmt.percent(report.threshold, 1, 'en')} threshold. Shrinkage "
         "= opening + collected − dispatched − local sales − closing; transit = our measure − "
-        "the buyer's.",
+        "the buyer's. Fat and solids count the tank's stock at opening and closing, valued at "
+        "the fat (solids) of the day's intake.",
     )
     story: list[Flowable] = [
         header_block(
@@ -64,16 +72,17 @@ def balance_pdf(report: Any, header: Header, lang: str = "es") -> bytes:
 
 def balance_xlsx(report: Any, lang: str = "es") -> bytes:
     columns = [Column(tr(lang, "Fecha", "Date"), "date"), Column(tr(lang, "Centro", "Centre"))]
+    every = (*BALANCE_COLUMNS, *STOCK_COLUMNS)
     columns += [
         Column(tr(lang, es, en), "percent" if k.endswith("_pct") else "quantity", 14)
-        for k, es, en in BALANCE_COLUMNS
+        for k, es, en in every
     ]
     columns.append(Column(tr(lang, "Ámbar", "Amber"), "text", 8))
     rows = [
         [
             r.day,
             r.centre,
-            *(getattr(r, k) for k, _es, _en in BALANCE_COLUMNS),
+            *(getattr(r, k) for k, _es, _en in every),
             "sí" if r.amber else "",
         ]
         for r in report.rows
@@ -82,7 +91,7 @@ def balance_xlsx(report: Any, lang: str = "es") -> bytes:
     totals = [
         None,
         tr(lang, "TOTAL", "TOTAL"),
-        *(getattr(t, k) for k, _es, _en in BALANCE_COLUMNS),
+        *(getattr(t, k) for k, _es, _en in every),
         "",
     ]
     return xlsx_bytes([Sheet(tr(lang, "Balance", "Balance"), columns, rows, totals)])
@@ -119,6 +128,9 @@ def margin_pdf(m: Any, start: date, end: date, header: Header, lang: str = "es")
             "small",
         ),
     ]
+    note = untested_note(m, lang)
+    if note:
+        story.append(p(escape(note), "small"))
     mark = tr(lang, "PROVISIONAL", "PROVISIONAL") if m.provisional else ""
     return build(story, A4, mark=mark, lang=lang, title=tr(lang, "Margen", "Margin"))
 
@@ -128,6 +140,7 @@ def margin_xlsx(m: Any, lang: str = "es") -> bytes:
         "litres_bought": "quantity",
         "litres_sold": "quantity",
         "shrinkage_l": "quantity",
+        "litres_untested": "quantity",
         "margin_per_l": "price",
         "margin_pct": "percent",
         "producer_share_pct": "percent",
