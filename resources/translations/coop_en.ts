@@ -1,6 +1,105 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountPanel</name>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="55" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="56" />
+        <source>Concepto</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="57" />
+        <location filename="../../ui/sales/account_panel.py" line="72" />
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="58" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="59" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="70" />
+        <source>Monto recibido</source>
+        <translation>Amount received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="73" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="79" />
+        <source>Revertir pago…</source>
+        <translation>Reverse payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="81" />
+        <source>Comparar con la liquidación del comprador…</source>
+        <translation>Compare with the buyer's statement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="95" />
+        <source>&lt;b&gt;Sin compradores&lt;/b&gt;</source>
+        <translation>&lt;b&gt;No buyers&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="99" />
+        <source>&lt;b&gt;Cuenta de %1&lt;/b&gt; — saldo por cobrar %2</source>
+        <translation>&lt;b&gt;Account of %1&lt;/b&gt; — balance owed %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="136" />
+        <source>Pago registrado.</source>
+        <translation>Payment recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="142" />
+        <source>Elija el pago a revertir.</source>
+        <translation>Choose the payment to reverse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="146" />
+        <source>Revertir pago</source>
+        <translation>Reverse payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="146" />
+        <source>Motivo de la reversión:</source>
+        <translation>Reason for the reversal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="155" />
+        <source>Pago revertido.</source>
+        <translation>Payment reversed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="163" />
+        <source>Liquidación del comprador</source>
+        <translation>The buyer's statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="165" />
+        <source>Hojas de cálculo (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="175" />
+        <source>%1 filas leídas; días que difieren: %2.</source>
+        <translation>%1 rows read; days that differ: %2.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsView</name>
     <message>
         <location filename="../../ui/accounts/accounts_view.py" line="54" />
@@ -631,24 +730,42 @@
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="54" />
+        <location filename="../../ui/sales/balance_view.py" line="61" />
         <source>Mostrar</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="56" />
+        <location filename="../../ui/sales/balance_view.py" line="63" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="58" />
+        <location filename="../../ui/sales/balance_view.py" line="65" />
         <source>Hasta:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="113" />
+        <location filename="../../ui/sales/balance_view.py" line="71" />
+        <source>Fijar umbral</source>
+        <translation>Set threshold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="73" />
+        <source>Umbral de merma (%):</source>
+        <translation>Shrinkage threshold (%):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="137" />
         <source>Entró %1, salió %2; merma %3 (%4). Tránsito %5. Días en ámbar (más de %6): %7.</source>
         <translation>In %1, out %2; shrinkage %3 (%4). Transit %5. Amber days (above %6): %7.</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerField</name>
+    <message>
+        <location filename="../../ui/sales/buyer_lookup.py" line="54" />
+        <source>Código o nombre del comprador</source>
+        <translation>Buyer's code or name</translation>
     </message>
 </context>
 <context>
@@ -669,27 +786,32 @@
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="46" />
-        <source>Nuevo comprador</source>
-        <translation>New buyer</translation>
+        <location filename="../../ui/sales/buyers_tab.py" line="41" />
+        <source>Tipo</source>
+        <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="52" />
+        <location filename="../../ui/sales/buyers_tab.py" line="47" />
+        <source>Comprador y precio</source>
+        <translation>Buyer and price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="54" />
         <source>Planta</source>
         <translation>Plant</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="53" />
+        <location filename="../../ui/sales/buyers_tab.py" line="55" />
         <source>Quesería</source>
         <translation>Cheese maker</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="54" />
+        <location filename="../../ui/sales/buyers_tab.py" line="56" />
         <source>Planta propia</source>
         <translation>Own plant</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="55" />
+        <location filename="../../ui/sales/buyers_tab.py" line="57" />
         <source>Venta local</source>
         <translation>Local sale</translation>
     </message>
@@ -705,73 +827,38 @@
     </message>
     <message>
         <location filename="../../ui/sales/buyers_tab.py" line="63" />
+        <source>RUC:</source>
+        <translation>RUC:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="64" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="64" />
-        <source>Precio S/:</source>
-        <translation>Price S/:</translation>
+        <location filename="../../ui/sales/buyers_tab.py" line="69" />
+        <source>Nuevo precio del elegido</source>
+        <translation>New price for the selected one</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="65" />
-        <source>Por:</source>
-        <translation>Per:</translation>
+        <location filename="../../ui/sales/buyers_tab.py" line="123" />
+        <source>Comprador agregado: %1 (%2).</source>
+        <translation>Buyer added: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="66" />
+        <location filename="../../ui/sales/buyers_tab.py" line="133" />
+        <source>Elija el comprador.</source>
+        <translation>Choose the buyer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="142" />
+        <source>Precio de %1 desde el %2: %3.</source>
+        <translation>Price of %1 from %2: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="67" />
         <source>Agregar comprador</source>
         <translation>Add buyer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="76" />
-        <source>Fecha</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="76" />
-        <source>Concepto</source>
-        <translation>Entry</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="76" />
-        <source>Monto</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="76" />
-        <source>Saldo</source>
-        <translation>Balance</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="84" />
-        <source>Monto recibido</source>
-        <translation>Amount received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="86" />
-        <source>Referencia</source>
-        <translation>Reference</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="87" />
-        <source>Registrar pago</source>
-        <translation>Record payment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="121" />
-        <source>&lt;b&gt;Sin compradores&lt;/b&gt;</source>
-        <translation>&lt;b&gt;No buyers&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="125" />
-        <source>&lt;b&gt;Cuenta de %1&lt;/b&gt; — saldo por cobrar %2</source>
-        <translation>&lt;b&gt;Account of %1&lt;/b&gt; — balance owed %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="150" />
-        <source>Comprador agregado: %1.</source>
-        <translation>Buyer added: %1.</translation>
     </message>
 </context>
 <context>
@@ -1463,69 +1550,87 @@
     </message>
 </context>
 <context>
+    <name>DayRange</name>
+    <message>
+        <location filename="../../ui/sales/widgets.py" line="54" />
+        <source>Mostrar</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/widgets.py" line="58" />
+        <source>Desde:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/widgets.py" line="58" />
+        <source>Hasta:</source>
+        <translation>Until:</translation>
+    </message>
+</context>
+<context>
     <name>DayRows</name>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="141" />
+        <location filename="../../ui/sales/balance_view.py" line="165" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="146" />
+        <location filename="../../ui/sales/balance_view.py" line="170" />
         <source>&lt;b&gt;Entregas&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Deliveries&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <location filename="../../ui/sales/balance_view.py" line="173" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <location filename="../../ui/sales/balance_view.py" line="173" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <location filename="../../ui/sales/balance_view.py" line="173" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="149" />
+        <location filename="../../ui/sales/balance_view.py" line="173" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="155" />
+        <location filename="../../ui/sales/balance_view.py" line="179" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="155" />
+        <location filename="../../ui/sales/balance_view.py" line="179" />
         <source>aceptada</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="162" />
+        <location filename="../../ui/sales/balance_view.py" line="185" />
         <source>&lt;b&gt;Despachos&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Dispatches&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <location filename="../../ui/sales/balance_view.py" line="187" />
         <source>Guía</source>
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <location filename="../../ui/sales/balance_view.py" line="187" />
         <source>Comprador</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <location filename="../../ui/sales/balance_view.py" line="187" />
         <source>Enviado</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="164" />
+        <location filename="../../ui/sales/balance_view.py" line="187" />
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
@@ -1614,95 +1719,193 @@
     </message>
 </context>
 <context>
-    <name>DispatchTab</name>
+    <name>DifferencesDialog</name>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="48" />
-        <source>mañana</source>
-        <translation>morning</translation>
+        <location filename="../../ui/sales/account_panel.py" line="188" />
+        <source>Liquidación de %1: días que difieren</source>
+        <translation>%1's statement: days that differ</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="49" />
-        <source>tarde</source>
-        <translation>afternoon</translation>
+        <location filename="../../ui/sales/account_panel.py" line="194" />
+        <source>%1 filas de la liquidación; %2 días difieren.</source>
+        <translation>%1 rows in the statement; %2 days differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="54" />
-        <location filename="../../ui/sales/dispatch_tab.py" line="86" />
+        <location filename="../../ui/sales/account_panel.py" line="200" />
+        <source>cantidad</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="201" />
+        <source>monto</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="202" />
+        <source>grasa</source>
+        <translation>fat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="203" />
+        <source>solo en un lado</source>
+        <translation>only on one side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="207" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="207" />
+        <source>Difiere en</source>
+        <translation>Differs in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="207" />
+        <source>Nuestro</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="207" />
         <source>Comprador</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="56" />
-        <source>Litros</source>
-        <translation>Litres</translation>
+        <location filename="../../ui/sales/account_panel.py" line="229" />
+        <source>grasa %1 %</source>
+        <translation>fat %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchTab</name>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="71" />
+        <source>mañana</source>
+        <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="58" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="72" />
+        <source>tarde</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="118" />
+        <source>Comprador</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="91" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="60" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="95" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="62" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="75" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="63" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="76" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="64" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="77" />
         <source>Centro:</source>
         <translation>Centre:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="76" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="93" />
+        <source>Densidad</source>
+        <translation>Density</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="97" />
+        <source>Alcohol: —</source>
+        <translation>Alcohol: —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="98" />
+        <source>Alcohol: negativo</source>
+        <translation>Alcohol: negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="99" />
+        <source>Alcohol: positivo</source>
+        <translation>Alcohol: positive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="108" />
         <source>Escriba el comprador, la cantidad y Enter: se guarda con su guía.</source>
         <translation>Type the buyer, the quantity and Enter: it is saved with its guide.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="83" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="115" />
         <source>Guía</source>
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="84" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="116" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="85" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="117" />
         <source>Centro</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="87" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="208" />
+        <source>Elija el despacho a anular.</source>
+        <translation>Choose the dispatch to void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="213" />
+        <source>Anular despacho</source>
+        <translation>Void dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="214" />
+        <source>Motivo para anular la guía %1:</source>
+        <translation>Reason to void guide %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="223" />
+        <source>Guía %1: anulada.</source>
+        <translation>Guide %1: void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="86" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="119" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="88" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="120" />
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="89" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="121" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="90" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="122" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="118" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="129" />
+        <source>Anular despacho…</source>
+        <translation>Void dispatch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="165" />
         <source>Guía %1: %2 para %3.</source>
         <translation>Guide %1: %2 for %3.</translation>
     </message>
@@ -1866,6 +2069,114 @@
         <location filename="../../ui/common/error_text.py" line="41" />
         <source>Ocurrió un error inesperado (%1). No se guardó la operación. El detalle quedó en %2.</source>
         <translation>An unexpected error occurred (%1). Nothing was saved. The details are in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensesTab</name>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="40" />
+        <source>Transporte</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="41" />
+        <source>Limpieza</source>
+        <translation>Cleaning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="42" />
+        <source>Analizador</source>
+        <translation>Analyzer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="43" />
+        <source>Personal</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="44" />
+        <source>Otros</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="52" />
+        <source>Monto S/</source>
+        <translation>Amount S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="55" />
+        <source>Nota (p. ej. flete del camión)</source>
+        <translation>Note (e.g. the truck's freight)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="56" />
+        <source>Registrar gasto</source>
+        <translation>Record expense</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="59" />
+        <source>Gasto:</source>
+        <translation>Expense:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="71" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="71" />
+        <source>Categoría</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="71" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="71" />
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="76" />
+        <source>Revertir gasto…</source>
+        <translation>Reverse expense…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="97" />
+        <source> (revertido)</source>
+        <translation> (reversed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="103" />
+        <source>Total del rango: %1</source>
+        <translation>Total of the range: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="123" />
+        <source>Gasto %1 registrado: %2.</source>
+        <translation>Expense %1 recorded: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="133" />
+        <source>Elija el gasto a revertir.</source>
+        <translation>Choose the expense to reverse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="136" />
+        <source>Revertir gasto</source>
+        <translation>Reverse expense</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="136" />
+        <source>Motivo de la reversión:</source>
+        <translation>Reason for the reversal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="144" />
+        <source>Gasto %1 revertido.</source>
+        <translation>Expense %1 reversed.</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3670,136 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>PlantTab</name>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="46" />
+        <source>Leche (L)</source>
+        <translation>Milk (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="49" />
+        <source>kg producidos</source>
+        <translation>kg produced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="50" />
+        <source>Registrar lote</source>
+        <translation>Record batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="53" />
+        <source>Lote:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="64" />
+        <source>Producto nuevo (p. ej. Manjar)</source>
+        <translation>New product (e.g. Manjar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="65" />
+        <source>Agregar producto</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="77" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="78" />
+        <location filename="../../ui/sales/plant_tab.py" line="91" />
+        <source>Producto</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="79" />
+        <location filename="../../ui/sales/plant_tab.py" line="91" />
+        <source>Leche</source>
+        <translation>Milk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="80" />
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="81" />
+        <source>L/kg</source>
+        <translation>L/kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="82" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="86" />
+        <source>Anular lote…</source>
+        <translation>Void batch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="89" />
+        <source>&lt;b&gt;Rendimiento por producto y mes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Yield per product and month&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="91" />
+        <source>Mes</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="91" />
+        <source>Lotes</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="109" />
+        <source>Productos: %1</source>
+        <translation>Products: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="121" />
+        <source>ANULADO</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="142" />
+        <source>Leche recibida por la planta: %1 por %2 (precio de transferencia).</source>
+        <translation>Milk received by the plant: %1 for %2 (transfer price).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="163" />
+        <source>Lote %1 de %2: %3 L/kg.</source>
+        <translation>Batch %1 of %2: %3 L/kg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="178" />
+        <source>Producto agregado: %1.</source>
+        <translation>Product added: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="186" />
+        <source>Elija el lote a anular.</source>
+        <translation>Choose the batch to void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="189" />
+        <source>Anular lote</source>
+        <translation>Void batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="189" />
+        <source>Motivo para anularlo:</source>
+        <translation>Reason to void it:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="197" />
+        <source>Lote %1 anulado.</source>
+        <translation>Batch %1 void.</translation>
+    </message>
+</context>
+<context>
     <name>PracticeBox</name>
     <message>
         <location filename="../../ui/members/practice_box.py" line="36" />
@@ -3894,49 +4335,89 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ReceptionTab</name>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="35" />
+        <location filename="../../ui/sales/reception_tab.py" line="49" />
         <source>&lt;b&gt;Despachos sin recepción&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dispatches not yet received&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="40" />
-        <source>Litros que midió el comprador</source>
-        <translation>Litres the buyer measured</translation>
+        <location filename="../../ui/sales/reception_tab.py" line="54" />
+        <source>Cantidad que midió el comprador</source>
+        <translation>Quantity the buyer measured</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="42" />
+        <location filename="../../ui/sales/reception_tab.py" line="59" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="44" />
+        <location filename="../../ui/sales/reception_tab.py" line="61" />
+        <source>Densidad</source>
+        <translation>Density</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="63" />
         <source>Motivo del rechazo</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="45" />
+        <location filename="../../ui/sales/reception_tab.py" line="64" />
         <source>Registrar recepción</source>
         <translation>Record reception</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="46" />
+        <location filename="../../ui/sales/reception_tab.py" line="65" />
         <source>Rechazado</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="75" />
+        <location filename="../../ui/sales/reception_tab.py" line="79" />
+        <source>&lt;b&gt;Recepciones registradas&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Receptions recorded&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="82" />
+        <source>Anular recepción…</source>
+        <translation>Void reception…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="106" />
+        <source>rechazado: %1</source>
+        <translation>rejected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="123" />
         <source>No hay despachos pendientes.</source>
         <translation>No dispatches waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="94" />
+        <location filename="../../ui/sales/reception_tab.py" line="146" />
         <source>Guía %1: rechazada.</source>
         <translation>Guide %1: rejected.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="96" />
+        <location filename="../../ui/sales/reception_tab.py" line="148" />
         <source>Guía %1: venta de %2.</source>
         <translation>Guide %1: sale of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="160" />
+        <source>Elija la recepción a anular.</source>
+        <translation>Choose the reception to void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="163" />
+        <source>Anular recepción</source>
+        <translation>Void reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="163" />
+        <source>Motivo para anular la recepción:</source>
+        <translation>Reason to void the reception:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="173" />
+        <source>Guía %1: recepción anulada; puede registrarla de nuevo.</source>
+        <translation>Guide %1: reception void; it can be recorded again.</translation>
     </message>
 </context>
 <context>
@@ -4039,24 +4520,39 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SalesView</name>
     <message>
-        <location filename="../../ui/sales/sales_view.py" line="23" />
+        <location filename="../../ui/sales/sales_view.py" line="29" />
         <source>Despachos</source>
         <translation>Dispatches</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/sales_view.py" line="24" />
+        <location filename="../../ui/sales/sales_view.py" line="30" />
         <source>Recepciones</source>
         <translation>Receptions</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/sales_view.py" line="25" />
+        <location filename="../../ui/sales/sales_view.py" line="31" />
         <source>Compradores y cuentas</source>
         <translation>Buyers and accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/sales_view.py" line="26" />
+        <location filename="../../ui/sales/sales_view.py" line="32" />
+        <source>Tanque</source>
+        <translation>Tank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="33" />
         <source>Balance</source>
         <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="34" />
+        <source>Gastos</source>
+        <translation>Expenses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="35" />
+        <source>Planta propia</source>
+        <translation>Own plant</translation>
     </message>
 </context>
 <context>
@@ -4726,6 +5222,152 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>TankTab</name>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="34" />
+        <source>apertura</source>
+        <translation>opening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="34" />
+        <source>cierre</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="43" />
+        <source>Litros en el tanque</source>
+        <translation>Litres in the tank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="45" />
+        <source>Registrar lectura</source>
+        <translation>Record reading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="48" />
+        <source>Centro:</source>
+        <translation>Centre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="61" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="62" />
+        <source>Centro</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="63" />
+        <source>Momento</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="64" />
+        <source>Litros</source>
+        <translation>Litres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="65" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="69" />
+        <source>Anular lectura…</source>
+        <translation>Void reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="89" />
+        <source>ANULADA</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="105" />
+        <source>Elija el centro de acopio.</source>
+        <translation>Choose the collection centre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="119" />
+        <source>Tanque %1, %2 del %3: %4.</source>
+        <translation>Tank %1, %2 of %3: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="131" />
+        <source>Elija la lectura a anular.</source>
+        <translation>Choose the reading to void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="134" />
+        <source>Anular lectura</source>
+        <translation>Void reading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="134" />
+        <source>Motivo para anularla:</source>
+        <translation>Reason to void it:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="142" />
+        <source>Lectura anulada.</source>
+        <translation>Reading void.</translation>
+    </message>
+</context>
+<context>
+    <name>TermsForm</name>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="37" />
+        <source>Precio fijo</source>
+        <translation>Fixed price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="38" />
+        <source>Esquema de precios</source>
+        <translation>Price scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="49" />
+        <source>por L</source>
+        <translation>per L</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="50" />
+        <source>por kg</source>
+        <translation>per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="58" />
+        <source>Precio:</source>
+        <translation>Price:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="59" />
+        <source>S/:</source>
+        <translation>S/:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="60" />
+        <source>Esquema:</source>
+        <translation>Scheme:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="61" />
+        <source>Vigente desde:</source>
+        <translation>In force from:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="70" />
+        <source>%1 (%2, desde %3)</source>
+        <translation>%1 (%2, from %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="74" />
+        <source>Plantilla: %1</source>
+        <translation>Preset: %1</translation>
+    </message>
+</context>
+<context>
     <name>UsersView</name>
     <message>
         <location filename="../../ui/admin/users_view.py" line="44" />
@@ -5064,22 +5706,22 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="28" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="41" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="29" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="42" />
         <source>recibido</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="30" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="43" />
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="31" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="44" />
         <source>ANULADO</source>
         <translation>VOID</translation>
     </message>

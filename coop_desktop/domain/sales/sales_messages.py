@@ -28,6 +28,11 @@ add_messages(
             "No existe el comprador «{value}».",
             "There is no buyer «{value}».",
         ),
+        "ambiguous_buyer": (
+            "Varios compradores coinciden con «{value}»; escriba el código o más letras del "
+            "nombre.",
+            "Several buyers match «{value}»; type the code or more of the name.",
+        ),
         "buyer_exists": (
             "Ya existe el comprador «{value}».",
             "Buyer «{value}» already exists.",

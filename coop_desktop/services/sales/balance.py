@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coop_desktop.domain import validation as v
@@ -28,9 +28,11 @@ from coop_desktop.numbers import ZERO
 from coop_desktop.services.association import load_association
 from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
+from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.sales import balance_data
+from coop_desktop.services.sales.dispatches import DispatchInfo, list_dispatches
 from coop_desktop.storage.engine import Database
-from coop_desktop.storage.models import Centre, Setting
+from coop_desktop.storage.models import Centre, Delivery, Member, Setting
 
 THRESHOLD_SETTING = "sales.shrinkage_threshold_pct"
 NO_CENTRE = "—"
@@ -175,3 +177,29 @@ def report_from(
         summed = summed + f
     total = balance(summed, limit, total=True)
     return BalanceReport(start, end, by, limit, tuple(rows), total)
+
+
+def centre_day(
+    db: Database, day: date, centre: str
+) -> tuple[list[DeliveryInfo], list[DispatchInfo]]:
+    """One centre's day as its balance counts it: the deliveries (by the delivery's own centre,
+    else its member's; `NO_CENTRE`: neither has one) and the dispatches that left it."""
+    from coop_desktop.services.centres import _centre
+    from coop_desktop.services.deliveries import INFO_COLUMNS, _infos
+
+    with db.read() as session:
+        where = func.coalesce(Delivery.centre_id, Member.centre_id)
+        centre_id = None if centre == NO_CENTRE else _centre(session, centre).id
+        query = (
+            select(*INFO_COLUMNS)
+            .join(Member, Member.id == Delivery.member_id)
+            .where(
+                Delivery.date == day, where.is_(None) if centre_id is None else where == centre_id
+            )
+            .order_by(Delivery.shift, Member.code, Delivery.id)
+        )
+        deliveries = _infos(session, query)
+    shipped = list_dispatches(db, day, day, centre=None if centre_id is None else centre)
+    if centre_id is None:
+        shipped = [d for d in shipped if d.centre is None]
+    return deliveries, shipped

@@ -26,7 +26,7 @@ from coop_desktop.services.sales.buyers import buyer_by_code, timeline
 from coop_desktop.services.sales.voids import reverse_entry_rows, void_row, voided
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Centre
-from coop_desktop.storage.sales_models import Buyer, BuyerEntry, Dispatch, Reception
+from coop_desktop.storage.sales_models import Buyer, BuyerEntry, Dispatch, Reception, SalesVoid
 
 GUIDE_SERIES = "G001"
 MAX_DISPATCH = D(100_000)  # litres or kg in one dispatch; more is a typo
@@ -391,6 +391,21 @@ def list_dispatches(
             conds.append(Dispatch.centre_id == (None if found is None else found.id))
         if conds:
             query = query.where(and_(*conds))
+        return _infos(session, list(session.scalars(query).all()))
+
+
+def pending_dispatches(db: Database) -> list[DispatchInfo]:
+    """Dispatches (not annulled) still waiting for the buyer's reception, whatever their date."""
+    with db.read() as session:
+        gone = select(SalesVoid.entity_id).where(SalesVoid.entity == "dispatch")
+        live = select(Reception.dispatch_id).where(
+            Reception.id.not_in(select(SalesVoid.entity_id).where(SalesVoid.entity == "reception"))
+        )
+        query = (
+            select(Dispatch)
+            .where(Dispatch.id.not_in(gone), Dispatch.id.not_in(live))
+            .order_by(Dispatch.date, Dispatch.shift, Dispatch.guide_number)
+        )
         return _infos(session, list(session.scalars(query).all()))
 
 
