@@ -112,10 +112,10 @@ def expected(db: Database, first: date, last: date) -> Values:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def read(db: Database) -> Values:
+def read(db: Database, litres_only: bool = False) -> Values:
     with db.read() as session:
         cycle = load_association(session).cycle
-        found = intake.read(session.connection(), FIRST, LAST, cycle)
+        found = intake.read(session.connection(), FIRST, LAST, cycle, litres_only=litres_only)
     return {k: v.values() for k, v in found.items()}
 
 
@@ -197,6 +197,9 @@ def _compare(db: Database, state: dict[str, object], snapshot: Values) -> None:
     want = {k: v for k, v in now.items() if not any(s.contains(k[1]) for s in closed) and any(v)}
     want.update({k: v for k, v in snapshot.items() if any(v)})
     assert {k: v for k, v in read(db).items() if any(v)} == want
+    # the margin's reading: the same litres
+    litres = {k: v[0] for k, v in read(db, litres_only=True).items() if v[0]}
+    assert litres == {k: v[0] for k, v in want.items() if v[0]}
 
 
 # Rounds of random writes, each ending with a close (or a reopen) and a comparison.

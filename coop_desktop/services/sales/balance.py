@@ -86,20 +86,28 @@ def set_threshold(db: Database, value: object) -> Decimal:
 
 
 def centre_flows(
-    session: Session, start: date, end: date, centre: str | None = None
+    session: Session,
+    start: date,
+    end: date,
+    centre: str | None = None,
+    *,
+    litres_only: bool = False,
 ) -> dict[str, list[DayFlows]]:
     """Each centre's days with any movement, in date order, with the stock carried: a
     day's opening is its opening reading, else the previous day's closing reading; its
     closing is its closing reading, else the next day's opening reading; else empty. The
     stock's fat and total solids are valued at the day's intake (else the last earlier day's
-    of the range with tested intake)."""
+    of the range with tested intake). `litres_only`: the margin's and the indicators' reading,
+    whose open days' fat and solids stay at zero."""
     from coop_desktop.services.centres import _centre
 
     check_range(start, end)
     codes = {c.id: c.code for c in session.scalars(select(Centre)).all()}
     centre_id = _centre(session, centre).id if centre else None
     cycle = load_association(session).cycle
-    reading = balance_data.read(session.connection(), start, end, cycle, centre_id)
+    reading = balance_data.read(
+        session.connection(), start, end, cycle, centre_id, litres_only=litres_only
+    )
     by_centre: dict[int | None, dict[date, balance_data.Flow]] = defaultdict(dict)
     for (cid, day), flow in reading.flows.items():
         by_centre[cid][day] = flow

@@ -49,10 +49,17 @@ class Reading:
 
 
 def read(
-    conn: Connection, start: date, end: date, cycle: str, centre_id: int | None = None
+    conn: Connection,
+    start: date,
+    end: date,
+    cycle: str,
+    centre_id: int | None = None,
+    *,
+    litres_only: bool = False,
 ) -> Reading:
     reading = Reading()
-    for key, it in intake.read(conn, start, end, cycle, centre_id).items():
+    found = intake.read(conn, start, end, cycle, centre_id, litres_only=litres_only)
+    for key, it in found.items():
         f = reading.flows[key]
         f.accepted_l = Decimal(it.accepted_ml) * MILLI
         f.fat_in = Decimal(it.fat) * COMPONENT_UNITS

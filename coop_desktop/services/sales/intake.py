@@ -99,13 +99,22 @@ def parts(conn: Connection, start: date, end: date, cycle: str) -> list[Part]:
 
 
 def read(
-    conn: Connection, start: date, end: date, cycle: str, centre_id: int | None = None
+    conn: Connection,
+    start: date,
+    end: date,
+    cycle: str,
+    centre_id: int | None = None,
+    *,
+    litres_only: bool = False,
 ) -> dict[Key, Intake]:
-    """Every centre-day of [start, end] with accepted milk (or one centre's)."""
+    """Every centre-day of [start, end] with accepted milk (or one centre's); `litres_only`
+    (the margin, the indicators) leaves the open days' fat and solids at zero."""
     cut = parts(conn, start, end, cycle)
     found = _stored(conn, [p.stored for p in cut if p.stored is not None], start, end, centre_id)
     for p in cut:
-        if p.stored is None:
+        if p.stored is None and litres_only:
+            found.update(_accepted(conn, p.first, p.last, centre_id))
+        elif p.stored is None:
             found.update(direct(conn, p.span_start, p.span_end, p.first, p.last, centre_id))
     return found
 
@@ -147,6 +156,47 @@ def member_means(conn: Connection, first: date, last: date) -> dict[int, Means]:
 CENTRE = "COALESCE(d.centre_id, m.centre_id)"
 
 
+def _where(
+    conn: Connection, first: date, last: date, centre_id: int | None
+) -> tuple[str, list[Any]]:
+    params: list[Any] = [False, date_param(conn, first), date_param(conn, last)]
+    if centre_id is None:
+        return "", params
+    return f" AND {CENTRE} = ?", [*params, centre_id]
+
+
+def _accepted(
+    conn: Connection, first: date, last: date, centre_id: int | None
+) -> dict[Key, Intake]:
+    """The accepted litres alone of days [first, last], per centre and day."""
+    where, params = _where(conn, first, last, centre_id)
+    volumes = {
+        ((centre, as_date(day)), unit, None if density is None else int(density)): int(quantity)
+        for centre, day, unit, density, quantity in fetch_raw(
+            conn,
+            f"SELECT {CENTRE}, d.date, d.unit, d.density, SUM(d.quantity) FROM delivery d "
+            "JOIN member m ON m.id = d.member_id WHERE d.rejected = ? AND d.date >= ? AND "
+            f"d.date <= ?{where} GROUP BY {CENTRE}, d.date, d.unit, d.density",
+            params,
+        )
+    }
+    found: dict[Key, Intake] = defaultdict(Intake)
+    _litres(found, volumes)
+    return dict(found)
+
+
+def _litres(found: dict[Key, Intake], volumes: dict[tuple[Key, str, int | None], int]) -> None:
+    """Litres from the quantities summed per centre-day, unit and density: kg turned into
+    litres by the density, else 1.030, half up to the millilitre per group."""
+    for (key, unit, dens), q in volumes.items():
+        if unit == "L":
+            found[key].accepted_ml += q
+        else:
+            density = None if dens is None else Decimal(dens) / PER_KG
+            litres = litres_from_kg(Decimal(q) * MILLI, density)
+            found[key].accepted_ml += int(litres / MILLI)
+
+
 def direct(
     conn: Connection,
     span_start: date,
@@ -160,9 +210,7 @@ def direct(
     (one member's milk of a day shares its samples); the few deliveries with their own test
     are then taken out and put back with it."""
     means = member_means(conn, span_start, span_end)
-    where = f" AND {CENTRE} = ?" if centre_id is not None else ""
-    params: list[Any] = [False, date_param(conn, first), date_param(conn, last)]
-    params += [centre_id] if centre_id is not None else []
+    where, params = _where(conn, first, last, centre_id)
     found: dict[Key, Intake] = defaultdict(Intake)
     volumes: dict[tuple[Key, str, int | None], int] = defaultdict(int)
     for centre, day, member, unit, density, quantity in fetch_raw(
@@ -195,13 +243,7 @@ def direct(
         own_fat = _int(fat) if fat is not None else m_fat
         own_st = _int(st) if st is not None else m_st
         _add(it, _kg(q, unit, dens, own_density), own_fat, own_st, 1)
-    for (key, unit, dens), q in volumes.items():
-        if unit == "L":
-            found[key].accepted_ml += q
-        else:
-            density = None if dens is None else Decimal(dens) / PER_KG
-            litres = litres_from_kg(Decimal(q) * MILLI, density)
-            found[key].accepted_ml += int(litres / MILLI)
+    _litres(found, volumes)
     return dict(found)
 
 

@@ -20,7 +20,7 @@ from coop_desktop.storage.engine import Database
 def margin_report(db: Database, start: date, end: date) -> Margin:
     check_range(start, end)
     with db.read() as session:
-        flows = centre_flows(session, start, end)
+        flows = centre_flows(session, start, end, litres_only=True)
         bal = report_from(flows, start, end, "centre", Decimal(1)).total
         cost = milk_cost(session, start, end)
         sold = sales_of(session, start, end)
@@ -48,7 +48,7 @@ def range_sales(
 ) -> SalesFigures:
     """The indicators of selling the milk over [start, end] (whole periods), with the members'
     milk the indicators already read (what the closes paid, the previews of open periods)."""
-    flows = centre_flows(session, start, end)
+    flows = centre_flows(session, start, end, litres_only=True)
     shrinkage = report_from(flows, start, end, "centre", Decimal(1)).total.shrinkage_pct
     sold = sales_of(session, start, end)
     return sales_figures(
