@@ -4335,87 +4335,87 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ReceptionTab</name>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="49" />
+        <location filename="../../ui/sales/reception_tab.py" line="50" />
         <source>&lt;b&gt;Despachos sin recepción&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dispatches not yet received&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="54" />
+        <location filename="../../ui/sales/reception_tab.py" line="55" />
         <source>Cantidad que midió el comprador</source>
         <translation>Quantity the buyer measured</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="59" />
+        <location filename="../../ui/sales/reception_tab.py" line="60" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="61" />
+        <location filename="../../ui/sales/reception_tab.py" line="62" />
         <source>Densidad</source>
         <translation>Density</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="63" />
+        <location filename="../../ui/sales/reception_tab.py" line="64" />
         <source>Motivo del rechazo</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="64" />
+        <location filename="../../ui/sales/reception_tab.py" line="65" />
         <source>Registrar recepción</source>
         <translation>Record reception</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="65" />
+        <location filename="../../ui/sales/reception_tab.py" line="66" />
         <source>Rechazado</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="79" />
+        <location filename="../../ui/sales/reception_tab.py" line="80" />
         <source>&lt;b&gt;Recepciones registradas&lt;/b&gt;</source>
         <translation>&lt;b&gt;Receptions recorded&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="82" />
+        <location filename="../../ui/sales/reception_tab.py" line="83" />
         <source>Anular recepción…</source>
         <translation>Void reception…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="106" />
+        <location filename="../../ui/sales/reception_tab.py" line="107" />
         <source>rechazado: %1</source>
         <translation>rejected: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="123" />
+        <location filename="../../ui/sales/reception_tab.py" line="124" />
         <source>No hay despachos pendientes.</source>
         <translation>No dispatches waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="146" />
+        <location filename="../../ui/sales/reception_tab.py" line="147" />
         <source>Guía %1: rechazada.</source>
         <translation>Guide %1: rejected.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="148" />
+        <location filename="../../ui/sales/reception_tab.py" line="149" />
         <source>Guía %1: venta de %2.</source>
         <translation>Guide %1: sale of %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="160" />
+        <location filename="../../ui/sales/reception_tab.py" line="161" />
         <source>Elija la recepción a anular.</source>
         <translation>Choose the reception to void.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="163" />
+        <location filename="../../ui/sales/reception_tab.py" line="164" />
         <source>Anular recepción</source>
         <translation>Void reception</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="163" />
+        <location filename="../../ui/sales/reception_tab.py" line="164" />
         <source>Motivo para anular la recepción:</source>
         <translation>Reason to void the reception:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="173" />
+        <location filename="../../ui/sales/reception_tab.py" line="174" />
         <source>Guía %1: recepción anulada; puede registrarla de nuevo.</source>
         <translation>Guide %1: reception void; it can be recorded again.</translation>
     </message>
@@ -5317,52 +5317,52 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>TermsForm</name>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="37" />
+        <location filename="../../ui/sales/terms_form.py" line="38" />
         <source>Precio fijo</source>
         <translation>Fixed price</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="38" />
+        <location filename="../../ui/sales/terms_form.py" line="39" />
         <source>Esquema de precios</source>
         <translation>Price scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="49" />
+        <location filename="../../ui/sales/terms_form.py" line="50" />
         <source>por L</source>
         <translation>per L</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="50" />
+        <location filename="../../ui/sales/terms_form.py" line="51" />
         <source>por kg</source>
         <translation>per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="58" />
+        <location filename="../../ui/sales/terms_form.py" line="60" />
         <source>Precio:</source>
         <translation>Price:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="59" />
+        <location filename="../../ui/sales/terms_form.py" line="61" />
         <source>S/:</source>
         <translation>S/:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="60" />
+        <location filename="../../ui/sales/terms_form.py" line="62" />
         <source>Esquema:</source>
         <translation>Scheme:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="61" />
+        <location filename="../../ui/sales/terms_form.py" line="63" />
         <source>Vigente desde:</source>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="70" />
+        <location filename="../../ui/sales/terms_form.py" line="72" />
         <source>%1 (%2, desde %3)</source>
         <translation>%1 (%2, from %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/terms_form.py" line="74" />
+        <location filename="../../ui/sales/terms_form.py" line="76" />
         <source>Plantilla: %1</source>
         <translation>Preset: %1</translation>
     </message>

@@ -26,6 +26,7 @@ from coop_desktop.services.schemes import (
 )
 from coop_desktop.storage.engine import Database
 from ui.common import dates, fmt
+from ui.prices.prices_view import preset_title
 
 
 class TermsForm(QObject):
@@ -49,6 +50,7 @@ class TermsForm(QObject):
         self.per.addItem(self.tr("por L"), "L")
         self.per.addItem(self.tr("por kg"), "kg")
         self.scheme = QComboBox()
+        self.scheme.setObjectName("scheme-choice")  # the schemes' own titles are data
         self.effective = QDateEdit(dates.today())
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("dd/MM/yyyy")
@@ -71,7 +73,8 @@ class TermsForm(QObject):
             shown = text.replace("%1", v.title or v.name).replace("%2", v.name)
             self.scheme.addItem(shown.replace("%3", fmt.day(v.effective_from)), ("stored", v.id))
         for name in preset_names():
-            self.scheme.addItem(self.tr("Plantilla: %1").replace("%1", name), ("preset", name))
+            shown = self.tr("Plantilla: %1").replace("%1", preset_title(name))
+            self.scheme.addItem(shown, ("preset", name))
 
     def enable(self) -> None:
         scheme = self.by_scheme.isChecked()
