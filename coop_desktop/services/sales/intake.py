@@ -4,8 +4,8 @@ of total solids in them (with the kg of milk each is known for, to value the tan
 A delivery's fat and total solids are its own test's, else its member's samples of the
 period (their mean, half up in the measure's minor units); its kg are its litres by the
 measured density (the delivery's, its test's, the samples') else 1.030. Everything is summed
-in integers (millilitres × density in 1/10000 × % in 1/100) and rounded once, per centre and
-day, by the balance.
+in integers (millilitres × density in 1/10000 × % in 1/100: a centre-day stays far below the
+64-bit limit) and rounded once, per centre and day, by the balance.
 
 Read from the deliveries and tests (`direct`), or for a closed period from what its close
 stored (`store`, table `sales_intake_day`): a closed period's deliveries and tests never
@@ -197,6 +197,28 @@ def _litres(found: dict[Key, Intake], volumes: dict[tuple[Key, str, int | None],
             found[key].accepted_ml += int(litres / MILLI)
 
 
+MEANS = "sales_intake_means"  # a temporary table: each member's means over the period
+KG = (  # the delivery's kg in 1e-7 kg: ml × density (its own, else its samples', else 1.030)
+    "(CASE WHEN d.unit = 'L' THEN d.quantity * COALESCE(d.density, q.density, "
+    f"{DEFAULT_DENSITY}) ELSE d.quantity * {PER_KG} END)"
+)
+
+
+def _fill_means(conn: Connection, means: dict[int, Means]) -> None:
+    conn.execute(
+        text(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {MEANS} (member_id INTEGER PRIMARY KEY, "
+            "fat BIGINT, st BIGINT, density BIGINT)"
+        )
+    )
+    conn.execute(text(f"DELETE FROM {MEANS}"))
+    if means:
+        conn.execute(
+            text(f"INSERT INTO {MEANS} VALUES (:m, :f, :s, :d)"),
+            [{"m": m, "f": f, "s": st, "d": d} for m, (f, st, d) in means.items()],
+        )
+
+
 def direct(
     conn: Connection,
     span_start: date,
@@ -206,26 +228,37 @@ def direct(
     centre_id: int | None = None,
 ) -> dict[Key, Intake]:
     """Days [first, last] read from the deliveries, members' means over the period
-    [span_start, span_end]. Deliveries are summed per centre, day, member, unit and density
-    (one member's milk of a day shares its samples); the few deliveries with their own test
-    are then taken out and put back with it."""
+    [span_start, span_end] (joined from a temporary table and summed by the database per
+    centre, day, unit and density); the few deliveries with their own test are then taken
+    out and put back with it."""
     means = member_means(conn, span_start, span_end)
+    _fill_means(conn, means)
     where, params = _where(conn, first, last, centre_id)
     found: dict[Key, Intake] = defaultdict(Intake)
-    volumes: dict[tuple[Key, str, int | None], int] = defaultdict(int)
-    for centre, day, member, unit, density, quantity in fetch_raw(
-        conn,
-        f"SELECT {CENTRE}, d.date, d.member_id, d.unit, d.density, SUM(d.quantity) "
-        "FROM delivery d JOIN member m ON m.id = d.member_id WHERE d.rejected = ? AND "
-        f"d.date >= ? AND d.date <= ?{where} GROUP BY {CENTRE}, d.date, d.member_id, "
-        "d.unit, d.density",
-        params,
-    ):
+    volumes: dict[tuple[Key, str, int | None], int] = {}
+    try:
+        rows = fetch_raw(
+            conn,
+            f"SELECT {CENTRE}, d.date, d.unit, d.density, SUM(d.quantity), "
+            f"SUM(CASE WHEN q.fat IS NOT NULL THEN {KG} * q.fat END), "
+            f"SUM(CASE WHEN q.fat IS NOT NULL THEN {KG} END), "
+            f"SUM(CASE WHEN q.st IS NOT NULL THEN {KG} * q.st END), "
+            f"SUM(CASE WHEN q.st IS NOT NULL THEN {KG} END) "
+            f"FROM delivery d JOIN member m ON m.id = d.member_id LEFT JOIN {MEANS} q ON "
+            "q.member_id = d.member_id WHERE d.rejected = ? AND d.date >= ? AND "
+            f"d.date <= ?{where} GROUP BY {CENTRE}, d.date, d.unit, d.density",
+            params,
+        )
+    finally:
+        conn.execute(text(f"DROP TABLE IF EXISTS {MEANS}"))
+    for centre, day, unit, density, quantity, fat, fat_kg, st, st_kg in rows:
         key = (centre, as_date(day))
-        q, dens = int(quantity), None if density is None else int(density)
-        volumes[(key, unit, dens)] += q
-        fat, st, sample_density = means.get(member, NO_MEANS)
-        _add(found[key], _kg(q, unit, dens, sample_density), fat, st, 1)
+        volumes[(key, unit, None if density is None else int(density))] = int(quantity)
+        it = found[key]
+        it.fat += int(fat or 0)
+        it.fat_base += int(fat_kg or 0)
+        it.solids += int(st or 0)
+        it.solids_base += int(st_kg or 0)
     for centre, day, member, unit, density, quantity, fat, st, tested in fetch_raw(
         conn,
         f"SELECT {CENTRE}, d.date, d.member_id, d.unit, d.density, d.quantity, MAX(t.fat), "
