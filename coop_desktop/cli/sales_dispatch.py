@@ -165,7 +165,7 @@ def cmd_dispatch_receive(args: argparse.Namespace) -> int:
 
 def cmd_dispatch_list(args: argparse.Namespace) -> int:
     from coop_desktop import formatting as fmt
-    from coop_desktop.services.sales.dispatches import list_dispatches
+    from coop_desktop.services.sales.dispatch_list import list_dispatches
 
     rows = list_dispatches(
         open_db(args), optional_date(args.start, "from"), optional_date(args.end, "to"), args.buyer

@@ -22,12 +22,8 @@ from PySide6.QtWidgets import (
 from coop_desktop.errors import CoopError, ValidationError
 from coop_desktop.services.centres import list_centres
 from coop_desktop.services.sales.buyers import BuyerInfo, list_buyers
-from coop_desktop.services.sales.dispatches import (
-    DispatchInfo,
-    add_dispatch,
-    list_dispatches,
-    void_dispatch,
-)
+from coop_desktop.services.sales.dispatch_list import DispatchInfo, list_dispatches
+from coop_desktop.services.sales.dispatches import add_dispatch, void_dispatch
 from coop_desktop.storage.engine import Database
 from ui.common import dates, fmt
 from ui.common.changes import follow

@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
 
 from coop_desktop import clock
 from coop_desktop.errors import CoopError
-from coop_desktop.services.sales.dispatches import (
+from coop_desktop.services.sales.dispatch_list import (
     DispatchInfo,
     list_dispatches,
     pending_dispatches,
-    receive_dispatch,
-    void_reception,
 )
+from coop_desktop.services.sales.dispatches import receive_dispatch, void_reception
 from coop_desktop.storage.engine import Database
 from ui.common import fmt
 from ui.common.changes import follow

@@ -30,7 +30,7 @@ from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
 from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.sales import balance_data
-from coop_desktop.services.sales.dispatches import DispatchInfo, list_dispatches
+from coop_desktop.services.sales.dispatch_list import DispatchInfo, list_dispatches
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Centre, Delivery, Member, Setting
 

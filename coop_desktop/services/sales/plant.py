@@ -17,7 +17,7 @@ from coop_desktop.numbers import ZERO, quantize
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
-from coop_desktop.services.sales.dispatches import list_dispatches
+from coop_desktop.services.sales.dispatch_list import list_dispatches
 from coop_desktop.services.sales.voids import void_row, voided
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.sales_models import PlantBatch, PlantProduct
