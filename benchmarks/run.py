@@ -906,15 +906,43 @@ def sales_speed(workdir: Path, quick: bool) -> dict[str, Any]:
     Every month closed but the last (the close preview), as a treasurer meets it. Best of 3."""
     import os
 
-    from coop_desktop.services.closeout.closing import close_period
     from coop_desktop.services.sales.balance import balance_report
-    from coop_desktop.services.sales.buyers import add_buyer
     from coop_desktop.services.sales.margin import margin_report
+
+    db, deliveries, dispatches = sales_database(workdir, quick)
+    start, end = date(2025, 1, 1), date(2025, 12, 31)
+
+    def best(fn: Callable[[], Any]) -> tuple[float, list[float]]:
+        runs = []
+        for _ in range(3):
+            began = time.perf_counter()
+            fn()
+            runs.append(round(time.perf_counter() - began, 2))
+        return min(runs), runs
+
+    balance_s, balance_runs = best(lambda: balance_report(db, start, end))
+    margin_s, margin_runs = best(lambda: margin_report(db, start, end))
+    db.dispose()
+    return {
+        "balance_year_s": balance_s,
+        "balance_year_runs_s": balance_runs,
+        "margin_year_s": margin_s,
+        "margin_year_runs_s": margin_runs,
+        "sales_deliveries": deliveries,
+        "sales_dispatches": dispatches,
+        "sales_load_avg": round(os.getloadavg()[0], 2),
+    }
+
+
+def sales_database(workdir: Path, quick: bool) -> tuple[Any, int, int]:
+    """The sales benchmark's database (also used to profile it): (db, deliveries, dispatches)."""
+    from coop_desktop.services.closeout.closing import close_period
+    from coop_desktop.services.sales.buyers import add_buyer
     from coop_desktop.storage.bulk import insert_rows
 
     members, days = (140, 365) if quick else (1370, 365)
     db = open_database(str(workdir / "sales.db"), create=True)
-    start, end, today = date(2025, 1, 1), date(2025, 12, 31), date(2026, 1, 15)
+    start, today = date(2025, 1, 1), date(2026, 1, 15)
     summary = load_demo(db, members=members, days=days, start=start, seed=7, today=today)
     add_buyer(db, "QSR", "Quesería San Román", kind="queseria", price="1.70", per="L")
     with db.write_connection() as conn:
@@ -1018,27 +1046,7 @@ def sales_speed(workdir: Path, quick: bool) -> dict[str, Any]:
         )
     for month in range(1, 12):
         close_period(db, f"2025-{month:02d}")
-
-    def best(fn: Callable[[], Any]) -> tuple[float, list[float]]:
-        runs = []
-        for _ in range(3):
-            began = time.perf_counter()
-            fn()
-            runs.append(round(time.perf_counter() - began, 2))
-        return min(runs), runs
-
-    balance_s, balance_runs = best(lambda: balance_report(db, start, end))
-    margin_s, margin_runs = best(lambda: margin_report(db, start, end))
-    db.dispose()
-    return {
-        "balance_year_s": balance_s,
-        "balance_year_runs_s": balance_runs,
-        "margin_year_s": margin_s,
-        "margin_year_runs_s": margin_runs,
-        "sales_deliveries": summary.deliveries,
-        "sales_dispatches": len(dispatches),
-        "sales_load_avg": round(os.getloadavg()[0], 2),
-    }
+    return db, summary.deliveries, len(dispatches)
 
 
 FROZEN = ROOT / "dist" / "CoopDesktop"

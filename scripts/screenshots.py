@@ -103,7 +103,7 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         def show() -> Any:
             view = window.open_section("sales")
             view.tabs.setCurrentIndex(index)
-            if index == 3:
+            if view.tabs.currentWidget() is view.balance:
                 view.balance.reload()
             return window
 
@@ -125,7 +125,10 @@ def screens(window: Any) -> list[tuple[str, Callable[[], Any]]]:
         ("sales", sales_tab(0)),
         ("sales-receptions", sales_tab(1)),
         ("sales-buyers", sales_tab(2)),
-        ("sales-balance", sales_tab(3)),
+        ("sales-tank", sales_tab(3)),
+        ("sales-balance", sales_tab(4)),
+        ("sales-expenses", sales_tab(5)),
+        ("sales-plant", sales_tab(6)),
         *(
             (key, section(key, indicators if key == "indicators" else None))
             for key in ("indicators", "audit", "users")
@@ -143,6 +146,9 @@ def demo_sales(db: Any) -> None:
     from coop_desktop.services.sales.balance import centre_flows
     from coop_desktop.services.sales.buyers import add_buyer
     from coop_desktop.services.sales.dispatches import add_dispatch, receive_dispatch
+    from coop_desktop.services.sales.expenses import add_expense
+    from coop_desktop.services.sales.plant import add_batch
+    from coop_desktop.services.sales.tanks import record_tank
 
     add_buyer(db, "QSR", "Quesería San Román", kind="queseria", price="1.70", per="L")
     add_buyer(db, "LOC", "Venta local", kind="local", price="2.00", per="L")
@@ -159,6 +165,12 @@ def demo_sales(db: Any) -> None:
             if f.day < today - timedelta(days=1):
                 short = Decimal(3 + (n % 4) * 4)
                 receive_dispatch(db, shipped.id, shipped.quantity - short, "L")
+    first = today.replace(day=1)
+    for centre in list(flows)[:1]:
+        record_tank(db, centre, "40", first, "closing")
+    add_expense(db, "transport", "60.00", first, "Flete del camión")
+    add_expense(db, "cleaning", "25.50", first, "Detergente")
+    add_batch(db, first, "700", "L", "Queso fresco", "85")
 
 
 def dialogs(db: Any) -> list[tuple[str, Callable[[], Any]]]:

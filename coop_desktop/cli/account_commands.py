@@ -149,11 +149,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    headers = (
-        ["Fecha", "Tipo", "Detalle", "Monto", "Saldo"]
-        if args.lang == "es"
-        else ["Date", "Kind", "Detail", "Amount", "Balance"]
-    )
+    headers = [_("Fecha"), _("Tipo"), _("Detalle"), _("Monto"), _("Saldo")]
     print_table(
         headers,
         [

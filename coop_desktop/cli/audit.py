@@ -49,11 +49,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([_entry(e) for e in entries])
         return 0
-    headers = (
-        ["N.º", "Fecha y hora", "Usuario", "Acción", "Entidad", "Id", "Detalle"]
-        if args.lang == "es"
-        else ["No.", "Date and time", "User", "Action", "Entity", "Id", "Detail"]
-    )
+    headers = [
+        _("N.º"),
+        _("Fecha y hora"),
+        _("Usuario"),
+        _("Acción"),
+        _("Entidad"),
+        _("Id"),
+        _("Detalle"),
+    ]
     print_table(
         headers,
         [

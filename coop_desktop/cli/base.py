@@ -38,10 +38,6 @@ def speak(lang: str) -> None:
     gettext.textdomain("argparse")
 
 
-def t(lang: str, es: str, en: str) -> str:
-    return en if lang == "en" else es
-
-
 def jsonable(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)

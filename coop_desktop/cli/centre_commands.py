@@ -59,11 +59,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    headers = (
-        ["Código", "Nombre", "Distrito", "Comunidad", "Socios"]
-        if args.lang == "es"
-        else ["Code", "Name", "District", "Community", "Members"]
-    )
+    headers = [_("Código"), _("Nombre"), _("Distrito"), _("Comunidad"), _("Socios")]
     print_table(headers, [(c.code, c.name, c.district, c.community, c.members) for c in centres])
     return 0
 
@@ -91,7 +87,7 @@ def cmd_route(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{"order": m.route_order, "code": m.code, "name": m.full_name} for m in members])
         return 0
-    headers = ["Orden", "Código", "Socio"] if args.lang == "es" else ["Order", "Code", "Member"]
+    headers = [_("Orden"), _("Código"), _("Socio")]
     print_table(headers, [(m.route_order, m.code, m.full_name) for m in members])
     return 0
 

@@ -145,21 +145,17 @@ def cmd_close(args: argparse.Namespace) -> int:
     totals = result.totals()
     title = _("Vista previa de") if args.preview else _("Cierre de")
     print(f"{title} {fmt.period_with_dates(result.span, args.lang)} ({result.span.code})")
-    headers = (
-        ["Socio", "Nombre", "kg", "Bruto", "Abonos", "Descuentos", "Pasa", "Neto", "Liquidación"]
-        if args.lang == "es"
-        else [
-            "Member",
-            "Name",
-            "kg",
-            "Gross",
-            "Credits",
-            "Deductions",
-            "Carried",
-            "Net",
-            "Settlement",
-        ]
-    )
+    headers = [
+        _("Socio"),
+        _("Nombre"),
+        _("kg"),
+        _("Bruto"),
+        _("Abonos"),
+        _("Descuentos"),
+        _("Pasa"),
+        _("Neto"),
+        _("Liquidación"),
+    ]
     rows: list[tuple[Any, ...]] = [
         (
             m.code,

@@ -201,11 +201,7 @@ def cmd_members_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    headers = (
-        ["Código", "Nombre", "DNI", "Comunidad", "Distrito", "Estado"]
-        if args.lang == "es"
-        else ["Code", "Name", "DNI", "Community", "District", "Status"]
-    )
+    headers = [_("Código"), _("Nombre"), _("DNI"), _("Comunidad"), _("Distrito"), _("Estado")]
     from coop_desktop.core.messages import status_name
 
     print_table(
@@ -285,11 +281,15 @@ def cmd_deliveries_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    headers = (
-        ["Id", "Fecha", "Turno", "Socio", "Nombre", "Cantidad", "Rechazo"]
-        if args.lang == "es"
-        else ["Id", "Date", "Shift", "Member", "Name", "Quantity", "Rejection"]
-    )
+    headers = [
+        _("Id"),
+        _("Fecha"),
+        _("Turno"),
+        _("Socio"),
+        _("Nombre"),
+        _("Cantidad"),
+        _("Rechazo"),
+    ]
     print_table(
         headers,
         [

@@ -108,11 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    headers = (
-        ["Esquema", "Vigente desde", "Moneda", "Unidad", "Título"]
-        if args.lang == "es"
-        else ["Scheme", "In force from", "Currency", "Unit", "Title"]
-    )
+    headers = [_("Esquema"), _("Vigente desde"), _("Moneda"), _("Unidad"), _("Título")]
     print_table(
         headers,
         [(r.name, fmt.day(r.effective_from), r.currency, r.unit, r.title) for r in rows],
@@ -246,7 +242,7 @@ def cmd_price(args: argparse.Namespace) -> int:
         )
         return 0
     lang, unit = args.lang, fmt.unit_label(result.unit, args.lang)
-    per = "per" if lang == "en" else "por"
+    per = _("por")
     print(f"{scheme.title}")
     for ln in result.lines:
         value = "" if ln.value is None else f" ({fmt.flexible(ln.value, 0, 4, lang)})"

@@ -9,7 +9,7 @@ from typing import Any
 
 from coop_desktop.cli.base import open_db, print_json, print_table
 from coop_desktop.core.i18n import _
-from coop_desktop.domain.indicator_groups import GROUPING_LABELS, GROUPINGS
+from coop_desktop.domain.indicator_groups import GROUPINGS, grouping_label
 
 
 def register(commands: Any, lang: str) -> None:
@@ -92,11 +92,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
         write_file(Path(args.output), report_file(db, report, kind, args.lang), force=args.force)
     if args.json:
-        from coop_desktop.services.sales.margin import sales_figures
-
-        data = report_json(report, args.lang)
-        data["sales"] = sales_figures(db, start, end)
-        print_json(data)
+        print_json(report_json(report, args.lang))
     elif kind is not None:
         print(_("Informe guardado en {output}").format(output=args.output))
     else:
@@ -111,6 +107,7 @@ def _print_text(report: Any, lang: str) -> None:
         label,
         provisional_text,
         range_text,
+        section_title,
         short,
         shown,
         shown_change,
@@ -124,9 +121,9 @@ def _print_text(report: Any, lang: str) -> None:
     headers = [_("Indicador"), _("Rango")]
     if report.baseline is not None:
         headers += [_("Línea base"), _("Cambio"), "%"]
-    for (title_es, title_en), keys in SECTIONS:
+    for title, keys in SECTIONS:
         print()
-        print(title_en if lang == "en" else title_es)
+        print(section_title(title, lang))
         rows = []
         for key in keys:
             row = [label(key, lang), shown(key, report.current.figures[key], lang)]
@@ -137,17 +134,43 @@ def _print_text(report: Any, lang: str) -> None:
                 ]
             rows.append(row)
         print_table(headers, rows)
+    _print_sales(report, headers, lang)
     for by in report.by:
         print()
         groups = report.groups_by(by)
         print_table(
-            [GROUPING_LABELS[by][1 if lang == "en" else 0]]
-            + [short(k, lang) for k in GROUP_COLUMNS],
+            [grouping_label(by, lang)] + [short(k, lang) for k in GROUP_COLUMNS],
             [
                 [g.label(lang)] + [shown(k, g.figures[k], lang) for k in GROUP_COLUMNS]
                 for g in groups
             ],
         )
+
+
+def _print_sales(report: Any, headers: list[str], lang: str) -> None:
+    from coop_desktop.documents.indicator_labels import label, sales_note, shown, shown_change
+    from coop_desktop.domain.sales.margin import SALES_KEYS
+
+    sales = report.current.sales
+    if sales is None:
+        return
+    print()
+    print(_("Venta de la leche"))
+    before = report.baseline.sales if report.baseline is not None else None
+    rows = []
+    for key in SALES_KEYS:
+        row = [label(key, lang), shown(key, sales[key], lang)]
+        if report.baseline is not None:
+            change = None if report.sales_change is None else report.sales_change[key]
+            row += [
+                shown(key, before[key], lang) if before is not None else "—",
+                *shown_change(key, change, lang),
+            ]
+        rows.append(row)
+    print_table(headers, rows)
+    note = sales_note(report, lang)
+    if note:
+        print(note)
 
 
 def cmd_reference_price(args: argparse.Namespace) -> int:

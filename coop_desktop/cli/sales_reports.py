@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
+from coop_desktop.core.i18n import _
 
 BALANCE_KEYS = (
     "opening_l",
@@ -23,6 +24,13 @@ BALANCE_KEYS = (
     "solids_in_kg",
     "solids_out_kg",
 )
+STOCK_KEYS = (
+    "opening_fat_kg",
+    "closing_fat_kg",
+    "opening_solids_kg",
+    "closing_solids_kg",
+    "solids_loss_kg",
+)
 
 
 def _output(p: argparse.ArgumentParser, lang: str) -> None:
@@ -31,14 +39,12 @@ def _output(p: argparse.ArgumentParser, lang: str) -> None:
     p.add_argument(
         "--force",
         action="store_true",
-        help=t(lang, "reemplaza un archivo existente", "replace an existing file"),
+        help=_("reemplaza un archivo existente"),
     )
 
 
 def register(commands: Any, lang: str) -> None:
-    p = commands.add_parser(
-        "balance", help=t(lang, "balance diario de leche por centro", "daily milk balance")
-    )
+    p = commands.add_parser("balance", help=_("balance diario de leche por centro"))
     p.add_argument("--centre", metavar="C")
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
@@ -46,25 +52,19 @@ def register(commands: Any, lang: str) -> None:
     p.add_argument(
         "--threshold",
         metavar="PCT",
-        help=t(
-            lang,
-            "fija el umbral de merma (%%) de la asociación",
-            "set the shrinkage threshold (%%)",
-        ),
+        help=_("fija el umbral de merma (%%) de la asociación"),
     )
     _output(p, lang)
     p.set_defaults(handler=cmd_balance)
 
 
 def register_reports(sub: Any, lang: str) -> None:
-    p = sub.add_parser(
-        "margin", help=t(lang, "margen del acopio por periodo", "margin of the collection")
-    )
+    p = sub.add_parser("margin", help=_("margen del acopio por periodo"))
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     _output(p, lang)
     p.set_defaults(handler=cmd_margin)
-    p = sub.add_parser("plant", help=t(lang, "producción de la planta propia", "own plant output"))
+    p = sub.add_parser("plant", help=_("producción de la planta propia"))
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--json", action="store_true")
@@ -90,7 +90,7 @@ def _kind(args: argparse.Namespace) -> str | None:
 
 def balance_row_json(row: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"date": row.day, "centre": row.centre}
-    data.update({k: getattr(row, k) for k in BALANCE_KEYS})
+    data.update({k: getattr(row, k) for k in (*BALANCE_KEYS, *STOCK_KEYS)})
     data["transit_pct"] = row.transit_pct
     data["amber"] = row.amber
     return data
@@ -129,42 +129,27 @@ def cmd_balance(args: argparse.Namespace) -> int:
         )
         return 0
     if kind is not None:
-        print(t(args.lang, f"Balance guardado en {args.output}", f"Balance saved to {args.output}"))
+        print(_("Balance guardado en {output}").format(output=args.output))
         return 0
     lang = args.lang
-    headers = (
-        [
-            "Fecha",
-            "Centro",
-            "Inicial",
-            "Acopio",
-            "Despacho",
-            "Venta local",
-            "Final",
-            "Merma",
-            "%",
-            "Tránsito",
-        ]
-        if lang == "es"
-        else [
-            "Date",
-            "Centre",
-            "Opening",
-            "Collected",
-            "Dispatched",
-            "Local",
-            "Closing",
-            "Shrinkage",
-            "%",
-            "Transit",
-        ]
-    )
+    headers = [
+        _("Fecha"),
+        _("Centro"),
+        _("Inicial"),
+        _("Acopio"),
+        _("Despacho"),
+        _("Venta local"),
+        _("Final"),
+        _("Merma"),
+        _("%"),
+        _("Tránsito"),
+    ]
 
     def line(r: Any) -> tuple[Any, ...]:
         pct = "" if r.shrinkage_pct is None else fmt.percent(r.shrinkage_pct, 2, lang)
         return (
             "" if r.day is None else fmt.day(r.day),
-            r.centre or t(lang, "TOTAL", "TOTAL"),
+            r.centre or _("TOTAL"),
             *(fmt.quantity(getattr(r, k), None, lang) for k in BALANCE_KEYS[:6]),
             pct + (" !" if r.amber else ""),
             fmt.quantity(r.transit_l, None, lang),
@@ -180,7 +165,6 @@ def margin_json(m: Any) -> dict[str, Any]:
 
 
 def cmd_margin(args: argparse.Namespace) -> int:
-    from coop_desktop.language import formatting as fmt
     from coop_desktop.services.sales.margin import margin_report
 
     kind = _kind(args)
@@ -201,21 +185,16 @@ def cmd_margin(args: argparse.Namespace) -> int:
         print_json(margin_json(m))
         return 0
     if kind is not None:
-        print(t(args.lang, f"Informe guardado en {args.output}", f"Report saved to {args.output}"))
+        print(_("Informe guardado en {output}").format(output=args.output))
         return 0
-    from coop_desktop.documents.sales_labels import margin_lines
+    from coop_desktop.documents.sales_labels import margin_lines, untested_note
 
     for label, value in margin_lines(m, args.lang):
         print(f"{label}: {value}")
-    if m.provisional:
-        print(
-            t(
-                args.lang,
-                "PROVISIONAL: hay periodos abiertos o despachos sin recepción.",
-                "PROVISIONAL: open periods or dispatches not yet received.",
-            )
-        )
-    _ = fmt
+    if m.litres_untested:
+        print(untested_note(m, args.lang))
+    elif m.provisional:
+        print(_("PROVISIONAL: hay periodos abiertos o despachos sin recepción."))
     return 0
 
 
@@ -247,11 +226,7 @@ def cmd_plant(args: argparse.Namespace) -> int:
         )
         return 0
     lang = args.lang
-    headers = (
-        ["Mes", "Producto", "Lotes", "Leche", "kg", "L/kg"]
-        if lang == "es"
-        else ["Month", "Product", "Batches", "Milk", "kg", "L/kg"]
-    )
+    headers = [_("Mes"), _("Producto"), _("Lotes"), _("Leche"), _("kg"), _("L/kg")]
     print_table(
         headers,
         [

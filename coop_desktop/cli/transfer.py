@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coop_desktop.cli.base import add_output, open_db, print_json, t
+from coop_desktop.cli.base import add_output, open_db, print_json
 from coop_desktop.core.i18n import _, ngettext
 
 PROBLEMS_SHOWN = 200
@@ -135,11 +135,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             table.source.upper(),
             table.encoding and f"{_('codificación')} {table.encoding}",
             table.delimiter and f"{_('separador')} {table.delimiter!r}",
-            t(
-                lang,
-                "decimal " + ("coma" if table.decimal == "comma" else "punto"),
-                f"decimal {table.decimal}",
-            ),
+            _("decimal coma") if table.decimal == "comma" else _("decimal punto"),
             table.sheet and f"{_('hoja')} {table.sheet}",
         )
         if x

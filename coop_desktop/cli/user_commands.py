@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from coop_desktop.cli.base import open_db, print_json, print_table, t
+from coop_desktop.cli.base import open_db, print_json, print_table
 from coop_desktop.core import clock
 from coop_desktop.core.i18n import _
 from coop_desktop.domain.roles import Role
@@ -28,11 +28,11 @@ def register(commands: Any, lang: str) -> None:
     )
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=cmd_passwd)
-    for action, es, en in (
-        ("disable", "desactiva un usuario", "disable a user"),
-        ("enable", "activa un usuario", "enable a user"),
+    for action, text in (
+        ("disable", _("desactiva un usuario")),
+        ("enable", _("activa un usuario")),
     ):
-        p = sub.add_parser(action, help=t(lang, es, en))
+        p = sub.add_parser(action, help=text)
         p.add_argument("name", metavar="NAME")
         p.set_defaults(handler=cmd_disable if action == "disable" else cmd_enable)
 
@@ -69,11 +69,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    headers = (
-        ["Usuario", "Nombre", "Rol", "Estado", "Último ingreso"]
-        if args.lang == "es"
-        else ["User", "Name", "Role", "Status", "Last sign-in"]
-    )
+    headers = [_("Usuario"), _("Nombre"), _("Rol"), _("Estado"), _("Último ingreso")]
     print_table(
         headers,
         [

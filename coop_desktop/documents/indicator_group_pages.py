@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from coop_desktop.core.i18n import _, in_language
 from coop_desktop.documents import fonts
 from coop_desktop.documents.indicator_charts import group_bars
 from coop_desktop.documents.indicator_labels import (
@@ -20,11 +21,12 @@ from coop_desktop.documents.indicator_labels import (
     brief_change,
     label,
     range_text,
+    section_title,
     short,
     shown,
 )
-from coop_desktop.documents.layout import SHADE, escape, grid, p, styles, tr
-from coop_desktop.domain.indicator_groups import GROUPING_LABELS
+from coop_desktop.documents.layout import SHADE, escape, grid, p, styles
+from coop_desktop.domain.indicator_groups import grouping_label
 from coop_desktop.domain.indicator_report import GroupFigures, IndicatorReport
 
 GROUPS_PER_TABLE = 4
@@ -47,16 +49,17 @@ def head(text: str, right: bool = False) -> Paragraph:
     return Paragraph(escape(text), head_style(right))
 
 
+@in_language
 def grouping_pages(report: IndicatorReport, by: str, lang: str, width: float) -> list[Flowable]:
     """A grouping's pages: bars per group, a summary table, and every figure per group."""
     groups = report.groups_by(by)
-    name = GROUPING_LABELS[by][1 if lang == "en" else 0]
+    name = grouping_label(by, lang)
     story: list[Flowable] = [
-        p(tr(lang, "Por {x}", "By {x}").format(x=name.lower()), "title"),
+        p(_("Por {x}").format(x=name.lower()), "title"),
         p(range_text(report.current, lang)),
     ]
     if not groups:
-        return [*story, p(tr(lang, "Sin datos.", "No data."))]
+        return [*story, p(_("Sin datos."))]
     labels = [g.label(lang) for g in groups]
     reference = report.current.figures["reference_price_per_kg"]
     charts = Table(
@@ -93,14 +96,15 @@ def grouping_pages(report: IndicatorReport, by: str, lang: str, width: float) ->
         colWidths=[width / 2] * 2,
     )
     story += [Spacer(1, 2 * mm), charts]
-    story += [p(tr(lang, "Resumen", "Summary"), "h2"), summary(groups, lang, width)]
+    story += [p(_("Resumen"), "h2"), summary(groups, lang, width)]
     for i in range(0, len(groups), GROUPS_PER_TABLE):
         story += group_table(groups[i : i + GROUPS_PER_TABLE], lang, width)
     return story
 
 
+@in_language
 def summary(groups: Sequence[GroupFigures], lang: str, width: float) -> Table:
-    titles = [head(tr(lang, "Grupo", "Group"))]
+    titles = [head(_("Grupo"))]
     titles += [head(short(k, lang), right=True) for k in GROUP_COLUMNS]
     rows: list[Sequence[object]] = [titles]
     for g in groups:
@@ -112,16 +116,17 @@ def summary(groups: Sequence[GroupFigures], lang: str, width: float) -> Table:
     return table
 
 
+@in_language
 def group_table(groups: Sequence[GroupFigures], lang: str, width: float) -> list[Flowable]:
     """Every figure (rows) of up to four groups (columns); under each value its change
     against the baseline when there is one."""
     rows: list[Sequence[object]] = [
-        [head(tr(lang, "Indicador", "Indicator"))] + [head(g.label(lang), True) for g in groups]
+        [head(_("Indicador"))] + [head(g.label(lang), True) for g in groups]
     ]
     section_rows = []
-    for (title_es, title_en), keys in SECTIONS:
+    for title, keys in SECTIONS:
         section_rows.append(len(rows))
-        rows.append([title_en if lang == "en" else title_es] + [""] * len(groups))
+        rows.append([section_title(title, lang)] + [""] * len(groups))
         for key in keys:
             cells = [label(key, lang)]
             for g in groups:

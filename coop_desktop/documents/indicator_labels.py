@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from coop_desktop.core.i18n import N_, Later, _, in_language, language
 from coop_desktop.core.numbers import D
-from coop_desktop.documents.layout import tr
 from coop_desktop.domain.indicator_figures import (
     DENOMINATORS,
     QUALITY_KEYS,
@@ -19,72 +19,72 @@ from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.language import formatting as fmt
 
-LABELS: dict[str, tuple[str, str]] = {
-    "producers": ("Productores que entregaron", "Producers who delivered"),
-    "producers_women": ("  mujeres", "  women"),
-    "producers_men": ("  hombres", "  men"),
-    "producers_new": ("Productores nuevos (vs. línea base)", "New producers (vs. baseline)"),
-    "producers_lost": ("Productores que dejaron de entregar", "Producers who stopped delivering"),
-    "delivery_days": ("Días de entrega (socio × día)", "Delivery days (producer × day)"),
-    "litres": ("Litros entregados (aceptados)", "Litres delivered (accepted)"),
-    "kg": ("Kilogramos entregados", "Kilograms delivered"),
-    "litres_per_producer_day": (
-        "Litros por productor y día de entrega",
-        "Litres per producer per delivery day",
-    ),
-    "litres_per_day": ("Litros por día del rango", "Litres per day of the range"),
-    "producers_untested": (
-        "Productores con leche sin análisis",
-        "Producers with milk without tests",
-    ),
-    "litres_untested": (
-        "Litros sin análisis (aún sin precio)",
-        "Litres without tests (not priced yet)",
-    ),
-    "kg_untested": ("Kilogramos sin análisis", "Kilograms without tests"),
-    "kg_priced": ("Kilogramos con precio", "Kilograms priced"),
-    "producers_with_samples": ("Productores con análisis", "Producers with tests"),
-    "samples": ("Muestras analizadas", "Samples tested"),
-    "avg_fat": ("Grasa (promedio ponderado)", "Fat (volume-weighted)"),
-    "avg_protein": ("Proteína (promedio ponderado)", "Protein (volume-weighted)"),
-    "avg_st": ("Sólidos totales (promedio ponderado)", "Total solids (volume-weighted)"),
-    "avg_ufc": ("UFC/mL (promedio ponderado)", "Bacteria UFC/mL (volume-weighted)"),
-    "avg_scc": ("Células somáticas/mL (promedio ponderado)", "Somatic cells/mL (volume-weighted)"),
-    "avg_price_per_kg": ("Precio promedio pagado por kg", "Average price paid per kg"),
-    "reference_price_per_kg": ("Precio de referencia nacional por kg", "National reference per kg"),
-    "price_vs_reference": (
-        "Diferencia con la referencia por kg",
-        "Difference from reference per kg",
-    ),
-    "price_vs_reference_pct": ("Diferencia con la referencia", "Difference from reference"),
-    "quality_premium": ("Bonificación sobre el precio base", "Premium over the base price"),
-    "quality_premium_per_kg": ("Bonificación por kg", "Premium per kg"),
-    "gross": ("Valor bruto de la leche", "Gross milk value"),
-    "net": ("Neto pagado", "Net paid"),
-    "gross_per_producer": ("Valor bruto por productor", "Gross value per producer"),
-    "net_per_producer": ("Neto por productor", "Net per producer"),
-    "litres_women": ("Litros de mujeres", "Litres from women"),
-    "litres_men": ("Litros de hombres", "Litres from men"),
-    "gross_women": ("Valor bruto de mujeres", "Gross value, women"),
-    "gross_men": ("Valor bruto de hombres", "Gross value, men"),
-    "net_women": ("Neto pagado a mujeres", "Net paid to women"),
-    "net_men": ("Neto pagado a hombres", "Net paid to men"),
-    "gross_per_producer_women": ("Valor bruto por productora", "Gross value per woman"),
-    "gross_per_producer_men": ("Valor bruto por productor (hombre)", "Gross value per man"),
-    "net_per_producer_women": ("Neto por productora", "Net per woman"),
-    "net_per_producer_men": ("Neto por productor (hombre)", "Net per man"),
-    "share_women_producers": ("Mujeres: parte de los productores", "Women: share of producers"),
-    "share_women_litres": ("Mujeres: parte de los litros", "Women: share of litres"),
-    "share_women_gross": ("Mujeres: parte del valor bruto", "Women: share of gross value"),
-    "share_women_net": ("Mujeres: parte del neto pagado", "Women: share of net paid"),
+LABELS: dict[str, str] = {
+    "producers": N_("Productores que entregaron"),
+    "producers_women": N_("  mujeres"),
+    "producers_men": N_("  hombres"),
+    "producers_new": N_("Productores nuevos (vs. línea base)"),
+    "producers_lost": N_("Productores que dejaron de entregar"),
+    "delivery_days": N_("Días de entrega (socio × día)"),
+    "litres": N_("Litros entregados (aceptados)"),
+    "kg": N_("Kilogramos entregados"),
+    "litres_per_producer_day": N_("Litros por productor y día de entrega"),
+    "litres_per_day": N_("Litros por día del rango"),
+    "producers_untested": N_("Productores con leche sin análisis"),
+    "litres_untested": N_("Litros sin análisis (aún sin precio)"),
+    "kg_untested": N_("Kilogramos sin análisis"),
+    "kg_priced": N_("Kilogramos con precio"),
+    "producers_with_samples": N_("Productores con análisis"),
+    "samples": N_("Muestras analizadas"),
+    "avg_fat": N_("Grasa (promedio ponderado)"),
+    "avg_protein": N_("Proteína (promedio ponderado)"),
+    "avg_st": N_("Sólidos totales (promedio ponderado)"),
+    "avg_ufc": N_("UFC/mL (promedio ponderado)"),
+    "avg_scc": N_("Células somáticas/mL (promedio ponderado)"),
+    "avg_price_per_kg": N_("Precio promedio pagado por kg"),
+    "reference_price_per_kg": N_("Precio de referencia nacional por kg"),
+    "price_vs_reference": N_("Diferencia con la referencia por kg"),
+    "price_vs_reference_pct": N_("Diferencia con la referencia"),
+    "quality_premium": N_("Bonificación sobre el precio base"),
+    "quality_premium_per_kg": N_("Bonificación por kg"),
+    "gross": N_("Valor bruto de la leche"),
+    "net": N_("Neto pagado"),
+    "gross_per_producer": N_("Valor bruto por productor"),
+    "net_per_producer": N_("Neto por productor"),
+    "litres_women": N_("Litros de mujeres"),
+    "litres_men": N_("Litros de hombres"),
+    "gross_women": N_("Valor bruto de mujeres"),
+    "gross_men": N_("Valor bruto de hombres"),
+    "net_women": N_("Neto pagado a mujeres"),
+    "net_men": N_("Neto pagado a hombres"),
+    "gross_per_producer_women": N_("Valor bruto por productora"),
+    "gross_per_producer_men": N_("Valor bruto por productor (hombre)"),
+    "net_per_producer_women": N_("Neto por productora"),
+    "net_per_producer_men": N_("Neto por productor (hombre)"),
+    "share_women_producers": N_("Mujeres: parte de los productores"),
+    "share_women_litres": N_("Mujeres: parte de los litros"),
+    "share_women_gross": N_("Mujeres: parte del valor bruto"),
+    "share_women_net": N_("Mujeres: parte del neto pagado"),
+    # selling the milk (the whole range: RangeFigures.sales)
+    "producer_share_pct": N_("Participación del productor (leche de los socios ÷ ventas)"),
+    "buyer_price_per_kg": N_("Precio de venta por kg"),
+    "shrinkage_pct": N_("Merma del balance de leche"),
+    "litres_sold": N_("Litros vendidos (medida del comprador)"),
+}
+# What each sales indicator is taken of (the PDF's and the sheet's "taken of" column).
+SALES_BASIS: dict[str, str] = {
+    "producer_share_pct": N_("las ventas del rango"),
+    "buyer_price_per_kg": N_("los kg que midieron los compradores"),
+    "shrinkage_pct": N_("lo que entró: stock inicial + acopio"),
+    "litres_sold": "",
 }
 
 SHORT_NAMES = {
-    "fat": ("grasa", "fat"),
-    "protein": ("proteína", "protein"),
-    "st": ("ST", "TS"),
-    "ufc": ("UFC", "UFC"),
-    "scc": ("CCS", "SCC"),
+    "fat": N_("grasa"),
+    "protein": N_("proteína"),
+    "st": N_("ST"),
+    "ufc": N_("UFC"),
+    "scc": N_("CCS"),
 }
 
 
@@ -98,29 +98,27 @@ def _reference(key: str, lang: str) -> str:
     return f"≤ {fmt.flexible(m.ref_high, 0, m.scale, lang)}{unit}"
 
 
+# The quality figures' labels, put in words when shown (the reference reads the same in both
+# languages: "≥ 3.2 %", "≤ 1,000,000").
+MEASURED: dict[str, Later] = {}
 for _key in QUALITY_KEYS:
-    _es, _en = SHORT_NAMES[_key]
-    LABELS[f"samples_with_{_key}"] = (f"Muestras con {_es} medida", f"Samples with {_en} measured")
-    LABELS[f"producers_with_{_key}"] = (
-        f"Productores con {_es} medida",
-        f"Producers with {_en} measured",
+    _name, _ref = Later(SHORT_NAMES[_key]), _reference(_key, "es")
+    MEASURED[f"samples_with_{_key}"] = Later(N_("Muestras con {name} medida"), name=_name)
+    MEASURED[f"producers_with_{_key}"] = Later(N_("Productores con {name} medida"), name=_name)
+    MEASURED[f"share_samples_meeting_{_key}"] = Later(
+        N_("Muestras con {name} {reference}"), name=_name, reference=_ref
     )
-    LABELS[f"share_samples_meeting_{_key}"] = (
-        f"Muestras con {_es} {_reference(_key, 'es')}",
-        f"Samples with {_en} {_reference(_key, 'en')}",
-    )
-    LABELS[f"share_producers_meeting_{_key}"] = (
-        f"Productores con {_es} {_reference(_key, 'es')}",
-        f"Producers with {_en} {_reference(_key, 'en')}",
+    MEASURED[f"share_producers_meeting_{_key}"] = Later(
+        N_("Productores con {name} {reference}"), name=_name, reference=_ref
     )
 
-SECTIONS: tuple[tuple[tuple[str, str], tuple[str, ...]], ...] = (
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        ("Productores", "Producers"),
+        N_("Productores"),
         ("producers", "producers_women", "producers_men", "producers_new", "producers_lost"),
     ),
     (
-        ("Cantidad", "Quantity"),
+        N_("Cantidad"),
         (
             "litres",
             "kg",
@@ -134,7 +132,7 @@ SECTIONS: tuple[tuple[tuple[str, str], tuple[str, ...]], ...] = (
         ),
     ),
     (
-        ("Calidad (NTP 202.001)", "Quality (NTP 202.001)"),
+        N_("Calidad (NTP 202.001)"),
         (
             "samples",
             "producers_with_samples",
@@ -158,7 +156,7 @@ SECTIONS: tuple[tuple[tuple[str, str], tuple[str, ...]], ...] = (
         ),
     ),
     (
-        ("Precio", "Price"),
+        N_("Precio"),
         (
             "avg_price_per_kg",
             "reference_price_per_kg",
@@ -169,11 +167,11 @@ SECTIONS: tuple[tuple[tuple[str, str], tuple[str, ...]], ...] = (
         ),
     ),
     (
-        ("Ingresos", "Income"),
+        N_("Ingresos"),
         ("gross", "net", "gross_per_producer", "net_per_producer"),
     ),
     (
-        ("Mujeres y hombres", "Women and men"),
+        N_("Mujeres y hombres"),
         (
             "share_women_producers",
             "share_women_litres",
@@ -206,18 +204,18 @@ GROUP_COLUMNS = (
     "gross_per_producer",
     "net_per_producer",
 )
-SHORT: dict[str, tuple[str, str]] = {
-    "producers": ("Prod.", "Prod."),
-    "producers_women": ("Mujeres", "Women"),
-    "litres": ("Litros", "Litres"),
-    "litres_per_producer_day": ("L/prod./día", "L/prod./day"),
-    "avg_st": ("ST %", "TS %"),
-    "avg_ufc": ("UFC/mL", "UFC/mL"),
-    "share_producers_meeting_st": ("Prod. ST en ref.", "Prod. TS in ref."),
-    "avg_price_per_kg": ("S/ por kg", "S/ per kg"),
-    "quality_premium_per_kg": ("Bonif. por kg", "Prem. per kg"),
-    "gross_per_producer": ("Bruto por prod.", "Gross per prod."),
-    "net_per_producer": ("Neto por prod.", "Net per prod."),
+SHORT: dict[str, str] = {
+    "producers": N_("Prod."),
+    "producers_women": N_("Mujeres"),
+    "litres": N_("Litros"),
+    "litres_per_producer_day": N_("L/prod./día"),
+    "avg_st": N_("ST %"),
+    "avg_ufc": N_("UFC/mL"),
+    "share_producers_meeting_st": N_("Prod. ST en ref."),
+    "avg_price_per_kg": N_("S/ por kg"),
+    "quality_premium_per_kg": N_("Bonif. por kg"),
+    "gross_per_producer": N_("Bruto por prod."),
+    "net_per_producer": N_("Neto por prod."),
 }
 
 
@@ -225,7 +223,7 @@ def kind(key: str) -> str:
     """How a figure is written: count | litres | kg | percent | per_ml | price | money."""
     if key.startswith("share_") or key in ("avg_fat", "avg_protein", "avg_st"):
         return "percent"
-    if key == "price_vs_reference_pct":
+    if key.endswith("_pct"):
         return "percent"
     if key in ("avg_ufc", "avg_scc"):
         return "per_ml"
@@ -240,12 +238,33 @@ def kind(key: str) -> str:
     return "count"
 
 
+@in_language
 def label(key: str, lang: str = "es") -> str:
-    return LABELS[key][1 if lang == "en" else 0]
+    return str(MEASURED[key]) if key in MEASURED else _(LABELS[key])
 
 
+@in_language
 def short(key: str, lang: str = "es") -> str:
-    return SHORT.get(key, LABELS[key])[1 if lang == "en" else 0].strip()
+    return _(SHORT[key]).strip() if key in SHORT else label(key, lang).strip()
+
+
+def basis(key: str, lang: str = "es") -> str:
+    """What a sales indicator is taken of ("" when it needs no saying)."""
+    text = SALES_BASIS.get(key, "")
+    if not text:
+        return ""
+    with language(lang):
+        return _(text)
+
+
+def section_title(title: str, lang: str = "es") -> str:
+    with language(lang):
+        return _(title)
+
+
+def keys_labelled() -> set[str]:
+    """Every figure with a label."""
+    return set(LABELS) | set(MEASURED)
 
 
 def shown(key: str, value: Value, lang: str = "es", *, signed: bool = False) -> str:
@@ -298,7 +317,7 @@ def shown_change(key: str, change: Change | None, lang: str = "es") -> tuple[str
         return "—", "—"
     if kind(key) == "percent":
         diff = fmt.number(D(change.absolute), 2, lang)
-        diff = ("+" + diff if change.absolute > 0 else diff) + (" pp" if lang == "en" else " p.p.")
+        diff = ("+" + diff if change.absolute > 0 else diff) + (_(" p.p."))
     else:
         diff = shown(key, change.absolute, lang, signed=True)
     if change.percent is None:
@@ -316,20 +335,18 @@ def brief_change(key: str, change: Change | None, lang: str) -> str:
     return pct
 
 
+@in_language
 def range_text(r: RangeFigures, lang: str) -> str:
     """ "Del 01/01/2025 al 31/12/2025" (and what was asked, when widened to whole periods)."""
-    text = tr(lang, "Del {a} al {b}", "From {a} to {b}").format(
-        a=fmt.day(r.start, lang), b=fmt.day(r.end, lang)
-    )
+    text = _("Del {a} al {b}").format(a=fmt.day(r.start, lang), b=fmt.day(r.end, lang))
     if r.widened:
-        text += tr(
-            lang,
-            " (periodos completos; se pidió {a} – {b})",
-            " (whole periods; {a} – {b} was asked)",
-        ).format(a=fmt.day(r.requested_start, lang), b=fmt.day(r.requested_end, lang))
+        text += _(" (periodos completos; se pidió {a} – {b})").format(
+            a=fmt.day(r.requested_start, lang), b=fmt.day(r.requested_end, lang)
+        )
     return text
 
 
+@in_language
 def provisional_text(report: IndicatorReport, lang: str) -> str:
     open_periods = [
         fmt.period(pr.code, lang)
@@ -343,27 +360,35 @@ def provisional_text(report: IndicatorReport, lang: str) -> str:
             pr.open for r in (report.current, report.baseline) if r is not None for pr in r.periods
         )
         if empty:
-            return tr(
-                lang,
-                "Todas las cifras son de periodos cerrados (lo que se pagó); los periodos "
-                "abiertos del rango no tienen leche.",
-                "Every figure comes from closed periods (what was paid); the open periods of "
-                "the range hold no milk.",
+            return _(
+                "Todas las cifras son de periodos cerrados (lo que se pagó); los "
+                "periodos abiertos del rango no tienen leche."
             )
-        return tr(
-            lang,
-            "Todas las cifras son de periodos cerrados: lo que se pagó.",
-            "Every figure comes from closed periods: what was paid.",
-        )
+        return _("Todas las cifras son de periodos cerrados: lo que se pagó.")
     names = list(dict.fromkeys(open_periods))
     if len(names) == 1:
-        return tr(
-            lang,
-            "PROVISIONAL: {p} sigue abierto; sus cifras son la vista previa del cierre.",
-            "PROVISIONAL: {p} is still open; its figures are the close preview.",
+        return _(
+            "PROVISIONAL: {p} sigue abierto; sus cifras son la vista previa del cierre."
         ).format(p=names[0])
-    return tr(
-        lang,
-        "PROVISIONAL: {p} siguen abiertos; sus cifras son la vista previa del cierre.",
-        "PROVISIONAL: {p} are still open; their figures are the close preview.",
-    ).format(p=", ".join(names))
+    return _("PROVISIONAL: {p} siguen abiertos; sus cifras son la vista previa del cierre.").format(
+        p=", ".join(names)
+    )
+
+
+@in_language
+def sales_note(report: IndicatorReport, lang: str) -> str:
+    """Under the sales indicators: provisional, and the members' litres not priced yet."""
+    sales = report.current.sales
+    if sales is None:
+        return ""
+    parts = []
+    if sales.provisional:
+        parts.append(_("Provisional: hay periodos abiertos o despachos sin recepción."))
+    if sales.litres_untested:
+        parts.append(
+            _(
+                "{q} de los socios sin análisis: aún sin precio, no cuentan en la "
+                "leche de los socios."
+            ).format(q=quantity(sales.litres_untested, "L", lang))
+        )
+    return " ".join(parts)

@@ -10,24 +10,29 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from coop_desktop.core.i18n import _, in_language, in_language_of
 from coop_desktop.core.numbers import D
 from coop_desktop.documents.content import Header
 from coop_desktop.documents.indicator_charts import period_bars
 from coop_desktop.documents.indicator_group_pages import grouping_pages
 from coop_desktop.documents.indicator_labels import (
     SECTIONS,
+    basis,
     denominator,
     label,
     provisional_text,
     quantity,
     range_text,
+    sales_note,
+    section_title,
     shown,
     shown_change,
 )
-from coop_desktop.documents.layout import RULE, grid, header_block, p, tr
+from coop_desktop.documents.layout import RULE, grid, header_block, p
 from coop_desktop.documents.pages import build
 from coop_desktop.domain.indicator_figures import Figures
 from coop_desktop.domain.indicator_report import IndicatorReport, RangeFigures
+from coop_desktop.domain.sales.margin import SALES_KEYS
 from coop_desktop.language import formatting as fmt
 
 WIDTH = A4[0] - 24 * mm
@@ -57,6 +62,7 @@ class IndicatorsRenderer:
     def __init__(self, invariant: bool = False) -> None:
         self.invariant = invariant
 
+    @in_language_of("header.lang")
     def render(self, report: IndicatorReport, header: Header) -> bytes:
         lang = header.lang
         story = self.headline(report, header)
@@ -67,27 +73,27 @@ class IndicatorsRenderer:
             story,
             A4,
             lang=lang,
-            footer=tr(lang, "Indicadores", "Indicators") + " · " + range_text(report.current, lang),
-            title=tr(lang, "Indicadores", "Indicators"),
+            footer=_("Indicadores") + " · " + range_text(report.current, lang),
+            title=_("Indicadores"),
             invariant=self.invariant,
         )
 
+    @in_language_of("header.lang")
     def headline(self, report: IndicatorReport, header: Header) -> list[Flowable]:
         lang = header.lang
         r = report.current
         story: list[Flowable] = [
-            header_block(header, tr(lang, "INDICADORES", "INDICATORS"), range_text(r, lang), WIDTH),
+            header_block(header, _("INDICADORES"), range_text(r, lang), WIDTH),
             Spacer(1, 2 * mm),
         ]
         if report.baseline is not None:
-            story.append(
-                p(tr(lang, "Línea base: ", "Baseline: ") + range_text(report.baseline, lang))
-            )
+            story.append(p(_("Línea base: ") + range_text(report.baseline, lang)))
         story += [p(provisional_text(report, lang), "bold"), Spacer(1, 3 * mm)]
         story += [self.cards(report, lang), Spacer(1, 4 * mm), self.charts(r, lang)]
-        story += [p(tr(lang, "Periodos", "Periods"), "h2"), self.periods(r, lang)]
+        story += [p(_("Periodos"), "h2"), self.periods(r, lang)]
         return story
 
+    @in_language
     def cards(self, report: IndicatorReport, lang: str) -> Table:
         f = report.current.figures
         cells = []
@@ -98,7 +104,7 @@ class IndicatorsRenderer:
             ]
             if report.change is not None:
                 diff, pct = shown_change(key, report.change[key], lang)
-                base = tr(lang, "vs. línea base: ", "vs. baseline: ")
+                base = _("vs. línea base: ")
                 text.append(p(f"{base}{diff} ({pct})" if pct != "—" else base + diff, "small"))
             cells.append(text)
         rows = [cells[i : i + 4] for i in range(0, len(cells), 4)]
@@ -116,11 +122,12 @@ class IndicatorsRenderer:
         )
         return table
 
+    @in_language
     def charts(self, r: RangeFigures, lang: str) -> Table:
         codes = [pr.code for pr in r.periods]
         light = [pr.provisional for pr in r.periods]
         litres = period_bars(
-            tr(lang, "Litros por periodo", "Litres per period"),
+            _("Litros por periodo"),
             lambda v: fmt.count(_tick(v), lang),
             codes,
             [pr.litres for pr in r.periods],
@@ -130,11 +137,7 @@ class IndicatorsRenderer:
         )
         reference = r.figures["reference_price_per_kg"]
         prices = period_bars(
-            tr(
-                lang,
-                "Precio pagado por kg y referencia nacional",
-                "Price paid per kg and reference",
-            ),
+            _("Precio pagado por kg y referencia nacional"),
             lambda v: fmt.number(_tick(v), 2, lang),
             codes,
             [pr.avg_price_per_kg for pr in r.periods],
@@ -142,8 +145,7 @@ class IndicatorsRenderer:
             58 * mm,
             light=light,
             reference=reference,  # type: ignore[arg-type]
-            reference_text=tr(lang, "referencia ", "reference ")
-            + shown("reference_price_per_kg", reference, lang),
+            reference_text=_("referencia ") + shown("reference_price_per_kg", reference, lang),
             value_text=[
                 fmt.number(pr.avg_price_per_kg, 4, lang) if pr.avg_price_per_kg else ""
                 for pr in r.periods
@@ -155,28 +157,29 @@ class IndicatorsRenderer:
         table.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)])
         return table
 
+    @in_language
     def periods(self, r: RangeFigures, lang: str) -> Table:
         rows: list[list[str]] = [
             [
-                tr(lang, "Periodo", "Period"),
-                tr(lang, "Cifras", "Figures"),
-                tr(lang, "Productores", "Producers"),
-                tr(lang, "Litros", "Litres"),
+                _("Periodo"),
+                _("Cifras"),
+                _("Productores"),
+                _("Litros"),
                 "kg",
-                tr(lang, "Valor bruto", "Gross"),
-                tr(lang, "Neto", "Net"),
-                tr(lang, "S/ por kg", "S/ per kg"),
+                _("Valor bruto"),
+                _("Neto"),
+                _("S/ por kg"),
             ]
         ]
         for pr in r.periods:
             rows.append(
                 [
                     fmt.period(pr.code, lang),
-                    tr(lang, "provisional", "provisional")
+                    _("provisional")
                     if pr.provisional
-                    else tr(lang, "sin leche", "no milk")
+                    else _("sin leche")
                     if not pr.has_milk
-                    else tr(lang, "pagado", "paid"),
+                    else _("pagado"),
                     fmt.count(pr.producers, lang),
                     quantity(pr.litres, None, lang),
                     quantity(pr.kg, None, lang),
@@ -189,18 +192,19 @@ class IndicatorsRenderer:
         widths.append(WIDTH - sum(widths))
         return grid(rows, widths, right_from=2)
 
+    @in_language
     def all_figures(self, report: IndicatorReport, lang: str) -> list[Flowable]:
         story: list[Flowable] = [
-            p(tr(lang, "Todas las cifras", "Every figure"), "title"),
+            p(_("Todas las cifras"), "title"),
             p(range_text(report.current, lang)),
         ]
         has_base = report.baseline is not None
-        head = [tr(lang, "Indicador", "Indicator"), tr(lang, "Rango", "Range")]
+        head = [_("Indicador"), _("Rango")]
         if has_base:
-            head += [tr(lang, "Línea base", "Baseline"), tr(lang, "Cambio", "Change"), "%"]
-        head.append(tr(lang, "Tomado sobre (rango)", "Taken of (range)"))
+            head += [_("Línea base"), _("Cambio"), "%"]
+        head.append(_("Tomado sobre (rango)"))
         figures = report.current.figures
-        for (title_es, title_en), keys in SECTIONS:
+        for title, keys in SECTIONS:
             rows: list[list[object]] = [[*head]]
             for key in keys:
                 row = [label(key, lang), shown(key, figures[key], lang)]
@@ -218,24 +222,57 @@ class IndicatorsRenderer:
             story.append(
                 KeepTogether(
                     [
-                        p(title_en if lang == "en" else title_es, "h2"),
+                        p(section_title(title, lang), "h2"),
                         grid(rows, widths, right_from=1),
                     ]
                 )
             )
+        story += self.sales(report, lang, head, has_base)
         story += self.classes(report.current.figures, lang)
         return story
 
+    @in_language
+    def sales(
+        self, report: IndicatorReport, lang: str, head: list[str], has_base: bool
+    ) -> list[Flowable]:
+        """Selling the milk: the range's four indicators (not per group)."""
+        sales = report.current.sales
+        if sales is None:
+            return []
+        rows: list[list[object]] = [[*head]]
+        before = report.baseline.sales if report.baseline is not None else None
+        for key in SALES_KEYS:
+            row = [label(key, lang), shown(key, sales[key], lang)]
+            if has_base:
+                change = None if report.sales_change is None else report.sales_change[key]
+                row += [
+                    shown(key, before[key], lang) if before is not None else "—",
+                    *shown_change(key, change, lang),
+                ]
+            taken = basis(key, lang)
+            rows.append([*row, p(taken, "small") if taken else ""])
+        widths = [58 * mm, 26 * mm, 26 * mm, 24 * mm, 17 * mm] if has_base else [66 * mm, 30 * mm]
+        widths.append(WIDTH - sum(widths))
+        parts: list[Flowable] = [
+            p(_("Venta de la leche"), "h2"),
+            grid(rows, widths, right_from=1),
+        ]
+        note = sales_note(report, lang)
+        if note:
+            parts.append(p(note, "small"))
+        return [KeepTogether(parts)]
+
+    @in_language
     def classes(self, f: Figures, lang: str) -> list[Flowable]:
         if not f.classes:
             return []
         rows = [
             [
-                tr(lang, "Clase del esquema", "Scheme class"),
-                tr(lang, "Muestras", "Samples"),
-                tr(lang, "% de muestras", "% of samples"),
-                tr(lang, "Productores", "Producers"),
-                tr(lang, "% de productores", "% of producers"),
+                _("Clase del esquema"),
+                _("Muestras"),
+                _("% de muestras"),
+                _("Productores"),
+                _("% de productores"),
             ]
         ]
         for c in f.classes:
@@ -255,7 +292,7 @@ class IndicatorsRenderer:
             KeepTogether(
                 [
                     p(
-                        tr(lang, "Clases de calidad del esquema", "The scheme's quality classes"),
+                        _("Clases de calidad del esquema"),
                         "h2",
                     ),
                     grid(rows, widths, right_from=1),

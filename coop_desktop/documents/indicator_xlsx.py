@@ -15,17 +15,21 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from coop_desktop.core.i18n import _, in_language
 from coop_desktop.documents.indicator_labels import (
     SECTIONS,
+    basis,
     kind,
     label,
     provisional_text,
     range_text,
+    sales_note,
+    section_title,
 )
-from coop_desktop.documents.layout import tr
 from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS, PLACES, Change, Figures
-from coop_desktop.domain.indicator_groups import GROUPING_LABELS
+from coop_desktop.domain.indicator_groups import grouping_label
 from coop_desktop.domain.indicator_report import IndicatorReport
+from coop_desktop.domain.sales.margin import SALES_KEYS
 
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="E8EDF2")
@@ -43,7 +47,7 @@ FORMATS = {
 def _number_format(key: str) -> str:
     if kind(key) == "percent":
         return '0.00" %"'
-    if kind(key) == "price" or PLACES[key] == 4:
+    if kind(key) == "price" or PLACES.get(key) == 4:
         return "0.0000"
     return FORMATS[kind(key)]
 
@@ -62,48 +66,50 @@ def _head(ws: Worksheet, row: int, titles: list[str]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
+@in_language
 def indicators_xlsx(report: IndicatorReport, lang: str = "es") -> bytes:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = tr(lang, "Indicadores", "Indicators")
+    ws.title = _("Indicadores")
     _figures_sheet(ws, report, lang)
-    _periods_sheet(wb.create_sheet(tr(lang, "Periodos", "Periods")), report, lang)
-    _classes_sheet(wb.create_sheet(tr(lang, "Clases", "Classes")), report.current.figures, lang)
+    _periods_sheet(wb.create_sheet(_("Periodos")), report, lang)
+    _classes_sheet(wb.create_sheet(_("Clases")), report.current.figures, lang)
     for by in report.by:
-        name = GROUPING_LABELS[by][1 if lang == "en" else 0]
+        name = grouping_label(by, lang)
         _group_sheet(wb.create_sheet(name[:31]), report, by, lang)
-    _data_sheet(wb.create_sheet(tr(lang, "Datos", "Data")), report, lang)
+    _data_sheet(wb.create_sheet(_("Datos")), report, lang)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
+@in_language
 def _figures_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
     ws["A1"] = report.association
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = tr(lang, "Indicadores: ", "Indicators: ") + range_text(report.current, lang)
+    ws["A2"] = _("Indicadores: ") + range_text(report.current, lang)
     if report.baseline is not None:
-        ws["A3"] = tr(lang, "Línea base: ", "Baseline: ") + range_text(report.baseline, lang)
+        ws["A3"] = _("Línea base: ") + range_text(report.baseline, lang)
     ws["A4"] = provisional_text(report, lang)
     has_base = report.baseline is not None and report.change is not None
     titles = [
-        tr(lang, "Indicador", "Indicator"),
-        tr(lang, "Clave", "Key"),
-        tr(lang, "Rango", "Range"),
+        _("Indicador"),
+        _("Clave"),
+        _("Rango"),
     ]
     if has_base:
         titles += [
-            tr(lang, "Línea base", "Baseline"),
-            tr(lang, "Cambio", "Change"),
-            tr(lang, "Cambio %", "Change %"),
+            _("Línea base"),
+            _("Cambio"),
+            _("Cambio %"),
         ]
-    titles.append(tr(lang, "Tomado sobre (clave)", "Taken of (key)"))
+    titles.append(_("Tomado sobre (clave)"))
     of_column = len(titles)
     _head(ws, 6, titles)
     row = 7
-    for (title_es, title_en), keys in SECTIONS:
-        ws.cell(row=row, column=1, value=title_en if lang == "en" else title_es).font = BOLD
+    for title, keys in SECTIONS:
+        ws.cell(row=row, column=1, value=section_title(title, lang)).font = BOLD
         row += 1
         for key in keys:
             ws.cell(row=row, column=1, value=label(key, lang).strip())
@@ -116,6 +122,7 @@ def _figures_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
                 _put(ws, row, 6, change.percent, "share_women_producers")
             ws.cell(row=row, column=of_column, value=DENOMINATORS.get(key))
             row += 1
+    _sales_rows(ws, row, report, lang, has_base, of_column)
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 32
     for letter in "CDEF":
@@ -123,29 +130,57 @@ def _figures_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
     ws.column_dimensions["G" if has_base else "D"].width = 28
 
 
+@in_language
+def _sales_rows(
+    ws: Worksheet, row: int, report: IndicatorReport, lang: str, has_base: bool, of_column: int
+) -> None:
+    """Selling the milk: the range's four indicators (not per group), and the note."""
+    sales = report.current.sales
+    if sales is None:
+        return
+    ws.cell(row=row, column=1, value=_("Venta de la leche")).font = BOLD
+    row += 1
+    before = report.baseline.sales if report.baseline is not None else None
+    for key in SALES_KEYS:
+        ws.cell(row=row, column=1, value=label(key, lang).strip())
+        ws.cell(row=row, column=2, value=key)
+        _put(ws, row, 3, sales[key], key)
+        if has_base and report.sales_change is not None:
+            change = report.sales_change[key]
+            _put(ws, row, 4, before[key] if before is not None else None, key)
+            _put(ws, row, 5, change.absolute, key)
+            _put(ws, row, 6, change.percent, "share_women_producers")
+        ws.cell(row=row, column=of_column, value=basis(key, lang) or None)
+        row += 1
+    note = sales_note(report, lang)
+    if note:
+        ws.cell(row=row, column=1, value=note)
+
+
+@in_language
 def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
     _head(
         ws,
         1,
         [
-            tr(lang, "Periodo", "Period"),
-            tr(lang, "Desde", "From"),
-            tr(lang, "Hasta", "To"),
-            tr(lang, "Provisional", "Provisional"),
-            tr(lang, "Productores", "Producers"),
-            tr(lang, "Litros", "Litres"),
+            _("Periodo"),
+            _("Desde"),
+            _("Hasta"),
+            _("Provisional"),
+            _("Productores"),
+            _("Litros"),
             "kg",
-            tr(lang, "Valor bruto", "Gross"),
-            tr(lang, "Neto", "Net"),
-            tr(lang, "S/ por kg", "S/ per kg"),
-            tr(lang, "Socios sin análisis", "Members without tests"),
-            tr(lang, "Litros sin análisis", "Litres without tests"),
-            tr(lang, "Con leche", "With milk"),
+            _("Valor bruto"),
+            _("Neto"),
+            _("S/ por kg"),
+            _("Socios sin análisis"),
+            _("Litros sin análisis"),
+            _("Con leche"),
         ],
     )
-    ranges = [(tr(lang, "rango", "range"), report.current)]
+    ranges = [(_("rango"), report.current)]
     if report.baseline is not None:
-        ranges.append((tr(lang, "línea base", "baseline"), report.baseline))
+        ranges.append((_("línea base"), report.baseline))
     row = 2
     for _name, r in ranges:
         for pr in r.periods:
@@ -153,7 +188,7 @@ def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
                 (pr.code, None),
                 (pr.start, None),
                 (pr.end, None),
-                (tr(lang, "sí", "yes") if pr.provisional else tr(lang, "no", "no"), None),
+                (_("sí") if pr.provisional else _("no"), None),
                 (pr.producers, "producers"),
                 (pr.litres, "litres"),
                 (pr.kg, "kg"),
@@ -162,7 +197,7 @@ def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
                 (pr.avg_price_per_kg, "avg_price_per_kg"),
                 (pr.missing_tests, "producers"),
                 (pr.litres_untested, "litres"),
-                (tr(lang, "sí", "yes") if pr.has_milk else tr(lang, "no", "no"), None),
+                (_("sí") if pr.has_milk else _("no"), None),
             ]
             for column, (value, key) in enumerate(values, start=1):
                 _put(ws, row, column, value, key)
@@ -174,18 +209,19 @@ def _periods_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
         ws.column_dimensions[letter].width = 14
 
 
+@in_language
 def _classes_sheet(ws: Worksheet, f: Figures, lang: str) -> None:
     _head(
         ws,
         1,
         [
-            tr(lang, "Componente", "Component"),
-            tr(lang, "Medida", "Measure"),
-            tr(lang, "Clase", "Class"),
-            tr(lang, "Muestras", "Samples"),
-            tr(lang, "% de muestras", "% of samples"),
-            tr(lang, "Productores", "Producers"),
-            tr(lang, "% de productores", "% of producers"),
+            _("Componente"),
+            _("Medida"),
+            _("Clase"),
+            _("Muestras"),
+            _("% de muestras"),
+            _("Productores"),
+            _("% de productores"),
         ],
     )
     for row, c in enumerate(f.classes, start=2):
@@ -204,10 +240,11 @@ def _classes_sheet(ws: Worksheet, f: Figures, lang: str) -> None:
             _put(ws, row, column, value, key)
 
 
+@in_language
 def _group_sheet(ws: Worksheet, report: IndicatorReport, by: str, lang: str) -> None:
     groups = report.groups_by(by)
-    _head(ws, 1, [tr(lang, "Grupo", "Group")] + [label(k, lang).strip() for k in KEYS])
-    ws.cell(row=2, column=1, value=tr(lang, "(clave)", "(key)"))
+    _head(ws, 1, [_("Grupo")] + [label(k, lang).strip() for k in KEYS])
+    ws.cell(row=2, column=1, value=_("(clave)"))
     for column, key in enumerate(KEYS, start=2):
         ws.cell(row=2, column=column, value=key)
     for row, g in enumerate(groups, start=3):
@@ -218,6 +255,7 @@ def _group_sheet(ws: Worksheet, report: IndicatorReport, by: str, lang: str) -> 
     ws.freeze_panes = "B3"
 
 
+@in_language
 def _data_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
     _head(
         ws,
@@ -229,7 +267,7 @@ def _data_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
         (
             "",
             "",
-            tr(lang, "Todos", "Everyone"),
+            _("Todos"),
             report.current.figures,
             report.baseline.figures if report.baseline else None,
             report.change,
@@ -238,6 +276,24 @@ def _data_sheet(ws: Worksheet, report: IndicatorReport, lang: str) -> None:
     blocks += [
         (g.by, g.group, g.label(lang), g.figures, g.baseline, g.change) for g in report.groups
     ]
+    sales = report.current.sales
+    if sales is not None:
+        before = report.baseline.sales if report.baseline is not None else None
+        for key in SALES_KEYS:
+            c = report.sales_change[key] if report.sales_change is not None else None
+            line: list[tuple[object, str | None]] = [
+                ("", None),
+                ("", None),
+                (_("Todos"), None),
+                (key, None),
+                (sales[key], key),
+                (before[key] if before is not None else None, key),
+                (c.absolute if c is not None else None, key),
+                (c.percent if c is not None else None, "share_women_producers"),
+            ]
+            for column, (value, fmt_key) in enumerate(line, start=1):
+                _put(ws, row, column, value, fmt_key)
+            row += 1
     for by, group, name, figures, baseline, change in blocks:
         for key in KEYS:
             c = change[key] if change is not None else None

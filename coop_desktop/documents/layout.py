@@ -75,10 +75,6 @@ def roll_area(width: int) -> RollArea:
     return RollArea(width, (width - printable) / 2, printable)
 
 
-def tr(lang: str, es: str, en: str) -> str:
-    return en if lang == "en" else es
-
-
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     fonts.register()

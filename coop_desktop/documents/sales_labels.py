@@ -6,23 +6,32 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from coop_desktop.documents.layout import tr
+from coop_desktop.core.i18n import N_, _, in_language
 from coop_desktop.language import formatting as fmt
 
 BALANCE_COLUMNS = (
-    ("opening_l", "Inicial L", "Opening L"),
-    ("accepted_l", "Acopio L", "Collected L"),
-    ("dispatched_l", "Despacho L", "Dispatched L"),
-    ("local_sales_l", "Venta local L", "Local sales L"),
-    ("closing_l", "Final L", "Closing L"),
-    ("shrinkage_l", "Merma L", "Shrinkage L"),
-    ("shrinkage_pct", "Merma %", "Shrinkage %"),
-    ("transit_l", "Tránsito L", "Transit L"),
-    ("fat_in_kg", "Grasa entra kg", "Fat in kg"),
-    ("fat_out_kg", "Grasa sale kg", "Fat out kg"),
-    ("fat_loss_kg", "Grasa perdida kg", "Fat lost kg"),
-    ("solids_in_kg", "ST entra kg", "Solids in kg"),
-    ("solids_out_kg", "ST sale kg", "Solids out kg"),
+    ("opening_l", N_("Inicial L")),
+    ("accepted_l", N_("Acopio L")),
+    ("dispatched_l", N_("Despacho L")),
+    ("local_sales_l", N_("Venta local L")),
+    ("closing_l", N_("Final L")),
+    ("shrinkage_l", N_("Merma L")),
+    ("shrinkage_pct", N_("Merma %")),
+    ("transit_l", N_("Tránsito L")),
+    ("fat_in_kg", N_("Grasa entra kg")),
+    ("fat_out_kg", N_("Grasa sale kg")),
+    ("fat_loss_kg", N_("Grasa perdida kg")),
+    ("solids_in_kg", N_("ST entra kg")),
+    ("solids_out_kg", N_("ST sale kg")),
+)
+# The tank's stock in fat and total solids, and the solids lost: in the spreadsheet and the
+# JSON (the printed page keeps the issue's columns; its note says the stock is counted).
+STOCK_COLUMNS = (
+    ("opening_fat_kg", N_("Grasa inicial kg")),
+    ("closing_fat_kg", N_("Grasa final kg")),
+    ("opening_solids_kg", N_("ST inicial kg")),
+    ("closing_solids_kg", N_("ST final kg")),
+    ("solids_loss_kg", N_("ST perdido kg")),
 )
 
 
@@ -34,6 +43,7 @@ def balance_cell(key: str, value: Any, lang: str) -> str:
     return fmt.quantity(value, None, lang)
 
 
+@in_language
 def margin_lines(m: Any, lang: str = "es") -> list[tuple[str, str]]:
     def pct(value: Decimal | None) -> str:
         return "—" if value is None else fmt.percent(value, 2, lang)
@@ -45,18 +55,38 @@ def margin_lines(m: Any, lang: str = "es") -> list[tuple[str, str]]:
             fmt.amount(m.margin_per_l, lang), fmt.unit_price(m.margin_per_l, lang)
         )
     )
-    return [
+    lines = [
         (
-            tr(lang, "Litros comprados a los socios", "Litres bought from members"),
+            _("Litros comprados a los socios"),
             fmt.quantity(m.litres_bought, "L", lang),
         ),
-        (tr(lang, "Litros vendidos", "Litres sold"), fmt.quantity(m.litres_sold, "L", lang)),
-        (tr(lang, "Merma", "Shrinkage"), fmt.quantity(m.shrinkage_l, "L", lang)),
-        (tr(lang, "Ventas", "Sales"), fmt.money(m.sales, lang)),
-        (tr(lang, "Leche de los socios", "Members' milk"), fmt.money(m.milk_cost, lang)),
-        (tr(lang, "Gastos del acopio", "Collection expenses"), fmt.money(m.expenses, lang)),
-        (tr(lang, "Margen", "Margin"), fmt.money(m.margin, lang)),
-        (tr(lang, "Margen por litro vendido", "Margin per litre sold"), per_l),
-        (tr(lang, "Margen sobre ventas", "Margin on sales"), pct(m.margin_pct)),
-        (tr(lang, "Participación del productor", "Producers' share"), pct(m.producer_share_pct)),
+        (_("Litros vendidos"), fmt.quantity(m.litres_sold, "L", lang)),
+        (_("Merma"), fmt.quantity(m.shrinkage_l, "L", lang)),
+        (_("Ventas"), fmt.money(m.sales, lang)),
+        (_("Leche de los socios"), fmt.money(m.milk_cost, lang)),
+        (_("Gastos del acopio"), fmt.money(m.expenses, lang)),
+        (_("Margen"), fmt.money(m.margin, lang)),
+        (_("Margen por litro vendido"), per_l),
+        (_("Margen sobre ventas"), pct(m.margin_pct)),
+        (_("Participación del productor"), pct(m.producer_share_pct)),
     ]
+    if m.litres_untested:
+        lines.append(
+            (
+                _("Leche sin análisis (sin precio)"),
+                fmt.quantity(m.litres_untested, "L", lang),
+            )
+        )
+    return lines
+
+
+@in_language
+def untested_note(m: Any, lang: str = "es") -> str:
+    """Said wherever the margin is shown: the members' litres left unpriced."""
+    if not m.litres_untested:
+        return ""
+    return _(
+        "{q} de los socios no tienen aún los análisis que pide su esquema: no "
+        "están valorizados en la leche de los socios (no cuentan como S/ "
+        "0.00); el margen es provisional."
+    ).format(q=fmt.quantity(m.litres_untested, "L", lang))

@@ -9,10 +9,17 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from coop_desktop.core.i18n import _, in_language
 from coop_desktop.documents.content import Header
-from coop_desktop.documents.layout import escape, grid, header_block, p, tr
+from coop_desktop.documents.layout import escape, grid, header_block, p
 from coop_desktop.documents.pages import build
-from coop_desktop.documents.sales_labels import BALANCE_COLUMNS, balance_cell, margin_lines
+from coop_desktop.documents.sales_labels import (
+    BALANCE_COLUMNS,
+    STOCK_COLUMNS,
+    balance_cell,
+    margin_lines,
+    untested_note,
+)
 from coop_desktop.documents.spreadsheet import Column, Sheet, xlsx_bytes
 from coop_desktop.language import formatting as fmt
 
@@ -21,34 +28,33 @@ def _range(start: date, end: date, lang: str) -> str:
     return f"{fmt.day(start, lang)} – {fmt.day(end, lang)}"
 
 
+@in_language
 def balance_pdf(report: Any, header: Header, lang: str = "es") -> bytes:
     width = landscape(A4)[0] - 24 * mm
-    head = [tr(lang, "Fecha", "Date"), tr(lang, "Centro", "Centre")] + [
-        tr(lang, es, en).replace(" ", "\n", 1) for _k, es, en in BALANCE_COLUMNS
-    ]
+    head = [_("Fecha"), _("Centro")] + [_(es).replace(" ", "\n", 1) for _k, es in BALANCE_COLUMNS]
     rows: list[list[str]] = [head]
     for r in (*report.rows, report.total):
         rows.append(
             [
                 "" if r.day is None else fmt.day(r.day, lang),
-                (r.centre or tr(lang, "TOTAL", "TOTAL")) + (" ▲" if r.amber else ""),
-                *(balance_cell(k, getattr(r, k), lang) for k, _es, _en in BALANCE_COLUMNS),
+                (r.centre or _("TOTAL")) + (" ▲" if r.amber else ""),
+                *(balance_cell(k, getattr(r, k), lang) for k, _es in BALANCE_COLUMNS),
             ]
         )
     widths = [20 * mm, 18 * mm] + [(width - 38 * mm) / len(BALANCE_COLUMNS)] * len(BALANCE_COLUMNS)
-    note = tr(
-        lang,
-        f"▲ merma mayor que el umbral de {fmt.percent(report.threshold, 1, lang)}. Merma = "
-        "inicial + acopio − despacho − venta local − final; tránsito = nuestra medida − la "
-        "del comprador.",
-        f"▲ shrinkage above the {fmt.percent(report.threshold, 1, 'en')} threshold. Shrinkage "
-        "= opening + collected − dispatched − local sales − closing; transit = our measure − "
-        "the buyer's.",
+    note = _(
+        "▲ merma mayor que el umbral de {value}. Merma = inicial + acopio − "
+        "despacho − venta local − final; tránsito = nuestra medida − la del "
+        "comprador. La grasa y los sólidos cuentan el stock del tanque al "
+        "abrir y al cerrar, valorizado con la grasa (los sólidos) del acopio "
+        "del día."
+    ).format(
+        value=fmt.percent(report.threshold, 1, lang), value2=fmt.percent(report.threshold, 1, "en")
     )
     story: list[Flowable] = [
         header_block(
             header,
-            tr(lang, "BALANCE DE LECHE", "MILK BALANCE"),
+            _("BALANCE DE LECHE"),
             _range(report.start, report.end, lang),
             width,
         ),
@@ -57,49 +63,49 @@ def balance_pdf(report: Any, header: Header, lang: str = "es") -> bytes:
         Spacer(1, 3 * mm),
         p(escape(note), "small"),
     ]
-    return build(
-        story, landscape(A4), lang=lang, title=tr(lang, "Balance de leche", "Milk balance")
-    )
+    return build(story, landscape(A4), lang=lang, title=_("Balance de leche"))
 
 
+@in_language
 def balance_xlsx(report: Any, lang: str = "es") -> bytes:
-    columns = [Column(tr(lang, "Fecha", "Date"), "date"), Column(tr(lang, "Centro", "Centre"))]
+    columns = [Column(_("Fecha"), "date"), Column(_("Centro"))]
+    every = (*BALANCE_COLUMNS, *STOCK_COLUMNS)
     columns += [
-        Column(tr(lang, es, en), "percent" if k.endswith("_pct") else "quantity", 14)
-        for k, es, en in BALANCE_COLUMNS
+        Column(_(es), "percent" if k.endswith("_pct") else "quantity", 14) for k, es in every
     ]
-    columns.append(Column(tr(lang, "Ámbar", "Amber"), "text", 8))
+    columns.append(Column(_("Ámbar"), "text", 8))
     rows = [
         [
             r.day,
             r.centre,
-            *(getattr(r, k) for k, _es, _en in BALANCE_COLUMNS),
-            "sí" if r.amber else "",
+            *(getattr(r, k) for k, _es in every),
+            _("sí") if r.amber else "",
         ]
         for r in report.rows
     ]
     t = report.total
     totals = [
         None,
-        tr(lang, "TOTAL", "TOTAL"),
-        *(getattr(t, k) for k, _es, _en in BALANCE_COLUMNS),
+        _("TOTAL"),
+        *(getattr(t, k) for k, _es in every),
         "",
     ]
-    return xlsx_bytes([Sheet(tr(lang, "Balance", "Balance"), columns, rows, totals)])
+    return xlsx_bytes([Sheet(_("Balance"), columns, rows, totals)])
 
 
 def balance_file(report: Any, header: Header, kind: str, lang: str = "es") -> bytes:
     return balance_pdf(report, header, lang) if kind == "pdf" else balance_xlsx(report, lang)
 
 
+@in_language
 def margin_pdf(m: Any, start: date, end: date, header: Header, lang: str = "es") -> bytes:
     width = A4[0] - 24 * mm
-    rows = [[tr(lang, "Concepto", "Item"), tr(lang, "Valor", "Value")]]
+    rows = [[_("Concepto"), _("Valor")]]
     rows += [[label, value] for label, value in margin_lines(m, lang)]
     story: list[Flowable] = [
         header_block(
             header,
-            tr(lang, "MARGEN DEL ACOPIO", "COLLECTION MARGIN"),
+            _("MARGEN DEL ACOPIO"),
             _range(start, end, lang),
             width,
         ),
@@ -108,26 +114,28 @@ def margin_pdf(m: Any, start: date, end: date, header: Header, lang: str = "es")
         Spacer(1, 4 * mm),
         p(
             escape(
-                tr(
-                    lang,
-                    "Margen = ventas − leche de los socios − gastos. Participación del productor "
-                    "= leche de los socios ÷ ventas.",
-                    "Margin = sales − members' milk − expenses. Producers' share = members' "
-                    "milk ÷ sales.",
+                _(
+                    "Margen = ventas − leche de los socios − gastos. Participación del "
+                    "productor = leche de los socios ÷ ventas."
                 )
             ),
             "small",
         ),
     ]
-    mark = tr(lang, "PROVISIONAL", "PROVISIONAL") if m.provisional else ""
-    return build(story, A4, mark=mark, lang=lang, title=tr(lang, "Margen", "Margin"))
+    note = untested_note(m, lang)
+    if note:
+        story.append(p(escape(note), "small"))
+    mark = _("PROVISIONAL") if m.provisional else ""
+    return build(story, A4, mark=mark, lang=lang, title=_("Margen"))
 
 
+@in_language
 def margin_xlsx(m: Any, lang: str = "es") -> bytes:
     kinds = {
         "litres_bought": "quantity",
         "litres_sold": "quantity",
         "shrinkage_l": "quantity",
+        "litres_untested": "quantity",
         "margin_per_l": "price",
         "margin_pct": "percent",
         "producer_share_pct": "percent",
@@ -136,7 +144,7 @@ def margin_xlsx(m: Any, lang: str = "es") -> bytes:
     data = m.as_dict()
     columns = [Column(key, kinds.get(key, "money"), 14) for key in data]
     row = [("sí" if v else "no") if isinstance(v, bool) else v for v in data.values()]
-    return xlsx_bytes([Sheet(tr(lang, "Margen", "Margin"), columns, [row])])
+    return xlsx_bytes([Sheet(_("Margen"), columns, [row])])
 
 
 def margin_file(

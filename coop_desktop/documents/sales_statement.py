@@ -8,6 +8,7 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
+from coop_desktop.core.i18n import _, in_language
 from coop_desktop.documents.content import Header
 from coop_desktop.documents.layout import (
     RollArea,
@@ -17,7 +18,6 @@ from coop_desktop.documents.layout import (
     p,
     roll_area,
     roll_styles,
-    tr,
 )
 from coop_desktop.documents.pages import build, build_roll
 from coop_desktop.documents.signatures import SignLine
@@ -25,19 +25,20 @@ from coop_desktop.domain.measures import MEASURES
 from coop_desktop.language import formatting as fmt
 
 
+@in_language
 def render_buyer_statement(st: Any, header: Header, lang: str = "es") -> bytes:
     width = A4[0] - 24 * mm
     a = st.account
     subtitle = f"{fmt.day(st.start, lang)} – {fmt.day(st.end, lang)}"
     shipped = [
         [
-            tr(lang, "Guía", "Guide"),
-            tr(lang, "Fecha", "Date"),
-            tr(lang, "Enviado", "Sent"),
-            tr(lang, "Recibido", "Received"),
-            tr(lang, "Grasa %", "Fat %"),
-            tr(lang, "Precio", "Price"),
-            tr(lang, "Monto", "Amount"),
+            _("Guía"),
+            _("Fecha"),
+            _("Enviado"),
+            _("Recibido"),
+            _("Grasa %"),
+            _("Precio"),
+            _("Monto"),
         ]
     ]
     for d in st.dispatches:
@@ -48,13 +49,9 @@ def render_buyer_statement(st: Any, header: Header, lang: str = "es") -> bytes:
                 d.guide,
                 fmt.day(d.day, lang),
                 fmt.quantity(d.quantity, d.unit, lang),
-                tr(lang, "pendiente", "pending")
+                _("pendiente")
                 if r is None
-                else (
-                    tr(lang, "RECHAZADO", "REJECTED")
-                    if r.rejected
-                    else fmt.quantity(r.quantity, r.unit, lang)
-                ),
+                else (_("RECHAZADO") if r.rejected else fmt.quantity(r.quantity, r.unit, lang)),
                 "" if fat is None else fmt.percent(fat, 2, lang),
                 "" if r is None else fmt.unit_price(r.unit_price, lang),
                 "" if r is None else fmt.amount(r.amount, lang),
@@ -62,15 +59,13 @@ def render_buyer_statement(st: Any, header: Header, lang: str = "es") -> bytes:
         )
     moves = [
         [
-            tr(lang, "Fecha", "Date"),
-            tr(lang, "Concepto", "Entry"),
-            tr(lang, "Monto", "Amount"),
-            tr(lang, "Saldo", "Balance"),
+            _("Fecha"),
+            _("Concepto"),
+            _("Monto"),
+            _("Saldo"),
         ]
     ]
-    moves.append(
-        ["", tr(lang, "Saldo anterior", "Brought forward"), "", fmt.amount(a.opening, lang)]
-    )
+    moves.append(["", _("Saldo anterior"), "", fmt.amount(a.opening, lang)])
     for e in a.entries:
         moves.append(
             [
@@ -81,9 +76,7 @@ def render_buyer_statement(st: Any, header: Header, lang: str = "es") -> bytes:
             ]
         )
     story: list[Flowable] = [
-        header_block(
-            header, tr(lang, "ESTADO DE CUENTA DEL COMPRADOR", "BUYER STATEMENT"), subtitle, width
-        ),
+        header_block(header, _("ESTADO DE CUENTA DEL COMPRADOR"), subtitle, width),
         Spacer(1, 3 * mm),
         p(
             escape(
@@ -92,7 +85,7 @@ def render_buyer_statement(st: Any, header: Header, lang: str = "es") -> bytes:
             ),
             "bold",
         ),
-        p(escape(tr(lang, "Precio: ", "Price: ") + a.buyer.terms), "small"),
+        p(escape(_("Precio: ") + a.buyer.terms), "small"),
         Spacer(1, 3 * mm),
         grid(
             shipped,
@@ -104,38 +97,35 @@ def render_buyer_statement(st: Any, header: Header, lang: str = "es") -> bytes:
         Spacer(1, 4 * mm),
         p(
             escape(
-                tr(lang, "Ventas", "Sales")
+                _("Ventas")
                 + f": {fmt.money(a.sales, lang)}   "
-                + tr(lang, "Pagos recibidos", "Payments received")
+                + _("Pagos recibidos")
                 + f": {fmt.money(a.payments, lang)}   "
-                + tr(lang, "Saldo por cobrar", "Balance owed")
+                + _("Saldo por cobrar")
                 + f": {fmt.money(a.balance, lang)}"
             ),
             "bold",
         ),
     ]
-    return build(
-        story, A4, lang=lang, title=tr(lang, "Estado de cuenta del comprador", "Buyer statement")
-    )
+    return build(story, A4, lang=lang, title=_("Estado de cuenta del comprador"))
 
 
+@in_language
 def guide_rows(d: Any, lang: str) -> list[tuple[str, str]]:
-    shift = {"am": tr(lang, "mañana", "morning"), "pm": tr(lang, "tarde", "afternoon")}
+    shift = {"am": _("mañana"), "pm": _("tarde")}
     rows = [
-        (tr(lang, "Comprador", "Buyer"), f"{d.buyer} {d.buyer_name}"),
-        (tr(lang, "Fecha", "Date"), f"{fmt.day(d.day, lang)} {shift.get(d.shift, d.shift)}"),
-        (tr(lang, "Centro", "Centre"), d.centre or "—"),
-        (tr(lang, "Cantidad", "Quantity"), fmt.quantity(d.quantity, d.unit, lang)),
+        (_("Comprador"), f"{d.buyer} {d.buyer_name}"),
+        (_("Fecha"), f"{fmt.day(d.day, lang)} {shift.get(d.shift, d.shift)}"),
+        (_("Centro"), d.centre or "—"),
+        (_("Cantidad"), fmt.quantity(d.quantity, d.unit, lang)),
     ]
     if d.temperature is not None:
-        rows.append((tr(lang, "Temperatura", "Temperature"), fmt.temperature(d.temperature, lang)))
+        rows.append((_("Temperatura"), fmt.temperature(d.temperature, lang)))
     if d.alcohol_positive is not None:
         rows.append(
             (
-                tr(lang, "Prueba de alcohol", "Alcohol test"),
-                tr(lang, "POSITIVA", "POSITIVE")
-                if d.alcohol_positive
-                else tr(lang, "negativa", "negative"),
+                _("Prueba de alcohol"),
+                _("POSITIVA") if d.alcohol_positive else _("negativa"),
             )
         )
     for key, value in d.measures.items():
@@ -146,13 +136,14 @@ def guide_rows(d: Any, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
+@in_language
 def render_guide(
     d: Any, header: Header, size: str = "80mm", lang: str = "es", area: RollArea | None = None
 ) -> bytes:
     """The dispatch guide that travels with the milk: the buyer signs what it received."""
-    title = tr(lang, "GUÍA DE DESPACHO", "DISPATCH GUIDE") + f" {d.guide}"
-    mark = tr(lang, "ANULADO", "VOID") if d.void else ""
-    sign = tr(lang, "Recibí conforme (comprador)", "Received (buyer)")
+    title = _("GUÍA DE DESPACHO") + f" {d.guide}"
+    mark = _("ANULADO") if d.void else ""
+    sign = _("Recibí conforme (comprador)")
     if size == "80mm":
         roll = area or roll_area(80)  # a printer's own printable width, when it says it
         s = roll_styles(roll)

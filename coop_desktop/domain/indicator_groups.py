@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from coop_desktop.core.i18n import N_, _, language
 from coop_desktop.domain.indicator_figures import MemberFacts
 from coop_desktop.domain.text import fold
 
@@ -26,31 +27,36 @@ def group_of(m: MemberFacts, by: str, practices: Sequence[str] = ()) -> tuple[st
 
 
 GENDER_LABELS = {
-    "f": ("Mujeres", "Women"),
-    "m": ("Hombres", "Men"),
-    "unknown": ("Sin dato de sexo", "Gender not recorded"),
+    "f": N_("Mujeres"),
+    "m": N_("Hombres"),
+    "unknown": N_("Sin dato de sexo"),
 }
 GROUPING_LABELS = {
-    "district": ("Distrito", "District"),
-    "community": ("Comunidad", "Community"),
-    "centre": ("Centro de acopio", "Collection centre"),
-    "gender": ("Sexo", "Gender"),
-    "practice": ("Prácticas", "Practices"),
+    "district": N_("Distrito"),
+    "community": N_("Comunidad"),
+    "centre": N_("Centro de acopio"),
+    "gender": N_("Sexo"),
+    "practice": N_("Prácticas"),
 }
 
 
 def group_label(by: str, group: str, lang: str = "es", names: Names | None = None) -> str:
     """How a group is named for people: "Mujeres", "Con Producción orgánica", "Ácora"."""
-    en = lang == "en"
-    if by == "gender":
-        return GENDER_LABELS.get(group, (group, group))[en]
-    if by == "practice":
-        code, _, yes = group.partition(":")
-        name = (names or {}).get(code, (code, code))[en]
-        if en:
-            return f"{'With' if yes == 'yes' else 'Without'}: {name}"
-        return f"{'Con' if yes == 'yes' else 'Sin'}: {name}"
-    return group or ("(not recorded)" if en else "(sin dato)")
+    with language(lang):
+        if by == "gender":
+            return _(GENDER_LABELS[group]) if group in GENDER_LABELS else group
+        if by == "practice":
+            code, _sep, yes = group.partition(":")
+            name = (names or {}).get(code, (code, code))[lang == "en"]  # the practice's names
+            held = _("Con: {name}") if yes == "yes" else _("Sin: {name}")
+            return held.format(name=name)
+        return group or _("(sin dato)")
+
+
+def grouping_label(by: str, lang: str = "es") -> str:
+    """ "Distrito", "Sexo", "Prácticas"…: what a grouping is called."""
+    with language(lang):
+        return _(GROUPING_LABELS[by])
 
 
 def grouped(

@@ -13,10 +13,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from coop_desktop.core.numbers import ZERO
+from coop_desktop.core.numbers import ZERO, quantize
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS, Change, Figures
 from coop_desktop.domain.indicator_groups import Names, group_label, grouped, ordered
+from coop_desktop.domain.sales.margin import SALES_KEYS, SalesFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class RangeFigures:
     days: int  # days counted for litres per day (up to today)
     periods: tuple[PeriodRow, ...]
     figures: Figures
+    sales: SalesFigures | None = None  # selling the milk: the whole range, not per group
 
     @property
     def provisional(self) -> bool:
@@ -83,6 +85,7 @@ class IndicatorReport:
     change: Mapping[str, Change] | None
     by: tuple[str, ...]
     groups: tuple[GroupFigures, ...]
+    sales_change: Mapping[str, Change] | None = None
 
     @property
     def provisional(self) -> bool:
@@ -169,7 +172,23 @@ def assemble(
         ind.change(whole, base_whole) if base_whole is not None else None,
         tuple(by),
         tuple(groups),
+        sales_change(now.sales, baseline[0].sales) if baseline else None,
     )
+
+
+def sales_change(now: SalesFigures | None, before: SalesFigures | None) -> dict[str, Change] | None:
+    """The sales indicators against the baseline, as `ind.change` does the others (points
+    for a percentage's difference)."""
+    if now is None or before is None:
+        return None
+    result = {}
+    for key in SALES_KEYS:
+        a, b = now[key], before[key]
+        if a is None or b is None:
+            result[key] = Change(None, None)
+            continue
+        result[key] = Change(a - b, None if not b else quantize(Decimal(a - b) / b * 100))
+    return result
 
 
 def _text(value: object) -> object:
@@ -234,6 +253,7 @@ def range_json(r: RangeFigures) -> dict[str, Any]:
             for p in r.periods
         ],
         **figures_json(r.figures),
+        "sales": None if r.sales is None else {k: _text(v) for k, v in r.sales.as_dict().items()},
     }
 
 
@@ -244,6 +264,7 @@ def report_json(report: IndicatorReport, lang: str = "es") -> dict[str, Any]:
     data["denominators"] = dict(DENOMINATORS)
     data["baseline"] = None if report.baseline is None else range_json(report.baseline)
     data["change"] = change_json(report.change)
+    data["sales_change"] = change_json(report.sales_change)
     data["by"] = list(report.by)
     data["groups"] = [
         {

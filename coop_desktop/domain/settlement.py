@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.i18n import N_, _, language
 from coop_desktop.core.numbers import CENT, ZERO_MONEY, quantize
 
 # Deduction kinds in their default priority (first is covered first).
@@ -29,37 +30,37 @@ CHARGE_KINDS = ("dues", "fee", "transport", "other")
 NOT_SETTLED = ("milk", "payment")
 
 KIND_LABELS = {
-    "milk": ("Leche", "Milk"),
-    "carried": ("Deuda anterior", "Carried debt"),
-    "loan": ("Cuota de préstamo", "Loan instalment"),
-    "dues": ("Cuota social", "Dues"),
-    "fee": ("Aporte a la asociación", "Association fee"),
-    "transport": ("Transporte", "Transport"),
-    "input": ("Insumos al crédito", "Inputs on credit"),
-    "advance": ("Adelanto", "Advance"),
-    "penalty": ("Castigo", "Penalty"),
-    "bonus": ("Bonificación", "Bonus"),
-    "adjustment": ("Ajuste", "Adjustment"),
-    "payment": ("Pago", "Payment"),
-    "other": ("Otro", "Other"),
+    "milk": N_("Leche"),
+    "carried": N_("Deuda anterior"),
+    "loan": N_("Cuota de préstamo"),
+    "dues": N_("Cuota social"),
+    "fee": N_("Aporte a la asociación"),
+    "transport": N_("Transporte"),
+    "input": N_("Insumos al crédito"),
+    "advance": N_("Adelanto"),
+    "penalty": N_("Castigo"),
+    "bonus": N_("Bonificación"),
+    "adjustment": N_("Ajuste"),
+    "payment": N_("Pago"),
+    "other": N_("Otro"),
 }
 
 
 # The words every document and screen uses for a settlement's figures (es, en): the
 # statement, the payroll, the receipt and Cierre say the same thing under the same name.
 SUMMARY_WORDS = {
-    "milk": ("Valor de la leche", "Milk value"),
-    "credits": ("Abonos", "Credits"),
-    "deductions": ("Descuentos del periodo", "Deductions of the period"),
-    "carried_in": ("Deuda anterior", "Debt brought in"),
-    "carried_out": ("Deuda que pasa", "Debt carried on"),
-    "net": ("Neto a pagar", "Net to pay"),
+    "milk": N_("Valor de la leche"),
+    "credits": N_("Abonos"),
+    "deductions": N_("Descuentos del periodo"),
+    "carried_in": N_("Deuda anterior"),
+    "carried_out": N_("Deuda que pasa"),
+    "net": N_("Neto a pagar"),
 }
 
 
 def summary_word(key: str, lang: str = "es") -> str:
-    es, en = SUMMARY_WORDS[key]
-    return en if lang == "en" else es
+    with language(lang):
+        return _(SUMMARY_WORDS[key])
 
 
 @dataclass(frozen=True, slots=True)

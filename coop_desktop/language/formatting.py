@@ -18,6 +18,7 @@ from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
+from coop_desktop.core.i18n import _, language
 from coop_desktop.core.numbers import ONE, D, quantize
 from coop_desktop.domain.periods import PeriodSpan, parse_period
 from coop_desktop.domain.pricing.model import UNIT_WORDS
@@ -177,8 +178,10 @@ def quantity_column(values: Sequence[Decimal], unit: str = "", lang: str = "es")
 
 
 def unit_label(unit: str, lang: str = "es") -> str:
-    names = UNIT_NAMES.get(unit)
-    return unit if names is None else names[1 if lang == "en" else 0]
+    if unit not in UNIT_NAMES:
+        return unit
+    with language(lang):
+        return _(UNIT_NAMES[unit])
 
 
 def percent(value: Decimal, places: int = 2, lang: str = "es") -> str:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from coop_desktop.core.errors import Refused
-from coop_desktop.core.i18n import _, in_language
+from coop_desktop.core.i18n import N_, _, in_language
 from coop_desktop.core.numbers import ZERO, ZERO_MONEY
 from coop_desktop.documents.spreadsheet import Column, Sheet
 from coop_desktop.domain.periods import parse_period
@@ -26,15 +26,11 @@ DOCUMENT_TYPE = "04"
 ID_TYPE_DNI = "1"
 # SUNAT, Catálogo 03 (unidades de medida, UN/ECE Rec. 20): KGM = kilogramo.
 UNIT_KG = "KGM"
-DESCRIPTION = ("Leche cruda entera de vaca", "Raw whole cow's milk")
+DESCRIPTION = N_("Leche cruda entera de vaca")
 
 
 def _money_sum(values: Iterable[object]) -> Decimal:
     return sum((v for v in values if isinstance(v, Decimal)), ZERO_MONEY)
-
-
-def _t(lang: str, es: str, en: str) -> str:
-    return en if lang == "en" else es
 
 
 SUMMARY = ("milk", "credits", "deductions", "carried_in", "carried_out", "net")
@@ -110,7 +106,7 @@ def purchases_sheet(db: Database, code: str, lang: str = "es") -> Sheet:
         Column(_("Descuentos S/"), "money", 12),
         Column(_("Neto pagado S/"), "money", 12),
     ]
-    description = DESCRIPTION[lang == "en"]
+    description = _(DESCRIPTION)
     rows: list[tuple[object, ...]] = [
         (
             code,

@@ -183,7 +183,7 @@ def add_charge(
     value = v.money(amount, "amount", 4 if clean_per == "litre" else 2)
     if value <= 0:
         raise ValidationError("not_positive", "amount", value=amount)
-    label = v.optional_text(name) or KIND_LABELS[clean_kind][0]
+    label = v.optional_text(name) or KIND_LABELS[clean_kind]  # stored in Spanish, as entered
     first_day = v.iso_date(start or clock.today())
     with db.write() as session:
         _lock_start(session, first_day)

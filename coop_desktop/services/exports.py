@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from coop_desktop.core.errors import ValidationError
-from coop_desktop.core.i18n import _, in_language
+from coop_desktop.core.i18n import N_, _, in_language
 from coop_desktop.core.messages import measure_name, measure_unit
 from coop_desktop.core.numbers import ZERO, ZERO_MONEY
 from coop_desktop.core.outputs import write_file
@@ -61,10 +61,6 @@ def parse_span(text: str | None) -> Span:
     return Span(span.start, span.end, span.code, span.code)
 
 
-def _t(lang: str, es: str, en: str) -> str:
-    return en if lang == "en" else es
-
-
 def _name(m: Member) -> str:
     return f"{m.given_names} {m.surnames}"
 
@@ -94,7 +90,7 @@ def ledger_sheet(db: Database, span: Span, lang: str) -> Sheet:
                 e.date,
                 m.code,
                 _name(m),
-                KIND_LABELS.get(e.kind, (e.kind, e.kind))[lang == "en"],
+                _(KIND_LABELS[e.kind]) if e.kind in KIND_LABELS else e.kind,
                 e.description,
                 e.quantity,
                 e.unit_price,
@@ -190,14 +186,14 @@ def quality_sheet(db: Database, span: Span, lang: str) -> Sheet:
 
 GENDER_WORDS = {"f": ("Mujer", "Woman"), "m": ("Hombre", "Man")}
 METHOD_WORDS = {
-    "cash": ("efectivo", "cash"),
-    "bank": ("banco", "bank"),
-    "wallet": ("billetera", "wallet"),
+    "cash": N_("efectivo"),
+    "bank": N_("banco"),
+    "wallet": N_("billetera"),
 }
 STATUS_WORDS = {
-    "active": ("activo", "active"),
-    "suspended": ("suspendido", "suspended"),
-    "retired": ("retirado", "retired"),
+    "active": N_("activo"),
+    "suspended": N_("suspendido"),
+    "retired": N_("retirado"),
 }
 
 
@@ -249,12 +245,14 @@ def members_sheet(db: Database, span: Span | None, lang: str) -> Sheet:
                 m.department,
                 m.address,
                 m.phone,
-                METHOD_WORDS.get(m.payment_method, (m.payment_method,) * 2)[en],
+                _(METHOD_WORDS[m.payment_method])
+                if m.payment_method in METHOD_WORDS
+                else m.payment_method,
                 m.bank,
                 m.account,
                 m.wallet,
                 m.joined_on,
-                STATUS_WORDS.get(m.status, (m.status,) * 2)[en],
+                _(STATUS_WORDS[m.status]) if m.status in STATUS_WORDS else m.status,
                 m.herd_size,
                 *(
                     s.start if (s := held.get(m.id, {}).get(p.code)) is not None else None

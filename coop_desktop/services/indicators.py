@@ -35,6 +35,7 @@ from coop_desktop.services.authz import requires
 from coop_desktop.services.context import audit
 from coop_desktop.services.indicator_members import base_on, member_facts, split_by_practice
 from coop_desktop.services.practices import all_practices
+from coop_desktop.services.sales.margin import range_sales
 from coop_desktop.services.schemes import load_timeline
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Setting
@@ -167,7 +168,16 @@ def _read_range(
         )
     parts = list(split_by_practice(conn, facts, people, money, timeline, classes, first, last))
     counted = (min(last, max(today, first)) - first).days + 1
-    figures = RangeFigures(first, last, start, end, counted, tuple(rows), ind.Figures({}))
+    every = [m for period in money for m in period.members.values()]
+    sales = range_sales(
+        session,
+        first,
+        last,
+        milk_cost=sum((m.milk_amount for m in every), ZERO),
+        litres_untested=sum((m.untested_litres for m in every), Decimal("0.000")),
+        provisional=any(r.provisional for r in rows),
+    )
+    figures = RangeFigures(first, last, start, end, counted, tuple(rows), ind.Figures({}), sales)
     return RangeFacts(figures, facts, parts)
 
 

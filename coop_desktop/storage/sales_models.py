@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -202,3 +203,31 @@ class SalesVoid(Base):
     reason: Mapped[str] = mapped_column(String(200))
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class IntakePeriod(Base):
+    """A closed period whose intake per centre and day its close stored (`IntakeDay`).
+    Read only while the period is closed; a new close of it stores it anew."""
+
+    __tablename__ = "sales_intake_period"
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id"), primary_key=True)
+    stored_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class IntakeDay(Base):
+    """The accepted milk of one centre on one day of a closed period, as its close read it:
+    litres (to the millilitre), kg of fat and of total solids (in 1e-11 kg: millilitres ×
+    density in 1/10000 × % in 1/100) and the kg of milk each is known for (in 1e-7 kg). A
+    derived figure, not an entry: replaced when the period is closed again."""
+
+    __tablename__ = "sales_intake_day"
+    __table_args__ = (Index("ix_sales_intake_day_period_date", "period_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id"))
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))
+    date: Mapped[date] = mapped_column(Date)
+    accepted_ml: Mapped[int] = mapped_column(BigInteger)
+    fat: Mapped[int] = mapped_column(BigInteger)
+    solids: Mapped[int] = mapped_column(BigInteger)
+    fat_base: Mapped[int] = mapped_column(BigInteger)
+    solids_base: Mapped[int] = mapped_column(BigInteger)

@@ -1,6 +1,105 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="es_PE">
 <context>
+    <name>AccountPanel</name>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="54" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="55" />
+        <source>Concepto</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="56" />
+        <location filename="../../ui/sales/account_panel.py" line="69" />
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="57" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="58" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="67" />
+        <source>Monto recibido</source>
+        <translation>Amount received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="70" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="76" />
+        <source>Revertir pago…</source>
+        <translation>Reverse payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="78" />
+        <source>Comparar con la liquidación del comprador…</source>
+        <translation>Compare with the buyer's statement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="92" />
+        <source>&lt;b&gt;Sin compradores&lt;/b&gt;</source>
+        <translation>&lt;b&gt;No buyers&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="96" />
+        <source>&lt;b&gt;Cuenta de %1&lt;/b&gt; — saldo por cobrar %2</source>
+        <translation>&lt;b&gt;Account of %1&lt;/b&gt; — balance owed %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="135" />
+        <source>Pago registrado.</source>
+        <translation>Payment recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="141" />
+        <source>Elija el pago a revertir.</source>
+        <translation>Choose the payment to reverse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="145" />
+        <source>Revertir pago</source>
+        <translation>Reverse payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="145" />
+        <source>Motivo de la reversión:</source>
+        <translation>Reason for the reversal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="154" />
+        <source>Pago revertido.</source>
+        <translation>Payment reversed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="162" />
+        <source>Liquidación del comprador</source>
+        <translation>The buyer's statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="164" />
+        <source>Hojas de cálculo (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="174" />
+        <source>%1 filas leídas; días que difieren: %2.</source>
+        <translation>%1 rows read; days that differ: %2.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsView</name>
     <message>
         <location filename="../../ui/accounts/accounts_view.py" line="61" />
@@ -410,73 +509,73 @@
 <context>
     <name>AnalyzerPanel</name>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="66" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="65" />
         <source>Pares CLAVE=VALOR (FAT=3.5 SNF=8.2)</source>
         <translation>KEY=VALUE pairs (FAT=3.5 SNF=8.2)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="67" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="66" />
         <source>Lactoscan (columnas)</source>
         <translation>Lactoscan (columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="68" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="67" />
         <source>Ekomilk (columnas)</source>
         <translation>Ekomilk (columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="69" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="68" />
         <source>Milkotester (pares)</source>
         <translation>Milkotester (pairs)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="70" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="69" />
         <source>Patrón propio</source>
         <translation>Own pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="78" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="75" />
         <source>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</source>
         <translation>FAT=(?P&lt;fat&gt;\S+) SNF=(?P&lt;snf&gt;\S+)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="90" />
-        <location filename="../../ui/collection/analyzer_panel.py" line="124" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="85" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="119" />
         <source>Conectar analizador</source>
         <translation>Connect analyzer</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="93" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="88" />
         <source>Analizador:</source>
         <translation>Analyzer:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="109" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="104" />
         <source>Descartar resultado</source>
         <translation>Discard result</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="125" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="120" />
         <source>Desconectado.</source>
         <translation>Disconnected.</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="133" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="127" />
         <source>Desconectar</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="135" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="129" />
         <source>Esperando resultados en %1…</source>
         <translation>Waiting for results on %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="143" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="137" />
         <source>Línea descartada: %1</source>
         <translation>Line discarded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/analyzer_panel.py" line="154" />
+        <location filename="../../ui/quality/analyzer_panel.py" line="148" />
         <source>Resultado en el formulario: elija el socio y pulse Enter para guardarlo.</source>
         <translation>Result in the form: choose the member and press Enter to save it.</translation>
     </message>
@@ -796,147 +895,135 @@
 <context>
     <name>BalanceView</name>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="50" />
+        <location filename="../../ui/sales/balance_view.py" line="57" />
         <source>Mostrar</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="52" />
+        <location filename="../../ui/sales/balance_view.py" line="59" />
         <source>Desde:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="54" />
+        <location filename="../../ui/sales/balance_view.py" line="61" />
         <source>Hasta:</source>
         <translation>Until:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="109" />
+        <location filename="../../ui/sales/balance_view.py" line="67" />
+        <source>Fijar umbral</source>
+        <translation>Set threshold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="69" />
+        <source>Umbral de merma (%):</source>
+        <translation>Shrinkage threshold (%):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/balance_view.py" line="133" />
         <source>Entró %1, salió %2; merma %3 (%4). Tránsito %5. Días en ámbar (más de %6): %7.</source>
         <translation>In %1, out %2; shrinkage %3 (%4). Transit %5. Amber days (above %6): %7.</translation>
     </message>
 </context>
 <context>
+    <name>BuyerField</name>
+    <message>
+        <location filename="../../ui/sales/buyer_lookup.py" line="54" />
+        <source>Código o nombre del comprador</source>
+        <translation>Buyer's code or name</translation>
+    </message>
+</context>
+<context>
     <name>BuyersTab</name>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="40" />
+        <location filename="../../ui/sales/buyers_tab.py" line="41" />
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="40" />
+        <location filename="../../ui/sales/buyers_tab.py" line="41" />
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="40" />
+        <location filename="../../ui/sales/buyers_tab.py" line="41" />
         <source>Precio</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="45" />
-        <source>Nuevo comprador</source>
-        <translation>New buyer</translation>
+        <location filename="../../ui/sales/buyers_tab.py" line="41" />
+        <source>Tipo</source>
+        <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="51" />
+        <location filename="../../ui/sales/buyers_tab.py" line="47" />
+        <source>Comprador y precio</source>
+        <translation>Buyer and price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="54" />
         <source>Planta</source>
         <translation>Plant</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="52" />
+        <location filename="../../ui/sales/buyers_tab.py" line="55" />
         <source>Quesería</source>
         <translation>Cheese maker</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="53" />
+        <location filename="../../ui/sales/buyers_tab.py" line="56" />
         <source>Planta propia</source>
         <translation>Own plant</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="54" />
+        <location filename="../../ui/sales/buyers_tab.py" line="57" />
         <source>Venta local</source>
         <translation>Local sale</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="60" />
+        <location filename="../../ui/sales/buyers_tab.py" line="61" />
         <source>Código:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="61" />
+        <location filename="../../ui/sales/buyers_tab.py" line="62" />
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="62" />
+        <location filename="../../ui/sales/buyers_tab.py" line="63" />
+        <source>RUC:</source>
+        <translation>RUC:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="64" />
         <source>Tipo:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="63" />
-        <source>Precio S/:</source>
-        <translation>Price S/:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="64" />
-        <source>Por:</source>
-        <translation>Per:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="65" />
-        <source>Agregar comprador</source>
-        <translation>Add buyer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="75" />
-        <source>Fecha</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="75" />
-        <source>Concepto</source>
-        <translation>Entry</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="75" />
-        <source>Monto</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="75" />
-        <source>Saldo</source>
-        <translation>Balance</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="82" />
-        <source>Monto recibido</source>
-        <translation>Amount received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="84" />
-        <source>Referencia</source>
-        <translation>Reference</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="85" />
-        <source>Registrar pago</source>
-        <translation>Record payment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="119" />
-        <source>&lt;b&gt;Sin compradores&lt;/b&gt;</source>
-        <translation>&lt;b&gt;No buyers&lt;/b&gt;</translation>
+        <location filename="../../ui/sales/buyers_tab.py" line="69" />
+        <source>Nuevo precio del elegido</source>
+        <translation>New price for the selected one</translation>
     </message>
     <message>
         <location filename="../../ui/sales/buyers_tab.py" line="123" />
-        <source>&lt;b&gt;Cuenta de %1&lt;/b&gt; — saldo por cobrar %2</source>
-        <translation>&lt;b&gt;Account of %1&lt;/b&gt; — balance owed %2</translation>
+        <source>Comprador agregado: %1 (%2).</source>
+        <translation>Buyer added: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/buyers_tab.py" line="148" />
-        <source>Comprador agregado: %1.</source>
-        <translation>Buyer added: %1.</translation>
+        <location filename="../../ui/sales/buyers_tab.py" line="133" />
+        <source>Elija el comprador.</source>
+        <translation>Choose the buyer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="142" />
+        <source>Precio de %1 desde el %2: %3.</source>
+        <translation>Price of %1 from %2: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/buyers_tab.py" line="67" />
+        <source>Agregar comprador</source>
+        <translation>Add buyer</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1172,168 @@
         <translation>kg</translation>
     </message>
     <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="39" />
+        <source>Liquidación</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="75" />
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="77" />
+        <source>Reabrir…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="78" />
+        <source>Imprimir…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="79" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="84" />
+        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
+        <translation>The members selected in the table, or all of them when none is selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="80" />
+        <source>Registrar pagos…</source>
+        <translation>Record payments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="76" />
+        <source>Cerrar periodo…</source>
+        <translation>Close period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="81" />
+        <source>Revertir un pago…</source>
+        <translation>Reverse a payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="88" />
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="110" />
+        <source>Doble clic: ir a la pantalla que lo corrige</source>
+        <translation>Double-click: go to the screen that fixes it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="115" />
+        <source>Corregir…</source>
+        <translation>Fix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="202" />
+        <source>Periodo %1 abierto: «Vista previa» muestra lo que pagaría su cierre.</source>
+        <translation>Period %1 is open: «Preview» shows what its close would pay.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="224" />
+        <location filename="../../ui/closeout/closeout_view.py" line="366" />
+        <source>%Ln socio(s)</source>
+        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="234" />
+        <source>%Ln pagada(s)</source>
+        <translation><numerusform>%Ln paid</numerusform><numerusform>%Ln paid</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="239" />
+        <source>Periodo %1 pagado.</source>
+        <translation>Period %1 paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="247" />
+        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
+        <translation>The data changed after the preview: compute it again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="253" />
+        <source>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</source>
+        <translation><numerusform>It cannot close yet: %Ln test is missing (see the warnings).</numerusform><numerusform>It cannot close yet: %Ln tests are missing (see the warnings).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="315" />
+        <source>Calculando…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="320" />
+        <source>Calculando la vista previa…</source>
+        <translation>Computing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="352" />
+        <source>El periodo %1 no tiene nada que cerrar.</source>
+        <translation>Period %1 has nothing to close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="362" />
+        <source>¿Cerrar el periodo %1? Se emitirán las liquidaciones de %2: valor de la leche %3, neto a pagar %4.</source>
+        <translation>Close the period %1? The settlements of %2 will be issued: milk value %3, net to pay %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/closeout/closeout_view.py" line="371" />
+        <source>La vista previa tiene %Ln aviso(s).</source>
+        <translation><numerusform>The preview has %Ln warning.</numerusform><numerusform>The preview has %Ln warnings.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="374" />
+        <source>El periodo todavía no termina (termina el %1): lo que se entregue después irá al periodo siguiente como ajuste.</source>
+        <translation>The period has not ended yet (it ends on %1): what is delivered after it goes to the next period as an adjustment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="384" />
+        <source>No se cerró el periodo.</source>
+        <translation>The period was not closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="62" />
+        <source>%1: la entrega %2 no tiene %3</source>
+        <translation>%1: delivery %2 lacks %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="63" />
+        <source>%1: ninguna muestra del periodo tiene %3</source>
+        <translation>%1: no sample of the period has %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="64" />
+        <source>%1: %2 rechazados</source>
+        <translation>%1: %2 rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/payroll_model.py" line="65" />
+        <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
+        <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="379" />
+        <location filename="../../ui/closeout/closeout_view.py" line="381" />
+        <source>Cerrar el periodo</source>
+        <translation>Close the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="382" />
+        <source>No cerrar</source>
+        <translation>Do not close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/closeout/closeout_view.py" line="241" />
+        <source>Periodo %1 cerrado.</source>
+        <translation>Period %1 closed.</translation>
+    </message>
+    <message>
         <location filename="../../ui/closeout/payroll_model.py" line="33" />
         <source>Valor de la leche S/</source>
         <translation>Milk value S/</translation>
@@ -1120,181 +1369,19 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/payroll_model.py" line="62" />
-        <source>%1: la entrega %2 no tiene %3</source>
-        <translation>%1: delivery %2 lacks %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/payroll_model.py" line="63" />
-        <source>%1: ninguna muestra del periodo tiene %3</source>
-        <translation>%1: no sample of the period has %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/payroll_model.py" line="64" />
-        <source>%1: %2 rechazados</source>
-        <translation>%1: %2 rejected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/payroll_model.py" line="65" />
-        <source>%1: los descuentos superan la leche; pasan %2 al periodo siguiente</source>
-        <translation>%1: deductions exceed the milk; %2 carries to the next period</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="247" />
-        <source>%Ln pagada(s)</source>
-        <translation><numerusform>%Ln paid</numerusform><numerusform>%Ln paid</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/payroll_model.py" line="39" />
-        <source>Liquidación</source>
-        <translation>Settlement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="88" />
-        <source>Vista previa</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="90" />
-        <source>Reabrir…</source>
-        <translation>Reopen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="91" />
-        <source>Imprimir…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="92" />
-        <source>Guardar PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="97" />
-        <source>Los socios seleccionados en la tabla, o todos si no hay selección</source>
-        <translation>The members selected in the table, or all of them when none is selected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="93" />
-        <source>Registrar pagos…</source>
-        <translation>Record payments…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="89" />
-        <source>Cerrar periodo…</source>
-        <translation>Close period…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="94" />
-        <source>Revertir un pago…</source>
-        <translation>Reverse a payment…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="101" />
-        <source>Periodo:</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="123" />
-        <source>Doble clic: ir a la pantalla que lo corrige</source>
-        <translation>Double-click: go to the screen that fixes it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="128" />
-        <source>Corregir…</source>
-        <translation>Fix…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="215" />
-        <source>Periodo %1 abierto: «Vista previa» muestra lo que pagaría su cierre.</source>
-        <translation>Period %1 is open: «Preview» shows what its close would pay.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="234" />
+        <location filename="../../ui/closeout/closeout_view.py" line="221" />
         <source>%1 · %6 L · %2 kg · valor de la leche %3 · descuentos del periodo %4 · deuda anterior %7 · deuda que pasa %8 · neto a pagar %5</source>
         <translation>%1 · %6 L · %2 kg · milk value %3 · deductions of the period %4 · debt brought in %7 · debt carried on %8 · net to pay %5</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="252" />
-        <source>Periodo %1 pagado.</source>
-        <translation>Period %1 paid.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="260" />
-        <source>Los datos cambiaron después de la vista previa: vuelva a calcularla.</source>
-        <translation>The data changed after the preview: compute it again.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="266" />
-        <source>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</source>
-        <translation><numerusform>It cannot close yet: %Ln test is missing (see the warnings).</numerusform><numerusform>It cannot close yet: %Ln tests are missing (see the warnings).</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="328" />
-        <source>Calculando…</source>
-        <translation>Computing…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="333" />
-        <source>Calculando la vista previa…</source>
-        <translation>Computing the preview…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="392" />
-        <location filename="../../ui/closeout/closeout_view.py" line="394" />
-        <source>Cerrar el periodo</source>
-        <translation>Close the period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="395" />
-        <source>No cerrar</source>
-        <translation>Do not close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="254" />
-        <source>Periodo %1 cerrado.</source>
-        <translation>Period %1 closed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="261" />
+        <location filename="../../ui/closeout/closeout_view.py" line="248" />
         <source>Vista previa de %1: nada se ha guardado.</source>
         <translation>Preview of %1: nothing has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="418" />
+        <location filename="../../ui/closeout/closeout_view.py" line="405" />
         <source>Cerrando el periodo…</source>
         <translation>Closing the period…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="365" />
-        <source>El periodo %1 no tiene nada que cerrar.</source>
-        <translation>Period %1 has nothing to close.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="237" />
-        <location filename="../../ui/closeout/closeout_view.py" line="379" />
-        <source>%Ln socio(s)</source>
-        <translation><numerusform>%Ln member</numerusform><numerusform>%Ln members</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="375" />
-        <source>¿Cerrar el periodo %1? Se emitirán las liquidaciones de %2: valor de la leche %3, neto a pagar %4.</source>
-        <translation>Close the period %1? The settlements of %2 will be issued: milk value %3, net to pay %4.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="384" />
-        <source>La vista previa tiene %Ln aviso(s).</source>
-        <translation><numerusform>The preview has %Ln warning.</numerusform><numerusform>The preview has %Ln warnings.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="387" />
-        <source>El periodo todavía no termina (termina el %1): lo que se entregue después irá al periodo siguiente como ajuste.</source>
-        <translation>The period has not ended yet (it ends on %1): what is delivered after it goes to the next period as an adjustment.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/closeout/closeout_view.py" line="397" />
-        <source>No se cerró el periodo.</source>
-        <translation>The period was not closed.</translation>
     </message>
 </context>
 <context>
@@ -1532,69 +1619,87 @@
     </message>
 </context>
 <context>
+    <name>DayRange</name>
+    <message>
+        <location filename="../../ui/sales/widgets.py" line="46" />
+        <source>Mostrar</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/widgets.py" line="50" />
+        <source>Desde:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/widgets.py" line="50" />
+        <source>Hasta:</source>
+        <translation>Until:</translation>
+    </message>
+</context>
+<context>
     <name>DayRows</name>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="137" />
+        <location filename="../../ui/sales/balance_view.py" line="161" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="142" />
+        <location filename="../../ui/sales/balance_view.py" line="166" />
         <source>&lt;b&gt;Entregas&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Deliveries&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="145" />
+        <location filename="../../ui/sales/balance_view.py" line="169" />
         <source>Socio</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="145" />
+        <location filename="../../ui/sales/balance_view.py" line="169" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="145" />
+        <location filename="../../ui/sales/balance_view.py" line="169" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="145" />
+        <location filename="../../ui/sales/balance_view.py" line="169" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="151" />
+        <location filename="../../ui/sales/balance_view.py" line="175" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="151" />
+        <location filename="../../ui/sales/balance_view.py" line="175" />
         <source>aceptada</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="158" />
+        <location filename="../../ui/sales/balance_view.py" line="181" />
         <source>&lt;b&gt;Despachos&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Dispatches&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="160" />
+        <location filename="../../ui/sales/balance_view.py" line="183" />
         <source>Guía</source>
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="160" />
+        <location filename="../../ui/sales/balance_view.py" line="183" />
         <source>Comprador</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="160" />
+        <location filename="../../ui/sales/balance_view.py" line="183" />
         <source>Enviado</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/balance_view.py" line="160" />
+        <location filename="../../ui/sales/balance_view.py" line="183" />
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
@@ -1678,95 +1783,193 @@
     </message>
 </context>
 <context>
-    <name>DispatchTab</name>
+    <name>DifferencesDialog</name>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="45" />
-        <source>mañana</source>
-        <translation>morning</translation>
+        <location filename="../../ui/sales/account_panel.py" line="187" />
+        <source>Liquidación de %1: días que difieren</source>
+        <translation>%1's statement: days that differ</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="46" />
-        <source>tarde</source>
-        <translation>afternoon</translation>
+        <location filename="../../ui/sales/account_panel.py" line="193" />
+        <source>%1 filas de la liquidación; %2 días difieren.</source>
+        <translation>%1 rows in the statement; %2 days differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="51" />
-        <location filename="../../ui/sales/dispatch_tab.py" line="83" />
+        <location filename="../../ui/sales/account_panel.py" line="199" />
+        <source>cantidad</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="200" />
+        <source>monto</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="201" />
+        <source>grasa</source>
+        <translation>fat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="202" />
+        <source>solo en un lado</source>
+        <translation>only on one side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="206" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="206" />
+        <source>Difiere en</source>
+        <translation>Differs in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="206" />
+        <source>Nuestro</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/account_panel.py" line="206" />
         <source>Comprador</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="53" />
-        <source>Litros</source>
-        <translation>Litres</translation>
+        <location filename="../../ui/sales/account_panel.py" line="228" />
+        <source>grasa %1 %</source>
+        <translation>fat %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchTab</name>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="64" />
+        <source>mañana</source>
+        <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="55" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="65" />
+        <source>tarde</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="111" />
+        <source>Comprador</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="84" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="57" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="88" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="59" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="68" />
         <source>Fecha:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="60" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="69" />
         <source>Turno:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="61" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="70" />
         <source>Centro:</source>
         <translation>Centre:</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="73" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="86" />
+        <source>Densidad</source>
+        <translation>Density</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="90" />
+        <source>Alcohol: —</source>
+        <translation>Alcohol: —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="91" />
+        <source>Alcohol: negativo</source>
+        <translation>Alcohol: negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="92" />
+        <source>Alcohol: positivo</source>
+        <translation>Alcohol: positive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="101" />
         <source>Escriba el comprador, la cantidad y Enter: se guarda con su guía.</source>
         <translation>Type the buyer, the quantity and Enter: it is saved with its guide.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="80" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="108" />
         <source>Guía</source>
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="81" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="109" />
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="82" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="110" />
         <source>Centro</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="84" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="203" />
+        <source>Elija el despacho a anular.</source>
+        <translation>Choose the dispatch to void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="208" />
+        <source>Anular despacho</source>
+        <translation>Void dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="209" />
+        <source>Motivo para anular la guía %1:</source>
+        <translation>Reason to void guide %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="218" />
+        <source>Guía %1: anulada.</source>
+        <translation>Guide %1: void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="79" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="112" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="85" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="113" />
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="86" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="114" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="87" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="115" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="117" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="122" />
+        <source>Anular despacho…</source>
+        <translation>Void dispatch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/dispatch_tab.py" line="160" />
         <source>Guía %1: %2 para %3.</source>
         <translation>Guide %1: %2 for %3.</translation>
     </message>
@@ -1809,6 +2012,16 @@
         <translation>Member:</translation>
     </message>
     <message>
+        <location filename="../../ui/documents/documents_view.py" line="68" />
+        <source>Tamaño:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_view.py" line="73" />
+        <source>Al imprimir, el recibo toma el tamaño de la impresora: su rollo, o A5</source>
+        <translation>When printing, the receipt takes the printer's size: its roll, or A5</translation>
+    </message>
+    <message>
         <location filename="../../ui/documents/documents_view.py" line="77" />
         <source>Vista previa</source>
         <translation>Preview</translation>
@@ -1847,16 +2060,6 @@
         <location filename="../../ui/documents/documents_view.py" line="120" />
         <source>Recibo N.º:</source>
         <translation>Receipt No.:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/documents_view.py" line="68" />
-        <source>Tamaño:</source>
-        <translation>Size:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/documents_view.py" line="73" />
-        <source>Al imprimir, el recibo toma el tamaño de la impresora: su rollo, o A5</source>
-        <translation>When printing, the receipt takes the printer's size: its roll, or A5</translation>
     </message>
     <message>
         <location filename="../../ui/documents/documents_view.py" line="122" />
@@ -1961,6 +2164,114 @@
         <location filename="../../ui/common/error_text.py" line="41" />
         <source>Ocurrió un error inesperado (%1). No se guardó la operación. El detalle quedó en %2.</source>
         <translation>An unexpected error occurred (%1). Nothing was saved. The details are in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensesTab</name>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="40" />
+        <source>Transporte</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="41" />
+        <source>Limpieza</source>
+        <translation>Cleaning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="42" />
+        <source>Analizador</source>
+        <translation>Analyzer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="43" />
+        <source>Personal</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="44" />
+        <source>Otros</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="52" />
+        <source>Monto S/</source>
+        <translation>Amount S/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="55" />
+        <source>Nota (p. ej. flete del camión)</source>
+        <translation>Note (e.g. the truck's freight)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="56" />
+        <source>Registrar gasto</source>
+        <translation>Record expense</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="59" />
+        <source>Gasto:</source>
+        <translation>Expense:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="71" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="71" />
+        <source>Categoría</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="71" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="71" />
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="76" />
+        <source>Revertir gasto…</source>
+        <translation>Reverse expense…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="97" />
+        <source> (revertido)</source>
+        <translation> (reversed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="103" />
+        <source>Total del rango: %1</source>
+        <translation>Total of the range: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="125" />
+        <source>Gasto %1 registrado: %2.</source>
+        <translation>Expense %1 recorded: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="135" />
+        <source>Elija el gasto a revertir.</source>
+        <translation>Choose the expense to reverse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="138" />
+        <source>Revertir gasto</source>
+        <translation>Reverse expense</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="138" />
+        <source>Motivo de la reversión:</source>
+        <translation>Reason for the reversal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/expenses_tab.py" line="146" />
+        <source>Gasto %1 revertido.</source>
+        <translation>Expense %1 reversed.</translation>
     </message>
 </context>
 <context>
@@ -2702,158 +3013,158 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="73" />
+        <location filename="../../ui/home/indicators_view.py" line="74" />
         <source>Sin agrupar</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="74" />
+        <location filename="../../ui/home/indicators_view.py" line="75" />
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="75" />
+        <location filename="../../ui/home/indicators_view.py" line="76" />
         <source>Comunidad</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="76" />
+        <location filename="../../ui/home/indicators_view.py" line="77" />
         <source>Centro de acopio</source>
         <translation>Collection centre</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="77" />
+        <location filename="../../ui/home/indicators_view.py" line="78" />
         <source>Sexo</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="78" />
+        <location filename="../../ui/home/indicators_view.py" line="79" />
         <source>Prácticas</source>
         <translation>Practices</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="82" />
-        <location filename="../../ui/home/indicators_view.py" line="143" />
+        <location filename="../../ui/home/indicators_view.py" line="83" />
+        <location filename="../../ui/home/indicators_view.py" line="144" />
         <source>Línea base</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="89" />
+        <location filename="../../ui/home/indicators_view.py" line="90" />
         <source>Calcular</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="90" />
+        <location filename="../../ui/home/indicators_view.py" line="91" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="91" />
+        <location filename="../../ui/home/indicators_view.py" line="92" />
         <source>Guardar Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="97" />
+        <location filename="../../ui/home/indicators_view.py" line="98" />
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="99" />
+        <location filename="../../ui/home/indicators_view.py" line="100" />
         <source>hasta</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="101" />
+        <location filename="../../ui/home/indicators_view.py" line="102" />
         <source>Agrupar por</source>
         <translation>Group by</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="103" />
+        <location filename="../../ui/home/indicators_view.py" line="104" />
         <source>Referencia S/ por kg</source>
         <translation>Reference S/ per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="110" />
+        <location filename="../../ui/home/indicators_view.py" line="111" />
         <source>a</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="117" />
+        <location filename="../../ui/home/indicators_view.py" line="118" />
         <source>Elija el rango y pulse Calcular.</source>
         <translation>Choose the range and press Calculate.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="143" />
+        <location filename="../../ui/home/indicators_view.py" line="144" />
         <source>Indicador</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="143" />
+        <location filename="../../ui/home/indicators_view.py" line="144" />
         <source>Rango</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="143" />
+        <location filename="../../ui/home/indicators_view.py" line="144" />
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="151" />
+        <location filename="../../ui/home/indicators_view.py" line="152" />
         <source>Litros por periodo (claro: provisional)</source>
         <translation>Litres per period (light: provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="152" />
+        <location filename="../../ui/home/indicators_view.py" line="153" />
         <source>Precio pagado por kg y referencia</source>
         <translation>Price paid per kg and reference</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="158" />
+        <location filename="../../ui/home/indicators_view.py" line="159" />
         <source>Resumen</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="167" />
+        <location filename="../../ui/home/indicators_view.py" line="168" />
         <source>Litros por productor y día de entrega</source>
         <translation>Litres per producer per delivery day</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="168" />
+        <location filename="../../ui/home/indicators_view.py" line="169" />
         <source>Precio pagado por kg</source>
         <translation>Price paid per kg</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="179" />
+        <location filename="../../ui/home/indicators_view.py" line="180" />
         <source>Por grupo</source>
         <translation>By group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="210" />
+        <location filename="../../ui/home/indicators_view.py" line="211" />
         <source>Calculando indicadores…</source>
         <translation>Calculating indicators…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="225" />
+        <location filename="../../ui/home/indicators_view.py" line="226" />
         <source>Línea base: %1</source>
         <translation>Baseline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="268" />
+        <location filename="../../ui/home/indicators_view.py" line="269" />
         <source>Grupo</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="289" />
+        <location filename="../../ui/home/indicators_view.py" line="290" />
         <source>Guardar informe</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="302" />
+        <location filename="../../ui/home/indicators_view.py" line="303" />
         <source>Guardado en %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/home/indicators_view.py" line="304" />
+        <location filename="../../ui/home/indicators_view.py" line="305" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -2919,137 +3230,137 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>(sin asociación)</source>
         <translation>(no association)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Coop Desktop — %1</source>
         <translation>Coop Desktop — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Inicio</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Socios</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Acopio</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Calidad</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Precios</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Cuentas</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Ventas</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Cierre</source>
         <translation>Closeout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Indicadores</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Auditoría</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Usuario: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Base de datos: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
-        <source>Periodo en curso: %1</source>
-        <translation>Current period: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Por cerrar: %1 · en curso: %2</source>
         <translation>To close: %1 · current: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>Periodo en curso: %1</source>
+        <translation>Current period: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;Archivo</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>&amp;Importar…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>&amp;Exportar…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>&amp;Ir a</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>&amp;Deshacer entrega</source>
         <translation>&amp;Undo delivery</translation>
     </message>
@@ -3199,7 +3510,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>MemberField</name>
     <message>
-        <location filename="../../ui/collection/member_lookup.py" line="103" />
+        <location filename="../../ui/common/member_lookup.py" line="103" />
         <source>Código o nombre del socio</source>
         <translation>Member code or name</translation>
     </message>
@@ -3576,6 +3887,136 @@ Create yours, or load demo data to get to know the program.</translation>
     </message>
 </context>
 <context>
+    <name>PlantTab</name>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="46" />
+        <source>Leche (L)</source>
+        <translation>Milk (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="49" />
+        <source>kg producidos</source>
+        <translation>kg produced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="50" />
+        <source>Registrar lote</source>
+        <translation>Record batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="53" />
+        <source>Lote:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="64" />
+        <source>Producto nuevo (p. ej. Manjar)</source>
+        <translation>New product (e.g. Manjar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="65" />
+        <source>Agregar producto</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="77" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="78" />
+        <location filename="../../ui/sales/plant_tab.py" line="91" />
+        <source>Producto</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="79" />
+        <location filename="../../ui/sales/plant_tab.py" line="91" />
+        <source>Leche</source>
+        <translation>Milk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="80" />
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="81" />
+        <source>L/kg</source>
+        <translation>L/kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="82" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="86" />
+        <source>Anular lote…</source>
+        <translation>Void batch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="89" />
+        <source>&lt;b&gt;Rendimiento por producto y mes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Yield per product and month&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="91" />
+        <source>Mes</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="91" />
+        <source>Lotes</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="109" />
+        <source>Productos: %1</source>
+        <translation>Products: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="121" />
+        <source>ANULADO</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="142" />
+        <source>Leche recibida por la planta: %1 por %2 (precio de transferencia).</source>
+        <translation>Milk received by the plant: %1 for %2 (transfer price).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="165" />
+        <source>Lote %1 de %2: %3 L/kg.</source>
+        <translation>Batch %1 of %2: %3 L/kg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="180" />
+        <source>Producto agregado: %1.</source>
+        <translation>Product added: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="188" />
+        <source>Elija el lote a anular.</source>
+        <translation>Choose the batch to void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="191" />
+        <source>Anular lote</source>
+        <translation>Void batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="191" />
+        <source>Motivo para anularlo:</source>
+        <translation>Reason to void it:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/plant_tab.py" line="199" />
+        <source>Lote %1 anulado.</source>
+        <translation>Batch %1 void.</translation>
+    </message>
+</context>
+<context>
     <name>PracticeBox</name>
     <message>
         <location filename="../../ui/members/practice_box.py" line="35" />
@@ -3664,148 +4105,148 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>PricesView</name>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="49" />
+        <location filename="../../ui/common/preset_names.py" line="11" />
         <source>Aditivo peruano (ejemplo de Puno)</source>
         <translation>Peruvian additive (Puno example)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="50" />
+        <location filename="../../ui/common/preset_names.py" line="12" />
         <source>Pago por calidad (Colombia)</source>
         <translation>Quality payment (Colombia)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="51" />
+        <location filename="../../ui/common/preset_names.py" line="13" />
         <source>Dos tarifas: grasa y SNF (India)</source>
         <translation>Two rates: fat and SNF (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="52" />
+        <location filename="../../ui/common/preset_names.py" line="14" />
         <source>Tabla grasa × SNF (India)</source>
         <translation>Fat × SNF chart (India)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="53" />
+        <location filename="../../ui/common/preset_names.py" line="15" />
         <source>A + B − C (Irlanda)</source>
         <translation>A + B − C (Ireland)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="54" />
+        <location filename="../../ui/common/preset_names.py" line="16" />
         <source>Pago por componentes (EE. UU.)</source>
         <translation>Component pricing (USA)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="81" />
+        <location filename="../../ui/prices/prices_view.py" line="68" />
         <source>&lt;b&gt;Esquemas y versiones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schemes and versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="83" />
+        <location filename="../../ui/prices/prices_view.py" line="70" />
         <source>Empezar de</source>
         <translation>Start from</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="96" />
+        <location filename="../../ui/prices/prices_view.py" line="83" />
         <source>Usar plantilla</source>
         <translation>Use preset</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="98" />
+        <location filename="../../ui/prices/prices_view.py" line="85" />
         <source>Importar archivo…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="114" />
+        <location filename="../../ui/prices/prices_view.py" line="101" />
         <source>Guardar como versión</source>
         <translation>Save as version</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="116" />
+        <location filename="../../ui/prices/prices_view.py" line="103" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="118" />
+        <location filename="../../ui/prices/prices_view.py" line="105" />
         <source>En vigor desde:</source>
         <translation>In force from:</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="164" />
+        <location filename="../../ui/prices/prices_view.py" line="151" />
         <source>Cambios sin guardar</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="166" />
+        <location filename="../../ui/prices/prices_view.py" line="153" />
         <source>El esquema tiene cambios que no se guardaron como versión. ¿Descartar esos cambios?</source>
         <translation>The scheme has changes not saved as a version. Discard those changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="169" />
+        <location filename="../../ui/prices/prices_view.py" line="156" />
         <source>Descartar los cambios</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="170" />
+        <location filename="../../ui/prices/prices_view.py" line="157" />
         <source>Seguir editando</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="194" />
+        <location filename="../../ui/prices/prices_view.py" line="181" />
         <source>desde %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="196" />
+        <location filename="../../ui/prices/prices_view.py" line="183" />
         <source> (en vigor)</source>
         <translation> (in force)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="212" />
+        <location filename="../../ui/prices/prices_view.py" line="199" />
         <source>Plantilla «%1» abierta: ajústela y guárdela como versión.</source>
         <translation>Preset «%1» opened: adjust it and save it as a version.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="230" />
+        <location filename="../../ui/prices/prices_view.py" line="217" />
         <source>Versión abierta: al guardar se crea una nueva.</source>
         <translation>Version opened: saving creates a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="237" />
+        <location filename="../../ui/prices/prices_view.py" line="224" />
         <source>Plantilla «%1» abierta.</source>
         <translation>Preset «%1» opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="244" />
+        <location filename="../../ui/prices/prices_view.py" line="231" />
         <source>Importar esquema</source>
         <translation>Import scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="244" />
-        <location filename="../../ui/prices/prices_view.py" line="256" />
+        <location filename="../../ui/prices/prices_view.py" line="231" />
+        <location filename="../../ui/prices/prices_view.py" line="243" />
         <source>Esquemas (*.json)</source>
         <translation>Schemes (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="251" />
+        <location filename="../../ui/prices/prices_view.py" line="238" />
         <source>Archivo abierto: %1</source>
         <translation>File opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="256" />
+        <location filename="../../ui/prices/prices_view.py" line="243" />
         <source>Exportar esquema</source>
         <translation>Export scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="265" />
+        <location filename="../../ui/prices/prices_view.py" line="252" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="277" />
+        <location filename="../../ui/prices/prices_view.py" line="264" />
         <source>El esquema tiene problemas: no se guardó.</source>
         <translation>The scheme has problems: not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/prices/prices_view.py" line="298" />
+        <location filename="../../ui/prices/prices_view.py" line="285" />
         <source>Guardado: %1, en vigor desde %2.</source>
         <translation>Saved: %1, in force from %2.</translation>
     </message>
@@ -3924,92 +4365,92 @@ Create yours, or load demo data to get to know the program.</translation>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="38" />
+        <location filename="../../ui/printing/printer_settings.py" line="37" />
         <source>(no imprimir tickets al guardar)</source>
         <translation>(do not print tickets when saving)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="40" />
+        <location filename="../../ui/printing/printer_settings.py" line="39" />
         <source>Impresora de tickets:</source>
         <translation>Ticket printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="46" />
+        <location filename="../../ui/printing/printer_settings.py" line="45" />
         <source>Ancho del ticket:</source>
         <translation>Ticket width:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="48" />
+        <location filename="../../ui/printing/printer_settings.py" line="47" />
         <source>Con su controlador (Windows o CUPS)</source>
         <translation>With its driver (Windows or CUPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="50" />
+        <location filename="../../ui/printing/printer_settings.py" line="49" />
         <source>Impresora de recibos ESC/POS (sin controlador)</source>
         <translation>ESC/POS receipt printer (no driver)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="54" />
+        <location filename="../../ui/printing/printer_settings.py" line="53" />
         <source>Tipo de impresora de tickets:</source>
         <translation>Ticket printer type:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="57" />
+        <location filename="../../ui/printing/printer_settings.py" line="56" />
         <source>vacío: su cola, en RAW; o 192.168.1.50:9100, /dev/usb/lp0, COM3</source>
         <translation>empty: its queue, as RAW; or 192.168.1.50:9100, /dev/usb/lp0, COM3</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="59" />
+        <location filename="../../ui/printing/printer_settings.py" line="58" />
         <source>Conexión ESC/POS:</source>
         <translation>ESC/POS connection:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="61" />
+        <location filename="../../ui/printing/printer_settings.py" line="60" />
         <source>Imprimir ticket de prueba</source>
         <translation>Print test ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="65" />
+        <location filename="../../ui/printing/printer_settings.py" line="64" />
         <source>(la predeterminada del sistema)</source>
         <translation>(the system default)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="67" />
+        <location filename="../../ui/printing/printer_settings.py" line="66" />
         <source>Impresora de documentos:</source>
         <translation>Document printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="68" />
+        <location filename="../../ui/printing/printer_settings.py" line="67" />
         <source>Imprimir página de prueba</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="86" />
+        <location filename="../../ui/printing/printer_settings.py" line="85" />
         <source>%1 (no instalada)</source>
         <translation>%1 (not installed)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="102" />
+        <location filename="../../ui/printing/printer_settings.py" line="101" />
         <source>Coop Desktop: prueba de impresión</source>
         <translation>Coop Desktop: print test</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="103" />
+        <location filename="../../ui/printing/printer_settings.py" line="102" />
         <source>Fecha: %1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="117" />
+        <location filename="../../ui/printing/printer_settings.py" line="116" />
         <source>Prueba de ticket</source>
         <translation>Ticket test</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="127" />
+        <location filename="../../ui/printing/printer_settings.py" line="126" />
         <source>Ticket de prueba enviado a %1.</source>
         <translation>Test ticket sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/printer_settings.py" line="129" />
+        <location filename="../../ui/printing/printer_settings.py" line="128" />
         <source>No se imprimió la prueba.</source>
         <translation>The test was not printed.</translation>
     </message>
@@ -4119,49 +4560,89 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>ReceptionTab</name>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="35" />
+        <location filename="../../ui/sales/reception_tab.py" line="49" />
         <source>&lt;b&gt;Despachos sin recepción&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dispatches not yet received&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="40" />
-        <source>Litros que midió el comprador</source>
-        <translation>Litres the buyer measured</translation>
+        <location filename="../../ui/sales/reception_tab.py" line="54" />
+        <source>Cantidad que midió el comprador</source>
+        <translation>Quantity the buyer measured</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="42" />
+        <location filename="../../ui/sales/reception_tab.py" line="59" />
         <source>Grasa %</source>
         <translation>Fat %</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="44" />
+        <location filename="../../ui/sales/reception_tab.py" line="61" />
+        <source>Densidad</source>
+        <translation>Density</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="63" />
         <source>Motivo del rechazo</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="45" />
+        <location filename="../../ui/sales/reception_tab.py" line="64" />
         <source>Registrar recepción</source>
         <translation>Record reception</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="46" />
+        <location filename="../../ui/sales/reception_tab.py" line="65" />
         <source>Rechazado</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="75" />
+        <location filename="../../ui/sales/reception_tab.py" line="79" />
+        <source>&lt;b&gt;Recepciones registradas&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Receptions recorded&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="82" />
+        <source>Anular recepción…</source>
+        <translation>Void reception…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="106" />
+        <source>rechazado: %1</source>
+        <translation>rejected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="123" />
         <source>No hay despachos pendientes.</source>
         <translation>No dispatches waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="94" />
+        <location filename="../../ui/sales/reception_tab.py" line="146" />
         <source>Guía %1: rechazada.</source>
         <translation>Guide %1: rejected.</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/reception_tab.py" line="96" />
+        <location filename="../../ui/sales/reception_tab.py" line="148" />
         <source>Guía %1: venta de %2.</source>
         <translation>Guide %1: sale of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="160" />
+        <source>Elija la recepción a anular.</source>
+        <translation>Choose the reception to void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="163" />
+        <source>Anular recepción</source>
+        <translation>Void reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="163" />
+        <source>Motivo para anular la recepción:</source>
+        <translation>Reason to void the reception:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/reception_tab.py" line="173" />
+        <source>Guía %1: recepción anulada; puede registrarla de nuevo.</source>
+        <translation>Guide %1: reception void; it can be recorded again.</translation>
     </message>
 </context>
 <context>
@@ -4294,66 +4775,81 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SalesView</name>
     <message>
-        <location filename="../../ui/sales/sales_view.py" line="23" />
+        <location filename="../../ui/sales/sales_view.py" line="29" />
         <source>Despachos</source>
         <translation>Dispatches</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/sales_view.py" line="24" />
+        <location filename="../../ui/sales/sales_view.py" line="30" />
         <source>Recepciones</source>
         <translation>Receptions</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/sales_view.py" line="25" />
+        <location filename="../../ui/sales/sales_view.py" line="31" />
         <source>Compradores y cuentas</source>
         <translation>Buyers and accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/sales_view.py" line="26" />
+        <location filename="../../ui/sales/sales_view.py" line="32" />
+        <source>Tanque</source>
+        <translation>Tank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="33" />
         <source>Balance</source>
         <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="34" />
+        <source>Gastos</source>
+        <translation>Expenses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/sales_view.py" line="35" />
+        <source>Planta propia</source>
+        <translation>Own plant</translation>
     </message>
 </context>
 <context>
     <name>ScaleControl</name>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="40" />
+        <location filename="../../ui/collection/scale_control.py" line="39" />
         <source>ST,GS,+ 12.50 kg</source>
         <translation>ST,GS,+ 12.50 kg</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="41" />
+        <location filename="../../ui/collection/scale_control.py" line="40" />
         <source>12.50 kg ? (inestable)</source>
         <translation>12.50 kg ? (unsteady)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="42" />
+        <location filename="../../ui/collection/scale_control.py" line="41" />
         <source>Solo el número</source>
         <translation>Number only</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="43" />
+        <location filename="../../ui/collection/scale_control.py" line="42" />
         <source>Patrón propio</source>
         <translation>Own pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="59" />
-        <location filename="../../ui/collection/scale_control.py" line="81" />
+        <location filename="../../ui/collection/scale_control.py" line="56" />
+        <location filename="../../ui/collection/scale_control.py" line="78" />
         <source>Conectar balanza</source>
         <translation>Connect scale</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="63" />
+        <location filename="../../ui/collection/scale_control.py" line="60" />
         <source>Balanza:</source>
         <translation>Scale:</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="91" />
+        <location filename="../../ui/collection/scale_control.py" line="87" />
         <source>Desconectar</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../ui/collection/scale_control.py" line="104" />
+        <location filename="../../ui/collection/scale_control.py" line="100" />
         <source>%1 estable</source>
         <translation>%1 steady</translation>
     </message>
@@ -4838,47 +5334,47 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="44" />
+        <location filename="../../ui/admin/settings_view.py" line="42" />
         <source>Idioma de las pantallas:</source>
         <translation>Screen language:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="47" />
+        <location filename="../../ui/admin/settings_view.py" line="45" />
         <source>Datos (archivo o servidor):</source>
         <translation>Data (file or server):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="50" />
+        <location filename="../../ui/admin/settings_view.py" line="48" />
         <source>Vacío: el archivo de siempre en la carpeta de datos. Para compartir los datos entre varias PC use un servidor PostgreSQL, por ejemplo postgresql://tesoreria:clave@192.168.1.10/coop</source>
         <translation>Empty: the usual file in the data folder. To share the data between several PCs use a PostgreSQL server, for example postgresql://tesoreria:clave@192.168.1.10/coop</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="63" />
+        <location filename="../../ui/admin/settings_view.py" line="61" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="65" />
+        <location filename="../../ui/admin/settings_view.py" line="63" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="83" />
+        <location filename="../../ui/admin/settings_view.py" line="80" />
         <source>Guardado. Se aplica la próxima vez que abra el programa.</source>
         <translation>Saved. It applies the next time you open the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="89" />
+        <location filename="../../ui/admin/settings_view.py" line="86" />
         <source>Probando…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="92" />
+        <location filename="../../ui/admin/settings_view.py" line="89" />
         <source>%1 (se creará al abrir el programa)</source>
         <translation>%1 (will be created when the program opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_view.py" line="109" />
+        <location filename="../../ui/admin/settings_view.py" line="106" />
         <source>Conexión correcta: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -4996,6 +5492,152 @@ Create yours, or load demo data to get to know the program.</translation>
         <location filename="../../ui/admin/sign_in.py" line="164" />
         <source>«%1» aún no tiene contraseña: elija una.</source>
         <translation>«%1» has no password yet: choose one.</translation>
+    </message>
+</context>
+<context>
+    <name>TankTab</name>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="34" />
+        <source>apertura</source>
+        <translation>opening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="34" />
+        <source>cierre</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="43" />
+        <source>Litros en el tanque</source>
+        <translation>Litres in the tank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="45" />
+        <source>Registrar lectura</source>
+        <translation>Record reading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="48" />
+        <source>Centro:</source>
+        <translation>Centre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="61" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="62" />
+        <source>Centro</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="63" />
+        <source>Momento</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="64" />
+        <source>Litros</source>
+        <translation>Litres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="65" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="69" />
+        <source>Anular lectura…</source>
+        <translation>Void reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="89" />
+        <source>ANULADA</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="107" />
+        <source>Elija el centro de acopio.</source>
+        <translation>Choose the collection centre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="121" />
+        <source>Tanque %1, %2 del %3: %4.</source>
+        <translation>Tank %1, %2 of %3: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="133" />
+        <source>Elija la lectura a anular.</source>
+        <translation>Choose the reading to void.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="136" />
+        <source>Anular lectura</source>
+        <translation>Void reading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="136" />
+        <source>Motivo para anularla:</source>
+        <translation>Reason to void it:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/tank_tab.py" line="144" />
+        <source>Lectura anulada.</source>
+        <translation>Reading void.</translation>
+    </message>
+</context>
+<context>
+    <name>TermsForm</name>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="37" />
+        <source>Precio fijo</source>
+        <translation>Fixed price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="38" />
+        <source>Esquema de precios</source>
+        <translation>Price scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="49" />
+        <source>por L</source>
+        <translation>per L</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="50" />
+        <source>por kg</source>
+        <translation>per kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="57" />
+        <source>Precio:</source>
+        <translation>Price:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="58" />
+        <source>S/:</source>
+        <translation>S/:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="59" />
+        <source>Esquema:</source>
+        <translation>Scheme:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="60" />
+        <source>Vigente desde:</source>
+        <translation>In force from:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="69" />
+        <source>%1 (%2, desde %3)</source>
+        <translation>%1 (%2, from %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales/terms_form.py" line="73" />
+        <source>Plantilla: %1</source>
+        <translation>Preset: %1</translation>
     </message>
 </context>
 <context>
@@ -5247,37 +5889,37 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/common/fmt.py" line="113" />
+        <location filename="../../ui/common/fmt.py" line="116" />
         <source>mañana</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="114" />
+        <location filename="../../ui/common/fmt.py" line="117" />
         <source>tarde</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="115" />
+        <location filename="../../ui/common/fmt.py" line="118" />
         <source>emitida</source>
         <translation>issued</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="116" />
+        <location filename="../../ui/common/fmt.py" line="119" />
         <source>pagada</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="117" />
+        <location filename="../../ui/common/fmt.py" line="120" />
         <source>anulada</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="118" />
+        <location filename="../../ui/common/fmt.py" line="121" />
         <source>abierto</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="119" />
+        <location filename="../../ui/common/fmt.py" line="122" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
@@ -5298,7 +5940,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="126" />
+        <location filename="../../ui/app.py" line="116" />
         <source>No existe una base de datos en %1. ¿Crear una nueva ahí? (Si la ruta está mal escrita, elija No y corríjala en Configuración o con --db.)</source>
         <translation>There is no database at %1. Create a new one there? (If the path is mistyped, choose No and correct it in Settings or with --db.)</translation>
     </message>
@@ -5329,22 +5971,22 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="27" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="36" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="28" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="37" />
         <source>recibido</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="29" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="38" />
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/sales/dispatch_tab.py" line="30" />
+        <location filename="../../ui/sales/dispatch_tab.py" line="39" />
         <source>ANULADO</source>
         <translation>VOID</translation>
     </message>
@@ -5352,7 +5994,7 @@ Create yours, or load demo data to get to know the program.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="233" />
+        <location filename="../../ui/app.py" line="223" />
         <source>La contraseña del servidor se guardó aparte (%1); no quedó en la configuración.</source>
         <translation>The server's password was stored apart (%1); it is not in the settings.</translation>
     </message>

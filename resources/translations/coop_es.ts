@@ -37,23 +37,23 @@
 <context>
     <name>CloseoutView</name>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="266" />
+        <location filename="../../ui/closeout/closeout_view.py" line="253" />
         <source>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</source>
         <translation><numerusform>No se puede cerrar todavía: falta %Ln análisis (ver avisos).</numerusform><numerusform>No se puede cerrar todavía: faltan %Ln análisis (ver avisos).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="237" />
-        <location filename="../../ui/closeout/closeout_view.py" line="379" />
+        <location filename="../../ui/closeout/closeout_view.py" line="224" />
+        <location filename="../../ui/closeout/closeout_view.py" line="366" />
         <source>%Ln socio(s)</source>
         <translation><numerusform>%Ln socio</numerusform><numerusform>%Ln socios</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="247" />
+        <location filename="../../ui/closeout/closeout_view.py" line="234" />
         <source>%Ln pagada(s)</source>
         <translation><numerusform>%Ln pagada</numerusform><numerusform>%Ln pagadas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/closeout/closeout_view.py" line="384" />
+        <location filename="../../ui/closeout/closeout_view.py" line="371" />
         <source>La vista previa tiene %Ln aviso(s).</source>
         <translation><numerusform>La vista previa tiene %Ln aviso.</numerusform><numerusform>La vista previa tiene %Ln avisos.</numerusform></translation>
     </message>

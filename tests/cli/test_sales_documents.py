@@ -64,3 +64,38 @@ def test_documents_of_the_worked_example(coop, tmp_path: Path) -> None:  # type:
     ok(coop("balance", "--from", "2026-10-05", "--to", "2026-10-05", "-o", str(xlsx)))
     rows = list(load_workbook(io.BytesIO(xlsx.read_bytes())).active.iter_rows(values_only=True))
     assert rows[1][1] == "C01" and rows[1][7] == 30.0
+    assert rows[0][15:20] == (
+        "Grasa inicial kg",
+        "Grasa final kg",
+        "ST inicial kg",
+        "ST final kg",
+        "ST perdido kg",
+    )
+
+
+def test_the_sales_indicators_on_paper(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The indicators' PDF and spreadsheet carry the four sales indicators of the example:
+    3,080.40 ÷ (1,812 × 1.030 kg) = S/ 1.6505 per kg; 2,867.50 ÷ 3,080.40 = 93.09 %."""
+    build(coop, tmp_path)
+    ok(coop("close", "2026-10"))
+    args = ("report", "indicators", "--from", "2026-10-05", "--to", "2026-10-05")
+    pdf = tmp_path / "indicadores.pdf"
+    ok(coop(*args, "-o", str(pdf)))
+    text = " ".join(_text(pdf).split())
+    assert (
+        "Venta de la leche Indicador Rango Tomado sobre (rango) "
+        "Participación del productor (leche de los socios ÷ ventas) 93.09 % las ventas del rango "
+        "Precio de venta por kg S/ 1.6505 los kg que midieron los compradores "
+        "Merma del balance de leche 1.62 % lo que entró: stock inicial + acopio "
+        "Litros vendidos (medida del comprador) 1,812.000 L"
+    ) in text
+    book = tmp_path / "indicadores.xlsx"
+    ok(coop(*args, "-o", str(book)))
+    sheet = load_workbook(io.BytesIO(book.read_bytes()))["Indicadores"]
+    found = {row[1]: row[2] for row in sheet.iter_rows(values_only=True) if row[1]}
+    assert (
+        found["producer_share_pct"],
+        found["buyer_price_per_kg"],
+        found["shrinkage_pct"],
+        found["litres_sold"],
+    ) == (93.09, 1.6505, 1.62, 1812)

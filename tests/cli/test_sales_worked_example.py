@@ -50,6 +50,7 @@ def test_balance_and_margin_of_the_worked_example(coop, tmp_path: Path) -> None:
         "margin_pct": "4.96",
         "producer_share_pct": "93.09",
         "provisional": False,
+        "litres_untested": "0.000",
     }
 
 
@@ -66,4 +67,5 @@ def test_the_sales_indicators(coop, tmp_path: Path) -> None:  # type: ignore[no-
         "shrinkage_pct": "1.62",
         "litres_sold": "1812.000",
         "provisional": False,
+        "litres_untested": "0.000",
     }

@@ -385,9 +385,18 @@ def test_statement_shows_the_members_trend(coop: Database) -> None:
 def test_docs_define_every_key() -> None:
     """docs/indicators.md names every figure of the JSON and what each share is taken of."""
     from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS
+    from coop_desktop.domain.sales.margin import SALES_KEYS
 
     doc = (Path(__file__).parents[2] / "docs" / "indicators.md").read_text("utf-8")
-    assert [k for k in KEYS if f"`{k}`" not in doc] == []
+    assert [k for k in (*KEYS, *SALES_KEYS) if f"`{k}`" not in doc] == []
     assert set(DENOMINATORS.values()) <= set(KEYS)
-    for key in ("open", "has_milk", "litres_untested", "denominators", "samples_measured"):
+    for key in (
+        "open",
+        "has_milk",
+        "litres_untested",
+        "denominators",
+        "samples_measured",
+        "sales",
+        "sales_change",
+    ):
         assert f'"{key}"' in doc, key

@@ -49,7 +49,7 @@ def test_cierre_shows_the_summary_every_document_prints(qtbot: QtBot, sqlite_db:
     qtbot.waitUntil(lambda: "cerrado" in view.status.text(), timeout=15000)
     model = view.table.model()
     heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4, 10)]
-    assert heads == [f"{es} S/" for es, _en in SUMMARY_WORDS.values()]
+    assert heads == [f"{es} S/" for es in SUMMARY_WORDS.values()]
     [row] = [r for r in range(3) if model.index(r, 0).data() == "S0002"]
     shown = [model.index(row, c).data() for c in range(4, 10)]
     summary = statements(sqlite_db, code, "S0002")[0].money.summary

@@ -136,6 +136,11 @@ def test_the_window_opens_on_the_section_it_was_closed_on(
         qtbot.addWidget(window)
         window.show()
         settled(qtbot)
+        # the screen is built once the program's modules are read (a moment of «Cargando…»)
+        qtbot.waitUntil(
+            lambda: not window.stack.currentWidget().objectName().startswith("lazy-"),
+            timeout=10_000,
+        )
         shown = window.stack.currentWidget()
         assert list(window.views) == keys
         opened.append((key, shown is window.views[key], shown.objectName().startswith("lazy-")))

@@ -67,7 +67,7 @@ def test_dispatch_reception_balance_and_margin(qtbot: QtBot, sqlite_db: Database
     assert rec.pending.count() == 0
 
     view.tabs.setCurrentWidget(view.buyers)
-    qtbot.waitUntil(lambda: "saldo por cobrar S/ 3,080.40" in view.buyers.account_title.text())
+    qtbot.waitUntil(lambda: "saldo por cobrar S/ 3,080.40" in view.buyers.account.title.text())
 
     view.tabs.setCurrentWidget(view.balance)
     grid = view.balance

@@ -57,9 +57,10 @@ ENGLISH = re.compile(
 )
 # The scheme's own component labels and the pricing engine's rule texts are the
 # association's data (printed on its documents in its language), not screen text; so are
-# the columns a view marks as stored text (`data_columns`, ui/common/tables.py), and the names of
+# the stored schemes' titles a buyer's price is chosen from (Ventas), the columns a view marks
+# as stored text (`data_columns`, ui/common/tables.py), and the names of
 # the languages, each written in its own.
-DATA_WIDGETS = ("calculator-lines", "scheme-components")
+DATA_WIDGETS = ("calculator-lines", "scheme-components", "scheme-choice")
 START = TODAY - timedelta(days=45)
 
 
@@ -120,7 +121,7 @@ def texts_of(root: QWidget) -> Iterator[tuple[str, str]]:
             yield where, w.title()
         elif isinstance(w, QLineEdit):
             yield where + ".placeholder", w.placeholderText()
-        elif isinstance(w, QComboBox) and w.objectName() != "language-choice":
+        elif isinstance(w, QComboBox) and w.objectName() not in ("language-choice", *DATA_WIDGETS):
             printers = set(QPrinterInfo.availablePrinterNames())  # the system's names: data
             yield from (
                 (where, w.itemText(i)) for i in range(w.count()) if w.itemText(i) not in printers

@@ -103,10 +103,13 @@ def measure(key: str, value: Decimal | bool) -> str:
 
 def kind_label(kind: str) -> str:
     """A ledger or deduction kind as people say it: "advance" → "Adelanto" / "Advance"."""
+    from coop_desktop.core.i18n import _, language
     from coop_desktop.domain.settlement import KIND_LABELS
 
-    names = KIND_LABELS.get(kind)
-    return kind if names is None else names[1 if lang() == "en" else 0]
+    if kind not in KIND_LABELS:
+        return kind
+    with language(lang()):
+        return _(KIND_LABELS[kind])
 
 
 _WORDS = {

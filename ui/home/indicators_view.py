@@ -39,6 +39,7 @@ from coop_desktop.documents.indicator_labels import (
     label,
     provisional_text,
     range_text,
+    section_title,
     short,
     shown,
     shown_change,
@@ -234,8 +235,8 @@ class IndicatorsView(QWidget):
     def _fill_figures(self, report: IndicatorReport) -> None:
         lang = self.lang
         rows: list[tuple[str, list[str]]] = []
-        for (title_es, title_en), keys in SECTIONS:
-            rows.append(("section", [title_en if lang == "en" else title_es]))
+        for title, keys in SECTIONS:
+            rows.append(("section", [section_title(title, lang)]))
             for key in keys:
                 cells = [label(key, lang), shown(key, report.current.figures[key], lang)]
                 if report.baseline is not None and report.change is not None:

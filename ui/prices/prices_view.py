@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -38,26 +38,13 @@ from ui.common import dates, fmt
 from ui.common.changes import follow
 from ui.common.confirm import ask
 from ui.common.error_text import message
+from ui.common.preset_names import PRESET_NAMES, preset_title
 from ui.common.runner import app_runner
 from ui.common.tables import stored_text
-from ui.common.words import QT_TRANSLATE_NOOP
 from ui.prices.price_tools import PriceCalculator, WhatIfPanel
 from ui.prices.scheme_editor import SchemeEditor
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
-PRESET_NAMES = {  # the Peruvian preset first: it is where a Puno association starts
-    "peru-additive": QT_TRANSLATE_NOOP("PricesView", "Aditivo peruano (ejemplo de Puno)"),
-    "colombia-quality": QT_TRANSLATE_NOOP("PricesView", "Pago por calidad (Colombia)"),
-    "india-two-rate": QT_TRANSLATE_NOOP("PricesView", "Dos tarifas: grasa y SNF (India)"),
-    "india-fat-snf-chart": QT_TRANSLATE_NOOP("PricesView", "Tabla grasa × SNF (India)"),
-    "ireland-abc": QT_TRANSLATE_NOOP("PricesView", "A + B − C (Irlanda)"),
-    "us-component": QT_TRANSLATE_NOOP("PricesView", "Pago por componentes (EE. UU.)"),
-}
-
-
-def preset_title(name: str) -> str:
-    shown = PRESET_NAMES.get(name)
-    return QCoreApplication.translate("PricesView", shown) if shown else name
 
 
 class PricesView(QWidget):

@@ -1,6 +1,7 @@
 """Balance: the daily milk balance as a grid, days down and centres across, each cell the
-day's shrinkage in litres and %; a day above the association's threshold is amber.
-Double-clicking a cell opens that day's deliveries and dispatches of the centre."""
+day's shrinkage in litres and %; a day above the association's threshold is amber (the
+threshold is set here). Double-clicking a cell opens that centre's deliveries and dispatches
+of the day."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,10 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core import clock
+from coop_desktop.core.errors import CoopError
 from coop_desktop.domain.sales.balance import BalanceRow
-from coop_desktop.services.deliveries import list_deliveries
-from coop_desktop.services.sales.balance import BalanceReport, balance_report
-from coop_desktop.services.sales.dispatches import list_dispatches
+from coop_desktop.services.sales.balance import (
+    BalanceReport,
+    balance_report,
+    centre_day,
+    set_threshold,
+    threshold,
+)
 from coop_desktop.storage.engine import Database
 from ui.common import dates, fmt
 from ui.common.changes import follow
@@ -55,6 +62,13 @@ class BalanceView(QWidget):
         row.addWidget(self.end)
         row.addWidget(self.show_button)
         row.addStretch()
+        self.threshold = QLineEdit(fmt.number(threshold(db), 1))
+        self.threshold.setMaximumWidth(60)
+        self.threshold_button = QPushButton(self.tr("Fijar umbral"))
+        self.threshold_button.clicked.connect(lambda: self.set_threshold())
+        row.addWidget(QLabel(self.tr("Umbral de merma (%):")))
+        row.addWidget(self.threshold)
+        row.addWidget(self.threshold_button)
         layout.addLayout(row)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -63,6 +77,16 @@ class BalanceView(QWidget):
         self.grid.cellDoubleClicked.connect(self.open_day)
         layout.addWidget(self.grid, 1)
         follow(self, self.runner, ("sales", "deliveries"), self.reload)
+        self.reload()
+
+    def set_threshold(self) -> None:
+        try:
+            value = set_threshold(self.db, self.threshold.text())
+        except CoopError as exc:
+            self.summary.setText(message(exc))
+            return
+        self.threshold.setText(fmt.number(value, 1))
+        self.runner.announce("sales", source=self)
         self.reload()
 
     def set_range(self, start: date, end: date) -> None:
@@ -137,7 +161,7 @@ class DayRows(QDialog):
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", centre).replace("%2", fmt.day(day)))
         self.resize(760, 520)
         layout = QVBoxLayout(self)
-        deliveries = [d for d in list_deliveries(db, day=day)]
+        deliveries, shipped = centre_day(db, day, centre)
         layout.addWidget(
             QLabel(self.tr("<b>Entregas</b> (%1)").replace("%1", str(len(deliveries))))
         )
@@ -146,7 +170,7 @@ class DayRows(QDialog):
             [
                 (
                     f"{d.member_code} {d.member_name}",
-                    d.shift,
+                    fmt.word(d.shift),
                     fmt.quantity(d.quantity, d.unit),
                     self.tr("rechazada") if d.rejected else self.tr("aceptada"),
                 )
@@ -154,7 +178,6 @@ class DayRows(QDialog):
             ],
         )
         layout.addWidget(self.deliveries, 2)
-        shipped = list_dispatches(db, day, day, centre=None if centre == "—" else centre)
         layout.addWidget(QLabel(self.tr("<b>Despachos</b> (%1)").replace("%1", str(len(shipped)))))
         self.dispatches = self._table(
             [self.tr("Guía"), self.tr("Comprador"), self.tr("Enviado"), self.tr("Recibido")],

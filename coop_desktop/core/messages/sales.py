@@ -3,6 +3,11 @@
 from coop_desktop.core.i18n import N_
 
 MESSAGES: dict[str, str] = {
+    "ambiguous_buyer": N_(
+        "Varios compradores coinciden con «{value}»; escriba el código o más letras del nombre."
+    ),
+    "unknown_tank_reading": N_("No existe la lectura de tanque {value}."),
+    "unknown_batch": N_("No existe el lote de producción {value}."),
     "unknown_buyer": N_("No existe el comprador «{value}»."),
     "buyer_exists": N_("Ya existe el comprador «{value}»."),
     "buyer_price_terms": N_(
@@ -48,6 +53,8 @@ MESSAGES: dict[str, str] = {
 
 
 FIELDS: dict[str, str] = {
+    "reading": N_("lectura del tanque"),
+    "batch": N_("lote de producción"),
     "buyer": N_("comprador"),
     "dispatch": N_("despacho"),
     "when": N_("momento de la lectura"),

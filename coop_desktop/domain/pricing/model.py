@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from coop_desktop.core.i18n import N_
 from coop_desktop.core.numbers import ONE, ZERO, D
 
 UNITS = ("kg", "L", "lb", "100kg", "100L", "100lb")
@@ -16,13 +17,13 @@ BASIS_KINDS = ("delivery", "latest", "period_average", "rolling")
 COMPONENT_MEASURES = ("fat", "protein", "snf", "st", "other_solids")
 KG_PER_LB = D("0.45359237")
 # How each unit is written for people, (Spanish, English); `formatting.unit_label` reads it.
-UNIT_WORDS: dict[str, tuple[str, str]] = {
-    "L": ("L", "L"),
-    "kg": ("kg", "kg"),
-    "lb": ("lb", "lb"),
-    "100L": ("100 L", "100 L"),
-    "100kg": ("100 kg", "100 kg"),
-    "100lb": ("100 lb", "100 lb"),
+UNIT_WORDS: dict[str, str] = {
+    "L": N_("L"),
+    "kg": N_("kg"),
+    "lb": N_("lb"),
+    "100L": N_("100 L"),
+    "100kg": N_("100 kg"),
+    "100lb": N_("100 lb"),
 }
 
 

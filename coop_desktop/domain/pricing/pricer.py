@@ -280,7 +280,7 @@ class Pricer:
                 None,
                 None,
                 _("{amount} por {unit}").format(
-                    amount=_signed(c.amount), unit=m.UNIT_WORDS[c.per][0]
+                    amount=_signed(c.amount), unit=_(m.UNIT_WORDS[c.per])
                 ),
                 self._per_volume(c),
             )

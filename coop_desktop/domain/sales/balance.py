@@ -3,9 +3,10 @@
     opening + accepted deliveries − dispatched − local sales − closing = shrinkage
 
 in litres and in % of what came in (opening + accepted), and the same in kg of fat and of
-total solids where tests exist (deliveries in, dispatches out, by the association's measure).
-The transit difference is the association's measure of the received dispatches minus the
-buyer's. A day whose shrinkage (or gain) exceeds the association's threshold is amber.
+total solids where tests exist: deliveries in, dispatches out (by the association's measure),
+and the tank's stock at opening and closing valued at the fat (total solids) of the day's
+intake. The transit difference is the association's measure of the received dispatches minus
+the buyer's. A day whose shrinkage (or gain) exceeds the association's threshold is amber.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ class DayFlows:
     fat_out_kg: Decimal = ZERO_L
     solids_in_kg: Decimal = ZERO_L
     solids_out_kg: Decimal = ZERO_L
+    opening_fat_kg: Decimal = ZERO_L  # the stock's, valued at the day's intake (stock_kg)
+    closing_fat_kg: Decimal = ZERO_L
+    opening_solids_kg: Decimal = ZERO_L
+    closing_solids_kg: Decimal = ZERO_L
 
     def __add__(self, other: DayFlows) -> DayFlows:
         """Two flows summed (a centre over days, or every centre of a day); the first's day
@@ -50,6 +55,7 @@ class DayFlows:
 
 
 _NUMBERS = tuple(f.name for f in fields(DayFlows) if f.name not in ("day", "centre"))
+_KG = tuple(n for n in _NUMBERS if n.endswith("_kg"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,11 @@ class BalanceRow:
     fat_loss_kg: Decimal
     solids_in_kg: Decimal
     solids_out_kg: Decimal
+    solids_loss_kg: Decimal
+    opening_fat_kg: Decimal
+    closing_fat_kg: Decimal
+    opening_solids_kg: Decimal
+    closing_solids_kg: Decimal
     amber: bool
 
     @property
@@ -95,6 +106,11 @@ def balance(
     shrinkage = came_in - went_out
     pct = percent(shrinkage, came_in)
     transit = flows.received_sent_l - flows.received_l
+    kg = {n: quantize(getattr(flows, n), MILLI) for n in _KG}
+    fat_loss = kg["opening_fat_kg"] + kg["fat_in_kg"] - kg["fat_out_kg"] - kg["closing_fat_kg"]
+    solids_loss = (
+        kg["opening_solids_kg"] + kg["solids_in_kg"] - kg["solids_out_kg"] - kg["closing_solids_kg"]
+    )
     return BalanceRow(
         day=None if total else flows.day,
         centre=flows.centre,
@@ -107,11 +123,16 @@ def balance(
         shrinkage_pct=pct,
         transit_l=transit,
         transit_pct=percent(transit, flows.received_sent_l),
-        fat_in_kg=quantize(flows.fat_in_kg, MILLI),
-        fat_out_kg=quantize(flows.fat_out_kg, MILLI),
-        fat_loss_kg=quantize(flows.fat_in_kg, MILLI) - quantize(flows.fat_out_kg, MILLI),
-        solids_in_kg=quantize(flows.solids_in_kg, MILLI),
-        solids_out_kg=quantize(flows.solids_out_kg, MILLI),
+        fat_in_kg=kg["fat_in_kg"],
+        fat_out_kg=kg["fat_out_kg"],
+        fat_loss_kg=fat_loss,
+        solids_in_kg=kg["solids_in_kg"],
+        solids_out_kg=kg["solids_out_kg"],
+        solids_loss_kg=solids_loss,
+        opening_fat_kg=kg["opening_fat_kg"],
+        closing_fat_kg=kg["closing_fat_kg"],
+        opening_solids_kg=kg["opening_solids_kg"],
+        closing_solids_kg=kg["closing_solids_kg"],
         amber=pct is not None and abs(pct) > threshold,
     )
 
@@ -130,7 +151,16 @@ def carried(rows: list[DayFlows]) -> DayFlows:
     if not rows:
         raise ValueError("no days")
     summed = total_of(rows, rows[0].day, rows[0].centre)
-    return replace(summed, opening_l=rows[0].opening_l, closing_l=rows[-1].closing_l)
+    first, last = rows[0], rows[-1]
+    return replace(
+        summed,
+        opening_l=first.opening_l,
+        closing_l=last.closing_l,
+        opening_fat_kg=first.opening_fat_kg,
+        closing_fat_kg=last.closing_fat_kg,
+        opening_solids_kg=first.opening_solids_kg,
+        closing_solids_kg=last.closing_solids_kg,
+    )
 
 
 def kg_from_litres(litres: Decimal, density: Decimal | None) -> Decimal:
@@ -145,3 +175,11 @@ def litres_from_kg(kg: Decimal, density: Decimal | None) -> Decimal:
 def component_kg(kg: Decimal, pct: Decimal | None) -> Decimal:
     """kg of a component (fat, total solids) in kg of milk at `pct` %, unrounded."""
     return ZERO if pct is None else kg * pct / HUNDRED
+
+
+def stock_kg(litres: Decimal, component: Decimal, base: Decimal) -> Decimal:
+    """kg of a component in the tank's stock, unrounded: its litres × 1.030 (the tank has no
+    density measured) × the component's share of the kg of the intake it is known for."""
+    if base == 0:
+        return ZERO
+    return litres * DEFAULT_DENSITY * component / base

@@ -271,6 +271,8 @@ def close_period(
     """Close a period (by default the oldest one still open) in one transaction; on any
     error or interruption nothing is written."""
     from coop_desktop.services.closeout.writer import write_close
+    from coop_desktop.services.context import now
+    from coop_desktop.services.sales.intake import store as store_intake
 
     if code is None:
         code = next_to_close(db)
@@ -295,6 +297,8 @@ def close_period(
         if not result.members:
             raise Refused("nothing_to_close", "period", value=span.code)
         written: CloseResult = write_close(session, period, result, progress)
+        # the period's milk per centre and day, as closed: the milk balance reads it
+        store_intake(session.connection(), period.id, span.start, span.end, now())
         return written
 
 

@@ -22,7 +22,7 @@ from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.sales.buyers import BuyerInfo, _info, buyer_by_code
-from coop_desktop.services.sales.dispatches import DispatchInfo, list_dispatches
+from coop_desktop.services.sales.dispatch_list import DispatchInfo, list_dispatches
 from coop_desktop.services.sales.voids import reverse_entry_rows
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.sales_models import BuyerEntry

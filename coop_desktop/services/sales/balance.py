@@ -8,28 +8,30 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desktop.core import clock
 from coop_desktop.core.errors import ValidationError
+from coop_desktop.core.numbers import ZERO
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.sales.balance import (
     DEFAULT_THRESHOLD,
+    ZERO_L,
     BalanceRow,
     DayFlows,
     balance,
     carried,
+    stock_kg,
 )
 from coop_desktop.services.association import load_association
-from coop_desktop.services.authz import require_collect_date, requires
-from coop_desktop.services.closeout.date_rule import guard_date
-from coop_desktop.services.context import actor, audit, now, row_dict
+from coop_desktop.services.authz import requires
+from coop_desktop.services.context import audit
+from coop_desktop.services.dto import DeliveryInfo
 from coop_desktop.services.sales import balance_data
+from coop_desktop.services.sales.dispatch_list import DispatchInfo, list_dispatches
 from coop_desktop.storage.engine import Database
-from coop_desktop.storage.models import Centre, Setting
-from coop_desktop.storage.sales_models import TankReading
+from coop_desktop.storage.models import Centre, Delivery, Member, Setting
 
 THRESHOLD_SETTING = "sales.shrinkage_threshold_pct"
 NO_CENTRE = "—"
@@ -82,50 +84,29 @@ def set_threshold(db: Database, value: object) -> Decimal:
     return pct
 
 
-@requires(Permission.DISPATCH)
-def record_tank(
-    db: Database, centre: str, litres: object, day: date | str, moment: str
-) -> tuple[int, Decimal]:
-    """The stock in a centre's tank at opening or closing of a day (a later reading of the
-    same moment supersedes an earlier one; both stay)."""
-    from coop_desktop.services.centres import _centre
-
-    amount = v.decimal(litres, "litres", 3)
-    if amount < 0:
-        raise ValidationError("negative", "litres", value=litres)
-    when = v.choice(moment, ("opening", "closing"), "when")
-    clean_day = v.not_future(v.iso_date(day), clock.today())
-    require_collect_date(db, clean_day)
-    with db.write() as session:
-        guard_date(session, clean_day)
-        found = _centre(session, centre)
-        row = TankReading(
-            centre_id=found.id,
-            date=clean_day,
-            moment=when,
-            litres=amount,
-            recorded_by=actor(),
-            recorded_at=now(),
-        )
-        session.add(row)
-        session.flush()
-        audit(session, "create", "tank_reading", row.id, after=row_dict(row))
-        return row.id, amount
-
-
 def centre_flows(
-    session: Session, start: date, end: date, centre: str | None = None
+    session: Session,
+    start: date,
+    end: date,
+    centre: str | None = None,
+    *,
+    litres_only: bool = False,
 ) -> dict[str, list[DayFlows]]:
     """Each centre's days with any movement, in date order, with the stock carried: a
     day's opening is its opening reading, else the previous day's closing reading; its
-    closing is its closing reading, else the next day's opening reading; else empty."""
+    closing is its closing reading, else the next day's opening reading; else empty. The
+    stock's fat and total solids are valued at the day's intake (else the last earlier day's
+    of the range with tested intake). `litres_only`: the margin's and the indicators' reading,
+    whose open days' fat and solids stay at zero."""
     from coop_desktop.services.centres import _centre
 
     check_range(start, end)
     codes = {c.id: c.code for c in session.scalars(select(Centre)).all()}
     centre_id = _centre(session, centre).id if centre else None
     cycle = load_association(session).cycle
-    reading = balance_data.read(session.connection(), start, end, cycle, centre_id)
+    reading = balance_data.read(
+        session.connection(), start, end, cycle, centre_id, litres_only=litres_only
+    )
     by_centre: dict[int | None, dict[date, balance_data.Flow]] = defaultdict(dict)
     for (cid, day), flow in reading.flows.items():
         by_centre[cid][day] = flow
@@ -133,6 +114,7 @@ def centre_flows(
     for cid, days in by_centre.items():
         code = NO_CENTRE if cid is None else codes.get(cid, str(cid))
         rows = []
+        fat_share = solids_share = (ZERO, ZERO)  # (kg of the component, kg of milk)
         for day in sorted(days):
             f = days[day]
             before = days.get(day - timedelta(days=1))
@@ -145,21 +127,31 @@ def centre_flows(
             closing = f.closing
             if closing is None and after is not None:
                 closing = after.opening
+            if f.fat_base:
+                fat_share = (f.fat_in, f.fat_base)
+            if f.solids_base:
+                solids_share = (f.solids_in, f.solids_base)
+            opening_l = opening if opening is not None else ZERO_L
+            closing_l = closing if closing is not None else ZERO_L
             rows.append(
                 DayFlows(
                     day,
                     code,
-                    opening_l=opening if opening is not None else Decimal("0.000"),
+                    opening_l=opening_l,
                     accepted_l=f.accepted_l,
                     dispatched_l=f.dispatched_l,
                     local_sales_l=f.local_l,
-                    closing_l=closing if closing is not None else Decimal("0.000"),
+                    closing_l=closing_l,
                     received_sent_l=f.sent_l,
                     received_l=f.received_l,
                     fat_in_kg=f.fat_in,
                     fat_out_kg=f.fat_out,
                     solids_in_kg=f.solids_in,
                     solids_out_kg=f.solids_out,
+                    opening_fat_kg=stock_kg(opening_l, *fat_share),
+                    closing_fat_kg=stock_kg(closing_l, *fat_share),
+                    opening_solids_kg=stock_kg(opening_l, *solids_share),
+                    closing_solids_kg=stock_kg(closing_l, *solids_share),
                 )
             )
         result[code] = rows
@@ -192,3 +184,29 @@ def report_from(
         summed = summed + f
     total = balance(summed, limit, total=True)
     return BalanceReport(start, end, by, limit, tuple(rows), total)
+
+
+def centre_day(
+    db: Database, day: date, centre: str
+) -> tuple[list[DeliveryInfo], list[DispatchInfo]]:
+    """One centre's day as its balance counts it: the deliveries (by the delivery's own centre,
+    else its member's; `NO_CENTRE`: neither has one) and the dispatches that left it."""
+    from coop_desktop.services.centres import _centre
+    from coop_desktop.services.deliveries import INFO_COLUMNS, _infos
+
+    with db.read() as session:
+        where = func.coalesce(Delivery.centre_id, Member.centre_id)
+        centre_id = None if centre == NO_CENTRE else _centre(session, centre).id
+        query = (
+            select(*INFO_COLUMNS)
+            .join(Member, Member.id == Delivery.member_id)
+            .where(
+                Delivery.date == day, where.is_(None) if centre_id is None else where == centre_id
+            )
+            .order_by(Delivery.shift, Member.code, Delivery.id)
+        )
+        deliveries = _infos(session, query)
+    shipped = list_dispatches(db, day, day, centre=None if centre_id is None else centre)
+    if centre_id is None:
+        shipped = [d for d in shipped if d.centre is None]
+    return deliveries, shipped

@@ -1,10 +1,6 @@
-"""What the daily milk balance reads, per centre and day, with plain SQL aggregates.
-
-Accepted deliveries are summed per centre, day, unit and density (litres exact; kg turned
-into litres by the density, else 1.030, per group). Their fat and total solids come from the
-delivery's own test, else the member's samples of the period (their mean), and kg of milk
-from litres by the measured density (the delivery's, its test's, the sample's) else 1.030:
-summed in integer units by the database and rounded to the gram once per centre and day.
+"""What the daily milk balance reads, per centre and day, with plain SQL aggregates: the
+intake (accepted litres, kg of fat and total solids: `intake.py`), the dispatches and local
+sales with the buyers' receptions, and the tank readings.
 """
 
 from __future__ import annotations
@@ -13,20 +9,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
-from coop_desktop.domain.periods import period_of
 from coop_desktop.domain.pricing.reading import as_date
-from coop_desktop.domain.sales.balance import ZERO_L, component_kg, litres_from_kg
+from coop_desktop.domain.sales.balance import ZERO_L, component_kg
 from coop_desktop.services.closeout.inputs import date_param
-from coop_desktop.storage.bulk import fetch_raw, is_sqlite
+from coop_desktop.services.sales import intake
+from coop_desktop.storage.bulk import fetch_raw
 
 MILLI = Decimal("0.001")
 KG_UNITS = Decimal("1e-7")  # millilitres × density in 1/10000
 COMPONENT_UNITS = Decimal("1e-11")  # those × a percentage in hundredths
-TEMP = "sales_member_quality"
 
 
 @dataclass
@@ -42,6 +36,8 @@ class Flow:
     fat_out: Decimal = ZERO_L
     solids_in: Decimal = ZERO_L
     solids_out: Decimal = ZERO_L
+    fat_base: Decimal = ZERO_L  # kg of the intake whose fat is known
+    solids_base: Decimal = ZERO_L
     opening: Decimal | None = None
     closing: Decimal | None = None
 
@@ -52,108 +48,25 @@ class Reading:
     last_closing: dict[int | None, Decimal] = field(default_factory=dict)  # before start
 
 
-def _member_quality(conn: Connection, start: date, end: date, cycle: str) -> list[tuple[Any, ...]]:
-    """Each member's mean fat, total solids and density per period of the cycle."""
-    first, last = period_of(start, cycle).start, period_of(end, cycle).end
-    sums: dict[tuple[int, date, date], list[list[int]]] = {}
-    for member, day, fat, st, density in fetch_raw(
-        conn,
-        "SELECT member_id, sample_date, fat, st, density FROM quality_test "
-        "WHERE sample_date >= ? AND sample_date <= ?",
-        (date_param(conn, first), date_param(conn, last)),
-    ):
-        span = period_of(as_date(day), cycle)
-        acc = sums.setdefault((member, span.start, span.end), [[0, 0], [0, 0], [0, 0]])
-        for i, value in enumerate((fat, st, density)):
-            if value is not None:
-                acc[i][0] += int(value)
-                acc[i][1] += 1
-    rows = []
-    for (member, s, e), acc in sums.items():
-        means = [None if n == 0 else (total * 2 + n) // (2 * n) for total, n in acc]
-        rows.append((member, s, e, *means))
-    return rows
-
-
-def _fill_temp(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-    conn.execute(
-        text(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {TEMP} (member_id INTEGER, start_date DATE, "
-            "end_date DATE, fat BIGINT, st BIGINT, density BIGINT)"
-        )
-    )
-    conn.execute(text(f"DELETE FROM {TEMP}"))
-    conn.execute(
-        text(f"CREATE INDEX IF NOT EXISTS {TEMP}_member ON {TEMP} (member_id, start_date)")
-    )
-    sqlite = is_sqlite(conn)
-    if rows:
-        conn.execute(
-            text(f"INSERT INTO {TEMP} VALUES (:m, :s, :e, :f, :t, :d)"),
-            [
-                {
-                    "m": m,
-                    "s": s.isoformat() if sqlite else s,
-                    "e": e.isoformat() if sqlite else e,
-                    "f": f,
-                    "t": t,
-                    "d": d,
-                }
-                for m, s, e, f, t, d in rows
-            ],
-        )
-
-
-DELIVERIES = f"""
-SELECT COALESCE(d.centre_id, m.centre_id), d.date, d.unit, d.density, SUM(d.quantity),
-  SUM(CASE WHEN COALESCE(t.fat, q.fat) IS NOT NULL THEN {{kg}} * COALESCE(t.fat, q.fat) END),
-  SUM(CASE WHEN COALESCE(t.st, q.st) IS NOT NULL THEN {{kg}} * COALESCE(t.st, q.st) END)
-FROM delivery d JOIN member m ON m.id = d.member_id
-LEFT JOIN (SELECT delivery_id, MAX(fat) AS fat, MAX(st) AS st, MAX(density) AS density
-           FROM quality_test WHERE delivery_id IS NOT NULL AND sample_date >= ?
-           AND sample_date <= ? GROUP BY delivery_id) t ON t.delivery_id = d.id
-LEFT JOIN {TEMP} q ON q.member_id = d.member_id AND d.date >= q.start_date
-  AND d.date <= q.end_date
-WHERE d.rejected = ? AND d.date >= ? AND d.date <= ? {{centre}}
-GROUP BY COALESCE(d.centre_id, m.centre_id), d.date, d.unit, d.density
-"""
-KG_EXPR = (
-    "(CASE WHEN d.unit = 'L' THEN d.quantity * COALESCE(d.density, t.density, q.density, "
-    "10300) ELSE d.quantity * 10000 END)"
-)
-
-
 def read(
-    conn: Connection, start: date, end: date, cycle: str, centre_id: int | None = None
+    conn: Connection,
+    start: date,
+    end: date,
+    cycle: str,
+    centre_id: int | None = None,
+    *,
+    litres_only: bool = False,
 ) -> Reading:
     reading = Reading()
-    flows = reading.flows
-    _fill_temp(conn, _member_quality(conn, start, end, cycle))
-    centre_sql = "AND COALESCE(d.centre_id, m.centre_id) = ?" if centre_id is not None else ""
+    found = intake.read(conn, start, end, cycle, centre_id, litres_only=litres_only)
+    for key, it in found.items():
+        f = reading.flows[key]
+        f.accepted_l = Decimal(it.accepted_ml) * MILLI
+        f.fat_in = Decimal(it.fat) * COMPONENT_UNITS
+        f.solids_in = Decimal(it.solids) * COMPONENT_UNITS
+        f.fat_base = Decimal(it.fat_base) * KG_UNITS
+        f.solids_base = Decimal(it.solids_base) * KG_UNITS
     s, e = date_param(conn, start), date_param(conn, end)
-    params: list[object] = [
-        date_param(conn, start - timedelta(days=31)),
-        date_param(conn, end + timedelta(days=31)),
-        False,
-        s,
-        e,
-    ]
-    if centre_id is not None:
-        params.append(centre_id)
-    sql = DELIVERIES.format(kg=KG_EXPR, centre=centre_sql)
-    for centre, day, unit, density, quantity, fat, st in fetch_raw(conn, sql, params):
-        f = flows[(centre, as_date(day))]
-        q = Decimal(int(quantity)) * MILLI
-        if unit == "L":
-            f.accepted_l += q
-        else:
-            dens = None if density is None else Decimal(int(density)) / 10000
-            f.accepted_l += litres_from_kg(q, dens)
-        if fat is not None:
-            f.fat_in += Decimal(int(fat)) * COMPONENT_UNITS
-        if st is not None:
-            f.solids_in += Decimal(int(st)) * COMPONENT_UNITS
-    conn.execute(text(f"DROP TABLE IF EXISTS {TEMP}"))
     _dispatches(conn, reading, s, e, centre_id)
     _tanks(conn, reading, start, end, centre_id)
     return reading

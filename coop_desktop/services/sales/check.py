@@ -1,5 +1,6 @@
 """`coop check` over the sales tables: guides gapless, every sale entry equal to its
-reception, reversals that cancel what they name, annulments of rows that exist."""
+reception, reversals that cancel what they name, annulments of rows that exist, and each
+closed period's stored intake equal, day by day, to its deliveries."""
 
 from __future__ import annotations
 
@@ -65,4 +66,16 @@ def voids_exist(conn: Connection) -> list[str]:
     return problems
 
 
-SALES_CHECKS = [guides_gapless, sales_match_receptions, reversals_cancel, voids_exist]
+def intake_stored(conn: Connection) -> list[str]:
+    from coop_desktop.services.sales.intake import stored_differences
+
+    return stored_differences(conn)
+
+
+SALES_CHECKS = [
+    guides_gapless,
+    sales_match_receptions,
+    reversals_cancel,
+    voids_exist,
+    intake_stored,
+]

@@ -4,11 +4,10 @@ buyer's reception: what the buyer measured (or its rejection), priced on receipt
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desktop.core import clock
@@ -23,73 +22,23 @@ from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
 from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.services.sales.buyers import buyer_by_code, timeline
+from coop_desktop.services.sales.dispatch_list import (
+    DISPATCH_MEASURES,
+    RECEPTION_MEASURES,
+    DispatchInfo,
+    centre_for,
+    find_dispatch,
+    guide_label,
+    info,
+    measures_of,
+)
 from coop_desktop.services.sales.voids import reverse_entry_rows, void_row, voided
 from coop_desktop.storage.engine import Database
-from coop_desktop.storage.models import Centre
 from coop_desktop.storage.sales_models import Buyer, BuyerEntry, Dispatch, Reception
 
 GUIDE_SERIES = "G001"
 MAX_DISPATCH = D(100_000)  # litres or kg in one dispatch; more is a typo
-DISPATCH_MEASURES = ("fat", "snf", "st", "protein", "density", "acidity")
-RECEPTION_MEASURES = (*DISPATCH_MEASURES, "ufc", "scc", "alcohol")
 Measures = Mapping[str, object]  # as typed (text) or already read; validated here
-
-
-@dataclass(frozen=True, slots=True)
-class ReceptionInfo:
-    id: int
-    day: date
-    quantity: Decimal
-    unit: str
-    litres: Decimal
-    kg: Decimal
-    rejected: bool
-    reason: str | None
-    unit_price: Decimal
-    amount: Decimal
-    measures: dict[str, Decimal | bool] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class DispatchInfo:
-    id: int
-    guide: str
-    day: date
-    shift: str
-    centre: str | None
-    buyer: str
-    buyer_name: str
-    buyer_kind: str
-    quantity: Decimal
-    unit: str
-    litres: Decimal
-    kg: Decimal
-    temperature: Decimal | None
-    alcohol_positive: bool | None
-    measures: dict[str, Decimal | bool]
-    void: bool
-    reception: ReceptionInfo | None
-
-    @property
-    def status(self) -> str:
-        if self.void:
-            return "void"
-        if self.reception is None:
-            return "pending"
-        return "rejected" if self.reception.rejected else "received"
-
-
-def guide_label(d: Dispatch) -> str:
-    return f"{d.guide_series}-{d.guide_number:08d}"
-
-
-def _measures(row: object, keys: tuple[str, ...]) -> dict[str, Decimal | bool]:
-    found: dict[str, Decimal | bool] = {}
-    for key in keys:
-        value = getattr(row, key, None)
-        if value is not None:
-            found[key] = value
-    return found
 
 
 def _clean_measures(measures: Measures, allowed: tuple[str, ...]) -> dict[str, Decimal | bool]:
@@ -108,18 +57,6 @@ def _quantity(value: object) -> Decimal:
     if number > MAX_DISPATCH:
         raise ValidationError("dispatch_too_large", "quantity", value=value, maximum=MAX_DISPATCH)
     return number
-
-
-def centre_for(session: Session, code: str | None) -> Centre | None:
-    """The centre named, or the only one when there is one; None when there are none."""
-    from coop_desktop.services.centres import _centre
-
-    if code:
-        return _centre(session, code)
-    centres = session.scalars(select(Centre)).all()
-    if len(centres) > 1:
-        raise ValidationError("centre_required", "centre", count=len(centres))
-    return centres[0] if centres else None
 
 
 @requires(Permission.DISPATCH)
@@ -171,14 +108,7 @@ def add_dispatch(
         session.add(d)
         session.flush()
         audit(session, "create", "dispatch", d.id, after=row_dict(d))
-        return _info(session, d)
-
-
-def _dispatch(session: Session, dispatch_id: int) -> Dispatch:
-    d = session.get(Dispatch, dispatch_id)
-    if d is None:
-        raise NotFound("unknown_dispatch", "dispatch", value=str(dispatch_id))
-    return d
+        return info(session, d)
 
 
 def current_reception(session: Session, dispatch_id: int) -> Reception | None:
@@ -212,7 +142,7 @@ def receive_dispatch(
     if reject and not why:
         raise ValidationError("reason_required", "reason")
     with db.write() as session:
-        d = _dispatch(session, dispatch_id)
+        d = find_dispatch(session, dispatch_id)
         if voided(session, "dispatch", [d.id]):
             raise Refused("dispatch_void", "dispatch", value=guide_label(d))
         if current_reception(session, d.id) is not None:
@@ -228,7 +158,7 @@ def receive_dispatch(
         guard_date(session, when)
         buyer = session.get(Buyer, d.buyer_id)
         assert buyer is not None
-        quality = {**_measures(d, DISPATCH_MEASURES), **clean}
+        quality = {**measures_of(d, DISPATCH_MEASURES), **clean}
         density = quality.get("density")
         assert density is None or isinstance(density, Decimal)
         if reject:
@@ -273,7 +203,7 @@ def receive_dispatch(
         session.add(entry)
         session.flush()
         audit(session, "create", "buyer_entry", entry.id, after=row_dict(entry))
-        return _info(session, d)
+        return info(session, d)
 
 
 @requires(Permission.SALES)
@@ -282,12 +212,12 @@ def void_reception(db: Database, dispatch_id: int, reason: str) -> DispatchInfo:
     buyer's account and a new reception can be recorded."""
     why = v.required_text(reason, "reason", 200)
     with db.write() as session:
-        d = _dispatch(session, dispatch_id)
+        d = find_dispatch(session, dispatch_id)
         r = current_reception(session, d.id)
         if r is None:
             raise NotFound("unknown_dispatch", "dispatch", value=f"{d.id} (sin recepción)")
         _void_reception(session, r, why)
-        return _info(session, d)
+        return info(session, d)
 
 
 def _void_reception(session: Session, r: Reception, why: str) -> None:
@@ -302,98 +232,9 @@ def void_dispatch(db: Database, dispatch_id: int, reason: str) -> DispatchInfo:
     (the series keeps no gap); its reception and sale, if any, are annulled too."""
     why = v.required_text(reason, "reason", 200)
     with db.write() as session:
-        d = _dispatch(session, dispatch_id)
+        d = find_dispatch(session, dispatch_id)
         r = current_reception(session, d.id)
         if r is not None:
             _void_reception(session, r, why)
         void_row(session, "dispatch", d.id, d.date, why)
-        return _info(session, d)
-
-
-def _info(session: Session, d: Dispatch) -> DispatchInfo:
-    return _infos(session, [d])[0]
-
-
-def _infos(session: Session, rows: list[Dispatch]) -> list[DispatchInfo]:
-    ids = [d.id for d in rows]
-    buyers = {b.id: b for b in session.scalars(select(Buyer)).all()}
-    centres = {c.id: c.code for c in session.scalars(select(Centre)).all()}
-    gone = voided(session, "dispatch", ids)
-    receptions: dict[int, Reception] = {}
-    if ids:
-        found = session.scalars(
-            select(Reception).where(Reception.dispatch_id.in_(ids)).order_by(Reception.id)
-        ).all()
-        dead = voided(session, "reception", [r.id for r in found])
-        for row in found:
-            if row.id not in dead:
-                receptions[row.dispatch_id] = row
-    out = []
-    for d in rows:
-        b = buyers[d.buyer_id]
-        r = receptions.get(d.id)
-        out.append(
-            DispatchInfo(
-                d.id,
-                guide_label(d),
-                d.date,
-                d.shift,
-                None if d.centre_id is None else centres.get(d.centre_id),
-                b.code,
-                b.name,
-                b.kind,
-                d.quantity,
-                d.unit,
-                d.litres,
-                d.kg,
-                d.temperature,
-                d.alcohol_positive,
-                _measures(d, DISPATCH_MEASURES),
-                d.id in gone,
-                None
-                if r is None
-                else ReceptionInfo(
-                    r.id,
-                    r.date,
-                    r.quantity,
-                    r.unit,
-                    r.litres,
-                    r.kg,
-                    r.rejected,
-                    r.reason,
-                    r.unit_price,
-                    r.amount,
-                    _measures(r, RECEPTION_MEASURES),
-                ),
-            )
-        )
-    return out
-
-
-def list_dispatches(
-    db: Database,
-    start: date | None = None,
-    end: date | None = None,
-    buyer: str | None = None,
-    centre: str | None = None,
-) -> list[DispatchInfo]:
-    with db.read() as session:
-        query = select(Dispatch).order_by(Dispatch.date, Dispatch.shift, Dispatch.guide_number)
-        conds = []
-        if start is not None:
-            conds.append(Dispatch.date >= start)
-        if end is not None:
-            conds.append(Dispatch.date <= end)
-        if buyer:
-            conds.append(Dispatch.buyer_id == buyer_by_code(session, buyer).id)
-        if centre:
-            found = centre_for(session, centre)
-            conds.append(Dispatch.centre_id == (None if found is None else found.id))
-        if conds:
-            query = query.where(and_(*conds))
-        return _infos(session, list(session.scalars(query).all()))
-
-
-def dispatch_info(db: Database, dispatch_id: int) -> DispatchInfo:
-    with db.read() as session:
-        return _info(session, _dispatch(session, dispatch_id))
+        return info(session, d)

@@ -18,6 +18,6 @@ def sales_header(db: Database, lang: str = "es") -> Header:
 
 def guide_pdf(db: Database, dispatch_id: int, size: str = "80mm", lang: str = "es") -> bytes:
     from coop_desktop.documents.sales_statement import render_guide
-    from coop_desktop.services.sales.dispatches import dispatch_info
+    from coop_desktop.services.sales.dispatch_list import dispatch_info
 
     return render_guide(dispatch_info(db, dispatch_id), sales_header(db, lang), size, lang)

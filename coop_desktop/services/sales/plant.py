@@ -17,8 +17,8 @@ from coop_desktop.domain.roles import Permission
 from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.date_rule import guard_date
 from coop_desktop.services.context import actor, audit, now, row_dict
-from coop_desktop.services.sales.dispatches import list_dispatches
-from coop_desktop.services.sales.voids import voided
+from coop_desktop.services.sales.dispatch_list import list_dispatches
+from coop_desktop.services.sales.voids import void_row, voided
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.sales_models import PlantBatch, PlantProduct
 
@@ -33,6 +33,17 @@ class PlantRow:
     milk_l: Decimal
     kg_out: Decimal
     yield_l_per_kg: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchInfo:
+    id: int
+    day: date
+    product: str
+    milk_l: Decimal
+    kg_out: Decimal
+    yield_l_per_kg: Decimal | None
+    void: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +77,7 @@ def add_product(db: Database, name: str) -> str:
 @requires(Permission.SALES)
 def add_batch(
     db: Database, day: date | str, milk: object, unit: str, product: str, kg_out: object
-) -> PlantRow:
+) -> BatchInfo:
     clean_day = v.not_future(v.iso_date(day), clock.today())
     v.choice(unit, ("L",), "unit")
     litres = v.decimal(milk, "milk", 3)
@@ -92,7 +103,48 @@ def add_batch(
         session.add(row)
         session.flush()
         audit(session, "create", "plant_batch", row.id, after=row_dict(row))
-        return PlantRow(f"{clean_day:%Y-%m}", found.name, 1, litres, out, _yield(litres, out))
+        return BatchInfo(row.id, clean_day, found.name, litres, out, _yield(litres, out), False)
+
+
+@requires(Permission.SALES)
+def void_batch(db: Database, batch_id: int, reason: str) -> BatchInfo:
+    """Annul a production batch recorded by mistake: an annulment entry dated like it
+    (refused inside a closed period), audited; the plant's report leaves it out."""
+    why = v.required_text(reason, "reason", 200)
+    with db.write() as session:
+        b = session.get(PlantBatch, batch_id)
+        if b is None:
+            raise NotFound("unknown_batch", "batch", value=str(batch_id))
+        void_row(session, "batch", b.id, b.date, why)
+        product = session.get(PlantProduct, b.product_id)
+        name = product.name if product is not None else str(b.product_id)
+        return BatchInfo(
+            b.id, b.date, name, b.milk_litres, b.kg_out, _yield(b.milk_litres, b.kg_out), True
+        )
+
+
+def list_batches(db: Database, start: date, end: date) -> list[BatchInfo]:
+    """The batches of [start, end], annulled ones marked."""
+    with db.read() as session:
+        names = {p.id: p.name for p in session.scalars(select(PlantProduct)).all()}
+        rows = session.scalars(
+            select(PlantBatch)
+            .where(PlantBatch.date >= start, PlantBatch.date <= end)
+            .order_by(PlantBatch.date, PlantBatch.id)
+        ).all()
+        gone = voided(session, "batch", [b.id for b in rows])
+        return [
+            BatchInfo(
+                b.id,
+                b.date,
+                names.get(b.product_id, ""),
+                b.milk_litres,
+                b.kg_out,
+                _yield(b.milk_litres, b.kg_out),
+                b.id in gone,
+            )
+            for b in rows
+        ]
 
 
 def _yield(litres: Decimal, kg: Decimal) -> Decimal | None:
