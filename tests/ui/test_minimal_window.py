@@ -138,7 +138,7 @@ def test_the_window_opens_on_the_section_it_was_closed_on(
         settled(qtbot)
         # the screen is built once the program's modules are read (a moment of «Cargando…»)
         qtbot.waitUntil(
-            lambda: not window.stack.currentWidget().objectName().startswith("lazy-"),
+            lambda w=window: not w.stack.currentWidget().objectName().startswith("lazy-"),
             timeout=10_000,
         )
         shown = window.stack.currentWidget()
