@@ -33,7 +33,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         prog="coop",
         description=_("Coop Desktop: acopio, calidad y pagos de una asociación lechera."),
     )
-    parser.add_argument("--version", action="version", version=f"coop-desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"coop-desktop {__version__}",
+        help=_("muestra la versión y termina"),
+    )
     parser.add_argument(
         "--db",
         metavar="PATH-or-URL",
@@ -53,7 +58,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         default=lang,
         help=_("idioma de los mensajes"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMANDO"), required=True)
     data_commands.register(commands, lang)
     centre_commands.register(commands, lang)
     pricing.register(commands, lang)

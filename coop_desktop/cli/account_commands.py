@@ -17,7 +17,7 @@ def register(commands: Any, lang: str) -> None:
     p.set_defaults(handler=cmd_advance)
 
     product = commands.add_parser("product", help=_("catálogo de insumos"))
-    psub = product.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    psub = product.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = psub.add_parser("add", help=_("agrega un producto"))
     p.add_argument("name", metavar="NAME")
     p.add_argument("price", metavar="PRICE")
@@ -32,7 +32,7 @@ def register(commands: Any, lang: str) -> None:
     p.set_defaults(handler=cmd_sale)
 
     charge = commands.add_parser("charge", help=_("cargos recurrentes"))
-    csub = charge.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    csub = charge.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = csub.add_parser("add", help=_("agrega un cargo recurrente"))
     p.add_argument("kind", metavar="KIND", choices=["dues", "fee", "transport", "other"])
     p.add_argument("amount", metavar="AMOUNT")
@@ -42,7 +42,7 @@ def register(commands: Any, lang: str) -> None:
     p.set_defaults(handler=cmd_charge_add)
 
     loan = commands.add_parser("loan", help=_("préstamos"))
-    lsub = loan.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    lsub = loan.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = lsub.add_parser("add", help=_("registra un préstamo"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("amount", metavar="AMOUNT")

@@ -13,7 +13,7 @@ from coop_desktop.core.i18n import _
 
 def register(commands: Any, lang: str) -> None:
     audit = commands.add_parser("audit", help=_("registro de auditoría"))
-    sub = audit.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    sub = audit.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = sub.add_parser("list", help=_("muestra el registro"))
     p.add_argument("--user", dest="by_user", metavar="NAME")
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD")

@@ -14,7 +14,7 @@ def register(commands: Any, lang: str) -> None:
         "centres",
         help=_("centros de acopio y sus rutas"),
     )
-    sub = centres.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    sub = centres.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = sub.add_parser("list", help=_("lista los centros"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)

@@ -43,7 +43,7 @@ def register(commands: Any, lang: str) -> None:
     p.set_defaults(handler=cmd_init)
 
     association = commands.add_parser("association", help=_("datos de la asociación"))
-    asub = association.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    asub = association.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = asub.add_parser(
         "set",
         help=_("corrige los datos de una asociación ya creada"),
@@ -64,7 +64,7 @@ def register(commands: Any, lang: str) -> None:
     p.set_defaults(handler=cmd_demo)
 
     members = commands.add_parser("members", help=_("socios"))
-    msub = members.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    msub = members.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = msub.add_parser("list", help=_("lista los socios"))
     p.add_argument("--search", default="")
     p.add_argument("--status", choices=["active", "suspended", "retired"])
@@ -84,7 +84,7 @@ def register(commands: Any, lang: str) -> None:
     practice_commands.register(commands, msub, lang)
 
     deliveries = commands.add_parser("deliveries", help=_("entregas"))
-    dsub = deliveries.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    dsub = deliveries.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = dsub.add_parser("add", help=_("registra una entrega"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("quantity", metavar="QUANTITY")
@@ -104,7 +104,7 @@ def register(commands: Any, lang: str) -> None:
     repair_commands.register_delete(dsub, lang)
 
     tests = commands.add_parser("tests", help=_("análisis de calidad"))
-    tsub = tests.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    tsub = tests.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = tsub.add_parser("add", help=_("registra un análisis"))
     p.add_argument("member_code", metavar="MEMBER_CODE")
     p.add_argument("--date", required=True, help="YYYY-MM-DD")

@@ -15,7 +15,7 @@ def register(commands: Any, members: Any, lang: str) -> None:
         "practice",
         help=_("prácticas del socio, con fecha"),
     )
-    sub = practice.add_subparsers(dest="practice_action", required=True, metavar="ACCIÓN")
+    sub = practice.add_subparsers(dest="practice_action", required=True, metavar=_("ACCIÓN"))
     for action, kind, text in (
         ("add", "adopted", _("el socio adoptó la práctica")),
         ("end", "left", _("el socio dejó la práctica")),
@@ -41,7 +41,7 @@ def register(commands: Any, members: Any, lang: str) -> None:
         "practices",
         help=_("las prácticas de la asociación"),
     )
-    psub = practices.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    psub = practices.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = psub.add_parser("list", help=_("lista las prácticas"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)

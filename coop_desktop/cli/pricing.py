@@ -15,7 +15,7 @@ from coop_desktop.core.numbers import D
 
 def register(commands: Any, lang: str) -> None:
     scheme = commands.add_parser("scheme", help=_("esquemas de precios"))
-    sub = scheme.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    sub = scheme.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = sub.add_parser(
         "import",
         help=_("importa un esquema (valida primero)"),

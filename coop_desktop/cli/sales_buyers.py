@@ -14,7 +14,7 @@ from coop_desktop.core.i18n import _
 
 def _buyers(commands: Any, lang: str) -> None:
     buyers = commands.add_parser("buyers", help=_("compradores de la leche"))
-    sub = buyers.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    sub = buyers.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     for name in ("add", "price"):
         p = sub.add_parser(
             name,
@@ -39,7 +39,7 @@ def _buyers(commands: Any, lang: str) -> None:
 
 def _sales(commands: Any, lang: str) -> None:
     sales = commands.add_parser("sales", help=_("cuentas de los compradores"))
-    sub = sales.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    sub = sales.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = sub.add_parser("receive", help=_("un pago recibido"))
     p.add_argument("buyer", metavar="BUYER")
     p.add_argument("amount", metavar="AMOUNT")

@@ -12,7 +12,7 @@ from coop_desktop.core.i18n import _
 
 def _dispatch(commands: Any, lang: str) -> None:
     dispatch = commands.add_parser("dispatch", help=_("despachos de leche y su recepción"))
-    sub = dispatch.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    sub = dispatch.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = sub.add_parser("add", help=_("registra un despacho (guía)"))
     p.add_argument("buyer", metavar="BUYER")
     p.add_argument("quantity", metavar="QUANTITY")

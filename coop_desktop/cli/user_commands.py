@@ -13,7 +13,7 @@ from coop_desktop.domain.roles import Role
 
 def register(commands: Any, lang: str) -> None:
     users = commands.add_parser("users", help=_("usuarios y roles"))
-    sub = users.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    sub = users.add_subparsers(dest="action", required=True, metavar=_("ACCIÓN"))
     p = sub.add_parser("add", help=_("crea un usuario"))
     p.add_argument("name", metavar="NAME")
     p.add_argument("--role", required=True, choices=[r.value for r in Role])

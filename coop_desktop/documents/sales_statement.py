@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from coop_desktop.core.i18n import _, in_language
+from coop_desktop.core.messages import measure_name
 from coop_desktop.documents.content import Header
 from coop_desktop.documents.layout import (
     RollArea,
@@ -21,7 +22,6 @@ from coop_desktop.documents.layout import (
 )
 from coop_desktop.documents.pages import build, build_roll
 from coop_desktop.documents.signatures import SignLine
-from coop_desktop.domain.measures import MEASURES
 from coop_desktop.language import formatting as fmt
 
 
@@ -129,7 +129,7 @@ def guide_rows(d: Any, lang: str) -> list[tuple[str, str]]:
             )
         )
     for key, value in d.measures.items():
-        label = MEASURES[key].label_en if lang == "en" else MEASURES[key].label_es
+        label = measure_name(key)  # guide_rows runs in the document's language
         rows.append(
             (label, fmt.density(value, lang) if key == "density" else fmt.percent(value, 2, lang))
         )

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import ZERO, D, quantize
 from coop_desktop.domain import indicator_figures as ind
 from coop_desktop.domain.indicator_figures import DENOMINATORS, KEYS, Change, Figures
 from coop_desktop.domain.indicator_groups import Names, group_label, grouped, ordered
@@ -187,7 +187,7 @@ def sales_change(now: SalesFigures | None, before: SalesFigures | None) -> dict[
         if a is None or b is None:
             result[key] = Change(None, None)
             continue
-        result[key] = Change(a - b, None if not b else quantize(Decimal(a - b) / b * 100))
+        result[key] = Change(a - b, None if not b else quantize(D(a - b) / b * 100))
     return result
 
 

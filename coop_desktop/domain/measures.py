@@ -15,9 +15,7 @@ from coop_desktop.core.numbers import D
 @dataclass(frozen=True, slots=True)
 class Measure:
     key: str
-    label_es: str
-    label_en: str
-    unit: str
+    unit: str  # the names and the units said in words are the catalogue's (core/messages)
     scale: int  # decimal places kept (and stored as integer minor units)
     minimum: Decimal | None  # below this a value is absurd and refused
     maximum: Decimal | None  # above this a value is absurd and refused
@@ -28,8 +26,6 @@ class Measure:
 
 def _m(
     key: str,
-    es: str,
-    en: str,
     unit: str,
     scale: int,
     lo: str | None,
@@ -39,8 +35,6 @@ def _m(
 ) -> Measure:
     return Measure(
         key,
-        es,
-        en,
         unit,
         scale,
         D(lo) if lo is not None else None,
@@ -54,16 +48,14 @@ def _m(
 MEASURES: dict[str, Measure] = {
     m.key: m
     for m in (
-        _m("fat", "Grasa", "Fat", "%", 2, "0", "20", "3.2", None),
-        _m("protein", "Proteína", "Protein", "%", 2, "0", "15", "2.9", None),
-        _m("st", "Sólidos totales", "Total solids", "%", 2, "0", "30", "11.4", None),
-        _m("snf", "Sólidos no grasos", "Solids-not-fat", "%", 2, "0", "20", "8.2", None),
-        _m("density", "Densidad", "Density", "g/mL", 4, "0.9", "1.1", "1.0296", "1.0340"),
-        _m("acidity", "Acidez", "Acidity", "g ác. láctico/100 g", 3, "0", "2", "0.13", "0.17"),
+        _m("fat", "%", 2, "0", "20", "3.2", None),
+        _m("protein", "%", 2, "0", "15", "2.9", None),
+        _m("st", "%", 2, "0", "30", "11.4", None),
+        _m("snf", "%", 2, "0", "20", "8.2", None),
+        _m("density", "g/mL", 4, "0.9", "1.1", "1.0296", "1.0340"),
+        _m("acidity", "g ác. láctico/100 g", 3, "0", "2", "0.13", "0.17"),
         _m(
             "ufc",
-            "Recuento bacteriano",
-            "Bacterial count",
             "UFC/mL",
             0,
             "0",
@@ -73,8 +65,6 @@ MEASURES: dict[str, Measure] = {
         ),
         _m(
             "scc",
-            "Células somáticas",
-            "Somatic cells",
             "cél./mL",
             0,
             "0",
@@ -82,11 +72,11 @@ MEASURES: dict[str, Measure] = {
             None,
             "500000",
         ),
-        _m("tram", "TRAM (reductasa)", "Reductase time", "h", 2, "0", "24", "4", None),
-        _m("temperature", "Temperatura", "Temperature", "°C", 1, "-5", "60"),
-        _m("added_water", "Agua añadida", "Added water", "%", 2, "0", "100", None, "0"),
-        Measure("alcohol", "Prueba de alcohol", "Alcohol test", "", 0, None, None, True),
-        Measure("antibiotics", "Antibióticos", "Antibiotics", "", 0, None, None, True),
+        _m("tram", "h", 2, "0", "24", "4", None),
+        _m("temperature", "°C", 1, "-5", "60"),
+        _m("added_water", "%", 2, "0", "100", None, "0"),
+        Measure("alcohol", "", 0, None, None, True),
+        Measure("antibiotics", "", 0, None, None, True),
     )
 }
 

@@ -174,7 +174,7 @@ def _read_range(
         first,
         last,
         milk_cost=sum((m.milk_amount for m in every), ZERO),
-        litres_untested=sum((m.untested_litres for m in every), Decimal("0.000")),
+        litres_untested=sum((m.untested_litres for m in every), ZERO_QUANTITY),
         provisional=any(r.provisional for r in rows),
     )
     figures = RangeFigures(first, last, start, end, counted, tuple(rows), ind.Figures({}), sales)

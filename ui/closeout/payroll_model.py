@@ -13,8 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from coop_desktop.core.i18n import language
+from coop_desktop.core.messages import measure_name
 from coop_desktop.core.numbers import ZERO
-from coop_desktop.domain.measures import MEASURES
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.settlement import ZERO_SUMMARY
 from coop_desktop.language import formatting
@@ -71,10 +72,10 @@ class Words:
     def measures(self, keys: tuple[str, ...]) -> str:
         """ "sólidos totales, recuento bacteriano": measure keys in words, in a sentence."""
         names = []
-        for key in keys:
-            spec = MEASURES.get(key)
-            name = key if spec is None else spec.label_en if self.lang == "en" else spec.label_es
-            names.append(name[:1].lower() + name[1:] if name[1:2].islower() else name)
+        with language(self.lang):
+            for key in keys:
+                name = measure_name(key)
+                names.append(name[:1].lower() + name[1:] if name[1:2].islower() else name)
         return ", ".join(names)
 
 

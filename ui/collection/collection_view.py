@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import CoopError
-from coop_desktop.core.numbers import ZERO
+from coop_desktop.core.numbers import ZERO, D
 from coop_desktop.language import formatting
 from coop_desktop.services import deliveries as svc
 from coop_desktop.services.dto import DeliveryInfo, MemberInfo
@@ -536,7 +536,7 @@ def _units(totals: dict[str, Decimal]) -> str:
     """ "120.0 L + 20.0 kg": litres and kilograms are never added together."""
     units = sorted(totals, key=lambda u: (u != "L", u)) or ["L"]
     return " + ".join(
-        fmt.quantity(totals.get(u, ZERO).quantize(Decimal("0.1"), ROUND_HALF_UP), u) for u in units
+        fmt.quantity(totals.get(u, ZERO).quantize(D("0.1"), ROUND_HALF_UP), u) for u in units
     )
 
 

@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-ROUND_FACTORS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+from coop_desktop.core.numbers import ONE, ZERO, D
+
+ROUND_FACTORS = (ONE, D(2), D("2.5"), D(5))
 INTERVALS = 4  # a value axis is cut into about this many steps
-ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class Scale:
 def round_step(span: Decimal, intervals: int = INTERVALS) -> Decimal:
     """The smallest round step that cuts `span` (> 0) into at most `intervals` steps."""
     raw = span / intervals
-    power = Decimal(1).scaleb(raw.adjusted())  # the power of ten at or below raw
+    power = ONE.scaleb(raw.adjusted())  # the power of ten at or below raw
     for factor in ROUND_FACTORS:
         if factor * power >= raw:
             return factor * power
@@ -58,8 +59,8 @@ def scale(values: Iterable[Decimal], places: int, *, from_zero: bool = False) ->
     if from_zero:
         low, high = min(low, ZERO), max(high, ZERO)
     if low == high == ZERO:  # nothing to draw
-        step = Decimal("0.5")
-        return Scale(ZERO, Decimal(1), step, max(places, _places_of(step)))
+        step = D("0.5")
+        return Scale(ZERO, ONE, step, max(places, _places_of(step)))
     padded = low == high
     if padded:  # one value: a tenth of it either side is room enough
         low, high = low - abs(low) / 10, high + abs(high) / 10

@@ -14,6 +14,7 @@ from PySide6.QtCharts import QBarSeries, QBarSet, QCategoryAxis, QChartView, QLi
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPen
 
+from coop_desktop.core.numbers import D
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.dashboard import DayPoint
 from ui.common import fmt
@@ -33,7 +34,7 @@ FAT = "#d68910"
 SOLIDS = "#1e7e34"
 UFC = "#8e44ad"
 LIMIT = "#c0392b"
-THOUSAND = Decimal(1000)
+THOUSAND = D(1000)
 
 
 def day_labels(days: Sequence[date]) -> list[tuple[int, str]]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core import clock
+from coop_desktop.core.numbers import D
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
@@ -48,7 +49,7 @@ def _litres(value: Decimal) -> str:
 
 
 def fmt_quantize(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return value.quantize(D("0.1"), rounding=ROUND_HALF_UP)
 
 
 def _units(units: dict[str, Decimal], litres: Decimal) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFontMetricsF
 
+from coop_desktop.core.numbers import D
 from coop_desktop.domain.indicator_figures import Value
 from coop_desktop.domain.indicator_report import IndicatorReport, PeriodRow
 from coop_desktop.language.formatting import number
@@ -94,7 +95,7 @@ def _bars(
 def _value_axis(
     values: Sequence[Value], reference: Value, places: int, labels: Labels
 ) -> QCategoryAxis:
-    shown = [Decimal(v) for v in [*values, reference] if v is not None]
+    shown = [D(v) for v in [*values, reference] if v is not None]
     axis_scale = scale(shown, places, from_zero=True)
     return value_axis(axis_scale, labels(axis_scale))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import CoopError
+from coop_desktop.core.numbers import D
 from coop_desktop.documents.content import TicketDoc
 from coop_desktop.documents.escpos import EscposTicket
 from coop_desktop.documents.ticket import TicketRenderer, ticket_title
@@ -152,7 +153,6 @@ def print_delivery_ticket(
 
 def sample_ticket(width_mm: int = 80) -> TicketDoc:
     """A ticket with made-up content, for the test print of Configuración."""
-    from decimal import Decimal
 
     from coop_desktop.documents.content import Header, MemberBlock
 
@@ -164,10 +164,10 @@ def sample_ticket(width_mm: int = 80) -> TicketDoc:
         member,
         clock.today(),
         "am",
-        Decimal("12.5"),
+        D("12.5"),
         "L",
         "—",
-        Decimal("12.5"),
+        D("12.5"),
         mark="PRUEBA",
     )
 

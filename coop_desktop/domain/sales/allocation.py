@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_FLOOR, Decimal
 
-CENT = Decimal("0.01")
+from coop_desktop.core.numbers import CENT, ZERO
 
 
 def split_amount(total: Decimal, exact: Sequence[Decimal]) -> list[Decimal]:
@@ -22,7 +22,7 @@ def split_amount(total: Decimal, exact: Sequence[Decimal]) -> list[Decimal]:
     if not exact:
         return []
     floors = [x.quantize(CENT, rounding=ROUND_FLOOR) for x in exact]
-    left = int((total - sum(floors, Decimal(0))) / CENT)
+    left = int((total - sum(floors, ZERO)) / CENT)
     losses = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
     full, rest = divmod(abs(left), len(exact))
     step = CENT if left >= 0 else -CENT

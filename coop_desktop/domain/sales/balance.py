@@ -16,14 +16,13 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import CENT, GRAM, HUNDRED, ZERO, ZERO_QUANTITY, D, quantize
 
-MILLI = Decimal("0.001")
-HUNDREDTH = Decimal("0.01")
-HUNDRED = Decimal(100)
-DEFAULT_THRESHOLD = Decimal("1.0")  # % of the milk that came in
-DEFAULT_DENSITY = Decimal("1.030")  # kg per L when nothing was measured
-ZERO_L = Decimal("0.000")
+HUNDREDTH = CENT
+HUNDRED = HUNDRED
+DEFAULT_THRESHOLD = D("1.0")  # % of the milk that came in
+DEFAULT_DENSITY = D("1.030")  # kg per L when nothing was measured
+ZERO_L = ZERO_QUANTITY
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +105,7 @@ def balance(
     shrinkage = came_in - went_out
     pct = percent(shrinkage, came_in)
     transit = flows.received_sent_l - flows.received_l
-    kg = {n: quantize(getattr(flows, n), MILLI) for n in _KG}
+    kg = {n: quantize(getattr(flows, n), GRAM) for n in _KG}
     fat_loss = kg["opening_fat_kg"] + kg["fat_in_kg"] - kg["fat_out_kg"] - kg["closing_fat_kg"]
     solids_loss = (
         kg["opening_solids_kg"] + kg["solids_in_kg"] - kg["solids_out_kg"] - kg["closing_solids_kg"]
@@ -165,11 +164,11 @@ def carried(rows: list[DayFlows]) -> DayFlows:
 
 def kg_from_litres(litres: Decimal, density: Decimal | None) -> Decimal:
     """kg of milk by its measured density, else 1.030, half up to the gram."""
-    return quantize(litres * (density or DEFAULT_DENSITY), MILLI)
+    return quantize(litres * (density or DEFAULT_DENSITY), GRAM)
 
 
 def litres_from_kg(kg: Decimal, density: Decimal | None) -> Decimal:
-    return quantize(kg / (density or DEFAULT_DENSITY), MILLI)
+    return quantize(kg / (density or DEFAULT_DENSITY), GRAM)
 
 
 def component_kg(kg: Decimal, pct: Decimal | None) -> Decimal:

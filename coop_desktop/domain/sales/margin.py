@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from coop_desktop.core.numbers import quantize
+from coop_desktop.core.numbers import TEN_THOUSANDTH, ZERO_QUANTITY, quantize
 from coop_desktop.domain.sales.balance import percent
 
-PER_LITRE_STEP = Decimal("0.0001")
+PER_LITRE_STEP = TEN_THOUSANDTH
 EXPENSE_CATEGORIES = ("transport", "cleaning", "analyzer", "staff", "other")
 
 
@@ -50,7 +50,7 @@ def margin(
     milk_cost: Decimal,
     expenses: Decimal,
     provisional: bool,
-    litres_untested: Decimal = Decimal("0.000"),
+    litres_untested: Decimal = ZERO_QUANTITY,
 ) -> Margin:
     left = sales - milk_cost - expenses
     per_litre = None if litres_sold == 0 else quantize(left / litres_sold, PER_LITRE_STEP)
@@ -71,7 +71,7 @@ def margin(
 
 
 SALES_KEYS = ("producer_share_pct", "buyer_price_per_kg", "shrinkage_pct", "litres_sold")
-PRICE_STEP = Decimal("0.0001")
+PRICE_STEP = TEN_THOUSANDTH
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import CENT, ZERO, quantize
 
-HUNDREDTH = Decimal("0.01")
+HUNDREDTH = CENT
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import CoopError, NotFound, Refused, ValidationError
-from coop_desktop.core.numbers import ZERO, parse_number
+from coop_desktop.core.numbers import ZERO, ZERO_MONEY, D, parse_number
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.sales.reconcile import DayDifference, StatementLine, differences
@@ -26,8 +26,6 @@ from coop_desktop.services.sales.dispatch_list import DispatchInfo, list_dispatc
 from coop_desktop.services.sales.voids import reverse_entry_rows
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.sales_models import BuyerEntry
-
-ZERO_MONEY = Decimal("0.00")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +200,7 @@ def _cell_date(value: Any, row: int) -> date:
 
 def _cell_number(value: Any, field: str, comma: bool) -> Decimal:
     if isinstance(value, Decimal | int):
-        return Decimal(value)
+        return D(value)
     text = str(value or "").strip()
     if comma:
         text = text.replace(".", "").replace(",", ".")

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coop_desktop.core.errors import ValidationError
-from coop_desktop.core.numbers import ZERO
+from coop_desktop.core.numbers import ZERO, D
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.sales.balance import (
@@ -60,7 +60,7 @@ def check_range(start: date, end: date) -> None:
 
 def stored_threshold(session: Session) -> Decimal:
     row = session.get(Setting, THRESHOLD_SETTING)
-    return Decimal(row.value) if row is not None else DEFAULT_THRESHOLD
+    return D(row.value) if row is not None else DEFAULT_THRESHOLD
 
 
 def threshold(db: Database) -> Decimal:

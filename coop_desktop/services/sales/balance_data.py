@@ -12,15 +12,15 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
+from coop_desktop.core.numbers import D, from_minor
 from coop_desktop.domain.pricing.reading import as_date
 from coop_desktop.domain.sales.balance import ZERO_L, component_kg
 from coop_desktop.services.closeout.inputs import date_param
 from coop_desktop.services.sales import intake
 from coop_desktop.storage.bulk import fetch_raw
 
-MILLI = Decimal("0.001")
-KG_UNITS = Decimal("1e-7")  # millilitres × density in 1/10000
-COMPONENT_UNITS = Decimal("1e-11")  # those × a percentage in hundredths
+KG_UNITS = D("1e-7")  # millilitres × density in 1/10000
+COMPONENT_UNITS = D("1e-11")  # those × a percentage in hundredths
 
 
 @dataclass
@@ -61,11 +61,11 @@ def read(
     found = intake.read(conn, start, end, cycle, centre_id, litres_only=litres_only)
     for key, it in found.items():
         f = reading.flows[key]
-        f.accepted_l = Decimal(it.accepted_ml) * MILLI
-        f.fat_in = Decimal(it.fat) * COMPONENT_UNITS
-        f.solids_in = Decimal(it.solids) * COMPONENT_UNITS
-        f.fat_base = Decimal(it.fat_base) * KG_UNITS
-        f.solids_base = Decimal(it.solids_base) * KG_UNITS
+        f.accepted_l = from_minor(it.accepted_ml, 3)
+        f.fat_in = D(it.fat) * COMPONENT_UNITS
+        f.solids_in = D(it.solids) * COMPONENT_UNITS
+        f.fat_base = D(it.fat_base) * KG_UNITS
+        f.solids_base = D(it.solids_base) * KG_UNITS
     s, e = date_param(conn, start), date_param(conn, end)
     _dispatches(conn, reading, s, e, centre_id)
     _tanks(conn, reading, start, end, centre_id)
@@ -97,23 +97,23 @@ def _dispatches(
         params,
     ):
         f = reading.flows[(centre, as_date(day))]
-        out = Decimal(int(litres)) * MILLI
+        out = from_minor(int(litres), 3)
         if kind == "local":
             f.local_l += out
         else:
             f.dispatched_l += out
-        mass = Decimal(int(kg)) * MILLI
+        mass = from_minor(int(kg), 3)
         if fat is not None:
-            f.fat_out += component_kg(mass, Decimal(int(fat)) / 100)
+            f.fat_out += component_kg(mass, D(int(fat)) / 100)
         solids = (
             st if st is not None else (fat + snf if fat is not None and snf is not None else None)
         )
         if solids is not None:
-            f.solids_out += component_kg(mass, Decimal(int(solids)) / 100)
+            f.solids_out += component_kg(mass, D(int(solids)) / 100)
         got = received.get(did)
         if got is not None and not got[1]:
             f.sent_l += out
-            f.received_l += Decimal(got[0]) * MILLI
+            f.received_l += from_minor(got[0], 3)
 
 
 def _tanks(
@@ -132,7 +132,7 @@ def _tanks(
     )
     for _id, centre, day, moment, litres in rows:
         d = as_date(day)
-        value = Decimal(int(litres)) * MILLI
+        value = from_minor(int(litres), 3)
         if d < start:
             if moment == "closing":
                 reading.last_closing[centre] = value

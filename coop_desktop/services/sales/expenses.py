@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import NotFound, Refused, ValidationError
+from coop_desktop.core.numbers import D
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.domain.sales.margin import EXPENSE_CATEGORIES
@@ -97,4 +98,4 @@ def expenses_of(conn: Connection, start: date, end: date) -> Decimal:
         "SELECT SUM(amount) FROM expense WHERE date >= ? AND date <= ?",
         (date_param(conn, start), date_param(conn, end)),
     )
-    return Decimal(int(rows[0][0] or 0)).scaleb(-2)
+    return D(int(rows[0][0] or 0)).scaleb(-2)

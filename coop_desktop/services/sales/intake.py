@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, text
 
+from coop_desktop.core.numbers import GRAM, D, from_minor
 from coop_desktop.domain.periods import period_of
 from coop_desktop.domain.pricing.reading import as_date
 from coop_desktop.domain.sales.balance import litres_from_kg
@@ -33,7 +33,6 @@ from coop_desktop.storage.bulk import fetch_raw, insert_rows
 
 DEFAULT_DENSITY = 10300  # 1.030 kg per L, in 1/10000
 PER_KG = 10000  # a kg-unit delivery's grams × this = its kg in 1e-7 kg, like ml × density
-MILLI = Decimal("0.001")
 Key = tuple[int | None, date]  # (centre id, day); None: a delivery of a member without centre
 Means = tuple[int | None, int | None, int | None]  # a member's fat, total solids, density
 NO_MEANS: Means = (None, None, None)
@@ -192,9 +191,9 @@ def _litres(found: dict[Key, Intake], volumes: dict[tuple[Key, str, int | None],
         if unit == "L":
             found[key].accepted_ml += q
         else:
-            density = None if dens is None else Decimal(dens) / PER_KG
-            litres = litres_from_kg(Decimal(q) * MILLI, density)
-            found[key].accepted_ml += int(litres / MILLI)
+            density = None if dens is None else D(dens) / PER_KG
+            litres = litres_from_kg(from_minor(q, 3), density)
+            found[key].accepted_ml += int(litres / GRAM)
 
 
 MEANS = "sales_intake_means"  # a temporary table: each member's means over the period

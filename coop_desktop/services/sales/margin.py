@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from coop_desktop.core.numbers import ONE
 from coop_desktop.domain.sales.margin import Margin, SalesFigures, margin, sales_figures
 from coop_desktop.services.sales.balance import centre_flows, check_range, report_from
 from coop_desktop.services.sales.expenses import expenses_of
@@ -21,7 +22,7 @@ def margin_report(db: Database, start: date, end: date) -> Margin:
     check_range(start, end)
     with db.read() as session:
         flows = centre_flows(session, start, end, litres_only=True)
-        bal = report_from(flows, start, end, "centre", Decimal(1)).total
+        bal = report_from(flows, start, end, "centre", ONE).total
         cost = milk_cost(session, start, end)
         sold = sales_of(session, start, end)
         spent = expenses_of(session.connection(), start, end)
@@ -49,7 +50,7 @@ def range_sales(
     """The indicators of selling the milk over [start, end] (whole periods), with the members'
     milk the indicators already read (what the closes paid, the previews of open periods)."""
     flows = centre_flows(session, start, end, litres_only=True)
-    shrinkage = report_from(flows, start, end, "centre", Decimal(1)).total.shrinkage_pct
+    shrinkage = report_from(flows, start, end, "centre", ONE).total.shrinkage_pct
     sold = sales_of(session, start, end)
     return sales_figures(
         sales=sold.amount,

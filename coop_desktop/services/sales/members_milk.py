@@ -20,7 +20,7 @@ from decimal import Decimal
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from coop_desktop.core.numbers import ZERO
+from coop_desktop.core.numbers import ZERO, ZERO_MONEY, ZERO_QUANTITY, D, from_minor
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.pricing.period import Timeline
 from coop_desktop.domain.pricing.reading import as_date
@@ -29,8 +29,6 @@ from coop_desktop.services.association import load_association
 from coop_desktop.services.closeout.inputs import date_param
 from coop_desktop.storage.bulk import fetch_raw
 
-ZERO_MONEY = Decimal("0.00")
-MILLI = Decimal("0.001")
 Lines = list[tuple[Decimal, tuple[int, ...]]]  # (amount, the deliveries it pays)
 
 
@@ -49,7 +47,7 @@ def milk_cost(session: Session, start: date, end: date) -> MembersMilk:
 
     conn = session.connection()
     cycle = load_association(session).cycle
-    total, provisional, untested = ZERO_MONEY, False, Decimal("0.000")
+    total, provisional, untested = ZERO_MONEY, False, ZERO_QUANTITY
     timeline: Timeline | None = None
     for p in plan(session, start, end, cycle):
         whole = start <= p.span.start and p.span.end <= end
@@ -94,7 +92,7 @@ Deliveries = dict[int, tuple[date, Decimal, str]]  # id → (date, quantity, uni
 def _deliveries(conn: Connection, span: PeriodSpan) -> Deliveries:
     """The period's deliveries, in one query over its days."""
     return {
-        int(did): (as_date(day), Decimal(int(qty)) * MILLI, unit)
+        int(did): (as_date(day), from_minor(int(qty), 3), unit)
         for did, day, qty, unit in fetch_raw(
             conn,
             "SELECT id, date, quantity, unit FROM delivery WHERE date >= ? AND date <= ?",
@@ -122,7 +120,7 @@ def _share(lines: Lines, info: Deliveries, start: date, end: date) -> Decimal:
 
 def _litres(timeline: Timeline, info: Deliveries, ids: set[int], start: date, end: date) -> Decimal:
     """Litres of the deliveries `ids` dated in [start, end], as their scheme reads them."""
-    litres = Decimal("0.000")
+    litres = ZERO_QUANTITY
     for i in ids:
         found = info.get(i)
         if found is None or not start <= found[0] <= end:
@@ -139,7 +137,7 @@ def _closed_whole(conn: Connection, period_id: int) -> Decimal:
         "WHERE l.kind = 'milk' AND s.status != 'void' AND s.period_id = ?",
         (period_id,),
     )
-    return Decimal(int(rows[0][0] or 0)).scaleb(-2)
+    return D(int(rows[0][0] or 0)).scaleb(-2)
 
 
 def _closed_lines(conn: Connection, period_id: int) -> Lines:
@@ -151,7 +149,7 @@ def _closed_lines(conn: Connection, period_id: int) -> Lines:
         (period_id,),
     )
     return [
-        (Decimal(int(a)).scaleb(-2), tuple(int(x) for x in (ids or "").split(",") if x))
+        (D(int(a)).scaleb(-2), tuple(int(x) for x in (ids or "").split(",") if x))
         for a, ids in rows
         if int(a)
     ]

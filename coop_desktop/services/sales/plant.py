@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from coop_desktop.core import clock
 from coop_desktop.core.errors import NotFound, Refused, ValidationError
-from coop_desktop.core.numbers import ZERO, quantize
+from coop_desktop.core.numbers import CENT, ZERO, ZERO_MONEY, quantize
 from coop_desktop.domain import validation as v
 from coop_desktop.domain.roles import Permission
 from coop_desktop.services.authz import requires
@@ -22,7 +22,7 @@ from coop_desktop.services.sales.voids import void_row, voided
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.sales_models import PlantBatch, PlantProduct
 
-YIELD_STEP = Decimal("0.01")
+YIELD_STEP = CENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +170,7 @@ def plant_report(db: Database, start: date, end: date) -> PlantReport:
         PlantRow(month, product, int(n), litres, kg, _yield(litres, kg))
         for (month, product), (n, litres, kg) in sorted(sums.items())
     )
-    transfer_l, transfer_amount = ZERO, Decimal("0.00")
+    transfer_l, transfer_amount = ZERO, ZERO_MONEY
     for d in list_dispatches(db, start, end):
         if d.void or d.buyer_kind != "propia":
             continue

@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from coop_desktop.core.errors import CoopError
-from coop_desktop.core.numbers import ZERO
+from coop_desktop.core.numbers import ZERO, D, from_minor
 from coop_desktop.domain.pricing.reading import as_date
 from coop_desktop.domain.sales.buyer_price import price_sale
 from coop_desktop.services.closeout.inputs import date_param
@@ -20,8 +20,6 @@ from coop_desktop.services.sales.buyers import timelines
 from coop_desktop.storage.bulk import fetch_raw
 from coop_desktop.storage.types import DENSITY, PERCENT
 
-ZERO_MONEY = Decimal("0.00")
-MILLI = Decimal("0.001")
 # the dispatch's measures a buyer's scheme may read, with their stored places
 MEASURE_PLACES = {
     "fat": PERCENT,
@@ -61,7 +59,7 @@ def sales_of(session: Session, start: date, end: date) -> Sales:
     for got_litres, got_kg, rejected, paid in current.values():
         if not rejected:
             amount, litres, kg = amount + paid, litres + got_litres, kg + got_kg
-    total = Sales(Decimal(amount).scaleb(-2), Decimal(litres) * MILLI, Decimal(kg) * MILLI, 0)
+    total = Sales(D(amount).scaleb(-2), from_minor(litres, 3), from_minor(kg, 3), 0)
     return _pending(session, total, current, span, live)
 
 
@@ -87,7 +85,7 @@ def _pending(
             continue
         pending += 1
         measures: dict[str, Decimal | bool] = {
-            k: Decimal(int(raw)).scaleb(-places)
+            k: D(int(raw)).scaleb(-places)
             for (k, places), raw in zip(MEASURE_PLACES.items(), values, strict=True)
             if raw is not None
         }
@@ -96,7 +94,7 @@ def _pending(
             line = terms[int(buyer_id)].at(as_date(day), code)
             sale = price_sale(
                 line,
-                Decimal(int(quantity)) * MILLI,
+                from_minor(int(quantity), 3),
                 unit,
                 measures,
                 density if isinstance(density, Decimal) else None,
