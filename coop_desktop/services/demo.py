@@ -26,6 +26,7 @@ from coop_desktop.services.authz import requires
 from coop_desktop.services.closeout.check_audited import recorded_columns
 from coop_desktop.services.context import audit_on, table_rows
 from coop_desktop.storage.bulk import insert_rows
+from coop_desktop.storage.columns import table_columns
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Member
 
@@ -107,71 +108,30 @@ def _member_rows(
     return rows
 
 
-MEMBER_COLUMNS = (
-    "code",
-    "given_names",
-    "surnames",
-    "dni",
-    "gender",
-    "community",
-    "district",
-    "province",
-    "department",
-    "phone",
-    "payment_method",
-    "account",
-    "joined_on",
-    "status",
-    "herd_size",
-    "centre_id",
-    "route_order",
-    "search_key",
-    "created_at",
+MEMBER_COLUMNS = table_columns("member", leave_out=("address", "bank", "wallet"))
+DELIVERY_COLUMNS = table_columns("delivery")
+TEST_COLUMNS = table_columns(
+    "quality_test",
+    leave_out=(
+        "delivery_id",
+        "acidity",
+        "temperature",
+        "added_water",
+        "alcohol",
+        "antibiotics",
+        "st_derived",
+    ),
 )
-DELIVERY_COLUMNS = (
-    "member_id",
-    "date",
-    "shift",
-    "centre_id",
-    "quantity",
-    "unit",
-    "temperature",
-    "density",
-    "alcohol_positive",
-    "cooled",
-    "rejected",
-    "reject_reason",
-    "recorded_by",
-    "recorded_at",
-    "ticket_series",
-    "ticket_number",
-)
-TEST_COLUMNS = (
-    "member_id",
-    "sample_date",
-    "fat",
-    "protein",
-    "st",
-    "snf",
-    "density",
-    "ufc",
-    "scc",
-    "tram",
-    "lab",
-    "recorded_by",
-    "recorded_at",
-)
-LEDGER_COLUMNS = (
-    "member_id",
-    "date",
-    "kind",
-    "description",
-    "amount",
-    "quantity",
-    "unit_price",
-    "product_id",
-    "recorded_by",
-    "recorded_at",
+LEDGER_COLUMNS = table_columns(
+    "ledger_entry",
+    leave_out=(
+        "settlement_id",
+        "loan_id",
+        "charge_id",
+        "corrects_id",
+        "document_number",
+        "reverses_id",
+    ),
 )
 
 

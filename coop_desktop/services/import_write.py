@@ -19,40 +19,17 @@ from coop_desktop.services.import_table import Problem
 from coop_desktop.services.members import insert_member
 from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import insert_rows, sqlite_date, sqlite_datetime
+from coop_desktop.storage.columns import table_columns
 from coop_desktop.storage.models import Delivery, ImportBatch, Member, QualityTest
 
 if TYPE_CHECKING:
     from coop_desktop.domain.import_columns import ColumnMatch
     from coop_desktop.services.import_report import ImportReport
 
-DELIVERY_COLUMNS = (
-    "member_id",
-    "date",
-    "shift",
-    "quantity",
-    "unit",
-    "temperature",
-    "density",
-    "alcohol_positive",
-    "cooled",
-    "rejected",
-    "reject_reason",
-    "recorded_by",
-    "recorded_at",
-    "ticket_series",
-    "ticket_number",
-)
-TEST_MEASURES = tuple(MEASURES)
-TEST_COLUMNS = (
-    "member_id",
-    "sample_date",
-    "delivery_id",
-    *TEST_MEASURES,
-    "lab",
-    "st_derived",
-    "recorded_by",
-    "recorded_at",
-)
+DELIVERY_COLUMNS = table_columns("delivery", leave_out=("centre_id",))  # none in a file
+# the measures in the table's order (the rows are built in it)
+TEST_MEASURES = tuple(c for c in table_columns("quality_test") if c in MEASURES)
+TEST_COLUMNS = table_columns("quality_test")
 
 
 def same_shift_warnings(

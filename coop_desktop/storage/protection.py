@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from coop_desktop.storage.columns import table_columns as model_columns
+
 # Tables whose rows carry money or its numbering, and the keys an INSERT OR REPLACE could hit.
 APPEND_ONLY = (
     "ledger_entry",
@@ -86,21 +88,12 @@ LOCK_CLASS = 0x636F  # advisory lock class id: "co"(op), months are the object i
 TERMS_KEY = -1  # the object id a close takes exclusively and new charges and loans share
 
 # UPDATE conditions that are refused; {ne} is "IS NOT" (SQLite) or "IS DISTINCT FROM".
+_PAYMENT_FIELDS = ("paid_on", "payment_method", "payment_reference")
+# Everything of a settlement but its status, the payment's fields and a void's reason: read
+# from the table, so a column added to it is protected from the start.
 _SETTLEMENT_FIXED = (
     "id",
-    "period_id",
-    "member_id",
-    "series",
-    "number",
-    "kg",
-    "litres",
-    "gross",
-    "credits",
-    "deductions",
-    "carried_in",
-    "carried_out",
-    "net",
-    "created_at",
+    *model_columns("settlement", leave_out=("status", *_PAYMENT_FIELDS, "void_reason")),
 )
 _SETTLEMENT_MOVES = (
     "OLD.status = NEW.status",
@@ -121,9 +114,6 @@ def _changed(columns: tuple[str, ...], ne: str) -> str:
 
 def _any_of(cases: tuple[str, ...]) -> str:
     return " OR ".join(f"({c})" for c in cases)
-
-
-_PAYMENT_FIELDS = ("paid_on", "payment_method", "payment_reference")
 
 
 def settlement_update_refused(ne: str) -> str:

@@ -20,6 +20,7 @@ from coop_desktop.services.association import load_association
 from coop_desktop.services.context import actor, audit, now
 from coop_desktop.services.numbering import reserve_numbers
 from coop_desktop.storage.bulk import fetch_raw, insert_rows, sqlite_date, sqlite_datetime
+from coop_desktop.storage.columns import table_columns
 from coop_desktop.storage.models import Period
 from coop_desktop.storage.types import MONEY, PRICED_QUANTITY, QUANTITY, UNIT_PRICE
 
@@ -121,21 +122,8 @@ def line_minor_rows(m: Any) -> list[tuple[Any, ...]]:
     ]
 
 
-SETTLEMENT_COLUMNS = (
-    "period_id",
-    "member_id",
-    "series",
-    "number",
-    "kg",
-    "litres",
-    "gross",
-    "credits",
-    "deductions",
-    "carried_in",
-    "carried_out",
-    "net",
-    "status",
-    "created_at",
+SETTLEMENT_COLUMNS = table_columns(
+    "settlement", leave_out=("paid_on", "payment_method", "payment_reference", "void_reason")
 )
 LINE_COLUMNS = (
     "settlement_id",

@@ -19,8 +19,8 @@ from coop_desktop.services.closeout.inputs import date_param
 from coop_desktop.services.sales import intake
 from coop_desktop.storage.bulk import fetch_raw
 
-KG_UNITS = D("1e-7")  # millilitres × density in 1/10000
-COMPONENT_UNITS = D("1e-11")  # those × a percentage in hundredths
+KG_UNITS = from_minor(1, 7)  # millilitres × density in 1/10000
+COMPONENT_UNITS = from_minor(1, 11)  # those × a percentage in hundredths
 
 
 @dataclass
