@@ -1,4 +1,4 @@
-"""The quality gates: lint, format, types and the layer contracts.
+"""The quality gates: lint, format, types, the layer contracts and the message catalogue.
 
 `python scripts/gates.py` runs them all (CI runs it as its own step before the tests, then sets
 COOP_GATES_RAN=1 so the suite does not run them a second time); the README's test command runs
@@ -20,10 +20,14 @@ GATES = {
     "ruff-format": ["ruff", "format", "--check", "."],
     "mypy": ["mypy"],
     "import-contracts": ["lint-imports"],
+    # every text of the core has its English, and the compiled catalogues are current
+    "catalogue": ["python", "scripts/catalogue.py", "--check"],
 }
 
 
 def tool(name: str) -> str | None:
+    if name == "python":
+        return sys.executable
     found = BIN / name
     return str(found) if found.exists() else shutil.which(name)
 
