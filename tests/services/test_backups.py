@@ -2,7 +2,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from coop_desktop.services.backups import backup, restore
 from coop_desktop.services.demo import load_demo
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
+from tests.tests_support.writers import finish, listen
 
 
 def _dump(path: Path) -> list[str]:
@@ -180,13 +180,7 @@ def test_restore_loses_no_acknowledged_write(sqlite_db: Database, tmp_path: Path
         )
         for _ in range(2)
     ]
-    heard: list[list[str]] = [[] for _ in writers]
-    readers = [
-        threading.Thread(target=lambda w=w, out=out: out.extend(w.stdout), daemon=True)
-        for w, out in zip(writers, heard, strict=True)
-    ]
-    for r in readers:
-        r.start()
+    heard, readers = listen(writers)
     try:
         deadline = time.monotonic() + 90
         while not all(len(out) >= 5 for out in heard):
@@ -199,9 +193,7 @@ def test_restore_loses_no_acknowledged_write(sqlite_db: Database, tmp_path: Path
             time.sleep(0.05)
     finally:
         stop.touch()
-        errors = [w.communicate(timeout=120)[1] for w in writers]
-        for r in readers:
-            r.join(timeout=10)
+        errors = finish(writers, readers)
     assert [e for e in errors if e.strip()] == []
     acknowledged = {line.split()[1] for out in heard for line in out if line.startswith("ok")}
 

@@ -4,7 +4,6 @@ settled) or is refused in words; none lands unpaid inside the closed period."""
 
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ from sqlalchemy import text
 from coop_desktop.services.closeout.check import run_checks
 from coop_desktop.services.closeout.closing import close_period
 from coop_desktop.storage.engine import Database
+from tests.tests_support.writers import finish, listen
 
 PERIOD = "2026-10-q1"
 WRITERS = 4
@@ -61,13 +61,7 @@ def test_writers_during_a_close_are_settled_or_refused(example: Database, tmp_pa
         )
         for seed in range(WRITERS)
     ]
-    heard: list[list[str]] = [[] for _ in writers]
-    readers = [
-        threading.Thread(target=lambda w=w, out=out: out.extend(w.stdout), daemon=True)
-        for w, out in zip(writers, heard, strict=True)
-    ]
-    for r in readers:
-        r.start()
+    heard, readers = listen(writers)
     try:
         _wait(lambda: all(sum(line.startswith("ok") for line in out) >= 3 for out in heard))
         result = close_period(example, PERIOD)
@@ -75,9 +69,7 @@ def test_writers_during_a_close_are_settled_or_refused(example: Database, tmp_pa
         _wait(lambda: all(len(out) >= n + 3 for out, n in zip(heard, after, strict=True)))
     finally:
         stop.touch()
-        errors = [w.communicate(timeout=120)[1] for w in writers]
-        for r in readers:
-            r.join(timeout=10)
+        errors = finish(writers, readers)
     lines = [line.split() for out in heard for line in out]
     assert [e for e in errors if e.strip()] == []  # no traceback reached anyone
     saved = {int(parts[1]) for parts in lines if parts[0] == "ok"}
