@@ -30,7 +30,7 @@ from ui.admin.sign_in import install_reauthentication
 from ui.common import fmt, settings
 from ui.common.changes import ChangeWatcher, follow
 from ui.common.runner import app_runner
-from ui.common.wheel_guard import guard_everywhere, guard_wheel
+from ui.common.wheel_guard import guard_everywhere
 from ui.common.words import QT_TRANSLATE_NOOP
 from ui.home.home_view import HomeView
 from ui.warmup import Warmup
@@ -129,10 +129,7 @@ class MainWindow(QMainWindow):
             ):
                 self.setWindowState(Qt.WindowState.WindowMaximized)
         section = settings.WINDOW_SECTION.get()
-        guard_wheel(home)
-        app = QApplication.instance()
-        assert app is not None
-        guard_everywhere(app)  # dialogs too
+        guard_everywhere()  # every window, dialogs too
         self.nav.setCurrentRow(section)
         self.watcher = ChangeWatcher(db, self.runner, self)
         follow(
@@ -202,7 +199,6 @@ class MainWindow(QMainWindow):
             return
         if widget.objectName().startswith("lazy-"):
             widget = self._build(key)
-            guard_wheel(widget)
             self.stack.removeWidget(self.views[key])
             self.stack.insertWidget(row, widget)
             self.views[key] = widget

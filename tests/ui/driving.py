@@ -98,3 +98,16 @@ def key_to_screen(qtbot: object, field: QWidget, key: object) -> None:
     popup = QApplication.activePopupWidget()
     target = popup if popup is not None and popup.isVisible() else field
     qtbot.keyClick(target, key)  # type: ignore[attr-defined]
+
+
+def turn_wheel(widget: QWidget, notches: int) -> None:
+    """Turn the mouse wheel over `widget` (negative: towards the person) as the platform
+    delivers it: to the widget's window, which hands it to the widget under the pointer."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtTest import QTest
+
+    top = widget.window()
+    handle = top.windowHandle()
+    assert handle is not None, "the widget's window is not on screen"
+    where = QPointF(widget.mapTo(top, widget.rect().center()))
+    QTest.wheelEvent(handle, where, QPoint(0, 120 * notches))

@@ -6,9 +6,8 @@ from decimal import Decimal
 
 from print_dialogs import Answers
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coop_desktop.services.accounts import add_charge, add_product, ledger, list_charges
@@ -17,7 +16,7 @@ from coop_desktop.services.members import add_member
 from coop_desktop.storage.engine import Database
 from ui.accounts.accounts_view import AccountsView
 
-from .driving import click_section, settled
+from .driving import click_section, settled, turn_wheel
 
 
 def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
@@ -148,18 +147,7 @@ def test_the_wheel_never_changes_an_unfocused_field(qtbot: QtBot, association: D
     assert not spin.hasFocus()
 
     def wheel(widget: QWidget) -> None:
-        centre = QPointF(widget.rect().center())
-        event = QWheelEvent(
-            centre,
-            QPointF(widget.mapToGlobal(widget.rect().center())),
-            QPoint(0, 0),
-            QPoint(0, -120 * 5),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(widget, event)
+        turn_wheel(widget, -5)
 
     for field in (spin, view.charge_kind, view.charge_from):
         before = (

@@ -142,3 +142,49 @@ def test_the_window_locks_after_inactivity(qtbot: QtBot, db: Database) -> None:
     qtbot.mouseClick(dialog.sign_in_button, LEFT)
     assert not lock.locked and window.centralWidget().isVisible()
     lock.stop()
+
+
+def test_input_in_any_window_keeps_the_lock_away(qtbot: QtBot, db: Database) -> None:
+    """A keystroke, a click or the wheel, in the main window or in a dialog, starts the idle
+    clock again; input the person did not make (a screen refreshing) does not."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    from ui.common import settings
+    from ui.main_window import MainWindow
+
+    settings.LOCK_MINUTES.set(10)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is window.windowHandle())
+    lock = window.idle_lock
+    full = lock.timer.interval()
+    lock.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer's remainder is rough
+    lock.timer.start()
+
+    def waited() -> int:
+        qtbot.wait(400)  # a wait may end a little early: its timer is coarse
+        left = lock.timer.remainingTime()
+        assert left <= full - 300
+        return left
+
+    left = waited()
+    window.nav.viewport().update()  # the program's own work is no input
+    qtbot.wait(10)
+    assert lock.timer.remainingTime() < left
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
+    assert lock.timer.remainingTime() > left
+    left = waited()
+    QTest.mouseClick(window.windowHandle(), LEFT, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
+    assert lock.timer.remainingTime() > left
+    dialog = QDialog(window)
+    QVBoxLayout(dialog).addWidget(QLineEdit())
+    dialog.show()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog.windowHandle())
+    left = waited()
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert lock.timer.remainingTime() > left
+    dialog.close()
+    lock.stop()

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
+from PySide6.QtGui import QMouseEvent, QWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from coop_desktop.storage.engine import Database
+from ui.common.window_events import window_events
 
 DEFAULT_MINUTES = 10
 INPUT_EVENTS = {
@@ -27,7 +29,7 @@ def lock_minutes() -> float:
 
 
 class IdleLock(QObject):
-    """An application-wide event filter that restarts a timer on every input event."""
+    """A timer that every input event of the app's windows starts again."""
 
     def __init__(
         self,
@@ -41,20 +43,28 @@ class IdleLock(QObject):
         self.db = db
         self.on_quit = on_quit or window.close
         self.locked = False
+        self.pointer = QPointF(-1, -1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         chosen = lock_minutes() if minutes is None else minutes
         if chosen > 0:
             self.timer.setInterval(max(1, int(chosen * 60_000)))
-            app = QApplication.instance()
-            if app is not None:
-                app.installEventFilter(self)
+            window_events().watch(self._input, self)
             self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.locked and event.type() in INPUT_EVENTS and self.timer.interval() > 0:
-            self.timer.start()
+    def _input(self, _window: QWindow, event: QEvent) -> bool:
+        """Any keystroke, click or movement in any of the app's windows starts the clock again."""
+        if self.locked or event.type() not in INPUT_EVENTS or self.timer.interval() <= 0:
+            return False
+        if isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseMove:
+            # Qt moves the pointer itself when a window or widget appears under it: only a
+            # movement to another place is the person's
+            where = event.globalPosition()
+            if where == self.pointer:
+                return False
+            self.pointer = where
+        self.timer.start()
         return False
 
     def lock(self) -> None:
@@ -84,6 +94,4 @@ class IdleLock(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        window_events().unwatch(self._input)

@@ -60,9 +60,6 @@ class CollectionSection(QTabWidget):
             self.insertTab(index, widget, title)
             if old is not None:
                 old.deleteLater()
-            from ui.common.wheel_guard import guard_wheel
-
-            guard_wheel(widget)
             self.blockSignals(False)
         return self.built[index]
 

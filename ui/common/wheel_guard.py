@@ -1,56 +1,40 @@
 """The mouse wheel never changes a field that does not have the focus.
 
 Qt's spin boxes, combo boxes and date fields take the wheel as soon as the pointer is over
-them, so scrolling a form changed a loan's instalments from 6 to 1 on its way down. Guarded
-fields take the focus only by click or Tab, and a wheel over an unfocused one scrolls the page
-that holds it instead."""
+them, so scrolling a form changed a loan's instalments from 6 to 1 on its way down. A wheel
+turned over a field without the focus scrolls the page that holds it instead; a field being
+edited (it has the focus) takes the wheel as usual. It holds for every window, dialogs
+included, and for fields a screen adds later (a scheme's components): the wheel is looked at
+where it enters the window (ui/common/window_events.py), before any widget sees it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QWheelEvent, QWindow
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox
+
+from ui.common.window_events import window_events
 
 GUARDED = (QAbstractSpinBox, QComboBox)
 
 
-class WheelGuard(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Wheel or not isinstance(watched, GUARDED):
-            return False
-        if watched.hasFocus():
-            return False
-        area = watched.parentWidget()
-        while area is not None and not isinstance(area, QAbstractScrollArea):
-            area = area.parentWidget()
-        if area is not None:
-            QCoreApplication.sendEvent(area.viewport(), event)
-        return True
+def _wheel(_window: QWindow, event: QEvent) -> bool:
+    if not isinstance(event, QWheelEvent):
+        return False
+    widget = QApplication.widgetAt(event.globalPosition().toPoint())
+    while widget is not None and not isinstance(widget, GUARDED) and not widget.isWindow():
+        widget = widget.parentWidget()
+    if not isinstance(widget, GUARDED) or widget.hasFocus():
+        return False
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    if area is not None:
+        QCoreApplication.sendEvent(area.viewport(), event)
+    return True
 
 
-_guard: WheelGuard | None = None
-
-
-def guard_everywhere(app: QCoreApplication) -> None:
-    """Guard every field of every window, dialogs included (Nuevo socio's Sexo and Forma de
-    pago were still turned by the wheel): one filter on the application, which looks at wheel
-    events only."""
-    global _guard
-    if _guard is None:
-        _guard = WheelGuard(app)
-    app.installEventFilter(_guard)
-
-
-def guard_wheel(root: QWidget) -> None:
-    """Guard every spin box, combo box and date field under `root` (and `root` itself)."""
-    global _guard
-    if _guard is None:
-        _guard = WheelGuard(QCoreApplication.instance())
-    fields = [w for w in root.findChildren(QWidget) if isinstance(w, GUARDED)]
-    if isinstance(root, GUARDED):
-        fields.append(root)
-    for field in fields:
-        if field.property("wheel_guarded"):
-            continue
-        field.setProperty("wheel_guarded", True)
-        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        field.installEventFilter(_guard)
+def guard_everywhere() -> None:
+    """Guard every field of every window of the app (once is enough)."""
+    events = window_events()
+    events.watch(_wheel, events)
