@@ -76,6 +76,7 @@ class BalanceView(QWidget):
         self.grid = QTableWidget(0, 0)
         self.grid.cellDoubleClicked.connect(self.open_day)
         layout.addWidget(self.grid, 1)
+        self.readings = 0
         follow(self, self.runner, ("sales", "deliveries"), self.reload)
         self.reload()
 
@@ -94,12 +95,21 @@ class BalanceView(QWidget):
         self.end.setDate(end)
 
     def reload(self) -> None:
+        """Read the balance again; only the latest reading is shown (an earlier one still on
+        its way, read with the old threshold or range, is dropped when it arrives)."""
         start, end = dates.pydate(self.start), dates.pydate(self.end)
-        self.runner.run(
-            lambda _c: balance_report(self.db, start, end),
-            self.show_report,
-            lambda exc: self.summary.setText(message(exc)),
-        )
+        self.readings += 1
+        reading = self.readings
+
+        def shown(report: BalanceReport) -> None:
+            if reading == self.readings:
+                self.show_report(report)
+
+        def failed(exc: BaseException) -> None:
+            if reading == self.readings:
+                self.summary.setText(message(exc))
+
+        self.runner.run(lambda _c: balance_report(self.db, start, end), shown, failed)
 
     def show_report(self, report: BalanceReport) -> None:
         self.report = report
