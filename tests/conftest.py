@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import uuid
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,11 +35,32 @@ DATED = ("ui", "cli", "services")
 NOT_DATED = {"test_close_concurrency.py", "test_close_faults.py", "test_close_shares.py"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--dated-share",
+        default=None,
+        metavar="K/N",
+        help="run only the K-th of N shares of the dated test files (CI fakes one hard date "
+        "per share, so every dated test runs once under a faked date)",
+    )
+
+
+def dated_share(path: Path, shares: int) -> int:
+    """The share (1..shares) a test file falls in: by its name, the same on every machine."""
+    return zlib.crc32(path.name.encode("utf-8")) % shares + 1
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         path = item.path
         if path.parent.name in DATED and path.name not in NOT_DATED:
             item.add_marker(pytest.mark.dates)
+    share = config.getoption("--dated-share")
+    if share:
+        k, n = (int(x) for x in share.split("/"))
+        left = [i for i in items if dated_share(i.path, n) != k]
+        config.hook.pytest_deselected(items=left)
+        items[:] = [i for i in items if dated_share(i.path, n) == k]
 
 
 @pytest.fixture(autouse=True)
