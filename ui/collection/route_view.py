@@ -331,7 +331,6 @@ class RouteView(QWidget):
 
         def done(saved: Any) -> None:
             self.model.saved(stop, saved.quantity, saved.rejected)
-            self.runner.announce("deliveries", source=self)
 
         def failed(error: BaseException) -> None:
             self.model.refused(stop, text)
@@ -346,6 +345,7 @@ class RouteView(QWidget):
             ),
             done,
             failed,
+            source=self,
         )
         row = self.model.row_of(stop) or 0
         next_row = QPersistentModelIndex(self.model.index(row + 1, QUANTITY))
