@@ -220,7 +220,8 @@ class RouteView(QWidget):
         self.centre.currentIndexChanged.connect(lambda _i: self.refresh())
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.shift.currentIndexChanged.connect(lambda _i: self.refresh())
-        follow(self, self.runner, ("centres",), self.fill_centres)
+        # each centre is listed with its members' count: a route is kept on the members
+        follow(self, self.runner, ("centres", "members"), self.fill_centres)
         follow(self, self.runner, ("members", "deliveries", "periods"), self.refresh)
         self.fill_centres()
 
