@@ -1,6 +1,6 @@
 """What a write can change, as the screens follow it: the change topics.
 
-The storage layer names the topics of every committed write (`storage/changes.py`, one topic
+The storage layer names the topics of every committed write (`storage/change_record.py`, one topic
 per table); the desktop's op runner announces them, and a screen refreshes when a topic it
 shows is announced. The same idea as Anki's OpChanges: the code that writes says what it
 changed, the code that shows never guesses."""

@@ -66,7 +66,7 @@ def _copy_rows(
     """PostgreSQL: the same rows through COPY FROM STDIN on the connection's own transaction
     (row triggers fire as for INSERT), an order of magnitude faster than executemany. The
     statement events never see a COPY, so the write is noted for the change topics here."""
-    from coop_desktop.storage.changes import note
+    from coop_desktop.storage.change_record import note
 
     note(conn, table)
     count = 0

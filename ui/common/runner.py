@@ -4,7 +4,7 @@ The main window owns it (`app_runner()` hands every screen the same one) and sto
 closes: running ops are asked to cancel, queued ones are dropped, nothing is delivered after.
 
 Nobody types what an op changed: the storage layer records the topics of every committed write
-per thread (coop_desktop/storage/changes.py). After each op the worker takes what the op
+per thread (coop_desktop/storage/change_record.py). After each op the worker takes what the op
 committed, and the runner announces it with the op's result (a rolled-back write announces
 nothing); a write made on the GUI thread is announced by `announce_writes()`, which the screen
 calls after it, and in any case after the next op's result. `changed` carries the topics to
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from coop_desktop.core.topics import TOPICS
-from coop_desktop.storage import changes
+from coop_desktop.storage import change_record
 
 Op = Callable[["OpContext"], Any]
 POLL_MS = 15
@@ -132,7 +132,7 @@ class OpRunner(QObject):
             else:
                 outcome = (token, "done", result)
             # what the op committed, even if it failed after a first unit of work
-            messages.put((token, "written", changes.take()))
+            messages.put((token, "written", change_record.take()))
             messages.put(outcome)
 
         return self._pool.submit(work)
@@ -141,7 +141,7 @@ class OpRunner(QObject):
         """Tell every screen what the GUI thread has committed since it was last told (a
         screen calls this after a write it made there); the `source` screen has shown its
         own change already and is not told."""
-        self._announce(changes.take(), source)
+        self._announce(change_record.take(), source)
 
     def announce_everything(self) -> None:
         """Writes this process did not make (another PC, the CLI): every topic."""
@@ -180,7 +180,7 @@ class OpRunner(QObject):
             else:
                 pending.on_error(value)
             # the op's writes, and any its callback made on the GUI thread
-            self._announce(pending.written | changes.take(), pending.source)
+            self._announce(pending.written | change_record.take(), pending.source)
         if not self._pending:
             self._timer.stop()
 

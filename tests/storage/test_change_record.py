@@ -9,7 +9,7 @@ from sqlalchemy import insert, inspect, text, update
 from tests_support.clock import NOW
 
 from coop_desktop.core.topics import TOPICS
-from coop_desktop.storage import changes
+from coop_desktop.storage import change_record
 from coop_desktop.storage.bulk import insert_rows
 from coop_desktop.storage.engine import Database
 from coop_desktop.storage.models import Base, Centre, Setting
@@ -18,10 +18,10 @@ from coop_desktop.storage.sales_models import Buyer
 
 def test_every_table_has_a_topic(db: Database) -> None:
     """A new table in the models or in a migration must be given a topic (or None, said)."""
-    assert set(Base.metadata.tables) == set(changes.TOPIC_OF)
+    assert set(Base.metadata.tables) == set(change_record.TOPIC_OF)
     migrated = set(inspect(db.engine).get_table_names()) - {"alembic_version"}
-    assert migrated == set(changes.TOPIC_OF)
-    assert {t for t in changes.TOPIC_OF.values() if t is not None} == TOPICS
+    assert migrated == set(change_record.TOPIC_OF)
+    assert {t for t in change_record.TOPIC_OF.values() if t is not None} == TOPICS
 
 
 @pytest.mark.parametrize(
@@ -50,36 +50,36 @@ def test_every_table_has_a_topic(db: Database) -> None:
     ],
 )
 def test_the_tables_a_statement_writes(statement: str, tables: set[str]) -> None:
-    assert changes.tables_written(statement) == tables
+    assert change_record.tables_written(statement) == tables
 
 
 def test_committed_writes_of_every_kind_are_taken_once(db: Database) -> None:
-    changes.take()
+    change_record.take()
     with db.write() as session:  # ORM
         session.add(Centre(code="C1", name="Huaychani"))
-    assert changes.take() == {"centres"}
-    assert changes.take() == frozenset()  # taken once
+    assert change_record.take() == {"centres"}
+    assert change_record.take() == frozenset()  # taken once
     with db.write() as session:  # Core, executemany
         session.execute(insert(Setting), [{"key": "a", "value": "1"}, {"key": "b", "value": "2"}])
-    assert changes.take() == {"association"}
+    assert change_record.take() == {"association"}
     with db.write() as session:  # text()
         session.execute(text("UPDATE centre SET name = 'Cupi' WHERE code = 'C1'"))
-    assert changes.take() == {"centres"}
+    assert change_record.take() == {"centres"}
     with db.write_connection() as conn:  # the bulk path (COPY on PostgreSQL)
         insert_rows(conn, "setting", ["key", "value"], [("c", "3"), ("d", "4")])
-    assert changes.take() == {"association"}
+    assert change_record.take() == {"association"}
     with db.write() as session:  # bookkeeping only: the data version, the audit
         session.execute(text("UPDATE data_version SET version = version"))
-    assert changes.take() == frozenset()
+    assert change_record.take() == frozenset()
 
 
 def test_rolled_back_writes_say_nothing(db: Database) -> None:
-    changes.take()
+    change_record.take()
     with pytest.raises(RuntimeError), db.write() as session:
         session.add(Centre(code="C1", name="Huaychani"))
         session.flush()
         raise RuntimeError("refused half-way")
-    assert changes.take() == frozenset()
+    assert change_record.take() == frozenset()
     with db.write() as session:
         session.add(Centre(code="C2", name="Cupi"))
         session.flush()
@@ -88,23 +88,23 @@ def test_rolled_back_writes_say_nothing(db: Database) -> None:
             session.add(Buyer(code="B1", name="Planta", kind="planta", created_at=NOW))
             session.flush()
             raise RuntimeError("the savepoint rolls back")
-    assert changes.take() == {"centres"}
+    assert change_record.take() == {"centres"}
     with db.write() as session, session.begin_nested():  # released: its writes stand
         session.execute(update(Setting).values(value="x"))
-    assert changes.take() == {"association"}
+    assert change_record.take() == {"association"}
 
 
 def test_each_thread_takes_its_own_commits(db: Database) -> None:
-    changes.take()
+    change_record.take()
     seen: list[frozenset[str]] = []
 
     def elsewhere() -> None:
         with db.write() as session:
             session.add(Centre(code="C9", name="Llalli"))
-        seen.append(changes.take())
+        seen.append(change_record.take())
 
     worker = threading.Thread(target=elsewhere)
     worker.start()
     worker.join()
     assert seen == [{"centres"}]
-    assert changes.take() == frozenset()
+    assert change_record.take() == frozenset()
