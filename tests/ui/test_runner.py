@@ -5,6 +5,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
 
 from coop_desktop.core.errors import Refused
 from coop_desktop.services.centres import add_centre, list_centres
@@ -72,8 +73,7 @@ def test_what_an_op_committed_is_announced_and_a_rollback_is_not(
 
     def refused_half_way(_context: OpContext) -> None:
         with sqlite_db.write() as session:
-            session.add(Centre(code="C9", name="Cupi"))
-            session.flush()  # written, then the transaction rolls back
+            session.execute(insert(Centre).values(code="C9", name="Cupi"))  # then rolled back
             raise Refused("cancelled")
 
     runner.run(refused_half_way, results.append, results.append)
