@@ -64,7 +64,11 @@ def _copy_rows(
     conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
     """PostgreSQL: the same rows through COPY FROM STDIN on the connection's own transaction
-    (row triggers fire as for INSERT), an order of magnitude faster than executemany."""
+    (row triggers fire as for INSERT), an order of magnitude faster than executemany. The
+    statement events never see a COPY, so the write is noted for the change topics here."""
+    from coop_desktop.storage.change_record import note
+
+    note(conn, table)
     count = 0
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:

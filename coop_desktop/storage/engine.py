@@ -20,7 +20,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from coop_desktop.core import clock
 from coop_desktop.core.errors import Forbidden
 from coop_desktop.domain.roles import Permission, Principal, Role, roles_with
-from coop_desktop.storage import audit_chain
+from coop_desktop.storage import audit_chain, change_record
 from coop_desktop.storage.failures import WAITS, holding, note_path, translate
 from coop_desktop.storage.location import Location
 
@@ -126,12 +126,15 @@ class Database:
     `principal`; `write()` refuses, before any SQL, a role that writes nothing and a write that
     no service declared a permission for (administrators excepted: they hold every one).
     Each committed write raises the data version; `local_writes` counts the ones this process
-    made, so a watcher can tell its own writes from everyone else's.
+    made, so a watcher can tell its own writes from everyone else's. What each write changed
+    is recorded on the engine (`storage/change_record.py`): `change_record.take()` gives the
+    topics the calling thread committed.
     """
 
     def __init__(self, location: Location, engine: Engine) -> None:
         self.location = location
         self.engine = engine
+        change_record.watch(engine)
         self._write_engine = engine.execution_options(coop_write=True)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self._writer = sessionmaker(bind=self._write_engine, expire_on_commit=False)

@@ -141,7 +141,7 @@ def test_a_new_association_is_told_where_to_start_and_follows_changes(
     )
     add_member(association, MemberDraft(code="S1", given_names="Rosa", surnames="Quispe"))
     add_delivery(association, "S1", "12.5", "L", TODAY, "am")
-    app_runner().announce("schemes", "members", "deliveries")  # as Precios and Acopio do
+    app_runner().announce_writes()  # as Precios and Acopio do
     qtbot.waitUntil(
         lambda: "12.5 L" in home.today.text() and not home.loading,  # type: ignore[attr-defined]
         timeout=15000,

@@ -294,7 +294,6 @@ class AccountsView(QWidget):
             self._hold(False)
             emptied()
             self.status.setText(self._said(result))
-            self.runner.announce("ledger", source=self)
             self.show_ledger()
 
         self._write(work, done)
@@ -312,7 +311,7 @@ class AccountsView(QWidget):
             self.status.setText(message(error))
 
         self._hold(True)
-        self.runner.run(lambda _c: work(), done, failed)
+        self.runner.run(lambda _c: work(), done, failed, source=self)
 
     def add_product(self) -> None:
         """A product for sale on credit (concentrate, wheat bran, mineral salt, medicines)."""
@@ -327,7 +326,6 @@ class AccountsView(QWidget):
                 w.setText("")
             self.wanted_product = name
             self.refresh_lists()
-            self.runner.announce("ledger", source=self)
             self.status.setText(self.tr("Producto agregado al catálogo: %1").replace("%1", name))
             self.product_name.setFocus()
 
@@ -354,7 +352,6 @@ class AccountsView(QWidget):
             self.charge_amount.setText("")
             self.charge_name.setText("")
             self.status.setText(self.tr("Cargo agregado: lo aplica cada cierre desde esa fecha."))
-            self.runner.announce("ledger", source=self)
             self.refresh_lists()
 
         self._write(lambda: svc.add_charge(db, kind, amount, per, name, day), done)

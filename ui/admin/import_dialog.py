@@ -348,7 +348,6 @@ class ImportDialog(QDialog):
             label=self.tr("Revisando…") if dry_run else self.tr("Importando…"),
             parent=self,
             cancellable=True,
-            changes=() if dry_run else ("members", "deliveries", "quality"),
         )
 
     def _finished(self, report: ImportReport) -> None:

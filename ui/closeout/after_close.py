@@ -86,7 +86,6 @@ class AfterClose(QObject):
             lambda _c: pay(db, code, method, reference=reference or None, members=members),
             done,
             self.view._failed,
-            changes=("periods", "ledger"),
         )
 
     def reverse_one_payment(self) -> None:
@@ -131,7 +130,6 @@ class AfterClose(QObject):
             sensitive_op(password, lambda: reverse_payment(db, code, who, reason)),
             done,
             self.view._failed,
-            changes=("periods", "ledger"),
         )
 
     def reopen(self) -> None:
@@ -166,7 +164,6 @@ class AfterClose(QObject):
             self.view._failed,
             label=self.tr("Reabriendo el periodo…"),
             parent=self.view,
-            changes=("periods", "ledger"),
         )
 
     def _batch_kind(self, title: str, sizes: bool = False) -> tuple[str, str] | None:

@@ -405,5 +405,4 @@ class CloseoutView(QWidget):
             label=self.tr("Cerrando el periodo…"),
             parent=self,
             cancellable=True,
-            changes=("periods", "ledger"),
         )

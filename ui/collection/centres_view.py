@@ -161,7 +161,7 @@ class CentresView(QWidget):
             return
         for edit in (self.code, self.name, self.district, self.community):
             edit.setText("")
-        self.runner.announce("centres", source=self)
+        self.runner.announce_writes(source=self)
         self.reload(made.code)
         self.status.setText(self.tr("Centro agregado: %1.").replace("%1", made.name))
 
@@ -184,7 +184,7 @@ class CentresView(QWidget):
         except CoopError as exc:
             self.status.setText(message(exc))
             return
-        self.runner.announce("centres", source=self)
+        self.runner.announce_writes(source=self)
         self.reload(code)
 
     # -- the route -------------------------------------------------------------------------
@@ -212,7 +212,7 @@ class CentresView(QWidget):
         except CoopError as exc:
             self.status.setText(message(exc))
             return False
-        self.runner.announce("centres", "members", source=self)
+        self.runner.announce_writes(source=self)
         self.reload(code)
         self.route.setCurrentRow(min(select, self.route.count() - 1))
         return True

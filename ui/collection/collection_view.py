@@ -329,7 +329,6 @@ class CollectionView(QWidget):
         dialog = EditDeliveryDialog(self.db, before, parent=self)
         if dialog.exec() == EditDeliveryDialog.DialogCode.Accepted and dialog.saved:
             self.undo_stack.push(EditDelivery(self, before, dialog.saved))
-            self.runner.announce("deliveries", source=self)
             self.refresh()
 
     def delete_selected(self) -> None:
@@ -359,9 +358,7 @@ class CollectionView(QWidget):
     def adjust(self) -> None:
         from ui.collection.delivery_dialogs import AdjustmentDialog
 
-        dialog = AdjustmentDialog(self.db, self.index, self.closed_code or "", parent=self)
-        if dialog.exec() == AdjustmentDialog.DialogCode.Accepted:
-            self.runner.announce("ledger", source=self)
+        AdjustmentDialog(self.db, self.index, self.closed_code or "", parent=self).exec()
 
     def _totals(self) -> None:
         self.table.scrollToBottom()
@@ -457,13 +454,13 @@ class CollectionView(QWidget):
             lambda _c: svc.add_delivery(db, **args),
             lambda saved: self._saved(saved, args),
             self._save_failed,
+            source=self,
         )
 
     def _saved(self, saved: DeliveryInfo, args: dict[str, Any]) -> None:
         self._hold(False)
         self.error.clear()
         self.undo_stack.push(SaveDelivery(self, saved, args))
-        self.runner.announce("deliveries", source=self)
         self._clear_row()
         self.added(saved)
         if saved.rejected:

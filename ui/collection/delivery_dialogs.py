@@ -70,7 +70,8 @@ class _Form(QDialog):
                 button.setEnabled(True)
             self.error.setText(message(error))
 
-        app_runner().run(lambda _c: work(), finished, failed)
+        # the screen behind the dialog shows the change itself once the dialog is accepted
+        app_runner().run(lambda _c: work(), finished, failed, source=self.parentWidget())
 
 
 class EditDeliveryDialog(_Form):

@@ -29,10 +29,9 @@ class _Command(QUndoCommand):
         def done(result: Any) -> None:
             if then is not None:
                 then(result)
-            view.runner.announce("deliveries", source=view)
             view.refresh()
 
-        view.runner.run(lambda _c: work(), done, view.failed)
+        view.runner.run(lambda _c: work(), done, view.failed, source=view)
 
 
 class SaveDelivery(_Command):

@@ -220,7 +220,8 @@ class RouteView(QWidget):
         self.centre.currentIndexChanged.connect(lambda _i: self.refresh())
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.shift.currentIndexChanged.connect(lambda _i: self.refresh())
-        follow(self, self.runner, ("centres",), self.fill_centres)
+        # each centre is listed with its members' count: a route is kept on the members
+        follow(self, self.runner, ("centres", "members"), self.fill_centres)
         follow(self, self.runner, ("members", "deliveries", "periods"), self.refresh)
         self.fill_centres()
 
@@ -331,7 +332,6 @@ class RouteView(QWidget):
 
         def done(saved: Any) -> None:
             self.model.saved(stop, saved.quantity, saved.rejected)
-            self.runner.announce("deliveries", source=self)
 
         def failed(error: BaseException) -> None:
             self.model.refused(stop, text)
@@ -346,6 +346,7 @@ class RouteView(QWidget):
             ),
             done,
             failed,
+            source=self,
         )
         row = self.model.row_of(stop) or 0
         next_row = QPersistentModelIndex(self.model.index(row + 1, QUANTITY))

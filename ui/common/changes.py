@@ -1,8 +1,9 @@
-"""Screens that follow the data: ops announce what they changed (ui/common/runner.py), and a screen
-that shows one of those topics refreshes — at once if it is on view, else the next time it is
-shown. Writes from another PC or the CLI are caught by polling the database's data version
-(every few seconds, and when the window gains focus): a change this process did not make is
-announced as a change of everything."""
+"""Screens that follow the data: the runner announces what each write committed (the topics the
+storage layer recorded, ui/common/runner.py), and a screen that shows one of those topics
+refreshes — at once if it is on view, else the next time it is shown. Writes from another PC
+or the CLI are caught by polling the database's data version (every few seconds, and when the
+window gains focus): a change this process did not make is announced as a change of
+everything."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from coop_desktop.core.topics import TOPICS
 from coop_desktop.storage.engine import Database
-from ui.common.runner import TOPICS, OpRunner
+from ui.common.runner import OpRunner
 
 POLL_MS = 3_000
 
@@ -95,4 +97,4 @@ class ChangeWatcher(QObject):
             return
         others = (now[0] - before[0]) - (now[1] - before[1])
         if others > 0:
-            self.runner.announce(*TOPICS)
+            self.runner.announce_everything()

@@ -3,8 +3,12 @@ writes), results and errors delivered back on the GUI thread, progress and cance
 The main window owns it (`app_runner()` hands every screen the same one) and stops it when it
 closes: running ops are asked to cancel, queued ones are dropped, nothing is delivered after.
 
-Ops say what they changed (`changes=`, or `announce()` for a write made on the GUI thread);
-`changed` carries those topics to every screen that shows them (ui/common/changes.py).
+Nobody types what an op changed: the storage layer records the topics of every committed write
+per thread (coop_desktop/storage/change_record.py). After each op the worker takes what the op
+committed, and the runner announces it with the op's result (a rolled-back write announces
+nothing); a write made on the GUI thread is announced by `announce_writes()`, which the screen
+calls after it, and in any case after the next op's result. `changed` carries the topics to
+every screen that shows them (ui/common/changes.py).
 
 The worker never touches a Qt object: it puts plain messages on a queue, and a timer on the
 GUI thread delivers them. (Qt objects used or released off the GUI thread crash at random.)
@@ -16,7 +20,7 @@ from __future__ import annotations
 import itertools
 import queue
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -24,22 +28,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from coop_desktop.core.topics import TOPICS
+from coop_desktop.storage import change_record
+
 Op = Callable[["OpContext"], Any]
 POLL_MS = 15
-# What an op can say it changed; a screen refreshes when a topic it shows is announced.
-TOPICS = frozenset(
-    {
-        "association",
-        "members",
-        "centres",
-        "deliveries",
-        "quality",
-        "schemes",
-        "periods",
-        "ledger",
-        "sales",
-    }
-)
 
 
 class OpContext:
@@ -55,7 +48,7 @@ class OpContext:
 
 
 class _Pending:
-    __slots__ = ("changes", "context", "dialog", "on_done", "on_error", "shown")
+    __slots__ = ("context", "dialog", "on_done", "on_error", "shown", "source", "written")
 
     def __init__(
         self,
@@ -63,13 +56,14 @@ class _Pending:
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         dialog: QProgressDialog | None,
-        changes: frozenset[str],
+        source: QObject | None,
     ) -> None:
         self.context = context
         self.on_done = on_done
         self.on_error = on_error
         self.dialog = dialog
-        self.changes = changes
+        self.source = source
+        self.written: frozenset[str] = frozenset()  # the topics the op committed
         self.shown = (-1, -1)
 
 
@@ -101,15 +95,14 @@ class OpRunner(QObject):
         label: str = "",
         parent: QWidget | None = None,
         cancellable: bool = False,
-        changes: Iterable[str] = (),
+        source: QObject | None = None,
     ) -> Future[Any] | None:
         """Run `op` on the worker; `on_done(result)` or `on_error(exc)` runs on the GUI
-        thread. With a `label`, a progress dialog shows (after a short delay). After a
-        success, `changes` (topics) are announced. A stopped runner runs nothing."""
+        thread. With a `label`, a progress dialog shows (after a short delay). Then what the
+        op committed is announced; the `source` screen (the one that asked, and shows its
+        own change) is not told. A stopped runner runs nothing."""
         if self.stopped:
             return None
-        topics = frozenset(changes)
-        assert topics <= TOPICS, topics - TOPICS
         token = next(self._tokens)
         messages = self._messages
         context = OpContext(token, messages)
@@ -127,7 +120,7 @@ class OpRunner(QObject):
             if not cancellable:
                 dialog.setCancelButton(None)
             dialog.canceled.connect(context.cancelled.set)
-        self._pending[token] = _Pending(context, on_done, on_error, dialog, topics)
+        self._pending[token] = _Pending(context, on_done, on_error, dialog, source)
         self.busy += 1
         self._timer.start()
 
@@ -135,19 +128,29 @@ class OpRunner(QObject):
             try:
                 result = op(context)
             except BaseException as exc:  # delivered to the GUI thread, never lost
-                messages.put((token, "error", exc))
+                outcome: tuple[int, str, Any] = (token, "error", exc)
             else:
-                messages.put((token, "done", result))
+                outcome = (token, "done", result)
+            # what the op committed, even if it failed after a first unit of work
+            messages.put((token, "written", change_record.take()))
+            messages.put(outcome)
 
         return self._pool.submit(work)
 
-    def announce(self, *topics: str, source: QObject | None = None) -> None:
-        """Tell every screen that a write made on the GUI thread changed `topics`; the
-        `source` screen has shown its own change already and is not told."""
-        changes = frozenset(topics)
-        assert changes <= TOPICS, changes - TOPICS
-        if changes and not self.stopped:
-            self.changed.emit(changes, source)
+    def announce_writes(self, source: QObject | None = None) -> None:
+        """Tell every screen what the GUI thread has committed since it was last told (a
+        screen calls this after a write it made there); the `source` screen has shown its
+        own change already and is not told."""
+        self._announce(change_record.take(), source)
+
+    def announce_everything(self) -> None:
+        """Writes this process did not make (another PC, the CLI): every topic."""
+        self._announce(TOPICS, None)
+
+    def _announce(self, topics: frozenset[str], source: QObject | None) -> None:
+        assert topics <= TOPICS, topics - TOPICS
+        if topics and not self.stopped:
+            self.changed.emit(topics, source)
 
     def _drain(self) -> None:
         while True:
@@ -157,6 +160,9 @@ class OpRunner(QObject):
                 break
             pending = self._pending.get(token)
             if pending is None:
+                continue
+            if kind == "written":
+                pending.written = value
                 continue
             if kind == "progress":
                 # only what changes reaches the dialog: a modal dialog's setValue runs the
@@ -171,9 +177,10 @@ class OpRunner(QObject):
             self._close_dialog(pending)
             if kind == "done":
                 pending.on_done(value)
-                self.announce(*pending.changes)
             else:
                 pending.on_error(value)
+            # the op's writes, and any its callback made on the GUI thread
+            self._announce(pending.written | change_record.take(), pending.source)
         if not self._pending:
             self._timer.stop()
 

@@ -314,5 +314,4 @@ class DocumentsView(QWidget):
             sensitive_op(password, lambda: void_receipt(db, number, reason)),
             done,
             lambda e: self.status.setText(message(e)),  # the receipt stays on view
-            changes=("periods", "ledger"),
         )

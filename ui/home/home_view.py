@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coop_desktop.core import clock
 from coop_desktop.core.numbers import D
+from coop_desktop.core.topics import TOPICS
 from coop_desktop.domain.measures import MEASURES
 from coop_desktop.services.association import get_association
 from coop_desktop.storage.engine import Database
@@ -35,7 +36,7 @@ from ui.common import fmt
 from ui.common.changes import follow
 from ui.common.error_text import message
 from ui.common.measure_names import measure_name, measure_unit
-from ui.common.runner import TOPICS, app_runner
+from ui.common.runner import app_runner
 
 if TYPE_CHECKING:  # the figures are read on the worker; the window loads none of it at start
     from PySide6.QtCharts import QChartView

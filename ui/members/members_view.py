@@ -137,7 +137,7 @@ class MembersView(QWidget):
     def create_member(self) -> None:
         dialog = MemberDialog(self.db, parent=self)
         if dialog.exec() == MemberDialog.DialogCode.Accepted:
-            app_runner().announce("members", source=self)
+            app_runner().announce_writes(source=self)
             self.reload()
 
     def edit(self) -> None:
@@ -146,7 +146,7 @@ class MembersView(QWidget):
             return
         dialog = MemberDialog(self.db, member, parent=self)
         if dialog.exec() == MemberDialog.DialogCode.Accepted:
-            app_runner().announce("members", source=self)
+            app_runner().announce_writes(source=self)
             self.reload()
 
     def open_page(self) -> None:
@@ -180,7 +180,7 @@ class MembersView(QWidget):
         except Exception as exc:  # shown to the user, in the screen's language
             errors.show(self, exc)
             return
-        app_runner().announce("members", source=self)
+        app_runner().announce_writes(source=self)
         self.reload()
         self.status_line.setText(
             {

@@ -280,7 +280,6 @@ class PricesView(QWidget):
         def done(info: Any) -> None:
             self.clean_text = text
             self.refresh()
-            self.runner.announce("schemes", source=self)
             self.status.setText(
                 self.tr("Guardado: %1, en vigor desde %2.")
                 .replace("%1", info.title)
@@ -291,4 +290,5 @@ class PricesView(QWidget):
             sensitive_op(password, lambda: svc.import_scheme(db, text, day)),
             done,
             lambda e: self.status.setText(message(e)),
+            source=self,
         )

@@ -174,6 +174,7 @@ class QualityView(QWidget):
             ),
             lambda _t: self._saved(),
             self._failed,
+            source=self,
         )
 
     def _hold(self, holding: bool) -> None:
@@ -187,7 +188,6 @@ class QualityView(QWidget):
             edit.setText("")
         self.member.forget()
         self.analyzer.used()  # the next pending reading, if any, fills the emptied form
-        self.runner.announce("quality", source=self)
         self.refresh()
         self.member.setFocus()
 

@@ -111,7 +111,7 @@ class AccountPanel(QWidget):
                 self.entries.setItem(i, j, QTableWidgetItem(text))
 
     def changed(self) -> None:
-        self.runner.announce("sales", source=self.parentWidget() or self)
+        self.runner.announce_writes(source=self.parentWidget() or self)
         self.show_buyer(self.code)
 
     def pay(self) -> None:

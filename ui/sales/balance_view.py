@@ -87,7 +87,7 @@ class BalanceView(QWidget):
             self.summary.setText(message(exc))
             return
         self.threshold.setText(fmt.number(value, 1))
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
 
     def set_range(self, start: date, end: date) -> None:

@@ -124,7 +124,7 @@ class BuyersTab(QWidget):
             .replace("%1", made.name)
             .replace("%2", made.terms)
         )
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
 
     def new_price(self) -> None:
@@ -144,5 +144,5 @@ class BuyersTab(QWidget):
             .replace("%2", fmt.day(self.terms.values()["effective"]))
             .replace("%3", changed.terms)
         )
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()

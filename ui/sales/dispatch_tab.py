@@ -162,7 +162,7 @@ class DispatchTab(QWidget):
             .replace("%2", fmt.quantity(made.quantity, made.unit))
             .replace("%3", made.buyer_name)
         )
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
 
     def buyer_typed(self) -> BuyerInfo:
@@ -216,5 +216,5 @@ class DispatchTab(QWidget):
             self.status.setText(message(exc))
             return
         self.status.setText(self.tr("Guía %1: anulada.").replace("%1", d.guide))
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()

@@ -126,7 +126,7 @@ class ExpensesTab(QWidget):
             .replace("%1", str(made.id))
             .replace("%2", fmt.money(made.amount))
         )
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
 
     def reverse(self) -> None:
@@ -144,5 +144,5 @@ class ExpensesTab(QWidget):
             self.status.setText(message(exc))
             return
         self.status.setText(self.tr("Gasto %1 revertido.").replace("%1", str(e.id)))
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()

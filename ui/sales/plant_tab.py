@@ -167,7 +167,7 @@ class PlantTab(QWidget):
             .replace("%2", made.product)
             .replace("%3", "—" if made.yield_l_per_kg is None else fmt.number(made.yield_l_per_kg))
         )
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
 
     def add_product(self) -> None:
@@ -178,7 +178,7 @@ class PlantTab(QWidget):
             return
         self.new_product.clear()
         self.status.setText(self.tr("Producto agregado: %1.").replace("%1", name))
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
         self.product.setCurrentText(name)
 
@@ -197,5 +197,5 @@ class PlantTab(QWidget):
             self.status.setText(message(exc))
             return
         self.status.setText(self.tr("Lote %1 anulado.").replace("%1", str(b.id)))
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()

@@ -151,7 +151,7 @@ class ReceptionTab(QWidget):
         )
         for edit in (self.quantity, self.fat, self.density, self.reason):
             edit.clear()
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
 
     def void(self) -> None:
@@ -174,5 +174,5 @@ class ReceptionTab(QWidget):
                 "%1", d.guide
             )
         )
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()

@@ -124,7 +124,7 @@ class TankTab(QWidget):
             .replace("%3", fmt.day(dates.pydate(self.day)))
             .replace("%4", fmt.quantity(litres, "L"))
         )
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
 
     def void(self) -> None:
@@ -142,5 +142,5 @@ class TankTab(QWidget):
             self.status.setText(message(exc))
             return
         self.status.setText(self.tr("Lectura anulada."))
-        self.runner.announce("sales", source=self)
+        self.runner.announce_writes(source=self)
         self.reload()
