@@ -1,6 +1,7 @@
 """Files the CLI writes or opens: `-o` never replaces the database or a file that is not ours,
 and a mistyped `--db` is refused instead of becoming a new empty database."""
 
+import sqlite3
 from pathlib import Path
 
 
@@ -11,22 +12,40 @@ def _prepare(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert code == 0, err
 
 
+SIGN_IN_TRACE = ('INSERT INTO "app_user"', 'INSERT INTO "audit_log"')
+
+
+def _data(database: Path) -> tuple[list[str], list[str]]:
+    """The database's content as SQL, apart from what every command's sign-in leaves (the
+    user's last sign-in, an audit row); and the audit trail's actions."""
+    conn = sqlite3.connect(database)
+    try:
+        dump = [line for line in conn.iterdump() if not line.startswith(SIGN_IN_TRACE)]
+        actions = [row[0] for row in conn.execute("SELECT action FROM audit_log ORDER BY id")]
+    finally:
+        conn.close()
+    return dump, actions
+
+
 def test_output_never_replaces_the_database(coop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _prepare(coop, tmp_path)
     database = tmp_path / "coop.db"
-    before = database.read_bytes()
+    before, trail = _data(database)
     for extra in ([], ["--force"]):
         code, _, err = coop("print", "payroll", "2026-10", "-o", str(database), *extra)
         assert code == 1 and "es una base de datos" in err
-    assert database.read_bytes() == before
+    after, later_trail = _data(database)
+    assert after == before  # the data is whole: only the two sign-ins were recorded
+    assert later_trail[: len(trail)] == trail and set(later_trail[len(trail) :]) == {"sign_in"}
     for side in ("coop.db-wal", "coop.db-shm"):
         code, _, err = coop("print", "payroll", "2026-10", "-o", str(tmp_path / side), "--force")
         assert code == 1 and "base de datos" in err
     # any SQLite file, not only the open one
     other = tmp_path / "copia.db"
-    other.write_bytes(before)
+    other.write_bytes(database.read_bytes())
+    kept = other.read_bytes()
     code, _, err = coop("print", "payroll", "2026-10", "-o", str(other), "--force")
-    assert code == 1 and other.read_bytes() == before
+    assert code == 1 and other.read_bytes() == kept
     assert coop("check")[0] == 0
 
 
