@@ -5,19 +5,20 @@ Sized to the work: a batch renders in this process unless it is large enough tha
 process pays for its own start (spawning a worker imports the program again: about a second
 on the office PCs this runs on). CROSSOVER is that size, measured (docs/documents.md). A
 combined file is one ReportLab document, so its fonts are embedded once; past the crossover
-each of the two workers renders half and the halves are joined."""
+each of the two workers renders half and the halves are joined. The workers are child
+processes started the program's one way (`coop_desktop/core/children.py`: spawn, results and
+errors back, a cancel terminates them at once)."""
 
 from __future__ import annotations
 
 import io
 import os
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from multiprocessing import get_context
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from coop_desktop.core import children
 from coop_desktop.core.errors import Refused, StorageError
 from coop_desktop.core.outputs import MARK, check_target, write_file
 
@@ -38,6 +39,12 @@ def workers_for(count: int, workers: int | None) -> int:
 
 def _render_chunk(renderer: Any, docs: Sequence[Any]) -> list[bytes]:
     return [renderer.render(doc) for doc in docs]
+
+
+def _render_chunks(renderer: Any, chunks: Sequence[Sequence[Any]]) -> Iterator[list[bytes]]:
+    """A worker's part of `render_all`: its chunks, each sent back as soon as it is drawn."""
+    for chunk in chunks:
+        yield _render_chunk(renderer, chunk)
 
 
 def _combined(
@@ -71,28 +78,20 @@ def render_all(
             if progress:
                 progress(done, len(docs))
         return [pdf for chunk in results for pdf in chunk]
-    with _pool(workers_for(len(docs), workers)) as pool:
-        futures: dict[Future[list[bytes]], int] = {
-            pool.submit(_render_chunk, renderer, chunk): i for i, chunk in enumerate(chunks)
-        }
-        try:
-            for future in as_completed(futures):
-                _check(cancel)
-                results[futures[future]] = future.result()
-                done += len(chunks[futures[future]])
-                if progress:
-                    progress(done, len(docs))
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    n = workers_for(len(docs), workers)
+    # worker k draws chunks k, k + n, k + 2n…, sending each back as it is done
+    mine = [list(range(k, len(chunks), n)) for k in range(n)]
+    parts = [(renderer, [chunks[i] for i in part]) for part in mine]
+    running = children.start_each(_render_chunks, parts, name="coop-batch", stream=True)
+    received = [0] * n
+    for k, pdfs in children.gather(running, cancel):
+        index = mine[k][received[k]]
+        received[k] += 1
+        results[index] = pdfs
+        done += len(pdfs)
+        if progress:
+            progress(done, len(docs))
     return [pdf for chunk in results for pdf in chunk]
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # "spawn", not fork: the desktop app calls this from a worker thread of a Qt process, and a
-    # forked copy of a multithreaded Qt process can crash (it is also Windows' only way).
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
 
 
 def render_combined(
@@ -123,20 +122,15 @@ def render_combined(
         return pdf
     half = (len(docs) + 1) // 2
     halves = [docs[:half], docs[half:]]
-    with _pool(n) as pool:
-        futures = [pool.submit(_combined, renderer, h) for h in halves]
-        done = 0
-        try:
-            for future in as_completed(futures):
-                _check(cancel)
-                done += len(halves[futures.index(future)])
-                if progress:
-                    progress(done, len(docs))
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-        return merge([f.result() for f in futures])
+    running = children.start_each(_combined, [(renderer, h) for h in halves], name="coop-batch")
+    pdfs: list[bytes] = [b"", b""]
+    done = 0
+    for k, pdf in children.gather(running, cancel):
+        pdfs[k] = pdf
+        done += len(halves[k])
+        if progress:
+            progress(done, len(docs))
+    return merge(pdfs)
 
 
 def merge(pdfs: Sequence[bytes]) -> bytes:
