@@ -1,6 +1,7 @@
 """The one way to start a child process (coop_desktop/core/children.py): a child's result
-and its streamed pieces come back, its error comes back as the same error, a child that
-dies or cannot start is a ChildFailed, and a cancel terminates it at once."""
+and its streamed pieces come back, calls shared out over a few children each come back
+once, its error comes back as the same error, a child that dies or cannot start is a
+ChildFailed, and a cancel terminates it at once."""
 
 from __future__ import annotations
 
@@ -36,6 +37,18 @@ def test_several_children_answer_each_with_its_index() -> None:
     got = list(children.gather(running))
     assert sorted(got) == [(0, 1), (0, 2), (1, 1), (1, 2), (1, 3)]
     assert all(not child.process.is_alive() for child in running)
+
+
+def test_many_calls_shared_out_over_a_few_children_each_come_back_once() -> None:
+    calls = [(i, 100) for i in range(30)]
+    got = list(children.share_out(child_work.add, calls, 2))
+    assert sorted(got) == [(i, i + 100) for i in range(30)]
+
+
+def test_an_error_in_a_shared_out_call_comes_back() -> None:
+    calls = [("leche",), ("queso",)] * 5
+    with pytest.raises(ValueError, match="no "):
+        list(children.share_out(child_work.refuse, calls, 2))
 
 
 def test_a_child_s_error_comes_back_as_the_same_error_with_its_traceback() -> None:

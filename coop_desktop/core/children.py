@@ -12,6 +12,8 @@ workers of a large batch of documents).
   parent sees progress.
 - An error in the child comes back as the same exception (its traceback text as the cause);
   a child that dies without answering, or cannot start, is a `ChildFailed`.
+- `share_out` spreads many calls over a few children, each taking the next as soon as it is
+  free (a core the machine keeps busy with other work gets fewer).
 - Cancel is terminate: `Child.cancel()` stops the process wherever it is, and waiting with a
   `cancel` event set terminates every child waited on and raises Refused("cancelled").
 """
@@ -54,7 +56,7 @@ def _run(target: Callable[..., Any], args: tuple[Any, ...], stream: bool, reply:
         for piece in out if stream else (out,):
             reply.send(("piece", piece))
         reply.send(("end", None))
-    except BaseException as exc:  # an error is an answer too: it goes back to the parent
+    except Exception as exc:  # an error is an answer too: it goes back to the parent
         text = traceback.format_exc()
         try:
             reply.send(("error", exc, text))
@@ -179,3 +181,36 @@ def gather(
         for child in children:
             if not child.ended:
                 child.cancel()
+
+
+def share_out(
+    target: Callable[..., Any],
+    each_args: Sequence[tuple[Any, ...]],
+    workers: int,
+    *,
+    cancel: threading.Event | None = None,
+    name: str = "coop-child",
+) -> Iterator[tuple[int, Any]]:
+    """`target(*args)` for every argument tuple, on `workers` children at once, each taking
+    the next tuple as soon as it is free: (index of the tuple, its result) as they come.
+    Cancel and errors as in `gather`."""
+    context = multiprocessing.get_context("spawn")
+    tasks: Any = context.Queue()  # its feeder thread writes while the children read
+    for task in enumerate(each_args):
+        tasks.put(task)
+    for _ in range(workers):
+        tasks.put(None)  # one end mark per child
+    try:
+        running = start_each(_take_each, [(target, tasks)] * workers, name=name, stream=True)
+        for _child, piece in gather(running, cancel):
+            yield piece
+    finally:
+        tasks.cancel_join_thread()  # what a cancelled batch left unread is dropped
+        tasks.close()
+
+
+def _take_each(target: Callable[..., Any], tasks: Any) -> Iterator[tuple[int, Any]]:
+    """A `share_out` child: the next task until the end mark, each result sent at once."""
+    while (task := tasks.get()) is not None:
+        index, args = task
+        yield index, target(*args)

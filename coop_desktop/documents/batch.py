@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +39,6 @@ def workers_for(count: int, workers: int | None) -> int:
 
 def _render_chunk(renderer: Any, docs: Sequence[Any]) -> list[bytes]:
     return [renderer.render(doc) for doc in docs]
-
-
-def _render_chunks(renderer: Any, chunks: Sequence[Sequence[Any]]) -> Iterator[list[bytes]]:
-    """A worker's part of `render_all`: its chunks, each sent back as soon as it is drawn."""
-    for chunk in chunks:
-        yield _render_chunk(renderer, chunk)
 
 
 def _combined(
@@ -78,15 +72,12 @@ def render_all(
             if progress:
                 progress(done, len(docs))
         return [pdf for chunk in results for pdf in chunk]
-    n = workers_for(len(docs), workers)
-    # worker k draws chunks k, k + n, k + 2n…, sending each back as it is done
-    mine = [list(range(k, len(chunks), n)) for k in range(n)]
-    parts = [(renderer, [chunks[i] for i in part]) for part in mine]
-    running = children.start_each(_render_chunks, parts, name="coop-batch", stream=True)
-    received = [0] * n
-    for k, pdfs in children.gather(running, cancel):
-        index = mine[k][received[k]]
-        received[k] += 1
+    # each worker takes the next chunk as soon as it is free; each comes back once drawn
+    parts = [(renderer, chunk) for chunk in chunks]
+    workers_used = workers_for(len(docs), workers)
+    for index, pdfs in children.share_out(
+        _render_chunk, parts, workers_used, cancel=cancel, name="coop-batch"
+    ):
         results[index] = pdfs
         done += len(pdfs)
         if progress:
