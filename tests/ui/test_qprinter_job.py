@@ -12,7 +12,7 @@ import pytest
 from print_dialogs import Answers
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from tests_support.clock import TODAY
 
@@ -22,7 +22,6 @@ from coop_desktop.services.demo import load_demo
 from coop_desktop.services.printouts import render
 from coop_desktop.storage.engine import Database
 from ui.closeout.closeout_view import CloseoutView
-from ui.common.runner import OpRunner
 
 from .driving import settled
 
@@ -42,9 +41,13 @@ def printed(db: Database) -> list[str]:
     return [e.entity_id or "" for e in list_audit(db) if e.action == "print"]
 
 
-def printing_dialog(runner: OpRunner):  # type: ignore[no-untyped-def]
-    dialogs = [p.dialog for p in runner._pending.values() if p.dialog is not None]
-    shown = [d for d in dialogs if d.isVisible() and d.labelText() == "Imprimiendo…"]
+def printing_dialog(view: QWidget) -> QProgressDialog | None:
+    """The progress dialog of the drawing, once it shows (after its 400 ms)."""
+    shown = [
+        d
+        for d in view.findChildren(QProgressDialog)
+        if d.isVisible() and d.labelText() == "Imprimiendo…"
+    ]
     return shown[0] if shown else None
 
 
@@ -68,10 +71,10 @@ def test_qprinter_pages_go_through_the_runner_cancel_records_nothing(
     # thread, and the runner's own dialog shows how far it is
     answers = Answers(qtbot).item("Estados de cuenta").printer("Oficina-PDF")
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: printing_dialog(runner) is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: printing_dialog(view) is not None, timeout=30_000)
     answers.stop()
-    dialog = printing_dialog(runner)
-    assert not runner.idle and not view.print_button.isEnabled()
+    dialog = printing_dialog(view)
+    assert dialog is not None and not runner.idle and not view.print_button.isEnabled()
     total = dialog.maximum()
     assert total >= 2 * MEMBERS and 0 < dialog.value() < total  # half-way, said in pages
     (cancel,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "Cancelar"]
