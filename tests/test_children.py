@@ -95,3 +95,26 @@ def test_cancel_stops_one_child_wherever_it_is(tmp_path: Path) -> None:
     started(mark)
     child.cancel()
     assert not child.process.is_alive() and child.process.exitcode != 0
+
+
+def test_no_other_module_of_the_program_starts_a_child_process() -> None:
+    """One way: only core/children.py imports multiprocessing or a process pool (files.py
+    runs Windows' icacls, an outside command, not a child of the program)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1]
+    allowed = root / "coop_desktop" / "core" / "children.py"
+    found = []
+    for path in [*(root / "coop_desktop").rglob("*.py"), *(root / "ui").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [f"{node.module}.{a.name}" for a in node.names]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            for name in names:
+                if name.startswith("multiprocessing") or "ProcessPool" in name:
+                    found.append(f"{path.relative_to(root)}:{node.lineno} {name}")
+    assert found and all(f.startswith(str(allowed.relative_to(root))) for f in found), found
