@@ -5,6 +5,7 @@ ChildFailed, and a cancel terminates it at once."""
 
 from __future__ import annotations
 
+import multiprocessing.resource_tracker
 import multiprocessing.spawn
 import threading
 import time
@@ -66,6 +67,9 @@ def test_a_child_that_dies_without_answering_is_a_failure() -> None:
 
 
 def test_a_child_that_cannot_start_is_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    # multiprocessing's helper process is started first, with the real Python, or it would
+    # be started with the missing one below and die (a warning in a later test)
+    multiprocessing.resource_tracker.ensure_running()
     monkeypatch.setattr(
         multiprocessing.spawn, "_python_exe", multiprocessing.spawn.get_executable()
     )
