@@ -1,4 +1,4 @@
-"""Frozen entry of `coop` (the console program). `main()` calls `freeze_support()` first."""
+"""Frozen entry of `coop` (the console program). `main()` calls `support_frozen()` first."""
 
 import sys
 

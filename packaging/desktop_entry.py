@@ -1,4 +1,4 @@
-"""Frozen entry of `coop-desktop` (the windowed program). `main()` calls `freeze_support()`
+"""Frozen entry of `coop-desktop` (the windowed program). `main()` calls `support_frozen()`
 first and imports the app only after it, so a worker process never loads Qt."""
 
 import sys

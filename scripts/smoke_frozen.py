@@ -160,7 +160,10 @@ def cli_steps(s: Smoke) -> None:
 
     def print_statements() -> str | None:
         out = s.work / "statements.pdf"
-        problem = expect(s.coop("--db", db, "print", "statements", PERIOD, "-o", str(out)))
+        # A low crossover makes these 50 statements take the batch's two child processes
+        # (coop_desktop/core/children.py), as a batch of a thousand does
+        low = {"COOP_BATCH_CROSSOVER": "10"}
+        problem = expect(s.coop("--db", db, "print", "statements", PERIOD, "-o", str(out), env=low))
         text = pdf_text(out) if problem is None else ""
         if problem is None and ("S0050" not in text or ASSOCIATION not in text):
             problem = f"the statements lack S0050 or the association:\n{text[:500]}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -25,6 +24,7 @@ from coop_desktop.cli import (
     user_commands,
 )
 from coop_desktop.cli.base import language, speak
+from coop_desktop.core.children import support_frozen
 from coop_desktop.core.i18n import _
 
 
@@ -79,7 +79,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     # A worker process of a frozen build (spawn starts the program again) runs here and
     # exits; this module imports little, so a worker from a checkout starts fast too.
-    multiprocessing.freeze_support()
+    support_frozen()
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = language(args_list)
     speak(lang)

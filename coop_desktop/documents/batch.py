@@ -5,7 +5,9 @@ Sized to the work: a batch renders in this process unless it is large enough tha
 process pays for its own start (spawning a worker imports the program again: about a second
 on the office PCs this runs on). CROSSOVER is that size, measured (docs/documents.md). A
 combined file is one ReportLab document, so its fonts are embedded once; past the crossover
-each of the two workers renders half and the halves are joined."""
+each of the two workers renders half and the halves are joined. The workers are child
+processes started the program's one way (`coop_desktop/core/children.py`: spawn, results and
+errors back, a cancel terminates them at once)."""
 
 from __future__ import annotations
 
@@ -13,11 +15,10 @@ import io
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from coop_desktop.core import children
 from coop_desktop.core.errors import Refused, StorageError
 from coop_desktop.core.outputs import MARK, check_target, write_file
 
@@ -71,28 +72,17 @@ def render_all(
             if progress:
                 progress(done, len(docs))
         return [pdf for chunk in results for pdf in chunk]
-    with _pool(workers_for(len(docs), workers)) as pool:
-        futures: dict[Future[list[bytes]], int] = {
-            pool.submit(_render_chunk, renderer, chunk): i for i, chunk in enumerate(chunks)
-        }
-        try:
-            for future in as_completed(futures):
-                _check(cancel)
-                results[futures[future]] = future.result()
-                done += len(chunks[futures[future]])
-                if progress:
-                    progress(done, len(docs))
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    # each worker takes the next chunk as soon as it is free; each comes back once drawn
+    parts = [(renderer, chunk) for chunk in chunks]
+    workers_used = workers_for(len(docs), workers)
+    for index, pdfs in children.share_out(
+        _render_chunk, parts, workers_used, cancel=cancel, name="coop-batch"
+    ):
+        results[index] = pdfs
+        done += len(pdfs)
+        if progress:
+            progress(done, len(docs))
     return [pdf for chunk in results for pdf in chunk]
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # "spawn", not fork: the desktop app calls this from a worker thread of a Qt process, and a
-    # forked copy of a multithreaded Qt process can crash (it is also Windows' only way).
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
 
 
 def render_combined(
@@ -123,20 +113,15 @@ def render_combined(
         return pdf
     half = (len(docs) + 1) // 2
     halves = [docs[:half], docs[half:]]
-    with _pool(n) as pool:
-        futures = [pool.submit(_combined, renderer, h) for h in halves]
-        done = 0
-        try:
-            for future in as_completed(futures):
-                _check(cancel)
-                done += len(halves[futures.index(future)])
-                if progress:
-                    progress(done, len(docs))
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-        return merge([f.result() for f in futures])
+    running = children.start_each(_combined, [(renderer, h) for h in halves], name="coop-batch")
+    pdfs: list[bytes] = [b"", b""]
+    done = 0
+    for k, pdf in children.gather(running, cancel):
+        pdfs[k] = pdf
+        done += len(halves[k])
+        if progress:
+            progress(done, len(docs))
+    return merge(pdfs)
 
 
 def merge(pdfs: Sequence[bytes]) -> bytes:

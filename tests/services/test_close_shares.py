@@ -2,6 +2,7 @@
 result is exactly the one-process result, and a child that cannot run changes nothing."""
 
 import logging
+import multiprocessing.resource_tracker
 import multiprocessing.spawn
 import subprocess
 import sys
@@ -55,6 +56,7 @@ def test_a_child_that_cannot_run_changes_nothing(
     load_demo(sqlite_db, members=5, days=30, start=START, today=date(2026, 11, 27))
     alone = numbers(sqlite_db)
     monkeypatch.setenv("COOP_SPLIT_FROM_DELIVERIES", "10")  # what the frozen smoke test uses
+    multiprocessing.resource_tracker.ensure_running()  # with the real Python, before the swap
     monkeypatch.setattr(
         multiprocessing.spawn, "_python_exe", multiprocessing.spawn.get_executable()
     )

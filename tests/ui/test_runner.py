@@ -93,3 +93,101 @@ def test_what_an_op_committed_is_announced_and_a_rollback_is_not(
     runner.announce_writes()  # said once
     assert len(said) == 2
     runner.shutdown()
+
+
+def test_a_gui_thread_op_steps_from_the_runner_with_its_dialog_cancel_and_errors(
+    qtbot: QtBot,
+) -> None:
+    """`run_steps`: each step runs on the GUI thread between events, progress reaches the
+    runner's dialog, the result or the error comes back like a worker op's, Cancel reaches
+    the op, and `busy` counts it until it is delivered."""
+    runner = OpRunner()
+    gui = threading.current_thread()
+    seen: list[object] = []
+    steps_ran: list[int] = []
+
+    def pages(count: int):  # type: ignore[no-untyped-def]
+        def op(context: OpContext):  # type: ignore[no-untyped-def]
+            for page in range(1, count + 1):
+                assert threading.current_thread() is gui
+                if context.cancelled.is_set():
+                    return ("cancelled", page - 1)
+                steps_ran.append(page)
+                yield page, count
+            return ("printed", count)
+
+        return op
+
+    def failing(_context: OpContext):  # type: ignore[no-untyped-def]
+        yield 1, 2
+        raise Refused("period_already_closed", value="2026-10")
+
+    runner.run_steps(pages(3), seen.append, seen.append)
+    assert runner.busy == 1 and steps_ran == []  # nothing runs before the event loop does
+    qtbot.waitUntil(lambda: seen == [("printed", 3)], timeout=5000)
+    assert runner.busy == 0 and steps_ran == [1, 2, 3]
+    runner.run_steps(failing, seen.append, seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    assert message(seen[1]) == "El periodo 2026-10 ya está cerrado."  # type: ignore[arg-type]
+
+    # a long one: its dialog shows the pages, and Cancelar stops it between two of them
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    slow = threading.Event()
+
+    def long_op(context: OpContext):  # type: ignore[no-untyped-def]
+        for page in range(1, 100_001):
+            if context.cancelled.is_set():
+                return ("cancelled", page - 1)
+            slow.wait(0.005)  # a page that takes a while to draw
+            yield page, 100_000
+        return ("printed", 100_000)
+
+    runner.run_steps(
+        long_op, seen.append, seen.append, label="Imprimiendo…", parent=parent, cancellable=True
+    )
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() > 0, timeout=5000)
+    assert dialog.maximum() == 100_000
+    (cancel,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "Cancelar"]
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=5000)
+    kind, drawn = seen[2]  # type: ignore[misc]
+    assert kind == "cancelled" and 0 < drawn < 100_000
+    assert runner.idle
+    runner.shutdown()
+
+
+def test_shutdown_closes_a_gui_thread_op_and_wait_idle_drives_one(qtbot: QtBot) -> None:
+    runner = OpRunner()
+    ended: list[str] = []
+    seen: list[object] = []
+
+    def op(_context: OpContext):  # type: ignore[no-untyped-def]
+        try:
+            for page in range(3):
+                yield page, 3
+        finally:
+            ended.append("closed")
+        return "done"
+
+    runner.run_steps(op, seen.append, seen.append)
+    runner.wait_idle()  # a script that must not race: steps run here, the result is delivered
+    assert seen == ["done"] and ended == ["closed"]
+
+    stepped: list[int] = []
+
+    def endless(_context: OpContext):  # type: ignore[no-untyped-def]
+        try:
+            while True:
+                stepped.append(1)
+                yield 0, 0
+        finally:
+            ended.append("stopped")
+
+    runner.run_steps(endless, seen.append, seen.append)
+    qtbot.waitUntil(lambda: len(stepped) > 1, timeout=5000)  # it is stepping
+    runner.shutdown()  # the window closes: its finally runs, nothing is delivered
+    assert ended == ["closed", "stopped"] and seen == ["done"] and runner.busy == 0

@@ -13,14 +13,20 @@ every screen that shows them (ui/common/changes.py).
 The worker never touches a Qt object: it puts plain messages on a queue, and a timer on the
 GUI thread delivers them. (Qt objects used or released off the GUI thread crash at random.)
 For the same reason the app runs the cyclic garbage collector itself, on the GUI thread and
-only while no op runs (ui/common/collector.py)."""
+only while no op runs (ui/common/collector.py).
+
+Work that must run on the GUI thread (drawing pages through QPrinter) is a stepped op
+(`run_steps`): a generator advanced from the same timer, a step at a time, with the same
+progress dialog, cancel, result and error delivery and `busy` accounting, so no other
+dialog or event loop of its own is needed."""
 
 from __future__ import annotations
 
 import itertools
 import queue
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Generator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -32,7 +38,10 @@ from coop_desktop.core.topics import TOPICS
 from coop_desktop.storage import change_record
 
 Op = Callable[["OpContext"], Any]
+# a GUI-thread op: yields (done, total) after each step, returns its result
+Steps = Callable[["OpContext"], Generator[tuple[int, int], None, Any]]
 POLL_MS = 15
+STEPS_MS = 20  # steps of a GUI-thread op run one after another for at most this long a tick
 
 
 class OpContext:
@@ -79,6 +88,8 @@ class OpRunner(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._drain)
+        self._stepping: dict[int, Generator[tuple[int, int], None, Any]] = {}
+        self._timer.timeout.connect(self._step)
         self.busy = 0
         self.stopped = False
 
@@ -106,20 +117,7 @@ class OpRunner(QObject):
         token = next(self._tokens)
         messages = self._messages
         context = OpContext(token, messages)
-        dialog: QProgressDialog | None = None
-        if label:
-            dialog = QProgressDialog(
-                label, self.tr("Cancelar") if cancellable else "", 0, 0, parent
-            )
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(400)
-            # it closes when the op ends, not when one phase reaches its maximum
-            dialog.setAutoReset(False)
-            dialog.setAutoClose(False)
-            dialog.setValue(0)  # starts its clock: it shows after 400 ms even before progress
-            if not cancellable:
-                dialog.setCancelButton(None)
-            dialog.canceled.connect(context.cancelled.set)
+        dialog = self._progress_dialog(label, cancellable, parent, context)
         self._pending[token] = _Pending(context, on_done, on_error, dialog, source)
         self.busy += 1
         self._timer.start()
@@ -194,6 +192,7 @@ class OpRunner(QObject):
         """Deliver every queued op's result now (scripts and tests that must not race)."""
         while self._pending:
             self._pool.submit(lambda: None).result()
+            self._step()
             self._drain()
 
     def shutdown(self) -> None:
@@ -205,12 +204,87 @@ class OpRunner(QObject):
         for pending in self._pending.values():
             pending.context.cancelled.set()
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._end_steps()
         for pending in self._pending.values():
             self._close_dialog(pending)
         self._pending.clear()
         self.busy = 0
         if isValid(self._timer):
             self._timer.stop()
+
+    def run_steps(
+        self,
+        op: Steps,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        *,
+        label: str = "",
+        parent: QWidget | None = None,
+        cancellable: bool = False,
+        source: QObject | None = None,
+    ) -> None:
+        """Run `op` on the GUI thread, a step at a time, for work Qt allows only there
+        (drawing pages through QPrinter). `op(context)` is a generator: each step is the
+        code up to its next `yield (done, total)`, run from the runner's timer (steps follow
+        one another for at most STEPS_MS a tick, so keep each step short); its `return`
+        value goes to `on_done`, an error to `on_error`, as with `run`. It checks
+        `context.cancelled` itself between steps; the runner stops it (closing the generator,
+        so its `finally` runs) only when the runner shuts down."""
+        if self.stopped:
+            return
+        token = next(self._tokens)
+        context = OpContext(token, self._messages)
+        dialog = self._progress_dialog(label, cancellable, parent, context)
+        self._pending[token] = _Pending(context, on_done, on_error, dialog, source)
+        self._stepping[token] = op(context)
+        self.busy += 1
+        self._timer.start()
+
+    @staticmethod
+    def _progress_dialog(
+        label: str, cancellable: bool, parent: QWidget | None, context: OpContext
+    ) -> QProgressDialog | None:
+        """The op's progress dialog (none without a label): shown after 400 ms, closed when
+        the op ends, its Cancel setting `context.cancelled`."""
+        if not label:
+            return None
+        cancel = QCoreApplication.translate("OpRunner", "Cancelar") if cancellable else ""
+        dialog = QProgressDialog(label, cancel, 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        # it closes when the op ends, not when one phase reaches its maximum
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)  # starts its clock: it shows after 400 ms even before progress
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(context.cancelled.set)
+        return dialog
+
+    def _step(self) -> None:
+        """Advance the GUI-thread ops for at most STEPS_MS (then the window handles its
+        events): their progress, result or error go on the queue the next `_drain`
+        delivers, as a worker op's do. A tick that outlasts POLL_MS is followed at once by
+        the next, so the steps run back to back while the window stays alive."""
+        began = time.perf_counter()
+        for token, steps in list(self._stepping.items()):
+            try:
+                while True:
+                    self._messages.put((token, "progress", next(steps)))
+                    if (time.perf_counter() - began) * 1000 >= STEPS_MS:
+                        return
+            except StopIteration as end:
+                del self._stepping[token]
+                self._messages.put((token, "done", end.value))
+            except BaseException as exc:  # delivered to on_error, never lost
+                del self._stepping[token]
+                self._messages.put((token, "error", exc))
+
+    def _end_steps(self) -> None:
+        """On shutdown: each GUI-thread op is asked to cancel and closed (its `finally` runs)."""
+        for steps in self._stepping.values():
+            steps.close()
+        self._stepping.clear()
 
 
 _current: OpRunner | None = None

@@ -5,11 +5,13 @@ the document is built for that layout, placed on the paper inside the printable 
 sent — to CUPS as the PDF itself, or drawn through QPrinter (Windows) as text and lines.
 
 `prepare` and `build_and_place` are plain enough for the op runner's worker (no widget; the
-CUPS path no Qt at all); `deliver` runs where the platform needs it (QPrinter: GUI thread)."""
+CUPS path no Qt at all); `deliver` runs where the platform needs it (QPrinter: GUI thread),
+and `drawing_steps` is the QPrinter path a page per step, for the op runner's GUI-thread
+ops (`OpRunner.run_steps`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
 from PySide6.QtPrintSupport import QPrinter
@@ -18,7 +20,7 @@ from coop_desktop.printing import cups
 from coop_desktop.printing.failures import PrintFailed
 from coop_desktop.printing.placement import Placed, place
 from coop_desktop.printing.plan import Plan, plan
-from ui.printing.pdf_print import Progress, print_to
+from ui.printing.pdf_print import drawing, print_to
 from ui.printing.printers import check_printer, paper_of, uses_cups
 
 Build = Callable[[Plan], tuple[bytes, str]]  # the document's PDF and title, for a plan
@@ -45,22 +47,32 @@ def build_and_place(chosen: Plan, pdf: bytes, title: str) -> Ready:
     return Ready(chosen, placed, title)
 
 
-def deliver(
-    ready: Ready,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> int:
+def deliver(ready: Ready) -> int:
     """Send it; returns the pages sent. CUPS: one job, the PDF itself. Otherwise QPrinter
-    on exactly that printer (Qt would otherwise print on another one without a word)."""
-    name = ready.plan.printer
+    on exactly that printer, every page at once."""
     if uses_cups():
-        return cups.send(name, ready.placed, ready.title)
+        return cups.send(ready.plan.printer, ready.placed, ready.title)
+    return print_to(_qprinter(ready), ready.placed)
+
+
+def drawing_steps(
+    ready: Ready, cancelled: Callable[[], bool]
+) -> Generator[tuple[int, int], None, int]:
+    """The QPrinter path one page a step (pdf_print.drawing): yields (pages drawn, pages),
+    returns the pages sent; aborted, with nothing out, when `cancelled()`."""
+    return (yield from drawing(_qprinter(ready), ready.placed, cancelled))
+
+
+def _qprinter(ready: Ready) -> QPrinter:
+    """A QPrinter on exactly the plan's printer (Qt would otherwise print on another one
+    without a word)."""
+    name = ready.plan.printer
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(name)
     if printer.printerName() != name:
         raise PrintFailed("print_missing", name)
     printer.setDocName(ready.title)
-    return print_to(printer, ready.placed, progress, cancelled)
+    return printer
 
 
 def print_now(printer: str, kind: str, build: Build, ticket_width: int = 80) -> int:

@@ -5,7 +5,8 @@ prints (coop_desktop/printing/placement.py), text kept as text.
   (coop_desktop/printing/cups.py `send`).
 - Windows (QPrinter): the paper is asked for with the driver's own minimum margins, then in
   full-page mode each page is drawn from the sheet's corner as text, lines and pictures
-  (`print_to`, pdf_paint.py).
+  (`drawing`, pdf_paint.py), one page a step: the op runner draws a print job's pages from
+  its timer (`OpRunner.run_steps`), so the window stays alive between pages.
 Both check what they are given: the printer exists and is ready, the paper was accepted,
 painting began and every page went out; a failure raises PrintFailed.
 """
@@ -13,7 +14,7 @@ painting began and every page went out; a failure raises PrintFailed.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -36,8 +37,6 @@ from coop_desktop.printing.placement import Placed
 from ui.printing.pdf_paint import paint_page
 
 translate = QCoreApplication.translate
-
-Progress = Callable[[int, int], None]
 
 
 def pdf_buffer(pdf: bytes, parent: QObject) -> QBuffer:
@@ -94,16 +93,16 @@ def set_paper(printer: QPrinter, size: QPageSize, landscape: bool) -> None:
     printer.setFullPage(True)
 
 
-def print_to(
-    printer: QPrinter,
-    placed: Placed,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """The QPrinter path (Windows; also a PDF file): each page of the placed PDF drawn at
-    100 % from the sheet's corner, as text, lines and pictures (pdf_paint.py). Returns the
-    number of pages sent; raises PrintFailed when the paper is refused, painting cannot begin
-    or a page is lost."""
+def drawing(
+    printer: QPrinter, placed: Placed, cancelled: Callable[[], bool] = lambda: False
+) -> Generator[tuple[int, int], None, int]:
+    """The QPrinter path (Windows; also a PDF file), one step per page: each page of the
+    placed PDF drawn at 100 % from the sheet's corner, as text, lines and pictures
+    (pdf_paint.py). The first step sets the paper up and yields (0, pages); each next one
+    draws a page and yields (pages drawn, pages). Returns the pages sent; when `cancelled()`
+    (asked before each page) or when the generator is closed, the job is aborted and nothing
+    comes out. Raises PrintFailed when the paper is refused, painting cannot begin or a page
+    is lost."""
     name = printer.printerName() or printer.outputFileName()
     reader = PdfReader(io.BytesIO(placed.pdf))
     if placed.sheet is not None:
@@ -126,9 +125,10 @@ def print_to(
         raise PrintFailed("print_not_started", name)
     done = 0
     try:
+        yield done, total
         scale = printer.resolution() / 72  # device pixels per point
         for number, page in enumerate(reader.pages):
-            if cancelled is not None and cancelled():
+            if cancelled():
                 printer.abort()
                 break
             if number and not printer.newPage():
@@ -138,15 +138,27 @@ def print_to(
             paint_page(painter, page)
             painter.restore()
             done += 1
-            if progress is not None:
-                progress(done, total)
+            yield done, total
+    except GeneratorExit:  # stopped half-way (the app closing): the job never comes out
+        printer.abort()
+        raise
     finally:
         ended = painter.end()
-    if cancelled is not None and cancelled():
+    if cancelled():
         return done
     if not ended or done < total or printer.printerState() == QPrinter.PrinterState.Error:
         raise PrintFailed("print_incomplete", name, done=done, total=total)
     return done
+
+
+def print_to(printer: QPrinter, placed: Placed) -> int:
+    """Every page of `drawing` at once, on the calling thread (a ticket, a test page)."""
+    steps = drawing(printer, placed)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as end:
+            return int(end.value)
 
 
 def save_pdf(parent: QWidget, pdf: bytes, name: str) -> Path | None:

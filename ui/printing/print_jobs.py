@@ -7,24 +7,25 @@ The layout is chosen for the printer before the document is built (ui/printing/d
 a roll printer gets the roll receipt, and a document that needs sheets is refused in words.
 Documents and batches are built in the op runner (progress, cancel; the window stays alive);
 on CUPS the finished PDF is sent from the worker too. On Windows the pages are drawn through
-QPrinter on the GUI thread, one at a time, with the progress dialog kept alive between pages.
+QPrinter on the GUI thread, where Qt allows it: a stepped op of the same runner
+(`OpRunner.run_steps`), one page a step, with the runner's progress dialog and Cancel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from coop_desktop.core.errors import CoopError, Refused
 from coop_desktop.printing.failures import PrintFailed
 from coop_desktop.printing.plan import Plan, receipt_size_of
 from ui.common.error_text import message
 from ui.common.runner import OpContext, OpRunner
-from ui.printing.dispatch import Ready, build_and_place, deliver, prepare
+from ui.printing.dispatch import Ready, build_and_place, deliver, drawing_steps, prepare
 from ui.printing.pdf_print import save_pdf
 from ui.printing.printers import paper_of, printer_names, uses_cups
 
@@ -193,36 +194,28 @@ class DocumentPrint:
         )
 
     def _draw(self, ready: Ready) -> None:
-        """The QPrinter path: page by page on the GUI thread, the progress dialog alive."""
+        """The QPrinter path: a page a step on the GUI thread, through the op runner."""
         name = ready.plan.printer
-        dialog = QProgressDialog(
-            translate("PrintJobs", "Imprimiendo…"),
-            translate("PrintJobs", "Cancelar"),
-            0,
-            0,
-            self.parent,
+
+        def op(context: OpContext) -> Generator[tuple[int, int], None, tuple[int, bool]]:
+            pages = yield from drawing_steps(ready, context.cancelled.is_set)
+            return pages, context.cancelled.is_set()
+
+        def done(result: tuple[int, bool]) -> None:
+            pages, cancelled = result
+            if cancelled:
+                self.report(translate("PrintJobs", "Impresión cancelada; no se registró."))
+            else:
+                self._sent(pages, name)
+
+        self.runner.run_steps(
+            op,
+            done,
+            self._error,
+            label=translate("PrintJobs", "Imprimiendo…"),
+            parent=self.parent,
+            cancellable=True,
         )
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            QCoreApplication.processEvents()
-
-        try:
-            pages = deliver(ready, progress, dialog.wasCanceled)
-        except PrintFailed as exc:
-            self._failed(exc, name)
-            return
-        finally:
-            cancelled = dialog.wasCanceled()
-            dialog.reset()
-            dialog.deleteLater()
-        if cancelled:
-            self.report(translate("PrintJobs", "Impresión cancelada; no se registró."))
-            return
-        self._sent(pages, name)
 
     def _sent(self, pages: int, printer: str) -> None:
         self.report(sent_text(pages, printer))

@@ -2,11 +2,11 @@
 process reads and prices one share while a second process reads and prices the other from
 the same file, read-only, with sqlite3 alone.
 
-The second process is started with multiprocessing's "spawn" method (the only one Windows
-has, and the one a frozen build supports through `freeze_support()` in its entry points).
-What it imports is this module (no SQLAlchemy, no Qt: it starts in about a tenth of a second)
-and the program's main module, which is why the entry points import the app only inside
-`main()` (`ui/launch.py`, `coop_desktop/cli`).
+The second process is started the program's one way (`coop_desktop/core/children.py`:
+"spawn", the frozen build's entry points, cancel by terminating). What it imports is this
+module (no SQLAlchemy, no Qt: it starts in about a tenth of a second) and the program's main
+module, which is why the entry points import the app only inside `main()` (`ui/launch.py`,
+`coop_desktop/cli`).
 
 Both shares see the same data: `close_period` holds the database's write lock while they
 read, so nothing can be committed in between. A preview takes no lock: a delivery saved
@@ -17,9 +17,9 @@ The result is the same as pricing everything in one process (a test compares the
 second process cannot start or fails, its share is priced here instead, and a warning is
 logged (a frozen build that cannot start its workers shows up there, not as wrong numbers).
 
-The job travels pickled as the process's argument, the result over a one-way pipe in chunks
-of a few hundred members, each unpickled on its own, so no single call holds the interpreter
-long (the desktop's window keeps painting while a close runs on its worker).
+The job travels pickled as the process's argument, the result comes back in pieces of a few
+hundred members, each unpickled on its own, so no single call holds the interpreter long
+(the desktop's window keeps painting while a close runs on its worker).
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from coop_desktop.core import children
 from coop_desktop.core.gc_pause import paused_gc
 from coop_desktop.domain.periods import PeriodSpan
 from coop_desktop.domain.practices import Held
@@ -98,14 +99,6 @@ def _file_of(conn: Connection) -> str:
     return str(conn.engine.url.database or "")
 
 
-@dataclass
-class Child:
-    """A started second process and the end of the pipe its answer comes back on."""
-
-    process: Any  # multiprocessing's SpawnProcess
-    answer: Any  # multiprocessing.connection.Connection, read end
-
-
 class OtherShare:
     """The second half of the members, priced by a child process while this one prices the
     first: `start` it, price share 0 here, then `join` (which falls back to pricing share 1
@@ -120,68 +113,38 @@ class OtherShare:
         return theirs if theirs is not None else price_share(self.job, conn)
 
     def cancel(self) -> None:
-        if self.child is not None and self.child.process.is_alive():
-            self.child.process.kill()
-            self.child.process.join()
         if self.child is not None:
-            self.child.answer.close()
+            self.child.cancel()
 
 
-def _start(job: ShareJob) -> Child | None:
-    context = get_context("spawn")
-    answer, reply = context.Pipe(duplex=False)
-    process = context.Process(
-        target=run_share, args=(job, reply), name="coop-close-share", daemon=True
-    )
+def _start(job: ShareJob) -> children.Child | None:
     try:
-        process.start()
-    except Exception as exc:  # whatever stops it, the close goes on in this process
-        log.warning("the second closeout process did not start (%r): one process prices all", exc)
-        answer.close()
+        return children.start(run_share, job, name="coop-close-share", stream=True)
+    except children.ChildFailed as exc:  # whatever stops it, the close goes on here
+        log.warning("the second closeout process did not start (%s): one process prices all", exc)
         return None
-    finally:
-        reply.close()  # the child has its own copy: when it exits, `answer` reads end-of-file
-    return Child(process, answer)
 
 
-def _finish(child: Child) -> dict[int, Milk] | None:
+def _finish(child: children.Child) -> dict[int, Milk] | None:
     result: dict[int, Milk] = {}
     try:
-        while True:
-            kind, value = child.answer.recv()
-            if kind != "ok":
-                break
-            result.update(value)
-    except (EOFError, OSError) as exc:
-        kind, value = "error", f"no answer ({exc!r})"
-    finally:
-        child.answer.close()
-        child.process.join()
-    if kind == "end" and child.process.exitcode == 0:
-        return result
-    log.warning(
-        "the second closeout process failed (exit code %s: %s): this process prices its share",
-        child.process.exitcode,
-        value,
-    )
-    return None
+        for piece in child.pieces():
+            result.update(piece)
+    except Exception as exc:  # whatever it was, this process prices that share itself
+        log.warning(
+            "the second closeout process failed (%s): this process prices its share",
+            str(exc).strip() or repr(exc),
+        )
+        return None
+    return result
 
 
-def run_share(job: ShareJob, reply: Any) -> None:
-    """The child: price its share read-only and send the result back."""
+def run_share(job: ShareJob) -> Iterator[dict[int, Milk]]:
+    """The child: price its share read-only, then hand the result back in pieces."""
     conn = sqlite3.connect(f"{Path(job.path).resolve().as_uri()}?mode=ro", uri=True)
-    pieces: list[tuple[str, Any]]
     try:
         with paused_gc():
             items = list(price_share(job, conn).items())
-        pieces = [
-            ("ok", dict(items[i : i + RESULT_CHUNK])) for i in range(0, len(items), RESULT_CHUNK)
-        ]
-        pieces.append(("end", None))
-    except Exception as exc:  # reported to the parent, which then prices this share itself
-        pieces = [("error", repr(exc))]
     finally:
         conn.close()
-    for piece in pieces:
-        reply.send(piece)
-    reply.close()
+    return (dict(items[i : i + RESULT_CHUNK]) for i in range(0, len(items), RESULT_CHUNK))
