@@ -191,3 +191,23 @@ def test_shutdown_closes_a_gui_thread_op_and_wait_idle_drives_one(qtbot: QtBot) 
     qtbot.waitUntil(lambda: len(stepped) > 1, timeout=5000)  # it is stepping
     runner.shutdown()  # the window closes: its finally runs, nothing is delivered
     assert ended == ["closed", "stopped"] and seen == ["done"] and runner.busy == 0
+
+
+def test_only_the_latest_reading_of_a_screen_is_delivered(qtbot: QtBot) -> None:
+    """A screen that reads again (a change announced, a new range typed) while its previous
+    reading is still on the worker shows the new one only: the old one, finishing later,
+    would show data from before the change."""
+    runner = OpRunner()
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    shown: list[str] = []
+    errors: list[BaseException] = []
+    runner.run(lambda _c: "before the change", shown.append, errors.append, latest=screen)
+    runner.run(lambda _c: "after the change", shown.append, errors.append, latest=screen)
+    runner.run(lambda _c: "another screen's", shown.append, errors.append, latest="other")
+    runner.wait_idle()
+    assert shown == ["after the change", "another screen's"] and errors == []
+    runner.run(lambda _c: "read once more", shown.append, errors.append, latest=screen)
+    runner.wait_idle()  # the key is free again once its latest was delivered
+    assert shown[-1] == "read once more" and runner.busy == 0
+    runner.shutdown()

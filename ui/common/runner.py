@@ -57,7 +57,16 @@ class OpContext:
 
 
 class _Pending:
-    __slots__ = ("context", "dialog", "on_done", "on_error", "shown", "source", "written")
+    __slots__ = (
+        "context",
+        "dialog",
+        "latest",
+        "on_done",
+        "on_error",
+        "shown",
+        "source",
+        "written",
+    )
 
     def __init__(
         self,
@@ -73,6 +82,7 @@ class _Pending:
         self.dialog = dialog
         self.source = source
         self.written: frozenset[str] = frozenset()  # the topics the op committed
+        self.latest: object = None  # the key of the reading this op's result replaces
         self.shown = (-1, -1)
 
 
@@ -84,6 +94,7 @@ class OpRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coop-op")
         self._messages: queue.SimpleQueue[tuple[int, str, Any]] = queue.SimpleQueue()
         self._pending: dict[int, _Pending] = {}
+        self._latest: dict[object, int] = {}  # a reading's key → the token to deliver
         self._tokens = itertools.count(1)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -107,18 +118,25 @@ class OpRunner(QObject):
         parent: QWidget | None = None,
         cancellable: bool = False,
         source: QObject | None = None,
+        latest: object = None,
     ) -> Future[Any] | None:
         """Run `op` on the worker; `on_done(result)` or `on_error(exc)` runs on the GUI
         thread. With a `label`, a progress dialog shows (after a short delay). Then what the
         op committed is announced; the `source` screen (the one that asked, and shows its
-        own change) is not told. A stopped runner runs nothing."""
+        own change) is not told. With a `latest` key (a screen's reading: `latest=self`), only
+        the last op run with that key is delivered: an earlier one still on its way (read
+        before a change, with an old filter) is dropped when it arrives, never shown over the
+        newer. A stopped runner runs nothing."""
         if self.stopped:
             return None
         token = next(self._tokens)
         messages = self._messages
         context = OpContext(token, messages)
         dialog = self._progress_dialog(label, cancellable, parent, context)
-        self._pending[token] = _Pending(context, on_done, on_error, dialog, source)
+        pending = self._pending[token] = _Pending(context, on_done, on_error, dialog, source)
+        if latest is not None:
+            pending.latest = latest
+            self._latest[latest] = token
         self.busy += 1
         self._timer.start()
 
@@ -173,10 +191,14 @@ class OpRunner(QObject):
             del self._pending[token]
             self.busy -= 1
             self._close_dialog(pending)
-            if kind == "done":
+            if pending.latest is not None and self._latest.get(pending.latest) != token:
+                pass  # a newer reading of the same thing is on its way: this one is stale
+            elif kind == "done":
                 pending.on_done(value)
             else:
                 pending.on_error(value)
+            if pending.latest is not None and self._latest.get(pending.latest) == token:
+                del self._latest[pending.latest]
             # the op's writes, and any its callback made on the GUI thread
             self._announce(pending.written | change_record.take(), pending.source)
         if not self._pending:

@@ -106,7 +106,7 @@ class MembersView(QWidget):
         """Read the members (and build their search keys) on the worker, then show them."""
         db = self.db
         self.loading = True
-        self.runner.run(lambda _c: keyed(list_members(db)), self._read, self._failed)
+        self.runner.run(lambda _c: keyed(list_members(db)), self._read, self._failed, latest=self)
 
     def _failed(self, error: BaseException) -> None:
         self.loading = False

@@ -101,7 +101,6 @@ class QualityView(QWidget):
         self.table.setModel(self.model)
         tidy(self.table, stretch=0)
         layout.addWidget(self.table)
-        self.generation = 0
         self.day.dateChanged.connect(lambda _d: self.refresh())
         follow(self, self.runner, ("quality", "members"), self.refresh)
         self.refresh()
@@ -223,17 +222,11 @@ class QualityView(QWidget):
     def refresh(self) -> None:
         """Read the chosen day's samples on the worker, then show them."""
         db, day = self.db, self.chosen_day()
-        self.generation += 1
-        generation = self.generation
-
-        def done(tests: list[Any]) -> None:
-            if generation == self.generation:
-                self._show(tests)
-
         self.runner.run(
             lambda _c: list_tests(db, day),
-            done,
+            self._show,
             lambda e: self.error.setText(errors.message(e)),
+            latest=self,
         )
 
     def _show(self, tests: list[Any]) -> None:

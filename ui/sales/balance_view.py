@@ -76,7 +76,6 @@ class BalanceView(QWidget):
         self.grid = QTableWidget(0, 0)
         self.grid.cellDoubleClicked.connect(self.open_day)
         layout.addWidget(self.grid, 1)
-        self.readings = 0
         follow(self, self.runner, ("sales", "deliveries"), self.reload)
         self.reload()
 
@@ -98,18 +97,12 @@ class BalanceView(QWidget):
         """Read the balance again; only the latest reading is shown (an earlier one still on
         its way, read with the old threshold or range, is dropped when it arrives)."""
         start, end = dates.pydate(self.start), dates.pydate(self.end)
-        self.readings += 1
-        reading = self.readings
-
-        def shown(report: BalanceReport) -> None:
-            if reading == self.readings:
-                self.show_report(report)
-
-        def failed(exc: BaseException) -> None:
-            if reading == self.readings:
-                self.summary.setText(message(exc))
-
-        self.runner.run(lambda _c: balance_report(self.db, start, end), shown, failed)
+        self.runner.run(
+            lambda _c: balance_report(self.db, start, end),
+            self.show_report,
+            lambda exc: self.summary.setText(message(exc)),
+            latest=self,
+        )
 
     def show_report(self, report: BalanceReport) -> None:
         self.report = report

@@ -65,6 +65,7 @@ class MarginPanel(QGroupBox):
             lambda _c: margin_report(self.db, start, end),
             self.show_margin,
             lambda exc: self.figures.setText(message(exc)),
+            latest=self,  # only the newest range's margin is shown
         )
 
     def show_margin(self, m: Margin) -> None:
