@@ -1,6 +1,7 @@
 """The op runner: results and errors come back on the GUI thread; cancel reaches the op."""
 
 import threading
+import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
@@ -134,13 +135,12 @@ def test_a_gui_thread_op_steps_from_the_runner_with_its_dialog_cancel_and_errors
     parent = QWidget()
     qtbot.addWidget(parent)
     parent.show()
-    slow = threading.Event()
 
     def long_op(context: OpContext):  # type: ignore[no-untyped-def]
         for page in range(1, 100_001):
             if context.cancelled.is_set():
                 return ("cancelled", page - 1)
-            slow.wait(0.005)  # a page that takes a while to draw
+            time.sleep(0.005)  # a page that takes a while to draw
             yield page, 100_000
         return ("printed", 100_000)
 
