@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,20 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 USER, PASSWORD = "admin", "clave-de-arranque"
-SECTIONS = (
-    "home",
-    "members",
-    "collection",
-    "quality",
-    "prices",
-    "accounts",
-    "closeout",
-    "documents",
-    "settings",
-    "indicators",
-    "audit",
-    "users",
-)
+HANG_S = 120  # a start takes about 2 s
+from ui.main_window import SECTIONS  # noqa: E402  (the sidebar's order, one list)
 
 
 def make_database(folder: Path) -> Path:
@@ -57,6 +46,12 @@ def make_database(folder: Path) -> Path:
     return path
 
 
+def logged(home: Path) -> str:
+    """What the app wrote to its log (an unexpected error's traceback), if anything."""
+    logs = [p.read_text("utf-8", "replace")[-4000:] for p in home.rglob("coop.log")]
+    return "\nlog:\n" + "".join(logs) if logs else ""
+
+
 def start(database: Path, section: int, run: int, folder: Path) -> tuple[int, int, int, str]:
     """One start of the app on `section`; returns (section, run, exit code, what it said)."""
     home = folder / f"s{section}-r{run}"
@@ -73,20 +68,28 @@ def start(database: Path, section: int, run: int, folder: Path) -> tuple[int, in
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
     }
+    env["PYTHONFAULTHANDLER"] = "1"  # a start that hangs is stopped with every thread's stack
     command = [sys.executable, str(ROOT / "main.py"), "--db", str(database)]
-    done = subprocess.run(
+    child = subprocess.Popen(
         [*command, "--quit-after", "0", "--report", str(report)],
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=300,
     )
+    try:
+        _, stderr = child.communicate(timeout=HANG_S)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGABRT)  # faulthandler writes each thread's stack first
+        _, stderr = child.communicate()
+        return section, run, -999, f"no exit after {HANG_S} s:\n{stderr[-6000:]}{logged(home)}"
+    done = subprocess.CompletedProcess(child.args, child.returncode, "", stderr)
     lines = (
         [json.loads(x) for x in report.read_text("utf-8").splitlines()] if report.exists() else []
     )
     opened = next((x.get("section") for x in lines if "section" in x and "shown" in x), None)
     code = done.returncode
-    said = done.stderr.strip().splitlines()[-3:] if code else []
+    said = done.stderr.strip().splitlines()[-3:] + [logged(home)] if code else []
     if code == 0 and opened != SECTIONS[section]:
         code, said = -1, [f"opened on {opened!r}, not {SECTIONS[section]!r}"]
     return section, run, code, " | ".join(said)

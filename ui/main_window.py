@@ -51,6 +51,24 @@ def role_name(role: str) -> str:
     return QCoreApplication.translate("Roles", ROLE_WORDS.get(role, role))
 
 
+# The sidebar's sections, in its order (the row a saved section names).
+SECTIONS = (
+    "home",
+    "members",
+    "collection",
+    "quality",
+    "prices",
+    "accounts",
+    "sales",
+    "closeout",
+    "documents",
+    "settings",
+    "indicators",
+    "audit",
+    "users",
+)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db: Database) -> None:
         super().__init__()
@@ -81,19 +99,25 @@ class MainWindow(QMainWindow):
         box = home.layout()
         assert isinstance(box, QBoxLayout)
         box.insertWidget(3, MarginPanel(db))  # the month's margin, below the cards
-        self._add("home", self.tr("Inicio"), home)
-        self._add_lazy("members", self.tr("Socios"))
-        self._add_lazy("collection", self.tr("Acopio"))
-        self._add_lazy("quality", self.tr("Calidad"))
-        self._add_lazy("prices", self.tr("Precios"))
-        self._add_lazy("accounts", self.tr("Cuentas"))
-        self._add_lazy("sales", self.tr("Ventas"))
-        self._add_lazy("closeout", self.tr("Cierre"))
-        self._add_lazy("documents", self.tr("Documentos"))
-        self._add_lazy("settings", self.tr("Configuración"))
-        self._add_lazy("indicators", self.tr("Indicadores"))
-        self._add_lazy("audit", self.tr("Auditoría"))
-        self._add_lazy("users", self.tr("Usuarios"))
+        titles = {
+            "home": self.tr("Inicio"),
+            "members": self.tr("Socios"),
+            "collection": self.tr("Acopio"),
+            "quality": self.tr("Calidad"),
+            "prices": self.tr("Precios"),
+            "accounts": self.tr("Cuentas"),
+            "sales": self.tr("Ventas"),
+            "closeout": self.tr("Cierre"),
+            "documents": self.tr("Documentos"),
+            "settings": self.tr("Configuración"),
+            "indicators": self.tr("Indicadores"),
+            "audit": self.tr("Auditoría"),
+            "users": self.tr("Usuarios"),
+        }
+        assert tuple(titles) == SECTIONS
+        self._add("home", titles["home"], home)
+        for key in SECTIONS[1:]:
+            self._add_lazy(key, titles[key])
         self.nav.currentRowChanged.connect(self._show)
         self.shown_row = -1
         central = QWidget()
