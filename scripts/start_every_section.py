@@ -89,7 +89,7 @@ def start(database: Path, section: int, run: int, folder: Path) -> tuple[int, in
     )
     opened = next((x.get("section") for x in lines if "section" in x and "shown" in x), None)
     code = done.returncode
-    said = done.stderr.strip().splitlines()[-3:] + [logged(home)] if code else []
+    said = [*done.stderr.strip().splitlines()[-3:], logged(home)] if code else []
     if code == 0 and opened != SECTIONS[section]:
         code, said = -1, [f"opened on {opened!r}, not {SECTIONS[section]!r}"]
     return section, run, code, " | ".join(said)
