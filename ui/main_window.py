@@ -33,6 +33,12 @@ from ui.common.runner import app_runner
 from ui.common.wheel_guard import guard_everywhere
 from ui.common.words import QT_TRANSLATE_NOOP
 from ui.home.home_view import HomeView
+
+# Imported with this module, on the window's thread before any worker runs: imported inside
+# the window's constructor, it raced Inicio's first reading on the worker, both threads
+# importing pydantic at once while PySide's import hook inspects every new module (a circular
+# ImportError in one start of a hundred, the app waiting on the error's message box).
+from ui.sales.margin_panel import MarginPanel
 from ui.warmup import Warmup
 
 SMALL_SCREEN = (1440, 900)
@@ -94,8 +100,6 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         home = HomeView(db)
         home.open_section = self.open_section
-        from ui.sales.margin_panel import MarginPanel
-
         box = home.layout()
         assert isinstance(box, QBoxLayout)
         box.insertWidget(3, MarginPanel(db))  # the month's margin, below the cards
@@ -264,7 +268,6 @@ class MainWindow(QMainWindow):
         if key == "indicators":
             from ui.common.settings import language as ui_language
             from ui.home.indicators_view import IndicatorsView
-            from ui.sales.margin_panel import MarginPanel
 
             view = IndicatorsView(self.db, lang=ui_language())
             box = view.layout()
