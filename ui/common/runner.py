@@ -52,6 +52,10 @@ class OpContext:
         self._messages = messages
         self.cancelled = threading.Event()
 
+    @property
+    def token(self) -> int:
+        return self._token
+
     def progress(self, done: int, total: int) -> None:
         self._messages.put((self._token, "progress", (done, total)))
 
@@ -129,16 +133,8 @@ class OpRunner(QObject):
         newer. A stopped runner runs nothing."""
         if self.stopped:
             return None
-        token = next(self._tokens)
-        messages = self._messages
-        context = OpContext(token, messages)
-        dialog = self._progress_dialog(label, cancellable, parent, context)
-        pending = self._pending[token] = _Pending(context, on_done, on_error, dialog, source)
-        if latest is not None:
-            pending.latest = latest
-            self._latest[latest] = token
-        self.busy += 1
-        self._timer.start()
+        context = self._begin(on_done, on_error, label, parent, cancellable, source, latest)
+        token, messages = context.token, self._messages
 
         def work() -> None:
             try:
@@ -254,13 +250,30 @@ class OpRunner(QObject):
         so its `finally` runs) only when the runner shuts down."""
         if self.stopped:
             return
+        context = self._begin(on_done, on_error, label, parent, cancellable, source)
+        self._stepping[context.token] = op(context)
+
+    def _begin(
+        self,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        label: str,
+        parent: QWidget | None,
+        cancellable: bool,
+        source: QObject | None,
+        latest: object = None,
+    ) -> OpContext:
+        """A new op's context, its dialog and its place among the pending ops (both kinds)."""
         token = next(self._tokens)
         context = OpContext(token, self._messages)
         dialog = self._progress_dialog(label, cancellable, parent, context)
-        self._pending[token] = _Pending(context, on_done, on_error, dialog, source)
-        self._stepping[token] = op(context)
+        pending = self._pending[token] = _Pending(context, on_done, on_error, dialog, source)
+        if latest is not None:
+            pending.latest = latest
+            self._latest[latest] = token
         self.busy += 1
         self._timer.start()
+        return context
 
     @staticmethod
     def _progress_dialog(
