@@ -34,10 +34,10 @@ from ui.common.wheel_guard import guard_everywhere
 from ui.common.words import QT_TRANSLATE_NOOP
 from ui.home.home_view import HomeView
 
-# Imported with this module, on the window's thread before any worker runs: imported inside
-# the window's constructor, it raced Inicio's first reading on the worker, both threads
-# importing pydantic at once while PySide's import hook inspects every new module (a circular
-# ImportError in one start of a hundred, the app waiting on the error's message box).
+# Imported with this module, before any worker runs: imported inside the window's constructor,
+# it raced Inicio's first reading on the worker, both threads importing pydantic at once (a
+# circular ImportError in one start of a hundred, the app waiting on the error's message box).
+# The panel leaves the sales themselves to the runner's first op.
 from ui.sales.margin_panel import MarginPanel
 from ui.warmup import Warmup
 

@@ -5,6 +5,7 @@ any range (its own dates and button). Computed on the op runner."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -16,14 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desktop.core import clock
-from coop_desktop.documents.sales_labels import margin_lines
-from coop_desktop.domain.sales.margin import Margin
-from coop_desktop.services.sales.margin import margin_report
 from coop_desktop.storage.engine import Database
 from ui.common import dates, fmt
 from ui.common.changes import follow
 from ui.common.error_text import message
 from ui.common.runner import app_runner
+
+if TYPE_CHECKING:
+    from coop_desktop.domain.sales.margin import Margin
 
 
 class MarginPanel(QGroupBox):
@@ -61,14 +62,24 @@ class MarginPanel(QGroupBox):
 
     def reload(self) -> None:
         start, end = self.range()
+
+        def read(_context: object) -> Margin:
+            # The sales (pydantic, the price schemes) are imported by the runner's first op,
+            # before this one runs (ui/warmup.py), not by the window's thread at start.
+            from coop_desktop.services.sales.margin import margin_report
+
+            return margin_report(self.db, start, end)
+
         self.runner.run(
-            lambda _c: margin_report(self.db, start, end),
+            read,
             self.show_margin,
             lambda exc: self.figures.setText(message(exc)),
             latest=self,  # only the newest range's margin is shown
         )
 
     def show_margin(self, m: Margin) -> None:
+        from coop_desktop.documents.sales_labels import margin_lines  # loaded by the first op
+
         self.result = m
         lines = margin_lines(m, fmt.lang())
         text = " · ".join(f"{label}: <b>{value}</b>" for label, value in lines[3:])
