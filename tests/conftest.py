@@ -23,8 +23,10 @@ from tests_support.users import ADMIN, PASSWORD, sign_in_admin
 from coop_desktop.core import clock
 from coop_desktop.storage.connect import open_database
 from coop_desktop.storage.engine import Database
+from ui.qt_feature import take_back_import
 
 PG_ENV = "COOP_TEST_PG_URL"
+take_back_import()  # as the app's start does (ui/launch.py)
 clock.fix(NOW)  # session fixtures (the migrated templates) are made on the tests' day too
 
 

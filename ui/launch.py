@@ -17,6 +17,9 @@ from coop_desktop.core.children import support_frozen
 
 def main(argv: Sequence[str] | None = None) -> int:
     support_frozen()
+    from ui.qt_feature import take_back_import
+
+    take_back_import()  # before the app's modules are imported
     from ui.app import main as run_app
 
     return run_app(argv)

@@ -1,6 +1,7 @@
 """Reading an imported file into rows of cells: CSV (comma, semicolon or tab; UTF-8, UTF-16
 or Windows-1252; decimal point or comma — each detected, and each can be given instead) or
-an XLSX workbook (openpyxl, read-only, so a large sheet streams). Structural problems (an
+an XLSX workbook (opened by openpyxl read-only, its sheet's cells streamed by
+`xlsx_sheet.sheet_rows`). Structural problems (an
 empty file, a formula, merged cells, a wrong encoding) are collected, never raised, so the
 report names every one with its row and column."""
 
@@ -11,7 +12,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from coop_desktop.core.errors import ValidationError
 from coop_desktop.core.numbers import D
 from coop_desktop.domain.import_cells import Cell
 from coop_desktop.services.import_table import Problem, RawTable, ReadOptions
+from coop_desktop.services.xlsx_sheet import sheet_rows
 
 MAX_BYTES = 25 * 1024 * 1024
 VOTE_ROWS = 2000  # rows looked at to tell a decimal point from a decimal comma
@@ -246,14 +248,11 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
             return
         table.sheet = name
         table.epoch_1904 = bool(getattr(book, "epoch", None) and book.epoch.year == 1904)
-        sheet = book[name]
-        sheet.reset_dimensions()
         numbers: dict[float, Cell] = {}  # a sheet repeats its numbers: each read once
-        for n, raw in enumerate(sheet.iter_rows(values_only=True), start=1):
-            values: list[Cell] = list(raw)
+        for n, values in sheet_rows(book, name):
             filled = False
             v: Any
-            for i, v in enumerate(raw):
+            for i, v in enumerate(values):
                 if v is None:
                     continue
                 kind = v.__class__
@@ -270,6 +269,8 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
                         values[i] = None
                     elif not text:
                         continue
+                elif isinstance(v, (time, timedelta)):  # a time of day, a duration: as text
+                    values[i] = v.isoformat() if isinstance(v, time) else str(v)
                 elif not isinstance(v, (int, Decimal, date, bool)):  # an array formula
                     table.formulas.append((n, i, str(getattr(v, "text", v))[:40]))
                     values[i] = None

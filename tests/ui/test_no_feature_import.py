@@ -1,6 +1,6 @@
-"""PySide's `__feature__` import wrapper is taken back when `ui` is imported (ui/__init__.py):
-no module of the program may then select a feature, and a module imported after Qt is no
-longer read by PySide."""
+"""PySide's `__feature__` import wrapper is taken back when the app starts (ui/qt_feature.py,
+called by ui/launch.py and by the tests' conftest): no module of the program may then select a
+feature, and a module imported after Qt is no longer read by PySide."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import builtins
 import sys
 from pathlib import Path
 
-import ui
+from ui.qt_feature import take_back_import
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,7 +33,7 @@ def test_no_module_of_the_program_selects_a_feature() -> None:
 
 
 def test_modules_imported_after_qt_are_not_read_by_pyside() -> None:
-    assert ui.__name__ == "ui"  # imported: the wrapper is taken back
+    take_back_import()  # as the app's start does (the tests' conftest did it already)
     assert builtins.__import__ is not getattr(builtins, "__feature_import__", None)
     features = sys.modules["shibokensupport.feature"].pyside_feature_dict
     late = "wsgiref.headers"  # a standard module nothing of the program imports
