@@ -52,10 +52,22 @@ def dated_share(path: Path, shares: int) -> int:
     return zlib.crc32(path.name.encode("utf-8")) % shares + 1
 
 
+def is_dated(path: Path) -> bool:
+    return path.parent.name in DATED and path.name not in NOT_DATED
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With --dated-share, the test files of other shares are not even imported."""
+    share = config.getoption("--dated-share")
+    if not share or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    k, n = (int(x) for x in share.split("/"))
+    return True if not is_dated(collection_path) or dated_share(collection_path, n) != k else None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        path = item.path
-        if path.parent.name in DATED and path.name not in NOT_DATED:
+        if is_dated(item.path):
             item.add_marker(pytest.mark.dates)
     share = config.getoption("--dated-share")
     if share:
