@@ -11,11 +11,14 @@ import csv
 import hashlib
 import io
 import re
+import zipfile
+import zlib
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from coop_desktop.core.errors import ValidationError
 from coop_desktop.core.numbers import D
@@ -226,6 +229,38 @@ def _pick_sheet(book: Any, options: ReadOptions, table: RawTable) -> str | None:
     return name
 
 
+def _read_cells(book: Any, name: str, table: RawTable) -> None:
+    """The sheet's rows into the table: numbers as Excel shows them, texts trimmed, formulas
+    noted (their values are not the import's), empty rows left out."""
+    numbers: dict[float, Cell] = {}  # a sheet repeats its numbers: each read once
+    for n, values in sheet_rows(book, name):
+        filled = False
+        v: Any
+        for i, v in enumerate(values):
+            if v is None:
+                continue
+            kind = v.__class__
+            if kind is float:
+                found = numbers.get(v)
+                values[i] = found if found is not None else numbers.setdefault(v, _xlsx_value(v))
+            elif kind is str:
+                text = v.strip()
+                values[i] = text
+                if text.startswith("="):  # formulas are read, not the values Excel saved
+                    table.formulas.append((n, i, text[:40]))
+                    values[i] = None
+                elif not text:
+                    continue
+            elif isinstance(v, (time, timedelta)):  # a time of day, a duration: as text
+                values[i] = v.isoformat() if isinstance(v, time) else str(v)
+            elif not isinstance(v, (int, Decimal, date, bool)):  # an array formula
+                table.formulas.append((n, i, str(getattr(v, "text", v))[:40]))
+                values[i] = None
+            filled = True
+        if filled:
+            table.rows.append((n, values))
+
+
 def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
     from openpyxl import load_workbook
 
@@ -248,35 +283,28 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
             return
         table.sheet = name
         table.epoch_1904 = bool(getattr(book, "epoch", None) and book.epoch.year == 1904)
-        numbers: dict[float, Cell] = {}  # a sheet repeats its numbers: each read once
-        for n, values in sheet_rows(book, name):
-            filled = False
-            v: Any
-            for i, v in enumerate(values):
-                if v is None:
-                    continue
-                kind = v.__class__
-                if kind is float:
-                    found = numbers.get(v)
-                    values[i] = (
-                        found if found is not None else numbers.setdefault(v, _xlsx_value(v))
-                    )
-                elif kind is str:
-                    text = v.strip()
-                    values[i] = text
-                    if text.startswith("="):  # formulas are read, not the values Excel saved
-                        table.formulas.append((n, i, text[:40]))
-                        values[i] = None
-                    elif not text:
-                        continue
-                elif isinstance(v, (time, timedelta)):  # a time of day, a duration: as text
-                    values[i] = v.isoformat() if isinstance(v, time) else str(v)
-                elif not isinstance(v, (int, Decimal, date, bool)):  # an array formula
-                    table.formulas.append((n, i, str(getattr(v, "text", v))[:40]))
-                    values[i] = None
-                filled = True
-            if filled:
-                table.rows.append((n, values))
+        try:
+            _read_cells(book, name, table)
+        except (
+            ParseError,
+            LookupError,
+            ValueError,
+            OSError,
+            zipfile.BadZipFile,
+            zlib.error,
+        ) as exc:
+            table.rows.clear()  # a damaged sheet: nothing of it is taken
+            table.formulas.clear()
+            table.problems.append(
+                Problem(
+                    None,
+                    None,
+                    ValidationError(
+                        "file_unreadable", "file", value=table.file_name, reason=str(exc)[:120]
+                    ),
+                )
+            )
+            return
     finally:
         book.close()
     if len(table.rows) <= MERGE_CHECK_ROWS:

@@ -176,3 +176,21 @@ def test_dates_follow_the_workbook_epoch() -> None:
     for epoch_1904, expected in ((False, datetime(2024, 10, 1)), (True, datetime(2028, 10, 2))):
         data = hand_written(sheet, epoch_1904=epoch_1904)
         assert ours(data, "Hoja1") == [(1, [("datetime", expected)])]
+
+
+def test_a_damaged_sheet_is_refused_whole_with_its_reason(tmp_path: Path) -> None:
+    from coop_desktop.services.import_read import read_table
+    from coop_desktop.services.import_table import ReadOptions
+
+    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Código</t></is></c></row>'
+    damaged = {
+        "cut": hand_written(rows + '<row r="2"><c r="A2"><v>1'),  # the file ends mid-row
+        "no such text": hand_written(rows + '<row r="2"><c r="A2" t="s"><v>99</v></c></row>'),
+    }
+    for what, data in damaged.items():
+        path = tmp_path / f"{what}.xlsx"
+        path.write_bytes(data)
+        table = read_table(path, ReadOptions(), lambda _row: 0)
+        assert table.rows == [], what
+        assert [p.error.code for p in table.problems] == ["file_unreadable"], what
+        assert table.problems[0].error.params["value"] == path.name
