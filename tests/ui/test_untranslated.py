@@ -152,6 +152,7 @@ def every_screen(qtbot: QtBot, db: Database) -> list[QWidget]:
     """The main window with every section and tab built, and every dialog."""
     from ui.admin.first_run import FirstRunDialog
     from ui.collection.delivery_dialogs import AdjustmentDialog, EditDeliveryDialog
+    from ui.common.lazy_tabs import LazyTabs
     from ui.common.member_lookup import MemberIndex
     from ui.main_window import MainWindow
     from ui.members.member_dialog import MemberDialog
@@ -164,9 +165,10 @@ def every_screen(qtbot: QtBot, db: Database) -> list[QWidget]:
     window.show()
     for key in list(window.views):
         view = window.open_section(key)
-        if key == "collection":
-            for tab in range(1, view.count()):  # type: ignore[attr-defined]
-                view.page(tab)  # type: ignore[attr-defined]
+        lazy = [view] if isinstance(view, LazyTabs) else view.findChildren(LazyTabs)
+        for tabs in lazy:  # every tab built, as a person opening each would
+            for tab in range(tabs.count()):
+                tabs.page(tab)
         settled(qtbot)
         if key == "closeout":
             view.period.selectAll()  # type: ignore[attr-defined]

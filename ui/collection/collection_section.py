@@ -3,33 +3,22 @@ their routes. The tabs other than the shift are built the first time they are sh
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coop_desktop.storage.engine import Database
 from ui.collection.collection_view import CollectionView
+from ui.common.lazy_tabs import LazyTabs
 
 
-class CollectionSection(QTabWidget):
+class CollectionSection(LazyTabs):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.collection = CollectionView(db)
-        self.addTab(self.collection, self.tr("Registro del turno"))
-        self.builders: dict[int, Callable[[], QWidget]] = {
-            1: self._route,
-            2: self._deliveries,
-            3: self._centres,
-        }
-        for title in (
-            self.tr("Por ruta"),
-            self.tr("Todas las entregas"),
-            self.tr("Centros y rutas"),
-        ):
-            self.addTab(QWidget(), title)
-        self.built: dict[int, QWidget] = {}
-        self.currentChanged.connect(self._build)
+        self.add_built(self.collection, self.tr("Registro del turno"))
+        self.add_lazy(self.tr("Por ruta"), self._route)
+        self.add_lazy(self.tr("Todas las entregas"), self._deliveries)
+        self.add_lazy(self.tr("Centros y rutas"), self._centres)
 
     def _route(self) -> QWidget:
         from ui.collection.route_view import RouteView
@@ -45,29 +34,6 @@ class CollectionSection(QTabWidget):
         from ui.collection.centres_view import CentresView
 
         return CentresView(self.db)
-
-    def page(self, index: int) -> QWidget:
-        """The tab's screen, built now if it was not yet."""
-        if index == 0:
-            return self.collection
-        if index not in self.built:
-            widget = self.builders[index]()
-            self.built[index] = widget
-            self.blockSignals(True)
-            title = self.tabText(index)
-            old = self.widget(index)
-            self.removeTab(index)
-            self.insertTab(index, widget, title)
-            if old is not None:
-                old.deleteLater()
-            self.blockSignals(False)
-        return self.built[index]
-
-    def _build(self, index: int) -> None:
-        """A tab reads the database only when it is first shown."""
-        if index > 0 and index not in self.built:
-            self.page(index)
-            self.setCurrentIndex(index)
 
     @property
     def route(self) -> QWidget:

@@ -3,9 +3,12 @@ tank readings, the daily milk balance, expenses and the own plant."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from typing import cast
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coop_desktop.storage.engine import Database
+from ui.common.lazy_tabs import LazyTabs
 from ui.sales.balance_view import BalanceView
 from ui.sales.buyers_tab import BuyersTab
 from ui.sales.dispatch_tab import DispatchTab
@@ -16,21 +19,45 @@ from ui.sales.tank_tab import TankTab
 
 
 class SalesView(QWidget):
+    """Seven tabs, each built the first time it is shown (LazyTabs): opening Ventas builds
+    Despachos only."""
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tabs = QTabWidget()
-        self.dispatches = DispatchTab(db)
-        self.receptions = ReceptionTab(db)
-        self.buyers = BuyersTab(db)
-        self.tanks = TankTab(db)
-        self.balance = BalanceView(db)
-        self.expenses = ExpensesTab(db)
-        self.plant = PlantTab(db)
-        self.tabs.addTab(self.dispatches, self.tr("Despachos"))
-        self.tabs.addTab(self.receptions, self.tr("Recepciones"))
-        self.tabs.addTab(self.buyers, self.tr("Compradores y cuentas"))
-        self.tabs.addTab(self.tanks, self.tr("Tanque"))
-        self.tabs.addTab(self.balance, self.tr("Balance"))
-        self.tabs.addTab(self.expenses, self.tr("Gastos"))
-        self.tabs.addTab(self.plant, self.tr("Planta propia"))
+        self.tabs = LazyTabs()
+        self.tabs.add_lazy(self.tr("Despachos"), lambda: DispatchTab(db))
+        self.tabs.add_lazy(self.tr("Recepciones"), lambda: ReceptionTab(db))
+        self.tabs.add_lazy(self.tr("Compradores y cuentas"), lambda: BuyersTab(db))
+        self.tabs.add_lazy(self.tr("Tanque"), lambda: TankTab(db))
+        self.tabs.add_lazy(self.tr("Balance"), lambda: BalanceView(db))
+        self.tabs.add_lazy(self.tr("Gastos"), lambda: ExpensesTab(db))
+        self.tabs.add_lazy(self.tr("Planta propia"), lambda: PlantTab(db))
         QVBoxLayout(self).addWidget(self.tabs)
+
+    @property
+    def dispatches(self) -> DispatchTab:
+        return cast(DispatchTab, self.tabs.page(0))
+
+    @property
+    def receptions(self) -> ReceptionTab:
+        return cast(ReceptionTab, self.tabs.page(1))
+
+    @property
+    def buyers(self) -> BuyersTab:
+        return cast(BuyersTab, self.tabs.page(2))
+
+    @property
+    def tanks(self) -> TankTab:
+        return cast(TankTab, self.tabs.page(3))
+
+    @property
+    def balance(self) -> BalanceView:
+        return cast(BalanceView, self.tabs.page(4))
+
+    @property
+    def expenses(self) -> ExpensesTab:
+        return cast(ExpensesTab, self.tabs.page(5))
+
+    @property
+    def plant(self) -> PlantTab:
+        return cast(PlantTab, self.tabs.page(6))
