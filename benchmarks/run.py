@@ -496,6 +496,9 @@ def heartbeat(workdir: Path, quick: bool) -> dict[str, Any]:
     db.dispose()
 
     sys.setswitchinterval(0.001)  # as ui.app.main does
+    from ui.qt_feature import take_back_import
+
+    take_back_import()  # as ui.launch.main does, before the app's modules are imported
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir))
