@@ -198,13 +198,16 @@ def _pick_sheet(book: Any, options: ReadOptions, table: RawTable) -> str | None:
     visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
     hidden = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
     if options.sheet is not None:
-        if options.sheet not in table.sheets:
+        if options.sheet not in visible + hidden:  # a chart sheet has no cells to import
             table.problems.append(
                 Problem(
                     None,
                     None,
                     ValidationError(
-                        "unknown_sheet", "sheet", value=options.sheet, valid=", ".join(table.sheets)
+                        "unknown_sheet",
+                        "sheet",
+                        value=options.sheet,
+                        valid=", ".join(visible + hidden),
                     ),
                 )
             )
@@ -261,21 +264,28 @@ def _read_cells(book: Any, name: str, table: RawTable) -> None:
             table.rows.append((n, values))
 
 
+def _unreadable(table: RawTable, exc: Exception) -> None:
+    """A damaged workbook: nothing of it is taken, and the report says why."""
+    table.rows.clear()
+    table.formulas.clear()
+    table.problems.append(
+        Problem(
+            None,
+            None,
+            ValidationError(
+                "file_unreadable", "file", value=table.file_name, reason=str(exc)[:120]
+            ),
+        )
+    )
+
+
 def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # a damaged or foreign package
-        table.problems.append(
-            Problem(
-                None,
-                None,
-                ValidationError(
-                    "file_unreadable", "file", value=table.file_name, reason=str(exc)[:120]
-                ),
-            )
-        )
+        _unreadable(table, exc)
         return
     try:
         name = _pick_sheet(book, options, table)
@@ -293,20 +303,14 @@ def _read_xlsx(data: bytes, options: ReadOptions, table: RawTable) -> None:
             zipfile.BadZipFile,
             zlib.error,
         ) as exc:
-            table.rows.clear()  # a damaged sheet: nothing of it is taken
-            table.formulas.clear()
-            table.problems.append(
-                Problem(
-                    None,
-                    None,
-                    ValidationError(
-                        "file_unreadable", "file", value=table.file_name, reason=str(exc)[:120]
-                    ),
-                )
-            )
+            _unreadable(table, exc)
             return
     finally:
         book.close()
     if len(table.rows) <= MERGE_CHECK_ROWS:
-        table.merged = _merged_ranges(data, name)
+        try:
+            table.merged = _merged_ranges(data, name)
+        except Exception as exc:  # another part of the workbook is damaged
+            _unreadable(table, exc)
+            return
     table.decimal = options.decimal or "point"

@@ -21,15 +21,22 @@ MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 ROW, CELL, VALUE, FORMULA = MAIN + "row", MAIN + "c", MAIN + "v", MAIN + "f"
 INLINE, TEXT, RUN = MAIN + "is", MAIN + "t", MAIN + "r"
 DIGITS = "0123456789"
+LAST_COLUMN = 16384  # XFD
 
 
-def _column(letters: str, known: dict[str, int]) -> int:
-    """The column's index (A = 0) of a cell reference's letters."""
+def _column(where: str, known: dict[str, int]) -> int:
+    """The column's index (A = 0) of a cell reference ("B7"); a reference that is not one
+    (no letters, other characters, past XFD, Excel's last column) is a damaged sheet."""
+    letters = where.rstrip(DIGITS)
     index = known.get(letters)
     if index is None:
+        if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isalpha()):
+            raise ValueError(f"la celda «{where}» no es una referencia de celda")
         index = 0
-        for letter in letters:
-            index = index * 26 + ord(letter.upper()) - 64
+        for letter in letters.upper():
+            index = index * 26 + ord(letter) - 64
+        if index > LAST_COLUMN:
+            raise ValueError(f"la celda «{where}» está más allá de la última columna (XFD)")
         index -= 1
         known[letters] = index
     return index
@@ -62,10 +69,13 @@ class _Formulas:
             from openpyxl.formula.translate import Translator
 
             key = formula.get("si") or ""
-            if key in self.shared and where:
-                return self.shared[key].translate_formula(where)
-            if text != "=" and where:
-                self.shared[key] = Translator(text, where)
+            try:
+                if key in self.shared and where:
+                    return self.shared[key].translate_formula(where)
+                if text != "=" and where:
+                    self.shared[key] = Translator(text, where)
+            except Exception:  # a formula openpyxl cannot read: still a formula, as written
+                return text
         elif kind == "array":
             from openpyxl.worksheet.formula import ArrayFormula
 
@@ -91,14 +101,17 @@ def sheet_rows(book: Any, name: str) -> Iterator[tuple[int, list[Any]]]:
             if element.tag != ROW:
                 continue
             stated = element.get("r")
+            previous = row_number
             row_number = int(float(stated)) if stated else row_number + 1
+            if row_number <= previous:
+                raise ValueError(f"la fila {row_number} aparece dos veces o fuera de orden")
             values: list[Any] = []
             column = -1
             for cell in element:
                 if cell.tag != CELL:
                     continue
                 where = cell.get("r")
-                column = _column(where.rstrip(DIGITS), columns) if where else column + 1
+                column = _column(where, columns) if where else column + 1
                 kind = cell.get("t", "n")
                 formula = cell.find(FORMULA)
                 value: Any

@@ -14,6 +14,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.formula import ArrayFormula
 
 from coop_desktop.services.xlsx_sheet import sheet_rows
@@ -102,7 +103,7 @@ def hand_written(sheet_xml: str, *, epoch_1904: bool = False, strings: str = "")
     book.active.title = "Hoja1"
     book.active["A1"] = date(2026, 1, 1)  # the workbook's style 1 is then a date style
     if epoch_1904:
-        book.epoch = datetime(1904, 1, 1)  # type: ignore[assignment]
+        book.epoch = datetime(1904, 1, 1)
     source = io.BytesIO(saved(book))
     out = io.BytesIO()
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w") as dst:
@@ -178,19 +179,81 @@ def test_dates_follow_the_workbook_epoch() -> None:
         assert ours(data, "Hoja1") == [(1, [("datetime", expected)])]
 
 
-def test_a_damaged_sheet_is_refused_whole_with_its_reason(tmp_path: Path) -> None:
+def read(path: Path, data: bytes, **options: Any) -> Any:
     from coop_desktop.services.import_read import read_table
     from coop_desktop.services.import_table import ReadOptions
 
-    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Código</t></is></c></row>'
+    path.write_bytes(data)
+    return read_table(path, ReadOptions(**options), lambda _row: 0)
+
+
+def test_a_damaged_sheet_is_refused_whole_with_its_reason(tmp_path: Path) -> None:
+    head = '<row r="1"><c r="A1" t="inlineStr"><is><t>Código</t></is></c></row>'
+    two = '<row r="2"><c r="D2"><v>5</v></c>'
     damaged = {
-        "cut": hand_written(rows + '<row r="2"><c r="A2"><v>1'),  # the file ends mid-row
-        "no such text": hand_written(rows + '<row r="2"><c r="A2" t="s"><v>99</v></c></row>'),
+        "cut": head + '<row r="2"><c r="A2"><v>1',  # the file ends mid-row
+        "no such text": head + '<row r="2"><c r="A2" t="s"><v>99</v></c></row>',
+        # a reference that is no cell: never a value written over another one
+        "at sign": head + two + '<c r="@2"><v>400</v></c></row>',
+        "past XFD": head + '<row r="2"><c r="ZZZZZZZ2"><v>1</v></c></row>',
+        "digits first": head + '<row r="2"><c r="4D"><v>1</v></c></row>',
+        "a row twice": head + two + "</row>" + two + "</row>",
     }
-    for what, data in damaged.items():
-        path = tmp_path / f"{what}.xlsx"
-        path.write_bytes(data)
-        table = read_table(path, ReadOptions(), lambda _row: 0)
+    for what, rows in damaged.items():
+        table = read(tmp_path / f"{what}.xlsx", hand_written(rows))
         assert table.rows == [], what
         assert [p.error.code for p in table.problems] == ["file_unreadable"], what
-        assert table.problems[0].error.params["value"] == path.name
+        assert table.problems[0].error.params["value"] == f"{what}.xlsx"
+    reasons = {
+        what: read(tmp_path / "r.xlsx", hand_written(rows)).problems[0].error.params["reason"]
+        for what, rows in damaged.items()
+        if what in ("at sign", "a row twice")
+    }
+    assert reasons == {
+        "at sign": "la celda «@2» no es una referencia de celda",
+        "a row twice": "la fila 2 aparece dos veces o fuera de orden",
+    }
+
+
+def test_a_formula_openpyxl_cannot_read_is_still_a_formula(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Litros</t></is></c></row>'
+        '<row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">"abc</f><v>1</v></c></row>'
+        '<row r="3"><c r="A3"><f t="shared" si="0"/><v>1</v></c></row>'
+    )
+    table = read(tmp_path / "f.xlsx", hand_written(rows))
+    assert [(row, column) for row, column, _text in table.formulas] == [(2, 0), (3, 0)]
+    assert table.formulas[0][2] == '="abc'
+
+
+def test_a_damaged_hidden_sheet_refuses_the_workbook_in_words(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "Octubre"
+    book.active.append(["Código", "Litros"])
+    hidden = book.create_sheet("Borrador")
+    hidden.append(["x"])
+    hidden.sheet_state = "hidden"
+    source = io.BytesIO(saved(book))
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            part = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                part = part[: len(part) // 2]  # cut off
+            dst.writestr(item, part)
+    table = read(tmp_path / "oculta.xlsx", out.getvalue())
+    assert table.rows == []
+    assert [p.error.code for p in table.problems] == ["file_unreadable"]
+
+
+def test_a_chart_sheet_is_no_sheet_to_import(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "Datos"
+    book.active.append(["Código", "Litros"])
+    book.active.append(["S001", 12.5])
+    chart = BarChart()
+    chart.add_data(Reference(book.active, min_col=2, min_row=1, max_row=2), titles_from_data=True)
+    book.create_chartsheet("Gráfico").add_chart(chart)
+    table = read(tmp_path / "g.xlsx", saved(book), sheet="Gráfico")
+    assert [p.error.code for p in table.problems] == ["unknown_sheet"]
+    assert table.problems[0].error.params["valid"] == "Datos"
