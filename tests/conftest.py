@@ -6,6 +6,7 @@ PostgreSQL tests use the server in COOP_TEST_PG_URL. Locally they skip without i
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import uuid
@@ -57,7 +58,8 @@ def is_dated(path: Path) -> bool:
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """With --dated-share, the test files of other shares are not even imported."""
+    """With --dated-share, only the dated test files of that share are collected: the others
+    are not even imported."""
     share = config.getoption("--dated-share")
     if not share or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
         return None
@@ -69,12 +71,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if is_dated(item.path):
             item.add_marker(pytest.mark.dates)
-    share = config.getoption("--dated-share")
-    if share:
-        k, n = (int(x) for x in share.split("/"))
-        left = [i for i in items if dated_share(i.path, n) != k]
-        config.hook.pytest_deselected(items=left)
-        items[:] = [i for i in items if dated_share(i.path, n) == k]
 
 
 @pytest.fixture(autouse=True)
@@ -146,9 +142,7 @@ def pg_template() -> str:
     _admin_execute(server, f"DROP DATABASE IF EXISTS {name}")
 
 
-_STRATEGY: dict[str, str] = {}
-
-
+@functools.cache
 def _copy_strategy(server: str) -> str:
     """PostgreSQL 15 and later copy a small template fastest file by file."""
     import psycopg
@@ -161,8 +155,7 @@ def _copy_strategy(server: str) -> str:
 def _fresh_pg(template: str) -> Iterator[Database]:
     server = pg_server_url()
     name = f"coop_t_{uuid.uuid4().hex[:10]}"
-    strategy = _STRATEGY.setdefault(server, _copy_strategy(server))
-    _admin_execute(server, f"CREATE DATABASE {name} TEMPLATE {template}{strategy}")
+    _admin_execute(server, f"CREATE DATABASE {name} TEMPLATE {template}{_copy_strategy(server)}")
     db = open_database(_with_database(server, name))
     sign_in_admin(db)
     try:

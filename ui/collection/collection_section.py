@@ -7,10 +7,12 @@ from PySide6.QtWidgets import QWidget
 
 from coop_desktop.storage.engine import Database
 from ui.collection.collection_view import CollectionView
-from ui.common.lazy_tabs import LazyTabs
+from ui.common.lazy_tabs import LazyTab, LazyTabs
 
 
 class CollectionSection(LazyTabs):
+    route = LazyTab(1, QWidget)  # Por ruta (its module is imported when the tab is built)
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -34,7 +36,3 @@ class CollectionSection(LazyTabs):
         from ui.collection.centres_view import CentresView
 
         return CentresView(self.db)
-
-    @property
-    def route(self) -> QWidget:
-        return self.page(1)

@@ -6,8 +6,11 @@ needs it; the tab then takes the place of its empty stand-in, keeping its title 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtWidgets import QTabWidget, QWidget
+
+W = TypeVar("W", bound=QWidget)
 
 
 class LazyTabs(QTabWidget):
@@ -51,3 +54,17 @@ class LazyTabs(QTabWidget):
         if index in self.builders:
             self.page(index)
             self.setCurrentIndex(index)
+
+
+class LazyTab(Generic[W]):
+    """A screen's attribute naming one of its lazy tabs (`balance = LazyTab(4, BalanceView)`):
+    reading it builds the tab if it was not yet. The tabs are the screen itself when it is a
+    LazyTabs, else its `tabs`."""
+
+    def __init__(self, index: int, kind: type[W]) -> None:
+        self.index = index
+        self.kind = kind
+
+    def __get__(self, screen: Any, owner: type | None = None) -> W:
+        tabs = screen if isinstance(screen, LazyTabs) else screen.tabs
+        return cast(W, tabs.page(self.index))

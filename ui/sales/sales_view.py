@@ -3,12 +3,10 @@ tank readings, the daily milk balance, expenses and the own plant."""
 
 from __future__ import annotations
 
-from typing import cast
-
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coop_desktop.storage.engine import Database
-from ui.common.lazy_tabs import LazyTabs
+from ui.common.lazy_tabs import LazyTab, LazyTabs
 from ui.sales.balance_view import BalanceView
 from ui.sales.buyers_tab import BuyersTab
 from ui.sales.dispatch_tab import DispatchTab
@@ -22,6 +20,14 @@ class SalesView(QWidget):
     """Seven tabs, each built the first time it is shown (LazyTabs): opening Ventas builds
     Despachos only."""
 
+    dispatches = LazyTab(0, DispatchTab)
+    receptions = LazyTab(1, ReceptionTab)
+    buyers = LazyTab(2, BuyersTab)
+    tanks = LazyTab(3, TankTab)
+    balance = LazyTab(4, BalanceView)
+    expenses = LazyTab(5, ExpensesTab)
+    plant = LazyTab(6, PlantTab)
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tabs = LazyTabs()
@@ -33,31 +39,3 @@ class SalesView(QWidget):
         self.tabs.add_lazy(self.tr("Gastos"), lambda: ExpensesTab(db))
         self.tabs.add_lazy(self.tr("Planta propia"), lambda: PlantTab(db))
         QVBoxLayout(self).addWidget(self.tabs)
-
-    @property
-    def dispatches(self) -> DispatchTab:
-        return cast(DispatchTab, self.tabs.page(0))
-
-    @property
-    def receptions(self) -> ReceptionTab:
-        return cast(ReceptionTab, self.tabs.page(1))
-
-    @property
-    def buyers(self) -> BuyersTab:
-        return cast(BuyersTab, self.tabs.page(2))
-
-    @property
-    def tanks(self) -> TankTab:
-        return cast(TankTab, self.tabs.page(3))
-
-    @property
-    def balance(self) -> BalanceView:
-        return cast(BalanceView, self.tabs.page(4))
-
-    @property
-    def expenses(self) -> ExpensesTab:
-        return cast(ExpensesTab, self.tabs.page(5))
-
-    @property
-    def plant(self) -> PlantTab:
-        return cast(PlantTab, self.tabs.page(6))
